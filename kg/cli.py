@@ -1,0 +1,188 @@
+"""The kg command line: thin click wrappers over the library."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class KgGroup(click.Group):
+    """Turns library errors into one line on stderr; never shows a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            error = click.ClickException(str(exc))
+            error.exit_code = exc.exit_code
+            raise error from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+        except Exception as exc:  # a bug: still one line, unless asked for more
+            if os.environ.get("KG_DEBUG"):
+                raise
+            error = click.ClickException(
+                f"unexpected {type(exc).__name__}: {exc} (set KG_DEBUG=1 for a traceback)"
+            )
+            error.exit_code = 3
+            raise error from None
+
+
+@click.group(cls=KgGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "--version", prog_name="kg")
+def cli() -> None:
+    """kg turns news articles into a validated RDF knowledge graph.
+
+    Flow: article text -> extract -> statements -> build RDF -> validate -> query / export.
+    Exit codes: 0 success, 1 the data does not conform to the shapes, 2 bad input.
+    """
+
+
+def output_option(func):
+    @click.option("-o", "--output", default="-", show_default=True,
+                  help="Output file; '-' writes to stdout.")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def graph_format_option(func):
+    @click.option("--input-format", "input_format", default=None,
+                  help="RDF format of GRAPH (default: from its extension).")
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+def _emit(data: bytes | str, output: str) -> None:
+    from kg.files import write_bytes
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if output == "-":
+        sys.stdout.buffer.write(raw)
+        sys.stdout.flush()
+    else:
+        write_bytes(output, raw)
+
+
+# ---------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path),
+              help="Folder for kg.nq, kg.trig, quarantine.nq and manifest.json.")
+@click.option("--base", default=None, help="Base IRI of minted entities, articles and statements.")
+@click.option("--strict", is_flag=True, help="Fail (exit 1) on any violation of the shapes.")
+@click.option("--model", default=None, help="spaCy pipeline for article texts.")
+def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, strict: bool,
+          model: str | None) -> None:
+    """Build the RDF graph of articles (statements files or article texts).
+
+    Example:
+
+        kg build data/gold/rubio-pakistan-isf.yaml --out build
+    """
+    from kg.pipeline import build_inputs
+
+    summary = build_inputs(list(inputs), out_dir, base=base, strict=strict, model=model)
+    click.echo(summary)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@graph_format_option
+@click.option("--inference", type=click.Choice(["rdfs", "none"]), default="rdfs", show_default=True,
+              help="Materialise the class and property hierarchy before checking.")
+def validate(graph: Path, input_format: str | None, inference: str) -> None:
+    """Validate GRAPH against the SHACL shapes; exit 1 on any violation.
+
+    Example:
+
+        kg validate build/kg.nq
+    """
+    from kg.rdfio import parse_file, to_rdflib_graph
+    from kg.validate import format_report, validate_graph
+
+    report = validate_graph(to_rdflib_graph(parse_file(graph, input_format)), inference=inference)
+    click.echo(format_report(report))
+    if not report.conforms:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("query", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path),
+              help="Read the SPARQL query from a file.")
+@click.option("--cq", is_flag=True, help="Run every competency question of the ontology.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
+              default="table", show_default=True, help="Results format (W3C SPARQL 1.1 for csv/tsv/json/xml).")
+@graph_format_option
+def query(graph: Path, query: str | None, query_file: Path | None, cq: bool, fmt: str,
+          input_format: str | None) -> None:
+    """Run a SPARQL query over GRAPH (all named graphs form the default graph).
+
+    Example:
+
+        kg query build/kg.nq 'SELECT ?name WHERE { ?p a kgo:Person ; rdfs:label ?name }'
+    """
+    from kg.query import competency_questions, load_store, query_text, read_query_file
+    from kg.rdfio import parse_file
+
+    given = sum(x is not None and x is not False for x in (query, query_file, cq or None))
+    if given != 1:
+        raise click.UsageError("give exactly one of QUERY, -f FILE or --cq")
+    store = load_store(parse_file(graph, input_format))
+    if cq:
+        blocks = []
+        for q in competency_questions():
+            blocks.append(f"# {q.name}: {q.question}\n{query_text(store, q.sparql, fmt)}")
+        click.echo("\n\n".join(blocks))
+        return
+    text = read_query_file(query_file) if query_file else query
+    click.echo(query_text(store, text or "", fmt), nl=fmt == "table")
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("-f", "--format", "fmt", required=True,
+              help="turtle, ntriples, nquads, trig, jsonld (RDF) or graphml, gexf, cytoscape, "
+                   "dot, neo4j, html (property graph).")
+@output_option
+@graph_format_option
+def export(graph: Path, fmt: str, output: str, input_format: str | None) -> None:
+    """Export GRAPH in another format.
+
+    Example:
+
+        kg export build/kg.nq --format turtle --output kg.ttl
+    """
+    from kg.export import export_graph
+    from kg.rdfio import parse_file
+
+    quads = parse_file(graph, input_format)
+    _emit(export_graph(quads, fmt), output)
+
+
+def main() -> None:
+    cli(prog_name="kg")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""Stable, readable IRIs for entities, articles, statements and graphs."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+import pyoxigraph
+
+DEFAULT_BASE = "https://w3id.org/newskg/id/"
+
+
+def slug(text: str) -> str:
+    """A readable IRI path segment for any label.
+
+    Letters and digits (any script) are kept, lower-cased; every other run of characters
+    becomes one hyphen. A label with no letter or digit gets a digest, so every label has
+    a slug and equal labels have equal slugs.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    out: list[str] = []
+    for ch in text:
+        if ch.isascii() and ch.isalnum():
+            out.append(ch)
+        elif not ch.isascii() and unicodedata.category(ch)[0] in "LN" and ch.isprintable():
+            out.append(ch)
+        elif out and out[-1] != "-":
+            out.append("-")
+    result = "".join(out).strip("-")
+    if not result:
+        result = "x-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return result
+
+
+def checked(iri: str) -> str:
+    """Return `iri` if pyoxigraph accepts it as an IRI, else raise ValueError."""
+    pyoxigraph.NamedNode(iri)
+    return iri
+
+
+def check_base(base: str) -> str:
+    if not base.endswith(("/", "#")):
+        raise ValueError(f"the base IRI must end with '/' or '#': {base!r}")
+    try:
+        return checked(base)
+    except ValueError:
+        raise ValueError(f"not a valid base IRI: {base!r}") from None
+
+
+def entity_iri(base: str, label: str) -> str:
+    return checked(base + slug(label))
+
+
+def article_iri(base: str, article_id: str) -> str:
+    return checked(f"{base}article/{slug(article_id)}")
+
+
+def graph_iri(base: str, article_id: str) -> str:
+    return checked(f"{base}graph/{slug(article_id)}")
+
+
+def quarantine_graph_iri(base: str, article_id: str) -> str:
+    return checked(f"{base}graph/{slug(article_id)}/quarantine")
+
+
+def statement_iri(base: str, *parts: str) -> str:
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+    return checked(f"{base}statement/{digest}")

@@ -1,0 +1,150 @@
+"""Reads the ontology in ontology/: its classes, relations, modalities and version.
+
+Code asks this module; it never restates what kg.ttl says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import rdflib
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg.resources import ontology_dir
+
+KGO = rdflib.Namespace("https://w3id.org/newskg/ontology#")
+PROV = rdflib.Namespace("http://www.w3.org/ns/prov#")
+SCHEMA = rdflib.Namespace("https://schema.org/")
+SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
+SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+
+PREFIXES: dict[str, str] = {
+    "kgo": str(KGO),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "prov": str(PROV),
+    "schema": str(SCHEMA),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+}
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation of the ontology: a sub-property of kgo:relatedTo."""
+
+    name: str
+    iri: str
+    label: str
+    domain: str
+    range: str
+
+
+@dataclass(frozen=True)
+class Ontology:
+    """What code needs to know of the ontology, read from kg.ttl."""
+
+    graph: rdflib.Graph
+    version: str
+    sha256: str
+    classes: dict[str, str]  # local name -> IRI, entity classes only
+    relations: dict[str, Relation]  # local name -> relation
+    modalities: dict[str, str]  # lower-case label -> IRI
+    labels: dict[str, str]  # IRI -> English label, for every labelled term
+
+    def class_iri(self, name: str) -> str:
+        return self.classes[name]
+
+    def is_subclass(self, name: str, ancestor: str) -> bool:
+        """Whether the entity class `name` is `ancestor` or below it."""
+        target = rdflib.URIRef(self.classes[ancestor])
+        start = rdflib.URIRef(self.classes[name])
+        return target in set(self.graph.transitive_objects(start, RDFS.subClassOf))
+
+
+def ontology_path() -> Path:
+    return ontology_dir() / "kg.ttl"
+
+
+def shapes_path() -> Path:
+    return ontology_dir() / "shapes.ttl"
+
+
+def _local(iri: rdflib.term.Node) -> str:
+    return str(iri).removeprefix(str(KGO))
+
+
+@cache
+def load_ontology() -> Ontology:
+    """Parse kg.ttl once per process."""
+    path = ontology_path()
+    data = path.read_bytes()
+    graph = rdflib.Graph()
+    graph.parse(data=data, format="turtle")
+    onto = next(graph.subjects(RDF.type, OWL.Ontology))
+    version = str(graph.value(onto, OWL.versionInfo))
+    entity = KGO.Entity
+    classes = {
+        _local(c): str(c)
+        for c in graph.subjects(RDF.type, OWL.Class)
+        if isinstance(c, rdflib.URIRef)
+        and str(c).startswith(str(KGO))
+        and entity in set(graph.transitive_objects(c, RDFS.subClassOf))
+    }
+    relations = {}
+    for p in graph.transitive_subjects(RDFS.subPropertyOf, KGO.relatedTo):
+        if p == KGO.relatedTo:
+            continue
+        relations[_local(p)] = Relation(
+            name=_local(p),
+            iri=str(p),
+            label=str(graph.value(p, RDFS.label)),
+            domain=_local(graph.value(p, RDFS.domain)),
+            range=_local(graph.value(p, RDFS.range)),
+        )
+    modalities = {
+        str(graph.value(m, RDFS.label)).lower(): str(m) for m in graph.subjects(RDF.type, KGO.Modality)
+    }
+    labels = {
+        str(s): str(o)
+        for s, o in graph.subject_objects(RDFS.label)
+        if isinstance(s, rdflib.URIRef)
+    }
+    return Ontology(
+        graph=graph,
+        version=version,
+        sha256=hashlib.sha256(data).hexdigest(),
+        classes=dict(sorted(classes.items())),
+        relations=dict(sorted(relations.items())),
+        modalities=dict(sorted(modalities.items())),
+        labels=labels,
+    )
+
+
+@cache
+def load_shapes() -> rdflib.Graph:
+    graph = rdflib.Graph()
+    graph.parse(shapes_path(), format="turtle")
+    return graph
+
+
+@cache
+def hierarchy_graph() -> rdflib.Graph:
+    """The ontology without rdfs:domain and rdfs:range.
+
+    pySHACL's RDFS inference would otherwise type every subject from the domain of its
+    predicates, and every domain and range check would pass by construction. Inference
+    over the class and property hierarchy is what validation needs.
+    """
+    full = load_ontology().graph
+    graph = rdflib.Graph()
+    for triple in full:
+        if triple[1] not in (RDFS.domain, RDFS.range):
+            graph.add(triple)
+    return graph

@@ -1,0 +1,153 @@
+"""SPARQL over a graph file with pyoxigraph, results in the W3C formats or as a table."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib.plugins.sparql
+
+from kg.errors import QueryError
+from kg.ontology import PREFIXES
+from kg.resources import ontology_dir
+from kg.validate import compact
+
+# rdflib must never fetch graphs named in a query.
+rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+
+RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
+
+_STRIP = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|<[^<>\"{}|^`\\\s]*>"
+    r"|#[^\n]*",
+)
+_REFUSED = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
+
+
+def screen_query(query: str) -> None:
+    """Refuse SERVICE and LOAD: pyoxigraph would fetch them from the network."""
+    bare = _STRIP.sub(" ", query)
+    found = _REFUSED.search(bare)
+    if found:
+        raise QueryError(
+            f"{found.group(1).upper()} is refused: kg never reaches the network from a query"
+        )
+
+
+@dataclass
+class QueryResult:
+    kind: str  # "select", "ask" or "graph"
+    variables: list[str]
+    rows: list[list[ox.NamedNode | ox.BlankNode | ox.Literal | None]]
+    boolean: bool | None = None
+    triples: list[ox.Triple] | None = None
+
+
+def load_store(quads: Iterable[ox.Quad]) -> ox.Store:
+    store = ox.Store()
+    store.extend(list(quads))
+    return store
+
+
+def _execute(store: ox.Store, query: str):
+    screen_query(query)
+    try:
+        return store.query(query, use_default_graph_as_union=True, prefixes=PREFIXES)
+    except SyntaxError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else "syntax error"
+        raise QueryError(f"invalid SPARQL query: {first}") from None
+    except OSError as exc:
+        raise QueryError(f"the query failed: {exc}") from None
+
+
+def run_query(store: ox.Store, query: str) -> QueryResult:
+    """Run a SPARQL 1.1 query; the default graph is the union of all named graphs."""
+    result = _execute(store, query)
+    if isinstance(result, ox.QuerySolutions):
+        variables = [v.value for v in result.variables]
+        rows = [[solution[v] for v in variables] for solution in result]
+        return QueryResult("select", variables, rows)
+    if isinstance(result, ox.QueryBoolean):
+        return QueryResult("ask", [], [], boolean=bool(result))
+    return QueryResult("graph", [], [], triples=list(result))
+
+
+def term_text(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal):
+        return term.value
+    if isinstance(term, ox.NamedNode):
+        return compact(term.value) or term.value
+    return str(term)
+
+
+def query_text(store: ox.Store, query: str, fmt: str = "table") -> str:
+    """Run a query and format its answer: a text table, or a W3C SPARQL 1.1 results
+    format (json, csv, tsv, xml); CONSTRUCT and DESCRIBE answer in Turtle."""
+    if fmt not in RESULT_FORMATS:
+        raise QueryError(f"unknown results format '{fmt}' (known: {', '.join(RESULT_FORMATS)})")
+    if fmt == "table":
+        result = run_query(store, query)
+        if result.kind == "graph":
+            return _turtle(result.triples or [])
+        if result.kind == "ask":
+            return "true" if result.boolean else "false"
+        return _table(result)
+    raw = _execute(store, query)
+    if isinstance(raw, ox.QueryTriples):
+        return _turtle(list(raw))
+    ox_fmt = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
+              "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}[fmt]
+    out = io.BytesIO()
+    raw.serialize(out, ox_fmt)
+    return out.getvalue().decode("utf-8")
+
+
+def _turtle(triples: list[ox.Triple]) -> str:
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+
+
+def _table(result: QueryResult) -> str:
+    header = result.variables
+    rows = [[term_text(t) for t in row] for row in result.rows]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
+    line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))
+    rule = "  ".join("-" * w for w in widths)
+    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    count = f"({len(rows)} row{'s' if len(rows) != 1 else ''})"
+    return "\n".join([line.rstrip(), rule, *body, count])
+
+
+@dataclass(frozen=True)
+class CompetencyQuestion:
+    name: str
+    question: str
+    sparql: str
+
+
+def competency_questions() -> list[CompetencyQuestion]:
+    """The ontology's competency questions: ontology/queries/*.rq, the first comment
+    line of each being the question in English."""
+    out = []
+    for path in sorted((ontology_dir() / "queries").glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        question = next(
+            (ln.lstrip("#").strip() for ln in text.splitlines() if ln.startswith("#")), path.stem
+        )
+        out.append(CompetencyQuestion(path.stem, question, text))
+    return out
+
+
+def read_query_file(path: str | Path) -> str:
+    from kg.files import read_text
+
+    return read_text(path)

@@ -1,0 +1,121 @@
+"""RDF in and out: strict parsing with pyoxigraph, deterministic serialisation."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from kg.errors import RDFError
+from kg.files import decode_text, read_bytes
+from kg.ontology import PREFIXES
+from kg.resources import ontology_dir
+
+# name -> (pyoxigraph format, file extensions, holds named graphs)
+FORMATS: dict[str, tuple[ox.RdfFormat, tuple[str, ...], bool]] = {
+    "turtle": (ox.RdfFormat.TURTLE, (".ttl",), False),
+    "ntriples": (ox.RdfFormat.N_TRIPLES, (".nt",), False),
+    "nquads": (ox.RdfFormat.N_QUADS, (".nq",), True),
+    "trig": (ox.RdfFormat.TRIG, (".trig",), True),
+    "jsonld": (ox.RdfFormat.JSON_LD, (".jsonld", ".json"), True),
+    "rdfxml": (ox.RdfFormat.RDF_XML, (".rdf", ".owl", ".xml"), False),
+}
+
+
+def guess_format(path: str | Path) -> str:
+    """The RDF format of a file, from its extension."""
+    suffix = Path(str(path)).suffix.lower()
+    for name, (_fmt, exts, _q) in FORMATS.items():
+        if suffix in exts:
+            return name
+    known = ", ".join(e for _f, exts, _q in FORMATS.values() for e in exts)
+    raise RDFError(f"{path}: cannot tell the RDF format from '{suffix or '(no extension)'}' "
+                   f"(known: {known}); name it with --format")
+
+
+def check_format(name: str) -> str:
+    if name not in FORMATS:
+        raise RDFError(f"unknown RDF format '{name}' (known: {', '.join(FORMATS)})")
+    return name
+
+
+def parse_file(path: str | Path, fmt: str | None = None) -> list[ox.Quad]:
+    """Parse an RDF file strictly (pyoxigraph); any syntax error is an RDFError."""
+    fmt = check_format(fmt) if fmt else guess_format(path)
+    data = read_bytes(path)
+    decode_text(data, str(path))  # RDF text must be UTF-8
+    return parse_bytes(data, fmt, str(path))
+
+
+def parse_bytes(data: bytes, fmt: str, name: str = "<input>") -> list[ox.Quad]:
+    ox_format = FORMATS[check_format(fmt)][0]
+    try:
+        return list(ox.parse(data, format=ox_format))
+    except SyntaxError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else "syntax error"
+        raise RDFError(f"{name}: not valid {fmt}: {first}") from None
+    except (ValueError, OSError) as exc:
+        raise RDFError(f"{name}: cannot parse as {fmt}: {exc}") from None
+
+
+def nquads_lines(quads: Iterable[ox.Quad]) -> list[str]:
+    """Each quad as one canonical N-Quads line, sorted, without duplicates."""
+    return sorted({f"{q} .\n" for q in quads})
+
+
+def triple_lines(quads: Iterable[ox.Quad]) -> list[str]:
+    return sorted({f"{q.subject} {q.predicate} {q.object} .\n" for q in quads})
+
+
+def sorted_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    return list(ox.parse("".join(nquads_lines(quads)).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+
+
+def to_rdflib_graph(quads: Iterable[ox.Quad]) -> rdflib.Graph:
+    """All quads merged into one rdflib graph (the union of the named graphs)."""
+    graph = rdflib.Graph()
+    data = "".join(triple_lines(quads))
+    if data:
+        graph.parse(data=data, format="nt")
+    return graph
+
+
+def to_rdflib_dataset(quads: Iterable[ox.Quad]) -> rdflib.Dataset:
+    ds = rdflib.Dataset()
+    data = "".join(nquads_lines(quads))
+    if data:
+        ds.parse(data=data, format="nquads")
+    return ds
+
+
+def jsonld_context() -> dict:
+    """The JSON-LD context shipped in ontology/ (never fetched)."""
+    path = ontology_dir() / "context.jsonld"
+    return json.loads(path.read_text(encoding="utf-8"))["@context"]
+
+
+def serialize(quads: Iterable[ox.Quad], fmt: str) -> bytes:
+    """Serialise deterministically: sorted lines for N-Triples and N-Quads, sorted input
+    with prefixes for Turtle and TriG, the shipped context for JSON-LD."""
+    fmt = check_format(fmt)
+    quads = list(quads)
+    if fmt == "nquads":
+        return "".join(nquads_lines(quads)).encode("utf-8")
+    if fmt == "ntriples":
+        return "".join(triple_lines(quads)).encode("utf-8")
+    if fmt == "jsonld":
+        ds = to_rdflib_dataset(quads)
+        text = ds.serialize(format="json-ld", context=jsonld_context(), indent=2, sort_keys=True)
+        return text.encode("utf-8")
+    ox_format, _exts, holds_graphs = FORMATS[fmt]
+    ordered = sorted_quads(quads)
+    if not holds_graphs:
+        lines = triple_lines(ordered)
+        items: list = list(ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+        items = [ox.Triple(q.subject, q.predicate, q.object) for q in items]
+    else:
+        items = ordered
+    return ox.serialize(items, format=ox_format, prefixes=PREFIXES)

@@ -173,8 +173,15 @@ def _statement_quads(
     ev = rel.evidence
     attributed = iris[rel.attributed_to] if rel.attributed_to else ""
     node_iri = statement_iri(
-        base, st.article.id, s.value, p.value, o.value, str(ev.start), str(ev.end),
-        rel.modality, attributed,
+        base,
+        st.article.id,
+        s.value,
+        p.value,
+        o.value,
+        str(ev.start),
+        str(ev.end),
+        rel.modality,
+        attributed,
     )
     node = _n(node_iri)
     triples = [
@@ -218,8 +225,9 @@ def build_article(
     violations: list[Violation] = []
     for _round in range(3):
         good = [sq for sq in stmts if sq.iri not in bad_statements]
-        triples = [t for e in st.entities if iris[e.id] not in bad_entities
-                   for t in entity_triples[e.id]]
+        triples = [
+            t for e in st.entities if iris[e.id] not in bad_entities for t in entity_triples[e.id]
+        ]
         triples += article_triples
         for sq in good:
             triples.append(sq.direct)
@@ -231,9 +239,12 @@ def build_article(
         _assign(report.violations, good, iris, bad_statements, bad_entities)
 
     result = ArticleGraph(
-        article_id=st.article.id, graph=graph.value, quarantine_graph=qgraph.value,
+        article_id=st.article.id,
+        graph=graph.value,
+        quarantine_graph=qgraph.value,
         entities=len(st.entities) - len(bad_entities),
-        relations=len(stmts) - len(bad_statements), quarantined=len(bad_statements),
+        relations=len(stmts) - len(bad_statements),
+        quarantined=len(bad_statements),
         violations=violations,
     )
     result.main = _quads(triples, graph)
@@ -270,7 +281,8 @@ def _assign(
             continue
         predicate = v.path if v.path and v.path in _relation_iris() else shapes.get(v.source_shape)
         hits = [
-            sq for sq in statements
+            sq
+            for sq in statements
             if predicate is not None
             and sq.direct[0].value == v.focus
             and sq.direct[1].value == predicate
@@ -340,12 +352,20 @@ def manifest(result: BuildResult, outputs: dict[str, bytes]) -> dict:
         "base": result.base,
         "inputs": result.inputs,
         "articles": [
-            {"id": a.article_id, "graph": a.graph, "quarantine_graph": a.quarantine_graph,
-             "entities": a.entities, "relations": a.relations, "quarantined": a.quarantined}
+            {
+                "id": a.article_id,
+                "graph": a.graph,
+                "quarantine_graph": a.quarantine_graph,
+                "entities": a.entities,
+                "relations": a.relations,
+                "quarantined": a.quarantined,
+            }
             for a in result.articles
         ],
         "counts": result.counts(),
-        "outputs": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(outputs.items())},
+        "outputs": {
+            name: hashlib.sha256(data).hexdigest() for name, data in sorted(outputs.items())
+        },
     }
 
 

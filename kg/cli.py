@@ -50,8 +50,9 @@ def cli() -> None:
 
 
 def output_option(func):
-    @click.option("-o", "--output", default="-", show_default=True,
-                  help="Output file; '-' writes to stdout.")
+    @click.option(
+        "-o", "--output", default="-", show_default=True, help="Output file; '-' writes to stdout."
+    )
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         return func(*args, **kwargs)
@@ -60,8 +61,12 @@ def output_option(func):
 
 
 def graph_format_option(func):
-    @click.option("--input-format", "input_format", default=None,
-                  help="RDF format of GRAPH (default: from its extension).")
+    @click.option(
+        "--input-format",
+        "input_format",
+        default=None,
+        help="RDF format of GRAPH (default: from its extension).",
+    )
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         return func(*args, **kwargs)
@@ -85,18 +90,25 @@ def _emit(data: bytes | str, output: str) -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", default="build", show_default=True, type=click.Path(path_type=Path),
-              help="Folder for kg.nq, kg.trig, quarantine.nq and manifest.json.")
+@click.option(
+    "--out",
+    "out_dir",
+    default="build",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Folder for kg.nq, kg.trig, quarantine.nq and manifest.json.",
+)
 @click.option("--base", default=None, help="Base IRI of minted entities, articles and statements.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on any violation of the shapes.")
 @click.option("--model", default=None, help="spaCy pipeline for article texts.")
-def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, strict: bool,
-          model: str | None) -> None:
+def build(
+    inputs: tuple[Path, ...], out_dir: Path, base: str | None, strict: bool, model: str | None
+) -> None:
     """Build the RDF graph of articles (statements files or article texts).
 
     Example:
 
-        kg build data/gold/rubio-pakistan-isf.yaml --out build
+        kg build data/gold/ARTICLE.yaml --out build
     """
     from kg.pipeline import build_inputs
 
@@ -107,8 +119,13 @@ def build(inputs: tuple[Path, ...], out_dir: Path, base: str | None, strict: boo
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 @graph_format_option
-@click.option("--inference", type=click.Choice(["rdfs", "none"]), default="rdfs", show_default=True,
-              help="Materialise the class and property hierarchy before checking.")
+@click.option(
+    "--inference",
+    type=click.Choice(["rdfs", "none"]),
+    default="rdfs",
+    show_default=True,
+    help="Materialise the class and property hierarchy before checking.",
+)
 def validate(graph: Path, input_format: str | None, inference: str) -> None:
     """Validate GRAPH against the SHACL shapes; exit 1 on any violation.
 
@@ -128,14 +145,31 @@ def validate(graph: Path, input_format: str | None, inference: str) -> None:
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 @click.argument("query", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path),
-              help="Read the SPARQL query from a file.")
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(path_type=Path),
+    help="Read the SPARQL query from a file.",
+)
 @click.option("--cq", is_flag=True, help="Run every competency question of the ontology.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
-              default="table", show_default=True, help="Results format (W3C SPARQL 1.1 for csv/tsv/json/xml).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json", "xml"]),
+    default="table",
+    show_default=True,
+    help="Results format (W3C SPARQL 1.1 for csv/tsv/json/xml).",
+)
 @graph_format_option
-def query(graph: Path, query: str | None, query_file: Path | None, cq: bool, fmt: str,
-          input_format: str | None) -> None:
+def query(
+    graph: Path,
+    query: str | None,
+    query_file: Path | None,
+    cq: bool,
+    fmt: str,
+    input_format: str | None,
+) -> None:
     """Run a SPARQL query over GRAPH (all named graphs form the default graph).
 
     Example:
@@ -161,9 +195,14 @@ def query(graph: Path, query: str | None, query_file: Path | None, cq: bool, fmt
 
 @cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
-@click.option("-f", "--format", "fmt", required=True,
-              help="turtle, ntriples, nquads, trig, jsonld (RDF) or graphml, gexf, cytoscape, "
-                   "dot, neo4j, html (property graph).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    required=True,
+    help="turtle, ntriples, nquads, trig, jsonld (RDF) or graphml, gexf, cytoscape, "
+    "dot, neo4j, html (property graph).",
+)
 @output_option
 @graph_format_option
 def export(graph: Path, fmt: str, output: str, input_format: str | None) -> None:

@@ -10,6 +10,12 @@ import pyoxigraph
 DEFAULT_BASE = "https://w3id.org/newskg/id/"
 
 
+def _keep(ch: str) -> bool:
+    if ch.isascii():
+        return ch.isalnum()
+    return unicodedata.category(ch)[0] in "LN" and ch.isprintable()
+
+
 def slug(text: str) -> str:
     """A readable IRI path segment for any label.
 
@@ -20,9 +26,7 @@ def slug(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
     out: list[str] = []
     for ch in text:
-        if ch.isascii() and ch.isalnum():
-            out.append(ch)
-        elif not ch.isascii() and unicodedata.category(ch)[0] in "LN" and ch.isprintable():
+        if _keep(ch):
             out.append(ch)
         elif out and out[-1] != "-":
             out.append("-")

@@ -109,12 +109,11 @@ def load_ontology() -> Ontology:
             range=_local(graph.value(p, RDFS.range)),
         )
     modalities = {
-        str(graph.value(m, RDFS.label)).lower(): str(m) for m in graph.subjects(RDF.type, KGO.Modality)
+        str(graph.value(m, RDFS.label)).lower(): str(m)
+        for m in graph.subjects(RDF.type, KGO.Modality)
     }
     labels = {
-        str(s): str(o)
-        for s, o in graph.subject_objects(RDFS.label)
-        if isinstance(s, rdflib.URIRef)
+        str(s): str(o) for s, o in graph.subject_objects(RDFS.label) if isinstance(s, rdflib.URIRef)
     }
     return Ontology(
         graph=graph,

@@ -34,7 +34,10 @@ def load_input(path: Path, model: str | None = None) -> Statements:
 
 
 def build_inputs(
-    inputs: Sequence[Path], out_dir: Path, base: str | None = None, strict: bool = False,
+    inputs: Sequence[Path],
+    out_dir: Path,
+    base: str | None = None,
+    strict: bool = False,
     model: str | None = None,
 ) -> str:
     """Load, build, validate and write; return a one-paragraph summary."""
@@ -43,12 +46,14 @@ def build_inputs(
     for path in inputs:
         st = load_input(Path(path), model=model)
         statements.append(st)
-        records.append({
-            "path": str(path),
-            "sha256": hashlib.sha256(read_bytes(path)).hexdigest(),
-            "article": st.article.id,
-            "text_sha256": st.article.text_sha256,
-        })
+        records.append(
+            {
+                "path": str(path),
+                "sha256": hashlib.sha256(read_bytes(path)).hexdigest(),
+                "article": st.article.id,
+                "text_sha256": st.article.text_sha256,
+            }
+        )
     result = build(statements, base=base or DEFAULT_BASE, inputs=records, strict=strict)
     paths = write_build(result, out_dir)
     c = result.counts()

@@ -105,8 +105,12 @@ def query_text(store: ox.Store, query: str, fmt: str = "table") -> str:
     raw = _execute(store, query)
     if isinstance(raw, ox.QueryTriples):
         return _turtle(list(raw))
-    ox_fmt = {"csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV,
-              "json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}[fmt]
+    ox_fmt = {
+        "csv": ox.QueryResultsFormat.CSV,
+        "tsv": ox.QueryResultsFormat.TSV,
+        "json": ox.QueryResultsFormat.JSON,
+        "xml": ox.QueryResultsFormat.XML,
+    }[fmt]
     out = io.BytesIO()
     raw.serialize(out, ox_fmt)
     return out.getvalue().decode("utf-8")

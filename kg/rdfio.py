@@ -32,8 +32,10 @@ def guess_format(path: str | Path) -> str:
         if suffix in exts:
             return name
     known = ", ".join(e for _f, exts, _q in FORMATS.values() for e in exts)
-    raise RDFError(f"{path}: cannot tell the RDF format from '{suffix or '(no extension)'}' "
-                   f"(known: {known}); name it with --format")
+    raise RDFError(
+        f"{path}: cannot tell the RDF format from '{suffix or '(no extension)'}' "
+        f"(known: {known}); name it with --format"
+    )
 
 
 def check_format(name: str) -> str:

@@ -145,7 +145,12 @@ def parse_statements(
         raise p.fail("format", f"unknown format {fmt!r} (expected {FORMAT!r})")
 
     art = _mapping(doc.get("article"), "article", p)
-    _keys(art, {"id", "title", "source", "date", "url", "text", "text_file", "text_sha256"}, "article", p)
+    _keys(
+        art,
+        {"id", "title", "source", "date", "url", "text", "text_file", "text_sha256"},
+        "article",
+        p,
+    )
     text = art.get("text")
     text_file = _str(art.get("text_file"), "article", "text_file", p, required=False)
     if text is None and text_file is None:
@@ -220,8 +225,16 @@ def parse_statements(
         item = _mapping(raw, where, p)
         _keys(
             item,
-            {"subject", "predicate", "object", "evidence", "modality", "attributed_to",
-             "confidence", "method"},
+            {
+                "subject",
+                "predicate",
+                "object",
+                "evidence",
+                "modality",
+                "attributed_to",
+                "confidence",
+                "method",
+            },
             where,
             p,
         )
@@ -239,7 +252,9 @@ def parse_statements(
             raise p.fail(where, f"unknown entity id '{attributed}' in attributed_to")
         modality = _str(item.get("modality", "asserted"), where, "modality", p)
         if modality not in onto.modalities:
-            raise p.fail(where, f"unknown modality '{modality}' (known: {', '.join(onto.modalities)})")
+            raise p.fail(
+                where, f"unknown modality '{modality}' (known: {', '.join(onto.modalities)})"
+            )
         confidence = item.get("confidence", 1.0)
         if isinstance(confidence, bool) or not isinstance(confidence, int | float):
             raise p.fail(where, "'confidence' must be a number from 0 to 1")
@@ -282,10 +297,7 @@ def load_statements(path: Path | str) -> Statements:
     path = Path(path)
     text = decode_text(read_bytes(path), str(path))
     try:
-        if path.suffix.lower() == ".json":
-            data = json.loads(text)
-        else:
-            data = yaml.safe_load(text)
+        data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         if line is None:
@@ -325,14 +337,21 @@ def to_document(st: Statements, text_file: str | None = None) -> dict:
         entities.append(item)
     relations = []
     for r in st.relations:
-        item = {"subject": r.subject, "predicate": r.predicate, "object": r.object,
-                "modality": r.modality}
+        item = {
+            "subject": r.subject,
+            "predicate": r.predicate,
+            "object": r.object,
+            "modality": r.modality,
+        }
         if r.attributed_to:
             item["attributed_to"] = r.attributed_to
         item["confidence"] = round(r.confidence, 3)
         item["method"] = r.method
-        item["evidence"] = {"sentence": r.evidence.sentence, "start": r.evidence.start,
-                            "end": r.evidence.end}
+        item["evidence"] = {
+            "sentence": r.evidence.sentence,
+            "start": r.evidence.start,
+            "end": r.evidence.end,
+        }
         relations.append(item)
     return {"format": FORMAT, "article": art, "entities": entities, "relations": relations}
 

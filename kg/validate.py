@@ -39,7 +39,7 @@ def compact(iri: str | None) -> str | None:
         return None
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns) and iri != ns:
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 
@@ -93,7 +93,7 @@ def validate_graph(data: rdflib.Graph, inference: str = "rdfs") -> Report:
                 value=str(value) if value is not None else None,
                 message=str(message) if message is not None else "constraint violated",
                 severity=compact(str(severity)).removeprefix("sh:") if severity else "Violation",
-                source_shape=str(shape) if isinstance(shape, rdflib.URIRef) else None,
+                source_shape=str(shape) if shape is not None else None,
                 sentence=_sentence_for(data, focus, path, value),
             )
         )

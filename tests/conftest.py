@@ -1,0 +1,57 @@
+"""Shared fixtures: paths of the sample article and its gold statements, built graphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_TEXT = ROOT / "data" / "articles" / "rubio-pakistan-isf.txt"
+SAMPLE_GOLD = ROOT / "data" / "gold" / "rubio-pakistan-isf.yaml"
+EXPECTED_CQ = yaml.safe_load((Path(__file__).parent / "expected_cq.yaml").read_text())
+
+
+@pytest.fixture(scope="session")
+def gold_statements():
+    from kg.statements import load_statements
+
+    return load_statements(SAMPLE_GOLD)
+
+
+@pytest.fixture(scope="session")
+def gold_build(gold_statements):
+    from kg.build import build
+
+    return build([gold_statements])
+
+
+@pytest.fixture(scope="session")
+def gold_quads(gold_build):
+    return gold_build.main_quads
+
+
+@pytest.fixture
+def gold_doc():
+    """The gold statements as a plain document, with the text inline, to break in tests."""
+    from kg.statements import load_statements, to_document
+
+    st = load_statements(SAMPLE_GOLD)
+    doc = to_document(st)
+    doc["article"].pop("text_file", None)
+    doc["article"].pop("text_sha256", None)
+    doc["article"]["text"] = st.article.text
+    return doc
+
+
+def cq_answers(quads) -> dict[str, set[tuple[str, ...]]]:
+    """Every competency question's answer rows, as tuples of plain strings."""
+    from kg.query import competency_questions, load_store, run_query, term_text
+
+    store = load_store(quads)
+    out = {}
+    for q in competency_questions():
+        result = run_query(store, q.sparql)
+        out[q.name] = {tuple(term_text(t) for t in row) for row in result.rows}
+    return out

@@ -1,0 +1,102 @@
+"""The statements format: the gold file is consistent, malformed files are rejected clearly."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from kg.errors import StatementsError
+from kg.statements import dump_statements, load_statements, parse_statements
+from tests.conftest import SAMPLE_GOLD, SAMPLE_TEXT
+
+
+def test_every_evidence_offset_points_at_its_sentence(gold_statements):
+    text = SAMPLE_TEXT.read_text(encoding="utf-8")
+    assert gold_statements.article.text == text
+    assert gold_statements.relations
+    for rel in gold_statements.relations:
+        ev = rel.evidence
+        assert text[ev.start : ev.end] == ev.sentence
+
+
+def test_gold_covers_every_class_of_the_mission(gold_statements):
+    classes = {e.cls for e in gold_statements.entities}
+    assert {"Person", "Country", "ArmedForce", "Plan", "Position", "NewsAgency"} <= classes
+
+
+def test_dump_then_load_gives_the_same_statements(tmp_path, gold_statements):
+    path = tmp_path / "copy.yaml"
+    path.write_text(dump_statements(gold_statements, text_file=str(SAMPLE_TEXT)), encoding="utf-8")
+    again = load_statements(path)
+    assert again.entities == gold_statements.entities
+    assert again.relations == gold_statements.relations
+
+
+def _break(doc, where, key, value):
+    doc = copy.deepcopy(doc)
+    item = doc
+    for part in where:
+        item = item[part]
+    item[key] = value
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("where", "key", "value", "expected"),
+    [
+        (
+            ("relations", 0),
+            "predicate",
+            "likes",
+            "relations[0] (marco-rubio likes secretary-of-state): unknown predicate 'likes'",
+        ),
+        (("relations", 0), "object", "nobody", "unknown entity id 'nobody' as object"),
+        (
+            ("relations", 0),
+            "attributed_to",
+            "nobody",
+            "unknown entity id 'nobody' in attributed_to",
+        ),
+        (("relations", 0), "modality", "rumoured", "unknown modality 'rumoured'"),
+        (("relations", 0, "evidence"), "end", 999999, "offsets 0..999999 are outside the text"),
+        (("relations", 0, "evidence"), "start", 1, "evidence text not found at its offsets 1.."),
+        (("relations", 0), "confidence", "high", "'confidence' must be a number"),
+        (("entities", 0), "class", "Wizard", "entities[0] (marco-rubio): unknown class 'Wizard'"),
+        (("entities", 1), "id", "marco-rubio", "duplicate entity id 'marco-rubio'"),
+        (("article",), "date", "Friday", "'date' must be a date YYYY-MM-DD"),
+        (("relations", 0), "colour", "red", "unknown key 'colour'"),
+    ],
+)
+def test_malformed_statements_name_file_item_and_problem(gold_doc, where, key, value, expected):
+    broken = _break(gold_doc, where, key, value)
+    with pytest.raises(StatementsError) as err:
+        parse_statements(broken, name="gold.yaml")
+    message = str(err.value)
+    assert message.startswith("gold.yaml: ")
+    assert expected in message
+
+
+def test_broken_yaml_names_the_line(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text("article:\n  id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(StatementsError, match=r"broken.yaml: not valid YAML/JSON at line \d+"):
+        load_statements(path)
+
+
+def test_text_file_is_resolved_relative_to_the_statements_file():
+    st = load_statements(SAMPLE_GOLD)
+    assert st.article.text_file == "../articles/rubio-pakistan-isf.txt"
+
+
+def test_edited_article_text_is_detected(tmp_path, gold_doc):
+    (tmp_path / "a.txt").write_text(gold_doc["article"]["text"] + "x", encoding="utf-8")
+    doc = copy.deepcopy(gold_doc)
+    doc["article"].pop("text")
+    doc["article"]["text_file"] = "a.txt"
+    doc["article"]["text_sha256"] = "0" * 64
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    with pytest.raises(StatementsError, match="does not match 'text_sha256'"):
+        load_statements(path)

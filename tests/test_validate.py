@@ -1,0 +1,163 @@
+"""Every shape fires on a deliberately broken graph; the report is readable."""
+
+from __future__ import annotations
+
+import pytest
+import rdflib
+from rdflib import RDF, RDFS, Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg.ontology import KGO, PROV, load_ontology, load_shapes
+from kg.rdfio import to_rdflib_graph
+from kg.validate import format_report, validate_graph
+
+EX = rdflib.Namespace("http://example.org/")
+SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+
+
+@pytest.fixture(scope="module")
+def good(gold_quads) -> rdflib.Graph:
+    return to_rdflib_graph(gold_quads)
+
+
+def _statement(g: rdflib.Graph) -> URIRef:
+    return next(iter(g.subjects(RDF.type, KGO.Statement)))
+
+
+def _entity(g: rdflib.Graph, label: str) -> URIRef:
+    return next(iter(g.subjects(RDFS.label, Literal(label))))
+
+
+def _breakers():
+    def two_classes(g):
+        g.add((_entity(g, "Pakistan"), RDF.type, KGO.Person))
+
+    def no_label(g):
+        g.remove((_entity(g, "Egypt"), RDFS.label, None))
+
+    def two_labels(g):
+        g.add((_entity(g, "Turkey"), RDFS.label, Literal("Türkiye")))
+
+    def bad_domain(g):
+        g.add((_entity(g, "Pakistan"), KGO.holdsPosition, _entity(g, "Foreign Minister")))
+
+    def bad_range(g):
+        g.add((_entity(g, "Asim Munir"), KGO.leads, _entity(g, "Gaza")))
+
+    def no_provenance(g):
+        g.remove((_statement(g), PROV.wasDerivedFrom, None))
+
+    def no_sentence(g):
+        g.remove((_statement(g), KGO.sentence, None))
+
+    def bad_offsets(g):
+        st = _statement(g)
+        g.set((st, KGO.startOffset, Literal(5000, datatype=XSD.integer)))
+
+    def confidence_too_high(g):
+        g.set((_statement(g), KGO.confidence, Literal("1.5", datatype=XSD.decimal)))
+
+    def bad_modality(g):
+        g.set((_statement(g), KGO.modality, KGO.Perhaps))
+
+    def date_not_xsd_date(g):
+        g.add((_statement(g), KGO.observedOn, Literal("last Friday")))
+
+    def article_date_wrong(g):
+        art = next(iter(g.subjects(RDF.type, KGO.Article)))
+        g.add((art, URIRef("https://schema.org/datePublished"), Literal("2025-13-99")))
+
+    def attributed_to_place(g):
+        g.add((_statement(g), KGO.attributedTo, _entity(g, "Gaza")))
+
+    return {
+        f.__name__: f
+        for f in (
+            two_classes,
+            no_label,
+            two_labels,
+            bad_domain,
+            bad_range,
+            no_provenance,
+            no_sentence,
+            bad_offsets,
+            confidence_too_high,
+            bad_modality,
+            date_not_xsd_date,
+            article_date_wrong,
+            attributed_to_place,
+        )
+    }
+
+
+BREAKERS = _breakers()
+
+
+def test_the_gold_graph_conforms(good):
+    report = validate_graph(good)
+    assert report.conforms, format_report(report)
+
+
+@pytest.mark.parametrize("name", sorted(BREAKERS))
+@pytest.mark.parametrize("inference", ["rdfs", "none"])
+def test_each_breakage_is_reported(good, name, inference):
+    g = rdflib.Graph()
+    for t in good:
+        g.add(t)
+    BREAKERS[name](g)
+    report = validate_graph(g, inference=inference)
+    assert not report.conforms
+    assert report.violations
+    text = format_report(report)
+    assert "message:" in text and "does not conform" in text
+
+
+def test_every_shape_fires(good):
+    """Each node shape of shapes.ttl, itself or through one of its property shapes, is the
+    source of a result on a graph where every relation's domain and range and every
+    provenance rule is broken."""
+    g = rdflib.Graph()
+    for t in good:
+        g.add(t)
+    onto = load_ontology()
+    qatar, gaza = _entity(g, "Qatar"), _entity(g, "Gaza")
+    for rel in onto.relations.values():
+        subject = gaza if rel.domain not in ("Entity", "Place") else qatar
+        g.add((subject, URIRef(rel.iri), Literal("not an entity")))
+        g.add(
+            (
+                _entity(g, "Hamas") if rel.domain != "Entity" else qatar,
+                URIRef(rel.iri),
+                _entity(g, "Foreign Minister") if rel.range != "Entity" else qatar,
+            )
+        )
+    for breaker in BREAKERS.values():
+        breaker(g)
+    shapes = load_shapes()
+    holder = {str(p): str(s) for s, p in shapes.subject_objects(SH.property)}
+    fired = {holder.get(v.source_shape, v.source_shape) for v in validate_graph(g).violations}
+    node_shapes = {str(s) for s in shapes.subjects(RDF.type, SH.NodeShape)}
+    assert node_shapes - fired == set()
+    assert len(node_shapes) == 4 + len(onto.relations)
+
+
+def test_every_relation_of_the_ontology_has_a_shape_matching_domain_and_range():
+    onto = load_ontology()
+    shapes = load_shapes()
+    for rel in onto.relations.values():
+        shape = next(shapes.subjects(SH.targetSubjectsOf, URIRef(rel.iri)))
+        assert shapes.value(shape, SH["class"]) == KGO[rel.domain], rel.name
+        prop = shapes.value(shape, SH.property)
+        assert shapes.value(prop, SH.path) == URIRef(rel.iri)
+        assert shapes.value(prop, SH["class"]) == KGO[rel.range], rel.name
+
+
+def test_report_names_label_path_and_sentence(good):
+    g = rdflib.Graph()
+    for t in good:
+        g.add(t)
+    st = next(s for s in g.subjects(KGO.sentence, None))
+    g.set((st, KGO.confidence, Literal("7", datatype=XSD.decimal)))
+    text = format_report(validate_graph(g))
+    assert "path:     kgo:confidence" in text
+    assert "sentence: " in text

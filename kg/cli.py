@@ -117,6 +117,60 @@ def build(
 
 
 @cli.command()
+@click.argument("article", type=click.Path(path_type=Path))
+@output_option
+@click.option("--model", default=None, help="spaCy pipeline (default: en_core_web_sm).")
+def extract(article: Path, output: str, model: str | None) -> None:
+    """Extract an article's entities and relations as a statements file to review.
+
+    Example:
+
+        kg extract data/articles/ARTICLE.txt --output ARTICLE.yaml
+    """
+    from kg.pipeline import extract_to_file
+
+    st = extract_to_file(article, output, model=model)
+    if output != "-":
+        click.echo(
+            f"Extracted {len(st.entities)} entities and {len(st.relations)} relations to {output}",
+            err=True,
+        )
+
+
+@cli.command(name="eval")
+@click.option(
+    "--gold",
+    "gold",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Gold statements of the article.",
+)
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option("--model", default=None, help="spaCy pipeline (default: en_core_web_sm).")
+def eval_(gold: Path, article: Path, fmt: str, model: str | None) -> None:
+    """Score extraction from ARTICLE against gold statements: precision, recall, F1.
+
+    Example:
+
+        kg eval --gold data/gold/ARTICLE.yaml data/articles/ARTICLE.txt
+    """
+    import json
+
+    from kg.evaluate import evaluate, format_evaluation
+    from kg.pipeline import load_input
+    from kg.statements import load_statements
+
+    result = evaluate(load_statements(gold), load_input(article, model=model))
+    if fmt == "json":
+        click.echo(json.dumps(result.as_dict(), indent=2))
+    else:
+        click.echo(format_evaluation(result))
+
+
+@cli.command()
 @click.argument("graph", type=click.Path(path_type=Path))
 @graph_format_option
 @click.option(

@@ -57,6 +57,7 @@ class Ontology:
     relations: dict[str, Relation]  # local name -> relation
     modalities: dict[str, str]  # lower-case label -> IRI
     labels: dict[str, str]  # IRI -> English label, for every labelled term
+    symmetric: frozenset[str]  # local names of symmetric relations
 
     def class_iri(self, name: str) -> str:
         return self.classes[name]
@@ -115,8 +116,12 @@ def load_ontology() -> Ontology:
     labels = {
         str(s): str(o) for s, o in graph.subject_objects(RDFS.label) if isinstance(s, rdflib.URIRef)
     }
+    symmetric = frozenset(
+        _local(p) for p in graph.subjects(RDF.type, OWL.SymmetricProperty) if _local(p) in relations
+    )
     return Ontology(
         graph=graph,
+        symmetric=symmetric,
         version=version,
         sha256=hashlib.sha256(data).hexdigest(),
         classes=dict(sorted(classes.items())),

@@ -21,7 +21,7 @@ def test_gold_graph_conforms_with_no_quarantine(gold_build):
     article = gold_build.articles[0]
     assert article.violations == []
     assert article.quarantine == []
-    assert gold_build.counts()["relations"] == 22
+    assert gold_build.counts()["relations"] == 23
 
 
 def test_every_competency_question_is_answered_by_the_gold_graph(gold_quads):
@@ -92,7 +92,7 @@ def test_a_statement_violating_the_range_goes_to_quarantine(gold_doc):
     result = build([parse_statements(doc, "x.yaml")])
     article = result.articles[0]
     assert article.quarantined == 1
-    assert article.relations == 22
+    assert article.relations == 23
     assert not [
         q
         for q in article.main

@@ -128,7 +128,7 @@ def test_bad_statements_input_is_one_line_and_leaves_no_file(tmp_path, content, 
     assert not out.exists() or not any(out.iterdir())
 
 
-def test_text_input_without_extractor_or_unknown_type(tmp_path):
+def test_unknown_input_type(tmp_path):
     odd = tmp_path / "x.docx"
     odd.write_text("hello")
     _one_line_error(run("build", str(odd), "--out", str(tmp_path / "o")), "unknown input type")

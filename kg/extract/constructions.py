@@ -1,0 +1,367 @@
+"""Relations stated by the shape of a noun phrase, not by a verb:
+
+- a title before a name ("Foreign Minister Ishaq Dar") or in apposition ("Pakistan's army
+  chief, Asim Munir"), or a role ("the role of national security adviser", "as minister");
+- the country or organisation a title belongs to ("US Secretary of State", "X's army chief",
+  "commandant of the Japan Coast Guard"), and the force a military title leads;
+- a possessor of a plan ("Trump's 20-point peace plan"): who proposed it;
+- a force in a place ("a stabilisation force in Gaza"): where it operates;
+- a person of an organisation ("Rear Admiral X of the Hellenic Navy").
+"""
+
+from __future__ import annotations
+
+from kg.extract.frames import Candidate, attribution, modality
+from kg.extract.lexicon import gazetteer, lexicon, norm
+from kg.extract.link import Cluster
+from kg.extract.mentions import Mention
+from kg.extract.resolve import ArticleIndex, Ref
+
+ROLE_NOUNS = {"role", "post", "position", "job", "office", "title", "portfolio"}
+APPOINT = {"appoint", "name", "nominate", "choose", "pick", "elect", "make", "install"}
+SERVE = {"serve", "act", "work", "remain", "continue", "stay"}
+
+
+def _past(tokens) -> bool:
+    markers = lexicon().past_markers
+    return any(t.lower_.strip("-") in markers for t in tokens)
+
+
+class Builder:
+    def __init__(self, index: ArticleIndex, block: int, doc) -> None:
+        self.index, self.block, self.doc = index, block, doc
+        self.out: list[Candidate] = []
+
+    def add(
+        self,
+        s: Cluster | Ref,
+        p: str,
+        o: Cluster | Ref,
+        tok,
+        conf: float,
+        method: str,
+        level: str | None = "asserted",
+        said: bool = True,
+    ) -> None:
+        s = s if isinstance(s, Ref) else Ref(s)
+        o = o if isinstance(o, Ref) else Ref(o)
+        if level is None:
+            return
+        self.out.append(
+            Candidate(
+                subject=s,
+                predicate=p,
+                object=o,
+                block=self.block,
+                sent=tok.sent,
+                modality=level,
+                attributed=attribution(self.index, self.block, tok) if said else None,
+                confidence=round(conf - (0.15 if s.guessed or o.guessed else 0), 3),
+                method=f"construction:{method}",
+            )
+        )
+
+    def cluster(self, m: Mention) -> Cluster:
+        return self.index.clusters[m.cluster]
+
+
+def construction_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
+    b = Builder(index, block, doc)
+    mentions = [m for m in index.mentions if m.block == block and m.cluster >= 0]
+    positions = [m for m in mentions if b.cluster(m).cls == "Position"]
+    for pos in positions:
+        _position(b, pos)
+    for m in mentions:
+        c = b.cluster(m)
+        head = doc[m.head]
+        if c.cls == "Plan":
+            _plan_possessor(b, m, head)
+        if c.cls == "ArmedForce":
+            _force_place(b, m, head)
+        if c.cls == "Person":
+            _person_of(b, m, head)
+    return b.out
+
+
+def _holder(b: Builder, pos: Mention) -> tuple[Ref | None, str]:
+    """Who holds the position named by `pos`, and by which construction."""
+    doc, index, block = b.doc, b.index, b.block
+    head = doc[pos.head]
+    after = doc[pos.tok_end] if pos.tok_end < len(doc) else None
+    # title before a name: "Foreign Minister Ishaq Dar"
+    if after is not None:
+        m = index.mention_at(block, after)
+        if (
+            m is not None
+            and m.tok_start == pos.tok_end
+            and index.clusters[m.cluster].cls == "Person"
+        ):
+            return Ref(index.clusters[m.cluster]), "title"
+    # apposition either way: "X's army chief, Asim Munir" / "Asim Munir, the army chief"
+    for child in head.children:
+        if child.dep_ == "appos":
+            refs = [
+                r for r in index.refs(block, child, with_conj=False) if r.cluster.cls == "Person"
+            ]
+            if refs:
+                return refs[0], "apposition"
+    if head.dep_ == "appos":
+        refs = [
+            r for r in index.refs(block, head.head, with_conj=False) if r.cluster.cls == "Person"
+        ]
+        if refs:
+            return refs[0], "apposition"
+    # "as minister", "the role of national security adviser"
+    prep = head.head if head.dep_ == "pobj" else None
+    if prep is not None and prep.dep_ == "prep":
+        owner = prep.head
+        if prep.lower_ == "of" and owner.lemma_.lower() in ROLE_NOUNS:
+            prep, owner = owner, owner.head
+            while owner.dep_ in ("prt", "prep") and owner.head.i != owner.i:
+                owner = owner.head
+        verb = owner
+        if verb.pos_ in ("VERB", "AUX"):
+            lemma = verb.lemma_.lower()
+            if _past([*verb.children, verb]):
+                return None, "past"
+            if lemma in APPOINT:
+                from kg.extract.frames import direct_objects
+
+                for obj in direct_objects(verb):
+                    refs = [
+                        r
+                        for r in index.refs(block, obj, with_conj=False)
+                        if r.cluster.cls == "Person"
+                    ]
+                    if refs:
+                        return refs[0], "appointed-as"
+            from kg.extract.frames import subjects
+
+            for subj in subjects(verb):
+                refs = [
+                    r for r in index.refs(block, subj, with_conj=False) if r.cluster.cls == "Person"
+                ]
+                if refs:
+                    return refs[0], "role"
+    # "X has been named operation commander", "appointed X defence minister"
+    if head.dep_ in ("oprd", "attr", "xcomp", "ccomp", "dobj") and (
+        head.head.lemma_.lower() in APPOINT
+    ):
+        from kg.extract.frames import direct_objects
+
+        verb = head.head
+        for obj in direct_objects(verb):
+            if obj.i == head.i:
+                continue
+            refs = [r for r in index.refs(block, obj, with_conj=False) if r.cluster.cls == "Person"]
+            if refs:
+                return refs[0], "appointed-as"
+    # copula: "Dar is the foreign minister"
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        for subj in (c for c in head.head.children if c.dep_ == "nsubj"):
+            refs = [
+                r for r in index.refs(block, subj, with_conj=False) if r.cluster.cls == "Person"
+            ]
+            if refs:
+                return refs[0], "copula"
+    return None, ""
+
+
+def _owner(b: Builder, pos: Mention) -> Ref | None:
+    """The country or organisation a title belongs to: a modifier before it ("US",
+    "Japanese", "Pakistan's") or "of X" after it."""
+    doc, index, block = b.doc, b.index, b.block
+    i = pos.tok_start - 1
+    while i >= 0 and (doc[i].tag_ == "POS" or doc[i].is_space):
+        i -= 1
+    if i >= 0:
+        m = index.mention_at(block, doc[i])
+        if m is not None and m.tok_end == i + 1:
+            c = index.clusters[m.cluster]
+            if (
+                c.cls
+                in (
+                    "Country",
+                    "InternationalOrganization",
+                    "GovernmentBody",
+                    "ArmedForce",
+                    "Organization",
+                    "PoliticalParty",
+                )
+                or c.metonym_of
+            ):
+                return index.as_actor(Ref(c))
+    head = doc[pos.head]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                refs = [
+                    r
+                    for r in index.refs(block, pobj, with_conj=False)
+                    if r.cluster.cls not in ("Person", "Position", "Plan", "City", "Region")
+                ]
+                if refs:
+                    return index.as_actor(refs[0])
+    return None
+
+
+def _position(b: Builder, pos: Mention) -> None:
+    doc = b.doc
+    span = doc[max(0, pos.tok_start - 2) : pos.tok_end]
+    if _past(span):
+        return
+    holder, how = _holder(b, pos)
+    if how == "past":
+        return
+    position = b.cluster(pos)
+    tok = doc[pos.head]
+    level = modality(tok) if how in ("role", "appointed-as") else "asserted"
+    owner = _owner(b, pos)
+    lex = lexicon()
+    if holder is not None:
+        b.add(holder, "holdsPosition", position, tok, 0.9, how, level, said=False)
+    if owner is not None and norm(position.label) in lex.ranks:
+        # "Ethiopian general X": the nationality is the person's
+        if holder is not None and owner.cluster.cls == "Country":
+            b.add(holder, "nationality", owner, tok, 0.75, "rank-nationality", said=False)
+        owner = None
+    if owner is not None:
+        b.add(position, "positionIn", owner, tok, 0.8, "title-owner", "asserted", said=False)
+    if holder is not None and how in ("title", "apposition"):
+        _counterpart(b, pos, holder, position)
+    if holder is None:
+        return
+    words = set(norm(position.label).split())
+    leader = bool(words & lex.leader_words)
+    if not leader:
+        return
+    # "army chief" of a country leads that country's army
+    if owner is not None and owner.cluster.cls == "Country":
+        for noun in lex.force_nouns:
+            if set(noun.split()) <= words:
+                name = f"{owner.cluster.label} {noun.title()}"
+                force = b.index.add_cluster("ArmedForce", name)
+                b.add(holder, "leads", force, tok, 0.8, "title-force", level)
+                return
+    distinctive = words - lex.generic_position_words
+    # "commandant of the Japan Coast Guard" (but not "EU foreign policy chief")
+    if (
+        owner is not None
+        and not distinctive
+        and owner.cluster.cls
+        in (
+            "ArmedForce",
+            "GovernmentBody",
+            "Organization",
+            "PoliticalParty",
+        )
+    ):
+        b.add(holder, "leads", owner, tok, 0.75, "title-of", level)
+        return
+    # "Secretary of State" leads the "State Department" named in the same article
+    if not distinctive:
+        return
+    for c in b.index.clusters:
+        if c.cls in ("GovernmentBody", "ArmedForce") and distinctive & set(norm(c.label).split()):
+            theirs = _organisation_owner(b.index, c)
+            if theirs is not None and (owner is None or theirs.id != owner.cluster.id):
+                continue  # "China's foreign ministry" is not a Japanese minister's
+            b.add(holder, "leads", c, tok, 0.6, "title-organisation", level, said=False)
+
+
+def _organisation_owner(index: ArticleIndex, c: Cluster) -> Cluster | None:
+    """The country an organisation's mentions name it by ("China's foreign ministry")."""
+    for m in c.mentions:
+        doc = index.docs[m.block]
+        i = m.tok_start - 1
+        while i >= 0 and (doc[i].tag_ == "POS" or doc[i].dep_ == "case" or doc[i].lower_ == "the"):
+            i -= 1
+        if i < 0:
+            continue
+        other = index.mention_at(m.block, doc[i])
+        if other is not None and other.cluster != c.id:
+            owner = index.as_actor(Ref(index.clusters[other.cluster])).cluster
+            if owner.cls == "Country":
+                return owner
+        for word in c.label.split():
+            entry = gazetteer().by_demonym.get(norm(word)) or gazetteer().by_name.get(norm(word))
+            if entry is not None and entry.cls == "Country":
+                return index.add_cluster(entry.cls, entry.label, entry)
+    return None
+
+
+def _counterpart(b: Builder, pos: Mention, holder: Ref, position: Cluster) -> None:
+    """ "X ... and his Philippine counterpart, Maria Santos": Santos holds X's position."""
+    doc = b.doc
+    start = doc[pos.head].sent.start
+    for tok in doc[start : doc[pos.head].sent.end]:
+        if tok.lower_ not in ("counterpart", "counterparts") or tok.i < pos.tok_end:
+            continue
+        people = [
+            r
+            for c in tok.children
+            if c.dep_ == "appos"
+            for r in b.index.refs(b.block, c)
+            if r.cluster.cls == "Person"
+        ]
+        owners = [
+            b.index.as_actor(r)
+            for c in tok.children
+            if c.dep_ in ("amod", "compound", "nmod")
+            for r in b.index.refs(b.block, c, with_conj=False)
+        ]
+        for person in people:
+            if person.cluster.id == holder.cluster.id:
+                continue
+            b.add(person, "holdsPosition", position, tok, 0.7, "counterpart", said=False)
+            for owner in owners:
+                if owner.cluster.cls == "Country":
+                    b.add(position, "positionIn", owner, tok, 0.7, "counterpart", said=False)
+
+
+def _plan_possessor(b: Builder, m: Mention, head) -> None:
+    for child in head.children:
+        if child.dep_ == "poss":
+            refs = [b.index.as_actor(r) for r in b.index.refs(b.block, child, with_conj=False)]
+            for r in refs:
+                if r.cluster.cls not in ("Plan", "Position", "Event", "City", "Region"):
+                    b.add(m_cluster(b, m), "proposedBy", r, head, 0.75, "possessor")
+
+
+def m_cluster(b: Builder, m: Mention) -> Cluster:
+    return b.index.clusters[m.cluster]
+
+
+def _force_place(b: Builder, m: Mention, head) -> None:
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":  # "send troops for X in Y"
+        preps += [c for c in head.head.head.children if c.dep_ == "prep" and c.i != head.head.i]
+    for prep in preps:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "for"):
+            for pobj in prep.children:
+                for r in b.index.refs(b.block, pobj):
+                    if r.cluster.cls in ("Country", "City", "Region"):
+                        b.add(
+                            m_cluster(b, m),
+                            "operatesIn",
+                            r,
+                            head,
+                            0.8,
+                            "force-in-place",
+                            modality(head),
+                        )
+
+
+def _person_of(b: Builder, m: Mention, head) -> None:
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                for r in b.index.refs(b.block, pobj, with_conj=False):
+                    if r.cluster.cls in (
+                        "ArmedForce",
+                        "GovernmentBody",
+                        "Organization",
+                        "PoliticalParty",
+                        "InternationalOrganization",
+                    ):
+                        b.add(m_cluster(b, m), "worksFor", r, head, 0.75, "person-of")

@@ -1,0 +1,185 @@
+"""The extractor's data: lexicon, verb frames and gazetteer, read from data/."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import yaml
+
+from kg.errors import ExtractionError
+from kg.resources import data_path
+
+_SPELLING = [
+    (re.compile(r"isation"), "ization"),
+    (re.compile(r"ise\b"), "ize"),
+    (re.compile(r"defence"), "defense"),
+    (re.compile(r"programme"), "program"),
+    (re.compile(r"centre"), "center"),
+    (re.compile(r"organisation"), "organization"),
+    (re.compile(r"adviser"), "advisor"),
+]
+
+
+def norm(text: str) -> str:
+    """A matching key: case, quotes, a leading 'the', spelling variants and spacing folded."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"[\"]", "", text)
+    text = re.sub(r"^the\s+", "", text.strip())
+    text = re.sub(r"'s$", "", text)
+    for pattern, repl in _SPELLING:
+        text = pattern.sub(repl, text)
+    text = re.sub(r"[\s\-–]+", " ", text)
+    return text.strip(" .,;:")
+
+
+def _load_yaml(name: str) -> Any:
+    path = data_path(name)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ExtractionError(f"{path}: cannot read the extractor's data ({exc})") from None
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    label: str
+    cls: str
+    aliases: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+    ids: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class Gazetteer:
+    entries: list[GazetteerEntry]
+    by_name: dict[str, GazetteerEntry] = field(default_factory=dict)
+    by_demonym: dict[str, GazetteerEntry] = field(default_factory=dict)
+    by_metonym: dict[str, GazetteerEntry] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for e in self.entries:
+            for name in (e.label, *e.aliases):
+                self.by_name.setdefault(norm(name), e)
+            for name in e.demonyms:
+                self.by_demonym.setdefault(norm(name), e)
+            for name in e.metonyms:
+                self.by_metonym.setdefault(norm(name), e)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    doc = _load_yaml("gazetteer.yaml") or {}
+    entries = []
+    for item in doc.get("entities", []):
+        entries.append(
+            GazetteerEntry(
+                label=item["label"],
+                cls=item["class"],
+                aliases=tuple(item.get("aliases", [])),
+                demonyms=tuple(item.get("demonyms", [])),
+                metonyms=tuple(item.get("metonyms", [])),
+                ids=tuple(sorted((item.get("ids") or {}).items())),
+            )
+        )
+    return Gazetteer(entries)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    positions: tuple[str, ...]
+    ranks: frozenset[str]
+    leader_words: frozenset[str]
+    generic_position_words: frozenset[str]
+    head_classes: dict[str, str]  # head word -> class
+    force_nouns: tuple[str, ...]
+    contribution_nouns: frozenset[str]
+    representative_nouns: frozenset[str]
+    reporting_verbs: frozenset[str]
+    past_markers: frozenset[str]
+    anaphors: dict[str, str]  # head word -> class
+    mission_nouns: frozenset[str]
+    name_prefixes: dict[str, str]  # first word of a name -> class
+
+
+@cache
+def lexicon() -> Lexicon:
+    d = _load_yaml("patterns/lexicon.yaml")
+    heads = {w: cls for cls, words in d["head_classes"].items() for w in words}
+    anaphors = {w: cls for cls, words in d["anaphors"].items() for w in words}
+    return Lexicon(
+        positions=tuple(d["positions"]),
+        ranks=frozenset(d["ranks"]),
+        leader_words=frozenset(d["leader_words"]),
+        generic_position_words=frozenset(d["generic_position_words"]),
+        head_classes=heads,
+        force_nouns=tuple(d["force_nouns"]),
+        contribution_nouns=frozenset(d["contribution_nouns"]),
+        representative_nouns=frozenset(d["representative_nouns"]),
+        reporting_verbs=frozenset(d["reporting_verbs"]),
+        past_markers=frozenset(d["past_markers"]),
+        anaphors=anaphors,
+        mission_nouns=frozenset(d["mission_nouns"]),
+        name_prefixes=dict(d["name_prefixes"]),
+    )
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A word that states a relation, and where its arguments are found."""
+
+    name: str
+    lemmas: frozenset[str]
+    predicate: str
+    objects: tuple[str, ...]  # "dobj", "prep:for", "implicit", ...
+    inverse: bool = False  # the grammatical object is the relation's subject
+    modality: str | None = None
+    needs: str | None = None  # "contribution": a contribution noun must be an argument
+    noun: frozenset[str] = frozenset()  # with a light verb: the noun that carries the meaning
+    confidence: float = 0.8
+
+
+@dataclass(frozen=True)
+class Frames:
+    verbs: tuple[Frame, ...]
+    nouns: tuple[Frame, ...]
+    modality_heads: dict[str, str]  # governing word -> modality (decline -> refused)
+    modal_aux: dict[str, str]  # auxiliary -> modality (may -> possible)
+    creation_verbs: frozenset[str]  # "create a board to govern": the object is the actor
+    blocking_heads: frozenset[str]  # "urge X to send": the relation is only requested
+    duty_nouns: frozenset[str]  # "disarming X is not Y's responsibility"
+    version: str
+
+
+def _frame(item: dict, kind: str) -> Frame:
+    return Frame(
+        name=item.get("name", f"{kind}:{item['lemmas'][0]}"),
+        lemmas=frozenset(item["lemmas"]),
+        predicate=item["predicate"],
+        objects=tuple(item.get("objects", ["dobj"])),
+        inverse=bool(item.get("inverse", False)),
+        modality=item.get("modality"),
+        needs=item.get("needs"),
+        noun=frozenset(item.get("noun", [])),
+        confidence=float(item.get("confidence", 0.8)),
+    )
+
+
+@cache
+def frames() -> Frames:
+    d = _load_yaml("patterns/frames.yaml")
+    return Frames(
+        verbs=tuple(_frame(i, "verb") for i in d["verbs"]),
+        nouns=tuple(_frame(i, "noun") for i in d["nouns"]),
+        modality_heads=dict(d["modality_heads"]),
+        modal_aux=dict(d["modal_aux"]),
+        creation_verbs=frozenset(d["creation_verbs"]),
+        blocking_heads=frozenset(d["blocking_heads"]),
+        duty_nouns=frozenset(d["duty_nouns"]),
+        version=str(d["version"]),
+    )

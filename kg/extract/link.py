@@ -1,0 +1,237 @@
+"""Linking inside an article: mentions become entities (clusters).
+
+Mentions of one entity are joined by the gazetteer (aliases, spelling variants), by
+surname ("Rubio" -> "Marco Rubio"), by acronym ("ISF" <-> "International Stabilisation
+Force"), by apposition ("the Jeddah Framework, a seven-point roadmap") and by a shorter
+common-noun form ("the ceasefire monitoring mission" -> "the African Union Ceasefire
+Monitoring Mission"). Pronouns and definite descriptions are resolved later, when a
+relation needs them (see resolve.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import GazetteerEntry, gazetteer, lexicon, norm
+from kg.extract.mentions import Mention
+
+_SMALL = {"of", "the", "and", "for", "on", "in", "de", "del", "della", "la", "le", "du"}
+
+
+@dataclass
+class Cluster:
+    id: int
+    cls: str
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    entry: GazetteerEntry | None = None
+    metonym_of: GazetteerEntry | None = None
+
+    @property
+    def aliases(self) -> list[str]:
+        seen, out = {norm(self.label)}, []
+        for m in self.mentions:
+            if m.label == "NORP":
+                continue
+            if norm(m.text) not in seen:
+                seen.add(norm(m.text))
+                out.append(m.text)
+        return out
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _entry(m: Mention) -> GazetteerEntry | None:
+    gaz = gazetteer()
+    if m.label == "NORP":
+        return gaz.by_demonym.get(m.key) or gaz.by_name.get(m.key)
+    entry = gaz.by_name.get(m.key)
+    if entry is None:
+        return None
+    if (m.label == "PERSON") != (entry.cls == "Person"):
+        return None
+    return entry
+
+
+def initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in _SMALL]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 7 and text.replace(".", "").isupper() and text.isalpha()
+
+
+def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
+    """Group mentions into clusters; each cluster gets a class and a canonical label."""
+    if not mentions:
+        return []
+    # A name in apposition to a title is a person's ("Her spokesman, Diego Lima").
+    titles = {(m.block, m.head) for m in mentions if m.label == "POSITION"}
+    for m in mentions:
+        if m.label in ("ORG", "GPE", "FAC") and len(m.text.split()) >= 2:
+            tok = docs[m.block][m.head]
+            if (tok.dep_ == "appos" and (m.block, tok.head.i) in titles) or any(
+                c.dep_ == "appos" and (m.block, c.i) in titles for c in tok.children
+            ):
+                m.label, m.cls = "PERSON", "Person"
+    u = _Union(len(mentions))
+    entries = [_entry(m) for m in mentions]
+    first: dict[tuple, int] = {}
+    for i, m in enumerate(mentions):
+        if m.label == "COMMON":
+            continue  # joined below, by head noun and by name
+        key = ("gaz", entries[i].label) if entries[i] else (_group(m.cls), m.key)
+        if key in first:
+            u.join(first[key], i)
+        else:
+            first[key] = i
+
+    # Surnames and first names of people named in full.
+    persons: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        words = m.text.split()
+        if m.cls == "Person" and len(words) >= 2:
+            persons.setdefault(norm(words[-1]), i)
+    for i, m in enumerate(mentions):
+        if len(m.text.split()) == 1 and m.key in persons and m.label != "POSITION":
+            u.join(persons[m.key], i)
+            m.cls = "Person"
+            entries[i] = None
+
+    # Acronyms: "Long Name (LN)" and any acronym equal to a name's initials.
+    names = [
+        (i, m)
+        for i, m in enumerate(mentions)
+        if len(m.text.split()) >= 2 and m.label not in ("POSITION", "PERSON")
+    ]
+    for i, m in enumerate(mentions):
+        if not _is_acronym(m.text) or entries[i]:
+            continue
+        for j, other in names:
+            if (initials(other.text) == m.text.replace(".", "") and other.cls == m.cls) or (
+                text[other.end : m.start].strip() == "(" and initials(other.text) == m.text
+            ):
+                u.join(j, i)
+                m.cls = other.cls
+                break
+
+    # Apposition between two mentions of one class.
+    by_head = {(m.block, m.head): i for i, m in enumerate(mentions)}
+    for i, m in enumerate(mentions):
+        tok = docs[m.block][m.head]
+        if tok.dep_ == "appos" and (m.block, tok.head.i) in by_head:
+            j = by_head[(m.block, tok.head.i)]
+            if mentions[j].cls == m.cls and m.cls not in ("Person", "Position"):
+                u.join(j, i)
+
+    # Common-noun phrases: the words of a name ("ceasefire monitoring mission" in
+    # "African Union Ceasefire Monitoring Mission"), else one entity per head noun.
+    for i, m in enumerate(mentions):
+        if m.label != "COMMON":
+            continue
+        words = m.key.split()
+        for j, other in enumerate(mentions):
+            if other.label == "COMMON" or other.label == "POSITION":
+                continue
+            lowercase = m.text == m.text.lower()
+            if (lowercase and other.cls == m.cls and _ends_with(other.key, words[1:])) or (
+                other.key.split() == words[:-1]
+                and docs[m.block][m.head].i > 0
+                and other.block == m.block
+                and other.tok_start >= m.tok_start
+            ):
+                u.join(j, i)
+                break
+        else:
+            head = words[-1]
+            for j, other in enumerate(mentions[:i]):
+                if (
+                    other.label == "COMMON"
+                    and other.cls == m.cls == "Plan"
+                    and other.key.split()[-1] == head
+                ):
+                    u.join(j, i)
+                    break
+
+    groups: dict[int, list[int]] = {}
+    for i in range(len(mentions)):
+        groups.setdefault(u.find(i), []).append(i)
+    clusters = []
+    for members in sorted(groups.values(), key=lambda ms: mentions[ms[0]].start):
+        ms = [mentions[i] for i in members]
+        entry = next((entries[i] for i in members if entries[i]), None)
+        cluster = _make_cluster(len(clusters), ms, entry)
+        if cluster is None:
+            continue
+        for m in ms:
+            m.cluster = cluster.id
+        clusters.append(cluster)
+    return clusters
+
+
+def _ends_with(key: str, words: list[str]) -> bool:
+    return bool(words) and key.split()[-len(words) :] == words
+
+
+def _group(cls: str | None) -> str:
+    return {"City": "Place", "Region": "Place", "Country": "Place"}.get(cls or "", cls or "")
+
+
+def _make_cluster(cid: int, ms: list[Mention], entry: GazetteerEntry | None) -> Cluster | None:
+    gaz = gazetteer()
+    if entry is not None:
+        cls, label = entry.cls, entry.label
+        if all(m.label == "NORP" for m in ms) and cls != "Country":
+            return None
+    else:
+        votes: dict[str, int] = {}
+        for m in ms:
+            if m.cls:
+                weight = {"PERSON": 3, "COMMON": 2}.get(m.label, 1)
+                votes[m.cls] = votes.get(m.cls, 0) + weight
+        if not votes:
+            return None
+        cls = max(sorted(votes), key=lambda c: votes[c])
+        label = _label(ms, cls)
+    metonym = None
+    if cls == "City":
+        metonym = gaz.by_metonym.get(norm(label))
+    return Cluster(cid, cls, label, list(ms), entry, metonym)
+
+
+def _label(ms: list[Mention], cls: str) -> str:
+    if cls == "Position":
+        phrase = max((m.text for m in ms), key=len)
+        words = phrase.split()
+        return " ".join(
+            w if w.isupper() or (i and w.lower() in _SMALL) else w[:1].upper() + w[1:]
+            for i, w in enumerate(words)
+        )
+    names = [m for m in ms if m.label not in ("COMMON", "NORP") and not _is_acronym(m.text)]
+    if cls == "Person":
+        names = [m for m in names if m.label == "PERSON"] or names
+    if names:
+        return max(names, key=lambda m: (len(m.text.split()), -m.start)).text
+    commons = [m for m in ms if m.label == "COMMON"]
+    if commons:
+        return max(commons, key=lambda m: (len(m.text.split()), -m.start)).text
+    return ms[0].text
+
+
+__all__ = ["Cluster", "initials", "lexicon", "link"]

@@ -1,0 +1,297 @@
+"""Mentions: the spans of a parsed block that name an entity, each with a class guess.
+
+Names come from spaCy's NER and the position ruler, cleaned of a leading article, a
+possessive and quotes; common-noun phrases name forces, plans and bodies ("the 20-point
+peace plan", "a UN stabilisation mission") when a number, name or compound specifies them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.extract.lexicon import gazetteer, lexicon, norm
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "POSITION"}
+_STRIP_WORDS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "new",
+    "proposed",
+    "planned",
+    "key",
+    "possible",
+    "former",
+    "current",
+    "same",
+    "first",
+    "latest",
+    "such",
+    "own",
+    "wider",
+    "so-called",
+    "called",
+    "future",
+    "existing",
+    "recent",
+}
+_QUOTES = "\"'“”‘’«»"
+
+
+@dataclass
+class Mention:
+    id: int
+    block: int
+    sent: int  # global sentence index in the article
+    start: int  # character offsets in the article
+    end: int
+    tok_start: int  # token indices in the block's Doc
+    tok_end: int
+    head: int  # token index of the span's syntactic head
+    text: str
+    label: str  # spaCy label, POSITION, or COMMON for a common-noun phrase
+    cls: str | None
+    cluster: int = -1
+
+    @property
+    def key(self) -> str:
+        return norm(self.text)
+
+
+def head_class(words: list[str]) -> str | None:
+    """The class that the last word (or two) of a name gives it ("... Force" -> ArmedForce)."""
+    heads = lexicon().head_classes
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:]:
+        lowered = lowered[: lowered.index("of", 1)]  # "Board of Peace" -> board
+    if len(lowered) >= 2 and " ".join(lowered[-2:]) in heads:
+        return heads[" ".join(lowered[-2:])]
+    if lowered and lowered[-1] in heads:
+        return heads[lowered[-1]]
+    return None
+
+
+def class_guess(label: str, text: str, words: list[str]) -> str | None:
+    gaz = gazetteer()
+    key = norm(text)
+    if label == "PERSON":
+        return "Person"
+    if label == "POSITION":
+        return "Position"
+    if label == "NORP":
+        entry = gaz.by_demonym.get(key) or gaz.by_name.get(key)
+        return entry.cls if entry else None
+    entry = gaz.by_name.get(key)
+    if entry:
+        return entry.cls
+    if key in gaz.by_metonym:
+        return "City"
+    prefixes = lexicon().name_prefixes
+    if len(words) >= 2 and words[0].lower() in prefixes and words[1][:1].isupper():
+        return prefixes[words[0].lower()]
+    by_head = head_class(words)
+    if label in ("GPE", "LOC"):
+        if key in gaz.by_metonym:
+            return "City"
+        return (
+            by_head if by_head in ("Region", "City") else ("City" if label == "GPE" else "Region")
+        )
+    if by_head:
+        return by_head
+    return {
+        "ORG": "Organization",
+        "FAC": "Region",
+        "LAW": "Plan",
+        "EVENT": "Event",
+        "COMMON": None,
+    }.get(label)
+
+
+def _trim(tokens: list) -> list:
+    """Drop leading articles, determiners and possessors, trailing possessives and quotes."""
+    while tokens and (
+        tokens[0].lower_ in _STRIP_WORDS
+        or tokens[0].text in _QUOTES
+        or tokens[0].is_space
+        or tokens[0].is_punct
+    ):
+        tokens = tokens[1:]
+    while tokens and (
+        _possessive(tokens[-1])
+        or tokens[-1].text in _QUOTES
+        or tokens[-1].is_space
+        or tokens[-1].is_punct
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _possessive(tok) -> bool:
+    return tok.text.lower() in ("'s", "’s") or (
+        (tok.tag_ == "POS" or tok.dep_ == "case") and tok.text not in ("'", "’")
+    )
+
+
+def _split_possessive(tokens: list) -> list[list]:
+    """'Trump’s “America First' -> ['Trump'], ['America', 'First']."""
+    parts, current = [], []
+    for tok in tokens:
+        if _possessive(tok) or "\n" in tok.text:
+            if current:
+                parts.append(current)
+            current = []
+        else:
+            current.append(tok)
+    if current:
+        parts.append(current)
+    return parts
+
+
+def find_mentions(
+    doc, block: int, offset: int, sent_index: dict[int, int], first_id: int
+) -> list[Mention]:
+    """Every mention of one parsed block. `offset` is the block's start in the article;
+    `sent_index` maps a token index to the article-wide sentence number."""
+    out: list[Mention] = []
+    taken: set[int] = set()
+
+    def add(tokens: list, label: str, cls: str | None = None) -> None:
+        tokens = _trim(tokens)
+        if not tokens:
+            return
+        span = doc[tokens[0].i : tokens[-1].i + 1]
+        if any(m.tok_start == span.start and m.tok_end == span.end for m in out):
+            return
+        text = span.text
+        if not any(ch.isalnum() for ch in text):
+            return
+        words = [t.text for t in span if not t.is_punct]
+        guess = cls or class_guess(label, text, words)
+        if guess is None:
+            return
+        root = span.root
+        out.append(
+            Mention(
+                id=first_id + len(out),
+                block=block,
+                sent=sent_index[span.start],
+                start=offset + span.start_char,
+                end=offset + span.end_char,
+                tok_start=span.start,
+                tok_end=span.end,
+                head=root.i,
+                text=text,
+                label=label,
+                cls=guess,
+            )
+        )
+        taken.update(range(span.start, span.end))
+
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        parts = _split_possessive(list(ent))
+        for i, part in enumerate(parts):
+            label = ent.label_
+            if i < len(parts) - 1 and label not in ("PERSON", "GPE", "NORP"):
+                label = "PERSON" if part[0].ent_type_ == "PERSON" else label
+            if i > 0 and label == "PERSON":
+                label = "ORG"
+            add(part, label)
+
+    # "International Stabilisation Force (ISF)": the acronym names the same thing
+    for m in list(out):
+        i = m.tok_end
+        if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            acronym = doc[i + 1]
+            if acronym.text.isupper() and acronym.is_alpha and acronym.i not in taken:
+                add([acronym], m.label, m.cls)
+
+    singles = {p for p in lexicon().positions if " " not in p}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start > 0:
+            before = doc[ent.start - 1]
+            if before.lower_ in singles and before.i not in taken:
+                add([before], "POSITION", "Position")
+
+    for tokens in _quoted_names(doc):
+        if not any(t.i in taken for t in tokens):
+            add(tokens, "ORG")
+
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.i in taken and not _extends_name(chunk, taken):
+            continue
+        cls = head_class([root.lemma_]) or head_class([root.text])
+        if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event"):
+            continue
+        # leave out a possessor ("Trump's 20-point plan" -> "20-point plan")
+        owned = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+        tokens = [t for t in chunk if t.i <= root.i and t.i not in owned and not _possessive(t)]
+        if owned:
+            tokens = [t for t in tokens if t.i > max(owned)]
+        tokens = _trim(tokens)
+        if len(tokens) < 2 or not (
+            _specific(tokens, root, needs_name=cls == "Event") or (owned and cls == "ArmedForce")
+        ):
+            continue
+        add(tokens, "COMMON", cls)
+    return out
+
+
+_OPEN, _CLOSE = {"“", '"', "‘"}, {"”", '"', "’"}
+_LINKS = {"of", "the", "and", "for", "on", "de", "&"}
+
+
+def _quoted_names(doc) -> list[list]:
+    """Quoted title-case phrases (a “Board of Peace”, “America First” policies)."""
+    out = []
+    i = 0
+    while i < len(doc):
+        if doc[i].text in _OPEN:
+            j = i + 1
+            while j < len(doc) and j - i <= 7 and doc[j].text not in _CLOSE:
+                j += 1
+            inner = list(doc[i + 1 : j])
+            if (
+                j < len(doc)
+                and doc[j].text in _CLOSE
+                and inner
+                and inner[0].is_title
+                and inner[-1].is_title
+                and all(t.is_title or t.lower_ in _LINKS for t in inner)
+            ):
+                out.append(inner)
+                i = j
+        i += 1
+    return out
+
+
+def _extends_name(chunk, taken: set[int]) -> bool:
+    return any(
+        t.i not in taken and not t.is_punct and t.lower_ not in _STRIP_WORDS and not _possessive(t)
+        for t in chunk
+        if t.i < chunk.root.i
+    )
+
+
+def _specific(tokens: list, root, needs_name: bool = False) -> bool:
+    """A common-noun phrase names one thing when a name, a number or a compound noun
+    specifies it; a bare plural ("combat operations") does not."""
+    mods = [t for t in tokens if t.i != root.i]
+    proper = any(t.pos_ == "PROPN" or t.text[:1] in '“"' for t in mods)
+    number = any(t.like_num or any(c.isdigit() for c in t.text) for t in mods)
+    compound = any(t.dep_ == "compound" and t.pos_ == "NOUN" for t in mods)
+    plural = root.tag_ in ("NNS", "NNPS")
+    if plural or needs_name:
+        return proper
+    return proper or number or compound

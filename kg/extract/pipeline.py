@@ -1,0 +1,196 @@
+"""Article text to statements: the extraction pipeline end to end."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from kg.errors import ExtractionError
+from kg.extract.constructions import construction_candidates
+from kg.extract.frames import Candidate, noun_candidates, verb_candidates
+from kg.extract.lexicon import frames
+from kg.extract.link import Cluster, link
+from kg.extract.mentions import find_mentions
+from kg.extract.nlp import load_pipeline, model_name
+from kg.extract.resolve import ArticleIndex, Ref, fits
+from kg.extract.text import blocks, chunks, clean_text, title_of
+from kg.iri import slug
+from kg.ontology import load_ontology
+from kg.statements import Article, Entity, Evidence, Relation, Statements
+
+EXTRACTOR_VERSION = "0.1.0"
+
+
+@dataclass
+class _Piece:
+    article: int
+    block: int
+    start: int
+    heading: bool
+
+
+def extract(text: str, article_id: str, model: str | None = None, **meta) -> Statements:
+    """Extract the statements of one article."""
+    return next(extract_many([(text, article_id, meta)], model=model))
+
+
+def extract_many(
+    items: Iterable[tuple[str, str, dict]],
+    model: str | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> Iterator[Statements]:
+    """Extract many articles, running spaCy over all their blocks with nlp.pipe."""
+    nlp = load_pipeline(model)
+    limit = max(1000, nlp.max_length - 1)
+    items = list(items)
+    texts = [clean_text(text) for text, _id, _meta in items]
+    pieces: list[_Piece] = []
+    spans: list[str] = []
+    all_blocks = []
+    for a, text in enumerate(texts):
+        parts = blocks(text)
+        all_blocks.append(parts)
+        for b, part in enumerate(parts):
+            for start, end in chunks(part.start, part.end, text, limit):
+                pieces.append(_Piece(a, b, start, part.heading))
+                spans.append(text[start:end])
+    docs = nlp.pipe(spans, batch_size=batch_size, n_process=n_process)
+    per_article: dict[int, list[tuple[_Piece, object]]] = {i: [] for i in range(len(items))}
+    for piece, doc in zip(pieces, docs, strict=True):
+        per_article[piece.article].append((piece, doc))
+    method_suffix = f"@{EXTRACTOR_VERSION}"
+    for a, (raw, article_id, meta) in enumerate(items):
+        text = texts[a]
+        if not text.strip():
+            raise ExtractionError(f"article {article_id}: the text is empty")
+        title = meta.get("title") or title_of(text, all_blocks[a])
+        article = Article(
+            id=article_id,
+            text=text,
+            title=title,
+            source=meta.get("source"),
+            date=meta.get("date"),
+            url=meta.get("url"),
+            text_file=meta.get("text_file") if text == raw else None,
+        )
+        yield _statements(article, per_article[a], method_suffix, model_name(nlp))
+
+
+def _statements(
+    article: Article, parsed: Sequence[tuple[_Piece, object]], suffix: str, model: str
+) -> Statements:
+    docs, offsets, mentions, starts = [], [], [], []
+    sent_no = 0
+    for piece, doc in parsed:
+        block = len(docs)
+        docs.append(doc)
+        offsets.append(piece.start)
+        sent_index: dict[int, int] = {}
+        for sent in doc.sents:
+            starts.append(piece.start + sent.start_char)
+            for tok in sent:
+                sent_index[tok.i] = sent_no
+            sent_no += 1
+        if piece.heading:
+            continue  # headings name things, but NER mislabels them; the body names them too
+        mentions += find_mentions(doc, block, piece.start, sent_index, len(mentions))
+    clusters = link(mentions, article.text, docs)
+    index = ArticleIndex(article.text, docs, offsets, mentions, clusters, sentence_starts=starts)
+    candidates: list[Candidate] = []
+    for block, ((piece, doc)) in enumerate(parsed):
+        if piece.heading:
+            continue
+        candidates += verb_candidates(index, block, doc)
+        candidates += noun_candidates(index, block, doc)
+        candidates += construction_candidates(index, block, doc)
+    return _assemble(article, index, candidates, suffix, model)
+
+
+def _check(index: ArticleIndex, c: Candidate) -> Candidate | None:
+    """Keep a candidate whose subject and object fit the relation's domain and range,
+    reading a seat of government as its country where an actor is needed."""
+    rel = load_ontology().relations[c.predicate]
+    s, o = c.subject, c.object
+    if not fits(s.cluster.cls, rel.domain):
+        s = index.as_actor(s)
+    if not fits(o.cluster.cls, rel.range):
+        o = index.as_actor(o)
+    if not (fits(s.cluster.cls, rel.domain) and fits(o.cluster.cls, rel.range)):
+        return None
+    if s.cluster.id == o.cluster.id:
+        return None
+    attributed = c.attributed
+    if attributed is not None:
+        attributed = index.as_actor(attributed)
+        if not fits(attributed.cluster.cls, "Actor"):
+            attributed = None
+    c.subject, c.object, c.attributed = s, o, attributed
+    return c
+
+
+def _assemble(
+    article: Article, index: ArticleIndex, candidates: list[Candidate], suffix: str, model: str
+) -> Statements:
+    kept: dict[tuple, Candidate] = {}
+    for c in candidates:
+        c = _check(index, c)
+        if c is None:
+            continue
+        start = index.offsets[c.block] + c.sent.start_char
+        key = (c.subject.cluster.id, c.predicate, c.object.cluster.id, start)
+        if key not in kept or kept[key].confidence < c.confidence:
+            kept[key] = c
+    used: set[int] = set()
+    for c in kept.values():
+        used.update({c.subject.cluster.id, c.object.cluster.id})
+        if c.attributed:
+            used.add(c.attributed.cluster.id)
+    ids = _entity_ids(index.clusters)
+    entities = [
+        Entity(
+            id=ids[c.id],
+            label=c.label,
+            cls=c.cls,
+            aliases=tuple(c.aliases),
+            ids=c.entry.ids if c.entry else (),
+        )
+        for c in index.clusters
+        if c.mentions or c.id in used
+    ]
+    relations = []
+    for key in sorted(kept, key=lambda k: (k[3], k[0], k[1], k[2])):
+        c = kept[key]
+        start = index.offsets[c.block] + c.sent.start_char
+        sentence = c.sent.text.rstrip()
+        relations.append(
+            Relation(
+                subject=ids[c.subject.cluster.id],
+                predicate=c.predicate,
+                object=ids[c.object.cluster.id],
+                evidence=Evidence(sentence=sentence, start=start, end=start + len(sentence)),
+                modality=c.modality,
+                attributed_to=ids[c.attributed.cluster.id] if c.attributed else None,
+                confidence=c.confidence,
+                method=f"{c.method}{suffix} ({model})",
+            )
+        )
+    return Statements(article=article, entities=entities, relations=relations)
+
+
+def _entity_ids(clusters: list[Cluster]) -> dict[int, str]:
+    ids: dict[int, str] = {}
+    taken: set[str] = set()
+    for c in clusters:
+        base = slug(c.label)
+        eid = base
+        n = 2
+        while eid in taken:
+            eid = f"{base}-{n}"
+            n += 1
+        taken.add(eid)
+        ids[c.id] = eid
+    return ids
+
+
+__all__ = ["EXTRACTOR_VERSION", "Ref", "extract", "extract_many", "frames"]

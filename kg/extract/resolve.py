@@ -1,0 +1,231 @@
+"""From a token to the entities it stands for: names, pronouns, definite descriptions,
+representatives ("US envoys" -> United States) and seats of government."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import GazetteerEntry, lexicon
+from kg.extract.link import Cluster
+from kg.extract.mentions import Mention
+from kg.ontology import load_ontology
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+_PRONOUN_GROUPS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+RELATIVE = {"which", "who", "that", "whom", "whose"}
+ACTOR_CLASSES = {
+    "Person",
+    "Organization",
+    "GovernmentBody",
+    "ArmedForce",
+    "PoliticalParty",
+    "NewsAgency",
+    "InternationalOrganization",
+    "Country",
+}
+
+
+@dataclass
+class Ref:
+    """An entity found for a token, and whether finding it took a guess."""
+
+    cluster: Cluster
+    guessed: bool = False
+
+
+@dataclass
+class ArticleIndex:
+    text: str
+    docs: list  # one spaCy Doc per block
+    offsets: list[int]  # each block's start in the article
+    mentions: list[Mention]
+    clusters: list[Cluster]
+    by_head: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    by_token: dict[tuple[int, int], Mention] = field(default_factory=dict)
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for m in sorted(self.mentions, key=lambda m: m.tok_end - m.tok_start, reverse=True):
+            if m.cluster < 0:
+                continue
+            self.by_head[(m.block, m.head)] = m
+            for i in range(m.tok_start, m.tok_end):
+                self.by_token[(m.block, i)] = m
+        self.ordered = sorted((m for m in self.mentions if m.cluster >= 0), key=lambda m: m.start)
+        self.surnames: dict[str, Cluster] = {}
+        for c in self.clusters:
+            words = c.label.split()
+            if c.cls == "Person" and len(words) >= 2:
+                self.surnames.setdefault(words[-1].lower(), c)
+
+    def cluster(self, cid: int) -> Cluster:
+        return self.clusters[cid]
+
+    def pos(self, block: int, tok) -> int:
+        return self.offsets[block] + tok.idx
+
+    def add_cluster(self, cls: str, label: str, entry: GazetteerEntry | None = None) -> Cluster:
+        """An entity the text implies but does not name as such (a country behind its
+        capital, "Pakistan's army" behind "army chief")."""
+        for c in self.clusters:
+            if c.label == label and c.cls == cls:
+                return c
+        c = Cluster(len(self.clusters), cls, label, [], entry)
+        self.clusters.append(c)
+        return c
+
+    # -- lookups -----------------------------------------------------------------------
+
+    def mention_at(self, block: int, tok) -> Mention | None:
+        return self.by_head.get((block, tok.i)) or self.by_token.get((block, tok.i))
+
+    def refs(self, block: int, tok, with_conj: bool = True) -> list[Ref]:
+        """The entities a token stands for, with its conjuncts ("Egypt, Turkey and Qatar")."""
+        tokens = [tok, *tok.conjuncts] if with_conj else [tok]
+        out: list[Ref] = []
+        for t in tokens:
+            for ref in self._refs_one(block, t):
+                if all(ref.cluster.id != o.cluster.id for o in out):
+                    out.append(ref)
+        return out
+
+    def _refs_one(self, block: int, tok) -> list[Ref]:
+        m = self.mention_at(block, tok)
+        if m is not None:
+            return [Ref(self.clusters[m.cluster])]
+        low = tok.lower_
+        if tok.text[:1].isupper() and low in self.surnames:
+            return [Ref(self.surnames[low])]
+        if low in PERSON_PRONOUNS:
+            earlier = self._same_pronoun_in_speaker(tok)
+            if earlier is not None:  # "Her spokesman, X, said she ...": she is not X
+                return self._refs_one(block, earlier)
+            c = self._antecedent(block, tok, {"Person"})
+            return [Ref(c, True)] if c else []
+        if low in THING_PRONOUNS:
+            c = self._antecedent(block, tok, ACTOR_CLASSES - {"Person"}, same_or_previous=True)
+            return [Ref(c, True)] if c else []
+        if low in RELATIVE and tok.head.dep_ == "relcl":
+            return self._refs_one(block, tok.head.head)
+        lex = lexicon()
+        lemma = tok.lemma_.lower()
+        if lemma in lex.anaphors and any(
+            c.lower_ in ("the", "this", "its", "their") or c.dep_ == "poss" for c in tok.children
+        ):
+            c = self._antecedent(block, tok, {lex.anaphors[lemma]}, word=lemma)
+            return [Ref(c, True)] if c else []
+        if lemma in lex.representative_nouns or low in lex.representative_nouns:
+            return self._represented(block, tok)
+        return []
+
+    def _represented(self, block: int, tok) -> list[Ref]:
+        """'US envoys', 'Japanese officials', 'officials from Egypt': the country; but 'his
+        counterpart, Maria Santos': the person named."""
+        out: list[Ref] = []
+        for child in tok.children:
+            if child.dep_ == "appos":
+                out += [r for r in self._refs_one(block, child) if r.cluster.cls == "Person"]
+        if out:
+            return out
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "nmod", "poss"):
+                out += [
+                    r
+                    for r in self._refs_one(block, child)
+                    if r.cluster.cls in ACTOR_CLASSES or r.cluster.metonym_of
+                ]
+            elif child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    out += [r for r in self.refs(block, pobj) if r.cluster.cls in ACTOR_CLASSES]
+        return out
+
+    def _antecedent(
+        self,
+        block: int,
+        tok,
+        classes: set[str],
+        same_or_previous: bool = False,
+        word: str | None = None,
+    ) -> Cluster | None:
+        """The entity of one of `classes` mentioned last before the token; with `word`
+        ("the mission"), one whose name has that word wins over one that has not."""
+        pos = self.pos(block, tok)
+        best = None
+        named = None
+        for m in self.ordered:
+            if m.start >= pos:
+                break
+            c = self.clusters[m.cluster]
+            if c.cls in classes:
+                best = m
+                if word and word in c.label.lower().split():
+                    named = m
+        best = named or best
+        if best is None:
+            return None
+        if same_or_previous and best.sent < self.sentence_number(pos) - 1:
+            return None
+        return self.clusters[best.cluster]
+
+    def salient_force(self, block: int, tok) -> Cluster | None:
+        """The force a contribution goes to when none is named: the last mission,
+        operation or multinational force mentioned, else the last armed force."""
+        lex = lexicon()
+        pos = self.pos(block, tok)
+        best = fallback = None
+        for m in self.ordered:
+            if m.start >= pos:
+                break
+            c = self.clusters[m.cluster]
+            if c.cls == "ArmedForce":
+                fallback = c
+                if set(c.label.lower().split()) & lex.mission_nouns:
+                    best = c
+        return best or fallback
+
+    def _same_pronoun_in_speaker(self, tok):
+        """In "Her spokesman, X, said she would ...", the earlier "Her"."""
+        reporting = lexicon().reporting_verbs
+        current = tok
+        for _ in range(6):
+            if current.dep_ == "ROOT":
+                break
+            current = current.head
+            if current.lemma_.lower() in reporting:
+                group = _PRONOUN_GROUPS.get(tok.lower_)
+                for subj in (c for c in current.children if c.dep_ == "nsubj"):
+                    for word in subj.subtree:
+                        if word.i < tok.i and _PRONOUN_GROUPS.get(word.lower_) == group:
+                            return word
+                break
+        return None
+
+    def sentence_number(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
+
+    def as_actor(self, ref: Ref) -> Ref:
+        """A seat of government standing for its country ("Washington said")."""
+        c = ref.cluster
+        if c.metonym_of is not None and c.cls == "City":
+            country = self.add_cluster(c.metonym_of.cls, c.metonym_of.label, c.metonym_of)
+            return Ref(country, ref.guessed)
+        return ref
+
+
+def fits(cls: str, required: str) -> bool:
+    """Whether an entity of class `cls` may fill a slot whose class is `required`."""
+    onto = load_ontology()
+    if required not in onto.classes or cls not in onto.classes:
+        return False
+    return onto.is_subclass(cls, required)

@@ -1,0 +1,132 @@
+"""Cleaning and segmenting article text: blocks (headings, body lines) and datelines."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import ClassVar
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_HSPACE = re.compile(r"[ \t\u00a0]{2,}|\t")
+_LOOKS_HTML = re.compile(r"<\s*(html|body|p|div|br|span|article|h[1-6]|a\s|!doctype)\b", re.I)
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'\-]+(?:[ \-][A-Z][A-Z.'\-]+)*)(?:\s*,\s*[A-Z][a-z]+\.? \d{1,2})?"
+    r"(?:\s*\([^)]{1,30}\))?\s+[-–—]\s+"
+)
+_END = re.compile(r"[.!?:;\"”’)]\s*$")
+
+
+class _TextOnly(HTMLParser):
+    BLOCK: ClassVar[set[str]] = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "article",
+        "section",
+        "header",
+        "title",
+    }
+    SKIP: ClassVar[set[str]] = {"script", "style", "noscript", "template", "nav", "footer", "aside"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self._skip += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self._skip:
+            self._skip -= 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def strip_html(text: str) -> str:
+    parser = _TextOnly()
+    parser.feed(text)
+    parser.close()
+    out = html.unescape("".join(parser.parts))
+    lines = [ln.strip() for ln in out.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() + "\n"
+
+
+def clean_text(text: str) -> str:
+    """Text spaCy and XML can take: markup removed, control characters and runs of
+    horizontal space turned into one space, line ends normalised."""
+    if _LOOKS_HTML.search(text):
+        text = strip_html(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub(" ", text)
+    return _HSPACE.sub(" ", text)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A line of the article: a heading or a paragraph of body text."""
+
+    start: int
+    end: int
+    heading: bool
+
+
+def blocks(text: str) -> list[Block]:
+    """Split the text into lines; short lines without final punctuation are headings.
+    A dateline ("MANILA, March 4 - ") is left out of the body block it opens."""
+    out: list[Block] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        lead = len(line) - len(line.lstrip())
+        start += lead
+        end = start + len(stripped)
+        words = stripped.split()
+        heading = not _END.search(stripped) and len(words) <= 14
+        if not heading:
+            m = _DATELINE.match(stripped)
+            if m:
+                start += m.end()
+        out.append(Block(start, end, heading))
+    return out
+
+
+def title_of(text: str, parts: list[Block]) -> str | None:
+    """The first line, when it is a heading at the top of the article."""
+    if parts and parts[0].heading and not text[: parts[0].start].strip():
+        return text[parts[0].start : parts[0].end]
+    return None
+
+
+def chunks(start: int, end: int, text: str, limit: int) -> list[tuple[int, int]]:
+    """Split text[start:end] into pieces of at most `limit` characters, at sentence ends
+    where possible, so that no piece exceeds spaCy's max_length."""
+    out = []
+    while end - start > limit:
+        cut = text.rfind(". ", start, start + limit)
+        cut = cut + 2 if cut > start else start + limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out

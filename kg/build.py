@@ -208,78 +208,122 @@ def _quads(triples: Iterable[tuple], graph: ox.NamedNode) -> list[ox.Quad]:
     return [ox.Quad(s, p, o, graph) for s, p, o in triples]
 
 
-def build_article(
-    st: Statements, registry: EntityRegistry, base: str, inference: str = "rdfs"
-) -> ArticleGraph:
-    """Build, validate and split one article's graph into main and quarantine."""
-    art = _n(article_iri(base, st.article.id))
-    graph = _n(graph_iri(base, st.article.id))
-    qgraph = _n(quarantine_graph_iri(base, st.article.id))
-    iris = {e.id: registry.iri(e) for e in st.entities}
-    entity_triples = {e.id: _entity_triples(e, iris[e.id], art) for e in st.entities}
-    article_triples = _article_triples(st, art)
-    stmts = [_statement_quads(st, r, iris, base, art) for r in st.relations]
+@dataclass
+class _Prepared:
+    """One article's triples before validation."""
 
-    bad_statements: dict[str, list[str]] = {}
-    bad_entities: dict[str, list[str]] = {}
-    violations: list[Violation] = []
-    for _round in range(3):
-        good = [sq for sq in stmts if sq.iri not in bad_statements]
-        triples = [
-            t for e in st.entities if iris[e.id] not in bad_entities for t in entity_triples[e.id]
-        ]
-        triples += article_triples
-        for sq in good:
+    st: Statements
+    graph: ox.NamedNode
+    qgraph: ox.NamedNode
+    iris: dict[str, str]
+    entity_triples: dict[str, list[tuple]]
+    article_triples: list[tuple]
+    stmts: list[StatementQuads]
+
+
+def _prepare(st: Statements, registry: EntityRegistry, base: str) -> _Prepared:
+    art = _n(article_iri(base, st.article.id))
+    iris = {e.id: registry.iri(e) for e in st.entities}
+    return _Prepared(
+        st=st,
+        graph=_n(graph_iri(base, st.article.id)),
+        qgraph=_n(quarantine_graph_iri(base, st.article.id)),
+        iris=iris,
+        entity_triples={e.id: _entity_triples(e, iris[e.id], art) for e in st.entities},
+        article_triples=_article_triples(st, art),
+        stmts=[_statement_quads(st, r, iris, base, art) for r in st.relations],
+    )
+
+
+def _main_quads(p: _Prepared, bad_statements: dict, bad_entities: dict) -> list[ox.Quad]:
+    triples = [
+        t for e in p.st.entities if p.iris[e.id] not in bad_entities for t in p.entity_triples[e.id]
+    ]
+    triples += p.article_triples
+    for sq in p.stmts:
+        if sq.iri not in bad_statements:
             triples.append(sq.direct)
             triples.extend(sq.node)
-        report = validate_graph(to_rdflib_graph(_quads(triples, graph)), inference=inference)
+    return _quads(triples, p.graph)
+
+
+def _validate_all(
+    prepared: Sequence[_Prepared], inference: str
+) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[int, list[Violation]]]:
+    """Validate every article's graph in one pySHACL run (its fixed cost dominates small
+    graphs), then again without what violated, until the rest conforms."""
+    bad_statements: dict[str, list[str]] = {}
+    bad_entities: dict[str, list[str]] = {}
+    found: dict[int, list[Violation]] = {}
+    owner = {sq.iri: i for i, p in enumerate(prepared) for sq in p.stmts}
+    mentioned: dict[str, set[int]] = {}
+    for i, p in enumerate(prepared):
+        for iri in p.iris.values():
+            mentioned.setdefault(iri, set()).add(i)
+    for _round in range(3):
+        quads = [q for p in prepared for q in _main_quads(p, bad_statements, bad_entities)]
+        report = validate_graph(to_rdflib_graph(quads), inference=inference)
         if report.conforms:
             break
-        violations.extend(report.violations)
-        _assign(report.violations, good, iris, bad_statements, bad_entities)
+        good = [sq for p in prepared for sq in p.stmts if sq.iri not in bad_statements]
+        for v, hits in _assign(
+            report.violations, good, set(mentioned), bad_statements, bad_entities
+        ):
+            articles = {owner[sq.iri] for sq in hits} | mentioned.get(v.focus, set())
+            for i in articles:
+                found.setdefault(i, []).append(v)
+    return bad_statements, bad_entities, found
 
+
+def _split(
+    p: _Prepared, bad_statements: dict, bad_entities: dict, violations: list[Violation]
+) -> ArticleGraph:
+    ids = {sq.iri for sq in p.stmts}
+    quarantined = len(ids & set(bad_statements))
     result = ArticleGraph(
-        article_id=st.article.id,
-        graph=graph.value,
-        quarantine_graph=qgraph.value,
-        entities=len(st.entities) - len(bad_entities),
-        relations=len(stmts) - len(bad_statements),
-        quarantined=len(bad_statements),
+        article_id=p.st.article.id,
+        graph=p.graph.value,
+        quarantine_graph=p.qgraph.value,
+        entities=sum(p.iris[e.id] not in bad_entities for e in p.st.entities),
+        relations=len(ids) - quarantined,
+        quarantined=quarantined,
         violations=violations,
     )
-    result.main = _quads(triples, graph)
+    result.main = _main_quads(p, bad_statements, bad_entities)
     q_triples: list[tuple] = []
-    for sq in stmts:
+    for sq in p.stmts:
         if sq.iri in bad_statements:
             q_triples.append(sq.direct)
             q_triples.extend(sq.node)
             for message in sorted(set(bad_statements[sq.iri])):
                 q_triples.append((_n(sq.iri), _k("violation"), ox.Literal(message)))
-    for e in st.entities:
-        if iris[e.id] in bad_entities:
-            q_triples.extend(entity_triples[e.id])
-    result.quarantine = _quads(q_triples, qgraph)
+    for e in p.st.entities:
+        if p.iris[e.id] in bad_entities:
+            q_triples.extend(p.entity_triples[e.id])
+    result.quarantine = _quads(q_triples, p.qgraph)
     return result
 
 
 def _assign(
     violations: Sequence[Violation],
     statements: Sequence[StatementQuads],
-    iris: dict[str, str],
+    entity_iris: set[str],
     bad_statements: dict[str, list[str]],
     bad_entities: dict[str, list[str]],
-) -> None:
+) -> list[tuple[Violation, list[StatementQuads]]]:
     """Find the statements (and entities) each violation is about."""
     by_iri = {sq.iri: sq for sq in statements}
-    entity_iris = set(iris.values())
     shapes = _shape_predicates()
+    relations = _relation_iris()
+    out = []
     for v in violations:
         if v.focus in by_iri:
             bad_statements.setdefault(v.focus, []).append(v.message)
+            out.append((v, [by_iri[v.focus]]))
             continue
         if v.focus not in entity_iris:
             continue
-        predicate = v.path if v.path and v.path in _relation_iris() else shapes.get(v.source_shape)
+        predicate = v.path if v.path and v.path in relations else shapes.get(v.source_shape)
         hits = [
             sq
             for sq in statements
@@ -293,6 +337,8 @@ def _assign(
             hits = [sq for sq in statements if v.focus in (sq.direct[0].value, sq.direct[2].value)]
         for sq in hits:
             bad_statements.setdefault(sq.iri, []).append(v.message)
+        out.append((v, hits))
+    return out
 
 
 def _relation_iris() -> set[str]:
@@ -330,7 +376,11 @@ def build(
             raise KgError(f"two inputs have the same article id '{st.article.id}'")
         seen[st.article.id] = i
     registry = EntityRegistry(base)
-    articles = [build_article(st, registry, base, inference) for st in statements]
+    prepared = [_prepare(st, registry, base) for st in statements]
+    bad_statements, bad_entities, found = _validate_all(prepared, inference)
+    articles = [
+        _split(p, bad_statements, bad_entities, found.get(i, [])) for i, p in enumerate(prepared)
+    ]
     result = BuildResult(base=base, articles=articles, inputs=list(inputs))
     if strict:
         bad = [v for a in articles for v in a.violations]

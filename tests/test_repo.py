@@ -51,6 +51,8 @@ def test_no_article_entity_is_named_in_kg_code():
 
         doc = yaml.safe_load(gold.read_text(encoding="utf-8"))
         for e in doc["entities"]:
+            if e["class"] == "Position":
+                continue  # titles are words of English, not names
             for name in [e["label"], *e.get("aliases", [])]:
                 if len(name) > 3:
                     names.add(name)

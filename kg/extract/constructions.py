@@ -1,12 +1,12 @@
 """Relations stated by the shape of a noun phrase, not by a verb:
 
-- a title before a name ("Foreign Minister Ishaq Dar") or in apposition ("Pakistan's army
-  chief, Asim Munir"), or a role ("the role of national security adviser", "as minister");
+- a title before a name ("Foreign Minister Ana Ortiz") or in apposition ("Uruguay's army
+  chief, Luis Vera"), or a role ("the role of national security adviser", "as minister");
 - the country or organisation a title belongs to ("US Secretary of State", "X's army chief",
-  "commandant of the Japan Coast Guard"), and the force a military title leads;
-- a possessor of a plan ("Trump's 20-point peace plan"): who proposed it;
-- a force in a place ("a stabilisation force in Gaza"): where it operates;
-- a person of an organisation ("Rear Admiral X of the Hellenic Navy").
+  "commandant of the Royal Navy"), and the force a military title leads;
+- a possessor of a plan ("Ortiz's five-point peace plan"): who proposed it;
+- a force in a place ("a monitoring force in Darfur"): where it operates;
+- a person of an organisation ("Admiral X of the Royal Navy").
 """
 
 from __future__ import annotations
@@ -88,7 +88,7 @@ def _holder(b: Builder, pos: Mention) -> tuple[Ref | None, str]:
     doc, index, block = b.doc, b.index, b.block
     head = doc[pos.head]
     after = doc[pos.tok_end] if pos.tok_end < len(doc) else None
-    # title before a name: "Foreign Minister Ishaq Dar"
+    # title before a name: "Foreign Minister Ana Ortiz"
     if after is not None:
         m = index.mention_at(block, after)
         if (
@@ -97,7 +97,7 @@ def _holder(b: Builder, pos: Mention) -> tuple[Ref | None, str]:
             and index.clusters[m.cluster].cls == "Person"
         ):
             return Ref(index.clusters[m.cluster]), "title"
-    # apposition either way: "X's army chief, Asim Munir" / "Asim Munir, the army chief"
+    # apposition either way: "X's army chief, Luis Vera" / "Luis Vera, the army chief"
     for child in head.children:
         if child.dep_ == "appos":
             refs = [
@@ -156,7 +156,7 @@ def _holder(b: Builder, pos: Mention) -> tuple[Ref | None, str]:
             refs = [r for r in index.refs(block, obj, with_conj=False) if r.cluster.cls == "Person"]
             if refs:
                 return refs[0], "appointed-as"
-    # copula: "Dar is the foreign minister"
+    # copula: "Ortiz is the foreign minister"
     if head.dep_ == "attr" and head.head.lemma_ == "be":
         for subj in (c for c in head.head.children if c.dep_ == "nsubj"):
             refs = [
@@ -169,7 +169,7 @@ def _holder(b: Builder, pos: Mention) -> tuple[Ref | None, str]:
 
 def _owner(b: Builder, pos: Mention) -> Ref | None:
     """The country or organisation a title belongs to: a modifier before it ("US",
-    "Japanese", "Pakistan's") or "of X" after it."""
+    "Uruguayan", "Uruguay's") or "of X" after it."""
     doc, index, block = b.doc, b.index, b.block
     i = pos.tok_start - 1
     while i >= 0 and (doc[i].tag_ == "POS" or doc[i].is_space):
@@ -221,7 +221,7 @@ def _position(b: Builder, pos: Mention) -> None:
     if holder is not None:
         b.add(holder, "holdsPosition", position, tok, 0.9, how, level, said=False)
     if owner is not None and norm(position.label) in lex.ranks:
-        # "Ethiopian general X": the nationality is the person's
+        # "Uruguayan general X": the nationality is the person's
         if holder is not None and owner.cluster.cls == "Country":
             b.add(holder, "nationality", owner, tok, 0.75, "rank-nationality", said=False)
         owner = None
@@ -244,7 +244,7 @@ def _position(b: Builder, pos: Mention) -> None:
                 b.add(holder, "leads", force, tok, 0.8, "title-force", level)
                 return
     distinctive = words - lex.generic_position_words
-    # "commandant of the Japan Coast Guard" (but not "EU foreign policy chief")
+    # "commandant of the Royal Navy" (but not "EU foreign policy chief")
     if (
         owner is not None
         and not distinctive
@@ -258,19 +258,19 @@ def _position(b: Builder, pos: Mention) -> None:
     ):
         b.add(holder, "leads", owner, tok, 0.75, "title-of", level)
         return
-    # "Secretary of State" leads the "State Department" named in the same article
+    # "Secretary of Health" leads the "Health Department" named in the same article
     if not distinctive:
         return
     for c in b.index.clusters:
         if c.cls in ("GovernmentBody", "ArmedForce") and distinctive & set(norm(c.label).split()):
             theirs = _organisation_owner(b.index, c)
             if theirs is not None and (owner is None or theirs.id != owner.cluster.id):
-                continue  # "China's foreign ministry" is not a Japanese minister's
+                continue  # "Peru's trade ministry" is not a Uruguayan minister's
             b.add(holder, "leads", c, tok, 0.6, "title-organisation", level, said=False)
 
 
 def _organisation_owner(index: ArticleIndex, c: Cluster) -> Cluster | None:
-    """The country an organisation's mentions name it by ("China's foreign ministry")."""
+    """The country an organisation's mentions name it by ("Peru's trade ministry")."""
     for m in c.mentions:
         doc = index.docs[m.block]
         i = m.tok_start - 1
@@ -291,7 +291,7 @@ def _organisation_owner(index: ArticleIndex, c: Cluster) -> Cluster | None:
 
 
 def _counterpart(b: Builder, pos: Mention, holder: Ref, position: Cluster) -> None:
-    """ "X ... and his Philippine counterpart, Maria Santos": Santos holds X's position."""
+    """ "X ... and his Peruvian counterpart, Rosa Diaz": Diaz holds X's position."""
     doc = b.doc
     start = doc[pos.head].sent.start
     for tok in doc[start : doc[pos.head].sent.end]:

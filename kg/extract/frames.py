@@ -38,7 +38,7 @@ def is_passive(verb) -> bool:
 
 
 def _duty(verb):
-    """ "disarming Hamas is not Pakistan's responsibility": the noun 'responsibility'."""
+    """ "disarming the militia is not Uruguay's responsibility": the noun 'responsibility'."""
     if verb.dep_ in ("csubj", "nsubj") and verb.tag_ == "VBG":
         for attr in _children(verb.head, "attr"):
             if attr.lemma_.lower() in frames().duty_nouns and _children(attr, "poss"):
@@ -220,8 +220,8 @@ def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list
             prep = spec.split(":", 1)[1]
             holders = [tok, *direct_objects(tok)]
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in COPULAS:
-                holders.append(tok.head)  # "the headquarters will be in Larissa"
-            if anchor is not None:  # "hold talks on Gaza and the war with Egypt"
+                holders.append(tok.head)  # "the headquarters will be in Valparaiso"
+            if anchor is not None:  # "hold talks on trade and the war with Peru"
                 holders += [t for t in anchor.subtree if t.pos_ in ("NOUN", "PROPN")]
             for holder in holders:
                 for pobj in prep_objects(holder, prep):

@@ -1,9 +1,9 @@
 """Linking inside an article: mentions become entities (clusters).
 
 Mentions of one entity are joined by the gazetteer (aliases, spelling variants), by
-surname ("Rubio" -> "Marco Rubio"), by acronym ("ISF" <-> "International Stabilisation
-Force"), by apposition ("the Jeddah Framework, a seven-point roadmap") and by a shorter
-common-noun form ("the ceasefire monitoring mission" -> "the African Union Ceasefire
+surname ("Ortiz" -> "Ana Ortiz"), by acronym ("NMF" <-> "Nordic Monitoring
+Force"), by apposition ("the Lima Accord, a five-point roadmap") and by a shorter
+common-noun form ("the border monitoring mission" -> "the Andean Border
 Monitoring Mission"). Pronouns and definite descriptions are resolved later, when a
 relation needs them (see resolve.py).
 """
@@ -81,7 +81,7 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     """Group mentions into clusters; each cluster gets a class and a canonical label."""
     if not mentions:
         return []
-    # A name in apposition to a title is a person's ("Her spokesman, Diego Lima").
+    # A name in apposition to a title is a person's ("Her spokesman, Pablo Ruiz").
     titles = {(m.block, m.head) for m in mentions if m.label == "POSITION"}
     for m in mentions:
         if m.label in ("ORG", "GPE", "FAC") and len(m.text.split()) >= 2:
@@ -140,8 +140,8 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
             if mentions[j].cls == m.cls and m.cls not in ("Person", "Position"):
                 u.join(j, i)
 
-    # Common-noun phrases: the words of a name ("ceasefire monitoring mission" in
-    # "African Union Ceasefire Monitoring Mission"), else one entity per head noun.
+    # Common-noun phrases: the words of a name ("border monitoring mission" in
+    # "Andean Border Monitoring Mission"), else one entity per head noun.
     for i, m in enumerate(mentions):
         if m.label != "COMMON":
             continue

@@ -1,8 +1,8 @@
 """Mentions: the spans of a parsed block that name an entity, each with a class guess.
 
 Names come from spaCy's NER and the position ruler, cleaned of a leading article, a
-possessive and quotes; common-noun phrases name forces, plans and bodies ("the 20-point
-peace plan", "a UN stabilisation mission") when a number, name or compound specifies them.
+possessive and quotes; common-noun phrases name forces, plans and bodies ("the five-point
+peace plan", "a UN observer mission") when a number, name or compound specifies them.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def head_class(words: list[str]) -> str | None:
     heads = lexicon().head_classes
     lowered = [w.lower() for w in words]
     if "of" in lowered[1:]:
-        lowered = lowered[: lowered.index("of", 1)]  # "Board of Peace" -> board
+        lowered = lowered[: lowered.index("of", 1)]  # "Council of Elders" -> council
     if len(lowered) >= 2 and " ".join(lowered[-2:]) in heads:
         return heads[" ".join(lowered[-2:])]
     if lowered and lowered[-1] in heads:
@@ -142,7 +142,7 @@ def _possessive(tok) -> bool:
 
 
 def _split_possessive(tokens: list) -> list[list]:
-    """'Trump’s “America First' -> ['Trump'], ['America', 'First']."""
+    """'Ortiz’s “Clean Seas' -> ['Ortiz'], ['Clean', 'Seas']."""
     parts, current = [], []
     for tok in tokens:
         if _possessive(tok) or "\n" in tok.text:
@@ -208,7 +208,7 @@ def find_mentions(
                 label = "ORG"
             add(part, label)
 
-    # "International Stabilisation Force (ISF)": the acronym names the same thing
+    # "Nordic Monitoring Force (NMF)": the acronym names the same thing
     for m in list(out):
         i = m.tok_end
         if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
@@ -234,7 +234,7 @@ def find_mentions(
         cls = head_class([root.lemma_]) or head_class([root.text])
         if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event"):
             continue
-        # leave out a possessor ("Trump's 20-point plan" -> "20-point plan")
+        # leave out a possessor ("Ortiz's five-point plan" -> "five-point plan")
         owned = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
         tokens = [t for t in chunk if t.i <= root.i and t.i not in owned and not _possessive(t)]
         if owned:
@@ -253,7 +253,7 @@ _LINKS = {"of", "the", "and", "for", "on", "de", "&"}
 
 
 def _quoted_names(doc) -> list[list]:
-    """Quoted title-case phrases (a “Board of Peace”, “America First” policies)."""
+    """Quoted title-case phrases (a “Council of Elders”, “Clean Seas” policies)."""
     out = []
     i = 0
     while i < len(doc):

@@ -21,6 +21,7 @@ def load_pipeline(model: str | None = None):
     for name in names:
         try:
             nlp = spacy.load(name)
+            nlp.meta["kg_package"] = name
             break
         except (OSError, ImportError, ValueError):
             continue

@@ -1,5 +1,5 @@
 """From a token to the entities it stands for: names, pronouns, definite descriptions,
-representatives ("US envoys" -> United States) and seats of government."""
+representatives ("UK envoys" -> United Kingdom) and seats of government."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ class ArticleIndex:
 
     def add_cluster(self, cls: str, label: str, entry: GazetteerEntry | None = None) -> Cluster:
         """An entity the text implies but does not name as such (a country behind its
-        capital, "Pakistan's army" behind "army chief")."""
+        capital, "Uruguay's army" behind "army chief")."""
         for c in self.clusters:
             if c.label == label and c.cls == cls:
                 return c
@@ -91,7 +91,7 @@ class ArticleIndex:
         return self.by_head.get((block, tok.i)) or self.by_token.get((block, tok.i))
 
     def refs(self, block: int, tok, with_conj: bool = True) -> list[Ref]:
-        """The entities a token stands for, with its conjuncts ("Egypt, Turkey and Qatar")."""
+        """The entities a token stands for, with its conjuncts ("Peru, Bolivia and Ecuador")."""
         tokens = [tok, *tok.conjuncts] if with_conj else [tok]
         out: list[Ref] = []
         for t in tokens:
@@ -130,8 +130,8 @@ class ArticleIndex:
         return []
 
     def _represented(self, block: int, tok) -> list[Ref]:
-        """'US envoys', 'Japanese officials', 'officials from Egypt': the country; but 'his
-        counterpart, Maria Santos': the person named."""
+        """'US envoys', 'Uruguayan officials', 'officials from Peru': the country; but 'his
+        counterpart, Rosa Diaz': the person named."""
         out: list[Ref] = []
         for child in tok.children:
             if child.dep_ == "appos":
@@ -215,7 +215,7 @@ class ArticleIndex:
         return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
 
     def as_actor(self, ref: Ref) -> Ref:
-        """A seat of government standing for its country ("Washington said")."""
+        """A seat of government standing for its country ("London said")."""
         c = ref.cluster
         if c.metonym_of is not None and c.cls == "City":
             country = self.add_cluster(c.metonym_of.cls, c.metonym_of.label, c.metonym_of)

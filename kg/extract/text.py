@@ -90,7 +90,7 @@ class Block:
 
 def blocks(text: str) -> list[Block]:
     """Split the text into lines; short lines without final punctuation are headings.
-    A dateline ("MANILA, March 4 - ") is left out of the body block it opens."""
+    A dateline ("LIMA, March 4 - ") is left out of the body block it opens."""
     out: list[Block] = []
     pos = 0
     for line in text.split("\n"):

@@ -254,23 +254,95 @@ def query(
     "--format",
     "fmt",
     required=True,
-    help="turtle, ntriples, nquads, trig, jsonld (RDF) or graphml, gexf, cytoscape, "
-    "dot, neo4j, html (property graph).",
+    help="RDF: turtle, ntriples, nquads, trig, jsonld. Visual: graphml, gexf, "
+    "cytoscape, dot, neo4j (a folder), html.",
 )
 @output_option
 @graph_format_option
-def export(graph: Path, fmt: str, output: str, input_format: str | None) -> None:
-    """Export GRAPH in another format.
+@click.option("--focus", default=None, help="Keep the neighbourhood of this entity (name or IRI).")
+@click.option("--depth", default=1, show_default=True, type=int, help="Radius of --focus.")
+@click.option("--class", "keep_classes", multiple=True, help="Keep entities of this class.")
+@click.option(
+    "--max-nodes",
+    type=int,
+    default=None,
+    help="Keep the N most connected entities, so a large graph opens.",
+)
+@click.option("--literals", is_flag=True, help="Draw aliases as literal nodes.")
+@click.option("--provenance", is_flag=True, help="Draw the articles entities come from.")
+@click.option("--classes", "classes_as_nodes", is_flag=True, help="Draw ontology classes.")
+def export(
+    graph: Path,
+    fmt: str,
+    output: str,
+    input_format: str | None,
+    focus: str | None,
+    depth: int,
+    keep_classes: tuple[str, ...],
+    max_nodes: int | None,
+    literals: bool,
+    provenance: bool,
+    classes_as_nodes: bool,
+) -> None:
+    """Export GRAPH as RDF or for a graph visualiser (Gephi, Cytoscape, yEd, a browser).
 
     Example:
 
         kg export build/kg.nq --format turtle --output kg.ttl
+        kg export build/kg.nq --format html --output graph.html
+        kg export build/kg.nq --format graphml --focus "Ana Ortiz" --depth 2 -o ortiz.graphml
     """
-    from kg.export import export_graph
+    from kg.export import ViewOptions, export_graph
+    from kg.files import write_bytes
     from kg.rdfio import parse_file
 
     quads = parse_file(graph, input_format)
-    _emit(export_graph(quads, fmt), output)
+    view = ViewOptions(
+        literals=literals,
+        provenance=provenance,
+        classes_as_nodes=classes_as_nodes,
+        focus=focus,
+        depth=depth,
+        keep_classes=keep_classes,
+        max_nodes=max_nodes,
+    )
+    result = export_graph(quads, fmt, view)
+    if isinstance(result.data, dict):
+        if output == "-":
+            raise click.UsageError("--format neo4j writes several files: give --output FOLDER")
+        for name, data in result.data.items():
+            write_bytes(Path(output) / name, data)
+    else:
+        _emit(result.data, output)
+    if result.nodes is not None:
+        if result.nodes == 0:
+            click.echo("Note: the graph has no entities; the file is empty but valid.", err=True)
+        for why, count in result.left_out.items():
+            click.echo(f"Note: left out {count} entities {why}.", err=True)
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path))
+@graph_format_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+@click.option("--top", default=10, show_default=True, help="How many most connected entities.")
+def stats(graph: Path, input_format: str | None, fmt: str, top: int) -> None:
+    """Counts by class and relation, centralities and components of GRAPH (networkx).
+
+    Example:
+
+        kg stats build/kg.nq
+    """
+    import json
+
+    from kg.graphview import format_stats, project
+    from kg.graphview import stats as graph_stats
+    from kg.rdfio import parse_file
+
+    result = graph_stats(project(parse_file(graph, input_format)).graph, top=top)
+    click.echo(json.dumps(result, indent=2) if fmt == "json" else format_stats(result))
 
 
 def main() -> None:

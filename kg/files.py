@@ -44,6 +44,12 @@ def read_text(path: Path | str) -> str:
     return decode_text(read_bytes(path), str(path))
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_writer(path: Path | str, mode: str = "wb") -> Iterator[IO]:
     """Write to a temporary file in the target's folder, then rename it into place.
@@ -61,6 +67,7 @@ def atomic_writer(path: Path | str, mode: str = "wb") -> Iterator[IO]:
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding) as handle:
             yield handle
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):

@@ -54,10 +54,9 @@ def _typed(value: str, datatype: str) -> ox.Literal:
 
 
 def decimal_literal(value: float) -> ox.Literal:
-    """A confidence as a canonical xsd:decimal ("0.85", "1.0")."""
+    """A confidence as an xsd:decimal in the form stores write back ("0.85", "1"), so a
+    build file and the store hold the same literal."""
     text = format(Decimal(repr(round(value, 3))).normalize(), "f")
-    if "." not in text:
-        text += ".0"
     return _typed(text, "decimal")
 
 
@@ -65,9 +64,13 @@ class EntityRegistry:
     """Entity IRIs for one build: equal labels of one class share an IRI across articles;
     a label already taken by another class gets the class appended."""
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, known: dict[str, str] | None = None) -> None:
+        """`known`: IRI -> class of entities already minted (in a store)."""
         self.base = base
         self._classes: dict[str, str] = {}
+        for iri, cls in sorted((known or {}).items()):
+            if iri.startswith(base):
+                self._classes.setdefault(iri[len(base) :], cls)
 
     def iri(self, entity: Entity) -> str:
         key = slug(entity.label)
@@ -364,6 +367,7 @@ def build(
     inputs: Sequence[dict] = (),
     strict: bool = False,
     inference: str = "rdfs",
+    registry: EntityRegistry | None = None,
 ) -> BuildResult:
     """Build the graphs of several articles; entities with equal labels and classes merge."""
     try:
@@ -375,7 +379,7 @@ def build(
         if st.article.id in seen:
             raise KgError(f"two inputs have the same article id '{st.article.id}'")
         seen[st.article.id] = i
-    registry = EntityRegistry(base)
+    registry = registry or EntityRegistry(base)
     prepared = [_prepare(st, registry, base) for st in statements]
     bad_statements, bad_entities, found = _validate_all(prepared, inference)
     articles = [

@@ -88,6 +88,24 @@ def _emit(data: bytes | str, output: str) -> None:
 # ---------------------------------------------------------------------------------------
 
 
+def store_option(func):
+    @click.option(
+        "--store",
+        "store_dir",
+        type=click.Path(path_type=Path),
+        default=None,
+        help=f"The store folder (default: ./{DEFAULT_STORE_NAME}).",
+    )
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
+DEFAULT_STORE_NAME = "kg-store"
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -98,22 +116,93 @@ def _emit(data: bytes | str, output: str) -> None:
     type=click.Path(path_type=Path),
     help="Folder for kg.nq, kg.trig, quarantine.nq and manifest.json.",
 )
+@click.option("--no-out", is_flag=True, help="Write no files (a corpus goes to the store only).")
+@store_option
+@click.option("--no-store", is_flag=True, help="Do not add the articles to a store.")
 @click.option("--base", default=None, help="Base IRI of minted entities, articles and statements.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on any violation of the shapes.")
 @click.option("--model", default=None, help="spaCy pipeline for article texts.")
+@click.option(
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes for spaCy (nlp.pipe n_process).",
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace a stored article whose id comes back with a different text.",
+)
 def build(
-    inputs: tuple[Path, ...], out_dir: Path, base: str | None, strict: bool, model: str | None
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    no_out: bool,
+    store_dir: Path | None,
+    no_store: bool,
+    base: str | None,
+    strict: bool,
+    model: str | None,
+    jobs: int,
+    replace: bool,
 ) -> None:
-    """Build the RDF graph of articles (statements files or article texts).
+    """Build the RDF graph of articles: texts (.txt, .md, .html), statements files (.yaml,
+    .json) or folders of them. Each article is validated, written to the output files and
+    added to the store as its own named graph (building it again replaces it).
 
     Example:
 
-        kg build data/gold/ARTICLE.yaml --out build
+        kg build data/articles/ARTICLE.txt --out build
+        kg build data/articles/ --store kg-store --no-out --jobs 2
     """
+    from kg.corpus import expand
     from kg.pipeline import build_inputs
 
-    summary = build_inputs(list(inputs), out_dir, base=base, strict=strict, model=model)
-    click.echo(summary)
+    store = None if no_store else (store_dir or Path(DEFAULT_STORE_NAME))
+    paths = expand(list(inputs))
+    bar = None
+    if sys.stderr.isatty() and len(paths) > 1:  # a progress bar for people, not for logs
+        bar = click.progressbar(length=len(paths), label="Building", file=sys.stderr, show_pos=True)
+        bar.__enter__()
+    try:
+        summary = build_inputs(
+            paths,
+            None if no_out else out_dir,
+            base=base,
+            strict=strict,
+            model=model,
+            store_dir=store,
+            jobs=jobs,
+            replace=replace,
+            progress=bar.update if bar else None,
+        )
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    click.echo(summary.text())
+
+
+@cli.command()
+@click.argument("article_id")
+@store_option
+@click.option("--base", default=None, help="Base IRI the store was built with.")
+def remove(article_id: str, store_dir: Path | None, base: str | None) -> None:
+    """Remove an article (its graph and its quarantine graph) from the store.
+
+    Example:
+
+        kg remove ARTICLE-ID --store kg-store
+    """
+    from kg.iri import DEFAULT_BASE
+    from kg.store import KgStore
+
+    store = KgStore(store_dir or Path(DEFAULT_STORE_NAME))
+    try:
+        store.remove(article_id, base or DEFAULT_BASE)
+    finally:
+        store.close()
+    click.echo(f"Removed {article_id}.")
 
 
 @cli.command()
@@ -171,8 +260,9 @@ def eval_(gold: Path, article: Path, fmt: str, model: str | None) -> None:
 
 
 @cli.command()
-@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("graph", type=click.Path(path_type=Path), required=False)
 @graph_format_option
+@store_option
 @click.option(
     "--inference",
     type=click.Choice(["rdfs", "none"]),
@@ -180,24 +270,47 @@ def eval_(gold: Path, article: Path, fmt: str, model: str | None) -> None:
     show_default=True,
     help="Materialise the class and property hierarchy before checking.",
 )
-def validate(graph: Path, input_format: str | None, inference: str) -> None:
-    """Validate GRAPH against the SHACL shapes; exit 1 on any violation.
+def validate(
+    graph: Path | None, input_format: str | None, store_dir: Path | None, inference: str
+) -> None:
+    """Validate GRAPH (or a whole store) against the SHACL shapes; exit 1 on any violation.
 
     Example:
 
         kg validate build/kg.nq
+        kg validate --store kg-store
     """
-    from kg.rdfio import parse_file, to_rdflib_graph
+    from kg.rdfio import to_rdflib_graph
     from kg.validate import format_report, validate_graph
 
-    report = validate_graph(to_rdflib_graph(parse_file(graph, input_format)), inference=inference)
+    report = validate_graph(
+        to_rdflib_graph(_graph_quads(graph, input_format, store_dir)), inference=inference
+    )
     click.echo(format_report(report))
     if not report.conforms:
         sys.exit(1)
 
 
+def _graph_quads(graph: Path | None, input_format: str | None, store_dir: Path | None):
+    """The quads of a graph file, or of a store (quarantine graphs left out)."""
+    if (graph is None) == (store_dir is None):
+        raise click.UsageError("give a GRAPH file or --store DIR")
+    if graph is not None:
+        from kg.rdfio import parse_file
+
+        return parse_file(graph, input_format)
+    from kg.store import KgStore
+
+    store = KgStore(store_dir, read_only=True)
+    try:
+        return list(store.quads())
+    finally:
+        store.close()
+
+
 @cli.command()
-@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("graph", required=False)
+@store_option
 @click.argument("query", required=False)
 @click.option(
     "-f",
@@ -217,7 +330,8 @@ def validate(graph: Path, input_format: str | None, inference: str) -> None:
 )
 @graph_format_option
 def query(
-    graph: Path,
+    graph: str | None,
+    store_dir: Path | None,
     query: str | None,
     query_file: Path | None,
     cq: bool,
@@ -231,12 +345,14 @@ def query(
         kg query build/kg.nq 'SELECT ?name WHERE { ?p a kgo:Person ; rdfs:label ?name }'
     """
     from kg.query import competency_questions, load_store, query_text, read_query_file
-    from kg.rdfio import parse_file
+
+    if store_dir is not None and graph is not None and query is None:
+        graph, query = None, graph  # with --store the first argument is the query
 
     given = sum(x is not None and x is not False for x in (query, query_file, cq or None))
     if given != 1:
         raise click.UsageError("give exactly one of QUERY, -f FILE or --cq")
-    store = load_store(parse_file(graph, input_format))
+    store = load_store(_graph_quads(Path(graph) if graph else None, input_format, store_dir))
     if cq:
         blocks = []
         for q in competency_questions():
@@ -248,7 +364,8 @@ def query(
 
 
 @cli.command()
-@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("graph", type=click.Path(path_type=Path), required=False)
+@store_option
 @click.option(
     "-f",
     "--format",
@@ -272,7 +389,8 @@ def query(
 @click.option("--provenance", is_flag=True, help="Draw the articles entities come from.")
 @click.option("--classes", "classes_as_nodes", is_flag=True, help="Draw ontology classes.")
 def export(
-    graph: Path,
+    graph: Path | None,
+    store_dir: Path | None,
     fmt: str,
     output: str,
     input_format: str | None,
@@ -294,9 +412,8 @@ def export(
     """
     from kg.export import ViewOptions, export_graph
     from kg.files import write_bytes
-    from kg.rdfio import parse_file
 
-    quads = parse_file(graph, input_format)
+    quads = _graph_quads(graph, input_format, store_dir)
     view = ViewOptions(
         literals=literals,
         provenance=provenance,
@@ -322,13 +439,16 @@ def export(
 
 
 @cli.command()
-@click.argument("graph", type=click.Path(path_type=Path))
+@click.argument("graph", type=click.Path(path_type=Path), required=False)
+@store_option
 @graph_format_option
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @click.option("--top", default=10, show_default=True, help="How many most connected entities.")
-def stats(graph: Path, input_format: str | None, fmt: str, top: int) -> None:
+def stats(
+    graph: Path | None, store_dir: Path | None, input_format: str | None, fmt: str, top: int
+) -> None:
     """Counts by class and relation, centralities and components of GRAPH (networkx).
 
     Example:
@@ -339,10 +459,129 @@ def stats(graph: Path, input_format: str | None, fmt: str, top: int) -> None:
 
     from kg.graphview import format_stats, project
     from kg.graphview import stats as graph_stats
-    from kg.rdfio import parse_file
 
-    result = graph_stats(project(parse_file(graph, input_format)).graph, top=top)
+    result = graph_stats(project(_graph_quads(graph, input_format, store_dir)).graph, top=top)
     click.echo(json.dumps(result, indent=2) if fmt == "json" else format_stats(result))
+
+
+@cli.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def diff(old: Path, new: Path, fmt: str) -> None:
+    """The quads added and removed between two builds or two stores, by article and entity.
+
+    Example:
+
+        kg diff old-build/kg.nq build/kg.nq
+        kg diff kg-store-yesterday kg-store
+    """
+    import json
+
+    from kg.diff import diff as compute
+    from kg.diff import format_diff, read_state
+
+    result = compute(read_state(old), read_state(new))
+    click.echo(json.dumps(result.as_dict(), indent=2) if fmt == "json" else format_diff(result))
+
+
+@cli.command()
+@store_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on; 0.0.0.0 listens on every interface (put a real "
+    "server in front, see the README).",
+)
+@click.option(
+    "-p", "--port", default=7878, show_default=True, type=int, help="Port; 0 picks a free one."
+)
+@click.option(
+    "--timeout-s",
+    default=30,
+    show_default=True,
+    type=int,
+    help="Time limit of one query, in seconds.",
+)
+@click.option(
+    "--max-rows",
+    default=10000,
+    show_default=True,
+    type=int,
+    help="Results are capped at this many rows.",
+)
+@click.option("--cors", is_flag=True, help="Allow cross-origin requests.")
+def serve(
+    store_dir: Path | None, host: str, port: int, timeout_s: int, max_rows: int, cors: bool
+) -> None:
+    """Serve the store over SPARQL (the oxigraph server, read-only, over a snapshot).
+
+    Queries with SERVICE, LOAD or FROM <url> are refused with HTTP 400.
+
+    Example:
+
+        kg serve --store kg-store --port 7878
+        curl 'http://127.0.0.1:7878/query?query=SELECT%20*%20%7B%3Fs%20%3Fp%20%3Fo%7D%20LIMIT%201'
+    """
+    import signal
+    import threading
+
+    from kg.serve import Server
+
+    server = Server(
+        store_dir or Path(DEFAULT_STORE_NAME),
+        host=host,
+        port=port,
+        timeout_s=timeout_s,
+        max_rows=max_rows,
+        cors=cors,
+    ).start()
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    click.echo(
+        f"Serving {store_dir or DEFAULT_STORE_NAME} (a snapshot) at {server.url} ; "
+        f"SPARQL endpoint {server.url}query ; Ctrl-C stops."
+    )
+    try:
+        while not stop.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.stop()
+
+
+@cli.command()
+@click.argument("graph", type=click.Path(path_type=Path), required=False)
+@store_option
+@graph_format_option
+@click.option(
+    "--endpoint", required=True, help="Graph Store Protocol URL (Oxigraph: http://host:7878/store)."
+)
+@click.option("--timeout-s", default=30, show_default=True, type=float)
+def push(
+    graph: Path | None,
+    store_dir: Path | None,
+    input_format: str | None,
+    endpoint: str,
+    timeout_s: float,
+) -> None:
+    """Send every named graph of GRAPH (or of a store) to a remote SPARQL store.
+
+    Each graph replaces the remote graph of the same name (HTTP PUT).
+
+    Example:
+
+        kg push --store kg-store --endpoint http://127.0.0.1:7878/store
+    """
+    from kg.push import by_graph
+    from kg.push import push as send
+
+    done = send(by_graph(_graph_quads(graph, input_format, store_dir)), endpoint, timeout=timeout_s)
+    click.echo(f"Pushed {len(done.graphs)} graph(s), {done.triples} triples, to {endpoint}.")
 
 
 def main() -> None:

@@ -260,8 +260,7 @@ def find_node(g: nx.MultiDiGraph, name: str) -> str:
         names = [d.get("label", ""), *(d.get("aliases") or "").split("; ")]
         if any(norm(x) == key for x in names if x):
             return n
-    partial = sorted(n for n, d in g.nodes(data=True)
-                     if key in norm(d.get("label", "")).split())
+    partial = sorted(n for n, d in g.nodes(data=True) if key in norm(d.get("label", "")).split())
     if len(partial) == 1:  # "Ortiz" for "Ana Ortiz"
         return partial[0]
     raise KgError(f"no entity named {name!r} in the graph")

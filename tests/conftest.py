@@ -13,6 +13,12 @@ SAMPLE_GOLD = ROOT / "data" / "gold" / "rubio-pakistan-isf.yaml"
 EXPECTED_CQ = yaml.safe_load((Path(__file__).parent / "expected_cq.yaml").read_text())
 
 
+@pytest.fixture(autouse=True)
+def _work_in_tmp(tmp_path, monkeypatch):
+    """kg writes ./build and ./kg-store by default: keep them out of the checkout."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture(scope="session")
 def gold_statements():
     from kg.statements import load_statements

@@ -69,7 +69,7 @@ def test_validate_broken_graph_exits_1(tmp_path, built):
     text = (built / "kg.nq").read_text()
     broken.write_text(
         text.replace(
-            '"1.0"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+            '"1"^^<http://www.w3.org/2001/XMLSchema#decimal>',
             '"7.5"^^<http://www.w3.org/2001/XMLSchema#decimal>',
         )
     )

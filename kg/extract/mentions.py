@@ -84,6 +84,8 @@ def class_guess(label: str, text: str, words: list[str]) -> str | None:
     gaz = gazetteer()
     key = norm(text)
     if label == "PERSON":
+        if len(words) == 1 and key in gaz.by_metonym:
+            return "City"  # NER takes some capitals for people
         return "Person"
     if label == "POSITION":
         return "Position"
@@ -145,7 +147,7 @@ def _split_possessive(tokens: list) -> list[list]:
     """'Ortiz’s “Clean Seas' -> ['Ortiz'], ['Clean', 'Seas']."""
     parts, current = [], []
     for tok in tokens:
-        if _possessive(tok) or "\n" in tok.text:
+        if _possessive(tok) or "\n" in tok.text or tok.text in ("(", ")", "[", "]"):
             if current:
                 parts.append(current)
             current = []

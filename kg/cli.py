@@ -584,6 +584,53 @@ def push(
     click.echo(f"Pushed {len(done.graphs)} graph(s), {done.triples} triples, to {endpoint}.")
 
 
+@cli.command()
+@store_option
+@click.option("--base", default=None, help="Base IRI the store was built with.")
+@click.option(
+    "--min-score",
+    default=0.7,
+    show_default=True,
+    type=float,
+    help="Record merges at least this sure.",
+)
+@click.option("--list", "list_only", is_flag=True, help="List the recorded merges.")
+@click.option("--undo", "undo_iri", default=None, help="Take back the merge with this IRI.")
+def link(
+    store_dir: Path | None,
+    base: str | None,
+    min_score: float,
+    list_only: bool,
+    undo_iri: str | None,
+) -> None:
+    """Merge entities minted apart across articles (owl:sameAs with score and evidence).
+
+    Example:
+
+        kg link --store kg-store
+        kg link --store kg-store --undo https://w3id.org/newskg/id/merge/0123abcd
+    """
+    from kg.iri import DEFAULT_BASE
+    from kg.link import link as record
+    from kg.link import recorded, undo
+    from kg.store import KgStore
+
+    base = base or DEFAULT_BASE
+    store = KgStore(store_dir or Path(DEFAULT_STORE_NAME))
+    try:
+        if undo_iri:
+            m = undo(store, base, undo_iri)
+            click.echo(f"Undid the merge of <{m.a}> and <{m.b}>.")
+            return
+        merges = recorded(store, base) if list_only else record(store, base, min_score)
+    finally:
+        store.close()
+    for m in merges:
+        click.echo(f"{m.iri}  {m.score:.2f}  <{m.a}> = <{m.b}>  ({m.evidence})")
+    if not list_only:
+        click.echo(f"Recorded {len(merges)} new merge(s).")
+
+
 def main() -> None:
     cli(prog_name="kg")
 

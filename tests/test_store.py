@@ -217,3 +217,72 @@ def test_default_store_is_kg_store_in_the_working_folder(tmp_path, monkeypatch, 
     result = CliRunner().invoke(cli, ["build", str(gold_file)])
     assert result.exit_code == 0
     assert (tmp_path / "kg-store").is_dir() and (tmp_path / "build" / "kg.nq").exists()
+
+
+def test_link_records_merges_that_can_be_undone(tmp_path, gold_doc):
+    from kg.link import link, recorded, undo
+
+    store_dir = tmp_path / "store"
+    build_inputs([_write_statements(tmp_path / "a.yaml", gold_doc)], None, store_dir=store_dir)
+    second = copy.deepcopy(gold_doc)
+    second["article"]["id"] = "second"
+    second["entities"] = [
+        {"id": "rubio", "label": "Rubio", "class": "Person"},
+        {"id": "isf", "label": "International Stabilization Force", "class": "ArmedForce"},
+        {"id": "dar", "label": "Dar", "class": "Person"},
+        {"id": "hamas", "label": "Hamas", "class": "Organization"},
+        {"id": "party", "label": "Some Party", "class": "PoliticalParty"},
+    ]
+    sentence = second["relations"][0]["evidence"]
+    second["relations"] = [
+        {"subject": "rubio", "predicate": "supports", "object": "isf", "evidence": sentence},
+        # this Dar belongs to a party the first article's Ishaq Dar is not in: but the
+        # first Dar has no affiliation in the store, so nothing disagrees
+        {"subject": "dar", "predicate": "memberOf", "object": "party", "evidence": sentence},
+    ]
+    build_inputs([_write_statements(tmp_path / "b.yaml", second)], None, store_dir=store_dir)
+    store = KgStore(store_dir)
+    base = "https://w3id.org/newskg/id/"
+    try:
+        merges = link(store, base)
+        pairs = {(m.a.rsplit("/", 1)[1], m.b.rsplit("/", 1)[1]): m for m in merges}
+        assert ("marco-rubio", "rubio") in pairs
+        assert pairs[("marco-rubio", "rubio")].evidence.startswith("'Rubio' is the surname")
+        variant = ("international-stabilisation-force", "international-stabilization-force")
+        assert pairs[variant].score == 0.9
+        assert link(store, base) == []  # recorded once
+        undo(store, base, pairs[("marco-rubio", "rubio")].iri)
+        assert ("marco-rubio", "rubio") not in {
+            (m.a.rsplit("/", 1)[1], m.b.rsplit("/", 1)[1]) for m in recorded(store, base)
+        }
+        with pytest.raises(StoreError, match="no merge"):
+            undo(store, base, pairs[("marco-rubio", "rubio")].iri)
+    finally:
+        store.close()
+    result = CliRunner().invoke(cli, ["validate", "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+
+
+def test_people_of_one_name_in_different_organisations_stay_apart(tmp_path, gold_doc):
+    from kg.link import candidates
+
+    doc = copy.deepcopy(gold_doc)
+    sentence = doc["relations"][0]["evidence"]
+    doc["entities"] += [
+        {"id": "p1", "label": "Lee", "class": "Person"},
+        {"id": "p2", "label": "Jordan Lee", "class": "Person"},
+        {"id": "o1", "label": "Alpha Party", "class": "PoliticalParty"},
+        {"id": "o2", "label": "Beta Party", "class": "PoliticalParty"},
+    ]
+    doc["relations"] += [
+        {"subject": "p1", "predicate": "memberOf", "object": "o1", "evidence": sentence},
+        {"subject": "p2", "predicate": "memberOf", "object": "o2", "evidence": sentence},
+    ]
+    store_dir = tmp_path / "store"
+    build_inputs([_write_statements(tmp_path / "a.yaml", doc)], None, store_dir=store_dir)
+    store = KgStore(store_dir, read_only=True)
+    try:
+        found = candidates(store, "https://w3id.org/newskg/id/")
+    finally:
+        store.close()
+    assert not [m for m in found if m.a.endswith("/lee") or m.b.endswith("/lee")]

@@ -133,12 +133,16 @@ def test_every_shape_fires(good):
         )
     for breaker in BREAKERS.values():
         breaker(g)
+    merge = URIRef("http://example.org/merge/1")
+    g.add((merge, RDF.type, KGO.Merge))
+    g.add((merge, KGO.merges, qatar))
+    g.add((merge, KGO.score, Literal("2", datatype=XSD.decimal)))
     shapes = load_shapes()
     holder = {str(p): str(s) for s, p in shapes.subject_objects(SH.property)}
     fired = {holder.get(v.source_shape, v.source_shape) for v in validate_graph(g).violations}
     node_shapes = {str(s) for s in shapes.subjects(RDF.type, SH.NodeShape)}
     assert node_shapes - fired == set()
-    assert len(node_shapes) == 4 + len(onto.relations)
+    assert len(node_shapes) == 5 + len(onto.relations)
 
 
 def test_every_relation_of_the_ontology_has_a_shape_matching_domain_and_range():

@@ -220,8 +220,11 @@ def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list
             prep = spec.split(":", 1)[1]
             holders = [tok, *direct_objects(tok)]
             for obj in direct_objects(tok):  # "send a team of engineers to X"
-                holders += [t for t in obj.subtree if t.dep_ == "pobj" and t.i != obj.i
-                            and t.head.lower_ == "of"]
+                holders += [
+                    t
+                    for t in obj.subtree
+                    if t.dep_ == "pobj" and t.i != obj.i and t.head.lower_ == "of"
+                ]
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in COPULAS:
                 holders.append(tok.head)  # "the headquarters will be in Valparaiso"
             if anchor is not None:  # "hold talks on trade and the war with Peru"

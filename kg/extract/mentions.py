@@ -173,7 +173,7 @@ def find_mentions(
         span = doc[tokens[0].i : tokens[-1].i + 1]
         if any(m.tok_start == span.start and m.tok_end == span.end for m in out):
             return
-        text = " ".join("".join(ch for ch in span.text if ch not in "“”\"").split())
+        text = " ".join("".join(ch for ch in span.text if ch not in '“”"').split())
         if not any(ch.isalnum() for ch in text):
             return
         words = [t.text for t in span if not t.is_punct]

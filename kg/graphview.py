@@ -174,81 +174,60 @@ def project(
     if max_nodes is not None and g.number_of_nodes() > max_nodes:
         g, dropped = _most_connected(g, max_nodes)
         left_out["less connected (--max-nodes)"] = dropped
+    extra: list[
+        tuple[str, str, str, str, str, str]
+    ] = []  # (from, node, label, class, key, predicate)
     if provenance:
         for n in list(g.nodes):
             for art in sorted(articles.get(n, ())):
-                g.add_node(
-                    art,
-                    label=_local(art),
-                    cls="Article",
-                    color=colour("Article"),
-                    external_ids="",
-                    aliases="",
-                )
-                g.add_edge(
-                    n,
-                    art,
-                    key="mentionedIn",
-                    label="mentioned in",
-                    predicate=str(KGO) + "mentionedIn",
-                    modality="",
-                    attribution="",
-                    confidence=1.0,
-                    article=art,
-                    sentence="",
+                extra.append(
+                    (n, art, _local(art), "Article", "mentionedIn", str(KGO) + "mentionedIn")
                 )
     if classes_as_nodes:
         for n, d in list(g.nodes(data=True)):
             if d["cls"] in onto.classes:
-                cls_iri = onto.classes[d["cls"]]
-                g.add_node(
-                    cls_iri,
-                    label=d["cls"],
-                    cls="Class",
-                    color=colour("Class"),
-                    external_ids="",
-                    aliases="",
-                )
-                g.add_edge(
-                    n,
-                    cls_iri,
-                    key="type",
-                    label="type",
-                    predicate=RDF_TYPE,
-                    modality="",
-                    attribution="",
-                    confidence=1.0,
-                    article="",
-                    sentence="",
-                )
+                extra.append((n, onto.classes[d["cls"]], d["cls"], "Class", "type", RDF_TYPE))
     if literals:
         for n, d in list(g.nodes(data=True)):
             for alias in (d.get("aliases") or "").split("; "):
                 if alias:
-                    lit = f"literal:{n}:{alias}"
-                    g.add_node(
-                        lit,
-                        label=alias,
-                        cls="Literal",
-                        color=colour("Literal"),
-                        external_ids="",
-                        aliases="",
+                    extra.append(
+                        (
+                            n,
+                            f"literal:{n}:{alias}",
+                            alias,
+                            "Literal",
+                            "altLabel",
+                            str(SKOS) + "altLabel",
+                        )
                     )
-                    g.add_edge(
-                        n,
-                        lit,
-                        key="altLabel",
-                        label="also called",
-                        predicate=str(SKOS) + "altLabel",
-                        modality="",
-                        attribution="",
-                        confidence=1.0,
-                        article="",
-                        sentence="",
-                    )
+    for source, node, label, cls, key, predicate in extra:
+        _add_context(g, source, node, label, cls, key, predicate)
     for n in g.nodes:
         g.nodes[n]["degree"] = g.degree(n)
     return Projection(g, {k: v for k, v in left_out.items() if v})
+
+
+_EDGE_LABELS = {"mentionedIn": "mentioned in", "type": "type", "altLabel": "also called"}
+
+
+def _add_context(
+    g: nx.MultiDiGraph, source: str, node: str, label: str, cls: str, key: str, predicate: str
+) -> None:
+    """An optional node (an article, a class, a literal) and the edge that reaches it."""
+    g.add_node(node, label=label, cls=cls, color=colour(cls), external_ids="", aliases="")
+    g.add_edge(
+        source,
+        node,
+        key=key,
+        label=_EDGE_LABELS[key],
+        predicate=predicate,
+        modality="",
+        attribution="",
+        confidence=1.0,
+        article=node if cls == "Article" else "",
+        sentence="",
+    )
 
 
 def find_node(g: nx.MultiDiGraph, name: str) -> str:

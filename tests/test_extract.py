@@ -219,3 +219,13 @@ def test_cli_non_utf8_article_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["build", str(bad), "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: ") and "not UTF-8" in result.stderr
+
+
+def test_a_definite_title_refers_to_the_person_named_with_it():
+    st = _extract(
+        "Foreign Minister Ana Ortiz arrived in Lima on Monday. The minister will visit Cusco "
+        "on Friday."
+    )
+    rel = next(r for r in st.relations if r.predicate == "visits")
+    label = {e.id: e.label for e in st.entities}
+    assert label[rel.subject] == "Ana Ortiz" and rel.modality == "planned"

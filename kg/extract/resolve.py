@@ -103,7 +103,12 @@ class ArticleIndex:
     def _refs_one(self, block: int, tok) -> list[Ref]:
         m = self.mention_at(block, tok)
         if m is not None:
-            return [Ref(self.clusters[m.cluster])]
+            c = self.clusters[m.cluster]
+            if c.cls == "Position" and any(d.lower_ in ("the", "this") for d in tok.children):
+                words = c.label.lower().split()
+                person = self._titled(block, tok, words[-1]) if words else None
+                return [Ref(person, True)] if person else []
+            return [Ref(c)]
         low = tok.lower_
         if tok.text[:1].isupper() and low in self.surnames:
             return [Ref(self.surnames[low])]
@@ -127,7 +132,36 @@ class ArticleIndex:
             return [Ref(c, True)] if c else []
         if lemma in lex.representative_nouns or low in lex.representative_nouns:
             return self._represented(block, tok)
+        if lemma in self._title_words and any(c.lower_ == "the" for c in tok.children):
+            c = self._titled(block, tok, lemma)  # "the minister said" -> the minister named
+            return [Ref(c, True)] if c else []
         return []
+
+    @property
+    def _title_words(self) -> set[str]:
+        return {
+            w
+            for p in lexicon().positions
+            for w in p.split()
+            if len(w) > 3
+            and w
+            not in lexicon().generic_position_words
+            - {"minister", "secretary", "president", "general"}
+        }
+
+    def _titled(self, block: int, tok, word: str) -> Cluster | None:
+        """The last person named with a title that has `word` ("Foreign Minister X")."""
+        pos = self.pos(block, tok)
+        best = None
+        previous = None
+        for m in self.ordered:
+            if m.start >= pos:
+                break
+            c = self.clusters[m.cluster]
+            if c.cls == "Person" and previous is not None and word in previous.split():
+                best = c
+            previous = c.label.lower() if c.cls == "Position" else None
+        return best
 
     def _represented(self, block: int, tok) -> list[Ref]:
         """'US envoys', 'Uruguayan officials', 'officials from Peru': the country; but 'his

@@ -546,10 +546,9 @@ def serve(
         f"SPARQL endpoint {server.url}query ; Ctrl-C stops."
     )
     try:
-        while not stop.wait(0.5):
-            pass
+        stop.wait()  # until SIGTERM, or Ctrl-C below
     except KeyboardInterrupt:
-        pass
+        click.echo("Stopping.", err=True)
     finally:
         server.stop()
 

@@ -111,7 +111,6 @@ def test_cytoscape_elements(gold_quads, view):
     assert all(e["data"]["source"] in ids and e["data"]["target"] in ids for e in edges)
 
 
-@pytest.mark.skipif(not shutil.which("dot"), reason="Graphviz is installed by tools/install.sh")
 def test_dot_renders_with_graphviz(gold_quads, nasty_quads):
     for quads in (gold_quads, nasty_quads):
         data = export_graph(quads, "dot").data
@@ -138,7 +137,6 @@ def test_neo4j_csv_and_cypher(gold_quads, view):
     assert "CONTRIBUTES_TO" in cypher
 
 
-@pytest.mark.skipif(not shutil.which("xmllint"), reason="xmllint is installed by tools/install.sh")
 def test_nasty_labels_still_give_well_formed_xml(nasty_quads, tmp_path):
     for fmt in ("graphml", "gexf"):
         path = tmp_path / f"g.{fmt}"
@@ -228,10 +226,6 @@ def _chromium_dom(path, profile) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    not (shutil.which("chromium") or shutil.which("chromium-browser")),
-    reason="Chromium is installed by tools/install.sh",
-)
 def test_html_draws_every_node_in_chromium_without_errors(tmp_path, gold_quads, nasty_quads, view):
     for name, quads in (("gold", gold_quads), ("nasty", nasty_quads)):
         path = tmp_path / f"{name}.html"

@@ -154,10 +154,16 @@ class KgStore:
         fresh = [
             a for a in result.articles if not self.store.contains_named_graph(ox.NamedNode(a.graph))
         ]
-        if fresh:  # new articles: one transaction for the batch, much faster than updates
+        if fresh:
+            # New articles go in with the bulk loader (readers use snapshots, so nobody sees
+            # a half-loaded batch); if it fails, their graphs are removed again.
             try:
-                self.store.extend([q for a in fresh for q in (*a.main, *a.quarantine)])
-            except (OSError, RuntimeError) as exc:
+                self.store.bulk_extend([q for a in fresh for q in (*a.main, *a.quarantine)])
+            except (OSError, RuntimeError, ValueError) as exc:
+                for a in fresh:
+                    self.store.update(
+                        f"DROP SILENT GRAPH <{a.graph}> ; DROP SILENT GRAPH <{a.quarantine_graph}>"
+                    )
                 raise StoreError(f"{self.path}: cannot store the articles: {exc}") from None
         done = {a.article_id for a in fresh}
         out = [Stored(a.article_id, a.graph, False) for a in fresh]

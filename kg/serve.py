@@ -21,7 +21,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from kg.errors import KgError, QueryError
+from kg.ontology import PREFIXES
 from kg.query import screen_query
+
+PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
 
 _STRIP = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*'
@@ -163,7 +166,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             screen(query)
         except QueryError as exc:
             return self._send(400, (str(exc) + "\n").encode())
-        body = urllib.parse.urlencode({"query": query}).encode()
+        # kg's prefixes (kgo:, rdf:, rdfs:, ...) are declared for every query, as in kg query;
+        # a query that declares one again overrides it
+        body = urllib.parse.urlencode({"query": PROLOGUE + query}).encode()
         self._forward(
             "POST", "/query", body, {"Content-Type": "application/x-www-form-urlencoded"}, cap=True
         )

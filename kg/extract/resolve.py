@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import cache
 
 from kg.extract.lexicon import GazetteerEntry, lexicon
 from kg.extract.link import Cluster
@@ -132,22 +133,10 @@ class ArticleIndex:
             return [Ref(c, True)] if c else []
         if lemma in lex.representative_nouns or low in lex.representative_nouns:
             return self._represented(block, tok)
-        if lemma in self._title_words and any(c.lower_ == "the" for c in tok.children):
+        if lemma in _title_words() and any(c.lower_ == "the" for c in tok.children):
             c = self._titled(block, tok, lemma)  # "the minister said" -> the minister named
             return [Ref(c, True)] if c else []
         return []
-
-    @property
-    def _title_words(self) -> set[str]:
-        return {
-            w
-            for p in lexicon().positions
-            for w in p.split()
-            if len(w) > 3
-            and w
-            not in lexicon().generic_position_words
-            - {"minister", "secretary", "president", "general"}
-        }
 
     def _titled(self, block: int, tok, word: str) -> Cluster | None:
         """The last person named with a title that has `word` ("Foreign Minister X")."""
@@ -255,6 +244,19 @@ class ArticleIndex:
             country = self.add_cluster(c.metonym_of.cls, c.metonym_of.label, c.metonym_of)
             return Ref(country, ref.guessed)
         return ref
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Words of titles that can refer back to a person ("the minister")."""
+    lex = lexicon()
+    keep = {"minister", "secretary", "president", "general"}
+    return frozenset(
+        w
+        for p in lex.positions
+        for w in p.split()
+        if len(w) > 3 and (w not in lex.generic_position_words or w in keep)
+    )
 
 
 def fits(cls: str, required: str) -> bool:

@@ -12,21 +12,16 @@ from pathlib import Path
 from kg.build import EntityRegistry, build, write_build
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, Source, expand, read_source
 from kg.errors import InputError
-from kg.files import decode_text, read_bytes
-from kg.iri import DEFAULT_BASE, check_base, slug
+from kg.files import read_bytes
+from kg.iri import DEFAULT_BASE, check_base
 from kg.statements import Statements, dump_statements, load_statements
 
 
-def article_id_for(path: Path) -> str:
-    return slug(path.stem)
-
-
-def extract_file(path: Path, model: str | None = None, text_file: str | None = None) -> Statements:
-    """Extract the statements of an article text file."""
-    from kg.extract.pipeline import extract
-
-    text = decode_text(read_bytes(path), str(path))
-    return extract(text, article_id_for(path), model=model, text_file=text_file)
+def extract_file(path: Path, model: str | None = None) -> Statements:
+    """Extract the statements of an article file (.txt, .md, .html)."""
+    if Path(path).suffix.lower() not in TEXT_SUFFIXES:
+        raise InputError(f"{path}: not an article text ({', '.join(TEXT_SUFFIXES)})")
+    return load_input(Path(path), model=model)
 
 
 def load_input(path: Path, model: str | None = None) -> Statements:

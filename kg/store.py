@@ -103,14 +103,19 @@ class KgStore:
 
     # -- writing --------------------------------------------------------------------------
 
-    def put_article(self, article: ArticleGraph, text_sha: str, replace: bool = False) -> Stored:
-        """Replace one article's graphs in a single update (all or nothing)."""
+    def _check_text(self, article: ArticleGraph, text_sha: str, replace: bool) -> str | None:
+        """The stored text digest of the article, if any; a different text is refused."""
         previous = self.text_sha(article.graph)
         if previous is not None and previous != text_sha and not replace:
             raise StoreError(
                 f"article '{article.article_id}' is already in the store with a different text; "
                 "give it another id, or --replace it"
             )
+        return previous
+
+    def put_article(self, article: ArticleGraph, text_sha: str, replace: bool = False) -> Stored:
+        """Replace one article's graphs in a single update (all or nothing)."""
+        previous = self._check_text(article, text_sha, replace)
         g, qg = article.graph, article.quarantine_graph
         if previous is None and not self.store.contains_named_graph(ox.NamedNode(g)):
             # a new article: one transactional insert, much faster than parsing an update
@@ -143,14 +148,8 @@ class KgStore:
     def add_build(
         self, result: BuildResult, text_shas: dict[str, str], replace: bool = False
     ) -> list[Stored]:
-        # check every article first, so that a conflict changes nothing
-        for a in result.articles:
-            prev = self.text_sha(a.graph)
-            if prev is not None and prev != text_shas[a.article_id] and not replace:
-                raise StoreError(
-                    f"article '{a.article_id}' is already in the store with a different text; "
-                    "give it another id, or --replace it"
-                )
+        for a in result.articles:  # check every article first: a conflict changes nothing
+            self._check_text(a, text_shas[a.article_id], replace)
         fresh = [
             a for a in result.articles if not self.store.contains_named_graph(ox.NamedNode(a.graph))
         ]

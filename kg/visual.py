@@ -8,12 +8,10 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from importlib import resources
-from pathlib import Path
 
 import networkx as nx
 
 from kg import __version__
-from kg.files import write_bytes
 from kg.graphview import PALETTE, colour
 
 VISUAL_FORMATS = ("graphml", "gexf", "cytoscape", "dot", "neo4j", "html")
@@ -395,15 +393,3 @@ def render(g: nx.MultiDiGraph, fmt: str) -> bytes | dict[str, bytes]:
         "html": html,
     }
     return writers[fmt](g)
-
-
-def write_visual(g: nx.MultiDiGraph, fmt: str, output: str) -> list[Path]:
-    """Write one format; neo4j writes a folder of files. Every file is written atomically."""
-    out = render(g, fmt)
-    if isinstance(out, dict):
-        folder = Path(output)
-        for name, data in out.items():
-            write_bytes(folder / name, data)
-        return [folder / name for name in out]
-    write_bytes(output, out)
-    return [Path(output)]

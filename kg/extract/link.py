@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.lexicon import GazetteerEntry, gazetteer, lexicon, norm
+from kg.extract.lexicon import GazetteerEntry, gazetteer, norm
 from kg.extract.mentions import Mention
 
 _SMALL = {"of", "the", "and", "for", "on", "in", "de", "del", "della", "la", "le", "du"}
@@ -232,6 +232,3 @@ def _label(ms: list[Mention], cls: str) -> str:
     if commons:
         return max(commons, key=lambda m: (len(m.text.split()), -m.start)).text
     return ms[0].text
-
-
-__all__ = ["Cluster", "initials", "lexicon", "link"]

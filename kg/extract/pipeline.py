@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from kg.errors import ExtractionError
 from kg.extract.constructions import construction_candidates
 from kg.extract.frames import Candidate, noun_candidates, verb_candidates
-from kg.extract.lexicon import frames
 from kg.extract.link import Cluster, link
 from kg.extract.mentions import find_mentions
 from kg.extract.nlp import load_pipeline, model_name
-from kg.extract.resolve import ArticleIndex, Ref, fits
+from kg.extract.resolve import ArticleIndex, fits
 from kg.extract.text import blocks, chunks, clean_text, title_of
 from kg.iri import slug
 from kg.ontology import load_ontology
@@ -191,6 +190,3 @@ def _entity_ids(clusters: list[Cluster]) -> dict[int, str]:
         taken.add(eid)
         ids[c.id] = eid
     return ids
-
-
-__all__ = ["EXTRACTOR_VERSION", "Ref", "extract", "extract_many", "frames"]

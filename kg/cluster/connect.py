@@ -47,7 +47,7 @@ def connect(address: str, model: str | None = None, timeout: float = 10.0) -> It
             host="127.0.0.1",
             dashboard_address=None,
             worker_dashboard_address=None,
-            silence_logs=logging.ERROR,
+            silence_logs=logging.CRITICAL,  # failed tasks are reported in the summary
         )
         target: object = cluster
     elif _REMOTE.fullmatch(address):

@@ -236,6 +236,12 @@ class _Run:
     def _advance(self) -> None:
         while self.frontier < self.next_batch and self.batches[self.frontier].pending == 0:
             batch = self.batches[self.frontier]
+            for pos in sorted(batch.statements):
+                try:  # an article that cannot be built fails alone, minting nothing
+                    _prepare(batch.statements[pos], EntityRegistry(self.base), self.base)
+                except KgError as exc:
+                    self._fail(pos, str(exc))
+                    del batch.statements[pos], batch.records[pos]
             batch.order = sorted(batch.statements)
             if batch.order:
                 recorder = RecordingIris(self.registry)
@@ -398,16 +404,16 @@ def build_on_cluster(
     paths = expand(inputs)
     if not paths:
         raise InputError("no inputs")
-    store = None
-    if store_dir is not None:
-        from kg.store import KgStore
-
-        store = KgStore(store_dir)
     summary = ClusterSummary(store=store_dir, endpoint=push)
-    try:
-        registry = EntityRegistry(base, store.entity_classes(base) if store else None)
-        with connect(address, model=model, timeout=timeout) as client:
-            summary.workers = len(client.nthreads())
+    store = None
+    with connect(address, model=model, timeout=timeout) as client:  # nothing is written before
+        summary.workers = len(client.nthreads())
+        if store_dir is not None:
+            from kg.store import KgStore
+
+            store = KgStore(store_dir)
+        try:
+            registry = EntityRegistry(base, store.entity_classes(base) if store else None)
             run = _Run(
                 client,
                 paths,
@@ -424,9 +430,9 @@ def build_on_cluster(
                 progress,
             )
             run.run()
-    finally:
-        if store is not None:
-            store.close()
+        finally:
+            if store is not None:
+                store.close()
     summary.failed = [run.failed[p] for p in sorted(run.failed)]
     target = _failed_file(out_dir, store_dir)
     if summary.failed:

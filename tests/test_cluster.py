@@ -263,6 +263,53 @@ def test_an_interrupted_build_resumes_with_what_is_missing(tmp_path, corpus, clu
     assert _store_dump(tmp_path / "store") == _store_dump(local_store)
 
 
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    import subprocess
+    import time
+    import urllib.request
+
+    from kg.serve import free_port, oxigraph_binary
+
+    port = free_port()
+    location = str(tmp_path / "remote")
+    command = [oxigraph_binary(), "serve", "--location", location, "--bind", f"127.0.0.1:{port}"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_push_sends_every_article_graph_to_a_sparql_store(
+    tmp_path, corpus, cluster, oxigraph_server
+):
+    import urllib.request
+
+    local, _client = cluster
+    articles, local_out, _local_store = corpus
+    summary = build_inputs(
+        [articles], None, dask=local.scheduler_address, push=oxigraph_server + "/store"
+    )
+    assert summary.pushed == 14 and summary.failed == []
+    request = urllib.request.Request(
+        oxigraph_server + "/store", headers={"Accept": "application/n-quads"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as resp:
+        remote = resp.read().decode("utf-8")
+    lines = sorted(line + "\n" for line in remote.splitlines() if line.strip())
+    assert "".join(lines) == (local_out / "kg.nq").read_text(encoding="utf-8")
+
+
 @pytest.mark.slow
 def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path, corpus):
     import socket

@@ -202,8 +202,8 @@ def _owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | None, st
     doc, index, block = b.doc, b.index, b.block
     m = _owner_before(b, pos.tok_start)
     if m is not None:
-        # "Britain's U.N. ambassador": a country's post at an international body is the
-        # country's; but "Chile's Socialist Party leader" leads the party
+        # "X's U.N. ambassador": a country's post at an international body is the
+        # country's; but "X's Socialist Party leader" leads the party
         outer = _owner_before(b, m.tok_start)
         between = doc[outer.tok_end : m.tok_start] if outer is not None else None
         forum = index.clusters[m.cluster].cls == "InternationalOrganization"
@@ -223,7 +223,7 @@ def _owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | None, st
                 ]
                 if refs:
                     return index.as_actor(refs[0]), ""
-    if holder is not None:  # "Foreign Minister Ana Diaz of Peru"
+    if holder is not None:  # "Foreign Minister Ana Diaz of X"
         for tok in doc[pos.tok_end : min(len(doc), pos.tok_end + 4)]:
             m2 = index.mention_at(block, tok)
             if m2 is None or index.clusters[m2.cluster].id != holder.cluster.id:

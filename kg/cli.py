@@ -266,23 +266,79 @@ def extract(article: Path, output: str, model: str | None) -> None:
 @click.option(
     "--gold",
     "gold",
-    required=True,
+    default=None,
     type=click.Path(path_type=Path),
-    help="Gold statements of the article.",
+    help="Gold statements of ARTICLE.",
 )
-@click.argument("article", type=click.Path(path_type=Path))
+@click.argument("article", type=click.Path(path_type=Path), required=False)
+@click.option(
+    "--corpus",
+    default=None,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Score a whole annotated corpus (NAME.txt + gold/NAME.yaml) with its scorer.",
+)
+@click.option(
+    "--split",
+    "split_file",
+    default=Path("data/eval/split.yaml"),
+    show_default=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="With --corpus: the fixed development/test split.",
+)
+@click.option(
+    "--dev-extra",
+    default=Path("data/eval/dev"),
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="With --corpus: more annotated development articles (same layout), if present.",
+)
+@click.option(
+    "--scorer",
+    default=None,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="With --corpus: the scorer (default: CORPUS/../eval/score.py).",
+)
+@click.option(
+    "--misses", is_flag=True, help="With --corpus: list what the development articles miss."
+)
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @click.option("--model", default=None, help="spaCy pipeline (default: en_core_web_sm).")
-def eval_(gold: Path, article: Path, fmt: str, model: str | None) -> None:
-    """Score extraction from ARTICLE against gold statements: precision, recall, F1.
+def eval_(
+    gold: Path | None,
+    article: Path | None,
+    corpus: Path | None,
+    split_file: Path,
+    dev_extra: Path,
+    scorer: Path | None,
+    misses: bool,
+    fmt: str,
+    model: str | None,
+) -> None:
+    """Score extraction against gold: one ARTICLE, or a corpus split into dev and test.
 
     Example:
 
         kg eval --gold data/gold/ARTICLE.yaml data/articles/ARTICLE.txt
+
+        kg eval --corpus ../shared/corpus --split data/eval/split.yaml
     """
     import json
+
+    if corpus is not None:
+        from kg.quality import as_dict, evaluate_corpus, format_misses, format_table
+
+        scores = evaluate_corpus(corpus, split_file, scorer, extra_dev=dev_extra, model=model)
+        if fmt == "json":
+            click.echo(json.dumps(as_dict(scores), indent=2))
+            return
+        click.echo(format_table(scores))
+        if misses:
+            click.echo(format_misses(scores))
+        return
+    if gold is None or article is None:
+        raise click.UsageError("give --gold and ARTICLE, or --corpus")
 
     from kg.evaluate import evaluate, format_evaluation
     from kg.pipeline import load_input

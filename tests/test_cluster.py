@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -101,26 +103,34 @@ def test_a_dask_build_is_byte_for_byte_the_local_build(tmp_path, corpus):
 def test_a_killed_worker_loses_no_article(tmp_path, corpus, cluster):
     local, client = cluster
     articles, local_out, local_store = corpus
-    killed: list[int] = []
+    killed: list[str] = []
+    stop = threading.Event()
 
-    def kill_a_busy_worker(_n: int) -> None:
-        if killed:
-            return
+    def kill_a_worker_that_builds() -> None:
+        """Watch the scheduler; end the process of the first worker seen building a batch."""
         pids = client.run(os.getpid)
-        busy = [w for w, keys in client.processing().items() if keys and w in pids]
-        assert busy, "no worker was busy: the corpus is too small to kill one mid-build"
-        killed.append(pids[busy[0]])
-        os.kill(pids[busy[0]], signal.SIGKILL)
+        while not stop.is_set():
+            for worker, keys in client.processing().items():
+                if worker in pids and any(str(k).startswith("kg-build-") for k in keys):
+                    os.kill(pids[worker], signal.SIGKILL)
+                    killed.extend(str(k) for k in keys)
+                    return
+            time.sleep(0.005)
 
-    summary = build_inputs(
-        [articles],
-        tmp_path / "out",
-        store_dir=tmp_path / "store",
-        batch_size=5,
-        dask=local.scheduler_address,
-        progress=kill_a_busy_worker,
-    )
-    assert killed
+    watcher = threading.Thread(target=kill_a_worker_that_builds)
+    watcher.start()
+    try:
+        summary = build_inputs(
+            [articles],
+            tmp_path / "out",
+            store_dir=tmp_path / "store",
+            batch_size=5,
+            dask=local.scheduler_address,
+        )
+    finally:
+        stop.set()
+        watcher.join()
+    assert killed, "no worker was seen building a batch"
     assert summary.failed == []
     assert summary.articles == 14
     assert _outputs(tmp_path / "out") == _outputs(local_out)

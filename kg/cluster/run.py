@@ -196,7 +196,7 @@ class _Run:
         suffix = path.suffix.lower()
         record = {"path": str(path), "sha256": hashlib.sha256(data).hexdigest()}
         if suffix in STATEMENT_SUFFIXES:
-            st = load_statements(path)
+            st = load_statements(path, data)
             record |= {"article": st.article.id, "text_sha256": st.article.text_sha256}
             return record, st, None
         if suffix not in TEXT_SUFFIXES:
@@ -207,7 +207,7 @@ class _Run:
             )
         from kg.extract.text import clean_text
 
-        src = read_source(path)
+        src = read_source(path, data)
         text_sha = hashlib.sha256(clean_text(src.text).encode("utf-8")).hexdigest()
         record |= {"article": src.article_id, "text_sha256": text_sha}
         return record, None, (src.text, src.article_id, src.meta)

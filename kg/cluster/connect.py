@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -40,15 +41,19 @@ def connect(address: str, model: str | None = None, timeout: float = 10.0) -> It
         n = int(local.group(1))
         if not 1 <= n <= 256:
             raise ClusterError(f"--dask {address}: the number of local workers must be 1 to 256")
-        cluster = LocalCluster(
-            n_workers=n,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            worker_dashboard_address=None,
-            silence_logs=logging.CRITICAL,  # failed tasks are reported in the summary
-        )
+        with warnings.catch_warnings():
+            # the scheduler's small HTTP server (health, metrics) takes another loopback
+            # port when 8787 is taken, and says so: not the user's concern
+            warnings.filterwarnings("ignore", message="Port .* is already in use")
+            cluster = LocalCluster(
+                n_workers=n,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                worker_dashboard_address=None,
+                silence_logs=logging.CRITICAL,  # failed tasks are reported in the summary
+            )
         target: object = cluster
     elif _REMOTE.fullmatch(address):
         target = address

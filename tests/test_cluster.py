@@ -396,3 +396,46 @@ def test_a_local_cluster_listens_on_the_loopback_only():
         ]
     assert len(listening) >= 5  # the scheduler, two nannies, two workers
     assert {addr.ip for addr in listening} == {"127.0.0.1"}
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path, corpus):
+    import subprocess
+
+    articles = corpus[0]
+    kg = Path(sys.executable).parent / "kg"
+    proc = subprocess.Popen(
+        [str(kg), "build", str(articles), "--no-out", "--store", "store", "--dask", "local:2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # a process group of its own, as a terminal's foreground job
+    )
+    try:
+        for _ in range(1200):  # the store folder appears once the workers are up
+            if (tmp_path / "store").exists() or proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert proc.poll() is None, proc.communicate()
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches every process of the group
+        _out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert err.decode() == "Aborted!\n"
+    assert proc.returncode == 1
+    assert _living_in_group(proc.pid) == []  # no worker left behind
+
+
+def _living_in_group(pgid: int) -> list[int]:
+    import psutil
+
+    time.sleep(1)
+    out = []
+    for p in psutil.process_iter(["pid", "status"]):
+        try:
+            if os.getpgid(p.pid) == pgid and p.info["status"] != psutil.STATUS_ZOMBIE:
+                out.append(p.pid)
+        except (ProcessLookupError, psutil.Error):
+            continue
+    return out

@@ -1,5 +1,6 @@
-"""Relations stated by verbs and nouns (data/patterns/frames.yaml), with their modality
-and attribution."""
+"""Meaning: clauses to relations. A frame of the lexicon (data/patterns/frames.yaml) maps a
+verb or noun lemma and where its arguments are to an ontology predicate; the clause (see
+kg/extract/syntax) gives the arguments and the modality, the speaker gives attribution."""
 
 from __future__ import annotations
 
@@ -7,6 +8,15 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref
+from kg.extract.syntax.clauses import (
+    Clause,
+    _children,
+    clauses_of,
+    direct_objects,
+    modality,
+    prep_objects,
+    subjects,
+)
 
 COPULAS = {"be", "become", "remain"}
 
@@ -23,128 +33,6 @@ class Candidate:
     confidence: float
     method: str
     qualifiers: tuple[str, ...] = ()
-
-
-# -- arguments ----------------------------------------------------------------------------
-
-
-def _children(tok, *deps: str) -> list:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def is_passive(verb) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
-
-
-def _duty(verb):
-    """ "disarming the militia is not Uruguay's responsibility": the noun 'responsibility'."""
-    if verb.dep_ in ("csubj", "nsubj") and verb.tag_ == "VBG":
-        for attr in _children(verb.head, "attr"):
-            if attr.lemma_.lower() in frames().duty_nouns and _children(attr, "poss"):
-                return attr
-    return None
-
-
-def subjects(verb) -> list:
-    """The tokens that do what `verb` says (for a passive: the agent)."""
-    duty = _duty(verb)
-    if duty is not None:
-        return _children(duty, "poss")
-    if is_passive(verb):
-        return [p for a in _children(verb, "agent") for p in _children(a, "pobj")]
-    found = _children(verb, "nsubj")
-    if found:
-        return found
-    head = verb.head
-    if verb.dep_ in ("xcomp", "advcl") and head.i != verb.i:
-        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
-            head = head.head
-        if head.lemma_.lower() in frames().creation_verbs:
-            made = _children(head, "dobj")
-            if made:
-                return made
-        if is_passive(head) and not _children(head, "agent"):
-            raised = _children(head, "nsubjpass")  # "X is expected to visit"
-            if raised:
-                return raised
-        return subjects(head)
-    if verb.dep_ == "conj" and head.i != verb.i:
-        return subjects(head)
-    if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
-        return [head]
-    return []
-
-
-def direct_objects(verb) -> list:
-    if is_passive(verb):
-        found = _children(verb, "nsubjpass")
-        if not found and verb.dep_ in ("acl", "relcl"):
-            found = [verb.head]
-        return found
-    return _children(verb, "dobj")
-
-
-def prep_objects(tok, preposition: str) -> list:
-    out = []
-    for prep in tok.children:
-        if prep.dep_ in ("prep", "dative") and prep.lower_ == preposition:
-            out += _children(prep, "pobj")
-    return out
-
-
-# -- modality and attribution ---------------------------------------------------------------
-
-
-def _chain(tok):
-    """The token and the words it depends on, up to the clause that reports it."""
-    reporting = lexicon().reporting_verbs
-    current = tok
-    seen = 0
-    while True:
-        yield current
-        if current.dep_ == "ROOT" or seen > 8:
-            return
-        if current.lemma_.lower() in reporting and current.i != tok.i:
-            return
-        current = current.head
-        seen += 1
-
-
-def modality(tok) -> str | None:
-    """How firmly the clause of `tok` states it; None when it is only asked for."""
-    f = frames()
-    found: set[str] = set()
-    negated = False
-    duty = _duty(tok)
-    if duty is not None:  # "X is (not) Y's responsibility": Y takes it on, or refuses it
-        negated_duty = any(c.dep_ == "neg" for c in tok.head.children)
-        return "refused" if negated_duty else "asserted"
-    for word in _chain(tok):
-        lemma = word.lemma_.lower()
-        if word.i != tok.i and lemma in lexicon().reporting_verbs:
-            break
-        if word.i != tok.i and lemma in f.blocking_heads:
-            return None
-        if word.i != tok.i and lemma in f.modality_heads and word.pos_ in ("VERB", "AUX", "ADJ"):
-            found.add(f.modality_heads[lemma])
-        for child in word.children:
-            low = child.lower_
-            if child.dep_ == "neg":
-                negated = True
-            elif child.dep_ == "aux" and low in f.modal_aux:
-                found.add(f.modal_aux[low])
-            elif child.dep_ == "amod" and child.lower_ in ("proposed", "planned", "planned"):
-                found.add("planned")
-        if word.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp", "relcl", "acl"):
-            break
-    if negated:
-        return "refused" if found & {"planned", "offered", "refused"} else "negated"
-    for level in ("refused", "offered", "considered", "possible", "planned"):
-        if level in found:
-            return level
-    return "asserted"
 
 
 def _speaker(index: ArticleIndex, block: int, subj) -> list[Ref]:
@@ -242,15 +130,23 @@ def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list
     return out
 
 
+def _matches(clause: Clause, tok, frame: Frame) -> bool:
+    """A frame's lemmas name the clause's verb; a phrasal verb ("rule out") only by its
+    phrasal lemma."""
+    if clause.lemma in frame.lemmas:
+        return True
+    return " " not in clause.lemma and tok.lower_ in frame.lemmas
+
+
 def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
     f = frames()
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX"):
+    for clause in clauses_of(doc):
+        if clause.kind != "verb":
             continue
-        lemma = tok.lemma_.lower()
+        tok = doc[clause.head]
         for frame in f.verbs:
-            if lemma not in frame.lemmas:
+            if not _matches(clause, tok, frame):
                 continue
             anchor = None
             if frame.noun:
@@ -266,7 +162,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                     continue
             if frame.needs == "contribution" and not _has_contribution(tok):
                 continue
-            out += _emit(index, block, tok, frame, subjects(tok), anchor)
+            subj = [doc[i] for i in clause.subjects]
+            out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
     return out
 
 
@@ -330,10 +227,20 @@ def _between(index: ArticleIndex, block: int, tok, frame: Frame) -> list[Candida
     return out
 
 
+_UNSET = "unset"
+
+
 def _emit(
-    index: ArticleIndex, block: int, tok, frame: Frame, subj_tokens: list, anchor
+    index: ArticleIndex,
+    block: int,
+    tok,
+    frame: Frame,
+    subj_tokens: list,
+    anchor,
+    level: str | None = _UNSET,
 ) -> list[Candidate]:
-    level = modality(tok) if tok.pos_ in ("VERB", "AUX") else modality(tok.head)
+    if level == _UNSET:
+        level = modality(tok) if tok.pos_ in ("VERB", "AUX") else modality(tok.head)
     if level is None:
         return []
     subjects_ = [r for s in subj_tokens for r in index.refs(block, s)]

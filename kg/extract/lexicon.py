@@ -105,6 +105,7 @@ class Lexicon:
     anaphors: dict[str, str]  # head word -> class
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
+    relative_pronouns: frozenset[str]
 
 
 @cache
@@ -126,6 +127,7 @@ def lexicon() -> Lexicon:
         anaphors=anaphors,
         mission_nouns=frozenset(d["mission_nouns"]),
         name_prefixes=dict(d["name_prefixes"]),
+        relative_pronouns=frozenset(d["relative_pronouns"]),
     )
 
 

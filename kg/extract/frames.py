@@ -131,11 +131,14 @@ def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list
 
 
 def _matches(clause: Clause, tok, frame: Frame) -> bool:
-    """A frame's lemmas name the clause's verb; a phrasal verb ("rule out") only by its
-    phrasal lemma."""
+    """A frame's lemmas name the clause's verb. A phrasal verb ("rule out") that some frame
+    lists is read only by those frames; others by their verb alone ("draw up" as "draw")."""
     if clause.lemma in frame.lemmas:
         return True
-    return " " not in clause.lemma and tok.lower_ in frame.lemmas
+    if " " in clause.lemma and clause.lemma in frames().phrasal_lemmas:
+        return False
+    base = clause.lemma.split()[0]
+    return base in frame.lemmas or tok.lower_ in frame.lemmas
 
 
 def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
@@ -162,51 +165,87 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                     continue
             if frame.needs == "contribution" and not _has_contribution(tok):
                 continue
+            if frame.voice == "passive" and not clause.passive:
+                continue
             subj = [doc[i] for i in clause.subjects]
+            if frame.subject == "patient":
+                subj = [doc[i] for i in clause.objects]
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
     return out
+
+
+def noun_subjects(tok) -> list:
+    """Who does what an event noun says: its possessor ("X's trip"), its "by" phrase ("a
+    proposal by X"), the subject of a copula or a light verb ("X held talks"), the noun it
+    is in apposition to, or the subject of the verb it is an argument of ("X travelled to
+    Y for talks with Z")."""
+    f = frames()
+    poss = _children(tok, "poss")
+    if poss:
+        return poss
+    by = prep_objects(tok, "by")
+    if by:
+        return by
+    head = tok.head
+    if tok.dep_ == "attr" and head.lemma_.lower() in COPULAS:
+        return subjects(head)
+    if tok.dep_ == "appos":
+        return [head]
+    if tok.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in f.light_verbs:
+        return subjects(head)
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return subjects(head.head)
+    return []
 
 
 def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
     f = frames()
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN"):
+    for clause in clauses_of(doc):
+        if clause.kind != "noun":
             continue
-        lemma = tok.lemma_.lower()
+        tok = doc[clause.head]
         for frame in f.nouns:
-            if lemma not in frame.lemmas and tok.lower_ not in frame.lemmas:
+            if clause.lemma not in frame.lemmas and tok.lower_ not in frame.lemmas:
                 continue
-            subj = []
-            if tok.dep_ == "attr" and tok.head.lemma_.lower() in COPULAS:
-                subj = subjects(tok.head)
-            elif tok.dep_ == "appos":
-                subj = [tok.head]
-            elif tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in (
-                "take",
-                "have",
-                "make",
-            ):
-                subj = subjects(tok.head)
-            poss = _children(tok, "poss")
-            if poss and not subj:
-                subj = poss
-            out += _emit(index, block, tok, frame, subj, None)
+            out += _emit(index, block, tok, frame, noun_subjects(tok), None, clause.modality)
             if frame.predicate in _SYMMETRIC_NOUNS:
-                out += _between(index, block, tok, frame)
+                out += _between(index, block, tok, frame, clause.modality)
     return out
 
 
 _SYMMETRIC_NOUNS = {"holdsTalksWith", "meets"}
 
 
-def _between(index: ArticleIndex, block: int, tok, frame: Frame) -> list[Candidate]:
+def _emit_pairs(
+    index: ArticleIndex, block: int, tok, frame: Frame, level: str, a: Ref, b: Ref
+) -> list[Candidate]:
+    if a.cluster.id == b.cluster.id:
+        return []
+    return [
+        Candidate(
+            subject=a,
+            predicate=frame.predicate,
+            object=b,
+            block=block,
+            sent=tok.sent,
+            modality=level,
+            attributed=attribution(index, block, tok),
+            confidence=round(frame.confidence - (0.15 if a.guessed or b.guessed else 0), 3),
+            method=f"frame:{frame.name}-each-other",
+        )
+    ]
+
+
+def _between(
+    index: ArticleIndex, block: int, tok, frame: Frame, level: str | None
+) -> list[Candidate]:
     """ "talks between X and Y": X and Y hold talks with each other."""
     out = []
     for first in prep_objects(tok, "between"):
         refs = index.refs(block, first)
         said = attribution(index, block, tok)
-        level = modality(tok.head) or "asserted"
+        level = level or "asserted"
         for i, a in enumerate(refs):
             for b in refs[i + 1 :]:
                 out.append(
@@ -245,6 +284,10 @@ def _emit(
         return []
     subjects_ = [r for s in subj_tokens for r in index.refs(block, s)]
     objects_ = _objects(index, block, tok, frame, anchor)
+    if not objects_ and "each-other" in frame.objects and len(subjects_) >= 2:
+        # "X and Y met": each with the other (the relation is symmetric)
+        pairs = [(a, b) for i, a in enumerate(subjects_) for b in subjects_[i + 1 :]]
+        return [c for a, b in pairs for c in _emit_pairs(index, block, tok, frame, level, a, b)]
     if not subjects_ or not objects_:
         return []
     if frame.modality and level == "asserted":

@@ -217,7 +217,7 @@ def _preps(tok, objects: list) -> list[tuple[str, int]]:
 
 
 def _antecedents(tokens: list, verb) -> list:
-    """A relative pronoun stands for the noun its clause modifies ("Kenya, which leads")."""
+    """A relative pronoun stands for the noun its clause modifies ("X, which leads the mission")."""
     relative = lexicon().relative_pronouns
     clause_verb = verb
     while clause_verb.dep_ in ("conj", "xcomp") and clause_verb.head.i != clause_verb.i:
@@ -242,6 +242,9 @@ def clause_of(tok, kind: str = "verb") -> Clause:
         subj = _spread(_children(tok, "poss"))
         objs = []
         level = modality(tok.head) if tok.head.i != tok.i else "asserted"
+        purpose = frames().purpose_preps.get(tok.head.lower_) if tok.dep_ == "pobj" else None
+        if purpose and level == "asserted":  # "travelled to X for talks with Y"
+            level = purpose
         passive = False
     return Clause(
         head=tok.i,

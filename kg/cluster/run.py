@@ -396,7 +396,7 @@ def build_on_cluster(
     Articles that fail twice are listed in failed.txt beside the outputs."""
     started = time.perf_counter()
     try:
-        base = check_base(base or DEFAULT_BASE)
+        check_base(base or DEFAULT_BASE)  # a bad --base fails before the cluster starts
     except ValueError as exc:
         raise InputError(str(exc)) from None
     if push is not None and not push.startswith(("http://", "https://")):
@@ -413,6 +413,10 @@ def build_on_cluster(
 
             store = KgStore(store_dir)
         try:
+            if store is not None:  # the store's base, as a local build takes it
+                base = check_base(store.check_base(base) or DEFAULT_BASE)
+                store.record_base(base)
+            base = check_base(base or DEFAULT_BASE)
             registry = EntityRegistry(base, store.entity_classes(base) if store else None)
             run = _Run(
                 client,

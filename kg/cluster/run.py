@@ -48,7 +48,11 @@ class ClusterSummary(BuildSummary):
         if self.skipped:
             lines.append(
                 f"Skipped {self.skipped} article(s) already stored with the same text"
-                + (" (not in the output files)" if self.outputs else "")
+                + (
+                    " (not in the output files; kg export --store writes the whole store)"
+                    if self.outputs
+                    else ""
+                )
                 + "."
             )
         if self.endpoint is not None:

@@ -71,3 +71,9 @@ def test_one_position_per_title_and_owner():
 def test_a_former_holding_is_still_read():
     st = _extract("Former foreign minister Ana Diaz of Peru said the vote was fair.")
     assert ("Ana Diaz", "Foreign Minister", "Peru") in positions(st)
+
+
+def test_an_event_described_by_an_adjective_or_a_noun_is_an_entity():
+    st = _extract("The snap general election and the peace talks will be held in Lima.")
+    events = {e.label for e in st.entities if e.cls == "Event"}
+    assert {"snap general election", "peace talks"} <= events

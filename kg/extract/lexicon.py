@@ -106,6 +106,8 @@ class Lexicon:
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
+    role_nouns: frozenset[str]  # "the role of X", "the post of X"
+    appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
 
 
 @cache
@@ -128,6 +130,8 @@ def lexicon() -> Lexicon:
         mission_nouns=frozenset(d["mission_nouns"]),
         name_prefixes=dict(d["name_prefixes"]),
         relative_pronouns=frozenset(d["relative_pronouns"]),
+        role_nouns=frozenset(d["role_nouns"]),
+        appointment_verbs=frozenset(d["appointment_verbs"]),
     )
 
 

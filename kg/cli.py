@@ -128,7 +128,7 @@ DEFAULT_STORE_NAME = "kg-store"
     default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Processes for spaCy (nlp.pipe n_process).",
+    help="Processes for the per-article work (reading, hashing, extraction).",
 )
 @click.option(
     "--replace",

@@ -4,12 +4,16 @@ The library behind the `kg` command, in a few calls (importing kg loads nothing 
 
     import kg
 
-    st = kg.extract("Marco Rubio met Asim Munir in Washington.", "rubio-munir")
-    graph = kg.build([st])                     # RDF, validated; graph.articles[0].main
+    st = kg.extract_text("Marco Rubio met Asim Munir in Washington.", "rubio-munir")
+    graph = kg.build_statements([st])          # RDF, validated; graph.articles[0].main
     kg.build_corpus(["articles/"], store="kg-store")
     with kg.open_store("kg-store") as src:     # read-only, where it lies
         print(src.query("SELECT ?name WHERE { ?p a kgo:Person ; rdfs:label ?name }"))
+    print(kg.sparql("kg-store", "ASK { ?p a kgo:Person }"))   # a store folder or a file
     ds = kg.rdflib_dataset("kg-store")         # rdflib code on the store, nothing loaded
+
+(The names differ from the modules' on purpose: kg.extract, kg.build and kg.query are
+subpackages and modules.)
 
 Each call is documented where it is defined: kg.extract.pipeline.extract, kg.build.build,
 kg.pipeline.build_inputs, kg.source.open_source.
@@ -32,17 +36,18 @@ if TYPE_CHECKING:
 
 __all__ = [
     "__version__",
-    "build",
     "build_corpus",
-    "extract",
+    "build_statements",
+    "extract_text",
     "load_statements",
     "open_graph",
     "open_store",
     "rdflib_dataset",
+    "sparql",
 ]
 
 
-def extract(text: str, article_id: str, model: str | None = None, **meta) -> Statements:
+def extract_text(text: str, article_id: str, model: str | None = None, **meta) -> Statements:
     """The statements (entities, relations, evidence) of one article's text. `meta` may
     give title, date, source and url."""
     from kg.extract.pipeline import extract as run
@@ -57,7 +62,7 @@ def load_statements(path: str | Path) -> Statements:
     return load(path)
 
 
-def build(statements: list[Statements], base: str | None = None) -> BuildResult:
+def build_statements(statements: list[Statements], base: str | None = None) -> BuildResult:
     """The validated RDF of some articles: one named graph each, the statements that
     violate the shapes in a quarantine graph."""
     from kg.build import build as run
@@ -99,6 +104,15 @@ def open_graph(path: str | Path, fmt: str | None = None) -> GraphSource:
     from kg.source import FileSource
 
     return FileSource(Path(path), fmt)
+
+
+def sparql(path: str | Path, query: str, fmt: str = "table") -> str:
+    """The answer to a SPARQL query over a store folder or a graph file, formatted as a
+    text table or a W3C results format (csv, tsv, json, xml)."""
+    from kg.source import open_path
+
+    with open_path(path) as src:
+        return src.query(query, fmt)
 
 
 def rdflib_dataset(path: str | Path = "kg-store") -> rdflib.Dataset:

@@ -22,10 +22,25 @@ def store(tmp_path):
 
 def test_statements_build_to_a_validated_graph():
     st = kg.load_statements(SAMPLE_GOLD)
-    result = kg.build([st], base="https://example.org/")
+    result = kg.build_statements([st], base="https://example.org/")
     article = result.articles[0]
     assert article.quarantined == 0 and article.relations == len(st.relations)
     assert all(q.subject.value.startswith("https://example.org/") for q in article.main)
+
+
+def test_the_api_names_survive_importing_the_modules():
+    import kg.build
+    import kg.extract.pipeline
+    import kg.query
+
+    assert callable(kg.build_statements) and callable(kg.extract_text) and callable(kg.sparql)
+
+
+@pytest.mark.slow
+def test_extract_text_gives_statements():
+    st = kg.extract_text("Marco Rubio met Asim Munir in Washington on Friday.", "rubio-munir")
+    assert st.article.id == "rubio-munir"
+    assert {"Marco Rubio", "Asim Munir"} <= {e.label for e in st.entities}
 
 
 def test_open_store_queries_and_validates(store):
@@ -40,6 +55,7 @@ def test_open_graph_reads_a_build_file(tmp_path):
     kg.build_corpus([SAMPLE_GOLD], out=tmp_path / "out")
     with kg.open_graph(tmp_path / "out" / "kg.nq") as src:
         assert src.query("ASK { ?p a kgo:Person }") == "true"
+    assert kg.sparql(tmp_path / "out" / "kg.nq", "ASK { ?p a kgo:Nothing }") == "false"
 
 
 def test_rdflib_runs_on_the_store_without_loading_it(store):

@@ -4,7 +4,7 @@ The library behind the `kg` command, in a few calls (importing kg loads nothing 
 
     import kg
 
-    st = kg.extract_text("Marco Rubio met Asim Munir in Washington.", "rubio-munir")
+    st = kg.extract_text("Ana Ortiz met Tomas Berg in Lisbon.", "ortiz-berg")
     graph = kg.build_statements([st])          # RDF, validated; graph.articles[0].main
     kg.build_corpus(["articles/"], store="kg-store")
     with kg.open_store("kg-store") as src:     # read-only, where it lies

@@ -7,6 +7,7 @@ IRI: an entity named in ten articles is one node with ten kgo:mentionedIn.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,21 @@ TEXT_SHA = str(KGO) + "textSha256"
 
 class StoreError(KgError):
     """A store that cannot be opened or changed."""
+
+
+_CORRUPT = re.compile(r"corrupt|checksum mismatch|bad magic|truncated", re.I)
+_LOCKED = re.compile(r"\block file\b|\bLOCK\b|temporarily unavailable|held by", re.I)
+
+
+def describe_open_error(exc: BaseException) -> str:
+    """What went wrong opening a store, in one line: corruption is named as corruption, a
+    lock held by another process as a lock (RocksDB's messages, read by their words)."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    if _CORRUPT.search(text):
+        return f"the store is corrupted ({text[:160]}); restore it from a backup or rebuild it"
+    if _LOCKED.search(text):
+        return "the store is in use by another process (locked); wait for it or use a snapshot"
+    return f"cannot open the store ({text[:160]})"
 
 
 @dataclass
@@ -51,16 +67,8 @@ class KgStore:
             self.store = (
                 ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
             )
-        except (OSError, RuntimeError) as exc:
-            text = str(exc)
-            if "lock" in text.lower():
-                raise StoreError(
-                    f"{self.path}: the store is in use by another process (locked); "
-                    "wait for it or use a snapshot"
-                ) from None
-            raise StoreError(
-                f"{self.path}: cannot open the store ({text.splitlines()[0]})"
-            ) from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise StoreError(f"{self.path}: {describe_open_error(exc)}") from None
 
     # -- reading --------------------------------------------------------------------------
 

@@ -156,6 +156,29 @@ def max_chars_option(func):
     is_flag=True,
     help="Replace a stored article whose id comes back with a different text.",
 )
+@click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Build on a Dask cluster: a scheduler address (tcp://host:8786), or local:N for "
+    "N worker processes on this machine. See README 'On a cluster'.",
+)
+@click.option(
+    "--push",
+    "push_endpoint",
+    default=None,
+    metavar="ENDPOINT",
+    help="With --dask: also send each article's graph to this Graph Store Protocol URL "
+    "(http://host:7878/store); add --no-store to skip the local store.",
+)
+@click.option(
+    "--dask-timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(0.1, 3600),
+    help="Seconds to wait for the scheduler and its first worker.",
+)
 @max_chars_option
 def build(
     inputs: tuple[Path, ...],
@@ -168,6 +191,9 @@ def build(
     model: str | None,
     jobs: int,
     replace: bool,
+    dask_address: str | None,
+    push_endpoint: str | None,
+    dask_timeout: float,
 ) -> None:
     """Build the RDF graph of articles: texts (.txt, .md, .html), statements files (.yaml,
     .json) or folders of them. Each article is validated, written to the output files and
@@ -177,10 +203,15 @@ def build(
 
         kg build data/articles/ARTICLE.txt --out build
         kg build data/articles/ --store kg-store --no-out --jobs 2
+        kg build data/articles/ --no-out --dask tcp://10.0.0.5:8786
     """
     from kg.corpus import expand
     from kg.pipeline import build_inputs
 
+    if dask_address is None and push_endpoint is not None:
+        raise click.UsageError("--push needs --dask; after a local build use 'kg push'")
+    if dask_address is not None and jobs != 1:
+        raise click.UsageError("--jobs is for local builds; with --dask each worker is a job")
     store = None if no_store else (store_dir or Path(DEFAULT_STORE_NAME))
     paths = expand(list(inputs))
     bar = None
@@ -198,11 +229,16 @@ def build(
             jobs=jobs,
             replace=replace,
             progress=bar.update if bar else None,
+            dask=dask_address,
+            push=push_endpoint,
+            dask_timeout=dask_timeout,
         )
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
     click.echo(summary.text())
+    if getattr(summary, "failed", None):  # a cluster build stored the rest: exit 2
+        raise click.exceptions.Exit(2)
 
 
 @cli.command()

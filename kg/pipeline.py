@@ -171,9 +171,24 @@ def build_inputs(
     replace: bool = False,
     batch_size: int = 100,
     progress: Callable[[int], None] | None = None,
+    dask: str | None = None,
+    push: str | None = None,
+    dask_timeout: float = 10.0,
 ) -> BuildSummary:
     """Build every input; write kg.nq, kg.trig, quarantine.nq and manifest.json into
-    `out_dir` (if given) and add each article's graph to the store (if given)."""
+    `out_dir` (if given) and add each article's graph to the store (if given).
+
+    With `dask` (a scheduler address, or local:N) the articles are extracted and built on
+    a Dask cluster (kg.cluster), and `push` names a Graph Store Protocol endpoint to send
+    each article's graph to."""
+    if dask is not None:
+        from kg.cluster import build_on_cluster
+
+        return build_on_cluster(
+            inputs, out_dir, dask, base=base, strict=strict, model=model, store_dir=store_dir,
+            replace=replace, batch_size=batch_size, push=push, progress=progress,
+            timeout=dask_timeout,
+        )  # fmt: skip
     started = time.perf_counter()
     try:
         base = check_base(base or DEFAULT_BASE)

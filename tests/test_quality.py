@@ -25,6 +25,8 @@ def _score(entities, n_ent, core, n_core, precision, judged, modality):
         "relation_precision_among_gold_entities": precision,
         "judged": judged,
         "modality_accuracy": modality,
+        "plain_precision": 1.0,
+        "plain_judged": judged - 1,
     }
     return ArticleScore(a, counts, scores)
 
@@ -40,6 +42,7 @@ def test_figures_are_pooled_over_gold_items_not_averaged():
     assert figs["relation_precision"] == 0.4  # (1 + 1) / 5
     assert figs["modality_accuracy"] == 0.5  # only where judged
     assert figs["position_recall"] is None  # no gold positions at all
+    assert figs["precision_without_chains"] == 1.0  # (0 + 3) / 3
 
 
 def test_split_names_articles_that_must_exist(tmp_path):

@@ -22,6 +22,7 @@ class Candidate:
     attributed: Ref | None
     confidence: float
     method: str
+    qualifiers: tuple[str, ...] = ()
 
 
 # -- arguments ----------------------------------------------------------------------------

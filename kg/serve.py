@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import http.server
+import os
+import shutil
+import socket
 import sys
 import threading
 import urllib.parse
@@ -38,6 +41,23 @@ STATIC = {
 
 class ServeError(KgError):
     """The server cannot start (a port in use, a store that cannot be opened)."""
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A free TCP port on `host` (for tests and tools that start a server)."""
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def oxigraph_binary() -> str:
+    """The `oxigraph` server from PyPI (kg serve does not use it; it is a target for
+    kg push)."""
+    local = Path(sys.executable).parent / "oxigraph"
+    found = str(local) if local.exists() else shutil.which("oxigraph")
+    if not found:
+        raise ServeError("the oxigraph server is not installed (pip install oxigraph)")
+    return found
 
 
 def check_store(store_dir: Path) -> None:
@@ -280,6 +300,7 @@ class Server:
         self.memory_mb, self.workers = memory_mb, workers
         self._front: Front | None = None
         self._thread: threading.Thread | None = None
+        self._lock: int | None = None
 
     @property
     def url(self) -> str:
@@ -288,22 +309,49 @@ class Server:
 
     def start(self) -> Server:
         check_store(self.store_dir)
+        self._hold_lock()
         try:
             self._front = Front((self.host, self.port), self)
         except OSError as exc:
+            self._release_lock()
             raise ServeError(f"cannot listen on {self.host}:{self.port} ({exc.strerror})") from None
         self._thread = threading.Thread(target=self._front.serve_forever, daemon=True)
         self._thread.start()
         return self
 
+    def _hold_lock(self) -> None:
+        """Take the store's lock (RocksDB's own, on its LOCK file) for as long as the server
+        runs: the queries open the store read-only, which RocksDB leaves undefined beside a
+        writer, so no writer may start meanwhile. The kernel drops the lock with the
+        process, whatever kills it."""
+        import fcntl
+
+        try:
+            self._lock = os.open(self.store_dir / "LOCK", os.O_RDWR)
+        except FileNotFoundError:
+            return
+        try:
+            fcntl.lockf(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._release_lock()
+            raise ServeError(
+                f"{self.store_dir}: the store is in use by another process (locked); "
+                "serve it when that process is done"
+            ) from None
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
+
     def stop(self) -> None:
         front, self._front = self._front, None
-        if front is None:
-            return
-        if self._thread is not None and self._thread.is_alive():
-            with contextlib.suppress(Exception):
-                front.shutdown()
-        front.server_close()
+        if front is not None:
+            if self._thread is not None and self._thread.is_alive():
+                with contextlib.suppress(Exception):
+                    front.shutdown()
+            front.server_close()
+        self._release_lock()
 
     def __enter__(self) -> Server:
         return self.start()

@@ -27,17 +27,20 @@ class StoreError(KgError):
     """A store that cannot be opened or changed."""
 
 
-_CORRUPT = re.compile(r"corrupt|checksum mismatch|bad magic|truncated", re.I)
-_LOCKED = re.compile(r"\block file\b|\bLOCK\b|temporarily unavailable|held by", re.I)
+_PATH = re.compile(r"(?:[A-Za-z]:)?[/\\][^\s:,;()]*")
+_CORRUPT = re.compile(r"\bCorruption\b|checksum mismatch|\bcorrupted\b|bad magic number")
+_LOCKED = re.compile(r"\block\b|temporarily unavailable", re.I)
 
 
 def describe_open_error(exc: BaseException) -> str:
     """What went wrong opening a store, in one line: corruption is named as corruption, a
-    lock held by another process as a lock (RocksDB's messages, read by their words)."""
+    lock held by another process as a lock. RocksDB's message is read without the paths in
+    it, so that a folder named "corrupt" or a "block checksum" cannot mislead."""
     text = " ".join(str(exc).split()) or type(exc).__name__
-    if _CORRUPT.search(text):
+    words = _PATH.sub(" ", text)
+    if _CORRUPT.search(words):
         return f"the store is corrupted ({text[:160]}); restore it from a backup or rebuild it"
-    if _LOCKED.search(text):
+    if _LOCKED.search(words):
         return "the store is in use by another process (locked); wait for it or use a snapshot"
     return f"cannot open the store ({text[:160]})"
 

@@ -160,3 +160,31 @@ def test_ctrl_c_stops_a_running_query_at_once(tmp_path):
     assert b"Traceback" not in err
     time.sleep(0.2)
     assert _processes_marked(mark) == []  # the query's process is gone too
+
+
+# -- store faults are named for what they are ------------------------------------------------
+
+
+def test_corruption_is_named_as_corruption_not_as_a_lock(tmp_path):
+    """Issue 8, case 9: "block checksum mismatch" matched a test for "lock"."""
+    import pyoxigraph as ox
+
+    from kg.store import KgStore, StoreError, describe_open_error
+
+    path = tmp_path / "locked-store"  # a path with "lock" in it misleads nothing either
+    store = ox.Store(str(path))
+    store.extend(
+        ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal("x" * 100))
+        for i in range(20000)
+    )
+    store.flush()
+    del store
+    for sst in path.glob("*.sst"):
+        data = bytearray(sst.read_bytes())
+        data[500:1500] = bytes(b ^ 0x5A for b in data[500:1500])
+        sst.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="the store is corrupted") as info:
+        KgStore(path)
+    assert "locked" not in str(info.value).replace(str(path), "")
+    held = describe_open_error(OSError(f"IO error: While lock file: {path}/LOCK: unavailable"))
+    assert held.startswith("the store is in use by another process (locked)")

@@ -21,25 +21,10 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.pipeline import build_inputs
 from kg.push import PushError, by_graph, push
-from kg.serve import ServeError, Server
+from kg.serve import ServeError, Server, free_port, oxigraph_binary
 from kg.store import KgStore
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def oxigraph_binary() -> str:
-    import shutil
-    import sys
-    from pathlib import Path
-
-    local = Path(sys.executable).parent / "oxigraph"
-    return str(local) if local.exists() else shutil.which("oxigraph") or "oxigraph"
 
 
 PERSONS = (
@@ -347,6 +332,26 @@ def test_serve_has_one_port_and_bounded_memory_on_a_cross_join(big_store):
     assert b"results capped at 200000 rows" in err
 
 
+def test_no_writer_beside_a_serving_store(store_dir):
+    """Queries open the store read-only, which RocksDB leaves undefined beside a writer:
+    kg serve holds the store's lock, and a build (another process) says so in one line."""
+    import sys
+
+    write = [sys.executable, "-m", "kg.cli", "remove", "no-such-article", "--store"]
+    with Server(store_dir, port=0):
+        proc = subprocess.run([*write, str(store_dir)], capture_output=True, timeout=60)
+        assert proc.returncode == 2
+        assert b"in use by another process (locked)" in proc.stderr
+        proc = subprocess.run(
+            [sys.executable, "-m", "kg.cli", "serve", "--store", str(store_dir), "-p", "0"],
+            capture_output=True,
+            timeout=60,
+        )
+        assert proc.returncode == 2 and b"in use by another process" in proc.stderr
+    proc = subprocess.run([*write, str(store_dir)], capture_output=True, timeout=60)
+    assert b"no article 'no-such-article'" in proc.stderr  # the lock went with the server
+
+
 def test_construct_is_capped_while_streaming(big_store):
     with Server(big_store, port=0, max_rows=50000) as srv:
         query = "CONSTRUCT { ?a <urn:x> ?f } WHERE { ?a ?b ?c . ?d ?e ?f }"
@@ -409,9 +414,9 @@ def test_serve_on_a_store_it_cannot_open_is_one_line_and_leaves_nothing(tmp_path
     """Issue 8, case 4: kg serve hung forever and left a temporary folder."""
     import os
     import sys
-    import tempfile
 
-    before = set(os.listdir(tempfile.gettempdir()))
+    tmp = tmp_path / "tmp"  # the temporary folder kg serve gets: it must stay empty
+    tmp.mkdir()
     not_a_store = tmp_path / "store"
     not_a_store.mkdir()
     (not_a_store / "CURRENT").write_text("garbage\n")
@@ -420,11 +425,12 @@ def test_serve_on_a_store_it_cannot_open_is_one_line_and_leaves_nothing(tmp_path
             [sys.executable, "-m", "kg.cli", "serve", "--store", str(store), "-p", "0"],
             capture_output=True,
             timeout=60,
+            env={**os.environ, "TMPDIR": str(tmp)},
         )
         assert proc.returncode == 2
         lines = proc.stderr.decode().strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith(f"Error: {store}"), lines
-    assert set(os.listdir(tempfile.gettempdir())) == before
+    assert list(tmp.iterdir()) == []
 
 
 def test_a_killed_serve_leaves_no_process(big_store):

@@ -37,7 +37,7 @@ def _stage_costs(articles: Path, sample: int) -> dict:
     """Per-article costs and sizes of each stage, measured in this process on `sample`
     articles (one batch, as the cluster runs them)."""
     from kg.build import EntityRegistry, _prepare
-    from kg.cluster.tasks import RecordingIris, build_batch, extract_article, to_result
+    from kg.cluster.tasks import RecordingRegistry, build_batch, extract_article, to_result
     from kg.corpus import expand, read_source
     from kg.extract.nlp import load_pipeline
     from kg.extract.text import clean_text
@@ -66,7 +66,7 @@ def _stage_costs(articles: Path, sample: int) -> dict:
 
     t_read, _ = _timed(read_all)
     t_extract, statements = _timed(lambda: [extract_article(*s, None) for s in sources])
-    recorder = RecordingIris(EntityRegistry(DEFAULT_BASE))
+    recorder = RecordingRegistry(EntityRegistry(DEFAULT_BASE))
 
     def mint():
         for st in statements:

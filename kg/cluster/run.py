@@ -22,7 +22,7 @@ from pathlib import Path
 
 from kg.build import BuildResult, EntityRegistry, _prepare, write_build
 from kg.cluster.connect import connect
-from kg.cluster.tasks import RecordingIris, build_batch, extract_article, to_result
+from kg.cluster.tasks import RecordingRegistry, build_batch, extract_article, to_result
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, expand, read_source
 from kg.errors import InputError, KgError, ValidationFailed
 from kg.files import read_bytes, write_bytes
@@ -244,7 +244,7 @@ class _Run:
                     del batch.statements[pos], batch.records[pos]
             batch.order = sorted(batch.statements)
             if batch.order:
-                recorder = RecordingIris(self.registry)
+                recorder = RecordingRegistry(self.registry)
                 for pos in batch.order:
                     _prepare(batch.statements[pos], recorder, self.base)
                 batch.table = recorder.table

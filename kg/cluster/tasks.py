@@ -6,6 +6,7 @@ each article's graphs as N-Quads bytes (pickling pyoxigraph terms costs ten time
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import fields
 from typing import Any
 
@@ -39,33 +40,54 @@ def extract_article(text: str, article_id: str, meta: dict, model: str | None) -
     return next(extract_many([(text, article_id, meta)], model=model))
 
 
-class RecordingIris:
-    """Wraps the client's EntityRegistry and records every IRI it hands out, keyed by the
-    call, so a worker can replay exactly the IRIs a local build would mint."""
+def _call_key(name: str, args: tuple, kwargs: dict) -> str:
+    """A call to a registry method as a key equal on the client and on a worker: arguments
+    are dataclasses (an Entity, an article's Statements), whose repr shows every field."""
+    text = repr((name, args, sorted(kwargs.items())))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class RecordingRegistry:
+    """Wraps the client's EntityRegistry and records what each of its public methods
+    answers (iri, mint, ...), so that a worker can replay exactly the IRIs a local build
+    would mint, whatever the builder asks the registry."""
 
     def __init__(self, registry) -> None:
         self.registry = registry
         self.base = registry.base
-        self.table: dict[Any, str] = {}
+        self.table: dict[str, Any] = {}
 
-    def iri(self, *args, **kwargs) -> str:
-        value = self.registry.iri(*args, **kwargs)
-        self.table[(args, tuple(sorted(kwargs.items())))] = value
-        return value
+    def __getattr__(self, name: str):
+        attr = getattr(self.registry, name)
+        if name.startswith("_") or not callable(attr):
+            return attr
+
+        def call(*args, **kwargs):
+            value = attr(*args, **kwargs)
+            self.table[_call_key(name, args, kwargs)] = value
+            return value
+
+        return call
 
 
-class FixedIris:
-    """A registry that answers from a table recorded on the client (see RecordingIris)."""
+class ReplayRegistry:
+    """A registry that answers from a table recorded on the client (RecordingRegistry)."""
 
-    def __init__(self, base: str, table: dict[Any, str]) -> None:
+    def __init__(self, base: str, table: dict[str, Any]) -> None:
         self.base = base
         self.table = table
 
-    def iri(self, *args, **kwargs) -> str:
-        try:
-            return self.table[(args, tuple(sorted(kwargs.items())))]
-        except KeyError:
-            raise KgError(f"no IRI was minted for {args!r} on the client") from None
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+
+        def call(*args, **kwargs):
+            try:
+                return self.table[_call_key(name, args, kwargs)]
+            except KeyError:
+                raise KgError(f"the client recorded no answer to registry.{name}") from None
+
+        return call
 
 
 def build_batch(
@@ -74,7 +96,7 @@ def build_batch(
     """Build and validate a batch of articles as a local build does (a worker task); each
     article comes back as the fields of an ArticleGraph with its quads as N-Quads bytes."""
     result = build(
-        statements, base=base, inputs=records, strict=strict, registry=FixedIris(base, table)
+        statements, base=base, inputs=records, strict=strict, registry=ReplayRegistry(base, table)
     )
     out = []
     for a in result.articles:

@@ -244,7 +244,9 @@ def build(
 @cli.command()
 @click.argument("article_id")
 @store_option
-@click.option("--base", default=None, help="Base IRI the store was built with.")
+@click.option(
+    "--base", default=None, help="Base IRI the store was built with (default: recorded in it)."
+)
 def remove(article_id: str, store_dir: Path | None, base: str | None) -> None:
     """Remove an article (its graph and its quarantine graph) from the store.
 
@@ -257,7 +259,7 @@ def remove(article_id: str, store_dir: Path | None, base: str | None) -> None:
 
     store = KgStore(store_dir or Path(DEFAULT_STORE_NAME))
     try:
-        store.remove(article_id, base or DEFAULT_BASE)
+        store.remove(article_id, base or store.base or DEFAULT_BASE)
     finally:
         store.close()
     click.echo(f"Removed {article_id}.")
@@ -406,31 +408,28 @@ def validate(
         kg validate build/kg.nq
         kg validate --store kg-store
     """
-    from kg.validate import format_report, validate_quads
+    from kg.validate import format_report
 
-    report = validate_quads(
-        _graph_quads(graph, input_format, store_dir), inference=inference, engine=engine
-    )
+    with _source(graph, input_format, store_dir) as src:
+        report = src.validate(inference=inference, engine=engine)
     click.echo(format_report(report))
     if not report.conforms:
         sys.exit(1)
 
 
-def _graph_quads(graph: Path | None, input_format: str | None, store_dir: Path | None):
-    """The quads of a graph file, or of a store (quarantine graphs left out)."""
+def _source(graph: Path | None, input_format: str | None, store_dir: Path | None):
+    """A graph file, or a store read where it lies (kg.source)."""
+    from kg.source import open_source
+
     if (graph is None) == (store_dir is None):
         raise click.UsageError("give a GRAPH file or --store DIR")
-    if graph is not None:
-        from kg.rdfio import parse_file
+    return open_source(graph, store_dir, input_format)
 
-        return parse_file(graph, input_format)
-    from kg.store import KgStore
 
-    store = KgStore(store_dir, read_only=True)
-    try:
-        return list(store.quads())
-    finally:
-        store.close()
+def _graph_quads(graph: Path | None, input_format: str | None, store_dir: Path | None):
+    """The quads of a graph file, or of a store (quarantine graphs left out)."""
+    with _source(graph, input_format, store_dir) as src:
+        return list(src.quads())
 
 
 @cli.command()
@@ -741,7 +740,9 @@ def push(
 
 @cli.command()
 @store_option
-@click.option("--base", default=None, help="Base IRI the store was built with.")
+@click.option(
+    "--base", default=None, help="Base IRI the store was built with (default: recorded in it)."
+)
 @click.option(
     "--min-score",
     default=0.7,
@@ -770,8 +771,8 @@ def link(
     from kg.link import recorded, undo
     from kg.store import KgStore
 
-    base = base or DEFAULT_BASE
     store = KgStore(store_dir or Path(DEFAULT_STORE_NAME))
+    base = base or store.base or DEFAULT_BASE
     try:
         if undo_iri:
             m = undo(store, base, undo_iri)

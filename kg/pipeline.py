@@ -190,10 +190,6 @@ def build_inputs(
             timeout=dask_timeout,
         )  # fmt: skip
     started = time.perf_counter()
-    try:
-        base = check_base(base or DEFAULT_BASE)
-    except ValueError as exc:
-        raise InputError(str(exc)) from None
     paths = expand(inputs)
     if not paths:
         raise InputError("no inputs")
@@ -202,6 +198,19 @@ def build_inputs(
         from kg.store import KgStore
 
         store = KgStore(store_dir)
+        try:
+            base = store.check_base(base)
+        except Exception:
+            store.close()
+            raise
+    try:
+        base = check_base(base or DEFAULT_BASE)
+    except ValueError as exc:
+        if store is not None:
+            store.close()
+        raise InputError(str(exc)) from None
+    if store is not None:
+        store.record_base(base)
     registry = EntityRegistry(base, store.entity_classes(base) if store else None)
     summary = BuildSummary(store=store_dir)
     kept = []

@@ -18,6 +18,7 @@ from kg.cli import cli
 from kg.pipeline import build_inputs
 from kg.rdfio import nquads_lines
 from kg.store import KgStore
+from tests.conftest import SAMPLE_GOLD, SAMPLE_TEXT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate import generate
@@ -74,11 +75,16 @@ def _named(path: Path, article_id: str, text: str, label: str, cls: str) -> None
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """12 generated articles and 2 statements files, built locally (batches of 5, 5, 4)."""
+    """12 generated articles and 3 statements files (one with a statement that violates
+    the shapes), built locally in batches of 5."""
     root = tmp_path_factory.mktemp("cluster")
     articles = _corpus(root / "articles", 12)
     _named(articles / "a-mercury.yaml", "a-mercury", "Mercury sang.", "Mercury", "Person")
     _named(articles / "z-mercury.yaml", "z-mercury", "Mercury rose.", "Mercury", "Organization")
+    doc = yaml.safe_load(SAMPLE_GOLD.read_text(encoding="utf-8"))
+    doc["article"]["text_file"] = str(SAMPLE_TEXT)
+    doc["relations"][0]["confidence"] = 2  # violates the shapes: quarantined
+    (articles / "m-violating.yaml").write_text(yaml.safe_dump(doc), encoding="utf-8")
     build_inputs([articles], root / "local-out", store_dir=root / "local-store", batch_size=5)
     return articles, root / "local-out", root / "local-store"
 
@@ -92,7 +98,8 @@ def test_a_dask_build_is_byte_for_byte_the_local_build(tmp_path, corpus):
     )
     assert result.exit_code == 0, result.output
     assert "On 2 Dask worker(s)." in result.output
-    assert "Built 14 article(s)" in result.output
+    assert "Built 15 article(s)" in result.output
+    assert "1 statement(s) quarantined" in result.output
     # batches of 100 against batches of 5: validation grouping does not change these bytes
     assert _outputs(tmp_path / "out") == _outputs(local_out)
     assert _store_dump(tmp_path / "store") == _store_dump(local_store)
@@ -132,7 +139,7 @@ def test_a_killed_worker_loses_no_article(tmp_path, corpus, cluster):
         watcher.join()
     assert killed, "no worker was seen building a batch"
     assert summary.failed == []
-    assert summary.articles == 14
+    assert summary.articles == 15
     assert _outputs(tmp_path / "out") == _outputs(local_out)
     assert _store_dump(tmp_path / "store") == _store_dump(local_store)
     client.wait_for_workers(2, timeout=60)  # the nanny restarts it for the next tests
@@ -261,7 +268,7 @@ def test_an_interrupted_build_resumes_with_what_is_missing(tmp_path, corpus, clu
     store = KgStore(tmp_path / "store", read_only=True)
     stored = len(store.article_graphs())
     store.close()
-    assert stored in (5, 4)  # one whole batch went in, no more
+    assert stored == 5  # one whole batch went in, no more
     summary = build_inputs(
         [articles],
         None,
@@ -269,8 +276,21 @@ def test_an_interrupted_build_resumes_with_what_is_missing(tmp_path, corpus, clu
         batch_size=5,
         dask=local.scheduler_address,
     )
-    assert (summary.articles, summary.skipped) == (14 - stored, stored)
+    assert (summary.articles, summary.skipped) == (10, 5)
     assert _store_dump(tmp_path / "store") == _store_dump(local_store)
+
+
+@pytest.mark.slow
+def test_strict_stops_a_cluster_build_with_exit_1(tmp_path, corpus, cluster):
+    local, _client = cluster
+    articles = corpus[0]
+    result = CliRunner().invoke(
+        cli, ["build", str(articles), "--strict", "--dask", local.scheduler_address]
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: 1 violation(s) of the shapes (--strict)")
+    assert result.output.count("\n") == 1
+    assert not (tmp_path / "build").exists()
 
 
 @pytest.fixture
@@ -310,7 +330,7 @@ def test_push_sends_every_article_graph_to_a_sparql_store(
     summary = build_inputs(
         [articles], None, dask=local.scheduler_address, push=oxigraph_server + "/store"
     )
-    assert summary.pushed == 14 and summary.failed == []
+    assert summary.pushed == 15 and summary.failed == []
     request = urllib.request.Request(
         oxigraph_server + "/store", headers={"Accept": "application/n-quads"}
     )
@@ -356,3 +376,66 @@ def test_cluster_options_are_checked_before_anything_starts(tmp_path, args, mess
     assert result.exit_code == 2
     assert message in result.output
     assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.slow
+def test_a_local_cluster_listens_on_the_loopback_only():
+    import psutil
+
+    from kg.cluster import connect
+
+    with connect("local:2") as client:
+        assert len(client.run(os.getpid)) == 2
+        me = psutil.Process()
+        processes = [me, *me.children(recursive=True)]
+        listening = [
+            c.laddr
+            for p in processes
+            for c in p.net_connections(kind="inet")
+            if c.status == psutil.CONN_LISTEN
+        ]
+    assert len(listening) >= 5  # the scheduler, two nannies, two workers
+    assert {addr.ip for addr in listening} == {"127.0.0.1"}
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path, corpus):
+    import subprocess
+
+    articles = corpus[0]
+    kg = Path(sys.executable).parent / "kg"
+    proc = subprocess.Popen(
+        [str(kg), "build", str(articles), "--no-out", "--store", "store", "--dask", "local:2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # a process group of its own, as a terminal's foreground job
+    )
+    try:
+        for _ in range(1200):  # the store folder appears once the workers are up
+            if (tmp_path / "store").exists() or proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert proc.poll() is None, proc.communicate()
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches every process of the group
+        _out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert err.decode() == "Aborted!\n"
+    assert proc.returncode == 1
+    assert _living_in_group(proc.pid) == []  # no worker left behind
+
+
+def _living_in_group(pgid: int) -> list[int]:
+    import psutil
+
+    time.sleep(1)
+    out = []
+    for p in psutil.process_iter(["pid", "status"]):
+        try:
+            if os.getpgid(p.pid) == pgid and p.info["status"] != psutil.STATUS_ZOMBIE:
+                out.append(p.pid)
+        except (ProcessLookupError, psutil.Error):
+            continue
+    return out

@@ -67,7 +67,7 @@ class Builder:
 
 def construction_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
     b = Builder(index, block, doc)
-    mentions = [m for m in index.mentions if m.block == block and m.cluster >= 0]
+    mentions = index.in_block.get(block, [])
     positions = [m for m in mentions if b.cluster(m).cls == "Position"]
     for pos in positions:
         _position(b, pos)

@@ -106,6 +106,27 @@ def store_option(func):
 DEFAULT_STORE_NAME = "kg-store"
 
 
+def _set_max_chars(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
+    if value is not None:  # read by kg.corpus.max_chars(), here and in worker processes
+        os.environ["KG_MAX_CHARS"] = str(value)
+
+
+def max_chars_option(func):
+    @click.option(
+        "--max-chars",
+        type=click.IntRange(1),
+        default=None,
+        expose_value=False,
+        callback=_set_max_chars,
+        help="Refuse article texts longer than this (default: 1,000,000 characters).",
+    )
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -128,7 +149,7 @@ DEFAULT_STORE_NAME = "kg-store"
     default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Processes for spaCy (nlp.pipe n_process).",
+    help="Processes for the per-article work (reading, hashing, extraction).",
 )
 @click.option(
     "--replace",
@@ -158,6 +179,7 @@ DEFAULT_STORE_NAME = "kg-store"
     type=click.FloatRange(0.1, 3600),
     help="Seconds to wait for the scheduler and its first worker.",
 )
+@max_chars_option
 def build(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -247,6 +269,7 @@ def remove(article_id: str, store_dir: Path | None, base: str | None) -> None:
 @click.argument("article", type=click.Path(path_type=Path))
 @output_option
 @click.option("--model", default=None, help="spaCy pipeline (default: en_core_web_sm).")
+@max_chars_option
 def extract(article: Path, output: str, model: str | None) -> None:
     """Extract an article's entities and relations as a statements file to review.
 
@@ -430,6 +453,13 @@ def _graph_quads(graph: Path | None, input_format: str | None, store_dir: Path |
     help="Results format (W3C SPARQL 1.1 for csv/tsv/json/xml).",
 )
 @graph_format_option
+@click.option(
+    "--timeout-s",
+    default=60,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Stop a query that runs longer than this (seconds).",
+)
 def query(
     graph: str | None,
     store_dir: Path | None,
@@ -438,14 +468,18 @@ def query(
     cq: bool,
     fmt: str,
     input_format: str | None,
+    timeout_s: float,
 ) -> None:
     """Run a SPARQL query over GRAPH (all named graphs form the default graph).
+
+    Queries are screened (SERVICE, LOAD, FROM and updates are refused) and run in a
+    process without network access; Ctrl-C stops a running query.
 
     Example:
 
         kg query build/kg.nq 'SELECT ?name WHERE { ?p a kgo:Person ; rdfs:label ?name }'
     """
-    from kg.query import competency_questions, read_query_file
+    from kg.query import competency_questions, query_isolated, read_query_file
 
     if store_dir is not None and graph is not None and query is None:
         graph, query = None, graph  # with --store the first argument is the query
@@ -453,15 +487,19 @@ def query(
     given = sum(x is not None and x is not False for x in (query, query_file, cq or None))
     if given != 1:
         raise click.UsageError("give exactly one of QUERY, -f FILE or --cq")
+    if (graph is None) == (store_dir is None):
+        raise click.UsageError("give a GRAPH file or --store DIR")
+    quads = None if graph is None else _graph_quads(Path(graph), input_format, None)
+
+    def run(text: str) -> str:
+        return query_isolated(text, fmt, store_dir=store_dir, quads=quads, timeout_s=timeout_s)
+
+    if cq:
+        blocks = [f"# {q.name}: {q.question}\n{run(q.sparql)}" for q in competency_questions()]
+        click.echo("\n\n".join(blocks))
+        return
     text = read_query_file(query_file) if query_file else query
-    with _source(Path(graph) if graph else None, input_format, store_dir) as src:
-        if cq:
-            blocks = []
-            for q in competency_questions():
-                blocks.append(f"# {q.name}: {q.question}\n{src.query(q.sparql, fmt)}")
-            click.echo("\n\n".join(blocks))
-            return
-        click.echo(src.query(text or "", fmt), nl=fmt == "table")
+    click.echo(run(text or ""), nl=fmt == "table")
 
 
 @cli.command()
@@ -614,13 +652,28 @@ def diff(old: Path, new: Path, fmt: str) -> None:
     type=int,
     help="Results are capped at this many rows.",
 )
+@click.option(
+    "--max-memory-mb",
+    default=2048,
+    show_default=True,
+    type=click.IntRange(256),
+    help="Memory limit of one query's process.",
+)
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests.")
 def serve(
-    store_dir: Path | None, host: str, port: int, timeout_s: int, max_rows: int, cors: bool
+    store_dir: Path | None,
+    host: str,
+    port: int,
+    timeout_s: int,
+    max_rows: int,
+    max_memory_mb: int,
+    cors: bool,
 ) -> None:
-    """Serve the store over SPARQL (the oxigraph server, read-only, over a snapshot).
+    """Serve the store over SPARQL 1.1 (read-only), with a query page at /.
 
-    Queries with SERVICE, LOAD or FROM <url> are refused with HTTP 400.
+    Queries are screened (SERVICE, LOAD, FROM and updates are refused with HTTP 400) and
+    run in a process without network access, with a time and a memory limit; quarantine
+    graphs are left out.
 
     Example:
 
@@ -639,11 +692,12 @@ def serve(
         timeout_s=timeout_s,
         max_rows=max_rows,
         cors=cors,
+        memory_mb=max_memory_mb,
     ).start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     click.echo(
-        f"Serving {store_dir or DEFAULT_STORE_NAME} (a snapshot) at {server.url} ; "
+        f"Serving {store_dir or DEFAULT_STORE_NAME} (read-only) at {server.url} ; "
         f"SPARQL endpoint {server.url}query ; Ctrl-C stops."
     )
     try:

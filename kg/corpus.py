@@ -3,6 +3,7 @@ statements files (.yaml, .yml, .json)."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -14,6 +15,9 @@ from kg.errors import InputError
 from kg.files import decode_text, read_bytes
 from kg.iri import slug
 
+# Extraction is linear in the text's length (benchmarks/long_article.py); this bounds the
+# time and memory of one article by default.
+MAX_CHARS = 1_000_000
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 STATEMENT_SUFFIXES = (".yaml", ".yml", ".json")
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
@@ -52,11 +56,24 @@ def expand(inputs: Iterable[Path]) -> list[Path]:
     return out
 
 
+def max_chars() -> int:
+    """The longest article text kg extracts: KG_MAX_CHARS (set by --max-chars), else
+    MAX_CHARS."""
+    raw = os.environ.get("KG_MAX_CHARS", "")
+    return int(raw) if raw.isdigit() and int(raw) > 0 else MAX_CHARS
+
+
 def read_source(path: Path, data: bytes | None = None) -> Source:
     """An article file: markdown front matter gives id, title, date, source and url; HTML
     is reduced to its <article> or <main> (kg.extract cleans the markup). `data`: the
-    file's bytes, if already read."""
+    file's bytes, if already read. A text longer than max_chars() is refused."""
     text = decode_text(read_bytes(path) if data is None else data, str(path))
+    limit = max_chars()
+    if len(text) > limit:
+        raise InputError(
+            f"{path}: the article has {len(text):,} characters, more than the limit of "
+            f"{limit:,} (raise it with --max-chars)"
+        )
     meta: dict = {}
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown"):

@@ -13,6 +13,7 @@ store was built with, so that no command needs --base again.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +34,24 @@ META_FILE = "kg-store.json"
 
 class StoreError(KgError):
     """A store that cannot be opened or changed."""
+
+
+_PATH = re.compile(r"(?:[A-Za-z]:)?[/\\][^\s:,;()]*")
+_CORRUPT = re.compile(r"\bCorruption\b|checksum mismatch|\bcorrupted\b|bad magic number")
+_LOCKED = re.compile(r"\block\b|temporarily unavailable", re.I)
+
+
+def describe_open_error(exc: BaseException) -> str:
+    """What went wrong opening a store, in one line: corruption is named as corruption, a
+    lock held by another process as a lock. RocksDB's message is read without the paths in
+    it, so that a folder named "corrupt" or a "block checksum" cannot mislead."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    words = _PATH.sub(" ", text)
+    if _CORRUPT.search(words):
+        return f"the store is corrupted ({text[:160]}); restore it from a backup or rebuild it"
+    if _LOCKED.search(words):
+        return "the store is in use by another process (locked); wait for it or use a snapshot"
+    return f"cannot open the store ({text[:160]})"
 
 
 @dataclass
@@ -62,16 +81,8 @@ class KgStore:
             self.quarantine_store: ox.Store | None = (
                 self._open(qpath) if qpath.exists() or not read_only else None
             )
-        except (OSError, RuntimeError) as exc:
-            text = str(exc)
-            if "lock" in text.lower():
-                raise StoreError(
-                    f"{self.path}: the store is in use by another process (locked); "
-                    "wait for it or use a snapshot"
-                ) from None
-            raise StoreError(
-                f"{self.path}: cannot open the store ({text.splitlines()[0]})"
-            ) from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise StoreError(f"{self.path}: {describe_open_error(exc)}") from None
 
         if not read_only:
             self._move_legacy_quarantine()

@@ -464,3 +464,31 @@ def _living_in_group(pgid: int) -> list[int]:
         except (ProcessLookupError, psutil.Error):
             continue
     return out
+
+
+def test_a_worker_with_threads_extracts_one_task_at_a_time(monkeypatch):
+    import kg.extract.pipeline as pipeline
+    from kg.cluster.tasks import extract_articles
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def fake_extract_many(items, model=None):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        return [item[1] for item in items]
+
+    monkeypatch.setattr(pipeline, "extract_many", fake_extract_many)
+    threads = [
+        threading.Thread(target=extract_articles, args=([("text", f"a{i}", {})], None))
+        for i in range(4)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert most[0] == 1

@@ -168,6 +168,8 @@ class _Run:
 
     def _fail(self, position: int, why: str) -> None:
         self.failed[position] = (str(self.paths[position]), why)
+        if self.progress:
+            self.progress(1)
 
     def _open(self, index: int) -> None:
         batch = self.batches[index] = _Batch(index)
@@ -186,6 +188,8 @@ class _Run:
             self.seen[article] = path
             if self._stored(article, record["text_sha256"]):
                 self.summary.skipped += 1
+                if self.progress:
+                    self.progress(1)
                 continue
             batch.records[pos] = record
             if statements is not None:

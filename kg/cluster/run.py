@@ -149,7 +149,10 @@ class _Run:
     def _submit(self, task: _Task, func, *args) -> None:
         self.submitted += 1
         key = f"kg-{task.kind}-{self.token}-{self.submitted}"
-        future = self.client.submit(func, *args, key=key, pure=False)
+        # a batch ready to build goes before further extraction: results reach the store
+        # steadily and the client holds few batches of statements
+        priority = 0 if task.kind == "extract" else 1
+        future = self.client.submit(func, *args, key=key, pure=False, priority=priority)
         task.args = args
         self.tasks[future.key] = task
         self.done.add(future)

@@ -134,30 +134,14 @@ def _cluster_run(articles: Path, workers: int, store: Path) -> dict:
     """kg build --dask on a LocalCluster of `workers` processes started beforehand (its
     start timed apart), with the CPU time of this process (client and scheduler) and of the
     workers: CPU time does not depend on what else runs on the machine, wall time does."""
-    import logging
-
-    from distributed import Client, LocalCluster
-
-    from kg.cluster import build_on_cluster
-    from kg.cluster.tasks import PreloadModel
+    from kg.cluster import build_on_cluster, connect
 
     started = time.perf_counter()
-    with (
-        LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            silence_logs=logging.CRITICAL,
-        ) as cluster,
-        Client(cluster, set_as_default=False) as client,
-    ):
-        client.register_plugin(PreloadModel(None), name="kg-model")
+    with connect(f"local:{workers}") as client:  # as kg build --dask local:N starts it
         start = time.perf_counter() - started
         before, cpu = client.run(time.process_time), time.process_time()
         wall, summary = _timed(
-            build_on_cluster, [articles], None, cluster.scheduler_address, store_dir=store
+            build_on_cluster, [articles], None, client.scheduler.address, store_dir=store
         )
         client_cpu = time.process_time() - cpu
         after = client.run(time.process_time)

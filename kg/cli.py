@@ -184,7 +184,7 @@ def max_chars_option(func):
     default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Processes for spaCy (nlp.pipe n_process).",
+    help="Processes for the per-article work (reading, hashing, extraction).",
 )
 @click.option(
     "--replace",

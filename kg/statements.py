@@ -12,13 +12,14 @@ import hashlib
 import json
 import math
 import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from kg.errors import InputError, StatementsError
+from kg.errors import InputError, KgWarning, StatementsError
 from kg.files import decode_text, read_bytes, read_text
 from kg.ontology import load_ontology
 
@@ -93,19 +94,30 @@ class _Problems:
         return StatementsError(f"{self.name}: {where}: {problem}")
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # a tab is white space
 _CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+_NAMES = {"label", "aliases", "title", "source"}
+
+
 def _no_control(text: str, where: str, key: str, p: _Problems, free_text: bool = False) -> str:
-    """Control characters reach terminals and break XML: refused in every name and id (a
-    sentence of the text may hold tabs and line breaks)."""
-    found = (_CONTROL_IN_TEXT if free_text else _CONTROL).search(text)
-    if found:
-        raise p.fail(
-            where, f"'{key}' holds a control character (U+{ord(found.group()):04X}); remove it"
+    """Control characters reach terminals and break XML: removed from a name (label, alias,
+    title, source) with a warning, refused anywhere else (a sentence of the text may hold
+    tabs and line breaks)."""
+    pattern = _CONTROL_IN_TEXT if free_text else _CONTROL
+    found = pattern.search(text)
+    if not found:
+        return text
+    if key in _NAMES:
+        warnings.warn(
+            KgWarning(f"{p.name}: {where}: control characters removed from '{key}'"),
+            stacklevel=4,
         )
-    return text
+        return pattern.sub("", text)
+    raise p.fail(
+        where, f"'{key}' holds a control character (U+{ord(found.group()):04X}); remove it"
+    )
 
 
 def _str(
@@ -240,8 +252,7 @@ def parse_statements(
         aliases = item.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise p.fail(where, "'aliases' must be a list of strings")
-        for alias in aliases:
-            _no_control(alias, where, "aliases", p)
+        aliases = [_no_control(alias, where, "aliases", p) for alias in aliases]
         ids = item.get("ids") or {}
         if not isinstance(ids, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in ids.items()

@@ -202,16 +202,20 @@ def _one_line(result, code: int = 2) -> str:
 
 
 @pytest.mark.parametrize(
-    "where, key, value",
+    "where, key, value, kept",
     [
-        (("entities", 0), "label", "Marco \x1b[31mRubio"),
-        (("entities", 0), "aliases", ["Rubio\x07"]),
-        (("article",), "title", "A title\x00"),
-        (("article",), "source", "Reuters\x9b"),
+        (("entities", 0), "label", "Marco \x1b[31mRubio", "Marco [31mRubio"),
+        (("entities", 0), "aliases", ["Rubio\x07"], ["Rubio"]),
+        (("article",), "title", "A title\x00", "A title"),
+        (("article",), "source", "Reuters\x9b", "Reuters"),
     ],
 )
-def test_control_characters_in_statements_are_refused(tmp_path, gold_doc, where, key, value):
+def test_control_characters_in_names_are_removed_with_a_warning(
+    tmp_path, gold_doc, where, key, value, kept
+):
     import yaml
+
+    from kg.statements import load_statements
 
     item = gold_doc
     for part in where:
@@ -219,9 +223,36 @@ def test_control_characters_in_statements_are_refused(tmp_path, gold_doc, where,
     item[key] = value
     path = tmp_path / "s.yaml"
     path.write_text(yaml.safe_dump(gold_doc, allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(path), "--no-store", "--no-out"])
+    assert result.exit_code == 0, result.output
+    warning = result.output.splitlines()[0]
+    assert warning.startswith("Warning: ") and f"control characters removed from '{key}'" in warning
+    assert not any(c in result.output for c in "\x1b\x07\x00\x9b")
+    with pytest.warns(UserWarning):
+        st = load_statements(path)
+    found = st.entity(gold_doc["entities"][0]["id"]) if where[0] == "entities" else st.article
+    assert getattr(found, key) == (tuple(kept) if isinstance(kept, list) else kept)
+
+
+def test_control_characters_in_ids_are_refused(tmp_path, gold_doc):
+    import yaml
+
+    gold_doc["article"]["id"] = "rubio\x1b"
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(gold_doc, allow_unicode=True), encoding="utf-8")
     line = _one_line(CliRunner().invoke(cli, ["build", str(path), "--no-store", "--no-out"]))
-    assert "control character (U+" in line and f"'{key}'" in line
-    assert "\x1b" not in line and "\x07" not in line
+    assert line.endswith("article: 'id' holds a control character (U+001B); remove it")
+
+
+def test_an_impossible_date_in_a_statements_file_is_one_line(tmp_path, gold_doc):
+    import yaml
+
+    path = tmp_path / "s.yaml"
+    path.write_text(
+        yaml.safe_dump(gold_doc).replace("id: rubio", "date: 2024-02-30\n  id: rubio", 1)
+    )
+    line = _one_line(CliRunner().invoke(cli, ["build", str(path), "--no-store", "--no-out"]))
+    assert "a date that does not exist" in line
 
 
 def test_front_matter_dates_are_checked_like_statements_dates(tmp_path):

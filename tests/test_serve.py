@@ -525,3 +525,16 @@ def test_no_service_variant_reaches_the_network_through_kg_serve(server):
     finally:
         listener.close()
     assert listener.hits == []
+
+
+def test_a_query_that_runs_out_of_memory_is_a_500_and_one_log_line(big_store, capfd):
+    with Server(big_store, port=0, memory_mb=700, timeout_s=120) as srv:
+        q = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+        status, _h, body = _get(srv.url + "query?" + urllib.parse.urlencode({"query": q}))
+        assert status == 500
+        assert body == b"the query ran out of memory (the limit is 700 MB) and was stopped\n"
+        # the server goes on answering
+        status, _h, _b = _get(srv.url + "query?" + urllib.parse.urlencode({"query": PERSONS}))
+        assert status == 200
+    err = capfd.readouterr().err
+    assert err.count("\n") == 1 and "ran out of memory" in err

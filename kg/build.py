@@ -7,8 +7,6 @@ article's quarantine graph, each with the message it violated.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -16,9 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__
 from kg.errors import KgError, ValidationFailed
-from kg.files import write_bytes
 from kg.iri import (
     DEFAULT_BASE,
     article_iri,
@@ -30,7 +26,7 @@ from kg.iri import (
     statement_iri,
 )
 from kg.ontology import DCTERMS, KGO, PROV, SCHEMA, SKOS, load_ontology
-from kg.rdfio import nquads_lines, serialize
+from kg.rdfio import nquads_lines
 from kg.statements import Entity, Relation, Statements
 from kg.validate import Violation, validate_triples
 
@@ -404,49 +400,11 @@ def build(
     return result
 
 
-def manifest(result: BuildResult, outputs: dict[str, bytes]) -> dict:
-    onto = load_ontology()
-    return {
-        "kg_version": __version__,
-        "ontology_version": onto.version,
-        "ontology_sha256": onto.sha256,
-        "base": result.base,
-        "inputs": result.inputs,
-        "articles": [
-            {
-                "id": a.article_id,
-                "graph": a.graph,
-                "quarantine_graph": a.quarantine_graph,
-                "entities": a.entities,
-                "relations": a.relations,
-                "quarantined": a.quarantined,
-            }
-            for a in result.articles
-        ],
-        "counts": result.counts(),
-        "outputs": {
-            name: hashlib.sha256(data).hexdigest() for name, data in sorted(outputs.items())
-        },
-    }
-
-
-OUTPUT_FILES = ("kg.nq", "kg.trig", "quarantine.nq", "manifest.json")
-
-
 def write_build(result: BuildResult, out_dir: Path | str) -> dict[str, Path]:
-    """Write kg.nq, kg.trig, quarantine.nq and manifest.json, each atomically."""
-    out = Path(out_dir)
-    main = result.main_quads
-    outputs = {
-        "kg.nq": serialize(main, "nquads"),
-        "kg.trig": serialize(main, "trig"),
-        "quarantine.nq": serialize(result.quarantine_quads, "nquads"),
-    }
-    outputs["manifest.json"] = (
-        json.dumps(manifest(result, outputs), indent=2, sort_keys=False) + "\n"
-    ).encode("utf-8")
-    paths = {}
-    for name in OUTPUT_FILES:
-        write_bytes(out / name, outputs[name])
-        paths[name] = out / name
-    return paths
+    """Write kg.nq, kg.trig, quarantine.nq and manifest.json, each atomically (a corpus
+    build writes them batch by batch with kg.outputs.BuildWriter)."""
+    from kg.outputs import BuildWriter
+
+    writer = BuildWriter(out_dir, result.base)
+    writer.add(result)
+    return writer.close()

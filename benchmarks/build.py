@@ -94,9 +94,12 @@ def main() -> None:
     corpora: list[tuple[Path, str, Path | None]] = []
     while args:
         a = args.pop(0)
-        if a == "--corpus":
+        if a == "--corpus":  # its article texts (not its gold or its README)
             path = Path(args.pop(0))
-            corpora.append((path, path.name, None))
+            tmp = Path(tempfile.mkdtemp(prefix="kg-bench-corpus-"))
+            for text in sorted(path.glob("*.txt")):
+                shutil.copy(text, tmp / text.name)
+            corpora.append((tmp, path.name, tmp))
             continue
         n = int(a)
         tmp = Path(tempfile.mkdtemp(prefix="kg-bench-corpus-"))

@@ -235,6 +235,10 @@ def _prepare(st: Statements, registry: EntityRegistry, base: str) -> _Prepared:
 
 
 def _main_quads(p: _Prepared, bad_statements: dict, bad_entities: dict) -> list[ox.Quad]:
+    return _quads(_main_triples(p, bad_statements, bad_entities), p.graph)
+
+
+def _main_triples(p: _Prepared, bad_statements: dict, bad_entities: dict) -> list[tuple]:
     triples = [
         t for e in p.st.entities if p.iris[e.id] not in bad_entities for t in p.entity_triples[e.id]
     ]
@@ -243,7 +247,7 @@ def _main_quads(p: _Prepared, bad_statements: dict, bad_entities: dict) -> list[
         if sq.iri not in bad_statements:
             triples.append(sq.direct)
             triples.extend(sq.node)
-    return _quads(triples, p.graph)
+    return triples
 
 
 def _validate_all(
@@ -261,9 +265,9 @@ def _validate_all(
         for iri in p.iris.values():
             mentioned.setdefault(iri, set()).add(i)
     for _round in range(3):
-        quads = [q for p in prepared for q in _main_quads(p, bad_statements, bad_entities)]
         report = validate_triples(
-            [(q.subject, q.predicate, q.object) for q in quads], inference=inference
+            [t for p in prepared for t in _main_triples(p, bad_statements, bad_entities)],
+            inference=inference,
         )
         if report.conforms:
             break

@@ -28,7 +28,7 @@ from kg.iri import (
 from kg.ontology import DCTERMS, KGO, PROV, SCHEMA, SKOS, load_ontology
 from kg.rdfio import nquads_lines
 from kg.statements import Entity, Relation, Statements
-from kg.validate import Violation, validate_triples
+from kg.validate import Violation, validate_quads, validate_triples
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -251,7 +251,7 @@ def _main_triples(p: _Prepared, bad_statements: dict, bad_entities: dict) -> lis
 
 
 def _validate_all(
-    prepared: Sequence[_Prepared], inference: str
+    prepared: Sequence[_Prepared], inference: str, engine: str = "kg"
 ) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[int, list[Violation]]]:
     """Validate every article's graph of the batch in one run of kg's SHACL engine, then
     again without what violated, until the rest conforms. Each article graph repeats the
@@ -265,10 +265,13 @@ def _validate_all(
         for iri in p.iris.values():
             mentioned.setdefault(iri, set()).add(i)
     for _round in range(3):
-        report = validate_triples(
-            [t for p in prepared for t in _main_triples(p, bad_statements, bad_entities)],
-            inference=inference,
-        )
+        triples = [t for p in prepared for t in _main_triples(p, bad_statements, bad_entities)]
+        if engine == "kg":
+            report = validate_triples(triples, inference=inference)
+        else:  # the reference, pySHACL (benchmarks/validate.py compares the two)
+            report = validate_quads(
+                (ox.Quad(*t) for t in triples), inference=inference, engine=engine
+            )
         if report.conforms:
             break
         good = [sq for p in prepared for sq in p.stmts if sq.iri not in bad_statements]
@@ -371,6 +374,7 @@ def build(
     strict: bool = False,
     inference: str = "none",
     registry: EntityRegistry | None = None,
+    engine: str = "kg",
 ) -> BuildResult:
     """Build the graphs of several articles; entities with equal labels and classes merge.
 
@@ -388,7 +392,7 @@ def build(
         seen[st.article.id] = i
     registry = registry or EntityRegistry(base)
     prepared = [_prepare(st, registry, base) for st in statements]
-    bad_statements, bad_entities, found = _validate_all(prepared, inference)
+    bad_statements, bad_entities, found = _validate_all(prepared, inference, engine)
     articles = [
         _split(p, bad_statements, bad_entities, found.get(i, [])) for i, p in enumerate(prepared)
     ]

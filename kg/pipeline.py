@@ -144,7 +144,16 @@ def _read_all(
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding a store
+    # Fork where the system has it: the workers then share the spaCy pipeline the parent
+    # loads once (copy-on-write) instead of each importing spaCy and loading the model.
+    # A forked worker never touches the parent's store: it ends with os._exit, running no
+    # finalizer. Elsewhere, spawn (each worker loads the pipeline once).
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork" and any(Path(p).suffix.lower() in TEXT_SUFFIXES for p in paths):
+        from kg.extract.nlp import load_pipeline
+
+        load_pipeline(model)
+    context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending: deque = deque()
         todo = iter(chunks)

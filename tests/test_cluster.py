@@ -17,7 +17,7 @@ from kg.build import OUTPUT_FILES
 from kg.cli import cli
 from kg.pipeline import build_inputs
 from kg.rdfio import nquads_lines
-from kg.store import KgStore
+from kg.store import KgStore, StoreError
 from tests.conftest import SAMPLE_GOLD, SAMPLE_TEXT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -291,6 +291,31 @@ def test_strict_stops_a_cluster_build_with_exit_1(tmp_path, corpus, cluster):
     assert result.output.startswith("Error: 1 violation(s) of the shapes (--strict)")
     assert result.output.count("\n") == 1
     assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.slow
+def test_a_cluster_build_keeps_the_base_of_its_store(tmp_path, cluster):
+    local, _client = cluster
+    folder = tmp_path / "two"
+    folder.mkdir()
+    _named(folder / "a.yaml", "a", "Mercury sang.", "Mercury", "Person")
+    base = "https://example.org/kg/"
+    build_inputs([folder], None, store_dir=tmp_path / "store", base=base)
+    _named(folder / "b.yaml", "b", "Mercury rose.", "Mercury", "Organization")
+    summary = build_inputs(
+        [folder], tmp_path / "out", store_dir=tmp_path / "store", dask=local.scheduler_address
+    )
+    assert (summary.articles, summary.skipped) == (1, 1)
+    nq = (tmp_path / "out" / "kg.nq").read_text(encoding="utf-8")
+    assert f"<{base}mercury-organization>" in nq  # the store's base and its Mercury
+    with pytest.raises(StoreError, match="was built with the base IRI"):
+        build_inputs(
+            [folder],
+            None,
+            store_dir=tmp_path / "store",
+            base="https://example.com/other/",
+            dask=local.scheduler_address,
+        )
 
 
 @pytest.fixture

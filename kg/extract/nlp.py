@@ -38,6 +38,9 @@ def load_pipeline(model: str | None = None):
     import kg.extract.phrases.titles
 
     nlp.add_pipe("kg_titles", after="kg_positions")
+    import kg.extract.phrases.names
+
+    nlp.add_pipe("kg_gazetteer_names", after="ner")
     import kg.extract.syntax.clauses  # noqa: F401  (registers the kg_clauses factory)
 
     nlp.add_pipe("kg_clauses", last=True)

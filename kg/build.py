@@ -26,6 +26,7 @@ from kg.iri import (
     statement_iri,
 )
 from kg.ontology import DCTERMS, KGO, PROV, SCHEMA, SKOS, load_ontology
+from kg.outputs import OUTPUT_FILES  # noqa: F401 - the names of the files write_build writes
 from kg.rdfio import nquads_lines
 from kg.statements import Entity, Relation, Statements
 from kg.validate import Violation, validate_quads, validate_triples

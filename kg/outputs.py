@@ -1,11 +1,11 @@
 """The files of a build (kg.nq, kg.trig, quarantine.nq, manifest.json), written without
 holding the corpus in memory.
 
-Each batch's quads go, as sorted N-Quads lines, to a run file in a temporary folder beside
-the outputs; closing the writer merges the runs (an external merge sort, duplicates dropped)
+Each batch's quads go, as sorted N-Quads lines, to a run file in a temporary folder; closing the writer merges the runs (an external merge sort, duplicates dropped)
 into kg.nq and quarantine.nq, streams kg.nq into TriG, and writes the manifest. The bytes are
 those of sorting every line of the corpus at once, so a build is byte-identical across runs
-and batch sizes. Each file appears by an atomic rename; on an error nothing is left behind.
+and batch sizes. The output folder is made only at the end, each file appears by an atomic
+rename, and a build that fails leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -54,11 +54,12 @@ class BuildWriter:
     def __init__(self, out_dir: Path | str, base: str) -> None:
         self.out = Path(out_dir)
         self.base = base
-        try:
-            self.out.mkdir(parents=True, exist_ok=True)
-            self._tmp = Path(tempfile.mkdtemp(prefix=".kg-build-", dir=self.out))
+        if self.out.exists() and not self.out.is_dir():
+            raise OutputError(f"{self.out}: is a file, not a folder")
+        try:  # the runs go to the temporary folder; the outputs appear only at close()
+            self._tmp = Path(tempfile.mkdtemp(prefix="kg-build-runs-"))
         except OSError as exc:
-            raise OutputError(f"{self.out}: cannot write ({exc.strerror})") from None
+            raise OutputError(f"cannot make a temporary folder ({exc.strerror})") from None
         self._runs: dict[str, list[Path]] = {"main": [], "quarantine": []}
         self.inputs: list[dict] = []
         self.articles: list[dict] = []

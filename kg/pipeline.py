@@ -3,6 +3,7 @@ written as files and added to the store, in batches so that memory stays flat.""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -14,7 +15,7 @@ from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, Source, expand, read_so
 from kg.errors import InputError
 from kg.files import read_bytes
 from kg.iri import DEFAULT_BASE, check_base
-from kg.statements import Statements, dump_statements, load_statements
+from kg.statements import Statements, dump_statements, load_statements, text_file_problem
 
 
 def extract_file(path: Path, model: str | None = None) -> Statements:
@@ -285,8 +286,10 @@ def extract_to_file(article: Path, output: str, model: str | None = None) -> Sta
     base = target.parent if target is not None else Path.cwd()
     st = load_input(Path(article), model=model)
     rel = None
-    if st.article.text_file is not None:
+    if st.article.text_file is not None and text_file_problem(Path(article), base) is None:
         rel = os.path.relpath(Path(article).resolve(), base.resolve())
+    elif st.article.text_file is not None:  # too far to be read back: the text goes inline
+        st.article = dataclasses.replace(st.article, text_file=None)
     text = dump_statements(st, text_file=rel)
     if target is None:
         sys.stdout.write(text)

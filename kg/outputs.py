@@ -1,11 +1,12 @@
 """The files of a build (kg.nq, kg.trig, quarantine.nq, manifest.json), written without
 holding the corpus in memory.
 
-Each batch's quads go, as sorted N-Quads lines, to a run file in a temporary folder; closing the writer merges the runs (an external merge sort, duplicates dropped)
-into kg.nq and quarantine.nq, streams kg.nq into TriG, and writes the manifest. The bytes are
-those of sorting every line of the corpus at once, so a build is byte-identical across runs
-and batch sizes. The output folder is made only at the end, each file appears by an atomic
-rename, and a build that fails leaves nothing behind.
+Each batch's quads go, as sorted N-Quads lines, to a run file in a temporary folder;
+closing the writer merges the runs (an external merge sort, duplicates dropped) into kg.nq
+and quarantine.nq, streams kg.nq into TriG, and writes the manifest. The bytes are those of
+sorting every line of the corpus at once, so a build is byte-identical across runs and batch
+sizes. The output folder is made only at the end, each file appears by an atomic rename, and
+a build that fails leaves nothing behind.
 """
 
 from __future__ import annotations

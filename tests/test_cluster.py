@@ -17,7 +17,7 @@ from kg.build import OUTPUT_FILES
 from kg.cli import cli
 from kg.pipeline import build_inputs
 from kg.rdfio import nquads_lines
-from kg.store import KgStore
+from kg.store import KgStore, StoreError
 from tests.conftest import SAMPLE_GOLD, SAMPLE_TEXT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -82,7 +82,8 @@ def corpus(tmp_path_factory):
     _named(articles / "a-mercury.yaml", "a-mercury", "Mercury sang.", "Mercury", "Person")
     _named(articles / "z-mercury.yaml", "z-mercury", "Mercury rose.", "Mercury", "Organization")
     doc = yaml.safe_load(SAMPLE_GOLD.read_text(encoding="utf-8"))
-    doc["article"]["text_file"] = str(SAMPLE_TEXT)
+    (root / "m-violating.txt").write_bytes(SAMPLE_TEXT.read_bytes())  # beside articles/
+    doc["article"]["text_file"] = "../m-violating.txt"
     doc["relations"][0]["confidence"] = 2  # violates the shapes: quarantined
     (articles / "m-violating.yaml").write_text(yaml.safe_dump(doc), encoding="utf-8")
     build_inputs([articles], root / "local-out", store_dir=root / "local-store", batch_size=5)
@@ -291,6 +292,31 @@ def test_strict_stops_a_cluster_build_with_exit_1(tmp_path, corpus, cluster):
     assert result.output.startswith("Error: 1 violation(s) of the shapes (--strict)")
     assert result.output.count("\n") == 1
     assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.slow
+def test_a_cluster_build_keeps_the_base_of_its_store(tmp_path, cluster):
+    local, _client = cluster
+    folder = tmp_path / "two"
+    folder.mkdir()
+    _named(folder / "a.yaml", "a", "Mercury sang.", "Mercury", "Person")
+    base = "https://example.org/kg/"
+    build_inputs([folder], None, store_dir=tmp_path / "store", base=base)
+    _named(folder / "b.yaml", "b", "Mercury rose.", "Mercury", "Organization")
+    summary = build_inputs(
+        [folder], tmp_path / "out", store_dir=tmp_path / "store", dask=local.scheduler_address
+    )
+    assert (summary.articles, summary.skipped) == (1, 1)
+    nq = (tmp_path / "out" / "kg.nq").read_text(encoding="utf-8")
+    assert f"<{base}mercury-organization>" in nq  # the store's base and its Mercury
+    with pytest.raises(StoreError, match="was built with the base IRI"):
+        build_inputs(
+            [folder],
+            None,
+            store_dir=tmp_path / "store",
+            base="https://example.com/other/",
+            dask=local.scheduler_address,
+        )
 
 
 @pytest.fixture

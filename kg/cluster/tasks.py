@@ -33,11 +33,13 @@ class PreloadModel(WorkerPlugin):
         load_pipeline(self.model)
 
 
-def extract_article(text: str, article_id: str, meta: dict, model: str | None) -> Statements:
-    """The statements of one article (a worker task)."""
+def extract_articles(items: list[tuple[str, str, dict]], model: str | None) -> list[Statements]:
+    """The statements of a few articles, each (text, article id, metadata): a worker task
+    (spaCy runs over their texts at once; an article's statements do not depend on the
+    others)."""
     from kg.extract.pipeline import extract_many
 
-    return next(extract_many([(text, article_id, meta)], model=model))
+    return list(extract_many(items, model=model))
 
 
 def _call_key(name: str, args: tuple, kwargs: dict) -> str:

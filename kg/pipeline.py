@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build import EntityRegistry, build, write_build
+from kg.build import EntityRegistry, build
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, Source, expand, read_source
 from kg.errors import InputError
 from kg.files import read_bytes
@@ -145,7 +145,16 @@ def _read_all(
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding a store
+    # Fork where the system has it: the workers then share the spaCy pipeline the parent
+    # loads once (copy-on-write) instead of each importing spaCy and loading the model.
+    # A forked worker never touches the parent's store: it ends with os._exit, running no
+    # finalizer. Elsewhere, spawn (each worker loads the pipeline once).
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork" and any(Path(p).suffix.lower() in TEXT_SUFFIXES for p in paths):
+        from kg.extract.nlp import load_pipeline
+
+        load_pipeline(model)
+    context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending: deque = deque()
         todo = iter(chunks)
@@ -214,10 +223,13 @@ def build_inputs(
         store.record_base(base)
     registry = EntityRegistry(base, store.entity_classes(base) if store else None)
     summary = BuildSummary(store=store_dir)
-    kept = []
     seen: dict[str, Path] = {}
-    records = []
+    writer = None
     try:
+        if out_dir is not None:
+            from kg.outputs import BuildWriter
+
+            writer = BuildWriter(out_dir, base)
         chunk_size = batch_size if jobs <= 1 else max(1, min(32, -(-len(paths) // jobs)))
         stream = _read_all(paths, model, jobs, chunk_size)
         for chunk in _batches(stream, batch_size):
@@ -247,21 +259,18 @@ def build_inputs(
                     summary.notes.append(
                         f"quarantined in {a.article_id}: {v.focus_label or v.focus}: {v.message}"
                     )
-            if out_dir is not None:
-                kept.append(result)
-                records += batch_records
+            if writer is not None:
+                writer.add(result)
             if progress:
                 progress(len(chunk))
+        if writer is not None:
+            summary.outputs = list(writer.close().values())
+            writer = None
     finally:
+        if writer is not None:
+            writer.abort()
         if store is not None:
             store.close()
-    if out_dir is not None:
-        from kg.build import BuildResult
-
-        merged = BuildResult(
-            base=base, articles=[a for r in kept for a in r.articles], inputs=records
-        )
-        summary.outputs = list(write_build(merged, out_dir).values())
     summary.seconds = time.perf_counter() - started
     return summary
 

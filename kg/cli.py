@@ -4,25 +4,60 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
+import warnings
 from pathlib import Path
 
 import click
 
 from kg import __version__
-from kg.errors import KgError
+from kg.errors import KgError, KgWarning
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+def one_line(text: str) -> str:
+    """A message as one line: its lines joined, runs of white space made one space, and
+    control characters (which a terminal would obey) shown as escapes."""
+    lines = [" ".join(line.split()) for line in str(text).splitlines()]
+    joined = "; ".join(line for line in lines if line) or "(no message)"
+    return visible(joined)
+
+
+def visible(text: str) -> str:
+    """Text for a terminal: control characters other than tab and line breaks escaped."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    if issubclass(category, KgWarning):
+        click.echo(f"Warning: {one_line(str(message))}", err=True)
+    else:
+        _default_showwarning(message, category, filename, lineno, file, line)
+
+
+_default_showwarning = warnings.showwarning
+
+
 class KgGroup(click.Group):
-    """Turns library errors into one line on stderr; never shows a traceback."""
+    """Turns library errors into one line on stderr; never shows a traceback. Library
+    warnings (KgWarning) are one line each."""
 
     def invoke(self, ctx: click.Context):
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", KgWarning)
+            warnings.showwarning = _show_warning
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except KgError as exc:
-            error = click.ClickException(str(exc))
+            error = click.ClickException(one_line(str(exc)))
             error.exit_code = exc.exit_code
             raise error from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
@@ -33,7 +68,7 @@ class KgGroup(click.Group):
             if os.environ.get("KG_DEBUG"):
                 raise
             error = click.ClickException(
-                f"unexpected {type(exc).__name__}: {exc} (set KG_DEBUG=1 for a traceback)"
+                one_line(f"unexpected {type(exc).__name__}: {exc} (set KG_DEBUG=1 for a traceback)")
             )
             error.exit_code = 3
             raise error from None
@@ -412,7 +447,7 @@ def validate(
 
     with _source(graph, input_format, store_dir) as src:
         report = src.validate(inference=inference, engine=engine)
-    click.echo(format_report(report))
+    click.echo(visible(format_report(report)))
     if not report.conforms:
         sys.exit(1)
 
@@ -496,10 +531,11 @@ def query(
 
     if cq:
         blocks = [f"# {q.name}: {q.question}\n{run(q.sparql)}" for q in competency_questions()]
-        click.echo("\n\n".join(blocks))
+        click.echo(visible("\n\n".join(blocks)) if fmt == "table" else "\n\n".join(blocks))
         return
     text = read_query_file(query_file) if query_file else query
-    click.echo(run(text or ""), nl=fmt == "table")
+    answer = run(text or "")
+    click.echo(visible(answer) if fmt == "table" else answer, nl=fmt == "table")
 
 
 @cli.command()
@@ -600,7 +636,7 @@ def stats(
     from kg.graphview import stats as graph_stats
 
     result = graph_stats(project(_graph_quads(graph, input_format, store_dir)).graph, top=top)
-    click.echo(json.dumps(result, indent=2) if fmt == "json" else format_stats(result))
+    click.echo(json.dumps(result, indent=2) if fmt == "json" else visible(format_stats(result)))
 
 
 @cli.command()
@@ -623,7 +659,9 @@ def diff(old: Path, new: Path, fmt: str) -> None:
     from kg.diff import format_diff, read_state
 
     result = compute(read_state(old), read_state(new))
-    click.echo(json.dumps(result.as_dict(), indent=2) if fmt == "json" else format_diff(result))
+    click.echo(
+        json.dumps(result.as_dict(), indent=2) if fmt == "json" else visible(format_diff(result))
+    )
 
 
 @cli.command()
@@ -782,7 +820,7 @@ def link(
     finally:
         store.close()
     for m in merges:
-        click.echo(f"{m.iri}  {m.score:.2f}  <{m.a}> = <{m.b}>  ({m.evidence})")
+        click.echo(visible(f"{m.iri}  {m.score:.2f}  <{m.a}> = <{m.b}>  ({m.evidence})"))
     if not list_only:
         click.echo(f"Recorded {len(merges)} new merge(s).")
 

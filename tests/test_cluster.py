@@ -85,7 +85,8 @@ def corpus(tmp_path_factory):
     _named(articles / "a-mercury.yaml", "a-mercury", "Mercury sang.", "Mercury", "Person")
     _named(articles / "z-mercury.yaml", "z-mercury", "Mercury rose.", "Mercury", "Organization")
     doc = yaml.safe_load(SAMPLE_GOLD.read_text(encoding="utf-8"))
-    doc["article"]["text_file"] = str(SAMPLE_TEXT)
+    (root / "m-violating.txt").write_bytes(SAMPLE_TEXT.read_bytes())  # beside articles/
+    doc["article"]["text_file"] = "../m-violating.txt"
     doc["relations"][0]["confidence"] = 2  # violates the shapes: quarantined
     (articles / "m-violating.yaml").write_text(yaml.safe_dump(doc), encoding="utf-8")
     build_inputs([articles], root / "local-out", store_dir=root / "local-store", batch_size=5)

@@ -458,3 +458,83 @@ def test_a_killed_serve_leaves_no_process(big_store):
     while _marked(mark) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _marked(mark) == []
+
+
+# -- the browser page and the property test through kg serve ------------------------------------
+
+
+def test_the_query_page_runs_a_query_in_headless_chromium(server, tmp_path):
+    """The YASGUI page at / comes from kg's own files and runs a query against /query."""
+    import shutil
+
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert exe, "chromium is installed by tools/install.sh"
+    page = urllib.request.urlopen(server.url, timeout=20).read().decode()
+    assert "yasgui.min.js" in page and "http" not in page.split("<script>")[0].split("<link")[1]
+    query = "SELECT ?name WHERE { ?p a kgo:Person ; rdfs:label ?name } ORDER BY ?name"
+    url = server.url + "#run=" + urllib.parse.quote(query)
+    out = subprocess.run(
+        [
+            exe,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            # nothing but this server can be reached from the page
+            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--virtual-time-budget=15000",
+            "--dump-dom",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    dom = out.stdout
+    assert "yasgui" in dom.lower(), out.stderr[-2000:]
+    # the result table of the page holds the answers (capped at 3 by the server fixture)
+    assert "Asim Munir" in dom and "Donald Trump" in dom and "Ishaq Dar" in dom, dom[-3000:]
+
+
+def test_no_service_variant_reaches_the_network_through_kg_serve(server):
+    from hypothesis import HealthCheck, given, settings
+
+    from tests.test_screen import Listener, service_queries
+
+    listener = Listener()
+    try:
+
+        @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+        @given(service_queries())
+        def check(case):
+            query = case[0].replace("PORT", str(listener.port))
+            status, _h, body = _post(
+                server.url + "query",
+                urllib.parse.urlencode({"query": query}).encode(),
+                "application/x-www-form-urlencoded",
+            )
+            assert status == 400, body
+            assert body.count(b"\n") == 1
+            assert listener.hits == []
+
+        check()
+    finally:
+        listener.close()
+    assert listener.hits == []
+
+
+def test_a_query_that_runs_out_of_memory_is_a_500_and_one_log_line(big_store, capfd):
+    with Server(big_store, port=0, memory_mb=700, timeout_s=120) as srv:
+        q = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+        status, _h, body = _get(srv.url + "query?" + urllib.parse.urlencode({"query": q}))
+        assert status == 500
+        assert body == b"the query ran out of memory (the limit is 700 MB) and was stopped\n"
+        # the server goes on answering
+        status, _h, _b = _get(srv.url + "query?" + urllib.parse.urlencode({"query": PERSONS}))
+        assert status == 200
+    err = capfd.readouterr().err
+    assert err.count("\n") == 1 and "ran out of memory" in err

@@ -59,7 +59,18 @@ def test_a_store_query_runs_on_the_store_without_copying_it(store, monkeypatch):
     assert "Pakistan" in result.output
 
 
+def _ask_by_cli(store, expected: str) -> None:
+    result = CliRunner().invoke(cli, ["query", "--store", str(store), ASK_QUARANTINED])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == expected
+
+
 def test_the_quarantine_is_out_of_the_union_but_kept(store):
+    _ask_by_cli(store, "false")
+    ask_any = f"ASK {{ ?s <{HOLDS}> ?o }}"
+    assert (
+        CliRunner().invoke(cli, ["query", "--store", str(store), ask_any]).output.strip() == "true"
+    )
     with open_source(store=store) as src:
         assert src.query(ASK_QUARANTINED) == "false"
         kept = [q for q in src.quads(quarantine=True) if q.predicate.value == HOLDS]
@@ -103,6 +114,7 @@ def test_a_store_of_kg_0_1_keeps_its_quarantine_out_and_is_moved_on_write(tmp_pa
     del db
     with open_source(store=legacy) as src:
         assert src.query(ASK_QUARANTINED) == "false"
+    _ask_by_cli(legacy, "false")
     KgStore(legacy).close()  # opening for writing moves the quarantine out
     db = ox.Store.read_only(str(legacy))
     assert not [g for g in db.named_graphs() if g.value.endswith("/quarantine")]

@@ -558,3 +558,14 @@ def test_a_timeout_after_the_answer_began_cuts_it_and_logs_one_line(big_store, c
                     pass
     err = capfd.readouterr().err
     assert err.count("\n") == 1 and "answer cut: the query took longer than 2 s" in err
+
+
+def test_an_idle_connection_is_closed(store_dir):
+    """A client that opens a connection and sends nothing does not hold a thread forever."""
+    with Server(store_dir, port=0, idle_timeout_s=1) as srv:
+        host, port = srv.url.split("//")[1].strip("/").split(":")
+        with socket.create_connection((host, int(port)), timeout=30) as s:
+            s.sendall(b"GET /query?query=ASK")  # no end of line, then silence
+            started = time.monotonic()
+            assert s.recv(100) == b""  # closed by the server
+            assert time.monotonic() - started < 20

@@ -102,7 +102,9 @@ class Front(http.server.ThreadingHTTPServer):
     def __init__(self, address, server: Server) -> None:
         self.kg = server
         self.slots = threading.BoundedSemaphore(server.workers)
-        super().__init__(address, _Handler)
+        # a connection that sends nothing for this long is closed (no thread held forever)
+        handler = type("Handler", (_Handler,), {"timeout": server.idle_timeout_s})
+        super().__init__(address, handler)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -293,11 +295,13 @@ class Server:
         cors: bool = False,
         memory_mb: int = DEFAULT_MEMORY_MB,
         workers: int = 2,
+        idle_timeout_s: float = 60,
     ) -> None:
         self.store_dir = Path(store_dir)
         self.host, self.port, self.timeout_s = host, port, timeout_s
         self.max_rows, self.cors = max_rows, cors
         self.memory_mb, self.workers = memory_mb, workers
+        self.idle_timeout_s = idle_timeout_s
         self._front: Front | None = None
         self._thread: threading.Thread | None = None
         self._lock: int | None = None

@@ -23,6 +23,9 @@ from tests.conftest import SAMPLE_GOLD, SAMPLE_TEXT
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate import generate
 
+# the scheduler's HTTP server takes another loopback port when 8787 is taken (other clusters)
+pytestmark = pytest.mark.filterwarnings("ignore:Port .* is already in use")
+
 
 def _corpus(folder: Path, n: int) -> Path:
     folder.mkdir(parents=True)
@@ -203,12 +206,18 @@ def test_bad_articles_are_listed_and_the_rest_stored(tmp_path, corpus, cluster):
     markers = tmp_path / "markers"
     markers.mkdir()
     client.run(_fail_once, str(markers))
+    counted: list[int] = []
     try:
         summary = build_inputs(
-            [mixed], tmp_path / "out", store_dir=tmp_path / "store", dask=local.scheduler_address
+            [mixed],
+            tmp_path / "out",
+            store_dir=tmp_path / "store",
+            dask=local.scheduler_address,
+            progress=counted.append,
         )
     finally:
         client.run(_restore)
+    assert sum(counted) == len(list(mixed.iterdir()))  # the progress bar ends full
     failed = [Path(path).name for path, _why in summary.failed]
     assert failed == ["a-binary.txt", "b-markup.html", "c-url.md", "poison.txt"]
     assert (markers / "flaky").exists()  # it did fail once
@@ -435,6 +444,7 @@ def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path, corpus):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # a process group of its own, as a terminal's foreground job
+        preexec_fn=_default_sigint,  # as a terminal gives it, even when pytest runs in the background
     )
     try:
         for _ in range(1200):  # the store folder appears once the workers are up
@@ -453,6 +463,12 @@ def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path, corpus):
     assert _living_in_group(proc.pid) == []  # no worker left behind
 
 
+def _default_sigint() -> None:
+    """A shell starts background jobs with SIGINT ignored and children inherit that; Ctrl-C
+    from a terminal reaches a foreground job with the default disposition, so restore it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _living_in_group(pgid: int) -> list[int]:
     import psutil
 
@@ -465,3 +481,31 @@ def _living_in_group(pgid: int) -> list[int]:
         except (ProcessLookupError, psutil.Error):
             continue
     return out
+
+
+def test_a_worker_with_threads_extracts_one_task_at_a_time(monkeypatch):
+    import kg.extract.pipeline as pipeline
+    from kg.cluster.tasks import extract_articles
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def fake_extract_many(items, model=None):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        return [item[1] for item in items]
+
+    monkeypatch.setattr(pipeline, "extract_many", fake_extract_many)
+    threads = [
+        threading.Thread(target=extract_articles, args=([("text", f"a{i}", {})], None))
+        for i in range(4)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert most[0] == 1

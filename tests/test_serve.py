@@ -525,3 +525,47 @@ def test_no_service_variant_reaches_the_network_through_kg_serve(server):
     finally:
         listener.close()
     assert listener.hits == []
+
+
+def test_a_query_that_runs_out_of_memory_is_a_500_and_one_log_line(big_store, capfd):
+    with Server(big_store, port=0, memory_mb=700, timeout_s=120) as srv:
+        q = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
+        status, _h, body = _get(srv.url + "query?" + urllib.parse.urlencode({"query": q}))
+        assert status == 500
+        assert body == b"the query ran out of memory (the limit is 700 MB) and was stopped\n"
+        # the server goes on answering
+        status, _h, _b = _get(srv.url + "query?" + urllib.parse.urlencode({"query": PERSONS}))
+        assert status == 200
+    err = capfd.readouterr().err
+    assert err.count("\n") == 1 and "ran out of memory" in err
+
+
+def test_a_timeout_after_the_answer_began_cuts_it_and_logs_one_line(big_store, capfd):
+    """Issue 8, case 9 (a cut body): once the status is sent, a failure ends the chunked body
+    without its last chunk, so no client mistakes a part for the whole."""
+    import http.client
+
+    with Server(big_store, port=0, timeout_s=2, max_rows=10**9) as srv:
+        q = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+        req = urllib.request.Request(
+            srv.url + "query?" + urllib.parse.urlencode({"query": q}),
+            headers={"Accept": "text/tab-separated-values"},
+        )
+        with urllib.request.urlopen(req, timeout=60) as resp:
+            assert resp.status == 200 and resp.headers.get("Transfer-Encoding") == "chunked"
+            with pytest.raises(http.client.IncompleteRead):
+                while resp.read(1 << 20):
+                    pass
+    err = capfd.readouterr().err
+    assert err.count("\n") == 1 and "answer cut: the query took longer than 2 s" in err
+
+
+def test_an_idle_connection_is_closed(store_dir):
+    """A client that opens a connection and sends nothing does not hold a thread forever."""
+    with Server(store_dir, port=0, idle_timeout_s=1) as srv:
+        host, port = srv.url.split("//")[1].strip("/").split(":")
+        with socket.create_connection((host, int(port)), timeout=30) as s:
+            s.sendall(b"GET /query?query=ASK")  # no end of line, then silence
+            started = time.monotonic()
+            assert s.recv(100) == b""  # closed by the server
+            assert time.monotonic() - started < 20

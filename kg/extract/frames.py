@@ -53,7 +53,7 @@ def _speaker(index: ArticleIndex, block: int, subj) -> list[Ref]:
 def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
     """Who says so: 'according to X', or the subject of a reporting verb above `tok`."""
     sent = tok.sent
-    for word in sent:
+    for word in sent if "ccording" in sent.text else ():
         if word.lower_ == "according":
             for to in word.children:
                 for pobj in _children(to, "pobj"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 import yaml
@@ -24,6 +24,7 @@ _SPELLING = [
 ]
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """A matching key: case, quotes, a leading 'the', spelling variants and spacing folded."""
     text = unicodedata.normalize("NFKC", text).casefold()

@@ -279,6 +279,7 @@ def _title_words() -> frozenset[str]:
     )
 
 
+@cache
 def fits(cls: str, required: str) -> bool:
     """Whether an entity of class `cls` may fill a slot whose class is `required`."""
     onto = load_ontology()

@@ -23,6 +23,9 @@ from tests.conftest import SAMPLE_GOLD, SAMPLE_TEXT
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate import generate
 
+# the scheduler's HTTP server takes another loopback port when 8787 is taken (other clusters)
+pytestmark = pytest.mark.filterwarnings("ignore:Port .* is already in use")
+
 
 def _corpus(folder: Path, n: int) -> Path:
     folder.mkdir(parents=True)
@@ -203,12 +206,18 @@ def test_bad_articles_are_listed_and_the_rest_stored(tmp_path, corpus, cluster):
     markers = tmp_path / "markers"
     markers.mkdir()
     client.run(_fail_once, str(markers))
+    counted: list[int] = []
     try:
         summary = build_inputs(
-            [mixed], tmp_path / "out", store_dir=tmp_path / "store", dask=local.scheduler_address
+            [mixed],
+            tmp_path / "out",
+            store_dir=tmp_path / "store",
+            dask=local.scheduler_address,
+            progress=counted.append,
         )
     finally:
         client.run(_restore)
+    assert sum(counted) == len(list(mixed.iterdir()))  # the progress bar ends full
     failed = [Path(path).name for path, _why in summary.failed]
     assert failed == ["a-binary.txt", "b-markup.html", "c-url.md", "poison.txt"]
     assert (markers / "flaky").exists()  # it did fail once
@@ -465,3 +474,31 @@ def _living_in_group(pgid: int) -> list[int]:
         except (ProcessLookupError, psutil.Error):
             continue
     return out
+
+
+def test_a_worker_with_threads_extracts_one_task_at_a_time(monkeypatch):
+    import kg.extract.pipeline as pipeline
+    from kg.cluster.tasks import extract_articles
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def fake_extract_many(items, model=None):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        return [item[1] for item in items]
+
+    monkeypatch.setattr(pipeline, "extract_many", fake_extract_many)
+    threads = [
+        threading.Thread(target=extract_articles, args=([("text", f"a{i}", {})], None))
+        for i in range(4)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert most[0] == 1

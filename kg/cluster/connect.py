@@ -49,6 +49,7 @@ def connect(address: str, model: str | None = None, timeout: float = 10.0) -> It
     127.0.0.1 (no dashboard) and stops them afterwards; anything else is a scheduler
     address such as tcp://host:8786. Every worker must run this kg version; each loads the
     spaCy pipeline once, when it joins."""
+    import dask
     from distributed import Client, LocalCluster
 
     from kg.cluster.tasks import PreloadModel
@@ -59,7 +60,12 @@ def connect(address: str, model: str | None = None, timeout: float = 10.0) -> It
         n = int(local.group(1))
         if not 1 <= n <= 256:
             raise ClusterError(f"--dask {address}: the number of local workers must be 1 to 256")
-        with warnings.catch_warnings(), _children_ignore_ctrl_c():
+        with (
+            warnings.catch_warnings(),
+            _children_ignore_ctrl_c(),
+            # the workers' statistical profiler samples every 10 ms: CPU kg wants for spaCy
+            dask.config.set({"distributed.worker.profile.enabled": False}),
+        ):
             # the scheduler's small HTTP server (health, metrics) takes another loopback
             # port when 8787 is taken, and says so: not the user's concern
             warnings.filterwarnings("ignore", message="Port .* is already in use")

@@ -149,7 +149,10 @@ class _Run:
     def _submit(self, task: _Task, func, *args) -> None:
         self.submitted += 1
         key = f"kg-{task.kind}-{self.token}-{self.submitted}"
-        future = self.client.submit(func, *args, key=key, pure=False)
+        # a batch ready to build goes before further extraction: results reach the store
+        # steadily and the client holds few batches of statements
+        priority = 0 if task.kind == "extract" else 1
+        future = self.client.submit(func, *args, key=key, pure=False, priority=priority)
         task.args = args
         self.tasks[future.key] = task
         self.done.add(future)
@@ -168,6 +171,8 @@ class _Run:
 
     def _fail(self, position: int, why: str) -> None:
         self.failed[position] = (str(self.paths[position]), why)
+        if self.progress:
+            self.progress(1)
 
     def _open(self, index: int) -> None:
         batch = self.batches[index] = _Batch(index)
@@ -186,6 +191,8 @@ class _Run:
             self.seen[article] = path
             if self._stored(article, record["text_sha256"]):
                 self.summary.skipped += 1
+                if self.progress:
+                    self.progress(1)
                 continue
             batch.records[pos] = record
             if statements is not None:

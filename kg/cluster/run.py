@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build import BuildResult, EntityRegistry, _prepare, write_build
+from kg.build import BuildResult, EntityRegistry, _prepare
 from kg.cluster.connect import connect
 from kg.cluster.tasks import RecordingRegistry, build_batch, extract_articles, to_result
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, expand, read_source
@@ -109,7 +109,7 @@ class _Run:
         registry: EntityRegistry,
         summary: ClusterSummary,
         batch_size: int,
-        keep: bool,
+        writer,
         replace: bool,
         push: str | None,
         progress: Callable[[int], None] | None,
@@ -128,8 +128,9 @@ class _Run:
         self.replace = replace
         self.push = push
         self.progress = progress
-        self.kept: dict[int, BuildResult] = {}
-        self.keep = keep
+        self.writer = writer  # kg.outputs.BuildWriter, fed whole batches in corpus order
+        self.finished: dict[int, BuildResult | None] = {}
+        self.next_out = 0
         self.tasks: dict[str, _Task] = {}
         # results are fetched in the client's event loop as tasks finish, not one by one
         self.done = as_completed(loop=client.loop, with_results=True, raise_errors=False)
@@ -267,7 +268,7 @@ class _Run:
                 batch.table = recorder.table
                 self._submit_build(batch, batch.order)
             else:
-                self.batches.pop(batch.index)
+                self._finish(batch)
             self.frontier += 1
 
     def _submit_build(self, batch: _Batch, positions: list[int], kind: str = "build") -> None:
@@ -335,12 +336,12 @@ class _Run:
             else:
                 for pos in batch.order:
                     self._fail(pos, _why(error))
-                self.batches.pop(batch.index)
+                self._finish(batch)
             return
         records = [batch.records[p] for p in batch.order]
         result = to_result(self.base, value, records)
-        self._store(result, batch)
-        self.batches.pop(batch.index)
+        self._store(result)
+        self._finish(batch, result)
 
     def _probed(self, task: _Task, error) -> None:
         batch = task.batch
@@ -356,9 +357,20 @@ class _Run:
         if batch.order:
             self._submit_build(batch, batch.order)
         else:
-            self.batches.pop(batch.index)
+            self._finish(batch)
 
-    def _store(self, result: BuildResult, batch: _Batch) -> None:
+    def _finish(self, batch: _Batch, result: BuildResult | None = None) -> None:
+        """A batch is done (stored, or nothing of it left): hand the finished batches to the
+        output files in corpus order, as a local build writes them."""
+        self.batches.pop(batch.index)
+        self.finished[batch.index] = result
+        while self.next_out in self.finished:
+            done = self.finished.pop(self.next_out)
+            if done is not None and self.writer is not None:
+                self.writer.add(done)
+            self.next_out += 1
+
+    def _store(self, result: BuildResult) -> None:
         summary = self.summary
         if self.store is not None:
             shas = {r["article"]: r["text_sha256"] for r in result.inputs}
@@ -379,8 +391,6 @@ class _Run:
                 summary.notes.append(
                     f"quarantined in {a.article_id}: {v.focus_label or v.focus}: {v.message}"
                 )
-        if self.keep:
-            self.kept[batch.index] = result
         if self.progress:
             self.progress(len(result.articles))
 
@@ -429,12 +439,17 @@ def build_on_cluster(
             from kg.store import KgStore
 
             store = KgStore(store_dir)
+        writer = None
         try:
             if store is not None:  # the store's base, as a local build takes it
                 base = check_base(store.check_base(base) or DEFAULT_BASE)
                 store.record_base(base)
             base = check_base(base or DEFAULT_BASE)
             registry = EntityRegistry(base, store.entity_classes(base) if store else None)
+            if out_dir is not None:
+                from kg.outputs import BuildWriter
+
+                writer = BuildWriter(out_dir, base)
             run = _Run(
                 client,
                 paths,
@@ -445,29 +460,29 @@ def build_on_cluster(
                 registry,
                 summary,
                 batch_size,
-                out_dir is not None,
+                writer,
                 replace,
                 push,
                 progress,
             )
             run.run()
+            if run.finished or run.next_out != run.next_batch:
+                raise KgError("internal: a batch never reached the output files")
+            summary.failed = [run.failed[p] for p in sorted(run.failed)]
+            target = _failed_file(out_dir, store_dir)
+            if summary.failed:
+                text = "".join(f"{path}\t{why}\n" for path, why in summary.failed)
+                write_bytes(target, text.encode("utf-8"))
+                summary.failed_file = target
+            elif target.is_file():
+                target.unlink()  # an earlier run's list: everything in it is stored now
+            if writer is not None:
+                summary.outputs = list(writer.close().values())
+                writer = None
         finally:
+            if writer is not None:
+                writer.abort()
             if store is not None:
                 store.close()
-    summary.failed = [run.failed[p] for p in sorted(run.failed)]
-    target = _failed_file(out_dir, store_dir)
-    if summary.failed:
-        text = "".join(f"{path}\t{why}\n" for path, why in summary.failed)
-        write_bytes(target, text.encode("utf-8"))
-        summary.failed_file = target
-    elif target.is_file():
-        target.unlink()  # an earlier run's list: everything in it is stored now
-    if out_dir is not None:
-        merged = BuildResult(
-            base=base,
-            articles=[a for i in sorted(run.kept) for a in run.kept[i].articles],
-            inputs=[r for i in sorted(run.kept) for r in run.kept[i].inputs],
-        )
-        summary.outputs = list(write_build(merged, out_dir).values())
     summary.seconds = time.perf_counter() - started
     return summary

@@ -135,6 +135,29 @@ DEFAULT_STORE_NAME = "kg-store"
     is_flag=True,
     help="Replace a stored article whose id comes back with a different text.",
 )
+@click.option(
+    "--dask",
+    "dask_address",
+    default=None,
+    metavar="ADDRESS",
+    help="Build on a Dask cluster: a scheduler address (tcp://host:8786), or local:N for "
+    "N worker processes on this machine. See README 'On a cluster'.",
+)
+@click.option(
+    "--push",
+    "push_endpoint",
+    default=None,
+    metavar="ENDPOINT",
+    help="With --dask: also send each article's graph to this Graph Store Protocol URL "
+    "(http://host:7878/store); add --no-store to skip the local store.",
+)
+@click.option(
+    "--dask-timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(0.1, 3600),
+    help="Seconds to wait for the scheduler and its first worker.",
+)
 def build(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -146,6 +169,9 @@ def build(
     model: str | None,
     jobs: int,
     replace: bool,
+    dask_address: str | None,
+    push_endpoint: str | None,
+    dask_timeout: float,
 ) -> None:
     """Build the RDF graph of articles: texts (.txt, .md, .html), statements files (.yaml,
     .json) or folders of them. Each article is validated, written to the output files and
@@ -155,10 +181,15 @@ def build(
 
         kg build data/articles/ARTICLE.txt --out build
         kg build data/articles/ --store kg-store --no-out --jobs 2
+        kg build data/articles/ --no-out --dask tcp://10.0.0.5:8786
     """
     from kg.corpus import expand
     from kg.pipeline import build_inputs
 
+    if dask_address is None and push_endpoint is not None:
+        raise click.UsageError("--push needs --dask; after a local build use 'kg push'")
+    if dask_address is not None and jobs != 1:
+        raise click.UsageError("--jobs is for local builds; with --dask each worker is a job")
     store = None if no_store else (store_dir or Path(DEFAULT_STORE_NAME))
     paths = expand(list(inputs))
     bar = None
@@ -176,11 +207,16 @@ def build(
             jobs=jobs,
             replace=replace,
             progress=bar.update if bar else None,
+            dask=dask_address,
+            push=push_endpoint,
+            dask_timeout=dask_timeout,
         )
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
     click.echo(summary.text())
+    if getattr(summary, "failed", None):  # a cluster build stored the rest: exit 2
+        raise click.exceptions.Exit(2)
 
 
 @cli.command()
@@ -230,23 +266,79 @@ def extract(article: Path, output: str, model: str | None) -> None:
 @click.option(
     "--gold",
     "gold",
-    required=True,
+    default=None,
     type=click.Path(path_type=Path),
-    help="Gold statements of the article.",
+    help="Gold statements of ARTICLE.",
 )
-@click.argument("article", type=click.Path(path_type=Path))
+@click.argument("article", type=click.Path(path_type=Path), required=False)
+@click.option(
+    "--corpus",
+    default=None,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Score a whole annotated corpus (NAME.txt + gold/NAME.yaml) with its scorer.",
+)
+@click.option(
+    "--split",
+    "split_file",
+    default=Path("data/eval/split.yaml"),
+    show_default=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="With --corpus: the fixed development/test split.",
+)
+@click.option(
+    "--dev-extra",
+    default=Path("data/eval/dev"),
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="With --corpus: more annotated development articles (same layout), if present.",
+)
+@click.option(
+    "--scorer",
+    default=None,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="With --corpus: the scorer (default: CORPUS/../eval/score.py).",
+)
+@click.option(
+    "--misses", is_flag=True, help="With --corpus: list what the development articles miss."
+)
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @click.option("--model", default=None, help="spaCy pipeline (default: en_core_web_sm).")
-def eval_(gold: Path, article: Path, fmt: str, model: str | None) -> None:
-    """Score extraction from ARTICLE against gold statements: precision, recall, F1.
+def eval_(
+    gold: Path | None,
+    article: Path | None,
+    corpus: Path | None,
+    split_file: Path,
+    dev_extra: Path,
+    scorer: Path | None,
+    misses: bool,
+    fmt: str,
+    model: str | None,
+) -> None:
+    """Score extraction against gold: one ARTICLE, or a corpus split into dev and test.
 
     Example:
 
         kg eval --gold data/gold/ARTICLE.yaml data/articles/ARTICLE.txt
+
+        kg eval --corpus ../shared/corpus --split data/eval/split.yaml
     """
     import json
+
+    if corpus is not None:
+        from kg.quality import as_dict, evaluate_corpus, format_misses, format_table
+
+        scores = evaluate_corpus(corpus, split_file, scorer, extra_dev=dev_extra, model=model)
+        if fmt == "json":
+            click.echo(json.dumps(as_dict(scores), indent=2))
+            return
+        click.echo(format_table(scores))
+        if misses:
+            click.echo(format_misses(scores))
+        return
+    if gold is None or article is None:
+        raise click.UsageError("give --gold and ARTICLE, or --corpus")
 
     from kg.evaluate import evaluate, format_evaluation
     from kg.pipeline import load_input
@@ -270,8 +362,19 @@ def eval_(gold: Path, article: Path, fmt: str, model: str | None) -> None:
     show_default=True,
     help="Materialise the class and property hierarchy before checking.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["kg", "pyshacl"]),
+    default="kg",
+    show_default=True,
+    help="kg's SHACL engine (the same results, faster) or pySHACL, the reference.",
+)
 def validate(
-    graph: Path | None, input_format: str | None, store_dir: Path | None, inference: str
+    graph: Path | None,
+    input_format: str | None,
+    store_dir: Path | None,
+    inference: str,
+    engine: str,
 ) -> None:
     """Validate GRAPH (or a whole store) against the SHACL shapes; exit 1 on any violation.
 
@@ -280,11 +383,10 @@ def validate(
         kg validate build/kg.nq
         kg validate --store kg-store
     """
-    from kg.rdfio import to_rdflib_graph
-    from kg.validate import format_report, validate_graph
+    from kg.validate import format_report, validate_quads
 
-    report = validate_graph(
-        to_rdflib_graph(_graph_quads(graph, input_format, store_dir)), inference=inference
+    report = validate_quads(
+        _graph_quads(graph, input_format, store_dir), inference=inference, engine=engine
     )
     click.echo(format_report(report))
     if not report.conforms:

@@ -52,10 +52,11 @@ def expand(inputs: Iterable[Path]) -> list[Path]:
     return out
 
 
-def read_source(path: Path) -> Source:
+def read_source(path: Path, data: bytes | None = None) -> Source:
     """An article file: markdown front matter gives id, title, date, source and url; HTML
-    is reduced to its <article> or <main> (kg.extract cleans the markup)."""
-    text = decode_text(read_bytes(path), str(path))
+    is reduced to its <article> or <main> (kg.extract cleans the markup). `data`: the
+    file's bytes, if already read."""
+    text = decode_text(read_bytes(path) if data is None else data, str(path))
     meta: dict = {}
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown"):

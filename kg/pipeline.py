@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,26 +67,97 @@ class BuildSummary:
         return "\n".join(lines)
 
 
-def _load_batch(
-    paths: Sequence[Path], model: str | None, jobs: int
-) -> list[tuple[Path, Statements]]:
-    sources: list[Source] = []
-    out: dict[Path, Statements] = {}
-    for path in paths:
+@dataclass(frozen=True)
+class ArticleInput:
+    """One input, read and hashed once: where it came from, the SHA-256 of its bytes and
+    its statements (parsed from a statements file or extracted from an article text)."""
+
+    path: str
+    sha256: str
+    statements: Statements
+
+    def record(self) -> dict:
+        """The manifest's record of this input."""
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "article": self.statements.article.id,
+            "text_sha256": self.statements.article.text_sha256,
+        }
+
+
+def read_inputs(
+    paths: Sequence[Path | str], model: str | None = None, n_process: int = 1
+) -> list[ArticleInput]:
+    """The per-article work of a build for some inputs: read each file once, hash its
+    bytes, and parse its statements or extract them from its text (spaCy over all the
+    texts at once with nlp.pipe). Results come back in the order of `paths`.
+
+    A top-level function of plain, picklable arguments and results: a process pool or a
+    Dask worker can call it on its share of a corpus. The spaCy pipeline is loaded once
+    per process (kg.extract.nlp.load_pipeline caches it)."""
+    sources: list[tuple[int, Source, str]] = []
+    out: list[ArticleInput | None] = [None] * len(paths)
+    for i, raw in enumerate(paths):
+        path = Path(raw)
         suffix = path.suffix.lower()
-        if suffix in STATEMENT_SUFFIXES:
-            out[path] = load_statements(path)
-        elif suffix in TEXT_SUFFIXES:
-            sources.append(read_source(path))
-        else:
+        if suffix not in STATEMENT_SUFFIXES + TEXT_SUFFIXES:
             load_input(path)  # raises the unknown-type error
+        data = read_bytes(path)
+        digest = hashlib.sha256(data).hexdigest()
+        if suffix in STATEMENT_SUFFIXES:
+            out[i] = ArticleInput(str(path), digest, load_statements(path, data))
+        else:
+            sources.append((i, read_source(path, data), digest))
     if sources:
         from kg.extract.pipeline import extract_many
 
-        items = [(s.text, s.article_id, s.meta) for s in sources]
-        for src, st in zip(sources, extract_many(items, model=model, n_process=jobs), strict=True):
-            out[src.path] = st
-    return [(p, out[p]) for p in paths]
+        items = [(s.text, s.article_id, s.meta) for _i, s, _d in sources]
+        extracted = extract_many(items, model=model, n_process=n_process)
+        for (i, src, digest), st in zip(sources, extracted, strict=True):
+            out[i] = ArticleInput(str(src.path), digest, st)
+    return [a for a in out if a is not None]
+
+
+def _batches(items: Iterable[ArticleInput], size: int) -> Iterator[list[ArticleInput]]:
+    batch: list[ArticleInput] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _read_all(
+    paths: Sequence[Path], model: str | None, jobs: int, chunk: int
+) -> Iterator[ArticleInput]:
+    """read_inputs over every path, in order; with jobs > 1 in that many processes, a
+    bounded number of chunks in flight so memory stays flat."""
+    chunks = [list(paths[i : i + chunk]) for i in range(0, len(paths), chunk)]
+    if jobs <= 1 or len(chunks) <= 1:
+        for part in chunks:
+            yield from read_inputs(part, model)
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn")  # no fork of a process holding a store
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        pending: deque = deque()
+        todo = iter(chunks)
+        for part in todo:
+            pending.append(pool.submit(read_inputs, part, model))
+            if len(pending) >= 2 * jobs:
+                break
+        while pending:
+            done = pending.popleft().result()
+            nxt = next(todo, None)
+            if nxt is not None:
+                pending.append(pool.submit(read_inputs, nxt, model))
+            yield from done
 
 
 def build_inputs(
@@ -100,9 +171,24 @@ def build_inputs(
     replace: bool = False,
     batch_size: int = 100,
     progress: Callable[[int], None] | None = None,
+    dask: str | None = None,
+    push: str | None = None,
+    dask_timeout: float = 10.0,
 ) -> BuildSummary:
     """Build every input; write kg.nq, kg.trig, quarantine.nq and manifest.json into
-    `out_dir` (if given) and add each article's graph to the store (if given)."""
+    `out_dir` (if given) and add each article's graph to the store (if given).
+
+    With `dask` (a scheduler address, or local:N) the articles are extracted and built on
+    a Dask cluster (kg.cluster), and `push` names a Graph Store Protocol endpoint to send
+    each article's graph to."""
+    if dask is not None:
+        from kg.cluster import build_on_cluster
+
+        return build_on_cluster(
+            inputs, out_dir, dask, base=base, strict=strict, model=model, store_dir=store_dir,
+            replace=replace, batch_size=batch_size, push=push, progress=progress,
+            timeout=dask_timeout,
+        )  # fmt: skip
     started = time.perf_counter()
     try:
         base = check_base(base or DEFAULT_BASE)
@@ -122,24 +208,17 @@ def build_inputs(
     seen: dict[str, Path] = {}
     records = []
     try:
-        for start in range(0, len(paths), batch_size):
-            chunk = paths[start : start + batch_size]
-            loaded = _load_batch(chunk, model, jobs)
-            for path, st in loaded:
+        chunk_size = batch_size if jobs <= 1 else max(1, min(32, -(-len(paths) // jobs)))
+        stream = _read_all(paths, model, jobs, chunk_size)
+        for chunk in _batches(stream, batch_size):
+            for item in chunk:
+                st = item.statements
                 if st.article.id in seen:
                     other = seen[st.article.id]
-                    raise InputError(f"{path}: article id '{st.article.id}' is also {other}'s")
-                seen[st.article.id] = path
-            statements = [st for _p, st in loaded]
-            batch_records = [
-                {
-                    "path": str(p),
-                    "sha256": hashlib.sha256(read_bytes(p)).hexdigest(),
-                    "article": st.article.id,
-                    "text_sha256": st.article.text_sha256,
-                }
-                for p, st in loaded
-            ]
+                    raise InputError(f"{item.path}: article id '{st.article.id}' is also {other}'s")
+                seen[st.article.id] = Path(item.path)
+            statements = [item.statements for item in chunk]
+            batch_records = [item.record() for item in chunk]
             result = build(
                 statements, base=base, inputs=batch_records, strict=strict, registry=registry
             )

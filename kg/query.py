@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,8 @@ import rdflib.plugins.sparql
 from kg.errors import QueryError
 from kg.ontology import PREFIXES
 from kg.resources import ontology_dir
+from kg.screen import Screened
+from kg.screen import screen_query as screen
 from kg.validate import compact
 
 # rdflib must never fetch graphs named in a query.
@@ -21,25 +22,10 @@ rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 
-_STRIP = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r"|<[^<>\"{}|^`\\\s]*>"
-    r"|#[^\n]*",
-)
-_REFUSED = re.compile(r"\b(SERVICE|LOAD)\b", re.IGNORECASE)
 
-
-def screen_query(query: str) -> None:
-    """Refuse SERVICE and LOAD: pyoxigraph would fetch them from the network."""
-    bare = _STRIP.sub(" ", query)
-    found = _REFUSED.search(bare)
-    if found:
-        raise QueryError(
-            f"{found.group(1).upper()} is refused: kg never reaches the network from a query"
-        )
+def screen_query(query: str) -> Screened:
+    """The screened text of a query, with kg's prefixes declared (see kg.screen)."""
+    return screen(query, PREFIXES)
 
 
 @dataclass
@@ -58,9 +44,9 @@ def load_store(quads: Iterable[ox.Quad]) -> ox.Store:
 
 
 def _execute(store: ox.Store, query: str):
-    screen_query(query)
+    checked = screen_query(query)
     try:
-        return store.query(query, use_default_graph_as_union=True, prefixes=PREFIXES)
+        return store.query(checked.text, use_default_graph_as_union=True)
     except SyntaxError as exc:
         first = str(exc).splitlines()[0] if str(exc) else "syntax error"
         raise QueryError(f"invalid SPARQL query: {first}") from None

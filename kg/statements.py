@@ -330,10 +330,10 @@ def parse_statements(
     return Statements(article=article, entities=entities, relations=relations)
 
 
-def load_statements(path: Path | str) -> Statements:
-    """Read a statements file (.yaml, .yml or .json)."""
+def load_statements(path: Path | str, data: bytes | None = None) -> Statements:
+    """Read a statements file (.yaml, .yml or .json); `data`: its bytes, if already read."""
     path = Path(path)
-    text = decode_text(read_bytes(path), str(path))
+    text = decode_text(read_bytes(path) if data is None else data, str(path))
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else yaml.safe_load(text)
     except (yaml.YAMLError, json.JSONDecodeError) as exc:

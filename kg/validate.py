@@ -1,8 +1,11 @@
-"""Validation of instance data against the SHACL shapes with pySHACL."""
+"""Validation of instance data against the SHACL shapes: kg's own SHACL engine (kg.shacl,
+the default) or pySHACL (the reference)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 import rdflib
 from pyshacl import validate as shacl_validate
@@ -11,6 +14,7 @@ from rdflib.namespace import RDF, RDFS
 from kg.ontology import KGO, PREFIXES, SH, hierarchy_graph, load_shapes
 
 INFERENCE_MODES = ("rdfs", "none")
+ENGINES = ("kg", "pyshacl")
 
 
 @dataclass(frozen=True)
@@ -92,13 +96,107 @@ def validate_graph(data: rdflib.Graph, inference: str = "rdfs") -> Report:
                 path=str(path) if isinstance(path, rdflib.URIRef) else None,
                 value=str(value) if value is not None else None,
                 message=str(message) if message is not None else "constraint violated",
-                severity=compact(str(severity)).removeprefix("sh:") if severity else "Violation",
+                severity=str(severity).removeprefix(str(SH)) if severity else "Violation",
                 source_shape=str(shape) if shape is not None else None,
                 sentence=_sentence_for(data, focus, path, value),
             )
         )
     violations.sort(key=lambda v: (v.focus, v.path or "", v.value or "", v.message))
     return Report(conforms=bool(conforms), violations=violations, triples=len(data))
+
+
+@cache
+def hierarchy_triples() -> tuple:
+    """hierarchy_graph() as pyoxigraph triples, what the kg engine mixes into the data."""
+    import pyoxigraph as ox
+
+    data = hierarchy_graph().serialize(format="nt", encoding="utf-8")
+    return tuple(
+        (t.subject, t.predicate, t.object) for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+    )
+
+
+def validate_triples(triples: Iterable[tuple], inference: str = "rdfs") -> Report:
+    """Validate (s, p, o) pyoxigraph triples against shapes.ttl with kg's SHACL engine: the
+    same results as validate_graph (pySHACL) on the same data, without converting it to
+    rdflib. Shapes it cannot run fall back to pySHACL."""
+    from kg import shacl
+
+    if inference not in INFERENCE_MODES:
+        raise ValueError(f"unknown inference mode {inference!r}")
+    data = list(dict.fromkeys(triples))
+    present = set(data)
+    try:
+        shapes = shacl.compiled_shapes()
+    except shacl.Unsupported:
+        import pyoxigraph as ox
+
+        from kg.rdfio import to_rdflib_graph
+
+        return validate_graph(
+            to_rdflib_graph(ox.Quad(s, p, o) for s, p, o in data), inference=inference
+        )
+    mixed = data + [t for t in hierarchy_triples()]
+    if inference == "rdfs":
+        mixed = shacl.rdfs_closure(mixed)
+    index = shacl.Data(mixed)
+    results = shacl.validate_index(index, shapes)
+    label_p = shacl.to_ox(RDFS.label)
+    violations = []
+    for r in results:
+        labels = [x for x in index.objects(r.focus, label_p) if (r.focus, label_p, x) in present]
+        path = r.path if isinstance(r.path, rdflib.URIRef) else None
+        violations.append(
+            Violation(
+                focus=r.focus.value,
+                focus_label=labels[0].value if labels else None,
+                path=str(path) if path is not None else None,
+                value=r.value.value if r.value is not None else None,
+                message=r.messages[0] if r.messages else _generic(r),
+                severity=r.severity,
+                source_shape=r.source_shape,
+                sentence=_sentence_in(index, present, r.focus, path, r.value),
+            )
+        )
+    violations.sort(key=lambda v: (v.focus, v.path or "", v.value or "", v.message))
+    return Report(conforms=not violations, violations=violations, triples=len(data))
+
+
+def _generic(result) -> str:
+    name = result.component.rsplit("#", 1)[-1].removesuffix("ConstraintComponent")
+    return f"{name} constraint violated"
+
+
+def _sentence_in(index, present: set, focus, path, value) -> str | None:
+    """The evidence sentence of a result, read from the data (not the ontology)."""
+    from kg import shacl
+
+    statement = shacl.to_ox(KGO.Statement)
+    sentence = shacl.to_ox(KGO.sentence)
+    if (focus, shacl.RDF_TYPE, statement) in present:
+        found = [x for x in index.objects(focus, sentence) if (focus, sentence, x) in present]
+        return found[0].value if found else None
+    if path is None or value is None:
+        return None
+    pred, subj, obj = (shacl.to_ox(x) for x in (RDF.predicate, RDF.subject, RDF.object))
+    p = shacl.to_ox(path)
+    for st in index.subjects(subj, focus):
+        if p in index.objects(st, pred) and value in index.objects(st, obj):
+            found = index.objects(st, sentence)
+            if found:
+                return found[0].value
+    return None
+
+
+def validate_quads(quads: Iterable, inference: str = "rdfs", engine: str = "kg") -> Report:
+    """Validate pyoxigraph quads (their graphs merged) with kg's engine or pySHACL."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown validation engine {engine!r}")
+    if engine == "pyshacl":
+        from kg.rdfio import to_rdflib_graph
+
+        return validate_graph(to_rdflib_graph(quads), inference=inference)
+    return validate_triples(((q.subject, q.predicate, q.object) for q in quads), inference)
 
 
 def format_report(report: Report) -> str:

@@ -226,6 +226,6 @@ def test_a_definite_title_refers_to_the_person_named_with_it():
         "Foreign Minister Ana Ortiz arrived in Lima on Monday. The minister will visit Cusco "
         "on Friday."
     )
-    rel = next(r for r in st.relations if r.predicate == "visits")
     label = {e.id: e.label for e in st.entities}
+    rel = next(r for r in st.relations if r.predicate == "visits" and label[r.object] == "Cusco")
     assert label[rel.subject] == "Ana Ortiz" and rel.modality == "planned"

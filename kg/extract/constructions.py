@@ -15,6 +15,7 @@ from kg.extract.frames import Candidate, attribution, modality
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
+from kg.extract.phrases.titles import qualifiers_of
 from kg.extract.resolve import ArticleIndex, Ref
 
 ROLE_NOUNS = {"role", "post", "position", "job", "office", "title", "portfolio"}
@@ -42,6 +43,7 @@ class Builder:
         method: str,
         level: str | None = "asserted",
         said: bool = True,
+        qualifiers: tuple[str, ...] = (),
     ) -> None:
         s = s if isinstance(s, Ref) else Ref(s)
         o = o if isinstance(o, Ref) else Ref(o)
@@ -58,6 +60,7 @@ class Builder:
                 attributed=attribution(self.index, self.block, tok) if said else None,
                 confidence=round(conf - (0.15 if s.guessed or o.guessed else 0), 3),
                 method=f"construction:{method}",
+                qualifiers=qualifiers,
             )
         )
 
@@ -83,7 +86,7 @@ def construction_candidates(index: ArticleIndex, block: int, doc) -> list[Candid
     return b.out
 
 
-def _holder(b: Builder, pos: Mention) -> tuple[Ref | None, str]:
+def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | None, str]:
     """Who holds the position named by `pos`, and by which construction."""
     doc, index, block = b.doc, b.index, b.block
     head = doc[pos.head]
@@ -122,7 +125,7 @@ def _holder(b: Builder, pos: Mention) -> tuple[Ref | None, str]:
         verb = owner
         if verb.pos_ in ("VERB", "AUX"):
             lemma = verb.lemma_.lower()
-            if _past([*verb.children, verb]):
+            if _past([*verb.children, verb]) and not allow_past:
                 return None, "past"
             if lemma in APPOINT:
                 from kg.extract.frames import direct_objects
@@ -167,33 +170,51 @@ def _holder(b: Builder, pos: Mention) -> tuple[Ref | None, str]:
     return None, ""
 
 
-def _owner(b: Builder, pos: Mention) -> Ref | None:
-    """The country or organisation a title belongs to: a modifier before it ("US",
-    "Uruguayan", "Uruguay's") or "of X" after it."""
-    doc, index, block = b.doc, b.index, b.block
-    i = pos.tok_start - 1
-    while i >= 0 and (doc[i].tag_ == "POS" or doc[i].is_space):
+OWNER_CLASSES = (
+    "Country",
+    "InternationalOrganization",
+    "GovernmentBody",
+    "ArmedForce",
+    "Organization",
+    "PoliticalParty",
+)
+
+
+def _owner_before(b: Builder, end: int) -> Mention | None:
+    """The owner-like mention that ends just before token `end` ("US", "Uruguay's")."""
+    doc, index = b.doc, b.index
+    i = end - 1
+    while i >= 0 and (doc[i].tag_ == "POS" or doc[i].is_space or doc[i].dep_ == "case"):
         i -= 1
-    if i >= 0:
-        m = index.mention_at(block, doc[i])
-        if m is not None and m.tok_end == i + 1:
-            c = index.clusters[m.cluster]
-            if (
-                c.cls
-                in (
-                    "Country",
-                    "InternationalOrganization",
-                    "GovernmentBody",
-                    "ArmedForce",
-                    "Organization",
-                    "PoliticalParty",
-                )
-                or c.metonym_of
-            ):
-                return index.as_actor(Ref(c))
-    head = doc[pos.head]
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+    if i < 0:
+        return None
+    m = index.mention_at(b.block, doc[i])
+    if m is None or m.tok_end != i + 1:
+        return None
+    c = index.clusters[m.cluster]
+    return m if c.cls in OWNER_CLASSES or c.metonym_of else None
+
+
+def _owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | None, str]:
+    """The country or organisation a title belongs to: a modifier before it ("US",
+    "Uruguayan", "Uruguay's") or "of X" after it; with a possessor before a modifier
+    ("Britain's U.N. ambassador") the possessor, the modifier staying in the title."""
+    doc, index, block = b.doc, b.index, b.block
+    m = _owner_before(b, pos.tok_start)
+    if m is not None:
+        # "X's U.N. ambassador": a country's post at an international body is the
+        # country's; but "X's Socialist Party leader" leads the party
+        outer = _owner_before(b, m.tok_start)
+        between = doc[outer.tok_end : m.tok_start] if outer is not None else None
+        forum = index.clusters[m.cluster].cls == "InternationalOrganization"
+        if forum and between is not None and any(t.tag_ == "POS" for t in between):
+            return index.as_actor(Ref(index.clusters[outer.cluster])), m.text
+        return index.as_actor(Ref(index.clusters[m.cluster])), ""
+    span = doc[pos.tok_start : pos.tok_end]
+    for tok in span:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at") or prep.i < pos.tok_end:
+                continue
             for pobj in prep.children:
                 refs = [
                     r
@@ -201,38 +222,83 @@ def _owner(b: Builder, pos: Mention) -> Ref | None:
                     if r.cluster.cls not in ("Person", "Position", "Plan", "City", "Region")
                 ]
                 if refs:
-                    return index.as_actor(refs[0])
-    return None
+                    return index.as_actor(refs[0]), ""
+    if holder is not None:  # "Foreign Minister Ana Diaz of X"
+        for tok in doc[pos.tok_end : min(len(doc), pos.tok_end + 4)]:
+            m2 = index.mention_at(block, tok)
+            if m2 is None or index.clusters[m2.cluster].id != holder.cluster.id:
+                continue
+            person = doc[m2.head]
+            for prep in person.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        refs = [
+                            r
+                            for r in index.refs(block, pobj, with_conj=False)
+                            if r.cluster.cls in OWNER_CLASSES or r.cluster.metonym_of
+                        ]
+                        if refs:
+                            return index.as_actor(refs[0]), ""
+            break
+    return None, ""
+
+
+def title_label(title: str) -> str:
+    words = title.split()
+    return " ".join(
+        w if w.isupper() or (i and w.lower() in _SMALL) else w[:1].upper() + w[1:]
+        for i, w in enumerate(words)
+    )
+
+
+_SMALL = {"of", "the", "and", "for", "on", "in", "to", "at"}
+
+
+def held_position(index: ArticleIndex, title: str, owner: Cluster | None) -> Cluster:
+    """The position a holding is of: its bare title and the country or body it belongs to
+    (the builder names it "Foreign Minister of Hungary"). One per title and owner."""
+    bare = " ".join(title.split())
+    key = (norm(bare), owner.id if owner is not None else None)
+    for c in index.clusters:
+        if c.cls == "Position" and not c.mentions and (norm(c.title or ""), c.of) == key:
+            return c
+    c = index.add_cluster("Position", title_label(bare), unique=True)
+    c.title = bare if any(w.isupper() and len(w) > 1 for w in bare.split()) else bare.lower()
+    c.of = owner.id if owner is not None else None
+    return c
 
 
 def _position(b: Builder, pos: Mention) -> None:
     doc = b.doc
-    span = doc[max(0, pos.tok_start - 2) : pos.tok_end]
-    if _past(span):
-        return
+    qualifiers = tuple(qualifiers_of(doc, pos.tok_start, pos.tok_end))
+    if _past(doc[max(0, pos.tok_start - 2) : pos.tok_end]) and "former" not in qualifiers:
+        qualifiers = ("former", *qualifiers)
     holder, how = _holder(b, pos)
     if how == "past":
-        return
-    position = b.cluster(pos)
+        qualifiers = ("former", *(q for q in qualifiers if q != "former"))
+        holder, how = _holder(b, pos, allow_past=True)
     tok = doc[pos.head]
     level = modality(tok) if how in ("role", "appointed-as") else "asserted"
-    owner = _owner(b, pos)
+    owner, prefix = _owner(b, pos, holder)
     lex = lexicon()
-    if holder is not None:
-        b.add(holder, "holdsPosition", position, tok, 0.9, how, level, said=False)
-    if owner is not None and norm(position.label) in lex.ranks:
+    title = f"{prefix} {pos.text}" if prefix else pos.text
+    if owner is not None and norm(title) in lex.ranks:
         # "Uruguayan general X": the nationality is the person's
         if holder is not None and owner.cluster.cls == "Country":
             b.add(holder, "nationality", owner, tok, 0.75, "rank-nationality", said=False)
         owner = None
-    if owner is not None:
-        b.add(position, "positionIn", owner, tok, 0.8, "title-owner", "asserted", said=False)
-    if holder is not None and how in ("title", "apposition"):
-        _counterpart(b, pos, holder, position)
     if holder is None:
         return
-    words = set(norm(position.label).split())
-    leader = bool(words & lex.leader_words)
+    position = held_position(b.index, title, owner.cluster if owner else None)
+    b.add(holder, "holdsPosition", position, tok, 0.9, how, level, False, qualifiers)
+    if owner is not None:
+        b.add(position, "positionIn", owner, tok, 0.8, "title-owner", "asserted", said=False)
+    if how in ("title", "apposition"):
+        _counterpart(b, pos, holder, title)
+    if "former" in qualifiers:
+        return
+    words = set(norm(title).split())
+    leader = bool(words & lex.leader_words) and not ({"deputy", "vice"} & words)
     if not leader:
         return
     # "army chief" of a country leads that country's army
@@ -290,7 +356,7 @@ def _organisation_owner(index: ArticleIndex, c: Cluster) -> Cluster | None:
     return None
 
 
-def _counterpart(b: Builder, pos: Mention, holder: Ref, position: Cluster) -> None:
+def _counterpart(b: Builder, pos: Mention, holder: Ref, title: str) -> None:
     """ "X ... and his Peruvian counterpart, Rosa Diaz": Diaz holds X's position."""
     doc = b.doc
     start = doc[pos.head].sent.start
@@ -310,13 +376,15 @@ def _counterpart(b: Builder, pos: Mention, holder: Ref, position: Cluster) -> No
             if c.dep_ in ("amod", "compound", "nmod")
             for r in b.index.refs(b.block, c, with_conj=False)
         ]
+        countries = [o for o in owners if o.cluster.cls == "Country"]
         for person in people:
             if person.cluster.id == holder.cluster.id:
                 continue
+            owner = countries[0].cluster if countries else None
+            position = held_position(b.index, title, owner)
             b.add(person, "holdsPosition", position, tok, 0.7, "counterpart", said=False)
-            for owner in owners:
-                if owner.cluster.cls == "Country":
-                    b.add(position, "positionIn", owner, tok, 0.7, "counterpart", said=False)
+            if owner is not None:
+                b.add(position, "positionIn", countries[0], tok, 0.7, "counterpart", said=False)
 
 
 def _plan_possessor(b: Builder, m: Mention, head) -> None:

@@ -1,5 +1,6 @@
-"""Relations stated by verbs and nouns (data/patterns/frames.yaml), with their modality
-and attribution."""
+"""Meaning: clauses to relations. A frame of the lexicon (data/patterns/frames.yaml) maps a
+verb or noun lemma and where its arguments are to an ontology predicate; the clause (see
+kg/extract/syntax) gives the arguments and the modality, the speaker gives attribution."""
 
 from __future__ import annotations
 
@@ -7,6 +8,15 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref
+from kg.extract.syntax.clauses import (
+    Clause,
+    _children,
+    clauses_of,
+    direct_objects,
+    modality,
+    prep_objects,
+    subjects,
+)
 
 COPULAS = {"be", "become", "remain"}
 
@@ -22,128 +32,7 @@ class Candidate:
     attributed: Ref | None
     confidence: float
     method: str
-
-
-# -- arguments ----------------------------------------------------------------------------
-
-
-def _children(tok, *deps: str) -> list:
-    return [c for c in tok.children if c.dep_ in deps]
-
-
-def is_passive(verb) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
-    )
-
-
-def _duty(verb):
-    """ "disarming the militia is not Uruguay's responsibility": the noun 'responsibility'."""
-    if verb.dep_ in ("csubj", "nsubj") and verb.tag_ == "VBG":
-        for attr in _children(verb.head, "attr"):
-            if attr.lemma_.lower() in frames().duty_nouns and _children(attr, "poss"):
-                return attr
-    return None
-
-
-def subjects(verb) -> list:
-    """The tokens that do what `verb` says (for a passive: the agent)."""
-    duty = _duty(verb)
-    if duty is not None:
-        return _children(duty, "poss")
-    if is_passive(verb):
-        return [p for a in _children(verb, "agent") for p in _children(a, "pobj")]
-    found = _children(verb, "nsubj")
-    if found:
-        return found
-    head = verb.head
-    if verb.dep_ in ("xcomp", "advcl") and head.i != verb.i:
-        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
-            head = head.head
-        if head.lemma_.lower() in frames().creation_verbs:
-            made = _children(head, "dobj")
-            if made:
-                return made
-        if is_passive(head) and not _children(head, "agent"):
-            raised = _children(head, "nsubjpass")  # "X is expected to visit"
-            if raised:
-                return raised
-        return subjects(head)
-    if verb.dep_ == "conj" and head.i != verb.i:
-        return subjects(head)
-    if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
-        return [head]
-    return []
-
-
-def direct_objects(verb) -> list:
-    if is_passive(verb):
-        found = _children(verb, "nsubjpass")
-        if not found and verb.dep_ in ("acl", "relcl"):
-            found = [verb.head]
-        return found
-    return _children(verb, "dobj")
-
-
-def prep_objects(tok, preposition: str) -> list:
-    out = []
-    for prep in tok.children:
-        if prep.dep_ in ("prep", "dative") and prep.lower_ == preposition:
-            out += _children(prep, "pobj")
-    return out
-
-
-# -- modality and attribution ---------------------------------------------------------------
-
-
-def _chain(tok):
-    """The token and the words it depends on, up to the clause that reports it."""
-    reporting = lexicon().reporting_verbs
-    current = tok
-    seen = 0
-    while True:
-        yield current
-        if current.dep_ == "ROOT" or seen > 8:
-            return
-        if current.lemma_.lower() in reporting and current.i != tok.i:
-            return
-        current = current.head
-        seen += 1
-
-
-def modality(tok) -> str | None:
-    """How firmly the clause of `tok` states it; None when it is only asked for."""
-    f = frames()
-    found: set[str] = set()
-    negated = False
-    duty = _duty(tok)
-    if duty is not None:  # "X is (not) Y's responsibility": Y takes it on, or refuses it
-        negated_duty = any(c.dep_ == "neg" for c in tok.head.children)
-        return "refused" if negated_duty else "asserted"
-    for word in _chain(tok):
-        lemma = word.lemma_.lower()
-        if word.i != tok.i and lemma in lexicon().reporting_verbs:
-            break
-        if word.i != tok.i and lemma in f.blocking_heads:
-            return None
-        if word.i != tok.i and lemma in f.modality_heads and word.pos_ in ("VERB", "AUX", "ADJ"):
-            found.add(f.modality_heads[lemma])
-        for child in word.children:
-            low = child.lower_
-            if child.dep_ == "neg":
-                negated = True
-            elif child.dep_ == "aux" and low in f.modal_aux:
-                found.add(f.modal_aux[low])
-            elif child.dep_ == "amod" and child.lower_ in ("proposed", "planned", "planned"):
-                found.add("planned")
-        if word.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp", "relcl", "acl"):
-            break
-    if negated:
-        return "refused" if found & {"planned", "offered", "refused"} else "negated"
-    for level in ("refused", "offered", "considered", "possible", "planned"):
-        if level in found:
-            return level
-    return "asserted"
+    qualifiers: tuple[str, ...] = ()
 
 
 def _speaker(index: ArticleIndex, block: int, subj) -> list[Ref]:
@@ -241,15 +130,26 @@ def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list
     return out
 
 
+def _matches(clause: Clause, tok, frame: Frame) -> bool:
+    """A frame's lemmas name the clause's verb. A phrasal verb ("rule out") that some frame
+    lists is read only by those frames; others by their verb alone ("draw up" as "draw")."""
+    if clause.lemma in frame.lemmas:
+        return True
+    if " " in clause.lemma and clause.lemma in frames().phrasal_lemmas:
+        return False
+    base = clause.lemma.split()[0]
+    return base in frame.lemmas or tok.lower_ in frame.lemmas
+
+
 def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
     f = frames()
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.pos_ not in ("VERB", "AUX"):
+    for clause in clauses_of(doc):
+        if clause.kind != "verb":
             continue
-        lemma = tok.lemma_.lower()
+        tok = doc[clause.head]
         for frame in f.verbs:
-            if lemma not in frame.lemmas:
+            if not _matches(clause, tok, frame):
                 continue
             anchor = None
             if frame.noun:
@@ -265,50 +165,87 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                     continue
             if frame.needs == "contribution" and not _has_contribution(tok):
                 continue
-            out += _emit(index, block, tok, frame, subjects(tok), anchor)
+            if frame.voice == "passive" and not clause.passive:
+                continue
+            subj = [doc[i] for i in clause.subjects]
+            if frame.subject == "patient":
+                subj = [doc[i] for i in clause.objects]
+            out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
     return out
+
+
+def noun_subjects(tok) -> list:
+    """Who does what an event noun says: its possessor ("X's trip"), its "by" phrase ("a
+    proposal by X"), the subject of a copula or a light verb ("X held talks"), the noun it
+    is in apposition to, or the subject of the verb it is an argument of ("X travelled to
+    Y for talks with Z")."""
+    f = frames()
+    poss = _children(tok, "poss")
+    if poss:
+        return poss
+    by = prep_objects(tok, "by")
+    if by:
+        return by
+    head = tok.head
+    if tok.dep_ == "attr" and head.lemma_.lower() in COPULAS:
+        return subjects(head)
+    if tok.dep_ == "appos":
+        return [head]
+    if tok.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in f.light_verbs:
+        return subjects(head)
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return subjects(head.head)
+    return []
 
 
 def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
     f = frames()
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN"):
+    for clause in clauses_of(doc):
+        if clause.kind != "noun":
             continue
-        lemma = tok.lemma_.lower()
+        tok = doc[clause.head]
         for frame in f.nouns:
-            if lemma not in frame.lemmas and tok.lower_ not in frame.lemmas:
+            if clause.lemma not in frame.lemmas and tok.lower_ not in frame.lemmas:
                 continue
-            subj = []
-            if tok.dep_ == "attr" and tok.head.lemma_.lower() in COPULAS:
-                subj = subjects(tok.head)
-            elif tok.dep_ == "appos":
-                subj = [tok.head]
-            elif tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in (
-                "take",
-                "have",
-                "make",
-            ):
-                subj = subjects(tok.head)
-            poss = _children(tok, "poss")
-            if poss and not subj:
-                subj = poss
-            out += _emit(index, block, tok, frame, subj, None)
+            out += _emit(index, block, tok, frame, noun_subjects(tok), None, clause.modality)
             if frame.predicate in _SYMMETRIC_NOUNS:
-                out += _between(index, block, tok, frame)
+                out += _between(index, block, tok, frame, clause.modality)
     return out
 
 
 _SYMMETRIC_NOUNS = {"holdsTalksWith", "meets"}
 
 
-def _between(index: ArticleIndex, block: int, tok, frame: Frame) -> list[Candidate]:
+def _emit_pairs(
+    index: ArticleIndex, block: int, tok, frame: Frame, level: str, a: Ref, b: Ref
+) -> list[Candidate]:
+    if a.cluster.id == b.cluster.id:
+        return []
+    return [
+        Candidate(
+            subject=a,
+            predicate=frame.predicate,
+            object=b,
+            block=block,
+            sent=tok.sent,
+            modality=level,
+            attributed=attribution(index, block, tok),
+            confidence=round(frame.confidence - (0.15 if a.guessed or b.guessed else 0), 3),
+            method=f"frame:{frame.name}-each-other",
+        )
+    ]
+
+
+def _between(
+    index: ArticleIndex, block: int, tok, frame: Frame, level: str | None
+) -> list[Candidate]:
     """ "talks between X and Y": X and Y hold talks with each other."""
     out = []
     for first in prep_objects(tok, "between"):
         refs = index.refs(block, first)
         said = attribution(index, block, tok)
-        level = modality(tok.head) or "asserted"
+        level = level or "asserted"
         for i, a in enumerate(refs):
             for b in refs[i + 1 :]:
                 out.append(
@@ -329,14 +266,28 @@ def _between(index: ArticleIndex, block: int, tok, frame: Frame) -> list[Candida
     return out
 
 
+_UNSET = "unset"
+
+
 def _emit(
-    index: ArticleIndex, block: int, tok, frame: Frame, subj_tokens: list, anchor
+    index: ArticleIndex,
+    block: int,
+    tok,
+    frame: Frame,
+    subj_tokens: list,
+    anchor,
+    level: str | None = _UNSET,
 ) -> list[Candidate]:
-    level = modality(tok) if tok.pos_ in ("VERB", "AUX") else modality(tok.head)
+    if level == _UNSET:
+        level = modality(tok) if tok.pos_ in ("VERB", "AUX") else modality(tok.head)
     if level is None:
         return []
     subjects_ = [r for s in subj_tokens for r in index.refs(block, s)]
     objects_ = _objects(index, block, tok, frame, anchor)
+    if not objects_ and "each-other" in frame.objects and len(subjects_) >= 2:
+        # "X and Y met": each with the other (the relation is symmetric)
+        pairs = [(a, b) for i, a in enumerate(subjects_) for b in subjects_[i + 1 :]]
+        return [c for a, b in pairs for c in _emit_pairs(index, block, tok, frame, level, a, b)]
     if not subjects_ or not objects_:
         return []
     if frame.modality and level == "asserted":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import yaml
@@ -105,6 +105,7 @@ class Lexicon:
     anaphors: dict[str, str]  # head word -> class
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
+    relative_pronouns: frozenset[str]
 
 
 @cache
@@ -126,6 +127,7 @@ def lexicon() -> Lexicon:
         anaphors=anaphors,
         mission_nouns=frozenset(d["mission_nouns"]),
         name_prefixes=dict(d["name_prefixes"]),
+        relative_pronouns=frozenset(d["relative_pronouns"]),
     )
 
 
@@ -142,6 +144,8 @@ class Frame:
     needs: str | None = None  # "contribution": a contribution noun must be an argument
     noun: frozenset[str] = frozenset()  # with a light verb: the noun that carries the meaning
     confidence: float = 0.8
+    voice: str | None = None  # "passive": only a passive clause states it
+    subject: str | None = None  # "patient": the relation's subject is the clause's object
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,13 @@ class Frames:
     creation_verbs: frozenset[str]  # "create a board to govern": the object is the actor
     blocking_heads: frozenset[str]  # "urge X to send": the relation is only requested
     duty_nouns: frozenset[str]  # "disarming X is not Y's responsibility"
+    light_verbs: frozenset[str]  # "hold talks", "make a visit": the noun carries the meaning
+    purpose_preps: dict[str, str]  # "for talks with X": an event that is a purpose -> modality
     version: str
+
+    @cached_property
+    def phrasal_lemmas(self) -> frozenset[str]:
+        return frozenset(w for f in (*self.verbs, *self.nouns) for w in f.lemmas if " " in w)
 
 
 def _frame(item: dict, kind: str) -> Frame:
@@ -167,6 +177,8 @@ def _frame(item: dict, kind: str) -> Frame:
         needs=item.get("needs"),
         noun=frozenset(item.get("noun", [])),
         confidence=float(item.get("confidence", 0.8)),
+        voice=item.get("voice"),
+        subject=item.get("subject"),
     )
 
 
@@ -181,5 +193,7 @@ def frames() -> Frames:
         creation_verbs=frozenset(d["creation_verbs"]),
         blocking_heads=frozenset(d["blocking_heads"]),
         duty_nouns=frozenset(d["duty_nouns"]),
+        light_verbs=frozenset(d["light_verbs"]),
+        purpose_preps=dict(d["purpose_preps"]),
         version=str(d["version"]),
     )

@@ -27,6 +27,8 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     entry: GazetteerEntry | None = None
     metonym_of: GazetteerEntry | None = None
+    title: str | None = None  # a position held: its bare title ("foreign minister")
+    of: int | None = None  # ... and the cluster id of the country or body it belongs to
 
     @property
     def aliases(self) -> list[str]:

@@ -35,6 +35,12 @@ def load_pipeline(model: str | None = None):
         raise ExtractionError(f"the spaCy pipeline {nlp.meta.get('name')} has no parser and NER")
     ruler = nlp.add_pipe("entity_ruler", name="kg_positions", before="ner")
     ruler.add_patterns(position_patterns(nlp))
+    import kg.extract.phrases.titles
+
+    nlp.add_pipe("kg_titles", after="kg_positions")
+    import kg.extract.syntax.clauses  # noqa: F401  (registers the kg_clauses factory)
+
+    nlp.add_pipe("kg_clauses", last=True)
     return nlp
 
 

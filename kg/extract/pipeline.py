@@ -155,7 +155,7 @@ def _assemble(
             ids=c.entry.ids if c.entry else (),
         )
         for c in index.clusters
-        if c.mentions or c.id in used
+        if (c.mentions and c.cls != "Position") or c.id in used
     ]
     relations = []
     for key in sorted(kept, key=lambda k: (k[3], k[0], k[1], k[2])):

@@ -76,11 +76,14 @@ class ArticleIndex:
     def pos(self, block: int, tok) -> int:
         return self.offsets[block] + tok.idx
 
-    def add_cluster(self, cls: str, label: str, entry: GazetteerEntry | None = None) -> Cluster:
+    def add_cluster(
+        self, cls: str, label: str, entry: GazetteerEntry | None = None, unique: bool = False
+    ) -> Cluster:
         """An entity the text implies but does not name as such (a country behind its
-        capital, "Uruguay's army" behind "army chief")."""
+        capital, "Uruguay's army" behind "army chief"); `unique`: a new one even when one
+        of that label exists (a position of another owner)."""
         for c in self.clusters:
-            if c.label == label and c.cls == cls:
+            if c.label == label and c.cls == cls and not unique:
                 return c
         c = Cluster(len(self.clusters), cls, label, [], entry)
         self.clusters.append(c)

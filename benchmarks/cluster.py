@@ -1,0 +1,237 @@
+"""Benchmark of kg build --dask: N generated articles on local:1 and local:2 against a plain
+local build (--jobs 1) in this process, then a paper estimate for a million articles on 50
+workers from the measured per-article costs and result sizes.
+
+    python benchmarks/cluster.py 1000
+
+Figures: the scheduling overhead (local:1 / plain, target <= 1.15) and the speed-up with two
+workers (plain / local:2, target >= 1.7), each with and without the cluster's start (worker
+processes spawned, spaCy loaded in each). Both are only meaningful on a machine with two
+idle cores: the script prints the load average it ran under.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ARTICLES_1M = 1_000_000
+WORKERS = 50
+GBIT = 125e6  # bytes per second on a 1 Gbit/s link
+
+
+def _timed(func, *args, **kwargs):
+    started = time.perf_counter()
+    value = func(*args, **kwargs)
+    return time.perf_counter() - started, value
+
+
+def _stage_costs(articles: Path, sample: int) -> dict:
+    """Per-article costs and sizes of each stage, measured in this process on `sample`
+    articles (one batch, as the cluster runs them)."""
+    from kg.build import EntityRegistry, _prepare
+    from kg.cluster.tasks import RecordingRegistry, build_batch, extract_article, to_result
+    from kg.corpus import expand, read_source
+    from kg.extract.nlp import load_pipeline
+    from kg.extract.text import clean_text
+    from kg.iri import DEFAULT_BASE
+    from kg.store import KgStore
+
+    load_pipeline()
+    paths = expand([articles])[:sample]
+    n = len(paths)
+    records, sources = [], []
+
+    def read_all():
+        for p in paths:
+            data = p.read_bytes()
+            src = read_source(p)
+            sha = hashlib.sha256(clean_text(src.text).encode("utf-8")).hexdigest()
+            records.append(
+                {
+                    "path": str(p),
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                    "article": src.article_id,
+                    "text_sha256": sha,
+                }
+            )
+            sources.append((src.text, src.article_id, src.meta))
+
+    t_read, _ = _timed(read_all)
+    t_extract, statements = _timed(lambda: [extract_article(*s, None) for s in sources])
+    recorder = RecordingRegistry(EntityRegistry(DEFAULT_BASE))
+
+    def mint():
+        for st in statements:
+            _prepare(st, EntityRegistry(DEFAULT_BASE), DEFAULT_BASE)
+            _prepare(st, recorder, DEFAULT_BASE)
+
+    t_mint, _ = _timed(mint)
+    t_build, built = _timed(build_batch, statements, DEFAULT_BASE, records, False, recorder.table)
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-cluster-"))
+    try:
+        store = KgStore(work / "store")
+        shas = {r["article"]: r["text_sha256"] for r in records}
+        t_load, _ = _timed(lambda: store.add_build(to_result(DEFAULT_BASE, built, records), shas))
+        store.close()
+        push = _push_cost(to_result(DEFAULT_BASE, built, records), work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return {
+        "n": n,
+        "client_read_ms": 1000 * t_read / n,
+        "client_mint_ms": 1000 * t_mint / n,
+        "client_load_ms": 1000 * t_load / n,
+        "worker_extract_ms": 1000 * t_extract / n,
+        "worker_build_ms": 1000 * t_build / n,
+        "text_bytes": sum(len(s[0].encode("utf-8")) for s in sources) / n,
+        "statements_bytes": sum(len(pickle.dumps(st)) for st in statements) / n,
+        "result_bytes": len(pickle.dumps(built)) / n,
+        "push_ms": push,
+    }
+
+
+def _push_cost(result, work: Path) -> float | None:
+    """Milliseconds per article to PUT its graph to an oxigraph server on the loopback."""
+    import subprocess
+    import urllib.request
+
+    from kg.push import by_graph, push
+    from kg.serve import free_port, oxigraph_binary
+
+    port = free_port()
+    command = [oxigraph_binary(), "serve", "--location", str(work / "remote")]
+    proc = subprocess.Popen(
+        [*command, "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        graphs = by_graph(result.main_quads)
+        seconds, _ = _timed(push, graphs, f"http://127.0.0.1:{port}/store")
+        return 1000 * seconds / len(result.articles)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def _startup(address: str) -> float:
+    from kg.cluster import connect
+
+    started = time.perf_counter()
+    with connect(address):
+        pass
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    sys.path.insert(0, str(HERE))
+    from generate import generate
+
+    from kg.cluster import build_on_cluster
+    from kg.extract.nlp import load_pipeline
+    from kg.pipeline import build_inputs
+
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-cluster-"))
+    try:
+        articles = work / "articles"
+        articles.mkdir()
+        for text, article_id in generate(n):
+            (articles / f"{article_id}.txt").write_text(text, encoding="utf-8")
+        print(
+            f"{n} generated articles; {os.cpu_count()} cores; load average before: "
+            f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}"
+        )
+        load_pipeline()  # the plain build runs with the model loaded, as workers do
+        plain, _ = _timed(build_inputs, [articles], None, store_dir=work / "plain", jobs=1)
+        rows = [("plain kg build --jobs 1", plain, 0.0)]
+        for workers in (1, 2):
+            address = f"local:{workers}"
+            start = _startup(address)
+            total, summary = _timed(
+                build_on_cluster, [articles], None, address, store_dir=work / address
+            )
+            assert summary.articles == n and not summary.failed
+            rows.append((f"kg build --dask {address}", total, start))
+        print(f"\n{'run':28} {'seconds':>8} {'start s':>8} {'vs plain':>9} {'no start':>9}")
+        for name, seconds, start in rows:
+            print(
+                f"{name:28} {seconds:8.1f} {start:8.1f} {seconds / plain:8.2f}x "
+                f"{(seconds - start) / plain:8.2f}x"
+            )
+        l1, l2 = rows[1], rows[2]
+        print(
+            f"\noverhead local:1 / plain: {l1[1] / plain:.2f}x "
+            f"({(l1[1] - l1[2]) / plain:.2f}x without the cluster's start; target <= 1.15)"
+        )
+        print(
+            f"speed-up plain / local:2: {plain / l2[1]:.2f}x "
+            f"({plain / (l2[1] - l2[2]):.2f}x without the cluster's start; target >= 1.7)"
+        )
+        print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+        c = _stage_costs(articles, min(n, 100))
+        print(f"\nper article, measured on {c['n']} articles in this process:")
+        for key, value in c.items():
+            if key != "n" and value is not None:
+                unit = "ms" if key.endswith("_ms") else "bytes"
+                print(f"  {key:20} {value:10.2f} {unit}")
+        _estimate(c)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _estimate(c: dict) -> None:
+    n, w = ARTICLES_1M, WORKERS
+    worker_ms = c["worker_extract_ms"] + c["worker_build_ms"]
+    client_ms = c["client_read_ms"] + c["client_mint_ms"] + c["client_load_ms"]
+    t_workers = n * worker_ms / 1000 / w
+    t_client = n * client_ms / 1000
+    inbound = n * (c["statements_bytes"] + c["result_bytes"])  # into the client
+    outbound = n * (c["text_bytes"] + c["statements_bytes"])  # out of the client
+    t_net = max(inbound, outbound) / GBIT
+    t_push = n * c["push_ms"] / 1000 if c["push_ms"] is not None else None
+    print(f"\npaper estimate: {n:,} articles on {w} single-threaded workers")
+    print(f"  workers (extract + build, {worker_ms:.1f} ms/article): {t_workers / 3600:.2f} h")
+    print(
+        f"  the client (read, mint IRIs, bulk-load; {client_ms:.2f} ms/article, one "
+        f"process): {t_client / 3600:.2f} h"
+    )
+    print(
+        f"  network at the client: {inbound / 1e9:.1f} GB in, {outbound / 1e9:.1f} GB out "
+        f"(uncompressed): {t_net / 3600:.2f} h at 1 Gbit/s"
+    )
+    if t_push is not None:
+        print(
+            f"  --push to one oxigraph server ({c['push_ms']:.2f} ms/article): "
+            f"{t_push / 3600:.2f} h"
+        )
+    parts = {
+        "the workers": t_workers,
+        "the single store loader (the client)": t_client,
+        "the client's network link": t_net,
+    }
+    if t_push is not None:
+        parts["the SPARQL store behind --push"] = t_push
+    name = max(parts, key=parts.get)
+    print(f"  bottleneck: {name}, about {parts[name] / 3600:.2f} h")
+    needed = (n * worker_ms / 1000) / t_client
+    print(f"  the client keeps up with about {needed:.0f} workers; more workers wait on it")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""Reaching a Dask scheduler, or starting a LocalCluster on the loopback, for one build."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from kg import __version__
+from kg.errors import KgError
+
+_LOCAL = re.compile(r"local:(\d+)")
+_REMOTE = re.compile(r"(?:(?:tcp|tls|ws|wss|inproc)://)?[\w.\-\[\]:]+:\d+")
+
+
+class ClusterError(KgError):
+    """The cluster cannot be reached or cannot run kg."""
+
+
+def _kg_version() -> str:  # runs on each worker
+    from kg import __version__ as version
+
+    return version
+
+
+@contextmanager
+def connect(address: str, model: str | None = None, timeout: float = 10.0) -> Iterator:
+    """A dask.distributed Client for `address`: `local:N` starts N worker processes on
+    127.0.0.1 (no dashboard) and stops them afterwards; anything else is a scheduler
+    address such as tcp://host:8786. Every worker must run this kg version; each loads the
+    spaCy pipeline once, when it joins."""
+    from distributed import Client, LocalCluster
+
+    from kg.cluster.tasks import PreloadModel
+
+    cluster = None
+    local = _LOCAL.fullmatch(address)
+    if local:
+        n = int(local.group(1))
+        if not 1 <= n <= 256:
+            raise ClusterError(f"--dask {address}: the number of local workers must be 1 to 256")
+        cluster = LocalCluster(
+            n_workers=n,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            worker_dashboard_address=None,
+            silence_logs=logging.CRITICAL,  # failed tasks are reported in the summary
+        )
+        target: object = cluster
+    elif _REMOTE.fullmatch(address):
+        target = address
+    else:
+        raise ClusterError(
+            f"--dask {address!r}: give a scheduler address (tcp://host:8786) or local:N"
+        )
+    client = None
+    try:
+        try:
+            client = Client(target, timeout=timeout, set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise ClusterError(
+                f"cannot reach the Dask scheduler at {address} ({reason}); "
+                "start one with 'dask scheduler', or use --dask local:N"
+            ) from None
+        try:
+            client.wait_for_workers(1, timeout=timeout)
+        except (OSError, TimeoutError):
+            raise ClusterError(
+                f"the Dask scheduler at {address} has no workers after {timeout:g} s; "
+                f"start some with 'dask worker {address} --nthreads 1'"
+            ) from None
+        versions = client.run(_kg_version)
+        wrong = sorted({v for v in versions.values() if v != __version__})
+        if wrong:
+            raise ClusterError(
+                f"the workers of {address} run kg {', '.join(wrong)}, this client kg "
+                f"{__version__}: install the same kg everywhere"
+            )
+        client.register_plugin(PreloadModel(model), name="kg-model")
+        yield client
+    finally:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()

@@ -1,0 +1,452 @@
+"""The client side of a cluster build: submit, retry, mint IRIs in order, store as results come.
+
+Nothing is lost and nothing is stored twice:
+- an article whose task fails (bad input, a worker that died) is tried once more, then
+  listed in failed.txt and the summary; every other article is stored;
+- each batch goes into the store in one bulk load (removed again if that fails), so the
+  store never holds half an article; an article already stored with the same text is
+  skipped, so running the same command again after a crash stores only what is missing;
+- entity IRIs are minted on the client in corpus order and batches are validated as a
+  local build groups them, so the output is byte for byte that of a local build.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.build import BuildResult, EntityRegistry, _prepare, write_build
+from kg.cluster.connect import connect
+from kg.cluster.tasks import RecordingRegistry, build_batch, extract_article, to_result
+from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, expand, read_source
+from kg.errors import InputError, KgError, ValidationFailed
+from kg.files import read_bytes, write_bytes
+from kg.iri import DEFAULT_BASE, check_base, graph_iri
+from kg.pipeline import BuildSummary
+from kg.statements import Statements, load_statements
+
+FAILED_FILE = "failed.txt"
+
+
+@dataclass
+class ClusterSummary(BuildSummary):
+    workers: int = 0
+    skipped: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
+    failed_file: Path | None = None
+    pushed: int = 0
+    endpoint: str | None = None
+
+    def text(self) -> str:
+        lines = [super().text()]
+        lines.append(f"On {self.workers} Dask worker(s).")
+        if self.skipped:
+            lines.append(
+                f"Skipped {self.skipped} article(s) already stored with the same text"
+                + (" (not in the output files)" if self.outputs else "")
+                + "."
+            )
+        if self.endpoint is not None:
+            lines.append(f"Pushed {self.pushed} graph(s) to {self.endpoint}.")
+        if self.failed:
+            path, why = self.failed[0]
+            first = why if why.startswith(path) else f"{path}: {why}"
+            lines.append(
+                f"{len(self.failed)} article(s) failed, listed in {self.failed_file}; "
+                f"first: {first}. Run the same command again to retry them."
+            )
+        return "\n".join(lines)
+
+
+@dataclass
+class _Batch:
+    """Up to batch_size consecutive inputs: built together, as a local build does."""
+
+    index: int
+    records: dict[int, dict] = field(default_factory=dict)  # position -> input record
+    statements: dict[int, Statements] = field(default_factory=dict)
+    pending: int = 0  # extraction tasks not settled yet
+    attempt: int = 0
+    isolated: bool = False
+    probes: dict[int, str | None] = field(default_factory=dict)  # position -> error
+    order: list[int] = field(default_factory=list)
+    table: dict = field(default_factory=dict)
+
+
+@dataclass
+class _Task:
+    kind: str  # extract | build | probe
+    batch: _Batch
+    position: int = -1
+    attempt: int = 1
+    args: tuple = ()
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, KgError):
+        return str(exc)
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class _Run:
+    def __init__(
+        self,
+        client,
+        paths: Sequence[Path],
+        base: str,
+        strict: bool,
+        model: str | None,
+        store,
+        registry: EntityRegistry,
+        summary: ClusterSummary,
+        batch_size: int,
+        keep: bool,
+        replace: bool,
+        push: str | None,
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        from distributed import as_completed
+
+        self.client = client
+        self.paths = list(paths)
+        self.base = base
+        self.strict = strict
+        self.model = model
+        self.store = store
+        self.registry = registry
+        self.summary = summary
+        self.batch_size = batch_size
+        self.replace = replace
+        self.push = push
+        self.progress = progress
+        self.kept: dict[int, BuildResult] = {}
+        self.keep = keep
+        self.tasks: dict[str, _Task] = {}
+        self.done = as_completed(loop=client.loop)
+        self.token = uuid.uuid4().hex[:8]
+        self.submitted = 0
+        self.seen: dict[str, Path] = {}
+        self.batches: dict[int, _Batch] = {}
+        self.next_batch = 0  # the next batch to read and submit
+        self.frontier = 0  # the next batch whose IRIs to mint (corpus order)
+        self.failed: dict[int, tuple[str, str]] = {}  # corpus position -> (path, why)
+        threads = sum(client.nthreads().values()) or 1
+        self.window = max(2 * batch_size, 4 * threads)
+
+    # -- submitting -------------------------------------------------------------------------
+
+    def _submit(self, task: _Task, func, *args) -> None:
+        self.submitted += 1
+        key = f"kg-{task.kind}-{self.token}-{self.submitted}"
+        future = self.client.submit(func, *args, key=key, pure=False)
+        task.args = args
+        self.tasks[future.key] = task
+        self.done.add(future)
+
+    def _extracting(self) -> int:
+        return sum(1 for t in self.tasks.values() if t.kind == "extract")
+
+    def _fill(self) -> None:
+        """Read and submit further batches while fewer than `window` extractions run."""
+        n_batches = -(-len(self.paths) // self.batch_size)
+        while self.next_batch < n_batches and self._extracting() < self.window:
+            self._open(self.next_batch)
+            self.next_batch += 1
+            self._advance()
+
+    def _fail(self, position: int, why: str) -> None:
+        self.failed[position] = (str(self.paths[position]), why)
+
+    def _open(self, index: int) -> None:
+        batch = self.batches[index] = _Batch(index)
+        start = index * self.batch_size
+        for pos in range(start, min(start + self.batch_size, len(self.paths))):
+            path = self.paths[pos]
+            try:
+                record, statements, source = self._read(path)
+            except KgError as exc:  # the file itself is bad: no worker can do better
+                self._fail(pos, str(exc))
+                continue
+            article = record["article"]
+            if article in self.seen:
+                raise InputError(f"{path}: article id '{article}' is also {self.seen[article]}'s")
+            self.seen[article] = path
+            if self._stored(article, record["text_sha256"]):
+                self.summary.skipped += 1
+                continue
+            batch.records[pos] = record
+            if statements is not None:
+                batch.statements[pos] = statements
+            else:
+                batch.pending += 1
+                task = _Task("extract", batch, pos)
+                self._submit(task, extract_article, *source, self.model)
+
+    def _read(self, path: Path) -> tuple[dict, Statements | None, tuple | None]:
+        """The input record of a file as a local build writes it, and its statements (a
+        statements file) or what a worker needs to extract them (an article: its text is
+        sent, so workers need no shared file system)."""
+        data = read_bytes(path)
+        suffix = path.suffix.lower()
+        record = {"path": str(path), "sha256": hashlib.sha256(data).hexdigest()}
+        if suffix in STATEMENT_SUFFIXES:
+            st = load_statements(path, data)
+            record |= {"article": st.article.id, "text_sha256": st.article.text_sha256}
+            return record, st, None
+        if suffix not in TEXT_SUFFIXES:
+            raise InputError(
+                f"{path}: unknown input type '{suffix or '(none)'}' "
+                f"(articles: {', '.join(TEXT_SUFFIXES)}; statements: "
+                f"{', '.join(STATEMENT_SUFFIXES)})"
+            )
+        from kg.extract.text import clean_text
+
+        src = read_source(path, data)
+        text_sha = hashlib.sha256(clean_text(src.text).encode("utf-8")).hexdigest()
+        record |= {"article": src.article_id, "text_sha256": text_sha}
+        return record, None, (src.text, src.article_id, src.meta)
+
+    def _stored(self, article: str, text_sha: str) -> bool:
+        """Already in the store with the same text (a different text is refused early,
+        unless --replace, as a local build refuses it)."""
+        if self.store is None:
+            return False
+        previous = self.store.text_sha(graph_iri(self.base, article))
+        if previous is None:
+            return False
+        if previous == text_sha:
+            return True
+        if not self.replace:
+            from kg.store import StoreError
+
+            raise StoreError(
+                f"article '{article}' is already in the store with a different text; "
+                "give it another id, or --replace it"
+            )
+        return False
+
+    # -- minting IRIs in corpus order, then building on a worker ----------------------------
+
+    def _advance(self) -> None:
+        while self.frontier < self.next_batch and self.batches[self.frontier].pending == 0:
+            batch = self.batches[self.frontier]
+            for pos in sorted(batch.statements):
+                try:  # an article that cannot be built fails alone, minting nothing
+                    _prepare(batch.statements[pos], EntityRegistry(self.base), self.base)
+                except KgError as exc:
+                    self._fail(pos, str(exc))
+                    del batch.statements[pos], batch.records[pos]
+            batch.order = sorted(batch.statements)
+            if batch.order:
+                recorder = RecordingRegistry(self.registry)
+                for pos in batch.order:
+                    _prepare(batch.statements[pos], recorder, self.base)
+                batch.table = recorder.table
+                self._submit_build(batch, batch.order)
+            else:
+                self.batches.pop(batch.index)
+            self.frontier += 1
+
+    def _submit_build(self, batch: _Batch, positions: list[int], kind: str = "build") -> None:
+        batch.attempt += 1
+        for pos in positions if kind == "probe" else [-1]:
+            task = _Task(kind, batch, pos, batch.attempt)
+            chosen = [pos] if kind == "probe" else positions
+            self._submit(
+                task,
+                build_batch,
+                [batch.statements[p] for p in chosen],
+                self.base,
+                [batch.records[p] for p in chosen],
+                self.strict,
+                batch.table,
+            )
+
+    # -- results ----------------------------------------------------------------------------
+
+    def run(self) -> None:
+        self._fill()
+        self._advance()
+        while self.tasks:
+            future = next(self.done)
+            task = self.tasks.pop(future.key)
+            value = error = None
+            if future.status == "finished":
+                value = future.result()
+            else:
+                try:
+                    error = future.exception()
+                except (Exception, asyncio.CancelledError) as exc:  # a cancelled task
+                    error = exc
+            future.release()
+            if task.kind == "extract":
+                self._extracted(task, value, error)
+            elif task.kind == "build":
+                self._built(task, value, error)
+            else:
+                self._probed(task, error)
+            self._fill()
+            self._advance()
+
+    def _extracted(self, task: _Task, value, error) -> None:
+        batch = task.batch
+        if error is not None and task.attempt == 1:
+            retry = _Task("extract", batch, task.position, 2)
+            self._submit(retry, extract_article, *task.args)
+            return
+        batch.pending -= 1
+        if error is None:
+            batch.statements[task.position] = value
+        else:
+            self._fail(task.position, _why(error))
+            batch.records.pop(task.position)
+
+    def _built(self, task: _Task, value, error) -> None:
+        batch = task.batch
+        if error is not None:
+            if isinstance(error, ValidationFailed):
+                raise error  # --strict: the whole build stops, as a local build does
+            if batch.attempt == 1:
+                self._submit_build(batch, batch.order)
+            elif not batch.isolated and len(batch.order) > 1:  # which articles fail alone?
+                self._submit_build(batch, batch.order, kind="probe")
+            else:
+                for pos in batch.order:
+                    self._fail(pos, _why(error))
+                self.batches.pop(batch.index)
+            return
+        records = [batch.records[p] for p in batch.order]
+        result = to_result(self.base, value, records)
+        self._store(result, batch)
+        self.batches.pop(batch.index)
+
+    def _probed(self, task: _Task, error) -> None:
+        batch = task.batch
+        batch.probes[task.position] = None if error is None else _why(error)
+        if len(batch.probes) < len(batch.order):
+            return
+        for pos, why in batch.probes.items():
+            if why is not None:
+                self._fail(pos, why)
+        batch.order = [p for p in batch.order if batch.probes[p] is None]
+        batch.isolated, batch.attempt = True, 1
+        if batch.order:
+            self._submit_build(batch, batch.order)
+        else:
+            self.batches.pop(batch.index)
+
+    def _store(self, result: BuildResult, batch: _Batch) -> None:
+        summary = self.summary
+        if self.store is not None:
+            shas = {r["article"]: r["text_sha256"] for r in result.inputs}
+            stored = self.store.add_build(result, shas, replace=self.replace)
+            summary.replaced += sum(s.replaced for s in stored)
+        if self.push is not None:
+            from kg.push import by_graph, push
+
+            summary.pushed += len(push(by_graph(result.main_quads), self.push).graphs)
+        for a in result.articles:
+            summary.articles += 1
+            summary.relations += a.relations
+            summary.quarantined += a.quarantined
+            summary.entities.update(
+                q.subject.value for q in a.main if q.predicate.value.endswith("#mentionedIn")
+            )
+            for v in a.violations:
+                summary.notes.append(
+                    f"quarantined in {a.article_id}: {v.focus_label or v.focus}: {v.message}"
+                )
+        if self.keep:
+            self.kept[batch.index] = result
+        if self.progress:
+            self.progress(len(result.articles))
+
+
+def _failed_file(out_dir: Path | None, store_dir: Path | None) -> Path:
+    if out_dir is not None:
+        return Path(out_dir) / FAILED_FILE
+    if store_dir is not None:
+        return Path(store_dir).parent / FAILED_FILE
+    return Path(FAILED_FILE)
+
+
+def build_on_cluster(
+    inputs: Sequence[Path],
+    out_dir: Path | None,
+    address: str,
+    base: str | None = None,
+    strict: bool = False,
+    model: str | None = None,
+    store_dir: Path | None = None,
+    replace: bool = False,
+    batch_size: int = 100,
+    push: str | None = None,
+    progress: Callable[[int], None] | None = None,
+    timeout: float = 10.0,
+) -> ClusterSummary:
+    """Build every input on the Dask cluster at `address` (or `local:N`); write the same
+    files as a local build into `out_dir` (if given), add each article to the store (if
+    given) and push its graphs to the Graph Store Protocol endpoint `push` (if given).
+    Articles that fail twice are listed in failed.txt beside the outputs."""
+    started = time.perf_counter()
+    try:
+        base = check_base(base or DEFAULT_BASE)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    if push is not None and not push.startswith(("http://", "https://")):
+        raise InputError(f"--push {push!r}: not an HTTP endpoint")
+    paths = expand(inputs)
+    if not paths:
+        raise InputError("no inputs")
+    summary = ClusterSummary(store=store_dir, endpoint=push)
+    store = None
+    with connect(address, model=model, timeout=timeout) as client:  # nothing is written before
+        summary.workers = len(client.nthreads())
+        if store_dir is not None:
+            from kg.store import KgStore
+
+            store = KgStore(store_dir)
+        try:
+            registry = EntityRegistry(base, store.entity_classes(base) if store else None)
+            run = _Run(
+                client,
+                paths,
+                base,
+                strict,
+                model,
+                store,
+                registry,
+                summary,
+                batch_size,
+                out_dir is not None,
+                replace,
+                push,
+                progress,
+            )
+            run.run()
+        finally:
+            if store is not None:
+                store.close()
+    summary.failed = [run.failed[p] for p in sorted(run.failed)]
+    target = _failed_file(out_dir, store_dir)
+    if summary.failed:
+        text = "".join(f"{path}\t{why}\n" for path, why in summary.failed)
+        write_bytes(target, text.encode("utf-8"))
+        summary.failed_file = target
+    elif target.is_file():
+        target.unlink()  # an earlier run's list: everything in it is stored now
+    if out_dir is not None:
+        merged = BuildResult(
+            base=base,
+            articles=[a for i in sorted(run.kept) for a in run.kept[i].articles],
+            inputs=[r for i in sorted(run.kept) for r in run.kept[i].inputs],
+        )
+        summary.outputs = list(write_build(merged, out_dir).values())
+    summary.seconds = time.perf_counter() - started
+    return summary

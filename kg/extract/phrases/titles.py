@@ -1,0 +1,127 @@
+"""Titles of posts: a spaCy component that marks them as POSITION entities before NER.
+
+The patterns and word lists are data (data/patterns/titles.yaml): a chain of title words
+ending in a role noun ("Defence Cabinet Secretary"), hyphenated titles ("Governor-General"),
+and "of" titles whose complement names a domain ("Minister of Economy, Trade and
+Industry", "Chief of the General Staff"). Set before the entity recognizer, the spans are
+respected by it, so a title is never read as part of a person's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Span
+from spacy.util import filter_spans
+
+from kg.extract.lexicon import _load_yaml
+
+LABEL = "POSITION"
+
+
+@dataclass(frozen=True)
+class TitleData:
+    patterns: tuple[tuple[str, list[dict]], ...]
+    qualifiers: dict[str, str]  # word before or in a title -> qualifier
+    role_nouns: frozenset[str]
+    modifiers: frozenset[str]
+    name_heads: frozenset[str]  # title words that can also end a name before them
+
+
+def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
+    """Replace "$name" by the word list of that name, anywhere in a pattern."""
+    if isinstance(value, str) and value.startswith("$"):
+        return lists[value[1:]]
+    if isinstance(value, dict):
+        return {k: _expand(v, lists) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_expand(v, lists) for v in value]
+    return value
+
+
+@cache
+def title_data() -> TitleData:
+    d = _load_yaml("patterns/titles.yaml")
+    lists = {
+        k: [str(w) for w in v] for k, v in d.items() if isinstance(v, list) and k != "patterns"
+    }
+    patterns = tuple((p["name"], _expand(p["pattern"], lists)) for p in d["patterns"])
+    return TitleData(
+        patterns=patterns,
+        qualifiers={str(k): str(v) for k, v in d["qualifiers"].items()},
+        role_nouns=frozenset(lists["role_nouns"]),
+        modifiers=frozenset(lists["title_modifiers"]),
+        name_heads=frozenset(lists["name_heads"]),
+    )
+
+
+class TitleMarker:
+    """Marks titles as POSITION entities; other entities already set are kept unless a
+    title overlaps them."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        for name, pattern in title_data().patterns:
+            self.matcher.add(name, [pattern])
+
+    def __call__(self, doc):
+        spans = [Span(doc, s, e, label=LABEL) for _id, s, e in self.matcher(doc)]
+        spans = [t for t in (_trim(s) for s in spans) if t is not None]
+        spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
+        titles = filter_spans(spans)
+        taken = {i for s in titles for i in range(s.start, s.end)}
+        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        doc.ents = sorted(kept + titles, key=lambda s: s.start)
+        return doc
+
+
+def _trim(span: Span) -> Span | None:
+    """Leading title words that end a name before them are the name's ("Socialist Party
+    leader", "White House spokesperson": the title is "leader", "spokesperson")."""
+    data = title_data()
+    doc, start = span.doc, span.start
+    while start < span.end - 1 and start > 0:
+        before, first = doc[start - 1], doc[start]
+        glued = (
+            first.lower_ in data.name_heads
+            and before.is_title
+            and before.lower_ not in data.modifiers
+            and before.lower_ not in data.role_nouns
+            and before.lower_ not in data.qualifiers
+        )
+        if not glued:
+            break
+        start += 1
+    if not any(t.lower_ in data.role_nouns for t in doc[start : span.end]):
+        return None
+    return Span(doc, start, span.end, label=span.label)
+
+
+@Language.factory("kg_titles")
+def make_title_marker(nlp: Language, name: str) -> TitleMarker:
+    return TitleMarker(nlp)
+
+
+def qualifiers_of(doc, start: int, end: int) -> list[str]:
+    """The qualifiers of the title doc[start:end]: words in it ("acting", "deputy") and the
+    words just before it ("former", "outgoing", "ex-")."""
+    table = title_data().qualifiers
+    found: list[str] = []
+    words = [t.lower_ for t in doc[start:end]]
+    i = start - 1
+    while i >= 0 and i >= start - 3:
+        tok = doc[i]
+        if tok.lower_ in table or tok.text == "-":
+            words.insert(0, tok.lower_)
+            i -= 1
+            continue
+        break
+    for w in words:
+        q = table.get(w) or table.get(w.rstrip("-"))
+        if q and q not in found:
+            found.append(q)
+    return found

@@ -1,0 +1,1 @@
+"""Syntax normalisation: sentences to clauses (see clauses.py)."""

@@ -1,0 +1,297 @@
+"""Clauses: each verb (and each event noun) of a sentence with its arguments, normalised.
+
+A clause has its subjects (the agent of a passive, the subject a control verb shares, the
+antecedent of a relative pronoun), its objects (the subject of a passive), its
+prepositional arguments, and a modality folded from the verb chain above it (auxiliaries,
+negation, control and raising verbs: "is expected to visit" -> planned, "declined to
+send" -> refused). Coordinated subjects and objects are distributed. The spaCy component
+`kg_clauses` writes them to `doc._.clauses` as plain tuples, so `nlp.pipe(n_process=N)`
+can carry them between processes; `clauses_of(doc)` reads them back as `Clause` records.
+
+The words that steer this (modal auxiliaries, modality heads, blocking heads, creation
+verbs, duty nouns) are data: data/patterns/frames.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.lexicon import frames, lexicon
+
+# -- arguments ----------------------------------------------------------------------------
+
+
+def _children(tok, *deps: str) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def _duty(verb):
+    """ "disarming the militia is not Uruguay's responsibility": the noun 'responsibility'."""
+    if verb.dep_ in ("csubj", "nsubj") and verb.tag_ == "VBG":
+        for attr in _children(verb.head, "attr"):
+            if attr.lemma_.lower() in frames().duty_nouns and _children(attr, "poss"):
+                return attr
+    return None
+
+
+def subjects(verb) -> list:
+    """The tokens that do what `verb` says (for a passive: the agent)."""
+    duty = _duty(verb)
+    if duty is not None:
+        return _children(duty, "poss")
+    if is_passive(verb):
+        return [p for a in _children(verb, "agent") for p in _children(a, "pobj")]
+    found = _children(verb, "nsubj")
+    if found:
+        return found
+    head = verb.head
+    if verb.dep_ in ("xcomp", "advcl") and head.i != verb.i:
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
+            head = head.head
+        if head.lemma_.lower() in frames().creation_verbs:
+            made = _children(head, "dobj")
+            if made:
+                return made
+        if is_passive(head) and not _children(head, "agent"):
+            raised = _children(head, "nsubjpass")  # "X is expected to visit"
+            if raised:
+                return raised
+        return subjects(head)
+    if verb.dep_ == "conj" and head.i != verb.i:
+        return subjects(head)
+    if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
+        return [head]
+    return []
+
+
+def direct_objects(verb) -> list:
+    if is_passive(verb):
+        found = _children(verb, "nsubjpass")
+        if not found and verb.dep_ in ("acl", "relcl"):
+            found = [verb.head]
+        return found
+    return _children(verb, "dobj")
+
+
+def prep_objects(tok, preposition: str) -> list:
+    out = []
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ == preposition:
+            out += _children(prep, "pobj")
+    return out
+
+
+# -- modality and attribution ---------------------------------------------------------------
+
+
+def _chain(tok):
+    """The token and the words it depends on, up to the clause that reports it."""
+    reporting = lexicon().reporting_verbs
+    current = tok
+    seen = 0
+    while True:
+        yield current
+        if current.dep_ == "ROOT" or seen > 8:
+            return
+        if current.lemma_.lower() in reporting and current.i != tok.i:
+            return
+        current = current.head
+        seen += 1
+
+
+def modality(tok) -> str | None:
+    """How firmly the clause of `tok` states it; None when it is only asked for."""
+    f = frames()
+    found: set[str] = set()
+    negated = False
+    duty = _duty(tok)
+    if duty is not None:  # "X is (not) Y's responsibility": Y takes it on, or refuses it
+        negated_duty = any(c.dep_ == "neg" for c in tok.head.children)
+        return "refused" if negated_duty else "asserted"
+    for word in _chain(tok):
+        lemma = word.lemma_.lower()
+        if word.i != tok.i and lemma in lexicon().reporting_verbs:
+            break
+        if word.i != tok.i and lemma in f.blocking_heads:
+            return None
+        if word.i != tok.i and lemma in f.modality_heads and word.pos_ in ("VERB", "AUX", "ADJ"):
+            found.add(f.modality_heads[lemma])
+        for child in word.children:
+            low = child.lower_
+            if child.dep_ == "neg":
+                negated = True
+            elif child.dep_ == "aux" and low in f.modal_aux:
+                found.add(f.modal_aux[low])
+            elif child.dep_ == "amod" and child.lower_ in ("proposed", "planned", "planned"):
+                found.add("planned")
+        if word.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp", "relcl", "acl"):
+            break
+    if negated:
+        return "refused" if found & {"planned", "offered", "refused"} else "negated"
+    for level in ("refused", "offered", "considered", "possible", "planned"):
+        if level in found:
+            return level
+    return "asserted"
+
+
+# -- clause records ----------------------------------------------------------------------------
+
+CLAUSE_HEADS = ("VERB", "AUX")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One predication: a verb or an event noun with its arguments (token indices)."""
+
+    head: int  # the verb or the event noun
+    lemma: str  # with a particle: "rule out", "pull out"
+    kind: str  # "verb" or "noun"
+    subjects: tuple[int, ...]
+    objects: tuple[int, ...]
+    preps: tuple[tuple[str, int], ...]  # (preposition, object), of the head and its objects
+    modality: str | None  # None: only asked for ("urged X to send")
+    passive: bool
+
+    def data(self) -> list:
+        return [
+            self.head,
+            self.lemma,
+            self.kind,
+            list(self.subjects),
+            list(self.objects),
+            [list(p) for p in self.preps],
+            self.modality,
+            self.passive,
+        ]
+
+    @classmethod
+    def from_data(cls, d: list) -> Clause:
+        return cls(
+            d[0],
+            d[1],
+            d[2],
+            tuple(d[3]),
+            tuple(d[4]),
+            tuple((str(p), int(i)) for p, i in d[5]),
+            d[6],
+            bool(d[7]),
+        )
+
+    def prep_objects(self, preposition: str) -> list[int]:
+        return [i for p, i in self.preps if p == preposition]
+
+
+def _spread(tokens) -> list:
+    """Tokens and their conjuncts ("Peru, Bolivia and Ecuador")."""
+    out: list = []
+    for t in tokens:
+        for u in (t, *t.conjuncts):
+            if u not in out:
+                out.append(u)
+    return out
+
+
+def phrasal_lemma(tok) -> str:
+    lemma = tok.lemma_.lower()
+    particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    return f"{lemma} {particles[0]}" if particles else lemma
+
+
+def _preps(tok, objects: list) -> list[tuple[str, int]]:
+    out = []
+    for holder in [tok, *objects]:
+        for prep in holder.children:
+            if prep.dep_ in ("prep", "dative", "agent"):
+                for pobj in _spread(_children(prep, "pobj")):
+                    out.append((prep.lower_, pobj.i))
+    return out
+
+
+def _antecedents(tokens: list, verb) -> list:
+    """A relative pronoun stands for the noun its clause modifies ("X, which leads the mission")."""
+    relative = lexicon().relative_pronouns
+    clause_verb = verb
+    while clause_verb.dep_ in ("conj", "xcomp") and clause_verb.head.i != clause_verb.i:
+        clause_verb = clause_verb.head
+    out = []
+    for t in tokens:
+        if t.lower_ in relative and clause_verb.dep_ == "relcl":
+            t = clause_verb.head
+        if t not in out:
+            out.append(t)
+    return out
+
+
+def clause_of(tok, kind: str = "verb") -> Clause:
+    """The clause headed by a verb (or, kind="noun", an event noun)."""
+    if kind == "verb":
+        subj = _spread(_antecedents(subjects(tok), tok))
+        objs = _spread(_antecedents(direct_objects(tok), tok))
+        level = modality(tok)
+        passive = is_passive(tok)
+    else:
+        subj = _spread(_children(tok, "poss"))
+        objs = []
+        level = modality(tok.head) if tok.head.i != tok.i else "asserted"
+        purpose = frames().purpose_preps.get(tok.head.lower_) if tok.dep_ == "pobj" else None
+        if purpose and level == "asserted":  # "travelled to X for talks with Y"
+            level = purpose
+        passive = False
+    return Clause(
+        head=tok.i,
+        lemma=phrasal_lemma(tok) if kind == "verb" else tok.lemma_.lower(),
+        kind=kind,
+        subjects=tuple(t.i for t in subj),
+        objects=tuple(t.i for t in objs),
+        preps=tuple(_preps(tok, objs)),
+        modality=level,
+        passive=passive,
+    )
+
+
+def find_clauses(doc, event_nouns: frozenset[str] = frozenset()) -> list[Clause]:
+    out = []
+    for tok in doc:
+        if tok.pos_ in CLAUSE_HEADS and tok.dep_ not in ("aux", "auxpass"):
+            out.append(clause_of(tok))
+        elif tok.pos_ in ("NOUN", "PROPN") and (
+            tok.lemma_.lower() in event_nouns or tok.lower_ in event_nouns
+        ):
+            out.append(clause_of(tok, "noun"))
+    return out
+
+
+if not Doc.has_extension("clauses"):
+    Doc.set_extension("clauses", default=None)
+
+
+class ClauseFinder:
+    def __init__(self) -> None:
+        f = frames()
+        self.event_nouns = frozenset(w for fr in f.nouns for w in fr.lemmas)
+
+    def __call__(self, doc):
+        doc._.clauses = [c.data() for c in find_clauses(doc, self.event_nouns)]
+        return doc
+
+
+@Language.factory("kg_clauses")
+def make_clause_finder(nlp: Language, name: str) -> ClauseFinder:
+    return ClauseFinder()
+
+
+def clauses_of(doc) -> list[Clause]:
+    """The clauses the component wrote (or, for a Doc parsed without it, found now)."""
+    data = doc._.clauses
+    if data is None:
+        return find_clauses(doc, ClauseFinder().event_nouns)
+    return [Clause.from_data(d) for d in data]

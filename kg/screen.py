@@ -1,0 +1,252 @@
+"""The SPARQL screen: a query runs only if a SPARQL 1.1 parser reads it and finds nothing in
+it that reaches the network (SERVICE, LOAD, FROM / FROM NAMED); what runs is the checked text.
+
+    >>> screened = screen_query("SELECT ?s WHERE { ?s a kgo:Person }", {"kgo": "urn:x#"})
+    >>> screened.form
+    'SELECT'
+
+`screened.text` is the text to give the store: the query after the SPARQL pre-processing
+(`\\u` escapes decoded), as one token per line with the comments left out and the prefixes
+given declared at the top. rdflib's SPARQL 1.1 parser checked exactly that text; oxigraph
+then parses that same text, so a trick that hides a keyword in a comment, behind an escape
+or behind a `<` that one reader takes for an IRI no longer has anything to hide in.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from kg.errors import QueryError
+
+MAX_QUERY_CHARS = 200_000
+
+# -- SPARQL 1.1 terminals (https://www.w3.org/TR/sparql11-query/#terminals) -----------------
+
+_BASE = (
+    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_U = _BASE + "_"
+_CHARS = _U + r"\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
+_PREFIX = f"[{_BASE}](?:[{_CHARS}.]*[{_CHARS}])?"
+_PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
+_LOCAL = f"(?:[{_U}:0-9]|{_PLX})(?:(?:[{_CHARS}.:]|{_PLX})*(?:[{_CHARS}:]|{_PLX}))?"
+_ECHAR = r"\\[tbnrf\\\"']"
+_EXP = r"[eE][+-]?[0-9]+"
+
+_TOKENS: list[tuple[str, re.Pattern[str]]] = [
+    ("ws", re.compile(r"[ \t\r\n]+")),
+    ("comment", re.compile(r"#[^\r\n]*")),
+    ("string", re.compile(rf"'''(?:(?:'|'')?(?:[^'\\]|{_ECHAR}))*'''")),
+    ("string", re.compile(rf'"""(?:(?:"|"")?(?:[^"\\]|{_ECHAR}))*"""')),
+    ("string", re.compile(rf"'(?:[^'\\\n\r]|{_ECHAR})*'")),
+    ("string", re.compile(rf'"(?:[^"\\\n\r]|{_ECHAR})*"')),
+    ("iri", re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")),
+    ("pname", re.compile(f"(?:{_PREFIX})?:(?:{_LOCAL})?")),
+    ("bnode", re.compile(f"_:[{_U}0-9](?:[{_CHARS}.]*[{_CHARS}])?")),
+    ("var", re.compile(f"[?$][{_U}0-9][{_U}0-9\u00b7\u0300-\u036f\u203f-\u2040]*")),
+    ("langtag", re.compile(r"@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*")),
+    (
+        "number",
+        re.compile(
+            rf"[+-]?(?:[0-9]+\.[0-9]*{_EXP}|\.[0-9]+{_EXP}|[0-9]+{_EXP}|[0-9]*\.[0-9]+|[0-9]+)"
+        ),
+    ),
+    ("word", re.compile(r"[A-Za-z_][A-Za-z0-9_]*")),
+    ("punct", re.compile(r"\^\^|&&|\|\||!=|<=|>=|[{}()\[\].,;*/+\-!=<>^|?]")),
+]
+
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_ANY_ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
+_NETWORK_WORDS = {"SERVICE", "LOAD"}
+_HIDDEN = re.compile(r"(?i)(?<![A-Za-z0-9_])(service|load)(?![A-Za-z0-9_])")
+_FORMS = {
+    "SelectQuery": "SELECT",
+    "ConstructQuery": "CONSTRUCT",
+    "AskQuery": "ASK",
+    "DescribeQuery": "DESCRIBE",
+}
+
+
+@dataclass(frozen=True)
+class Screened:
+    """A query that passed the screen: the text to run and its form."""
+
+    text: str  # what the store must run: exactly the text the parser checked
+    form: str  # SELECT, CONSTRUCT, ASK or DESCRIBE
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str
+    text: str
+    start: int  # offset in the decoded query
+
+
+def decode_escapes(query: str) -> str:
+    """SPARQL's first step: `\\uXXXX` and `\\UXXXXXXXX` become the characters they name, in
+    the whole query. An escape that is still there after that (`\\u005Cu0053` gives
+    `\\u0053`) is refused: a reader that decoded twice would read another query."""
+
+    def char(m: re.Match[str]) -> str:
+        code = int(m.group(1) or m.group(2), 16)
+        if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+            raise QueryError(f"invalid SPARQL query: {m.group(0)} is not a character")
+        return chr(code)
+
+    decoded = _ESCAPE.sub(char, query)
+    if _ANY_ESCAPE.search(decoded):
+        raise QueryError(
+            "invalid SPARQL query: an escape (\\u...) writes another escape; write the "
+            "character itself"
+        )
+    return decoded
+
+
+def tokens(query: str) -> Iterator[_Token]:
+    """The SPARQL terminals of a decoded query, longest match first (the grammar's rule);
+    comments and white space are left out."""
+    pos, n = 0, len(query)
+    while pos < n:
+        best: tuple[str, re.Match[str]] | None = None
+        for kind, pattern in _TOKENS:
+            m = pattern.match(query, pos)
+            if m and m.end() > pos and (best is None or m.end() > best[1].end()):
+                best = (kind, m)
+        if best is None:
+            line, col = _line_col(query, pos)
+            raise QueryError(
+                f"invalid SPARQL query at line {line}, column {col}: unexpected character "
+                f"U+{ord(query[pos]):04X}"
+            )
+        kind, m = best
+        if kind not in ("ws", "comment"):
+            yield _Token(kind, m.group(0), pos)
+        pos = m.end()
+
+
+def _line_col(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    return line, pos - (text.rfind("\n", 0, pos) + 1) + 1
+
+
+def _refuse_words(toks: list[_Token]) -> None:
+    for t in toks:
+        if t.kind == "word" and t.text.upper() in _NETWORK_WORDS:
+            raise QueryError(
+                f"{t.text.upper()} is refused: kg never reaches the network from a query"
+            )
+        # `FILTER(1<2)SERVICE?e#>`: a reader that takes this `<` for less-than reads SERVICE
+        # and a comment; no real IRI needs both
+        if t.kind == "iri" and "#" in t.text:
+            found = _HIDDEN.search(t.text.split("#", 1)[0])
+            if found:
+                raise QueryError(
+                    f"{found.group(1).upper()} is refused: kg never reaches the network from "
+                    f"a query (it hides in {t.text[:40]!r})"
+                )
+
+
+def _walk(node: object, seen: set[int] | None = None) -> Iterator[object]:
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    yield node
+    if isinstance(node, Mapping):
+        for value in node.values():
+            yield from _walk(value, seen)
+    elif isinstance(node, list | tuple) or type(node).__name__ == "ParseResults":
+        for value in node:  # type: ignore[union-attr]
+            yield from _walk(value, seen)
+
+
+def _refuse_parts(tree: object) -> None:
+    for node in _walk(tree):
+        name = getattr(node, "name", None)
+        if name == "ServiceGraphPattern":
+            raise QueryError("SERVICE is refused: kg never reaches the network from a query")
+        if name == "Load":
+            raise QueryError("LOAD is refused: kg never reaches the network from a query")
+        if name == "DatasetClause":
+            raise QueryError(
+                "FROM and FROM NAMED are refused: kg answers from its own store only "
+                "(pick graphs with GRAPH <iri> { ... })"
+            )
+
+
+def screen_query(query: str, prefixes: Mapping[str, str] | None = None) -> Screened:
+    """Check a SPARQL 1.1 query and return the text to run; raise QueryError (one line) for
+    a query that does not parse, an update, or SERVICE, LOAD, FROM / FROM NAMED."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.algebra import translateQuery
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    if not query.strip():
+        raise QueryError("no query: the query is empty")
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"the query is too long ({len(query):,} characters; at most {MAX_QUERY_CHARS:,})"
+        )
+    decoded = decode_escapes(query)
+    toks = list(tokens(decoded))
+    _refuse_words(toks)
+    prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in (prefixes or {}).items())
+    # one token a line: a `#` that some reader takes for a comment hides no other token;
+    # a language tag, a datatype and a path modifier (`kgo:p*`) stay glued to what they
+    # followed, as some readers require
+    starts, parts, at, glue, end = [], [], len(prologue), True, -1
+    for t in toks:
+        joined = (
+            glue
+            or t.kind == "langtag"
+            or t.text == "^^"
+            or (t.text in ("*", "+", "?") and t.start == end)
+        )
+        end = t.start + len(t.text)
+        at += 0 if joined else 1
+        starts.append(at)
+        parts.append(t.text if joined else "\n" + t.text)
+        at += len(t.text)
+        glue = t.text == "^^"
+    text = prologue + "".join(parts)
+    try:
+        tree = parseQuery(text)
+    except ParseBaseException as exc:
+        try:
+            parseUpdate(text)
+        except (ParseBaseException, RecursionError, ValueError):
+            pass
+        else:
+            raise QueryError(
+                "updates are refused: kg answers queries (SELECT, CONSTRUCT, ASK, DESCRIBE)"
+            ) from None
+        raise QueryError(_where(exc.loc, starts, toks, decoded)) from None
+    except RecursionError:
+        raise QueryError("invalid SPARQL query: it is nested too deeply") from None
+    _refuse_parts(tree)
+    try:
+        algebra = translateQuery(tree)
+    except RecursionError:
+        raise QueryError("invalid SPARQL query: it is nested too deeply") from None
+    except Exception as exc:  # rdflib raises plain exceptions for unknown prefixes and such
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise QueryError(f"invalid SPARQL query: {first}") from None
+    _refuse_parts(algebra.algebra)
+    return Screened(text=text, form=_FORMS.get(getattr(tree[1], "name", ""), "SELECT"))
+
+
+def _where(loc: int, starts: list[int], toks: list[_Token], decoded: str) -> str:
+    """Where the parser stopped, as a line and column of the query the user wrote."""
+    if not toks:
+        return "invalid SPARQL query: no query"
+    i = max(0, bisect_right(starts, loc) - 1)
+    if loc >= starts[-1] + len(toks[-1].text):
+        return "invalid SPARQL query: it ends too early"
+    token = toks[i]
+    line, col = _line_col(decoded, token.start)
+    near = token.text if len(token.text) <= 30 else token.text[:27] + "..."
+    return f"invalid SPARQL query at line {line}, column {col}, near {near!r}"

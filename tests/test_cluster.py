@@ -1,0 +1,358 @@
+"""Corpus builds on a real Dask cluster: a LocalCluster of 2 worker processes on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from kg.build import OUTPUT_FILES
+from kg.cli import cli
+from kg.pipeline import build_inputs
+from kg.rdfio import nquads_lines
+from kg.store import KgStore
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from generate import generate
+
+
+def _corpus(folder: Path, n: int) -> Path:
+    folder.mkdir(parents=True)
+    for text, article_id in generate(n):
+        (folder / f"{article_id}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _store_dump(store_dir: Path) -> bytes:
+    store = KgStore(store_dir, read_only=True)
+    try:
+        return "".join(nquads_lines(list(store.quads(quarantine=True)))).encode("utf-8")
+    finally:
+        store.close()
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in OUTPUT_FILES}
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    from distributed import Client, LocalCluster
+
+    with (
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            worker_dashboard_address=None,
+        ) as local,
+        Client(local, set_as_default=False) as client,
+    ):
+        yield local, client
+
+
+def _named(path: Path, article_id: str, text: str, label: str, cls: str) -> None:
+    """A statements file with one entity: the same label with another class in another
+    batch must get the IRI a local build gives it (minted in corpus order)."""
+    doc = {
+        "format": "kg-statements/1",
+        "article": {"id": article_id, "text": text},
+        "entities": [{"id": "e1", "label": label, "class": cls}],
+        "relations": [],
+    }
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """12 generated articles and 2 statements files, built locally (batches of 5, 5, 4)."""
+    root = tmp_path_factory.mktemp("cluster")
+    articles = _corpus(root / "articles", 12)
+    _named(articles / "a-mercury.yaml", "a-mercury", "Mercury sang.", "Mercury", "Person")
+    _named(articles / "z-mercury.yaml", "z-mercury", "Mercury rose.", "Mercury", "Organization")
+    build_inputs([articles], root / "local-out", store_dir=root / "local-store", batch_size=5)
+    return articles, root / "local-out", root / "local-store"
+
+
+@pytest.mark.slow
+def test_a_dask_build_is_byte_for_byte_the_local_build(tmp_path, corpus):
+    articles, local_out, local_store = corpus
+    result = CliRunner().invoke(
+        cli,
+        ["build", str(articles), "--out", "out", "--store", "store", "--dask", "local:2"],
+    )
+    assert result.exit_code == 0, result.output
+    assert "On 2 Dask worker(s)." in result.output
+    assert "Built 14 article(s)" in result.output
+    # batches of 100 against batches of 5: validation grouping does not change these bytes
+    assert _outputs(tmp_path / "out") == _outputs(local_out)
+    assert _store_dump(tmp_path / "store") == _store_dump(local_store)
+    assert not (tmp_path / "out" / "failed.txt").exists()
+
+
+@pytest.mark.slow
+def test_a_killed_worker_loses_no_article(tmp_path, corpus, cluster):
+    local, client = cluster
+    articles, local_out, local_store = corpus
+    killed: list[str] = []
+    stop = threading.Event()
+
+    def kill_a_worker_that_builds() -> None:
+        """Watch the scheduler; end the process of the first worker seen building a batch."""
+        pids = client.run(os.getpid)
+        while not stop.is_set():
+            for worker, keys in client.processing().items():
+                if worker in pids and any(str(k).startswith("kg-build-") for k in keys):
+                    os.kill(pids[worker], signal.SIGKILL)
+                    killed.extend(str(k) for k in keys)
+                    return
+            time.sleep(0.005)
+
+    watcher = threading.Thread(target=kill_a_worker_that_builds)
+    watcher.start()
+    try:
+        summary = build_inputs(
+            [articles],
+            tmp_path / "out",
+            store_dir=tmp_path / "store",
+            batch_size=5,
+            dask=local.scheduler_address,
+        )
+    finally:
+        stop.set()
+        watcher.join()
+    assert killed, "no worker was seen building a batch"
+    assert summary.failed == []
+    assert summary.articles == 14
+    assert _outputs(tmp_path / "out") == _outputs(local_out)
+    assert _store_dump(tmp_path / "store") == _store_dump(local_store)
+    client.wait_for_workers(2, timeout=60)  # the nanny restarts it for the next tests
+
+
+def _fail_once(marker_dir: str) -> None:
+    """On a worker: extraction of an article named 'flaky' fails on its first attempt, and
+    any build of a batch that holds an article named 'poison' fails."""
+    import kg.cluster.tasks as tasks
+    import kg.extract.pipeline as pipeline
+
+    real_build = getattr(tasks, "_real_build", tasks.build)
+    tasks._real_build = real_build
+
+    def poisoned(statements, *args, **kwargs):
+        if any(st.article.id.startswith("poison") for st in statements):
+            raise RuntimeError("poisoned batch")
+        return real_build(statements, *args, **kwargs)
+
+    tasks.build = poisoned
+
+    real = getattr(pipeline, "_real_extract_many", pipeline.extract_many)
+    pipeline._real_extract_many = real
+
+    def flaky(items, *args, **kwargs):
+        items = list(items)
+        for _text, article_id, _meta in items:
+            marker = Path(marker_dir) / article_id
+            if article_id.startswith("flaky") and not marker.exists():
+                marker.write_text("failed once")
+                raise RuntimeError(f"transient failure of {article_id}")
+        return real(items, *args, **kwargs)
+
+    pipeline.extract_many = flaky
+
+
+@pytest.mark.slow
+def test_bad_articles_are_listed_and_the_rest_stored(tmp_path, corpus, cluster):
+    local, client = cluster
+    articles, _local_out, _local_store = corpus
+    mixed = tmp_path / "mixed"
+    good = tmp_path / "good"
+    mixed.mkdir()
+    good.mkdir()
+    for path in sorted(articles.glob("*.txt"))[:6]:
+        (mixed / path.name).write_bytes(path.read_bytes())
+        (good / path.name).write_bytes(path.read_bytes())
+    flaky = sorted(articles.glob("*.txt"))[6].read_bytes()
+    (mixed / "flaky.txt").write_bytes(flaky)  # fails once on a worker, then is stored
+    (good / "flaky.txt").write_bytes(flaky)
+    (mixed / "poison.txt").write_bytes(flaky)  # its batch fails on a worker; alone it fails
+    (mixed / "a-binary.txt").write_bytes(b"\x00\x01 not text")  # refused by the client
+    (mixed / "b-markup.html").write_text(
+        "<html><body><p> </p></body></html>", encoding="utf-8"
+    )  # no text once cleaned: extraction fails on a worker, twice
+    (mixed / "c-url.md").write_text(
+        "---\nurl: not a url\n---\nAna Ortiz met Luis Vera in Oslo on Monday.\n",
+        encoding="utf-8",
+    )  # extracted, but its build fails: found by building each article of its batch alone
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    client.run(_fail_once, str(markers))
+    try:
+        summary = build_inputs(
+            [mixed], tmp_path / "out", store_dir=tmp_path / "store", dask=local.scheduler_address
+        )
+    finally:
+        client.run(_restore)
+    failed = [Path(path).name for path, _why in summary.failed]
+    assert failed == ["a-binary.txt", "b-markup.html", "c-url.md", "poison.txt"]
+    assert (markers / "flaky").exists()  # it did fail once
+    assert summary.articles == 7
+    lines = (tmp_path / "out" / "failed.txt").read_text(encoding="utf-8").splitlines()
+    assert [Path(line.split("\t")[0]).name for line in lines] == failed
+    assert "binary" in lines[0] and "empty" in lines[1] and "URL" in lines[2]
+    assert lines[3].endswith("RuntimeError: poisoned batch")
+    build_inputs([good], tmp_path / "good-out", store_dir=tmp_path / "good-store")
+    assert _store_dump(tmp_path / "store") == _store_dump(tmp_path / "good-store")
+    assert _outputs(tmp_path / "out") != _outputs(tmp_path / "good-out")  # input paths differ
+    assert (tmp_path / "out" / "kg.nq").read_bytes() == (
+        tmp_path / "good-out" / "kg.nq"
+    ).read_bytes()
+
+    # fixed and run again: only what is missing is built, and the list of failures goes
+    (mixed / "a-binary.txt").unlink()
+    (mixed / "b-markup.html").unlink()
+    (mixed / "poison.txt").unlink()
+    (mixed / "c-url.md").write_text(
+        "---\nurl: https://example.org/c\n---\nAna Ortiz met Luis Vera in Oslo on Monday.\n",
+        encoding="utf-8",
+    )
+    again = build_inputs(
+        [mixed], tmp_path / "out", store_dir=tmp_path / "store", dask=local.scheduler_address
+    )
+    assert (again.articles, again.skipped, again.failed) == (1, 7, [])
+    assert not (tmp_path / "out" / "failed.txt").exists()
+
+
+def _restore() -> None:
+    import kg.cluster.tasks as tasks
+    import kg.extract.pipeline as pipeline
+
+    tasks.build = getattr(tasks, "_real_build", tasks.build)
+
+    pipeline.extract_many = getattr(pipeline, "_real_extract_many", pipeline.extract_many)
+
+
+@pytest.mark.slow
+def test_an_interrupted_build_resumes_with_what_is_missing(tmp_path, corpus, cluster):
+    local, _client = cluster
+    articles, _local_out, local_store = corpus
+
+    def interrupt(_n: int) -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_inputs(
+            [articles],
+            tmp_path / "out",
+            store_dir=tmp_path / "store",
+            batch_size=5,
+            dask=local.scheduler_address,
+            progress=interrupt,
+        )
+    assert not (tmp_path / "out").exists()  # no partial output files
+    store = KgStore(tmp_path / "store", read_only=True)
+    stored = len(store.article_graphs())
+    store.close()
+    assert stored in (5, 4)  # one whole batch went in, no more
+    summary = build_inputs(
+        [articles],
+        None,
+        store_dir=tmp_path / "store",
+        batch_size=5,
+        dask=local.scheduler_address,
+    )
+    assert (summary.articles, summary.skipped) == (14 - stored, stored)
+    assert _store_dump(tmp_path / "store") == _store_dump(local_store)
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    import subprocess
+    import time
+    import urllib.request
+
+    from kg.serve import free_port, oxigraph_binary
+
+    port = free_port()
+    location = str(tmp_path / "remote")
+    command = [oxigraph_binary(), "serve", "--location", location, "--bind", f"127.0.0.1:{port}"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_push_sends_every_article_graph_to_a_sparql_store(
+    tmp_path, corpus, cluster, oxigraph_server
+):
+    import urllib.request
+
+    local, _client = cluster
+    articles, local_out, _local_store = corpus
+    summary = build_inputs(
+        [articles], None, dask=local.scheduler_address, push=oxigraph_server + "/store"
+    )
+    assert summary.pushed == 14 and summary.failed == []
+    request = urllib.request.Request(
+        oxigraph_server + "/store", headers={"Accept": "application/n-quads"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as resp:
+        remote = resp.read().decode("utf-8")
+    lines = sorted(line + "\n" for line in remote.splitlines() if line.strip())
+    assert "".join(lines) == (local_out / "kg.nq").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path, corpus):
+    import socket
+
+    articles = corpus[0]
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result = CliRunner().invoke(
+        cli,
+        ["build", str(articles), "--dask", f"tcp://127.0.0.1:{port}", "--dask-timeout", "1"],
+    )
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        f"Error: cannot reach the Dask scheduler at tcp://127.0.0.1:{port}"
+    )
+    assert result.output.count("\n") == 1
+    assert not (tmp_path / "kg-store").exists() or not any((tmp_path / "kg-store").iterdir())
+    assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--dask", "nonsense"], "Error: --dask 'nonsense': give a scheduler address"),
+        (["--dask", "local:0"], "Error: --dask local:0: the number of local workers"),
+        (["--push", "http://127.0.0.1:1/store"], "--push needs --dask"),
+        (["--dask", "local:1", "--jobs", "2"], "--jobs is for local builds"),
+    ],
+)
+def test_cluster_options_are_checked_before_anything_starts(tmp_path, args, message):
+    (tmp_path / "a.txt").write_text("Ana Ortiz met Luis Vera in Oslo.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "a.txt", *args])
+    assert result.exit_code == 2
+    assert message in result.output
+    assert not (tmp_path / "build").exists()

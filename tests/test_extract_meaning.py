@@ -1,0 +1,71 @@
+"""The lexicon layer on invented sentences: verb and noun frames mapped to ontology
+predicates, with their modality. Each test fails without the frame or mechanism it names."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _relations(text: str) -> dict[tuple[str, str, str], str]:
+    """(subject, predicate, object) -> modality."""
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    label = {e.id: e.label for e in st.entities}
+    return {(label[r.subject], r.predicate, label[r.object]): r.modality for r in st.relations}
+
+
+def _has(found, s, p, o, modality=None) -> bool:
+    for key in ((s, p, o), (o, p, s)) if p in ("meets", "holdsTalksWith") else ((s, p, o),):
+        if key in found and (modality is None or found[key] == modality):
+            return True
+    return False
+
+
+def test_coordinated_subjects_meet_each_other():
+    found = _relations("On Monday, Olga Brandt and Lars Berg met in Oslo.")
+    assert _has(found, "Olga Brandt", "meets", "Lars Berg", "asserted")
+
+
+def test_an_event_noun_takes_the_subject_of_its_verb_and_a_purpose_is_planned():
+    found = _relations("Ana Ortiz travelled to Lima on Monday for talks with Pablo Mena.")
+    assert _has(found, "Ana Ortiz", "holdsTalksWith", "Pablo Mena", "planned")
+    assert _has(found, "Ana Ortiz", "visits", "Lima", "asserted")
+
+
+def test_a_possessor_does_what_an_event_noun_says():
+    found = _relations("Ana Ortiz's trip to Lima was cut short by the storm.")
+    assert _has(found, "Ana Ortiz", "visits", "Lima")
+
+
+def test_a_meeting_held_with_someone_is_a_meeting():
+    found = _relations("Pablo Mena held a meeting with Ana Ortiz in Quito.")
+    assert _has(found, "Pablo Mena", "meets", "Ana Ortiz")
+
+
+def test_a_chair_leads_in_the_passive():
+    found = _relations("The Andean Council will be chaired by Peru and Chile.")
+    assert _has(found, "Peru", "leads", "Andean Council", "planned")
+    assert _has(found, "Chile", "leads", "Andean Council", "planned")
+
+
+def test_votes_for_and_against_are_support_and_opposition():
+    found = _relations("Peru voted for the Lima Accord, while Chile voted against the Lima Accord.")
+    assert _has(found, "Peru", "supports", "Lima Accord")
+    assert _has(found, "Chile", "opposes", "Lima Accord")
+
+
+def test_a_phrasal_verb_not_in_the_lexicon_reads_as_its_verb():
+    found = _relations("The Lima Accord was drawn up by Peru.")
+    assert _has(found, "Lima Accord", "proposedBy", "Peru")
+
+
+def test_a_passive_only_frame_needs_the_passive():
+    found = _relations("The Andean Summit will be held in Lima next week.")
+    assert _has(found, "Andean Summit", "locatedIn", "Lima", "planned")
+    found = _relations("Peru held talks in Lima with Chile.")
+    assert not _has(found, "Peru", "locatedIn", "Lima")
+    found = _relations("The Andean Council is based in Lima.")
+    assert _has(found, "Andean Council", "locatedIn", "Lima", "asserted")

@@ -1,0 +1,73 @@
+"""Noun-phrase constructions on invented sentences: titles of posts, their owners and
+qualifiers. Each test fails without the pattern or mechanism it names."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _extract(text: str):
+    from kg.extract.pipeline import extract
+
+    return extract(text, "t")
+
+
+def positions(st) -> set[tuple[str, str, str | None]]:
+    """(holder, title, owner) of every holding; the owner from positionIn."""
+    label = {e.id: e.label for e in st.entities}
+    owner = {r.subject: label[r.object] for r in st.relations if r.predicate == "positionIn"}
+    return {
+        (label[r.subject], label[r.object], owner.get(r.object))
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+
+
+def test_a_chain_of_title_words_is_one_title():
+    st = _extract("Defence Cabinet Secretary Ana Ruiz arrived in Lima on Monday.")
+    assert ("Ana Ruiz", "Defence Cabinet Secretary", None) in positions(st)
+
+
+def test_of_titles_keep_their_domain_and_their_owner_apart():
+    st = _extract(
+        "Rosa Vidal, Chile's Minister of Economy, Trade and Industry, met the Chief of the "
+        "General Staff, Pablo Mena, in Santiago."
+    )
+    found = positions(st)
+    assert ("Rosa Vidal", "Minister of Economy, Trade and Industry", "Chile") in found
+    assert ("Pablo Mena", "Chief of the General Staff", None) in found
+
+
+def test_a_hyphenated_title_is_one_position():
+    st = _extract("Governor-General Ian Moore swore in the new cabinet on Friday.")
+    assert positions(st) == {("Ian Moore", "Governor-General", None)}
+
+
+def test_a_name_before_a_title_owns_it():
+    st = _extract("Chile's Socialist Party leader Ana Ortiz said the vote was fair.")
+    assert ("Ana Ortiz", "Leader", "Socialist Party") in positions(st)
+
+
+def test_a_possessor_owns_a_title_with_an_organisation_in_it():
+    st = _extract("Britain's U.N. ambassador Ellen Marsh said the vote was fair.")
+    assert ("Ellen Marsh", "U.N. Ambassador", "United Kingdom") in positions(st)
+
+
+def test_one_position_per_title_and_owner():
+    st = _extract(
+        "Japanese Foreign Minister Aiko Sato met Philippine Foreign Minister Maria Cruz and "
+        "Foreign Minister Ana Diaz of Peru in Tokyo."
+    )
+    found = positions(st)
+    assert ("Aiko Sato", "Foreign Minister", "Japan") in found
+    assert ("Maria Cruz", "Foreign Minister", "Philippines") in found
+    assert ("Ana Diaz", "Foreign Minister", "Peru") in found
+    held = [r.object for r in st.relations if r.predicate == "holdsPosition"]
+    assert len(set(held)) == 3
+
+
+def test_a_former_holding_is_still_read():
+    st = _extract("Former foreign minister Ana Diaz of Peru said the vote was fair.")
+    assert ("Ana Diaz", "Foreign Minister", "Peru") in positions(st)

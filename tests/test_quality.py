@@ -1,0 +1,146 @@
+"""Corpus evaluation: pooled figures per split, the shared scorer run on each built article,
+and the test split's misses never kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg.quality import ArticleScore, CorpusArticle, SplitScore, corpus_articles, find_shared
+from tests.conftest import ROOT
+
+SHARED = find_shared(ROOT)
+
+
+def _score(entities, n_ent, core, n_core, precision, judged, modality):
+    a = CorpusArticle("x", "development", Path("x.txt"), Path("x.yaml"))
+    counts = {"entities": n_ent, "positions": 0, "core": n_core, "relations": n_core}
+    scores = {
+        "entity_recall": entities,
+        "position_recall": 0.0,
+        "core_relation_recall": core,
+        "relation_recall": core,
+        "relation_precision_among_gold_entities": precision,
+        "judged": judged,
+        "modality_accuracy": modality,
+        "plain_precision": 1.0,
+        "plain_judged": judged - 1,
+    }
+    return ArticleScore(a, counts, scores)
+
+
+def test_figures_are_pooled_over_gold_items_not_averaged():
+    split = SplitScore(
+        "development",
+        [_score(1.0, 2, 0.5, 2, 1.0, 1, None), _score(0.5, 8, 0.0, 8, 0.25, 4, 0.5)],
+    )
+    figs = split.figures()
+    assert figs["entity_recall"] == 0.6  # (2 + 4) / 10, not (1.0 + 0.5) / 2
+    assert figs["core_relation_recall"] == 0.1  # 1 / 10
+    assert figs["relation_precision"] == 0.4  # (1 + 1) / 5
+    assert figs["modality_accuracy"] == 0.5  # only where judged
+    assert figs["position_recall"] is None  # no gold positions at all
+    assert figs["precision_without_chains"] == 1.0  # (0 + 3) / 3
+
+
+def test_split_names_articles_that_must_exist(tmp_path):
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "a.txt").write_text("A.")
+    (tmp_path / "gold" / "a.yaml").write_text("article: a\nentities: []\n")
+    split = tmp_path / "split.yaml"
+    split.write_text("test: [a]\ndevelopment: [b]\n")
+    from kg.errors import InputError
+
+    with pytest.raises(InputError, match="b has no text"):
+        corpus_articles(tmp_path, split)
+
+
+ARTICLE = (
+    "Defence Minister Olga Brandt of Denmark said on Monday that Denmark will send troops "
+    "to the Baltic Stabilization Force. Brandt met Ana Ortiz in Riga."
+)
+GOLD = {
+    "entities": [
+        {"name": "Olga Brandt", "type": "Person", "aliases": ["Brandt"]},
+        {"name": "Denmark", "type": "Country"},
+        {"name": "Baltic Stabilization Force", "type": "Force"},
+        {"name": "Ana Ortiz", "type": "Person"},
+        {"name": "Riga Harbour Authority", "type": "Organization"},
+    ],
+    "positions": [{"holder": "Olga Brandt", "title": "defence minister", "of": "Denmark"}],
+    "relations": [
+        {
+            "s": "Denmark",
+            "p": "offers",
+            "o": "Baltic Stabilization Force",
+            "modality": "planned",
+            "core": True,
+        },
+        {"s": "Olga Brandt", "p": "meets", "o": "Ana Ortiz", "core": True},
+    ],
+}
+
+
+@pytest.mark.slow
+def test_a_corpus_is_scored_per_split_by_the_shared_scorer(tmp_path):
+    assert SHARED is not None, "the shared folder (eval/score.py) must sit beside the checkout"
+    from kg.quality import evaluate_corpus, format_misses, format_table
+
+    corpus = tmp_path / "corpus"
+    (corpus / "gold").mkdir(parents=True)
+    for name in ("dev-one", "test-one"):
+        (corpus / f"{name}.txt").write_text(ARTICLE)
+        (corpus / "gold" / f"{name}.yaml").write_text(yaml.safe_dump({"article": name, **GOLD}))
+    split = tmp_path / "split.yaml"
+    split.write_text("test: [test-one]\ndevelopment: [dev-one]\n")
+    scores = evaluate_corpus(corpus, split, scorer=SHARED / "eval" / "score.py")
+    dev, test = scores["development"], scores["test"]
+    assert [a.article.name for a in dev.articles] == ["dev-one"]
+    assert [a.article.name for a in test.articles] == ["test-one"]
+    # the same text and gold give the same figures in both splits
+    assert dev.figures() == test.figures()
+    assert dev.figures()["entity_recall"] == 0.8  # the harbour authority is not in the text
+    assert dev.figures()["core_relation_recall"] == 1.0
+    # what the development article misses is kept; the test article's misses are not
+    assert dev.articles[0].scores["missing_entities"] == ["Riga Harbour Authority"]
+    assert "missing_entities" not in test.articles[0].scores
+    assert "missing_core_relations" not in test.articles[0].scores
+    assert "Riga Harbour Authority" in format_misses(scores)
+    table = format_table(scores).splitlines()
+    assert table[2].startswith("| development | 1 | 0.80 |")
+    assert table[3].startswith("| test | 1 | 0.80 |")
+
+
+@pytest.mark.slow
+def test_cli_eval_corpus_prints_one_row_per_split(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    corpus = tmp_path / "corpus"
+    (corpus / "gold").mkdir(parents=True)
+    for name in ("d", "t"):
+        (corpus / f"{name}.txt").write_text(ARTICLE)
+        (corpus / "gold" / f"{name}.yaml").write_text(yaml.safe_dump({"article": name, **GOLD}))
+    split = tmp_path / "split.yaml"
+    split.write_text("test: [t]\ndevelopment: [d]\n")
+    args = ["eval", "--corpus", str(corpus), "--split", str(split)]
+    args += ["--scorer", str(SHARED / "eval" / "score.py"), "--misses"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[2].startswith("| development | 1 |") and lines[3].startswith("| test | 1 |")
+    assert "entity: Riga Harbour Authority" in result.output  # the dev article's miss only
+    assert result.output.count("Riga Harbour Authority") == 1
+
+
+def test_cli_eval_needs_gold_and_article_or_a_corpus():
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["eval"])
+    assert result.exit_code == 2
+    assert "give --gold and ARTICLE, or --corpus" in result.output

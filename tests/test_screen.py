@@ -1,0 +1,224 @@
+"""The SPARQL screen (kg.screen): a real parser decides, tricks that fool a pattern do not
+pass, and no generated SERVICE variant reaches a listener on 127.0.0.1 through kg query."""
+
+from __future__ import annotations
+
+import socket
+import threading
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.cli import cli
+from kg.errors import QueryError
+from kg.ontology import PREFIXES
+from kg.query import load_store, query_text, run_query
+from kg.screen import decode_escapes, screen_query
+
+# -- a listener that records every connection ----------------------------------------------
+
+
+class Listener:
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.port = self.sock.getsockname()[1]
+        self.hits: list[bytes] = []
+        self._stop = False
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        self.sock.settimeout(0.2)
+        while not self._stop:
+            try:
+                conn, _ = self.sock.accept()
+            except (TimeoutError, OSError):
+                continue
+            conn.settimeout(1)
+            try:
+                self.hits.append(conn.recv(200) or b"(connected)")
+            except OSError:
+                self.hits.append(b"(connected)")
+            conn.close()
+
+    def close(self) -> None:
+        self._stop = True
+        self._thread.join()
+        self.sock.close()
+
+
+@pytest.fixture(scope="module")
+def listener():
+    found = Listener()
+    yield found
+    found.close()
+
+
+@pytest.fixture(scope="module")
+def store(gold_quads):
+    return load_store(gold_quads)
+
+
+# -- the screen itself ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        # issue 8, case 1: a `<` in a FILTER made the pattern screen read an IRI up to `#>`
+        "SELECT * WHERE { FILTER(1<2)SERVICE?e#>\n{ ?s ?p ?o } }",
+        "SELECT * { \\u0053ERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "SELECT * { \\U00000053\\U00000045RVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "SELECT * { sErViCe SILENT <http://127.0.0.1:9/> { ?s ?p ?o } }",
+        "SELECT * { { SELECT * { OPTIONAL { SERVICE ?e { ?s ?p ?o } } } } }",
+        "SELECT * { ?s ?p ?o FILTER EXISTS { SERVICE <http://127.0.0.1:9/> { ?a ?b ?c } } }",
+        "SELECT * FROM <http://127.0.0.1:9/g> { ?s ?p ?o }",
+        "SELECT * FROM NAMED <http://127.0.0.1:9/g> { GRAPH ?g { ?s ?p ?o } }",
+        "LOAD <http://127.0.0.1:9/data.ttl>",
+        "LOAD <http://127.0.0.1:9/data.ttl> INTO GRAPH <urn:g>",
+    ],
+)
+def test_network_parts_are_refused(query):
+    with pytest.raises(QueryError, match="refused"):
+        screen_query(query, PREFIXES)
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("SELECT * { ?s ?p ?o } LATERAL", "invalid SPARQL query"),  # not SPARQL 1.1
+        ("SELEKT ?x WHERE { ?x ?p ?o }", "line 1, column 1, near 'SELEKT'"),
+        ("SELECT * {\n  ?s ?p", "line 2, column 3"),
+        ("SELECT * { ?s nope:x ?o }", "nope"),
+        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", "updates are refused"),
+        ("SELECT * { ?s ?p ?o } \\u005Cu0041", "escape"),
+        ("SELECT * { ?s ?p ?o }\x0c", r"unexpected character U\+000C"),
+        ("", "empty"),
+    ],
+)
+def test_what_does_not_parse_is_refused_in_one_line(query, message):
+    with pytest.raises(QueryError, match=message) as info:
+        screen_query(query, PREFIXES)
+    assert "\n" not in str(info.value)
+
+
+def test_what_runs_is_the_checked_text_one_token_a_line(store):
+    # the comment and the escape are gone; a `#` that a reader takes for a comment can hide
+    # nothing beyond its own token
+    checked = screen_query('SELECT ?x # a comment\nWHERE { BIND("\\u0041" AS ?x) }', {})
+    assert checked.text == 'SELECT\n?x\nWHERE\n{\nBIND\n(\n"A"\nAS\n?x\n)\n}'
+    assert checked.form == "SELECT"
+    # kg query runs that text: the answer is the decoded literal
+    assert run_query(store, 'SELECT ?x WHERE { BIND("\\u0041" AS ?x) }').rows[0][0].value == "A"
+
+
+def test_literals_paths_and_forms_survive_the_screen(store):
+    query = (
+        "SELECT ?p (COUNT(*) AS ?n) WHERE { ?p a kgo:Person ; rdfs:label ?l . "
+        "?p (kgo:holdsPosition|^kgo:leads)* ?x "
+        "FILTER(?l != 'x'@en-GB && ?l != '''y'''^^xsd:string && -1.5e3 < 2) } GROUP BY ?p"
+    )
+    assert len(run_query(store, query).rows) == 4
+    assert screen_query("ASK { ?s ?p ?o }", {}).form == "ASK"
+    assert screen_query("CONSTRUCT WHERE { ?s ?p ?o }", {}).form == "CONSTRUCT"
+    assert screen_query("DESCRIBE <urn:x>", {}).form == "DESCRIBE"
+
+
+def test_escapes_are_decoded_once_as_sparql_says():
+    assert decode_escapes("\\u0053ERVICE \\U0001F600") == "SERVICE \U0001f600"
+    with pytest.raises(QueryError, match="not a character"):
+        decode_escapes("\\uD800")
+
+
+def test_the_word_service_as_data_is_fine(store):
+    result = run_query(store, 'SELECT ?x WHERE { BIND("SERVICE LOAD" AS ?x) } # service')
+    assert result.rows[0][0].value == "SERVICE LOAD"
+    assert screen_query("SELECT * { ?s <http://example.org/service/load> ?o }", {})
+
+
+# -- generated SERVICE variants never reach a listener --------------------------------------
+
+
+def _escaped(word: str, picks: list[int]) -> str:
+    out = []
+    for ch, pick in zip(word, picks, strict=True):
+        out.append(
+            [ch.upper(), ch.lower(), f"\\u{ord(ch):04X}", f"\\u{ord(ch):04x}", f"\\U{ord(ch):08X}"][
+                pick
+            ]
+        )
+    return "".join(out)
+
+
+_SPACE = st.sampled_from([" ", "\n", "\t", "  ", " # note\n", "#>\n", "\r\n", "\n#\n"])
+
+
+@st.composite
+def service_queries(draw) -> tuple[str, str]:
+    """A query with SERVICE somewhere (port placeholder PORT), written in a way a pattern
+    screen might miss."""
+    keyword = _escaped("SERVICE", draw(st.lists(st.integers(0, 4), min_size=7, max_size=7)))
+    silent = draw(st.sampled_from(["", "SILENT", "silent"]))
+    endpoint = draw(st.sampled_from(["iri", "pname", "var", "values"]))
+    target = {
+        "iri": "<http://127.0.0.1:PORT/sparql>",
+        "pname": "ep:sparql",
+        "var": "?e",
+        "values": "?e",
+    }[endpoint]
+    sp = draw(_SPACE)
+    call = f"{keyword}{sp}{silent}{draw(_SPACE) if silent else ''}{target}{sp}{{ ?s ?p ?o }}"
+    wrap = draw(
+        st.sampled_from(
+            [
+                "{0}",
+                "{{ {0} }}",
+                "OPTIONAL {{ {0} }}",
+                "{{ ?a ?b ?c }} UNION {{ {0} }}",
+                "{{ SELECT * WHERE {{ {0} }} }}",
+                "FILTER(1<2){0}",
+                "?a ?b ?c . LATERAL {{ {0} }}",
+                "FILTER EXISTS {{ {0} }}",
+                "MINUS {{ {0} }}",
+                "GRAPH ?g {{ {0} }}",
+            ]
+        )
+    )
+    body = wrap.format(call)
+    if endpoint == "var":
+        body = 'BIND(IRI("http://127.0.0.1:PORT/sparql") AS ?e) ' + body
+    if endpoint == "values":
+        body = "VALUES ?e { <http://127.0.0.1:PORT/sparql> } " + body
+    prologue = "PREFIX ep: <http://127.0.0.1:PORT/>\n" if endpoint == "pname" else ""
+    form = draw(st.sampled_from(["SELECT * WHERE", "ASK", "CONSTRUCT { ?s ?p ?o } WHERE"]))
+    return f"{prologue}{form} {{ {body} }}", draw(st.sampled_from(["table", "json", "xml"]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(service_queries())
+def test_no_service_variant_reaches_the_network(store, listener, case):
+    query, fmt = case
+    query = query.replace("PORT", str(listener.port))
+    with pytest.raises(QueryError):
+        query_text(store, query, fmt)
+    assert listener.hits == []
+
+
+def test_kg_query_refuses_service_in_one_line(tmp_path, gold_quads, listener):
+    from kg.rdfio import triple_lines
+
+    graph = tmp_path / "g.nq"
+    graph.write_text("".join(triple_lines(gold_quads)), encoding="utf-8")
+    query = (
+        "SELECT * WHERE { FILTER(1<2)SERVICE?e#>\n{ ?s ?p ?o } } "
+        f"VALUES ?e {{ <http://127.0.0.1:{listener.port}/> }}"
+    )
+    result = CliRunner().invoke(cli, ["query", str(graph), query])
+    assert result.exit_code == 2
+    assert "SERVICE is refused" in result.output
+    assert "Traceback" not in result.output
+    assert listener.hits == []

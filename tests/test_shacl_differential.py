@@ -1,0 +1,184 @@
+"""kg's SHACL engine against pySHACL, the reference: on broken graphs that Hypothesis makes
+from a real article graph (wrong and duplicated classes, missing and extra labels, bad
+literals, relations outside their domain and range, missing provenance), both engines must
+report the same results, focus node by focus node."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.ontology import KGO, load_ontology, load_shapes
+from kg.shacl import Shapes, Unsupported
+from kg.validate import validate_graph, validate_triples
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+RDF_TYPE = ox.NamedNode(RDF + "type")
+
+
+@pytest.fixture(scope="module")
+def small_graph(gold_statements) -> list[tuple]:
+    """The gold article cut to its first four relations and their entities."""
+    from kg.build import build
+
+    relations = gold_statements.relations[:4]
+    keep = {r.subject for r in relations} | {r.object for r in relations}
+    keep |= {r.attributed_to for r in relations if r.attributed_to}
+    st_small = replace(
+        gold_statements,
+        relations=relations,
+        entities=[e for e in gold_statements.entities if e.id in keep],
+    )
+    quads = build([st_small]).main_quads
+    return sorted({(q.subject, q.predicate, q.object) for q in quads}, key=str)
+
+
+def _lit(value: str, dt: str | None = None, lang: str | None = None) -> ox.Literal:
+    if lang:
+        return ox.Literal(value, language=lang)
+    return ox.Literal(value, datatype=ox.NamedNode(XSD + dt) if dt else None)
+
+
+LITERALS = [
+    _lit("x"),
+    _lit(""),
+    _lit("Ana", lang="en"),
+    _lit("7", "integer"),
+    _lit("-3", "integer"),
+    _lit("five", "integer"),
+    _lit("1.5", "decimal"),
+    _lit("0.5", "decimal"),
+    _lit("-0.1", "decimal"),
+    _lit("abc", "decimal"),
+    _lit("2025-10-31", "date"),
+    _lit("2025-13-99", "date"),
+    _lit("last Friday"),
+    _lit("true", "boolean"),
+    _lit("0" * 64),
+    _lit("f" * 63),
+    _lit("2.5", "double"),
+]
+
+
+@st.composite
+def broken_graphs(draw, base: list[tuple]):
+    onto = load_ontology()
+    triples = list(base)
+    subjects = sorted({t[0] for t in triples}, key=str)
+    entities = sorted({t[0] for t in triples if t[1] == RDFS_LABEL}, key=str)
+    classes = [ox.NamedNode(iri) for iri in onto.classes.values()]
+    classes += [ox.NamedNode(str(KGO) + n) for n in ("Article", "Statement", "Modality")]
+    relations = [ox.NamedNode(r.iri) for r in onto.relations.values()]
+    literal_predicates = sorted({t[1] for t in triples if isinstance(t[2], ox.Literal)}, key=str)
+    nodes = [*subjects, ox.NamedNode(str(KGO) + "Asserted"), ox.NamedNode("http://example.org/x")]
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(
+            st.sampled_from(
+                ["class", "retype", "label", "literal", "relation", "drop", "object", "swap"]
+            )
+        )
+        if kind == "class":  # a second (or wrong) class
+            triples.append((draw(st.sampled_from(nodes)), RDF_TYPE, draw(st.sampled_from(classes))))
+        elif kind == "retype":  # a wrong class instead of the right one
+            e = draw(st.sampled_from(entities))
+            triples = [t for t in triples if not (t[0] == e and t[1] == RDF_TYPE)]
+            triples.append((e, RDF_TYPE, draw(st.sampled_from(classes))))
+        elif kind == "label":  # a missing, second or badly typed label
+            e = draw(st.sampled_from(entities))
+            if draw(st.booleans()):
+                triples = [t for t in triples if not (t[0] == e and t[1] == RDFS_LABEL)]
+            else:
+                triples.append((e, RDFS_LABEL, draw(st.sampled_from(LITERALS))))
+        elif kind == "literal":  # a bad literal in place of a good one
+            p = draw(st.sampled_from(literal_predicates))
+            holders = sorted({t[0] for t in triples if t[1] == p}, key=str) or subjects
+            s = draw(st.sampled_from(holders))
+            if draw(st.booleans()):
+                triples = [t for t in triples if not (t[0] == s and t[1] == p)]
+            triples.append((s, p, draw(st.sampled_from(LITERALS))))
+        elif kind == "relation":  # a relation outside its domain or range
+            o = draw(st.sampled_from([*nodes, *LITERALS[:3]]))
+            triples.append((draw(st.sampled_from(nodes)), draw(st.sampled_from(relations)), o))
+        elif kind == "drop":
+            triples.pop(draw(st.integers(0, len(triples) - 1)))
+        elif kind == "object":  # a statement's subject, object or modality made wrong
+            p = draw(
+                st.sampled_from(
+                    [
+                        RDF + "subject",
+                        RDF + "object",
+                        str(KGO) + "modality",
+                        str(KGO) + "attributedTo",
+                    ]
+                )
+            )
+            pred = ox.NamedNode(p)
+            holders = sorted({t[0] for t in triples if t[1] == pred}, key=str) or subjects
+            triples.append((draw(st.sampled_from(holders)), pred, draw(st.sampled_from(nodes))))
+        else:  # the object of one triple given to another subject
+            t = draw(st.sampled_from(triples))
+            triples.append((draw(st.sampled_from(subjects)), t[1], t[2]))
+    return triples
+
+
+def _key(v) -> tuple:
+    return (v.focus, v.path, v.value, v.source_shape, v.message, v.severity, v.focus_label)
+
+
+def _to_rdflib(triples: list[tuple]) -> rdflib.Graph:
+    g = rdflib.Graph()
+    data = "".join(f"{s} {p} {o} .\n" for s, p, o in triples)
+    g.parse(data=data, format="nt")
+    return g
+
+
+def _compare(triples: list[tuple], inference: str) -> None:
+    reference = validate_graph(_to_rdflib(triples), inference=inference)
+    fast = validate_triples(triples, inference=inference)
+    assert Counter(map(_key, fast.violations)) == Counter(map(_key, reference.violations))
+    assert fast.conforms == reference.conforms
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=500,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data())
+def test_kg_engine_reports_what_pyshacl_reports(small_graph, data):
+    triples = data.draw(broken_graphs(small_graph))
+    inference = data.draw(st.sampled_from(["none", "none", "rdfs"]))
+    _compare(triples, inference)
+
+
+def test_the_generator_breaks_graphs_in_every_way(small_graph):
+    """The cases above are not all conforming: each kind of damage is reported."""
+    fast = validate_triples(small_graph, inference="none")
+    assert fast.conforms
+    e = next(t[0] for t in small_graph if t[1] == RDFS_LABEL)
+    broken = [t for t in small_graph if not (t[0] == e and t[1] == RDFS_LABEL)]
+    broken.append((e, RDF_TYPE, ox.NamedNode(str(KGO) + "Article")))
+    _compare(broken, "none")
+    assert not validate_triples(broken, inference="none").conforms
+
+
+def test_shapes_with_a_feature_it_lacks_are_refused():
+    g = rdflib.Graph()
+    for t in load_shapes():
+        g.add(t)
+    shape = next(
+        iter(g.subjects(rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/ns/shacl#NodeShape")))
+    )
+    g.add((shape, rdflib.URIRef("http://www.w3.org/ns/shacl#sparql"), rdflib.BNode()))
+    with pytest.raises(Unsupported):
+        Shapes(g)

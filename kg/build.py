@@ -9,8 +9,6 @@ main graph for the article's quarantine graph, each with the message it violated
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -18,9 +16,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg import __version__
 from kg.errors import KgError, ValidationFailed
-from kg.files import write_bytes
 from kg.identity import EntityRegistry, Minted, is_name, position_relations
 from kg.iri import (
     DEFAULT_BASE,
@@ -31,9 +27,10 @@ from kg.iri import (
     statement_iri,
 )
 from kg.ontology import DCTERMS, KGO, PROV, SCHEMA, SKOS, load_ontology
-from kg.rdfio import nquads_lines, serialize
+from kg.outputs import OUTPUT_FILES  # noqa: F401 - the names of the files write_build writes
+from kg.rdfio import nquads_lines
 from kg.statements import Entity, Relation, Statements
-from kg.validate import Violation, validate_triples
+from kg.validate import Violation, validate_quads, validate_triples
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -274,6 +271,10 @@ def _prepare(st: Statements, registry: EntityRegistry, base: str) -> _Prepared:
 
 
 def _main_quads(p: _Prepared, bad_statements: dict, bad_entities: dict) -> list[ox.Quad]:
+    return _quads(_main_triples(p, bad_statements, bad_entities), p.graph)
+
+
+def _main_triples(p: _Prepared, bad_statements: dict, bad_entities: dict) -> list[tuple]:
     triples = [
         t for e in p.st.entities if p.iris[e.id] not in bad_entities for t in p.entity_triples[e.id]
     ]
@@ -281,11 +282,11 @@ def _main_quads(p: _Prepared, bad_statements: dict, bad_entities: dict) -> list[
     for sq in p.stmts:
         if sq.iri not in bad_statements:
             triples.extend(sq.triples())
-    return _quads(triples, p.graph)
+    return triples
 
 
 def _validate_all(
-    prepared: Sequence[_Prepared], inference: str
+    prepared: Sequence[_Prepared], inference: str, engine: str = "kg"
 ) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[int, list[Violation]]]:
     """Validate every article's graph of the batch in one run of kg's SHACL engine, then
     again without what violated, until the rest conforms. Each article graph repeats the
@@ -299,10 +300,13 @@ def _validate_all(
         for iri in p.iris.values():
             mentioned.setdefault(iri, set()).add(i)
     for _round in range(3):
-        quads = [q for p in prepared for q in _main_quads(p, bad_statements, bad_entities)]
-        report = validate_triples(
-            [(q.subject, q.predicate, q.object) for q in quads], inference=inference
-        )
+        triples = [t for p in prepared for t in _main_triples(p, bad_statements, bad_entities)]
+        if engine == "kg":
+            report = validate_triples(triples, inference=inference)
+        else:  # the reference, pySHACL (benchmarks/validate.py compares the two)
+            report = validate_quads(
+                (ox.Quad(*t) for t in triples), inference=inference, engine=engine
+            )
         if report.conforms:
             break
         good = [sq for p in prepared for sq in p.stmts if sq.iri not in bad_statements]
@@ -405,6 +409,7 @@ def build(
     strict: bool = False,
     inference: str = "none",
     registry: EntityRegistry | None = None,
+    engine: str = "kg",
 ) -> BuildResult:
     """Build the graphs of several articles; entities with equal labels and classes merge.
 
@@ -422,7 +427,7 @@ def build(
         seen[st.article.id] = i
     registry = registry or EntityRegistry(base)
     prepared = [_prepare(st, registry, base) for st in statements]
-    bad_statements, bad_entities, found = _validate_all(prepared, inference)
+    bad_statements, bad_entities, found = _validate_all(prepared, inference, engine)
     articles = [
         _split(p, bad_statements, bad_entities, found.get(i, [])) for i, p in enumerate(prepared)
     ]
@@ -438,49 +443,11 @@ def build(
     return result
 
 
-def manifest(result: BuildResult, outputs: dict[str, bytes]) -> dict:
-    onto = load_ontology()
-    return {
-        "kg_version": __version__,
-        "ontology_version": onto.version,
-        "ontology_sha256": onto.sha256,
-        "base": result.base,
-        "inputs": result.inputs,
-        "articles": [
-            {
-                "id": a.article_id,
-                "graph": a.graph,
-                "quarantine_graph": a.quarantine_graph,
-                "entities": a.entities,
-                "relations": a.relations,
-                "quarantined": a.quarantined,
-            }
-            for a in result.articles
-        ],
-        "counts": result.counts(),
-        "outputs": {
-            name: hashlib.sha256(data).hexdigest() for name, data in sorted(outputs.items())
-        },
-    }
-
-
-OUTPUT_FILES = ("kg.nq", "kg.trig", "quarantine.nq", "manifest.json")
-
-
 def write_build(result: BuildResult, out_dir: Path | str) -> dict[str, Path]:
-    """Write kg.nq, kg.trig, quarantine.nq and manifest.json, each atomically."""
-    out = Path(out_dir)
-    main = result.main_quads
-    outputs = {
-        "kg.nq": serialize(main, "nquads"),
-        "kg.trig": serialize(main, "trig"),
-        "quarantine.nq": serialize(result.quarantine_quads, "nquads"),
-    }
-    outputs["manifest.json"] = (
-        json.dumps(manifest(result, outputs), indent=2, sort_keys=False) + "\n"
-    ).encode("utf-8")
-    paths = {}
-    for name in OUTPUT_FILES:
-        write_bytes(out / name, outputs[name])
-        paths[name] = out / name
-    return paths
+    """Write kg.nq, kg.trig, quarantine.nq and manifest.json, each atomically (a corpus
+    build writes them batch by batch with kg.outputs.BuildWriter)."""
+    from kg.outputs import BuildWriter
+
+    writer = BuildWriter(out_dir, result.base)
+    writer.add(result)
+    return writer.close()

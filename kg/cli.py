@@ -4,25 +4,60 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
+import warnings
 from pathlib import Path
 
 import click
 
 from kg import __version__
-from kg.errors import KgError
+from kg.errors import KgError, KgWarning
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
+def one_line(text: str) -> str:
+    """A message as one line: its lines joined, runs of white space made one space, and
+    control characters (which a terminal would obey) shown as escapes."""
+    lines = [" ".join(line.split()) for line in str(text).splitlines()]
+    joined = "; ".join(line for line in lines if line) or "(no message)"
+    return visible(joined)
+
+
+def visible(text: str) -> str:
+    """Text for a terminal: control characters other than tab and line breaks escaped."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    if issubclass(category, KgWarning):
+        click.echo(f"Warning: {one_line(str(message))}", err=True)
+    else:
+        _default_showwarning(message, category, filename, lineno, file, line)
+
+
+_default_showwarning = warnings.showwarning
+
+
 class KgGroup(click.Group):
-    """Turns library errors into one line on stderr; never shows a traceback."""
+    """Turns library errors into one line on stderr; never shows a traceback. Library
+    warnings (KgWarning) are one line each."""
 
     def invoke(self, ctx: click.Context):
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", KgWarning)
+            warnings.showwarning = _show_warning
+            return self._invoke(ctx)
+
+    def _invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except KgError as exc:
-            error = click.ClickException(str(exc))
+            error = click.ClickException(one_line(str(exc)))
             error.exit_code = exc.exit_code
             raise error from None
         except (click.ClickException, click.exceptions.Exit, click.Abort):
@@ -33,7 +68,7 @@ class KgGroup(click.Group):
             if os.environ.get("KG_DEBUG"):
                 raise
             error = click.ClickException(
-                f"unexpected {type(exc).__name__}: {exc} (set KG_DEBUG=1 for a traceback)"
+                one_line(f"unexpected {type(exc).__name__}: {exc} (set KG_DEBUG=1 for a traceback)")
             )
             error.exit_code = 3
             raise error from None
@@ -106,6 +141,27 @@ def store_option(func):
 DEFAULT_STORE_NAME = "kg-store"
 
 
+def _set_max_chars(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
+    if value is not None:  # read by kg.corpus.max_chars(), here and in worker processes
+        os.environ["KG_MAX_CHARS"] = str(value)
+
+
+def max_chars_option(func):
+    @click.option(
+        "--max-chars",
+        type=click.IntRange(1),
+        default=None,
+        expose_value=False,
+        callback=_set_max_chars,
+        help="Refuse article texts longer than this (default: 1,000,000 characters).",
+    )
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        return func(*args, **kwargs)
+
+    return wrapper
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -128,7 +184,7 @@ DEFAULT_STORE_NAME = "kg-store"
     default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Processes for spaCy (nlp.pipe n_process).",
+    help="Processes for the per-article work (reading, hashing, extraction).",
 )
 @click.option(
     "--replace",
@@ -158,6 +214,7 @@ DEFAULT_STORE_NAME = "kg-store"
     type=click.FloatRange(0.1, 3600),
     help="Seconds to wait for the scheduler and its first worker.",
 )
+@max_chars_option
 def build(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -222,7 +279,9 @@ def build(
 @cli.command()
 @click.argument("article_id")
 @store_option
-@click.option("--base", default=None, help="Base IRI the store was built with.")
+@click.option(
+    "--base", default=None, help="Base IRI the store was built with (default: recorded in it)."
+)
 def remove(article_id: str, store_dir: Path | None, base: str | None) -> None:
     """Remove an article (its graph and its quarantine graph) from the store.
 
@@ -235,7 +294,7 @@ def remove(article_id: str, store_dir: Path | None, base: str | None) -> None:
 
     store = KgStore(store_dir or Path(DEFAULT_STORE_NAME))
     try:
-        store.remove(article_id, base or DEFAULT_BASE)
+        store.remove(article_id, base or store.base or DEFAULT_BASE)
     finally:
         store.close()
     click.echo(f"Removed {article_id}.")
@@ -245,6 +304,7 @@ def remove(article_id: str, store_dir: Path | None, base: str | None) -> None:
 @click.argument("article", type=click.Path(path_type=Path))
 @output_option
 @click.option("--model", default=None, help="spaCy pipeline (default: en_core_web_sm).")
+@max_chars_option
 def extract(article: Path, output: str, model: str | None) -> None:
     """Extract an article's entities and relations as a statements file to review.
 
@@ -383,31 +443,28 @@ def validate(
         kg validate build/kg.nq
         kg validate --store kg-store
     """
-    from kg.validate import format_report, validate_quads
+    from kg.validate import format_report
 
-    report = validate_quads(
-        _graph_quads(graph, input_format, store_dir), inference=inference, engine=engine
-    )
-    click.echo(format_report(report))
+    with _source(graph, input_format, store_dir) as src:
+        report = src.validate(inference=inference, engine=engine)
+    click.echo(visible(format_report(report)))
     if not report.conforms:
         sys.exit(1)
 
 
-def _graph_quads(graph: Path | None, input_format: str | None, store_dir: Path | None):
-    """The quads of a graph file, or of a store (quarantine graphs left out)."""
+def _source(graph: Path | None, input_format: str | None, store_dir: Path | None):
+    """A graph file, or a store read where it lies (kg.source)."""
+    from kg.source import open_source
+
     if (graph is None) == (store_dir is None):
         raise click.UsageError("give a GRAPH file or --store DIR")
-    if graph is not None:
-        from kg.rdfio import parse_file
+    return open_source(graph, store_dir, input_format)
 
-        return parse_file(graph, input_format)
-    from kg.store import KgStore
 
-    store = KgStore(store_dir, read_only=True)
-    try:
-        return list(store.quads())
-    finally:
-        store.close()
+def _graph_quads(graph: Path | None, input_format: str | None, store_dir: Path | None):
+    """The quads of a graph file, or of a store (quarantine graphs left out)."""
+    with _source(graph, input_format, store_dir) as src:
+        return list(src.quads())
 
 
 @cli.command()
@@ -431,6 +488,13 @@ def _graph_quads(graph: Path | None, input_format: str | None, store_dir: Path |
     help="Results format (W3C SPARQL 1.1 for csv/tsv/json/xml).",
 )
 @graph_format_option
+@click.option(
+    "--timeout-s",
+    default=60,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Stop a query that runs longer than this (seconds).",
+)
 def query(
     graph: str | None,
     store_dir: Path | None,
@@ -439,14 +503,18 @@ def query(
     cq: bool,
     fmt: str,
     input_format: str | None,
+    timeout_s: float,
 ) -> None:
     """Run a SPARQL query over GRAPH (all named graphs form the default graph).
+
+    Queries are screened (SERVICE, LOAD, FROM and updates are refused) and run in a
+    process without network access; Ctrl-C stops a running query.
 
     Example:
 
         kg query build/kg.nq 'SELECT ?name WHERE { ?p a kgo:Person ; rdfs:label ?name }'
     """
-    from kg.query import competency_questions, load_store, query_text, read_query_file
+    from kg.query import competency_questions, query_isolated, read_query_file
 
     if store_dir is not None and graph is not None and query is None:
         graph, query = None, graph  # with --store the first argument is the query
@@ -454,15 +522,20 @@ def query(
     given = sum(x is not None and x is not False for x in (query, query_file, cq or None))
     if given != 1:
         raise click.UsageError("give exactly one of QUERY, -f FILE or --cq")
-    store = load_store(_graph_quads(Path(graph) if graph else None, input_format, store_dir))
+    if (graph is None) == (store_dir is None):
+        raise click.UsageError("give a GRAPH file or --store DIR")
+    quads = None if graph is None else _graph_quads(Path(graph), input_format, None)
+
+    def run(text: str) -> str:
+        return query_isolated(text, fmt, store_dir=store_dir, quads=quads, timeout_s=timeout_s)
+
     if cq:
-        blocks = []
-        for q in competency_questions():
-            blocks.append(f"# {q.name}: {q.question}\n{query_text(store, q.sparql, fmt)}")
-        click.echo("\n\n".join(blocks))
+        blocks = [f"# {q.name}: {q.question}\n{run(q.sparql)}" for q in competency_questions()]
+        click.echo(visible("\n\n".join(blocks)) if fmt == "table" else "\n\n".join(blocks))
         return
     text = read_query_file(query_file) if query_file else query
-    click.echo(query_text(store, text or "", fmt), nl=fmt == "table")
+    answer = run(text or "")
+    click.echo(visible(answer) if fmt == "table" else answer, nl=fmt == "table")
 
 
 @cli.command()
@@ -588,7 +661,7 @@ def stats(
 
     view = project(_graph_quads(graph, input_format, store_dir), modalities=modalities)
     result = graph_stats(view.graph, top=top)
-    click.echo(json.dumps(result, indent=2) if fmt == "json" else format_stats(result))
+    click.echo(json.dumps(result, indent=2) if fmt == "json" else visible(format_stats(result)))
 
 
 @cli.command()
@@ -611,7 +684,9 @@ def diff(old: Path, new: Path, fmt: str) -> None:
     from kg.diff import format_diff, read_state
 
     result = compute(read_state(old), read_state(new))
-    click.echo(json.dumps(result.as_dict(), indent=2) if fmt == "json" else format_diff(result))
+    click.echo(
+        json.dumps(result.as_dict(), indent=2) if fmt == "json" else visible(format_diff(result))
+    )
 
 
 @cli.command()
@@ -640,13 +715,28 @@ def diff(old: Path, new: Path, fmt: str) -> None:
     type=int,
     help="Results are capped at this many rows.",
 )
+@click.option(
+    "--max-memory-mb",
+    default=2048,
+    show_default=True,
+    type=click.IntRange(256),
+    help="Memory limit of one query's process.",
+)
 @click.option("--cors", is_flag=True, help="Allow cross-origin requests.")
 def serve(
-    store_dir: Path | None, host: str, port: int, timeout_s: int, max_rows: int, cors: bool
+    store_dir: Path | None,
+    host: str,
+    port: int,
+    timeout_s: int,
+    max_rows: int,
+    max_memory_mb: int,
+    cors: bool,
 ) -> None:
-    """Serve the store over SPARQL (the oxigraph server, read-only, over a snapshot).
+    """Serve the store over SPARQL 1.1 (read-only), with a query page at /.
 
-    Queries with SERVICE, LOAD or FROM <url> are refused with HTTP 400.
+    Queries are screened (SERVICE, LOAD, FROM and updates are refused with HTTP 400) and
+    run in a process without network access, with a time and a memory limit; quarantine
+    graphs are left out.
 
     Example:
 
@@ -665,11 +755,12 @@ def serve(
         timeout_s=timeout_s,
         max_rows=max_rows,
         cors=cors,
+        memory_mb=max_memory_mb,
     ).start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     click.echo(
-        f"Serving {store_dir or DEFAULT_STORE_NAME} (a snapshot) at {server.url} ; "
+        f"Serving {store_dir or DEFAULT_STORE_NAME} (read-only) at {server.url} ; "
         f"SPARQL endpoint {server.url}query ; Ctrl-C stops."
     )
     try:
@@ -712,7 +803,9 @@ def push(
 
 @cli.command()
 @store_option
-@click.option("--base", default=None, help="Base IRI the store was built with.")
+@click.option(
+    "--base", default=None, help="Base IRI the store was built with (default: recorded in it)."
+)
 @click.option(
     "--min-score",
     default=0.7,
@@ -741,8 +834,8 @@ def link(
     from kg.link import recorded, undo
     from kg.store import KgStore
 
-    base = base or DEFAULT_BASE
     store = KgStore(store_dir or Path(DEFAULT_STORE_NAME))
+    base = base or store.base or DEFAULT_BASE
     try:
         if undo_iri:
             m = undo(store, base, undo_iri)
@@ -752,7 +845,7 @@ def link(
     finally:
         store.close()
     for m in merges:
-        click.echo(f"{m.iri}  {m.score:.2f}  <{m.a}> = <{m.b}>  ({m.evidence})")
+        click.echo(visible(f"{m.iri}  {m.score:.2f}  <{m.a}> = <{m.b}>  ({m.evidence})"))
     if not list_only:
         click.echo(f"Recorded {len(merges)} new merge(s).")
 

@@ -39,18 +39,10 @@ class Diff:
 
 def read_state(path: Path) -> list[ox.Quad]:
     """A graph file, or a store folder (quarantine graphs left out)."""
-    path = Path(path)
-    if path.is_dir():
-        from kg.store import KgStore
+    from kg.source import open_path
 
-        store = KgStore(path, read_only=True)
-        try:
-            return list(store.quads())
-        finally:
-            store.close()
-    from kg.rdfio import parse_file
-
-    return parse_file(path)
+    with open_path(path) as src:
+        return list(src.quads())
 
 
 def _term(t) -> str:

@@ -35,3 +35,7 @@ class ValidationFailed(KgError):
     """Data does not conform to the shapes (exit code 1, as pySHACL)."""
 
     exit_code = 1
+
+
+class KgWarning(UserWarning):
+    """Something kg changed or left out of an input; the CLI prints it as one line."""

@@ -66,9 +66,19 @@ class Ontology:
 
     def is_subclass(self, name: str, ancestor: str) -> bool:
         """Whether the entity class `name` is `ancestor` or below it."""
-        target = rdflib.URIRef(self.classes[ancestor])
-        start = rdflib.URIRef(self.classes[name])
-        return target in set(self.graph.transitive_objects(start, RDFS.subClassOf))
+        key = (id(self.graph), name)
+        found = _ANCESTORS.get(key)
+        if found is None:
+            start = rdflib.URIRef(self.classes[name])
+            found = _ANCESTORS[key] = frozenset(
+                str(c) for c in self.graph.transitive_objects(start, RDFS.subClassOf)
+            )
+        return self.classes[ancestor] in found
+
+
+# (id of an ontology's graph, class name) -> IRIs of the class and the classes above it:
+# the extractor asks is_subclass for every candidate relation
+_ANCESTORS: dict[tuple[int, str], frozenset[str]] = {}
 
 
 def ontology_path() -> Path:

@@ -3,18 +3,19 @@ written as files and added to the store, in batches so that memory stays flat.""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build import EntityRegistry, build, write_build
+from kg.build import EntityRegistry, build
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, Source, expand, read_source
 from kg.errors import InputError
 from kg.files import read_bytes
 from kg.iri import DEFAULT_BASE, check_base
-from kg.statements import Statements, dump_statements, load_statements
+from kg.statements import Statements, dump_statements, load_statements, text_file_problem
 
 
 def extract_file(path: Path, model: str | None = None) -> Statements:
@@ -144,7 +145,16 @@ def _read_all(
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding a store
+    # Fork where the system has it: the workers then share the spaCy pipeline the parent
+    # loads once (copy-on-write) instead of each importing spaCy and loading the model.
+    # A forked worker never touches the parent's store: it ends with os._exit, running no
+    # finalizer. Elsewhere, spawn (each worker loads the pipeline once).
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork" and any(Path(p).suffix.lower() in TEXT_SUFFIXES for p in paths):
+        from kg.extract.nlp import load_pipeline
+
+        load_pipeline(model)
+    context = multiprocessing.get_context(method)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending: deque = deque()
         todo = iter(chunks)
@@ -190,10 +200,6 @@ def build_inputs(
             timeout=dask_timeout,
         )  # fmt: skip
     started = time.perf_counter()
-    try:
-        base = check_base(base or DEFAULT_BASE)
-    except ValueError as exc:
-        raise InputError(str(exc)) from None
     paths = expand(inputs)
     if not paths:
         raise InputError("no inputs")
@@ -202,12 +208,28 @@ def build_inputs(
         from kg.store import KgStore
 
         store = KgStore(store_dir)
+        try:
+            base = store.check_base(base)
+        except Exception:
+            store.close()
+            raise
+    try:
+        base = check_base(base or DEFAULT_BASE)
+    except ValueError as exc:
+        if store is not None:
+            store.close()
+        raise InputError(str(exc)) from None
+    if store is not None:
+        store.record_base(base)
     registry = EntityRegistry(base, store.entity_classes(base) if store else None)
     summary = BuildSummary(store=store_dir)
-    kept = []
     seen: dict[str, Path] = {}
-    records = []
+    writer = None
     try:
+        if out_dir is not None:
+            from kg.outputs import BuildWriter
+
+            writer = BuildWriter(out_dir, base)
         chunk_size = batch_size if jobs <= 1 else max(1, min(32, -(-len(paths) // jobs)))
         stream = _read_all(paths, model, jobs, chunk_size)
         for chunk in _batches(stream, batch_size):
@@ -237,21 +259,18 @@ def build_inputs(
                     summary.notes.append(
                         f"quarantined in {a.article_id}: {v.focus_label or v.focus}: {v.message}"
                     )
-            if out_dir is not None:
-                kept.append(result)
-                records += batch_records
+            if writer is not None:
+                writer.add(result)
             if progress:
                 progress(len(chunk))
+        if writer is not None:
+            summary.outputs = list(writer.close().values())
+            writer = None
     finally:
+        if writer is not None:
+            writer.abort()
         if store is not None:
             store.close()
-    if out_dir is not None:
-        from kg.build import BuildResult
-
-        merged = BuildResult(
-            base=base, articles=[a for r in kept for a in r.articles], inputs=records
-        )
-        summary.outputs = list(write_build(merged, out_dir).values())
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -267,8 +286,10 @@ def extract_to_file(article: Path, output: str, model: str | None = None) -> Sta
     base = target.parent if target is not None else Path.cwd()
     st = load_input(Path(article), model=model)
     rel = None
-    if st.article.text_file is not None:
+    if st.article.text_file is not None and text_file_problem(Path(article), base) is None:
         rel = os.path.relpath(Path(article).resolve(), base.resolve())
+    elif st.article.text_file is not None:  # too far to be read back: the text goes inline
+        st.article = dataclasses.replace(st.article, text_file=None)
     text = dump_statements(st, text_file=rel)
     if target is None:
         sys.stdout.write(text)

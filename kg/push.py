@@ -6,6 +6,7 @@ after a failure every remote graph is either fully replaced or untouched.
 
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -48,8 +49,7 @@ def push(
 ) -> Pushed:
     """PUT each graph to `endpoint` (the Graph Store Protocol URL, such as
     http://host:7878/store for Oxigraph or http://host:3030/ds/data for Fuseki)."""
-    if not endpoint.startswith(("http://", "https://")):
-        raise PushError(f"not an HTTP endpoint: {endpoint!r}")
+    check_endpoint(endpoint)
     done = Pushed()
     for name in sorted(graphs):
         body = "".join(triple_lines(graphs[name])).encode("utf-8")
@@ -65,16 +65,32 @@ def push(
             with urllib.request.urlopen(request, timeout=timeout) as resp:
                 resp.read()
         except urllib.error.HTTPError as exc:
-            detail = exc.read()[:200].decode("utf-8", "replace").strip()
+            detail = " ".join(exc.read(2000).decode("utf-8", "replace").split())[:200]
             raise PushError(
                 _after(done, f"{endpoint} refused graph <{name}>: HTTP {exc.code} {detail}")
             ) from None
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
+        except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
+            reason = " ".join(str(getattr(exc, "reason", exc)).split())
             raise PushError(_after(done, f"cannot reach {endpoint}: {reason}")) from None
+        except http.client.HTTPException as exc:  # a reply cut short, a malformed reply
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            raise PushError(_after(done, f"{endpoint} gave a broken reply: {reason}")) from None
         done.graphs.append(name)
         done.triples += len(graphs[name])
     return done
+
+
+def check_endpoint(endpoint: str) -> None:
+    """An http(s) URL with a host, or a PushError that says what is wrong with it."""
+    try:
+        parts = urllib.parse.urlsplit(endpoint)
+        parts.port  # noqa: B018 (raises on a port that is not a number)
+    except ValueError as exc:
+        raise PushError(f"not a valid URL: {endpoint!r} ({exc})") from None
+    if parts.scheme not in ("http", "https"):
+        raise PushError(f"not an HTTP endpoint: {endpoint!r}")
+    if not parts.hostname:
+        raise PushError(f"no host in the endpoint {endpoint!r}")
 
 
 def _after(done: Pushed, message: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,13 +103,68 @@ def query_text(store: ox.Store, query: str, fmt: str = "table") -> str:
     return out.getvalue().decode("utf-8")
 
 
+def query_isolated(
+    query: str,
+    fmt: str = "table",
+    *,
+    store_dir: str | Path | None = None,
+    quads: Iterable[ox.Quad] | None = None,
+    timeout_s: float = 60,
+    memory_mb: int | None = None,
+) -> str:
+    """Run a query as query_text does, but in a child process (kg.sandbox) that has no
+    network, a memory limit and `timeout_s` seconds: over a store folder (opened read-only,
+    quarantine graphs left out) or over `quads`. Raise QueryError, QueryTimeout."""
+    from kg.sandbox import DEFAULT_MEMORY_MB, Request, run_query_isolated
+
+    if fmt not in RESULT_FORMATS:
+        raise QueryError(f"unknown results format '{fmt}' (known: {', '.join(RESULT_FORMATS)})")
+    checked = screen_query(query)
+    graph = checked.form in ("CONSTRUCT", "DESCRIBE")
+    request = Request(
+        checked.text,
+        checked.form,
+        fmt="turtle" if graph else ("json" if fmt == "table" else fmt),
+        store=None if store_dir is None else str(store_dir),
+        memory_mb=memory_mb or DEFAULT_MEMORY_MB,
+        prefixes=PREFIXES,
+    )
+    if store_dir is not None and not Path(store_dir).is_dir():
+        raise QueryError(f"{store_dir}: no such store")
+    nquads = None
+    if store_dir is None:
+        nquads = ox.serialize(list(quads or []), format=ox.RdfFormat.N_QUADS) or b""
+    raw = b"".join(run_query_isolated(request, nquads, timeout_s=timeout_s))
+    text = raw.decode("utf-8")
+    if fmt != "table" or graph:
+        return text
+    data = json.loads(text)
+    if "boolean" in data:
+        return "true" if data["boolean"] else "false"
+    variables = data["head"]["vars"]
+    rows = [[_json_text(b.get(v)) for v in variables] for b in data["results"]["bindings"]]
+    return _table_of(variables, rows)
+
+
+def _json_text(term: dict | None) -> str:
+    if term is None:
+        return ""
+    if term["type"] == "uri":
+        return compact(term["value"]) or term["value"]
+    if term["type"] == "bnode":
+        return "_:" + term["value"]
+    return term["value"]
+
+
 def _turtle(triples: list[ox.Triple]) -> str:
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
 
 
 def _table(result: QueryResult) -> str:
-    header = result.variables
-    rows = [[term_text(t) for t in row] for row in result.rows]
+    return _table_of(result.variables, [[term_text(t) for t in row] for row in result.rows])
+
+
+def _table_of(header: list[str], rows: list[list[str]]) -> str:
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
     line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))
     rule = "  ".join("-" * w for w in widths)

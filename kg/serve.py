@@ -1,44 +1,58 @@
-"""Serving a store over SPARQL 1.1 Protocol: the oxigraph server (read-only, over a
-snapshot) behind a small front that refuses SERVICE, LOAD and FROM <url>, caps result rows
-and forwards the rest."""
+"""Serving a store over the SPARQL 1.1 Protocol, through one screened door.
+
+Every query is screened (kg.screen) and then run in a child process (kg.sandbox) over the
+store opened read-only, with quarantine graphs left out of the dataset: the child cannot
+reach the network, has a memory limit and a time limit, and writes its results as they come,
+at most `max_rows` of them. Nothing else listens: there is no second server and no
+temporary copy of the store, so a killed `kg serve` leaves nothing behind.
+
+`/` is a browser query page (YASGUI, served from files in the package).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import http.server
-import json
+import os
 import shutil
 import socket
-import subprocess
-import tempfile
+import sys
 import threading
-import time
-import urllib.error
 import urllib.parse
-import urllib.request
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from kg.errors import KgError, QueryError
 from kg.ontology import PREFIXES
 from kg.query import screen_query
+from kg.results import MEDIA_TYPES
+from kg.sandbox import DEFAULT_MEMORY_MB, Outcome, QueryTimeout, Request, run_query_isolated
 
-PROLOGUE = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+MAX_BODY = 1 << 20  # a query of more than 1 MB is refused
+WINDOW = 1 << 20  # answers up to this size go out whole, with a row-cap header; longer stream
+WEB = Path(__file__).parent / "web"
+STATIC = {
+    "/": ("index.html", "text/html; charset=utf-8"),
+    "/index.html": ("index.html", "text/html; charset=utf-8"),
+    "/yasgui.min.js": ("yasgui.min.js", "text/javascript; charset=utf-8"),
+    "/yasgui.min.css": ("yasgui.min.css", "text/css; charset=utf-8"),
+    "/LICENSE.yasgui.txt": ("LICENSE.yasgui.txt", "text/plain; charset=utf-8"),
+}
 
 
 class ServeError(KgError):
-    """The server cannot start (a port in use, no oxigraph, a bad store)."""
+    """The server cannot start (a port in use, a store that cannot be opened)."""
 
 
 def free_port(host: str = "127.0.0.1") -> int:
+    """A free TCP port on `host` (for tests and tools that start a server)."""
     with socket.socket() as s:
         s.bind((host, 0))
         return s.getsockname()[1]
 
 
 def oxigraph_binary() -> str:
-    import sys
-
+    """The `oxigraph` server from PyPI (kg serve does not use it; it is a target for
+    kg push)."""
     local = Path(sys.executable).parent / "oxigraph"
     found = str(local) if local.exists() else shutil.which("oxigraph")
     if not found:
@@ -46,40 +60,51 @@ def oxigraph_binary() -> str:
     return found
 
 
-def _cap(body: bytes, content_type: str, max_rows: int) -> tuple[bytes, bool]:
-    """At most max_rows solutions, in JSON, XML, CSV or TSV results."""
-    if "sparql-results+json" in content_type:
-        doc = json.loads(body)
-        rows = doc.get("results", {}).get("bindings")
-        if rows is not None and len(rows) > max_rows:
-            doc["results"]["bindings"] = rows[:max_rows]
-            return json.dumps(doc).encode(), True
-    elif "sparql-results+xml" in content_type:
-        root = ET.fromstring(body)
-        ns = "{http://www.w3.org/2005/sparql-results#}"
-        results = root.find(f"{ns}results")
-        if results is not None and len(results) > max_rows:
-            for extra in list(results)[max_rows:]:
-                results.remove(extra)
-            return ET.tostring(root, encoding="utf-8", xml_declaration=True), True
-    elif "text/csv" in content_type or "tab-separated-values" in content_type:
-        lines = body.split(b"\n")
-        if len([ln for ln in lines if ln.strip()]) > max_rows + 1:
-            return b"\n".join(lines[: max_rows + 1]) + b"\n", True
-    return body, False
+def check_store(store_dir: Path) -> None:
+    """Open the store read-only once, so that a bad store is one clear line at start."""
+    import pyoxigraph as ox
+
+    if not store_dir.exists():
+        raise ServeError(f"{store_dir}: no such store")
+    if not store_dir.is_dir():
+        raise ServeError(f"{store_dir}: is a file, not a store folder")
+    try:
+        store = ox.Store.read_only(str(store_dir))
+    except (OSError, RuntimeError, ValueError) as exc:
+        from kg.store import describe_open_error
+
+        raise ServeError(f"{store_dir}: {describe_open_error(exc)}") from None
+    del store
+
+
+def solution_format(accept: str) -> str:
+    accept = accept.lower()
+    for media, fmt in (
+        ("sparql-results+xml", "xml"),
+        ("application/xml", "xml"),
+        ("text/csv", "csv"),
+        ("tab-separated-values", "tsv"),
+    ):
+        if media in accept:
+            return fmt
+    return "json"
+
+
+def graph_format(accept: str) -> str:
+    accept = accept.lower()
+    return "ntriples" if "n-triples" in accept and "turtle" not in accept else "turtle"
 
 
 class Front(http.server.ThreadingHTTPServer):
     daemon_threads = True
+    block_on_close = False
 
-    def __init__(self, address, upstream: str, max_rows: int, timeout_s: float, cors: bool):
-        self.upstream, self.max_rows, self.timeout_s, self.cors = (
-            upstream,
-            max_rows,
-            timeout_s,
-            cors,
-        )
-        super().__init__(address, _Handler)
+    def __init__(self, address, server: Server) -> None:
+        self.kg = server
+        self.slots = threading.BoundedSemaphore(server.workers)
+        # a connection that sends nothing for this long is closed (no thread held forever)
+        handler = type("Handler", (_Handler,), {"timeout": server.idle_timeout_s})
+        super().__init__(address, handler)
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -88,6 +113,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, format, *args):
         return
+
+    def log(self, message: str) -> None:
+        """One line on stderr per failed or cut request."""
+        line = " ".join(str(message).split())
+        print(f"kg serve: {self.command} {self.path[:80]}: {line}", file=sys.stderr, flush=True)
 
     def _send(
         self,
@@ -99,16 +129,22 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        if self.server.cors:
+        if self.server.kg.cors:
             self.send_header("Access-Control-Allow-Origin", "*")
         for k, v in (extra or {}).items():
             self.send_header(k, v)
         self.end_headers()
-        self.wfile.write(body)
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _error(self, status: int, message: str) -> None:
+        if status >= 500:
+            self.log(message)
+        self._send(status, (message + "\n").encode("utf-8"))
 
     def do_OPTIONS(self):
-        if not self.server.cors:
-            return self._send(405, b"CORS is off (start kg serve with --cors)\n")
+        if not self.server.kg.cors:
+            return self._error(405, "CORS is off (start kg serve with --cors)")
         self.send_response(204)
         self.send_header("Access-Control-Allow-Origin", "*")
         self.send_header("Access-Control-Allow-Methods", "GET, POST")
@@ -120,77 +156,134 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         url = urllib.parse.urlsplit(self.path)
         if url.path == "/query":
             params = urllib.parse.parse_qs(url.query)
-            return self._query(params.get("query", [""])[0])
-        if url.path in ("/", "/index.html"):
-            return self._forward("GET", "/", None, {})
-        return self._send(404, b"kg serve answers SPARQL queries at /query\n")
+            return self._query(params)
+        if url.path in STATIC:
+            name, ctype = STATIC[url.path]
+            body = (WEB / name).read_bytes()
+            return self._send(200, body, ctype, {"Cache-Control": "max-age=3600"})
+        return self._error(404, "kg serve answers SPARQL queries at /query")
+
+    do_HEAD = do_GET
 
     def do_POST(self):
         url = urllib.parse.urlsplit(self.path)
-        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.headers.get("Content-Length")
+        if raw is None:
+            self.close_connection = True
+            return self._error(411, "a POST needs a Content-Length")
+        if not raw.strip().isdigit():
+            self.close_connection = True
+            return self._error(400, f"bad Content-Length: {raw[:40]!r}")
+        length = int(raw)
+        if length > MAX_BODY:
+            self.close_connection = True
+            return self._error(413, f"the request is too large (at most {MAX_BODY:,} bytes)")
         body = self.rfile.read(length) if length else b""
         if url.path != "/query":
-            return self._send(403, b"this server is read-only: only /query is answered\n")
+            return self._error(403, "this server is read-only: only /query is answered")
         ctype = self.headers.get("Content-Type", "")
         if ctype.startswith("application/sparql-query"):
-            return self._query(body.decode("utf-8", "replace"))
+            return self._query({"query": [body.decode("utf-8", "replace")]})
         if ctype.startswith("application/x-www-form-urlencoded"):
             params = urllib.parse.parse_qs(body.decode("utf-8", "replace"))
             if "update" in params:
-                return self._send(403, b"this server is read-only: updates are refused\n")
-            return self._query(params.get("query", [""])[0])
-        return self._send(415, b"send application/sparql-query or a form with query=\n")
+                return self._error(403, "this server is read-only: updates are refused")
+            return self._query(params)
+        return self._error(415, "send application/sparql-query or a form with query=")
 
     def do_PUT(self):
-        self._send(403, b"this server is read-only\n")
+        self._error(403, "this server is read-only")
 
     do_DELETE = do_PUT
 
-    def _query(self, query: str) -> None:
+    def _query(self, params: dict[str, list[str]]) -> None:
+        query = params.get("query", [""])[0]
         if not query.strip():
-            return self._send(400, b"no query: give query=...\n")
+            return self._error(400, "no query: give query=...")
+        if params.get("default-graph-uri") or params.get("named-graph-uri"):
+            return self._error(
+                400, "default-graph-uri and named-graph-uri are refused: the dataset is the store"
+            )
         try:
-            # kg's prefixes (kgo:, rdf:, rdfs:, ...) are declared for every query, as in kg
-            # query; a query that declares one again overrides it
             checked = screen_query(query)
         except QueryError as exc:
-            return self._send(400, (str(exc) + "\n").encode())
-        body = urllib.parse.urlencode({"query": checked.text}).encode()
-        self._forward(
-            "POST", "/query", body, {"Content-Type": "application/x-www-form-urlencoded"}, cap=True
+            return self._error(400, str(exc))
+        accept = self.headers.get("Accept") or ""
+        graph = checked.form in ("CONSTRUCT", "DESCRIBE")
+        fmt = graph_format(accept) if graph else solution_format(accept)
+        kg = self.server.kg
+        request = Request(
+            checked.text,
+            checked.form,
+            fmt=fmt,
+            store=str(kg.store_dir),
+            max_rows=kg.max_rows,
+            memory_mb=kg.memory_mb,
+            prefixes=PREFIXES if fmt == "turtle" else None,
         )
-
-    def _forward(
-        self, method: str, path: str, body: bytes | None, headers: dict, cap: bool = False
-    ) -> None:
-        accept = self.headers.get("Accept") or "application/sparql-results+json"
-        request = urllib.request.Request(
-            self.server.upstream + path,
-            data=body,
-            method=method,
-            headers={**headers, "Accept": accept},
-        )
+        if not self.server.slots.acquire(timeout=kg.timeout_s):
+            return self._error(503, "the server is busy: try again")
         try:
-            with urllib.request.urlopen(request, timeout=self.server.timeout_s + 5) as resp:
-                data, ctype, status = resp.read(), resp.headers.get("Content-Type", ""), resp.status
-        except urllib.error.HTTPError as exc:
-            data, ctype, status = (
-                exc.read(),
-                exc.headers.get("Content-Type", "text/plain"),
-                exc.code,
-            )
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            return self._send(504, f"the store did not answer: {exc}\n".encode())
-        extra = {}
-        if cap and status == 200:
-            data, cut = _cap(data, ctype, self.server.max_rows)
-            if cut:
-                extra["X-KG-Truncated"] = f"results capped at {self.server.max_rows} rows"
-        self._send(status, data, ctype, extra)
+            self._answer(request, MEDIA_TYPES[fmt])
+        finally:
+            self.server.slots.release()
+
+    def _answer(self, request: Request, ctype: str) -> None:
+        kg = self.server.kg
+        outcome = Outcome()
+        chunks = run_query_isolated(request, timeout_s=kg.timeout_s, outcome=outcome)
+        head: list[bytes] = []
+        size = 0
+        try:
+            try:
+                for chunk in chunks:
+                    head.append(chunk)
+                    size += len(chunk)
+                    if size > WINDOW:
+                        break
+                else:  # the whole answer fits: one response with its length and cap
+                    extra = {"X-KG-Row-Cap": str(kg.max_rows)}
+                    if outcome.truncated:
+                        extra["X-KG-Truncated"] = f"results capped at {kg.max_rows} rows"
+                    return self._send(200, b"".join(head), ctype, extra)
+            except QueryTimeout as exc:
+                return self._error(504, str(exc))
+            except QueryError as exc:
+                return self._error(500, str(exc))
+            self._stream(head, chunks, ctype, outcome)
+        finally:
+            chunks.close()  # stops the child, whatever happened
+
+    def _stream(self, head: list[bytes], chunks, ctype: str, outcome: Outcome) -> None:
+        kg = self.server.kg
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.send_header("X-KG-Row-Cap", str(kg.max_rows))
+        if kg.cors:
+            self.send_header("Access-Control-Allow-Origin", "*")
+        self.end_headers()
+        try:
+            for chunk in head:
+                self._chunk(chunk)
+            for chunk in chunks:
+                self._chunk(chunk)
+        except (QueryError, OSError) as exc:
+            # the status is sent: cut the body, so the client sees an incomplete answer
+            self.log(f"answer cut: {exc}")
+            self.close_connection = True
+            return
+        self.wfile.write(b"0\r\n\r\n")
+        if outcome.truncated:
+            self.log(f"results capped at {kg.max_rows} rows")
+
+    def _chunk(self, data: bytes) -> None:
+        if data:
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
 
 
 class Server:
-    """The oxigraph server over a snapshot of a store, behind the screening front."""
+    """kg's SPARQL endpoint over a store folder (read-only)."""
 
     def __init__(
         self,
@@ -200,13 +293,18 @@ class Server:
         timeout_s: float = 30,
         max_rows: int = 10000,
         cors: bool = False,
+        memory_mb: int = DEFAULT_MEMORY_MB,
+        workers: int = 2,
+        idle_timeout_s: float = 60,
     ) -> None:
         self.store_dir = Path(store_dir)
         self.host, self.port, self.timeout_s = host, port, timeout_s
         self.max_rows, self.cors = max_rows, cors
-        self._tmp: str | None = None
-        self._process: subprocess.Popen | None = None
+        self.memory_mb, self.workers = memory_mb, workers
+        self.idle_timeout_s = idle_timeout_s
         self._front: Front | None = None
+        self._thread: threading.Thread | None = None
+        self._lock: int | None = None
 
     @property
     def url(self) -> str:
@@ -214,83 +312,50 @@ class Server:
         return f"http://{host}:{port}/"
 
     def start(self) -> Server:
-        from kg.store import KgStore, StoreError
-
-        if not self.store_dir.is_dir():
-            raise ServeError(f"{self.store_dir}: no such store")
-        binary = oxigraph_binary()
+        check_store(self.store_dir)
+        self._hold_lock()
         try:
-            self._front = Front(
-                (self.host, self.port), "", self.max_rows, self.timeout_s, self.cors
-            )
+            self._front = Front((self.host, self.port), self)
         except OSError as exc:
+            self._release_lock()
             raise ServeError(f"cannot listen on {self.host}:{self.port} ({exc.strerror})") from None
-        self._tmp = tempfile.mkdtemp(prefix="kg-serve-")
-        snapshot = Path(self._tmp) / "snapshot"
-        try:
-            try:
-                store = KgStore(self.store_dir)
-            except StoreError:
-                store = KgStore(self.store_dir, read_only=True)
-            try:
-                store.snapshot(snapshot)
-            finally:
-                store.close()
-        except (OSError, RuntimeError, StoreError) as exc:
-            self.stop()
-            raise ServeError(f"{self.store_dir}: cannot take a snapshot ({exc})") from None
-        upstream_port = free_port()
-        self._process = subprocess.Popen(
-            [
-                binary,
-                "serve-read-only",
-                "--location",
-                str(snapshot),
-                "--bind",
-                f"127.0.0.1:{upstream_port}",
-                "--union-default-graph",
-                "--timeout-s",
-                str(int(self.timeout_s)),
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
-        self._front.upstream = f"http://127.0.0.1:{upstream_port}"
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                err = self._process.stderr.read().decode(errors="replace").strip()
-                self.stop()
-                raise ServeError(
-                    f"the oxigraph server stopped: {err.splitlines()[-1] if err else '?'}"
-                )
-            try:
-                with urllib.request.urlopen(self._front.upstream + "/", timeout=1):
-                    break
-            except (urllib.error.URLError, OSError):
-                time.sleep(0.1)
-        else:
-            self.stop()
-            raise ServeError("the oxigraph server did not start within 20 s")
-        threading.Thread(target=self._front.serve_forever, daemon=True).start()
+        self._thread = threading.Thread(target=self._front.serve_forever, daemon=True)
+        self._thread.start()
         return self
 
+    def _hold_lock(self) -> None:
+        """Take the store's lock (RocksDB's own, on its LOCK file) for as long as the server
+        runs: the queries open the store read-only, which RocksDB leaves undefined beside a
+        writer, so no writer may start meanwhile. The kernel drops the lock with the
+        process, whatever kills it."""
+        import fcntl
+
+        try:
+            self._lock = os.open(self.store_dir / "LOCK", os.O_RDWR)
+        except FileNotFoundError:
+            return
+        try:
+            fcntl.lockf(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._release_lock()
+            raise ServeError(
+                f"{self.store_dir}: the store is in use by another process (locked); "
+                "serve it when that process is done"
+            ) from None
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
+
     def stop(self) -> None:
-        if self._front is not None:
-            with contextlib.suppress(Exception):
-                self._front.shutdown()
-            self._front.server_close()
-            self._front = None
-        if self._process is not None:
-            self._process.terminate()
-            try:
-                self._process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-            self._process = None
-        if self._tmp:
-            shutil.rmtree(self._tmp, ignore_errors=True)
-            self._tmp = None
+        front, self._front = self._front, None
+        if front is not None:
+            if self._thread is not None and self._thread.is_alive():
+                with contextlib.suppress(Exception):
+                    front.shutdown()
+            front.server_close()
+        self._release_lock()
 
     def __enter__(self) -> Server:
         return self.start()

@@ -11,13 +11,15 @@ import datetime as dt
 import hashlib
 import json
 import math
+import re
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from kg.errors import InputError, StatementsError
+from kg.errors import InputError, KgWarning, StatementsError
 from kg.files import decode_text, read_bytes, read_text
 from kg.ontology import load_ontology
 
@@ -97,7 +99,40 @@ class _Problems:
         return StatementsError(f"{self.name}: {where}: {problem}")
 
 
-def _str(value: Any, where: str, key: str, p: _Problems, required: bool = True) -> str | None:
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # a tab is white space
+_CONTROL_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+_NAMES = {"label", "aliases", "title", "source"}
+
+
+def _no_control(text: str, where: str, key: str, p: _Problems, free_text: bool = False) -> str:
+    """Control characters reach terminals and break XML: removed from a name (label, alias,
+    title, source) with a warning, refused anywhere else (a sentence of the text may hold
+    tabs and line breaks)."""
+    pattern = _CONTROL_IN_TEXT if free_text else _CONTROL
+    found = pattern.search(text)
+    if not found:
+        return text
+    if key in _NAMES:
+        warnings.warn(
+            KgWarning(f"{p.name}: {where}: control characters removed from '{key}'"),
+            stacklevel=4,
+        )
+        return pattern.sub("", text)
+    raise p.fail(
+        where, f"'{key}' holds a control character (U+{ord(found.group()):04X}); remove it"
+    )
+
+
+def _str(
+    value: Any,
+    where: str,
+    key: str,
+    p: _Problems,
+    required: bool = True,
+    free_text: bool = False,
+) -> str | None:
     if value is None:
         if required:
             raise p.fail(where, f"'{key}' is missing")
@@ -106,7 +141,7 @@ def _str(value: Any, where: str, key: str, p: _Problems, required: bool = True) 
         return value.isoformat()
     if not isinstance(value, str | int | float) or isinstance(value, bool):
         raise p.fail(where, f"'{key}' must be a string")
-    text = str(value)
+    text = _no_control(str(value), where, key, p, free_text)
     if required and not text.strip():
         raise p.fail(where, f"'{key}' is empty")
     return text
@@ -137,6 +172,23 @@ def _date(value: Any, where: str, p: _Problems) -> str | None:
         raise p.fail(where, f"'date' must be a date YYYY-MM-DD, not {value!r}") from None
 
 
+TEXT_FILE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def text_file_problem(path: Path, statements_dir: Path) -> str | None:
+    """Why a statements file in `statements_dir` may not take its text from `path`, or
+    None. The text must be an article file (.txt, .md, .html) in the statements file's
+    folder or beside it (`../articles/x.txt` from `gold/`): a statements file cannot make
+    kg read any file of the machine."""
+    folder = statements_dir.resolve()
+    real = path.resolve()
+    if real.suffix.lower() not in TEXT_FILE_SUFFIXES:
+        return f"is not an article text ({', '.join(TEXT_FILE_SUFFIXES)})"
+    if not (real.is_relative_to(folder) or real.is_relative_to(folder.parent)):
+        return "is outside the statements file's folder and the folder above it"
+    return None
+
+
 def parse_statements(
     data: dict, name: str = "<statements>", base_dir: Path | None = None
 ) -> Statements:
@@ -162,9 +214,10 @@ def parse_statements(
         raise p.fail("article", "needs 'text' or 'text_file'")
     if text is None:
         assert text_file is not None
-        path = Path(text_file)
-        if not path.is_absolute():
-            path = (base_dir or Path.cwd()) / path
+        path = (base_dir or Path.cwd()).resolve() / text_file
+        problem = text_file_problem(path, base_dir or Path.cwd())
+        if problem:
+            raise p.fail("article.text_file", f"{text_file!r} {problem}")
         try:
             text = read_text(path)
         except InputError as exc:
@@ -204,11 +257,14 @@ def parse_statements(
         aliases = item.get("aliases") or []
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise p.fail(where, "'aliases' must be a list of strings")
+        aliases = [_no_control(alias, where, "aliases", p) for alias in aliases]
         ids = item.get("ids") or {}
         if not isinstance(ids, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in ids.items()
         ):
             raise p.fail(where, "'ids' must map a scheme (such as wikidata) to an id")
+        for k, v in ids.items():
+            _no_control(k + v, where, "ids", p)
         if "wikidata" in ids and not (ids["wikidata"][:1] == "Q" and ids["wikidata"][1:].isdigit()):
             raise p.fail(where, f"not a Wikidata id: {ids['wikidata']!r}")
         title = _str(item.get("title"), where, "title", p, required=False)
@@ -299,7 +355,7 @@ def parse_statements(
             raise p.fail(where, "'confidence' must be a finite number")
         ev = _mapping(item.get("evidence"), f"{where}.evidence", p)
         _keys(ev, {"sentence", "start", "end"}, f"{where}.evidence", p)
-        sentence = _str(ev.get("sentence"), f"{where}.evidence", "sentence", p)
+        sentence = _str(ev.get("sentence"), f"{where}.evidence", "sentence", p, free_text=True)
         start, end = ev.get("start"), ev.get("end")
         if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
             raise p.fail(f"{where}.evidence", "'start' and 'end' must be whole numbers")
@@ -309,10 +365,12 @@ def parse_statements(
                 f"offsets {start}..{end} are outside the text (0..{len(article.text)})",
             )
         if article.text[start:end] != sentence:
+            # the text itself is never echoed: it may come from a file the user did not mean
+            at = article.text.find(sentence)  # type: ignore[arg-type]
+            elsewhere = f"; the sentence is at {at}..{at + len(sentence)}" if at >= 0 else ""
             raise p.fail(
                 f"{where}.evidence",
-                f"evidence text not found at its offsets {start}..{end}: the text there is "
-                f"{article.text[start:end][:60]!r}",
+                f"evidence text not found at its offsets {start}..{end}{elsewhere}",
             )
         relations.append(
             Relation(
@@ -345,6 +403,8 @@ def load_statements(path: Path | str, data: bytes | None = None) -> Statements:
         at = f" at line {line}" if line else ""
         problem = getattr(exc, "problem", None) or getattr(exc, "msg", None) or "syntax error"
         raise StatementsError(f"{path}: not valid YAML/JSON{at}: {problem}") from None
+    except ValueError as exc:  # PyYAML reads 2024-02-30 as a date and fails
+        raise StatementsError(f"{path}: holds a date that does not exist ({exc})") from None
     return parse_statements(data, name=str(path), base_dir=path.parent)
 
 

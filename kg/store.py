@@ -3,10 +3,17 @@
 Building an article again replaces its graph (and its quarantine graph) in one SPARQL
 update, so a rebuild never duplicates or loses data. Entities are shared across articles by
 IRI: an entity named in ten articles is one node with ten kgo:mentionedIn.
+
+Layout of a store folder: the pyoxigraph database of the article graphs (what queries see,
+its union default graph being the whole knowledge graph), `quarantine/` a second database
+with the quarantine graphs (kept out of that union), and `kg-store.json` the base IRI the
+store was built with, so that no command needs --base again.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,15 +22,36 @@ import pyoxigraph as ox
 
 from kg.build import ArticleGraph, BuildResult
 from kg.errors import KgError
+from kg.files import write_bytes
 from kg.iri import graph_iri, quarantine_graph_iri
 from kg.ontology import KGO
 
 DEFAULT_STORE = "kg-store"
 TEXT_SHA = str(KGO) + "textSha256"
+QUARANTINE_DIR = "quarantine"
+META_FILE = "kg-store.json"
 
 
 class StoreError(KgError):
     """A store that cannot be opened or changed."""
+
+
+_PATH = re.compile(r"(?:[A-Za-z]:)?[/\\][^\s:,;()]*")
+_CORRUPT = re.compile(r"\bCorruption\b|checksum mismatch|\bcorrupted\b|bad magic number")
+_LOCKED = re.compile(r"\block\b|temporarily unavailable", re.I)
+
+
+def describe_open_error(exc: BaseException) -> str:
+    """What went wrong opening a store, in one line: corruption is named as corruption, a
+    lock held by another process as a lock. RocksDB's message is read without the paths in
+    it, so that a folder named "corrupt" or a "block checksum" cannot mislead."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    words = _PATH.sub(" ", text)
+    if _CORRUPT.search(words):
+        return f"the store is corrupted ({text[:160]}); restore it from a backup or rebuild it"
+    if _LOCKED.search(words):
+        return "the store is in use by another process (locked); wait for it or use a snapshot"
+    return f"cannot open the store ({text[:160]})"
 
 
 @dataclass
@@ -48,21 +76,58 @@ class KgStore:
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path}: is a file, not a store folder")
         try:
-            self.store = (
-                ox.Store.read_only(str(self.path)) if read_only else ox.Store(str(self.path))
+            self.store = self._open(self.path)
+            qpath = self.path / QUARANTINE_DIR
+            self.quarantine_store: ox.Store | None = (
+                self._open(qpath) if qpath.exists() or not read_only else None
             )
-        except (OSError, RuntimeError) as exc:
-            text = str(exc)
-            if "lock" in text.lower():
-                raise StoreError(
-                    f"{self.path}: the store is in use by another process (locked); "
-                    "wait for it or use a snapshot"
-                ) from None
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise StoreError(f"{self.path}: {describe_open_error(exc)}") from None
+
+        if not read_only:
+            self._move_legacy_quarantine()
+
+    def _open(self, path: Path) -> ox.Store:
+        return ox.Store.read_only(str(path)) if self.read_only else ox.Store(str(path))
+
+    # -- the base IRI ---------------------------------------------------------------------
+
+    @property
+    def base(self) -> str | None:
+        """The base IRI the store was built with (None for an empty or kg 0.1 store)."""
+        meta = self.path / META_FILE
+        if not meta.exists():
+            return None
+        try:
+            return json.loads(meta.read_text(encoding="utf-8"))["base"]
+        except (OSError, ValueError, KeyError, TypeError):
+            raise StoreError(f"{meta}: unreadable; it should hold the store's base IRI") from None
+
+    def check_base(self, base: str | None) -> str | None:
+        """The base to build with: the store's; a different one given is refused."""
+        recorded = self.base
+        if recorded is not None and base is not None and base != recorded:
             raise StoreError(
-                f"{self.path}: cannot open the store ({text.splitlines()[0]})"
-            ) from None
+                f"{self.path} was built with the base IRI {recorded}, not {base}: "
+                "leave out --base, or use another store"
+            )
+        return recorded or base
+
+    def record_base(self, base: str) -> None:
+        if self.base is None and not self.read_only:
+            write_bytes(self.path / META_FILE, (json.dumps({"base": base}) + "\n").encode())
 
     # -- reading --------------------------------------------------------------------------
+
+    def legacy_quarantine(self) -> list[ox.NamedNode]:
+        """Quarantine graphs that a kg 0.1 store keeps among the article graphs."""
+        return [g for g in self.store.named_graphs() if g.value.endswith("/quarantine")]
+
+    def _move_legacy_quarantine(self) -> None:
+        assert self.quarantine_store is not None
+        for g in self.legacy_quarantine():
+            self.quarantine_store.extend(list(self.store.quads_for_pattern(None, None, None, g)))
+            self.store.update(f"DROP SILENT GRAPH <{g.value}>")
 
     def article_graphs(self) -> list[str]:
         return sorted(
@@ -70,6 +135,7 @@ class KgStore:
         )
 
     def quads(self, quarantine: bool = False) -> Iterator[ox.Quad]:
+        """Every quad of the article graphs (and of the quarantine graphs if asked)."""
         for q in self.store.quads_for_pattern(None, None, None, None):
             name = q.graph_name
             if (
@@ -77,8 +143,10 @@ class KgStore:
                 and name.value.endswith("/quarantine")
                 and not quarantine
             ):
-                continue
+                continue  # a kg 0.1 store opened read-only
             yield q
+        if quarantine and self.quarantine_store is not None:
+            yield from self.quarantine_store.quads_for_pattern(None, None, None, None)
 
     def text_sha(self, graph: str) -> str | None:
         for q in self.store.quads_for_pattern(
@@ -120,26 +188,29 @@ class KgStore:
         if previous is None and not self.store.contains_named_graph(ox.NamedNode(g)):
             # a new article: one transactional insert, much faster than parsing an update
             try:
-                self.store.extend([*article.main, *article.quarantine])
+                self._quarantine().extend(article.quarantine)
+                self.store.extend(article.main)
             except (OSError, RuntimeError) as exc:
                 raise StoreError(
                     f"{self.path}: cannot store article '{article.article_id}': {exc}"
                 ) from None
             return Stored(article.article_id, g, False)
-        update = [
-            f"DROP SILENT GRAPH <{g}> ;",
-            f"DROP SILENT GRAPH <{qg}> ;",
-            "INSERT DATA {",
-            f"GRAPH <{g}> {{",
-            _graph_block(article.main),
-            "}",
-        ]
-        if article.quarantine:
-            update += [f"GRAPH <{qg}> {{", _graph_block(article.quarantine), "}"]
-        update.append("}")
+        update = "\n".join(
+            [
+                f"DROP SILENT GRAPH <{g}> ;",
+                "INSERT DATA {",
+                f"GRAPH <{g}> {{",
+                _graph_block(article.main),
+                "}",
+                "}",
+            ]
+        )
         try:
-            self.store.update("\n".join(update))
-        except (OSError, SyntaxError) as exc:
+            quarantine = self._quarantine()
+            quarantine.update(f"DROP SILENT GRAPH <{qg}>")
+            quarantine.extend(article.quarantine)
+            self.store.update(update)
+        except (OSError, SyntaxError, RuntimeError) as exc:
             raise StoreError(
                 f"{self.path}: cannot store article '{article.article_id}': {exc}"
             ) from None
@@ -157,12 +228,12 @@ class KgStore:
             # New articles go in with the bulk loader (readers use snapshots, so nobody sees
             # a half-loaded batch); if it fails, their graphs are removed again.
             try:
-                self.store.bulk_extend([q for a in fresh for q in (*a.main, *a.quarantine)])
+                self._quarantine().extend([q for a in fresh for q in a.quarantine])
+                self.store.bulk_extend([q for a in fresh for q in a.main])
             except (OSError, RuntimeError, ValueError) as exc:
                 for a in fresh:
-                    self.store.update(
-                        f"DROP SILENT GRAPH <{a.graph}> ; DROP SILENT GRAPH <{a.quarantine_graph}>"
-                    )
+                    self.store.update(f"DROP SILENT GRAPH <{a.graph}>")
+                    self._quarantine().update(f"DROP SILENT GRAPH <{a.quarantine_graph}>")
                 raise StoreError(f"{self.path}: cannot store the articles: {exc}") from None
         done = {a.article_id for a in fresh}
         out = [Stored(a.article_id, a.graph, False) for a in fresh]
@@ -177,16 +248,33 @@ class KgStore:
         g, qg = graph_iri(base, article_id), quarantine_graph_iri(base, article_id)
         if not self.store.contains_named_graph(ox.NamedNode(g)):
             raise StoreError(f"no article '{article_id}' in {self.path}")
-        self.store.update(f"DROP SILENT GRAPH <{g}> ; DROP SILENT GRAPH <{qg}>")
+        self._quarantine().update(f"DROP SILENT GRAPH <{qg}>")
+        self.store.update(f"DROP SILENT GRAPH <{g}>")
         return True
+
+    def _quarantine(self) -> ox.Store:
+        if self.quarantine_store is None:
+            raise StoreError(f"{self.path}: the store is open read-only")
+        return self.quarantine_store
 
     def snapshot(self, target: str | Path) -> Path:
         """A consistent copy for a reader (hard links where the file system allows)."""
-        self.store.flush()
+        if not self.read_only:
+            self.store.flush()
         self.store.backup(str(target))
+        if self.quarantine_store is not None:
+            if not self.read_only:
+                self.quarantine_store.flush()
+            self.quarantine_store.backup(str(Path(target) / QUARANTINE_DIR))
+        meta = self.path / META_FILE
+        if meta.exists():
+            (Path(target) / META_FILE).write_bytes(meta.read_bytes())
         return Path(target)
 
     def close(self) -> None:
         if not self.read_only:
             self.store.flush()
+            if self.quarantine_store is not None:
+                self.quarantine_store.flush()
         del self.store
+        self.quarantine_store = None

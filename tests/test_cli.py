@@ -177,7 +177,8 @@ def test_build_strict_fails_on_violation(tmp_path):
     import yaml
 
     doc = yaml.safe_load(SAMPLE_GOLD.read_text())
-    doc["article"]["text_file"] = str(SAMPLE_TEXT)
+    (tmp_path / "s.txt").write_bytes(SAMPLE_TEXT.read_bytes())
+    doc["article"]["text_file"] = "s.txt"
     doc["relations"][0]["confidence"] = 2
     path = tmp_path / "s.yaml"
     path.write_text(yaml.safe_dump(doc))

@@ -17,10 +17,14 @@ from kg.build import OUTPUT_FILES
 from kg.cli import cli
 from kg.pipeline import build_inputs
 from kg.rdfio import nquads_lines
-from kg.store import KgStore
+from kg.store import KgStore, StoreError
+from tests.conftest import SAMPLE_GOLD, SAMPLE_TEXT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from generate import generate
+
+# the scheduler's HTTP server takes another loopback port when 8787 is taken (other clusters)
+pytestmark = pytest.mark.filterwarnings("ignore:Port .* is already in use")
 
 
 def _corpus(folder: Path, n: int) -> Path:
@@ -74,11 +78,17 @@ def _named(path: Path, article_id: str, text: str, label: str, cls: str) -> None
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """12 generated articles and 2 statements files, built locally (batches of 5, 5, 4)."""
+    """12 generated articles and 3 statements files (one with a statement that violates
+    the shapes), built locally in batches of 5."""
     root = tmp_path_factory.mktemp("cluster")
     articles = _corpus(root / "articles", 12)
     _named(articles / "a-mercury.yaml", "a-mercury", "Mercury sang.", "Mercury", "Person")
     _named(articles / "z-mercury.yaml", "z-mercury", "Mercury rose.", "Mercury", "Organization")
+    doc = yaml.safe_load(SAMPLE_GOLD.read_text(encoding="utf-8"))
+    (root / "m-violating.txt").write_bytes(SAMPLE_TEXT.read_bytes())  # beside articles/
+    doc["article"]["text_file"] = "../m-violating.txt"
+    doc["relations"][0]["confidence"] = 2  # violates the shapes: quarantined
+    (articles / "m-violating.yaml").write_text(yaml.safe_dump(doc), encoding="utf-8")
     build_inputs([articles], root / "local-out", store_dir=root / "local-store", batch_size=5)
     return articles, root / "local-out", root / "local-store"
 
@@ -92,7 +102,8 @@ def test_a_dask_build_is_byte_for_byte_the_local_build(tmp_path, corpus):
     )
     assert result.exit_code == 0, result.output
     assert "On 2 Dask worker(s)." in result.output
-    assert "Built 14 article(s)" in result.output
+    assert "Built 15 article(s)" in result.output
+    assert "1 statement(s) quarantined" in result.output
     # batches of 100 against batches of 5: validation grouping does not change these bytes
     assert _outputs(tmp_path / "out") == _outputs(local_out)
     assert _store_dump(tmp_path / "store") == _store_dump(local_store)
@@ -132,7 +143,7 @@ def test_a_killed_worker_loses_no_article(tmp_path, corpus, cluster):
         watcher.join()
     assert killed, "no worker was seen building a batch"
     assert summary.failed == []
-    assert summary.articles == 14
+    assert summary.articles == 15
     assert _outputs(tmp_path / "out") == _outputs(local_out)
     assert _store_dump(tmp_path / "store") == _store_dump(local_store)
     client.wait_for_workers(2, timeout=60)  # the nanny restarts it for the next tests
@@ -195,12 +206,18 @@ def test_bad_articles_are_listed_and_the_rest_stored(tmp_path, corpus, cluster):
     markers = tmp_path / "markers"
     markers.mkdir()
     client.run(_fail_once, str(markers))
+    counted: list[int] = []
     try:
         summary = build_inputs(
-            [mixed], tmp_path / "out", store_dir=tmp_path / "store", dask=local.scheduler_address
+            [mixed],
+            tmp_path / "out",
+            store_dir=tmp_path / "store",
+            dask=local.scheduler_address,
+            progress=counted.append,
         )
     finally:
         client.run(_restore)
+    assert sum(counted) == len(list(mixed.iterdir()))  # the progress bar ends full
     failed = [Path(path).name for path, _why in summary.failed]
     assert failed == ["a-binary.txt", "b-markup.html", "c-url.md", "poison.txt"]
     assert (markers / "flaky").exists()  # it did fail once
@@ -261,7 +278,7 @@ def test_an_interrupted_build_resumes_with_what_is_missing(tmp_path, corpus, clu
     store = KgStore(tmp_path / "store", read_only=True)
     stored = len(store.article_graphs())
     store.close()
-    assert stored in (5, 4)  # one whole batch went in, no more
+    assert stored == 5  # one whole batch went in, no more
     summary = build_inputs(
         [articles],
         None,
@@ -269,8 +286,46 @@ def test_an_interrupted_build_resumes_with_what_is_missing(tmp_path, corpus, clu
         batch_size=5,
         dask=local.scheduler_address,
     )
-    assert (summary.articles, summary.skipped) == (14 - stored, stored)
+    assert (summary.articles, summary.skipped) == (10, 5)
     assert _store_dump(tmp_path / "store") == _store_dump(local_store)
+
+
+@pytest.mark.slow
+def test_strict_stops_a_cluster_build_with_exit_1(tmp_path, corpus, cluster):
+    local, _client = cluster
+    articles = corpus[0]
+    result = CliRunner().invoke(
+        cli, ["build", str(articles), "--strict", "--dask", local.scheduler_address]
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: 1 violation(s) of the shapes (--strict)")
+    assert result.output.count("\n") == 1
+    assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.slow
+def test_a_cluster_build_keeps_the_base_of_its_store(tmp_path, cluster):
+    local, _client = cluster
+    folder = tmp_path / "two"
+    folder.mkdir()
+    _named(folder / "a.yaml", "a", "Mercury sang.", "Mercury", "Person")
+    base = "https://example.org/kg/"
+    build_inputs([folder], None, store_dir=tmp_path / "store", base=base)
+    _named(folder / "b.yaml", "b", "Mercury rose.", "Mercury", "Organization")
+    summary = build_inputs(
+        [folder], tmp_path / "out", store_dir=tmp_path / "store", dask=local.scheduler_address
+    )
+    assert (summary.articles, summary.skipped) == (1, 1)
+    nq = (tmp_path / "out" / "kg.nq").read_text(encoding="utf-8")
+    assert f"<{base}mercury-organization>" in nq  # the store's base and its Mercury
+    with pytest.raises(StoreError, match="was built with the base IRI"):
+        build_inputs(
+            [folder],
+            None,
+            store_dir=tmp_path / "store",
+            base="https://example.com/other/",
+            dask=local.scheduler_address,
+        )
 
 
 @pytest.fixture
@@ -310,7 +365,7 @@ def test_push_sends_every_article_graph_to_a_sparql_store(
     summary = build_inputs(
         [articles], None, dask=local.scheduler_address, push=oxigraph_server + "/store"
     )
-    assert summary.pushed == 14 and summary.failed == []
+    assert summary.pushed == 15 and summary.failed == []
     request = urllib.request.Request(
         oxigraph_server + "/store", headers={"Accept": "application/n-quads"}
     )
@@ -356,3 +411,94 @@ def test_cluster_options_are_checked_before_anything_starts(tmp_path, args, mess
     assert result.exit_code == 2
     assert message in result.output
     assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.slow
+def test_a_local_cluster_listens_on_the_loopback_only():
+    import psutil
+
+    from kg.cluster import connect
+
+    with connect("local:2") as client:
+        assert len(client.run(os.getpid)) == 2
+        me = psutil.Process()
+        processes = [me, *me.children(recursive=True)]
+        listening = [
+            c.laddr
+            for p in processes
+            for c in p.net_connections(kind="inet")
+            if c.status == psutil.CONN_LISTEN
+        ]
+    assert len(listening) >= 5  # the scheduler, two nannies, two workers
+    assert {addr.ip for addr in listening} == {"127.0.0.1"}
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path, corpus):
+    import subprocess
+
+    articles = corpus[0]
+    kg = Path(sys.executable).parent / "kg"
+    proc = subprocess.Popen(
+        [str(kg), "build", str(articles), "--no-out", "--store", "store", "--dask", "local:2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # a process group of its own, as a terminal's foreground job
+    )
+    try:
+        for _ in range(1200):  # the store folder appears once the workers are up
+            if (tmp_path / "store").exists() or proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert proc.poll() is None, proc.communicate()
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches every process of the group
+        _out, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert err.decode() == "Aborted!\n"
+    assert proc.returncode == 1
+    assert _living_in_group(proc.pid) == []  # no worker left behind
+
+
+def _living_in_group(pgid: int) -> list[int]:
+    import psutil
+
+    time.sleep(1)
+    out = []
+    for p in psutil.process_iter(["pid", "status"]):
+        try:
+            if os.getpgid(p.pid) == pgid and p.info["status"] != psutil.STATUS_ZOMBIE:
+                out.append(p.pid)
+        except (ProcessLookupError, psutil.Error):
+            continue
+    return out
+
+
+def test_a_worker_with_threads_extracts_one_task_at_a_time(monkeypatch):
+    import kg.extract.pipeline as pipeline
+    from kg.cluster.tasks import extract_articles
+
+    running, most = [0], [0]
+    lock = threading.Lock()
+
+    def fake_extract_many(items, model=None):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        with lock:
+            running[0] -= 1
+        return [item[1] for item in items]
+
+    monkeypatch.setattr(pipeline, "extract_many", fake_extract_many)
+    threads = [
+        threading.Thread(target=extract_articles, args=([("text", f"a{i}", {})], None))
+        for i in range(4)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert most[0] == 1

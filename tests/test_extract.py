@@ -184,11 +184,14 @@ def test_cli_build_from_text_and_extract_then_build(tmp_path):
 
     runner = CliRunner()
     out = tmp_path / "out"
-    result = runner.invoke(cli, ["build", str(SAMPLE_TEXT), "--out", str(out)])
+    article = tmp_path / "articles" / SAMPLE_TEXT.name  # statements read texts beside them
+    article.parent.mkdir()
+    article.write_bytes(SAMPLE_TEXT.read_bytes())
+    result = runner.invoke(cli, ["build", str(article), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "0 statement(s) quarantined" in result.output
     statements = tmp_path / "review" / "rubio.yaml"
-    result = runner.invoke(cli, ["extract", str(SAMPLE_TEXT), "--output", str(statements)])
+    result = runner.invoke(cli, ["extract", str(article), "--output", str(statements)])
     assert result.exit_code == 0, result.output
     st = load_statements(statements)
     assert Path(st.article.text_file).name == SAMPLE_TEXT.name

@@ -71,3 +71,36 @@ def test_one_position_per_title_and_owner():
 def test_a_former_holding_is_still_read():
     st = _extract("Former foreign minister Ana Diaz of Peru said the vote was fair.")
     assert ("Ana Diaz", "Foreign Minister", "Peru") in positions(st)
+
+
+def test_an_event_described_by_an_adjective_or_a_noun_is_an_entity():
+    st = _extract("The snap general election and the peace talks will be held in Lima.")
+    events = {e.label for e in st.entities if e.cls == "Event"}
+    assert {"snap general election", "peace talks"} <= events
+
+
+def _triples(st) -> set[tuple[str, str, str]]:
+    label = {e.id: e.label for e in st.entities}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in st.relations}
+
+
+def test_whose_title_belongs_to_the_noun_the_clause_modifies():
+    st = _extract("The People Power Party, whose leader, Choi Dong-hoon, spoke, said no.")
+    assert ("Choi Dong-hoon", "Leader", "People Power Party") in positions(st)
+    assert ("Choi Dong-hoon", "leads", "People Power Party") in _triples(st)
+
+
+def test_sworn_in_as_a_title():
+    st = _extract("Park Sung-jin was sworn in as Chairman of the Joint Chiefs of Staff.")
+    assert ("Park Sung-jin", "Chairman", "Joint Chiefs of Staff") in positions(st)
+    assert ("Park Sung-jin", "leads", "Joint Chiefs of Staff") in _triples(st)
+
+
+def test_the_chair_of_an_international_body_leads_it():
+    st = _extract("The chair of the African Union, Prime Minister Ana Ruiz, said it.")
+    assert ("Ana Ruiz", "leads", "African Union") in _triples(st)
+
+
+def test_a_gazetteer_name_the_recognizer_missed_is_an_entity():
+    st = _extract("The chair, Barbados Prime Minister Cheryl Bannister, said it.")
+    assert ("Cheryl Bannister", "Prime Minister", "Barbados") in positions(st)

@@ -222,3 +222,40 @@ def test_kg_query_refuses_service_in_one_line(tmp_path, gold_quads, listener):
     assert "SERVICE is refused" in result.output
     assert "Traceback" not in result.output
     assert listener.hits == []
+
+
+# -- the screened text means what the user wrote --------------------------------------------
+
+_PIECES = [
+    "?s a kgo:Person",
+    "?s rdfs:label ?l",
+    '?s rdfs:label "Marco Rubio"',
+    "?s kgo:holdsPosition/rdfs:label ?l",
+    "?s (kgo:holdsPosition|kgo:leads)+ ?x",
+    "?s ^kgo:leads ?x",
+    'FILTER(?l != "a # not a comment")',
+    "FILTER(?l != '''long\n# string''')",
+    'FILTER(lang(?l) = "" || ?l = "x"@en-GB)',
+    "FILTER(-1.5e3 < 2 && 1<2)",
+    'FILTER(?l != "\\u0041")',
+    'FILTER(STRSTARTS(STR(?s), "https://w3id.org/"))',
+    "OPTIONAL { ?s kgo:memberOf ?m }",
+    "BIND(<https://w3id.org/newskg/ontology#Person> AS ?c)",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4, unique=True),
+    st.lists(_SPACE, min_size=4, max_size=4),
+)
+def test_the_screened_text_gives_the_same_answer_as_the_query(store, pieces, spaces):
+    """One token a line, comments out, escapes decoded: the answer does not change."""
+    groups = ("FILTER", "OPTIONAL", "BIND")
+    body = f" .{spaces[0]}".join(p for p in pieces if not p.startswith(groups))
+    extras = spaces[1].join(p for p in pieces if p.startswith(groups))
+    query = f"SELECT *{spaces[2]}WHERE {{ {body or '?s ?p ?o'} {extras} }}{spaces[3]}LIMIT 50"
+    original = store.query(query, use_default_graph_as_union=True, prefixes=PREFIXES)
+    expected = sorted(str([s[v] for v in original.variables]) for s in original)
+    result = run_query(store, query)
+    assert sorted(str(row) for row in result.rows) == expected

@@ -28,7 +28,8 @@ def test_gold_covers_every_class_of_the_mission(gold_statements):
 
 def test_dump_then_load_gives_the_same_statements(tmp_path, gold_statements):
     path = tmp_path / "copy.yaml"
-    path.write_text(dump_statements(gold_statements, text_file=str(SAMPLE_TEXT)), encoding="utf-8")
+    (tmp_path / "article.txt").write_bytes(SAMPLE_TEXT.read_bytes())
+    path.write_text(dump_statements(gold_statements, text_file="article.txt"), encoding="utf-8")
     again = load_statements(path)
     assert again.entities == gold_statements.entities
     assert again.relations == gold_statements.relations

@@ -106,7 +106,7 @@ def test_locked_and_corrupt_stores_are_clear_errors(tmp_path, gold_file):
     bad = tmp_path / "bad"
     bad.mkdir()
     (bad / "CURRENT").write_text("garbage\n")
-    with pytest.raises(StoreError, match="cannot open the store"):
+    with pytest.raises(StoreError, match="the store is corrupted"):
         KgStore(bad)
     afile = tmp_path / "file"
     afile.write_text("x")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+import signal
+import threading
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -25,11 +28,28 @@ def _kg_version() -> str:  # runs on each worker
 
 
 @contextmanager
+def _children_ignore_ctrl_c() -> Iterator[None]:
+    """Processes started inside ignore SIGINT (an ignored signal stays ignored across exec,
+    and Python then installs no KeyboardInterrupt handler): a Ctrl-C in the terminal reaches
+    only this process, which stops the cluster in order, instead of every worker printing
+    a traceback."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
 def connect(address: str, model: str | None = None, timeout: float = 10.0) -> Iterator:
     """A dask.distributed Client for `address`: `local:N` starts N worker processes on
     127.0.0.1 (no dashboard) and stops them afterwards; anything else is a scheduler
     address such as tcp://host:8786. Every worker must run this kg version; each loads the
     spaCy pipeline once, when it joins."""
+    import dask
     from distributed import Client, LocalCluster
 
     from kg.cluster.tasks import PreloadModel
@@ -40,15 +60,24 @@ def connect(address: str, model: str | None = None, timeout: float = 10.0) -> It
         n = int(local.group(1))
         if not 1 <= n <= 256:
             raise ClusterError(f"--dask {address}: the number of local workers must be 1 to 256")
-        cluster = LocalCluster(
-            n_workers=n,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-            worker_dashboard_address=None,
-            silence_logs=logging.CRITICAL,  # failed tasks are reported in the summary
-        )
+        with (
+            warnings.catch_warnings(),
+            _children_ignore_ctrl_c(),
+            # the workers' statistical profiler samples every 10 ms: CPU kg wants for spaCy
+            dask.config.set({"distributed.worker.profile.enabled": False}),
+        ):
+            # the scheduler's small HTTP server (health, metrics) takes another loopback
+            # port when 8787 is taken, and says so: not the user's concern
+            warnings.filterwarnings("ignore", message="Port .* is already in use")
+            cluster = LocalCluster(
+                n_workers=n,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                worker_dashboard_address=None,
+                silence_logs=logging.CRITICAL,  # failed tasks are reported in the summary
+            )
         target: object = cluster
     elif _REMOTE.fullmatch(address):
         target = address

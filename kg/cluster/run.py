@@ -12,7 +12,6 @@ Nothing is lost and nothing is stored twice:
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import time
 import uuid
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from kg.build import BuildResult, EntityRegistry, _prepare, write_build
 from kg.cluster.connect import connect
-from kg.cluster.tasks import RecordingRegistry, build_batch, extract_article, to_result
+from kg.cluster.tasks import RecordingRegistry, build_batch, extract_articles, to_result
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, expand, read_source
 from kg.errors import InputError, KgError, ValidationFailed
 from kg.files import read_bytes, write_bytes
@@ -48,7 +47,11 @@ class ClusterSummary(BuildSummary):
         if self.skipped:
             lines.append(
                 f"Skipped {self.skipped} article(s) already stored with the same text"
-                + (" (not in the output files)" if self.outputs else "")
+                + (
+                    " (not in the output files; kg export --store writes the whole store)"
+                    if self.outputs
+                    else ""
+                )
                 + "."
             )
         if self.endpoint is not None:
@@ -70,7 +73,7 @@ class _Batch:
     index: int
     records: dict[int, dict] = field(default_factory=dict)  # position -> input record
     statements: dict[int, Statements] = field(default_factory=dict)
-    pending: int = 0  # extraction tasks not settled yet
+    pending: int = 0  # articles whose extraction has not settled yet
     attempt: int = 0
     isolated: bool = False
     probes: dict[int, str | None] = field(default_factory=dict)  # position -> error
@@ -82,7 +85,7 @@ class _Batch:
 class _Task:
     kind: str  # extract | build | probe
     batch: _Batch
-    position: int = -1
+    positions: list[int] = field(default_factory=list)
     attempt: int = 1
     args: tuple = ()
 
@@ -128,7 +131,8 @@ class _Run:
         self.kept: dict[int, BuildResult] = {}
         self.keep = keep
         self.tasks: dict[str, _Task] = {}
-        self.done = as_completed(loop=client.loop)
+        # results are fetched in the client's event loop as tasks finish, not one by one
+        self.done = as_completed(loop=client.loop, with_results=True, raise_errors=False)
         self.token = uuid.uuid4().hex[:8]
         self.submitted = 0
         self.seen: dict[str, Path] = {}
@@ -137,23 +141,28 @@ class _Run:
         self.frontier = 0  # the next batch whose IRIs to mint (corpus order)
         self.failed: dict[int, tuple[str, str]] = {}  # corpus position -> (path, why)
         threads = sum(client.nthreads().values()) or 1
-        self.window = max(2 * batch_size, 4 * threads)
+        self.chunk = max(1, min(10, batch_size // (2 * threads)))
+        self.window = max(2 * batch_size, 4 * threads * self.chunk)
 
     # -- submitting -------------------------------------------------------------------------
 
     def _submit(self, task: _Task, func, *args) -> None:
         self.submitted += 1
         key = f"kg-{task.kind}-{self.token}-{self.submitted}"
-        future = self.client.submit(func, *args, key=key, pure=False)
+        # a batch ready to build goes before further extraction: results reach the store
+        # steadily and the client holds few batches of statements
+        priority = 0 if task.kind == "extract" else 1
+        future = self.client.submit(func, *args, key=key, pure=False, priority=priority)
         task.args = args
         self.tasks[future.key] = task
         self.done.add(future)
 
     def _extracting(self) -> int:
-        return sum(1 for t in self.tasks.values() if t.kind == "extract")
+        return sum(len(t.positions) for t in self.tasks.values() if t.kind == "extract")
 
     def _fill(self) -> None:
-        """Read and submit further batches while fewer than `window` extractions run."""
+        """Read and submit further batches while fewer than `window` articles are being
+        extracted."""
         n_batches = -(-len(self.paths) // self.batch_size)
         while self.next_batch < n_batches and self._extracting() < self.window:
             self._open(self.next_batch)
@@ -162,9 +171,12 @@ class _Run:
 
     def _fail(self, position: int, why: str) -> None:
         self.failed[position] = (str(self.paths[position]), why)
+        if self.progress:
+            self.progress(1)
 
     def _open(self, index: int) -> None:
         batch = self.batches[index] = _Batch(index)
+        todo: list[tuple[int, tuple]] = []
         start = index * self.batch_size
         for pos in range(start, min(start + self.batch_size, len(self.paths))):
             path = self.paths[pos]
@@ -179,14 +191,19 @@ class _Run:
             self.seen[article] = path
             if self._stored(article, record["text_sha256"]):
                 self.summary.skipped += 1
+                if self.progress:
+                    self.progress(1)
                 continue
             batch.records[pos] = record
             if statements is not None:
                 batch.statements[pos] = statements
             else:
-                batch.pending += 1
-                task = _Task("extract", batch, pos)
-                self._submit(task, extract_article, *source, self.model)
+                todo.append((pos, source))
+        batch.pending = len(todo)
+        for i in range(0, len(todo), self.chunk):  # a few articles a task: less overhead
+            part = todo[i : i + self.chunk]
+            task = _Task("extract", batch, [pos for pos, _s in part])
+            self._submit(task, extract_articles, [s for _p, s in part], self.model)
 
     def _read(self, path: Path) -> tuple[dict, Statements | None, tuple | None]:
         """The input record of a file as a local build writes it, and its statements (a
@@ -255,9 +272,8 @@ class _Run:
 
     def _submit_build(self, batch: _Batch, positions: list[int], kind: str = "build") -> None:
         batch.attempt += 1
-        for pos in positions if kind == "probe" else [-1]:
-            task = _Task(kind, batch, pos, batch.attempt)
-            chosen = [pos] if kind == "probe" else positions
+        for chosen in [[p] for p in positions] if kind == "probe" else [positions]:
+            task = _Task(kind, batch, chosen, batch.attempt)
             self._submit(
                 task,
                 build_batch,
@@ -274,16 +290,13 @@ class _Run:
         self._fill()
         self._advance()
         while self.tasks:
-            future = next(self.done)
+            future, value = next(self.done)
             task = self.tasks.pop(future.key)
-            value = error = None
-            if future.status == "finished":
-                value = future.result()
-            else:
-                try:
-                    error = future.exception()
-                except (Exception, asyncio.CancelledError) as exc:  # a cancelled task
-                    error = exc
+            error = None
+            if future.status == "error":
+                error = value[1]  # (type, exception, traceback)
+            elif future.status != "finished":  # cancelled, lost
+                error = value if isinstance(value, BaseException) else RuntimeError(future.status)
             future.release()
             if task.kind == "extract":
                 self._extracted(task, value, error)
@@ -296,16 +309,19 @@ class _Run:
 
     def _extracted(self, task: _Task, value, error) -> None:
         batch = task.batch
-        if error is not None and task.attempt == 1:
-            retry = _Task("extract", batch, task.position, 2)
-            self._submit(retry, extract_article, *task.args)
+        if error is not None and task.attempt == 1:  # each article of the task once more
+            for pos, source in zip(task.positions, task.args[0], strict=True):
+                retry = _Task("extract", batch, [pos], 2)
+                self._submit(retry, extract_articles, [source], self.model)
             return
-        batch.pending -= 1
+        batch.pending -= len(task.positions)
         if error is None:
-            batch.statements[task.position] = value
+            for pos, st in zip(task.positions, value, strict=True):
+                batch.statements[pos] = st
         else:
-            self._fail(task.position, _why(error))
-            batch.records.pop(task.position)
+            (pos,) = task.positions
+            self._fail(pos, _why(error))
+            batch.records.pop(pos)
 
     def _built(self, task: _Task, value, error) -> None:
         batch = task.batch
@@ -328,7 +344,8 @@ class _Run:
 
     def _probed(self, task: _Task, error) -> None:
         batch = task.batch
-        batch.probes[task.position] = None if error is None else _why(error)
+        (pos,) = task.positions
+        batch.probes[pos] = None if error is None else _why(error)
         if len(batch.probes) < len(batch.order):
             return
         for pos, why in batch.probes.items():
@@ -396,7 +413,7 @@ def build_on_cluster(
     Articles that fail twice are listed in failed.txt beside the outputs."""
     started = time.perf_counter()
     try:
-        base = check_base(base or DEFAULT_BASE)
+        check_base(base or DEFAULT_BASE)  # a bad --base fails before the cluster starts
     except ValueError as exc:
         raise InputError(str(exc)) from None
     if push is not None and not push.startswith(("http://", "https://")):
@@ -413,6 +430,10 @@ def build_on_cluster(
 
             store = KgStore(store_dir)
         try:
+            if store is not None:  # the store's base, as a local build takes it
+                base = check_base(store.check_base(base) or DEFAULT_BASE)
+                store.record_base(base)
+            base = check_base(base or DEFAULT_BASE)
             registry = EntityRegistry(base, store.entity_classes(base) if store else None)
             run = _Run(
                 client,

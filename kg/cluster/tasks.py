@@ -7,6 +7,7 @@ each article's graphs as N-Quads bytes (pickling pyoxigraph terms costs ten time
 from __future__ import annotations
 
 import hashlib
+import threading
 from dataclasses import fields
 from typing import Any
 
@@ -33,11 +34,19 @@ class PreloadModel(WorkerPlugin):
         load_pipeline(self.model)
 
 
-def extract_article(text: str, article_id: str, meta: dict, model: str | None) -> Statements:
-    """The statements of one article (a worker task)."""
+# One spaCy pipeline per worker process, not safe to share between threads: a worker started
+# with more than one thread (dask worker --nthreads N) extracts one task at a time.
+_SPACY = threading.Lock()
+
+
+def extract_articles(items: list[tuple[str, str, dict]], model: str | None) -> list[Statements]:
+    """The statements of a few articles, each (text, article id, metadata): a worker task
+    (spaCy runs over their texts at once; an article's statements do not depend on the
+    others)."""
     from kg.extract.pipeline import extract_many
 
-    return next(extract_many([(text, article_id, meta)], model=model))
+    with _SPACY:
+        return list(extract_many(items, model=model))
 
 
 def _call_key(name: str, args: tuple, kwargs: dict) -> str:

@@ -17,10 +17,7 @@ from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
 from kg.extract.phrases.titles import qualifiers_of
 from kg.extract.resolve import ArticleIndex, Ref
-
-ROLE_NOUNS = {"role", "post", "position", "job", "office", "title", "portfolio"}
-APPOINT = {"appoint", "name", "nominate", "choose", "pick", "elect", "make", "install"}
-SERVE = {"serve", "act", "work", "remain", "continue", "stay"}
+from kg.extract.syntax.clauses import direct_objects, is_passive, subjects
 
 
 def _past(tokens) -> bool:
@@ -70,7 +67,7 @@ class Builder:
 
 def construction_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
     b = Builder(index, block, doc)
-    mentions = [m for m in index.mentions if m.block == block and m.cluster >= 0]
+    mentions = index.in_block.get(block, [])
     positions = [m for m in mentions if b.cluster(m).cls == "Position"]
     for pos in positions:
         _position(b, pos)
@@ -118,7 +115,7 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
     prep = head.head if head.dep_ == "pobj" else None
     if prep is not None and prep.dep_ == "prep":
         owner = prep.head
-        if prep.lower_ == "of" and owner.lemma_.lower() in ROLE_NOUNS:
+        if prep.lower_ == "of" and owner.lemma_.lower() in lexicon().role_nouns:
             prep, owner = owner, owner.head
             while owner.dep_ in ("prt", "prep") and owner.head.i != owner.i:
                 owner = owner.head
@@ -127,9 +124,8 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
             lemma = verb.lemma_.lower()
             if _past([*verb.children, verb]) and not allow_past:
                 return None, "past"
-            if lemma in APPOINT:
-                from kg.extract.frames import direct_objects
-
+            if lemma in lexicon().appointment_verbs or is_passive(verb):
+                # "appointed X as minister", "X was sworn in as minister"
                 for obj in direct_objects(verb):
                     refs = [
                         r
@@ -138,8 +134,6 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
                     ]
                     if refs:
                         return refs[0], "appointed-as"
-            from kg.extract.frames import subjects
-
             for subj in subjects(verb):
                 refs = [
                     r for r in index.refs(block, subj, with_conj=False) if r.cluster.cls == "Person"
@@ -148,10 +142,8 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
                     return refs[0], "role"
     # "X has been named operation commander", "appointed X defence minister"
     if head.dep_ in ("oprd", "attr", "xcomp", "ccomp", "dobj") and (
-        head.head.lemma_.lower() in APPOINT
+        head.head.lemma_.lower() in lexicon().appointment_verbs
     ):
-        from kg.extract.frames import direct_objects
-
         verb = head.head
         for obj in direct_objects(verb):
             if obj.i == head.i:
@@ -210,6 +202,23 @@ def _owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | None, st
         if forum and between is not None and any(t.tag_ == "POS" for t in between):
             return index.as_actor(Ref(index.clusters[outer.cluster])), m.text
         return index.as_actor(Ref(index.clusters[m.cluster])), ""
+    head = doc[pos.head]
+    for poss in (c for c in head.children if c.dep_ == "poss"):
+        target = poss
+        if poss.lower_ in lexicon().relative_pronouns | {"whose"}:
+            verb = head
+            while verb.dep_ != "relcl" and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.dep_ != "relcl":
+                continue
+            target = verb.head  # "the party, whose leader, X, said"
+        refs = [
+            r
+            for r in index.refs(block, target, with_conj=False)
+            if r.cluster.cls in OWNER_CLASSES or r.cluster.metonym_of
+        ]
+        if refs:
+            return index.as_actor(refs[0]), ""
     span = doc[pos.tok_start : pos.tok_end]
     for tok in span:
         for prep in tok.children:
@@ -320,6 +329,7 @@ def _position(b: Builder, pos: Mention) -> None:
             "GovernmentBody",
             "Organization",
             "PoliticalParty",
+            "InternationalOrganization",
         )
     ):
         b.add(holder, "leads", owner, tok, 0.75, "title-of", level)

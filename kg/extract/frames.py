@@ -53,7 +53,7 @@ def _speaker(index: ArticleIndex, block: int, subj) -> list[Ref]:
 def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
     """Who says so: 'according to X', or the subject of a reporting verb above `tok`."""
     sent = tok.sent
-    for word in sent:
+    for word in sent if "ccording" in sent.text else ():
         if word.lower_ == "according":
             for to in word.children:
                 for pobj in _children(to, "pobj"):
@@ -121,6 +121,12 @@ def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list
             for holder in holders:
                 for pobj in prep_objects(holder, prep):
                     out += index.refs(block, pobj)
+        elif spec == "appos":  # "X's predecessor, Y"
+            for obj in _children(tok, "appos"):
+                out += index.refs(block, obj, with_conj=False)
+        elif spec == "subject":  # "Accra will host the summit": the summit is in Accra
+            for subj in subjects(tok):
+                out += index.refs(block, subj)
         elif spec == "implicit" and not out:
             c = index.salient_force(block, tok)
             if c is not None:
@@ -186,6 +192,10 @@ def noun_subjects(tok) -> list:
     by = prep_objects(tok, "by")
     if by:
         return by
+    named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+    named = [c for c in named if c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
+    if named:  # "EU sanctions on X", "a Danish proposal"
+        return named
     head = tok.head
     if tok.dep_ == "attr" and head.lemma_.lower() in COPULAS:
         return subjects(head)
@@ -292,6 +302,9 @@ def _emit(
         return []
     if frame.modality and level == "asserted":
         level = frame.modality
+    predicate = frame.predicate
+    if level == "refused" and frame.refused_as:  # "declined to send troops to X"
+        predicate = frame.refused_as
     said = attribution(index, block, tok)
     out = []
     for s in subjects_:
@@ -301,7 +314,7 @@ def _emit(
             out.append(
                 Candidate(
                     subject=subject,
-                    predicate=frame.predicate,
+                    predicate=predicate,
                     object=obj,
                     block=block,
                     sent=tok.sent,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 import yaml
@@ -24,6 +24,7 @@ _SPELLING = [
 ]
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """A matching key: case, quotes, a leading 'the', spelling variants and spacing folded."""
     text = unicodedata.normalize("NFKC", text).casefold()
@@ -106,6 +107,8 @@ class Lexicon:
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
+    role_nouns: frozenset[str]  # "the role of X", "the post of X"
+    appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
 
 
 @cache
@@ -128,6 +131,8 @@ def lexicon() -> Lexicon:
         mission_nouns=frozenset(d["mission_nouns"]),
         name_prefixes=dict(d["name_prefixes"]),
         relative_pronouns=frozenset(d["relative_pronouns"]),
+        role_nouns=frozenset(d["role_nouns"]),
+        appointment_verbs=frozenset(d["appointment_verbs"]),
     )
 
 
@@ -146,6 +151,7 @@ class Frame:
     confidence: float = 0.8
     voice: str | None = None  # "passive": only a passive clause states it
     subject: str | None = None  # "patient": the relation's subject is the clause's object
+    refused_as: str | None = None  # the predicate a refusal of it states ("declines")
 
 
 @dataclass(frozen=True)
@@ -179,15 +185,31 @@ def _frame(item: dict, kind: str) -> Frame:
         confidence=float(item.get("confidence", 0.8)),
         voice=item.get("voice"),
         subject=item.get("subject"),
+        refused_as=item.get("refused_as"),
     )
 
 
 @cache
 def frames() -> Frames:
     d = _load_yaml("patterns/frames.yaml")
+    from kg.ontology import load_ontology
+
+    known = load_ontology().relations
+
+    def usable(items: list[dict]) -> list[dict]:
+        # a frame for a predicate this ontology has not (yet) got stays unused
+        out = []
+        for item in items:
+            if item["predicate"] not in known:
+                continue
+            if item.get("refused_as") not in (None, *known):
+                item = {k: v for k, v in item.items() if k != "refused_as"}
+            out.append(item)
+        return out
+
     return Frames(
-        verbs=tuple(_frame(i, "verb") for i in d["verbs"]),
-        nouns=tuple(_frame(i, "noun") for i in d["nouns"]),
+        verbs=tuple(_frame(i, "verb") for i in usable(d["verbs"])),
+        nouns=tuple(_frame(i, "noun") for i in usable(d["nouns"])),
         modality_heads=dict(d["modality_heads"]),
         modal_aux=dict(d["modal_aux"]),
         creation_verbs=frozenset(d["creation_verbs"]),

@@ -116,22 +116,24 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
             m.cls = "Person"
             entries[i] = None
 
-    # Acronyms: "Long Name (LN)" and any acronym equal to a name's initials.
-    names = [
-        (i, m)
-        for i, m in enumerate(mentions)
-        if len(m.text.split()) >= 2 and m.label not in ("POSITION", "PERSON")
-    ]
+    # Acronyms: "Long Name (LN)" and any acronym equal to a name's initials. Names are
+    # indexed by initials and by where they end, so long articles stay linear.
+    by_initials: dict[tuple[str, str | None], int] = {}
+    ending_at: dict[int, list[int]] = {}
+    for j, other in enumerate(mentions):
+        if len(other.text.split()) >= 2 and other.label not in ("POSITION", "PERSON"):
+            by_initials.setdefault((initials(other.text), other.cls), j)
+            ending_at.setdefault(other.end, []).append(j)
     for i, m in enumerate(mentions):
         if not _is_acronym(m.text) or entries[i]:
             continue
-        for j, other in names:
-            if (initials(other.text) == m.text.replace(".", "") and other.cls == m.cls) or (
-                text[other.end : m.start].strip() == "(" and initials(other.text) == m.text
-            ):
-                u.join(j, i)
-                m.cls = other.cls
-                break
+        found = by_initials.get((m.text.replace(".", ""), m.cls))
+        for j in _before_parenthesis(text, m.start, ending_at):
+            if initials(mentions[j].text) == m.text and (found is None or j < found):
+                found = j
+        if found is not None:
+            u.join(found, i)
+            m.cls = mentions[found].cls
 
     # Apposition between two mentions of one class.
     by_head = {(m.block, m.head): i for i, m in enumerate(mentions)}
@@ -144,32 +146,37 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
 
     # Common-noun phrases: the words of a name ("border monitoring mission" in
     # "Andean Border Monitoring Mission"), else one entity per head noun.
+    # Indexed by (class, last words) and by (block, words), so long articles stay linear.
+    keys = [m.key.split() for m in mentions]
+    by_suffix: dict[tuple[str | None, tuple[str, ...]], int] = {}
+    by_words: dict[tuple[int, tuple[str, ...]], list[int]] = {}
+    plans: dict[str, int] = {}
+    for j, other in enumerate(mentions):
+        if other.label == "COMMON":
+            if other.cls == "Plan" and keys[j]:
+                plans.setdefault(keys[j][-1], j)
+            continue
+        if other.label == "POSITION":
+            continue
+        for n in range(1, len(keys[j]) + 1):
+            by_suffix.setdefault((other.cls, tuple(keys[j][-n:])), j)
+        by_words.setdefault((other.block, tuple(keys[j])), []).append(j)
     for i, m in enumerate(mentions):
         if m.label != "COMMON":
             continue
-        words = m.key.split()
-        for j, other in enumerate(mentions):
-            if other.label == "COMMON" or other.label == "POSITION":
-                continue
-            lowercase = m.text == m.text.lower()
-            if (lowercase and other.cls == m.cls and _ends_with(other.key, words[1:])) or (
-                other.key.split() == words[:-1]
-                and docs[m.block][m.head].i > 0
-                and other.block == m.block
-                and other.tok_start >= m.tok_start
-            ):
-                u.join(j, i)
-                break
-        else:
-            head = words[-1]
-            for j, other in enumerate(mentions[:i]):
-                if (
-                    other.label == "COMMON"
-                    and other.cls == m.cls == "Plan"
-                    and other.key.split()[-1] == head
-                ):
-                    u.join(j, i)
+        words = keys[i]
+        found = None
+        if m.text == m.text.lower() and len(words) > 1:
+            found = by_suffix.get((m.cls, tuple(words[1:])))
+        if docs[m.block][m.head].i > 0:
+            for j in by_words.get((m.block, tuple(words[:-1])), []):
+                if mentions[j].tok_start >= m.tok_start:
+                    found = j if found is None else min(found, j)
                     break
+        if found is not None:
+            u.join(found, i)
+        elif m.cls == "Plan" and plans.get(words[-1], i) < i:
+            u.join(plans[words[-1]], i)
 
     groups: dict[int, list[int]] = {}
     for i in range(len(mentions)):
@@ -187,8 +194,19 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     return clusters
 
 
-def _ends_with(key: str, words: list[str]) -> bool:
-    return bool(words) and key.split()[-len(words) :] == words
+def _before_parenthesis(text: str, start: int, ending_at: dict[int, list[int]]) -> list[int]:
+    """The mentions that end right before "(" when `start` follows that "(" ("Long Name (LN")."""
+    p = start
+    while p > 0 and text[p - 1].isspace():
+        p -= 1
+    if p == 0 or text[p - 1] != "(":
+        return []
+    p -= 1
+    out = list(ending_at.get(p, []))
+    while p > 0 and text[p - 1].isspace():
+        p -= 1
+        out += ending_at.get(p, [])
+    return out
 
 
 def _group(cls: str | None) -> str:

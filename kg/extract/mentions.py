@@ -257,6 +257,8 @@ _LINKS = {"of", "the", "and", "for", "on", "de", "&"}
 def _quoted_names(doc) -> list[list]:
     """Quoted title-case phrases (a “Council of Elders”, “Clean Seas” policies)."""
     out = []
+    if not any(q in doc.text for q in _OPEN):
+        return out
     i = 0
     while i < len(doc):
         if doc[i].text in _OPEN:
@@ -293,7 +295,10 @@ def _specific(tokens: list, root, needs_name: bool = False) -> bool:
     proper = any(t.pos_ == "PROPN" or t.text[:1] in '“"' for t in mods)
     number = any(t.like_num or any(c.isdigit() for c in t.text) for t in mods)
     compound = any(t.dep_ == "compound" and t.pos_ == "NOUN" for t in mods)
+    described = any(t.dep_ == "amod" and t.pos_ == "ADJ" for t in mods)
     plural = root.tag_ in ("NNS", "NNPS")
-    if plural or needs_name:
+    if needs_name:  # an event: "ECOWAS summit", "general election", "peace talks"
+        return proper or compound or described
+    if plural:
         return proper
     return proper or number or compound

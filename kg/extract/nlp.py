@@ -38,6 +38,9 @@ def load_pipeline(model: str | None = None):
     import kg.extract.phrases.titles
 
     nlp.add_pipe("kg_titles", after="kg_positions")
+    import kg.extract.phrases.names
+
+    nlp.add_pipe("kg_gazetteer_names", after="ner")
     import kg.extract.syntax.clauses  # noqa: F401  (registers the kg_clauses factory)
 
     nlp.add_pipe("kg_clauses", last=True)
@@ -45,13 +48,9 @@ def load_pipeline(model: str | None = None):
 
 
 def position_patterns(nlp) -> list[dict]:
-    """Token patterns for every position of the lexicon; the last word must be a noun."""
+    """Token patterns for names that begin with a word of the lexicon ("Operation X").
+    Titles of posts are marked by the kg_titles component (data/patterns/titles.yaml)."""
     patterns = []
-    for phrase in lexicon().positions:
-        words = [t.text.lower() for t in nlp.make_doc(phrase)]
-        tokens: list[dict] = [{"LOWER": w} for w in words]
-        tokens[-1] = {"LOWER": words[-1], "POS": {"IN": ["NOUN", "PROPN"]}}
-        patterns.append({"label": "POSITION", "pattern": tokens, "id": phrase})
     for prefix in lexicon().name_prefixes:
         patterns.append(
             {

@@ -33,17 +33,9 @@ def extract(text: str, article_id: str, model: str | None = None, **meta) -> Sta
     return next(extract_many([(text, article_id, meta)], model=model))
 
 
-def extract_many(
-    items: Iterable[tuple[str, str, dict]],
-    model: str | None = None,
-    batch_size: int = 64,
-    n_process: int = 1,
-) -> Iterator[Statements]:
-    """Extract many articles, running spaCy over all their blocks with nlp.pipe."""
-    nlp = load_pipeline(model)
-    limit = max(1000, nlp.max_length - 1)
-    items = list(items)
-    texts = [clean_text(text) for text, _id, _meta in items]
+def segment(texts: Sequence[str], limit: int) -> tuple[list[_Piece], list[str], list]:
+    """The pieces of cleaned texts that spaCy parses: each block (heading or paragraph),
+    cut at sentence ends to at most `limit` characters."""
     pieces: list[_Piece] = []
     spans: list[str] = []
     all_blocks = []
@@ -54,6 +46,20 @@ def extract_many(
             for start, end in chunks(part.start, part.end, text, limit):
                 pieces.append(_Piece(a, b, start, part.heading))
                 spans.append(text[start:end])
+    return pieces, spans, all_blocks
+
+
+def extract_many(
+    items: Iterable[tuple[str, str, dict]],
+    model: str | None = None,
+    batch_size: int = 64,
+    n_process: int = 1,
+) -> Iterator[Statements]:
+    """Extract many articles, running spaCy over all their blocks with nlp.pipe."""
+    nlp = load_pipeline(model)
+    items = list(items)
+    texts = [clean_text(text) for text, _id, _meta in items]
+    pieces, spans, all_blocks = segment(texts, max(1000, nlp.max_length - 1))
     docs = nlp.pipe(spans, batch_size=batch_size, n_process=n_process)
     per_article: dict[int, list[tuple[_Piece, object]]] = {i: [] for i in range(len(items))}
     for piece, doc in zip(pieces, docs, strict=True):

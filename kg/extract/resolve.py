@@ -64,6 +64,31 @@ class ArticleIndex:
             for i in range(m.tok_start, m.tok_end):
                 self.by_token[(m.block, i)] = m
         self.ordered = sorted((m for m in self.mentions if m.cluster >= 0), key=lambda m: m.start)
+        self.in_block: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            if m.cluster >= 0:
+                self.in_block.setdefault(m.block, []).append(m)
+        # Indexes of `ordered` for the lookups "the last X before here", so that resolving
+        # stays linear in the length of the article.
+        self._starts = [m.start for m in self.ordered]
+        self._of_class: dict[str, list[int]] = {}
+        self._of_class_word: dict[tuple[str, str], list[int]] = {}
+        self._titled_by_word: dict[str, list[int]] = {}
+        self._missions: list[int] = []
+        mission_nouns = lexicon().mission_nouns
+        previous = None
+        for k, m in enumerate(self.ordered):
+            c = self.clusters[m.cluster]
+            words = set(c.label.lower().split())
+            self._of_class.setdefault(c.cls, []).append(k)
+            for w in words:
+                self._of_class_word.setdefault((c.cls, w), []).append(k)
+            if c.cls == "Person" and previous is not None:
+                for w in set(previous.split()):
+                    self._titled_by_word.setdefault(w, []).append(k)
+            previous = c.label.lower() if c.cls == "Position" else None
+            if c.cls == "ArmedForce" and words & mission_nouns:
+                self._missions.append(k)
         self.surnames: dict[str, Cluster] = {}
         for c in self.clusters:
             words = c.label.split()
@@ -143,17 +168,18 @@ class ArticleIndex:
 
     def _titled(self, block: int, tok, word: str) -> Cluster | None:
         """The last person named with a title that has `word` ("Foreign Minister X")."""
-        pos = self.pos(block, tok)
-        best = None
-        previous = None
-        for m in self.ordered:
-            if m.start >= pos:
-                break
-            c = self.clusters[m.cluster]
-            if c.cls == "Person" and previous is not None and word in previous.split():
-                best = c
-            previous = c.label.lower() if c.cls == "Position" else None
-        return best
+        k = self._last(self._titled_by_word.get(word, []), self._before(block, tok))
+        return self.clusters[self.ordered[k].cluster] if k >= 0 else None
+
+    def _before(self, block: int, tok) -> int:
+        """How many mentions start before the token."""
+        return bisect.bisect_left(self._starts, self.pos(block, tok))
+
+    @staticmethod
+    def _last(indexes: list[int], before: int) -> int:
+        """The last of `indexes` (sorted) below `before`, or -1."""
+        i = bisect.bisect_left(indexes, before) - 1
+        return indexes[i] if i >= 0 else -1
 
     def _represented(self, block: int, tok) -> list[Ref]:
         """'US envoys', 'Uruguayan officials', 'officials from Peru': the country; but 'his
@@ -187,19 +213,17 @@ class ArticleIndex:
         """The entity of one of `classes` mentioned last before the token; with `word`
         ("the mission"), one whose name has that word wins over one that has not."""
         pos = self.pos(block, tok)
-        best = None
-        named = None
-        for m in self.ordered:
-            if m.start >= pos:
-                break
-            c = self.clusters[m.cluster]
-            if c.cls in classes:
-                best = m
-                if word and word in c.label.lower().split():
-                    named = m
-        best = named or best
-        if best is None:
+        n = bisect.bisect_left(self._starts, pos)
+        k = max((self._last(self._of_class.get(c, []), n) for c in classes), default=-1)
+        if word:
+            named = max(
+                (self._last(self._of_class_word.get((c, word), []), n) for c in classes),
+                default=-1,
+            )
+            k = named if named >= 0 else k
+        if k < 0:
             return None
+        best = self.ordered[k]
         if same_or_previous and best.sent < self.sentence_number(pos) - 1:
             return None
         return self.clusters[best.cluster]
@@ -207,18 +231,11 @@ class ArticleIndex:
     def salient_force(self, block: int, tok) -> Cluster | None:
         """The force a contribution goes to when none is named: the last mission,
         operation or multinational force mentioned, else the last armed force."""
-        lex = lexicon()
-        pos = self.pos(block, tok)
-        best = fallback = None
-        for m in self.ordered:
-            if m.start >= pos:
-                break
-            c = self.clusters[m.cluster]
-            if c.cls == "ArmedForce":
-                fallback = c
-                if set(c.label.lower().split()) & lex.mission_nouns:
-                    best = c
-        return best or fallback
+        n = self._before(block, tok)
+        k = self._last(self._missions, n)
+        if k < 0:
+            k = self._last(self._of_class.get("ArmedForce", []), n)
+        return self.clusters[self.ordered[k].cluster] if k >= 0 else None
 
     def _same_pronoun_in_speaker(self, tok):
         """In "Her spokesman, X, said she would ...", the earlier "Her"."""
@@ -262,6 +279,7 @@ def _title_words() -> frozenset[str]:
     )
 
 
+@cache
 def fits(cls: str, required: str) -> bool:
     """Whether an entity of class `cls` may fill a slot whose class is `required`."""
     onto = load_ontology()

@@ -1,0 +1,278 @@
+"""Screened SPARQL queries run in a child process that cannot reach the network (a seccomp
+filter refuses it every Internet socket), cannot grow past a memory limit (RLIMIT_AS), dies
+with its parent, and is killed when it runs out of time or the user presses Ctrl-C.
+
+pyoxigraph follows SERVICE by itself (it carries an HTTP client); kg.screen refuses SERVICE
+before a query runs, and this process is the second wall behind it.
+
+    for chunk in run_query_isolated(Request(query, fmt="json", store="kg-store")):
+        sys.stdout.buffer.write(chunk)
+
+The child's answer is streamed: results are written as the store yields them and at most
+`max_rows` of them, so neither process holds a whole result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import json
+import os
+import platform
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+
+from kg.errors import QueryError
+
+DEFAULT_MEMORY_MB = 2048
+CHUNK = 1 << 16
+
+
+@dataclass
+class Request:
+    """What the child runs: a screened query text over a store folder (opened read-only,
+    quarantine graphs left out of the dataset) or over N-Quads given on its stdin."""
+
+    text: str  # a text that kg.screen.screen_query returned
+    form: str  # SELECT, CONSTRUCT, ASK or DESCRIBE
+    fmt: str = "json"  # json, xml, csv, tsv (solutions); ntriples, turtle (graphs)
+    store: str | None = None
+    max_rows: int | None = None
+    memory_mb: int = DEFAULT_MEMORY_MB
+    prefixes: dict[str, str] | None = None  # for Turtle output
+
+
+@dataclass
+class Outcome:
+    """How a run ended: rows written and whether the cap cut them."""
+
+    rows: int = 0
+    truncated: bool = False
+
+
+class QueryTimeout(QueryError):
+    """The query ran out of time."""
+
+
+# -- the parent side -------------------------------------------------------------------
+
+
+def run_query_isolated(
+    request: Request,
+    nquads: bytes | None = None,
+    timeout_s: float = 60,
+    outcome: Outcome | None = None,
+) -> Iterator[bytes]:
+    """Run `request` in a child process and yield its serialised answer as it comes.
+    Raise QueryTimeout after `timeout_s`, QueryError when the query fails; the child is
+    killed on any exit (an error, a timeout, Ctrl-C, a consumer that stops reading)."""
+    child = subprocess.Popen(
+        [sys.executable, "-m", "kg.sandbox"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        close_fds=True,
+    )
+    timed_out = threading.Event()
+
+    def expire() -> None:
+        timed_out.set()
+        with contextlib.suppress(OSError):
+            child.kill()
+
+    timer = threading.Timer(timeout_s, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        _feed(child, request, nquads)
+        assert child.stdout is not None and child.stderr is not None
+        while True:
+            chunk = child.stdout.read1(CHUNK)
+            if not chunk:
+                break
+            yield chunk
+        status_line = child.stderr.read().decode("utf-8", "replace").strip()
+        child.wait()
+        if timed_out.is_set():
+            raise QueryTimeout(f"the query took longer than {timeout_s:g} s and was stopped")
+        status = _status(status_line, child.returncode, request.memory_mb)
+        if outcome is not None:
+            outcome.rows, outcome.truncated = status["rows"], status["truncated"]
+    finally:
+        timer.cancel()
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        for stream in (child.stdin, child.stdout, child.stderr):
+            with contextlib.suppress(OSError):
+                stream.close()  # type: ignore[union-attr]
+
+
+def _feed(child: subprocess.Popen, request: Request, nquads: bytes | None) -> None:
+    """The request as one JSON line on the child's stdin, then the N-Quads, if any (from a
+    thread: the child may start answering before it has read everything)."""
+    payload = json.dumps(asdict(request)).encode("utf-8") + b"\n" + (nquads or b"")
+
+    def write() -> None:
+        with contextlib.suppress(OSError, ValueError):
+            child.stdin.write(payload)  # type: ignore[union-attr]
+            child.stdin.close()  # type: ignore[union-attr]
+
+    if len(payload) < CHUNK:
+        write()
+    else:
+        threading.Thread(target=write, daemon=True).start()
+
+
+def _status(line: str, code: int, memory_mb: int) -> dict:
+    last = line.splitlines()[-1] if line else ""
+    try:
+        status = json.loads(last)
+    except ValueError:
+        status = None
+    if code == 0 and isinstance(status, dict) and "rows" in status:
+        return status
+    if isinstance(status, dict) and "error" in status:
+        raise QueryError(status["error"])
+    if code in (-signal.SIGKILL, -signal.SIGABRT, -signal.SIGSEGV) or "memory" in line:
+        raise QueryError(
+            f"the query ran out of memory (the limit is {memory_mb:,} MB) and was stopped"
+        )
+    raise QueryError(f"the query process stopped unexpectedly (exit code {code})")
+
+
+# -- the child side --------------------------------------------------------------------
+
+_SOCKET_SYSCALL = {"x86_64": 41, "aarch64": 198}
+_IO_URING_SETUP = 425
+_AUDIT_ARCH = {"x86_64": 0xC000003E, "aarch64": 0xC00000B7}
+
+
+def forbid_network() -> bool:
+    """Install a seccomp filter: from now on this process (and its threads and children)
+    may open Unix sockets only. Return False where the platform offers no such filter."""
+    machine = platform.machine()
+    if sys.platform != "linux" or machine not in _SOCKET_SYSCALL:
+        return False
+    nr, arch = _SOCKET_SYSCALL[machine], _AUDIT_ARCH[machine]
+    ld, jeq, jge, ret = 0x20, 0x15, 0x35, 0x06
+    allow, deny = 0x7FFF0000, 0x00050000 | 13  # SECCOMP_RET_ERRNO | EACCES
+    program = [
+        (ld, 0, 0, 4),  # seccomp_data.arch
+        (jeq, 1, 0, arch),
+        (ret, 0, 0, deny),  # another ABI: nothing
+        (ld, 0, 0, 0),  # seccomp_data.nr
+        (jge, 0, 1, 0x40000000),  # x32 system calls
+        (ret, 0, 0, deny),
+        (jeq, 0, 1, _IO_URING_SETUP),
+        (ret, 0, 0, deny),
+        (jeq, 0, 3, nr),  # socket(domain, ...)
+        (ld, 0, 0, 16),  # args[0], the domain
+        (jeq, 1, 0, 1),  # AF_UNIX
+        (ret, 0, 0, deny),
+        (ret, 0, 0, allow),
+    ]
+
+    class SockFilter(ctypes.Structure):
+        _fields_ = [
+            ("code", ctypes.c_ushort),
+            ("jt", ctypes.c_ubyte),
+            ("jf", ctypes.c_ubyte),
+            ("k", ctypes.c_uint),
+        ]
+
+    class SockFprog(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(SockFilter))]
+
+    filters = (SockFilter * len(program))(*[SockFilter(*ins) for ins in program])
+    prog = SockFprog(len(program), filters)
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
+        return False
+    return libc.prctl(22, 2, ctypes.byref(prog), 0, 0) == 0  # PR_SET_SECCOMP, FILTER
+
+
+def _confine(memory_mb: int) -> None:
+    import resource
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C stops the query at once
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:
+            os._exit(1)
+    limit = memory_mb * 1024 * 1024
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    forbid_network()
+
+
+def _child() -> int:
+    stdin = sys.stdin.buffer
+    request = Request(**json.loads(stdin.readline()))
+    _confine(request.memory_mb)
+    out = sys.stdout.buffer
+    outcome = Outcome()
+    try:
+        import pyoxigraph as ox
+
+        from kg.results import write_results
+
+        if request.store is not None:
+            try:
+                store = ox.Store.read_only(request.store)
+            except (OSError, RuntimeError) as exc:
+                raise QueryError(
+                    f"{request.store}: cannot open the store ({_first(exc)})"
+                ) from None
+            # kg keeps quarantine graphs in their own database (kg.store), so the union is
+            # the clean graph; a store of kg 0.1 holds them among the article graphs, and
+            # only then is the dataset listed graph by graph (slow on many graphs)
+            names = list(store.named_graphs())
+            if any(g.value.endswith("/quarantine") for g in names):
+                graphs = [g for g in names if not g.value.endswith("/quarantine")]
+                dataset = {"default_graph": [ox.DefaultGraph(), *graphs], "named_graphs": graphs}
+            else:
+                dataset = {"use_default_graph_as_union": True}
+        else:
+            store = ox.Store()
+            store.load(stdin.read(), format=ox.RdfFormat.N_QUADS)
+            dataset = {"use_default_graph_as_union": True}
+        try:
+            result = store.query(request.text, **dataset)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL query: {_first(exc)}") from None
+        write_results(result, request, out, outcome)
+        out.flush()
+    except QueryError as exc:
+        sys.stderr.write(json.dumps({"error": str(exc)}) + "\n")
+        return 1
+    except MemoryError:
+        sys.stderr.write(json.dumps({"error": _memory(request)}) + "\n")
+        return 1
+    except (OSError, RuntimeError, ValueError) as exc:
+        text = _first(exc)
+        if "memory" in text.lower() or "alloc" in text.lower():
+            text = _memory(request)
+        else:
+            text = f"the query failed: {text}"
+        sys.stderr.write(json.dumps({"error": text}) + "\n")
+        return 1
+    sys.stderr.write(json.dumps(asdict(outcome)) + "\n")
+    return 0
+
+
+def _memory(request: Request) -> str:
+    return f"the query ran out of memory (the limit is {request.memory_mb:,} MB) and was stopped"
+
+
+def _first(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+if __name__ == "__main__":
+    sys.exit(_child())

@@ -1,0 +1,137 @@
+"""Reading a graph: files and stores behind one interface; a store is queried where it
+lies (read-only, nothing copied), its quarantine out of the union, its base recorded."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import pyoxigraph as ox
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.pipeline import build_inputs
+from kg.source import FileSource, StoreSource, open_path, open_source
+from kg.store import META_FILE, KgStore, StoreError
+
+BASE = "https://example.org/kg/"
+HOLDS = "https://w3id.org/newskg/ontology#holdsPosition"
+
+
+def _write(path, doc):
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def broken_file(tmp_path, gold_doc):
+    """The gold article with one statement that goes to quarantine (a country holding a
+    position)."""
+    doc = copy.deepcopy(gold_doc)
+    doc["relations"].append(dict(doc["relations"][0], subject="pakistan"))
+    return _write(tmp_path / "rubio.yaml", doc)
+
+
+@pytest.fixture
+def store(tmp_path, broken_file):
+    path = tmp_path / "store"
+    build_inputs([broken_file], None, store_dir=path, base=BASE)
+    return path
+
+
+ASK_QUARANTINED = f"ASK {{ ?s <{HOLDS}> ?o . ?s a kgo:Country }}"
+
+
+def test_a_store_query_runs_on_the_store_without_copying_it(store, monkeypatch):
+    def no_copy(*_a, **_k):
+        raise AssertionError("the store was copied")
+
+    monkeypatch.setattr(KgStore, "quads", no_copy)
+    with open_source(store=store) as src:
+        assert isinstance(src, StoreSource)
+        assert src.kg.read_only
+        rows = src.run("SELECT (COUNT(*) AS ?n) WHERE { ?s a kgo:Statement }").rows
+        assert int(rows[0][0].value) == 23  # the quarantined one is not among them
+    result = CliRunner().invoke(cli, ["query", "--store", str(store), "--cq"])
+    assert result.exit_code == 0, result.output
+    assert "Pakistan" in result.output
+
+
+def _ask_by_cli(store, expected: str) -> None:
+    result = CliRunner().invoke(cli, ["query", "--store", str(store), ASK_QUARANTINED])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == expected
+
+
+def test_the_quarantine_is_out_of_the_union_but_kept(store):
+    _ask_by_cli(store, "false")
+    ask_any = f"ASK {{ ?s <{HOLDS}> ?o }}"
+    assert (
+        CliRunner().invoke(cli, ["query", "--store", str(store), ask_any]).output.strip() == "true"
+    )
+    with open_source(store=store) as src:
+        assert src.query(ASK_QUARANTINED) == "false"
+        kept = [q for q in src.quads(quarantine=True) if q.predicate.value == HOLDS]
+        main = [q for q in src.quads() if q.predicate.value == HOLDS]
+    assert len(kept) == len(main) + 1
+    assert (store / "quarantine").is_dir()
+
+
+def test_a_store_and_its_build_file_answer_alike(tmp_path, broken_file, store):
+    build_inputs([broken_file], tmp_path / "out", base=BASE)
+    q = "SELECT ?p ?o WHERE { ?s rdfs:label 'Marco Rubio' ; ?p ?o } ORDER BY ?p ?o"
+    with open_path(tmp_path / "out" / "kg.nq") as f, open_path(store) as s:
+        assert isinstance(f, FileSource) and isinstance(s, StoreSource)
+        assert f.query(q, "csv") == s.query(q, "csv")
+        assert f.validate().conforms and s.validate().conforms
+        assert sorted(map(str, f.quads())) == sorted(map(str, s.quads()))
+
+
+def test_the_store_records_its_base(tmp_path, store, broken_file):
+    with open_source(store=store) as src:
+        assert src.base == BASE
+    # a later build uses it without --base, and refuses another one
+    build_inputs([broken_file], None, store_dir=store)
+    with pytest.raises(StoreError, match=re.escape(f"built with the base IRI {BASE}")):
+        build_inputs([broken_file], None, store_dir=store, base="https://other.example/")
+    result = CliRunner().invoke(cli, ["remove", "rubio-pakistan-isf", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    with open_source(store=store) as src:
+        assert src.query("ASK { ?s ?p ?o }") == "false"
+        assert not list(src.quads(quarantine=True))
+
+
+def test_a_store_of_kg_0_1_keeps_its_quarantine_out_and_is_moved_on_write(tmp_path, store):
+    """kg 0.1 kept quarantine graphs among the article graphs."""
+    legacy = tmp_path / "legacy"
+    with open_source(store=store) as src:
+        quads = list(src.quads(quarantine=True))
+    db = ox.Store(str(legacy))
+    db.extend(quads)
+    db.flush()
+    del db
+    with open_source(store=legacy) as src:
+        assert src.query(ASK_QUARANTINED) == "false"
+    _ask_by_cli(legacy, "false")
+    KgStore(legacy).close()  # opening for writing moves the quarantine out
+    db = ox.Store.read_only(str(legacy))
+    assert not [g for g in db.named_graphs() if g.value.endswith("/quarantine")]
+    del db
+    with open_source(store=legacy) as src:
+        assert not src._legacy
+        assert src.query(ASK_QUARANTINED) == "false"
+        assert sorted(map(str, src.quads(quarantine=True))) == sorted(map(str, quads))
+
+
+def test_a_source_is_a_file_or_a_store(tmp_path, store):
+    from kg.errors import InputError
+
+    with pytest.raises(InputError):
+        open_source()
+    with pytest.raises(InputError):
+        open_source(tmp_path / "x.nq", store)
+    result = CliRunner().invoke(cli, ["query", "ASK { ?s ?p ?o }"])
+    assert result.exit_code == 2
+    assert (store / META_FILE).exists()

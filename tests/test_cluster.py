@@ -451,6 +451,7 @@ def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path, corpus):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # a process group of its own, as a terminal's foreground job
+        preexec_fn=_default_sigint,  # as a terminal gives it, even when pytest runs in the background
     )
     try:
         for _ in range(1200):  # the store folder appears once the workers are up
@@ -467,6 +468,12 @@ def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path, corpus):
     assert err.decode() == "Aborted!\n"
     assert proc.returncode == 1
     assert _living_in_group(proc.pid) == []  # no worker left behind
+
+
+def _default_sigint() -> None:
+    """A shell starts background jobs with SIGINT ignored and children inherit that; Ctrl-C
+    from a terminal reaches a foreground job with the default disposition, so restore it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _living_in_group(pgid: int) -> list[int]:

@@ -104,3 +104,13 @@ def test_the_chair_of_an_international_body_leads_it():
 def test_a_gazetteer_name_the_recognizer_missed_is_an_entity():
     st = _extract("The chair, Barbados Prime Minister Cheryl Bannister, said it.")
     assert ("Cheryl Bannister", "Prime Minister", "Barbados") in positions(st)
+
+
+def test_a_title_keeps_its_complement_with_to_or_for():
+    st = _extract(
+        "Russia's ambassador to Brazil, Ivan Petrov, arrived on Monday. Maria Santos, the "
+        "special envoy for the Great Lakes, said so."
+    )
+    found = positions(st)
+    assert ("Ivan Petrov", "Ambassador to Brazil", "Russia") in found
+    assert ("Maria Santos", "Special Envoy for the Great Lakes", None) in found

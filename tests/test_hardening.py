@@ -146,6 +146,9 @@ def test_ctrl_c_stops_a_running_query_at_once(tmp_path):
         env={**os.environ, "KG_TEST_MARK": mark},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        # a shell starts background jobs with SIGINT ignored and children inherit that;
+        # a terminal's foreground job has the default disposition, so restore it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 60
     while len(_processes_marked(mark)) < 2 and time.monotonic() < deadline:

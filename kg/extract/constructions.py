@@ -97,9 +97,11 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
             and index.clusters[m.cluster].cls == "Person"
         ):
             return Ref(index.clusters[m.cluster]), "title"
-    # apposition either way: "X's army chief, Luis Vera" / "Luis Vera, the army chief"
-    for child in head.children:
-        if child.dep_ == "appos":
+    # apposition either way: "X's army chief, Luis Vera" / "Luis Vera, the army chief";
+    # after a complement, the name may hang from its last word ("envoy for the Lakes, X")
+    span_tokens = [head, *(t for t in doc[pos.tok_start : pos.tok_end] if t.i != head.i)]
+    for child in (c for t in span_tokens for c in t.children):
+        if child.dep_ == "appos" and not pos.tok_start <= child.i < pos.tok_end:
             refs = [
                 r for r in index.refs(block, child, with_conj=False) if r.cluster.cls == "Person"
             ]

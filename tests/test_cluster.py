@@ -451,7 +451,7 @@ def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path, corpus):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # a process group of its own, as a terminal's foreground job
-        preexec_fn=_default_sigint,  # as a terminal gives it, even when pytest runs in the background
+        preexec_fn=_default_sigint,  # as a terminal gives it, even under a background pytest
     )
     try:
         for _ in range(1200):  # the store folder appears once the workers are up

@@ -18,7 +18,6 @@ rdflib finished (target >= 20).
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sys
 import tempfile
@@ -89,6 +88,7 @@ def run(n: int, budget_s: float) -> dict:
             "build_peak_mb": build["peak_mb"],
             "store_mb": round(size / 2**20, 1),
             "query_peak_mb": max(m["peak_mb"] for m in per_cq),
+            "query_peak_mb_each": [m["peak_mb"] for m in per_cq],
             "query_wall_s": [m["wall_s"] for m in per_cq],
             "query_total_s": round(sum(m["wall_s"] for m in per_cq), 2),
             "rdflib_load_s": round(load_s, 1),
@@ -126,7 +126,6 @@ def main() -> None:
             f"{r['query_peak_mb'] - first['query_peak_mb']} | {r['query_total_s']} s | "
             f"{r['rdflib_over_kg_query']} ({r['cqs_compared']}) |"
         )
-    os.sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -270,12 +270,14 @@ def held_position(index: ArticleIndex, title: str, owner: Cluster | None) -> Clu
     (the builder names it "Foreign Minister of Hungary"). One per title and owner."""
     bare = " ".join(title.split())
     key = (norm(bare), owner.id if owner is not None else None)
-    for c in index.clusters:
-        if c.cls == "Position" and not c.mentions and (norm(c.title or ""), c.of) == key:
-            return c
+    # only this function makes these clusters: a dict of them, not a scan of every cluster
+    held: dict[tuple[str, int | None], Cluster] = index.__dict__.setdefault("_held", {})
+    if key in held:
+        return held[key]
     c = index.add_cluster("Position", title_label(bare), unique=True)
     c.title = bare if any(w.isupper() and len(w) > 1 for w in bare.split()) else bare.lower()
     c.of = owner.id if owner is not None else None
+    held[key] = c
     return c
 
 
@@ -339,16 +341,38 @@ def _position(b: Builder, pos: Mention) -> None:
     # "Secretary of Health" leads the "Health Department" named in the same article
     if not distinctive:
         return
-    for c in b.index.clusters:
-        if c.cls in ("GovernmentBody", "ArmedForce") and distinctive & set(norm(c.label).split()):
-            theirs = _organisation_owner(b.index, c)
-            if theirs is not None and (owner is None or theirs.id != owner.cluster.id):
-                continue  # "Peru's trade ministry" is not a Uruguayan minister's
-            b.add(holder, "leads", c, tok, 0.6, "title-organisation", level, said=False)
+    for c in _organisations_with(b.index, distinctive):
+        theirs = _organisation_owner(b.index, c)
+        if theirs is not None and (owner is None or theirs.id != owner.cluster.id):
+            continue  # "Peru's trade ministry" is not a Uruguayan minister's
+        b.add(holder, "leads", c, tok, 0.6, "title-organisation", level, said=False)
+
+
+def _organisations_with(index: ArticleIndex, words: set[str]) -> list[Cluster]:
+    """The government bodies and armed forces whose names have one of `words`, in cluster
+    order; an index kept on the article (clusters are only ever appended), so that
+    positions times organisations does not grow with the square of the article."""
+    cache = index.__dict__.setdefault("_organisation_words", {"seen": 0, "by_word": {}})
+    by_word: dict[str, list[int]] = cache["by_word"]
+    for c in index.clusters[cache["seen"] :]:
+        if c.cls in ("GovernmentBody", "ArmedForce"):
+            for w in set(norm(c.label).split()):
+                by_word.setdefault(w, []).append(c.id)
+    cache["seen"] = len(index.clusters)
+    ids = sorted({i for w in words for i in by_word.get(w, ())})
+    return [index.clusters[i] for i in ids]
 
 
 def _organisation_owner(index: ArticleIndex, c: Cluster) -> Cluster | None:
-    """The country an organisation's mentions name it by ("Peru's trade ministry")."""
+    """The country an organisation's mentions name it by ("Peru's trade ministry"); worked
+    out once per organisation and article."""
+    owners = index.__dict__.setdefault("_organisation_owners", {})
+    if c.id not in owners:
+        owners[c.id] = _find_organisation_owner(index, c)
+    return owners[c.id]
+
+
+def _find_organisation_owner(index: ArticleIndex, c: Cluster) -> Cluster | None:
     for m in c.mentions:
         doc = index.docs[m.block]
         i = m.tok_start - 1

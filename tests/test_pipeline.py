@@ -1,0 +1,75 @@
+"""The corpus build: per-article work in processes (--jobs), validation of a batch that does
+not grow with the store."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import pytest
+import yaml
+
+import kg.build
+from kg.pipeline import ArticleInput, build_inputs, read_inputs
+
+
+@pytest.fixture
+def corpus(tmp_path, gold_doc):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(5):
+        doc = copy.deepcopy(gold_doc)
+        doc["article"]["id"] = f"article-{i}"
+        doc["article"]["text"] += f"\nVariant {i}."
+        (folder / f"a{i}.yaml").write_text(yaml.safe_dump(doc), encoding="utf-8")
+    return folder
+
+
+def test_jobs_2_builds_the_bytes_of_jobs_1(tmp_path, corpus, monkeypatch):
+    used = []
+    import concurrent.futures
+
+    real = concurrent.futures.ProcessPoolExecutor
+
+    class Spy(real):
+        def __init__(self, *a, **k):
+            used.append(k.get("max_workers"))
+            super().__init__(*a, **k)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Spy)
+    build_inputs([corpus], tmp_path / "one", jobs=1)
+    assert used == []
+    build_inputs([corpus], tmp_path / "two", jobs=2)
+    assert used == [2]
+    for name in ("kg.nq", "kg.trig", "quarantine.nq"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_read_inputs_is_the_picklable_per_article_work(corpus):
+    paths = sorted(corpus.iterdir())
+    items = read_inputs(paths)
+    assert [i.path for i in items] == [str(p) for p in paths]
+    again = pickle.loads(pickle.dumps(items))
+    assert isinstance(again[0], ArticleInput)
+    assert again[0].statements.article.id == "article-0"
+    assert pickle.loads(pickle.dumps(read_inputs)) is read_inputs
+    import hashlib
+
+    assert items[0].sha256 == hashlib.sha256(paths[0].read_bytes()).hexdigest()
+
+
+def test_the_validation_of_a_batch_does_not_grow_with_the_store(tmp_path, corpus, monkeypatch):
+    sizes = []
+    real = kg.build.validate_triples
+
+    def counting(triples, inference="rdfs"):
+        triples = list(triples)
+        sizes.append(len(triples))
+        return real(triples, inference=inference)
+
+    monkeypatch.setattr(kg.build, "validate_triples", counting)
+    store = tmp_path / "store"
+    for path in sorted(corpus.iterdir()):  # one article a build, into a growing store
+        build_inputs([path], None, store_dir=store)
+    assert len(sizes) == 5
+    assert len(set(sizes)) == 1  # the batch alone, not the articles already stored

@@ -253,17 +253,18 @@ def _estimate(c: dict) -> None:
             f"  --push to one oxigraph server ({c['push_ms']:.2f} ms/article): "
             f"{t_push / 3600:.2f} h"
         )
-    parts = {
-        "the workers": t_workers,
-        "the single store loader (the client)": t_client,
-        "the client's network link": t_net,
-    }
+    parts = {"the workers": t_workers, "the client's network link": t_net}
+    stored = dict(parts, **{"the single store loader (the client)": t_client})
+    name = max(stored, key=stored.get)
+    print(f"  into the client's store: bottleneck {name}, about {stored[name] / 3600:.2f} h")
     if t_push is not None:
-        parts["the SPARQL store behind --push"] = t_push
-    name = max(parts, key=parts.get)
-    print(f"  bottleneck: {name}, about {parts[name] / 3600:.2f} h")
-    needed = (n * worker_ms / 1000) / t_client
-    print(f"  the client keeps up with about {needed:.0f} workers; more workers wait on it")
+        pushed = dict(parts, **{"the SPARQL store behind --push": t_push})
+        name = max(pushed, key=pushed.get)
+        print(f"  with --push --no-store: bottleneck {name}, about {pushed[name] / 3600:.2f} h")
+    print(
+        f"  the client keeps up with about {worker_ms / client_ms:.0f} workers; more workers "
+        "wait on it"
+    )
 
 
 if __name__ == "__main__":

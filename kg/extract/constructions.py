@@ -270,12 +270,14 @@ def held_position(index: ArticleIndex, title: str, owner: Cluster | None) -> Clu
     (the builder names it "Foreign Minister of Hungary"). One per title and owner."""
     bare = " ".join(title.split())
     key = (norm(bare), owner.id if owner is not None else None)
-    for c in index.clusters:
-        if c.cls == "Position" and not c.mentions and (norm(c.title or ""), c.of) == key:
-            return c
+    # only this function makes these clusters: a dict of them, not a scan of every cluster
+    held: dict[tuple[str, int | None], Cluster] = index.__dict__.setdefault("_held", {})
+    if key in held:
+        return held[key]
     c = index.add_cluster("Position", title_label(bare), unique=True)
     c.title = bare if any(w.isupper() and len(w) > 1 for w in bare.split()) else bare.lower()
     c.of = owner.id if owner is not None else None
+    held[key] = c
     return c
 
 

@@ -17,14 +17,17 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kg.build import ArticleGraph, BuildResult
 from kg.errors import KgError
 from kg.files import write_bytes
 from kg.iri import graph_iri, quarantine_graph_iri
 from kg.ontology import KGO
+
+if TYPE_CHECKING:  # the store reads built graphs; it never runs the builder
+    from kg.build import ArticleGraph, BuildResult
 
 DEFAULT_STORE = "kg-store"
 TEXT_SHA = str(KGO) + "textSha256"

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import rdflib
-from pyshacl import validate as shacl_validate
 from rdflib.namespace import RDF, RDFS
 
 from kg.ontology import KGO, PREFIXES, SH, hierarchy_graph, load_shapes
@@ -67,6 +66,8 @@ def validate_graph(data: rdflib.Graph, inference: str = "rdfs") -> Report:
     With inference "rdfs" the class and property hierarchy is materialised first (a
     Country is an Actor; leads implies worksFor); domain and range are left to the shapes.
     """
+    from pyshacl import validate as shacl_validate  # the reference; loaded only when asked
+
     if inference not in INFERENCE_MODES:
         raise ValueError(f"unknown inference mode {inference!r}")
     conforms, results, _text = shacl_validate(

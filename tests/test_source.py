@@ -135,3 +135,15 @@ def test_a_source_is_a_file_or_a_store(tmp_path, store):
     result = CliRunner().invoke(cli, ["query", "ASK { ?s ?p ?o }"])
     assert result.exit_code == 2
     assert (store / META_FILE).exists()
+
+
+def test_the_store_does_not_depend_on_the_builder():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kg.store, kg.source; print(sorted(m for m in sys.modules"
+        " if m in ('kg.build', 'kg.extract.pipeline', 'pyshacl')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,8 +1,10 @@
 """Statements to RDF: one named graph per article, validated, with a quarantine graph.
 
-Every relation becomes a direct triple (s p o) and a kgo:Statement node that carries its
-evidence. Statements whose triples violate the shapes leave the main graph for the
-article's quarantine graph, each with the message it violated.
+Every relation becomes a kgo:Statement node that carries its evidence; a relation the
+article asserts as holding now (modality asserted, no qualifier such as former) is also a
+direct triple (s p o), so that the plain graph says only what is true. Entity IRIs follow
+the identity policy of kg.identity. Statements whose triples violate the shapes leave the
+main graph for the article's quarantine graph, each with the message it violated.
 """
 
 from __future__ import annotations
@@ -15,14 +17,13 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError, ValidationFailed
+from kg.identity import EntityRegistry, Minted, is_name, position_relations
 from kg.iri import (
     DEFAULT_BASE,
     article_iri,
     check_base,
-    entity_iri,
     graph_iri,
     quarantine_graph_iri,
-    slug,
     statement_iri,
 )
 from kg.ontology import DCTERMS, KGO, PROV, SCHEMA, SKOS, load_ontology
@@ -57,34 +58,22 @@ def decimal_literal(value: float) -> ox.Literal:
     return _typed(text, "decimal")
 
 
-class EntityRegistry:
-    """Entity IRIs for one build: equal labels of one class share an IRI across articles;
-    a label already taken by another class gets the class appended."""
-
-    def __init__(self, base: str, known: dict[str, str] | None = None) -> None:
-        """`known`: IRI -> class of entities already minted (in a store)."""
-        self.base = base
-        self._classes: dict[str, str] = {}
-        for iri, cls in sorted((known or {}).items()):
-            if iri.startswith(base):
-                self._classes.setdefault(iri[len(base) :], cls)
-
-    def iri(self, entity: Entity) -> str:
-        key = slug(entity.label)
-        known = self._classes.setdefault(key, entity.cls)
-        if known == entity.cls:
-            return entity_iri(self.base, entity.label)
-        return entity_iri(self.base, f"{entity.label} {entity.cls}")
+__all__ = ["EntityRegistry", "build", "write_build"]
 
 
 @dataclass
 class StatementQuads:
-    """The quads of one relation: its direct triple and its statement node."""
+    """The quads of one relation: its statement node and, when the article asserts it as
+    holding now (`plain`), its direct triple."""
 
     relation: Relation
     iri: str
     direct: tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]
     node: list[tuple]  # (s, p, o) of the statement node
+    plain: bool = True
+
+    def triples(self) -> list[tuple]:
+        return ([self.direct] if self.plain else []) + self.node
 
 
 @dataclass
@@ -124,16 +113,24 @@ class BuildResult:
         }
 
 
-def _entity_triples(entity: Entity, iri: str, art: ox.NamedNode) -> list[tuple]:
+def _compound(alias: str, label: str) -> bool:
+    """'Riverton plan' of 'Riverton': a name followed by a common noun names another thing."""
+    rest = alias[len(label) :].strip()
+    return alias.startswith(label + " ") and not is_name(rest)
+
+
+def _entity_triples(entity: Entity, minted: Minted, art: ox.NamedNode) -> list[tuple]:
     onto = load_ontology()
-    node = _n(iri)
+    node = _n(minted.iri)
     triples = [
         (node, RDF_TYPE, _n(onto.class_iri(entity.cls))),
-        (node, RDFS_LABEL, ox.Literal(entity.label)),
+        (node, RDFS_LABEL, ox.Literal(minted.label)),
         (node, _k("mentionedIn"), art),
     ]
-    for alias in entity.aliases:
-        if alias != entity.label:
+    if minted.title is not None:
+        triples.append((node, _k("title"), ox.Literal(minted.title)))
+    for alias in sorted({entity.label, *entity.aliases} - {minted.label}):
+        if not _compound(alias, entity.label):
             triples.append((node, _n(str(SKOS) + "altLabel"), ox.Literal(alias)))
     for scheme, ident in entity.ids:
         if scheme == "wikidata":
@@ -182,6 +179,7 @@ def _statement_quads(
         str(ev.end),
         rel.modality,
         attributed,
+        *rel.qualifiers,
     )
     node = _n(node_iri)
     triples = [
@@ -199,9 +197,44 @@ def _statement_quads(
     ]
     if attributed:
         triples.append((node, _k("attributedTo"), _n(attributed)))
+    for q in rel.qualifiers:
+        triples.append((node, _k("qualifier"), _n(onto.qualifiers[q])))
     if st.article.date:
         triples.append((node, _k("observedOn"), _typed(st.article.date, "date")))
-    return StatementQuads(relation=rel, iri=node_iri, direct=(s, p, o), node=triples)
+    plain = rel.modality == "asserted" and not set(rel.qualifiers) & onto.withheld
+    return StatementQuads(relation=rel, iri=node_iri, direct=(s, p, o), node=triples, plain=plain)
+
+
+def _owner_relations(st: Statements, minted: dict[str, Minted]) -> list[Relation]:
+    """positionIn for each position whose owner identity found, unless the article states
+    it: its evidence is the statement the owner was read from, else the article's first
+    relation of the position."""
+    owned = position_relations()[1]
+    out = []
+    for e in st.entities:
+        m = minted[e.id]
+        if m.owner is None or any(
+            r.subject == e.id and r.predicate == owned and r.object == m.owner for r in st.relations
+        ):
+            continue
+        source = m.owner_from or min(
+            (r for r in st.relations if e.id in (r.subject, r.object)),
+            key=lambda r: (r.evidence.start, r.evidence.end),
+            default=None,
+        )
+        if source is None:
+            continue
+        out.append(
+            Relation(
+                subject=e.id,
+                predicate=owned,
+                object=m.owner,
+                evidence=source.evidence,
+                confidence=source.confidence,
+                method="kg-build:position-owner",
+            )
+        )
+    return out
 
 
 def _quads(triples: Iterable[tuple], graph: ox.NamedNode) -> list[ox.Quad]:
@@ -223,15 +256,17 @@ class _Prepared:
 
 def _prepare(st: Statements, registry: EntityRegistry, base: str) -> _Prepared:
     art = _n(article_iri(base, st.article.id))
-    iris = {e.id: registry.iri(e) for e in st.entities}
+    minted = registry.mint(st)
+    iris = {e.id: minted[e.id].iri for e in st.entities}
+    relations = st.relations + _owner_relations(st, minted)
     return _Prepared(
         st=st,
         graph=_n(graph_iri(base, st.article.id)),
         qgraph=_n(quarantine_graph_iri(base, st.article.id)),
         iris=iris,
-        entity_triples={e.id: _entity_triples(e, iris[e.id], art) for e in st.entities},
+        entity_triples={e.id: _entity_triples(e, minted[e.id], art) for e in st.entities},
         article_triples=_article_triples(st, art),
-        stmts=[_statement_quads(st, r, iris, base, art) for r in st.relations],
+        stmts=[_statement_quads(st, r, iris, base, art) for r in relations],
     )
 
 
@@ -246,8 +281,7 @@ def _main_triples(p: _Prepared, bad_statements: dict, bad_entities: dict) -> lis
     triples += p.article_triples
     for sq in p.stmts:
         if sq.iri not in bad_statements:
-            triples.append(sq.direct)
-            triples.extend(sq.node)
+            triples.extend(sq.triples())
     return triples
 
 
@@ -303,8 +337,7 @@ def _split(
     q_triples: list[tuple] = []
     for sq in p.stmts:
         if sq.iri in bad_statements:
-            q_triples.append(sq.direct)
-            q_triples.extend(sq.node)
+            q_triples.extend(sq.triples())
             for message in sorted(set(bad_statements[sq.iri])):
                 q_triples.append((_n(sq.iri), _k("violation"), ox.Literal(message)))
     for e in p.st.entities:
@@ -338,6 +371,7 @@ def _assign(
             sq
             for sq in statements
             if predicate is not None
+            and sq.plain
             and sq.direct[0].value == v.focus
             and sq.direct[1].value == predicate
             and (v.path != predicate or v.value is None or sq.direct[2].value == v.value)

@@ -563,6 +563,13 @@ def query(
 @click.option("--literals", is_flag=True, help="Draw aliases as literal nodes.")
 @click.option("--provenance", is_flag=True, help="Draw the articles entities come from.")
 @click.option("--classes", "classes_as_nodes", is_flag=True, help="Draw ontology classes.")
+@click.option(
+    "--modality",
+    "modalities",
+    multiple=True,
+    help="Keep only relations of this modality (asserted: the plain facts; offered, "
+    "considered, planned, possible, refused, negated: claims). Repeatable.",
+)
 def export(
     graph: Path | None,
     store_dir: Path | None,
@@ -576,14 +583,18 @@ def export(
     literals: bool,
     provenance: bool,
     classes_as_nodes: bool,
+    modalities: tuple[str, ...],
 ) -> None:
     """Export GRAPH as RDF or for a graph visualiser (Gephi, Cytoscape, yEd, a browser).
+    Claims (offered, planned, refused ... relations) are drawn dashed, their modality in
+    their label; --modality keeps only some.
 
     Example:
 
         kg export build/kg.nq --format turtle --output kg.ttl
         kg export build/kg.nq --format html --output graph.html
         kg export build/kg.nq --format graphml --focus "Ana Ortiz" --depth 2 -o ortiz.graphml
+        kg export build/kg.nq --format html --modality asserted -o facts.html
     """
     from kg.export import ViewOptions, export_graph
     from kg.files import write_bytes
@@ -597,6 +608,7 @@ def export(
         depth=depth,
         keep_classes=keep_classes,
         max_nodes=max_nodes,
+        modalities=modalities,
     )
     result = export_graph(quads, fmt, view)
     if isinstance(result.data, dict):
@@ -621,21 +633,34 @@ def export(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
 @click.option("--top", default=10, show_default=True, help="How many most connected entities.")
+@click.option(
+    "--modality",
+    "modalities",
+    multiple=True,
+    help="Count only relations of this modality (asserted: the plain facts). Repeatable.",
+)
 def stats(
-    graph: Path | None, store_dir: Path | None, input_format: str | None, fmt: str, top: int
+    graph: Path | None,
+    store_dir: Path | None,
+    input_format: str | None,
+    fmt: str,
+    top: int,
+    modalities: tuple[str, ...],
 ) -> None:
     """Counts by class and relation, centralities and components of GRAPH (networkx).
 
     Example:
 
         kg stats build/kg.nq
+        kg stats build/kg.nq --modality asserted
     """
     import json
 
     from kg.graphview import format_stats, project
     from kg.graphview import stats as graph_stats
 
-    result = graph_stats(project(_graph_quads(graph, input_format, store_dir)).graph, top=top)
+    view = project(_graph_quads(graph, input_format, store_dir), modalities=modalities)
+    result = graph_stats(view.graph, top=top)
     click.echo(json.dumps(result, indent=2) if fmt == "json" else visible(format_stats(result)))
 
 

@@ -25,6 +25,7 @@ class ViewOptions:
     depth: int = 1
     keep_classes: Sequence[str] = field(default_factory=tuple)
     max_nodes: int | None = None
+    modalities: Sequence[str] = field(default_factory=tuple)  # keep edges of these only
 
 
 @dataclass
@@ -56,6 +57,7 @@ def export_graph(quads: Sequence[ox.Quad], fmt: str, view: ViewOptions | None = 
             depth=view.depth,
             keep_classes=view.keep_classes,
             max_nodes=view.max_nodes,
+            modalities=view.modalities,
         )
         return Exported(
             render(p.graph, fmt), p.graph.number_of_nodes(), p.graph.number_of_edges(), p.left_out

@@ -1,8 +1,11 @@
 """The property-graph view of the RDF graph, shared by every visual export and kg stats.
 
 Nodes are entities (id = IRI, label, class, external ids, degree); edges are relations
-(label = the property's label, predicate IRI, modality, attribution, confidence, article),
-one edge per distinct (subject, predicate, object) with what its statements say.
+(label, predicate IRI, relation name, modality, attribution, confidence, article). A relation
+the graph asserts (a direct triple) is one edge; a claim (a statement with no direct triple:
+offered, planned, possible, refused, a former holding ...) is one edge per modality, its
+modality in its label, so that every export draws it apart (DOT dashes it) and
+`modalities` keeps only the kinds asked for.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ _STATEMENT_PROPERTIES = {
     RDF + "predicate",
     RDF + "object",
     str(KGO) + "modality",
+    str(KGO) + "qualifier",
     str(KGO) + "attributedTo",
     str(KGO) + "confidence",
     str(KGO) + "sentence",
@@ -81,9 +85,18 @@ def project(
     depth: int = 1,
     keep_classes: Iterable[str] = (),
     max_nodes: int | None = None,
+    modalities: Iterable[str] = (),
 ) -> Projection:
-    """Project RDF quads to a property graph; options add or drop parts of it."""
+    """Project RDF quads to a property graph; options add or drop parts of it.
+    `modalities` (asserted, offered, ...) keeps only the edges of those modalities."""
     onto = load_ontology()
+    wanted_modalities = set(modalities)
+    unknown_modalities = wanted_modalities - set(onto.modalities)
+    if unknown_modalities:
+        raise KgError(
+            f"unknown modality {sorted(unknown_modalities)[0]!r} "
+            f"(known: {', '.join(onto.modalities)})"
+        )
     relations = {r.iri: r for r in onto.relations.values()}
     entity_classes = {iri: name for name, iri in onto.classes.items()}
     quads = list(quads)
@@ -111,7 +124,12 @@ def project(
             articles.setdefault(sv, set()).add(o.value)
         elif p in relations and isinstance(o, ox.NamedNode):
             direct.add((sv, p, o.value))
-        if p in _STATEMENT_PROPERTIES:
+        if p == str(KGO) + "qualifier":
+            st = statements.setdefault(sv, {})
+            st["qualifier"] = " ".join(
+                sorted({*st.get("qualifier", "").split(), _local(o.value).lower()})
+            )
+        elif p in _STATEMENT_PROPERTIES:
             statements.setdefault(sv, {})[_local(p)] = o.value
 
     g = nx.MultiDiGraph()
@@ -124,22 +142,28 @@ def project(
             external_ids=" ".join(sorted(same_as.get(iri, []))),
             aliases="; ".join(sorted(aliases.get(iri, []))),
         )
-    by_triple: dict[tuple[str, str, str], list[dict[str, str]]] = {}
-    for st in statements.values():
-        key = (st.get("subject", ""), st.get("predicate", ""), st.get("object", ""))
-        if key in direct:
-            by_triple.setdefault(key, []).append(st)
-    for s, p, o in sorted(direct):
+    for (s, p, o, modality, qualifiers), sts in _edge_groups(statements, direct, relations):
         if s not in g or o not in g:
             continue
-        sts = by_triple.get((s, p, o), [])
+        plain = modality == "Asserted" and not qualifiers
+        if wanted_modalities and (
+            modality.lower() not in wanted_modalities or (not plain and modality == "Asserted")
+        ):
+            continue
+        name = _local(p)
+        how = ", ".join(
+            x for x in (modality.lower() if modality != "Asserted" else "", qualifiers) if x
+        )
         g.add_edge(
             s,
             o,
-            key=_local(p),
-            label=relations[p].label,
+            key=name if plain else f"{name}/{modality}/{qualifiers}".rstrip("/"),
+            relation=name,
+            label=relations[p].label if plain else f"{relations[p].label} ({how})",
             predicate=p,
-            modality="; ".join(sorted({_local(x.get("modality", "")) for x in sts} - {""})),
+            plain=plain,
+            modality=modality,
+            qualifiers=qualifiers,
             attribution="; ".join(
                 sorted(
                     {
@@ -208,6 +232,30 @@ def project(
     return Projection(g, {k: v for k, v in left_out.items() if v})
 
 
+def _edge_groups(
+    statements: dict[str, dict[str, str]],
+    direct: set[tuple[str, str, str]],
+    relations: dict,
+) -> list[tuple[tuple[str, str, str, str, str], list[dict[str, str]]]]:
+    """Edges and the statements behind each, keyed (s, p, o, modality, qualifiers): a
+    direct triple is one plain edge (with its asserted statements); each other statement
+    joins the claim edge of its modality and qualifiers."""
+    groups: dict[tuple[str, str, str, str, str], list[dict[str, str]]] = {
+        (s, p, o, "Asserted", ""): [] for s, p, o in direct
+    }
+    for st in statements.values():
+        triple = (st.get("subject", ""), st.get("predicate", ""), st.get("object", ""))
+        if triple[1] not in relations:
+            continue
+        modality = _local(st.get("modality", "")) or "Asserted"
+        qualifiers = st.get("qualifier", "")
+        if modality == "Asserted" and triple in direct and not qualifiers:
+            groups[(*triple, modality, "")].append(st)
+        else:
+            groups.setdefault((*triple, modality, qualifiers), []).append(st)
+    return sorted(groups.items(), key=lambda item: item[0])
+
+
 _EDGE_LABELS = {"mentionedIn": "mentioned in", "type": "type", "altLabel": "also called"}
 
 
@@ -220,9 +268,12 @@ def _add_context(
         source,
         node,
         key=key,
+        relation=key,
         label=_EDGE_LABELS[key],
         predicate=predicate,
+        plain=True,
         modality="",
+        qualifiers="",
         attribution="",
         confidence=1.0,
         article=node if cls == "Article" else "",
@@ -255,19 +306,50 @@ def _most_connected(g: nx.MultiDiGraph, n: int) -> tuple[nx.MultiDiGraph, int]:
     return g.subgraph(keep).copy(), g.number_of_nodes() - len(keep)
 
 
+def _articles(d: dict) -> set[str]:
+    return set(filter(None, d.get("article", "").split("; ")))
+
+
+def mixed_positions(g: nx.MultiDiGraph) -> list[dict]:
+    """Position nodes whose holders belong to different countries: for each holding, the
+    countries its article gives the position (positionIn) and the holder (nationality)."""
+    out = []
+    for pos, d in sorted(g.nodes(data=True)):
+        if d["cls"] != "Position":
+            continue
+        countries: set[str] = set()
+        for holder, _p, h in g.in_edges(pos, data=True):
+            if h.get("relation") != "holdsPosition":
+                continue
+            arts = _articles(h)
+            for _src, dst, e in [*g.out_edges(pos, data=True), *g.out_edges(holder, data=True)]:
+                if (
+                    e.get("relation") in ("positionIn", "nationality")
+                    and g.nodes[dst]["cls"] == "Country"
+                    and _articles(e) & arts
+                ):
+                    countries.add(g.nodes[dst]["label"])
+        if len(countries) > 1:
+            out.append({"label": d["label"], "iri": pos, "countries": sorted(countries)})
+    return out
+
+
 def stats(g: nx.MultiDiGraph, top: int = 10) -> dict:
-    """Counts by class and predicate, centralities, components, most connected entities."""
+    """Counts by class and predicate, centralities, components, most connected entities,
+    and the position nodes held for more than one country (there should be none)."""
     by_class: dict[str, int] = {}
     for _n, d in g.nodes(data=True):
         by_class[d["cls"]] = by_class.get(d["cls"], 0) + 1
     by_predicate: dict[str, int] = {}
-    for _s, _o, k in g.edges(keys=True):
-        by_predicate[k] = by_predicate.get(k, 0) + 1
+    for _s, _o, d in g.edges(data=True):
+        name = d.get("relation", "")
+        by_predicate[name] = by_predicate.get(name, 0) + 1
     simple = nx.Graph(g.to_undirected(as_view=True))
     betweenness = nx.betweenness_centrality(simple) if simple.number_of_nodes() else {}
     degree = dict(simple.degree())
     components = sorted((len(c) for c in nx.connected_components(simple)), reverse=True)
     ranked = sorted(g.nodes, key=lambda n: (-degree.get(n, 0), g.nodes[n]["label"]))[:top]
+    mixed = mixed_positions(g)
     return {
         "nodes": g.number_of_nodes(),
         "edges": g.number_of_edges(),
@@ -284,6 +366,7 @@ def stats(g: nx.MultiDiGraph, top: int = 10) -> dict:
             }
             for n in ranked
         ],
+        "positions_held_for_several_countries": {"count": len(mixed), "top": mixed[:top]},
     }
 
 
@@ -303,4 +386,7 @@ def format_stats(s: dict) -> str:
             f"  {e['label'][:36]:<36} {e['cls'] if 'cls' in e else e['class']:<16} "
             f"{e['degree']:>6}  {e['betweenness']:.4f}"
         )
+    mixed = s["positions_held_for_several_countries"]
+    lines.append(f"\npositions held for more than one country: {mixed['count']}")
+    lines += [f"  {m['label'][:36]:<36} {', '.join(m['countries'])}" for m in mixed["top"]]
     return "\n".join(lines)

@@ -55,6 +55,14 @@ def entity_iri(base: str, label: str) -> str:
     return checked(base + slug(label))
 
 
+def article_local_iri(base: str, article_id: str, label: str) -> str:
+    """The IRI of an entity that only its article identifies (a bare surname, a
+    description, a position of no known country): inside the article's namespace. An empty
+    label gives the namespace itself."""
+    prefix = f"{base}article/{slug(article_id)}/"
+    return checked(prefix + slug(label) if label else prefix)
+
+
 def article_iri(base: str, article_id: str) -> str:
     return checked(f"{base}article/{slug(article_id)}")
 

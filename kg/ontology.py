@@ -56,6 +56,8 @@ class Ontology:
     classes: dict[str, str]  # local name -> IRI, entity classes only
     relations: dict[str, Relation]  # local name -> relation
     modalities: dict[str, str]  # lower-case label -> IRI
+    qualifiers: dict[str, str]  # lower-case label -> IRI
+    withheld: frozenset[str]  # qualifier labels whose relation is not the plain relation now
     labels: dict[str, str]  # IRI -> English label, for every labelled term
     symmetric: frozenset[str]  # local names of symmetric relations
 
@@ -123,6 +125,15 @@ def load_ontology() -> Ontology:
         str(graph.value(m, RDFS.label)).lower(): str(m)
         for m in graph.subjects(RDF.type, KGO.Modality)
     }
+    qualifiers = {
+        str(graph.value(q, RDFS.label)).lower(): str(q)
+        for q in graph.subjects(RDF.type, KGO.Qualifier)
+    }
+    withheld = frozenset(
+        label
+        for label, q in qualifiers.items()
+        if graph.value(rdflib.URIRef(q), KGO.holdsNow) == rdflib.Literal(False)
+    )
     labels = {
         str(s): str(o) for s, o in graph.subject_objects(RDFS.label) if isinstance(s, rdflib.URIRef)
     }
@@ -137,6 +148,8 @@ def load_ontology() -> Ontology:
         classes=dict(sorted(classes.items())),
         relations=dict(sorted(relations.items())),
         modalities=dict(sorted(modalities.items())),
+        qualifiers=dict(sorted(qualifiers.items())),
+        withheld=withheld,
         labels=labels,
     )
 
@@ -150,15 +163,29 @@ def load_shapes() -> rdflib.Graph:
 
 @cache
 def hierarchy_graph() -> rdflib.Graph:
-    """The ontology without rdfs:domain and rdfs:range.
+    """The ontology with each rdfs:domain and rdfs:range stated as an OWL restriction.
 
     pySHACL's RDFS inference would otherwise type every subject from the domain of its
     predicates, and every domain and range check would pass by construction. Inference
-    over the class and property hierarchy is what validation needs.
+    over the class and property hierarchy is what validation needs. The restrictions say
+    the same as domain and range (`[owl:onProperty p; owl:someValuesFrom owl:Thing]
+    rdfs:subClassOf D`; `owl:Thing rdfs:subClassOf [owl:onProperty p; owl:allValuesFrom
+    R]`), which RDFS inference does not read; the statement shape's SPARQL constraints read
+    them to check every statement, direct triple or not.
     """
     full = load_ontology().graph
     graph = rdflib.Graph()
-    for triple in full:
-        if triple[1] not in (RDFS.domain, RDFS.range):
-            graph.add(triple)
+    for s, p, o in full:
+        if p not in (RDFS.domain, RDFS.range):
+            graph.add((s, p, o))
+            continue
+        r = rdflib.BNode()
+        graph.add((r, RDF.type, OWL.Restriction))
+        graph.add((r, OWL.onProperty, s))
+        if p == RDFS.domain:
+            graph.add((r, OWL.someValuesFrom, OWL.Thing))
+            graph.add((r, RDFS.subClassOf, o))
+        else:
+            graph.add((r, OWL.allValuesFrom, o))
+            graph.add((OWL.Thing, RDFS.subClassOf, r))
     return graph

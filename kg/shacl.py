@@ -6,8 +6,9 @@ without converting them to rdflib. It reports the results pySHACL reports (focus
 value, source shape, constraint component, severity, message); the differential test
 (tests/test_shacl_differential.py) holds it to that on generated broken graphs.
 
-Shapes that use a feature it lacks (SPARQL-based constraints, for one) raise `Unsupported`
-when compiled, and kg.validate falls back to pySHACL.
+SPARQL-based constraints (sh:sparql SELECTs) run on pyoxigraph, once over the whole data with
+$this free, their rows then read per focus node. Shapes that use a feature it lacks (SPARQL
+targets, for one) raise `Unsupported` when compiled, and kg.validate falls back to pySHACL.
 """
 
 from __future__ import annotations
@@ -67,6 +68,26 @@ class Data:
             self.inn.setdefault(o, {}).setdefault(p, []).append(s)
             self.by_predicate.setdefault(p, []).append((s, o))
         self._supers: dict = {}
+        self._store: ox.Store | None = None
+        self._sparql: dict = {}
+
+    def sparql_rows(self, query: str) -> dict:
+        """The solutions of a SELECT over the data, grouped by their ?this."""
+        found = self._sparql.get(query)
+        if found is None:
+            if self._store is None:
+                self._store = ox.Store()
+                self._store.extend(
+                    ox.Quad(s, p, o)
+                    for p, pairs in self.by_predicate.items()
+                    for s, o in pairs
+                    if not isinstance(s, ox.Literal)
+                )
+            found = {}
+            for row in self._store.query(query):
+                found.setdefault(row["this"], []).append(row)
+            self._sparql[query] = found
+        return found
 
     def objects(self, s, p) -> list:
         return self.out.get(s, {}).get(p, [])
@@ -300,6 +321,14 @@ def _compile_path(g: rdflib.Graph, node) -> Callable[[Data, object], list]:
 Check = Callable[[Data, object, list], list]
 
 
+@dataclass(frozen=True)
+class SparqlConstraint:
+    """A SPARQL-based constraint: its SELECT with $this made a free ?this, and prefixes."""
+
+    query: str
+    messages: tuple[str, ...]
+
+
 @dataclass
 class Shape:
     node: rdflib.term.Node
@@ -312,6 +341,7 @@ class Shape:
     checks: list[Check] = field(default_factory=list)
     properties: list[Shape] = field(default_factory=list)
     targets: list[Callable[[Data], list]] = field(default_factory=list)
+    sparql: list[SparqlConstraint] = field(default_factory=list)
 
     def value_nodes(self, data: Data, focus) -> list:
         return self.path(data, focus) if self.path is not None else [focus]
@@ -336,6 +366,23 @@ class Shape:
                         component=SH_NS + component,
                         severity=self.severity,
                         messages=self.messages,
+                    )
+                )
+        for constraint in self.sparql:
+            for row in data.sparql_rows(constraint.query).get(focus, []):
+                ok = False
+                if out is None:
+                    return False
+                path, value = row["path"], row["value"]
+                out.append(
+                    Result(
+                        focus=focus,
+                        path=rdflib.URIRef(path.value) if path is not None else self.path_node,
+                        value=value if value is not None else focus,
+                        source_shape=self.name,
+                        component=SH_NS + "SPARQLConstraintComponent",
+                        severity=self.severity,
+                        messages=constraint.messages or self.messages,
                     )
                 )
         for prop in self.properties:
@@ -363,8 +410,8 @@ class Shapes:
         for s in g.subjects(RDF.type, RDFS.Class):
             if (s, RDF.type, SH.NodeShape) in g or (s, RDF.type, SH.PropertyShape) in g:
                 roots.add(s)
-        if (None, SH.sparql, None) in g or (None, SH.target, None) in g:
-            raise Unsupported("SPARQL-based constraints or targets")
+        if (None, SH.target, None) in g:
+            raise Unsupported("SPARQL-based targets")
         self.roots = [self.shape(n) for n in sorted(roots, key=str)]
 
     def shape(self, node) -> Shape:
@@ -385,6 +432,7 @@ class Shapes:
         shape.deactivated = str(g.value(node, SH.deactivated)) == "true"
         shape.targets = self._targets(node)
         shape.checks = self._checks(node, shape)
+        shape.sparql = [self._sparql(c) for c in sorted(g.objects(node, SH.sparql), key=str)]
         shape.properties = [self.shape(p) for p in sorted(g.objects(node, SH.property), key=str)]
         return shape
 
@@ -408,6 +456,23 @@ class Shapes:
             out.append(lambda data, pp=pp: [o for _s, o in data.by_predicate.get(pp, [])])
         return out
 
+    def _sparql(self, node) -> SparqlConstraint:
+        g = self.g
+        if str(g.value(node, SH.deactivated)) == "true":
+            raise Unsupported("a deactivated SPARQL-based constraint")
+        select = g.value(node, SH.select)
+        if select is None:
+            raise Unsupported("a SPARQL-based constraint without sh:select")
+        header = "".join(
+            f"PREFIX {g.value(d, SH.prefix)}: <{g.value(d, SH.namespace)}>\n"
+            for owner in g.objects(node, SH.prefixes)
+            for d in sorted(g.objects(owner, SH.declare), key=str)
+        )
+        if re.search(r"[?$]this\b", str(select).replace("$this", "")):
+            raise Unsupported("a SPARQL-based constraint that uses ?this")
+        query = header + re.sub(r"\$this\b", "?this", str(select))
+        return SparqlConstraint(query, tuple(str(m) for m in g.objects(node, SH.message)))
+
     def _list(self, node) -> list:
         return list(rdflib.collection.Collection(self.g, node))
 
@@ -419,7 +484,7 @@ class Shapes:
             SH.description, SH.order, SH.group, SH.defaultValue, SH.targetClass, SH.targetNode,
             SH.targetSubjectsOf, SH.targetObjectsOf, SH.flags, SH.ignoredProperties,
             SH.qualifiedMinCount, SH.qualifiedMaxCount, SH.qualifiedValueShapesDisjoint,
-            RDF.type, RDFS.label, RDFS.comment, RDFS.subClassOf,
+            SH.sparql, RDF.type, RDFS.label, RDFS.comment, RDFS.subClassOf,
         }  # fmt: skip
         for pred in set(g.predicates(node, None)):
             if str(pred).startswith(SH_NS) and pred not in known and pred not in _COMPONENTS:

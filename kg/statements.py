@@ -24,6 +24,7 @@ from kg.files import decode_text, read_bytes, read_text
 from kg.ontology import load_ontology
 
 FORMAT = "kg-statements/1"
+SCOPES = ("article", "corpus")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ class Entity:
     cls: str
     aliases: tuple[str, ...] = ()
     ids: tuple[tuple[str, str], ...] = ()  # (scheme, id), e.g. ("wikidata", "Q30")
+    title: str | None = None  # a Position's bare title, e.g. "foreign minister"
+    of: str | None = None  # a Position's owner: the id of a country or organisation
+    scope: str | None = None  # "article" or "corpus": overrides the identity policy
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class Relation:
     attributed_to: str | None = None
     confidence: float = 1.0
     method: str = "manual"
+    qualifiers: tuple[str, ...] = ()  # former, acting, interim, deputy, elect
 
 
 @dataclass
@@ -240,7 +245,7 @@ def parse_statements(
     for i, raw in enumerate(raw_entities):
         where = f"entities[{i}]"
         item = _mapping(raw, where, p)
-        _keys(item, {"id", "label", "class", "aliases", "ids"}, where, p)
+        _keys(item, {"id", "label", "class", "aliases", "ids", "title", "of", "scope"}, where, p)
         eid = _str(item.get("id"), where, "id", p)
         where = f"entities[{i}] ({eid})"
         if eid in seen:
@@ -262,6 +267,15 @@ def parse_statements(
             _no_control(k + v, where, "ids", p)
         if "wikidata" in ids and not (ids["wikidata"][:1] == "Q" and ids["wikidata"][1:].isdigit()):
             raise p.fail(where, f"not a Wikidata id: {ids['wikidata']!r}")
+        title = _str(item.get("title"), where, "title", p, required=False)
+        owner = _str(item.get("of"), where, "of", p, required=False)
+        if (title is not None or owner is not None) and cls != "Position":
+            raise p.fail(where, "'title' and 'of' are for Position entities only")
+        if title is not None and not title.strip():
+            raise p.fail(where, "'title' is empty")
+        scope = _str(item.get("scope"), where, "scope", p, required=False)
+        if scope is not None and scope not in SCOPES:
+            raise p.fail(where, f"unknown scope '{scope}' (known: {', '.join(SCOPES)})")
         entities.append(
             Entity(
                 id=eid,  # type: ignore[arg-type]
@@ -269,8 +283,22 @@ def parse_statements(
                 cls=cls,
                 aliases=tuple(aliases),
                 ids=tuple(sorted(ids.items())),
+                title=title,
+                of=owner,
+                scope=scope,
             )
         )
+    for i, e in enumerate(entities):
+        if e.of is None:
+            continue
+        where = f"entities[{i}] ({e.id})"
+        owner_entity = next((x for x in entities if x.id == e.of), None)
+        if owner_entity is None:
+            raise p.fail(where, f"unknown entity id '{e.of}' in 'of'")
+        if not any(onto.is_subclass(owner_entity.cls, c) for c in ("Actor", "Place")):
+            raise p.fail(
+                where, f"'of' must name a country, organisation or place, not a {owner_entity.cls}"
+            )
 
     relations: list[Relation] = []
     raw_relations = doc.get("relations") or []
@@ -290,6 +318,7 @@ def parse_statements(
                 "attributed_to",
                 "confidence",
                 "method",
+                "qualifiers",
             },
             where,
             p,
@@ -311,6 +340,14 @@ def parse_statements(
             raise p.fail(
                 where, f"unknown modality '{modality}' (known: {', '.join(onto.modalities)})"
             )
+        qualifiers = item.get("qualifiers") or []
+        if not isinstance(qualifiers, list) or not all(isinstance(q, str) for q in qualifiers):
+            raise p.fail(where, "'qualifiers' must be a list of words such as former or acting")
+        for q in qualifiers:
+            if q not in onto.qualifiers:
+                raise p.fail(
+                    where, f"unknown qualifier '{q}' (known: {', '.join(onto.qualifiers)})"
+                )
         confidence = item.get("confidence", 1.0)
         if isinstance(confidence, bool) or not isinstance(confidence, int | float):
             raise p.fail(where, "'confidence' must be a number from 0 to 1")
@@ -345,6 +382,7 @@ def parse_statements(
                 attributed_to=attributed,
                 confidence=float(confidence),
                 method=_str(item.get("method", "manual"), where, "method", p),  # type: ignore[arg-type]
+                qualifiers=tuple(sorted(set(qualifiers))),
             )
         )
     return Statements(article=article, entities=entities, relations=relations)
@@ -394,6 +432,9 @@ def to_document(st: Statements, text_file: str | None = None) -> dict:
             item["aliases"] = list(e.aliases)
         if e.ids:
             item["ids"] = dict(e.ids)
+        for key in ("title", "of", "scope"):
+            if getattr(e, key) is not None:
+                item[key] = getattr(e, key)
         entities.append(item)
     relations = []
     for r in st.relations:
@@ -405,6 +446,8 @@ def to_document(st: Statements, text_file: str | None = None) -> dict:
         }
         if r.attributed_to:
             item["attributed_to"] = r.attributed_to
+        if r.qualifiers:
+            item["qualifiers"] = list(r.qualifiers)
         item["confidence"] = round(r.confidence, 3)
         item["method"] = r.method
         item["evidence"] = {

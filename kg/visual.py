@@ -31,6 +31,7 @@ EDGE_FIELDS = [
     ("label", "string"),
     ("predicate", "string"),
     ("modality", "string"),
+    ("qualifiers", "string"),
     ("attribution", "string"),
     ("confidence", "double"),
     ("article", "string"),
@@ -199,7 +200,7 @@ def cytoscape_elements(g: nx.MultiDiGraph) -> dict:
                 "id": f"e{i}",
                 "source": ids[s],
                 "target": ids[o],
-                "relation": k,
+                "relation": d.get("relation", k),
                 **{name: d.get(name, "") for name, _t in EDGE_FIELDS},
             }
         }
@@ -237,7 +238,7 @@ def dot(g: nx.MultiDiGraph) -> bytes:
             f"tooltip={_dot(d['cls'] + ': ' + n)}];"
         )
     for s, o, _k, d in _edges(g):
-        style = ", style=dashed" if d.get("modality") not in ("", "Asserted") else ""
+        style = "" if d.get("plain", True) else ", style=dashed"
         lines.append(f"  {ids[s]} -> {ids[o]} [label={_dot(d['label'])}{style}];")
     lines.append("}")
     return ("\n".join(lines) + "\n").encode("utf-8")
@@ -300,6 +301,7 @@ def neo4j(g: nx.MultiDiGraph) -> dict[str, bytes]:
             "label",
             "predicate",
             "modality",
+            "qualifiers",
             "attribution",
             "confidence:float",
             "article",
@@ -311,8 +313,11 @@ def neo4j(g: nx.MultiDiGraph) -> dict[str, bytes]:
             [
                 ids[s],
                 ids[o],
-                _rel_type(k),
-                *(clean(d.get(f, "")) for f in ("label", "predicate", "modality", "attribution")),
+                _rel_type(d.get("relation", k)),
+                *(
+                    clean(d.get(f, ""))
+                    for f in ("label", "predicate", "modality", "qualifiers", "attribution")
+                ),
                 d.get("confidence", 1.0),
                 clean(d.get("article", "")),
                 clean(d.get("sentence", "")),
@@ -329,9 +334,10 @@ def neo4j(g: nx.MultiDiGraph) -> dict[str, bytes]:
         cy.append(f"CREATE (:Entity:{label} {{id: {_cypher(ids[n])}, {props}}});")
     for s, o, k, d in _edges(g):
         props = ", ".join(f"{f}: {_cypher(d.get(f, ''))}" for f, _t in EDGE_FIELDS)
+        rel = _rel_type(d.get("relation", k))
         cy.append(
             f"MATCH (a:Entity {{id: {_cypher(ids[s])}}}), (b:Entity {{id: "
-            f"{_cypher(ids[o])}}}) CREATE (a)-[:{_rel_type(k)} {{{props}}}]->(b);"
+            f"{_cypher(ids[o])}}}) CREATE (a)-[:{rel} {{{props}}}]->(b);"
         )
     return {
         "nodes.csv": nodes_io.getvalue().encode(),

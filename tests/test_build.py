@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from kg.build import build, write_build
 from kg.errors import ValidationFailed
 from kg.iri import entity_iri, slug
+from kg.ontology import load_ontology
 from kg.statements import parse_statements
 from tests.conftest import EXPECTED_CQ, cq_answers
 
@@ -80,7 +81,7 @@ def test_building_twice_gives_identical_bytes(tmp_path, gold_statements):
 def test_manifest_records_versions_hashes_and_counts(tmp_path, gold_build):
     write_build(gold_build, tmp_path)
     manifest = json.loads((tmp_path / "manifest.json").read_text())
-    assert manifest["kg_version"] and manifest["ontology_version"] == "0.1.0"
+    assert manifest["kg_version"] and manifest["ontology_version"] == load_ontology().version
     assert manifest["counts"]["articles"] == 1
     assert set(manifest["outputs"]) == {"kg.nq", "kg.trig", "quarantine.nq"}
 

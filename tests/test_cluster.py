@@ -82,8 +82,14 @@ def corpus(tmp_path_factory):
     the shapes), built locally in batches of 5."""
     root = tmp_path_factory.mktemp("cluster")
     articles = _corpus(root / "articles", 12)
-    _named(articles / "a-mercury.yaml", "a-mercury", "Mercury sang.", "Mercury", "Person")
-    _named(articles / "z-mercury.yaml", "z-mercury", "Mercury rose.", "Mercury", "Organization")
+    _named(articles / "a-mercury.yaml", "a-mercury", "Nova Mercury sang.", "Nova Mercury", "Person")
+    _named(
+        articles / "z-mercury.yaml",
+        "z-mercury",
+        "Nova Mercury rose.",
+        "Nova Mercury",
+        "Organization",
+    )
     doc = yaml.safe_load(SAMPLE_GOLD.read_text(encoding="utf-8"))
     (root / "m-violating.txt").write_bytes(SAMPLE_TEXT.read_bytes())  # beside articles/
     doc["article"]["text_file"] = "../m-violating.txt"
@@ -308,16 +314,17 @@ def test_a_cluster_build_keeps_the_base_of_its_store(tmp_path, cluster):
     local, _client = cluster
     folder = tmp_path / "two"
     folder.mkdir()
-    _named(folder / "a.yaml", "a", "Mercury sang.", "Mercury", "Person")
+    # a full name, so corpus-wide: the class it took first in the store keeps the plain IRI
+    _named(folder / "a.yaml", "a", "Nova Mercury sang.", "Nova Mercury", "Person")
     base = "https://example.org/kg/"
     build_inputs([folder], None, store_dir=tmp_path / "store", base=base)
-    _named(folder / "b.yaml", "b", "Mercury rose.", "Mercury", "Organization")
+    _named(folder / "b.yaml", "b", "Nova Mercury rose.", "Nova Mercury", "Organization")
     summary = build_inputs(
         [folder], tmp_path / "out", store_dir=tmp_path / "store", dask=local.scheduler_address
     )
     assert (summary.articles, summary.skipped) == (1, 1)
     nq = (tmp_path / "out" / "kg.nq").read_text(encoding="utf-8")
-    assert f"<{base}mercury-organization>" in nq  # the store's base and its Mercury
+    assert f"<{base}nova-mercury-organization>" in nq  # the store's base and its Mercury
     with pytest.raises(StoreError, match="was built with the base IRI"):
         build_inputs(
             [folder],

@@ -115,7 +115,8 @@ def test_pronoun_and_capital_as_government():
 
 def test_negation_and_refusal():
     st = _extract("Chile said it will not send troops to the Andean Mission.")
-    rel = next(r for r in st.relations if r.predicate == "contributesTo")
+    # a refusal to take part in something is a declining (ontology/kg.ttl, kgo:declines)
+    rel = next(r for r in st.relations if r.predicate == "declines")
     assert rel.modality == "refused"
 
 

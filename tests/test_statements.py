@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from kg.errors import StatementsError
-from kg.statements import dump_statements, load_statements, parse_statements
-from tests.conftest import SAMPLE_GOLD, SAMPLE_TEXT
+from kg.statements import dump_statements, load_statements, parse_statements, to_document
+from tests.conftest import ROOT, SAMPLE_GOLD, SAMPLE_TEXT
 
 
 def test_every_evidence_offset_points_at_its_sentence(gold_statements):
@@ -33,6 +33,25 @@ def test_dump_then_load_gives_the_same_statements(tmp_path, gold_statements):
     again = load_statements(path)
     assert again.entities == gold_statements.entities
     assert again.relations == gold_statements.relations
+
+
+def test_position_owner_scope_and_qualifiers_round_trip(tmp_path):
+    folder = ROOT / "tests" / "cases" / "nordic-relations"
+    case = load_statements(folder / "statements.yaml")
+    assert case.entity("fm-sweden").title == "foreign minister"
+    assert case.entity("fm-sweden").of == "sweden"
+    assert {r.qualifiers for r in case.relations} == {(), ("former",), ("acting",)}
+    doc = to_document(case)
+    doc["article"].pop("text_file")
+    doc["article"].pop("text_sha256")
+    doc["article"]["text"] = case.article.text
+    doc["entities"][0]["scope"] = "article"
+    path = tmp_path / "copy.yaml"
+    path.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
+    again = load_statements(path)
+    assert again.entity("sweden").scope == "article"
+    assert again.entities[1:] == case.entities[1:]
+    assert again.relations == case.relations
 
 
 def _break(doc, where, key, value):
@@ -68,6 +87,23 @@ def _break(doc, where, key, value):
         (("entities", 1), "id", "marco-rubio", "duplicate entity id 'marco-rubio'"),
         (("article",), "date", "Friday", "'date' must be a date YYYY-MM-DD"),
         (("relations", 0), "colour", "red", "unknown key 'colour'"),
+        (
+            ("entities", 0),
+            "title",
+            "president",
+            "entities[0] (marco-rubio): 'title' and 'of' are for Position entities only",
+        ),
+        (("entities", 1), "title", "  ", "entities[1] (secretary-of-state): 'title' is empty"),
+        (("entities", 1), "of", "nobody", "unknown entity id 'nobody' in 'of'"),
+        (
+            ("entities", 1),
+            "of",
+            "peace-plan",
+            "'of' must name a country, organisation or place, not a Plan",
+        ),
+        (("entities", 0), "scope", "planet", "unknown scope 'planet' (known: article, corpus)"),
+        (("relations", 0), "qualifiers", ["retired"], "unknown qualifier 'retired' (known: "),
+        (("relations", 0), "qualifiers", "former", "'qualifiers' must be a list of words"),
     ],
 )
 def test_malformed_statements_name_file_item_and_problem(gold_doc, where, key, value, expected):

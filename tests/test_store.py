@@ -245,7 +245,7 @@ def test_link_records_merges_that_can_be_undone(tmp_path, gold_doc):
     base = "https://w3id.org/newskg/id/"
     try:
         merges = link(store, base)
-        pairs = {(m.a.rsplit("/", 1)[1], m.b.rsplit("/", 1)[1]): m for m in merges}
+        pairs = {tuple(sorted((m.a.rsplit("/", 1)[1], m.b.rsplit("/", 1)[1]))): m for m in merges}
         assert ("marco-rubio", "rubio") in pairs
         assert pairs[("marco-rubio", "rubio")].evidence.startswith("'Rubio' is the surname")
         variant = ("international-stabilisation-force", "international-stabilization-force")
@@ -253,7 +253,8 @@ def test_link_records_merges_that_can_be_undone(tmp_path, gold_doc):
         assert link(store, base) == []  # recorded once
         undo(store, base, pairs[("marco-rubio", "rubio")].iri)
         assert ("marco-rubio", "rubio") not in {
-            (m.a.rsplit("/", 1)[1], m.b.rsplit("/", 1)[1]) for m in recorded(store, base)
+            tuple(sorted((m.a.rsplit("/", 1)[1], m.b.rsplit("/", 1)[1])))
+            for m in recorded(store, base)
         }
         with pytest.raises(StoreError, match="no merge"):
             undo(store, base, pairs[("marco-rubio", "rubio")].iri)

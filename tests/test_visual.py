@@ -50,15 +50,24 @@ def test_projection_has_entities_and_relations(view):
     assert view.number_of_nodes() == 25
     rubio = next(n for n, d in view.nodes(data=True) if d["label"] == "Marco Rubio")
     assert view.nodes[rubio]["cls"] == "Person" and view.nodes[rubio]["degree"] >= 4
-    edge = next(d for s, o, k, d in view.edges(keys=True, data=True) if k == "contributesTo")
+    edge = next(d for s, o, d in view.edges(data=True) if d["relation"] == "contributesTo")
     assert edge["modality"] == "Offered" and edge["attribution"] == "Marco Rubio"
-    assert edge["label"] == "contributes troops to" and "Pakistan has offered" in edge["sentence"]
+    assert edge["label"] == "contributes to (offered)" and not edge["plain"]
+    assert "Pakistan has offered" in edge["sentence"]
+    fact = next(d for s, o, d in view.edges(data=True) if d["relation"] == "partOf")
+    assert fact["label"] == "part of" and fact["plain"] and fact["modality"] == "Asserted"
 
 
 def test_focus_depth_class_and_max_nodes(gold_quads):
     focused = project(gold_quads, focus="Munir", depth=1)
     labels = {d["label"] for _n, d in focused.graph.nodes(data=True)}
-    assert labels == {"Asim Munir", "Army Chief", "Pakistan Army", "Washington", "Donald Trump"}
+    assert labels == {
+        "Asim Munir",
+        "Army Chief of Pakistan",
+        "Pakistan Army",
+        "Washington",
+        "Donald Trump",
+    }
     assert focused.left_out["beyond the focus"] == 20
     people = project(gold_quads, keep_classes=["Person"]).graph
     assert {d["cls"] for _n, d in people.nodes(data=True)} == {"Person"}
@@ -197,6 +206,48 @@ def test_cli_export_and_stats(tmp_path):
     assert result.exit_code == 2 and "no entity named" in result.stderr
     result = runner.invoke(cli, ["stats", graph, "--format", "json"])
     assert json.loads(result.stdout)["nodes"] == 25
+
+
+def test_claims_are_drawn_apart_and_filtered_by_modality(gold_quads, view):
+    claims = {
+        (d["relation"], d["modality"]) for _s, _o, d in view.edges(data=True) if not d["plain"]
+    }
+    assert {("disarms", "Refused"), ("visits", "Possible"), ("governs", "Planned")} <= claims
+    dot = export_graph(gold_quads, "dot").data.decode()
+    assert re.search(r'label="disarms \(refused\)", style=dashed', dot)
+    assert re.search(r'label="part of"\]', dot)
+    facts = project(gold_quads, modalities=["asserted"]).graph
+    assert {d["modality"] for _s, _o, d in facts.edges(data=True)} == {"Asserted"}
+    assert facts.number_of_edges() == sum(d["plain"] for _s, _o, d in view.edges(data=True))
+    refused = project(gold_quads, modalities=["refused", "possible"]).graph
+    assert {d["relation"] for _s, _o, d in refused.edges(data=True)} == {
+        "disarms",
+        "visits",
+        "meets",
+    }
+    with pytest.raises(KgError, match="unknown modality 'rumoured'"):
+        project(gold_quads, modalities=["rumoured"])
+
+
+def test_cli_modality_option(tmp_path):
+    from tests.conftest import SAMPLE_GOLD
+
+    runner = CliRunner()
+    out = tmp_path / "b"
+    assert runner.invoke(cli, ["build", str(SAMPLE_GOLD), "--out", str(out)]).exit_code == 0
+    graph = str(out / "kg.nq")
+    result = runner.invoke(cli, ["stats", graph, "--format", "json", "--modality", "asserted"])
+    assert "disarms" not in json.loads(result.stdout)["predicates"]
+    result = runner.invoke(cli, ["stats", graph, "--format", "json"])
+    assert json.loads(result.stdout)["predicates"]["disarms"] == 1
+    path = tmp_path / "claims.graphml"
+    result = runner.invoke(
+        cli, ["export", graph, "-f", "graphml", "--modality", "refused", "-o", str(path)]
+    )
+    assert result.exit_code == 0
+    assert {d["modality"] for _s, _o, d in nx.read_graphml(path).edges(data=True)} == {"Refused"}
+    result = runner.invoke(cli, ["export", graph, "-f", "dot", "--modality", "maybe"])
+    assert result.exit_code == 2 and "unknown modality 'maybe'" in result.stderr
 
 
 # -- in a real browser -----------------------------------------------------------------------------

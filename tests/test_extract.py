@@ -114,8 +114,9 @@ def test_pronoun_and_capital_as_government():
 
 
 def test_negation_and_refusal():
+    # refusing to contribute is declining to take part (ontology 0.2), never an offer
     st = _extract("Chile said it will not send troops to the Andean Mission.")
-    # a refusal to take part in something is a declining (ontology/kg.ttl, kgo:declines)
+    assert not [r for r in st.relations if r.predicate == "contributesTo"]
     rel = next(r for r in st.relations if r.predicate == "declines")
     assert rel.modality == "refused"
 

@@ -69,3 +69,22 @@ def test_a_passive_only_frame_needs_the_passive():
     assert not _has(found, "Peru", "locatedIn", "Lima")
     found = _relations("The Andean Council is based in Lima.")
     assert _has(found, "Andean Council", "locatedIn", "Lima", "asserted")
+
+
+def test_signing_sanctions_succession_and_urging():
+    found = _relations(
+        "Japan and Australia signed the Manila Accord on Tuesday. The European Union imposed "
+        "sanctions on Ivan Petrov. Olga Brandt replaced Lars Berg as defence minister. Peru "
+        "urged Chile to join the talks."
+    )
+    assert _has(found, "Japan", "signs", "Manila Accord")
+    assert _has(found, "Australia", "signs", "Manila Accord")
+    assert _has(found, "European Union", "sanctions", "Ivan Petrov")
+    assert _has(found, "Olga Brandt", "succeeds", "Lars Berg")
+    assert _has(found, "Peru", "urges", "Chile")
+
+
+def test_declining_to_take_part_is_a_refusal():
+    found = _relations("Togo declined to send troops to the Sahel Brigade.")
+    assert _has(found, "Togo", "declines", "Sahel Brigade", "refused")
+    assert not _has(found, "Togo", "contributesTo", "Sahel Brigade")

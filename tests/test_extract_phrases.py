@@ -114,3 +114,21 @@ def test_a_title_keeps_its_complement_with_to_or_for():
     found = positions(st)
     assert ("Ivan Petrov", "Ambassador to Brazil", "Russia") in found
     assert ("Maria Santos", "Special Envoy for the Great Lakes", None) in found
+
+
+def test_positions_carry_title_owner_and_qualifiers():
+    st = _extract(
+        "Former foreign minister Ana Diaz of Peru met acting defence minister Rosa Vidal of "
+        "Chile in Lima."
+    )
+    by_id = {e.id: e for e in st.entities}
+    held = {
+        by_id[r.subject].label: (by_id[r.object], r.qualifiers)
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+    diaz, diaz_q = held["Ana Diaz"]
+    assert (diaz.title, by_id[diaz.of].label, diaz_q) == ("foreign minister", "Peru", ("former",))
+    vidal, vidal_q = held["Rosa Vidal"]
+    assert vidal.title == "acting defence minister" and vidal_q == ("acting",)
+    assert by_id[vidal.of].label == "Chile"

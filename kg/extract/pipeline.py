@@ -151,6 +151,10 @@ def _assemble(
         used.update({c.subject.cluster.id, c.object.cluster.id})
         if c.attributed:
             used.add(c.attributed.cluster.id)
+    for cid in list(used):  # a position names its owner
+        owner = index.clusters[cid].of
+        if owner is not None:
+            used.add(owner)
     ids = _entity_ids(index.clusters)
     entities = [
         Entity(
@@ -159,10 +163,13 @@ def _assemble(
             cls=c.cls,
             aliases=tuple(c.aliases),
             ids=c.entry.ids if c.entry else (),
+            title=c.title if c.cls == "Position" else None,
+            of=ids[c.of] if c.cls == "Position" and c.of is not None else None,
         )
         for c in index.clusters
         if (c.mentions and c.cls != "Position") or c.id in used
     ]
+    known = set(load_ontology().qualifiers)
     relations = []
     for key in sorted(kept, key=lambda k: (k[3], k[0], k[1], k[2])):
         c = kept[key]
@@ -178,6 +185,7 @@ def _assemble(
                 attributed_to=ids[c.attributed.cluster.id] if c.attributed else None,
                 confidence=c.confidence,
                 method=f"{c.method}{suffix} ({model})",
+                qualifiers=tuple(sorted(q for q in set(c.qualifiers) if q in known)),
             )
         )
     return Statements(article=article, entities=entities, relations=relations)

@@ -18,7 +18,7 @@ from functools import cache
 import rdflib
 from rdflib.namespace import RDFS
 
-from kg.iri import article_local_iri, entity_iri, slug
+from kg.iri import article_local_iri, entity_iri, homonym_iri, slug
 from kg.ontology import KGO, load_ontology
 from kg.statements import Entity, Relation, Statements
 
@@ -114,7 +114,9 @@ def position_owner(st: Statements, position: Entity) -> tuple[str | None, Relati
 
 class EntityRegistry:
     """Entity IRIs for one build. Equal names of one class share an IRI across articles;
-    a name already taken by another class gets the class appended."""
+    a name already taken by another class gets the class appended after a double hyphen,
+    which no label's slug contains, so it never lands on another name's IRI ("Oslo" the
+    plan is `oslo--plan`, never the `oslo-plan` of the Oslo Plan)."""
 
     def __init__(self, base: str, known: dict[str, str] | None = None) -> None:
         """`known`: IRI -> class of entities already minted (in a store)."""
@@ -136,14 +138,14 @@ class EntityRegistry:
         return self._claim(
             entity_iri(self.base, entity.label),
             entity.cls,
-            entity_iri(self.base, f"{entity.label} {entity.cls}"),
+            homonym_iri(entity_iri(self.base, entity.label), entity.cls),
         )
 
     def _local(self, article_id: str, label: str, cls: str) -> str:
         return self._claim(
             article_local_iri(self.base, article_id, label),
             cls,
-            article_local_iri(self.base, article_id, f"{label} {cls}"),
+            homonym_iri(article_local_iri(self.base, article_id, label), cls),
         )
 
     def mint(self, st: Statements) -> dict[str, Minted]:

@@ -55,6 +55,12 @@ def entity_iri(base: str, label: str) -> str:
     return checked(base + slug(label))
 
 
+def homonym_iri(iri: str, cls: str) -> str:
+    """The IRI of a name that another class took first: the name's IRI, a double hyphen and
+    the class. A slug never holds two hyphens in a row, so this is no other name's IRI."""
+    return checked(f"{iri}--{slug(cls)}")
+
+
 def article_local_iri(base: str, article_id: str, label: str) -> str:
     """The IRI of an entity that only its article identifies (a bare surname, a
     description, a position of no known country): inside the article's namespace. An empty

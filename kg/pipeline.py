@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build import EntityRegistry, build
+from kg.build import BuildResult, EntityRegistry, build
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, Source, expand, read_source
 from kg.errors import InputError
 from kg.files import read_bytes
@@ -52,6 +52,20 @@ class BuildSummary:
     outputs: list[Path] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     store: Path | None = None
+
+    def count(self, result: BuildResult) -> None:
+        """Add a built batch's articles, entities, relations and quarantined statements."""
+        for a in result.articles:
+            self.articles += 1
+            self.relations += a.relations
+            self.quarantined += a.quarantined
+            self.entities.update(
+                q.subject.value for q in a.main if q.predicate.value.endswith("#mentionedIn")
+            )
+            for v in a.violations:
+                self.notes.append(
+                    f"quarantined in {a.article_id}: {v.focus_label or v.focus}: {v.message}"
+                )
 
     def text(self) -> str:
         lines = [
@@ -248,17 +262,7 @@ def build_inputs(
                 shas = {st.article.id: st.article.text_sha256 for st in statements}
                 stored = store.add_build(result, shas, replace=replace)
                 summary.replaced += sum(s.replaced for s in stored)
-            for a in result.articles:
-                summary.articles += 1
-                summary.relations += a.relations
-                summary.quarantined += a.quarantined
-                summary.entities.update(
-                    q.subject.value for q in a.main if q.predicate.value.endswith("#mentionedIn")
-                )
-                for v in a.violations:
-                    summary.notes.append(
-                        f"quarantined in {a.article_id}: {v.focus_label or v.focus}: {v.message}"
-                    )
+            summary.count(result)
             if writer is not None:
                 writer.add(result)
             if progress:

@@ -324,7 +324,7 @@ def test_a_cluster_build_keeps_the_base_of_its_store(tmp_path, cluster):
     )
     assert (summary.articles, summary.skipped) == (1, 1)
     nq = (tmp_path / "out" / "kg.nq").read_text(encoding="utf-8")
-    assert f"<{base}nova-mercury-organization>" in nq  # the store's base and its Mercury
+    assert f"<{base}nova-mercury--organization>" in nq  # the store's base and its Mercury
     with pytest.raises(StoreError, match="was built with the base IRI"):
         build_inputs(
             [folder],

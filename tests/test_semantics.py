@@ -371,6 +371,20 @@ def test_which_labels_mint_corpus_wide_iris(entity, iri):
     }
 
 
+def test_a_homonym_of_another_class_never_takes_another_names_iri():
+    # "Oslo" read as a plan (the city took the name first) must not land on the IRI of
+    # the Oslo Plan: one node with two labels would quarantine both articles' statements
+    city = _doc("a", "Text.", [{"id": "c", "label": "Oslo", "class": "City"}], [])
+    plan = _doc("b", "Text.", [{"id": "p", "label": "Oslo Plan", "class": "Plan"}], [])
+    short = _doc("c", "Text.", [{"id": "p", "label": "Oslo", "class": "Plan"}], [])
+    result = _build(city, plan, short)
+    labels = _labels(result.main_quads)
+    assert labels[DEFAULT_BASE + "oslo"] == "Oslo"
+    assert labels[DEFAULT_BASE + "oslo-plan"] == "Oslo Plan"
+    assert labels[DEFAULT_BASE + "oslo--plan"] == "Oslo"
+    assert [v.message for a in result.articles for v in a.violations] == []
+
+
 def test_a_name_followed_by_a_common_noun_is_not_an_alias():
     doc = _doc(
         "a",

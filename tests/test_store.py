@@ -91,7 +91,7 @@ def test_entities_merge_across_articles_and_homonyms_stay_apart(tmp_path, gold_d
     finally:
         s.close()
     assert classes["https://w3id.org/newskg/id/asim-munir"] == "Person"
-    assert classes["https://w3id.org/newskg/id/asim-munir-city"] == "City"
+    assert classes["https://w3id.org/newskg/id/asim-munir--city"] == "City"
 
 
 def test_locked_and_corrupt_stores_are_clear_errors(tmp_path, gold_file):

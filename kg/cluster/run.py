@@ -380,17 +380,7 @@ class _Run:
             from kg.push import by_graph, push
 
             summary.pushed += len(push(by_graph(result.main_quads), self.push).graphs)
-        for a in result.articles:
-            summary.articles += 1
-            summary.relations += a.relations
-            summary.quarantined += a.quarantined
-            summary.entities.update(
-                q.subject.value for q in a.main if q.predicate.value.endswith("#mentionedIn")
-            )
-            for v in a.violations:
-                summary.notes.append(
-                    f"quarantined in {a.article_id}: {v.focus_label or v.focus}: {v.message}"
-                )
+        summary.count(result)
         if self.progress:
             self.progress(len(result.articles))
 

@@ -115,8 +115,8 @@ def position_owner(st: Statements, position: Entity) -> tuple[str | None, Relati
 class EntityRegistry:
     """Entity IRIs for one build. Equal names of one class share an IRI across articles;
     a name already taken by another class gets the class appended after a double hyphen,
-    which no label's slug contains, so it never lands on another name's IRI ("Oslo" the
-    plan is `oslo--plan`, never the `oslo-plan` of the Oslo Plan)."""
+    which no label's slug contains, so it never lands on another name's IRI ("Lund" the
+    plan is `lund--plan`, never the `lund-plan` of the Lund Plan)."""
 
     def __init__(self, base: str, known: dict[str, str] | None = None) -> None:
         """`known`: IRI -> class of entities already minted (in a store)."""

@@ -35,6 +35,13 @@ def test_an_event_noun_takes_the_subject_of_its_verb_and_a_purpose_is_planned():
     assert _has(found, "Ana Ortiz", "visits", "Lima", "asserted")
 
 
+def test_talks_between_two_parties_are_talks_with_each_other():
+    found = _relations("There were talks between Peru and Chile in Lima.")
+    assert _has(found, "Peru", "holdsTalksWith", "Chile", "asserted")
+    found = _relations("Ana Ortiz said talks between Peru and Chile would resume next week.")
+    assert _has(found, "Peru", "holdsTalksWith", "Chile", "planned")
+
+
 def test_a_possessor_does_what_an_event_noun_says():
     found = _relations("Ana Ortiz's trip to Lima was cut short by the storm.")
     assert _has(found, "Ana Ortiz", "visits", "Lima")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import sys
@@ -85,28 +84,18 @@ def cli() -> None:
 
 
 def output_option(func):
-    @click.option(
+    return click.option(
         "-o", "--output", default="-", show_default=True, help="Output file; '-' writes to stdout."
-    )
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        return func(*args, **kwargs)
-
-    return wrapper
+    )(func)
 
 
 def graph_format_option(func):
-    @click.option(
+    return click.option(
         "--input-format",
         "input_format",
         default=None,
         help="RDF format of GRAPH (default: from its extension).",
-    )
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        return func(*args, **kwargs)
-
-    return wrapper
+    )(func)
 
 
 def _emit(data: bytes | str, output: str) -> None:
@@ -124,18 +113,13 @@ def _emit(data: bytes | str, output: str) -> None:
 
 
 def store_option(func):
-    @click.option(
+    return click.option(
         "--store",
         "store_dir",
         type=click.Path(path_type=Path),
         default=None,
         help=f"The store folder (default: ./{DEFAULT_STORE_NAME}).",
-    )
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        return func(*args, **kwargs)
-
-    return wrapper
+    )(func)
 
 
 DEFAULT_STORE_NAME = "kg-store"
@@ -147,19 +131,14 @@ def _set_max_chars(ctx: click.Context, param: click.Parameter, value: int | None
 
 
 def max_chars_option(func):
-    @click.option(
+    return click.option(
         "--max-chars",
         type=click.IntRange(1),
         default=None,
         expose_value=False,
         callback=_set_max_chars,
         help="Refuse article texts longer than this (default: 1,000,000 characters).",
-    )
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        return func(*args, **kwargs)
-
-    return wrapper
+    )(func)
 
 
 @cli.command()

@@ -99,15 +99,19 @@ class Data:
         """cls and every class above it by rdfs:subClassOf (in the data)."""
         found = self._supers.get(cls)
         if found is None:
-            seen = {cls}
-            todo = [cls]
-            while todo:
-                for up in self.objects(todo.pop(), SUBCLASS):
-                    if up not in seen:
-                        seen.add(up)
-                        todo.append(up)
-            found = self._supers[cls] = frozenset(seen)
+            found = self._supers[cls] = self.above(cls, SUBCLASS)
         return found
+
+    def above(self, node, predicate) -> frozenset:
+        """node and everything reached from it by following `predicate` (transitively)."""
+        seen = {node}
+        todo = [node]
+        while todo:
+            for up in self.objects(todo.pop(), predicate):
+                if up not in seen:
+                    seen.add(up)
+                    todo.append(up)
+        return frozenset(seen)
 
     def is_instance(self, node, cls) -> bool:
         return any(cls in self.superclasses(t) for t in self.objects(node, RDF_TYPE))
@@ -136,16 +140,9 @@ def rdfs_closure(triples: list[tuple]) -> list[tuple]:
 
     supers_p: dict = {}
 
-    def superproperties(p) -> set:
+    def superproperties(p) -> frozenset:
         if p not in supers_p:
-            found = {p}
-            todo = [p]
-            while todo:
-                for up in data.objects(todo.pop(), SUBPROPERTY):
-                    if up not in found:
-                        found.add(up)
-                        todo.append(up)
-            supers_p[p] = found
+            supers_p[p] = data.above(p, SUBPROPERTY)
         return supers_p[p]
 
     for s, p, o in list(out):

@@ -11,6 +11,7 @@ A file is parsed once into an in-memory pyoxigraph store.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,17 +22,19 @@ from kg.query import QueryResult, query_text, run_query
 from kg.validate import Report, validate_quads
 
 
-class GraphSource:
+class GraphSource(ABC):
     """A graph to read: its quads, SPARQL over it, its validation. A context manager."""
 
     name: str
     base: str | None = None
 
+    @abstractmethod
     def quads(self, quarantine: bool = False) -> Iterator[ox.Quad]:
-        raise NotImplementedError
+        """Every quad of the graph (with the quarantine graphs when asked)."""
 
+    @abstractmethod
     def _store(self) -> ox.Store:
-        raise NotImplementedError
+        """A pyoxigraph store holding the graph, for SPARQL."""
 
     def query(self, sparql: str, fmt: str = "table") -> str:
         """The answer to a SPARQL query (screened: no SERVICE, LOAD or FROM), formatted as a
@@ -47,7 +50,7 @@ class GraphSource:
         """The graph checked against the shapes (see kg.validate)."""
         return validate_quads(self.quads(), inference=inference, engine=engine)
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - a file source holds nothing to release
         """Release what the source holds."""
 
     def __enter__(self) -> GraphSource:

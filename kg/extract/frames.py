@@ -228,8 +228,17 @@ _SYMMETRIC_NOUNS = {"holdsTalksWith", "meets"}
 
 
 def _emit_pairs(
-    index: ArticleIndex, block: int, tok, frame: Frame, level: str, a: Ref, b: Ref
+    index: ArticleIndex,
+    block: int,
+    tok,
+    frame: Frame,
+    level: str,
+    a: Ref,
+    b: Ref,
+    how: str = "each-other",
 ) -> list[Candidate]:
+    """A symmetric relation between two different entities: "X and Y met" (each other),
+    "talks between X and Y" (between)."""
     if a.cluster.id == b.cluster.id:
         return []
     return [
@@ -242,7 +251,7 @@ def _emit_pairs(
             modality=level,
             attributed=attribution(index, block, tok),
             confidence=round(frame.confidence - (0.15 if a.guessed or b.guessed else 0), 3),
-            method=f"frame:{frame.name}-each-other",
+            method=f"frame:{frame.name}-{how}",
         )
     ]
 
@@ -254,25 +263,10 @@ def _between(
     out = []
     for first in prep_objects(tok, "between"):
         refs = index.refs(block, first)
-        said = attribution(index, block, tok)
         level = level or "asserted"
         for i, a in enumerate(refs):
             for b in refs[i + 1 :]:
-                out.append(
-                    Candidate(
-                        subject=a,
-                        predicate=frame.predicate,
-                        object=b,
-                        block=block,
-                        sent=tok.sent,
-                        modality=level,
-                        attributed=said,
-                        confidence=round(
-                            frame.confidence - (0.15 if a.guessed or b.guessed else 0), 3
-                        ),
-                        method=f"frame:{frame.name}-between",
-                    )
-                )
+                out += _emit_pairs(index, block, tok, frame, level, a, b, "between")
     return out
 
 

@@ -163,3 +163,8 @@ def test_a_crowd_or_a_named_object_is_not_paired_with_each_other():
     assert not _has(found, "Chad", "meets", "Niger")
     found = _relations("Chad and Niger will meet in Accra next month.")
     assert _has(found, "Chad", "meets", "Niger", "planned")
+
+
+def test_a_group_whose_listed_members_are_no_entities_stands_for_itself():
+    found = _relations("Peru backed the Lima Accord, including its stricter visa rules.")
+    assert _has(found, "Peru", "supports", "Lima Accord")

@@ -124,12 +124,12 @@ def members(tok) -> list:
 
 
 def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
-    """The entities a subject or object names: a group's listed members, else the token's
-    own referents, where a title stands for the person named beside it ("the Foreign
-    Secretary, Ana Ortiz,")."""
-    listed = members(tok)
-    if listed:
-        return [r for m in listed for r in actor_refs(index, block, m)]
+    """The entities a subject or object names: a group's listed members (when they are
+    entities), else the token's own referents, where a title stands for the person named
+    beside it ("the Foreign Secretary, Ana Ortiz,")."""
+    listed = [r for m in members(tok) for r in actor_refs(index, block, m)]
+    if listed:  # else the group itself ("policies, including stricter rules")
+        return listed
     refs = index.refs(block, tok)
     mention = index.mention_at(block, tok)
     if mention is not None and index.clusters[mention.cluster].cls == "Position":

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 import pyoxigraph as ox
 
@@ -36,12 +37,19 @@ def _n(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
+@cache
+def _c(iri: str) -> ox.NamedNode:
+    """The node of an IRI of the vocabulary (a class, predicate, datatype, modality...),
+    made once: an article repeats a few dozen of them hundreds of times."""
+    return ox.NamedNode(iri)
+
+
 def _k(name: str) -> ox.NamedNode:
-    return ox.NamedNode(str(KGO) + name)
+    return _c(str(KGO) + name)
 
 
 def _typed(value: str, datatype: str) -> ox.Literal:
-    return ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))
+    return ox.Literal(value, datatype=_c(XSD + datatype))
 
 
 def decimal_literal(value: float) -> ox.Literal:
@@ -61,7 +69,7 @@ def _entity_triples(entity: Entity, minted: Minted, art: ox.NamedNode) -> list[t
     onto = load_ontology()
     node = _n(minted.iri)
     triples = [
-        (node, RDF_TYPE, _n(onto.class_iri(entity.cls))),
+        (node, RDF_TYPE, _c(onto.class_iri(entity.cls))),
         (node, RDFS_LABEL, ox.Literal(minted.label)),
         (node, _k("mentionedIn"), art),
     ]
@@ -69,12 +77,12 @@ def _entity_triples(entity: Entity, minted: Minted, art: ox.NamedNode) -> list[t
         triples.append((node, _k("title"), ox.Literal(minted.title)))
     for alias in sorted({entity.label, *entity.aliases} - {minted.label}):
         if not _compound(alias, entity.label):
-            triples.append((node, _n(str(SKOS) + "altLabel"), ox.Literal(alias)))
+            triples.append((node, _c(str(SKOS) + "altLabel"), ox.Literal(alias)))
     for scheme, ident in entity.ids:
         if scheme == "wikidata":
-            triples.append((node, _n(str(SCHEMA) + "sameAs"), _n(WIKIDATA + ident)))
+            triples.append((node, _c(str(SCHEMA) + "sameAs"), _n(WIKIDATA + ident)))
         else:
-            triples.append((node, _n(str(SCHEMA) + "identifier"), ox.Literal(f"{scheme}:{ident}")))
+            triples.append((node, _c(str(SCHEMA) + "identifier"), ox.Literal(f"{scheme}:{ident}")))
     return triples
 
 
@@ -82,18 +90,18 @@ def _article_triples(st: Statements, art: ox.NamedNode) -> list[tuple]:
     a = st.article
     triples = [
         (art, RDF_TYPE, _k("Article")),
-        (art, _n(str(DCTERMS) + "identifier"), ox.Literal(a.id)),
+        (art, _c(str(DCTERMS) + "identifier"), ox.Literal(a.id)),
         (art, _k("textSha256"), ox.Literal(a.text_sha256)),
     ]
     if a.title:
-        triples.append((art, _n(str(SCHEMA) + "headline"), ox.Literal(a.title)))
+        triples.append((art, _c(str(SCHEMA) + "headline"), ox.Literal(a.title)))
     if a.date:
-        triples.append((art, _n(str(SCHEMA) + "datePublished"), _typed(a.date, "date")))
+        triples.append((art, _c(str(SCHEMA) + "datePublished"), _typed(a.date, "date")))
     if a.source:
-        triples.append((art, _n(str(DCTERMS) + "source"), ox.Literal(a.source)))
+        triples.append((art, _c(str(DCTERMS) + "source"), ox.Literal(a.source)))
     if a.url:
         try:
-            triples.append((art, _n(str(SCHEMA) + "url"), _n(a.url)))
+            triples.append((art, _c(str(SCHEMA) + "url"), _n(a.url)))
         except ValueError:
             raise KgError(f"article {a.id}: not a valid URL: {a.url!r}") from None
     return triples
@@ -104,7 +112,7 @@ def _statement_quads(
 ) -> StatementQuads:
     onto = load_ontology()
     s, o = _n(iris[rel.subject]), _n(iris[rel.object])
-    p = _n(onto.relations[rel.predicate].iri)
+    p = _c(onto.relations[rel.predicate].iri)
     ev = rel.evidence
     attributed = iris[rel.attributed_to] if rel.attributed_to else ""
     node_iri = statement_iri(
@@ -122,21 +130,21 @@ def _statement_quads(
     node = _n(node_iri)
     triples = [
         (node, RDF_TYPE, _k("Statement")),
-        (node, _n(RDF_NS + "subject"), s),
-        (node, _n(RDF_NS + "predicate"), p),
-        (node, _n(RDF_NS + "object"), o),
-        (node, _n(str(PROV) + "wasDerivedFrom"), art),
+        (node, _c(RDF_NS + "subject"), s),
+        (node, _c(RDF_NS + "predicate"), p),
+        (node, _c(RDF_NS + "object"), o),
+        (node, _c(str(PROV) + "wasDerivedFrom"), art),
         (node, _k("sentence"), ox.Literal(ev.sentence)),
         (node, _k("startOffset"), _typed(str(ev.start), "integer")),
         (node, _k("endOffset"), _typed(str(ev.end), "integer")),
         (node, _k("confidence"), decimal_literal(rel.confidence)),
-        (node, _k("modality"), _n(onto.modalities[rel.modality])),
+        (node, _k("modality"), _c(onto.modalities[rel.modality])),
         (node, _k("method"), ox.Literal(rel.method)),
     ]
     if attributed:
         triples.append((node, _k("attributedTo"), _n(attributed)))
     for q in rel.qualifiers:
-        triples.append((node, _k("qualifier"), _n(onto.qualifiers[q])))
+        triples.append((node, _k("qualifier"), _c(onto.qualifiers[q])))
     if st.article.date:
         triples.append((node, _k("observedOn"), _typed(st.article.date, "date")))
     plain = rel.modality == "asserted" and not set(rel.qualifiers) & onto.withheld

@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 import kg.quarantine
+from kg.errors import KgError
 from kg.pipeline import ArticleInput, build_inputs, read_inputs
 
 
@@ -107,3 +108,28 @@ def test_each_input_is_read_and_hashed_once(tmp_path, corpus, monkeypatch):
     assert len(text_hashes) == 5 == len(set(text_hashes))  # each article's text hashed once
     manifest = (tmp_path / "out" / "manifest.json").read_text(encoding="utf-8")
     assert all(hashlib.sha256(t).hexdigest() in manifest for t in text_hashes)
+
+
+def test_a_build_tunes_the_garbage_collector_only_while_it_runs(tmp_path, corpus, monkeypatch):
+    import gc
+
+    import kg.pipeline
+
+    seen = []
+    real_build = kg.pipeline.build
+
+    def spy(*a, **k):
+        seen.append((gc.get_threshold()[0], gc.get_freeze_count() > 0))
+        return real_build(*a, **k)
+
+    monkeypatch.setattr(kg.pipeline, "build", spy)
+    before = gc.get_threshold()
+    build_inputs([corpus], None, store_dir=tmp_path / "store")
+    assert seen and all(s == (kg.pipeline.GC_THRESHOLD, True) for s in seen)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+    (corpus / "a0.yaml").write_text("article: [", encoding="utf-8")  # a failing build
+    with pytest.raises(KgError):
+        build_inputs([corpus], None, store_dir=tmp_path / "store2")
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

@@ -19,9 +19,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build import BuildResult, EntityRegistry, _prepare
+from kg.build import BuildResult, EntityRegistry
 from kg.cluster.connect import connect
-from kg.cluster.tasks import RecordingRegistry, build_batch, extract_articles, to_result
+from kg.cluster.tasks import BuiltBatch, build_batch, buildable, extract_articles
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, expand, read_source
 from kg.errors import InputError, KgError, ValidationFailed
 from kg.files import read_bytes, write_bytes
@@ -78,7 +78,7 @@ class _Batch:
     isolated: bool = False
     probes: dict[int, str | None] = field(default_factory=dict)  # position -> error
     order: list[int] = field(default_factory=list)
-    table: dict = field(default_factory=dict)
+    minted: dict[str, dict] = field(default_factory=dict)  # article id -> its entities' IRIs
 
 
 @dataclass
@@ -129,7 +129,7 @@ class _Run:
         self.push = push
         self.progress = progress
         self.writer = writer  # kg.outputs.BuildWriter, fed whole batches in corpus order
-        self.finished: dict[int, BuildResult | None] = {}
+        self.finished: dict[int, BuiltBatch | None] = {}
         self.next_out = 0
         self.tasks: dict[str, _Task] = {}
         # results are fetched in the client's event loop as tasks finish, not one by one
@@ -137,6 +137,7 @@ class _Run:
         self.token = uuid.uuid4().hex[:8]
         self.submitted = 0
         self.seen: dict[str, Path] = {}
+        self.replacing: set[str] = set()  # articles stored with another text (--replace)
         self.batches: dict[int, _Batch] = {}
         self.next_batch = 0  # the next batch to read and submit
         self.frontier = 0  # the next batch whose IRIs to mint (corpus order)
@@ -196,7 +197,12 @@ class _Run:
                     self.progress(1)
                 continue
             batch.records[pos] = record
-            if statements is not None:
+            if statements is not None:  # read here, so checked here (a worker checks the rest)
+                why = buildable(statements, self.base)
+                if why is not None:
+                    self._fail(pos, why)
+                    del batch.records[pos]
+                    continue
                 batch.statements[pos] = statements
             else:
                 todo.append((pos, source))
@@ -204,7 +210,7 @@ class _Run:
         for i in range(0, len(todo), self.chunk):  # a few articles a task: less overhead
             part = todo[i : i + self.chunk]
             task = _Task("extract", batch, [pos for pos, _s in part])
-            self._submit(task, extract_articles, [s for _p, s in part], self.model)
+            self._submit(task, extract_articles, [s for _p, s in part], self.model, self.base)
 
     def _read(self, path: Path) -> tuple[dict, Statements | None, tuple | None]:
         """The input record of a file as a local build writes it, and its statements (a
@@ -247,6 +253,7 @@ class _Run:
                 f"article '{article}' is already in the store with a different text; "
                 "give it another id, or --replace it"
             )
+        self.replacing.add(article)
         return False
 
     # -- minting IRIs in corpus order, then building on a worker ----------------------------
@@ -254,18 +261,11 @@ class _Run:
     def _advance(self) -> None:
         while self.frontier < self.next_batch and self.batches[self.frontier].pending == 0:
             batch = self.batches[self.frontier]
-            for pos in sorted(batch.statements):
-                try:  # an article that cannot be built fails alone, minting nothing
-                    _prepare(batch.statements[pos], EntityRegistry(self.base), self.base)
-                except KgError as exc:
-                    self._fail(pos, str(exc))
-                    del batch.statements[pos], batch.records[pos]
-            batch.order = sorted(batch.statements)
+            batch.order = sorted(batch.statements)  # articles that cannot be built are out
             if batch.order:
-                recorder = RecordingRegistry(self.registry)
                 for pos in batch.order:
-                    _prepare(batch.statements[pos], recorder, self.base)
-                batch.table = recorder.table
+                    st = batch.statements[pos]
+                    batch.minted[st.article.id] = self.registry.mint(st)
                 self._submit_build(batch, batch.order)
             else:
                 self._finish(batch)
@@ -275,15 +275,10 @@ class _Run:
         batch.attempt += 1
         for chosen in [[p] for p in positions] if kind == "probe" else [positions]:
             task = _Task(kind, batch, chosen, batch.attempt)
-            self._submit(
-                task,
-                build_batch,
-                [batch.statements[p] for p in chosen],
-                self.base,
-                [batch.records[p] for p in chosen],
-                self.strict,
-                batch.table,
-            )
+            statements = [batch.statements[p] for p in chosen]
+            minted = {st.article.id: batch.minted[st.article.id] for st in statements}
+            records = [batch.records[p] for p in chosen]
+            self._submit(task, build_batch, statements, self.base, records, self.strict, minted)
 
     # -- results ----------------------------------------------------------------------------
 
@@ -313,12 +308,16 @@ class _Run:
         if error is not None and task.attempt == 1:  # each article of the task once more
             for pos, source in zip(task.positions, task.args[0], strict=True):
                 retry = _Task("extract", batch, [pos], 2)
-                self._submit(retry, extract_articles, [source], self.model)
+                self._submit(retry, extract_articles, [source], self.model, self.base)
             return
         batch.pending -= len(task.positions)
         if error is None:
-            for pos, st in zip(task.positions, value, strict=True):
-                batch.statements[pos] = st
+            for pos, (st, why) in zip(task.positions, value, strict=True):
+                if why is None:
+                    batch.statements[pos] = st
+                else:  # it cannot be built: it fails alone, minting nothing
+                    self._fail(pos, why)
+                    batch.records.pop(pos)
         else:
             (pos,) = task.positions
             self._fail(pos, _why(error))
@@ -338,10 +337,8 @@ class _Run:
                     self._fail(pos, _why(error))
                 self._finish(batch)
             return
-        records = [batch.records[p] for p in batch.order]
-        result = to_result(self.base, value, records)
-        self._store(result)
-        self._finish(batch, result)
+        self._store(value)
+        self._finish(batch, value)
 
     def _probed(self, task: _Task, error) -> None:
         batch = task.batch
@@ -359,7 +356,7 @@ class _Run:
         else:
             self._finish(batch)
 
-    def _finish(self, batch: _Batch, result: BuildResult | None = None) -> None:
+    def _finish(self, batch: _Batch, result: BuiltBatch | None = None) -> None:
         """A batch is done (stored, or nothing of it left): hand the finished batches to the
         output files in corpus order, as a local build writes them."""
         self.batches.pop(batch.index)
@@ -367,22 +364,29 @@ class _Run:
         while self.next_out in self.finished:
             done = self.finished.pop(self.next_out)
             if done is not None and self.writer is not None:
-                self.writer.add(done)
+                self.writer.add_nquads(done.main, done.quarantine, done.inputs, done.articles)
             self.next_out += 1
 
-    def _store(self, result: BuildResult) -> None:
+    def _store(self, built: BuiltBatch) -> None:
+        """Into the store as bytes with the bulk loader; Python quads are made only for
+        --push and for articles that replace stored ones (--replace)."""
         summary = self.summary
         if self.store is not None:
-            shas = {r["article"]: r["text_sha256"] for r in result.inputs}
-            stored = self.store.add_build(result, shas, replace=self.replace)
-            summary.replaced += sum(s.replaced for s in stored)
+            graphs = [(a.graph, a.quarantine_graph) for a in built.articles]
+            if any(a.article_id in self.replacing for a in built.articles):
+                shas = {r["article"]: r["text_sha256"] for r in built.inputs}
+                stored = self.store.add_build(built.result(), shas, replace=self.replace)
+                summary.replaced += sum(s.replaced for s in stored)
+            else:
+                self.store.add_nquads(graphs, built.main, built.quarantine)
         if self.push is not None:
             from kg.push import by_graph, push
 
-            summary.pushed += len(push(by_graph(result.main_quads), self.push).graphs)
-        summary.count(result)
+            summary.pushed += len(push(by_graph(built.result().main_quads), self.push).graphs)
+        summary.count(BuildResult(built.base, built.articles, built.inputs))  # quads left out
+        summary.entities.update(built.entities)
         if self.progress:
-            self.progress(len(result.articles))
+            self.progress(len(built.articles))
 
 
 def _failed_file(out_dir: Path | None, store_dir: Path | None) -> Path:

@@ -441,10 +441,12 @@ def test_a_local_cluster_listens_on_the_loopback_only():
 
 
 @pytest.mark.slow
-def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path, corpus):
+def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path):
     import subprocess
 
-    articles = corpus[0]
+    # enough articles that the build is still running when Ctrl-C comes: a build that had
+    # ended would be stopped in Python's shutdown (killed by SIGINT, no "Aborted!")
+    articles = _corpus(tmp_path / "articles", 300)
     kg = Path(sys.executable).parent / "kg"
     proc = subprocess.Popen(
         [str(kg), "build", str(articles), "--no-out", "--store", "store", "--dask", "local:2"],
@@ -468,6 +470,30 @@ def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path, corpus):
     assert err.decode() == "Aborted!\n"
     assert proc.returncode == 1
     assert _living_in_group(proc.pid) == []  # no worker left behind
+
+
+def test_ctrl_c_is_held_until_the_client_waits():
+    """A KeyboardInterrupt raised wherever the client is (in Dask's locks, a finalizer)
+    can keep it from closing its cluster: Ctrl-C only sets a flag, raised at a wait."""
+    from kg.cluster.ctrlc import CtrlC
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with CtrlC() as ctrl_c:
+            os.kill(os.getpid(), signal.SIGINT)  # while the client works: held
+            time.sleep(0.05)
+            assert ctrl_c.pressed
+            with pytest.raises(KeyboardInterrupt):
+                ctrl_c.wait(0.01)
+        with CtrlC() as ctrl_c:
+            threading.Timer(0.1, os.kill, (os.getpid(), signal.SIGINT)).start()
+            started = time.perf_counter()
+            with pytest.raises(KeyboardInterrupt):  # while it sleeps: at once
+                ctrl_c.wait(30)
+            assert time.perf_counter() - started < 10
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _default_sigint() -> None:

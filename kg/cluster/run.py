@@ -21,6 +21,7 @@ from pathlib import Path
 
 from kg.build import BuildResult, EntityRegistry
 from kg.cluster.connect import connect
+from kg.cluster.ctrlc import CtrlC
 from kg.cluster.tasks import BuiltBatch, build_batch, buildable, extract_articles
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, expand, read_source
 from kg.errors import InputError, KgError, ValidationFailed
@@ -113,6 +114,7 @@ class _Run:
         replace: bool,
         push: str | None,
         progress: Callable[[int], None] | None,
+        ctrl_c: CtrlC | None = None,
     ) -> None:
         from distributed import as_completed
 
@@ -129,6 +131,7 @@ class _Run:
         self.push = push
         self.progress = progress
         self.writer = writer  # kg.outputs.BuildWriter, fed whole batches in corpus order
+        self.ctrl_c = ctrl_c or CtrlC()
         self.finished: dict[int, BuiltBatch | None] = {}
         self.next_out = 0
         self.tasks: dict[str, _Task] = {}
@@ -286,7 +289,7 @@ class _Run:
         self._fill()
         self._advance()
         while self.tasks:
-            future, value = next(self.done)
+            future, value = self._next()
             task = self.tasks.pop(future.key)
             error = None
             if future.status == "error":
@@ -302,6 +305,15 @@ class _Run:
                 self._probed(task, error)
             self._fill()
             self._advance()
+
+    def _next(self) -> tuple:
+        """The next finished task and its result, waiting where Ctrl-C may stop the build."""
+        pause = 0.001
+        while not self.done.has_ready():
+            self.ctrl_c.wait(pause)
+            pause = min(2 * pause, 0.02)
+        self.ctrl_c.check()
+        return next(self.done)
 
     def _extracted(self, task: _Task, value, error) -> None:
         batch = task.batch
@@ -427,7 +439,8 @@ def build_on_cluster(
         raise InputError("no inputs")
     summary = ClusterSummary(store=store_dir, endpoint=push)
     store = None
-    with connect(address, model=model, timeout=timeout) as client:  # nothing is written before
+    # nothing is written before the cluster is up; Ctrl-C is held until the client waits
+    with connect(address, model=model, timeout=timeout) as client, CtrlC() as ctrl_c:
         summary.workers = len(client.nthreads())
         if store_dir is not None:
             from kg.store import KgStore
@@ -458,8 +471,10 @@ def build_on_cluster(
                 replace,
                 push,
                 progress,
+                ctrl_c,
             )
             run.run()
+            ctrl_c.check()
             if run.finished or run.next_out != run.next_batch:
                 raise KgError("internal: a batch never reached the output files")
             summary.failed = [run.failed[p] for p in sorted(run.failed)]
@@ -473,6 +488,7 @@ def build_on_cluster(
             if writer is not None:
                 summary.outputs = list(writer.close().values())
                 writer = None
+            ctrl_c.check()
         finally:
             if writer is not None:
                 writer.abort()

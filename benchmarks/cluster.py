@@ -46,11 +46,11 @@ def _cpu(func, *args, **kwargs):
 def _stage_costs(articles: Path, sample: int) -> dict:
     """Per-article CPU costs and sizes of each stage, measured in this process on `sample`
     articles (one batch, as the cluster runs them)."""
-    from kg.build import EntityRegistry
     from kg.cluster.tasks import build_batch, extract_articles
     from kg.corpus import expand, read_source
     from kg.extract.nlp import load_pipeline
     from kg.extract.text import clean_text
+    from kg.identity import EntityRegistry
     from kg.iri import DEFAULT_BASE
     from kg.store import KgStore
 

@@ -19,52 +19,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build import BuildResult, EntityRegistry
 from kg.cluster.connect import connect
 from kg.cluster.ctrlc import CtrlC
+from kg.cluster.summary import ClusterSummary
 from kg.cluster.tasks import BuiltBatch, build_batch, buildable, extract_articles
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, expand, read_source
 from kg.errors import InputError, KgError, ValidationFailed
-from kg.files import read_bytes, write_bytes
+from kg.files import read_bytes
+from kg.identity import EntityRegistry
 from kg.iri import DEFAULT_BASE, check_base, graph_iri
-from kg.pipeline import BuildSummary
 from kg.statements import Statements, load_statements
-
-FAILED_FILE = "failed.txt"
-
-
-@dataclass
-class ClusterSummary(BuildSummary):
-    workers: int = 0
-    skipped: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
-    failed_file: Path | None = None
-    pushed: int = 0
-    endpoint: str | None = None
-
-    def text(self) -> str:
-        lines = [super().text()]
-        lines.append(f"On {self.workers} Dask worker(s).")
-        if self.skipped:
-            lines.append(
-                f"Skipped {self.skipped} article(s) already stored with the same text"
-                + (
-                    " (not in the output files; kg export --store writes the whole store)"
-                    if self.outputs
-                    else ""
-                )
-                + "."
-            )
-        if self.endpoint is not None:
-            lines.append(f"Pushed {self.pushed} graph(s) to {self.endpoint}.")
-        if self.failed:
-            path, why = self.failed[0]
-            first = why if why.startswith(path) else f"{path}: {why}"
-            lines.append(
-                f"{len(self.failed)} article(s) failed, listed in {self.failed_file}; "
-                f"first: {first}. Run the same command again to retry them."
-            )
-        return "\n".join(lines)
 
 
 @dataclass
@@ -146,7 +110,9 @@ class _Run:
         self.frontier = 0  # the next batch whose IRIs to mint (corpus order)
         self.failed: dict[int, tuple[str, str]] = {}  # corpus position -> (path, why)
         threads = sum(client.nthreads().values()) or 1
-        self.chunk = max(1, min(10, batch_size // (2 * threads)))
+        # a few articles a task (spaCy's own speed does not change with more); enough in
+        # flight to keep every worker busy while the client waits for a batch to mint
+        self.chunk = max(1, min(10, batch_size // 4))
         self.window = max(2 * batch_size, 4 * threads * self.chunk)
 
     # -- submitting -------------------------------------------------------------------------
@@ -281,7 +247,9 @@ class _Run:
             statements = [batch.statements[p] for p in chosen]
             minted = {st.article.id: batch.minted[st.article.id] for st in statements}
             records = [batch.records[p] for p in chosen]
-            self._submit(task, build_batch, statements, self.base, records, self.strict, minted)
+            sort = self.writer is not None  # the output files take sorted lines
+            args = (statements, self.base, records, self.strict, minted, sort)
+            self._submit(task, build_batch, *args)
 
     # -- results ----------------------------------------------------------------------------
 
@@ -395,18 +363,9 @@ class _Run:
             from kg.push import by_graph, push
 
             summary.pushed += len(push(by_graph(built.result().main_quads), self.push).graphs)
-        summary.count(BuildResult(built.base, built.articles, built.inputs))  # quads left out
-        summary.entities.update(built.entities)
+        summary.count_built(built)
         if self.progress:
             self.progress(len(built.articles))
-
-
-def _failed_file(out_dir: Path | None, store_dir: Path | None) -> Path:
-    if out_dir is not None:
-        return Path(out_dir) / FAILED_FILE
-    if store_dir is not None:
-        return Path(store_dir).parent / FAILED_FILE
-    return Path(FAILED_FILE)
 
 
 def build_on_cluster(
@@ -478,13 +437,7 @@ def build_on_cluster(
             if run.finished or run.next_out != run.next_batch:
                 raise KgError("internal: a batch never reached the output files")
             summary.failed = [run.failed[p] for p in sorted(run.failed)]
-            target = _failed_file(out_dir, store_dir)
-            if summary.failed:
-                text = "".join(f"{path}\t{why}\n" for path, why in summary.failed)
-                write_bytes(target, text.encode("utf-8"))
-                summary.failed_file = target
-            elif target.is_file():
-                target.unlink()  # an earlier run's list: everything in it is stored now
+            summary.write_failed(out_dir, store_dir)
             if writer is not None:
                 summary.outputs = list(writer.close().values())
                 writer = None

@@ -14,8 +14,11 @@ from dataclasses import dataclass, replace
 import pyoxigraph as ox
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from kg.build import ArticleGraph, BuildResult, EntityRegistry, _prepare, build
+from kg.build import build
+from kg.construct import prepare
 from kg.errors import KgError
+from kg.graphs import ArticleGraph, BuildResult
+from kg.identity import EntityRegistry
 from kg.rdfio import nquads_lines
 from kg.statements import Statements
 
@@ -46,7 +49,7 @@ def buildable(st: Statements, base: str) -> str | None:
     registry of its own before the client mints its IRIs, so that an article that fails
     alone mints nothing that would change the IRIs of the articles after it."""
     try:
-        _prepare(st, EntityRegistry(base), base)
+        prepare(st, EntityRegistry(base), base)
     except KgError as exc:
         return str(exc)
     return None
@@ -87,7 +90,7 @@ class BuiltBatch:
     base: str
     inputs: list[dict]
     articles: list[ArticleGraph]  # the numbers and violations of each; quads left out
-    main: bytes  # the N-Quads lines of the articles' graphs, sorted, without duplicates
+    main: bytes  # N-Quads of the articles' graphs (lines sorted, no duplicates, if asked)
     quarantine: bytes  # the same for their quarantine graphs
     entities: list[str]  # the IRIs of the entities the graphs mention
 
@@ -106,15 +109,23 @@ class BuiltBatch:
         return BuildResult(base=self.base, articles=articles, inputs=list(self.inputs))
 
 
+def _nquads(quads: list[ox.Quad], sort: bool) -> bytes:
+    if sort:
+        return "".join(nquads_lines(quads)).encode("utf-8")
+    return ox.serialize(quads, format=NQUADS)
+
+
 def build_batch(
     statements: list[Statements],
     base: str,
     records: list[dict],
     strict: bool,
     minted: dict[str, dict],
+    sort: bool = True,
 ) -> BuiltBatch:
     """Build and validate a batch of articles as a local build does, with the IRIs the
-    client minted (a worker task)."""
+    client minted (a worker task). `sort`: N-Quads lines sorted and without duplicates,
+    as the output files take them (the store takes them in any order)."""
     result = build(
         statements, base=base, inputs=records, strict=strict, registry=ReplayRegistry(base, minted)
     )
@@ -124,7 +135,7 @@ def build_batch(
         base=base,
         inputs=list(records),
         articles=[replace(a, main=[], quarantine=[]) for a in result.articles],
-        main="".join(nquads_lines(quads)).encode("utf-8"),
-        quarantine="".join(nquads_lines(result.quarantine_quads)).encode("utf-8"),
+        main=_nquads(quads, sort),
+        quarantine=_nquads(result.quarantine_quads, sort),
         entities=sorted(mentioned),
     )

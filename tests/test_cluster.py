@@ -567,3 +567,26 @@ def test_a_batch_goes_into_the_store_as_bytes_all_or_nothing(tmp_path):
             store.add_nquads([(g2, q2)], main, b"")
     finally:
         store.close()
+
+
+def test_the_readme_gives_dask_processes_the_settings_of_a_local_cluster():
+    """README 'On a cluster' exports kg's LocalCluster settings for `dask scheduler` and
+    `dask worker`: each as an environment variable that Dask reads back as set."""
+    import subprocess
+
+    from kg.cluster.connect import LOCAL_CONFIG, dask_environment
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    env = dask_environment()
+    for name, value in env.items():
+        assert f"{name}={value}" in readme
+    keys = list(LOCAL_CONFIG)
+    code = f"import dask, distributed; print([str(dask.config.get(k)) for k in {keys!r}])"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=dict(os.environ) | env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.strip() == repr([str(v) for v in LOCAL_CONFIG.values()])

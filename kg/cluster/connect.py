@@ -31,6 +31,16 @@ LOCAL_CONFIG = {
 }
 
 
+def dask_environment(config: dict = LOCAL_CONFIG) -> dict[str, str]:
+    """The settings as the environment variables `dask scheduler` and `dask worker` read
+    (DASK_DISTRIBUTED__ADMIN__TICK__INTERVAL=1s, ...): for clusters kg does not start."""
+    env = {}
+    for key, value in config.items():
+        name = "DASK_" + "__".join(part.replace("-", "_") for part in key.split(".")).upper()
+        env[name] = str(value)
+    return env
+
+
 class ClusterError(KgError):
     """The cluster cannot be reached or cannot run kg."""
 

@@ -132,3 +132,100 @@ def test_positions_carry_title_owner_and_qualifiers():
     vidal, vidal_q = held["Rosa Vidal"]
     assert vidal.title == "acting defence minister" and vidal_q == ("acting",)
     assert by_id[vidal.of].label == "Chile"
+
+
+def test_a_title_before_a_rank_and_a_name_is_the_name_s():
+    st = _extract("Chief of the Army Staff Major General Tomas Ferreira inspected the camp.")
+    found = positions(st)
+    assert ("Tomas Ferreira", "Chief of the Army Staff", None) in found
+    assert ("Tomas Ferreira", "Major General", None) in found
+
+
+def test_a_name_after_a_title_s_complement_holds_it():
+    st = _extract(
+        "The President of the Andean Transit Commission, Ilse Varnholt, will present the report."
+    )
+    assert ("Ilse Varnholt", "President", "Andean Transit Commission") in positions(st)
+
+
+def test_a_name_loses_its_courtesy_word():
+    st = _extract("The President of the Andean Transit Commission, Dr Ilse Varnholt, opened it.")
+    labels = {e.label for e in st.entities}
+    assert "Ilse Varnholt" in labels and "Dr Ilse Varnholt" not in labels
+
+
+def test_a_day_after_a_title_is_not_its_complement():
+    st = _extract("Tomas Ferreira was sworn in as defence minister on Friday in Lima.")
+    assert {(h, t) for h, t, _o in positions(st)} == {("Tomas Ferreira", "Defence Minister")}
+
+
+def _tagged_doc(words, pos, ents):
+    """A Doc with tags and entities set by hand, as a small recognizer may leave them."""
+    import spacy
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    spaces = [
+        w not in ("-",) and (i + 1 < len(words) and words[i + 1] not in ("-", ",", "."))
+        for i, w in enumerate(words)
+    ]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos)
+    doc.ents = [doc.char_span(*_span(doc, s, e), label=lab) for s, e, lab in ents]
+    return doc
+
+
+def _span(doc, start, end):
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def test_names_the_recognizer_cut_are_mended():
+    from kg.extract.phrases.names import NameRepair
+
+    words = [
+        "Velka",
+        "Amsoran",
+        ",",
+        "Elo",
+        "Tarvinen",
+        "-",
+        "sook",
+        "and",
+        "Nira",
+        "Osk",
+        "Belvane",
+        "met",
+        "Ludo",
+        "Ferrant",
+        "on",
+        "Monday",
+        ".",
+    ]
+    pos = [
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "PROPN",
+        "CCONJ",
+        "PROPN",
+        "PROPN",
+        "PROPN",
+        "VERB",
+        "PROPN",
+        "PROPN",
+        "ADP",
+        "PROPN",
+        "PUNCT",
+    ]
+    # "Amsoran" read as a place, "Elo Tarvinen" cut at the hyphen, "Nira Osk" + "Belvane"
+    # cut in two, "Ludo Ferrant" read as a nationality; "Monday" never joins a name
+    ents = [(1, 2, "GPE"), (3, 5, "PERSON"), (8, 10, "PERSON"), (10, 11, "GPE"), (12, 14, "NORP")]
+    doc = NameRepair()(_tagged_doc(words, pos, ents))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Velka Amsoran", "PERSON"),
+        ("Elo Tarvinen-sook", "PERSON"),
+        ("Nira Osk Belvane", "PERSON"),
+        ("Ludo Ferrant", "PERSON"),
+    ]

@@ -15,7 +15,7 @@ from kg.extract.frames import Candidate, attribution, modality
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
-from kg.extract.phrases.titles import qualifiers_of
+from kg.extract.phrases.titles import qualifiers_of, title_data
 from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.clauses import direct_objects, is_passive, subjects
 
@@ -87,16 +87,16 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
     """Who holds the position named by `pos`, and by which construction."""
     doc, index, block = b.doc, b.index, b.block
     head = doc[pos.head]
-    after = doc[pos.tok_end] if pos.tok_end < len(doc) else None
-    # title before a name: "Foreign Minister Ana Ortiz"
-    if after is not None:
-        m = index.mention_at(block, after)
-        if (
-            m is not None
-            and m.tok_start == pos.tok_end
-            and index.clusters[m.cluster].cls == "Person"
-        ):
-            return Ref(index.clusters[m.cluster]), "title"
+    # title before a name: "Foreign Minister Ana Ortiz", "Defence Minister General Ana Ortiz"
+    person = _person_at(b, pos.tok_end)
+    if person is not None:
+        return person, "title"
+    # the name after the title's complement: "the Minister of Finance of Chile, Dr Ana Ortiz"
+    comma = _complement_end(b, pos)
+    if comma is not None:
+        person = _person_at(b, comma + 1)
+        if person is not None:
+            return person, "apposition"
     # apposition either way: "X's army chief, Luis Vera" / "Luis Vera, the army chief";
     # after a complement, the name may hang from its last word ("envoy for the Lakes, X")
     span_tokens = [head, *(t for t in doc[pos.tok_start : pos.tok_end] if t.i != head.i)]
@@ -162,6 +162,51 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
             if refs:
                 return refs[0], "copula"
     return None, ""
+
+
+def _person_at(b: Builder, i: int) -> Ref | None:
+    """The person named from token `i` on, past courtesy words and other titles or ranks
+    ("Dr", "Lieutenant General"): "Chief of Staff General Ana Ortiz" is Ortiz's."""
+    doc, index = b.doc, b.index
+    honorifics = title_data().honorifics
+    while i < len(doc):
+        m = index.mention_at(b.block, doc[i])
+        if m is not None and m.tok_start == i:
+            cls = index.clusters[m.cluster].cls
+            if cls == "Person":
+                return Ref(index.clusters[m.cluster])
+            if cls != "Position":
+                return None
+            i = m.tok_end
+        elif doc[i].lower_ in honorifics and not doc[i].is_sent_start:
+            i += 1
+        else:
+            return None
+    return None
+
+
+def _complement_end(b: Builder, pos: Mention) -> int | None:
+    """The comma that ends a title's complement ("President of the Andean Bank,"): the
+    title's own words, names and the small words that join them, up to 12 tokens, in one
+    sentence, with no verb and no person among them."""
+    doc, index = b.doc, b.index
+    end = min(len(doc), pos.tok_end + 12, doc[pos.head].sent.end)
+    for i in range(pos.tok_end, end):
+        tok = doc[i]
+        if tok.text == ",":
+            return i if i > pos.tok_end else None
+        m = index.mention_at(b.block, tok)
+        if m is not None:
+            if index.clusters[m.cluster].cls == "Person":
+                return None
+            continue
+        if tok.lower_ in _LINKS or tok.is_title or tok.tag_ == "POS" or tok.text in "-'’":
+            continue
+        return None
+    return None
+
+
+_LINKS = {"of", "at", "to", "for", "in", "on", "the", "and", "&"}
 
 
 OWNER_CLASSES = (

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.lexicon import GazetteerEntry, gazetteer, norm
 from kg.extract.mentions import Mention
+from kg.extract.phrases.titles import title_data
 
 _SMALL = {"of", "the", "and", "for", "on", "in", "de", "del", "della", "la", "le", "du"}
 
@@ -83,8 +84,11 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     """Group mentions into clusters; each cluster gets a class and a canonical label."""
     if not mentions:
         return []
-    # A name in apposition to a title is a person's ("Her spokesman, Pablo Ruiz").
+    # A name in apposition to a title is a person's ("Her spokesman, Pablo Ruiz"), and so is
+    # a name right after a title or after its complement and a comma ("the President of
+    # the Transit Commission, Ilse Varnholt,").
     titles = {(m.block, m.head) for m in mentions if m.label == "POSITION"}
+    _names_after_titles(mentions, docs)
     for m in mentions:
         if m.label in ("ORG", "GPE", "FAC") and len(m.text.split()) >= 2:
             tok = docs[m.block][m.head]
@@ -192,6 +196,54 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
             m.cluster = cluster.id
         clusters.append(cluster)
     return clusters
+
+
+_JOINERS = {"of", "at", "to", "for", "in", "on", "the", "and", "&", "-", "'s", "’s"}
+
+
+def _names_after_titles(mentions: list[Mention], docs: list) -> None:
+    """Names of two words or more that the recognizer took for an organisation or a place,
+    right after a title (past courtesy words and ranks) or after the title's complement
+    and a comma, become people's names."""
+    honorifics = title_data().honorifics
+    starting: dict[tuple[int, int], Mention] = {(m.block, m.tok_start): m for m in mentions}
+    for m in mentions:
+        if m.label != "POSITION":
+            continue
+        doc = docs[m.block]
+        end = min(len(doc), m.tok_end + 12, doc[m.head].sent.end)
+        starts = [m.tok_end]
+        i = m.tok_end
+        while i < end:  # the complement: title-case words and the small words joining them
+            other = starting.get((m.block, i))
+            if other is not None and other.label != "PERSON":
+                i = other.tok_end
+                continue
+            tok = doc[i]
+            if tok.text == ",":
+                starts.append(i + 1)
+                break
+            if not (tok.is_title or tok.lower_ in _JOINERS):
+                break
+            i += 1
+        for i in starts:
+            while i < len(doc):
+                other = starting.get((m.block, i))
+                if other is not None and other.label == "POSITION":
+                    i = other.tok_end
+                elif doc[i].lower_ in honorifics:
+                    i += 1
+                else:
+                    break
+            name = starting.get((m.block, i))
+            if (
+                name is not None
+                and name.label in ("ORG", "GPE", "FAC")
+                and len(name.text.split()) >= 2
+                and norm(name.text) not in gazetteer().by_name
+                and all(t.pos_ == "PROPN" for t in doc[name.tok_start : name.tok_end])
+            ):
+                name.label, name.cls = "PERSON", "Person"
 
 
 def _before_parenthesis(text: str, start: int, ending_at: dict[int, list[int]]) -> list[int]:

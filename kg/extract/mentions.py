@@ -8,8 +8,10 @@ peace plan", "a UN observer mission") when a number, name or compound specifies 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract.lexicon import gazetteer, lexicon, norm
+from kg.extract.phrases.titles import title_data
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "POSITION"}
 _STRIP_WORDS = {
@@ -65,6 +67,11 @@ class Mention:
     @property
     def key(self) -> str:
         return norm(self.text)
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(w.rstrip(".") for w in title_data().honorifics if w.rstrip("."))
 
 
 def head_class(words: list[str]) -> str | None:
@@ -168,6 +175,13 @@ def find_mentions(
 
     def add(tokens: list, label: str, cls: str | None = None) -> None:
         tokens = _trim(tokens)
+        # "Dr Ana Ortiz", "Ms. Ortiz": the name without the courtesy word
+        while (
+            len(tokens) > 1
+            and tokens[0].lower_.rstrip(".") in _honorifics()
+            and (tokens[1].is_title or tokens[1].text == ".")
+        ):
+            tokens = _trim(tokens[1:])
         if not tokens:
             return
         span = doc[tokens[0].i : tokens[-1].i + 1]

@@ -30,6 +30,8 @@ class TitleData:
     role_nouns: frozenset[str]
     modifiers: frozenset[str]
     name_heads: frozenset[str]  # title words that can also end a name before them
+    honorifics: frozenset[str]  # courtesy words between a title and a name ("Dr", "Ms")
+    not_complements: frozenset[str]  # days and months: never the end of a title
 
 
 def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
@@ -56,6 +58,8 @@ def title_data() -> TitleData:
         role_nouns=frozenset(lists["role_nouns"]),
         modifiers=frozenset(lists["title_modifiers"]),
         name_heads=frozenset(lists["name_heads"]),
+        honorifics=frozenset(lists["honorifics"]),
+        not_complements=frozenset(lists["not_complements"]),
     )
 
 

@@ -135,10 +135,10 @@ def test_positions_carry_title_owner_and_qualifiers():
 
 
 def test_a_title_before_a_rank_and_a_name_is_the_name_s():
-    st = _extract("Chief of the Army Staff Major General Tomas Ferreira inspected the camp.")
+    st = _extract("Chief of the Army Staff Major General Tomas Quillane inspected the camp.")
     found = positions(st)
-    assert ("Tomas Ferreira", "Chief of the Army Staff", None) in found
-    assert ("Tomas Ferreira", "Major General", None) in found
+    assert ("Tomas Quillane", "Chief of the Army Staff", None) in found
+    assert ("Tomas Quillane", "Major General", None) in found
 
 
 def test_a_name_after_a_title_s_complement_holds_it():
@@ -155,8 +155,8 @@ def test_a_name_loses_its_courtesy_word():
 
 
 def test_a_day_after_a_title_is_not_its_complement():
-    st = _extract("Tomas Ferreira was sworn in as defence minister on Friday in Lima.")
-    assert {(h, t) for h, t, _o in positions(st)} == {("Tomas Ferreira", "Defence Minister")}
+    st = _extract("Tomas Quillane was sworn in as defence minister on Friday in Lima.")
+    assert {(h, t) for h, t, _o in positions(st)} == {("Tomas Quillane", "Defence Minister")}
 
 
 def _tagged_doc(words, pos, ents):

@@ -91,7 +91,7 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
     person = _person_at(b, pos.tok_end)
     if person is not None:
         return person, "title"
-    # the name after the title's complement: "the Minister of Finance of Chile, Dr Ana Ortiz"
+    # the name after the title's complement: "the Minister of Finance of Norland, Dr Ana Ortiz"
     comma = _complement_end(b, pos)
     if comma is not None:
         person = _person_at(b, comma + 1)

@@ -83,10 +83,10 @@ def _words() -> _Words:
 class NameRepair:
     """Mends the names of people that the small entity recognizer cuts or mislabels:
 
-    - a first name left out before a name ("Kristiina" + "Vahtera"), or after it
-      ("Luiz Eduardo" + "Marques Falcao"), or a name cut in two ("Ana Lucia" + "Tapia");
-    - a hyphenated given name cut at the hyphen ("Lee Hyun" + "-woo");
-    - a two-word name read as a nationality ("Nino Abashidze" as NORP).
+    - a first name left out before a name ("Velka" + "Amsoran"), or a surname after it
+      ("Ilse Maren" + "Varnholt Osk"), or a name cut in two ("Nira Osk" + "Belvane");
+    - a hyphenated given name cut at the hyphen ("Elo Tarvinen" + "-sook");
+    - a two-word name read as a nationality ("Ludo Ferrant" as NORP).
 
     A word joins a name only when it is a title-case proper noun outside every entity and
     is no title word, courtesy word, class word, day, month or gazetteer name; a single
@@ -136,7 +136,7 @@ class NameRepair:
             ):
                 label, person = "PERSON", True
             if not person and unknown_word(e) and start > 0 and free(doc[start - 1]):
-                label, person = "PERSON", True  # "Kristiina Vahtera" read as a place
+                label, person = "PERSON", True  # "Velka Amsoran" read as a place
             if person:
                 while start > 0 and e.start - start < 2 and free(doc[start - 1]):
                     start -= 1

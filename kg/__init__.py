@@ -29,7 +29,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     import rdflib
 
-    from kg.build import BuildResult
+    from kg.graphs import BuildResult
     from kg.pipeline import BuildSummary
     from kg.source import GraphSource, StoreSource
     from kg.statements import Statements

@@ -10,10 +10,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build import BuildResult, EntityRegistry, build
+from kg.build import build
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, Source, expand, read_source
 from kg.errors import InputError
 from kg.files import read_bytes
+from kg.graphs import BuildResult
+from kg.identity import EntityRegistry
 from kg.iri import DEFAULT_BASE, check_base
 from kg.statements import Statements, dump_statements, load_statements, text_file_problem
 

@@ -14,6 +14,7 @@ import math
 import re
 import warnings
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +38,10 @@ class Article:
     url: str | None = None
     text_file: str | None = None  # as written in the file, relative to it
 
-    @property
+    @cached_property
     def text_sha256(self) -> str:
+        """The SHA-256 of the text (UTF-8), computed once: the manifest, the article's
+        kgo:textSha256 and the store's check of a changed text all read it."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 

@@ -26,8 +26,8 @@ from kg.files import write_bytes
 from kg.iri import graph_iri, quarantine_graph_iri
 from kg.ontology import KGO
 
-if TYPE_CHECKING:  # the store reads built graphs; it never runs the builder
-    from kg.build import ArticleGraph, BuildResult
+if TYPE_CHECKING:  # the store reads built graphs (kg.graphs); it never runs the builder
+    from kg.graphs import ArticleGraph, BuildResult
 
 DEFAULT_STORE = "kg-store"
 TEXT_SHA = str(KGO) + "textSha256"

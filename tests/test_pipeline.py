@@ -9,7 +9,7 @@ import pickle
 import pytest
 import yaml
 
-import kg.build
+import kg.quarantine
 from kg.pipeline import ArticleInput, build_inputs, read_inputs
 
 
@@ -60,16 +60,50 @@ def test_read_inputs_is_the_picklable_per_article_work(corpus):
 
 def test_the_validation_of_a_batch_does_not_grow_with_the_store(tmp_path, corpus, monkeypatch):
     sizes = []
-    real = kg.build.validate_triples
+    real = kg.quarantine.validate_triples
 
     def counting(triples, inference="rdfs"):
         triples = list(triples)
         sizes.append(len(triples))
         return real(triples, inference=inference)
 
-    monkeypatch.setattr(kg.build, "validate_triples", counting)
+    monkeypatch.setattr(kg.quarantine, "validate_triples", counting)
     store = tmp_path / "store"
     for path in sorted(corpus.iterdir()):  # one article a build, into a growing store
         build_inputs([path], None, store_dir=store)
     assert len(sizes) == 5
     assert len(set(sizes)) == 1  # the batch alone, not the articles already stored
+
+
+def test_each_input_is_read_and_hashed_once(tmp_path, corpus, monkeypatch):
+    import hashlib
+    import types
+
+    import kg.corpus
+    import kg.files
+    import kg.pipeline
+    import kg.statements
+
+    reads: list[str] = []
+    real_read = kg.files.read_bytes
+
+    def read_bytes(path, *a, **k):
+        reads.append(str(path))
+        return real_read(path, *a, **k)
+
+    for module in (kg.files, kg.pipeline, kg.statements, kg.corpus):
+        monkeypatch.setattr(module, "read_bytes", read_bytes)
+    text_hashes: list[bytes] = []
+
+    def sha256(data=b""):
+        text_hashes.append(data)
+        return hashlib.sha256(data)
+
+    monkeypatch.setattr(kg.statements, "hashlib", types.SimpleNamespace(sha256=sha256))
+    summary = build_inputs([corpus], tmp_path / "out", store_dir=tmp_path / "store")
+    assert summary.articles == 5
+    paths = sorted(str(p) for p in corpus.iterdir())
+    assert sorted(reads) == paths  # each file read once, nothing else read through kg.files
+    assert len(text_hashes) == 5 == len(set(text_hashes))  # each article's text hashed once
+    manifest = (tmp_path / "out" / "manifest.json").read_text(encoding="utf-8")
+    assert all(hashlib.sha256(t).hexdigest() in manifest for t in text_hashes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -137,13 +138,46 @@ def test_a_source_is_a_file_or_a_store(tmp_path, store):
     assert (store / META_FILE).exists()
 
 
+BUILDER = ("kg.build", "kg.construct", "kg.quarantine", "kg.shacl", "kg.extract.pipeline")
+
+
 def test_the_store_does_not_depend_on_the_builder():
     import subprocess
     import sys
 
     code = (
         "import sys, kg.store, kg.source; print(sorted(m for m in sys.modules"
-        " if m in ('kg.build', 'kg.extract.pipeline', 'pyshacl')))"
+        f" if m in {(*BUILDER, 'pyshacl')!r}))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def _kg_imports(module: str) -> set[str]:
+    """The kg modules a module imports, its type-checking imports included."""
+    import ast
+    import importlib.util
+
+    tree = ast.parse(Path(importlib.util.find_spec(module).origin).read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+        elif isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+    return {n for n in names if n == "kg" or n.startswith("kg.")}
+
+
+def test_the_store_knows_the_graph_types_only():
+    """kg.store names ArticleGraph and BuildResult from kg.graphs, which imports no part
+    of the builder or the validator (not even for type hints that run)."""
+    store = _kg_imports("kg.store")
+    assert "kg.graphs" in store
+    assert not store & set((*BUILDER, "kg.validate", "kg.pipeline", "kg.outputs"))
+    assert _kg_imports("kg.graphs") <= {"kg.statements", "kg.validate"}  # type hints only
+    import subprocess
+    import sys
+
+    code = "import sys, kg.graphs; print(sorted(m for m in sys.modules if m.startswith('kg.')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['kg.graphs']"

@@ -1,0 +1,226 @@
+"""Statements to RDF: the triples of one article, before validation.
+
+Every relation becomes a kgo:Statement node that carries its evidence; a relation the
+article asserts as holding now (modality asserted, no qualifier such as former) is also a
+direct triple (s p o), so that the plain graph says only what is true. Entity IRIs follow
+the identity policy of kg.identity (an EntityRegistry mints them, in corpus order).
+`prepare` makes a PreparedArticle; kg.quarantine validates a batch of them and splits each
+into its graph and its quarantine graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+from kg.graphs import StatementQuads
+from kg.identity import EntityRegistry, Minted, is_name, position_relations
+from kg.iri import article_iri, graph_iri, quarantine_graph_iri, statement_iri
+from kg.ontology import DCTERMS, KGO, PROV, SCHEMA, SKOS, load_ontology
+from kg.statements import Entity, Relation, Statements
+
+__all__ = ["PreparedArticle", "decimal_literal", "in_graph", "main_triples", "prepare"]
+
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+WIKIDATA = "http://www.wikidata.org/entity/"
+
+
+def _n(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def _k(name: str) -> ox.NamedNode:
+    return ox.NamedNode(str(KGO) + name)
+
+
+def _typed(value: str, datatype: str) -> ox.Literal:
+    return ox.Literal(value, datatype=ox.NamedNode(XSD + datatype))
+
+
+def decimal_literal(value: float) -> ox.Literal:
+    """A confidence as an xsd:decimal in the form stores write back ("0.85", "1"), so a
+    build file and the store hold the same literal."""
+    text = format(Decimal(repr(round(value, 3))).normalize(), "f")
+    return _typed(text, "decimal")
+
+
+def _compound(alias: str, label: str) -> bool:
+    """'Riverton plan' of 'Riverton': a name followed by a common noun names another thing."""
+    rest = alias[len(label) :].strip()
+    return alias.startswith(label + " ") and not is_name(rest)
+
+
+def _entity_triples(entity: Entity, minted: Minted, art: ox.NamedNode) -> list[tuple]:
+    onto = load_ontology()
+    node = _n(minted.iri)
+    triples = [
+        (node, RDF_TYPE, _n(onto.class_iri(entity.cls))),
+        (node, RDFS_LABEL, ox.Literal(minted.label)),
+        (node, _k("mentionedIn"), art),
+    ]
+    if minted.title is not None:
+        triples.append((node, _k("title"), ox.Literal(minted.title)))
+    for alias in sorted({entity.label, *entity.aliases} - {minted.label}):
+        if not _compound(alias, entity.label):
+            triples.append((node, _n(str(SKOS) + "altLabel"), ox.Literal(alias)))
+    for scheme, ident in entity.ids:
+        if scheme == "wikidata":
+            triples.append((node, _n(str(SCHEMA) + "sameAs"), _n(WIKIDATA + ident)))
+        else:
+            triples.append((node, _n(str(SCHEMA) + "identifier"), ox.Literal(f"{scheme}:{ident}")))
+    return triples
+
+
+def _article_triples(st: Statements, art: ox.NamedNode) -> list[tuple]:
+    a = st.article
+    triples = [
+        (art, RDF_TYPE, _k("Article")),
+        (art, _n(str(DCTERMS) + "identifier"), ox.Literal(a.id)),
+        (art, _k("textSha256"), ox.Literal(a.text_sha256)),
+    ]
+    if a.title:
+        triples.append((art, _n(str(SCHEMA) + "headline"), ox.Literal(a.title)))
+    if a.date:
+        triples.append((art, _n(str(SCHEMA) + "datePublished"), _typed(a.date, "date")))
+    if a.source:
+        triples.append((art, _n(str(DCTERMS) + "source"), ox.Literal(a.source)))
+    if a.url:
+        try:
+            triples.append((art, _n(str(SCHEMA) + "url"), _n(a.url)))
+        except ValueError:
+            raise KgError(f"article {a.id}: not a valid URL: {a.url!r}") from None
+    return triples
+
+
+def _statement_quads(
+    st: Statements, rel: Relation, iris: dict[str, str], base: str, art: ox.NamedNode
+) -> StatementQuads:
+    onto = load_ontology()
+    s, o = _n(iris[rel.subject]), _n(iris[rel.object])
+    p = _n(onto.relations[rel.predicate].iri)
+    ev = rel.evidence
+    attributed = iris[rel.attributed_to] if rel.attributed_to else ""
+    node_iri = statement_iri(
+        base,
+        st.article.id,
+        s.value,
+        p.value,
+        o.value,
+        str(ev.start),
+        str(ev.end),
+        rel.modality,
+        attributed,
+        *rel.qualifiers,
+    )
+    node = _n(node_iri)
+    triples = [
+        (node, RDF_TYPE, _k("Statement")),
+        (node, _n(RDF_NS + "subject"), s),
+        (node, _n(RDF_NS + "predicate"), p),
+        (node, _n(RDF_NS + "object"), o),
+        (node, _n(str(PROV) + "wasDerivedFrom"), art),
+        (node, _k("sentence"), ox.Literal(ev.sentence)),
+        (node, _k("startOffset"), _typed(str(ev.start), "integer")),
+        (node, _k("endOffset"), _typed(str(ev.end), "integer")),
+        (node, _k("confidence"), decimal_literal(rel.confidence)),
+        (node, _k("modality"), _n(onto.modalities[rel.modality])),
+        (node, _k("method"), ox.Literal(rel.method)),
+    ]
+    if attributed:
+        triples.append((node, _k("attributedTo"), _n(attributed)))
+    for q in rel.qualifiers:
+        triples.append((node, _k("qualifier"), _n(onto.qualifiers[q])))
+    if st.article.date:
+        triples.append((node, _k("observedOn"), _typed(st.article.date, "date")))
+    plain = rel.modality == "asserted" and not set(rel.qualifiers) & onto.withheld
+    return StatementQuads(relation=rel, iri=node_iri, direct=(s, p, o), node=triples, plain=plain)
+
+
+def _owner_relations(st: Statements, minted: dict[str, Minted]) -> list[Relation]:
+    """positionIn for each position whose owner identity found, unless the article states
+    it: its evidence is the statement the owner was read from, else the article's first
+    relation of the position."""
+    owned = position_relations()[1]
+    out = []
+    for e in st.entities:
+        m = minted[e.id]
+        if m.owner is None or any(
+            r.subject == e.id and r.predicate == owned and r.object == m.owner for r in st.relations
+        ):
+            continue
+        source = m.owner_from or min(
+            (r for r in st.relations if e.id in (r.subject, r.object)),
+            key=lambda r: (r.evidence.start, r.evidence.end),
+            default=None,
+        )
+        if source is None:
+            continue
+        out.append(
+            Relation(
+                subject=e.id,
+                predicate=owned,
+                object=m.owner,
+                evidence=source.evidence,
+                confidence=source.confidence,
+                method="kg-build:position-owner",
+            )
+        )
+    return out
+
+
+def in_graph(triples: Iterable[tuple], graph: ox.NamedNode) -> list[ox.Quad]:
+    """The triples as quads of one named graph."""
+    return [ox.Quad(s, p, o, graph) for s, p, o in triples]
+
+
+@dataclass
+class PreparedArticle:
+    """One article's triples before validation: per entity, the article's own, and per
+    relation (StatementQuads), so that validation can take out what violates."""
+
+    st: Statements
+    graph: ox.NamedNode
+    qgraph: ox.NamedNode
+    iris: dict[str, str]  # entity id in the statements -> its IRI
+    entity_triples: dict[str, list[tuple]]
+    article_triples: list[tuple]
+    stmts: list[StatementQuads]
+
+
+def prepare(st: Statements, registry: EntityRegistry, base: str) -> PreparedArticle:
+    """The triples of an article, its entities minted by `registry` (whose state follows
+    the articles prepared before: prepare articles in corpus order)."""
+    art = _n(article_iri(base, st.article.id))
+    minted = registry.mint(st)
+    iris = {e.id: minted[e.id].iri for e in st.entities}
+    relations = st.relations + _owner_relations(st, minted)
+    return PreparedArticle(
+        st=st,
+        graph=_n(graph_iri(base, st.article.id)),
+        qgraph=_n(quarantine_graph_iri(base, st.article.id)),
+        iris=iris,
+        entity_triples={e.id: _entity_triples(e, minted[e.id], art) for e in st.entities},
+        article_triples=_article_triples(st, art),
+        stmts=[_statement_quads(st, r, iris, base, art) for r in relations],
+    )
+
+
+def main_triples(
+    p: PreparedArticle, bad_statements: Container[str], bad_entities: Container[str]
+) -> list[tuple]:
+    """The article's triples without the statements and entities named bad (by IRI)."""
+    triples = [
+        t for e in p.st.entities if p.iris[e.id] not in bad_entities for t in p.entity_triples[e.id]
+    ]
+    triples += p.article_triples
+    for sq in p.stmts:
+        if sq.iri not in bad_statements:
+            triples.extend(sq.triples())
+    return triples

@@ -1,0 +1,77 @@
+"""The built graphs: what the builder makes and the store, the outputs and a cluster read.
+
+Plain data, no behaviour beyond counting: kg.construct makes StatementQuads, kg.quarantine
+splits each article into an ArticleGraph (its main and quarantine quads), kg.build returns
+a BuildResult per batch. kg.store, kg.outputs and kg.cluster depend on these types only,
+never on the builder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+if TYPE_CHECKING:  # a Violation is kg.validate's; importing it would load the validator
+    from kg.statements import Relation
+    from kg.validate import Violation
+
+Triple = tuple  # (subject, predicate, object) of pyoxigraph terms
+
+
+@dataclass
+class StatementQuads:
+    """The triples of one relation: its statement node and, when the article asserts it as
+    holding now (`plain`), its direct triple."""
+
+    relation: Relation
+    iri: str
+    direct: tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode]
+    node: list[Triple]  # (s, p, o) of the statement node
+    plain: bool = True
+
+    def triples(self) -> list[Triple]:
+        return ([self.direct] if self.plain else []) + self.node
+
+
+@dataclass
+class ArticleGraph:
+    """One article, built and validated: the quads of its graph, those of its quarantine
+    graph, its counts and the violations that sent statements to quarantine."""
+
+    article_id: str
+    graph: str
+    quarantine_graph: str
+    main: list[ox.Quad] = field(default_factory=list)
+    quarantine: list[ox.Quad] = field(default_factory=list)
+    entities: int = 0
+    relations: int = 0
+    quarantined: int = 0
+    violations: list[Violation] = field(default_factory=list)
+
+
+@dataclass
+class BuildResult:
+    """A batch of built articles, with the manifest records of their inputs."""
+
+    base: str
+    articles: list[ArticleGraph]
+    inputs: list[dict]
+
+    @property
+    def main_quads(self) -> list[ox.Quad]:
+        return [q for a in self.articles for q in a.main]
+
+    @property
+    def quarantine_quads(self) -> list[ox.Quad]:
+        return [q for a in self.articles for q in a.quarantine]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "articles": len(self.articles),
+            "entities": sum(a.entities for a in self.articles),
+            "relations": sum(a.relations for a in self.articles),
+            "quarantined": sum(a.quarantined for a in self.articles),
+            "quads": len({str(q) for q in self.main_quads}),
+        }

@@ -229,3 +229,61 @@ def test_names_the_recognizer_cut_are_mended():
         ("Nira Osk Belvane", "PERSON"),
         ("Ludo Ferrant", "PERSON"),
     ]
+
+
+def test_titles_and_people_paired_respectively():
+    st = _extract(
+        "Anna Quist and Lev Marrow, the defence and foreign ministers respectively, wrote to "
+        "lawmakers. Peruvian and Chilean Presidents Ivo Santel and Rui Maddox respectively "
+        "congratulated her. The pact was signed by Deputy Trade Ministers Osk Belvane and "
+        "Pia Lorrin of Peru and Chile respectively."
+    )
+    found = positions(st)
+    assert ("Anna Quist", "Defence Minister", None) in found
+    assert ("Lev Marrow", "Foreign Minister", None) in found
+    assert ("Ivo Santel", "President", "Peru") in found
+    assert ("Rui Maddox", "President", "Chile") in found
+    assert ("Osk Belvane", "Deputy Trade Minister", "Peru") in found
+    assert ("Pia Lorrin", "Deputy Trade Minister", "Chile") in found
+
+
+def test_a_plural_title_is_held_by_each_person_named_after_it():
+    st = _extract("Foreign Ministers Ana Quist and Lev Marrow met in Lima on Monday.")
+    found = {(h, t) for h, t, _o in positions(st)}
+    assert found == {("Ana Quist", "Foreign Minister"), ("Lev Marrow", "Foreign Minister")}
+
+
+def test_a_predecessor_held_the_successor_s_post():
+    st = _extract(
+        "Defence Minister Ana Quist arrived in Lima. Quist succeeds Lev Marrow, who retired. "
+        "Trade Minister Ivo Santel, who was appointed in May, replacing Rui Maddox, spoke. "
+        "The plan was first proposed by Santel's predecessor, Pia Lorrin."
+    )
+    label = {e.id: e.label for e in st.entities}
+    held = {
+        (label[r.subject], label[r.object], r.qualifiers)
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+    assert ("Lev Marrow", "Defence Minister", ("former",)) in held
+    assert ("Rui Maddox", "Trade Minister", ("former",)) in held
+    assert ("Pia Lorrin", "Trade Minister", ("former",)) in held
+    assert ("Ana Quist", "Defence Minister", ()) in held
+
+
+def test_a_name_inside_a_description_of_another_kind_stays_apart():
+    st = _extract("Leaders met at the ASEAN summit and the Doha talks resumed in March.")
+    by_label = {e.label: e for e in st.entities}
+    assert by_label["ASEAN summit"].cls == "Event"
+    assert by_label["Doha talks"].cls == "Event"
+    assert "ASEAN summit" not in by_label["ASEAN"].aliases
+
+
+def test_a_described_body_or_force_is_an_entity():
+    st = _extract(
+        "The joint verification mechanism will report to a counter-terrorism brigade before "
+        "the swearing-in ceremony."
+    )
+    labels = {e.label for e in st.entities}
+    assert {"joint verification mechanism", "counter-terrorism brigade"} <= labels
+    assert "swearing-in ceremony" in labels

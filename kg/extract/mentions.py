@@ -308,7 +308,11 @@ def _specific(tokens: list, root, needs_name: bool = False) -> bool:
     mods = [t for t in tokens if t.i != root.i]
     proper = any(t.pos_ == "PROPN" or t.text[:1] in '“"' for t in mods)
     number = any(t.like_num or any(c.isdigit() for c in t.text) for t in mods)
-    compound = any(t.dep_ == "compound" and t.pos_ == "NOUN" for t in mods)
+    # a noun or a hyphenated word before the head ("verification mechanism",
+    # "counter-terrorism brigade", "swearing-in ceremony")
+    compound = any(
+        (t.dep_ in ("compound", "nmod") and t.pos_ == "NOUN") or t.text == "-" for t in mods
+    )
     described = any(t.dep_ == "amod" and t.pos_ == "ADJ" for t in mods)
     plural = root.tag_ in ("NNS", "NNPS")
     if needs_name:  # an event: "ECOWAS summit", "general election", "peace talks"

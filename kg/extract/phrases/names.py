@@ -124,6 +124,29 @@ class NameRepair:
         out: list[Span] = []
         i = 0
         changed = False
+        # a name right after a title that no entity covers ("Deputy Ministers Bae Sun-ok")
+        for e in ents:
+            if e.label_ != "POSITION":
+                continue
+            end = e.end
+            while end < len(doc) and (
+                free(doc[end])
+                or (
+                    doc[end].text == "-"
+                    and end > e.end
+                    and not doc[end - 1].whitespace_
+                    and not doc[end].whitespace_
+                    and end + 1 < len(doc)
+                    and doc[end + 1].is_alpha
+                    and doc[end + 1].i not in taken
+                )
+            ):
+                end += 2 if doc[end].text == "-" else 1
+            if end - e.end >= 2:
+                ents.append(Span(doc, e.end, end, label="PERSON"))
+                taken.update(range(e.end, end))
+                changed = True
+        ents.sort(key=lambda s: s.start)
         while i < len(ents):
             e = ents[i]
             start, end, label = e.start, e.end, e.label_

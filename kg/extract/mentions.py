@@ -212,9 +212,13 @@ def find_mentions(
         )
         taken.update(range(span.start, span.end))
 
+    plurals = title_data().role_plurals
+    person_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
+        if ent.label_ == "POSITION" and ent[-1].lower_ in plurals and ent.end not in person_starts:
+            continue  # "US envoys said": representatives, not a post held by a name
         parts = _split_possessive(list(ent))
         for i, part in enumerate(parts):
             label = ent.label_

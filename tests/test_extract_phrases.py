@@ -287,3 +287,16 @@ def test_a_described_body_or_force_is_an_entity():
     labels = {e.label for e in st.entities}
     assert {"joint verification mechanism", "counter-terrorism brigade"} <= labels
     assert "swearing-in ceremony" in labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Minister Mr. Tomas Quillane spoke in Lima.",
+        "Defence Minister Dr Tomas Quillane spoke in Lima.",
+        "Defence Minister Ms Ana Quist spoke in Lima.",
+    ],
+)
+def test_a_title_before_a_courtesy_word_and_a_name_is_the_name_s(text):
+    holder = text.split(" spoke")[0].split()[-2:]
+    assert (" ".join(holder), "Defence Minister", None) in positions(_extract(text))

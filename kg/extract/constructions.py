@@ -15,7 +15,7 @@ from kg.extract.frames import Candidate, attribution, modality
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
-from kg.extract.phrases.titles import qualifiers_of, title_data
+from kg.extract.phrases.titles import is_honorific, qualifiers_of, title_data
 from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.clauses import direct_objects, is_passive, subjects
 
@@ -172,7 +172,6 @@ def _person_at(b: Builder, i: int) -> Ref | None:
     """The person named from token `i` on, past courtesy words and other titles or ranks
     ("Dr", "Lieutenant General"): "Chief of Staff General Ana Ortiz" is Ortiz's."""
     doc, index = b.doc, b.index
-    honorifics = title_data().honorifics
     while i < len(doc):
         m = index.mention_at(b.block, doc[i])
         if m is not None and m.tok_start == i:
@@ -182,7 +181,7 @@ def _person_at(b: Builder, i: int) -> Ref | None:
             if cls != "Position":
                 return None
             i = m.tok_end
-        elif doc[i].lower_ in honorifics and not doc[i].is_sent_start:
+        elif is_honorific(doc[i]) and not doc[i].is_sent_start:
             i += 1
         else:
             return None

@@ -524,15 +524,16 @@ def _person_of(b: Builder, m: Mention, head) -> None:
 
 def _record(b: Builder, holder: Ref, position: Cluster, tok, qualifiers) -> None:
     """Keep each holding on the article's index: a successor's post is read from it."""
-    held = b.index.__dict__.setdefault("_holdings", {})
     start = b.index.pos(b.block, tok)
-    held.setdefault(holder.cluster.id, []).append((start, position, "former" in qualifiers))
+    b.index.holdings.setdefault(holder.cluster.id, []).append(
+        (start, position, "former" in qualifiers)
+    )
 
 
 def _post_of(b: Builder, person: Cluster, tok) -> Cluster | None:
     """The post a person is said to hold, for "X succeeds Y": the one named in the same
     sentence, else the last current one named before it."""
-    holdings = b.index.__dict__.get("_holdings", {}).get(person.id, [])
+    holdings = b.index.holdings.get(person.id, [])
     sent = tok.sent
     lo, hi = b.index.pos(b.block, sent[0]), b.index.pos(b.block, sent[-1])
     here = [p for start, p, former in holdings if lo <= start <= hi and not former]

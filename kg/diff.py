@@ -92,7 +92,7 @@ def _term(t) -> str:
 def diff(
     old: Iterable[ox.Quad] | Callable[[], Iterable[ox.Quad]],
     new: Iterable[ox.Quad] | Callable[[], Iterable[ox.Quad]],
-    chunk: int = 200_000,
+    chunk: int = 50_000,
     fanin: int = 64,
 ) -> Diff:
     """The quads of `new` not in `old` (added) and of `old` not in `new` (removed), grouped

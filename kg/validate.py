@@ -150,7 +150,7 @@ def validate_triples(triples: Iterable[tuple], inference: str = "rdfs") -> Repor
         violations.append(
             Violation(
                 focus=r.focus.value,
-                focus_label=_first(labels).value if labels else None,
+                focus_label=labels[0].value if labels else None,
                 path=str(path) if path is not None else None,
                 value=r.value.value if r.value is not None else None,
                 message=r.messages[0] if r.messages else _generic(r),
@@ -168,12 +168,6 @@ def _generic(result) -> str:
     return f"{name} constraint violated"
 
 
-def _first(terms):
-    """Of several candidate terms, the one whose N-Triples form sorts first: pySHACL's
-    choice (rdflib reads the data from sorted lines), whatever the order of the data."""
-    return min(terms, key=str)
-
-
 def _sentence_in(index, present: set, focus, path, value) -> str | None:
     """The evidence sentence of a result, read from the data (not the ontology)."""
     from kg import shacl
@@ -182,16 +176,16 @@ def _sentence_in(index, present: set, focus, path, value) -> str | None:
     sentence = shacl.to_ox(KGO.sentence)
     if (focus, shacl.RDF_TYPE, statement) in present:
         found = [x for x in index.objects(focus, sentence) if (focus, sentence, x) in present]
-        return _first(found).value if found else None
+        return found[0].value if found else None
     if path is None or value is None:
         return None
     pred, subj, obj = (shacl.to_ox(x) for x in (RDF.predicate, RDF.subject, RDF.object))
     p = shacl.to_ox(path)
-    for st in sorted(index.subjects(subj, focus), key=str):
+    for st in index.subjects(subj, focus):
         if p in index.objects(st, pred) and value in index.objects(st, obj):
             found = index.objects(st, sentence)
             if found:
-                return _first(found).value
+                return found[0].value
     return None
 
 
@@ -220,7 +214,11 @@ def validate_store(
     with validating the whole), so an entity whose articles disagree (two labels, two
     classes) is caught as in the whole graph. A node that is no subject in the store (an
     ontology term such as a modality) is reported by the first batch that finds it.
-    Memory follows the batch, and the neighbourhood of its nodes, not the store."""
+    Memory follows the batch, and the neighbourhood of its nodes, not the store.
+
+    The triples are validated in sorted order, as from a sorted N-Quads file: where a
+    result could name one of several labels or sentences, it names the first in that order
+    (a copy of the store in memory named the first in the store's internal order)."""
     import pyoxigraph as ox
 
     if engine not in ENGINES:
@@ -237,6 +235,7 @@ def validate_store(
         batch = keys[start : start + batch_size]
         data, owned, partial, count = _store_batch(store, batch) if batch else ([], set(), set(), 0)
         total += count
+        data.sort(key=lambda t: f"{t[0]} {t[1]} {t[2]}")  # the order of the lines of a file
         if engine == "kg":
             report = validate_triples(data, inference=inference)
         else:

@@ -95,3 +95,76 @@ def test_declining_to_take_part_is_a_refusal():
     found = _relations("Togo declined to send troops to the Sahel Brigade.")
     assert _has(found, "Togo", "declines", "Sahel Brigade", "refused")
     assert not _has(found, "Togo", "contributesTo", "Sahel Brigade")
+
+
+def test_a_title_stands_for_the_person_named_beside_it():
+    found = _relations(
+        "Opening the meeting, the Foreign Secretary, Mr Carl Brant, urged Chile to act."
+    )
+    assert _has(found, "Carl Brant", "urges", "Chile")
+
+
+def test_a_group_stands_for_the_members_it_lists():
+    found = _relations(
+        "Norway and Canada imposed sanctions on eight officials, including Ivan Bort and Olga Sed."
+    )
+    for s in ("Norway", "Canada"):
+        for o in ("Ivan Bort", "Olga Sed"):
+            assert _has(found, s, "sanctions", o)
+
+
+def test_money_is_a_contribution_and_goes_to_its_beneficiary():
+    found = _relations(
+        "Norway on Tuesday pledged $120 million in humanitarian aid for Chad. "
+        "Canada will give Mali $5 million to detect drones."
+    )
+    assert _has(found, "Norway", "contributesTo", "Chad", "offered")
+    assert _has(found, "Canada", "contributesTo", "Mali", "planned")
+
+
+def test_money_alone_goes_to_no_force_that_is_not_named():
+    found = _relations(
+        "The Dornish Mission has 900 soldiers. Later, Norway pledged $40 million, part of it "
+        "earmarked for schools."
+    )
+    assert not _has(found, "Norway", "contributesTo", "Dornish Mission")
+
+
+def test_a_purpose_infinitive_names_what_a_contribution_is_for():
+    found = _relations(
+        "The Dornish Mission has 900 soldiers. Chile will send a destroyer to observe the "
+        "Coral Exercise."
+    )
+    assert _has(found, "Chile", "contributesTo", "Coral Exercise", "planned")
+    assert not _has(found, "Chile", "contributesTo", "Dornish Mission")
+
+
+def test_a_force_operates_where_it_is_deployed():
+    found = _relations("The Dornish Force, which has been deployed in Chad since 2019, left.")
+    assert _has(found, "Dornish Force", "operatesIn", "Chad")
+
+
+def test_an_event_is_located_where_the_phrase_says():
+    found = _relations("The Coral Summit in Varna will open on Monday.")
+    assert _has(found, "Coral Summit", "locatedIn", "Varna")
+
+
+def test_having_no_plans_to_join_is_a_refusal():
+    found = _relations(
+        "The Morvan Party has no plans to join the Coral Coalition, its leader said."
+    )
+    assert _has(found, "Morvan Party", "declines", "Coral Coalition", "refused")
+
+
+def test_a_crowd_or_a_named_object_is_not_paired_with_each_other():
+    found = _relations("The partners, including Chad and Niger, will meet leaders on Friday.")
+    assert not _has(found, "Chad", "meets", "Niger")
+    found = _relations("Chad, Niger, Mali and Togo will meet in Accra next month.")
+    assert not _has(found, "Chad", "meets", "Niger")
+    found = _relations("Chad and Niger will meet in Accra next month.")
+    assert _has(found, "Chad", "meets", "Niger", "planned")
+
+
+def test_a_group_whose_listed_members_are_no_entities_stands_for_itself():
+    found = _relations("Peru backed the Lima Accord, including its stricter visa rules.")
+    assert _has(found, "Peru", "supports", "Lima Accord")

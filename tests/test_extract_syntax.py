@@ -85,3 +85,27 @@ def test_a_raising_verb_lends_its_subject(nlp):
 def test_a_phrasal_verb_keeps_its_particle(nlp):
     c, words = clause(nlp, "Poland ruled out a ceasefire.", "rule out")
     assert words(c.subjects) == ["Poland"] and words(c.objects) == ["ceasefire"]
+
+
+def test_a_second_passive_verb_takes_the_first_verbs_subject_as_its_object(nlp):
+    text = "The Dornish Force, which was deployed in 2019 and is commanded by Ulrich Penn, left."
+    c, words = clause(nlp, text, "command")
+    assert c.passive and words(c.subjects) == ["Penn"] and words(c.objects) == ["Force"]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("The Morvan Party has no plans to join the coalition.", "refused"),
+        ("The Morvan Party has plans to join the coalition.", "planned"),
+    ],
+)
+def test_a_noun_of_intention_lends_its_modality_and_its_subject(nlp, text, level):
+    c, words = clause(nlp, text, "join")
+    assert words(c.subjects) == ["Party"] and c.modality == level
+
+
+def test_a_preposition_used_as_a_particle_joins_the_verb(nlp):
+    c, words = clause(nlp, "Slovakia has pulled out of the Dacian Exercise.", "pull out")
+    assert words(c.subjects) == ["Slovakia"]
+    assert [(p, words([i])[0]) for p, i in c.preps] == [("of", "Exercise")]

@@ -84,19 +84,85 @@ def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
 # -- frames ------------------------------------------------------------------------------------
 
 
-def _has_contribution(verb) -> bool:
+def _is_contribution(tok, nouns, money: bool = True) -> bool:
+    """Troops, ships, money ("£5 million", "$40 million in aid") and the like."""
+    if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
+        return True
+    return money and tok.ent_type_ == "MONEY"
+
+
+def _has_contribution(verb, money: bool = True) -> bool:
+    """Whether the verb (or a verb it governs) gives troops, ships, or (`money`) money."""
     nouns = lexicon().contribution_nouns
     for obj in direct_objects(verb) + _children(verb, "dobj", "attr", "npadvmod"):
-        if obj.lemma_.lower() in nouns or obj.lower_ in nouns:
+        if _is_contribution(obj, nouns, money):
             return True
         if any(
-            c.lemma_.lower() in nouns
+            _is_contribution(c, nouns, money)
             for c in obj.children
             if c.dep_ in ("prep",)
             for c in c.children
         ):
             return True
-    return any(_has_contribution(xcomp) for xcomp in _children(verb, "xcomp"))
+    return any(_has_contribution(xcomp, money) for xcomp in _children(verb, "xcomp"))
+
+
+def members(tok) -> list:
+    """The members a group names: "eight officials, including A and B" -> A, B; "three
+    countries - A, B and C" -> A, B, C (a list in apposition)."""
+    words = frames().member_preps
+    out = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in words:
+            out += _children(child, "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "such":  # "such as A and B"
+            for as_ in _children(child, "prep"):
+                out += _children(as_, "pobj")
+        elif child.dep_ == "appos" and child.conjuncts and tok.tag_ in ("NNS", "NNPS"):
+            out.append(child)
+    return out
+
+
+def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """The entities a subject or object names: a group's listed members (when they are
+    entities), else the token's own referents, where a title stands for the person named
+    beside it ("the Foreign Secretary, Ana Ortiz,")."""
+    listed = [r for m in members(tok) for r in actor_refs(index, block, m)]
+    if listed:  # else the group itself ("policies, including stricter rules")
+        return listed
+    refs = index.refs(block, tok)
+    mention = index.mention_at(block, tok)
+    if mention is not None and index.clusters[mention.cluster].cls == "Position":
+        doc = tok.doc
+        span = [doc[i] for i in range(mention.tok_start, mention.tok_end)]
+        beside = [c for t in span for c in _children(t, "appos") if c.i >= mention.tok_end]
+        if tok.dep_ == "appos":
+            beside.append(tok.head)
+        people = [
+            r
+            for c in beside
+            for r in index.refs(block, c, with_conj=False)
+            if r.cluster.cls == "Person"
+        ]
+        if people:
+            return people + [r for r in refs if r.cluster.cls != "Position"]
+    return refs
+
+
+def _purpose_targets(tok) -> list:
+    """ "send a frigate to observe the exercise", "soldiers to serve with the force": what
+    a purpose infinitive of the verb (or of its object) acts on."""
+    out = []
+    for holder in [tok, *direct_objects(tok)]:
+        for verb in holder.children:
+            if verb.dep_ not in ("xcomp", "advcl", "relcl", "acl") or verb.pos_ != "VERB":
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                continue
+            out += _children(verb, "dobj")
+            for prep in ("with", "in", "to"):
+                out += prep_objects(verb, prep)
+    return out
 
 
 def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list[Ref]:
@@ -104,30 +170,40 @@ def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list
     for spec in frame.objects:
         if spec == "dobj":
             for obj in direct_objects(tok):
-                out += index.refs(block, obj)
+                out += actor_refs(index, block, obj)
+        elif spec == "dative":  # "give Peru £5 million"
+            for obj in _children(tok, "dative"):
+                if obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    out += actor_refs(index, block, obj)
+        elif spec == "purpose":
+            for obj in _purpose_targets(tok):
+                out += actor_refs(index, block, obj)
         elif spec.startswith("prep:"):
             prep = spec.split(":", 1)[1]
             holders = [tok, *direct_objects(tok)]
-            for obj in direct_objects(tok):  # "send a team of engineers to X"
+            for obj in direct_objects(tok):  # "a team of engineers to X", "$5m in aid for X"
                 holders += [
                     t
                     for t in obj.subtree
-                    if t.dep_ == "pobj" and t.i != obj.i and t.head.lower_ == "of"
+                    if t.dep_ == "pobj" and t.i != obj.i and t.head.lower_ in ("of", "in")
                 ]
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in COPULAS:
                 holders.append(tok.head)  # "the headquarters will be in Valparaiso"
             if anchor is not None:  # "hold talks on trade and the war with Peru"
                 holders += [t for t in anchor.subtree if t.pos_ in ("NOUN", "PROPN")]
+            if frame.subject == "self" and tok.dep_ in ("dobj", "nsubjpass"):
+                holders.append(tok.head)  # "will hold the exercise in the Coral Sea"
             for holder in holders:
                 for pobj in prep_objects(holder, prep):
-                    out += index.refs(block, pobj)
+                    out += actor_refs(index, block, pobj)
         elif spec == "appos":  # "X's predecessor, Y"
             for obj in _children(tok, "appos"):
                 out += index.refs(block, obj, with_conj=False)
         elif spec == "subject":  # "Accra will host the summit": the summit is in Accra
             for subj in subjects(tok):
                 out += index.refs(block, subj)
-        elif spec == "implicit" and not out:
+        elif spec == "implicit" and not out and _has_contribution(tok, money=False):
+            # troops or ships with no force named go to the last one; money does not
             c = index.salient_force(block, tok)
             if c is not None:
                 out.append(Ref(c, True))
@@ -218,7 +294,8 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
         for frame in f.nouns:
             if clause.lemma not in frame.lemmas and tok.lower_ not in frame.lemmas:
                 continue
-            out += _emit(index, block, tok, frame, noun_subjects(tok), None, clause.modality)
+            subj = [tok] if frame.subject == "self" else noun_subjects(tok)
+            out += _emit(index, block, tok, frame, subj, None, clause.modality)
             if frame.predicate in _SYMMETRIC_NOUNS:
                 out += _between(index, block, tok, frame, clause.modality)
     return out
@@ -286,10 +363,22 @@ def _emit(
         level = modality(tok) if tok.pos_ in ("VERB", "AUX") else modality(tok.head)
     if level is None:
         return []
-    subjects_ = [r for s in subj_tokens for r in index.refs(block, s)]
+    subjects_ = []
+    for s in subj_tokens:
+        for r in actor_refs(index, block, s):
+            if all(r.cluster.id != o.cluster.id for o in subjects_):
+                subjects_.append(r)
     objects_ = _objects(index, block, tok, frame, anchor)
-    if not objects_ and "each-other" in frame.objects and len(subjects_) >= 2:
-        # "X and Y met": each with the other (the relation is symmetric)
+    if (
+        not objects_
+        and "each-other" in frame.objects
+        and 2 <= len(subjects_) <= frames().max_each_other
+        and not direct_objects(tok)
+        and tok.pos_ in ("VERB", "AUX")
+    ):
+        # "X and Y met": each with the other (the relation is symmetric); not when an
+        # object is named but unknown ("A and B will meet leaders"), nor for a crowd (a
+        # meeting of many is not that many bilateral meetings)
         pairs = [(a, b) for i, a in enumerate(subjects_) for b in subjects_[i + 1 :]]
         return [c for a, b in pairs for c in _emit_pairs(index, block, tok, frame, level, a, b)]
     if not subjects_ or not objects_:

@@ -166,6 +166,10 @@ class Frames:
     light_verbs: frozenset[str]  # "hold talks", "make a visit": the noun carries the meaning
     purpose_preps: dict[str, str]  # "for talks with X": an event that is a purpose -> modality
     version: str
+    modality_nouns: dict[str, str] = field(default_factory=dict)  # "has plans to" -> planned
+    particle_preps: frozenset[str] = frozenset()  # "pull out of": out
+    member_preps: frozenset[str] = frozenset()  # "officials, including A and B"
+    max_each_other: int = 3  # "A, B and C met": pairs only up to this many parties
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:
@@ -218,4 +222,8 @@ def frames() -> Frames:
         light_verbs=frozenset(d["light_verbs"]),
         purpose_preps=dict(d["purpose_preps"]),
         version=str(d["version"]),
+        modality_nouns=dict(d.get("modality_nouns") or {}),
+        particle_preps=frozenset(d.get("particle_preps") or ()),
+        member_preps=frozenset(d.get("member_preps") or ()),
+        max_each_other=int(d.get("max_each_other", 3)),
     )

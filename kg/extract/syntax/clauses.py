@@ -54,6 +54,9 @@ def subjects(verb) -> list:
     if found:
         return found
     head = verb.head
+    noun_head = _intention_noun(verb)
+    if noun_head is not None:  # "X has no plans to join": X would join
+        return subjects(noun_head.head)
     if verb.dep_ in ("xcomp", "advcl") and head.i != verb.i:
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
             head = head.head
@@ -67,6 +70,8 @@ def subjects(verb) -> list:
                 return raised
         return subjects(head)
     if verb.dep_ == "conj" and head.i != verb.i:
+        if is_passive(head):  # "X was elected and leads Y": X leads
+            return _children(head, "nsubjpass") or subjects(head)
         return subjects(head)
     if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
         return [head]
@@ -78,15 +83,58 @@ def direct_objects(verb) -> list:
         found = _children(verb, "nsubjpass")
         if not found and verb.dep_ in ("acl", "relcl"):
             found = [verb.head]
+        if not found and verb.dep_ == "conj" and verb.head.i != verb.i:
+            # "X, which was founded in 1990 and is led by Y": the first verb's subject
+            head = verb.head
+            found = _children(head, "nsubjpass", "nsubj") or direct_objects(head)
         return found
     return _children(verb, "dobj")
 
 
+def _intention_noun(verb):
+    """ "has no plans to join", "the decision to send": the noun a to-infinitive completes,
+    when it is a noun of intention (data: frames.yaml modality_nouns) and the object or
+    complement of a verb."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.i == verb.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.lemma_.lower() not in frames().modality_nouns:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if head.dep_ not in ("dobj", "attr", "nsubj", "pobj") or head.head.i == head.i:
+        return None
+    return head
+
+
 def prep_objects(tok, preposition: str) -> list:
     out = []
-    for prep in tok.children:
-        if prep.dep_ in ("prep", "dative") and prep.lower_ == preposition:
+    for prep in _prep_children(tok):
+        if prep.lower_ == preposition:
             out += _children(prep, "pobj")
+    return out
+
+
+def _is_particle_prep(tok) -> bool:
+    """ "out" in "pulled out of X": a preposition without an object, before another one."""
+    return (
+        tok.dep_ == "prep"
+        and not _children(tok, "pobj")
+        and any(c.dep_ == "prep" for c in tok.children)
+        and tok.lower_ in frames().particle_preps
+    )
+
+
+def _prep_children(tok) -> list:
+    """The prepositions of a word, looking through a particle ("pulled out of X": of)."""
+    out = []
+    for prep in tok.children:
+        if prep.dep_ not in ("prep", "dative", "agent"):
+            continue
+        if _is_particle_prep(prep):
+            out += [c for c in prep.children if c.dep_ == "prep"]
+        elif prep.dep_ != "agent":
+            out.append(prep)
     return out
 
 
@@ -125,6 +173,10 @@ def modality(tok) -> str | None:
             return None
         if word.i != tok.i and lemma in f.modality_heads and word.pos_ in ("VERB", "AUX", "ADJ"):
             found.add(f.modality_heads[lemma])
+        if word.i != tok.i and word.pos_ in ("NOUN", "PROPN") and lemma in f.modality_nouns:
+            found.add(f.modality_nouns[lemma])  # "has plans to", "has no intention of"
+            if any(c.lower_ in ("no", "not") for c in word.children):
+                negated = True
         for child in word.children:
             low = child.lower_
             if child.dep_ == "neg":
@@ -134,6 +186,8 @@ def modality(tok) -> str | None:
             elif child.dep_ == "amod" and child.lower_ in ("proposed", "planned", "planned"):
                 found.add("planned")
         if word.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp", "relcl", "acl"):
+            if word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in f.modality_nouns:
+                continue  # "has no plans to join": on to the verb that has the plans
             break
     if negated:
         return "refused" if found & {"planned", "offered", "refused"} else "negated"
@@ -202,17 +256,17 @@ def _spread(tokens) -> list:
 
 def phrasal_lemma(tok) -> str:
     lemma = tok.lemma_.lower()
-    particles = [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    particles = [c.lower_ for c in tok.children if c.dep_ == "prt" or _is_particle_prep(c)]
     return f"{lemma} {particles[0]}" if particles else lemma
 
 
 def _preps(tok, objects: list) -> list[tuple[str, int]]:
     out = []
     for holder in [tok, *objects]:
-        for prep in holder.children:
-            if prep.dep_ in ("prep", "dative", "agent"):
-                for pobj in _spread(_children(prep, "pobj")):
-                    out.append((prep.lower_, pobj.i))
+        preps = _prep_children(holder) + _children(holder, "agent")
+        for prep in sorted(preps, key=lambda p: p.i):
+            for pobj in _spread(_children(prep, "pobj")):
+                out.append((prep.lower_, pobj.i))
     return out
 
 

@@ -168,3 +168,50 @@ def test_a_crowd_or_a_named_object_is_not_paired_with_each_other():
 def test_a_group_whose_listed_members_are_no_entities_stands_for_itself():
     found = _relations("Peru backed the Lima Accord, including its stricter visa rules.")
     assert _has(found, "Peru", "supports", "Lima Accord")
+
+
+def test_a_part_stands_for_the_whole_it_is_part_of():
+    found = _relations("Qatar has offered to finance part of the Coral Road.")
+    assert _has(found, "Qatar", "contributesTo", "Coral Road", "offered")
+
+
+def test_both_sides_are_the_two_parties_named_together_before():
+    found = _relations(
+        "Talks between Chile and Peru stalled in May. Later, Ana Ortiz urged both sides to "
+        "allow access."
+    )
+    assert _has(found, "Ana Ortiz", "urges", "Chile")
+    assert _has(found, "Ana Ortiz", "urges", "Peru")
+    found = _relations("Chile and Peru met in May. Later, Ana Ortiz urged two parties to talk.")
+    assert not _has(found, "Ana Ortiz", "urges", "Chile")
+
+
+def test_troops_kept_in_a_force_are_a_contribution_but_not_police_kept_in_a_country():
+    found = _relations("Ethiopia, which has its own troops in the Velian Mission, protested.")
+    assert _has(found, "Ethiopia", "contributesTo", "Velian Mission")
+    found = _relations("Kenya will keep its police officers in Chad until the handover.")
+    assert not _has(found, "Kenya", "contributesTo", "Chad")
+
+
+def test_an_event_noun_under_a_verb_of_intention_takes_its_subject_and_modality():
+    found = _relations("Washington is considering further sanctions on Ivan Bort.")
+    assert _has(found, "United States", "sanctions", "Ivan Bort", "considered")
+
+
+def test_being_expected_somewhere_is_a_planned_visit():
+    found = _relations("Ana Ortiz is expected in Budapest next week.")
+    assert _has(found, "Ana Ortiz", "visits", "Budapest", "planned")
+
+
+def test_a_visit_concluded_is_a_visit_and_talks_held_together_are_talks_with_each_other():
+    found = _relations(
+        "Suryo Wira concluded on Friday a three-day State Visit to Brazil. "
+        "On Monday, Olga Brandt and Lars Berg held talks on a joint statement."
+    )
+    assert _has(found, "Suryo Wira", "visits", "Brazil")
+    assert _has(found, "Olga Brandt", "holdsTalksWith", "Lars Berg")
+
+
+def test_suspending_a_member_is_a_sanction():
+    found = _relations("ECOWAS suspended Guinea-Bissau from all its bodies on Thursday.")
+    assert _has(found, "Economic Community of West African States", "sanctions", "Guinea-Bissau")

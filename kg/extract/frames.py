@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.lexicon import Frame, frames, lexicon
-from kg.extract.resolve import ArticleIndex, Ref
+from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.clauses import (
     Clause,
     _children,
@@ -130,6 +130,14 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
     listed = [r for m in members(tok) for r in actor_refs(index, block, m)]
     if listed:  # else the group itself ("policies, including stricter rules")
         return listed
+    f = frames()
+    if tok.lemma_.lower() in f.partitive_nouns:  # "part of the road", "one of the sponsors"
+        whole = [r for o in prep_objects(tok, "of") for r in actor_refs(index, block, o)]
+        if whole:
+            return whole
+    pair = _pair(index, block, tok)
+    if pair:
+        return pair
     refs = index.refs(block, tok)
     mention = index.mention_at(block, tok)
     if mention is not None and index.clusters[mention.cluster].cls == "Position":
@@ -147,6 +155,47 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         if people:
             return people + [r for r in refs if r.cluster.cls != "Position"]
     return refs
+
+
+def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "both sides", "the two governments", "their two leaders": the last two entities of
+    the class the noun names (data: frames.yaml pair_nouns) named together ("X and Y")
+    before the token."""
+    f = frames()
+    lemma = tok.lemma_.lower()
+    if lemma not in f.pair_nouns or tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    words = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "preconj")}
+    words |= {c.lower_ for c in tok.children if c.dep_ == "poss"}
+    # "both sides", "the two governments"; not "two parties" (new ones)
+    if not ("both" in words or ("two" in words and words & {"the", "these", "their"})):
+        return []
+    wanted = f.pair_nouns[lemma]
+
+    def usable(m) -> bool:
+        return any(fits(index.clusters[m.cluster].cls, w) for w in wanted)
+
+    counts: dict[tuple[int, int], int] = {}
+    last = index._before(block, tok) - 1
+    for k in range(last, max(-1, last - f.pair_lookback), -1):
+        m = index.ordered[k]
+        head = index.docs[m.block][m.head]
+        if not usable(m) or head.dep_ != "conj":
+            continue
+        first = index.mention_at(m.block, head.head)
+        if (
+            first is not None
+            and first.cluster >= 0
+            and first.cluster != m.cluster
+            and usable(first)
+        ):
+            key = (first.cluster, m.cluster)
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return []
+    # the pair named together most often (the first found, the latest, on a tie)
+    a, b = max(counts, key=lambda k: counts[k])
+    return [Ref(index.clusters[a], True), Ref(index.clusters[b], True)]
 
 
 def _purpose_targets(tok) -> list:
@@ -247,6 +296,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                     continue
             if frame.needs == "contribution" and not _has_contribution(tok):
                 continue
+            if frame.needs == "forces" and not _has_contribution(tok, money=False):
+                continue
             if frame.voice == "passive" and not clause.passive:
                 continue
             subj = [doc[i] for i in clause.subjects]
@@ -277,7 +328,10 @@ def noun_subjects(tok) -> list:
         return subjects(head)
     if tok.dep_ == "appos":
         return [head]
-    if tok.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in f.light_verbs:
+    if tok.dep_ in ("dobj", "attr", "nsubjpass") and (
+        head.lemma_.lower() in f.light_verbs
+        or (head.lemma_.lower() in f.modality_heads and head.pos_ == "VERB")
+    ):  # "X held talks", "X is considering sanctions on Y"
         return subjects(head)
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return subjects(head.head)
@@ -369,12 +423,13 @@ def _emit(
             if all(r.cluster.id != o.cluster.id for o in subjects_):
                 subjects_.append(r)
     objects_ = _objects(index, block, tok, frame, anchor)
+    if frame.range:  # "keep troops in the mission", not "keep police in Haiti"
+        objects_ = [o for o in objects_ if any(fits(o.cluster.cls, c) for c in frame.range)]
     if (
         not objects_
         and "each-other" in frame.objects
         and 2 <= len(subjects_) <= frames().max_each_other
         and not direct_objects(tok)
-        and tok.pos_ in ("VERB", "AUX")
     ):
         # "X and Y met": each with the other (the relation is symmetric); not when an
         # object is named but unknown ("A and B will meet leaders"), nor for a crowd (a

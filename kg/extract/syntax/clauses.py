@@ -295,7 +295,16 @@ def clause_of(tok, kind: str = "verb") -> Clause:
     else:
         subj = _spread(_children(tok, "poss"))
         objs = []
-        level = modality(tok.head) if tok.head.i != tok.i else "asserted"
+        head = tok.head
+        level = modality(head) if head.i != tok.i else "asserted"
+        heads = frames().modality_heads
+        if (
+            level == "asserted"
+            and tok.dep_ in ("dobj", "nsubjpass")
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() in heads
+        ):  # "X is considering sanctions on Y", "X proposed talks with Y"
+            level = heads[head.lemma_.lower()]
         purpose = frames().purpose_preps.get(tok.head.lower_) if tok.dep_ == "pobj" else None
         if purpose and level == "asserted":  # "travelled to X for talks with Y"
             level = purpose

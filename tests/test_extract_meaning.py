@@ -215,3 +215,12 @@ def test_a_visit_concluded_is_a_visit_and_talks_held_together_are_talks_with_eac
 def test_suspending_a_member_is_a_sanction():
     found = _relations("ECOWAS suspended Guinea-Bissau from all its bodies on Thursday.")
     assert _has(found, "Economic Community of West African States", "sanctions", "Guinea-Bissau")
+
+
+def test_a_subject_pronoun_continues_the_subject_of_the_sentence_before():
+    found = _relations(
+        "Olga Brandt took office in May, succeeding Lars Berg, who resigned. She is expected "
+        "to travel to Lima next week."
+    )
+    assert _has(found, "Olga Brandt", "visits", "Lima", "planned")
+    assert not _has(found, "Lars Berg", "visits", "Lima")

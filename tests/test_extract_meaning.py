@@ -224,3 +224,13 @@ def test_a_subject_pronoun_continues_the_subject_of_the_sentence_before():
     )
     assert _has(found, "Olga Brandt", "visits", "Lima", "planned")
     assert not _has(found, "Lars Berg", "visits", "Lima")
+
+
+def test_a_title_followed_by_a_name_after_a_comma_is_that_person():
+    # the parser attaches the name far from the title; the comma still joins them
+    found = _relations(
+        "Olga Brandt resigned. The junta refused to receive a mediation mission led by the "
+        "former President of Chile, Lars Berg, which was to arrive on Friday."
+    )
+    assert _has(found, "Lars Berg", "leads", "mediation mission")
+    assert not _has(found, "Olga Brandt", "leads", "mediation mission")

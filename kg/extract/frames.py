@@ -146,6 +146,9 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         beside = [c for t in span for c in _children(t, "appos") if c.i >= mention.tok_end]
         if tok.dep_ == "appos":
             beside.append(tok.head)
+        after = tok.right_edge.i + 1  # "the President of Ghana, Ana Ortiz," (parsed apart)
+        if not beside and after + 1 < len(doc) and doc[after].text == ",":
+            beside.append(doc[after + 1])
         people = [
             r
             for c in beside
@@ -423,7 +426,7 @@ def _emit(
             if all(r.cluster.id != o.cluster.id for o in subjects_):
                 subjects_.append(r)
     objects_ = _objects(index, block, tok, frame, anchor)
-    if frame.range:  # "keep troops in the mission", not "keep police in Haiti"
+    if frame.range:  # "keep troops in the mission", not "keep police in a country"
         objects_ = [o for o in objects_ if any(fits(o.cluster.cls, c) for c in frame.range)]
     if (
         not objects_

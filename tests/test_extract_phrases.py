@@ -132,3 +132,158 @@ def test_positions_carry_title_owner_and_qualifiers():
     vidal, vidal_q = held["Rosa Vidal"]
     assert vidal.title == "acting defence minister" and vidal_q == ("acting",)
     assert by_id[vidal.of].label == "Chile"
+
+
+def test_a_title_before_a_rank_and_a_name_is_the_name_s():
+    st = _extract("Chief of the Army Staff Major General Tomas Quillane inspected the camp.")
+    found = positions(st)
+    assert ("Tomas Quillane", "Chief of the Army Staff", None) in found
+    assert ("Tomas Quillane", "Major General", None) in found
+
+
+def test_a_name_after_a_title_s_complement_holds_it():
+    st = _extract(
+        "The President of the Andean Transit Commission, Ilse Varnholt, will present the report."
+    )
+    assert ("Ilse Varnholt", "President", "Andean Transit Commission") in positions(st)
+
+
+def test_a_name_loses_its_courtesy_word():
+    st = _extract("The President of the Andean Transit Commission, Dr Ilse Varnholt, opened it.")
+    labels = {e.label for e in st.entities}
+    assert "Ilse Varnholt" in labels and "Dr Ilse Varnholt" not in labels
+
+
+def test_a_day_after_a_title_is_not_its_complement():
+    st = _extract("Tomas Quillane was sworn in as defence minister on Friday in Lima.")
+    assert {(h, t) for h, t, _o in positions(st)} == {("Tomas Quillane", "Defence Minister")}
+
+
+def _tagged_doc(words, pos, ents):
+    """A Doc with tags and entities set by hand, as a small recognizer may leave them."""
+    import spacy
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    spaces = [
+        w not in ("-",) and (i + 1 < len(words) and words[i + 1] not in ("-", ",", "."))
+        for i, w in enumerate(words)
+    ]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, pos=pos)
+    doc.ents = [doc.char_span(*_span(doc, s, e), label=lab) for s, e, lab in ents]
+    return doc
+
+
+def _span(doc, start, end):
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def test_names_the_recognizer_cut_are_mended():
+    from kg.extract.phrases.names import NameRepair
+
+    words = [
+        "Velka",
+        "Amsoran",
+        ",",
+        "Elo",
+        "Tarvinen",
+        "-",
+        "sook",
+        "and",
+        "Nira",
+        "Osk",
+        "Belvane",
+        "met",
+        "Ludo",
+        "Ferrant",
+        "on",
+        "Monday",
+        ".",
+    ]
+    pos = [
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "PROPN",
+        "PROPN",
+        "PUNCT",
+        "PROPN",
+        "CCONJ",
+        "PROPN",
+        "PROPN",
+        "PROPN",
+        "VERB",
+        "PROPN",
+        "PROPN",
+        "ADP",
+        "PROPN",
+        "PUNCT",
+    ]
+    # "Amsoran" read as a place, "Elo Tarvinen" cut at the hyphen, "Nira Osk" + "Belvane"
+    # cut in two, "Ludo Ferrant" read as a nationality; "Monday" never joins a name
+    ents = [(1, 2, "GPE"), (3, 5, "PERSON"), (8, 10, "PERSON"), (10, 11, "GPE"), (12, 14, "NORP")]
+    doc = NameRepair()(_tagged_doc(words, pos, ents))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Velka Amsoran", "PERSON"),
+        ("Elo Tarvinen-sook", "PERSON"),
+        ("Nira Osk Belvane", "PERSON"),
+        ("Ludo Ferrant", "PERSON"),
+    ]
+
+
+def test_titles_and_people_paired_respectively():
+    st = _extract(
+        "Anna Quist and Lev Marrow, the defence and foreign ministers respectively, wrote to "
+        "lawmakers. Peruvian and Chilean Presidents Ivo Santel and Rui Maddox respectively "
+        "congratulated her. The pact was signed by Deputy Trade Ministers Osk Belvane and "
+        "Pia Lorrin of Peru and Chile respectively."
+    )
+    found = positions(st)
+    assert ("Anna Quist", "Defence Minister", None) in found
+    assert ("Lev Marrow", "Foreign Minister", None) in found
+    assert ("Ivo Santel", "President", "Peru") in found
+    assert ("Rui Maddox", "President", "Chile") in found
+    assert ("Osk Belvane", "Deputy Trade Minister", "Peru") in found
+    assert ("Pia Lorrin", "Deputy Trade Minister", "Chile") in found
+
+
+def test_a_plural_title_is_held_by_each_person_named_after_it():
+    st = _extract("Foreign Ministers Ana Quist and Lev Marrow met in Lima on Monday.")
+    found = {(h, t) for h, t, _o in positions(st)}
+    assert found == {("Ana Quist", "Foreign Minister"), ("Lev Marrow", "Foreign Minister")}
+
+
+def test_a_predecessor_held_the_successor_s_post():
+    st = _extract(
+        "Defence Minister Ana Quist arrived in Lima. Quist succeeds Lev Marrow, who retired. "
+        "Trade Minister Ivo Santel, who was appointed in May, replacing Rui Maddox, spoke. "
+        "The plan was first proposed by Santel's predecessor, Pia Lorrin."
+    )
+    label = {e.id: e.label for e in st.entities}
+    held = {
+        (label[r.subject], label[r.object], r.qualifiers)
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+    assert ("Lev Marrow", "Defence Minister", ("former",)) in held
+    assert ("Rui Maddox", "Trade Minister", ("former",)) in held
+    assert ("Pia Lorrin", "Trade Minister", ("former",)) in held
+    assert ("Ana Quist", "Defence Minister", ()) in held
+
+
+def test_a_name_inside_a_description_of_another_kind_stays_apart():
+    st = _extract("Leaders met at the ASEAN summit and the Doha talks resumed in March.")
+    by_label = {e.label: e for e in st.entities}
+    assert by_label["ASEAN summit"].cls == "Event"
+    assert by_label["Doha talks"].cls == "Event"
+    assert "ASEAN summit" not in by_label["ASEAN"].aliases
+
+
+def test_a_described_body_or_force_is_an_entity():
+    st = _extract(
+        "The joint verification mechanism will report to a counter-terrorism brigade before "
+        "the swearing-in ceremony."
+    )
+    labels = {e.label for e in st.entities}
+    assert {"joint verification mechanism", "counter-terrorism brigade"} <= labels
+    assert "swearing-in ceremony" in labels

@@ -15,7 +15,7 @@ from kg.extract.frames import Candidate, attribution, modality
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
-from kg.extract.phrases.titles import qualifiers_of
+from kg.extract.phrases.titles import qualifiers_of, title_data
 from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.clauses import direct_objects, is_passive, subjects
 
@@ -46,6 +46,8 @@ class Builder:
         o = o if isinstance(o, Ref) else Ref(o)
         if level is None:
             return
+        if p == "holdsPosition":
+            _record(self, s, o.cluster, tok, qualifiers)
         self.out.append(
             Candidate(
                 subject=s,
@@ -80,6 +82,8 @@ def construction_candidates(index: ArticleIndex, block: int, doc) -> list[Candid
             _force_place(b, m, head)
         if c.cls == "Person":
             _person_of(b, m, head)
+    _respectively(b)
+    _succession(b)
     return b.out
 
 
@@ -87,16 +91,16 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
     """Who holds the position named by `pos`, and by which construction."""
     doc, index, block = b.doc, b.index, b.block
     head = doc[pos.head]
-    after = doc[pos.tok_end] if pos.tok_end < len(doc) else None
-    # title before a name: "Foreign Minister Ana Ortiz"
-    if after is not None:
-        m = index.mention_at(block, after)
-        if (
-            m is not None
-            and m.tok_start == pos.tok_end
-            and index.clusters[m.cluster].cls == "Person"
-        ):
-            return Ref(index.clusters[m.cluster]), "title"
+    # title before a name: "Foreign Minister Ana Ortiz", "Defence Minister General Ana Ortiz"
+    person = _person_at(b, pos.tok_end)
+    if person is not None:
+        return person, "title"
+    # the name after the title's complement: "the Minister of Finance of Norland, Dr Ana Ortiz"
+    comma = _complement_end(b, pos)
+    if comma is not None:
+        person = _person_at(b, comma + 1)
+        if person is not None:
+            return person, "apposition"
     # apposition either way: "X's army chief, Luis Vera" / "Luis Vera, the army chief";
     # after a complement, the name may hang from its last word ("envoy for the Lakes, X")
     span_tokens = [head, *(t for t in doc[pos.tok_start : pos.tok_end] if t.i != head.i)]
@@ -162,6 +166,51 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
             if refs:
                 return refs[0], "copula"
     return None, ""
+
+
+def _person_at(b: Builder, i: int) -> Ref | None:
+    """The person named from token `i` on, past courtesy words and other titles or ranks
+    ("Dr", "Lieutenant General"): "Chief of Staff General Ana Ortiz" is Ortiz's."""
+    doc, index = b.doc, b.index
+    honorifics = title_data().honorifics
+    while i < len(doc):
+        m = index.mention_at(b.block, doc[i])
+        if m is not None and m.tok_start == i:
+            cls = index.clusters[m.cluster].cls
+            if cls == "Person":
+                return Ref(index.clusters[m.cluster])
+            if cls != "Position":
+                return None
+            i = m.tok_end
+        elif doc[i].lower_ in honorifics and not doc[i].is_sent_start:
+            i += 1
+        else:
+            return None
+    return None
+
+
+def _complement_end(b: Builder, pos: Mention) -> int | None:
+    """The comma that ends a title's complement ("President of the Andean Bank,"): the
+    title's own words, names and the small words that join them, up to 12 tokens, in one
+    sentence, with no verb and no person among them."""
+    doc, index = b.doc, b.index
+    end = min(len(doc), pos.tok_end + 12, doc[pos.head].sent.end)
+    for i in range(pos.tok_end, end):
+        tok = doc[i]
+        if tok.text == ",":
+            return i if i > pos.tok_end else None
+        m = index.mention_at(b.block, tok)
+        if m is not None:
+            if index.clusters[m.cluster].cls == "Person":
+                return None
+            continue
+        if tok.lower_ in _LINKS or tok.is_title or tok.tag_ == "POS" or tok.text in "-'’":
+            continue
+        return None
+    return None
+
+
+_LINKS = {"of", "at", "to", "for", "in", "on", "the", "and", "&"}
 
 
 OWNER_CLASSES = (
@@ -283,6 +332,9 @@ def held_position(index: ArticleIndex, title: str, owner: Cluster | None) -> Clu
 
 def _position(b: Builder, pos: Mention) -> None:
     doc = b.doc
+    if doc[pos.tok_end - 1].lower_ in title_data().role_plurals:
+        _plural_title(b, pos)
+        return
     qualifiers = tuple(qualifiers_of(doc, pos.tok_start, pos.tok_end))
     if _past(doc[max(0, pos.tok_start - 2) : pos.tok_end]) and "former" not in qualifiers:
         qualifiers = ("former", *qualifiers)
@@ -469,3 +521,236 @@ def _person_of(b: Builder, m: Mention, head) -> None:
                         "InternationalOrganization",
                     ):
                         b.add(m_cluster(b, m), "worksFor", r, head, 0.75, "person-of")
+
+
+def _record(b: Builder, holder: Ref, position: Cluster, tok, qualifiers) -> None:
+    """Keep each holding on the article's index: a successor's post is read from it."""
+    held = b.index.__dict__.setdefault("_holdings", {})
+    start = b.index.pos(b.block, tok)
+    held.setdefault(holder.cluster.id, []).append((start, position, "former" in qualifiers))
+
+
+def _post_of(b: Builder, person: Cluster, tok) -> Cluster | None:
+    """The post a person is said to hold, for "X succeeds Y": the one named in the same
+    sentence, else the last current one named before it."""
+    holdings = b.index.__dict__.get("_holdings", {}).get(person.id, [])
+    sent = tok.sent
+    lo, hi = b.index.pos(b.block, sent[0]), b.index.pos(b.block, sent[-1])
+    here = [p for start, p, former in holdings if lo <= start <= hi and not former]
+    if here:
+        return here[0]
+    before = [(start, p) for start, p, former in holdings if start < lo and not former]
+    return max(before, key=lambda x: x[0])[1] if before else None
+
+
+def _succession(b: Builder) -> None:
+    """ "A succeeds B", "A, appointed in May, replacing B", "A's predecessor, B": B held
+    the post that A holds, and holds it no longer."""
+    lex = lexicon()
+    for tok in b.doc:
+        lemma = tok.lemma_.lower()
+        pairs: list[tuple[list, list]] = []
+        if lemma in lex.succession_verbs and tok.pos_ in ("VERB", "AUX"):
+            pairs.append((subjects(tok), direct_objects(tok)))
+        elif lemma in lex.predecessor_nouns and tok.pos_ == "NOUN":
+            owners = [c for c in tok.children if c.dep_ == "poss"]
+            named = [c for c in tok.children if c.dep_ == "appos"]
+            if not named and tok.dep_ == "appos":
+                named = [tok.head]
+            pairs.append((owners, named))
+        for successors, predecessors in pairs:
+            for s in successors:
+                for new in b.index.refs(b.block, s, with_conj=False):
+                    if new.cluster.cls != "Person":
+                        continue
+                    post = _post_of(b, new.cluster, tok)
+                    if post is None:
+                        continue
+                    for p in predecessors:
+                        for old in b.index.refs(b.block, p):
+                            if old.cluster.cls == "Person" and old.cluster.id != new.cluster.id:
+                                b.add(
+                                    old,
+                                    "holdsPosition",
+                                    post,
+                                    tok,
+                                    0.7,
+                                    "succession",
+                                    "asserted",
+                                    False,
+                                    ("former",),
+                                )
+
+
+_COORD = {",", "and", "&"}
+
+
+def _people_runs(b: Builder, sent, least: int = 2) -> list[list[Mention]]:
+    """Runs of `least` people or more named one after the other ("A, B and C")."""
+    runs: list[list[Mention]] = []
+    current: list[Mention] = []
+    i = sent.start
+    while i < sent.end:
+        m = b.index.mention_at(b.block, b.doc[i])
+        if m is not None and m.tok_start == i and b.cluster(m).cls == "Person":
+            current.append(m)
+            i = m.tok_end
+            continue
+        if b.doc[i].lower_ in _COORD and current:
+            i += 1
+            continue
+        if len(current) >= least:
+            runs.append(current)
+        current = []
+        i += 1
+    if len(current) >= least:
+        runs.append(current)
+    return runs
+
+
+def _run_from(b: Builder, i: int, end: int) -> list[Mention]:
+    """The names listed from token `i` on ("Norland, Sudria and Vell")."""
+    out: list[Mention] = []
+    while i < end:
+        m = b.index.mention_at(b.block, b.doc[i])
+        if m is not None and m.tok_start == i:
+            out.append(m)
+            i = m.tok_end
+        elif b.doc[i].lower_ in _COORD and out:
+            i += 1
+        else:
+            break
+    return out
+
+
+def _coordinated(tokens: list) -> list[list]:
+    """ "defence and foreign" -> [[defence], [foreign]]; words split at commas and "and"."""
+    items, current = [], []
+    for t in tokens:
+        if t.lower_ in _COORD:
+            if current:
+                items.append(current)
+            current = []
+        elif t.tag_ != "POS":
+            current.append(t)
+    if current:
+        items.append(current)
+    return items
+
+
+def _respectively(b: Builder) -> None:
+    """ "A and B, the defence and foreign ministers respectively", "Norlandic and Sudrian
+    Presidents A and B respectively", "Deputy Ministers A and B of Norland and Sudria
+    respectively": the n-th person holds the n-th title, of the n-th owner."""
+    doc, index = b.doc, b.index
+    plurals = title_data().role_plurals
+    modifiers = title_data().modifiers
+    for word in doc:
+        if word.lower_ != "respectively":
+            continue
+        sent = word.sent
+        runs = _people_runs(b, sent)
+        if not runs:
+            continue
+        people = min(runs, key=lambda r: abs(r[-1].tok_end - word.i))
+        n = len(people)
+        heads = [t for t in sent if t.lower_ in plurals]
+        if not heads:
+            continue
+        head = min(heads, key=lambda t: abs(t.i - people[0].tok_start))
+        # the words before the plural title: shared title words, then coordinated ones
+        i = head.i - 1
+        while i >= sent.start and doc[i].lower_ in modifiers and doc[i].is_alpha:
+            i -= 1
+        shared = list(doc[i + 1 : head.i])
+        j = i
+        while j >= sent.start and (
+            doc[j].lower_ in _COORD
+            or doc[j].tag_ == "POS"
+            or (
+                doc[j].is_alpha
+                and doc[j].pos_ in ("ADJ", "NOUN", "PROPN")
+                and doc[j].lower_ != "the"
+            )
+            or doc[j].like_num
+        ):
+            j -= 1
+        before = _coordinated(list(doc[j + 1 : i + 1]))
+        if shared and before and doc[i].lower_ in _COORD and len(before) == n - 1:
+            before.append(shared)  # "the defence and foreign ministers"
+            shared = []
+        # owners after the names: "A and B of Norland and Sudria respectively"
+        after: list[Ref] = []
+        k = people[-1].tok_end
+        if k < sent.end and doc[k].lower_ == "of" and k + 1 < sent.end:
+            after = [Ref(b.cluster(m)) for m in _run_from(b, k + 1, sent.end) if _owns(b, m)]
+        titles: list[tuple[str, Ref | None]] = []
+        singular = _singular(head, keep_case=True)
+        if len(before) == n:
+            for item in before:
+                owner = _owner_of_words(b, item)
+                words = [] if owner else [t.text for t in item]
+                titles.append((" ".join([*words, *(t.text for t in shared), singular]), owner))
+        elif len(after) == n:
+            title = " ".join([*(t.text for t in shared), singular])
+            titles = [(title, owner) for owner in after]
+        else:
+            continue
+        for person, (title, owner) in zip(people, titles, strict=True):
+            owner = index.as_actor(owner) if owner is not None else None
+            position = held_position(index, title, owner.cluster if owner else None)
+            holder = Ref(b.cluster(person))
+            b.add(holder, "holdsPosition", position, head, 0.8, "respectively", said=False)
+            if owner is not None:
+                b.add(position, "positionIn", owner, head, 0.75, "respectively", said=False)
+
+
+def _plural_title(b: Builder, pos: Mention) -> None:
+    """ "Foreign Ministers A and B": each of the people named right after a plural title
+    holds it (with "respectively", `_respectively` pairs titles and people instead)."""
+    doc = b.doc
+    head = doc[pos.tok_end - 1]
+    if any(t.lower_ == "respectively" for t in head.sent):
+        return
+    runs = _people_runs(b, head.sent, least=1)
+    people = next((r for r in runs if r[0].tok_start == pos.tok_end), [])
+    if not people:
+        return
+    words = [t.text for t in doc[pos.tok_start : pos.tok_end]]
+    title = " ".join([*words[:-1], _singular(head, keep_case=True)])
+    owner, _prefix = _owner(b, pos, None)
+    position = held_position(b.index, title, owner.cluster if owner else None)
+    for person in people:
+        b.add(
+            Ref(b.cluster(person)), "holdsPosition", position, head, 0.8, "plural-title", said=False
+        )
+    if owner is not None:
+        b.add(position, "positionIn", owner, head, 0.75, "title-owner", said=False)
+
+
+def _singular(tok, keep_case: bool = False) -> str:
+    word = tok.lemma_.lower()
+    if word == tok.lower_ and word.endswith("s"):
+        word = word[:-1]
+    if keep_case and tok.text[:1].isupper():
+        word = word[:1].upper() + word[1:]
+    return word
+
+
+def _owner_of_words(b: Builder, tokens: list) -> Ref | None:
+    """The country or organisation a few words name ("Norlandic", "Sudria", "the Senate")."""
+    for tok in tokens:
+        m = b.index.mention_at(b.block, tok)
+        if m is not None:
+            c = b.cluster(m)
+            if c.cls in OWNER_CLASSES or c.metonym_of:
+                return Ref(c)
+    entry = gazetteer().by_demonym.get(norm(" ".join(t.text for t in tokens)))
+    if entry is not None:
+        return Ref(b.index.add_cluster(entry.cls, entry.label, entry))
+    return None
+
+
+def _owns(b: Builder, m: Mention) -> bool:
+    c = b.cluster(m)
+    return c.cls in OWNER_CLASSES or c.metonym_of is not None

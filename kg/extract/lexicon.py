@@ -109,6 +109,9 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
+    succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
+    predecessor_nouns: frozenset[str]  # "A's predecessor, B"
+    person_nouns: frozenset[str]  # "her predecessor, X": X is a person
 
 
 @cache
@@ -133,6 +136,9 @@ def lexicon() -> Lexicon:
         relative_pronouns=frozenset(d["relative_pronouns"]),
         role_nouns=frozenset(d["role_nouns"]),
         appointment_verbs=frozenset(d["appointment_verbs"]),
+        succession_verbs=frozenset(d["succession_verbs"]),
+        predecessor_nouns=frozenset(d["predecessor_nouns"]),
+        person_nouns=frozenset(d["person_nouns"]),
     )
 
 

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.lexicon import GazetteerEntry, gazetteer, norm
+from kg.extract.lexicon import GazetteerEntry, gazetteer, lexicon, norm
 from kg.extract.mentions import Mention
+from kg.extract.phrases.titles import title_data
 
 _SMALL = {"of", "the", "and", "for", "on", "in", "de", "del", "della", "la", "le", "du"}
 
@@ -83,8 +84,11 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     """Group mentions into clusters; each cluster gets a class and a canonical label."""
     if not mentions:
         return []
-    # A name in apposition to a title is a person's ("Her spokesman, Pablo Ruiz").
+    # A name in apposition to a title is a person's ("Her spokesman, Pablo Ruiz"), and so is
+    # a name right after a title or after its complement and a comma ("the President of
+    # the Transit Commission, Ilse Varnholt,").
     titles = {(m.block, m.head) for m in mentions if m.label == "POSITION"}
+    _names_after_titles(mentions, docs)
     for m in mentions:
         if m.label in ("ORG", "GPE", "FAC") and len(m.text.split()) >= 2:
             tok = docs[m.block][m.head]
@@ -170,7 +174,10 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
             found = by_suffix.get((m.cls, tuple(words[1:])))
         if docs[m.block][m.head].i > 0:
             for j in by_words.get((m.block, tuple(words[:-1])), []):
-                if mentions[j].tok_start >= m.tok_start:
+                # the name inside the phrase is the phrase's own ("the Norvik Accord" read
+                # as "Norvik"), unless it names another kind of thing: "the Coral Forum
+                # summit" is no alias of the forum, nor "the Norvik talks" of Norvik
+                if mentions[j].tok_start >= m.tok_start and not _other_kind(mentions[j], m):
                     found = j if found is None else min(found, j)
                     break
         if found is not None:
@@ -192,6 +199,88 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
             m.cluster = cluster.id
         clusters.append(cluster)
     return clusters
+
+
+_JOINERS = {"of", "at", "to", "for", "in", "on", "the", "and", "&", "-", "'s", "’s"}
+
+
+def _names_after_titles(mentions: list[Mention], docs: list) -> None:
+    """Names of two words or more that the recognizer took for an organisation or a place,
+    right after a title (past courtesy words and ranks) or after the title's complement
+    and a comma, become people's names."""
+    honorifics = title_data().honorifics
+    starting: dict[tuple[int, int], Mention] = {(m.block, m.tok_start): m for m in mentions}
+    anchors = [(m.block, m.tok_end, m.head) for m in mentions if m.label == "POSITION"]
+    person_nouns = lexicon().person_nouns
+    for block, doc in enumerate(docs):  # "her predecessor, X", "his counterpart, X"
+        if any(w in doc.text.lower() for w in person_nouns):
+            anchors += [(block, t.i + 1, t.i) for t in doc if t.lower_ in person_nouns]
+    for block, tok_end, head in anchors:
+        doc = docs[block]
+        end = min(len(doc), tok_end + 12, doc[head].sent.end)
+        starts = [tok_end]
+        i = tok_end
+        while i < end:  # the complement: title-case words and the small words joining them
+            other = starting.get((block, i))
+            if other is not None and other.label != "PERSON":
+                i = other.tok_end
+                continue
+            tok = doc[i]
+            if tok.text == ",":
+                starts.append(i + 1)
+                break
+            if not (tok.is_title or tok.lower_ in _JOINERS):
+                break
+            i += 1
+        for i in starts:
+            while i < len(doc):  # past courtesy words and ranks, each name of a list
+                other = starting.get((block, i))
+                if other is not None and other.label == "POSITION":
+                    i = other.tok_end
+                elif doc[i].lower_ in honorifics:
+                    i += 1
+                elif other is not None and (other.label == "PERSON" or _person_like(other, doc)):
+                    other.label, other.cls = "PERSON", "Person"
+                    i = other.tok_end
+                    if i + 1 < len(doc) and doc[i].lower_ in (",", "and"):
+                        i += 1
+                    else:
+                        break
+                else:
+                    break
+
+
+_ACTORS_AND_PLACES = {
+    "Country",
+    "City",
+    "Region",
+    "InternationalOrganization",
+    "Organization",
+    "GovernmentBody",
+    "PoliticalParty",
+    "Person",
+}
+
+
+def _other_kind(name: Mention, phrase: Mention) -> bool:
+    """Whether a name inside a common-noun phrase is an actor or a place of its own while
+    the phrase's head makes it an event, a plan or a force."""
+    return (
+        name.cls in _ACTORS_AND_PLACES
+        and phrase.cls not in _ACTORS_AND_PLACES
+        and name.cls != phrase.cls
+        and (_entry(name) is not None or name.label in ("GPE", "NORP", "PERSON"))
+    )
+
+
+def _person_like(name: Mention, doc) -> bool:
+    """A name of two words or more, all proper nouns, that the gazetteer does not know."""
+    return (
+        name.label in ("ORG", "GPE", "FAC")
+        and len(name.text.split()) >= 2
+        and norm(name.text) not in gazetteer().by_name
+        and all(t.pos_ == "PROPN" for t in doc[name.tok_start : name.tok_end])
+    )
 
 
 def _before_parenthesis(text: str, start: int, ending_at: dict[int, list[int]]) -> list[int]:

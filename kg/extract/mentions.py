@@ -8,8 +8,10 @@ peace plan", "a UN observer mission") when a number, name or compound specifies 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract.lexicon import gazetteer, lexicon, norm
+from kg.extract.phrases.titles import title_data
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "POSITION"}
 _STRIP_WORDS = {
@@ -65,6 +67,11 @@ class Mention:
     @property
     def key(self) -> str:
         return norm(self.text)
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(w.rstrip(".") for w in title_data().honorifics if w.rstrip("."))
 
 
 def head_class(words: list[str]) -> str | None:
@@ -168,6 +175,13 @@ def find_mentions(
 
     def add(tokens: list, label: str, cls: str | None = None) -> None:
         tokens = _trim(tokens)
+        # "Dr Ana Ortiz", "Ms. Ortiz": the name without the courtesy word
+        while (
+            len(tokens) > 1
+            and tokens[0].lower_.rstrip(".") in _honorifics()
+            and (tokens[1].is_title or tokens[1].text == ".")
+        ):
+            tokens = _trim(tokens[1:])
         if not tokens:
             return
         span = doc[tokens[0].i : tokens[-1].i + 1]
@@ -198,9 +212,13 @@ def find_mentions(
         )
         taken.update(range(span.start, span.end))
 
+    plurals = title_data().role_plurals
+    person_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
+        if ent.label_ == "POSITION" and ent[-1].lower_ in plurals and ent.end not in person_starts:
+            continue  # "US envoys said": representatives, not a post held by a name
         parts = _split_possessive(list(ent))
         for i, part in enumerate(parts):
             label = ent.label_
@@ -294,7 +312,11 @@ def _specific(tokens: list, root, needs_name: bool = False) -> bool:
     mods = [t for t in tokens if t.i != root.i]
     proper = any(t.pos_ == "PROPN" or t.text[:1] in '“"' for t in mods)
     number = any(t.like_num or any(c.isdigit() for c in t.text) for t in mods)
-    compound = any(t.dep_ == "compound" and t.pos_ == "NOUN" for t in mods)
+    # a noun or a hyphenated word before the head ("verification mechanism",
+    # "counter-terrorism brigade", "swearing-in ceremony")
+    compound = any(
+        (t.dep_ in ("compound", "nmod") and t.pos_ == "NOUN") or t.text == "-" for t in mods
+    )
     described = any(t.dep_ == "amod" and t.pos_ == "ADJ" for t in mods)
     plural = root.tag_ in ("NNS", "NNPS")
     if needs_name:  # an event: "ECOWAS summit", "general election", "peace talks"

@@ -41,6 +41,7 @@ def load_pipeline(model: str | None = None):
     import kg.extract.phrases.names
 
     nlp.add_pipe("kg_gazetteer_names", after="ner")
+    nlp.add_pipe("kg_name_repair", after="kg_gazetteer_names")
     import kg.extract.syntax.clauses  # noqa: F401  (registers the kg_clauses factory)
 
     nlp.add_pipe("kg_clauses", last=True)

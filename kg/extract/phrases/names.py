@@ -1,19 +1,25 @@
-"""Names the gazetteer knows, marked where the entity recognizer left them out.
+"""Names after the entity recognizer: names the gazetteer knows that it left out, and
+people's names that it cut or mislabelled.
 
-A spaCy component after NER: a PhraseMatcher over every name, alias and demonym of
-data/gazetteer.yaml (case-sensitive) adds an entity for each match that no entity overlaps
-("Barbados Prime Minister X", where the small model sees no place). It never changes an
-entity the recognizer found.
+`kg_gazetteer_names`, a spaCy component after NER: a PhraseMatcher over every name, alias
+and demonym of data/gazetteer.yaml (case-sensitive) adds an entity for each match that no
+entity overlaps ("Barbados Prime Minister X", where the small model sees no place). It
+never changes an entity the recognizer found. `kg_name_repair`, after it, mends people's
+names (see NameRepair).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from kg.extract.lexicon import gazetteer
+from kg.extract.lexicon import gazetteer, lexicon, norm
+from kg.extract.phrases.titles import title_data
 
 LABELS = {
     "Country": "GPE",
@@ -52,3 +58,144 @@ class GazetteerNames:
 @Language.factory("kg_gazetteer_names")
 def make_gazetteer_names(nlp: Language, name: str) -> GazetteerNames:
     return GazetteerNames(nlp)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Words that never belong to a person's name (titles, courtesy words, class heads,
+    days and months), and the names of the gazetteer."""
+
+    stop: frozenset[str]
+    known: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    data = title_data()
+    lex = lexicon()
+    stop = set(data.role_nouns) | data.modifiers | set(data.qualifiers) | data.honorifics
+    stop |= data.not_complements | set(lex.head_classes) | data.name_heads
+    gaz = gazetteer()
+    known = set(gaz.by_name) | set(gaz.by_demonym) | set(gaz.by_metonym)
+    return _Words(frozenset(stop), frozenset(known))
+
+
+class NameRepair:
+    """Mends the names of people that the small entity recognizer cuts or mislabels:
+
+    - a first name left out before a name ("Velka" + "Amsoran"), or a surname after it
+      ("Ilse Maren" + "Varnholt Osk"), or a name cut in two ("Nira Osk" + "Belvane");
+    - a hyphenated given name cut at the hyphen ("Elo Tarvinen" + "-sook");
+    - a two-word name read as a nationality ("Ludo Ferrant" as NORP).
+
+    A word joins a name only when it is a title-case proper noun outside every entity and
+    is no title word, courtesy word, class word, day, month or gazetteer name; a single
+    word that is not in the gazetteer and is joined to a person's name becomes part of it.
+    """
+
+    def __call__(self, doc):
+        ents = list(doc.ents)
+        if not ents:
+            return doc
+        words = _words()
+        taken = {i for e in ents for i in range(e.start, e.end)}
+
+        def free(tok) -> bool:
+            return (
+                tok.i not in taken
+                and tok.pos_ == "PROPN"
+                and tok.is_title
+                and tok.is_alpha
+                and len(tok) > 1
+                and tok.lower_ not in words.stop
+                and norm(tok.text) not in words.known
+            )
+
+        def unknown_word(span) -> bool:
+            return (
+                len(span) == 1
+                and span[0].is_title
+                and span[0].is_alpha
+                and span.label_ in ("GPE", "ORG", "NORP", "LOC", "PERSON")
+                and norm(span.text) not in words.known
+                and span[0].lower_ not in words.stop
+            )
+
+        out: list[Span] = []
+        i = 0
+        changed = False
+        # a name right after a title that no entity covers ("Deputy Ministers Bae Sun-ok")
+        for e in ents:
+            if e.label_ != "POSITION":
+                continue
+            end = e.end
+            while end < len(doc) and (
+                free(doc[end])
+                or (
+                    doc[end].text == "-"
+                    and end > e.end
+                    and not doc[end - 1].whitespace_
+                    and not doc[end].whitespace_
+                    and end + 1 < len(doc)
+                    and doc[end + 1].is_alpha
+                    and doc[end + 1].i not in taken
+                )
+            ):
+                end += 2 if doc[end].text == "-" else 1
+            if end - e.end >= 2:
+                ents.append(Span(doc, e.end, end, label="PERSON"))
+                taken.update(range(e.end, end))
+                changed = True
+        ents.sort(key=lambda s: s.start)
+        while i < len(ents):
+            e = ents[i]
+            start, end, label = e.start, e.end, e.label_
+            person = label == "PERSON"
+            if (
+                label == "NORP"
+                and len(e) >= 2
+                and norm(e.text) not in words.known
+                and all(t.is_title and t.pos_ == "PROPN" for t in e)
+            ):
+                label, person = "PERSON", True
+            if not person and unknown_word(e) and start > 0 and free(doc[start - 1]):
+                label, person = "PERSON", True  # "Velka Amsoran" read as a place
+            if person:
+                while start > 0 and e.start - start < 2 and free(doc[start - 1]):
+                    start -= 1
+                while True:
+                    if end < len(doc) and e.end - end > -2 and free(doc[end]):
+                        end += 1
+                    elif (
+                        end + 1 < len(doc)
+                        and doc[end].text == "-"
+                        and not doc[end - 1].whitespace_
+                        and not doc[end].whitespace_
+                        and doc[end + 1].is_alpha
+                        and doc[end + 1].i not in taken
+                    ):
+                        end += 2
+                    elif (
+                        i + 1 < len(ents)
+                        and ents[i + 1].start == end
+                        and unknown_word(ents[i + 1])
+                        and not doc[end - 1].is_punct
+                    ):
+                        end = ents[i + 1].end
+                        i += 1
+                    else:
+                        break
+            if (start, end, label) != (e.start, e.end, e.label_):
+                changed = True
+                out.append(Span(doc, start, end, label="PERSON"))
+            else:
+                out.append(e)
+            i += 1
+        if changed:
+            doc.ents = filter_spans(out)
+        return doc
+
+
+@Language.factory("kg_name_repair")
+def make_name_repair(nlp: Language, name: str) -> NameRepair:
+    return NameRepair()

@@ -18,7 +18,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from kg.extract.lexicon import _load_yaml
+from kg.extract.lexicon import _load_yaml, gazetteer, norm
 
 LABEL = "POSITION"
 
@@ -28,8 +28,11 @@ class TitleData:
     patterns: tuple[tuple[str, list[dict]], ...]
     qualifiers: dict[str, str]  # word before or in a title -> qualifier
     role_nouns: frozenset[str]
+    role_plurals: frozenset[str]  # "ministers", "secretaries": made from role_nouns
     modifiers: frozenset[str]
     name_heads: frozenset[str]  # title words that can also end a name before them
+    honorifics: frozenset[str]  # courtesy words between a title and a name ("Dr", "Ms")
+    not_complements: frozenset[str]  # days and months: never the end of a title
 
 
 def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
@@ -49,14 +52,27 @@ def title_data() -> TitleData:
     lists = {
         k: [str(w) for w in v] for k, v in d.items() if isinstance(v, list) and k != "patterns"
     }
+    lists["role_plurals"] = [plural(w) for w in lists["role_nouns"]]
     patterns = tuple((p["name"], _expand(p["pattern"], lists)) for p in d["patterns"])
     return TitleData(
         patterns=patterns,
         qualifiers={str(k): str(v) for k, v in d["qualifiers"].items()},
         role_nouns=frozenset(lists["role_nouns"]),
+        role_plurals=frozenset(lists["role_plurals"]),
         modifiers=frozenset(lists["title_modifiers"]),
         name_heads=frozenset(lists["name_heads"]),
+        honorifics=frozenset(lists["honorifics"]),
+        not_complements=frozenset(lists["not_complements"]),
     )
+
+
+def plural(word: str) -> str:
+    """The plural of an English role noun ("secretary" -> "secretaries")."""
+    if word.endswith("y") and word[-2:-1] not in ("a", "e", "o", "u"):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "sh", "ch", "x")):
+        return word + "es"
+    return word + "s"
 
 
 class TitleMarker:
@@ -69,7 +85,12 @@ class TitleMarker:
             self.matcher.add(name, [pattern])
 
     def __call__(self, doc):
-        spans = [Span(doc, s, e, label=LABEL) for _id, s, e in self.matcher(doc)]
+        plural = doc.vocab.strings["chain-plural"]
+        spans = [
+            Span(doc, s, e, label=LABEL)
+            for match, s, e in self.matcher(doc)
+            if match != plural or not _in_name(doc, s)
+        ]
         spans = [t for t in (_trim(s) for s in spans) if t is not None]
         spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
         titles = filter_spans(spans)
@@ -77,6 +98,22 @@ class TitleMarker:
         kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = sorted(kept + titles, key=lambda s: s.start)
         return doc
+
+
+def _in_name(doc, start: int) -> bool:
+    """A plural title word that ends a name ("the Joint Chiefs of Staff"): a capitalised
+    word before it that is no title word and no nationality."""
+    if start == 0 or doc[start].is_sent_start:
+        return False
+    before = doc[start - 1]
+    data = title_data()
+    return (
+        before.is_title
+        and before.lower_ not in data.modifiers
+        and before.lower_ not in data.qualifiers
+        and norm(before.text) not in gazetteer().by_demonym
+        and norm(before.text) not in gazetteer().by_name
+    )
 
 
 def _trim(span: Span) -> Span | None:
@@ -96,7 +133,9 @@ def _trim(span: Span) -> Span | None:
         if not glued:
             break
         start += 1
-    if not any(t.lower_ in data.role_nouns for t in doc[start : span.end]):
+    if not any(
+        t.lower_ in data.role_nouns or t.lower_ in data.role_plurals for t in doc[start : span.end]
+    ):
         return None
     return Span(doc, start, span.end, label=span.label)
 

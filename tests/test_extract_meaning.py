@@ -234,3 +234,59 @@ def test_a_title_followed_by_a_name_after_a_comma_is_that_person():
     )
     assert _has(found, "Lars Berg", "leads", "mediation mission")
     assert not _has(found, "Olga Brandt", "leads", "mediation mission")
+
+
+def test_an_idiom_of_a_verb_and_a_bare_noun_reads_as_the_lexicon_lists_it():
+    found = _relations("The Morvan Front declined to take part in the Coral Committee.")
+    assert _has(found, "Morvan Front", "declines", "Coral Committee", "refused")
+
+
+def test_the_appointment_or_candidacy_of_someone_stands_for_that_one():
+    found = _relations(
+        "The Morvan Party said it would support the appointment of Olga Brandt. "
+        "Chile backed Peru's candidacy for a seat on the council."
+    )
+    assert _has(found, "Morvan Party", "supports", "Olga Brandt")
+    assert _has(found, "Chile", "supports", "Peru")
+
+
+def test_contributing_to_a_force_needs_no_named_troops():
+    found = _relations("Slovakia had no plans to contribute to the Velian Mission.")
+    assert _has(found, "Slovakia", "declines", "Velian Mission", "refused")
+
+
+def test_a_treaty_named_before_is_the_treaty_approved():
+    found = _relations(
+        "Chile signed the Coral Treaty in May. The treaty was ratified by Peru in June."
+    )
+    assert _has(found, "Peru", "supports", "Coral Treaty")
+
+
+def test_a_visit_to_a_capital_is_a_visit_to_its_country():
+    found = _relations("Olga Brandt will travel to Lima next week.")
+    assert _has(found, "Olga Brandt", "visits", "Lima", "planned")
+    assert _has(found, "Olga Brandt", "visits", "Peru", "planned")
+
+
+def test_a_mission_is_part_of_the_organisation_its_name_opens_with():
+    found = _relations("The AU Coral Monitoring Mission said on Monday that it had left.")
+    assert _has(found, "AU Coral Monitoring Mission", "partOf", "African Union")
+
+
+def test_a_name_is_cut_at_the_prepositions_that_say_where_it_works():
+    from kg.extract.naming import _parts
+
+    preps = {"in": "operatesIn", "for": "operatesIn"}
+    assert _parts("United Nations Coral Mission in Chad", preps) == (
+        ["United", "Nations", "Coral", "Mission"],
+        [("in", "Chad")],
+    )
+    assert _parts("Coral Force", preps) == (["Coral", "Force"], [])
+
+
+def test_troops_with_no_target_named_go_to_the_last_exercise_or_mission():
+    found = _relations(
+        "The Velian Mission has 900 soldiers. The Coral Exercise will start in May. "
+        "Chile will send two frigates."
+    )
+    assert _has(found, "Chile", "contributesTo", "Coral Exercise", "planned")

@@ -138,6 +138,12 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
     pair = _pair(index, block, tok)
     if pair:
         return pair
+    if tok.lemma_.lower() in f.theme_nouns and not index.refs(block, tok):
+        # "backed the appointment of X", "supports X's candidacy": X
+        themes = prep_objects(tok, "of") or _children(tok, "poss")
+        found = [r for t in themes for r in actor_refs(index, block, t)]
+        if found:
+            return found
     refs = index.refs(block, tok)
     mention = index.mention_at(block, tok)
     if mention is not None and index.clusters[mention.cluster].cls == "Position":
@@ -426,6 +432,15 @@ def _emit(
             if all(r.cluster.id != o.cluster.id for o in subjects_):
                 subjects_.append(r)
     objects_ = _objects(index, block, tok, frame, anchor)
+    if frame.predicate in frames().capital_means_country:
+        # a visit to a capital is a visit to its country ("travel to Lima": Peru too)
+        objects_ += [
+            c
+            for o in objects_
+            if o.cluster.metonym_of is not None
+            for c in [index.as_actor(o)]
+            if c.cluster.id != o.cluster.id and all(c.cluster.id != x.cluster.id for x in objects_)
+        ]
     if frame.range:  # "keep troops in the mission", not "keep police in a country"
         objects_ = [o for o in objects_ if any(fits(o.cluster.cls, c) for c in frame.range)]
     if (

@@ -180,6 +180,9 @@ class Frames:
     partitive_nouns: frozenset[str] = frozenset()  # "part of X" stands for X
     pair_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "both sides"
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
+    theme_nouns: frozenset[str] = frozenset()  # "the appointment of X" stands for X
+    capital_means_country: frozenset[str] = frozenset()  # visits to Lima are to Peru
+    name_relations: dict = field(default_factory=dict)  # "UN Mission in Libya": see naming.py
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:
@@ -240,4 +243,7 @@ def frames() -> Frames:
         partitive_nouns=frozenset(d.get("partitive_nouns") or ()),
         pair_nouns={k: tuple(v) for k, v in (d.get("pair_nouns") or {}).items()},
         pair_lookback=int(d.get("pair_lookback", 40)),
+        theme_nouns=frozenset(d.get("theme_nouns") or ()),
+        capital_means_country=frozenset(d.get("capital_means_country") or ()),
+        name_relations=dict(d.get("name_relations") or {}),
     )

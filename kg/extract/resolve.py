@@ -87,7 +87,7 @@ class ArticleIndex:
                 for w in set(previous.split()):
                     self._titled_by_word.setdefault(w, []).append(k)
             previous = c.label.lower() if c.cls == "Position" else None
-            if c.cls == "ArmedForce" and words & mission_nouns:
+            if c.cls in ("ArmedForce", "Event") and words & mission_nouns:
                 self._missions.append(k)
         self.surnames: dict[str, Cluster] = {}
         for c in self.clusters:

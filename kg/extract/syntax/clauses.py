@@ -255,9 +255,18 @@ def _spread(tokens) -> list:
 
 
 def phrasal_lemma(tok) -> str:
+    """The verb with its particle ("rule out", "pull out"), or with the bare noun of an
+    idiom the lexicon lists ("take part", "play host")."""
     lemma = tok.lemma_.lower()
     particles = [c.lower_ for c in tok.children if c.dep_ == "prt" or _is_particle_prep(c)]
-    return f"{lemma} {particles[0]}" if particles else lemma
+    if particles:
+        return f"{lemma} {particles[0]}"
+    for obj in tok.children:
+        if obj.dep_ == "dobj" and not any(c.dep_ in ("det", "poss") for c in obj.children):
+            idiom = f"{lemma} {obj.lower_}"
+            if idiom in frames().phrasal_lemmas:
+                return idiom
+    return lemma
 
 
 def _preps(tok, objects: list) -> list[tuple[str, int]]:

@@ -290,3 +290,33 @@ def test_troops_with_no_target_named_go_to_the_last_exercise_or_mission():
         "Chile will send two frigates."
     )
     assert _has(found, "Chile", "contributesTo", "Coral Exercise", "planned")
+
+
+def test_the_one_urged_is_the_object_even_when_parsed_as_the_next_verbs_subject():
+    found = _relations("Carl Brant has pressed Lima and Quito to sign before the summer.")
+    assert _has(found, "Carl Brant", "urges", "Peru")
+    assert _has(found, "Carl Brant", "urges", "Ecuador")
+
+
+def test_what_is_given_names_its_owner_as_the_target():
+    found = _relations(
+        "The Velian Mission left in May. Chile has offered to provide a third of the Sahel "
+        "Brigade's troops."
+    )
+    assert _has(found, "Chile", "contributesTo", "Sahel Brigade", "offered")
+    assert not _has(found, "Chile", "contributesTo", "Velian Mission")
+
+
+def test_support_for_doing_something_to_a_thing_is_support_for_the_thing():
+    found = _relations("Ana Ortiz supports keeping the Velian Mission at full strength.")
+    assert _has(found, "Ana Ortiz", "supports", "Velian Mission")
+
+
+def test_a_contributor_and_a_company_of_troops_are_contributions():
+    found = _relations(
+        "The Velian Mission has 900 soldiers. Turkey is the biggest contributor. Ireland "
+        "offered to send a company. Poland has ruled out increasing its contingent."
+    )
+    assert _has(found, "Turkey", "contributesTo", "Velian Mission")
+    assert _has(found, "Ireland", "contributesTo", "Velian Mission", "offered")
+    assert _has(found, "Poland", "declines", "Velian Mission", "refused")

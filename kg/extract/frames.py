@@ -236,6 +236,20 @@ def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list
         elif spec == "purpose":
             for obj in _purpose_targets(tok):
                 out += actor_refs(index, block, obj)
+        elif spec == "owner":  # "provide the brigade's headquarters", "a third of its troops"
+            for obj in direct_objects(tok):
+                for part in [obj, *[t for t in obj.subtree if t.dep_ == "pobj"]]:
+                    for poss in _children(part, "poss"):
+                        out += [
+                            r
+                            for r in actor_refs(index, block, poss)
+                            if any(fits(r.cluster.cls, c) for c in ("ArmedForce", "Event"))
+                        ]
+        elif spec == "gerund":  # "supports keeping the force", "opposed extending the mandate"
+            for verb in _children(tok, "xcomp", "ccomp", "dobj"):
+                if verb.tag_ == "VBG":
+                    for obj in _children(verb, "dobj"):
+                        out += actor_refs(index, block, obj)
         elif spec.startswith("prep:"):
             prep = spec.split(":", 1)[1]
             holders = [tok, *direct_objects(tok)]
@@ -260,7 +274,12 @@ def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list
         elif spec == "subject":  # "Accra will host the summit": the summit is in Accra
             for subj in subjects(tok):
                 out += index.refs(block, subj)
-        elif spec == "implicit" and not out and _has_contribution(tok, money=False):
+        elif (
+            spec == "implicit"
+            and not out
+            and not _children(tok, "xcomp")  # "offered to send troops": "send" says where
+            and (tok.pos_ in ("NOUN", "PROPN") or _has_contribution(tok, money=False))
+        ):
             # troops or ships with no force named go to the last one; money does not
             c = index.salient_force(block, tok)
             if c is not None:

@@ -182,6 +182,7 @@ class Frames:
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
     theme_nouns: frozenset[str] = frozenset()  # "the appointment of X" stands for X
     capital_means_country: frozenset[str] = frozenset()  # visits to Lima are to Peru
+    object_control: frozenset[str] = frozenset()  # "urged X to sign": X is the object
     name_relations: dict = field(default_factory=dict)  # "UN Mission in Libya": see naming.py
 
     @cached_property
@@ -245,5 +246,6 @@ def frames() -> Frames:
         pair_lookback=int(d.get("pair_lookback", 40)),
         theme_nouns=frozenset(d.get("theme_nouns") or ()),
         capital_means_country=frozenset(d.get("capital_means_country") or ()),
+        object_control=frozenset(d.get("object_control") or ()),
         name_relations=dict(d.get("name_relations") or {}),
     )

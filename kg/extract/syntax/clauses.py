@@ -88,7 +88,12 @@ def direct_objects(verb) -> list:
             head = verb.head
             found = _children(head, "nsubjpass", "nsubj") or direct_objects(head)
         return found
-    return _children(verb, "dobj")
+    found = _children(verb, "dobj")
+    if not found and verb.lemma_.lower() in frames().object_control:
+        # "urged X to sign", parsed as X the subject of "sign"
+        for comp in _children(verb, "ccomp", "xcomp"):
+            found += _children(comp, "nsubj")
+    return found
 
 
 def _intention_noun(verb):

@@ -320,3 +320,21 @@ def test_a_contributor_and_a_company_of_troops_are_contributions():
     assert _has(found, "Turkey", "contributesTo", "Velian Mission")
     assert _has(found, "Ireland", "contributesTo", "Velian Mission", "offered")
     assert _has(found, "Poland", "declines", "Velian Mission", "refused")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru sanctioned ministers such as Ivan Bort and Olga Sed.",
+        "Peru sanctioned three ministers - Ivan Bort and Olga Sed.",
+    ],
+)
+def test_a_group_stands_for_the_members_it_lists_after_such_as_or_a_dash(text):
+    found = _relations(text)
+    assert _has(found, "Peru", "sanctions", "Ivan Bort")
+    assert _has(found, "Peru", "sanctions", "Olga Sed")
+
+
+def test_an_event_held_somewhere_is_located_there():
+    found = _relations("Chile will hold the Dacian Exercise in Varna next month.")
+    assert _has(found, "Dacian Exercise", "locatedIn", "Varna", "planned")

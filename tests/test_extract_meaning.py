@@ -170,6 +170,158 @@ def test_a_group_whose_listed_members_are_no_entities_stands_for_itself():
     assert _has(found, "Peru", "supports", "Lima Accord")
 
 
+def test_a_part_stands_for_the_whole_it_is_part_of():
+    found = _relations("Qatar has offered to finance part of the Coral Road.")
+    assert _has(found, "Qatar", "contributesTo", "Coral Road", "offered")
+
+
+def test_both_sides_are_the_two_parties_named_together_before():
+    found = _relations(
+        "Talks between Chile and Peru stalled in May. Later, Ana Ortiz urged both sides to "
+        "allow access."
+    )
+    assert _has(found, "Ana Ortiz", "urges", "Chile")
+    assert _has(found, "Ana Ortiz", "urges", "Peru")
+    found = _relations("Chile and Peru met in May. Later, Ana Ortiz urged two parties to talk.")
+    assert not _has(found, "Ana Ortiz", "urges", "Chile")
+
+
+def test_troops_kept_in_a_force_are_a_contribution_but_not_police_kept_in_a_country():
+    found = _relations("Ethiopia, which has its own troops in the Velian Mission, protested.")
+    assert _has(found, "Ethiopia", "contributesTo", "Velian Mission")
+    found = _relations("Kenya will keep its police officers in Chad until the handover.")
+    assert not _has(found, "Kenya", "contributesTo", "Chad")
+
+
+def test_an_event_noun_under_a_verb_of_intention_takes_its_subject_and_modality():
+    found = _relations("Washington is considering further sanctions on Ivan Bort.")
+    assert _has(found, "United States", "sanctions", "Ivan Bort", "considered")
+
+
+def test_being_expected_somewhere_is_a_planned_visit():
+    found = _relations("Ana Ortiz is expected in Budapest next week.")
+    assert _has(found, "Ana Ortiz", "visits", "Budapest", "planned")
+
+
+def test_a_visit_concluded_is_a_visit_and_talks_held_together_are_talks_with_each_other():
+    found = _relations(
+        "Suryo Wira concluded on Friday a three-day State Visit to Brazil. "
+        "On Monday, Olga Brandt and Lars Berg held talks on a joint statement."
+    )
+    assert _has(found, "Suryo Wira", "visits", "Brazil")
+    assert _has(found, "Olga Brandt", "holdsTalksWith", "Lars Berg")
+
+
+def test_suspending_a_member_is_a_sanction():
+    found = _relations("ECOWAS suspended Guinea-Bissau from all its bodies on Thursday.")
+    assert _has(found, "Economic Community of West African States", "sanctions", "Guinea-Bissau")
+
+
+def test_a_subject_pronoun_continues_the_subject_of_the_sentence_before():
+    found = _relations(
+        "Olga Brandt took office in May, succeeding Lars Berg, who resigned. She is expected "
+        "to travel to Lima next week."
+    )
+    assert _has(found, "Olga Brandt", "visits", "Lima", "planned")
+    assert not _has(found, "Lars Berg", "visits", "Lima")
+
+
+def test_a_title_followed_by_a_name_after_a_comma_is_that_person():
+    # the parser attaches the name far from the title; the comma still joins them
+    found = _relations(
+        "Olga Brandt resigned. The junta refused to receive a mediation mission led by the "
+        "former President of Chile, Lars Berg, which was to arrive on Friday."
+    )
+    assert _has(found, "Lars Berg", "leads", "mediation mission")
+    assert not _has(found, "Olga Brandt", "leads", "mediation mission")
+
+
+def test_an_idiom_of_a_verb_and_a_bare_noun_reads_as_the_lexicon_lists_it():
+    found = _relations("The Morvan Front declined to take part in the Coral Committee.")
+    assert _has(found, "Morvan Front", "declines", "Coral Committee", "refused")
+
+
+def test_the_appointment_or_candidacy_of_someone_stands_for_that_one():
+    found = _relations(
+        "The Morvan Party said it would support the appointment of Olga Brandt. "
+        "Chile backed Peru's candidacy for a seat on the council."
+    )
+    assert _has(found, "Morvan Party", "supports", "Olga Brandt")
+    assert _has(found, "Chile", "supports", "Peru")
+
+
+def test_contributing_to_a_force_needs_no_named_troops():
+    found = _relations("Slovakia had no plans to contribute to the Velian Mission.")
+    assert _has(found, "Slovakia", "declines", "Velian Mission", "refused")
+
+
+def test_a_treaty_named_before_is_the_treaty_approved():
+    found = _relations(
+        "Chile signed the Coral Treaty in May. The treaty was ratified by Peru in June."
+    )
+    assert _has(found, "Peru", "supports", "Coral Treaty")
+
+
+def test_a_visit_to_a_capital_is_a_visit_to_its_country():
+    found = _relations("Olga Brandt will travel to Lima next week.")
+    assert _has(found, "Olga Brandt", "visits", "Lima", "planned")
+    assert _has(found, "Olga Brandt", "visits", "Peru", "planned")
+
+
+def test_a_mission_is_part_of_the_organisation_its_name_opens_with():
+    found = _relations("The AU Coral Monitoring Mission said on Monday that it had left.")
+    assert _has(found, "AU Coral Monitoring Mission", "partOf", "African Union")
+
+
+def test_a_name_is_cut_at_the_prepositions_that_say_where_it_works():
+    from kg.extract.naming import _parts
+
+    preps = {"in": "operatesIn", "for": "operatesIn"}
+    assert _parts("United Nations Coral Mission in Chad", preps) == (
+        ["United", "Nations", "Coral", "Mission"],
+        [("in", "Chad")],
+    )
+    assert _parts("Coral Force", preps) == (["Coral", "Force"], [])
+
+
+def test_troops_with_no_target_named_go_to_the_last_exercise_or_mission():
+    found = _relations(
+        "The Velian Mission has 900 soldiers. The Coral Exercise will start in May. "
+        "Chile will send two frigates."
+    )
+    assert _has(found, "Chile", "contributesTo", "Coral Exercise", "planned")
+
+
+def test_the_one_urged_is_the_object_even_when_parsed_as_the_next_verbs_subject():
+    found = _relations("Carl Brant has pressed Lima and Quito to sign before the summer.")
+    assert _has(found, "Carl Brant", "urges", "Peru")
+    assert _has(found, "Carl Brant", "urges", "Ecuador")
+
+
+def test_what_is_given_names_its_owner_as_the_target():
+    found = _relations(
+        "The Velian Mission left in May. Chile has offered to provide a third of the Sahel "
+        "Brigade's troops."
+    )
+    assert _has(found, "Chile", "contributesTo", "Sahel Brigade", "offered")
+    assert not _has(found, "Chile", "contributesTo", "Velian Mission")
+
+
+def test_support_for_doing_something_to_a_thing_is_support_for_the_thing():
+    found = _relations("Ana Ortiz supports keeping the Velian Mission at full strength.")
+    assert _has(found, "Ana Ortiz", "supports", "Velian Mission")
+
+
+def test_a_contributor_and_a_company_of_troops_are_contributions():
+    found = _relations(
+        "The Velian Mission has 900 soldiers. Turkey is the biggest contributor. Ireland "
+        "offered to send a company. Poland has ruled out increasing its contingent."
+    )
+    assert _has(found, "Turkey", "contributesTo", "Velian Mission")
+    assert _has(found, "Ireland", "contributesTo", "Velian Mission", "offered")
+    assert _has(found, "Poland", "declines", "Velian Mission", "refused")
+
+
 @pytest.mark.parametrize(
     "text",
     [

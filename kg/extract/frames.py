@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract.lexicon import Frame, frames, lexicon
-from kg.extract.resolve import ArticleIndex, Ref
+from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.clauses import (
     Clause,
     _children,
@@ -136,6 +136,20 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
     listed = [r for m in members(tok) for r in actor_refs(index, block, m)]
     if listed:  # else the group itself ("policies, including stricter rules")
         return listed
+    f = frames()
+    if tok.lemma_.lower() in f.partitive_nouns:  # "part of the road", "one of the sponsors"
+        whole = [r for o in prep_objects(tok, "of") for r in actor_refs(index, block, o)]
+        if whole:
+            return whole
+    pair = _pair(index, block, tok)
+    if pair:
+        return pair
+    if tok.lemma_.lower() in f.theme_nouns and not index.refs(block, tok):
+        # "backed the appointment of X", "supports X's candidacy": X
+        themes = prep_objects(tok, "of") or _children(tok, "poss")
+        found = [r for t in themes for r in actor_refs(index, block, t)]
+        if found:
+            return found
     refs = index.refs(block, tok)
     mention = index.mention_at(block, tok)
     if mention is not None and index.clusters[mention.cluster].cls == "Position":
@@ -144,6 +158,9 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         beside = [c for t in span for c in _children(t, "appos") if c.i >= mention.tok_end]
         if tok.dep_ == "appos":
             beside.append(tok.head)
+        after = tok.right_edge.i + 1  # "the President of Ghana, Ana Ortiz," (parsed apart)
+        if not beside and after + 1 < len(doc) and doc[after].text == ",":
+            beside.append(doc[after + 1])
         people = [
             r
             for c in beside
@@ -153,6 +170,47 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         if people:
             return people + [r for r in refs if r.cluster.cls != "Position"]
     return refs
+
+
+def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "both sides", "the two governments", "their two leaders": the last two entities of
+    the class the noun names (data: frames.yaml pair_nouns) named together ("X and Y")
+    before the token."""
+    f = frames()
+    lemma = tok.lemma_.lower()
+    if lemma not in f.pair_nouns or tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    words = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "preconj")}
+    words |= {c.lower_ for c in tok.children if c.dep_ == "poss"}
+    # "both sides", "the two governments"; not "two parties" (new ones)
+    if not ("both" in words or ("two" in words and words & {"the", "these", "their"})):
+        return []
+    wanted = f.pair_nouns[lemma]
+
+    def usable(m) -> bool:
+        return any(fits(index.clusters[m.cluster].cls, w) for w in wanted)
+
+    counts: dict[tuple[int, int], int] = {}
+    last = index._before(block, tok) - 1
+    for k in range(last, max(-1, last - f.pair_lookback), -1):
+        m = index.ordered[k]
+        head = index.docs[m.block][m.head]
+        if not usable(m) or head.dep_ != "conj":
+            continue
+        first = index.mention_at(m.block, head.head)
+        if (
+            first is not None
+            and first.cluster >= 0
+            and first.cluster != m.cluster
+            and usable(first)
+        ):
+            key = (first.cluster, m.cluster)
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return []
+    # the pair named together most often (the first found, the latest, on a tie)
+    a, b = max(counts, key=lambda k: counts[k])
+    return [Ref(index.clusters[a], True), Ref(index.clusters[b], True)]
 
 
 def _purpose_targets(tok) -> list:
@@ -184,6 +242,20 @@ def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list
         elif spec == "purpose":
             for obj in _purpose_targets(tok):
                 out += actor_refs(index, block, obj)
+        elif spec == "owner":  # "provide the brigade's headquarters", "a third of its troops"
+            for obj in direct_objects(tok):
+                for part in [obj, *[t for t in obj.subtree if t.dep_ == "pobj"]]:
+                    for poss in _children(part, "poss"):
+                        out += [
+                            r
+                            for r in actor_refs(index, block, poss)
+                            if any(fits(r.cluster.cls, c) for c in ("ArmedForce", "Event"))
+                        ]
+        elif spec == "gerund":  # "supports keeping the force", "opposed extending the mandate"
+            for verb in _children(tok, "xcomp", "ccomp", "dobj"):
+                if verb.tag_ == "VBG":
+                    for obj in _children(verb, "dobj"):
+                        out += actor_refs(index, block, obj)
         elif spec.startswith("prep:"):
             prep = spec.split(":", 1)[1]
             holders = [tok, *direct_objects(tok)]
@@ -208,7 +280,12 @@ def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list
         elif spec == "subject":  # "Accra will host the summit": the summit is in Accra
             for subj in subjects(tok):
                 out += index.refs(block, subj)
-        elif spec == "implicit" and not out and _has_contribution(tok, money=False):
+        elif (
+            spec == "implicit"
+            and not out
+            and not _children(tok, "xcomp")  # "offered to send troops": "send" says where
+            and (tok.pos_ in ("NOUN", "PROPN") or _has_contribution(tok, money=False))
+        ):
             # troops or ships with no force named go to the last one; money does not
             c = index.salient_force(block, tok)
             if c is not None:
@@ -253,6 +330,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                     continue
             if frame.needs == "contribution" and not _has_contribution(tok):
                 continue
+            if frame.needs == "forces" and not _has_contribution(tok, money=False):
+                continue
             if frame.voice == "passive" and not clause.passive:
                 continue
             subj = [doc[i] for i in clause.subjects]
@@ -283,7 +362,10 @@ def noun_subjects(tok) -> list:
         return subjects(head)
     if tok.dep_ == "appos":
         return [head]
-    if tok.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in f.light_verbs:
+    if tok.dep_ in ("dobj", "attr", "nsubjpass") and (
+        head.lemma_.lower() in f.light_verbs
+        or (head.lemma_.lower() in f.modality_heads and head.pos_ == "VERB")
+    ):  # "X held talks", "X is considering sanctions on Y"
         return subjects(head)
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         return subjects(head.head)
@@ -375,12 +457,22 @@ def _emit(
             if all(r.cluster.id != o.cluster.id for o in subjects_):
                 subjects_.append(r)
     objects_ = _objects(index, block, tok, frame, anchor)
+    if frame.predicate in frames().capital_means_country:
+        # a visit to a capital is a visit to its country ("travel to Lima": Peru too)
+        objects_ += [
+            c
+            for o in objects_
+            if o.cluster.metonym_of is not None
+            for c in [index.as_actor(o)]
+            if c.cluster.id != o.cluster.id and all(c.cluster.id != x.cluster.id for x in objects_)
+        ]
+    if frame.range:  # "keep troops in the mission", not "keep police in a country"
+        objects_ = [o for o in objects_ if any(fits(o.cluster.cls, c) for c in frame.range)]
     if (
         not objects_
         and "each-other" in frame.objects
         and 2 <= len(subjects_) <= frames().max_each_other
         and not direct_objects(tok)
-        and tok.pos_ in ("VERB", "AUX")
     ):
         # "X and Y met": each with the other (the relation is symmetric); not when an
         # object is named but unknown ("A and B will meet leaders"), nor for a crowd (a

@@ -158,6 +158,7 @@ class Frame:
     voice: str | None = None  # "passive": only a passive clause states it
     subject: str | None = None  # "patient": the relation's subject is the clause's object
     refused_as: str | None = None  # the predicate a refusal of it states ("declines")
+    range: tuple[str, ...] = ()  # object classes it takes, narrower than the predicate's
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,13 @@ class Frames:
     particle_preps: frozenset[str] = frozenset()  # "pull out of": out
     member_preps: frozenset[str] = frozenset()  # "officials, including A and B"
     max_each_other: int = 3  # "A, B and C met": pairs only up to this many parties
+    partitive_nouns: frozenset[str] = frozenset()  # "part of X" stands for X
+    pair_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "both sides"
+    pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
+    theme_nouns: frozenset[str] = frozenset()  # "the appointment of X" stands for X
+    capital_means_country: frozenset[str] = frozenset()  # visits to Lima are to Peru
+    object_control: frozenset[str] = frozenset()  # "urged X to sign": X is the object
+    name_relations: dict = field(default_factory=dict)  # "UN Mission in Libya": see naming.py
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:
@@ -196,6 +204,7 @@ def _frame(item: dict, kind: str) -> Frame:
         voice=item.get("voice"),
         subject=item.get("subject"),
         refused_as=item.get("refused_as"),
+        range=tuple(item.get("range") or ()),
     )
 
 
@@ -232,4 +241,11 @@ def frames() -> Frames:
         particle_preps=frozenset(d.get("particle_preps") or ()),
         member_preps=frozenset(d.get("member_preps") or ()),
         max_each_other=int(d.get("max_each_other", 3)),
+        partitive_nouns=frozenset(d.get("partitive_nouns") or ()),
+        pair_nouns={k: tuple(v) for k, v in (d.get("pair_nouns") or {}).items()},
+        pair_lookback=int(d.get("pair_lookback", 40)),
+        theme_nouns=frozenset(d.get("theme_nouns") or ()),
+        capital_means_country=frozenset(d.get("capital_means_country") or ()),
+        object_control=frozenset(d.get("object_control") or ()),
+        name_relations=dict(d.get("name_relations") or {}),
     )

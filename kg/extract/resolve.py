@@ -90,7 +90,7 @@ class ArticleIndex:
                 for w in set(previous.split()):
                     self._titled_by_word.setdefault(w, []).append(k)
             previous = c.label.lower() if c.cls == "Position" else None
-            if c.cls == "ArmedForce" and words & mission_nouns:
+            if c.cls in ("ArmedForce", "Event") and words & mission_nouns:
                 self._missions.append(k)
         self.surnames: dict[str, Cluster] = {}
         for c in self.clusters:
@@ -148,7 +148,10 @@ class ArticleIndex:
             earlier = self._same_pronoun_in_speaker(tok)
             if earlier is not None:  # "Her spokesman, X, said she ...": she is not X
                 return self._refs_one(block, earlier)
-            c = self._antecedent(block, tok, {"Person"})
+            c = None
+            if tok.dep_ in ("nsubj", "nsubjpass"):  # "X succeeded Y, who resigned. She ..."
+                c = self._subject_antecedent(block, tok)
+            c = c or self._antecedent(block, tok, {"Person"})
             return [Ref(c, True)] if c else []
         if low in THING_PRONOUNS:
             c = self._antecedent(block, tok, ACTOR_CLASSES - {"Person"}, same_or_previous=True)
@@ -230,6 +233,29 @@ class ArticleIndex:
         if same_or_previous and best.sent < self.sentence_number(pos) - 1:
             return None
         return self.clusters[best.cluster]
+
+    def _subject_antecedent(self, block: int, tok) -> Cluster | None:
+        """For a pronoun that is a subject: the person who is the subject of the main clause
+        of the sentence before (a subject stays the topic: "X took office, succeeding Y,
+        who resigned. She will travel ...": she is X)."""
+        sent = tok.sent
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i for t in sent):
+            return None  # an earlier subject in its own sentence: leave it to recency
+        doc, b = self.docs[block], block
+        previous = None
+        if sent.start > 0:
+            previous = doc[sent.start - 1].sent
+        elif block > 0:
+            b = block - 1
+            previous = list(self.docs[b].sents)[-1] if len(self.docs[b]) else None
+        if previous is None:
+            return None
+        for subj in previous.root.children:
+            if subj.dep_ in ("nsubj", "nsubjpass") and subj.lower_ not in PERSON_PRONOUNS:
+                refs = self._refs_one(b, subj)
+                if refs and refs[0].cluster.cls == "Person":
+                    return refs[0].cluster
+        return None
 
     def salient_force(self, block: int, tok) -> Cluster | None:
         """The force a contribution goes to when none is named: the last mission,

@@ -88,7 +88,12 @@ def direct_objects(verb) -> list:
             head = verb.head
             found = _children(head, "nsubjpass", "nsubj") or direct_objects(head)
         return found
-    return _children(verb, "dobj")
+    found = _children(verb, "dobj")
+    if not found and verb.lemma_.lower() in frames().object_control:
+        # "urged X to sign", parsed as X the subject of "sign"
+        for comp in _children(verb, "ccomp", "xcomp"):
+            found += _children(comp, "nsubj")
+    return found
 
 
 def _intention_noun(verb):
@@ -255,9 +260,18 @@ def _spread(tokens) -> list:
 
 
 def phrasal_lemma(tok) -> str:
+    """The verb with its particle ("rule out", "pull out"), or with the bare noun of an
+    idiom the lexicon lists ("take part", "play host")."""
     lemma = tok.lemma_.lower()
     particles = [c.lower_ for c in tok.children if c.dep_ == "prt" or _is_particle_prep(c)]
-    return f"{lemma} {particles[0]}" if particles else lemma
+    if particles:
+        return f"{lemma} {particles[0]}"
+    for obj in tok.children:
+        if obj.dep_ == "dobj" and not any(c.dep_ in ("det", "poss") for c in obj.children):
+            idiom = f"{lemma} {obj.lower_}"
+            if idiom in frames().phrasal_lemmas:
+                return idiom
+    return lemma
 
 
 def _preps(tok, objects: list) -> list[tuple[str, int]]:
@@ -295,7 +309,16 @@ def clause_of(tok, kind: str = "verb") -> Clause:
     else:
         subj = _spread(_children(tok, "poss"))
         objs = []
-        level = modality(tok.head) if tok.head.i != tok.i else "asserted"
+        head = tok.head
+        level = modality(head) if head.i != tok.i else "asserted"
+        heads = frames().modality_heads
+        if (
+            level == "asserted"
+            and tok.dep_ in ("dobj", "nsubjpass")
+            and head.pos_ == "VERB"
+            and head.lemma_.lower() in heads
+        ):  # "X is considering sanctions on Y", "X proposed talks with Y"
+            level = heads[head.lemma_.lower()]
         purpose = frames().purpose_preps.get(tok.head.lower_) if tok.dep_ == "pobj" else None
         if purpose and level == "asserted":  # "travelled to X for talks with Y"
             level = purpose

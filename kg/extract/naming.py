@@ -1,0 +1,82 @@
+"""Relations a name states: "Nordic Union Support Mission in Ruritania" is part of the
+Nordic Union and works in Ruritania, when the gazetteer knows both names.
+
+A name of one of the classes listed in data/patterns/frames.yaml (`name_relations`) that
+begins with the name of an international organisation of the gazetteer is part of it; a
+preposition of the list followed by a place the gazetteer knows ("in Ruritania")
+gives the relation the list maps it to. Each relation's evidence is the sentence of the
+name's first mention."""
+
+from __future__ import annotations
+
+from kg.extract.frames import Candidate
+from kg.extract.lexicon import frames, gazetteer, norm
+from kg.extract.link import Cluster
+from kg.extract.resolve import ArticleIndex, Ref, fits
+
+
+def _parts(label: str, preps: dict[str, str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The words before the first listed preposition, and (preposition, rest) pairs."""
+    words = label.split()
+    cut = [i for i, w in enumerate(words) if w.lower() in preps and i > 0]
+    if not cut:
+        return words, []
+    pairs = []
+    for n, i in enumerate(cut):
+        end = cut[n + 1] if n + 1 < len(cut) else len(words)
+        pairs.append((words[i].lower(), " ".join(words[i + 1 : end])))
+    return words[: cut[0]], pairs
+
+
+def _owner(words: list[str], classes: tuple[str, ...]):
+    """The longest opening of the name that the gazetteer knows as one of `classes`."""
+    gaz = gazetteer()
+    for n in range(len(words) - 1, 0, -1):
+        entry = gaz.by_name.get(norm(" ".join(words[:n])))
+        if entry is not None and entry.cls in classes:
+            return entry
+    return None
+
+
+def name_candidates(index: ArticleIndex) -> list[Candidate]:
+    spec = frames().name_relations
+    if not spec:
+        return []
+    classes = tuple(spec.get("classes", ()))
+    owners = tuple(spec.get("owners", ()))
+    preps = dict(spec.get("preps", {}))
+    gaz = gazetteer()
+    out: list[Candidate] = []
+    for c in list(index.clusters):
+        if not c.mentions or not any(fits(c.cls, k) for k in classes):
+            continue
+        m = c.mentions[0]
+        sent = index.docs[m.block][m.head].sent
+        head, pairs = _parts(c.label, preps)
+        found: list[tuple[str, Cluster]] = []
+        owner = _owner(head, owners)
+        if owner is not None:
+            found.append(
+                (spec["owner_predicate"], index.add_cluster(owner.cls, owner.label, owner))
+            )
+        for prep, rest in pairs:
+            entry = gaz.by_name.get(norm(rest))
+            if entry is not None and entry.cls in ("Country", "City", "Region"):
+                found.append((preps[prep], index.add_cluster(entry.cls, entry.label, entry)))
+        for predicate, obj in found:
+            if obj.id == c.id:
+                continue
+            out.append(
+                Candidate(
+                    subject=Ref(c),
+                    predicate=predicate,
+                    object=Ref(obj),
+                    block=m.block,
+                    sent=sent,
+                    modality="asserted",
+                    attributed=None,
+                    confidence=float(spec.get("confidence", 0.75)),
+                    method="name",
+                )
+            )
+    return out

@@ -320,3 +320,24 @@ def test_a_minister_leads_only_the_one_body_named_by_the_title_s_words():
     leads = {(s, o) for s, p, o in _triples(st) if p == "leads"}
     assert ("Lev Marrow", "Health Department") in leads
     assert ("Ana Quist", "Department of Trade and Industry") not in leads
+
+
+def test_a_country_after_a_clock_time_is_found():
+    st = _extract("10:15 - Fiji and Samoa held talks on a shipping link.")
+    countries = {e.label for e in st.entities if e.cls == "Country"}
+    assert {"Fiji", "Samoa"} <= countries
+
+
+def test_a_nationality_read_as_a_place_is_the_country():
+    st = _extract("Mele Orrin, a former Tongan foreign minister, says the partners will meet.")
+    assert ("Mele Orrin", "Foreign Minister", "Tonga") in positions(st)
+
+
+def test_a_description_is_also_named_with_its_complement():
+    st = _extract(
+        "Rosa Pell will attend the meeting of EU trade ministers in Brussels, and the panel "
+        "of experts will report."
+    )
+    names = {n for e in st.entities for n in (e.label, *e.aliases)}
+    assert "meeting of EU trade ministers in Brussels" in names
+    assert "panel of experts" in names

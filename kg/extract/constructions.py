@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import numpy
+
 from kg.extract.frames import Candidate, attribution, modality
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster
@@ -564,7 +566,7 @@ def _succession(b: Builder) -> None:
     """ "A succeeds B", "A, appointed in May, replacing B", "A's predecessor, B": B held
     the post that A holds, and holds it no longer."""
     lex = lexicon()
-    for tok in b.doc:
+    for tok in _tokens_with(b.doc, "LEMMA", lex.succession_verbs | lex.predecessor_nouns):
         lemma = tok.lemma_.lower()
         pairs: list[tuple[list, list]] = []
         if lemma in lex.succession_verbs and tok.pos_ in ("VERB", "AUX"):
@@ -662,9 +664,7 @@ def _respectively(b: Builder) -> None:
     doc, index = b.doc, b.index
     plurals = title_data().role_plurals
     modifiers = title_data().modifiers
-    for word in doc:
-        if word.lower_ != "respectively":
-            continue
+    for word in _tokens_with(doc, "LOWER", {"respectively"}):
         sent = word.sent
         runs = _people_runs(b, sent)
         if not runs:
@@ -777,7 +777,7 @@ def _leadership(b: Builder) -> None:
     """ "The agency is headed by X", "X chairs the committee", "the fleet, commanded by X":
     X holds the post of head, chair or commander of that body (lexicon `leadership_verbs`)."""
     table = lexicon().leadership_verbs
-    for tok in b.doc:
+    for tok in _tokens_with(b.doc, "LEMMA", set(table)):
         titles = table.get(tok.lemma_.lower())
         if titles is None or tok.pos_ != "VERB":
             continue
@@ -809,3 +809,12 @@ def _leadership(b: Builder) -> None:
                 )
             if people:
                 b.add(position, "positionIn", body, tok, 0.75, "leadership-verb", said=False)
+
+
+def _tokens_with(doc, attr: str, words: set[str] | frozenset[str]) -> list:
+    """The tokens whose `attr` (LOWER, LEMMA) is one of `words` (or its capitalised form),
+    found in the document's array without making a string of each token."""
+    strings = doc.vocab.strings
+    ids = [strings[w] for word in words for w in (word, word.capitalize())]
+    found = numpy.nonzero(numpy.isin(doc.to_array(attr), numpy.array(ids, dtype="uint64")))[0]
+    return [doc[int(i)] for i in found]

@@ -214,8 +214,7 @@ def _names_after_titles(mentions: list[Mention], docs: list) -> None:
     anchors = [(m.block, m.tok_end, m.head) for m in mentions if m.label == "POSITION"]
     person_nouns = lexicon().person_nouns
     for block, doc in enumerate(docs):  # "her predecessor, X", "his counterpart, X"
-        if any(w in doc.text.lower() for w in person_nouns):
-            anchors += [(block, t.i + 1, t.i) for t in doc if t.lower_ in person_nouns]
+        anchors += [(block, t.i + 1, t.i) for t in doc if t.lower_ in person_nouns]
     for block, tok_end, head in anchors:
         doc = docs[block]
         end = min(len(doc), tok_end + 12, doc[head].sent.end)

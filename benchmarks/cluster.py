@@ -5,7 +5,7 @@ workers from the measured per-article costs and result sizes.
     python benchmarks/cluster.py 1000
 
 The scheduling overhead (local:1 / plain, target <= 1.15) is given in CPU time (client,
-scheduler and workers together), which other work on a shared machine does not change, and
+scheduler and workers together), which other work on a shared machine changes far less, and
 in wall time; the speed-up with two workers (plain / local:2, target >= 1.7) in wall time,
 and as the best two idle cores could give with the CPU time measured. The cluster's start
 (worker processes spawned, spaCy loaded in each) is timed apart. The load average printed
@@ -35,14 +35,22 @@ def _timed(func, *args, **kwargs):
     return time.perf_counter() - started, value
 
 
+def _cpu(func, *args, **kwargs):
+    """CPU seconds of this process (every thread: the bulk loader has its own) and the
+    value: other work on a shared machine changes wall time much more than CPU time."""
+    started = time.process_time()
+    value = func(*args, **kwargs)
+    return time.process_time() - started, value
+
+
 def _stage_costs(articles: Path, sample: int) -> dict:
-    """Per-article costs and sizes of each stage, measured in this process on `sample`
+    """Per-article CPU costs and sizes of each stage, measured in this process on `sample`
     articles (one batch, as the cluster runs them)."""
-    from kg.build import EntityRegistry, _prepare
-    from kg.cluster.tasks import RecordingRegistry, build_batch, extract_articles, to_result
+    from kg.cluster.tasks import build_batch, extract_articles
     from kg.corpus import expand, read_source
     from kg.extract.nlp import load_pipeline
     from kg.extract.text import clean_text
+    from kg.identity import EntityRegistry
     from kg.iri import DEFAULT_BASE
     from kg.store import KgStore
 
@@ -54,7 +62,7 @@ def _stage_costs(articles: Path, sample: int) -> dict:
     def read_all():
         for p in paths:
             data = p.read_bytes()
-            src = read_source(p)
+            src = read_source(p, data)
             sha = hashlib.sha256(clean_text(src.text).encode("utf-8")).hexdigest()
             records.append(
                 {
@@ -66,24 +74,22 @@ def _stage_costs(articles: Path, sample: int) -> dict:
             )
             sources.append((src.text, src.article_id, src.meta))
 
-    t_read, _ = _timed(read_all)
-    t_extract, statements = _timed(lambda: [extract_articles([s], None)[0] for s in sources])
-    recorder = RecordingRegistry(EntityRegistry(DEFAULT_BASE))
-
-    def mint():
-        for st in statements:
-            _prepare(st, EntityRegistry(DEFAULT_BASE), DEFAULT_BASE)
-            _prepare(st, recorder, DEFAULT_BASE)
-
-    t_mint, _ = _timed(mint)
-    t_build, built = _timed(build_batch, statements, DEFAULT_BASE, records, False, recorder.table)
+    t_read, _ = _cpu(read_all)
+    chunks = [sources[i : i + 10] for i in range(0, n, 10)]  # as the cluster sends them
+    t_extract, extracted = _cpu(
+        lambda: [x for part in chunks for x in extract_articles(part, None, DEFAULT_BASE)]
+    )
+    statements = [st for st, _why in extracted]
+    registry = EntityRegistry(DEFAULT_BASE)
+    t_mint, minted = _cpu(lambda: {st.article.id: registry.mint(st) for st in statements})
+    t_build, built = _cpu(build_batch, statements, DEFAULT_BASE, records, False, minted)
     work = Path(tempfile.mkdtemp(prefix="kg-bench-cluster-"))
     try:
         store = KgStore(work / "store")
-        shas = {r["article"]: r["text_sha256"] for r in records}
-        t_load, _ = _timed(lambda: store.add_build(to_result(DEFAULT_BASE, built, records), shas))
+        graphs = [(a.graph, a.quarantine_graph) for a in built.articles]
+        t_load, _ = _cpu(store.add_nquads, graphs, built.main, built.quarantine)
         store.close()
-        push = _push_cost(to_result(DEFAULT_BASE, built, records), work)
+        push = _push_cost(built.result(), work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return {
@@ -94,7 +100,8 @@ def _stage_costs(articles: Path, sample: int) -> dict:
         "worker_extract_ms": 1000 * t_extract / n,
         "worker_build_ms": 1000 * t_build / n,
         "text_bytes": sum(len(s[0].encode("utf-8")) for s in sources) / n,
-        "statements_bytes": sum(len(pickle.dumps(st)) for st in statements) / n,
+        "statements_bytes": len(pickle.dumps(extracted)) / n,
+        "minted_bytes": len(pickle.dumps(minted)) / n,
         "result_bytes": len(pickle.dumps(built)) / n,
         "push_ms": push,
     }
@@ -147,7 +154,81 @@ def _cluster_run(articles: Path, workers: int, store: Path) -> dict:
         after = client.run(time.process_time)
     assert not summary.failed
     worker_cpu = sum(after[w] - before[w] for w in after if w in before)
-    return {"start": start, "wall": wall, "client_cpu": client_cpu, "worker_cpu": worker_cpu}
+    return {
+        "start": start,
+        "wall": wall,
+        "client_cpu": client_cpu,  # with the scheduler and the nannies: one process
+        "scheduler_cpu": 0.0,
+        "nanny_cpu": 0.0,
+        "worker_cpu": worker_cpu,
+    }
+
+
+def _dask_env() -> dict:
+    """The environment of `dask scheduler` and `dask worker` processes: the settings kg
+    gives its own LocalCluster, as Dask reads them."""
+    from kg.cluster.connect import dask_environment
+
+    return dict(os.environ) | dask_environment()
+
+
+def _remote_run(articles: Path, workers: int, store: Path) -> dict:
+    """kg build --dask ADDRESS against a `dask scheduler` and `dask worker` processes on the
+    loopback, as on many machines: the client, the scheduler and the workers' nannies each
+    have a process of their own, whose CPU times are taken apart."""
+    import subprocess
+
+    import psutil
+    from distributed import Client
+
+    from kg.cluster import build_on_cluster
+    from kg.cluster.tasks import PreloadModel
+    from kg.serve import free_port
+
+    dask = str(Path(sys.executable).parent / "dask")
+    address = f"tcp://127.0.0.1:{free_port()}"
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "env": _dask_env()}
+    port = address.rsplit(":", 1)[1]
+    scheduler = subprocess.Popen(
+        [dask, "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"], **quiet
+    )
+    worker = [dask, "worker", address, "--host", "127.0.0.1", "--no-dashboard"]
+    nannies = subprocess.Popen([*worker, "--nworkers", str(workers), "--nthreads", "1"], **quiet)
+    try:
+        started = time.perf_counter()
+        with Client(address, timeout=60, set_as_default=False) as client:
+            client.wait_for_workers(workers, timeout=120)
+            client.register_plugin(PreloadModel(None), name="kg-model")  # spaCy, timed apart
+            start = time.perf_counter() - started
+            procs = {"scheduler": scheduler.pid, "nannies": nannies.pid}
+
+            def cpu(pid: int) -> float:
+                t = psutil.Process(pid).cpu_times()
+                return t.user + t.system
+
+            before = {k: cpu(p) for k, p in procs.items()}
+            w_before, c_before = client.run(time.process_time), time.process_time()
+            wall, summary = _timed(build_on_cluster, [articles], None, address, store_dir=store)
+            client_cpu = time.process_time() - c_before
+            w_after = client.run(time.process_time)
+            after = {k: cpu(p) for k, p in procs.items()}
+    finally:
+        for proc in (nannies, scheduler):
+            proc.terminate()
+            proc.wait(timeout=60)
+    assert not summary.failed
+    return {
+        "start": start,
+        "wall": wall,
+        "client_cpu": client_cpu,
+        "scheduler_cpu": after["scheduler"] - before["scheduler"],
+        "nanny_cpu": after["nannies"] - before["nannies"],  # on the worker machines
+        "worker_cpu": sum(w_after[w] - w_before[w] for w in w_after if w in w_before),
+    }
+
+
+def _total(run: dict) -> float:
+    return run["client_cpu"] + run["scheduler_cpu"] + run["nanny_cpu"] + run["worker_cpu"]
 
 
 def _load() -> str:
@@ -173,30 +254,45 @@ def main() -> None:
             (articles / f"{article_id}.txt").write_text(text, encoding="utf-8")
         print(f"{n} generated articles; {os.cpu_count()} cores; load average before: {_load()}")
         load_pipeline()  # the plain build runs with the model loaded, as the workers do
-        cpu = time.process_time()
-        wall, _ = _timed(build_inputs, [articles], None, store_dir=work / "plain", jobs=1)
-        plain = {"start": 0.0, "wall": wall, "client_cpu": time.process_time() - cpu}
-        plain["worker_cpu"] = 0.0
-        runs = {"plain kg build --jobs 1": plain}
+
+        def plain_run(store: Path) -> dict:
+            cpu = time.process_time()
+            wall, _ = _timed(build_inputs, [articles], None, store_dir=store, jobs=1)
+            out = {"start": 0.0, "wall": wall, "client_cpu": time.process_time() - cpu}
+            return out | {"scheduler_cpu": 0.0, "nanny_cpu": 0.0, "worker_cpu": 0.0}
+
+        runs = {"plain kg build --jobs 1": plain_run(work / "plain-1")}
         for workers in (1, 2):
             runs[f"kg build --dask local:{workers}"] = _cluster_run(
                 articles, workers, work / f"local-{workers}"
             )
+        remote = _remote_run(articles, 2, work / "remote-2")
+        runs["dask scheduler + 2 workers"] = remote
+        # the plain build again: the load of a shared machine drifts over a run, so the
+        # ratios are to the mean of a plain build before and after the cluster runs
+        runs["plain kg build, again"] = plain_run(work / "plain-2")
+        first, last = runs["plain kg build --jobs 1"], runs["plain kg build, again"]
+        plain = {k: (first[k] + last[k]) / 2 for k in first}
         print(f"load average after: {_load()}")
         print(
-            f"\n{'run':26} {'start s':>8} {'wall s':>7} {'CPU s':>7} {'(client':>8} "
-            f"{'workers)':>8} {'wall':>6} {'CPU':>6}"
+            f"\n{'run':27} {'start s':>7} {'wall s':>7} {'CPU s':>6} {'(client':>8} "
+            f"{'sched':>6} {'nanny':>6} {'workers)':>8} {'wall':>6} {'CPU':>6}"
         )
         for name, r in runs.items():
-            total = r["client_cpu"] + r["worker_cpu"]
+            total = _total(r)
             print(
-                f"{name:26} {r['start']:8.1f} {r['wall']:7.1f} {total:7.1f} "
-                f"{r['client_cpu']:8.1f} {r['worker_cpu']:8.1f} "
-                f"{r['wall'] / plain['wall']:5.2f}x {total / plain['client_cpu']:5.2f}x"
+                f"{name:27} {r['start']:7.1f} {r['wall']:7.1f} {total:6.1f} "
+                f"{r['client_cpu']:8.1f} {r['scheduler_cpu']:6.1f} {r['nanny_cpu']:6.1f} "
+                f"{r['worker_cpu']:8.1f} {r['wall'] / plain['wall']:5.2f}x "
+                f"{total / plain['client_cpu']:5.2f}x"
             )
+        print(
+            "(a LocalCluster's scheduler and nannies run in the client's process; ratios to "
+            f"the mean of the two plain builds: {plain['wall']:.1f} s wall, "
+            f"{plain['client_cpu']:.1f} s CPU)"
+        )
         l1, l2 = runs["kg build --dask local:1"], runs["kg build --dask local:2"]
-        cpu1 = l1["client_cpu"] + l1["worker_cpu"]
-        cpu2 = l2["client_cpu"] + l2["worker_cpu"]
+        cpu1, cpu2 = _total(l1), _total(l2)
         print(
             f"\noverhead local:1 / plain: {cpu1 / plain['client_cpu']:.2f}x in CPU time, "
             f"{l1['wall'] / plain['wall']:.2f}x in wall time "
@@ -210,14 +306,18 @@ def main() -> None:
             f"spread over both); target >= 1.7"
         )
         c = _stage_costs(articles, min(n, 100))
-        c["client_cpu_ms"] = 1000 * l2["client_cpu"] / n
+        c["client_cpu_ms"] = 1000 * remote["client_cpu"] / n
+        c["scheduler_cpu_ms"] = 1000 * remote["scheduler_cpu"] / n
+        c["worker_cpu_ms"] = 1000 * (remote["worker_cpu"] + remote["nanny_cpu"]) / n
         print(
-            f"\nper article: client CPU in the local:2 run {c['client_cpu_ms']:.2f} ms "
-            "(with the scheduler, which a LocalCluster runs in the client's process); "
-            f"stages measured on {c['n']} articles in this process:"
+            f"\nper article with a scheduler of its own (dask scheduler + 2 workers): client "
+            f"CPU {c['client_cpu_ms']:.2f} ms, scheduler {c['scheduler_cpu_ms']:.2f} ms, "
+            f"workers with their nannies {c['worker_cpu_ms']:.2f} ms; stages measured on "
+            f"{c['n']} articles in this process (CPU time; push in wall time):"
         )
+        skip = ("n", "client_cpu_ms", "scheduler_cpu_ms", "worker_cpu_ms")
         for key, value in c.items():
-            if key not in ("n", "client_cpu_ms") and value is not None:
+            if key not in skip and value is not None:
                 unit = "ms" if key.endswith("_ms") else "bytes"
                 print(f"  {key:20} {value:10.2f} {unit}")
         _estimate(c)
@@ -227,15 +327,17 @@ def main() -> None:
 
 def _estimate(c: dict) -> None:
     n, w = ARTICLES_1M, WORKERS
-    worker_ms = c["worker_extract_ms"] + c["worker_build_ms"]
-    # the client's CPU in the real local:2 run: its stages and Dask's own client work
+    # measured with a scheduler of its own (CPU), or the stages in this process if more
+    worker_ms = max(c["worker_cpu_ms"], c["worker_extract_ms"] + c["worker_build_ms"])
     client_ms = max(
         c["client_cpu_ms"], c["client_read_ms"] + c["client_mint_ms"] + c["client_load_ms"]
     )
+    scheduler_ms = c["scheduler_cpu_ms"]
     t_workers = n * worker_ms / 1000 / w
     t_client = n * client_ms / 1000
+    t_scheduler = n * scheduler_ms / 1000
     inbound = n * (c["statements_bytes"] + c["result_bytes"])  # into the client
-    outbound = n * (c["text_bytes"] + c["statements_bytes"])  # out of the client
+    outbound = n * (c["text_bytes"] + c["statements_bytes"] + c["minted_bytes"])  # out
     t_net = max(inbound, outbound) / GBIT
     t_push = n * c["push_ms"] / 1000 if c["push_ms"] is not None else None
     print(f"\npaper estimate: {n:,} articles on {w} single-threaded workers")
@@ -243,6 +345,9 @@ def _estimate(c: dict) -> None:
     print(
         f"  the client (read, mint IRIs, bulk-load; {client_ms:.2f} ms/article, one "
         f"process): {t_client / 3600:.2f} h"
+    )
+    print(
+        f"  the scheduler ({scheduler_ms:.2f} ms/article, one process): {t_scheduler / 3600:.2f} h"
     )
     print(
         f"  network at the client: {inbound / 1e9:.1f} GB in, {outbound / 1e9:.1f} GB out "
@@ -253,7 +358,11 @@ def _estimate(c: dict) -> None:
             f"  --push to one oxigraph server ({c['push_ms']:.2f} ms/article): "
             f"{t_push / 3600:.2f} h"
         )
-    parts = {"the workers": t_workers, "the client's network link": t_net}
+    parts = {
+        "the workers": t_workers,
+        "the client's network link": t_net,
+        "the scheduler": t_scheduler,
+    }
     stored = dict(parts, **{"the single store loader (the client)": t_client})
     name = max(stored, key=stored.get)
     print(f"  into the client's store: bottleneck {name}, about {stored[name] / 3600:.2f} h")
@@ -262,8 +371,8 @@ def _estimate(c: dict) -> None:
         name = max(pushed, key=pushed.get)
         print(f"  with --push --no-store: bottleneck {name}, about {pushed[name] / 3600:.2f} h")
     print(
-        f"  the client keeps up with about {worker_ms / client_ms:.0f} workers; more workers "
-        "wait on it"
+        f"  the client keeps up with about {worker_ms / client_ms:.0f} workers, the "
+        f"scheduler with about {worker_ms / max(scheduler_ms, 1e-9):.0f}"
     )
 
 

@@ -69,13 +69,26 @@ class BuildWriter:
         """Add a BuildResult (one batch of articles)."""
         for kind in ("main", "quarantine"):
             lines = _sorted_lines(q for a in result.articles for q in getattr(a, kind))
-            if not lines:
-                continue
-            path = self._tmp / f"{kind}-{len(self._runs[kind]):06d}.nq"
-            with open(path, "w", encoding="utf-8", newline="") as handle:
-                handle.writelines(lines)
-            self._runs[kind].append(path)
-        self.inputs += list(result.inputs)
+            self._run(kind, "".join(lines).encode("utf-8"))
+        self._record(result.inputs, result.articles)
+
+    def add_nquads(self, main: bytes, quarantine: bytes, inputs: list[dict], articles) -> None:
+        """Add a batch given as the N-Quads lines of its graphs and of its quarantine
+        graphs, each sorted and without duplicates (as a cluster worker sends them), and
+        its articles (their quads are not read)."""
+        self._run("main", main)
+        self._run("quarantine", quarantine)
+        self._record(inputs, articles)
+
+    def _run(self, kind: str, data: bytes) -> None:
+        if not data:
+            return
+        path = self._tmp / f"{kind}-{len(self._runs[kind]):06d}.nq"
+        path.write_bytes(data)
+        self._runs[kind].append(path)
+
+    def _record(self, inputs: list[dict], articles) -> None:
+        self.inputs += list(inputs)
         self.articles += [
             {
                 "id": a.article_id,
@@ -85,7 +98,7 @@ class BuildWriter:
                 "relations": a.relations,
                 "quarantined": a.quarantined,
             }
-            for a in result.articles
+            for a in articles
         ]
 
     def _merged(self, kind: str) -> Iterator[str]:

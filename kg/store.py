@@ -247,6 +247,26 @@ class KgStore:
         ]
         return out
 
+    def add_nquads(self, graphs: Iterable[tuple[str, str]], main: bytes, quarantine: bytes) -> None:
+        """Add new articles, none of whose graphs (article graph, quarantine graph) is in
+        the store yet, from the N-Quads of their quads: the bulk loader reads the bytes,
+        no Python term is made (how a cluster build stores what its workers send). All or
+        nothing, as add_build."""
+        graphs = list(graphs)
+        for g, _qg in graphs:
+            if self.store.contains_named_graph(ox.NamedNode(g)):
+                raise StoreError(f"{self.path}: {g} is already stored")
+        try:
+            if quarantine:
+                self._quarantine().load(quarantine, format=ox.RdfFormat.N_QUADS)
+            if main:  # lenient: kg wrote these bytes, its IRIs are checked already
+                self.store.bulk_load(main, format=ox.RdfFormat.N_QUADS, lenient=True)
+        except (OSError, RuntimeError, ValueError, SyntaxError) as exc:
+            for g, qg in graphs:
+                self.store.update(f"DROP SILENT GRAPH <{g}>")
+                self._quarantine().update(f"DROP SILENT GRAPH <{qg}>")
+            raise StoreError(f"{self.path}: cannot store the articles: {exc}") from None
+
     def remove(self, article_id: str, base: str) -> bool:
         g, qg = graph_iri(base, article_id), quarantine_graph_iri(base, article_id)
         if not self.store.contains_named_graph(ox.NamedNode(g)):

@@ -441,10 +441,12 @@ def test_a_local_cluster_listens_on_the_loopback_only():
 
 
 @pytest.mark.slow
-def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path, corpus):
+def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path):
     import subprocess
 
-    articles = corpus[0]
+    # enough articles that the build is still running when Ctrl-C comes: a build that had
+    # ended would be stopped in Python's shutdown (killed by SIGINT, no "Aborted!")
+    articles = _corpus(tmp_path / "articles", 300)
     kg = Path(sys.executable).parent / "kg"
     proc = subprocess.Popen(
         [str(kg), "build", str(articles), "--no-out", "--store", "store", "--dask", "local:2"],
@@ -468,6 +470,30 @@ def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path, corpus):
     assert err.decode() == "Aborted!\n"
     assert proc.returncode == 1
     assert _living_in_group(proc.pid) == []  # no worker left behind
+
+
+def test_ctrl_c_is_held_until_the_client_waits():
+    """A KeyboardInterrupt raised wherever the client is (in Dask's locks, a finalizer)
+    can keep it from closing its cluster: Ctrl-C only sets a flag, raised at a wait."""
+    from kg.cluster.ctrlc import CtrlC
+
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with CtrlC() as ctrl_c:
+            os.kill(os.getpid(), signal.SIGINT)  # while the client works: held
+            time.sleep(0.05)
+            assert ctrl_c.pressed
+            with pytest.raises(KeyboardInterrupt):
+                ctrl_c.wait(0.01)
+        with CtrlC() as ctrl_c:
+            threading.Timer(0.1, os.kill, (os.getpid(), signal.SIGINT)).start()
+            started = time.perf_counter()
+            with pytest.raises(KeyboardInterrupt):  # while it sleeps: at once
+                ctrl_c.wait(30)
+            assert time.perf_counter() - started < 10
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _default_sigint() -> None:
@@ -516,3 +542,51 @@ def test_a_worker_with_threads_extracts_one_task_at_a_time(monkeypatch):
     for t in threads:
         t.join()
     assert most[0] == 1
+
+
+def test_a_batch_goes_into_the_store_as_bytes_all_or_nothing(tmp_path):
+    """KgStore.add_nquads: what a worker sends, bulk-loaded without Python quads; a batch
+    that cannot be loaded leaves nothing, and a stored graph is never loaded over."""
+    g1, g2 = "http://example.org/graph/a1", "http://example.org/graph/a2"
+    q1, q2 = g1 + "/quarantine", g2 + "/quarantine"
+    main = (
+        f'<http://example.org/e> <http://example.org/p> "a1" <{g1}> .\n'
+        f'<http://example.org/e> <http://example.org/p> "a2" <{g2}> .\n'
+    ).encode()
+    quarantine = f'<http://example.org/s> <http://example.org/p> "q" <{q1}> .\n'.encode()
+    store = KgStore(tmp_path / "store")
+    try:
+        with pytest.raises(StoreError):  # the second line is broken: nothing of it stays
+            store.add_nquads([(g1, q1), (g2, q2)], main[:-20], quarantine)
+        assert store.article_graphs() == []
+        assert list(store.quads(quarantine=True)) == []
+        store.add_nquads([(g1, q1), (g2, q2)], main, quarantine)
+        assert store.article_graphs() == [g1, g2]
+        assert len(list(store.quads(quarantine=True))) == 3
+        with pytest.raises(StoreError, match="already stored"):
+            store.add_nquads([(g2, q2)], main, b"")
+    finally:
+        store.close()
+
+
+def test_the_readme_gives_dask_processes_the_settings_of_a_local_cluster():
+    """README 'On a cluster' exports kg's LocalCluster settings for `dask scheduler` and
+    `dask worker`: each as an environment variable that Dask reads back as set."""
+    import subprocess
+
+    from kg.cluster.connect import LOCAL_CONFIG, dask_environment
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    env = dask_environment()
+    for name, value in env.items():
+        assert f"{name}={value}" in readme
+    keys = list(LOCAL_CONFIG)
+    code = f"import dask, distributed; print([str(dask.config.get(k)) for k in {keys!r}])"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=dict(os.environ) | env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert out.strip() == repr([str(v) for v in LOCAL_CONFIG.values()])

@@ -8,6 +8,7 @@
 """
 
 from kg.cluster.connect import ClusterError, connect
-from kg.cluster.run import ClusterSummary, build_on_cluster
+from kg.cluster.run import build_on_cluster
+from kg.cluster.summary import ClusterSummary
 
 __all__ = ["ClusterError", "ClusterSummary", "build_on_cluster", "connect"]

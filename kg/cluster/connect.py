@@ -17,6 +17,30 @@ _LOCAL = re.compile(r"local:(\d+)")
 _REMOTE = re.compile(r"(?:(?:tcp|tls|ws|wss|inproc)://)?[\w.\-\[\]:]+:\d+")
 
 
+# A LocalCluster's own clockwork, slowed down: with Dask's defaults the scheduler, nannies
+# and workers of local:2 spend ~70 ms of CPU per second even when idle (a tick every 20 ms
+# per server, memory checks every 100 ms, system monitors, work stealing every 100 ms),
+# and on a build that is CPU taken from spaCy; with these, ~6 ms (benchmarks/cluster.py).
+# Only how often they look changes: tasks, heartbeats and failure detection do not.
+LOCAL_CONFIG = {
+    "distributed.worker.profile.enabled": False,  # samples every 10 ms
+    "distributed.admin.tick.interval": "1s",  # only measures event loop stalls
+    "distributed.admin.system-monitor.interval": "2s",  # dashboard figures
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.scheduler.work-stealing-interval": "1s",
+}
+
+
+def dask_environment(config: dict = LOCAL_CONFIG) -> dict[str, str]:
+    """The settings as the environment variables `dask scheduler` and `dask worker` read
+    (DASK_DISTRIBUTED__ADMIN__TICK__INTERVAL=1s, ...): for clusters kg does not start."""
+    env = {}
+    for key, value in config.items():
+        name = "DASK_" + "__".join(part.replace("-", "_") for part in key.split(".")).upper()
+        env[name] = str(value)
+    return env
+
+
 class ClusterError(KgError):
     """The cluster cannot be reached or cannot run kg."""
 
@@ -63,8 +87,7 @@ def connect(address: str, model: str | None = None, timeout: float = 10.0) -> It
         with (
             warnings.catch_warnings(),
             _children_ignore_ctrl_c(),
-            # the workers' statistical profiler samples every 10 ms: CPU kg wants for spaCy
-            dask.config.set({"distributed.worker.profile.enabled": False}),
+            dask.config.set(LOCAL_CONFIG),
         ):
             # the scheduler's small HTTP server (health, metrics) takes another loopback
             # port when 8787 is taken, and says so: not the user's concern

@@ -19,51 +19,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.build import BuildResult, EntityRegistry, _prepare
 from kg.cluster.connect import connect
-from kg.cluster.tasks import RecordingRegistry, build_batch, extract_articles, to_result
+from kg.cluster.ctrlc import CtrlC
+from kg.cluster.summary import ClusterSummary
+from kg.cluster.tasks import BuiltBatch, build_batch, buildable, extract_articles
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, expand, read_source
 from kg.errors import InputError, KgError, ValidationFailed
-from kg.files import read_bytes, write_bytes
+from kg.files import read_bytes
+from kg.identity import EntityRegistry
 from kg.iri import DEFAULT_BASE, check_base, graph_iri
-from kg.pipeline import BuildSummary
 from kg.statements import Statements, load_statements
-
-FAILED_FILE = "failed.txt"
-
-
-@dataclass
-class ClusterSummary(BuildSummary):
-    workers: int = 0
-    skipped: int = 0
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, why)
-    failed_file: Path | None = None
-    pushed: int = 0
-    endpoint: str | None = None
-
-    def text(self) -> str:
-        lines = [super().text()]
-        lines.append(f"On {self.workers} Dask worker(s).")
-        if self.skipped:
-            lines.append(
-                f"Skipped {self.skipped} article(s) already stored with the same text"
-                + (
-                    " (not in the output files; kg export --store writes the whole store)"
-                    if self.outputs
-                    else ""
-                )
-                + "."
-            )
-        if self.endpoint is not None:
-            lines.append(f"Pushed {self.pushed} graph(s) to {self.endpoint}.")
-        if self.failed:
-            path, why = self.failed[0]
-            first = why if why.startswith(path) else f"{path}: {why}"
-            lines.append(
-                f"{len(self.failed)} article(s) failed, listed in {self.failed_file}; "
-                f"first: {first}. Run the same command again to retry them."
-            )
-        return "\n".join(lines)
 
 
 @dataclass
@@ -78,7 +43,7 @@ class _Batch:
     isolated: bool = False
     probes: dict[int, str | None] = field(default_factory=dict)  # position -> error
     order: list[int] = field(default_factory=list)
-    table: dict = field(default_factory=dict)
+    minted: dict[str, dict] = field(default_factory=dict)  # article id -> its entities' IRIs
 
 
 @dataclass
@@ -113,6 +78,7 @@ class _Run:
         replace: bool,
         push: str | None,
         progress: Callable[[int], None] | None,
+        ctrl_c: CtrlC | None = None,
     ) -> None:
         from distributed import as_completed
 
@@ -129,7 +95,8 @@ class _Run:
         self.push = push
         self.progress = progress
         self.writer = writer  # kg.outputs.BuildWriter, fed whole batches in corpus order
-        self.finished: dict[int, BuildResult | None] = {}
+        self.ctrl_c = ctrl_c or CtrlC()
+        self.finished: dict[int, BuiltBatch | None] = {}
         self.next_out = 0
         self.tasks: dict[str, _Task] = {}
         # results are fetched in the client's event loop as tasks finish, not one by one
@@ -137,12 +104,15 @@ class _Run:
         self.token = uuid.uuid4().hex[:8]
         self.submitted = 0
         self.seen: dict[str, Path] = {}
+        self.replacing: set[str] = set()  # articles stored with another text (--replace)
         self.batches: dict[int, _Batch] = {}
         self.next_batch = 0  # the next batch to read and submit
         self.frontier = 0  # the next batch whose IRIs to mint (corpus order)
         self.failed: dict[int, tuple[str, str]] = {}  # corpus position -> (path, why)
         threads = sum(client.nthreads().values()) or 1
-        self.chunk = max(1, min(10, batch_size // (2 * threads)))
+        # a few articles a task (spaCy's own speed does not change with more); enough in
+        # flight to keep every worker busy while the client waits for a batch to mint
+        self.chunk = max(1, min(10, batch_size // 4))
         self.window = max(2 * batch_size, 4 * threads * self.chunk)
 
     # -- submitting -------------------------------------------------------------------------
@@ -196,7 +166,12 @@ class _Run:
                     self.progress(1)
                 continue
             batch.records[pos] = record
-            if statements is not None:
+            if statements is not None:  # read here, so checked here (a worker checks the rest)
+                why = buildable(statements, self.base)
+                if why is not None:
+                    self._fail(pos, why)
+                    del batch.records[pos]
+                    continue
                 batch.statements[pos] = statements
             else:
                 todo.append((pos, source))
@@ -204,7 +179,7 @@ class _Run:
         for i in range(0, len(todo), self.chunk):  # a few articles a task: less overhead
             part = todo[i : i + self.chunk]
             task = _Task("extract", batch, [pos for pos, _s in part])
-            self._submit(task, extract_articles, [s for _p, s in part], self.model)
+            self._submit(task, extract_articles, [s for _p, s in part], self.model, self.base)
 
     def _read(self, path: Path) -> tuple[dict, Statements | None, tuple | None]:
         """The input record of a file as a local build writes it, and its statements (a
@@ -247,6 +222,7 @@ class _Run:
                 f"article '{article}' is already in the store with a different text; "
                 "give it another id, or --replace it"
             )
+        self.replacing.add(article)
         return False
 
     # -- minting IRIs in corpus order, then building on a worker ----------------------------
@@ -254,18 +230,11 @@ class _Run:
     def _advance(self) -> None:
         while self.frontier < self.next_batch and self.batches[self.frontier].pending == 0:
             batch = self.batches[self.frontier]
-            for pos in sorted(batch.statements):
-                try:  # an article that cannot be built fails alone, minting nothing
-                    _prepare(batch.statements[pos], EntityRegistry(self.base), self.base)
-                except KgError as exc:
-                    self._fail(pos, str(exc))
-                    del batch.statements[pos], batch.records[pos]
-            batch.order = sorted(batch.statements)
+            batch.order = sorted(batch.statements)  # articles that cannot be built are out
             if batch.order:
-                recorder = RecordingRegistry(self.registry)
                 for pos in batch.order:
-                    _prepare(batch.statements[pos], recorder, self.base)
-                batch.table = recorder.table
+                    st = batch.statements[pos]
+                    batch.minted[st.article.id] = self.registry.mint(st)
                 self._submit_build(batch, batch.order)
             else:
                 self._finish(batch)
@@ -275,15 +244,12 @@ class _Run:
         batch.attempt += 1
         for chosen in [[p] for p in positions] if kind == "probe" else [positions]:
             task = _Task(kind, batch, chosen, batch.attempt)
-            self._submit(
-                task,
-                build_batch,
-                [batch.statements[p] for p in chosen],
-                self.base,
-                [batch.records[p] for p in chosen],
-                self.strict,
-                batch.table,
-            )
+            statements = [batch.statements[p] for p in chosen]
+            minted = {st.article.id: batch.minted[st.article.id] for st in statements}
+            records = [batch.records[p] for p in chosen]
+            sort = self.writer is not None  # the output files take sorted lines
+            args = (statements, self.base, records, self.strict, minted, sort)
+            self._submit(task, build_batch, *args)
 
     # -- results ----------------------------------------------------------------------------
 
@@ -291,7 +257,7 @@ class _Run:
         self._fill()
         self._advance()
         while self.tasks:
-            future, value = next(self.done)
+            future, value = self._next()
             task = self.tasks.pop(future.key)
             error = None
             if future.status == "error":
@@ -308,17 +274,30 @@ class _Run:
             self._fill()
             self._advance()
 
+    def _next(self) -> tuple:
+        """The next finished task and its result, waiting where Ctrl-C may stop the build."""
+        pause = 0.001
+        while not self.done.has_ready():
+            self.ctrl_c.wait(pause)
+            pause = min(2 * pause, 0.02)
+        self.ctrl_c.check()
+        return next(self.done)
+
     def _extracted(self, task: _Task, value, error) -> None:
         batch = task.batch
         if error is not None and task.attempt == 1:  # each article of the task once more
             for pos, source in zip(task.positions, task.args[0], strict=True):
                 retry = _Task("extract", batch, [pos], 2)
-                self._submit(retry, extract_articles, [source], self.model)
+                self._submit(retry, extract_articles, [source], self.model, self.base)
             return
         batch.pending -= len(task.positions)
         if error is None:
-            for pos, st in zip(task.positions, value, strict=True):
-                batch.statements[pos] = st
+            for pos, (st, why) in zip(task.positions, value, strict=True):
+                if why is None:
+                    batch.statements[pos] = st
+                else:  # it cannot be built: it fails alone, minting nothing
+                    self._fail(pos, why)
+                    batch.records.pop(pos)
         else:
             (pos,) = task.positions
             self._fail(pos, _why(error))
@@ -338,10 +317,8 @@ class _Run:
                     self._fail(pos, _why(error))
                 self._finish(batch)
             return
-        records = [batch.records[p] for p in batch.order]
-        result = to_result(self.base, value, records)
-        self._store(result)
-        self._finish(batch, result)
+        self._store(value)
+        self._finish(batch, value)
 
     def _probed(self, task: _Task, error) -> None:
         batch = task.batch
@@ -359,7 +336,7 @@ class _Run:
         else:
             self._finish(batch)
 
-    def _finish(self, batch: _Batch, result: BuildResult | None = None) -> None:
+    def _finish(self, batch: _Batch, result: BuiltBatch | None = None) -> None:
         """A batch is done (stored, or nothing of it left): hand the finished batches to the
         output files in corpus order, as a local build writes them."""
         self.batches.pop(batch.index)
@@ -367,30 +344,28 @@ class _Run:
         while self.next_out in self.finished:
             done = self.finished.pop(self.next_out)
             if done is not None and self.writer is not None:
-                self.writer.add(done)
+                self.writer.add_nquads(done.main, done.quarantine, done.inputs, done.articles)
             self.next_out += 1
 
-    def _store(self, result: BuildResult) -> None:
+    def _store(self, built: BuiltBatch) -> None:
+        """Into the store as bytes with the bulk loader; Python quads are made only for
+        --push and for articles that replace stored ones (--replace)."""
         summary = self.summary
         if self.store is not None:
-            shas = {r["article"]: r["text_sha256"] for r in result.inputs}
-            stored = self.store.add_build(result, shas, replace=self.replace)
-            summary.replaced += sum(s.replaced for s in stored)
+            graphs = [(a.graph, a.quarantine_graph) for a in built.articles]
+            if any(a.article_id in self.replacing for a in built.articles):
+                shas = {r["article"]: r["text_sha256"] for r in built.inputs}
+                stored = self.store.add_build(built.result(), shas, replace=self.replace)
+                summary.replaced += sum(s.replaced for s in stored)
+            else:
+                self.store.add_nquads(graphs, built.main, built.quarantine)
         if self.push is not None:
             from kg.push import by_graph, push
 
-            summary.pushed += len(push(by_graph(result.main_quads), self.push).graphs)
-        summary.count(result)
+            summary.pushed += len(push(by_graph(built.result().main_quads), self.push).graphs)
+        summary.count_built(built)
         if self.progress:
-            self.progress(len(result.articles))
-
-
-def _failed_file(out_dir: Path | None, store_dir: Path | None) -> Path:
-    if out_dir is not None:
-        return Path(out_dir) / FAILED_FILE
-    if store_dir is not None:
-        return Path(store_dir).parent / FAILED_FILE
-    return Path(FAILED_FILE)
+            self.progress(len(built.articles))
 
 
 def build_on_cluster(
@@ -423,7 +398,8 @@ def build_on_cluster(
         raise InputError("no inputs")
     summary = ClusterSummary(store=store_dir, endpoint=push)
     store = None
-    with connect(address, model=model, timeout=timeout) as client:  # nothing is written before
+    # nothing is written before the cluster is up; Ctrl-C is held until the client waits
+    with connect(address, model=model, timeout=timeout) as client, CtrlC() as ctrl_c:
         summary.workers = len(client.nthreads())
         if store_dir is not None:
             from kg.store import KgStore
@@ -454,21 +430,18 @@ def build_on_cluster(
                 replace,
                 push,
                 progress,
+                ctrl_c,
             )
             run.run()
+            ctrl_c.check()
             if run.finished or run.next_out != run.next_batch:
                 raise KgError("internal: a batch never reached the output files")
             summary.failed = [run.failed[p] for p in sorted(run.failed)]
-            target = _failed_file(out_dir, store_dir)
-            if summary.failed:
-                text = "".join(f"{path}\t{why}\n" for path, why in summary.failed)
-                write_bytes(target, text.encode("utf-8"))
-                summary.failed_file = target
-            elif target.is_file():
-                target.unlink()  # an earlier run's list: everything in it is stored now
+            summary.write_failed(out_dir, store_dir)
             if writer is not None:
                 summary.outputs = list(writer.close().values())
                 writer = None
+            ctrl_c.check()
         finally:
             if writer is not None:
                 writer.abort()

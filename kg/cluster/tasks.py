@@ -1,24 +1,29 @@
-"""What runs on a Dask worker: extracting one article, building one batch of articles.
+"""What runs on a Dask worker: extracting a few articles, building one batch of articles.
 
-Results travel back small and fast: statements (pickled dataclasses) from extraction, and
-each article's graphs as N-Quads bytes (pickling pyoxigraph terms costs ten times more).
+Results travel back compact, and the client makes no Python quads of them: extraction
+returns statements (pickled dataclasses); a built batch returns its N-Quads lines, sorted
+and without duplicates, which go as they are to the store's bulk loader and to the output
+files, with a few numbers per article for the summary and the manifest.
 """
 
 from __future__ import annotations
 
-import hashlib
 import threading
-from dataclasses import fields
-from typing import Any
+from dataclasses import dataclass, replace
 
 import pyoxigraph as ox
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from kg.build import ArticleGraph, BuildResult, build
+from kg.build import build
+from kg.construct import prepare
 from kg.errors import KgError
+from kg.graphs import ArticleGraph, BuildResult
+from kg.identity import EntityRegistry
+from kg.rdfio import nquads_lines
 from kg.statements import Statements
 
 NQUADS = ox.RdfFormat.N_QUADS
+MENTIONED_IN = "#mentionedIn"
 
 
 class PreloadModel(WorkerPlugin):
@@ -39,89 +44,98 @@ class PreloadModel(WorkerPlugin):
 _SPACY = threading.Lock()
 
 
-def extract_articles(items: list[tuple[str, str, dict]], model: str | None) -> list[Statements]:
-    """The statements of a few articles, each (text, article id, metadata): a worker task
-    (spaCy runs over their texts at once; an article's statements do not depend on the
-    others)."""
+def buildable(st: Statements, base: str) -> str | None:
+    """Why the article cannot be built on its own (a bad URL, ...), or None. Checked with a
+    registry of its own before the client mints its IRIs, so that an article that fails
+    alone mints nothing that would change the IRIs of the articles after it."""
+    try:
+        prepare(st, EntityRegistry(base), base)
+    except KgError as exc:
+        return str(exc)
+    return None
+
+
+def extract_articles(
+    items: list[tuple[str, str, dict]], model: str | None, base: str | None = None
+) -> list[tuple[Statements, str | None]]:
+    """The statements of a few articles, each (text, article id, metadata), with why each
+    cannot be built (None if it can; checked when `base` is given): a worker task (spaCy
+    runs over their texts at once; an article's statements do not depend on the others)."""
     from kg.extract.pipeline import extract_many
 
     with _SPACY:
-        return list(extract_many(items, model=model))
-
-
-def _call_key(name: str, args: tuple, kwargs: dict) -> str:
-    """A call to a registry method as a key equal on the client and on a worker: arguments
-    are dataclasses (an Entity, an article's Statements), whose repr shows every field."""
-    text = repr((name, args, sorted(kwargs.items())))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-class RecordingRegistry:
-    """Wraps the client's EntityRegistry and records what each of its public methods
-    answers (iri, mint, ...), so that a worker can replay exactly the IRIs a local build
-    would mint, whatever the builder asks the registry."""
-
-    def __init__(self, registry) -> None:
-        self.registry = registry
-        self.base = registry.base
-        self.table: dict[str, Any] = {}
-
-    def __getattr__(self, name: str):
-        attr = getattr(self.registry, name)
-        if name.startswith("_") or not callable(attr):
-            return attr
-
-        def call(*args, **kwargs):
-            value = attr(*args, **kwargs)
-            self.table[_call_key(name, args, kwargs)] = value
-            return value
-
-        return call
+        extracted = list(extract_many(items, model=model))
+    return [(st, buildable(st, base) if base is not None else None) for st in extracted]
 
 
 class ReplayRegistry:
-    """A registry that answers from a table recorded on the client (RecordingRegistry)."""
+    """The entity registry of a worker: it answers what the client's registry minted for
+    each article, in corpus order (EntityRegistry.mint, the one call the builder makes)."""
 
-    def __init__(self, base: str, table: dict[str, Any]) -> None:
+    def __init__(self, base: str, minted: dict[str, dict]) -> None:
         self.base = base
-        self.table = table
+        self.minted = minted  # article id -> what EntityRegistry.mint answered
 
-    def __getattr__(self, name: str):
-        if name.startswith("_"):
-            raise AttributeError(name)
+    def mint(self, st: Statements) -> dict:
+        try:
+            return self.minted[st.article.id]
+        except KeyError:
+            raise KgError(f"the client minted no IRIs for article '{st.article.id}'") from None
 
-        def call(*args, **kwargs):
-            try:
-                return self.table[_call_key(name, args, kwargs)]
-            except KeyError:
-                raise KgError(f"the client recorded no answer to registry.{name}") from None
 
-        return call
+@dataclass
+class BuiltBatch:
+    """A batch built and validated on a worker, as it travels back to the client."""
+
+    base: str
+    inputs: list[dict]
+    articles: list[ArticleGraph]  # the numbers and violations of each; quads left out
+    main: bytes  # N-Quads of the articles' graphs (lines sorted, no duplicates, if asked)
+    quarantine: bytes  # the same for their quarantine graphs
+    entities: list[str]  # the IRIs of the entities the graphs mention
+
+    def result(self) -> BuildResult:
+        """The BuildResult a local build makes, with its Python quads (for --push and for
+        articles that replace stored ones): parsed only when asked."""
+        main: dict[str, list[ox.Quad]] = {a.graph: [] for a in self.articles}
+        quarantine: dict[str, list[ox.Quad]] = {a.quarantine_graph: [] for a in self.articles}
+        for data, graphs in ((self.main, main), (self.quarantine, quarantine)):
+            for q in ox.parse(data, format=NQUADS):
+                graphs[q.graph_name.value].append(q)
+        articles = [
+            replace(a, main=main[a.graph], quarantine=quarantine[a.quarantine_graph])
+            for a in self.articles
+        ]
+        return BuildResult(base=self.base, articles=articles, inputs=list(self.inputs))
+
+
+def _nquads(quads: list[ox.Quad], sort: bool) -> bytes:
+    if sort:
+        return "".join(nquads_lines(quads)).encode("utf-8")
+    return ox.serialize(quads, format=NQUADS)
 
 
 def build_batch(
-    statements: list[Statements], base: str, records: list[dict], strict: bool, table: dict
-) -> list[dict]:
-    """Build and validate a batch of articles as a local build does (a worker task); each
-    article comes back as the fields of an ArticleGraph with its quads as N-Quads bytes."""
+    statements: list[Statements],
+    base: str,
+    records: list[dict],
+    strict: bool,
+    minted: dict[str, dict],
+    sort: bool = True,
+) -> BuiltBatch:
+    """Build and validate a batch of articles as a local build does, with the IRIs the
+    client minted (a worker task). `sort`: N-Quads lines sorted and without duplicates,
+    as the output files take them (the store takes them in any order)."""
     result = build(
-        statements, base=base, inputs=records, strict=strict, registry=ReplayRegistry(base, table)
+        statements, base=base, inputs=records, strict=strict, registry=ReplayRegistry(base, minted)
     )
-    out = []
-    for a in result.articles:
-        item = {f.name: getattr(a, f.name) for f in fields(a)}
-        item["main"] = ox.serialize(a.main, format=NQUADS)
-        item["quarantine"] = ox.serialize(a.quarantine, format=NQUADS)
-        out.append(item)
-    return out
-
-
-def to_result(base: str, built: list[dict], records: list[dict]) -> BuildResult:
-    """The client side of build_batch: the BuildResult a local build would have made."""
-    articles = []
-    for item in built:
-        item = dict(item)
-        item["main"] = list(ox.parse(item["main"], format=NQUADS))
-        item["quarantine"] = list(ox.parse(item["quarantine"], format=NQUADS))
-        articles.append(ArticleGraph(**item))
-    return BuildResult(base=base, articles=articles, inputs=list(records))
+    quads = result.main_quads
+    mentioned = {q.subject.value for q in quads if q.predicate.value.endswith(MENTIONED_IN)}
+    return BuiltBatch(
+        base=base,
+        inputs=list(records),
+        articles=[replace(a, main=[], quarantine=[]) for a in result.articles],
+        main=_nquads(quads, sort),
+        quarantine=_nquads(result.quarantine_quads, sort),
+        entities=sorted(mentioned),
+    )

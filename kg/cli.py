@@ -659,10 +659,9 @@ def diff(old: Path, new: Path, fmt: str) -> None:
     """
     import json
 
-    from kg.diff import diff as compute
-    from kg.diff import format_diff, read_state
+    from kg.diff import diff_paths, format_diff
 
-    result = compute(read_state(old), read_state(new))
+    result = diff_paths(old, new)
     click.echo(
         json.dumps(result.as_dict(), indent=2) if fmt == "json" else visible(format_diff(result))
     )

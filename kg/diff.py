@@ -1,9 +1,13 @@
 """What changed between two builds or two store states: quads added and removed, grouped
-by article graph and entity."""
+by article graph and entity. Both sides are streamed and merged in sorted order, never held
+(a store is read where it lies, a file as it is parsed)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import heapq
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,11 +42,45 @@ class Diff:
 
 
 def read_state(path: Path) -> list[ox.Quad]:
-    """A graph file, or a store folder (quarantine graphs left out)."""
+    """A graph file, or a store folder (quarantine graphs left out), in memory."""
     from kg.source import open_path
 
     with open_path(path) as src:
         return list(src.quads())
+
+
+@contextmanager
+def open_state(path: Path | str) -> Iterator[Callable[[], Iterator[ox.Quad]]]:
+    """A graph file or a store folder (quarantine graphs left out) as a function giving a
+    fresh stream of its quads each time it is called, nothing held: a store is read where
+    it lies, a file parsed as it is read (kg.rdfio.iter_file)."""
+    path = Path(path)
+    if path.is_dir():
+        from kg.store import KgStore
+
+        kg = KgStore(path, read_only=True)
+        try:
+            yield kg.quads
+        finally:
+            kg.close()
+    else:
+        yield _FileQuads(path)
+
+
+class _FileQuads:
+    """A graph file's quads, parsed as they are read; the file is checked (exists, is
+    UTF-8 text) when first read, so errors come in the order reading gives them."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fmt: str | None = None
+
+    def __call__(self) -> Iterator[ox.Quad]:
+        from kg.rdfio import check_file, iter_file
+
+        if self.fmt is None:
+            self.fmt = check_file(self.path)
+        return iter_file(self.path, self.fmt)
 
 
 def _term(t) -> str:
@@ -51,25 +89,139 @@ def _term(t) -> str:
     return str(t)
 
 
-def diff(old: Iterable[ox.Quad], new: Iterable[ox.Quad]) -> Diff:
-    old_set = {str(q): q for q in old}
-    new_set = {str(q): q for q in new}
+def diff(
+    old: Iterable[ox.Quad] | Callable[[], Iterable[ox.Quad]],
+    new: Iterable[ox.Quad] | Callable[[], Iterable[ox.Quad]],
+    chunk: int = 50_000,
+    fanin: int = 64,
+) -> Diff:
+    """The quads of `new` not in `old` (added) and of `old` not in `new` (removed), grouped
+    by graph and subject, with the label of each subject named.
+
+    Each side is sorted on its own (an external merge sort in runs of `chunk` quads, at
+    most `fanin` of them open at once) and the two sorted streams are merged, so memory
+    follows the chunk and the difference, not the graphs. A side given as a function
+    returning a fresh stream is read twice (the second time for labels) and never held; a
+    side given as an iterable is held.
+    """
+    streams = [_replayable(side) for side in (old, new)]
+    with tempfile.TemporaryDirectory(prefix="kg-diff-") as tmp:
+        old_keys = _sorted_keys(streams[0](), Path(tmp) / "old", chunk, fanin)
+        new_keys = _sorted_keys(streams[1](), Path(tmp) / "new", chunk, fanin)
+        added, removed = _merge(old_keys, new_keys)
     result = Diff()
-    for q in list(old_set.values()) + list(new_set.values()):
-        if q.predicate.value == RDFS_LABEL and isinstance(q.subject, ox.NamedNode):
-            result.labels.setdefault(q.subject.value, q.object.value)
-    for keys, source, target in (
-        (new_set.keys() - old_set.keys(), new_set, result.added),
-        (old_set.keys() - new_set.keys(), old_set, result.removed),
-    ):
-        for key in sorted(keys):
-            q = source[key]
+    subjects: set[str] = set()
+    for keys, target in ((added, result.added), (removed, result.removed)):
+        for q in _parse_keys(keys):
             graph = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else "(default)"
             subject = q.subject.value if isinstance(q.subject, ox.NamedNode) else str(q.subject)
+            if isinstance(q.subject, ox.NamedNode):
+                subjects.add(q.subject.value)
             target.setdefault(graph, {}).setdefault(subject, []).append(
                 f"{_term(q.predicate)} {_term(q.object)}"
             )
+    if subjects:  # the first label of each, old before new (as the whole graphs list them)
+        for stream in streams:
+            for q in stream():
+                if (
+                    q.predicate.value == RDFS_LABEL
+                    and isinstance(q.subject, ox.NamedNode)
+                    and q.subject.value in subjects
+                ):
+                    result.labels.setdefault(q.subject.value, q.object.value)
     return result
+
+
+def diff_paths(old: Path | str, new: Path | str) -> Diff:
+    """The diff of two graph files or store folders, read as streams (see diff)."""
+    with open_state(old) as old_quads, open_state(new) as new_quads:
+        return diff(old_quads, new_quads)
+
+
+def _replayable(side) -> Callable[[], Iterable[ox.Quad]]:
+    if callable(side):
+        return side
+    held = side if isinstance(side, (list, tuple)) else list(side)
+    return lambda: held
+
+
+def _sorted_keys(
+    quads: Iterable[ox.Quad], folder: Path, chunk: int, fanin: int = 64
+) -> Iterator[str]:
+    """The distinct N-Quads forms of the quads (str of a quad: its line without " ."),
+    sorted. Runs of `chunk` keys go to files in `folder`; whenever `fanin` runs are
+    there they are merged into one, so at most that many files are open at once."""
+    runs: list[Path] = []
+    buffer: set[str] = set()
+    made = 0
+
+    def add_run(keys: Iterable[str]) -> None:
+        nonlocal made, runs
+        runs.append(_write_run(keys, folder, made))
+        made += 1
+        if len(runs) >= fanin:
+            merged = _write_run(_unique(heapq.merge(*map(_read_run, runs))), folder, made)
+            made += 1
+            for path in runs:
+                path.unlink()
+            runs = [merged]
+
+    for q in quads:
+        buffer.add(str(q))
+        if len(buffer) >= chunk:
+            add_run(sorted(buffer))
+            buffer = set()
+    if not runs:
+        return iter(sorted(buffer))
+    if buffer:
+        add_run(sorted(buffer))
+    return _unique(heapq.merge(*map(_read_run, runs)))
+
+
+def _write_run(keys: Iterable[str], folder: Path, n: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"run-{n:06d}.nq"
+    with open(path, "w", encoding="utf-8", newline="\n") as handle:
+        handle.writelines(k + "\n" for k in keys)
+    return path
+
+
+def _read_run(path: Path) -> Iterator[str]:
+    with open(path, encoding="utf-8", newline="\n") as handle:
+        for line in handle:
+            yield line[:-1]
+
+
+def _unique(keys: Iterable[str]) -> Iterator[str]:
+    last = None
+    for key in keys:
+        if key != last:
+            yield key
+            last = key
+
+
+def _merge(old: Iterator[str], new: Iterator[str]) -> tuple[list[str], list[str]]:
+    """Walk two sorted streams of distinct keys: (only in new, only in old), sorted."""
+    added: list[str] = []
+    removed: list[str] = []
+    a, b = next(old, None), next(new, None)
+    while a is not None or b is not None:
+        if b is None or (a is not None and a < b):
+            removed.append(a)  # type: ignore[arg-type]
+            a = next(old, None)
+        elif a is None or b < a:
+            added.append(b)
+            b = next(new, None)
+        else:
+            a, b = next(old, None), next(new, None)
+    return added, removed
+
+
+def _parse_keys(keys: list[str]) -> list[ox.Quad]:
+    if not keys:
+        return []
+    text = "".join(k + " .\n" for k in keys).encode("utf-8")
+    return list(ox.parse(text, format=ox.RdfFormat.N_QUADS))
 
 
 def format_diff(d: Diff) -> str:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
 
-from kg.errors import RDFError
+from kg.errors import InputError, RDFError
 from kg.files import decode_text, read_bytes
 from kg.ontology import PREFIXES
 from kg.resources import ontology_dir
@@ -58,6 +58,69 @@ def parse_bytes(data: bytes, fmt: str, name: str = "<input>") -> list[ox.Quad]:
         return list(ox.parse(data, format=ox_format))
     except SyntaxError as exc:
         first = str(exc).splitlines()[0] if str(exc) else "syntax error"
+        raise RDFError(f"{name}: not valid {fmt}: {first}") from None
+    except (ValueError, OSError) as exc:
+        raise RDFError(f"{name}: cannot parse as {fmt}: {exc}") from None
+
+
+def check_file(path: str | Path, fmt: str | None = None) -> str:
+    """The checks of parse_file, in its order and with its messages, reading the file in
+    pieces instead of at once: its format, that it exists, is not empty and is UTF-8 text.
+    Returns the format."""
+    import codecs
+
+    fmt = check_format(fmt) if fmt else guess_format(path)
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file")
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    text = True
+    bad: tuple[int, int] | None = None  # (offset, byte) of the first invalid byte
+    offset = 0
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8192)
+            blank = not head.strip()
+            text = b"\x00" not in head
+            chunk = head
+            while chunk:
+                if bad is None:
+                    try:
+                        decoder.decode(chunk)
+                    except UnicodeDecodeError as exc:
+                        start = offset - (len(exc.object) - len(chunk)) + exc.start
+                        bad = (start, exc.object[exc.start])
+                offset += len(chunk)
+                chunk = handle.read(1 << 20)
+                blank = blank and not chunk.strip()
+            if bad is None:
+                try:
+                    decoder.decode(b"", final=True)
+                except UnicodeDecodeError as exc:
+                    bad = (offset - (len(exc.object) - exc.start), exc.object[exc.start])
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+    if blank:
+        raise InputError(f"{path}: the file is empty")
+    if not text:
+        raise InputError(f"{path}: looks like a binary file, not UTF-8 text")
+    if bad is not None:
+        raise InputError(f"{path}: not UTF-8 text (invalid byte 0x{bad[1]:02x} at offset {bad[0]})")
+    return fmt
+
+
+def iter_file(path: str | Path, fmt: str) -> Iterator[ox.Quad]:
+    """The quads of an RDF file checked by check_file, parsed as the file is read; a syntax
+    error is the RDFError parse_file gives."""
+    ox_format = FORMATS[check_format(fmt)][0]
+    name = str(path)
+    try:
+        yield from ox.parse(path=str(path), format=ox_format)
+    except SyntaxError as exc:
+        text = str(exc).replace(f"({name}, line", "(line")  # parse_bytes names no file
+        first = text.splitlines()[0] if text else "syntax error"
         raise RDFError(f"{name}: not valid {fmt}: {first}") from None
     except (ValueError, OSError) as exc:
         raise RDFError(f"{name}: cannot parse as {fmt}: {exc}") from None

@@ -487,10 +487,9 @@ def test_ctrl_c_is_held_until_the_client_waits():
                 ctrl_c.wait(0.01)
         with CtrlC() as ctrl_c:
             threading.Timer(0.1, os.kill, (os.getpid(), signal.SIGINT)).start()
-            started = time.perf_counter()
-            with pytest.raises(KeyboardInterrupt):  # while it sleeps: at once
+            # while it sleeps: at once (else it would sleep on and return without raising)
+            with pytest.raises(KeyboardInterrupt):
                 ctrl_c.wait(30)
-            assert time.perf_counter() - started < 10
         assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     finally:
         signal.signal(signal.SIGINT, previous)

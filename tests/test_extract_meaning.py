@@ -168,3 +168,21 @@ def test_a_crowd_or_a_named_object_is_not_paired_with_each_other():
 def test_a_group_whose_listed_members_are_no_entities_stands_for_itself():
     found = _relations("Peru backed the Lima Accord, including its stricter visa rules.")
     assert _has(found, "Peru", "supports", "Lima Accord")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru sanctioned ministers such as Ivan Bort and Olga Sed.",
+        "Peru sanctioned three ministers - Ivan Bort and Olga Sed.",
+    ],
+)
+def test_a_group_stands_for_the_members_it_lists_after_such_as_or_a_dash(text):
+    found = _relations(text)
+    assert _has(found, "Peru", "sanctions", "Ivan Bort")
+    assert _has(found, "Peru", "sanctions", "Olga Sed")
+
+
+def test_an_event_held_somewhere_is_located_there():
+    found = _relations("Chile will hold the Dacian Exercise in Varna next month.")
+    assert _has(found, "Dacian Exercise", "locatedIn", "Varna", "planned")

@@ -341,3 +341,32 @@ def test_a_description_is_also_named_with_its_complement():
     names = {n for e in st.entities for n in (e.label, *e.aliases)}
     assert "meeting of EU trade ministers in Brussels" in names
     assert "panel of experts" in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Minister Mr. Tomas Quillane spoke in Lima.",
+        "Defence Minister Dr Tomas Quillane spoke in Lima.",
+        "Defence Minister Ms Ana Quist spoke in Lima.",
+    ],
+)
+def test_a_title_before_a_courtesy_word_and_a_name_is_the_name_s(text):
+    holder = text.split(" spoke")[0].split()[-2:]
+    assert (" ".join(holder), "Defence Minister", None) in positions(_extract(text))
+
+
+def test_a_predecessor_named_before_the_noun_held_the_successor_s_post():
+    st = _extract(
+        "Trade Minister Ivo Santel spoke in Lima. The plan was first proposed by Rui Maddox, "
+        "Santel's predecessor."
+    )
+    assert ("Rui Maddox", "Trade Minister", None) in positions(st)
+
+
+def test_a_plural_title_with_no_name_after_it_stands_for_its_owner():
+    st = _extract("Peru's envoys will travel to Lima next week.")
+    assert not [e for e in st.entities if e.cls == "Position"]
+    label = {e.id: e.label for e in st.entities}
+    found = {(label[r.subject], r.predicate, label[r.object]) for r in st.relations}
+    assert ("Peru", "visits", "Lima") in found

@@ -109,3 +109,8 @@ def test_a_preposition_used_as_a_particle_joins_the_verb(nlp):
     c, words = clause(nlp, "Slovakia has pulled out of the Dacian Exercise.", "pull out")
     assert words(c.subjects) == ["Slovakia"]
     assert [(p, words([i])[0]) for p, i in c.preps] == [("of", "Exercise")]
+
+
+def test_a_verb_coordinated_with_a_passive_takes_its_subject(nlp):
+    c, words = clause(nlp, "Ana Quist was elected in May and leads the Coral Council.", "lead")
+    assert words(c.subjects) == ["Quist"] and words(c.objects) == ["Council"]

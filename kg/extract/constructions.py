@@ -17,7 +17,7 @@ from kg.extract.frames import Candidate, attribution, modality
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
-from kg.extract.phrases.titles import qualifiers_of, title_data
+from kg.extract.phrases.titles import is_honorific, qualifiers_of, title_data
 from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.clauses import direct_objects, is_passive, subjects
 
@@ -175,7 +175,6 @@ def _person_at(b: Builder, i: int) -> Ref | None:
     """The person named from token `i` on, past courtesy words and other titles or ranks
     ("Dr", "Lieutenant General"): "Chief of Staff General Ana Ortiz" is Ortiz's."""
     doc, index = b.doc, b.index
-    honorifics = title_data().honorifics
     while i < len(doc):
         m = index.mention_at(b.block, doc[i])
         if m is not None and m.tok_start == i:
@@ -185,7 +184,7 @@ def _person_at(b: Builder, i: int) -> Ref | None:
             if cls != "Position":
                 return None
             i = m.tok_end
-        elif doc[i].lower_ in honorifics and not doc[i].is_sent_start:
+        elif is_honorific(doc[i]) and not doc[i].is_sent_start:
             i += 1
         else:
             return None
@@ -544,15 +543,16 @@ def _person_of(b: Builder, m: Mention, head) -> None:
 
 def _record(b: Builder, holder: Ref, position: Cluster, tok, qualifiers) -> None:
     """Keep each holding on the article's index: a successor's post is read from it."""
-    held = b.index.__dict__.setdefault("_holdings", {})
     start = b.index.pos(b.block, tok)
-    held.setdefault(holder.cluster.id, []).append((start, position, "former" in qualifiers))
+    b.index.holdings.setdefault(holder.cluster.id, []).append(
+        (start, position, "former" in qualifiers)
+    )
 
 
 def _post_of(b: Builder, person: Cluster, tok) -> Cluster | None:
     """The post a person is said to hold, for "X succeeds Y": the one named in the same
     sentence, else the last current one named before it."""
-    holdings = b.index.__dict__.get("_holdings", {}).get(person.id, [])
+    holdings = b.index.holdings.get(person.id, [])
     sent = tok.sent
     lo, hi = b.index.pos(b.block, sent[0]), b.index.pos(b.block, sent[-1])
     here = [p for start, p, former in holdings if lo <= start <= hi and not former]

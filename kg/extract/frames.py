@@ -115,12 +115,18 @@ def members(tok) -> list:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in words:
             out += _children(child, "pobj")
-        elif child.dep_ == "prep" and child.lower_ == "such":  # "such as A and B"
+        elif child.dep_ == "prep" and child.lower_ == "as" and _such(child):
+            out += _children(child, "pobj")  # "such as A and B" ("such" hangs from "as")
+        elif child.dep_ == "prep" and child.lower_ == "such":  # or "as" from "such"
             for as_ in _children(child, "prep"):
                 out += _children(as_, "pobj")
         elif child.dep_ == "appos" and child.conjuncts and tok.tag_ in ("NNS", "NNPS"):
             out.append(child)
     return out
+
+
+def _such(tok) -> bool:
+    return any(c.lower_ == "such" for c in _children(tok, "amod", "advmod"))
 
 
 def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:

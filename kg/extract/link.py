@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.lexicon import GazetteerEntry, gazetteer, lexicon, norm
 from kg.extract.mentions import Mention
-from kg.extract.phrases.titles import title_data
+from kg.extract.phrases.titles import is_honorific
 
 _SMALL = {"of", "the", "and", "for", "on", "in", "de", "del", "della", "la", "le", "du"}
 
@@ -209,7 +209,6 @@ def _names_after_titles(mentions: list[Mention], docs: list) -> None:
     """Names of two words or more that the recognizer took for an organisation or a place,
     right after a title (past courtesy words and ranks) or after the title's complement
     and a comma, become people's names."""
-    honorifics = title_data().honorifics
     starting: dict[tuple[int, int], Mention] = {(m.block, m.tok_start): m for m in mentions}
     anchors = [(m.block, m.tok_end, m.head) for m in mentions if m.label == "POSITION"]
     person_nouns = lexicon().person_nouns
@@ -237,7 +236,7 @@ def _names_after_titles(mentions: list[Mention], docs: list) -> None:
                 other = starting.get((block, i))
                 if other is not None and other.label == "POSITION":
                     i = other.tok_end
-                elif doc[i].lower_ in honorifics:
+                elif is_honorific(doc[i]):
                     i += 1
                 elif other is not None and (other.label == "PERSON" or _person_like(other, doc)):
                     other.label, other.cls = "PERSON", "Person"

@@ -55,6 +55,9 @@ class ArticleIndex:
     by_head: dict[tuple[int, int], Mention] = field(default_factory=dict)
     by_token: dict[tuple[int, int], Mention] = field(default_factory=dict)
     sentence_starts: list[int] = field(default_factory=list)
+    # person cluster id -> (offset, post, former) of each holding the constructions found:
+    # a successor's post is read from it ("A succeeds B")
+    holdings: dict[int, list[tuple[int, Cluster, bool]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for m in sorted(self.mentions, key=lambda m: m.tok_end - m.tok_start, reverse=True):

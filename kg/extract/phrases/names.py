@@ -128,6 +128,17 @@ class NameRepair:
                 and span[0].lower_ not in words.stop
             )
 
+        def glued_hyphen(i: int) -> bool:
+            """A hyphen with no space either side, before a word in no entity ("Sun-ok")."""
+            return (
+                i + 1 < len(doc)
+                and doc[i].text == "-"
+                and not doc[i - 1].whitespace_
+                and not doc[i].whitespace_
+                and doc[i + 1].is_alpha
+                and i + 1 not in taken
+            )
+
         out: list[Span] = []
         i = 0
         changed = False
@@ -136,18 +147,7 @@ class NameRepair:
             if e.label_ != "POSITION":
                 continue
             end = e.end
-            while end < len(doc) and (
-                free(doc[end])
-                or (
-                    doc[end].text == "-"
-                    and end > e.end
-                    and not doc[end - 1].whitespace_
-                    and not doc[end].whitespace_
-                    and end + 1 < len(doc)
-                    and doc[end + 1].is_alpha
-                    and doc[end + 1].i not in taken
-                )
-            ):
+            while end < len(doc) and (free(doc[end]) or (end > e.end and glued_hyphen(end))):
                 end += 2 if doc[end].text == "-" else 1
             if end - e.end >= 2:
                 ents.append(Span(doc, e.end, end, label="PERSON"))
@@ -173,14 +173,7 @@ class NameRepair:
                 while True:
                     if end < len(doc) and e.end - end > -2 and free(doc[end]):
                         end += 1
-                    elif (
-                        end + 1 < len(doc)
-                        and doc[end].text == "-"
-                        and not doc[end - 1].whitespace_
-                        and not doc[end].whitespace_
-                        and doc[end + 1].is_alpha
-                        and doc[end + 1].i not in taken
-                    ):
+                    elif glued_hyphen(end):
                         end += 2
                     elif (
                         i + 1 < len(ents)

@@ -75,6 +75,13 @@ def plural(word: str) -> str:
     return word + "s"
 
 
+def is_honorific(tok) -> bool:
+    """A courtesy word before a name, with or without its full stop ("Dr", "Mr.", "Her
+    Excellency"), or the full stop after one (data: titles.yaml `honorifics`)."""
+    words = title_data().honorifics
+    return tok.lower_ in words or tok.lower_.rstrip(".") in words
+
+
 class TitleMarker:
     """Marks titles as POSITION entities; other entities already set are kept unless a
     title overlaps them."""

@@ -289,6 +289,60 @@ def test_a_described_body_or_force_is_an_entity():
     assert "swearing-in ceremony" in labels
 
 
+def test_the_leader_of_a_body_named_by_a_verb_holds_its_post():
+    st = _extract(
+        "The Coastal Supply Agency is headed by Ana Quist. The Norvik Fleet, which is "
+        "commanded by Rear Admiral Lev Marrow, sailed on Monday. Senator Helga Torvik chairs "
+        "the Budget Committee."
+    )
+    found = positions(st)
+    assert ("Ana Quist", "Head", "Coastal Supply Agency") in found
+    assert ("Lev Marrow", "Commander", "Norvik Fleet") in found
+    assert ("Helga Torvik", "Chair", "Budget Committee") in found
+
+
+def test_a_name_right_after_a_title_and_a_comma_holds_it():
+    st = _extract(
+        "The memorandum was signed by Sudria's Minister of Trade, Industry and Energy, Ana "
+        "Quist, and Norland's Minister of Industry and Trade, Lev Marrow."
+    )
+    found = {(h, t) for h, t, _o in positions(st)}
+    assert ("Ana Quist", "Minister of Trade, Industry and Energy") in found
+    assert ("Lev Marrow", "Minister of Industry and Trade") in found
+
+
+def test_a_minister_leads_only_the_one_body_named_by_the_title_s_words():
+    st = _extract(
+        "Trade Minister Ana Quist met officials of the Trade Department and of the "
+        "Department of Trade and Industry. Health Secretary Lev Marrow visited the Health "
+        "Department."
+    )
+    leads = {(s, o) for s, p, o in _triples(st) if p == "leads"}
+    assert ("Lev Marrow", "Health Department") in leads
+    assert ("Ana Quist", "Department of Trade and Industry") not in leads
+
+
+def test_a_country_after_a_clock_time_is_found():
+    st = _extract("10:15 - Fiji and Samoa held talks on a shipping link.")
+    countries = {e.label for e in st.entities if e.cls == "Country"}
+    assert {"Fiji", "Samoa"} <= countries
+
+
+def test_a_nationality_read_as_a_place_is_the_country():
+    st = _extract("Mele Orrin, a former Tongan foreign minister, says the partners will meet.")
+    assert ("Mele Orrin", "Foreign Minister", "Tonga") in positions(st)
+
+
+def test_a_description_is_also_named_with_its_complement():
+    st = _extract(
+        "Rosa Pell will attend the meeting of EU trade ministers in Brussels, and the panel "
+        "of experts will report."
+    )
+    names = {n for e in st.entities for n in (e.label, *e.aliases)}
+    assert "meeting of EU trade ministers in Brussels" in names
+    assert "panel of experts" in names
+
+
 @pytest.mark.parametrize(
     "text",
     [

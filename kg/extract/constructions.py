@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import numpy
+
 from kg.extract.frames import Candidate, attribution, modality
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster
@@ -83,6 +85,7 @@ def construction_candidates(index: ArticleIndex, block: int, doc) -> list[Candid
         if c.cls == "Person":
             _person_of(b, m, head)
     _respectively(b)
+    _leadership(b)
     _succession(b)
     return b.out
 
@@ -197,7 +200,7 @@ def _complement_end(b: Builder, pos: Mention) -> int | None:
     for i in range(pos.tok_end, end):
         tok = doc[i]
         if tok.text == ",":
-            return i if i > pos.tok_end else None
+            return i
         m = index.mention_at(b.block, tok)
         if m is not None:
             if index.clusters[m.cluster].cls == "Person":
@@ -392,11 +395,27 @@ def _position(b: Builder, pos: Mention) -> None:
     # "Secretary of Health" leads the "Health Department" named in the same article
     if not distinctive:
         return
+    # Only a body whose own words are the title's ("Health Department" for "Secretary of
+    # Health"), and only one: "Trade Minister" says nothing of "Department of Trade and
+    # Industry", nor which of two trade ministries is the minister's.
+    bodies = []
     for c in _organisations_with(b.index, distinctive):
+        if _distinctive(c.label) != distinctive:
+            continue
         theirs = _organisation_owner(b.index, c)
         if theirs is not None and (owner is None or theirs.id != owner.cluster.id):
-            continue  # "Peru's trade ministry" is not a Uruguayan minister's
-        b.add(holder, "leads", c, tok, 0.6, "title-organisation", level, said=False)
+            continue  # "Norland's trade ministry" is not a Sudrian minister's
+        bodies.append(c)
+    if len(bodies) == 1:
+        b.add(holder, "leads", bodies[0], tok, 0.6, "title-organisation", level, said=False)
+
+
+def _distinctive(label: str) -> set[str]:
+    """The words of a body's name that say what it does ("Health" of "the Health
+    Department"): without generic title words and the nouns that make a name a body."""
+    lex = lexicon()
+    heads = {w for w, cls in lex.head_classes.items() if cls == "GovernmentBody"}
+    return set(norm(label).split()) - lex.generic_position_words - heads
 
 
 def _organisations_with(index: ArticleIndex, words: set[str]) -> list[Cluster]:
@@ -547,7 +566,7 @@ def _succession(b: Builder) -> None:
     """ "A succeeds B", "A, appointed in May, replacing B", "A's predecessor, B": B held
     the post that A holds, and holds it no longer."""
     lex = lexicon()
-    for tok in b.doc:
+    for tok in _tokens_with(b.doc, "LEMMA", lex.succession_verbs | lex.predecessor_nouns):
         lemma = tok.lemma_.lower()
         pairs: list[tuple[list, list]] = []
         if lemma in lex.succession_verbs and tok.pos_ in ("VERB", "AUX"):
@@ -645,9 +664,7 @@ def _respectively(b: Builder) -> None:
     doc, index = b.doc, b.index
     plurals = title_data().role_plurals
     modifiers = title_data().modifiers
-    for word in doc:
-        if word.lower_ != "respectively":
-            continue
+    for word in _tokens_with(doc, "LOWER", {"respectively"}):
         sent = word.sent
         runs = _people_runs(b, sent)
         if not runs:
@@ -754,3 +771,50 @@ def _owner_of_words(b: Builder, tokens: list) -> Ref | None:
 def _owns(b: Builder, m: Mention) -> bool:
     c = b.cluster(m)
     return c.cls in OWNER_CLASSES or c.metonym_of is not None
+
+
+def _leadership(b: Builder) -> None:
+    """ "The agency is headed by X", "X chairs the committee", "the fleet, commanded by X":
+    X holds the post of head, chair or commander of that body (lexicon `leadership_verbs`)."""
+    table = lexicon().leadership_verbs
+    for tok in _tokens_with(b.doc, "LEMMA", set(table)):
+        titles = table.get(tok.lemma_.lower())
+        if titles is None or tok.pos_ != "VERB":
+            continue
+        level = modality(tok)
+        if level is None:
+            continue
+        people = [
+            r for s in subjects(tok) for r in b.index.refs(b.block, s) if r.cluster.cls == "Person"
+        ]
+        bodies = [
+            b.index.as_actor(r)
+            for o in direct_objects(tok)
+            for r in b.index.refs(b.block, o, with_conj=False)
+            if r.cluster.cls in OWNER_CLASSES and r.cluster.cls != "Country"
+        ]
+        for body in bodies[:1]:
+            title = titles.get(body.cluster.cls, titles["default"])
+            position = held_position(b.index, title, body.cluster)
+            for person in people:
+                b.add(
+                    person,
+                    "holdsPosition",
+                    position,
+                    tok,
+                    0.75,
+                    "leadership-verb",
+                    level,
+                    said=False,
+                )
+            if people:
+                b.add(position, "positionIn", body, tok, 0.75, "leadership-verb", said=False)
+
+
+def _tokens_with(doc, attr: str, words: set[str] | frozenset[str]) -> list:
+    """The tokens whose `attr` (LOWER, LEMMA) is one of `words` (or its capitalised form),
+    found in the document's array without making a string of each token."""
+    strings = doc.vocab.strings
+    ids = [strings[w] for word in words for w in (word, word.capitalize())]
+    found = numpy.nonzero(numpy.isin(doc.to_array(attr), numpy.array(ids, dtype="uint64")))[0]
+    return [doc[int(i)] for i in found]

@@ -112,6 +112,7 @@ class Lexicon:
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
+    leadership_verbs: dict[str, dict[str, str]]  # "headed by X": X is "head" (by class)
 
 
 @cache
@@ -139,6 +140,10 @@ def lexicon() -> Lexicon:
         succession_verbs=frozenset(d["succession_verbs"]),
         predecessor_nouns=frozenset(d["predecessor_nouns"]),
         person_nouns=frozenset(d["person_nouns"]),
+        leadership_verbs={
+            k: v if isinstance(v, dict) else {"default": v}
+            for k, v in d["leadership_verbs"].items()
+        },
     )
 
 

@@ -37,9 +37,10 @@ class Cluster:
         for m in self.mentions:
             if m.label == "NORP":
                 continue
-            if norm(m.text) not in seen:
-                seen.add(norm(m.text))
-                out.append(m.text)
+            for text in (m.text, m.long):
+                if text and norm(text) not in seen:
+                    seen.add(norm(text))
+                    out.append(text)
         return out
 
 
@@ -212,8 +213,7 @@ def _names_after_titles(mentions: list[Mention], docs: list) -> None:
     anchors = [(m.block, m.tok_end, m.head) for m in mentions if m.label == "POSITION"]
     person_nouns = lexicon().person_nouns
     for block, doc in enumerate(docs):  # "her predecessor, X", "his counterpart, X"
-        if any(w in doc.text.lower() for w in person_nouns):
-            anchors += [(block, t.i + 1, t.i) for t in doc if t.lower_ in person_nouns]
+        anchors += [(block, t.i + 1, t.i) for t in doc if t.lower_ in person_nouns]
     for block, tok_end, head in anchors:
         doc = docs[block]
         end = min(len(doc), tok_end + 12, doc[head].sent.end)
@@ -338,5 +338,7 @@ def _label(ms: list[Mention], cls: str) -> str:
         return max(names, key=lambda m: (len(m.text.split()), -m.start)).text
     commons = [m for m in ms if m.label == "COMMON"]
     if commons:
-        return max(commons, key=lambda m: (len(m.text.split()), -m.start)).text
+        best = max(commons, key=lambda m: (len(m.text.split()), -m.start))
+        # a bare head noun is named by its complement ("meeting of trade ministers")
+        return best.long if len(best.text.split()) == 1 and best.long else best.text
     return ms[0].text

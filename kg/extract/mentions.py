@@ -7,6 +7,7 @@ peace plan", "a UN observer mission") when a number, name or compound specifies 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -63,6 +64,7 @@ class Mention:
     label: str  # spaCy label, POSITION, or COMMON for a common-noun phrase
     cls: str | None
     cluster: int = -1
+    long: str | None = None  # with its complement: "meeting of trade ministers in Norvik"
 
     @property
     def key(self) -> str:
@@ -125,13 +127,18 @@ def class_guess(label: str, text: str, words: list[str]) -> str | None:
     }.get(label)
 
 
+_CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}$")
+
+
 def _trim(tokens: list) -> list:
-    """Drop leading articles, determiners and possessors, trailing possessives and quotes."""
+    """Drop leading articles, determiners and possessors, a clock time ("10:15 - Norland" in a
+    live blog), trailing possessives and quotes."""
     while tokens and (
         tokens[0].lower_ in _STRIP_WORDS
         or tokens[0].text in _QUOTES
         or tokens[0].is_space
         or tokens[0].is_punct
+        or (_CLOCK.match(tokens[0].text) and len(tokens) > 1)
     ):
         tokens = tokens[1:]
     while tokens and (
@@ -191,6 +198,10 @@ def find_mentions(
         if not any(ch.isalnum() for ch in text):
             return
         words = [t.text for t in span if not t.is_punct]
+        gaz = gazetteer()
+        key = norm(text)
+        if label in ("GPE", "LOC", "ORG") and key in gaz.by_demonym and key not in gaz.by_name:
+            label = "NORP"  # "a Norlandic minister" read as a place: the nationality
         guess = cls or class_guess(label, text, words)
         if guess is None:
             return
@@ -260,11 +271,59 @@ def find_mentions(
         if owned:
             tokens = [t for t in tokens if t.i > max(owned)]
         tokens = _trim(tokens)
-        if len(tokens) < 2 or not (
-            _specific(tokens, root, needs_name=cls == "Event") or (owned and cls == "ArmedForce")
+        tail = _complement(doc, root)
+        named_tail = any(t.pos_ == "PROPN" or t.tag_ in ("NNS", "NNPS") for t in tail)
+        if not tokens or not (
+            (
+                len(tokens) >= 2
+                and (
+                    _specific(tokens, root, needs_name=cls == "Event")
+                    or (owned and cls == "ArmedForce")
+                )
+            )
+            or (named_tail and tail[0].lower_ in ("of", "in", "on"))
         ):
             continue
+        n = len(out)
         add(tokens, "COMMON", cls)
+        if tail and len(out) > n:
+            words = [*tokens, *tail]
+            out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+    return out
+
+
+_COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for"}
+
+
+def _complement(doc, root) -> list:
+    """The short prepositional phrase right after a description's head that completes its
+    name ("meeting of trade ministers", "summit in Norvik", "agreement on fisheries"), with
+    a second one after it ("meeting of trade ministers in Norvik"): no verb, no comma, at
+    most 9 words."""
+    out: list = []
+    head = root
+    for _ in range(2):
+        prep = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "prep" and c.i == (out[-1].i if out else root.i) + 1
+            ),
+            None,
+        )
+        if prep is None or prep.lower_ not in _COMPLEMENT_PREPS:
+            break
+        words = list(prep.subtree)
+        if (
+            len(out) + len(words) > 9
+            or any(t.pos_ in ("VERB", "AUX") or t.text in ",;:()" for t in words)
+            or words[-1].i != words[0].i + len(words) - 1
+        ):
+            break
+        out += words
+        head = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if head is None:
+            break
     return out
 
 

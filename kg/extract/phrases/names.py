@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.phrases.titles import title_data
 
+NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 LABELS = {
     "Country": "GPE",
     "City": "GPE",
@@ -44,14 +45,20 @@ class GazetteerNames:
             self.matcher.add(label, [nlp.make_doc(n) for n in sorted(names)])
 
     def __call__(self, doc):
-        taken = {i for e in doc.ents for i in range(e.start, e.end)}
+        # a date or a number the recognizer stretched over a name gives way to the name
+        # ("10:15 - Norland" read as a time in a live blog)
+        names = [e for e in doc.ents if e.label_ not in NOT_NAMES]
+        taken = {i for e in names for i in range(e.start, e.end)}
         spans = [
             Span(doc, s, e, label=doc.vocab.strings[m])
             for m, s, e in self.matcher(doc)
             if not any(i in taken for i in range(s, e))
         ]
         if spans:
-            doc.ents = sorted([*doc.ents, *filter_spans(spans)], key=lambda s: s.start)
+            spans = filter_spans(spans)
+            covered = {i for s in spans for i in range(s.start, s.end)}
+            kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
+            doc.ents = sorted([*kept, *spans], key=lambda s: s.start)
         return doc
 
 

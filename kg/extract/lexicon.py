@@ -188,7 +188,7 @@ class Frames:
     theme_nouns: frozenset[str] = frozenset()  # "the appointment of X" stands for X
     capital_means_country: frozenset[str] = frozenset()  # visits to Lima are to Peru
     object_control: frozenset[str] = frozenset()  # "urged X to sign": X is the object
-    name_relations: dict = field(default_factory=dict)  # "UN Mission in Libya": see naming.py
+    name_relations: dict = field(default_factory=dict)  # "UN Mission in <X>": naming.py
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:

@@ -38,8 +38,7 @@ def gold_quads(gold_build):
     return gold_build.main_quads
 
 
-@pytest.fixture
-def gold_doc():
+def sample_gold_document() -> dict:
     """The gold statements as a plain document, with the text inline, to break in tests."""
     from kg.statements import load_statements, to_document
 
@@ -49,6 +48,12 @@ def gold_doc():
     doc["article"].pop("text_sha256", None)
     doc["article"]["text"] = st.article.text
     return doc
+
+
+@pytest.fixture
+def gold_doc():
+    """The gold statements as a plain document, to break in one test."""
+    return sample_gold_document()
 
 
 def cq_answers(quads) -> dict[str, set[tuple[str, ...]]]:

@@ -168,16 +168,9 @@ def sized_stores(tmp_path_factory, gold_doc_module):
 
 @pytest.fixture(scope="module")
 def gold_doc_module():
-    from kg.statements import load_statements, to_document
+    from .conftest import sample_gold_document
 
-    from .conftest import SAMPLE_GOLD
-
-    st = load_statements(SAMPLE_GOLD)
-    doc = to_document(st)
-    doc["article"].pop("text_file", None)
-    doc["article"].pop("text_sha256", None)
-    doc["article"]["text"] = st.article.text
-    return doc
+    return sample_gold_document()
 
 
 def _peak(code: str, *args) -> list[int]:

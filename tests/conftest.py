@@ -56,6 +56,22 @@ def gold_doc():
     return sample_gold_document()
 
 
+def write_variants(folder: Path, doc: dict, n: int, quarantined: int | None = None) -> Path:
+    """Write `doc` as n statements files of distinct articles (ids and texts differ) into
+    `folder`; article number `quarantined` gets a statement that violates the shapes."""
+    import copy
+
+    folder.mkdir()
+    for i in range(n):
+        variant = copy.deepcopy(doc)
+        variant["article"]["id"] = f"article-{i}"
+        variant["article"]["text"] += f"\nVariant {i}."
+        if i == quarantined:
+            variant["relations"].append(dict(variant["relations"][0], subject="pakistan"))
+        (folder / f"a{i}.yaml").write_text(yaml.safe_dump(variant), encoding="utf-8")
+    return folder
+
+
 def cq_answers(quads) -> dict[str, set[tuple[str, ...]]]:
     """Every competency question's answer rows, as tuples of plain strings."""
     from kg.query import competency_questions, load_store, run_query, term_text

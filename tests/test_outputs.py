@@ -12,21 +12,14 @@ from kg.errors import InputError
 from kg.outputs import OUTPUT_FILES
 from kg.pipeline import build_inputs
 
+from .conftest import write_variants
+
 
 @pytest.fixture
 def corpus(tmp_path, gold_doc):
     """Five statements files: the gold article under five ids, one with a statement that
     goes to quarantine."""
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for i in range(5):
-        doc = copy.deepcopy(gold_doc)
-        doc["article"]["id"] = f"article-{i}"
-        doc["article"]["text"] += f"\nVariant {i}."
-        if i == 3:
-            doc["relations"].append(dict(doc["relations"][0], subject="pakistan"))
-        (folder / f"a{i}.yaml").write_text(yaml.safe_dump(doc), encoding="utf-8")
-    return folder
+    return write_variants(tmp_path / "corpus", gold_doc, 5, quarantined=3)
 
 
 def _files(folder) -> dict[str, bytes]:

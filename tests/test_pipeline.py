@@ -3,27 +3,20 @@ not grow with the store."""
 
 from __future__ import annotations
 
-import copy
 import pickle
 
 import pytest
-import yaml
 
 import kg.quarantine
 from kg.errors import KgError
 from kg.pipeline import ArticleInput, build_inputs, read_inputs
 
+from .conftest import write_variants
+
 
 @pytest.fixture
 def corpus(tmp_path, gold_doc):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for i in range(5):
-        doc = copy.deepcopy(gold_doc)
-        doc["article"]["id"] = f"article-{i}"
-        doc["article"]["text"] += f"\nVariant {i}."
-        (folder / f"a{i}.yaml").write_text(yaml.safe_dump(doc), encoding="utf-8")
-    return folder
+    return write_variants(tmp_path / "corpus", gold_doc, 5)
 
 
 def test_jobs_2_builds_the_bytes_of_jobs_1(tmp_path, corpus, monkeypatch):

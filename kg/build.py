@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from kg.construct import PreparedArticle, decimal_literal, prepare
+from kg.construct import prepare
 from kg.errors import KgError, ValidationFailed
-from kg.graphs import ArticleGraph, BuildResult, StatementQuads
+from kg.graphs import ArticleGraph, BuildResult
 from kg.identity import EntityRegistry
 from kg.iri import DEFAULT_BASE, check_base
 from kg.outputs import OUTPUT_FILES
@@ -27,15 +27,9 @@ __all__ = [
     "ArticleGraph",
     "BuildResult",
     "EntityRegistry",
-    "StatementQuads",
     "build",
-    "decimal_literal",
     "write_build",
 ]
-
-# the names kg.cluster and benchmarks/cluster.py use (kg.construct's)
-_prepare = prepare
-_Prepared = PreparedArticle
 
 
 def build(

@@ -41,14 +41,6 @@ class Diff:
         }
 
 
-def read_state(path: Path) -> list[ox.Quad]:
-    """A graph file, or a store folder (quarantine graphs left out), in memory."""
-    from kg.source import open_path
-
-    with open_path(path) as src:
-        return list(src.quads())
-
-
 @contextmanager
 def open_state(path: Path | str) -> Iterator[Callable[[], Iterator[ox.Quad]]]:
     """A graph file or a store folder (quarantine graphs left out) as a function giving a

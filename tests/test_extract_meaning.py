@@ -338,3 +338,108 @@ def test_a_group_stands_for_the_members_it_lists_after_such_as_or_a_dash(text):
 def test_an_event_held_somewhere_is_located_there():
     found = _relations("Chile will hold the Dacian Exercise in Varna next month.")
     assert _has(found, "Dacian Exercise", "locatedIn", "Varna", "planned")
+
+
+INTERVIEW = (
+    "Foreign Minister Olga Brandt of Uruguay spoke to us in Montevideo on Monday.\n\n"
+    "Q: Your first trip as minister was to Lima. Did Chile ask you to choose sides?\n\n"
+    "A: Chile never asked. In Lima I met Foreign Minister Pablo Mena. Germany and Peru "
+    "support us, and I will travel to Quito next month.\n"
+)
+
+
+def test_in_an_interview_i_is_the_interviewee_and_we_the_country_of_their_post():
+    found = _relations(INTERVIEW)
+    assert _has(found, "Olga Brandt", "visits", "Lima", "asserted")  # "your trip" in a question
+    assert _has(found, "Olga Brandt", "meets", "Pablo Mena", "asserted")
+    assert _has(found, "Olga Brandt", "visits", "Quito", "planned")
+    assert _has(found, "Germany", "supports", "Uruguay")
+    assert _has(found, "Peru", "supports", "Uruguay")
+
+
+def test_without_question_and_answer_marks_first_person_words_stay_unresolved():
+    found = _relations(INTERVIEW.replace("Q: ", "").replace("A: ", ""))
+    assert not _has(found, "Olga Brandt", "meets", "Pablo Mena")
+    assert not _has(found, "Peru", "supports", "Uruguay")
+
+
+def test_a_question_states_nothing():
+    found = _relations(INTERVIEW)
+    assert not _has(found, "Chile", "urges", "Olga Brandt")
+    found = _relations(
+        "Did Chile urge Peru to sign the Coral Accord? Chile urged Bolivia to sign it."
+    )
+    assert not _has(found, "Chile", "urges", "Peru")
+    assert _has(found, "Chile", "urges", "Bolivia")
+
+
+def test_a_present_verb_with_a_date_ahead_is_planned():
+    found = _relations(
+        "Olga Brandt goes to Lima next week. Pablo Mena arrives in Quito tomorrow. "
+        "Olga Brandt went to Caracas last week."
+    )
+    assert _has(found, "Olga Brandt", "visits", "Lima", "planned")
+    assert _has(found, "Pablo Mena", "visits", "Quito", "planned")
+    assert _has(found, "Olga Brandt", "visits", "Caracas", "asserted")
+
+
+def test_both_sides_are_the_pair_the_story_is_about_not_one_named_in_passing():
+    found = _relations(
+        "Chile and Peru agreed to set up a border mechanism. Chile said Peru had moved troops. "
+        "Peru denied it, and Chile protested. A truce brokered by Ecuador, with support from "
+        "Brazil and Germany, has held. Foreign Minister Ana Ortiz of Bolivia urged both sides "
+        "to allow access."
+    )
+    assert _has(found, "Ana Ortiz", "urges", "Chile")
+    assert _has(found, "Ana Ortiz", "urges", "Peru")
+    assert not _has(found, "Ana Ortiz", "urges", "Germany")
+
+
+def test_a_title_with_a_complement_stands_for_the_name_after_the_complement():
+    found = _relations(
+        "Chile and Peru signed the Coral Accord. A spokesperson for the Secretary-General, "
+        "Priya Vantaal, urged both sides to allow access."
+    )
+    assert _has(found, "Priya Vantaal", "urges", "Chile")
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "The measures target Ivan Bortnik, the army chief; Olga Sedova, the head of the "
+        "election board; and the Coral Fuel Company, a fuel importer.",
+        "Ivan Bortnik, Olga Sedova and the Coral Fuel Company were also listed.",
+        "Also on the list are Ivan Bortnik, Olga Sedova and the Coral Fuel Company.",
+    ],
+)
+def test_a_sentence_that_continues_sanctions_takes_their_subjects(follow_up):
+    found = _relations(
+        "Chile and New Zealand imposed sanctions on Thursday on three officials. " + follow_up
+    )
+    for target in ("Ivan Bortnik", "Olga Sedova", "Coral Fuel Company"):
+        assert _has(found, "Chile", "sanctions", target), target
+        assert _has(found, "New Zealand", "sanctions", target), target
+
+
+def test_the_most_senior_person_targeted_is_a_sanctioned_person():
+    found = _relations(
+        "Chile imposed sanctions on eight Norlandic officials on Tuesday. "
+        "The most senior person targeted is General Ivan Bort."
+    )
+    assert _has(found, "Chile", "sanctions", "Ivan Bort")
+
+
+def test_listing_far_from_any_sanctions_or_without_them_is_no_sanction():
+    found = _relations("Ivan Bort and Olga Sed were also listed as speakers.")
+    assert not any(p == "sanctions" for _s, p, _o in found)
+    found = _relations(
+        "Chile imposed sanctions on eight Norlandic officials on Tuesday. "
+        + "The weather was fine. " * 8
+        + "Ivan Bort and Olga Sed were also listed."
+    )
+    assert not _has(found, "Chile", "sanctions", "Ivan Bort")
+
+
+def test_new_opening_a_place_name_stays_in_the_name():
+    found = _relations("Chile and New Zealand met in Lima. Officials of New Arcadia visited Lima.")
+    assert _has(found, "Chile", "meets", "New Zealand")

@@ -158,6 +158,9 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         beside = [c for t in span for c in _children(t, "appos") if c.i >= mention.tok_end]
         if tok.dep_ == "appos":
             beside.append(tok.head)
+        if not beside:  # "a spokesperson for the Secretary-General, Ana Ortiz," (hung on
+            # the complement's noun)
+            beside = [t for t in tok.subtree if t.dep_ == "appos" and t.head.dep_ == "pobj"]
         after = tok.right_edge.i + 1  # "the President of Ghana, Ana Ortiz," (parsed apart)
         if not beside and after + 1 < len(doc) and doc[after].text == ",":
             beside.append(doc[after + 1])
@@ -191,9 +194,11 @@ def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
         return any(fits(index.clusters[m.cluster].cls, w) for w in wanted)
 
     counts: dict[tuple[int, int], int] = {}
+    named: dict[int, int] = {}  # how often each entity is named in the window
     last = index._before(block, tok) - 1
     for k in range(last, max(-1, last - f.pair_lookback), -1):
         m = index.ordered[k]
+        named[m.cluster] = named.get(m.cluster, 0) + 1
         head = index.docs[m.block][m.head]
         if not usable(m) or head.dep_ != "conj":
             continue
@@ -208,8 +213,10 @@ def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
             counts[key] = counts.get(key, 0) + 1
     if not counts:
         return []
-    # the pair named together most often (the first found, the latest, on a tie)
-    a, b = max(counts, key=lambda k: counts[k])
+    # the pair whose less named member is named most (the two parties the story is
+    # about, not a pair named once in passing), then the pair named together most often,
+    # then the latest
+    a, b = max(counts, key=lambda k: (min(named[k[0]], named[k[1]]), counts[k]))
     return [Ref(index.clusters[a], True), Ref(index.clusters[b], True)]
 
 
@@ -338,6 +345,87 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             if frame.subject == "patient":
                 subj = [doc[i] for i in clause.objects]
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
+        out += carried_candidates(index, block, tok, clause)
+    return out
+
+
+def _continued_objects(tok, clause: Clause, rule: dict) -> list:
+    """The tokens a clause adds to a relation stated before: "The measures target X"
+    (a verb of `verbs` whose subject is one of `nouns`), "X and Y were also listed" (a
+    passive of `passive` without an agent), "Also on the list are X", "the most senior
+    person targeted is X" (a copula with `on`/`among` one of `nouns`, or with a side that
+    a participle of `passive` describes)."""
+    doc = tok.doc
+    nouns, lemma = rule["nouns"], tok.lemma_.lower()
+    if not clause.passive and lemma in rule["verbs"]:
+        if any(doc[i].lemma_.lower() in nouns for i in clause.subjects):
+            return [doc[i] for i in clause.objects]
+        return []
+    if clause.passive and lemma in rule["passive"] and tok.dep_ not in ("acl", "amod"):
+        if not _children(tok, "agent"):
+            return [doc[i] for i in clause.objects]
+        return []
+    if lemma != "be":
+        return []
+    sides = _children(tok, "nsubj", "attr")
+    if len(sides) != 2 and not (
+        len(sides) == 1 and any(p.lower_ in ("on", "among") for p in _children(tok, "prep"))
+    ):
+        return []
+    for prep in _children(tok, "prep"):
+        if prep.lower_ in ("on", "among") and any(
+            o.lemma_.lower() in nouns for o in _children(prep, "pobj")
+        ):
+            return sides
+
+    def described(side) -> bool:
+        return any(
+            t.lemma_.lower() in rule["passive"] and t.tag_ == "VBN" and t.i != side.i
+            for t in side.subtree
+        )
+
+    if len(sides) == 2:
+        for a, b in (sides, sides[::-1]):
+            if described(a) and not described(b):
+                return [b]
+    return []
+
+
+def carried_candidates(index: ArticleIndex, block: int, tok, clause: Clause) -> list[Candidate]:
+    """Relations a clause continues (data: frames.yaml `carried`): the subject is the
+    subject of the last clause of that predicate, at most `window` sentences before."""
+    out: list[Candidate] = []
+    if clause.modality is None:
+        return out
+    for predicate, rule in frames().carried.items():
+        last = index.carry.get(predicate)
+        if last is None:
+            continue
+        here = index.sentence_number(index.pos(block, tok))
+        if not 0 <= here - last[0] <= rule["window"]:
+            continue
+        found = _continued_objects(tok, clause, rule)
+        objects_ = []
+        for obj in found:
+            for r in actor_refs(index, block, obj):
+                if all(r.cluster.id != o.cluster.id for o in objects_):
+                    objects_.append(r)
+        said = attribution(index, block, tok) if objects_ else None
+        for s in last[1]:
+            for o in objects_:
+                out.append(
+                    Candidate(
+                        subject=s,
+                        predicate=predicate,
+                        object=o,
+                        block=block,
+                        sent=tok.sent,
+                        modality=clause.modality,
+                        attributed=said,
+                        confidence=0.7,
+                        method=f"carried:{predicate}",
+                    )
+                )
     return out
 
 
@@ -456,6 +544,9 @@ def _emit(
         for r in actor_refs(index, block, s):
             if all(r.cluster.id != o.cluster.id for o in subjects_):
                 subjects_.append(r)
+    if subjects_ and frame.predicate in frames().carried and not frame.inverse:
+        # who imposed the last sanctions: "The measures target X" continues them
+        index.carry[frame.predicate] = (index.sentence_number(index.pos(block, tok)), subjects_)
     objects_ = _objects(index, block, tok, frame, anchor)
     if frame.predicate in frames().capital_means_country:
         # a visit to a capital is a visit to its country ("travel to Lima": Peru too)

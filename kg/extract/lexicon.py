@@ -189,6 +189,9 @@ class Frames:
     capital_means_country: frozenset[str] = frozenset()  # visits to Lima are to Peru
     object_control: frozenset[str] = frozenset()  # "urged X to sign": X is the object
     name_relations: dict = field(default_factory=dict)  # "UN Mission in <X>": naming.py
+    interview: dict[str, tuple[str, ...]] = field(default_factory=dict)  # voices.py
+    future_words: frozenset[str] = frozenset()  # "goes there next week": planned
+    carried: dict[str, dict] = field(default_factory=dict)  # "The measures target X"
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:
@@ -253,4 +256,16 @@ def frames() -> Frames:
         capital_means_country=frozenset(d.get("capital_means_country") or ()),
         object_control=frozenset(d.get("object_control") or ()),
         name_relations=dict(d.get("name_relations") or {}),
+        interview={k: tuple(v) for k, v in (d.get("interview") or {}).items()},
+        future_words=frozenset(d.get("future_words") or ()),
+        carried={
+            p: {
+                "nouns": frozenset(r.get("nouns") or ()),
+                "verbs": frozenset(r.get("verbs") or ()),
+                "passive": frozenset(r.get("passive") or ()),
+                "window": int(r.get("window", 6)),
+            }
+            for p, r in (d.get("carried") or {}).items()
+            if p in known
+        },
     )

@@ -134,7 +134,7 @@ def _trim(tokens: list) -> list:
     """Drop leading articles, determiners and possessors, a clock time ("10:15 - Norland" in a
     live blog), trailing possessives and quotes."""
     while tokens and (
-        tokens[0].lower_ in _STRIP_WORDS
+        (tokens[0].lower_ in _STRIP_WORDS and not _name_word(tokens))
         or tokens[0].text in _QUOTES
         or tokens[0].is_space
         or tokens[0].is_punct
@@ -149,6 +149,17 @@ def _trim(tokens: list) -> list:
     ):
         tokens = tokens[:-1]
     return tokens
+
+
+def _name_word(tokens: list) -> bool:
+    """A capitalised word of the list that opens a name ("New Zealand", "New Delhi"): a
+    gazetteer name, or a word inside a sentence before another proper noun."""
+    first = tokens[0]
+    if len(tokens) < 2 or not first.is_title:
+        return False
+    if norm(" ".join(t.text for t in tokens)) in gazetteer().by_name:
+        return True
+    return first.i != first.sent.start and tokens[1].pos_ == "PROPN"
 
 
 def _possessive(tok) -> bool:

@@ -14,6 +14,7 @@ from kg.extract.naming import name_candidates
 from kg.extract.nlp import load_pipeline, model_name
 from kg.extract.resolve import ArticleIndex, fits
 from kg.extract.text import blocks, chunks, clean_text, title_of
+from kg.extract.voices import block_roles, interviewee
 from kg.iri import slug
 from kg.ontology import load_ontology
 from kg.statements import Article, Entity, Evidence, Relation, Statements
@@ -103,6 +104,8 @@ def _statements(
         mentions += find_mentions(doc, block, piece.start, sent_index, len(mentions))
     clusters = link(mentions, article.text, docs)
     index = ArticleIndex(article.text, docs, offsets, mentions, clusters, sentence_starts=starts)
+    index.roles = block_roles([d.text for d in docs], [p.block for p, _d in parsed])
+    index.interviewee = interviewee(index.roles, mentions, clusters)
     candidates: list[Candidate] = []
     for block, ((piece, doc)) in enumerate(parsed):
         if piece.heading:

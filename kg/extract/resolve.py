@@ -10,6 +10,7 @@ from functools import cache
 from kg.extract.lexicon import GazetteerEntry, lexicon
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
+from kg.extract.voices import voice_of
 from kg.ontology import load_ontology
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -58,6 +59,13 @@ class ArticleIndex:
     # person cluster id -> (offset, post, former) of each holding the constructions found:
     # a successor's post is read from it ("A succeeds B")
     holdings: dict[int, list[tuple[int, Cluster, bool]]] = field(default_factory=dict)
+    # an interview (kg/extract/voices.py): block -> "question" / "answer", and the person
+    # the answers speak for
+    roles: dict[int, str] = field(default_factory=dict)
+    interviewee: int | None = None
+    # predicate -> (sentence number, subjects) of its last clause: "The measures target X"
+    # continues the sanctions stated before (kg/extract/frames.py carried_candidates)
+    carry: dict[str, tuple[int, list]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for m in sorted(self.mentions, key=lambda m: m.tok_end - m.tok_start, reverse=True):
@@ -142,6 +150,11 @@ class ArticleIndex:
                 return [Ref(person, True)] if person else []
             return [Ref(c)]
         low = tok.lower_
+        if self.interviewee is not None and block in self.roles:
+            voice = voice_of(low, self.roles[block])
+            if voice is not None:  # "I", "we" in an answer, "you" in a question
+                c = self._voice(voice)
+                return [Ref(c, True)] if c else []
         if tok.text[:1].isupper() and low in self.surnames:
             return [Ref(self.surnames[low])]
         if low in PERSON_PRONOUNS:
@@ -171,6 +184,23 @@ class ArticleIndex:
             c = self._titled(block, tok, lemma)  # "the minister said" -> the minister named
             return [Ref(c, True)] if c else []
         return []
+
+    def _voice(self, voice: str) -> Cluster | None:
+        """The interviewee ("I"), or the country or body of the post they hold ("we"):
+        the first post found for them, else the first country the introduction names."""
+        person = self.clusters[self.interviewee]  # type: ignore[index]
+        if voice == "speaker":
+            return person
+        for _offset, post, former in self.holdings.get(person.id, []):
+            if not former and post.of is not None:
+                return self.clusters[post.of]
+        first = min(self.roles)
+        for m in self.ordered:
+            if m.block >= first:
+                break
+            if self.clusters[m.cluster].cls == "Country":
+                return self.clusters[m.cluster]
+        return None
 
     def _titled(self, block: int, tok, word: str) -> Cluster | None:
         """The last person named with a title that has `word` ("Foreign Minister X")."""

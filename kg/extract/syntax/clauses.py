@@ -161,9 +161,21 @@ def _chain(tok):
         seen += 1
 
 
+def is_question(sent) -> bool:
+    """A sentence that ends with a question mark asks; it states nothing."""
+    for tok in reversed(sent):
+        if tok.is_space or tok.is_quote or tok.text in (")", "]"):
+            continue
+        return tok.text == "?"
+    return False
+
+
 def modality(tok) -> str | None:
-    """How firmly the clause of `tok` states it; None when it is only asked for."""
+    """How firmly the clause of `tok` states it; None when it is only asked for (also
+    when its sentence is a question: "Did X ask you to choose?")."""
     f = frames()
+    if is_question(tok.sent):
+        return None
     found: set[str] = set()
     negated = False
     duty = _duty(tok)
@@ -194,12 +206,30 @@ def modality(tok) -> str | None:
             if word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in f.modality_nouns:
                 continue  # "has no plans to join": on to the verb that has the plans
             break
+    if _future_date(tok):  # "I go to Seoul next week": planned
+        found.add("planned")
     if negated:
         return "refused" if found & {"planned", "offered", "refused"} else "negated"
     for level in ("refused", "offered", "considered", "possible", "planned"):
         if level in found:
             return level
     return "asserted"
+
+
+def _future_date(verb) -> bool:
+    """A verb in the present with a date ahead of it ("arrives next week", "meets them
+    tomorrow", "travels to Lima later this month"; data: frames.yaml future_words)."""
+    if verb.tag_ not in ("VB", "VBP", "VBZ", "VBG"):
+        return False
+    words = frames().future_words
+    for child in verb.children:
+        dates = [child] if child.dep_ in ("npadvmod", "advmod", "tmod") else []
+        if child.dep_ == "prep":
+            dates = _children(child, "pobj")
+        for date in dates:
+            if date.ent_type_ in ("DATE", "TIME") and any(w.lower_ in words for w in date.subtree):
+                return True
+    return False
 
 
 # -- clause records ----------------------------------------------------------------------------
@@ -323,6 +353,8 @@ def clause_of(tok, kind: str = "verb") -> Clause:
         if purpose and level == "asserted":  # "travelled to X for talks with Y"
             level = purpose
         passive = False
+        if is_question(tok.sent):
+            level = None
     return Clause(
         head=tok.i,
         lemma=phrasal_lemma(tok) if kind == "verb" else tok.lemma_.lower(),

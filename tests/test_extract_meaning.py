@@ -443,3 +443,57 @@ def test_listing_far_from_any_sanctions_or_without_them_is_no_sanction():
 def test_new_opening_a_place_name_stays_in_the_name():
     found = _relations("Chile and New Zealand met in Lima. Officials of New Arcadia visited Lima.")
     assert _has(found, "Chile", "meets", "New Zealand")
+
+
+def test_they_is_the_coordinated_subject_of_the_sentence():
+    found = _relations(
+        "NATO unveiled the Baltic Shield Plan on Monday. Finland and Sweden, the alliance's "
+        "newest members, said they supported the plan."
+    )
+    assert _has(found, "Finland", "supports", "Baltic Shield Plan")
+    assert _has(found, "Sweden", "supports", "Baltic Shield Plan")
+
+
+def test_them_as_an_object_is_not_the_subject_of_its_own_sentence():
+    found = _relations(
+        "Ana Ortiz and Pablo Mena had written to all lawmakers on Monday, urging them to "
+        "back the mandate."
+    )
+    assert not _has(found, "Ana Ortiz", "urges", "Pablo Mena")
+
+
+def test_a_noun_the_parser_made_a_conjunct_of_the_verb_joins_its_last_argument():
+    found = _relations(
+        "Chile drafted the Coral Accord. The accord was signed by the Minister of Defence, "
+        "Ana Ortiz, and his Bolivian counterpart, Pablo Mena."
+    )
+    assert _has(found, "Ana Ortiz", "signs", "Coral Accord")
+    assert _has(found, "Pablo Mena", "signs", "Coral Accord")
+
+
+def test_a_contribution_with_no_force_named_goes_to_the_mission_the_story_is_about():
+    found = _relations(
+        "Exercise Coral Shield starts next week in Romania. Exercise Coral Shield will "
+        "involve 5,000 troops. Separately, an air policing mission in the Baltic states was "
+        "extended. France will send 1,100 troops."
+    )
+    assert _has(found, "France", "contributesTo", "Exercise Coral Shield", "planned")
+    assert not _has(found, "France", "contributesTo", "air policing mission")
+
+
+def test_a_counterpart_is_the_person_named_after_its_comma():
+    found = _relations(
+        "Turkey and Iraq signed a deal on Thursday, ending months of talks between Turkish "
+        "Energy Minister Oguz Tezcan and his Iraqi counterpart, Oil Minister Haidar Mujam."
+    )
+    assert _has(found, "Oguz Tezcan", "holdsTalksWith", "Haidar Mujam")
+    assert not _has(found, "Oguz Tezcan", "holdsTalksWith", "Iraq")
+
+
+def test_a_person_in_a_city_is_visiting_it_but_a_headquarters_is_not():
+    found = _relations(
+        "Foreign Minister Ana Ortiz is already in Lima and may meet Pablo Mena on Thursday. "
+        "The bank's headquarters is in Quito."
+    )
+    assert _has(found, "Ana Ortiz", "visits", "Lima", "asserted")
+    assert not any(p == "visits" and o == "Quito" for _s, p, o in found)

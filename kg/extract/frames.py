@@ -559,6 +559,8 @@ def _emit(
         ]
     if frame.range:  # "keep troops in the mission", not "keep police in a country"
         objects_ = [o for o in objects_ if any(fits(o.cluster.cls, c) for c in frame.range)]
+    if frame.domain:  # "the minister is in Lima", not "the headquarters is in Lima"
+        subjects_ = [s for s in subjects_ if any(fits(s.cluster.cls, c) for c in frame.domain)]
     if (
         not objects_
         and "each-other" in frame.objects

@@ -164,6 +164,7 @@ class Frame:
     subject: str | None = None  # "patient": the relation's subject is the clause's object
     refused_as: str | None = None  # the predicate a refusal of it states ("declines")
     range: tuple[str, ...] = ()  # object classes it takes, narrower than the predicate's
+    domain: tuple[str, ...] = ()  # subject classes it takes, narrower than the predicate's
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,7 @@ class Frames:
     interview: dict[str, tuple[str, ...]] = field(default_factory=dict)  # voices.py
     future_words: frozenset[str] = frozenset()  # "goes there next week": planned
     carried: dict[str, dict] = field(default_factory=dict)  # "The measures target X"
+    plural_pronouns: frozenset[str] = frozenset()  # "X and Y said they ..."
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:
@@ -213,6 +215,7 @@ def _frame(item: dict, kind: str) -> Frame:
         subject=item.get("subject"),
         refused_as=item.get("refused_as"),
         range=tuple(item.get("range") or ()),
+        domain=tuple(item.get("domain") or ()),
     )
 
 
@@ -258,6 +261,7 @@ def frames() -> Frames:
         name_relations=dict(d.get("name_relations") or {}),
         interview={k: tuple(v) for k, v in (d.get("interview") or {}).items()},
         future_words=frozenset(d.get("future_words") or ()),
+        plural_pronouns=frozenset(d.get("plural_pronouns") or ()),
         carried={
             p: {
                 "nouns": frozenset(r.get("nouns") or ()),

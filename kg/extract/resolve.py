@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract.lexicon import GazetteerEntry, lexicon
+from kg.extract.lexicon import GazetteerEntry, frames, lexicon
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
 from kg.extract.voices import voice_of
@@ -166,6 +166,8 @@ class ArticleIndex:
                 c = self._subject_antecedent(block, tok)
             c = c or self._antecedent(block, tok, {"Person"})
             return [Ref(c, True)] if c else []
+        if low in frames().plural_pronouns:
+            return self._group(block, tok)
         if low in THING_PRONOUNS:
             c = self._antecedent(block, tok, ACTOR_CLASSES - {"Person"}, same_or_previous=True)
             return [Ref(c, True)] if c else []
@@ -183,6 +185,30 @@ class ArticleIndex:
         if lemma in _title_words() and any(c.lower_ == "the" for c in tok.children):
             c = self._titled(block, tok, lemma)  # "the minister said" -> the minister named
             return [Ref(c, True)] if c else []
+        return []
+
+    def _group(self, block: int, tok) -> list[Ref]:
+        """ "X and Y said they supported it": a plural pronoun is the coordinated subject
+        of the sentence's main clause (or of the reporting verb above it), when that
+        subject comes before it and names two or more entities."""
+        reporting = lexicon().reporting_verbs
+        heads = [tok.sent.root]
+        current = tok
+        for _ in range(8):
+            if current.dep_ == "ROOT" or current.head.i == current.i:
+                break
+            current = current.head
+            if current.lemma_.lower() in reporting:
+                heads.insert(0, current)
+        for head in heads:
+            for subj in head.children:
+                if subj.dep_ != "nsubj" or subj.i >= tok.i or not subj.conjuncts:
+                    continue
+                if tok.i in {t.i for t in subj.subtree}:
+                    continue
+                refs = [r for r in self.refs(block, subj) if r.cluster.cls in ACTOR_CLASSES]
+                if len(refs) >= 2:
+                    return [Ref(r.cluster, True) for r in refs]
         return []
 
     def _voice(self, voice: str) -> Cluster | None:
@@ -222,10 +248,22 @@ class ArticleIndex:
         counterpart, Rosa Diaz': the person named."""
         out: list[Ref] = []
         for child in tok.children:
-            if child.dep_ == "appos":
-                out += [r for r in self._refs_one(block, child) if r.cluster.cls == "Person"]
+            if child.dep_ == "appos":  # "his counterpart, (Oil Minister) Rosa Diaz"
+                for word in sorted(child.subtree, key=lambda t: t.i != child.i):
+                    out += [r for r in self._refs_one(block, word) if r.cluster.cls == "Person"]
+                    if out:
+                        break
         if out:
             return out
+        after = tok.right_edge.i + 1  # "his counterpart, Oil Minister Rosa Diaz" (hung elsewhere)
+        doc = tok.doc
+        if tok.lower_ in lexicon().person_nouns and after < len(doc) and doc[after].text == ",":
+            for word in doc[after + 1 : min(len(doc), after + 8)]:
+                if word.pos_ != "PROPN":  # a name (with its title), not "and I expect"
+                    break
+                out += [r for r in self._refs_one(block, word) if r.cluster.cls == "Person"]
+                if out:
+                    return out
         for child in tok.children:
             if child.dep_ in ("compound", "amod", "nmod", "poss"):
                 out += [
@@ -291,10 +329,24 @@ class ArticleIndex:
         """The force a contribution goes to when none is named: the last mission,
         operation or multinational force mentioned, else the last armed force."""
         n = self._before(block, tok)
-        k = self._last(self._missions, n)
+        k = self._topic(self._missions[: bisect.bisect_left(self._missions, n)])
         if k < 0:
             k = self._last(self._of_class.get("ArmedForce", []), n)
         return self.clusters[self.ordered[k].cluster] if k >= 0 else None
+
+    def _topic(self, indexes: list[int]) -> int:
+        """Of the mentions at `indexes`, the last one of the entity the story is about:
+        the one mentioned most often ("Exercise Coral Shield", not "an air policing
+        mission" named once in passing), then a name before a description, then the
+        latest."""
+        if not indexes:
+            return -1
+        best: dict[int, tuple[bool, int, int]] = {}
+        for k in indexes:
+            c = self.clusters[self.ordered[k].cluster]
+            count, named, _last = best.get(c.id, (0, c.label[:1].isupper(), k))
+            best[c.id] = (count + 1, named, k)
+        return max(best.values())[2]
 
     def _same_pronoun_in_speaker(self, tok):
         """In "Her spokesman, X, said she would ...", the earlier "Her"."""

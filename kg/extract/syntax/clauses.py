@@ -49,7 +49,8 @@ def subjects(verb) -> list:
     if duty is not None:
         return _children(duty, "poss")
     if is_passive(verb):
-        return [p for a in _children(verb, "agent") for p in _children(a, "pobj")]
+        agents = [p for a in _children(verb, "agent") for p in _children(a, "pobj")]
+        return agents + _stray_conjuncts(verb, agents)
     found = _children(verb, "nsubj")
     if found:
         return found
@@ -78,6 +79,22 @@ def subjects(verb) -> list:
     return []
 
 
+def _stray_conjuncts(verb, args: list) -> list:
+    """ "signed by the minister, A, and his counterpart, B": a noun the parser made a
+    conjunct of the verb, after its last argument, is one more of that argument."""
+    if not args:
+        return []
+    last = max(a.i for a in args)
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.i > last
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)
+    ]
+
+
 def direct_objects(verb) -> list:
     if is_passive(verb):
         found = _children(verb, "nsubjpass")
@@ -89,6 +106,7 @@ def direct_objects(verb) -> list:
             found = _children(head, "nsubjpass", "nsubj") or direct_objects(head)
         return found
     found = _children(verb, "dobj")
+    found += _stray_conjuncts(verb, found)
     if not found and verb.lemma_.lower() in frames().object_control:
         # "urged X to sign", parsed as X the subject of "sign"
         for comp in _children(verb, "ccomp", "xcomp"):

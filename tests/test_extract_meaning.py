@@ -456,10 +456,10 @@ def test_they_is_the_coordinated_subject_of_the_sentence():
 
 def test_them_as_an_object_is_not_the_subject_of_its_own_sentence():
     found = _relations(
-        "Ana Ortiz and Pablo Mena, the defence and foreign ministers respectively, had "
-        "written to all lawmakers on Monday urging them to back the mandate."
+        "Olga Brandt and Lars Berg had written to all lawmakers on Monday urging them to "
+        "back the mandate."
     )
-    assert not _has(found, "Ana Ortiz", "urges", "Pablo Mena")
+    assert not _has(found, "Olga Brandt", "urges", "Lars Berg")
 
 
 def test_a_noun_the_parser_made_a_conjunct_of_the_verb_joins_its_last_argument():

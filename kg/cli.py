@@ -493,7 +493,7 @@ def query(
 
         kg query build/kg.nq 'SELECT ?name WHERE { ?p a kgo:Person ; rdfs:label ?name }'
     """
-    from kg.query import competency_questions, query_isolated, read_query_file
+    from kg.query import competency_questions, query_chunks, read_query_file
 
     if store_dir is not None and graph is not None and query is None:
         graph, query = None, graph  # with --store the first argument is the query
@@ -505,16 +505,22 @@ def query(
         raise click.UsageError("give a GRAPH file or --store DIR")
     quads = None if graph is None else _graph_quads(Path(graph), input_format, None)
 
-    def run(text: str) -> str:
-        return query_isolated(text, fmt, store_dir=store_dir, quads=quads, timeout_s=timeout_s)
+    def show(text: str, before: str = "") -> None:
+        # the answer in pieces, as the query's process left it (never whole in memory)
+        chunks = query_chunks(text, fmt, store_dir=store_dir, quads=quads, timeout_s=timeout_s)
+        for n, chunk in enumerate(chunks):
+            piece = before + chunk if n == 0 else chunk
+            click.echo(visible(piece) if fmt == "table" else piece, nl=False)
 
     if cq:
-        blocks = [f"# {q.name}: {q.question}\n{run(q.sparql)}" for q in competency_questions()]
-        click.echo(visible("\n\n".join(blocks)) if fmt == "table" else "\n\n".join(blocks))
+        for n, q in enumerate(competency_questions()):
+            show(q.sparql, ("\n\n" if n else "") + f"# {q.name}: {q.question}\n")
+        click.echo("")
         return
     text = read_query_file(query_file) if query_file else query
-    answer = run(text or "")
-    click.echo(visible(answer) if fmt == "table" else answer, nl=fmt == "table")
+    show(text or "")
+    if fmt == "table":
+        click.echo("")
 
 
 @cli.command()

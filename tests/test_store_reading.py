@@ -227,6 +227,31 @@ def test_a_diff_of_two_stores_takes_the_memory_of_a_run_not_of_the_stores(sized_
     assert peaks[1] < 1.5 * peaks[0], peaks  # holding the stores: about six times
 
 
+EXPORT_PEAK = """
+import io, sys, tracemalloc
+from kg.export import write_rdf
+from kg.source import open_source
+class Null(io.RawIOBase):
+    def writable(self):
+        return True
+    def write(self, b):
+        return len(b)
+with open_source(store=sys.argv[1]) as src:
+    write_rdf(src.quads(), sys.argv[2], Null(), chunk=10)
+    tracemalloc.start()
+    write_rdf(src.quads(), sys.argv[2], Null(), chunk=500, fanin=4)
+    peak = tracemalloc.get_traced_memory()[1]
+print(peak, 0)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["nquads", "turtle"])
+def test_an_export_of_a_store_takes_the_memory_of_a_run_not_of_the_store(sized_stores, fmt):
+    (small, _), (large, _) = (_peak(EXPORT_PEAK, sized_stores[n], fmt) for n in (10, 60))
+    assert large < 1.5 * small, (small, large)  # the whole graph in memory: about six times
+
+
 def _reference_diff(old, new):
     """The diff as kg computed it before it streamed: both graphs held as sets."""
     from kg.diff import RDFS_LABEL, Diff, _term

@@ -370,3 +370,90 @@ def test_a_plural_title_with_no_name_after_it_stands_for_its_owner():
     label = {e.id: e.label for e in st.entities}
     found = {(label[r.subject], r.predicate, label[r.object]) for r in st.relations}
     assert ("Peru", "visits", "Lima") in found
+
+
+def test_a_longer_gazetteer_name_wins_over_the_names_inside_it():
+    st = _extract("Antigua and Barbuda sent two police officers to the mission.")
+    countries = {e.label for e in st.entities if e.cls == "Country"}
+    assert "Antigua and Barbuda" in countries
+    assert not [e for e in st.entities if e.cls == "Person"]
+
+
+def test_an_adjective_that_begins_a_proper_name_stays_in_it():
+    st = _extract("The new ministers met in New Zealand on Monday.")
+    assert "New Zealand" in {e.label for e in st.entities}
+
+
+def test_a_name_between_commas_after_a_title_is_a_person_s():
+    from kg.extract.phrases.names import NameRepair
+
+    words = ["Its", "foreign", "minister", ",", "Gerel", "Vartai", ",", "spoke", "."]
+    pos = ["PRON", "ADJ", "NOUN", "PUNCT", "ADV", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    doc = NameRepair()(_tagged_doc(words, pos, [(1, 3, "POSITION")]))
+    assert ("Gerel Vartai", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_name_goes_on_through_its_particles():
+    from kg.extract.phrases.names import NameRepair
+
+    words = ["Lotte", "van", "der", "Kamp", "met", "Omar", "bin", "Sadiq", "."]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT"]
+    ents = [(0, 2, "PERSON"), (3, 4, "ORG"), (5, 6, "PERSON")]
+    doc = NameRepair()(_tagged_doc(words, pos, ents))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Lotte van der Kamp", "PERSON"),
+        ("Omar bin Sadiq", "PERSON"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "title"),
+    [
+        # two titles coordinated after an appointment verb: the second too
+        (
+            "Ana Quist was appointed deputy prime minister and home minister.",
+            "Ana Quist",
+            "Home Minister",
+        ),
+        # a copular verb other than "be"
+        (
+            "Lev Marrow, who will become the new energy minister, said so.",
+            "Lev Marrow",
+            "Energy Minister",
+        ),
+        # the appointed is named in apposition to the subject
+        (
+            "Her deputy, Ana Quist, was appointed interior minister.",
+            "Ana Quist",
+            "Interior Minister",
+        ),
+        # "X as T" after a verb that appoints nobody
+        ("The new cabinet includes Ana Quist as energy minister.", "Ana Quist", "Energy Minister"),
+        # two domains of one post
+        (
+            "Ana Quist, the business and trade secretary, said so.",
+            "Ana Quist",
+            "Business and Trade Secretary",
+        ),
+        # a domain of government
+        (
+            "Ana Quist was sworn in as Minister of Government on Monday.",
+            "Ana Quist",
+            "Minister of Government",
+        ),
+    ],
+)
+def test_a_title_held_through_a_verb_or_a_list(text, holder, title):
+    found = {(h, t) for h, t, _o in positions(_extract(text))}
+    assert (holder, title) in found
+
+
+def test_people_and_singular_titles_paired_respectively():
+    st = _extract(
+        "The president swore in Ana Quist and Lev Marrow as finance minister and foreign "
+        "minister respectively."
+    )
+    found = {(h, t) for h, t, _o in positions(st)}
+    assert ("Ana Quist", "Finance Minister") in found
+    assert ("Lev Marrow", "Foreign Minister") in found
+    assert ("Lev Marrow", "Finance Minister") not in found

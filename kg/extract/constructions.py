@@ -17,7 +17,13 @@ from kg.extract.frames import Candidate, attribution, modality
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
-from kg.extract.phrases.titles import is_honorific, qualifiers_of, title_data
+from kg.extract.phrases.titles import (
+    complement_end,
+    is_honorific,
+    qualifiers_of,
+    title_data,
+    title_label,
+)
 from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.clauses import direct_objects, is_passive, subjects
 
@@ -122,6 +128,12 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
             return refs[0], "apposition"
     # "as minister", "the role of national security adviser"
     prep = head.head if head.dep_ == "pobj" else None
+    paired = any(t.lower_ in lexicon().pairing_adverbs for t in head.sent)
+    if prep is not None and prep.lower_ == "as" and prep.i > 0 and not paired:
+        # "the cabinet includes Ana Ruiz as energy minister": the name right before "as"
+        m = index.mention_at(block, doc[prep.i - 1])
+        if m is not None and index.clusters[m.cluster].cls == "Person":
+            return Ref(index.clusters[m.cluster]), "appointed-as"
     if prep is not None and prep.dep_ == "prep":
         owner = prep.head
         if prep.lower_ == "of" and owner.lemma_.lower() in lexicon().role_nouns:
@@ -157,17 +169,34 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
         for obj in direct_objects(verb):
             if obj.i == head.i:
                 continue
-            refs = [r for r in index.refs(block, obj, with_conj=False) if r.cluster.cls == "Person"]
+            # "his deputy, Ana Ruiz, was appointed minister": the name in apposition
+            named = [obj, *(c for c in obj.children if c.dep_ == "appos")]
+            refs = [
+                r
+                for t in named
+                for r in index.refs(block, t, with_conj=False)
+                if r.cluster.cls == "Person"
+            ]
             if refs:
                 return refs[0], "appointed-as"
-    # copula: "Ortiz is the foreign minister"
-    if head.dep_ == "attr" and head.head.lemma_ == "be":
+    # copula: "Ortiz is the foreign minister", "Ortiz, who became foreign minister"
+    if head.dep_ == "attr" and head.head.lemma_.lower() in lexicon().copular_verbs:
         for subj in (c for c in head.head.children if c.dep_ == "nsubj"):
             refs = [
                 r for r in index.refs(block, subj, with_conj=False) if r.cluster.cls == "Person"
             ]
             if refs:
                 return refs[0], "copula"
+    # a title coordinated with another: "was appointed deputy prime minister and home
+    # minister" -> whoever holds the first holds the second
+    if head.dep_ == "conj" and not paired and not pos.tok_start <= head.head.i < pos.tok_end:
+        first = index.mention_at(block, head.head)
+        if (
+            first is not None
+            and index.clusters[first.cluster].cls == "Position"
+            and first.tok_end <= pos.tok_start
+        ):
+            return _holder(b, first, allow_past)
     return None, ""
 
 
@@ -192,27 +221,16 @@ def _person_at(b: Builder, i: int) -> Ref | None:
 
 
 def _complement_end(b: Builder, pos: Mention) -> int | None:
-    """The comma that ends a title's complement ("President of the Andean Bank,"): the
-    title's own words, names and the small words that join them, up to 12 tokens, in one
-    sentence, with no verb and no person among them."""
-    doc, index = b.doc, b.index
-    end = min(len(doc), pos.tok_end + 12, doc[pos.head].sent.end)
-    for i in range(pos.tok_end, end):
-        tok = doc[i]
-        if tok.text == ",":
-            return i
-        m = index.mention_at(b.block, tok)
-        if m is not None:
-            if index.clusters[m.cluster].cls == "Person":
-                return None
-            continue
-        if tok.lower_ in _LINKS or tok.is_title or tok.tag_ == "POS" or tok.text in "-'’":
-            continue
-        return None
-    return None
+    """The comma that ends the title's complement ("President of the Andean Bank,")."""
+    index = b.index
 
+    def name_at(i: int) -> tuple[int, bool] | None:
+        m = index.mention_at(b.block, b.doc[i])
+        if m is None:
+            return None
+        return m.tok_end, index.clusters[m.cluster].cls == "Person"
 
-_LINKS = {"of", "at", "to", "for", "in", "on", "the", "and", "&"}
+    return complement_end(b.doc, pos.tok_end, name_at)
 
 
 OWNER_CLASSES = (
@@ -303,17 +321,6 @@ def _owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | None, st
                             return index.as_actor(refs[0]), ""
             break
     return None, ""
-
-
-def title_label(title: str) -> str:
-    words = title.split()
-    return " ".join(
-        w if w.isupper() or (i and w.lower() in _SMALL) else w[:1].upper() + w[1:]
-        for i, w in enumerate(words)
-    )
-
-
-_SMALL = {"of", "the", "and", "for", "on", "in", "to", "at"}
 
 
 def held_position(index: ArticleIndex, title: str, owner: Cluster | None) -> Cluster:
@@ -601,9 +608,6 @@ def _succession(b: Builder) -> None:
                                 )
 
 
-_COORD = {",", "and", "&"}
-
-
 def _people_runs(b: Builder, sent, least: int = 2) -> list[list[Mention]]:
     """Runs of `least` people or more named one after the other ("A, B and C")."""
     runs: list[list[Mention]] = []
@@ -615,7 +619,7 @@ def _people_runs(b: Builder, sent, least: int = 2) -> list[list[Mention]]:
             current.append(m)
             i = m.tok_end
             continue
-        if b.doc[i].lower_ in _COORD and current:
+        if b.doc[i].lower_ in lexicon().coordinators and current:
             i += 1
             continue
         if len(current) >= least:
@@ -635,7 +639,7 @@ def _run_from(b: Builder, i: int, end: int) -> list[Mention]:
         if m is not None and m.tok_start == i:
             out.append(m)
             i = m.tok_end
-        elif b.doc[i].lower_ in _COORD and out:
+        elif b.doc[i].lower_ in lexicon().coordinators and out:
             i += 1
         else:
             break
@@ -646,7 +650,7 @@ def _coordinated(tokens: list) -> list[list]:
     """ "defence and foreign" -> [[defence], [foreign]]; words split at commas and "and"."""
     items, current = [], []
     for t in tokens:
-        if t.lower_ in _COORD:
+        if t.lower_ in lexicon().coordinators:
             if current:
                 items.append(current)
             current = []
@@ -664,7 +668,7 @@ def _respectively(b: Builder) -> None:
     doc, index = b.doc, b.index
     plurals = title_data().role_plurals
     modifiers = title_data().modifiers
-    for word in _tokens_with(doc, "LOWER", {"respectively"}):
+    for word in _tokens_with(doc, "LOWER", lexicon().pairing_adverbs):
         sent = word.sent
         runs = _people_runs(b, sent)
         if not runs:
@@ -673,6 +677,7 @@ def _respectively(b: Builder) -> None:
         n = len(people)
         heads = [t for t in sent if t.lower_ in plurals]
         if not heads:
+            _singular_titles(b, people, word)
             continue
         head = min(heads, key=lambda t: abs(t.i - people[0].tok_start))
         # the words before the plural title: shared title words, then coordinated ones
@@ -682,7 +687,7 @@ def _respectively(b: Builder) -> None:
         shared = list(doc[i + 1 : head.i])
         j = i
         while j >= sent.start and (
-            doc[j].lower_ in _COORD
+            doc[j].lower_ in lexicon().coordinators
             or doc[j].tag_ == "POS"
             or (
                 doc[j].is_alpha
@@ -693,7 +698,7 @@ def _respectively(b: Builder) -> None:
         ):
             j -= 1
         before = _coordinated(list(doc[j + 1 : i + 1]))
-        if shared and before and doc[i].lower_ in _COORD and len(before) == n - 1:
+        if shared and before and doc[i].lower_ in lexicon().coordinators and len(before) == n - 1:
             before.append(shared)  # "the defence and foreign ministers"
             shared = []
         # owners after the names: "A and B of Norland and Sudria respectively"
@@ -720,6 +725,25 @@ def _respectively(b: Builder) -> None:
             b.add(holder, "holdsPosition", position, head, 0.8, "respectively", said=False)
             if owner is not None:
                 b.add(position, "positionIn", owner, head, 0.75, "respectively", said=False)
+
+
+def _singular_titles(b: Builder, people: list[Mention], word) -> None:
+    """ "A and B as finance minister and foreign minister respectively": a list of as many
+    titles as people, after them; the n-th person holds the n-th title."""
+    i = people[-1].tok_end
+    while i < word.i and b.index.mention_at(b.block, b.doc[i]) is None:
+        i += 1
+    titles = _run_from(b, i, word.i)
+    if len(titles) != len(people) or any(b.cluster(t).cls != "Position" for t in titles):
+        return
+    for person, pos in zip(people, titles, strict=True):
+        owner, prefix = _owner(b, pos, None)
+        title = f"{prefix} {pos.text}" if prefix else pos.text
+        position = held_position(b.index, title, owner.cluster if owner else None)
+        head = b.doc[pos.head]
+        b.add(Ref(b.cluster(person)), "holdsPosition", position, head, 0.8, "respectively")
+        if owner is not None:
+            b.add(position, "positionIn", owner, head, 0.75, "title-owner", said=False)
 
 
 def _plural_title(b: Builder, pos: Mention) -> None:

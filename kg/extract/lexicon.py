@@ -113,6 +113,10 @@ class Lexicon:
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     leadership_verbs: dict[str, dict[str, str]]  # "headed by X": X is "head" (by class)
+    strip_words: frozenset[str]  # dropped from the start of a name ("the", "new")
+    copular_verbs: frozenset[str]  # "X is / became the minister"
+    coordinators: frozenset[str]  # ",", "and": join the items of a list
+    pairing_adverbs: frozenset[str]  # "respectively"
 
 
 @cache
@@ -144,6 +148,10 @@ def lexicon() -> Lexicon:
             k: v if isinstance(v, dict) else {"default": v}
             for k, v in d["leadership_verbs"].items()
         },
+        strip_words=frozenset(d["strip_words"]),
+        copular_verbs=frozenset(d["copular_verbs"]),
+        coordinators=frozenset(d["coordinators"]),
+        pairing_adverbs=frozenset(d["pairing_adverbs"]),
     )
 
 

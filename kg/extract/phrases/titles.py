@@ -9,6 +9,7 @@ respected by it, so a title is never read as part of a person's name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -33,6 +34,9 @@ class TitleData:
     name_heads: frozenset[str]  # title words that can also end a name before them
     honorifics: frozenset[str]  # courtesy words between a title and a name ("Dr", "Ms")
     not_complements: frozenset[str]  # days and months: never the end of a title
+    complement_joiners: frozenset[str]  # small words inside a title's complement
+    name_particles: frozenset[str]  # "van", "bin": lower-case words inside names
+    small_words: frozenset[str]  # "of", "the": lower case inside names, left out of acronyms
 
 
 def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
@@ -63,6 +67,9 @@ def title_data() -> TitleData:
         name_heads=frozenset(lists["name_heads"]),
         honorifics=frozenset(lists["honorifics"]),
         not_complements=frozenset(lists["not_complements"]),
+        complement_joiners=frozenset(lists["complement_joiners"]),
+        name_particles=frozenset(lists["name_particles"]),
+        small_words=frozenset(lists["small_words"]),
     )
 
 
@@ -80,6 +87,46 @@ def is_honorific(tok) -> bool:
     Excellency"), or the full stop after one (data: titles.yaml `honorifics`)."""
     words = title_data().honorifics
     return tok.lower_ in words or tok.lower_.rstrip(".") in words
+
+
+def title_label(title: str) -> str:
+    """A title as a label: each word capitalised but the small ones ("Minister of State")."""
+    small = title_data().small_words
+    return " ".join(
+        w if w.isupper() or (i and w.lower() in small) else w[:1].upper() + w[1:]
+        for i, w in enumerate(title.split())
+    )
+
+
+NameAt = Callable[[int], "tuple[int, bool] | None"]
+
+
+def complement_end(doc, start: int, name_at: NameAt) -> int | None:
+    """The comma that ends a title's complement, the title ending before token `start`
+    ("President of the Andean Bank," -> the comma): title-case words, names and the joiners
+    of titles.yaml `complement_joiners`, up to 12 tokens, in one sentence, with no person
+    among them. `name_at(i)` gives the end of the name that covers token i and whether it
+    is a person's, or None where no name is."""
+    joiners = title_data().complement_joiners
+    if start >= len(doc) or doc[start].is_sent_start:
+        return None
+    end = min(len(doc), start + 12, doc[start].sent.end)
+    i = start
+    while i < end:
+        tok = doc[i]
+        if tok.text == ",":
+            return i
+        name = name_at(i)
+        if name is not None:
+            name_end, person = name
+            if person:
+                return None
+            i = max(name_end, i + 1)
+        elif tok.is_title or tok.lower_ in joiners or tok.tag_ == "POS":
+            i += 1
+        else:
+            return None
+    return None
 
 
 class TitleMarker:

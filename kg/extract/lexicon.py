@@ -117,6 +117,8 @@ class Lexicon:
     copular_verbs: frozenset[str]  # "X is / became the minister"
     coordinators: frozenset[str]  # ",", "and": join the items of a list
     pairing_adverbs: frozenset[str]  # "respectively"
+    role_prepositions: frozenset[str]  # "as": "sworn in as minister"
+    former_prepositions: dict[str, frozenset[str]]  # "until" -> now, recently
 
 
 @cache
@@ -152,6 +154,8 @@ def lexicon() -> Lexicon:
         copular_verbs=frozenset(d["copular_verbs"]),
         coordinators=frozenset(d["coordinators"]),
         pairing_adverbs=frozenset(d["pairing_adverbs"]),
+        role_prepositions=frozenset(d["role_prepositions"]),
+        former_prepositions={k: frozenset(v) for k, v in d["former_prepositions"].items()},
     )
 
 

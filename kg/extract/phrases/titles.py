@@ -19,7 +19,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from kg.extract.lexicon import _load_yaml, gazetteer, norm
+from kg.extract.lexicon import _load_yaml, gazetteer, lexicon, norm
 
 LABEL = "POSITION"
 
@@ -147,11 +147,41 @@ class TitleMarker:
         ]
         spans = [t for t in (_trim(s) for s in spans) if t is not None]
         spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
-        titles = filter_spans(spans)
+        titles = []
+        for span in filter_spans(spans):
+            titles += _split_body(span)
         taken = {i for s in titles for i in range(s.start, s.end)}
         kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = sorted(kept + titles, key=lambda s: s.start)
         return doc
+
+
+def _split_body(span: Span) -> list[Span]:
+    """An "of" title whose complement names a country's body ("Commander of the Norlandic
+    Armed Forces", "Vice Chief of the Norland Defence Forces") is a title and an
+    organisation: the complement has a country's name or demonym and ends in a word that
+    makes names of bodies (lexicon `head_classes`, titles.yaml `name_heads`). "Chief of the
+    General Staff" names no country and stays one title."""
+    doc = span.doc
+    of = next((t.i for t in span if t.lower_ in ("of", "for")), None)
+    if of is None or of == span.start:
+        return [span]
+    start = of + 1
+    if start < span.end and doc[start].lower_ == "the":
+        start += 1
+    body = doc[start : span.end]
+    if len(body) < 2 or not all(t.is_title for t in body):
+        return [span]
+    heads = set(lexicon().head_classes) | title_data().name_heads
+    gaz = gazetteer()
+    countries = any(
+        norm(t.text) in gaz.by_demonym
+        or (norm(t.text) in gaz.by_name and gaz.by_name[norm(t.text)].cls == "Country")
+        for t in body
+    )
+    if not countries or body[-1].lower_ not in heads:
+        return [span]
+    return [Span(doc, span.start, of, label=LABEL), Span(doc, start, span.end, label="ORG")]
 
 
 def _in_name(doc, start: int) -> bool:

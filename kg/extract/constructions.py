@@ -435,8 +435,80 @@ def _position(b: Builder, pos: Mention) -> None:
     ):
         b.add(holder, "leads", owner, tok, 0.75, "title-of", level)
         return
-    # A minister is not said to lead "the Health Department" by the words of the title
-    # alone: on the development split such leads were all wrong or unlisted (0 of 7 right).
+    # "Secretary of Health" leads the "Health Department" named in the same article
+    if not distinctive:
+        return
+    # Only a body whose own words are the title's ("Health Department" for "Secretary of
+    # Health"), and only one: "Trade Minister" says nothing of "Department of Trade and
+    # Industry", nor which of two trade ministries is the minister's.
+    # Only an executive body ("ministry", "department", "office": lexicon `ministry_nouns`):
+    # a finance minister does not lead the Senate finance committee.
+    bodies = []
+    for c in _organisations_with(b.index, distinctive):
+        if _distinctive(c.label) != distinctive or not _ministry(c.label):
+            continue
+        theirs = _organisation_owner(b.index, c)
+        if theirs is not None and (owner is None or theirs.id != owner.cluster.id):
+            continue  # "Norland's trade ministry" is not a Sudrian minister's
+        bodies.append(c)
+    if len(bodies) == 1:
+        b.add(holder, "leads", bodies[0], tok, 0.6, "title-organisation", level, said=False)
+
+
+def _ministry(label: str) -> bool:
+    return bool(set(norm(label).split()) & lexicon().ministry_nouns)
+
+
+def _distinctive(label: str) -> set[str]:
+    """The words of a body's name that say what it does ("Health" of "the Health
+    Department"): without generic title words and the nouns that make a name a body."""
+    lex = lexicon()
+    heads = {w for w, cls in lex.head_classes.items() if cls == "GovernmentBody"}
+    return set(norm(label).split()) - lex.generic_position_words - heads
+
+
+def _organisations_with(index: ArticleIndex, words: set[str]) -> list[Cluster]:
+    """The government bodies and armed forces whose names have one of `words`, in cluster
+    order; an index kept on the article (clusters are only ever appended), so that
+    positions times organisations does not grow with the square of the article."""
+    cache = index.__dict__.setdefault("_organisation_words", {"seen": 0, "by_word": {}})
+    by_word: dict[str, list[int]] = cache["by_word"]
+    for c in index.clusters[cache["seen"] :]:
+        if c.cls in ("GovernmentBody", "ArmedForce"):
+            for w in set(norm(c.label).split()):
+                by_word.setdefault(w, []).append(c.id)
+    cache["seen"] = len(index.clusters)
+    ids = sorted({i for w in words for i in by_word.get(w, ())})
+    return [index.clusters[i] for i in ids]
+
+
+def _organisation_owner(index: ArticleIndex, c: Cluster) -> Cluster | None:
+    """The country an organisation's mentions name it by ("Peru's trade ministry"); worked
+    out once per organisation and article."""
+    owners = index.__dict__.setdefault("_organisation_owners", {})
+    if c.id not in owners:
+        owners[c.id] = _find_organisation_owner(index, c)
+    return owners[c.id]
+
+
+def _find_organisation_owner(index: ArticleIndex, c: Cluster) -> Cluster | None:
+    for m in c.mentions:
+        doc = index.docs[m.block]
+        i = m.tok_start - 1
+        while i >= 0 and (doc[i].tag_ == "POS" or doc[i].dep_ == "case" or doc[i].lower_ == "the"):
+            i -= 1
+        if i < 0:
+            continue
+        other = index.mention_at(m.block, doc[i])
+        if other is not None and other.cluster != c.id:
+            owner = index.as_actor(Ref(index.clusters[other.cluster])).cluster
+            if owner.cls == "Country":
+                return owner
+        for word in c.label.split():
+            entry = gazetteer().by_demonym.get(norm(word)) or gazetteer().by_name.get(norm(word))
+            if entry is not None and entry.cls == "Country":
+                return index.add_cluster(entry.cls, entry.label, entry)
+    return None
 
 
 def _counterpart(b: Builder, pos: Mention, holder: Ref, title: str) -> None:

@@ -119,6 +119,7 @@ class Lexicon:
     pairing_adverbs: frozenset[str]  # "respectively"
     role_prepositions: frozenset[str]  # "as": "sworn in as minister"
     former_prepositions: dict[str, frozenset[str]]  # "until" -> now, recently
+    ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
 
 
 @cache
@@ -156,6 +157,7 @@ def lexicon() -> Lexicon:
         pairing_adverbs=frozenset(d["pairing_adverbs"]),
         role_prepositions=frozenset(d["role_prepositions"]),
         former_prepositions={k: frozenset(v) for k, v in d["former_prepositions"].items()},
+        ministry_nouns=frozenset(d["ministry_nouns"]),
     )
 
 

@@ -193,7 +193,7 @@ def _datatype_ok(term, dt: ox.NamedNode) -> bool:
     sentences) would fill the caches of the other literals."""
     if not isinstance(term, ox.Literal):
         return False
-    if dt == XSD_STRING or dt == LANG_STRING:
+    if dt in (XSD_STRING, LANG_STRING):
         return dt == (LANG_STRING if term.language else term.datatype)
     return _typed_ok(term, dt)
 

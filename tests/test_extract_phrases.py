@@ -537,3 +537,19 @@ def test_an_apposition_outside_the_paired_list_still_holds():
         "the Union party, whose chairman, Tomas Vell, served twice, was invited."
     )
     assert ("Tomas Vell", "Chairman") in {(h, t) for h, t, _o in positions(st)}
+
+
+def test_a_title_after_of_in_a_body_s_name_is_part_of_the_name():
+    st = _extract(
+        "Ana Quist lost a vote in the House of Representatives and wrote to the Office of "
+        "the President."
+    )
+    labels = {e.label for e in st.entities}
+    assert {"House of Representatives", "Office of the President"} <= labels
+    assert not [e for e in st.entities if e.cls == "Position"]
+
+
+def test_a_name_in_capitals_gets_its_usual_spelling():
+    st = _extract("Officials met in BRUSSELS and in CANBERRA on Thursday.")
+    labels = {e.label for e in st.entities}
+    assert {"Brussels", "Canberra"} <= labels

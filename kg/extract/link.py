@@ -310,7 +310,20 @@ def _make_cluster(cid: int, ms: list[Mention], entry: GazetteerEntry | None) -> 
     metonym = None
     if cls == "City":
         metonym = gaz.by_metonym.get(norm(label))
+    if entry is None and label.isupper() and (metonym or " " in label or len(label) > 7):
+        label = _spelling(label, metonym)
     return Cluster(cid, cls, label, list(ms), entry, metonym)
+
+
+def _spelling(label: str, metonym: GazetteerEntry | None) -> str:
+    """A name written in capitals, as datelines write them ("KUALA LUMPUR"), in its usual
+    spelling: the gazetteer's, else each word capitalised. One entity keeps one label
+    across the articles of a build."""
+    if metonym is not None:
+        for name in metonym.metonyms:
+            if norm(name) == norm(label):
+                return name
+    return " ".join(w[:1] + w[1:].lower() for w in label.split())
 
 
 def _label(ms: list[Mention], cls: str) -> str:
@@ -319,8 +332,8 @@ def _label(ms: list[Mention], cls: str) -> str:
     names = [m for m in ms if m.label not in ("COMMON", "NORP") and not _is_acronym(m.text)]
     if cls == "Person":
         names = [m for m in names if m.label == "PERSON"] or names
-    if names:
-        return max(names, key=lambda m: (len(m.text.split()), -m.start)).text
+    if names:  # not the capitals of a dateline when the text also writes the name
+        return max(names, key=lambda m: (not m.text.isupper(), len(m.text.split()), -m.start)).text
     commons = [m for m in ms if m.label == "COMMON"]
     if commons:
         best = max(commons, key=lambda m: (len(m.text.split()), -m.start))

@@ -553,3 +553,11 @@ def test_a_name_in_capitals_gets_its_usual_spelling():
     st = _extract("Officials met in BRUSSELS and in CANBERRA on Thursday.")
     labels = {e.label for e in st.entities}
     assert {"Brussels", "Canberra"} <= labels
+
+
+def test_a_name_read_as_an_organisation_before_as_and_a_title_is_a_person_s():
+    st = _extract(
+        "The cabinet also includes Ana Quist as minister for women and Selam Tesfay as "
+        "energy minister."
+    )
+    assert ("Selam Tesfay", "Energy Minister") in {(h, t) for h, t, _o in positions(st)}

@@ -561,3 +561,9 @@ def test_a_name_read_as_an_organisation_before_as_and_a_title_is_a_person_s():
         "energy minister."
     )
     assert ("Selam Tesfay", "Energy Minister") in {(h, t) for h, t, _o in positions(st)}
+
+
+def test_the_head_of_a_body_s_delegation_does_not_lead_the_body():
+    st = _extract("Ana Quist, the head of the NATO delegation in Norvik, said the talks went well.")
+    assert ("Ana Quist", "Head", "NATO") in positions(st)
+    assert ("Ana Quist", "leads", "NATO") not in _triples(st)

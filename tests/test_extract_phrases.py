@@ -537,3 +537,33 @@ def test_an_apposition_outside_the_paired_list_still_holds():
         "the Union party, whose chairman, Tomas Vell, served twice, was invited."
     )
     assert ("Tomas Vell", "Chairman") in {(h, t) for h, t, _o in positions(st)}
+
+
+def test_a_title_after_of_in_a_body_s_name_is_part_of_the_name():
+    st = _extract(
+        "Ana Quist lost a vote in the House of Representatives and wrote to the Office of "
+        "the President."
+    )
+    labels = {e.label for e in st.entities}
+    assert {"House of Representatives", "Office of the President"} <= labels
+    assert not [e for e in st.entities if e.cls == "Position"]
+
+
+def test_a_name_in_capitals_gets_its_usual_spelling():
+    st = _extract("Officials met in BRUSSELS and in CANBERRA on Thursday.")
+    labels = {e.label for e in st.entities}
+    assert {"Brussels", "Canberra"} <= labels
+
+
+def test_a_name_read_as_an_organisation_before_as_and_a_title_is_a_person_s():
+    st = _extract(
+        "The cabinet also includes Ana Quist as minister for women and Selam Tesfay as "
+        "energy minister."
+    )
+    assert ("Selam Tesfay", "Energy Minister") in {(h, t) for h, t, _o in positions(st)}
+
+
+def test_the_head_of_a_body_s_delegation_does_not_lead_the_body():
+    st = _extract("Ana Quist, the head of the NATO delegation in Norvik, said the talks went well.")
+    assert ("Ana Quist", "Head", "NATO") in positions(st)
+    assert ("Ana Quist", "leads", "NATO") not in _triples(st)

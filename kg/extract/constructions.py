@@ -424,6 +424,7 @@ def _position(b: Builder, pos: Mention) -> None:
     if (
         owner is not None
         and not distinctive
+        and not _sub_body(b, pos, owner)
         and owner.cluster.cls
         in (
             "ArmedForce",
@@ -453,6 +454,24 @@ def _position(b: Builder, pos: Mention) -> None:
         bodies.append(c)
     if len(bodies) == 1:
         b.add(holder, "leads", bodies[0], tok, 0.6, "title-organisation", level, said=False)
+
+
+def _sub_body(b: Builder, pos: Mention, owner: Ref) -> bool:
+    """ "head of the Red Cross delegation", "its head of bench": the title's "of" names a
+    part of the owner (a noun that is not the owner's own mention), whose head the holder
+    is; the holder does not lead the owner itself."""
+    doc, index = b.doc, b.index
+    for tok in doc[pos.tok_start : pos.tok_end]:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < pos.tok_end:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                m = index.mention_at(b.block, pobj)
+                if m is None or index.as_actor(Ref(index.clusters[m.cluster])).cluster.id != (
+                    owner.cluster.id
+                ):
+                    return True
+    return False
 
 
 def _ministry(label: str) -> bool:

@@ -143,7 +143,7 @@ class TitleMarker:
         spans = [
             Span(doc, s, e, label=LABEL)
             for match, s, e in self.matcher(doc)
-            if match != plural or not _in_name(doc, s)
+            if (match != plural or not _in_name(doc, s)) and not _ends_body_name(doc, s)
         ]
         spans = [t for t in (_trim(s) for s in spans) if t is not None]
         spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
@@ -182,6 +182,23 @@ def _split_body(span: Span) -> list[Span]:
     if not countries or body[-1].lower_ not in heads:
         return [span]
     return [Span(doc, span.start, of, label=LABEL), Span(doc, start, span.end, label="ORG")]
+
+
+def _ends_body_name(doc, start: int) -> bool:
+    """A capitalised title after "of" in the name of a body ("House of Representatives",
+    "Office of the President", "Council of Ministers"): part of that name, no post."""
+    if not doc[start].is_title:
+        return False
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of":
+        return False
+    before = doc[i - 1]
+    heads = title_data().name_heads | {
+        w for w, c in lexicon().head_classes.items() if c == "GovernmentBody"
+    }
+    return before.is_title and before.lower_ in heads
 
 
 def _in_name(doc, start: int) -> bool:

@@ -589,3 +589,41 @@ def test_the_readme_gives_dask_processes_the_settings_of_a_local_cluster():
         check=True,
     ).stdout
     assert out.strip() == repr([str(v) for v in LOCAL_CONFIG.values()])
+
+
+def test_worker_tasks_collect_garbage_as_a_local_build(monkeypatch):
+    """A worker freezes what every task uses out of the collector's walks once it has
+    loaded it, and its tasks run with young collections as rare as a local build's; the
+    worker's own setting is back afterwards."""
+    import gc
+
+    import kg.cluster.tasks as tasks
+    import kg.extract.pipeline as pipeline
+    from kg.pipeline import GC_THRESHOLD
+
+    seen: list[int] = []
+
+    def fake_extract_many(items, model=None):
+        seen.append(gc.get_threshold()[0])
+        return []
+
+    def fake_build(statements, **kwargs):
+        seen.append(gc.get_threshold()[0])
+        raise RuntimeError("stop")
+
+    monkeypatch.setattr(pipeline, "extract_many", fake_extract_many)
+    monkeypatch.setattr(tasks, "build", fake_build)
+    before = gc.get_threshold()
+    assert before[0] != GC_THRESHOLD
+    assert tasks.extract_articles([], None) == []
+    with pytest.raises(RuntimeError, match="stop"):
+        tasks.build_batch([], "http://example.org/", [], False, {})
+    assert seen == [GC_THRESHOLD, GC_THRESHOLD]
+    assert gc.get_threshold() == before
+
+    frozen = gc.get_freeze_count()
+    try:
+        tasks.PreloadModel(None).setup(None)
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()

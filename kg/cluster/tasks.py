@@ -8,7 +8,10 @@ files, with a few numbers per article for the summary and the manifest.
 
 from __future__ import annotations
 
+import gc
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 
 import pyoxigraph as ox
@@ -27,16 +30,59 @@ MENTIONED_IN = "#mentionedIn"
 
 
 class PreloadModel(WorkerPlugin):
-    """Loads the spaCy pipeline when a worker joins (kept by the per-process cache of
-    kg.extract.nlp.load_pipeline), so no task pays for it and a missing model shows early."""
+    """Loads what every task uses when a worker joins: the spaCy pipeline (kept by the
+    per-process cache of kg.extract.nlp.load_pipeline), the ontology and the compiled
+    shapes, so no task pays for them and a missing model shows early. They are then frozen
+    out of the garbage collector's walks (gc.freeze), as a local build does."""
 
     def __init__(self, model: str | None) -> None:
         self.model = model
 
     def setup(self, worker) -> None:
         from kg.extract.nlp import load_pipeline
+        from kg.ontology import load_ontology
+        from kg.shacl import Unsupported, compiled_shapes
+        from kg.validate import hierarchy_triples
 
         load_pipeline(self.model)
+        load_ontology()
+        hierarchy_triples()
+        with suppress(Unsupported):  # shapes kg's engine cannot run fall back to pySHACL
+            compiled_shapes()
+        gc.collect()
+        gc.freeze()
+
+
+class _FewerCollections:
+    """Young garbage collections less often while a kg task runs, as kg.pipeline tunes
+    them for a local build (its objects are short-lived; Python's default collects every
+    700 allocations): the building of a batch takes about a quarter less CPU. The worker's
+    own setting comes back when no kg task runs."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.running = 0
+        self.saved = gc.get_threshold()
+
+    @contextmanager
+    def __call__(self) -> Iterator[None]:
+        from kg.pipeline import GC_THRESHOLD
+
+        with self.lock:
+            if self.running == 0:
+                self.saved = gc.get_threshold()
+                gc.set_threshold(GC_THRESHOLD, self.saved[1], self.saved[2])
+            self.running += 1
+        try:
+            yield
+        finally:
+            with self.lock:
+                self.running -= 1
+                if self.running == 0:
+                    gc.set_threshold(*self.saved)
+
+
+_fewer_collections = _FewerCollections()
 
 
 # One spaCy pipeline per worker process, not safe to share between threads: a worker started
@@ -63,9 +109,10 @@ def extract_articles(
     runs over their texts at once; an article's statements do not depend on the others)."""
     from kg.extract.pipeline import extract_many
 
-    with _SPACY:
-        extracted = list(extract_many(items, model=model))
-    return [(st, buildable(st, base) if base is not None else None) for st in extracted]
+    with _fewer_collections():
+        with _SPACY:
+            extracted = list(extract_many(items, model=model))
+        return [(st, buildable(st, base) if base is not None else None) for st in extracted]
 
 
 class ReplayRegistry:
@@ -126,16 +173,16 @@ def build_batch(
     """Build and validate a batch of articles as a local build does, with the IRIs the
     client minted (a worker task). `sort`: N-Quads lines sorted and without duplicates,
     as the output files take them (the store takes them in any order)."""
-    result = build(
-        statements, base=base, inputs=records, strict=strict, registry=ReplayRegistry(base, minted)
-    )
-    quads = result.main_quads
-    mentioned = {q.subject.value for q in quads if q.predicate.value.endswith(MENTIONED_IN)}
-    return BuiltBatch(
-        base=base,
-        inputs=list(records),
-        articles=[replace(a, main=[], quarantine=[]) for a in result.articles],
-        main=_nquads(quads, sort),
-        quarantine=_nquads(result.quarantine_quads, sort),
-        entities=sorted(mentioned),
-    )
+    with _fewer_collections():
+        registry = ReplayRegistry(base, minted)
+        result = build(statements, base=base, inputs=records, strict=strict, registry=registry)
+        quads = result.main_quads
+        mentioned = {q.subject.value for q in quads if q.predicate.value.endswith(MENTIONED_IN)}
+        return BuiltBatch(
+            base=base,
+            inputs=list(records),
+            articles=[replace(a, main=[], quarantine=[]) for a in result.articles],
+            main=_nquads(quads, sort),
+            quarantine=_nquads(result.quarantine_quads, sort),
+            entities=sorted(mentioned),
+        )

@@ -127,26 +127,19 @@ class EntityRegistry:
             if iri.startswith(base):
                 self._classes.setdefault(iri[len(base) :], cls)
 
-    def _claim(self, iri: str, cls: str, suffixed: str) -> str:
+    def _claim(self, iri: str, cls: str) -> str:
+        """`iri` if no other class has it, else its homonym IRI for `cls` (made only then)."""
         key = iri[len(self.base) :]
         if self._classes.setdefault(key, cls) == cls:
             return iri
-        return suffixed
+        return homonym_iri(iri, cls)
 
     def iri(self, entity: Entity) -> str:
         """The corpus-wide IRI of an entity's label."""
-        return self._claim(
-            entity_iri(self.base, entity.label),
-            entity.cls,
-            homonym_iri(entity_iri(self.base, entity.label), entity.cls),
-        )
+        return self._claim(entity_iri(self.base, entity.label), entity.cls)
 
     def _local(self, article_id: str, label: str, cls: str) -> str:
-        return self._claim(
-            article_local_iri(self.base, article_id, label),
-            cls,
-            homonym_iri(article_local_iri(self.base, article_id, label), cls),
-        )
+        return self._claim(article_local_iri(self.base, article_id, label), cls)
 
     def mint(self, st: Statements) -> dict[str, Minted]:
         """Every entity of an article: its IRI, its label, and for a position its title

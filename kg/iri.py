@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from functools import lru_cache
 
 import pyoxigraph
 
@@ -16,8 +17,9 @@ def _keep(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "LN" and ch.isprintable()
 
 
+@lru_cache(maxsize=1 << 14)
 def slug(text: str) -> str:
-    """A readable IRI path segment for any label.
+    """A readable IRI path segment for any label (cached: a corpus repeats its names).
 
     Letters and digits (any script) are kept, lower-cased; every other run of characters
     becomes one hyphen. A label with no letter or digit gets a digest, so every label has

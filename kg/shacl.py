@@ -186,9 +186,11 @@ def to_rdflib(term) -> rdflib.term.Node:
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
+@lru_cache(maxsize=1 << 14)
 def _datatype_ok(term, dt: ox.NamedNode) -> bool:
     """pySHACL's sh:datatype: the datatype matches and the lexical form is valid (by
-    rdflib's reading of it)."""
+    rdflib's reading of it). Cached: a corpus repeats its literals (dates, offsets,
+    confidences)."""
     if not isinstance(term, ox.Literal):
         return False
     from pyshacl.constraints.core.value_constraints import DatatypeConstraintComponent
@@ -206,8 +208,10 @@ def _datatype_ok(term, dt: ox.NamedNode) -> bool:
     return DatatypeConstraintComponent._assert_actual_datatype(None, lit, rdflib.URIRef(dt.value))
 
 
+@lru_cache(maxsize=1 << 14)
 def _compare(v, bound: rdflib.Literal) -> int | None:
-    """pySHACL's literal comparison: -1, 0, 1, or None when not comparable."""
+    """pySHACL's literal comparison: -1, 0, 1, or None when not comparable (cached, as
+    _datatype_ok)."""
     from pyshacl.rdfutil.compare import compare_literal
 
     if not isinstance(v, ox.Literal):

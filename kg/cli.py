@@ -440,9 +440,9 @@ def _source(graph: Path | None, input_format: str | None, store_dir: Path | None
     return open_source(graph, store_dir, input_format)
 
 
-def _graph_quads(graph: Path | None, input_format: str | None, store_dir: Path | None):
-    """The quads of a graph file, or of a store (quarantine graphs left out)."""
-    with _source(graph, input_format, store_dir) as src:
+def _graph_quads(graph: Path, input_format: str | None):
+    """The quads of a graph file."""
+    with _source(graph, input_format, None) as src:
         return list(src.quads())
 
 
@@ -493,7 +493,7 @@ def query(
 
         kg query build/kg.nq 'SELECT ?name WHERE { ?p a kgo:Person ; rdfs:label ?name }'
     """
-    from kg.query import competency_questions, query_isolated, read_query_file
+    from kg.query import competency_questions, query_chunks, read_query_file
 
     if store_dir is not None and graph is not None and query is None:
         graph, query = None, graph  # with --store the first argument is the query
@@ -503,18 +503,24 @@ def query(
         raise click.UsageError("give exactly one of QUERY, -f FILE or --cq")
     if (graph is None) == (store_dir is None):
         raise click.UsageError("give a GRAPH file or --store DIR")
-    quads = None if graph is None else _graph_quads(Path(graph), input_format, None)
+    quads = None if graph is None else _graph_quads(Path(graph), input_format)
 
-    def run(text: str) -> str:
-        return query_isolated(text, fmt, store_dir=store_dir, quads=quads, timeout_s=timeout_s)
+    def show(text: str, before: str = "") -> None:
+        # the answer in pieces, as the query's process left it (never whole in memory)
+        chunks = query_chunks(text, fmt, store_dir=store_dir, quads=quads, timeout_s=timeout_s)
+        for n, chunk in enumerate(chunks):
+            piece = before + chunk if n == 0 else chunk
+            click.echo(visible(piece) if fmt == "table" else piece, nl=False)
 
     if cq:
-        blocks = [f"# {q.name}: {q.question}\n{run(q.sparql)}" for q in competency_questions()]
-        click.echo(visible("\n\n".join(blocks)) if fmt == "table" else "\n\n".join(blocks))
+        for n, q in enumerate(competency_questions()):
+            show(q.sparql, ("\n\n" if n else "") + f"# {q.name}: {q.question}\n")
+        click.echo("")
         return
     text = read_query_file(query_file) if query_file else query
-    answer = run(text or "")
-    click.echo(visible(answer) if fmt == "table" else answer, nl=fmt == "table")
+    show(text or "")
+    if fmt == "table":
+        click.echo("")
 
 
 @cli.command()
@@ -575,21 +581,29 @@ def export(
         kg export build/kg.nq --format graphml --focus "Ana Ortiz" --depth 2 -o ortiz.graphml
         kg export build/kg.nq --format html --modality asserted -o facts.html
     """
-    from kg.export import ViewOptions, export_graph
-    from kg.files import write_bytes
+    from kg.export import RDF_EXPORTS, ViewOptions, export_graph, write_rdf
+    from kg.files import atomic_writer, write_bytes
 
-    quads = _graph_quads(graph, input_format, store_dir)
-    view = ViewOptions(
-        literals=literals,
-        provenance=provenance,
-        classes_as_nodes=classes_as_nodes,
-        focus=focus,
-        depth=depth,
-        keep_classes=keep_classes,
-        max_nodes=max_nodes,
-        modalities=modalities,
-    )
-    result = export_graph(quads, fmt, view)
+    with _source(graph, input_format, store_dir) as src:
+        if fmt in RDF_EXPORTS:  # streamed, sorted on disk: the graph is never held whole
+            if output == "-":
+                write_rdf(src.quads(), fmt, sys.stdout.buffer)
+                sys.stdout.flush()
+            else:
+                with atomic_writer(output, "wb") as handle:
+                    write_rdf(src.quads(), fmt, handle)
+            return
+        view = ViewOptions(
+            literals=literals,
+            provenance=provenance,
+            classes_as_nodes=classes_as_nodes,
+            focus=focus,
+            depth=depth,
+            keep_classes=keep_classes,
+            max_nodes=max_nodes,
+            modalities=modalities,
+        )
+        result = export_graph(src.quads(), fmt, view)  # the view of the quads as they come
     if isinstance(result.data, dict):
         if output == "-":
             raise click.UsageError("--format neo4j writes several files: give --output FOLDER")
@@ -638,7 +652,8 @@ def stats(
     from kg.graphview import format_stats, project
     from kg.graphview import stats as graph_stats
 
-    view = project(_graph_quads(graph, input_format, store_dir), modalities=modalities)
+    with _source(graph, input_format, store_dir) as src:
+        view = project(src.quads(), modalities=modalities)  # the quads as they come
     result = graph_stats(view.graph, top=top)
     click.echo(json.dumps(result, indent=2) if fmt == "json" else visible(format_stats(result)))
 
@@ -772,10 +787,10 @@ def push(
 
         kg push --store kg-store --endpoint http://127.0.0.1:7878/store
     """
-    from kg.push import by_graph
     from kg.push import push as send
 
-    done = send(by_graph(_graph_quads(graph, input_format, store_dir)), endpoint, timeout=timeout_s)
+    with _source(graph, input_format, store_dir) as src:
+        done = send(src.graphs(), endpoint, timeout=timeout_s)  # one graph held at a time
     click.echo(f"Pushed {len(done.graphs)} graph(s), {done.triples} triples, to {endpoint}.")
 
 

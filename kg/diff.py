@@ -4,7 +4,6 @@ by article graph and entity. Both sides are streamed and merged in sorted order,
 
 from __future__ import annotations
 
-import heapq
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.extsort import sorted_keys
 from kg.validate import compact
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -98,8 +98,8 @@ def diff(
     """
     streams = [_replayable(side) for side in (old, new)]
     with tempfile.TemporaryDirectory(prefix="kg-diff-") as tmp:
-        old_keys = _sorted_keys(streams[0](), Path(tmp) / "old", chunk, fanin)
-        new_keys = _sorted_keys(streams[1](), Path(tmp) / "new", chunk, fanin)
+        old_keys = sorted_keys(streams[0](), Path(tmp) / "old", chunk, fanin)
+        new_keys = sorted_keys(streams[1](), Path(tmp) / "new", chunk, fanin)
         added, removed = _merge(old_keys, new_keys)
     result = Diff()
     subjects: set[str] = set()
@@ -135,61 +135,6 @@ def _replayable(side) -> Callable[[], Iterable[ox.Quad]]:
         return side
     held = side if isinstance(side, (list, tuple)) else list(side)
     return lambda: held
-
-
-def _sorted_keys(
-    quads: Iterable[ox.Quad], folder: Path, chunk: int, fanin: int = 64
-) -> Iterator[str]:
-    """The distinct N-Quads forms of the quads (str of a quad: its line without " ."),
-    sorted. Runs of `chunk` keys go to files in `folder`; whenever `fanin` runs are
-    there they are merged into one, so at most that many files are open at once."""
-    runs: list[Path] = []
-    buffer: set[str] = set()
-    made = 0
-
-    def add_run(keys: Iterable[str]) -> None:
-        nonlocal made, runs
-        runs.append(_write_run(keys, folder, made))
-        made += 1
-        if len(runs) >= fanin:
-            merged = _write_run(_unique(heapq.merge(*map(_read_run, runs))), folder, made)
-            made += 1
-            for path in runs:
-                path.unlink()
-            runs = [merged]
-
-    for q in quads:
-        buffer.add(str(q))
-        if len(buffer) >= chunk:
-            add_run(sorted(buffer))
-            buffer = set()
-    if not runs:
-        return iter(sorted(buffer))
-    if buffer:
-        add_run(sorted(buffer))
-    return _unique(heapq.merge(*map(_read_run, runs)))
-
-
-def _write_run(keys: Iterable[str], folder: Path, n: int) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"run-{n:06d}.nq"
-    with open(path, "w", encoding="utf-8", newline="\n") as handle:
-        handle.writelines(k + "\n" for k in keys)
-    return path
-
-
-def _read_run(path: Path) -> Iterator[str]:
-    with open(path, encoding="utf-8", newline="\n") as handle:
-        for line in handle:
-            yield line[:-1]
-
-
-def _unique(keys: Iterable[str]) -> Iterator[str]:
-    last = None
-    for key in keys:
-        if key != last:
-            yield key
-            last = key
 
 
 def _merge(old: Iterator[str], new: Iterator[str]) -> tuple[list[str], list[str]]:

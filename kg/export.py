@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 
 from kg.errors import KgError, RDFError
-from kg.rdfio import serialize
+from kg.extsort import CHUNK, sorted_keys
+from kg.ontology import PREFIXES
+from kg.rdfio import FORMATS, check_format, serialize
 
 RDF_EXPORTS = ("turtle", "ntriples", "nquads", "trig", "jsonld")
 VISUAL_EXPORTS = ("graphml", "gexf", "cytoscape", "dot", "neo4j", "html")
@@ -36,9 +41,10 @@ class Exported:
     left_out: dict[str, int] = field(default_factory=dict)
 
 
-def export_graph(quads: Sequence[ox.Quad], fmt: str, view: ViewOptions | None = None) -> Exported:
+def export_graph(quads: Iterable[ox.Quad], fmt: str, view: ViewOptions | None = None) -> Exported:
     """Serialise `quads` as `fmt`. Turtle and N-Triples hold one graph: the named graphs
-    are merged. Visual formats draw the property-graph view (kg.graphview)."""
+    are merged. Visual formats draw the property-graph view (kg.graphview), reading the
+    quads once as they come."""
     if fmt in RDF_EXPORTS:
         return Exported(serialize(quads, fmt))
     if fmt in VISUAL_EXPORTS:
@@ -64,3 +70,49 @@ def export_graph(quads: Sequence[ox.Quad], fmt: str, view: ViewOptions | None = 
         )
     known = ", ".join(RDF_EXPORTS + VISUAL_EXPORTS)
     raise RDFError(f"unknown export format '{fmt}' (known: {known})")
+
+
+def write_rdf(
+    quads: Iterable[ox.Quad], fmt: str, out: IO[bytes], chunk: int = CHUNK, fanin: int = 64
+) -> None:
+    """Write `quads` to `out` as serialize() does, byte for byte, without holding them:
+    the N-Quads (or N-Triples) lines are sorted on disk in runs of `chunk`, merged `fanin`
+    at a time (kg.extsort);
+    Turtle and TriG are written by pyoxigraph from those lines read back as a stream.
+    JSON-LD alone is made whole (rdflib frames the whole graph)."""
+    fmt = check_format(fmt)
+    if fmt == "jsonld":
+        out.write(serialize(quads, fmt))
+        return
+    ox_format, _exts, holds_graphs = FORMATS[fmt]
+    key = str if holds_graphs else _triple_key
+    with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
+        keys = sorted_keys(quads, Path(tmp) / "runs", chunk, fanin, key=key)
+        if fmt in ("nquads", "ntriples"):
+            _write_lines(keys, out)
+            return
+        lines = Path(tmp) / "sorted"
+        with open(lines, "wb") as handle:
+            _write_lines(keys, handle)
+        parsed = ox.parse(
+            path=str(lines),
+            format=ox.RdfFormat.N_QUADS if holds_graphs else ox.RdfFormat.N_TRIPLES,
+        )
+        items: Iterator = parsed
+        if not holds_graphs:
+            items = (ox.Triple(q.subject, q.predicate, q.object) for q in parsed)
+        ox.serialize(items, out, ox_format, prefixes=PREFIXES)
+
+
+def _triple_key(q: ox.Quad) -> str:
+    return f"{q.subject} {q.predicate} {q.object}"
+
+
+def _write_lines(keys: Iterable[str], out: IO[bytes], batch: int = 1000) -> None:
+    lines: list[str] = []
+    for k in keys:
+        lines.append(k + " .\n")
+        if len(lines) >= batch:
+            out.write("".join(lines).encode("utf-8"))
+            lines = []
+    out.write("".join(lines).encode("utf-8"))

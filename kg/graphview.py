@@ -99,7 +99,6 @@ def project(
         )
     relations = {r.iri: r for r in onto.relations.values()}
     entity_classes = {iri: name for name, iri in onto.classes.items()}
-    quads = list(quads)
     labels: dict[str, str] = {}
     types: dict[str, str] = {}
     aliases: dict[str, list[str]] = {}

@@ -10,7 +10,7 @@ import http.client
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -42,17 +42,20 @@ def by_graph(quads: Iterable[ox.Quad], quarantine: bool = False) -> dict[str, li
 
 
 def push(
-    graphs: dict[str, list[ox.Quad]],
+    graphs: Mapping[str, Sequence[ox.Quad]] | Iterable[tuple[str, Sequence[ox.Quad]]],
     endpoint: str,
     timeout: float = 30,
     headers: dict[str, str] | None = None,
 ) -> Pushed:
     """PUT each graph to `endpoint` (the Graph Store Protocol URL, such as
-    http://host:7878/store for Oxigraph or http://host:3030/ds/data for Fuseki)."""
+    http://host:7878/store for Oxigraph or http://host:3030/ds/data for Fuseki): a
+    mapping of graph names to quads, or (name, quads) pairs in name order (a source's
+    graphs(), one graph held at a time)."""
     check_endpoint(endpoint)
     done = Pushed()
-    for name in sorted(graphs):
-        body = "".join(triple_lines(graphs[name])).encode("utf-8")
+    items = sorted(graphs.items()) if isinstance(graphs, Mapping) else graphs
+    for name, quads in items:
+        body = "".join(triple_lines(quads)).encode("utf-8")
         sep = "&" if "?" in endpoint else "?"
         url = f"{endpoint}{sep}{urllib.parse.urlencode({'graph': name})}"
         request = urllib.request.Request(
@@ -76,7 +79,7 @@ def push(
             reason = " ".join(str(exc).split()) or type(exc).__name__
             raise PushError(_after(done, f"{endpoint} gave a broken reply: {reason}")) from None
         done.graphs.append(name)
-        done.triples += len(graphs[name])
+        done.triples += len(quads)
     return done
 
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import pyoxigraph as ox
 import rdflib.plugins.sparql
@@ -115,6 +118,26 @@ def query_isolated(
     """Run a query as query_text does, but in a child process (kg.sandbox) that has no
     network, a memory limit and `timeout_s` seconds: over a store folder (opened read-only,
     quarantine graphs left out) or over `quads`. Raise QueryError, QueryTimeout."""
+    return "".join(
+        query_chunks(
+            query, fmt, store_dir=store_dir, quads=quads, timeout_s=timeout_s, memory_mb=memory_mb
+        )
+    )
+
+
+def query_chunks(
+    query: str,
+    fmt: str = "table",
+    *,
+    store_dir: str | Path | None = None,
+    quads: Iterable[ox.Quad] | None = None,
+    timeout_s: float = 60,
+    memory_mb: int | None = None,
+) -> Iterator[str]:
+    """query_isolated's answer in pieces, none holding the whole answer: the child's
+    output is kept in a temporary file (on disk past 256 KB) until the query has ended
+    well, then read back; a text table is measured in a first pass over the file and
+    written in a second. Nothing is yielded before the query succeeded."""
     from kg.sandbox import DEFAULT_MEMORY_MB, Request, run_query_isolated
 
     if fmt not in RESULT_FORMATS:
@@ -124,7 +147,7 @@ def query_isolated(
     request = Request(
         checked.text,
         checked.form,
-        fmt="turtle" if graph else ("json" if fmt == "table" else fmt),
+        fmt="turtle" if graph else ("rows" if fmt == "table" else fmt),
         store=None if store_dir is None else str(store_dir),
         memory_mb=memory_mb or DEFAULT_MEMORY_MB,
         prefixes=PREFIXES,
@@ -134,26 +157,42 @@ def query_isolated(
     nquads = None
     if store_dir is None:
         nquads = ox.serialize(list(quads or []), format=ox.RdfFormat.N_QUADS) or b""
-    raw = b"".join(run_query_isolated(request, nquads, timeout_s=timeout_s))
-    text = raw.decode("utf-8")
-    if fmt != "table" or graph:
-        return text
-    data = json.loads(text)
-    if "boolean" in data:
-        return "true" if data["boolean"] else "false"
-    variables = data["head"]["vars"]
-    rows = [[_json_text(b.get(v)) for v in variables] for b in data["results"]["bindings"]]
-    return _table_of(variables, rows)
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+        for chunk in run_query_isolated(request, nquads, timeout_s=timeout_s):
+            spool.write(chunk)
+        spool.seek(0)
+        if fmt != "table" or graph:
+            decoder = codecs.getincrementaldecoder("utf-8")()
+            while chunk := spool.read(SPOOL_CHUNK):
+                yield decoder.decode(chunk)
+            yield decoder.decode(b"", final=True)
+        elif checked.form == "ASK":
+            yield spool.read().decode("utf-8").strip()
+        else:
+            yield from _table_chunks(spool)
 
 
-def _json_text(term: dict | None) -> str:
-    if term is None:
-        return ""
-    if term["type"] == "uri":
-        return compact(term["value"]) or term["value"]
-    if term["type"] == "bnode":
-        return "_:" + term["value"]
-    return term["value"]
+SPOOL_BYTES = 1 << 18
+SPOOL_CHUNK = 1 << 16
+
+
+def _table_chunks(rows: IO[bytes]) -> Iterator[str]:
+    """The text table of a `rows` stream (kg.results: the header, then one JSON list of
+    cells a line): widths from a first pass, lines from a second."""
+    header = json.loads(rows.readline())
+    widths = [len(h) for h in header]
+    count = 0
+    for line in rows:
+        widths = [max(w, len(c)) for w, c in zip(widths, json.loads(line), strict=True)]
+        count += 1
+    yield "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()
+    yield "\n" + "  ".join("-" * w for w in widths)
+    rows.seek(0)
+    rows.readline()
+    for line in rows:
+        cells = json.loads(line)
+        yield "\n" + "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+    yield f"\n({count} row{'s' if count != 1 else ''})"
 
 
 def _turtle(triples: list[ox.Triple]) -> str:

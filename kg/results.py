@@ -1,5 +1,8 @@
 """Query results written as they come: the W3C SPARQL 1.1 results formats (JSON, XML, CSV,
 TSV) for solutions, N-Triples or Turtle for graphs, with a row cap applied while writing.
+`rows` is kg's own: the cells of kg query's text table, one JSON list a line (the variables
+first), IRIs shortened by the request's prefixes, so the table is made without parsing a
+whole result.
 
 pyoxigraph serialises whole results only; these writers take one solution at a time, so a
 result of any size costs the memory of one row. Characters XML 1.0 cannot carry (control
@@ -42,6 +45,9 @@ def write_results(result: Any, request: Any, out: IO[bytes], outcome: Any) -> No
     if isinstance(result, ox.QuerySolutions):
         variables = [v.value for v in result.variables]
         rows = _capped(result, cap, outcome)
+        if request.fmt == "rows":
+            _rows(variables, rows, out, request.prefixes or {})
+            return
         writer = {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv}.get(request.fmt)
         if writer is None:
             raise ValueError(f"no solutions format {request.fmt!r}")
@@ -93,6 +99,29 @@ def _json(variables: list[str], rows, out: IO[bytes]) -> None:
         binding = {v: term_json(row[v]) for v in variables if row[v] is not None}
         out.write((b"," if n else b"") + json.dumps(binding, ensure_ascii=False).encode())
     out.write(b"]}}\n")
+
+
+def _rows(variables: list[str], rows, out: IO[bytes], prefixes: dict[str, str]) -> None:
+    out.write(json.dumps(variables, ensure_ascii=False).encode("utf-8") + b"\n")
+    for row in rows:
+        cells = [cell_text(row[v], prefixes) for v in variables]
+        out.write(json.dumps(cells, ensure_ascii=False).encode("utf-8") + b"\n")
+
+
+def cell_text(term, prefixes: dict[str, str]) -> str:
+    """A term as kg's text table shows it: a literal's value, an IRI shortened by the
+    first prefix whose namespace it extends, a blank node as _:id, nothing for unbound."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal):
+        return term.value
+    if isinstance(term, ox.NamedNode):
+        iri = term.value
+        for prefix, ns in prefixes.items():
+            if iri.startswith(ns) and iri != ns:
+                return f"{prefix}:{iri[len(ns) :]}"
+        return iri
+    return str(term)
 
 
 def _x(text: str) -> str:

@@ -39,7 +39,7 @@ class Request:
 
     text: str  # a text that kg.screen.screen_query returned
     form: str  # SELECT, CONSTRUCT, ASK or DESCRIBE
-    fmt: str = "json"  # json, xml, csv, tsv (solutions); ntriples, turtle (graphs)
+    fmt: str = "json"  # json, xml, csv, tsv, rows (solutions); ntriples, turtle (graphs)
     store: str | None = None
     max_rows: int | None = None
     memory_mb: int = DEFAULT_MEMORY_MB
@@ -229,15 +229,7 @@ def _child() -> int:
                 raise QueryError(
                     f"{request.store}: cannot open the store ({_first(exc)})"
                 ) from None
-            # kg keeps quarantine graphs in their own database (kg.store), so the union is
-            # the clean graph; a store of kg 0.1 holds them among the article graphs, and
-            # only then is the dataset listed graph by graph (slow on many graphs)
-            names = list(store.named_graphs())
-            if any(g.value.endswith("/quarantine") for g in names):
-                graphs = [g for g in names if not g.value.endswith("/quarantine")]
-                dataset = {"default_graph": [ox.DefaultGraph(), *graphs], "named_graphs": graphs}
-            else:
-                dataset = {"use_default_graph_as_union": True}
+            dataset = _dataset(store, request.store)
         else:
             store = ox.Store()
             store.load(stdin.read(), format=ox.RdfFormat.N_QUADS)
@@ -264,6 +256,23 @@ def _child() -> int:
         return 1
     sys.stderr.write(json.dumps(asdict(outcome)) + "\n")
     return 0
+
+
+def _dataset(store, path: str) -> dict:
+    """The dataset a query of a store sees: the union of the article graphs. kg keeps the
+    quarantine graphs in their own database (kg.store, folder `quarantine/`), so the union
+    is the clean graph. Only a store of kg 0.1 (no such folder) may hold them among the
+    article graphs; only then are the graphs listed, one by one: listing decodes every
+    graph's name, which costs a large store tens of MB."""
+    import pyoxigraph as ox
+
+    if os.path.isdir(os.path.join(path, "quarantine")):
+        return {"use_default_graph_as_union": True}
+    names = list(store.named_graphs())
+    if not any(g.value.endswith("/quarantine") for g in names):
+        return {"use_default_graph_as_union": True}
+    graphs = [g for g in names if not g.value.endswith("/quarantine")]
+    return {"default_graph": [ox.DefaultGraph(), *graphs], "named_graphs": graphs}
 
 
 def _memory(request: Request) -> str:

@@ -32,6 +32,15 @@ class GraphSource(ABC):
     def quads(self, quarantine: bool = False) -> Iterator[ox.Quad]:
         """Every quad of the graph (with the quarantine graphs when asked)."""
 
+    def graphs(self) -> Iterator[tuple[str, list[ox.Quad]]]:
+        """Each named article graph and its quads, in name order (quarantine graphs and
+        the default graph left out), one graph held at a time."""
+        from kg.push import by_graph
+
+        grouped = by_graph(self.quads())
+        for name in sorted(grouped):
+            yield name, grouped.pop(name)
+
     @abstractmethod
     def _store(self) -> ox.Store:
         """A pyoxigraph store holding the graph, for SPARQL."""
@@ -94,6 +103,14 @@ class StoreSource(GraphSource):
 
     def quads(self, quarantine: bool = False) -> Iterator[ox.Quad]:
         return self.kg.quads(quarantine=quarantine)
+
+    def graphs(self) -> Iterator[tuple[str, list[ox.Quad]]]:
+        """Each article graph of the store and its quads, in name order, read graph by
+        graph where it lies."""
+        for name in self.kg.article_graphs():
+            quads = list(self.kg.store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+            if quads:
+                yield name, quads
 
     def validate(self, inference: str = "rdfs", engine: str = "kg") -> Report:
         """The store's article graphs checked against the shapes batch by batch, never

@@ -123,7 +123,13 @@ class KgStore:
     # -- reading --------------------------------------------------------------------------
 
     def legacy_quarantine(self) -> list[ox.NamedNode]:
-        """Quarantine graphs that a kg 0.1 store keeps among the article graphs."""
+        """Quarantine graphs that a kg 0.1 store keeps among the article graphs. A store
+        with a `quarantine/` database has none: opening a store for writing creates it and
+        moves them there (checked again on every such open). So a reader lists the graphs
+        only of a store without one: listing decodes every graph's name, which costs a
+        large store tens of MB."""
+        if self.read_only and self.quarantine_store is not None:
+            return []
         return [g for g in self.store.named_graphs() if g.value.endswith("/quarantine")]
 
     def _move_legacy_quarantine(self) -> None:

@@ -296,6 +296,7 @@ def _store_batch(store, batch: list[str]) -> tuple[list[tuple], set[str], set[st
     rdf_subject, rdf_object = ox.NamedNode(str(RDF.subject)), ox.NamedNode(str(RDF.object))
     count = 0
     values: dict = {}
+    read = _read_through()
     behind: dict = {}  # statement nodes (rdf:subject s, rdf:object one of s's values)
     for s, quads in owned.items():
         count += len({(q.predicate, q.object) for q in quads})
@@ -305,12 +306,24 @@ def _store_batch(store, batch: list[str]) -> tuple[list[tuple], set[str], set[st
             if not isinstance(q.object, ox.Literal):
                 targets.add(q.object)
                 values.setdefault(q.object)
+        kinds: dict = {}  # what the shapes can read of a statement -> its first statement
         for q in store.quads_for_pattern(None, rdf_subject, s, None):
             x = q.subject
             if x in owned or x in behind:
                 continue
             if any(r.object in targets for r in store.quads_for_pattern(x, rdf_object, None)):
-                behind[x] = None
+                if read is None:
+                    behind[x] = None
+                    continue
+                kind = frozenset(
+                    (r.predicate, r.object)
+                    for r in store.quads_for_pattern(x, None, None, None)
+                    if r.predicate.value in read
+                )
+                first = kinds.get(kind)
+                if first is None or str(x) < str(first):
+                    kinds[kind] = x
+        behind.update(dict.fromkeys(kinds.values()))
     partial = set()
     for v in values:
         if v not in owned:
@@ -322,6 +335,48 @@ def _store_batch(store, batch: list[str]) -> tuple[list[tuple], set[str], set[st
         for q in store.quads_for_pattern(x, None, None, None):
             data.setdefault((q.subject, q.predicate, q.object))
     return list(data), {s.value for s in owned}, partial, count
+
+
+@cache
+def _read_through() -> frozenset[str] | None:
+    """Every IRI the shapes' SPARQL constraints name: a node's checks read the statements
+    behind it through these only. Of statements that agree on them (the same relation,
+    modality and qualifiers, stated in another sentence or article) the checks of the node
+    need one, the first in the order of a file (whose sentence a report names): so a node
+    named in every article costs its kinds of statements, not its articles. None (keep
+    them all) when a constraint reads another node by any property (a variable predicate
+    or a negated path)."""
+    from rdflib.paths import NegatedPath, Path
+    from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    from kg.shacl import compiled_shapes
+
+    this = rdflib.Variable("this")
+    names: set[str] = set()
+
+    def walk(node) -> bool:
+        if isinstance(node, rdflib.URIRef):
+            names.add(str(node))
+        elif isinstance(node, NegatedPath):
+            return False
+        elif isinstance(node, Path):
+            return all(walk(v) for v in vars(node).values())
+        elif isinstance(node, CompValue):
+            if node.name == "BGP":
+                for s, p, _o in node["triples"]:
+                    if isinstance(p, rdflib.Variable) and s != this:
+                        return False
+            return all(walk(v) for v in node.values())
+        elif isinstance(node, (list, tuple, set)):
+            return all(walk(v) for v in node)
+        return True
+
+    for shape in compiled_shapes().by_node.values():
+        for constraint in shape.sparql:
+            if not walk(prepareQuery(constraint.query).algebra):
+                return None
+    return frozenset(names)
 
 
 def _quads_from(store, node, first: str) -> list | None:

@@ -94,6 +94,21 @@ def faulty_store(tmp_path, gold_doc):
             faults.append(ox.Quad(bad, q.predicate, _n(KGO + "Bogus"), last))
         else:
             faults.append(ox.Quad(bad, q.predicate, q.object, last))
+    # a direct triple of a node named in every article (s) whose only statements behind
+    # are planned, two of them, alike but for their sentences: the report names the
+    # sentence of the first in file order, whichever of the alike statements a batch keeps
+    more = _n(BASE + "graph/zz-more")
+    for name, sentence, graph in (("-b", "Second planned.", last), ("-a", "First.", more)):
+        planned = _n(st.value + "-planned" + name)
+        changed = {
+            RDF + "object": person,
+            KGO + "modality": _n(KGO + "Planned"),
+            KGO + "sentence": ox.Literal(sentence),
+        }
+        for q in kg.store.quads_for_pattern(st, None, None, _n(g0)):
+            value = changed.get(q.predicate.value, q.object)
+            faults.append(ox.Quad(planned, q.predicate, value, graph))
+    faults.append(ox.Quad(s, p, person, first))
     kg.store.extend(faults)
     kg.close()
     return path
@@ -120,6 +135,8 @@ def test_a_store_validated_batch_by_batch_gives_the_report_of_the_whole(faulty_s
     assert "An entity has exactly one ontology class." in messages  # classes from two graphs
     assert any(m.startswith("A direct triple needs an asserted statement") for m in messages)
     assert "A modality is one of the ontology's modalities." in messages
+    planned = [v for v in report.violations if v.sentence == "First."]
+    assert planned and not [v for v in report.violations if v.sentence == "Second planned."]
     bogus = [v for v in report.violations if v.focus == KGO + "Bogus"]
     assert len(bogus) == 1  # a node of no graph's own, reported once
     assert report.triples == whole.triples > 1000
@@ -225,6 +242,31 @@ def test_a_diff_of_two_stores_takes_the_memory_of_a_run_not_of_the_stores(sized_
         assert changes == 1
         peaks.append(peak)
     assert peaks[1] < 1.5 * peaks[0], peaks  # holding the stores: about six times
+
+
+EXPORT_PEAK = """
+import io, sys, tracemalloc
+from kg.export import write_rdf
+from kg.source import open_source
+class Null(io.RawIOBase):
+    def writable(self):
+        return True
+    def write(self, b):
+        return len(b)
+with open_source(store=sys.argv[1]) as src:
+    write_rdf(src.quads(), sys.argv[2], Null(), chunk=10)
+    tracemalloc.start()
+    write_rdf(src.quads(), sys.argv[2], Null(), chunk=500, fanin=4)
+    peak = tracemalloc.get_traced_memory()[1]
+print(peak, 0)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["nquads", "turtle"])
+def test_an_export_of_a_store_takes_the_memory_of_a_run_not_of_the_store(sized_stores, fmt):
+    (small, _), (large, _) = (_peak(EXPORT_PEAK, sized_stores[n], fmt) for n in (10, 60))
+    assert large < 1.5 * small, (small, large)  # the whole graph in memory: about six times
 
 
 def _reference_diff(old, new):

@@ -1,9 +1,11 @@
 """What runs on a Dask worker: extracting a few articles, building one batch of articles.
 
-Results travel back compact, and the client makes no Python quads of them: extraction
-returns statements (pickled dataclasses); a built batch returns its N-Quads lines, sorted
-and without duplicates, which go as they are to the store's bulk loader and to the output
-files, with a few numbers per article for the summary and the manifest.
+Statements stay on the workers: an extraction task's result is kept where it was made and
+is the input of the task that builds its batch; the client fetches only what minting IRIs
+reads (`mint_inputs`: each article's entities and the few relations that give a position
+its owner). A built batch travels back as its N-Quads (lines sorted and without duplicates
+when the output files take them), which go as they are to the store's bulk loader and to
+the output files, with a few numbers per article for the summary and the manifest.
 """
 
 from __future__ import annotations
@@ -21,9 +23,9 @@ from kg.build import build
 from kg.construct import prepare
 from kg.errors import KgError
 from kg.graphs import ArticleGraph, BuildResult
-from kg.identity import EntityRegistry
+from kg.identity import EntityRegistry, affiliation_predicates, position_relations
 from kg.rdfio import nquads_lines
-from kg.statements import Statements
+from kg.statements import Article, Statements
 
 NQUADS = ox.RdfFormat.N_QUADS
 MENTIONED_IN = "#mentionedIn"
@@ -115,6 +117,26 @@ def extract_articles(
         return [(st, buildable(st, base) if base is not None else None) for st in extracted]
 
 
+Extracted = list[tuple[Statements, str | None]]  # what extract_articles returns
+
+
+def mint_view(st: Statements) -> Statements:
+    """What EntityRegistry.mint reads of an article: its id, its entities and, if it has a
+    position, the relations that can give the position its owner (kg.identity.position_owner);
+    without the text and the other relations with their evidence."""
+    relations = []
+    if any(e.cls == "Position" for e in st.entities):
+        wanted = set(position_relations()) | affiliation_predicates()
+        relations = [r for r in st.relations if r.predicate in wanted]
+    return Statements(Article(st.article.id, ""), list(st.entities), relations)
+
+
+def mint_inputs(extracted: Extracted) -> list[tuple[Statements | None, str | None]]:
+    """For the client, of an extraction task's result kept on a worker: each article's
+    mint_view, or why it cannot be built (a worker task, next to the extraction)."""
+    return [(mint_view(st) if why is None else None, why) for st, why in extracted]
+
+
 class ReplayRegistry:
     """The entity registry of a worker: it answers what the client's registry minted for
     each article, in corpus order (EntityRegistry.mint, the one call the builder makes)."""
@@ -163,7 +185,7 @@ def _nquads(quads: list[ox.Quad], sort: bool) -> bytes:
 
 
 def build_batch(
-    statements: list[Statements],
+    picks: list[tuple[Extracted, int]],
     base: str,
     records: list[dict],
     strict: bool,
@@ -171,8 +193,11 @@ def build_batch(
     sort: bool = True,
 ) -> BuiltBatch:
     """Build and validate a batch of articles as a local build does, with the IRIs the
-    client minted (a worker task). `sort`: N-Quads lines sorted and without duplicates,
-    as the output files take them (the store takes them in any order)."""
+    client minted (a worker task). Each article is picked from an extraction task's result
+    (Dask hands the task the results the worker holds, or fetches them from another
+    worker) by its place in it. `sort`: N-Quads lines sorted and without duplicates, as
+    the output files take them (the store takes them in any order)."""
+    statements = [extracted[i][0] for extracted, i in picks]
     with _fewer_collections():
         registry = ReplayRegistry(base, minted)
         result = build(statements, base=base, inputs=records, strict=strict, registry=registry)

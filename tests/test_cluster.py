@@ -592,11 +592,13 @@ def test_the_readme_gives_dask_processes_the_settings_of_a_local_cluster():
 
 
 @pytest.mark.slow
-def test_local_workers_run_without_dasks_malloc_trim_threshold():
+def test_local_workers_run_without_dasks_malloc_trim_threshold(monkeypatch):
     """kg's LocalCluster starts its workers without Dask's MALLOC_TRIM_THRESHOLD_ (glibc
     trimming its heap all the time slows spaCy down), with Dask's thread limits."""
     from kg.cluster import connect
 
+    # a nanny started with Dask's defaults (the module's cluster) leaves it in os.environ
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
     with connect("local:1") as client:
         (env,) = client.run(lambda: dict(os.environ)).values()
     assert "MALLOC_TRIM_THRESHOLD_" not in env

@@ -186,13 +186,22 @@ def to_rdflib(term) -> rdflib.term.Node:
     return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
 
 
-@lru_cache(maxsize=1 << 14)
 def _datatype_ok(term, dt: ox.NamedNode) -> bool:
     """pySHACL's sh:datatype: the datatype matches and the lexical form is valid (by
-    rdflib's reading of it). Cached: a corpus repeats its literals (dates, offsets,
-    confidences)."""
+    rdflib's reading of it). A string matches its datatype as it is: every lexical form
+    is valid (pySHACL asks only that rdflib reads a str), and a corpus's strings (its
+    sentences) would fill the caches of the other literals."""
     if not isinstance(term, ox.Literal):
         return False
+    if dt in (XSD_STRING, LANG_STRING):
+        return dt == (LANG_STRING if term.language else term.datatype)
+    return _typed_ok(term, dt)
+
+
+@lru_cache(maxsize=1 << 14)
+def _typed_ok(term: ox.Literal, dt: ox.NamedNode) -> bool:
+    """_datatype_ok of a literal that is not a string, cached: a corpus repeats its typed
+    literals (dates, offsets, confidences)."""
     from pyshacl.constraints.core.value_constraints import DatatypeConstraintComponent
 
     if dt.value == str(RDFS.Literal):

@@ -228,11 +228,13 @@ class KgStore:
     def add_build(
         self, result: BuildResult, text_shas: dict[str, str], replace: bool = False
     ) -> list[Stored]:
-        for a in result.articles:  # check every article first: a conflict changes nothing
-            self._check_text(a, text_shas[a.article_id], replace)
         fresh = [
             a for a in result.articles if not self.store.contains_named_graph(ox.NamedNode(a.graph))
         ]
+        new = {a.article_id for a in fresh}
+        for a in result.articles:  # check every stored article first: a conflict changes nothing
+            if a.article_id not in new:  # (a new one has no text digest to read)
+                self._check_text(a, text_shas[a.article_id], replace)
         if fresh:
             # New articles go in with the bulk loader (readers use snapshots, so nobody sees
             # a half-loaded batch); if it fails, their graphs are removed again.
@@ -244,12 +246,11 @@ class KgStore:
                     self.store.update(f"DROP SILENT GRAPH <{a.graph}>")
                     self._quarantine().update(f"DROP SILENT GRAPH <{a.quarantine_graph}>")
                 raise StoreError(f"{self.path}: cannot store the articles: {exc}") from None
-        done = {a.article_id for a in fresh}
         out = [Stored(a.article_id, a.graph, False) for a in fresh]
         out += [
             self.put_article(a, text_shas[a.article_id], replace=True)
             for a in result.articles
-            if a.article_id not in done
+            if a.article_id not in new
         ]
         return out
 

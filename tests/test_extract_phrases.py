@@ -311,15 +311,16 @@ def test_a_name_right_after_a_title_and_a_comma_holds_it():
     assert ("Lev Marrow", "Minister of Industry and Trade") in found
 
 
-def test_a_minister_leads_only_the_one_body_named_by_the_title_s_words():
+def test_a_minister_leads_only_the_one_ministry_named_by_the_title_s_words():
     st = _extract(
         "Trade Minister Ana Quist met officials of the Trade Department and of the "
         "Department of Trade and Industry. Health Secretary Lev Marrow visited the Health "
-        "Department."
+        "Department. Finance Minister Rui Maddox addressed the Senate finance committee."
     )
     leads = {(s, o) for s, p, o in _triples(st) if p == "leads"}
     assert ("Lev Marrow", "Health Department") in leads
     assert ("Ana Quist", "Department of Trade and Industry") not in leads
+    assert not [o for s, o in leads if s == "Rui Maddox"]
 
 
 def test_a_country_after_a_clock_time_is_found():
@@ -370,3 +371,199 @@ def test_a_plural_title_with_no_name_after_it_stands_for_its_owner():
     label = {e.id: e.label for e in st.entities}
     found = {(label[r.subject], r.predicate, label[r.object]) for r in st.relations}
     assert ("Peru", "visits", "Lima") in found
+
+
+def test_a_longer_gazetteer_name_wins_over_the_names_inside_it():
+    st = _extract("Antigua and Barbuda sent two police officers to the mission.")
+    countries = {e.label for e in st.entities if e.cls == "Country"}
+    assert "Antigua and Barbuda" in countries
+    assert not [e for e in st.entities if e.cls == "Person"]
+
+
+def test_an_adjective_that_begins_a_proper_name_stays_in_it():
+    st = _extract("The new ministers met in New Zealand on Monday.")
+    assert "New Zealand" in {e.label for e in st.entities}
+
+
+def test_a_name_between_commas_after_a_title_is_a_person_s():
+    from kg.extract.phrases.names import NameRepair
+
+    words = ["Its", "foreign", "minister", ",", "Gerel", "Vartai", ",", "spoke", "."]
+    pos = ["PRON", "ADJ", "NOUN", "PUNCT", "ADV", "PROPN", "PUNCT", "VERB", "PUNCT"]
+    doc = NameRepair()(_tagged_doc(words, pos, [(1, 3, "POSITION")]))
+    assert ("Gerel Vartai", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_name_goes_on_through_its_particles():
+    from kg.extract.phrases.names import NameRepair
+
+    words = ["Lotte", "van", "der", "Kamp", "met", "Omar", "bin", "Sadiq", "."]
+    pos = ["PROPN", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT"]
+    ents = [(0, 2, "PERSON"), (3, 4, "ORG"), (5, 6, "PERSON")]
+    doc = NameRepair()(_tagged_doc(words, pos, ents))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Lotte van der Kamp", "PERSON"),
+        ("Omar bin Sadiq", "PERSON"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "title"),
+    [
+        # two titles coordinated after an appointment verb: the second too
+        (
+            "Ana Quist was appointed deputy prime minister and home minister.",
+            "Ana Quist",
+            "Home Minister",
+        ),
+        # a copular verb other than "be"
+        (
+            "Lev Marrow, who will become the new energy minister, said so.",
+            "Lev Marrow",
+            "Energy Minister",
+        ),
+        # the appointed is named in apposition to the subject
+        (
+            "Her deputy, Ana Quist, was appointed interior minister.",
+            "Ana Quist",
+            "Interior Minister",
+        ),
+        # "X as T" after a verb that appoints nobody
+        ("The new cabinet includes Ana Quist as energy minister.", "Ana Quist", "Energy Minister"),
+        # two domains of one post
+        (
+            "Ana Quist, the business and trade secretary, said so.",
+            "Ana Quist",
+            "Business and Trade Secretary",
+        ),
+        # a domain of government
+        (
+            "Ana Quist was sworn in as Minister of Government on Monday.",
+            "Ana Quist",
+            "Minister of Government",
+        ),
+    ],
+)
+def test_a_title_held_through_a_verb_or_a_list(text, holder, title):
+    found = {(h, t) for h, t, _o in positions(_extract(text))}
+    assert (holder, title) in found
+
+
+def test_people_and_singular_titles_paired_respectively():
+    st = _extract(
+        "The president swore in Ana Quist and Lev Marrow as finance minister and foreign "
+        "minister respectively."
+    )
+    found = {(h, t) for h, t, _o in positions(st)}
+    assert ("Ana Quist", "Finance Minister") in found
+    assert ("Lev Marrow", "Foreign Minister") in found
+    assert ("Lev Marrow", "Finance Minister") not in found
+
+
+def test_only_as_or_the_post_of_gives_the_subject_a_title():
+    st = _extract("Ana Quist is considering raising the issue with Norland's prime minister.")
+    assert not [p for p in positions(st) if p[0] == "Ana Quist"]
+
+
+def test_the_appointed_succeeds_not_the_one_who_appointed():
+    st = _extract(
+        "Rui Maddox was appointed by President Lev Marrow in January, succeeding Norlandic "
+        "envoy Tomas Vell."
+    )
+    found = {(h, t) for h, t, _o in positions(st)}
+    assert ("Lev Marrow", "President") in found
+    assert ("Tomas Vell", "President") not in found
+
+
+def test_a_successor_s_post_is_the_one_named_last_before_the_verb():
+    st = _extract(
+        "Ana Quist, a deputy director of the Transit Agency, was appointed head of mission, "
+        "replacing Lev Marrow."
+    )
+    found = {(h, t) for h, t, _o in positions(st)}
+    assert ("Lev Marrow", "Head of Mission") in found or ("Lev Marrow", "Head") in found
+    assert not [t for h, t in found if h == "Lev Marrow" and "Director" in t]
+
+
+def test_titles_named_before_the_people_are_paired_respectively():
+    st = _extract(
+        "The memorandum was signed by the Minister of Energy of Norland and the Minister of "
+        "Trade of Sudria, Ana Quist and Lev Marrow, respectively."
+    )
+    found = {(h, t) for h, t, _o in positions(st)}
+    assert ("Ana Quist", "Minister of Energy") in found
+    assert ("Lev Marrow", "Minister of Trade") in found
+    assert ("Ana Quist", "Minister of Trade") not in found
+
+
+def test_a_lower_case_of_title_keeps_its_domain():
+    st = _extract("Norland's chief of the general staff, General Ana Quist, spoke on Monday.")
+    assert ("Ana Quist", "Chief of the General Staff") in {(h, t) for h, t, _o in positions(st)}
+
+
+def test_a_title_of_a_country_s_body_is_a_title_and_a_body():
+    st = _extract("Tomas Vell, a former vice chief of the Chilean Armed Forces, spoke.")
+    assert ("Tomas Vell", "Vice Chief", "Chilean Armed Forces") in positions(st)
+
+
+def test_a_speaker_presides_and_does_not_lead():
+    st = _extract("The Speaker of the National Assembly, Ana Quist, declined the post.")
+    assert ("Ana Quist", "Speaker", "National Assembly") in positions(st)
+    assert ("Ana Quist", "leads", "National Assembly") not in _triples(st)
+
+
+def test_a_director_general_with_a_remit_is_one_title():
+    st = _extract("The loan was signed by the Bank's Director General for Trade, Ms Ana Quist.")
+    found = {(h, t) for h, t, _o in positions(st)}
+    assert ("Ana Quist", "Director General for Trade") in found
+
+
+def test_a_post_held_until_now_is_a_former_one():
+    st = _extract(
+        "The president has named Ivo Santel, until now Minister of Finance, as Prime Minister."
+    )
+    label = {e.id: e.label for e in st.entities}
+    held = {
+        (label[r.subject], label[r.object], "former" in (r.qualifiers or ()))
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+    assert ("Ivo Santel", "Minister of Finance", True) in held
+
+
+def test_an_apposition_outside_the_paired_list_still_holds():
+    st = _extract(
+        "She will meet Social Democratic leaders Ana Quist and Lev Marrow respectively, and "
+        "the Union party, whose chairman, Tomas Vell, served twice, was invited."
+    )
+    assert ("Tomas Vell", "Chairman") in {(h, t) for h, t, _o in positions(st)}
+
+
+def test_a_title_after_of_in_a_body_s_name_is_part_of_the_name():
+    st = _extract(
+        "Ana Quist lost a vote in the House of Representatives and wrote to the Office of "
+        "the President."
+    )
+    labels = {e.label for e in st.entities}
+    assert {"House of Representatives", "Office of the President"} <= labels
+    assert not [e for e in st.entities if e.cls == "Position"]
+
+
+def test_a_name_in_capitals_gets_its_usual_spelling():
+    st = _extract("Officials met in BRUSSELS and in CANBERRA on Thursday.")
+    labels = {e.label for e in st.entities}
+    assert {"Brussels", "Canberra"} <= labels
+
+
+def test_a_name_read_as_an_organisation_before_as_and_a_title_is_a_person_s():
+    st = _extract(
+        "The cabinet also includes Ana Quist as minister for women and Selam Tesfay as "
+        "energy minister."
+    )
+    assert ("Selam Tesfay", "Energy Minister") in {(h, t) for h, t, _o in positions(st)}
+
+
+def test_the_head_of_a_body_s_delegation_does_not_lead_the_body():
+    st = _extract("Ana Quist, the head of the NATO delegation in Norvik, said the talks went well.")
+    assert ("Ana Quist", "Head", "NATO") in positions(st)
+    assert ("Ana Quist", "leads", "NATO") not in _triples(st)

@@ -287,3 +287,21 @@ def test_people_of_one_name_in_different_organisations_stay_apart(tmp_path, gold
     finally:
         store.close()
     assert not [m for m in found if m.a.endswith("/lee") or m.b.endswith("/lee")]
+
+
+def test_new_articles_are_stored_without_reading_the_store_for_their_text(
+    tmp_path, gold_doc, monkeypatch
+):
+    """Only an article already stored has a text digest to compare: a corpus of new articles
+    reads none (each read filled RocksDB's block cache, so memory grew with the corpus)."""
+    from tests.conftest import write_variants
+
+    corpus = write_variants(tmp_path / "corpus", gold_doc, 3)
+    read: list[str] = []
+    real = KgStore.text_sha
+    monkeypatch.setattr(KgStore, "text_sha", lambda self, g: read.append(g) or real(self, g))
+    store = tmp_path / "store"
+    build_inputs([corpus], None, store_dir=store)
+    assert read == []
+    assert build_inputs([corpus], None, store_dir=store, replace=True).replaced == 3
+    assert read  # a rebuild compares the stored digests

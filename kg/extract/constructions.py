@@ -17,7 +17,13 @@ from kg.extract.frames import Candidate, attribution, modality
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
-from kg.extract.phrases.titles import is_honorific, qualifiers_of, title_data
+from kg.extract.phrases.titles import (
+    complement_end,
+    is_honorific,
+    qualifiers_of,
+    title_data,
+    title_label,
+)
 from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.clauses import direct_objects, is_passive, subjects
 
@@ -98,11 +104,17 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
     person = _person_at(b, pos.tok_end)
     if person is not None:
         return person, "title"
+    paired = any(t.lower_ in lexicon().pairing_adverbs for t in head.sent)
+    # "the Minister of X and the Minister of Y, A and B, respectively": `_respectively`
+    # pairs them; an apposition would give both titles to A
+    listed = (
+        {b.cluster(m).id for run in _people_runs(b, head.sent) for m in run} if paired else set()
+    )
     # the name after the title's complement: "the Minister of Finance of Norland, Dr Ana Ortiz"
     comma = _complement_end(b, pos)
     if comma is not None:
         person = _person_at(b, comma + 1)
-        if person is not None:
+        if person is not None and person.cluster.id not in listed:
             return person, "apposition"
     # apposition either way: "X's army chief, Luis Vera" / "Luis Vera, the army chief";
     # after a complement, the name may hang from its last word ("envoy for the Lakes, X")
@@ -110,21 +122,48 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
     for child in (c for t in span_tokens for c in t.children):
         if child.dep_ == "appos" and not pos.tok_start <= child.i < pos.tok_end:
             refs = [
-                r for r in index.refs(block, child, with_conj=False) if r.cluster.cls == "Person"
+                r
+                for r in index.refs(block, child, with_conj=False)
+                if r.cluster.cls == "Person" and r.cluster.id not in listed
             ]
             if refs:
                 return refs[0], "apposition"
     if head.dep_ == "appos":
         refs = [
-            r for r in index.refs(block, head.head, with_conj=False) if r.cluster.cls == "Person"
+            r
+            for r in index.refs(block, head.head, with_conj=False)
+            if r.cluster.cls == "Person" and r.cluster.id not in listed
         ]
         if refs:
             return refs[0], "apposition"
     # "as minister", "the role of national security adviser"
     prep = head.head if head.dep_ == "pobj" else None
-    if prep is not None and prep.dep_ == "prep":
+    role_prep = prep is not None and prep.lower_ in lexicon().role_prepositions
+    if role_prep and prep.i > 0 and not paired:
+        # "the cabinet includes Ana Ruiz as energy minister", "the appointment of Ana Ruiz
+        # of Norland as envoy": the name right before "as", or the one "as" hangs from
+        for tok in (doc[prep.i - 1], prep.head):
+            m = index.mention_at(block, tok)
+            if m is not None and index.clusters[m.cluster].cls == "Person":
+                return Ref(index.clusters[m.cluster]), "appointed-as"
+    if prep is not None and _until_now(prep):
+        # "named X, until now Minister of Finance, as ...", "X was until now the chief":
+        # the object, else the subject, held the post before
+        verb = prep.head
+        for tok in (*direct_objects(verb), *subjects(verb)):
+            refs = [r for r in index.refs(block, tok, with_conj=False) if r.cluster.cls == "Person"]
+            if refs:
+                return refs[0], "until-now"
+    role_of = (
+        prep is not None
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in lexicon().role_nouns
+    )
+    # only "as minister" and "the post of minister" say who holds it: "talks with the
+    # foreign minister" say nothing of the subject's post
+    if prep is not None and prep.dep_ == "prep" and (role_prep or role_of):
         owner = prep.head
-        if prep.lower_ == "of" and owner.lemma_.lower() in lexicon().role_nouns:
+        if role_of:
             prep, owner = owner, owner.head
             while owner.dep_ in ("prt", "prep") and owner.head.i != owner.i:
                 owner = owner.head
@@ -157,18 +196,42 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
         for obj in direct_objects(verb):
             if obj.i == head.i:
                 continue
-            refs = [r for r in index.refs(block, obj, with_conj=False) if r.cluster.cls == "Person"]
+            # "his deputy, Ana Ruiz, was appointed minister": the name in apposition
+            named = [obj, *(c for c in obj.children if c.dep_ == "appos")]
+            refs = [
+                r
+                for t in named
+                for r in index.refs(block, t, with_conj=False)
+                if r.cluster.cls == "Person"
+            ]
             if refs:
                 return refs[0], "appointed-as"
-    # copula: "Ortiz is the foreign minister"
-    if head.dep_ == "attr" and head.head.lemma_ == "be":
+    # copula: "Ortiz is the foreign minister", "Ortiz, who became foreign minister"
+    if head.dep_ == "attr" and head.head.lemma_.lower() in lexicon().copular_verbs:
         for subj in (c for c in head.head.children if c.dep_ == "nsubj"):
             refs = [
                 r for r in index.refs(block, subj, with_conj=False) if r.cluster.cls == "Person"
             ]
             if refs:
                 return refs[0], "copula"
+    # a title coordinated with another: "was appointed deputy prime minister and home
+    # minister" -> whoever holds the first holds the second
+    if head.dep_ == "conj" and not paired and not pos.tok_start <= head.head.i < pos.tok_end:
+        first = index.mention_at(block, head.head)
+        if (
+            first is not None
+            and index.clusters[first.cluster].cls == "Position"
+            and first.tok_end <= pos.tok_start
+        ):
+            return _holder(b, first, allow_past)
     return None, ""
+
+
+def _until_now(prep) -> bool:
+    """ "until now", "until recently" (lexicon `former_prepositions`): what follows was held
+    until the time of writing."""
+    words = lexicon().former_prepositions.get(prep.lower_)
+    return bool(words) and any(c.lower_ in words for c in prep.children if c.dep_ == "pcomp")
 
 
 def _person_at(b: Builder, i: int) -> Ref | None:
@@ -192,27 +255,16 @@ def _person_at(b: Builder, i: int) -> Ref | None:
 
 
 def _complement_end(b: Builder, pos: Mention) -> int | None:
-    """The comma that ends a title's complement ("President of the Andean Bank,"): the
-    title's own words, names and the small words that join them, up to 12 tokens, in one
-    sentence, with no verb and no person among them."""
-    doc, index = b.doc, b.index
-    end = min(len(doc), pos.tok_end + 12, doc[pos.head].sent.end)
-    for i in range(pos.tok_end, end):
-        tok = doc[i]
-        if tok.text == ",":
-            return i
-        m = index.mention_at(b.block, tok)
-        if m is not None:
-            if index.clusters[m.cluster].cls == "Person":
-                return None
-            continue
-        if tok.lower_ in _LINKS or tok.is_title or tok.tag_ == "POS" or tok.text in "-'’":
-            continue
-        return None
-    return None
+    """The comma that ends the title's complement ("President of the Andean Bank,")."""
+    index = b.index
 
+    def name_at(i: int) -> tuple[int, bool] | None:
+        m = index.mention_at(b.block, b.doc[i])
+        if m is None:
+            return None
+        return m.tok_end, index.clusters[m.cluster].cls == "Person"
 
-_LINKS = {"of", "at", "to", "for", "in", "on", "the", "and", "&"}
+    return complement_end(b.doc, pos.tok_end, name_at)
 
 
 OWNER_CLASSES = (
@@ -305,17 +357,6 @@ def _owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | None, st
     return None, ""
 
 
-def title_label(title: str) -> str:
-    words = title.split()
-    return " ".join(
-        w if w.isupper() or (i and w.lower() in _SMALL) else w[:1].upper() + w[1:]
-        for i, w in enumerate(words)
-    )
-
-
-_SMALL = {"of", "the", "and", "for", "on", "in", "to", "at"}
-
-
 def held_position(index: ArticleIndex, title: str, owner: Cluster | None) -> Cluster:
     """The position a holding is of: its bare title and the country or body it belongs to
     (the builder names it "Foreign Minister of Hungary"). One per title and owner."""
@@ -344,6 +385,8 @@ def _position(b: Builder, pos: Mention) -> None:
     if how == "past":
         qualifiers = ("former", *(q for q in qualifiers if q != "former"))
         holder, how = _holder(b, pos, allow_past=True)
+    if how == "until-now" and "former" not in qualifiers:
+        qualifiers = ("former", *qualifiers)
     tok = doc[pos.head]
     level = modality(tok) if how in ("role", "appointed-as") else "asserted"
     owner, prefix = _owner(b, pos, holder)
@@ -381,6 +424,7 @@ def _position(b: Builder, pos: Mention) -> None:
     if (
         owner is not None
         and not distinctive
+        and not _sub_body(b, pos, owner)
         and owner.cluster.cls
         in (
             "ArmedForce",
@@ -398,9 +442,11 @@ def _position(b: Builder, pos: Mention) -> None:
     # Only a body whose own words are the title's ("Health Department" for "Secretary of
     # Health"), and only one: "Trade Minister" says nothing of "Department of Trade and
     # Industry", nor which of two trade ministries is the minister's.
+    # Only an executive body ("ministry", "department", "office": lexicon `ministry_nouns`):
+    # a finance minister does not lead the Senate finance committee.
     bodies = []
     for c in _organisations_with(b.index, distinctive):
-        if _distinctive(c.label) != distinctive:
+        if _distinctive(c.label) != distinctive or not _ministry(c.label):
             continue
         theirs = _organisation_owner(b.index, c)
         if theirs is not None and (owner is None or theirs.id != owner.cluster.id):
@@ -408,6 +454,28 @@ def _position(b: Builder, pos: Mention) -> None:
         bodies.append(c)
     if len(bodies) == 1:
         b.add(holder, "leads", bodies[0], tok, 0.6, "title-organisation", level, said=False)
+
+
+def _sub_body(b: Builder, pos: Mention, owner: Ref) -> bool:
+    """ "head of the Red Cross delegation", "its head of bench": the title's "of" names a
+    part of the owner (a noun that is not the owner's own mention), whose head the holder
+    is; the holder does not lead the owner itself."""
+    doc, index = b.doc, b.index
+    for tok in doc[pos.tok_start : pos.tok_end]:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < pos.tok_end:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                m = index.mention_at(b.block, pobj)
+                if m is None or index.as_actor(Ref(index.clusters[m.cluster])).cluster.id != (
+                    owner.cluster.id
+                ):
+                    return True
+    return False
+
+
+def _ministry(label: str) -> bool:
+    return bool(set(norm(label).split()) & lexicon().ministry_nouns)
 
 
 def _distinctive(label: str) -> set[str]:
@@ -555,9 +623,13 @@ def _post_of(b: Builder, person: Cluster, tok) -> Cluster | None:
     holdings = b.index.holdings.get(person.id, [])
     sent = tok.sent
     lo, hi = b.index.pos(b.block, sent[0]), b.index.pos(b.block, sent[-1])
-    here = [p for start, p, former in holdings if lo <= start <= hi and not former]
+    at = b.index.pos(b.block, tok)
+    here = [(start, p) for start, p, former in holdings if lo <= start <= hi and not former]
     if here:
-        return here[0]
+        # the post named last before the verb ("X, a deputy director, was appointed head
+        # of mission, replacing Y": head of mission), else the first after it
+        before_verb = [h for h in here if h[0] < at]
+        return max(before_verb, key=lambda h: h[0])[1] if before_verb else here[0][1]
     before = [(start, p) for start, p, former in holdings if start < lo and not former]
     return max(before, key=lambda x: x[0])[1] if before else None
 
@@ -570,7 +642,11 @@ def _succession(b: Builder) -> None:
         lemma = tok.lemma_.lower()
         pairs: list[tuple[list, list]] = []
         if lemma in lex.succession_verbs and tok.pos_ in ("VERB", "AUX"):
-            pairs.append((subjects(tok), direct_objects(tok)))
+            successors = subjects(tok)
+            if tok.dep_ in ("advcl", "xcomp") and is_passive(tok.head):
+                # "A was appointed by B in May, succeeding C": A succeeds, not B
+                successors = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+            pairs.append((successors, direct_objects(tok)))
         elif lemma in lex.predecessor_nouns and tok.pos_ == "NOUN":
             owners = [c for c in tok.children if c.dep_ == "poss"]
             named = [c for c in tok.children if c.dep_ == "appos"]
@@ -601,9 +677,6 @@ def _succession(b: Builder) -> None:
                                 )
 
 
-_COORD = {",", "and", "&"}
-
-
 def _people_runs(b: Builder, sent, least: int = 2) -> list[list[Mention]]:
     """Runs of `least` people or more named one after the other ("A, B and C")."""
     runs: list[list[Mention]] = []
@@ -615,7 +688,7 @@ def _people_runs(b: Builder, sent, least: int = 2) -> list[list[Mention]]:
             current.append(m)
             i = m.tok_end
             continue
-        if b.doc[i].lower_ in _COORD and current:
+        if b.doc[i].lower_ in lexicon().coordinators and current:
             i += 1
             continue
         if len(current) >= least:
@@ -635,7 +708,7 @@ def _run_from(b: Builder, i: int, end: int) -> list[Mention]:
         if m is not None and m.tok_start == i:
             out.append(m)
             i = m.tok_end
-        elif b.doc[i].lower_ in _COORD and out:
+        elif b.doc[i].lower_ in lexicon().coordinators and out:
             i += 1
         else:
             break
@@ -646,7 +719,7 @@ def _coordinated(tokens: list) -> list[list]:
     """ "defence and foreign" -> [[defence], [foreign]]; words split at commas and "and"."""
     items, current = [], []
     for t in tokens:
-        if t.lower_ in _COORD:
+        if t.lower_ in lexicon().coordinators:
             if current:
                 items.append(current)
             current = []
@@ -664,7 +737,7 @@ def _respectively(b: Builder) -> None:
     doc, index = b.doc, b.index
     plurals = title_data().role_plurals
     modifiers = title_data().modifiers
-    for word in _tokens_with(doc, "LOWER", {"respectively"}):
+    for word in _tokens_with(doc, "LOWER", lexicon().pairing_adverbs):
         sent = word.sent
         runs = _people_runs(b, sent)
         if not runs:
@@ -673,6 +746,7 @@ def _respectively(b: Builder) -> None:
         n = len(people)
         heads = [t for t in sent if t.lower_ in plurals]
         if not heads:
+            _singular_titles(b, people, word)
             continue
         head = min(heads, key=lambda t: abs(t.i - people[0].tok_start))
         # the words before the plural title: shared title words, then coordinated ones
@@ -682,7 +756,7 @@ def _respectively(b: Builder) -> None:
         shared = list(doc[i + 1 : head.i])
         j = i
         while j >= sent.start and (
-            doc[j].lower_ in _COORD
+            doc[j].lower_ in lexicon().coordinators
             or doc[j].tag_ == "POS"
             or (
                 doc[j].is_alpha
@@ -693,7 +767,7 @@ def _respectively(b: Builder) -> None:
         ):
             j -= 1
         before = _coordinated(list(doc[j + 1 : i + 1]))
-        if shared and before and doc[i].lower_ in _COORD and len(before) == n - 1:
+        if shared and before and doc[i].lower_ in lexicon().coordinators and len(before) == n - 1:
             before.append(shared)  # "the defence and foreign ministers"
             shared = []
         # owners after the names: "A and B of Norland and Sudria respectively"
@@ -720,6 +794,40 @@ def _respectively(b: Builder) -> None:
             b.add(holder, "holdsPosition", position, head, 0.8, "respectively", said=False)
             if owner is not None:
                 b.add(position, "positionIn", owner, head, 0.75, "respectively", said=False)
+
+
+def _singular_titles(b: Builder, people: list[Mention], word) -> None:
+    """ "A and B as finance minister and foreign minister respectively": a list of as many
+    titles as people, after them (or before them); the n-th person holds the n-th title."""
+    i = people[-1].tok_end
+    while i < word.i and b.index.mention_at(b.block, b.doc[i]) is None:
+        i += 1
+    titles = _run_from(b, i, word.i)
+    if not titles:
+        # "the Minister of X of Norland and the Minister of Y of Sudria, A and B,
+        # respectively": the last titles named before the people
+        sent = word.sent
+        before = sorted(
+            (
+                m
+                for m in b.index.in_block.get(b.block, [])
+                if sent.start <= m.tok_start
+                and m.tok_end <= people[0].tok_start
+                and b.cluster(m).cls == "Position"
+            ),
+            key=lambda m: m.tok_start,
+        )
+        titles = before[-len(people) :]
+    if len(titles) != len(people) or any(b.cluster(t).cls != "Position" for t in titles):
+        return
+    for person, pos in zip(people, titles, strict=True):
+        owner, prefix = _owner(b, pos, None)
+        title = f"{prefix} {pos.text}" if prefix else pos.text
+        position = held_position(b.index, title, owner.cluster if owner else None)
+        head = b.doc[pos.head]
+        b.add(Ref(b.cluster(person)), "holdsPosition", position, head, 0.8, "respectively")
+        if owner is not None:
+            b.add(position, "positionIn", owner, head, 0.75, "title-owner", said=False)
 
 
 def _plural_title(b: Builder, pos: Mention) -> None:

@@ -113,6 +113,13 @@ class Lexicon:
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     leadership_verbs: dict[str, dict[str, str]]  # "headed by X": X is "head" (by class)
+    strip_words: frozenset[str]  # dropped from the start of a name ("the", "new")
+    copular_verbs: frozenset[str]  # "X is / became the minister"
+    coordinators: frozenset[str]  # ",", "and": join the items of a list
+    pairing_adverbs: frozenset[str]  # "respectively"
+    role_prepositions: frozenset[str]  # "as": "sworn in as minister"
+    former_prepositions: dict[str, frozenset[str]]  # "until" -> now, recently
+    ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
 
 
 @cache
@@ -144,6 +151,13 @@ def lexicon() -> Lexicon:
             k: v if isinstance(v, dict) else {"default": v}
             for k, v in d["leadership_verbs"].items()
         },
+        strip_words=frozenset(d["strip_words"]),
+        copular_verbs=frozenset(d["copular_verbs"]),
+        coordinators=frozenset(d["coordinators"]),
+        pairing_adverbs=frozenset(d["pairing_adverbs"]),
+        role_prepositions=frozenset(d["role_prepositions"]),
+        former_prepositions={k: frozenset(v) for k, v in d["former_prepositions"].items()},
+        ministry_nouns=frozenset(d["ministry_nouns"]),
     )
 
 

@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.lexicon import GazetteerEntry, gazetteer, lexicon, norm
 from kg.extract.mentions import Mention
-from kg.extract.phrases.titles import is_honorific
-
-_SMALL = {"of", "the", "and", "for", "on", "in", "de", "del", "della", "la", "le", "du"}
+from kg.extract.phrases.titles import complement_end, is_honorific, title_data, title_label
 
 
 @dataclass
@@ -73,7 +71,8 @@ def _entry(m: Mention) -> GazetteerEntry | None:
 
 
 def initials(text: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in _SMALL]
+    small = title_data().small_words
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in small]
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
@@ -202,35 +201,39 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     return clusters
 
 
-_JOINERS = {"of", "at", "to", "for", "in", "on", "the", "and", "&", "-", "'s", "’s"}
-
-
 def _names_after_titles(mentions: list[Mention], docs: list) -> None:
     """Names of two words or more that the recognizer took for an organisation or a place,
-    right after a title (past courtesy words and ranks) or after the title's complement
-    and a comma, become people's names."""
+    right after a title (past courtesy words and ranks), after the title's complement and a
+    comma, or right before "as" and a title, become people's names."""
     starting: dict[tuple[int, int], Mention] = {(m.block, m.tok_start): m for m in mentions}
-    anchors = [(m.block, m.tok_end, m.head) for m in mentions if m.label == "POSITION"]
+    anchors = [(m.block, m.tok_end) for m in mentions if m.label == "POSITION"]
     person_nouns = lexicon().person_nouns
     for block, doc in enumerate(docs):  # "her predecessor, X", "his counterpart, X"
-        anchors += [(block, t.i + 1, t.i) for t in doc if t.lower_ in person_nouns]
-    for block, tok_end, head in anchors:
+        anchors += [(block, t.i + 1) for t in doc if t.lower_ in person_nouns]
+    # "includes Ana Ruiz as energy minister": a name right before "as" and a title
+    role_preps = lexicon().role_prepositions
+    for m in mentions:
+        doc = docs[m.block]
+        i = m.tok_end
+        if i + 1 >= len(doc) or doc[i].lower_ not in role_preps or not _person_like(m, doc):
+            continue
+        i += 1
+        while i < len(doc) and doc[i].pos_ in ("DET", "PRON") and doc[i].lower_ != "as":
+            i += 1  # "as his special envoy", "as the new minister"
+        title = starting.get((m.block, i))
+        if title is not None and title.label == "POSITION":
+            m.label, m.cls = "PERSON", "Person"
+    for block, tok_end in anchors:
         doc = docs[block]
-        end = min(len(doc), tok_end + 12, doc[head].sent.end)
         starts = [tok_end]
-        i = tok_end
-        while i < end:  # the complement: title-case words and the small words joining them
+
+        def name_at(i: int, block: int = block) -> tuple[int, bool] | None:
             other = starting.get((block, i))
-            if other is not None and other.label != "PERSON":
-                i = other.tok_end
-                continue
-            tok = doc[i]
-            if tok.text == ",":
-                starts.append(i + 1)
-                break
-            if not (tok.is_title or tok.lower_ in _JOINERS):
-                break
-            i += 1
+            return None if other is None else (other.tok_end, other.label == "PERSON")
+
+        comma = complement_end(doc, tok_end, name_at)
+        if comma is not None:
+            starts.append(comma + 1)
         for i in starts:
             while i < len(doc):  # past courtesy words and ranks, each name of a list
                 other = starting.get((block, i))
@@ -241,7 +244,7 @@ def _names_after_titles(mentions: list[Mention], docs: list) -> None:
                 elif other is not None and (other.label == "PERSON" or _person_like(other, doc)):
                     other.label, other.cls = "PERSON", "Person"
                     i = other.tok_end
-                    if i + 1 < len(doc) and doc[i].lower_ in (",", "and"):
+                    if i + 1 < len(doc) and doc[i].lower_ in lexicon().coordinators:
                         i += 1
                     else:
                         break
@@ -275,7 +278,7 @@ def _other_kind(name: Mention, phrase: Mention) -> bool:
 def _person_like(name: Mention, doc) -> bool:
     """A name of two words or more, all proper nouns, that the gazetteer does not know."""
     return (
-        name.label in ("ORG", "GPE", "FAC")
+        name.label in ("ORG", "GPE", "FAC", "LOC")
         and len(name.text.split()) >= 2
         and norm(name.text) not in gazetteer().by_name
         and all(t.pos_ == "PROPN" for t in doc[name.tok_start : name.tok_end])
@@ -320,22 +323,30 @@ def _make_cluster(cid: int, ms: list[Mention], entry: GazetteerEntry | None) -> 
     metonym = None
     if cls == "City":
         metonym = gaz.by_metonym.get(norm(label))
+    if entry is None and label.isupper() and (metonym or " " in label or len(label) > 7):
+        label = _spelling(label, metonym)
     return Cluster(cid, cls, label, list(ms), entry, metonym)
+
+
+def _spelling(label: str, metonym: GazetteerEntry | None) -> str:
+    """A name written in capitals, as datelines write them ("KUALA LUMPUR"), in its usual
+    spelling: the gazetteer's, else each word capitalised. One entity keeps one label
+    across the articles of a build."""
+    if metonym is not None:
+        for name in metonym.metonyms:
+            if norm(name) == norm(label):
+                return name
+    return " ".join(w[:1] + w[1:].lower() for w in label.split())
 
 
 def _label(ms: list[Mention], cls: str) -> str:
     if cls == "Position":
-        phrase = max((m.text for m in ms), key=len)
-        words = phrase.split()
-        return " ".join(
-            w if w.isupper() or (i and w.lower() in _SMALL) else w[:1].upper() + w[1:]
-            for i, w in enumerate(words)
-        )
+        return title_label(max((m.text for m in ms), key=len))
     names = [m for m in ms if m.label not in ("COMMON", "NORP") and not _is_acronym(m.text)]
     if cls == "Person":
         names = [m for m in names if m.label == "PERSON"] or names
-    if names:
-        return max(names, key=lambda m: (len(m.text.split()), -m.start)).text
+    if names:  # not the capitals of a dateline when the text also writes the name
+        return max(names, key=lambda m: (not m.text.isupper(), len(m.text.split()), -m.start)).text
     commons = [m for m in ms if m.label == "COMMON"]
     if commons:
         best = max(commons, key=lambda m: (len(m.text.split()), -m.start))

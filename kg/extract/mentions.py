@@ -15,38 +15,6 @@ from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.phrases.titles import title_data
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "POSITION"}
-_STRIP_WORDS = {
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "new",
-    "proposed",
-    "planned",
-    "key",
-    "possible",
-    "former",
-    "current",
-    "same",
-    "first",
-    "latest",
-    "such",
-    "own",
-    "wider",
-    "so-called",
-    "called",
-    "future",
-    "existing",
-    "recent",
-}
 _QUOTES = "\"'“”‘’«»"
 
 
@@ -130,11 +98,19 @@ def class_guess(label: str, text: str, words: list[str]) -> str | None:
 _CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}$")
 
 
+def _stripped(tok) -> bool:
+    """A word dropped from the start of a name (lexicon `strip_words`): an article or a
+    possessor always, an adjective unless it begins a proper name ("New Zealand")."""
+    if tok.lower_ not in lexicon().strip_words:
+        return False
+    return tok.pos_ in ("DET", "PRON") or not (tok.tag_ == "NNP" and tok.is_title)
+
+
 def _trim(tokens: list) -> list:
     """Drop leading articles, determiners and possessors, a clock time ("10:15 - Norland" in a
     live blog), trailing possessives and quotes."""
     while tokens and (
-        tokens[0].lower_ in _STRIP_WORDS
+        _stripped(tokens[0])
         or tokens[0].text in _QUOTES
         or tokens[0].is_space
         or tokens[0].is_punct
@@ -359,7 +335,7 @@ def _quoted_names(doc) -> list[list]:
 
 def _extends_name(chunk, taken: set[int]) -> bool:
     return any(
-        t.i not in taken and not t.is_punct and t.lower_ not in _STRIP_WORDS and not _possessive(t)
+        t.i not in taken and not t.is_punct and not _stripped(t) and not _possessive(t)
         for t in chunk
         if t.i < chunk.root.i
     )

@@ -3,9 +3,10 @@ people's names that it cut or mislabelled.
 
 `kg_gazetteer_names`, a spaCy component after NER: a PhraseMatcher over every name, alias
 and demonym of data/gazetteer.yaml (case-sensitive) adds an entity for each match that no
-entity overlaps ("Barbados Prime Minister X", where the small model sees no place). It
-never changes an entity the recognizer found. `kg_name_repair`, after it, mends people's
-names (see NameRepair).
+entity overlaps ("Barbados Prime Minister X", where the small model sees no place), or
+whose entities all lie inside it ("Trinidad" and "Tobago" read apart: the longer known name
+wins). It never cuts an entity the recognizer found. `kg_name_repair`, after it, mends
+people's names (see NameRepair).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.phrases.titles import title_data
 
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+SWALLOWED = {"GPE", "LOC", "ORG", "NORP", "FAC", "PERSON"}  # a longer known name takes them in
 LABELS = {
     "Country": "GPE",
     "City": "GPE",
@@ -48,11 +50,19 @@ class GazetteerNames:
         # a date or a number the recognizer stretched over a name gives way to the name
         # ("10:15 - Norland" read as a time in a live blog)
         names = [e for e in doc.ents if e.label_ not in NOT_NAMES]
-        taken = {i for e in names for i in range(e.start, e.end)}
+        owner = {i: e for e in names for i in range(e.start, e.end)}
+
+        def free(s: int, e: int) -> bool:
+            inside = {owner[i] for i in range(s, e) if i in owner}
+            return all(
+                s <= x.start and x.end <= e and len(x) < e - s and x.label_ in SWALLOWED
+                for x in inside
+            )
+
         spans = [
             Span(doc, s, e, label=doc.vocab.strings[m])
             for m, s, e in self.matcher(doc)
-            if not any(i in taken for i in range(s, e))
+            if free(s, e)
         ]
         if spans:
             spans = filter_spans(spans)
@@ -74,6 +84,7 @@ class _Words:
 
     stop: frozenset[str]
     known: frozenset[str]
+    particles: frozenset[str]  # "van", "bin": lower-case words inside names
 
 
 @cache
@@ -84,7 +95,7 @@ def _words() -> _Words:
     stop |= data.not_complements | set(lex.head_classes) | data.name_heads
     gaz = gazetteer()
     known = set(gaz.by_name) | set(gaz.by_demonym) | set(gaz.by_metonym)
-    return _Words(frozenset(stop), frozenset(known))
+    return _Words(frozenset(stop), frozenset(known), data.name_particles)
 
 
 class NameRepair:
@@ -139,19 +150,53 @@ class NameRepair:
                 and i + 1 not in taken
             )
 
+        def particles(i: int) -> int:
+            """The end of the lower-case name particles from token i and the title-case
+            word after them ("van der Berg", "bin Said"), or 0."""
+            j = i
+            while j < len(doc) and doc[j].lower_ in words.particles and not doc[j].is_title:
+                j += 1
+            if j == i or j >= len(doc) or not doc[j].is_title or not doc[j].is_alpha:
+                return 0
+            inside = [e for e in ents if e.start <= j < e.end]
+            if inside and not (len(inside[0]) == 1 and unknown_word(inside[0])):
+                return 0
+            return j + 1
+
         out: list[Span] = []
         i = 0
         changed = False
-        # a name right after a title that no entity covers ("Deputy Ministers Bae Sun-ok")
+
+        def word(tok) -> bool:
+            """A title-case word of no entity that is no known or title word (the tagger
+            may take a foreign given name for an adverb)."""
+            return (
+                tok.i not in taken
+                and tok.is_title
+                and tok.is_alpha
+                and len(tok) > 1
+                and tok.lower_ not in words.stop
+                and norm(tok.text) not in words.known
+            )
+
+        # a name right after a title that no entity covers ("Deputy Ministers Bae Sun-ok"),
+        # or between commas after it ("its foreign minister, Ilo Varga, said")
         for e in ents:
             if e.label_ != "POSITION":
                 continue
             end = e.end
             while end < len(doc) and (free(doc[end]) or (end > e.end and glued_hyphen(end))):
                 end += 2 if doc[end].text == "-" else 1
-            if end - e.end >= 2:
-                ents.append(Span(doc, e.end, end, label="PERSON"))
-                taken.update(range(e.end, end))
+            start = e.end
+            if end - e.end < 2 and e.end + 1 < len(doc) and doc[e.end].text == ",":
+                start = end = e.end + 1
+                while end < len(doc) and end - start < 4 and word(doc[end]):
+                    end += 1
+                if end >= len(doc) or doc[end].text != ",":
+                    end = start
+            if end - start >= 2:
+                ents.append(Span(doc, start, end, label="PERSON"))
+                taken.update(range(start, end))
                 changed = True
         ents.sort(key=lambda s: s.start)
         while i < len(ents):
@@ -175,6 +220,8 @@ class NameRepair:
                         end += 1
                     elif glued_hyphen(end):
                         end += 2
+                    elif particles(end):  # "Ana van" + "der Berg"
+                        end = particles(end)
                     elif (
                         i + 1 < len(ents)
                         and ents[i + 1].start == end

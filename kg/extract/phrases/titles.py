@@ -9,6 +9,7 @@ respected by it, so a title is never read as part of a person's name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -18,7 +19,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from kg.extract.lexicon import _load_yaml, gazetteer, norm
+from kg.extract.lexicon import _load_yaml, gazetteer, lexicon, norm
 
 LABEL = "POSITION"
 
@@ -33,6 +34,9 @@ class TitleData:
     name_heads: frozenset[str]  # title words that can also end a name before them
     honorifics: frozenset[str]  # courtesy words between a title and a name ("Dr", "Ms")
     not_complements: frozenset[str]  # days and months: never the end of a title
+    complement_joiners: frozenset[str]  # small words inside a title's complement
+    name_particles: frozenset[str]  # "van", "bin": lower-case words inside names
+    small_words: frozenset[str]  # "of", "the": lower case inside names, left out of acronyms
 
 
 def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
@@ -63,6 +67,9 @@ def title_data() -> TitleData:
         name_heads=frozenset(lists["name_heads"]),
         honorifics=frozenset(lists["honorifics"]),
         not_complements=frozenset(lists["not_complements"]),
+        complement_joiners=frozenset(lists["complement_joiners"]),
+        name_particles=frozenset(lists["name_particles"]),
+        small_words=frozenset(lists["small_words"]),
     )
 
 
@@ -82,6 +89,46 @@ def is_honorific(tok) -> bool:
     return tok.lower_ in words or tok.lower_.rstrip(".") in words
 
 
+def title_label(title: str) -> str:
+    """A title as a label: each word capitalised but the small ones ("Minister of State")."""
+    small = title_data().small_words
+    return " ".join(
+        w if w.isupper() or (i and w.lower() in small) else w[:1].upper() + w[1:]
+        for i, w in enumerate(title.split())
+    )
+
+
+NameAt = Callable[[int], "tuple[int, bool] | None"]
+
+
+def complement_end(doc, start: int, name_at: NameAt) -> int | None:
+    """The comma that ends a title's complement, the title ending before token `start`
+    ("President of the Andean Bank," -> the comma): title-case words, names and the joiners
+    of titles.yaml `complement_joiners`, up to 12 tokens, in one sentence, with no person
+    among them. `name_at(i)` gives the end of the name that covers token i and whether it
+    is a person's, or None where no name is."""
+    joiners = title_data().complement_joiners
+    if start >= len(doc) or doc[start].is_sent_start:
+        return None
+    end = min(len(doc), start + 12, doc[start].sent.end)
+    i = start
+    while i < end:
+        tok = doc[i]
+        if tok.text == ",":
+            return i
+        name = name_at(i)
+        if name is not None:
+            name_end, person = name
+            if person:
+                return None
+            i = max(name_end, i + 1)
+        elif tok.is_title or tok.lower_ in joiners or tok.tag_ == "POS":
+            i += 1
+        else:
+            return None
+    return None
+
+
 class TitleMarker:
     """Marks titles as POSITION entities; other entities already set are kept unless a
     title overlaps them."""
@@ -96,15 +143,62 @@ class TitleMarker:
         spans = [
             Span(doc, s, e, label=LABEL)
             for match, s, e in self.matcher(doc)
-            if match != plural or not _in_name(doc, s)
+            if (match != plural or not _in_name(doc, s)) and not _ends_body_name(doc, s)
         ]
         spans = [t for t in (_trim(s) for s in spans) if t is not None]
         spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
-        titles = filter_spans(spans)
+        titles = []
+        for span in filter_spans(spans):
+            titles += _split_body(span)
         taken = {i for s in titles for i in range(s.start, s.end)}
         kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = sorted(kept + titles, key=lambda s: s.start)
         return doc
+
+
+def _split_body(span: Span) -> list[Span]:
+    """An "of" title whose complement names a country's body ("Commander of the Norlandic
+    Armed Forces", "Vice Chief of the Norland Defence Forces") is a title and an
+    organisation: the complement has a country's name or demonym and ends in a word that
+    makes names of bodies (lexicon `head_classes`, titles.yaml `name_heads`). "Chief of the
+    General Staff" names no country and stays one title."""
+    doc = span.doc
+    of = next((t.i for t in span if t.lower_ in ("of", "for")), None)
+    if of is None or of == span.start:
+        return [span]
+    start = of + 1
+    if start < span.end and doc[start].lower_ == "the":
+        start += 1
+    body = doc[start : span.end]
+    if len(body) < 2 or not all(t.is_title for t in body):
+        return [span]
+    heads = set(lexicon().head_classes) | title_data().name_heads
+    gaz = gazetteer()
+    countries = any(
+        norm(t.text) in gaz.by_demonym
+        or (norm(t.text) in gaz.by_name and gaz.by_name[norm(t.text)].cls == "Country")
+        for t in body
+    )
+    if not countries or body[-1].lower_ not in heads:
+        return [span]
+    return [Span(doc, span.start, of, label=LABEL), Span(doc, start, span.end, label="ORG")]
+
+
+def _ends_body_name(doc, start: int) -> bool:
+    """A capitalised title after "of" in the name of a body ("House of Representatives",
+    "Office of the President", "Council of Ministers"): part of that name, no post."""
+    if not doc[start].is_title:
+        return False
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    if i < 1 or doc[i].lower_ != "of":
+        return False
+    before = doc[i - 1]
+    heads = title_data().name_heads | {
+        w for w, c in lexicon().head_classes.items() if c == "GovernmentBody"
+    }
+    return before.is_title and before.lower_ in heads
 
 
 def _in_name(doc, start: int) -> bool:

@@ -589,3 +589,87 @@ def test_the_readme_gives_dask_processes_the_settings_of_a_local_cluster():
         check=True,
     ).stdout
     assert out.strip() == repr([str(v) for v in LOCAL_CONFIG.values()])
+
+
+@pytest.mark.slow
+def test_local_workers_run_without_dasks_malloc_trim_threshold(monkeypatch):
+    """kg's LocalCluster starts its workers without Dask's MALLOC_TRIM_THRESHOLD_ (glibc
+    trimming its heap all the time slows spaCy down), with Dask's thread limits."""
+    from kg.cluster import connect
+
+    # a nanny started with Dask's defaults (the module's cluster) leaves it in os.environ
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    with connect("local:1") as client:
+        (env,) = client.run(lambda: dict(os.environ)).values()
+    assert "MALLOC_TRIM_THRESHOLD_" not in env
+    assert env["OMP_NUM_THREADS"] == "1"
+
+
+def test_worker_tasks_collect_garbage_as_a_local_build(monkeypatch):
+    """A worker freezes what every task uses out of the collector's walks once it has
+    loaded it, and its tasks run with young collections as rare as a local build's; the
+    worker's own setting is back afterwards."""
+    import gc
+
+    import kg.cluster.tasks as tasks
+    import kg.extract.pipeline as pipeline
+    from kg.pipeline import GC_THRESHOLD
+
+    seen: list[int] = []
+
+    def fake_extract_many(items, model=None):
+        seen.append(gc.get_threshold()[0])
+        return []
+
+    def fake_build(statements, **kwargs):
+        seen.append(gc.get_threshold()[0])
+        raise RuntimeError("stop")
+
+    monkeypatch.setattr(pipeline, "extract_many", fake_extract_many)
+    monkeypatch.setattr(tasks, "build", fake_build)
+    before = gc.get_threshold()
+    assert before[0] != GC_THRESHOLD
+    assert tasks.extract_articles([], None) == []
+    with pytest.raises(RuntimeError, match="stop"):
+        tasks.build_batch([], "http://example.org/", [], False, {})
+    assert seen == [GC_THRESHOLD, GC_THRESHOLD]
+    assert gc.get_threshold() == before
+
+    frozen = gc.get_freeze_count()
+    try:
+        tasks.PreloadModel(None).setup(None)
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_minting_reads_only_what_a_worker_sends_the_client():
+    """The client mints an article's IRIs from its mint_view (its entities, and the
+    relations that give a position its owner): the same IRIs, labels and owners as from the
+    whole statements, whether the owner is stated (positionIn) or is the holder's employer."""
+    from kg.cluster.tasks import mint_view
+    from kg.identity import EntityRegistry
+    from kg.iri import DEFAULT_BASE
+    from kg.statements import Article, Entity, Evidence, Relation, Statements
+
+    def rel(subject: str, predicate: str, obj: str) -> Relation:
+        return Relation(subject, predicate, obj, Evidence("An invented sentence.", 0, 21))
+
+    people = [Entity("p1", "Ana Ortiz", "Person"), Entity("p2", "Luis Vera", "Person")]
+    stated = Statements(
+        Article("a1", "An invented text."),
+        [*people, Entity("m", "Minister", "Position"), Entity("c", "Ruritania", "Country")],
+        [rel("p1", "holdsPosition", "m"), rel("m", "positionIn", "c"), rel("p1", "meets", "p2")],
+    )
+    employed = Statements(
+        Article("a2", "Another invented text."),
+        [*people, Entity("d", "director", "Position"), Entity("o", "Acme Works", "Organization")],
+        [rel("p2", "holdsPosition", "d"), rel("p2", "worksFor", "o"), rel("p2", "meets", "p1")],
+    )
+    whole, viewed = EntityRegistry(DEFAULT_BASE), EntityRegistry(DEFAULT_BASE)
+    for st in (stated, employed):
+        view = mint_view(st)
+        assert view.article.text == "" and len(view.relations) == len(st.relations) - 1
+        minted = whole.mint(st)
+        assert viewed.mint(view) == minted
+        assert any(m.owner is not None for m in minted.values())

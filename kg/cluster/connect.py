@@ -31,6 +31,20 @@ LOCAL_CONFIG = {
 }
 
 
+# What Dask puts in a worker process's environment before it starts, without Dask's
+# MALLOC_TRIM_THRESHOLD_=65536 (memory back to the system sooner): with it glibc trims its
+# heap all the time, and spaCy, which allocates a lot, extracted ~7% slower than in a
+# process with glibc's default (benchmarks/cluster.py). The thread limits of numerical
+# libraries stay.
+WORKER_ENVIRON = {
+    "distributed.nanny.pre-spawn-environ": {
+        "OMP_NUM_THREADS": 1,
+        "MKL_NUM_THREADS": 1,
+        "OPENBLAS_NUM_THREADS": 1,
+    }
+}
+
+
 def dask_environment(config: dict = LOCAL_CONFIG) -> dict[str, str]:
     """The settings as the environment variables `dask scheduler` and `dask worker` read
     (DASK_DISTRIBUTED__ADMIN__TICK__INTERVAL=1s, ...): for clusters kg does not start."""
@@ -87,7 +101,7 @@ def connect(address: str, model: str | None = None, timeout: float = 10.0) -> It
         with (
             warnings.catch_warnings(),
             _children_ignore_ctrl_c(),
-            dask.config.set(LOCAL_CONFIG),
+            dask.config.set(LOCAL_CONFIG | WORKER_ENVIRON),
         ):
             # the scheduler's small HTTP server (health, metrics) takes another loopback
             # port when 8787 is taken, and says so: not the user's concern

@@ -8,6 +8,10 @@ Nothing is lost and nothing is stored twice:
   skipped, so running the same command again after a crash stores only what is missing;
 - entity IRIs are minted on the client in corpus order and batches are validated as a
   local build groups them, so the output is byte for byte that of a local build.
+
+Statements stay on the workers: the task that builds a batch takes the results of its
+extraction tasks as inputs, and the client fetches only what minting reads of them
+(kg.cluster.tasks.mint_inputs). A result lost with its worker is extracted again by Dask.
 """
 
 from __future__ import annotations
@@ -22,12 +26,13 @@ from pathlib import Path
 from kg.cluster.connect import connect
 from kg.cluster.ctrlc import CtrlC
 from kg.cluster.summary import ClusterSummary
-from kg.cluster.tasks import BuiltBatch, build_batch, buildable, extract_articles
+from kg.cluster.tasks import BuiltBatch, build_batch, buildable, extract_articles, mint_inputs
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, expand, read_source
 from kg.errors import InputError, KgError, ValidationFailed
 from kg.files import read_bytes
 from kg.identity import EntityRegistry
 from kg.iri import DEFAULT_BASE, check_base, graph_iri
+from kg.pipeline import _collector_for_a_corpus
 from kg.statements import Statements, load_statements
 
 
@@ -37,7 +42,11 @@ class _Batch:
 
     index: int
     records: dict[int, dict] = field(default_factory=dict)  # position -> input record
-    statements: dict[int, Statements] = field(default_factory=dict)
+    views: dict[int, Statements] = field(default_factory=dict)  # what minting reads
+    # position -> (its extraction: a future whose result a worker keeps, or the statements
+    # of a statements file as a list here; its index in it): the build task's inputs
+    picks: dict[int, tuple] = field(default_factory=dict)
+    extractions: list = field(default_factory=list)  # futures, released when it is done
     pending: int = 0  # articles whose extraction has not settled yet
     attempt: int = 0
     isolated: bool = False
@@ -52,7 +61,8 @@ class _Task:
     batch: _Batch
     positions: list[int] = field(default_factory=list)
     attempt: int = 1
-    args: tuple = ()
+    items: list = field(default_factory=list)  # extract: the articles sent
+    extraction: object = None  # extract: the future of the extraction, kept on a worker
 
 
 def _why(exc: BaseException) -> str:
@@ -117,16 +127,32 @@ class _Run:
 
     # -- submitting -------------------------------------------------------------------------
 
-    def _submit(self, task: _Task, func, *args) -> None:
+    def _key(self, name: str) -> str:
         self.submitted += 1
-        key = f"kg-{task.kind}-{self.token}-{self.submitted}"
-        # a batch ready to build goes before further extraction: results reach the store
-        # steadily and the client holds few batches of statements
-        priority = 0 if task.kind == "extract" else 1
+        return f"kg-{name}-{self.token}-{self.submitted}"
+
+    def _submit(self, task: _Task, func, *args) -> None:
+        """A task whose result the client takes as it comes (as_completed)."""
+        name = "mint-inputs" if task.kind == "extract" else task.kind
+        # mint inputs as soon as an extraction is done (a small task where its result is),
+        # then a batch ready to build before further extraction: results reach the store
+        # steadily and workers hold few batches of statements
+        priority = 2 if task.kind == "extract" else 1
+        key = self._key(name)
         future = self.client.submit(func, *args, key=key, pure=False, priority=priority)
-        task.args = args
         self.tasks[future.key] = task
         self.done.add(future)
+
+    def _extract(self, batch: _Batch, part: list[tuple[int, tuple]], attempt: int = 1) -> None:
+        """Extract some articles of a batch on a worker, which keeps the statements; the
+        client waits for what minting reads of them."""
+        items = [source for _pos, source in part]
+        extraction = self.client.submit(
+            extract_articles, items, self.model, self.base, key=self._key("extract"), pure=False
+        )
+        batch.extractions.append(extraction)
+        task = _Task("extract", batch, [pos for pos, _s in part], attempt, items, extraction)
+        self._submit(task, mint_inputs, extraction)
 
     def _extracting(self) -> int:
         return sum(len(t.positions) for t in self.tasks.values() if t.kind == "extract")
@@ -172,14 +198,13 @@ class _Run:
                     self._fail(pos, why)
                     del batch.records[pos]
                     continue
-                batch.statements[pos] = statements
+                batch.views[pos] = statements
+                batch.picks[pos] = ([(statements, None)], 0)
             else:
                 todo.append((pos, source))
         batch.pending = len(todo)
         for i in range(0, len(todo), self.chunk):  # a few articles a task: less overhead
-            part = todo[i : i + self.chunk]
-            task = _Task("extract", batch, [pos for pos, _s in part])
-            self._submit(task, extract_articles, [s for _p, s in part], self.model, self.base)
+            self._extract(batch, todo[i : i + self.chunk])
 
     def _read(self, path: Path) -> tuple[dict, Statements | None, tuple | None]:
         """The input record of a file as a local build writes it, and its statements (a
@@ -230,10 +255,10 @@ class _Run:
     def _advance(self) -> None:
         while self.frontier < self.next_batch and self.batches[self.frontier].pending == 0:
             batch = self.batches[self.frontier]
-            batch.order = sorted(batch.statements)  # articles that cannot be built are out
+            batch.order = sorted(batch.views)  # articles that cannot be built are out
             if batch.order:
                 for pos in batch.order:
-                    st = batch.statements[pos]
+                    st = batch.views[pos]
                     batch.minted[st.article.id] = self.registry.mint(st)
                 self._submit_build(batch, batch.order)
             else:
@@ -244,11 +269,12 @@ class _Run:
         batch.attempt += 1
         for chosen in [[p] for p in positions] if kind == "probe" else [positions]:
             task = _Task(kind, batch, chosen, batch.attempt)
-            statements = [batch.statements[p] for p in chosen]
-            minted = {st.article.id: batch.minted[st.article.id] for st in statements}
+            ids = [batch.views[p].article.id for p in chosen]
+            minted = {article: batch.minted[article] for article in ids}
+            picks = [batch.picks[p] for p in chosen]  # Dask hands the task their results
             records = [batch.records[p] for p in chosen]
             sort = self.writer is not None  # the output files take sorted lines
-            args = (statements, self.base, records, self.strict, minted, sort)
+            args = (picks, self.base, records, self.strict, minted, sort)
             self._submit(task, build_batch, *args)
 
     # -- results ----------------------------------------------------------------------------
@@ -286,15 +312,15 @@ class _Run:
     def _extracted(self, task: _Task, value, error) -> None:
         batch = task.batch
         if error is not None and task.attempt == 1:  # each article of the task once more
-            for pos, source in zip(task.positions, task.args[0], strict=True):
-                retry = _Task("extract", batch, [pos], 2)
-                self._submit(retry, extract_articles, [source], self.model, self.base)
+            for pos, source in zip(task.positions, task.items, strict=True):
+                self._extract(batch, [(pos, source)], 2)
             return
         batch.pending -= len(task.positions)
         if error is None:
-            for pos, (st, why) in zip(task.positions, value, strict=True):
+            for i, (pos, (view, why)) in enumerate(zip(task.positions, value, strict=True)):
                 if why is None:
-                    batch.statements[pos] = st
+                    batch.views[pos] = view
+                    batch.picks[pos] = (task.extraction, i)
                 else:  # it cannot be built: it fails alone, minting nothing
                     self._fail(pos, why)
                     batch.records.pop(pos)
@@ -340,6 +366,10 @@ class _Run:
         """A batch is done (stored, or nothing of it left): hand the finished batches to the
         output files in corpus order, as a local build writes them."""
         self.batches.pop(batch.index)
+        for extraction in batch.extractions:  # the workers may drop the statements
+            extraction.release()
+        batch.extractions.clear()
+        batch.picks.clear()
         self.finished[batch.index] = result
         while self.next_out in self.finished:
             done = self.finished.pop(self.next_out)
@@ -432,7 +462,8 @@ def build_on_cluster(
                 progress,
                 ctrl_c,
             )
-            run.run()
+            with _collector_for_a_corpus():  # as a local build: the client's objects are
+                run.run()  # short-lived too (messages, results)
             ctrl_c.check()
             if run.finished or run.next_out != run.next_batch:
                 raise KgError("internal: a batch never reached the output files")

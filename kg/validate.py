@@ -345,24 +345,32 @@ def _read_through() -> frozenset[str] | None:
     need one, the first in the order of a file (whose sentence a report names): so a node
     named in every article costs its kinds of statements, not its articles. None (keep
     them all) when a constraint reads another node by any property (a variable predicate
-    or a negated path)."""
-    from rdflib.paths import NegatedPath, Path
+    or a negated path), counts or compares solutions (an aggregate, a `!=`), walks a path
+    backwards, or when kg's engine cannot compile the shapes (pySHACL then sees every
+    statement)."""
+    from rdflib.paths import InvPath, NegatedPath, Path
     from rdflib.plugins.sparql import prepareQuery
     from rdflib.plugins.sparql.parserutils import CompValue
 
-    from kg.shacl import compiled_shapes
+    from kg.shacl import Unsupported, compiled_shapes
 
+    try:
+        shapes = compiled_shapes()
+    except Unsupported:
+        return None
     this = rdflib.Variable("this")
     names: set[str] = set()
 
     def walk(node) -> bool:
         if isinstance(node, rdflib.URIRef):
             names.add(str(node))
-        elif isinstance(node, NegatedPath):
+        elif isinstance(node, (NegatedPath, InvPath)):
             return False
         elif isinstance(node, Path):
             return all(walk(v) for v in vars(node).values())
         elif isinstance(node, CompValue):
+            if node.name.startswith("Aggregate") or node.get("op") == "!=":
+                return False
             if node.name == "BGP":
                 for s, p, _o in node["triples"]:
                     if isinstance(p, rdflib.Variable) and s != this:
@@ -372,7 +380,7 @@ def _read_through() -> frozenset[str] | None:
             return all(walk(v) for v in node)
         return True
 
-    for shape in compiled_shapes().by_node.values():
+    for shape in shapes.by_node.values():
         for constraint in shape.sparql:
             if not walk(prepareQuery(constraint.query).algebra):
                 return None

@@ -142,6 +142,35 @@ def test_a_store_validated_batch_by_batch_gives_the_report_of_the_whole(faulty_s
     assert report.triples == whole.triples > 1000
 
 
+def test_alike_statements_behind_a_shared_node_are_validated_once(faulty_store, monkeypatch):
+    """The four articles state the same relations of their shared entities: the batch that
+    owns those entities holds one statement per kind, and still reports what all of them
+    would."""
+    from kg import validate
+
+    kg = KgStore(faulty_store, read_only=True)
+    graphs = sorted(validate._graph_key(g) for g in kg.store.named_graphs())
+    deduped = validate._store_batch(kg.store, graphs[:1])[0]
+    monkeypatch.setattr(validate, "_read_through", lambda: None)
+    every = validate._store_batch(kg.store, graphs[:1])[0]
+    kg.close()
+    assert len(deduped) < len(every)
+
+
+def test_shapes_kg_cannot_compile_keep_every_statement(monkeypatch):
+    from kg import shacl, validate
+
+    def unsupported():
+        raise shacl.Unsupported("SPARQL-based targets")
+
+    validate._read_through.cache_clear()
+    monkeypatch.setattr(shacl, "compiled_shapes", unsupported)
+    try:
+        assert validate._read_through() is None
+    finally:
+        validate._read_through.cache_clear()
+
+
 @pytest.mark.slow
 def test_pyshacl_batch_by_batch_gives_its_report_of_the_whole(faulty_store):
     whole = _whole(faulty_store, engine="pyshacl")

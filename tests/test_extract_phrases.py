@@ -555,6 +555,12 @@ def test_a_name_in_capitals_gets_its_usual_spelling():
     assert {"Brussels", "Canberra"} <= labels
 
 
+def test_an_acronym_of_a_body_keeps_its_capitals():
+    st = _extract("The NORVIKCOM commander met officers in Brussels.")
+    labels = {e.label for e in st.entities}
+    assert "NORVIKCOM" in labels
+
+
 def test_a_name_read_as_an_organisation_before_as_and_a_title_is_a_person_s():
     st = _extract(
         "The cabinet also includes Ana Quist as minister for women and Selam Tesfay as "

@@ -323,15 +323,21 @@ def _make_cluster(cid: int, ms: list[Mention], entry: GazetteerEntry | None) -> 
     metonym = None
     if cls == "City":
         metonym = gaz.by_metonym.get(norm(label))
-    if entry is None and label.isupper() and (metonym or " " in label or len(label) > 7):
+    if (
+        entry is None
+        and label.isupper()
+        and _group(cls) == "Place"
+        and (metonym or " " in label or len(label) > 7)
+    ):
         label = _spelling(label, metonym)
     return Cluster(cid, cls, label, list(ms), entry, metonym)
 
 
 def _spelling(label: str, metonym: GazetteerEntry | None) -> str:
-    """A name written in capitals, as datelines write them ("KUALA LUMPUR"), in its usual
+    """A place written in capitals, as datelines write them ("KUALA LUMPUR"), in its usual
     spelling: the gazetteer's, else each word capitalised. One entity keeps one label
-    across the articles of a build."""
+    across the articles of a build. Bodies and forces written in capitals are acronyms
+    and keep them."""
     if metonym is not None:
         for name in metonym.metonyms:
             if norm(name) == norm(label):

@@ -63,6 +63,9 @@ class KgGroup(click.Group):
             raise
         except KeyboardInterrupt:
             raise click.Abort() from None
+        except BrokenPipeError:  # the reader left (`kg export ... | head`): stop quietly
+            _quiet_stdout()
+            raise click.exceptions.Exit(141) from None  # as a process ended by SIGPIPE
         except Exception as exc:  # a bug: still one line, unless asked for more
             if os.environ.get("KG_DEBUG"):
                 raise
@@ -71,6 +74,17 @@ class KgGroup(click.Group):
             )
             error.exit_code = 3
             raise error from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush finds no closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (a test runner's stdout)
+        pass
+    finally:
+        os.close(devnull)
 
 
 @click.group(cls=KgGroup, context_settings=CONTEXT)

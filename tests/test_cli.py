@@ -104,6 +104,21 @@ def test_export_to_file_and_stdout(tmp_path, built):
     assert result.exit_code == 0 and result.stdout.count("\n") > 100
 
 
+def test_a_reader_that_leaves_early_ends_the_command_quietly(built):
+    """`kg export ... | head`: the pipe closes before kg writes; no error line, no traceback,
+    the exit status of a process ended by SIGPIPE."""
+    exe = shutil.which("kg", path=os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"])
+    proc = subprocess.Popen(
+        [exe, "export", str(built / "kg.nq"), "--format", "ntriples"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert stderr == ""
+
+
 @pytest.mark.parametrize(
     ("content", "needles"),
     [

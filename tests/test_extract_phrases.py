@@ -573,3 +573,21 @@ def test_the_head_of_a_body_s_delegation_does_not_lead_the_body():
     st = _extract("Ana Quist, the head of the NATO delegation in Norvik, said the talks went well.")
     assert ("Ana Quist", "Head", "NATO") in positions(st)
     assert ("Ana Quist", "leads", "NATO") not in _triples(st)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the appointee parsed as the verb's predicate complement (oprd)
+        "Norland's President Marta Velde named Jonas Brekke, until now Minister of Finance, "
+        "as prime minister.",
+        # a verbless parse: "as" hangs from the appointer, the root
+        "Norland's President Ana Ruiz named Luis Vera, until now Minister of Finance, as "
+        "prime minister.",
+    ],
+)
+def test_the_one_who_appoints_does_not_take_the_post(text):
+    held = {(h, t) for h, t, _o in positions(_extract(text))}
+    assert not {
+        (h, t) for h, t in held if t == "Prime Minister" and h in ("Marta Velde", "Ana Ruiz")
+    }

@@ -142,7 +142,9 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
     if role_prep and prep.i > 0 and not paired:
         # "the cabinet includes Ana Ruiz as energy minister", "the appointment of Ana Ruiz
         # of Norland as envoy": the name right before "as", or the one "as" hangs from
-        for tok in (doc[prep.i - 1], prep.head):
+        # unless that one is the clause's subject or a verbless root (the appointer)
+        hangs = prep.head if prep.head.dep_ not in ("ROOT", "nsubj", "nsubjpass") else None
+        for tok in (t for t in (doc[prep.i - 1], hangs) if t is not None):
             m = index.mention_at(block, tok)
             if m is not None and index.clusters[m.cluster].cls == "Person":
                 return Ref(index.clusters[m.cluster]), "appointed-as"
@@ -150,7 +152,7 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
         # "named X, until now Minister of Finance, as ...", "X was until now the chief":
         # the object, else the subject, held the post before
         verb = prep.head
-        for tok in (*direct_objects(verb), *subjects(verb)):
+        for tok in (*_appointees(verb), *subjects(verb)):
             refs = [r for r in index.refs(block, tok, with_conj=False) if r.cluster.cls == "Person"]
             if refs:
                 return refs[0], "until-now"
@@ -174,7 +176,7 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
                 return None, "past"
             if lemma in lexicon().appointment_verbs or is_passive(verb):
                 # "appointed X as minister", "X was sworn in as minister"
-                for obj in direct_objects(verb):
+                for obj in _appointees(verb):
                     refs = [
                         r
                         for r in index.refs(block, obj, with_conj=False)
@@ -225,6 +227,12 @@ def _holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | N
         ):
             return _holder(b, first, allow_past)
     return None, ""
+
+
+def _appointees(verb) -> list:
+    """Who a verb names to a post: its objects, and the name the parser reads as the verb's
+    predicate complement ("named X, until now minister, as ..." parses X as `oprd`)."""
+    return [*direct_objects(verb), *(c for c in verb.children if c.dep_ == "oprd")]
 
 
 def _until_now(prep) -> bool:

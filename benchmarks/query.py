@@ -111,7 +111,10 @@ def rdflib_ratios(
         t = time.perf_counter()
         pid = os.fork()
         if pid == 0:  # the child runs the question and leaves without cleaning up
-            list(ds.query(q.sparql, initNs=ns))
+            try:  # (never through the parent's finally clauses, which remove the store)
+                list(ds.query(q.sparql, initNs=ns))
+            except BaseException:
+                os._exit(1)
             os._exit(0)
         finished = False
         while time.perf_counter() - t < limit:

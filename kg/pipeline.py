@@ -153,7 +153,7 @@ GC_THRESHOLD = 20_000  # objects allocated between young collections (Python's d
 
 
 @contextmanager
-def _collector_for_a_corpus() -> Iterator[None]:
+def collector_for_a_corpus() -> Iterator[None]:
     """Python's cyclic garbage collector tuned for a corpus build, restored afterwards.
 
     A build allocates millions of short-lived objects (spaCy tokens, RDF terms, triples);
@@ -289,7 +289,7 @@ def build_inputs(
     writer = None
     try:
         _load_long_lived(paths, model, jobs)
-        with _collector_for_a_corpus():
+        with collector_for_a_corpus():
             if out_dir is not None:
                 from kg.outputs import BuildWriter
 

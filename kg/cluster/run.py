@@ -32,7 +32,7 @@ from kg.errors import InputError, KgError, ValidationFailed
 from kg.files import read_bytes
 from kg.identity import EntityRegistry
 from kg.iri import DEFAULT_BASE, check_base, graph_iri
-from kg.pipeline import _collector_for_a_corpus
+from kg.pipeline import collector_for_a_corpus
 from kg.statements import Statements, load_statements
 
 
@@ -462,7 +462,7 @@ def build_on_cluster(
                 progress,
                 ctrl_c,
             )
-            with _collector_for_a_corpus():  # as a local build: the client's objects are
+            with collector_for_a_corpus():  # as a local build: the client's objects are
                 run.run()  # short-lived too (messages, results)
             ctrl_c.check()
             if run.finished or run.next_out != run.next_batch:

@@ -52,3 +52,38 @@ def test_a_failed_build_leaves_no_files(tmp_path, corpus, gold_doc):
     with pytest.raises(InputError, match="also"):
         build_inputs([corpus], tmp_path / "out", batch_size=2)
     assert not (tmp_path / "out").exists()
+
+
+def test_the_outputs_are_merged_with_few_files_open(tmp_path, monkeypatch):
+    """A large corpus makes more sorted runs than a process may open files: they are merged
+    a few at a time, and the result is the same distinct, sorted lines."""
+    import contextlib
+    import os
+
+    from kg import outputs
+
+    monkeypatch.setattr(outputs, "MERGE_FANIN", 3)
+    writer = outputs.BuildWriter(tmp_path / "out", "https://example.org/")
+    lines = set()
+    for i in range(10):
+        batch = sorted(
+            {f"<urn:s{(i * 7 + k) % 23}> <urn:p> <urn:o{k}> <urn:g> .\n" for k in range(5)}
+        )
+        lines.update(batch)
+        writer.add_nquads("".join(batch).encode(), b"", [], [])
+    open_runs = []
+
+    def runs_open() -> int:
+        paths = []
+        for fd in os.listdir("/proc/self/fd"):
+            with contextlib.suppress(OSError):  # the listing's own descriptor, closed by now
+                paths.append(os.readlink(f"/proc/self/fd/{fd}"))
+        return sum(str(writer._tmp) in path for path in paths)
+
+    merged = []
+    for line in writer._merged("main"):
+        open_runs.append(runs_open())
+        merged.append(line)
+    assert merged == sorted(lines)
+    assert max(open_runs) <= 3
+    writer.close()

@@ -369,11 +369,11 @@ def _continued_objects(tok, clause: Clause, rule: dict) -> list:
         return []
     sides = _children(tok, "nsubj", "attr")
     if len(sides) != 2 and not (
-        len(sides) == 1 and any(p.lower_ in ("on", "among") for p in _children(tok, "prep"))
+        len(sides) == 1 and any(p.lower_ in rule["be_preps"] for p in _children(tok, "prep"))
     ):
         return []
     for prep in _children(tok, "prep"):
-        if prep.lower_ in ("on", "among") and any(
+        if prep.lower_ in rule["be_preps"] and any(
             o.lemma_.lower() in nouns for o in _children(prep, "pobj")
         ):
             return sides
@@ -422,7 +422,7 @@ def carried_candidates(index: ArticleIndex, block: int, tok, clause: Clause) -> 
                         sent=tok.sent,
                         modality=clause.modality,
                         attributed=said,
-                        confidence=0.7,
+                        confidence=rule["confidence"],
                         method=f"carried:{predicate}",
                     )
                 )

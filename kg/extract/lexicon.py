@@ -282,6 +282,8 @@ def frames() -> Frames:
                 "verbs": frozenset(r.get("verbs") or ()),
                 "passive": frozenset(r.get("passive") or ()),
                 "window": int(r.get("window", 6)),
+                "confidence": float(r.get("confidence", 0.7)),
+                "be_preps": frozenset(r.get("be_preps") or ()),
             }
             for p, r in (d.get("carried") or {}).items()
             if p in known

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -79,12 +80,9 @@ class KgGroup(click.Group):
 def _quiet_stdout() -> None:
     """Point stdout at /dev/null, so the interpreter's last flush finds no closed pipe."""
     devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
+    with contextlib.suppress(OSError, ValueError):  # a test runner's stdout has no descriptor
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # no file descriptor (a test runner's stdout)
-        pass
-    finally:
-        os.close(devnull)
+    os.close(devnull)
 
 
 @click.group(cls=KgGroup, context_settings=CONTEXT)

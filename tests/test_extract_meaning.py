@@ -497,3 +497,30 @@ def test_a_person_in_a_city_is_visiting_it_but_a_headquarters_is_not():
     )
     assert _has(found, "Ana Ortiz", "visits", "Lima", "asserted")
     assert not any(p == "visits" and o == "Quito" for _s, p, o in found)
+
+
+def test_the_two_presidents_are_the_two_titled_persons_named_most():
+    found = _relations(
+        "President Ana Ortiz of Chile arrived in Lima on Monday. President Pablo Mena of Peru "
+        "welcomed Ortiz at the airport. Ortiz and Mena toured the port. Prime Minister Lars "
+        "Berg said later that talks between the two leaders went well."
+    )
+    assert _has(found, "Ana Ortiz", "holdsTalksWith", "Pablo Mena")
+    assert not _has(found, "Lars Berg", "holdsTalksWith", "Ana Ortiz")
+
+
+def test_the_two_presidents_with_a_third_named_as_often_are_no_pair():
+    found = _relations(
+        "President Ana Ortiz of Chile, President Pablo Mena of Peru and President Lars Berg "
+        "of Bolivia arrived in Lima on Monday. The two presidents held talks on trade."
+    )
+    assert not any(p == "holdsTalksWith" for _s, p, o in found)
+
+
+def test_speaking_to_a_newspaper_is_no_talks_but_speaking_to_a_minister_is():
+    found = _relations(
+        "Foreign Minister Ana Ruiz of Chile spoke to the Daily Courier about the mission. "
+        "Ruiz later spoke to her Peruvian counterpart, Pablo Mena."
+    )
+    assert not _has(found, "Ana Ruiz", "holdsTalksWith", "Daily Courier")
+    assert _has(found, "Ana Ruiz", "holdsTalksWith", "Pablo Mena")

@@ -189,6 +189,8 @@ def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
     if not ("both" in words or ("two" in words and words & {"the", "these", "their"})):
         return []
     wanted = f.pair_nouns[lemma]
+    if wanted == ("Person",):
+        return _titled_pair(index, block, tok, f.pair_titles.get(lemma, (lemma,)))
 
     def usable(m) -> bool:
         return any(fits(index.clusters[m.cluster].cls, w) for w in wanted)
@@ -218,6 +220,28 @@ def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
     # then the latest
     a, b = max(counts, key=lambda k: (min(named[k[0]], named[k[1]]), counts[k]))
     return [Ref(index.clusters[a], True), Ref(index.clusters[b], True)]
+
+
+def _titled_pair(index: ArticleIndex, block: int, tok, titles) -> list[Ref]:
+    """ "the two presidents", "the two leaders": the two persons named after a title with
+    one of `titles` (data: frames.yaml pair_titles) that the text names most before the
+    token; none when a third is named as often as the second."""
+    n = index._before(block, tok)
+    people: set[int] = set()
+    for word in titles:
+        for k in index._titled_by_word.get(word, []):
+            if k < n:
+                people.add(index.ordered[k].cluster)
+    if len(people) < 2:
+        return []
+    named = {c: 0 for c in people}
+    for m in index.ordered[:n]:
+        if m.cluster in named:
+            named[m.cluster] += 1
+    ranked = sorted(named, key=lambda c: -named[c])
+    if len(ranked) > 2 and named[ranked[2]] == named[ranked[1]]:
+        return []
+    return [Ref(index.clusters[ranked[0]], True), Ref(index.clusters[ranked[1]], True)]
 
 
 def _purpose_targets(tok) -> list:
@@ -515,7 +539,7 @@ def _between(
     """ "talks between X and Y": X and Y hold talks with each other."""
     out = []
     for first in prep_objects(tok, "between"):
-        refs = index.refs(block, first)
+        refs = actor_refs(index, block, first)  # also "between the two leaders"
         level = level or "asserted"
         for i, a in enumerate(refs):
             for b in refs[i + 1 :]:

@@ -200,6 +200,7 @@ class Frames:
     partitive_nouns: frozenset[str] = frozenset()  # "part of X" stands for X
     pair_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "both sides"
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
+    pair_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "the two leaders"
     theme_nouns: frozenset[str] = frozenset()  # "the appointment of X" stands for X
     capital_means_country: frozenset[str] = frozenset()  # visits to Lima are to Peru
     object_control: frozenset[str] = frozenset()  # "urged X to sign": X is the object
@@ -269,6 +270,7 @@ def frames() -> Frames:
         partitive_nouns=frozenset(d.get("partitive_nouns") or ()),
         pair_nouns={k: tuple(v) for k, v in (d.get("pair_nouns") or {}).items()},
         pair_lookback=int(d.get("pair_lookback", 40)),
+        pair_titles={k: tuple(v) for k, v in (d.get("pair_titles") or {}).items()},
         theme_nouns=frozenset(d.get("theme_nouns") or ()),
         capital_means_country=frozenset(d.get("capital_means_country") or ()),
         object_control=frozenset(d.get("object_control") or ()),

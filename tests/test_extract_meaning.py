@@ -524,3 +524,15 @@ def test_speaking_to_a_newspaper_is_no_talks_but_speaking_to_a_minister_is():
     )
     assert not _has(found, "Ana Ruiz", "holdsTalksWith", "Daily Courier")
     assert _has(found, "Ana Ruiz", "holdsTalksWith", "Pablo Mena")
+
+
+def test_a_title_stands_for_the_name_after_its_comma_when_the_parser_hung_it_elsewhere():
+    found = _relations(
+        "Defence Minister Ana Ortiz of Chile arrived in Lima on Monday. Ortiz is expected to "
+        "meet the head of the Andean Border Force (ABF), Peruvian Major General Pablo Mena, "
+        "in Tacna next week. She may also meet Bolivia's chief of staff, General Lars Berg, "
+        "to discuss joint patrols. Ortiz will meet the president, Mena said."
+    )
+    assert _has(found, "Ana Ortiz", "meets", "Pablo Mena", "planned")
+    assert _has(found, "Ana Ortiz", "meets", "Lars Berg", "possible")
+    assert not _has(found, "Ana Ortiz", "meets", "Pablo Mena", "asserted")

@@ -5,6 +5,7 @@ kg/extract/syntax) gives the arguments and the modality, the speaker gives attri
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref, fits
@@ -152,27 +153,75 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
             return found
     refs = index.refs(block, tok)
     mention = index.mention_at(block, tok)
-    if mention is not None and index.clusters[mention.cluster].cls == "Position":
+    titled = mention is not None and index.clusters[mention.cluster].cls == "Position"
+    if mention is None and not refs and _is_title_word(tok):
+        # "meet the head of the force, General X," (a title the mentions do not track)
+        titled, mention = True, None
+    if titled:
         doc = tok.doc
-        span = [doc[i] for i in range(mention.tok_start, mention.tok_end)]
-        beside = [c for t in span for c in _children(t, "appos") if c.i >= mention.tok_end]
+        span = (
+            [doc[i] for i in range(mention.tok_start, mention.tok_end)]
+            if mention is not None
+            else [tok]
+        )
+        end = mention.tok_end if mention is not None else tok.i + 1
+        beside = [c for t in span for c in _children(t, "appos") if c.i >= end]
         if tok.dep_ == "appos":
             beside.append(tok.head)
         if not beside:  # "a spokesperson for the Secretary-General, Ana Ortiz," (hung on
             # the complement's noun)
             beside = [t for t in tok.subtree if t.dep_ == "appos" and t.head.dep_ == "pobj"]
-        after = tok.right_edge.i + 1  # "the President of Ghana, Ana Ortiz," (parsed apart)
-        if not beside and after + 1 < len(doc) and doc[after].text == ",":
-            beside.append(doc[after + 1])
         people = [
             r
             for c in beside
             for r in index.refs(block, c, with_conj=False)
             if r.cluster.cls == "Person"
         ]
+        if not people:  # "the President of Ghana, (General) Ana Ortiz," (parsed apart)
+            people = _person_after_comma(index, block, tok)
         if people:
             return people + [r for r in refs if r.cluster.cls != "Position"]
     return refs
+
+
+def _is_title_word(tok) -> bool:
+    """A common noun that names a post ("head", "chief", "envoy"; data: lexicon.yaml
+    generic_position_words and the last words of its positions)."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in _post_words()
+
+
+@cache
+def _post_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex.generic_position_words - {"of", "the", "and", "for"}) | frozenset(
+        p.split()[-1] for p in lex.positions
+    )
+
+
+def _person_after_comma(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """The person a title's phrase is followed by, after a comma, when the parser hung the
+    name elsewhere: "the head of the force, Spanish Major General Ana Ortiz," -> Ana Ortiz
+    (titles, ranks and nationalities before the name are passed over). Not a name that is
+    the subject of its own verb ("will meet the president, Ortiz said")."""
+    doc = tok.doc
+    after = tok.right_edge.i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return []
+    for t in doc[after + 1 : min(len(doc), after + 9)]:
+        if t.is_punct:
+            return []
+        found = index.refs(block, t, with_conj=False)
+        if any(r.cluster.cls == "Person" for r in found):
+            name = index.mention_at(block, t)
+            head = doc[name.head] if name is not None else t
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                return []
+            return [r for r in found if r.cluster.cls == "Person"]
+        if found and all(r.cluster.cls in ("Position", "Country") for r in found):
+            continue  # "General", "Spanish"
+        if not found and t.pos_ != "PROPN":
+            return []
+    return []
 
 
 def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:

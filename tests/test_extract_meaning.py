@@ -536,3 +536,23 @@ def test_a_title_stands_for_the_name_after_its_comma_when_the_parser_hung_it_els
     assert _has(found, "Ana Ortiz", "meets", "Pablo Mena", "planned")
     assert _has(found, "Ana Ortiz", "meets", "Lars Berg", "possible")
     assert not _has(found, "Ana Ortiz", "meets", "Pablo Mena", "asserted")
+
+
+def test_the_owner_of_an_offer_is_the_subject_of_its_infinitive():
+    found = _relations(
+        "Peru welcomed Chile's offer to host the Andean Water Forum in Lima next year."
+    )
+    assert _has(found, "Chile", "hosts", "Andean Water Forum", "offered")
+    assert not _has(found, "Peru", "hosts", "Andean Water Forum")
+
+
+def test_training_or_arming_a_country_s_forces_is_help_to_it_and_denying_it_negates_it():
+    found = _relations(
+        "Sweden and Finland have offered to train Bolivian border guards. Estonia has "
+        "assigned two minehunters and a support ship to the Baltic Mine Task Group. Peru has "
+        "denied arming the Coastal Front."
+    )
+    assert _has(found, "Sweden", "contributesTo", "Bolivia", "offered")
+    assert _has(found, "Finland", "contributesTo", "Bolivia", "offered")
+    assert _has(found, "Estonia", "contributesTo", "Baltic Mine Task Group", "asserted")
+    assert _has(found, "Peru", "contributesTo", "Coastal Front", "negated")

@@ -331,6 +331,16 @@ def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list
                             for r in actor_refs(index, block, poss)
                             if any(fits(r.cluster.cls, c) for c in ("ArmedForce", "Event"))
                         ]
+        elif spec == "modifier":  # "train Chilean border guards": Chile
+            for obj in direct_objects(tok):
+                if actor_refs(index, block, obj):
+                    continue  # the object itself is named ("dobj" reads it)
+                for mod in _children(obj, "amod", "compound", "poss", "nmod"):
+                    out += [
+                        r
+                        for r in index.refs(block, mod, with_conj=False)
+                        if r.cluster.cls != "Position"
+                    ]
         elif spec == "gerund":  # "supports keeping the force", "opposed extending the mandate"
             for verb in _children(tok, "xcomp", "ccomp", "dobj"):
                 if verb.tag_ == "VBG":

@@ -57,6 +57,9 @@ def subjects(verb) -> list:
     head = verb.head
     noun_head = _intention_noun(verb)
     if noun_head is not None:  # "X has no plans to join": X would join
+        owner = _children(noun_head, "poss") or prep_objects(noun_head, "by")
+        if owner:  # "Y welcomed X's offer to host the forum": X would host it
+            return owner
         return subjects(noun_head.head)
     if verb.dep_ in ("xcomp", "advcl") and head.i != verb.i:
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
@@ -228,7 +231,7 @@ def modality(tok) -> str | None:
         found.add("planned")
     if negated:
         return "refused" if found & {"planned", "offered", "refused"} else "negated"
-    for level in ("refused", "offered", "considered", "possible", "planned"):
+    for level in ("negated", "refused", "offered", "considered", "possible", "planned"):
         if level in found:
             return level
     return "asserted"

@@ -331,7 +331,7 @@ def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list
                             for r in actor_refs(index, block, poss)
                             if any(fits(r.cluster.cls, c) for c in ("ArmedForce", "Event"))
                         ]
-        elif spec == "modifier":  # "train Chilean border guards": Chile
+        elif spec == "modifier":  # "train Ruritanian border guards": Ruritania
             for obj in direct_objects(tok):
                 if actor_refs(index, block, obj):
                     continue  # the object itself is named ("dobj" reads it)

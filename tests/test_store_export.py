@@ -112,3 +112,47 @@ def test_a_store_gives_its_graphs_one_by_one_as_push_sent_them(shared_store, tmp
     nq.write_bytes(serialize(quads, "nquads"))
     with open_source(graph=nq) as src:
         assert [(name, sorted(map(str, qs))) for name, qs in src.graphs()] == expected
+
+
+@pytest.mark.parametrize("fmt", ["nquads", "turtle", "graphml"])
+def test_export_to_writes_a_path_or_a_stream_with_the_bytes_of_export_graph(
+    shared_store, tmp_path, fmt
+):
+    from kg.export import export_graph, export_to
+
+    expected = export_graph(_listed(shared_store), fmt).data
+    with open_source(store=shared_store) as src:
+        done = export_to(src.quads(), fmt, tmp_path / "out")
+    assert (tmp_path / "out").read_bytes() == expected
+    assert (done.nodes is None) == (fmt != "graphml")
+    buffer = io.BytesIO()
+    with open_source(store=shared_store) as src:
+        export_to(src.quads(), fmt, buffer)
+    assert buffer.getvalue() == expected
+
+
+def test_export_to_leaves_no_partial_file(shared_store, tmp_path):
+    from kg.errors import OutputError, RDFError
+    from kg.export import export_to
+
+    out = tmp_path / "kg.nq"
+    out.write_bytes(b"before\n")
+
+    def failing():
+        with open_source(store=shared_store) as src:
+            yield from src.quads()
+        raise RDFError("the source broke")
+
+    with pytest.raises(RDFError, match="broke"):
+        export_to(
+            failing(),
+            "nquads",
+            out,
+        )
+    assert out.read_bytes() == b"before\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kg.nq"]
+    with pytest.raises(OutputError, match="several files"):
+        export_to(_listed(shared_store), "neo4j", io.BytesIO())
+    result = CliRunner().invoke(cli, ["export", "--store", str(shared_store), "-f", "neo4j"])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: --format neo4j writes several files: give --output FOLDER\n"

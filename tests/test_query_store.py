@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
+from kg.layout import LAYOUT, record_meta
 from kg.query import query_chunks, query_text
 from kg.sandbox import _dataset
 from kg.store import QUARANTINE_DIR, KgStore
@@ -22,7 +23,7 @@ ROWS = 15_000
 
 @pytest.fixture(scope="module")
 def big_store(tmp_path_factory):
-    """A store (kg's layout: a quarantine database beside it) whose every quad is a long
+    """A store (kg's layout: a quarantine database beside it, recorded) whose every quad is a long
     literal, spread over 60 graphs."""
     path = tmp_path_factory.mktemp("big") / "store"
     db = ox.Store(str(path))
@@ -40,6 +41,7 @@ def big_store(tmp_path_factory):
     quarantine = ox.Store(str(path / QUARANTINE_DIR))
     quarantine.flush()
     del quarantine
+    record_meta(path, layout=LAYOUT)
     return path
 
 

@@ -112,6 +112,7 @@ class StoreSource(GraphSource):
             quads = list(self.kg.store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
             if quads:
                 yield name, quads
+            del quads  # not held while the next graph is read
 
     def validate(self, inference: str = "rdfs", engine: str = "kg") -> Report:
         """The store's article graphs checked against the shapes batch by batch, never

@@ -556,3 +556,32 @@ def test_training_or_arming_a_country_s_forces_is_help_to_it_and_denying_it_nega
     assert _has(found, "Finland", "contributesTo", "Bolivia", "offered")
     assert _has(found, "Estonia", "contributesTo", "Baltic Mine Task Group", "asserted")
     assert _has(found, "Peru", "contributesTo", "Coastal Front", "negated")
+
+
+def test_a_declined_invitation_is_a_refusal_of_what_it_invites_to():
+    found = _relations(
+        "Chile will host the Andean Water Summit in Lima next month. Peru has declined the "
+        "invitation, according to its foreign ministry. Bolivia declined an invitation to send "
+        "observers to the Andean Water Summit."
+    )
+    assert _has(found, "Peru", "declines", "Andean Water Summit", "refused")
+    assert _has(found, "Bolivia", "declines", "Andean Water Summit", "refused")
+
+
+def test_a_common_noun_named_by_a_body_stands_for_that_body():
+    found = _relations(
+        "Chile signed the Coastal Accord in May. The opposition Blue Dawn movement opposed "
+        "the Coastal Accord."
+    )
+    assert _has(found, "Blue Dawn", "opposes", "Coastal Accord")
+
+
+def test_talks_planned_after_a_raising_passive_and_with_officials_of_two_countries():
+    found = _relations(
+        "Foreign Minister Lars Berg of Bolivia is expected in Quito next week for talks with "
+        "his Ecuadorian counterpart. The envoy, Pablo Mena, flew to Quito for talks with "
+        "Peruvian and Chilean officials on a prisoner exchange."
+    )
+    assert _has(found, "Lars Berg", "holdsTalksWith", "Ecuador", "planned")
+    assert _has(found, "Pablo Mena", "holdsTalksWith", "Peru", "planned")
+    assert _has(found, "Pablo Mena", "holdsTalksWith", "Chile", "planned")

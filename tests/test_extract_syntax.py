@@ -114,3 +114,48 @@ def test_a_preposition_used_as_a_particle_joins_the_verb(nlp):
 def test_a_verb_coordinated_with_a_passive_takes_its_subject(nlp):
     c, words = clause(nlp, "Ana Quist was elected in May and leads the Coral Council.", "lead")
     assert words(c.subjects) == ["Quist"] and words(c.objects) == ["Council"]
+
+
+def _parsed(words, heads, deps, tags, pos):
+    """A Doc with the parse given (the mistakes of the statistical parser, reproduced)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def test_a_main_verb_takes_the_subject_the_parser_gave_to_the_relative_clause_before_it():
+    from kg.extract.syntax.clauses import subjects
+
+    # "Arcadia, whose spokesperson called the plan a threat, has urged Norland to halt it."
+    # parsed with "called" as a clausal complement of "urged" and Arcadia its subject
+    words = "Arcadia , whose spokesperson called the plan a threat , has urged Norland".split()
+    heads = [4, 0, 3, 4, 11, 6, 4, 8, 4, 11, 11, 11, 11]
+    deps = "nsubj punct poss nsubj ccomp det dobj det oprd punct aux ROOT dobj".split()
+    tags = "NNP , WP$ NN VBD DT NN DT NN , VBZ VBN NNP".split()
+    pos = "PROPN PUNCT DET NOUN VERB DET NOUN DET NOUN PUNCT AUX VERB PROPN".split()
+    doc = _parsed(words, heads, deps, tags, pos)
+    assert [t.text for t in subjects(doc[11])] == ["Arcadia"]
+
+
+def test_a_name_the_parser_made_a_modifier_of_the_verb_is_its_subject_not_its_description():
+    from kg.extract.syntax.clauses import subjects
+
+    # "Arcadia, the region's largest member, declined to send troops.", parsed with the
+    # description as the subject and the name as a modifier of the verb
+    words = "Arcadia , the region 's largest member , declined".split()
+    heads = [8, 8, 3, 6, 3, 6, 8, 8, 8]
+    deps = "npadvmod punct det poss case amod nsubj punct ROOT".split()
+    tags = "NNP , DT NN POS JJS NN , VBD".split()
+    pos = "PROPN PUNCT DET NOUN PART ADJ NOUN PUNCT VERB".split()
+    doc = _parsed(words, heads, deps, tags, pos)
+    assert [t.text for t in subjects(doc[8])] == ["Arcadia"]
+
+
+def test_a_verb_beside_a_blocking_or_modal_verb_is_not_under_it(nlp):
+    from kg.extract.syntax.clauses import modality
+
+    doc = nlp("Ana Ortiz called the plan a threat and urged Peru to drop it.")
+    urged = next(t for t in doc if t.lemma_ == "urge")
+    assert urged.dep_ == "conj"
+    assert modality(urged) == "asserted"

@@ -14,6 +14,7 @@ from kg.extract.syntax.clauses import (
     _children,
     clauses_of,
     direct_objects,
+    is_passive,
     modality,
     prep_objects,
     subjects,
@@ -153,6 +154,12 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
             return found
     refs = index.refs(block, tok)
     mention = index.mention_at(block, tok)
+    if not refs and mention is None and tok.pos_ == "NOUN":
+        refs = _named_in(index, block, tok)
+        if refs:
+            return refs
+    if not refs and mention is None and tok.lemma_.lower() in f.invitation_nouns:
+        return _invited_to(index, block, tok)
     titled = mention is not None and index.clusters[mention.cluster].cls == "Position"
     if mention is None and not refs and _is_title_word(tok):
         # "meet the head of the force, General X," (a title the mentions do not track)
@@ -182,6 +189,48 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         if people:
             return people + [r for r in refs if r.cluster.cls != "Position"]
     return refs
+
+
+def _named_in(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "the opposition Blue Party movement", "the Coastal Front rebel group": a common noun
+    whose modifier is the name of a body stands for that body (not a country or a person:
+    "the Ruritania mission" is no part of Ruritania)."""
+    out: list[Ref] = []
+    for mod in _children(tok, "compound"):
+        if mod.pos_ != "PROPN":
+            continue
+        for r in index.refs(block, mod, with_conj=False):
+            if fits(r.cluster.cls, "Organization") and all(
+                r.cluster.id != o.cluster.id for o in out
+            ):
+                out.append(r)
+    return out
+
+
+def _invited_to(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """What an invitation, a proposal or a request is for (data: frames.yaml
+    invitation_nouns): "declined an invitation to the summit", "... to send observers to
+    the talks" (what the infinitive acts on), else the entity of the classes the noun lists
+    that the story is about, named before ("Ruritania has declined the invitation")."""
+    for prep in ("to", "for"):
+        found = [r for o in prep_objects(tok, prep) for r in actor_refs(index, block, o)]
+        if found:
+            return found
+    for verb in _children(tok, "acl", "relcl"):
+        found = [
+            r
+            for o in _children(verb, "dobj") + prep_objects(verb, "to") + prep_objects(verb, "in")
+            for r in actor_refs(index, block, o)
+            if fits(r.cluster.cls, "Event")
+            or fits(r.cluster.cls, "ArmedForce")
+            or fits(r.cluster.cls, "Plan")
+        ]
+        if found:
+            return found
+    n = index._before(block, tok)
+    classes = frames().invitation_nouns[tok.lemma_.lower()]
+    k = index._topic(sorted(k for c in classes for k in index._of_class.get(c, []) if k < n))
+    return [Ref(index.clusters[index.ordered[k].cluster], True)] if k >= 0 else []
 
 
 def _is_title_word(tok) -> bool:
@@ -539,7 +588,9 @@ def noun_subjects(tok) -> list:
     ):  # "X held talks", "X is considering sanctions on Y"
         return subjects(head)
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        return subjects(head.head)
+        verb = head.head
+        # "X is expected in Lima for talks with Y": the raised subject of the passive
+        return subjects(verb) or (_children(verb, "nsubjpass") if is_passive(verb) else [])
     return []
 
 

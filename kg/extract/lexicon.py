@@ -209,6 +209,8 @@ class Frames:
     future_words: frozenset[str] = frozenset()  # "goes there next week": planned
     carried: dict[str, dict] = field(default_factory=dict)  # "The measures target X"
     plural_pronouns: frozenset[str] = frozenset()  # "X and Y said they ..."
+    invitation_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "declined
+    # the invitation": to what (the classes of what the story is about that it may be)
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:
@@ -278,6 +280,7 @@ def frames() -> Frames:
         interview={k: tuple(v) for k, v in (d.get("interview") or {}).items()},
         future_words=frozenset(d.get("future_words") or ()),
         plural_pronouns=frozenset(d.get("plural_pronouns") or ()),
+        invitation_nouns={k: tuple(v) for k, v in (d.get("invitation_nouns") or {}).items()},
         carried={
             p: {
                 "nouns": frozenset(r.get("nouns") or ()),

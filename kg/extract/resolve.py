@@ -266,9 +266,10 @@ class ArticleIndex:
                     return out
         for child in tok.children:
             if child.dep_ in ("compound", "amod", "nmod", "poss"):
-                out += [
+                out += [  # "Saudi and Omani officials": both
                     r
-                    for r in self._refs_one(block, child)
+                    for word in (child, *child.conjuncts)
+                    for r in self._refs_one(block, word)
                     if r.cluster.cls in ACTOR_CLASSES or r.cluster.metonym_of
                 ]
             elif child.dep_ == "prep" and child.lower_ in ("from", "of"):

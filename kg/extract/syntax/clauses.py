@@ -53,7 +53,7 @@ def subjects(verb) -> list:
         return agents + _stray_conjuncts(verb, agents)
     found = _children(verb, "nsubj")
     if found:
-        return found
+        return _named_instead(verb, found)
     head = verb.head
     noun_head = _intention_noun(verb)
     if noun_head is not None:  # "X has no plans to join": X would join
@@ -79,6 +79,40 @@ def subjects(verb) -> list:
         return subjects(head)
     if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
         return [head]
+    return _stranded_subject(verb)
+
+
+def _named_instead(verb, found: list) -> list:
+    """ "Ruritania, the region's largest member, declined to ...", parsed with the
+    description as the subject and the name as a modifier of the verb: the name."""
+    first = min(found, key=lambda t: t.i)
+    if first.pos_ != "NOUN":
+        return found
+    for child in verb.children:
+        if child.i < first.i and child.dep_ in ("npadvmod", "dep") and child.pos_ == "PROPN":
+            if any(t.text == "," for t in child.doc[child.right_edge.i + 1 : first.i]):
+                return [child]
+    return found
+
+
+def _stranded_subject(verb) -> list:
+    """The subject of a main verb that the parser hung elsewhere: "Ruritania, whose
+    minister called the plan a provocation, has urged Arcadia to ..." (the name made the
+    subject of the relative clause's verb)."""
+    if verb.dep_ != "ROOT" or not (
+        verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
+    ):
+        return []
+    doc = verb.doc
+    relative = lexicon().relative_pronouns | {"whose"}
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        if child.dep_ == "ccomp":
+            for subj in _children(child, "nsubj"):
+                after = [t.lower_ for t in doc[subj.i + 1 : subj.i + 3]]
+                if after[:1] == [","] and after[1:] and after[1] in relative:
+                    return [subj]
     return []
 
 
@@ -203,14 +237,17 @@ def modality(tok) -> str | None:
     if duty is not None:  # "X is (not) Y's responsibility": Y takes it on, or refuses it
         negated_duty = any(c.dep_ == "neg" for c in tok.head.children)
         return "refused" if negated_duty else "asserted"
+    sibling = False  # reached from a conjunct: a verb beside it, not above it
     for word in _chain(tok):
         lemma = word.lemma_.lower()
         if word.i != tok.i and lemma in lexicon().reporting_verbs:
             break
-        if word.i != tok.i and lemma in f.blocking_heads:
+        above = word.i != tok.i and not sibling
+        if above and lemma in f.blocking_heads:  # not "called the plan a threat and urged"
             return None
-        if word.i != tok.i and lemma in f.modality_heads and word.pos_ in ("VERB", "AUX", "ADJ"):
+        if above and lemma in f.modality_heads and word.pos_ in ("VERB", "AUX", "ADJ"):
             found.add(f.modality_heads[lemma])
+        sibling = word.dep_ == "conj"
         if word.i != tok.i and word.pos_ in ("NOUN", "PROPN") and lemma in f.modality_nouns:
             found.add(f.modality_nouns[lemma])  # "has plans to", "has no intention of"
             if any(c.lower_ in ("no", "not") for c in word.children):

@@ -129,11 +129,53 @@ def test_a_main_verb_takes_the_subject_the_parser_gave_to_the_relative_clause_be
 
     # "Arcadia, whose spokesperson called the plan a threat, has urged Norland to halt it."
     # parsed with "called" as a clausal complement of "urged" and Arcadia its subject
-    words = "Arcadia , whose spokesperson called the plan a threat , has urged Norland".split()
+    words = [
+        "Arcadia",
+        ",",
+        "whose",
+        "spokesperson",
+        "called",
+        "the",
+        "plan",
+        "a",
+        "threat",
+        ",",
+        "has",
+        "urged",
+        "Norland",
+    ]
     heads = [4, 0, 3, 4, 11, 6, 4, 8, 4, 11, 11, 11, 11]
-    deps = "nsubj punct poss nsubj ccomp det dobj det oprd punct aux ROOT dobj".split()
-    tags = "NNP , WP$ NN VBD DT NN DT NN , VBZ VBN NNP".split()
-    pos = "PROPN PUNCT DET NOUN VERB DET NOUN DET NOUN PUNCT AUX VERB PROPN".split()
+    deps = [
+        "nsubj",
+        "punct",
+        "poss",
+        "nsubj",
+        "ccomp",
+        "det",
+        "dobj",
+        "det",
+        "oprd",
+        "punct",
+        "aux",
+        "ROOT",
+        "dobj",
+    ]
+    tags = ["NNP", ",", "WP$", "NN", "VBD", "DT", "NN", "DT", "NN", ",", "VBZ", "VBN", "NNP"]
+    pos = [
+        "PROPN",
+        "PUNCT",
+        "DET",
+        "NOUN",
+        "VERB",
+        "DET",
+        "NOUN",
+        "DET",
+        "NOUN",
+        "PUNCT",
+        "AUX",
+        "VERB",
+        "PROPN",
+    ]
     doc = _parsed(words, heads, deps, tags, pos)
     assert [t.text for t in subjects(doc[11])] == ["Arcadia"]
 
@@ -143,11 +185,11 @@ def test_a_name_the_parser_made_a_modifier_of_the_verb_is_its_subject_not_its_de
 
     # "Arcadia, the region's largest member, declined to send troops.", parsed with the
     # description as the subject and the name as a modifier of the verb
-    words = "Arcadia , the region 's largest member , declined".split()
+    words = ["Arcadia", ",", "the", "region", "'s", "largest", "member", ",", "declined"]
     heads = [8, 8, 3, 6, 3, 6, 8, 8, 8]
-    deps = "npadvmod punct det poss case amod nsubj punct ROOT".split()
-    tags = "NNP , DT NN POS JJS NN , VBD".split()
-    pos = "PROPN PUNCT DET NOUN PART ADJ NOUN PUNCT VERB".split()
+    deps = ["npadvmod", "punct", "det", "poss", "case", "amod", "nsubj", "punct", "ROOT"]
+    tags = ["NNP", ",", "DT", "NN", "POS", "JJS", "NN", ",", "VBD"]
+    pos = ["PROPN", "PUNCT", "DET", "NOUN", "PART", "ADJ", "NOUN", "PUNCT", "VERB"]
     doc = _parsed(words, heads, deps, tags, pos)
     assert [t.text for t in subjects(doc[8])] == ["Arcadia"]
 

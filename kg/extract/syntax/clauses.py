@@ -88,10 +88,15 @@ def _named_instead(verb, found: list) -> list:
     first = min(found, key=lambda t: t.i)
     if first.pos_ != "NOUN":
         return found
+    doc = verb.doc
     for child in verb.children:
-        if child.i < first.i and child.dep_ in ("npadvmod", "dep") and child.pos_ == "PROPN":
-            if any(t.text == "," for t in child.doc[child.right_edge.i + 1 : first.i]):
-                return [child]
+        if (
+            child.i < first.i
+            and child.dep_ in ("npadvmod", "dep")
+            and child.pos_ == "PROPN"
+            and any(t.text == "," for t in doc[child.right_edge.i + 1 : first.i])
+        ):
+            return [child]
     return found
 
 

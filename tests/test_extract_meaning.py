@@ -585,3 +585,25 @@ def test_talks_planned_after_a_raising_passive_and_with_officials_of_two_countri
     assert _has(found, "Lars Berg", "holdsTalksWith", "Ecuador", "planned")
     assert _has(found, "Pablo Mena", "holdsTalksWith", "Peru", "planned")
     assert _has(found, "Pablo Mena", "holdsTalksWith", "Chile", "planned")
+
+
+def test_a_body_named_with_the_body_it_belongs_to_is_part_of_it_but_not_of_a_country():
+    found = _relations(
+        "The Norland Assembly met on Monday. The Assembly's Defence Committee approved the "
+        "budget. The Coastal Front said its Logistics Directorate was hit. Peru's Coastal "
+        "Guard was deployed."
+    )
+    assert _has(found, "Defence Committee", "partOf", "Assembly")
+    assert _has(found, "Logistics Directorate", "partOf", "Coastal Front")
+    assert not _has(found, "Coastal Guard", "partOf", "Peru")
+
+
+def test_a_contribution_weighed_and_the_owner_of_troops_deployed_contribute():
+    found = _relations(
+        "Peru is considering a second company for the Andean Border Force. The deployment of "
+        "Bolivian troops to the Andean Border Force began in May. Chile is also considering "
+        "the purchase of Peruvian training aircraft."
+    )
+    assert _has(found, "Peru", "contributesTo", "Andean Border Force", "considered")
+    assert _has(found, "Bolivia", "contributesTo", "Andean Border Force", "asserted")
+    assert not any(s == "Chile" and p == "contributesTo" for s, p, _o in found)

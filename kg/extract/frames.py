@@ -573,6 +573,16 @@ def noun_subjects(tok) -> list:
     by = prep_objects(tok, "by")
     if by:
         return by
+    nouns = lexicon().contribution_nouns
+    owners = [  # "the deployment of our company to X", "of Ruritanian troops": their owner
+        o
+        for given in prep_objects(tok, "of")
+        if given.lemma_.lower() in nouns or given.lower_ in nouns
+        for o in given.children
+        if o.dep_ in ("poss", "amod", "compound") and o.pos_ in ("PRON", "PROPN", "ADJ")
+    ]
+    if owners:
+        return owners
     named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
     named = [c for c in named if c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
     if named:  # "EU sanctions on X", "a Danish proposal"

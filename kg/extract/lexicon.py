@@ -210,6 +210,7 @@ class Frames:
     capital_means_country: frozenset[str] = frozenset()  # visits to Lima are to Peru
     object_control: frozenset[str] = frozenset()  # "urged X to sign": X is the object
     name_relations: dict = field(default_factory=dict)  # "UN Mission in <X>": naming.py
+    unit_relations: dict = field(default_factory=dict)  # "the Assembly's Defence Committee"
     interview: dict[str, tuple[str, ...]] = field(default_factory=dict)  # voices.py
     future_words: frozenset[str] = frozenset()  # "goes there next week": planned
     carried: dict[str, dict] = field(default_factory=dict)  # "The measures target X"
@@ -282,6 +283,7 @@ def frames() -> Frames:
         capital_means_country=frozenset(d.get("capital_means_country") or ()),
         object_control=frozenset(d.get("object_control") or ()),
         name_relations=dict(d.get("name_relations") or {}),
+        unit_relations=dict(d.get("unit_relations") or {}),
         interview={k: tuple(v) for k, v in (d.get("interview") or {}).items()},
         future_words=frozenset(d.get("future_words") or ()),
         plural_pronouns=frozenset(d.get("plural_pronouns") or ()),

@@ -1,5 +1,7 @@
 """Relations a name states: "Nordic Union Support Mission in Ruritania" is part of the
-Nordic Union and works in Ruritania, when the gazetteer knows both names.
+Nordic Union and works in Ruritania, when the gazetteer knows both names; and "the
+Assembly's Defence Committee", "the Border Service of the Interior Ministry": a body named
+with the body it belongs to is part of it (`unit_relations`).
 
 A name of one of the classes listed in data/patterns/frames.yaml (`name_relations`) that
 begins with the name of an international organisation of the gazetteer is part of it; a
@@ -79,4 +81,43 @@ def name_candidates(index: ArticleIndex) -> list[Candidate]:
                     method="name",
                 )
             )
+    return out
+
+
+def unit_candidates(index: ArticleIndex) -> list[Candidate]:
+    """ "the Assembly's Defence Committee", "its logistics directorate", "the Border Service
+    of the Interior Ministry": a named body (data: frames.yaml unit_relations `classes`)
+    whose possessor, or the object of `of` after its name, is another body of the `owners`
+    classes is part of that body."""
+    spec = frames().unit_relations
+    if not spec:
+        return []
+    classes, owners = tuple(spec["classes"]), tuple(spec["owners"])
+    out: list[Candidate] = []
+    for m in index.ordered:
+        c = index.clusters[m.cluster]
+        if not any(fits(c.cls, k) for k in classes):
+            continue
+        head = index.docs[m.block][m.head]
+        found = [t for t in head.children if t.dep_ == "poss"]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in spec["preps"] and prep.i >= m.tok_end:
+                found += [t for t in prep.children if t.dep_ == "pobj"]
+        for tok in found:
+            for r in index.refs(m.block, tok, with_conj=False):
+                if r.cluster.id == c.id or not any(fits(r.cluster.cls, k) for k in owners):
+                    continue
+                out.append(
+                    Candidate(
+                        subject=Ref(c),
+                        predicate=spec["predicate"],
+                        object=r,
+                        block=m.block,
+                        sent=head.sent,
+                        modality="asserted",
+                        attributed=None,
+                        confidence=float(spec.get("confidence", 0.7)),
+                        method="unit-of",
+                    )
+                )
     return out

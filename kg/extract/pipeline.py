@@ -10,7 +10,7 @@ from kg.extract.constructions import construction_candidates
 from kg.extract.frames import Candidate, noun_candidates, verb_candidates
 from kg.extract.link import Cluster, link
 from kg.extract.mentions import find_mentions
-from kg.extract.naming import name_candidates
+from kg.extract.naming import name_candidates, unit_candidates
 from kg.extract.nlp import load_pipeline, model_name
 from kg.extract.resolve import ArticleIndex, fits
 from kg.extract.text import blocks, chunks, clean_text, title_of
@@ -114,6 +114,7 @@ def _statements(
         candidates += noun_candidates(index, block, doc)
         candidates += construction_candidates(index, block, doc)
     candidates += name_candidates(index)
+    candidates += unit_candidates(index)
     return _assemble(article, index, candidates, suffix, model)
 
 

@@ -591,11 +591,14 @@ def test_a_body_named_with_the_body_it_belongs_to_is_part_of_it_but_not_of_a_cou
     found = _relations(
         "The Norland Assembly met on Monday. The Assembly's Defence Committee approved the "
         "budget. The Coastal Front said its Logistics Directorate was hit. Peru's Coastal "
-        "Guard was deployed."
+        "Guard was deployed. The Assembly's new audit panel met later."
     )
     assert _has(found, "Defence Committee", "partOf", "Assembly")
     assert _has(found, "Logistics Directorate", "partOf", "Coastal Front")
     assert not _has(found, "Coastal Guard", "partOf", "Peru")
+    assert not any(
+        p == "partOf" and o == "Assembly" and s != "Defence Committee" for s, p, o in found
+    )
 
 
 def test_a_contribution_weighed_and_the_owner_of_troops_deployed_contribute():

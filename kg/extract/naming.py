@@ -96,8 +96,8 @@ def unit_candidates(index: ArticleIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for m in index.ordered:
         c = index.clusters[m.cluster]
-        if not any(fits(c.cls, k) for k in classes):
-            continue
+        if not any(fits(c.cls, k) for k in classes) or c.label[:1].islower():
+            continue  # a name, not a description ("the bloc's new naval mission")
         head = index.docs[m.block][m.head]
         found = [t for t in head.children if t.dep_ == "poss"]
         for prep in head.children:

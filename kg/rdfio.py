@@ -164,7 +164,8 @@ def jsonld_context() -> dict:
 
 def serialize(quads: Iterable[ox.Quad], fmt: str) -> bytes:
     """Serialise deterministically: sorted lines for N-Triples and N-Quads, sorted input
-    with prefixes for Turtle and TriG, the shipped context for JSON-LD."""
+    with prefixes for Turtle and TriG, one node object per subject and graph with the
+    shipped context for JSON-LD (kg.jsonld)."""
     fmt = check_format(fmt)
     quads = list(quads)
     if fmt == "nquads":
@@ -172,9 +173,14 @@ def serialize(quads: Iterable[ox.Quad], fmt: str) -> bytes:
     if fmt == "ntriples":
         return "".join(triple_lines(quads)).encode("utf-8")
     if fmt == "jsonld":
-        ds = to_rdflib_dataset(quads)
-        text = ds.serialize(format="json-ld", context=jsonld_context(), indent=2, sort_keys=True)
-        return text.encode("utf-8")
+        import io
+
+        from kg.jsonld import jsonld_key, write_jsonld
+
+        out = io.BytesIO()
+        ordered = sorted({jsonld_key(q): q for q in quads}.items())
+        write_jsonld((q for _key, q in ordered), out, jsonld_context())
+        return out.getvalue()
     ox_format, _exts, holds_graphs = FORMATS[fmt]
     ordered = sorted_quads(quads)
     if not holds_graphs:

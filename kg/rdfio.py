@@ -139,6 +139,20 @@ def sorted_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     return list(ox.parse("".join(nquads_lines(quads)).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
 
 
+def by_graph(quads: Iterable[ox.Quad], quarantine: bool = False) -> dict[str, list[ox.Quad]]:
+    """The quads of each named graph (the default graph left out, and kg 0.1's quarantine
+    graphs unless asked), all held: for a graph file; a store reads graph by graph."""
+    out: dict[str, list[ox.Quad]] = {}
+    for q in quads:
+        if not isinstance(q.graph_name, ox.NamedNode):
+            continue
+        name = q.graph_name.value
+        if name.endswith("/quarantine") and not quarantine:
+            continue
+        out.setdefault(name, []).append(q)
+    return out
+
+
 def to_rdflib_graph(quads: Iterable[ox.Quad]) -> rdflib.Graph:
     """All quads merged into one rdflib graph (the union of the named graphs)."""
     graph = rdflib.Graph()

@@ -16,8 +16,7 @@ from kg.cli import cli
 from kg.export import RDF_EXPORTS, write_rdf
 from kg.graphview import project, stats
 from kg.pipeline import build_inputs
-from kg.push import by_graph
-from kg.rdfio import parse_file, serialize
+from kg.rdfio import by_graph, parse_file, serialize
 from kg.source import open_source
 from kg.store import KgStore
 

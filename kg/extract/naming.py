@@ -97,7 +97,7 @@ def unit_candidates(index: ArticleIndex) -> list[Candidate]:
     for m in index.ordered:
         c = index.clusters[m.cluster]
         if not any(fits(c.cls, k) for k in classes) or c.label[:1].islower():
-            continue  # a name, not a description ("the bloc's new naval mission")
+            continue  # a name, not a description ("the bloc's new audit panel")
         head = index.docs[m.block][m.head]
         found = [t for t in head.children if t.dep_ == "poss"]
         for prep in head.children:

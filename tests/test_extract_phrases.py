@@ -594,3 +594,30 @@ def test_the_head_of_a_body_s_delegation_does_not_lead_the_body():
 def test_the_one_who_appoints_does_not_take_the_post(text):
     prime = {h for h, t in held(_extract(text)) if t == "Prime Minister"}
     assert not prime & {"Marta Velde", "Ana Ruiz"}
+
+
+def _labels_and_aliases(st) -> dict[str, set[str]]:
+    return {e.label: set(e.aliases) for e in st.entities}
+
+
+def test_a_description_that_refers_back_to_nothing_is_an_entity():
+    st = _extract(
+        "Norland and Sudria agreed a ceasefire on Monday. Talks between Norland and Sudria "
+        "will resume in Velm. The ceasefire holds, officials said."
+    )
+    found = _labels_and_aliases(st)
+    assert "ceasefire" in found
+    assert "talks between norland and sudria" in {k.lower() for k in found}
+    # the later "the ceasefire" is a mention of the same entity, not a second one
+    assert sum(1 for e in st.entities if "ceasefire" in e.label.lower()) == 1
+
+
+def test_a_description_refers_back_to_the_named_entity_of_its_head_word():
+    st = _extract(
+        "The Velm Accord was signed in March. Norland later proposed an aid plan. "
+        "Sudria said the accord must be kept."
+    )
+    labels = {e.label for e in st.entities}
+    assert "accord" not in {label.lower() for label in labels}
+    accord = next(e for e in st.entities if e.label == "Velm Accord")
+    assert "accord" in {a.lower() for a in accord.aliases}

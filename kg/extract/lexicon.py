@@ -120,6 +120,8 @@ class Lexicon:
     role_prepositions: frozenset[str]  # "as": "sworn in as minister"
     former_prepositions: dict[str, frozenset[str]]  # "until" -> now, recently
     ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
+    description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
+    definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
 
 
 @cache
@@ -158,6 +160,8 @@ def lexicon() -> Lexicon:
         role_prepositions=frozenset(d["role_prepositions"]),
         former_prepositions={k: frozenset(v) for k, v in d["former_prepositions"].items()},
         ministry_nouns=frozenset(d["ministry_nouns"]),
+        description_classes=frozenset(d["description_classes"]),
+        definite_determiners=frozenset(d["definite_determiners"]),
     )
 
 

@@ -81,7 +81,55 @@ def _is_acronym(text: str) -> bool:
 
 
 def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
-    """Group mentions into clusters; each cluster gets a class and a canonical label."""
+    """Group mentions into clusters; each cluster gets a class and a canonical label.
+    Descriptions ("a ceasefire", "the summit") are linked last, in text order
+    (`_link_descriptions`)."""
+    descriptions = [m for m in mentions if m.label == "DESC"]
+    clusters = _link_names([m for m in mentions if m.label != "DESC"], text, docs)
+    _link_descriptions(mentions, descriptions, clusters)
+    return clusters
+
+
+def _link_descriptions(
+    mentions: list[Mention], descriptions: list[Mention], clusters: list[Cluster]
+) -> None:
+    """A description refers back to the last entity of its class named before it with its
+    head word ("the summit" -> "the Coral Forum summit"), else to the last description with
+    that head word; a definite one, failing both, to the last entity of its class named
+    before it (as resolving "the plan" reads it). A description that refers back to nothing
+    names an entity of its own ("a ceasefire", "talks between X and Y")."""
+    if not descriptions:
+        return
+    named: dict[str, Cluster] = {}  # class -> the last entity named
+    named_word: dict[tuple[str, str], Cluster] = {}  # (class, word of its name) -> ...
+    described: dict[tuple[str, str], Cluster] = {}  # (class, head word) -> a description's
+    for m in sorted((m for m in mentions if m.cluster >= 0 or m.label == "DESC"), key=_start):
+        if m.label != "DESC":
+            c = clusters[m.cluster]
+            named[c.cls] = c
+            for w in norm(c.label).split():
+                named_word[(c.cls, w)] = c
+            continue
+        cls, word = m.cls or "", m.key.split()[-1] if m.key else ""
+        c = (
+            named_word.get((cls, word))
+            or described.get((cls, word))
+            or (named.get(cls) if m.definite else None)
+        )
+        if c is None:
+            label = m.long if len(m.text.split()) == 1 and m.long else m.text
+            c = Cluster(len(clusters), cls, label)
+            clusters.append(c)
+            described[(cls, word)] = c
+        c.mentions.append(m)
+        m.cluster = c.id
+
+
+def _start(m: Mention) -> int:
+    return m.start
+
+
+def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     if not mentions:
         return []
     # A name in apposition to a title is a person's ("Her spokesman, Pablo Ruiz"), and so is

@@ -29,10 +29,11 @@ class Mention:
     tok_end: int
     head: int  # token index of the span's syntactic head
     text: str
-    label: str  # spaCy label, POSITION, or COMMON for a common-noun phrase
+    label: str  # spaCy label, POSITION, COMMON for a common-noun phrase, DESC a description
     cls: str | None
     cluster: int = -1
     long: str | None = None  # with its complement: "meeting of trade ministers in Norvik"
+    definite: bool = False  # a description with "the", "this", "its"... (DESC only)
 
     @property
     def key(self) -> str:
@@ -249,7 +250,10 @@ def find_mentions(
         tokens = _trim(tokens)
         tail = _complement(doc, root)
         named_tail = any(t.pos_ == "PROPN" or t.tag_ in ("NNS", "NNPS") for t in tail)
-        if not tokens or not (
+        if not tokens:
+            continue
+        label = "COMMON"
+        if not (
             (
                 len(tokens) >= 2
                 and (
@@ -259,9 +263,16 @@ def find_mentions(
             )
             or (named_tail and tail[0].lower_ in ("of", "in", "on"))
         ):
-            continue
+            # "a ceasefire", "the summit": a description, linked to what it refers back to
+            if cls not in lexicon().description_classes or root.i in taken:
+                continue
+            label = "DESC"
         n = len(out)
-        add(tokens, "COMMON", cls)
+        add(tokens, label, cls)
+        if label == "DESC" and len(out) > n:
+            out[-1].definite = bool(owned) or any(
+                t.lower_ in lexicon().definite_determiners for t in chunk if t.i < root.i
+            )
         if tail and len(out) > n:
             words = [*tokens, *tail]
             out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
@@ -274,8 +285,8 @@ _COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for"}
 def _complement(doc, root) -> list:
     """The short prepositional phrase right after a description's head that completes its
     name ("meeting of trade ministers", "summit in Norvik", "agreement on fisheries"), with
-    a second one after it ("meeting of trade ministers in Norvik"): no verb, no comma, at
-    most 9 words."""
+    a second one after it ("meeting of trade ministers in Norvik"): no verb, no comma, no
+    date, at most 9 words."""
     out: list = []
     head = root
     for _ in range(2):
@@ -293,6 +304,7 @@ def _complement(doc, root) -> list:
         if (
             len(out) + len(words) > 9
             or any(t.pos_ in ("VERB", "AUX") or t.text in ",;:()" for t in words)
+            or any(t.ent_type_ in ("DATE", "TIME") for t in words)  # "on Monday" is no name
             or words[-1].i != words[0].i + len(words) - 1
         ):
             break

@@ -148,7 +148,8 @@ class ArticleIndex:
                 words = c.label.lower().split()
                 person = self._titled(block, tok, words[-1]) if words else None
                 return [Ref(person, True)] if person else []
-            return [Ref(c)]
+            # a description that refers back ("the plan") is a guess, as resolving it was
+            return [Ref(c, m.label == "DESC" and c.mentions[0] is not m)]
         low = tok.lower_
         if self.interviewee is not None and block in self.roles:
             voice = voice_of(low, self.roles[block])

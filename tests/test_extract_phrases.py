@@ -621,3 +621,23 @@ def test_a_description_refers_back_to_the_named_entity_of_its_head_word():
     assert "accord" not in {label.lower() for label in labels}
     accord = next(e for e in st.entities if e.label == "Velm Accord")
     assert "accord" in {a.lower() for a in accord.aliases}
+
+
+def test_a_name_with_a_place_inside_defined_by_an_acronym_is_one_name():
+    st = _extract(
+        "The Nordic Union Force in Iceland (NUFOR) took over from the alliance in 2004. "
+        "Sudria sent 200 soldiers to NUFOR last year."
+    )
+    force = next(e for e in st.entities if e.label == "Nordic Union Force in Iceland")
+    assert force.cls == "ArmedForce" and "NUFOR" in force.aliases
+    assert not any(e.label == "NUFOR" for e in st.entities)
+
+
+def test_a_name_that_begins_with_a_defined_acronym_is_not_a_person():
+    st = _extract(
+        "The Nordic Union Force (NUFOR) took over in 2004. Ana Ruiz, the commander of "
+        "NUFOR Halcyon, said the force would stay. Halcyon has 900 troops."
+    )
+    force = next(e for e in st.entities if e.label == "Nordic Union Force")
+    assert "NUFOR Halcyon" in force.aliases
+    assert not any(e.cls == "Person" and "Halcyon" in e.label for e in st.entities)

@@ -122,6 +122,7 @@ class Lexicon:
     ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
     description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
+    name_joiners: frozenset[str]  # "in": "European Union Force in Bosnia (EUFOR)"
 
 
 @cache
@@ -162,6 +163,7 @@ def lexicon() -> Lexicon:
         ministry_nouns=frozenset(d["ministry_nouns"]),
         description_classes=frozenset(d["description_classes"]),
         definite_determiners=frozenset(d["definite_determiners"]),
+        name_joiners=frozenset(d["name_joiners"]),
     )
 
 

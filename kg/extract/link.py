@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import GazetteerEntry, gazetteer, lexicon, norm
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, acronym_fits, head_class
 from kg.extract.phrases.titles import complement_end, is_honorific, title_data, title_label
 
 
@@ -125,6 +125,19 @@ def _link_descriptions(
         m.cluster = c.id
 
 
+def _unknown_kind(m: Mention) -> bool:
+    """A name whose class comes from the recognizer's label alone: a person's, or an
+    organisation's with no head word ("Force", "Council") and no gazetteer entry."""
+    if m.label == "PERSON":
+        return True
+    return (
+        m.label == "ORG"
+        and m.cls == "Organization"
+        and head_class(m.text.split()) is None
+        and m.key not in gazetteer().by_name
+    )
+
+
 def _start(m: Mention) -> int:
     return m.start
 
@@ -156,6 +169,35 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
         else:
             first[key] = i
 
+    # "EUFOR Althea" read as a person's or an unknown organisation's name: a name that begins
+    # with an acronym the article uses for a body or a force is that one's (its operation or
+    # mission name).
+    acronyms = {
+        m.text: i
+        for i, m in enumerate(mentions)
+        if _is_acronym(m.text) and m.label not in ("PERSON", "POSITION") and m.cls != "Person"
+    }
+    renamed: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        words = m.text.split()
+        if (
+            _unknown_kind(m)
+            and len(words) >= 2
+            and words[0] in acronyms
+            and not any(_is_acronym(w) for w in words[1:])  # "EU EOM": an acronym itself
+        ):
+            j = acronyms[words[0]]
+            m.label, m.cls = mentions[j].label, mentions[j].cls
+            entries[i] = None
+            u.join(j, i)
+            renamed[norm(words[-1])] = i
+    for i, m in enumerate(mentions):  # "Althea" alone, after "EUFOR Althea"
+        if _unknown_kind(m) and m.key in renamed:
+            k = renamed[m.key]
+            m.label, m.cls = mentions[k].label, mentions[k].cls
+            entries[i] = None
+            u.join(k, i)
+
     # Surnames and first names of people named in full.
     persons: dict[str, int] = {}
     for i, m in enumerate(mentions):
@@ -181,7 +223,8 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             continue
         found = by_initials.get((m.text.replace(".", ""), m.cls))
         for j in _before_parenthesis(text, m.start, ending_at):
-            if initials(mentions[j].text) == m.text and (found is None or j < found):
+            named = initials(mentions[j].text) == m.text or acronym_fits(m.text, mentions[j].text)
+            if named and (found is None or j < found):
                 found = j
         if found is not None:
             u.join(found, i)

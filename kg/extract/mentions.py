@@ -216,6 +216,9 @@ def find_mentions(
                 label = "ORG"
             add(part, label)
 
+    _join_names_before_acronyms(doc, out)
+    for k, m in enumerate(out):
+        m.id = first_id + k
     # "Nordic Monitoring Force (NMF)": the acronym names the same thing
     for m in list(out):
         i = m.tok_end
@@ -277,6 +280,50 @@ def find_mentions(
             words = [*tokens, *tail]
             out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
     return out
+
+
+def acronym_fits(acronym: str, name: str) -> bool:
+    """Whether an acronym's letters come in order in the name, the first one first
+    ("EUFOR" in "European Union Force in ...", "UNFICYP" in "United Nations Force in
+    Cyprus"): an acronym defined in parentheses right after a name need not be its initials."""
+    letters = [ch for ch in acronym.upper() if ch.isalpha()]
+    name = name.upper()
+    if not letters or not name or name[0] != letters[0]:
+        return False
+    i = 0
+    for ch in name:
+        if i < len(letters) and ch == letters[i]:
+            i += 1
+    return i == len(letters)
+
+
+def _join_names_before_acronyms(doc, out: list[Mention]) -> None:
+    """ "European Union Force in Bosnia and Herzegovina (EUFOR)": a name, a preposition
+    (lexicon `name_joiners`) and a place right before an acronym in parentheses whose
+    letters fit them are one name; the place was read as a name of its own."""
+    ending = {m.tok_end: m for m in out}
+    for place in list(out):
+        i = place.tok_end
+        if not (i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")"):
+            continue
+        acronym = doc[i + 1]
+        joiner = place.tok_start - 1
+        if not (acronym.text.isupper() and acronym.is_alpha) or joiner < 1:
+            continue
+        name = ending.get(joiner)
+        if (
+            doc[joiner].lower_ not in lexicon().name_joiners
+            or name is None
+            or name.label in ("PERSON", "POSITION", "NORP")
+            or place.label not in ("GPE", "LOC")
+            or acronym_fits(acronym.text, place.text)
+            or not acronym_fits(acronym.text, f"{name.text} {place.text}")
+        ):
+            continue
+        span = doc[name.tok_start : place.tok_end]
+        name.tok_end, name.end, name.head = place.tok_end, place.end, span.root.i
+        name.text = " ".join(span.text.split())
+        out.remove(place)
 
 
 _COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for"}

@@ -641,3 +641,26 @@ def test_a_name_that_begins_with_a_defined_acronym_is_not_a_person():
     force = next(e for e in st.entities if e.label == "Nordic Union Force")
     assert "NUFOR Halcyon" in force.aliases
     assert not any(e.cls == "Person" and "Halcyon" in e.label for e in st.entities)
+
+
+def test_a_name_before_a_comma_and_a_title_in_apposition_is_a_person():
+    st = _extract("Ana Ruiz, Chile's Foreign Minister, said the talks would resume.")
+    assert ("Ana Ruiz", "Foreign Minister", "Chile") in positions(st)
+
+
+def test_a_counterpart_holds_the_possessor_s_post_for_the_country_named():
+    st = _extract(
+        "Defence Minister Rasa Kalnina said the battalion was ready. She will travel to "
+        "Berlin for talks with her German counterpart, Jonas Brenner."
+    )
+    assert ("Jonas Brenner", "Defence Minister", "Germany") in positions(st)
+
+
+def test_a_counterpart_named_with_a_title_of_their_own_holds_it_for_that_country():
+    st = _extract(
+        "Talks ended between Turkish Energy Minister Ozan Tekin and his Iraqi counterpart, "
+        "Oil Minister Haidar Rashid."
+    )
+    found = positions(st)
+    assert ("Haidar Rashid", "Oil Minister", "Iraq") in found
+    assert ("Haidar Rashid", "Energy Minister", "Iraq") not in found

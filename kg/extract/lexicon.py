@@ -123,6 +123,7 @@ class Lexicon:
     description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
     name_joiners: frozenset[str]  # "in": "European Union Force in Bosnia (EUFOR)"
+    counterpart_nouns: frozenset[str]  # "her German counterpart, X"
 
 
 @cache
@@ -164,6 +165,7 @@ def lexicon() -> Lexicon:
         description_classes=frozenset(d["description_classes"]),
         definite_determiners=frozenset(d["definite_determiners"]),
         name_joiners=frozenset(d["name_joiners"]),
+        counterpart_nouns=frozenset(d["counterpart_nouns"]),
     )
 
 

@@ -4,6 +4,7 @@
   what a leader's title leads; `lists`: titles paired with lists of people ("A and B, the
   defence and foreign ministers respectively", "Foreign Ministers A and B");
 - `succession`: "A succeeds B", "A's predecessor, B"; `leadership`: "the agency is headed by X";
+- `counterparts`: "her German counterpart, X" holds for Germany the possessor's post;
 - `attributes`: a possessor of a plan ("Ortiz's five-point peace plan": who proposed it), a
   force in a place ("a monitoring force in Darfur"), a person of an organisation ("Admiral X
   of the Royal Navy").
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from kg.extract.constructions.attributes import force_place, person_of, plan_possessor
 from kg.extract.constructions.base import Builder
+from kg.extract.constructions.counterparts import counterparts
 from kg.extract.constructions.leadership import leadership
 from kg.extract.constructions.lists import respectively
 from kg.extract.constructions.positions import read_position
@@ -38,6 +40,7 @@ def construction_candidates(index: ArticleIndex, block: int, doc) -> list[Candid
             force_place(b, m, head)
         if c.cls == "Person":
             person_of(b, m, head)
+    counterparts(b)
     respectively(b)
     leadership(b)
     succession(b)

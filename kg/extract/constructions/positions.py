@@ -180,12 +180,12 @@ def _counterpart(b: Builder, pos: Mention, holder: Ref, title: str) -> None:
     doc = b.doc
     start = doc[pos.head].sent.start
     for tok in doc[start : doc[pos.head].sent.end]:
-        if tok.lower_ not in ("counterpart", "counterparts") or tok.i < pos.tok_end:
+        if tok.lower_ not in lexicon().counterpart_nouns or tok.i < pos.tok_end:
             continue
         people = [
             r
             for c in tok.children
-            if c.dep_ == "appos"
+            if c.dep_ == "appos" and not _titled(b, c)
             for r in b.index.refs(b.block, c)
             if r.cluster.cls == "Person"
         ]
@@ -204,3 +204,11 @@ def _counterpart(b: Builder, pos: Mention, holder: Ref, title: str) -> None:
             b.add(person, "holdsPosition", position, tok, 0.7, "counterpart", said=False)
             if owner is not None:
                 b.add(position, "positionIn", countries[0], tok, 0.7, "counterpart", said=False)
+
+
+def _titled(b: Builder, appos) -> bool:
+    """Whether an apposition names a title of its own ("Oil Minister X")."""
+    return any(
+        appos.left_edge.i <= m.tok_start < appos.i and b.cluster(m).cls == "Position"
+        for m in b.index.in_block.get(b.block, [])
+    )

@@ -664,3 +664,27 @@ def test_a_counterpart_named_with_a_title_of_their_own_holds_it_for_that_country
     found = positions(st)
     assert ("Haidar Rashid", "Oil Minister", "Iraq") in found
     assert ("Haidar Rashid", "Energy Minister", "Iraq") not in found
+
+
+@pytest.mark.parametrize(
+    "text, person, part",
+    [
+        (
+            "Defence Minister Tae Jun-ho arrived in Lima on Monday. Tae said the talks "
+            "had gone well.",
+            "Tae Jun-ho",
+            "Tae",
+        ),
+        (
+            "Finance Minister Ilse van der Berg met the bankers. Ms van der Berg said the "
+            "budget was safe.",
+            "Ilse van der Berg",
+            "van der Berg",
+        ),
+    ],
+)
+def test_a_part_of_a_name_written_in_full_is_that_person(text, person, part):
+    st = _extract(text)
+    people = [e for e in st.entities if e.cls == "Person"]
+    assert [e.label for e in people] == [person]
+    assert any(part in a for a in people[0].aliases)

@@ -125,6 +125,43 @@ def _link_descriptions(
         m.cluster = c.id
 
 
+def _join_name_parts(
+    mentions: list[Mention], entries: list, u: _Union, surnames: dict[str, int]
+) -> None:
+    """Other parts of a name written in full, past a courtesy word: a given name ("Ismail"
+    after "Ismail Zainal"), a family name written first ("Park" after "Park Sung-jin"), a
+    first surname ("Andrade" after "Sofia Andrade Cevallos"), a particle surname ("Ms van
+    der Sluis"). Only a part that belongs to one person of the article."""
+    honorifics = {h.lower().rstrip(".") for h in title_data().honorifics}
+
+    def bare(m: Mention) -> list[str]:
+        words = m.text.split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in honorifics:
+            words = words[1:]
+        return words
+
+    owners: dict[str, set[str]] = {}  # a part of a name -> the names written in full
+    first: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        words = bare(m)
+        if m.cls != "Person" or m.label == "POSITION" or len(words) < 2:
+            continue
+        full = norm(" ".join(words))
+        first.setdefault(full, i)
+        for n in range(1, len(words)):
+            for k in range(len(words) - n + 1):
+                owners.setdefault(norm(" ".join(words[k : k + n])), set()).add(full)
+    for i, m in enumerate(mentions):
+        key = norm(" ".join(bare(m)))
+        names = owners.get(key, set()) - {key}
+        if m.label == "POSITION" or key in surnames or entries[i] is not None or len(names) != 1:
+            continue
+        if m.label != "PERSON" and not _unknown_kind(m) and m.label not in ("GPE", "NORP"):
+            continue
+        u.join(first[next(iter(names))], i)
+        m.cls = "Person"
+
+
 def _unknown_kind(m: Mention) -> bool:
     """A name whose class comes from the recognizer's label alone: a person's, or an
     organisation's with no head word ("Force", "Council") and no gazetteer entry."""
@@ -209,6 +246,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             u.join(persons[m.key], i)
             m.cls = "Person"
             entries[i] = None
+    _join_name_parts(mentions, entries, u, persons)
 
     # Acronyms: "Long Name (LN)" and any acronym equal to a name's initials. Names are
     # indexed by initials and by where they end, so long articles stay linear.

@@ -110,17 +110,6 @@ def graph_format_option(func):
     )(func)
 
 
-def _emit(data: bytes | str, output: str) -> None:
-    from kg.files import write_bytes
-
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if output == "-":
-        sys.stdout.buffer.write(raw)
-        sys.stdout.flush()
-    else:
-        write_bytes(output, raw)
-
-
 # ---------------------------------------------------------------------------------------
 
 
@@ -478,6 +467,7 @@ def _graph_quads(graph: Path, input_format: str | None):
     show_default=True,
     help="Results format (W3C SPARQL 1.1 for csv/tsv/json/xml).",
 )
+@output_option
 @graph_format_option
 @click.option(
     "--timeout-s",
@@ -493,6 +483,7 @@ def query(
     query_file: Path | None,
     cq: bool,
     fmt: str,
+    output: str,
     input_format: str | None,
     timeout_s: float,
 ) -> None:
@@ -504,8 +495,9 @@ def query(
     Example:
 
         kg query build/kg.nq 'SELECT ?name WHERE { ?p a kgo:Person ; rdfs:label ?name }'
+        kg query --store kg-store --cq --format csv -o answers.csv
     """
-    from kg.query import competency_questions, query_chunks, read_query_file
+    from kg.query import competency_chunks, query_chunks, read_query_file
 
     if store_dir is not None and graph is not None and query is None:
         graph, query = None, graph  # with --store the first argument is the query
@@ -516,23 +508,30 @@ def query(
     if (graph is None) == (store_dir is None):
         raise click.UsageError("give a GRAPH file or --store DIR")
     quads = None if graph is None else _graph_quads(Path(graph), input_format)
+    where = {"store_dir": store_dir, "quads": quads, "timeout_s": timeout_s}
+    if cq:  # nothing is written unless every question is answered
+        pieces = competency_chunks(fmt, **where)
+    else:  # the answer in pieces, as the query's process left it (never whole in memory)
+        text = read_query_file(query_file) if query_file else query
+        pieces = query_chunks(text or "", fmt, **where)
+    end = "\n" if cq or fmt == "table" else ""
+    _write_pieces((visible(p) for p in pieces) if fmt == "table" else pieces, output, end)
 
-    def show(text: str, before: str = "") -> None:
-        # the answer in pieces, as the query's process left it (never whole in memory)
-        chunks = query_chunks(text, fmt, store_dir=store_dir, quads=quads, timeout_s=timeout_s)
-        for n, chunk in enumerate(chunks):
-            piece = before + chunk if n == 0 else chunk
-            click.echo(visible(piece) if fmt == "table" else piece, nl=False)
 
-    if cq:
-        for n, q in enumerate(competency_questions()):
-            show(q.sparql, ("\n\n" if n else "") + f"# {q.name}: {q.question}\n")
-        click.echo("")
+def _write_pieces(pieces, output: str, end: str = "") -> None:
+    """Text pieces to stdout ('-') or to a file written whole or not at all (a temporary
+    file renamed when the last piece is written); `end` after the last piece."""
+    from kg.files import atomic_writer
+
+    if output == "-":
+        for piece in pieces:
+            click.echo(piece, nl=False)
+        click.echo(end, nl=False)
         return
-    text = read_query_file(query_file) if query_file else query
-    show(text or "")
-    if fmt == "table":
-        click.echo("")
+    with atomic_writer(output, "w") as handle:
+        for piece in pieces:
+            handle.write(piece)
+        handle.write(end)
 
 
 @cli.command()
@@ -593,40 +592,24 @@ def export(
         kg export build/kg.nq --format graphml --focus "Ana Ortiz" --depth 2 -o ortiz.graphml
         kg export build/kg.nq --format html --modality asserted -o facts.html
     """
-    from kg.export import RDF_EXPORTS, ViewOptions, export_graph, write_rdf
-    from kg.files import atomic_writer, write_bytes
+    from kg.export import ViewOptions, export_to
 
+    view = ViewOptions(
+        literals=literals,
+        provenance=provenance,
+        classes_as_nodes=classes_as_nodes,
+        focus=focus,
+        depth=depth,
+        keep_classes=keep_classes,
+        max_nodes=max_nodes,
+        modalities=modalities,
+    )
     with _source(graph, input_format, store_dir) as src:
-        if fmt in RDF_EXPORTS:  # streamed, sorted on disk: the graph is never held whole
-            if output == "-":
-                write_rdf(src.quads(), fmt, sys.stdout.buffer)
-                sys.stdout.flush()
-            else:
-                with atomic_writer(output, "wb") as handle:
-                    write_rdf(src.quads(), fmt, handle)
-            return
-        view = ViewOptions(
-            literals=literals,
-            provenance=provenance,
-            classes_as_nodes=classes_as_nodes,
-            focus=focus,
-            depth=depth,
-            keep_classes=keep_classes,
-            max_nodes=max_nodes,
-            modalities=modalities,
-        )
-        result = export_graph(src.quads(), fmt, view)  # the view of the quads as they come
-    if isinstance(result.data, dict):
-        if output == "-":
-            raise click.UsageError("--format neo4j writes several files: give --output FOLDER")
-        for name, data in result.data.items():
-            write_bytes(Path(output) / name, data)
-    else:
-        _emit(result.data, output)
-    if result.nodes is not None:
-        if result.nodes == 0:
+        done = export_to(src.quads(), fmt, sys.stdout.buffer if output == "-" else output, view)
+    if done.nodes is not None:
+        if done.nodes == 0:
             click.echo("Note: the graph has no entities; the file is empty but valid.", err=True)
-        for why, count in result.left_out.items():
+        for why, count in done.left_out.items():
             click.echo(f"Note: left out {count} entities {why}.", err=True)
 
 

@@ -1,7 +1,14 @@
-"""Export a graph: RDF formats, or the property-graph view for visualisers."""
+"""Export a graph: RDF formats, or the property-graph view for visualisers.
+
+    from kg.export import export_to
+    with open_source(store="kg-store") as src:
+        export_to(src.quads(), "turtle", "kg.ttl")      # streamed, sorted on disk
+
+export_to is what `kg export` runs; export_graph gives the bytes in memory."""
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -10,7 +17,7 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from kg.errors import KgError, RDFError
+from kg.errors import KgError, OutputError, RDFError
 from kg.extsort import CHUNK, sorted_keys
 from kg.ontology import PREFIXES
 from kg.rdfio import FORMATS, check_format, serialize
@@ -39,6 +46,54 @@ class Exported:
     nodes: int | None = None
     edges: int | None = None
     left_out: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class ExportSummary:
+    """What export_to wrote: for a visual format, the entities and edges drawn and how
+    many entities were left out, by reason; None for RDF."""
+
+    fmt: str
+    nodes: int | None = None
+    edges: int | None = None
+    left_out: dict[str, int] = field(default_factory=dict)
+
+
+def export_to(
+    quads: Iterable[ox.Quad],
+    fmt: str,
+    out: str | Path | IO[bytes],
+    view: ViewOptions | None = None,
+) -> ExportSummary:
+    """Write `quads` as `fmt` to `out`: a file path (written to a temporary file, renamed
+    when complete: an error leaves no partial file), a folder for neo4j, or a binary
+    stream. RDF formats are streamed (write_rdf: sorted on disk, never held whole); visual
+    formats draw the property-graph view of the quads read once as they come. Raises
+    RDFError for an unknown format, OutputError for an output it cannot write."""
+    from kg.files import atomic_writer, write_bytes
+
+    if fmt in RDF_EXPORTS:
+        if isinstance(out, (str, Path)):
+            with atomic_writer(out, "wb") as handle:
+                write_rdf(quads, fmt, handle)
+        else:
+            write_rdf(quads, fmt, out)
+            with contextlib.suppress(AttributeError):
+                out.flush()
+        return ExportSummary(fmt)
+    result = export_graph(quads, fmt, view)
+    if isinstance(result.data, dict):
+        if not isinstance(out, (str, Path)):
+            raise OutputError(f"--format {fmt} writes several files: give --output FOLDER")
+        for name, data in result.data.items():
+            write_bytes(Path(out) / name, data)
+    elif isinstance(out, (str, Path)):
+        write_bytes(out, result.data)
+    else:
+        out.write(result.data)
+        with contextlib.suppress(AttributeError):
+            out.flush()
+    return ExportSummary(fmt, result.nodes, result.edges, result.left_out)
 
 
 def export_graph(quads: Iterable[ox.Quad], fmt: str, view: ViewOptions | None = None) -> Exported:

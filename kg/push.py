@@ -80,6 +80,7 @@ def push(
             raise PushError(_after(done, f"{endpoint} gave a broken reply: {reason}")) from None
         done.graphs.append(name)
         done.triples += len(quads)
+        del quads, body  # not held while the next graph is read
     return done
 
 

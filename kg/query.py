@@ -176,6 +176,40 @@ SPOOL_BYTES = 1 << 18
 SPOOL_CHUNK = 1 << 16
 
 
+def competency_chunks(
+    fmt: str = "table",
+    *,
+    store_dir: str | Path | None = None,
+    quads: Iterable[ox.Quad] | None = None,
+    timeout_s: float = 60,
+    memory_mb: int | None = None,
+) -> Iterator[str]:
+    """The answer of every competency question (query_chunks), each under a line
+    "# NAME: QUESTION", a blank line between two. Every question has run before the first
+    piece is yielded (the answers wait in a temporary file, on disk past 256 KB), so a
+    question that fails (QueryError, QueryTimeout) leaves nothing written. `timeout_s` is
+    each question's."""
+    if quads is not None:
+        quads = list(quads)  # read once, given to each question
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+        for n, q in enumerate(competency_questions()):
+            spool.write((("\n\n" if n else "") + f"# {q.name}: {q.question}\n").encode("utf-8"))
+            for chunk in query_chunks(
+                q.sparql,
+                fmt,
+                store_dir=store_dir,
+                quads=quads,
+                timeout_s=timeout_s,
+                memory_mb=memory_mb,
+            ):
+                spool.write(chunk.encode("utf-8"))
+        spool.seek(0)
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        while chunk := spool.read(SPOOL_CHUNK):
+            yield decoder.decode(chunk)
+        yield decoder.decode(b"", final=True)
+
+
 def _table_chunks(rows: IO[bytes]) -> Iterator[str]:
     """The text table of a `rows` stream (kg.results: the header, then one JSON list of
     cells a line): widths from a first pass, lines from a second."""

@@ -260,13 +260,15 @@ def _child() -> int:
 
 def _dataset(store, path: str) -> dict:
     """The dataset a query of a store sees: the union of the article graphs. kg keeps the
-    quarantine graphs in their own database (kg.store, folder `quarantine/`), so the union
-    is the clean graph. Only a store of kg 0.1 (no such folder) may hold them among the
-    article graphs; only then are the graphs listed, one by one: listing decodes every
-    graph's name, which costs a large store tens of MB."""
+    quarantine graphs in their own database (kg.layout), so the union is the clean graph.
+    Only a store not recorded in that layout (kg 0.1's, or one whose move to it was cut
+    short) may hold them among the article graphs; only then are the graphs listed, one by
+    one: listing decodes every graph's name, which costs a large store tens of MB."""
     import pyoxigraph as ox
 
-    if os.path.isdir(os.path.join(path, "quarantine")):
+    from kg.layout import quarantine_apart
+
+    if quarantine_apart(path):
         return {"use_default_graph_as_union": True}
     names = list(store.named_graphs())
     if not any(g.value.endswith("/quarantine") for g in names):

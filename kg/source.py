@@ -19,7 +19,8 @@ import pyoxigraph as ox
 
 from kg.errors import InputError
 from kg.query import QueryResult, query_text, run_query
-from kg.validate import Report, validate_quads, validate_store
+from kg.validate import Report, validate_quads
+from kg.validate_store import validate_store
 
 
 class GraphSource(ABC):
@@ -111,10 +112,11 @@ class StoreSource(GraphSource):
             quads = list(self.kg.store.quads_for_pattern(None, None, None, ox.NamedNode(name)))
             if quads:
                 yield name, quads
+            del quads  # not held while the next graph is read
 
     def validate(self, inference: str = "rdfs", engine: str = "kg") -> Report:
         """The store's article graphs checked against the shapes batch by batch, never
-        copied (kg.validate.validate_store): the report of validating them merged."""
+        copied (kg.validate_store): the report of validating them merged."""
         if self._legacy:  # a kg 0.1 store: its quarantine graphs sit among the articles
             return super().validate(inference, engine)
         return validate_store(self.kg.store, inference=inference, engine=engine)

@@ -4,15 +4,15 @@ Building an article again replaces its graph (and its quarantine graph) in one S
 update, so a rebuild never duplicates or loses data. Entities are shared across articles by
 IRI: an entity named in ten articles is one node with ten kgo:mentionedIn.
 
-Layout of a store folder: the pyoxigraph database of the article graphs (what queries see,
-its union default graph being the whole knowledge graph), `quarantine/` a second database
-with the quarantine graphs (kept out of that union), and `kg-store.json` the base IRI the
-store was built with, so that no command needs --base again.
+Layout of a store folder (kg.layout): the pyoxigraph database of the article graphs (what
+queries see, its union default graph being the whole knowledge graph), `quarantine/` a
+second database with the quarantine graphs (kept out of that union), and `kg-store.json`
+the base IRI the store was built with (so that no command needs --base again) and its
+layout.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -22,8 +22,16 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.files import write_bytes
 from kg.iri import graph_iri, quarantine_graph_iri
+from kg.layout import (
+    LAYOUT,
+    META_FILE,
+    QUARANTINE_DIR,
+    MetaError,
+    quarantine_apart,
+    read_meta,
+    record_meta,
+)
 from kg.ontology import KGO
 
 if TYPE_CHECKING:  # the store reads built graphs (kg.graphs); it never runs the builder
@@ -31,8 +39,6 @@ if TYPE_CHECKING:  # the store reads built graphs (kg.graphs); it never runs the
 
 DEFAULT_STORE = "kg-store"
 TEXT_SHA = str(KGO) + "textSha256"
-QUARANTINE_DIR = "quarantine"
-META_FILE = "kg-store.json"
 
 
 class StoreError(KgError):
@@ -98,13 +104,15 @@ class KgStore:
     @property
     def base(self) -> str | None:
         """The base IRI the store was built with (None for an empty or kg 0.1 store)."""
-        meta = self.path / META_FILE
-        if not meta.exists():
-            return None
         try:
-            return json.loads(meta.read_text(encoding="utf-8"))["base"]
-        except (OSError, ValueError, KeyError, TypeError):
-            raise StoreError(f"{meta}: unreadable; it should hold the store's base IRI") from None
+            base = read_meta(self.path).get("base")
+        except MetaError:
+            base = 0  # not a string: reported below
+        if base is not None and not isinstance(base, str):
+            raise StoreError(
+                f"{self.path / META_FILE}: unreadable; it should hold the store's base IRI"
+            )
+        return base
 
     def check_base(self, base: str | None) -> str | None:
         """The base to build with: the store's; a different one given is refused."""
@@ -118,25 +126,31 @@ class KgStore:
 
     def record_base(self, base: str) -> None:
         if self.base is None and not self.read_only:
-            write_bytes(self.path / META_FILE, (json.dumps({"base": base}) + "\n").encode())
+            record_meta(self.path, base=base)
 
     # -- reading --------------------------------------------------------------------------
 
     def legacy_quarantine(self) -> list[ox.NamedNode]:
         """Quarantine graphs that a kg 0.1 store keeps among the article graphs. A store
-        with a `quarantine/` database has none: opening a store for writing creates it and
-        moves them there (checked again on every such open). So a reader lists the graphs
-        only of a store without one: listing decodes every graph's name, which costs a
-        large store tens of MB."""
-        if self.read_only and self.quarantine_store is not None:
+        recorded in kg 0.2's layout (kg.layout) has none: the first open for writing moves
+        them into `quarantine/` and records the layout only once they are all moved. Other
+        stores have their graphs listed: listing decodes every graph's name, which costs a
+        large store tens of MB, so it is done only when the record does not rule it out."""
+        if quarantine_apart(self.path):
             return []
         return [g for g in self.store.named_graphs() if g.value.endswith("/quarantine")]
 
     def _move_legacy_quarantine(self) -> None:
+        """Move kg 0.1's quarantine graphs into `quarantine/` (each graph copied, then
+        dropped), then record the layout: a move cut short is finished by the next open."""
         assert self.quarantine_store is not None
         for g in self.legacy_quarantine():
             self.quarantine_store.extend(list(self.store.quads_for_pattern(None, None, None, g)))
             self.store.update(f"DROP SILENT GRAPH <{g.value}>")
+        if not quarantine_apart(self.path):
+            self.quarantine_store.flush()
+            self.store.flush()
+            record_meta(self.path, layout=LAYOUT)
 
     def article_graphs(self) -> list[str]:
         return sorted(

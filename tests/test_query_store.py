@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import cli
+from kg.layout import LAYOUT, record_meta
 from kg.query import query_chunks, query_text
 from kg.sandbox import _dataset
 from kg.store import QUARANTINE_DIR, KgStore
@@ -22,7 +23,7 @@ ROWS = 15_000
 
 @pytest.fixture(scope="module")
 def big_store(tmp_path_factory):
-    """A store (kg's layout: a quarantine database beside it) whose every quad is a long
+    """A store (kg's layout: a quarantine database beside it, recorded) whose every quad is a long
     literal, spread over 60 graphs."""
     path = tmp_path_factory.mktemp("big") / "store"
     db = ox.Store(str(path))
@@ -40,6 +41,7 @@ def big_store(tmp_path_factory):
     quarantine = ox.Store(str(path / QUARANTINE_DIR))
     quarantine.flush()
     del quarantine
+    record_meta(path, layout=LAYOUT)
     return path
 
 
@@ -99,3 +101,38 @@ def test_a_store_with_its_quarantine_apart_is_not_listed(big_store, tmp_path):
     kg = KgStore(big_store, read_only=True)
     kg.store = _Unlisted()
     assert kg.legacy_quarantine() == []
+
+
+def _questions_failing_at(n: int):
+    """The competency questions with the n-th made invalid SPARQL."""
+    from kg.query import CompetencyQuestion, competency_questions
+
+    qs = competency_questions()
+    qs[n] = CompetencyQuestion(qs[n].name, qs[n].question, "SELECT ?x WHERE { ?x ")
+    return lambda: qs
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_kg_query_cq_writes_nothing_when_a_later_question_fails(
+    big_store, tmp_path, monkeypatch, fmt
+):
+    from kg import query
+
+    ok = CliRunner().invoke(cli, ["query", "--store", str(big_store), "--cq", "--format", fmt])
+    assert ok.exit_code == 0, ok.output
+    out = tmp_path / "answers.txt"
+    done = CliRunner().invoke(
+        cli, ["query", "--store", str(big_store), "--cq", "--format", fmt, "-o", str(out)]
+    )
+    assert done.exit_code == 0 and out.read_text(encoding="utf-8") == ok.output
+    monkeypatch.setattr(query, "competency_questions", _questions_failing_at(3))
+    bad = CliRunner().invoke(cli, ["query", "--store", str(big_store), "--cq", "--format", fmt])
+    assert bad.exit_code == 2
+    assert bad.stdout == ""  # not the first three answers
+    assert bad.stderr.startswith("Error: invalid SPARQL query") and bad.stderr.count("\n") == 1
+    failed = CliRunner().invoke(
+        cli, ["query", "--store", str(big_store), "--cq", "--format", fmt, "-o", str(out)]
+    )
+    assert failed.exit_code == 2
+    assert out.read_text(encoding="utf-8") == ok.output  # the earlier file is untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["answers.txt"]  # no temporary left

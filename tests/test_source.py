@@ -126,6 +126,57 @@ def test_a_store_of_kg_0_1_keeps_its_quarantine_out_and_is_moved_on_write(tmp_pa
         assert sorted(map(str, src.quads(quarantine=True))) == sorted(map(str, quads))
 
 
+def _legacy_store(path, quads, moved: bool):
+    """A kg 0.1 store (its quarantine graphs among the articles); `moved`: as an earlier
+    kg left it when its first open for writing was killed in the middle of moving them
+    (`quarantine/` made and filled, the graphs not yet dropped from the articles)."""
+    db = ox.Store(str(path))
+    db.extend(quads)
+    db.flush()
+    del db
+    if moved:
+        apart = ox.Store(str(path / "quarantine"))
+        apart.extend(q for q in quads if q.graph_name.value.endswith("/quarantine"))
+        apart.flush()
+        del apart
+
+
+def test_a_move_to_the_quarantine_database_cut_short_never_shows_the_quarantine(
+    tmp_path, store, monkeypatch
+):
+    from kg import store as store_module
+    from kg.layout import quarantine_apart
+    from kg.sandbox import _dataset
+
+    with open_source(store=store) as src:
+        quads = list(src.quads(quarantine=True))
+    assert quarantine_apart(store)  # a store kg made is recorded in its layout
+    legacy = tmp_path / "legacy"
+    _legacy_store(legacy, quads, moved=True)
+    _ask_by_cli(legacy, "false")  # the query child lists the graphs: the folder is no proof
+    with open_source(store=legacy) as src:
+        assert src._legacy and src.query(ASK_QUARANTINED) == "false"
+    assert "named_graphs" in _dataset(ox.Store.read_only(str(legacy)), str(legacy))
+
+    def killed(*_a, **_k):
+        raise KeyboardInterrupt  # killed after the graphs moved, before the record
+
+    monkeypatch.setattr(store_module, "record_meta", killed)
+    with pytest.raises(KeyboardInterrupt):
+        KgStore(legacy)
+    monkeypatch.undo()
+    assert not quarantine_apart(legacy)
+    _ask_by_cli(legacy, "false")
+    KgStore(legacy).close()  # the next open for writing records the layout
+    assert quarantine_apart(legacy)
+    with open_source(store=legacy) as src:
+        assert not src._legacy and src.query(ASK_QUARANTINED) == "false"
+        assert sorted(map(str, src.quads(quarantine=True))) == sorted(map(str, quads))
+    assert _dataset(ox.Store.read_only(str(legacy)), str(legacy)) == {
+        "use_default_graph_as_union": True
+    }
+
+
 def test_a_source_is_a_file_or_a_store(tmp_path, store):
     from kg.errors import InputError
 
@@ -173,7 +224,9 @@ def test_the_store_knows_the_graph_types_only():
     of the builder or the validator (not even for type hints that run)."""
     store = _kg_imports("kg.store")
     assert "kg.graphs" in store
-    assert not store & set((*BUILDER, "kg.validate", "kg.pipeline", "kg.outputs"))
+    assert not store & set(
+        (*BUILDER, "kg.validate", "kg.validate_store", "kg.pipeline", "kg.outputs")
+    )
     assert _kg_imports("kg.graphs") <= {"kg.statements", "kg.validate"}  # type hints only
     import subprocess
     import sys

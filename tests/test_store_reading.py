@@ -17,7 +17,8 @@ from click.testing import CliRunner
 from kg.cli import cli
 from kg.pipeline import build_inputs
 from kg.store import KgStore
-from kg.validate import format_report, validate_quads, validate_store
+from kg.validate import format_report, validate_quads
+from kg.validate_store import validate_store
 
 BASE = "https://example.org/kg/"
 KGO = "https://w3id.org/newskg/ontology#"
@@ -146,29 +147,30 @@ def test_alike_statements_behind_a_shared_node_are_validated_once(faulty_store, 
     """The four articles state the same relations of their shared entities: the batch that
     owns those entities holds one statement per kind, and still reports what all of them
     would."""
-    from kg import validate
+    from kg import validate_store as batches
 
     kg = KgStore(faulty_store, read_only=True)
-    graphs = sorted(validate._graph_key(g) for g in kg.store.named_graphs())
-    deduped = validate._store_batch(kg.store, graphs[:1])[0]
-    monkeypatch.setattr(validate, "_read_through", lambda: None)
-    every = validate._store_batch(kg.store, graphs[:1])[0]
+    graphs = sorted(batches._graph_key(g) for g in kg.store.named_graphs())
+    deduped = batches._store_batch(kg.store, graphs[:1])[0]
+    monkeypatch.setattr(batches, "_read_through", lambda: None)
+    every = batches._store_batch(kg.store, graphs[:1])[0]
     kg.close()
     assert len(deduped) < len(every)
 
 
 def test_shapes_kg_cannot_compile_keep_every_statement(monkeypatch):
-    from kg import shacl, validate
+    from kg import shacl
+    from kg import validate_store as batches
 
     def unsupported():
         raise shacl.Unsupported("SPARQL-based targets")
 
-    validate._read_through.cache_clear()
+    batches._read_through.cache_clear()
     monkeypatch.setattr(shacl, "compiled_shapes", unsupported)
     try:
-        assert validate._read_through() is None
+        assert batches._read_through() is None
     finally:
-        validate._read_through.cache_clear()
+        batches._read_through.cache_clear()
 
 
 @pytest.mark.slow
@@ -230,7 +232,7 @@ PEAK = """
 import sys, tracemalloc
 import pyoxigraph as ox
 from kg.store import KgStore
-from kg.validate import validate_store
+from kg.validate_store import validate_store
 validate_store(ox.Store())  # shapes and ontology loaded and cached before measuring
 kg = KgStore(sys.argv[1], read_only=True)
 tracemalloc.start()

@@ -1,0 +1,56 @@
+"""The layout of a store folder, read without loading kg's RDF machinery (the query child
+process reads it): the pyoxigraph database of the article graphs at the top, `quarantine/`
+the database of the quarantine graphs, and `kg-store.json` the store's record (its base IRI,
+and the layout it is in).
+
+kg 0.1 kept the quarantine graphs among the article graphs. The first open for writing by a
+later kg moves them into `quarantine/`, and records `"layout": 2` only once the move is
+done. Until then a reader treats the store as kg 0.1's and leaves those graphs out by
+listing the graphs, so a move that stopped half-way (a crash, a kill) never shows a
+quarantine graph among the articles; the next open for writing finishes it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+QUARANTINE_DIR = "quarantine"
+META_FILE = "kg-store.json"
+LAYOUT = 2  # the quarantine graphs in their own database
+
+
+class MetaError(ValueError):
+    """kg-store.json exists but does not hold a JSON object."""
+
+
+def read_meta(folder: str | Path) -> dict:
+    """The store's record ({} when it has none). MetaError if it cannot be read."""
+    path = Path(folder) / META_FILE
+    if not path.exists():
+        return {}
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise MetaError(str(path)) from None
+    if not isinstance(meta, dict):
+        raise MetaError(str(path))
+    return meta
+
+
+def record_meta(folder: str | Path, **fields) -> None:
+    """Add fields to the store's record (written whole to a temporary file, then renamed)."""
+    from kg.files import write_bytes
+
+    meta = {**read_meta(folder), **fields}
+    text = json.dumps(meta, sort_keys=True) + "\n"
+    write_bytes(Path(folder) / META_FILE, text.encode("utf-8"))
+
+
+def quarantine_apart(folder: str | Path) -> bool:
+    """Whether the store in `folder` is recorded as keeping every quarantine graph in its
+    own database, so that a reader need not list the article graphs to leave them out."""
+    try:
+        return read_meta(folder).get("layout") == LAYOUT
+    except MetaError:
+        return False

@@ -688,3 +688,13 @@ def test_a_part_of_a_name_written_in_full_is_that_person(text, person, part):
     people = [e for e in st.entities if e.cls == "Person"]
     assert [e.label for e in people] == [person]
     assert any(part in a for a in people[0].aliases)
+
+
+def test_a_domain_word_ends_a_for_title_before_a_name():
+    st = _extract("Minister for Foreign Affairs Dewi Larasati held talks in Lima.")
+    assert ("Dewi Larasati", "Minister for Foreign Affairs") in held(st)
+
+
+def test_a_description_the_parser_cut_from_its_noun_phrase_is_no_entity():
+    st = _extract("Norland will send engineers to support a ceasefire monitoring mission in Velm.")
+    assert "ceasefire" not in {e.label for e in st.entities}

@@ -267,7 +267,7 @@ def find_mentions(
             or (named_tail and tail[0].lower_ in ("of", "in", "on"))
         ):
             # "a ceasefire", "the summit": a description, linked to what it refers back to
-            if cls not in lexicon().description_classes or root.i in taken:
+            if cls not in lexicon().description_classes or root.i in taken or _cut(doc, root):
                 continue
             label = "DESC"
         n = len(out)
@@ -324,6 +324,15 @@ def _join_names_before_acronyms(doc, out: list[Mention]) -> None:
         name.tok_end, name.end, name.head = place.tok_end, place.end, span.root.i
         name.text = " ".join(span.text.split())
         out.remove(place)
+
+
+def _cut(doc, root) -> bool:
+    """Whether the parser cut a noun phrase after `root`: a noun or an -ing word hung on it
+    follows ("a ceasefire monitoring mission" read as "a ceasefire" + "monitoring mission")."""
+    nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
+    return nxt is not None and (
+        nxt.pos_ in ("NOUN", "PROPN") or (nxt.tag_ == "VBG" and nxt.head.i == root.i)
+    )
 
 
 _COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for"}

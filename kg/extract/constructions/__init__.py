@@ -34,7 +34,7 @@ def construction_candidates(index: ArticleIndex, block: int, doc) -> list[Candid
     for m in mentions:
         c = b.cluster(m)
         head = doc[m.head]
-        if c.cls == "Plan":
+        if c.cls == "Plan" and m.label != "DESC":  # "his statement" proposes nothing
             plan_possessor(b, m, head)
         if c.cls == "ArmedForce":
             force_place(b, m, head)

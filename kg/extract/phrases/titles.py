@@ -40,9 +40,10 @@ class TitleData:
 
 
 def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
-    """Replace "$name" by the word list of that name, anywhere in a pattern."""
+    """Replace "$name" by the word list of that name, anywhere in a pattern ("$a+$b": both
+    lists)."""
     if isinstance(value, str) and value.startswith("$"):
-        return lists[value[1:]]
+        return [w for name in value.split("+") for w in lists[name.strip().lstrip("$")]]
     if isinstance(value, dict):
         return {k: _expand(v, lists) for k, v in value.items()}
     if isinstance(value, list):

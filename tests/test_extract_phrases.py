@@ -698,3 +698,15 @@ def test_a_domain_word_ends_a_for_title_before_a_name():
 def test_a_description_the_parser_cut_from_its_noun_phrase_is_no_entity():
     st = _extract("Norland will send engineers to support a ceasefire monitoring mission in Velm.")
     assert "ceasefire" not in {e.label for e in st.entities}
+
+
+def test_a_byline_names_its_author_who_is_no_interviewee():
+    st = _extract(
+        "NORLAND TIMES | Interview by Laura Jensen\n\n"
+        "Maria Gonzalez has been Chile's foreign minister since March.\n\n"
+        "Q: Will you travel to Peru?\n\n"
+        "A: I will travel to Peru next week.\n"
+    )
+    assert "Laura Jensen" in {e.label for e in st.entities if e.cls == "Person"}
+    visits = {s for s, p, o in _triples(st) if p == "visits" and o == "Peru"}
+    assert visits == {"Maria Gonzalez"}

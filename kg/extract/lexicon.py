@@ -124,6 +124,7 @@ class Lexicon:
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
     name_joiners: frozenset[str]  # "in": "European Union Force in Bosnia (EUFOR)"
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
+    byline_words: frozenset[str]  # "By Ana Ruiz, Defence Correspondent"
 
 
 @cache
@@ -166,6 +167,7 @@ def lexicon() -> Lexicon:
         definite_determiners=frozenset(d["definite_determiners"]),
         name_joiners=frozenset(d["name_joiners"]),
         counterpart_nouns=frozenset(d["counterpart_nouns"]),
+        byline_words=frozenset(d["byline_words"]),
     )
 
 

@@ -282,6 +282,20 @@ def find_mentions(
     return out
 
 
+def bylines(doc, mentions: list[Mention]) -> list[Mention]:
+    """The authors a heading line names after "By" (lexicon `byline_words`): "By Ana Ruiz,
+    Defence Correspondent", "Interview by Ana Ruiz"."""
+    words = lexicon().byline_words
+    out = [
+        m
+        for m in mentions
+        if m.label == "PERSON" and m.tok_start > 0 and doc[m.tok_start - 1].lower_ in words
+    ]
+    for k, m in enumerate(out):
+        m.id = (mentions[0].id if mentions else 0) + k
+    return out
+
+
 def acronym_fits(acronym: str, name: str) -> bool:
     """Whether an acronym's letters come in order in the name, the first one first
     ("EUFOR" in "European Union Force in ...", "UNFICYP" in "United Nations Force in

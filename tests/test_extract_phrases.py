@@ -710,3 +710,20 @@ def test_a_byline_names_its_author_who_is_no_interviewee():
     assert "Laura Jensen" in {e.label for e in st.entities if e.cls == "Person"}
     visits = {s for s, p, o in _triples(st) if p == "visits" and o == "Peru"}
     assert visits == {"Maria Gonzalez"}
+
+
+def test_an_acronym_the_recognizer_missed_takes_the_class_of_its_apposition():
+    st = _extract(
+        "Norland sent 300 soldiers last year. SAFIV, the peacekeeping force in Velmar, "
+        "patrols the border."
+    )
+    force = next(e for e in st.entities if "SAFIV" in (e.label, *e.aliases))
+    assert force.cls == "ArmedForce"
+
+
+def test_an_acronym_of_a_body_of_no_known_kind_joins_the_name_with_its_initials():
+    st = _extract(
+        "The Velmar Support Forces attacked the town on Monday. The VSF denied it on Tuesday."
+    )
+    force = next(e for e in st.entities if e.label == "Velmar Support Forces")
+    assert "VSF" in force.aliases

@@ -128,10 +128,10 @@ def _link_descriptions(
 def _join_name_parts(
     mentions: list[Mention], entries: list, u: _Union, surnames: dict[str, int]
 ) -> None:
-    """Other parts of a name written in full, past a courtesy word: a given name ("Ismail"
-    after "Ismail Zainal"), a family name written first ("Park" after "Park Sung-jin"), a
-    first surname ("Andrade" after "Sofia Andrade Cevallos"), a particle surname ("Ms van
-    der Sluis"). Only a part that belongs to one person of the article."""
+    """Other parts of a name written in full, past a courtesy word: a given name ("Idris"
+    after "Idris Kamal"), a family name written first ("Tae" after "Tae Jun-ho"), a first
+    surname ("Vidal" after "Rosa Vidal Mena"), a particle surname ("Ms van der Berg"). Only
+    a part that belongs to one person of the article."""
     honorifics = {h.lower().rstrip(".") for h in title_data().honorifics}
 
     def bare(m: Mention) -> list[str]:
@@ -206,7 +206,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
         else:
             first[key] = i
 
-    # "EUFOR Althea" read as a person's or an unknown organisation's name: a name that begins
+    # "NUFOR Halcyon" read as a person's or an unknown organisation's name: a name that begins
     # with an acronym the article uses for a body or a force is that one's (its operation or
     # mission name).
     acronyms = {
@@ -228,7 +228,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             entries[i] = None
             u.join(j, i)
             renamed[norm(words[-1])] = i
-    for i, m in enumerate(mentions):  # "Althea" alone, after "EUFOR Althea"
+    for i, m in enumerate(mentions):  # "Halcyon" alone, after "NUFOR Halcyon"
         if _unknown_kind(m) and m.key in renamed:
             k = renamed[m.key]
             m.label, m.cls = mentions[k].label, mentions[k].cls
@@ -255,11 +255,14 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
     for j, other in enumerate(mentions):
         if len(other.text.split()) >= 2 and other.label not in ("POSITION", "PERSON"):
             by_initials.setdefault((initials(other.text), other.cls), j)
+            by_initials.setdefault((initials(other.text), None), j)
             ending_at.setdefault(other.end, []).append(j)
     for i, m in enumerate(mentions):
         if not _is_acronym(m.text) or entries[i]:
             continue
         found = by_initials.get((m.text.replace(".", ""), m.cls))
+        if found is None and m.cls == "Organization":  # a body of no known kind: any kind
+            found = by_initials.get((m.text.replace(".", ""), None))
         for j in _before_parenthesis(text, m.start, ending_at):
             named = initials(mentions[j].text) == m.text or acronym_fits(m.text, mentions[j].text)
             if named and (found is None or j < found):

@@ -238,6 +238,14 @@ def find_mentions(
         if not any(t.i in taken for t in tokens):
             add(tokens, "ORG")
 
+    # an acronym the recognizer missed ("NUFOR, the UN peacekeeping force, ..."): a body,
+    # of the class of the description in apposition to it when there is one
+    for tok in doc:
+        if tok.i not in taken and _is_acronym(tok):
+            described = [c for c in (*tok.children, tok.head) if _apposed(tok, c)]
+            heads = [head_class([c.lemma_]) or head_class([c.text]) for c in described]
+            add([tok], "ORG", next((h for h in heads if h), None) or "Organization")
+
     for chunk in doc.noun_chunks:
         root = chunk.root
         if root.i in taken and not _extends_name(chunk, taken):
@@ -282,6 +290,23 @@ def find_mentions(
     return out
 
 
+def _is_acronym(tok) -> bool:
+    """A word of 3 to 8 capitals that names something (a proper noun)."""
+    return (
+        3 <= len(tok.text) <= 8
+        and tok.is_alpha
+        and tok.text.isupper()
+        and tok.pos_ == "PROPN"
+        and not tok.is_sent_end
+    )
+
+
+def _apposed(tok, other) -> bool:
+    return (other.dep_ == "appos" and other.head.i == tok.i) or (
+        tok.dep_ == "appos" and tok.head.i == other.i
+    )
+
+
 def bylines(doc, mentions: list[Mention]) -> list[Mention]:
     """The authors a heading line names after "By" (lexicon `byline_words`): "By Ana Ruiz,
     Defence Correspondent", "Interview by Ana Ruiz"."""
@@ -298,8 +323,8 @@ def bylines(doc, mentions: list[Mention]) -> list[Mention]:
 
 def acronym_fits(acronym: str, name: str) -> bool:
     """Whether an acronym's letters come in order in the name, the first one first
-    ("EUFOR" in "European Union Force in ...", "UNFICYP" in "United Nations Force in
-    Cyprus"): an acronym defined in parentheses right after a name need not be its initials."""
+    ("NUFOR" in "Nordic Union Force in ...", "SAFIV" in "Sudrian Armed Force in
+    Velmar"): an acronym defined in parentheses right after a name need not be its initials."""
     letters = [ch for ch in acronym.upper() if ch.isalpha()]
     name = name.upper()
     if not letters or not name or name[0] != letters[0]:
@@ -312,7 +337,7 @@ def acronym_fits(acronym: str, name: str) -> bool:
 
 
 def _join_names_before_acronyms(doc, out: list[Mention]) -> None:
-    """ "European Union Force in Bosnia and Herzegovina (EUFOR)": a name, a preposition
+    """ "Nordic Union Force in Velmar and Sudria (NUFOR)": a name, a preposition
     (lexicon `name_joiners`) and a place right before an acronym in parentheses whose
     letters fit them are one name; the place was read as a name of its own."""
     ending = {m.tok_end: m for m in out}
@@ -342,7 +367,7 @@ def _join_names_before_acronyms(doc, out: list[Mention]) -> None:
 
 def _cut(doc, root) -> bool:
     """Whether the parser cut a noun phrase after `root`: a noun or an -ing word hung on it
-    follows ("a ceasefire monitoring mission" read as "a ceasefire" + "monitoring mission")."""
+    follows ("a ceasefire patrol unit" read as "a ceasefire" + "patrol unit")."""
     nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
     return nxt is not None and (
         nxt.pos_ in ("NOUN", "PROPN") or (nxt.tag_ == "VBG" and nxt.head.i == root.i)

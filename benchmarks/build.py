@@ -13,19 +13,25 @@ CPU of the build over CPU of spaCy (target <= 1.5), wall of --jobs 2 over --jobs
 <= 0.6), and the peak memory of each N over that of the first N (target <= 1.3).
 
     python benchmarks/build.py 200 2000 [--corpus ../shared/corpus] [--out]
+    python benchmarks/build.py 200 10000 --memory-only
 
 --out also builds with --out (the files written while streaming) and reports its memory.
+--memory-only runs the `--jobs 1` build alone (no spaCy baseline, no `--jobs 2` run) and
+prints its peak memory (its CPU and wall time for information): the memory target at sizes
+where the whole comparison would take too long.
+
+Each command is started by a small launcher process of its own: the kernel's peak memory of
+a process is at least that of the process it was forked from, and this one holds the
+generated texts.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -40,31 +46,52 @@ print(sum(1 for _ in nlp.pipe(texts, batch_size=64)))
 """
 
 
-def measure(cmd: list[str]) -> dict:
-    """Run a command; its CPU seconds, wall seconds and peak RSS (MB), its children's too."""
-    with tempfile.TemporaryFile() as out_f, tempfile.TemporaryFile() as err_f:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out_f, stderr=err_f)  # files: no pipe to fill
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - t0
-        out_f.seek(0)
-        err_f.seek(0)
-        out = out_f.read().decode()
-        err = err_f.read().decode()
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed: {err.strip()[-400:]}")
-    return {
+LAUNCHER = """
+import json, os, subprocess, sys, tempfile, time
+t0 = time.perf_counter()
+with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    proc = subprocess.Popen(sys.argv[1:], stdout=out, stderr=err)  # files: no pipe to fill
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    out.seek(0)
+    err.seek(0)
+    lines = out.read().decode("utf-8", "replace").strip().splitlines()
+    print(json.dumps({
+        "code": os.waitstatus_to_exitcode(status),
         "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
         "wall_s": round(wall, 2),
         "peak_mb": round(usage.ru_maxrss / 1024),
-        "stdout": out.strip().splitlines()[-1] if out.strip() else "",
-    }
+        "stdout": lines[-1] if lines else "",
+        "stderr": err.read().decode("utf-8", "replace").strip()[-400:],
+    }))
+"""
 
 
-def run(corpus: Path, label: str, with_out: bool) -> dict:
+def measure(cmd: list[str]) -> dict:
+    """Run a command; its CPU seconds, wall seconds and peak RSS (MB), its children's too,
+    as its launcher saw them (wait4)."""
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", LAUNCHER, *cmd], capture_output=True, check=True
+    )
+    figures = json.loads(done.stdout)
+    if figures.pop("code") != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {figures['stderr']}")
+    return figures
+
+
+def run(corpus: Path, label: str, with_out: bool, memory_only: bool = False) -> dict:
     work = Path(tempfile.mkdtemp(prefix="kg-bench-build-"))
     kg = [sys.executable, "-m", "kg.cli", "build", str(corpus)]
     try:
+        if memory_only:
+            j1 = measure([*kg, "--store", str(work / "s1"), "--no-out", "--jobs", "1"])
+            return {
+                "corpus": label,
+                "articles": len(list(corpus.iterdir())),
+                "build_cpu_s": j1["cpu_s"],
+                "jobs1_wall_s": j1["wall_s"],
+                "build_peak_mb": j1["peak_mb"],
+            }
         spacy = measure([sys.executable, "-c", SPACY, str(corpus)])
         j1 = measure([*kg, "--store", str(work / "s1"), "--no-out", "--jobs", "1"])
         j2 = measure([*kg, "--store", str(work / "s2"), "--no-out", "--jobs", "2"])
@@ -93,7 +120,8 @@ def run(corpus: Path, label: str, with_out: bool) -> dict:
 def main() -> None:
     args = sys.argv[1:]
     with_out = "--out" in args
-    args = [a for a in args if a != "--out"]
+    memory_only = "--memory-only" in args
+    args = [a for a in args if a not in ("--out", "--memory-only")]
     corpora: list[tuple[Path, str, Path | None]] = []
     while args:
         a = args.pop(0)
@@ -115,7 +143,7 @@ def main() -> None:
     rows = []
     try:
         for path, label, _tmp in corpora:
-            rows.append(run(path, label, with_out))
+            rows.append(run(path, label, with_out, memory_only))
             print(json.dumps(rows[-1]), flush=True)
     finally:
         for _p, _l, tmp in corpora:
@@ -123,17 +151,27 @@ def main() -> None:
                 shutil.rmtree(tmp, ignore_errors=True)
     base = next((r for r in rows if r["corpus"].startswith("generated")), None)
     print()
-    print(
-        "| corpus | articles | build CPU / spaCy CPU | --jobs 2 wall / --jobs 1 | "
-        "peak MB | peak / first generated |"
-    )
-    print("| --- | --- | --- | --- | --- | --- |")
+    if memory_only:
+        print("| corpus | articles | build peak MB | peak / first generated | build CPU s |")
+        print("| --- | --- | --- | --- | --- |")
+    else:
+        print(
+            "| corpus | articles | build CPU / spaCy CPU | --jobs 2 wall / --jobs 1 | "
+            "peak MB | peak / first generated |"
+        )
+        print("| --- | --- | --- | --- | --- | --- |")
     for r in rows:
         rel = (
             round(r["build_peak_mb"] / base["build_peak_mb"], 2)
             if base and r["corpus"].startswith("generated")
             else ""
         )
+        if memory_only:
+            print(
+                f"| {r['corpus']} | {r['articles']} | {r['build_peak_mb']} | {rel} | "
+                f"{r['build_cpu_s']} |"
+            )
+            continue
         print(
             f"| {r['corpus']} | {r['articles']} | {r['build_cpu_over_spacy']} | "
             f"{r['jobs2_over_jobs1_wall']} | {r['build_peak_mb']} | {rel} |"

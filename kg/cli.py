@@ -164,7 +164,7 @@ def max_chars_option(func):
     default=1,
     show_default=True,
     type=click.IntRange(1, 64),
-    help="Processes for the per-article work (reading, hashing, extraction).",
+    help="Processes for the per-article work (reading, extraction, RDF and validation).",
 )
 @click.option(
     "--replace",

@@ -2,13 +2,14 @@
 
 Plain data, no behaviour beyond counting: kg.construct makes StatementQuads, kg.quarantine
 splits each article into an ArticleGraph (its main and quarantine quads), kg.build returns
-a BuildResult per batch. kg.store, kg.outputs and kg.cluster depend on these types only,
+a BuildResult per batch, and a worker process sends a batch back as a BuiltBatch (its
+N-Quads bytes, kg.batches). kg.store, kg.outputs and kg.cluster depend on these types only,
 never on the builder.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
@@ -75,3 +76,29 @@ class BuildResult:
             "quarantined": sum(a.quarantined for a in self.articles),
             "quads": len({str(q) for q in self.main_quads}),
         }
+
+
+@dataclass
+class BuiltBatch:
+    """A batch built and validated by a worker, as it travels back."""
+
+    base: str
+    inputs: list[dict]
+    articles: list[ArticleGraph]  # the numbers and violations of each; quads left out
+    main: bytes  # N-Quads of the articles' graphs (lines sorted, no duplicates, if asked)
+    quarantine: bytes  # the same for their quarantine graphs
+    entities: list[str]  # the IRIs of the entities the graphs mention
+
+    def result(self) -> BuildResult:
+        """The BuildResult a build in one process makes, with its Python quads (for --push
+        and for articles that replace stored ones): parsed only when asked."""
+        main: dict[str, list[ox.Quad]] = {a.graph: [] for a in self.articles}
+        quarantine: dict[str, list[ox.Quad]] = {a.quarantine_graph: [] for a in self.articles}
+        for data, graphs in ((self.main, main), (self.quarantine, quarantine)):
+            for q in ox.parse(data, format=ox.RdfFormat.N_QUADS):
+                graphs[q.graph_name.value].append(q)
+        articles = [
+            replace(a, main=main[a.graph], quarantine=quarantine[a.quarantine_graph])
+            for a in self.articles
+        ]
+        return BuildResult(base=self.base, articles=articles, inputs=list(self.inputs))

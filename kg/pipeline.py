@@ -7,7 +7,7 @@ import dataclasses
 import gc
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +70,12 @@ class BuildSummary:
                 self.notes.append(
                     f"quarantined in {a.article_id}: {v.focus_label or v.focus}: {v.message}"
                 )
+
+    def count_built(self, built) -> None:
+        """Count a batch as a worker sent it back (kg.batches.BuiltBatch: its articles'
+        numbers, and the entities its graphs mention; no quads)."""
+        self.count(BuildResult(built.base, built.articles, built.inputs))
+        self.entities.update(built.entities)
 
     def text(self) -> str:
         lines = [
@@ -138,17 +144,6 @@ def read_inputs(
     return [a for a in out if a is not None]
 
 
-def _batches(items: Iterable[ArticleInput], size: int) -> Iterator[list[ArticleInput]]:
-    batch: list[ArticleInput] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 GC_THRESHOLD = 20_000  # objects allocated between young collections (Python's default: 700)
 
 
@@ -196,40 +191,24 @@ def _load_long_lived(paths: Sequence[Path], model: str | None, jobs: int) -> Non
         compiled_shapes()
 
 
-def _read_all(
-    paths: Sequence[Path], model: str | None, jobs: int, chunk: int
-) -> Iterator[ArticleInput]:
-    """read_inputs over every path, in order; with jobs > 1 in that many processes, a
-    bounded number of chunks in flight so memory stays flat."""
-    chunks = [list(paths[i : i + chunk]) for i in range(0, len(paths), chunk)]
-    if jobs <= 1 or len(chunks) <= 1:
-        for part in chunks:
-            yield from read_inputs(part, model)
-        return
-    import multiprocessing
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
-    # Fork where the system has it: the workers then share the spaCy pipeline the parent
-    # loads once (copy-on-write) instead of each importing spaCy and loading the model.
-    # A forked worker never touches the parent's store: it ends with os._exit, running no
-    # finalizer. Elsewhere, spawn (each worker loads the pipeline once).
-    # (build_inputs has loaded the pipeline already.)
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        pending: deque = deque()
-        todo = iter(chunks)
-        for part in todo:
-            pending.append(pool.submit(read_inputs, part, model))
-            if len(pending) >= 2 * jobs:
-                break
-        while pending:
-            done = pending.popleft().result()
-            nxt = next(todo, None)
-            if nxt is not None:
-                pending.append(pool.submit(read_inputs, nxt, model))
-            yield from done
+def _built_here(
+    paths: Sequence[Path],
+    model: str | None,
+    batch_size: int,
+    base: str,
+    strict: bool,
+    registry: EntityRegistry,
+    admit: Callable[[ArticleInput], None],
+) -> Iterator[tuple[list[ArticleInput], BuildResult]]:
+    """Each batch of `batch_size` inputs read, extracted, built and validated in this
+    process (`admit` is called on each input before its batch is built)."""
+    for i in range(0, len(paths), batch_size):
+        items = read_inputs(list(paths[i : i + batch_size]), model)
+        for item in items:
+            admit(item)
+        statements = [item.statements for item in items]
+        records = [item.record() for item in items]
+        yield items, build(statements, base=base, inputs=records, strict=strict, registry=registry)
 
 
 def build_inputs(
@@ -294,31 +273,41 @@ def build_inputs(
                 from kg.outputs import BuildWriter
 
                 writer = BuildWriter(out_dir, base)
-            chunk_size = batch_size if jobs <= 1 else max(1, min(32, -(-len(paths) // jobs)))
-            stream = _read_all(paths, model, jobs, chunk_size)
-            for chunk in _batches(stream, batch_size):
-                for item in chunk:
-                    st = item.statements
-                    if st.article.id in seen:
-                        raise InputError(
-                            f"{item.path}: article id '{st.article.id}' is also "
-                            f"{seen[st.article.id]}'s"
-                        )
-                    seen[st.article.id] = Path(item.path)
-                statements = [item.statements for item in chunk]
-                batch_records = [item.record() for item in chunk]
-                result = build(
-                    statements, base=base, inputs=batch_records, strict=strict, registry=registry
+
+            def admit(item: ArticleInput) -> None:
+                st = item.statements
+                if st.article.id in seen:
+                    raise InputError(
+                        f"{item.path}: article id '{st.article.id}' is also {seen[st.article.id]}'s"
+                    )
+                seen[st.article.id] = Path(item.path)
+
+            if jobs > 1:  # extraction and RDF in worker processes, stored here in order
+                from kg.jobs import built_batches
+
+                sort = writer is not None  # the output files take sorted lines
+                batches = built_batches(
+                    paths, model, jobs, batch_size, base, strict, registry, sort, admit
                 )
-                if store is not None:
-                    shas = {st.article.id: st.article.text_sha256 for st in statements}
-                    stored = store.add_build(result, shas, replace=replace)
-                    summary.replaced += sum(s.replaced for s in stored)
-                summary.count(result)
-                if writer is not None:
-                    writer.add(result)
+            else:
+                batches = _built_here(paths, model, batch_size, base, strict, registry, admit)
+            for items, built in batches:
+                shas = {i.statements.article.id: i.statements.article.text_sha256 for i in items}
+                if isinstance(built, BuildResult):
+                    stored = store.add_build(built, shas, replace=replace) if store else []
+                    summary.count(built)
+                    if writer is not None:
+                        writer.add(built)
+                else:  # a kg.batches.BuiltBatch: N-Quads bytes from a worker
+                    stored = store.add_built(built, shas, replace=replace) if store else []
+                    summary.count_built(built)
+                    if writer is not None:
+                        writer.add_nquads(
+                            built.main, built.quarantine, built.inputs, built.articles
+                        )
+                summary.replaced += sum(s.replaced for s in stored)
                 if progress:
-                    progress(len(chunk))
+                    progress(len(items))
             if writer is not None:
                 summary.outputs = list(writer.close().values())
                 writer = None

@@ -35,7 +35,7 @@ from kg.layout import (
 from kg.ontology import KGO
 
 if TYPE_CHECKING:  # the store reads built graphs (kg.graphs); it never runs the builder
-    from kg.graphs import ArticleGraph, BuildResult
+    from kg.graphs import ArticleGraph, BuildResult, BuiltBatch
 
 DEFAULT_STORE = "kg-store"
 TEXT_SHA = str(KGO) + "textSha256"
@@ -267,6 +267,17 @@ class KgStore:
             if a.article_id not in new
         ]
         return out
+
+    def add_built(
+        self, built: BuiltBatch, text_shas: dict[str, str], replace: bool = False
+    ) -> list[Stored]:
+        """Add a batch a worker built (kg.batches.BuiltBatch): bulk-loaded from its N-Quads
+        bytes when none of its articles is stored yet, else as add_build does it."""
+        if any(self.store.contains_named_graph(ox.NamedNode(a.graph)) for a in built.articles):
+            return self.add_build(built.result(), text_shas, replace=replace)
+        graphs = [(a.graph, a.quarantine_graph) for a in built.articles]
+        self.add_nquads(graphs, built.main, built.quarantine)
+        return [Stored(a.article_id, a.graph, False) for a in built.articles]
 
     def add_nquads(self, graphs: Iterable[tuple[str, str]], main: bytes, quarantine: bytes) -> None:
         """Add new articles, none of whose graphs (article graph, quarantine graph) is in

@@ -158,7 +158,7 @@ def test_a_killed_worker_loses_no_article(tmp_path, corpus, cluster):
 def _fail_once(marker_dir: str) -> None:
     """On a worker: extraction of an article named 'flaky' fails on its first attempt, and
     any build of a batch that holds an article named 'poison' fails."""
-    import kg.cluster.tasks as tasks
+    import kg.batches as tasks  # where a worker's build_batch calls kg.build.build
     import kg.extract.pipeline as pipeline
 
     real_build = getattr(tasks, "_real_build", tasks.build)
@@ -255,7 +255,7 @@ def test_bad_articles_are_listed_and_the_rest_stored(tmp_path, corpus, cluster):
 
 
 def _restore() -> None:
-    import kg.cluster.tasks as tasks
+    import kg.batches as tasks
     import kg.extract.pipeline as pipeline
 
     tasks.build = getattr(tasks, "_real_build", tasks.build)
@@ -611,6 +611,7 @@ def test_worker_tasks_collect_garbage_as_a_local_build(monkeypatch):
     worker's own setting is back afterwards."""
     import gc
 
+    import kg.batches
     import kg.cluster.tasks as tasks
     import kg.extract.pipeline as pipeline
     from kg.pipeline import GC_THRESHOLD
@@ -626,7 +627,7 @@ def test_worker_tasks_collect_garbage_as_a_local_build(monkeypatch):
         raise RuntimeError("stop")
 
     monkeypatch.setattr(pipeline, "extract_many", fake_extract_many)
-    monkeypatch.setattr(tasks, "build", fake_build)
+    monkeypatch.setattr(kg.batches, "build", fake_build)
     before = gc.get_threshold()
     assert before[0] != GC_THRESHOLD
     assert tasks.extract_articles([], None) == []

@@ -19,10 +19,27 @@ def corpus(tmp_path, gold_doc):
     return write_variants(tmp_path / "corpus", gold_doc, 5)
 
 
-def test_jobs_2_builds_the_bytes_of_jobs_1(tmp_path, corpus, monkeypatch):
-    used = []
-    import concurrent.futures
+def _store_lines(store) -> list[str]:
+    from kg.store import KgStore
 
+    s = KgStore(store, read_only=True)
+    try:
+        return sorted(f"{q} ." for q in [*s.quads(), *s.quads(quarantine=True)])
+    finally:
+        s.close()
+
+
+def test_jobs_2_builds_the_bytes_of_jobs_1(tmp_path, gold_doc, monkeypatch):
+    """--jobs 2: extraction and RDF (building and validating each batch) run in two worker
+    processes; the output files are the bytes, and the store the quads, of --jobs 1."""
+    import concurrent.futures
+    import os
+
+    import kg.batches
+    import kg.pipeline
+
+    corpus = write_variants(tmp_path / "corpus", gold_doc, 5, quarantined=3)
+    used = []
     real = concurrent.futures.ProcessPoolExecutor
 
     class Spy(real):
@@ -31,12 +48,62 @@ def test_jobs_2_builds_the_bytes_of_jobs_1(tmp_path, corpus, monkeypatch):
             super().__init__(*a, **k)
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Spy)
-    build_inputs([corpus], tmp_path / "one", jobs=1)
+    builders = tmp_path / "builders"
+    real_build = kg.batches.build
+
+    def build_in(statements, **kwargs):  # a forked worker inherits this spy
+        with builders.open("a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return real_build(statements, **kwargs)
+
+    monkeypatch.setattr(kg.batches, "build", build_in)
+    one = build_inputs([corpus], tmp_path / "one", store_dir=tmp_path / "s1", batch_size=2)
     assert used == []
-    build_inputs([corpus], tmp_path / "two", jobs=2)
+    monkeypatch.setattr(kg.pipeline, "build", None)  # nothing is built in this process
+    two = build_inputs([corpus], tmp_path / "two", store_dir=tmp_path / "s2", jobs=2, batch_size=2)
     assert used == [2]
-    for name in ("kg.nq", "kg.trig", "quarantine.nq"):
+    pids = builders.read_text(encoding="utf-8").split()
+    assert len(pids) == 3  # five articles in batches of two: three batches, each in a worker
+    assert str(os.getpid()) not in pids
+    for name in ("kg.nq", "kg.trig", "quarantine.nq", "manifest.json"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    assert one.quarantined == two.quarantined == 1
+    assert (one.articles, one.relations, one.entities, one.notes) == (
+        two.articles,
+        two.relations,
+        two.entities,
+        two.notes,
+    )
+    assert _store_lines(tmp_path / "s1") == _store_lines(tmp_path / "s2")
+
+
+def test_jobs_2_stores_and_refuses_what_jobs_1_does(tmp_path, gold_doc):
+    """Built again with --jobs 2, stored articles are replaced as --jobs 1 replaces them; a
+    duplicate article id fails the build in the same batch, after the batches before it
+    are stored."""
+    from kg.store import StoreError
+
+    corpus = write_variants(tmp_path / "corpus", gold_doc, 5)
+    for jobs in (1, 2):
+        store = tmp_path / f"s{jobs}"
+        build_inputs([corpus], None, store_dir=store, jobs=jobs, batch_size=2)
+        again = build_inputs([corpus], None, store_dir=store, jobs=jobs, batch_size=2)
+        assert (again.articles, again.replaced) == (5, 5)
+    assert _store_lines(tmp_path / "s1") == _store_lines(tmp_path / "s2")
+    changed = (corpus / "a4.yaml").read_text(encoding="utf-8").replace("Variant 4.", "Other.")
+    (corpus / "a4.yaml").write_text(changed, encoding="utf-8")
+    for jobs in (1, 2):
+        with pytest.raises(StoreError, match="already in the store with a different text"):
+            build_inputs([corpus], None, store_dir=tmp_path / f"s{jobs}", jobs=jobs, batch_size=2)
+
+    duplicate = (corpus / "a0.yaml").read_text(encoding="utf-8")
+    (corpus / "a3.yaml").write_text(duplicate, encoding="utf-8")
+    for jobs in (1, 2):
+        store = tmp_path / f"d{jobs}"
+        with pytest.raises(KgError, match="article id 'article-0' is also"):
+            build_inputs([corpus], None, store_dir=store, jobs=jobs, batch_size=2)
+    assert len(_store_lines(tmp_path / "d1")) > 0
+    assert _store_lines(tmp_path / "d1") == _store_lines(tmp_path / "d2")  # a0, a1 only
 
 
 def test_read_inputs_is_the_picklable_per_article_work(corpus):
@@ -126,3 +193,19 @@ def test_a_build_tunes_the_garbage_collector_only_while_it_runs(tmp_path, corpus
         build_inputs([corpus], None, store_dir=tmp_path / "store2")
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+def test_the_extractors_data_reads_the_same_with_the_fast_yaml_parser(monkeypatch):
+    """The extractor's YAML files are read with libyaml's parser (a tenth of the time every
+    process that extracts spends starting): the same data as PyYAML's own parser gives."""
+    import yaml
+
+    import kg.extract.lexicon as lexicon
+    from kg.resources import data_path
+
+    names = sorted(str(p.relative_to(data_path("."))) for p in data_path(".").rglob("*.yaml"))
+    assert "gazetteer.yaml" in names and "patterns/frames.yaml" in names
+    assert lexicon._LOADER is yaml.CSafeLoader  # tools/install.sh gives PyYAML with libyaml
+    for name in names:
+        text = data_path(name).read_text(encoding="utf-8")
+        assert lexicon._load_yaml(name) == yaml.safe_load(text), name

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.files import write_bytes
-from kg.graphs import BuildResult
 from kg.pipeline import BuildSummary
 
 FAILED_FILE = "failed.txt"
@@ -55,12 +54,6 @@ class ClusterSummary(BuildSummary):
                 f"first: {first}. Run the same command again to retry them."
             )
         return "\n".join(lines)
-
-    def count_built(self, built) -> None:
-        """Count a batch as a worker sent it back (kg.cluster.tasks.BuiltBatch: its
-        articles' numbers, and the entities its graphs mention; no quads)."""
-        self.count(BuildResult(built.base, built.articles, built.inputs))
-        self.entities.update(built.entities)
 
     def write_failed(self, out_dir: Path | None, store_dir: Path | None) -> None:
         """List the failed articles in failed.txt (path TAB why) beside the outputs, or

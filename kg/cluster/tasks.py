@@ -3,9 +3,8 @@
 Statements stay on the workers: an extraction task's result is kept where it was made and
 is the input of the task that builds its batch; the client fetches only what minting IRIs
 reads (`mint_inputs`: each article's entities and the few relations that give a position
-its owner). A built batch travels back as its N-Quads (lines sorted and without duplicates
-when the output files take them), which go as they are to the store's bulk loader and to
-the output files, with a few numbers per article for the summary and the manifest.
+its owner). A built batch travels back as its N-Quads (kg.batches, shared with the
+`--jobs` processes of a local build).
 """
 
 from __future__ import annotations
@@ -14,21 +13,25 @@ import gc
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, replace
 
-import pyoxigraph as ox
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from kg.build import build
+from kg.batches import BuiltBatch, ReplayRegistry, build_minted
 from kg.construct import prepare
 from kg.errors import KgError
-from kg.graphs import ArticleGraph, BuildResult
 from kg.identity import EntityRegistry, affiliation_predicates, position_relations
-from kg.rdfio import nquads_lines
 from kg.statements import Article, Statements
 
-NQUADS = ox.RdfFormat.N_QUADS
-MENTIONED_IN = "#mentionedIn"
+__all__ = [
+    "BuiltBatch",
+    "PreloadModel",
+    "ReplayRegistry",
+    "build_batch",
+    "buildable",
+    "extract_articles",
+    "mint_inputs",
+    "mint_view",
+]
 
 
 class PreloadModel(WorkerPlugin):
@@ -137,53 +140,6 @@ def mint_inputs(extracted: Extracted) -> list[tuple[Statements | None, str | Non
     return [(mint_view(st) if why is None else None, why) for st, why in extracted]
 
 
-class ReplayRegistry:
-    """The entity registry of a worker: it answers what the client's registry minted for
-    each article, in corpus order (EntityRegistry.mint, the one call the builder makes)."""
-
-    def __init__(self, base: str, minted: dict[str, dict]) -> None:
-        self.base = base
-        self.minted = minted  # article id -> what EntityRegistry.mint answered
-
-    def mint(self, st: Statements) -> dict:
-        try:
-            return self.minted[st.article.id]
-        except KeyError:
-            raise KgError(f"the client minted no IRIs for article '{st.article.id}'") from None
-
-
-@dataclass
-class BuiltBatch:
-    """A batch built and validated on a worker, as it travels back to the client."""
-
-    base: str
-    inputs: list[dict]
-    articles: list[ArticleGraph]  # the numbers and violations of each; quads left out
-    main: bytes  # N-Quads of the articles' graphs (lines sorted, no duplicates, if asked)
-    quarantine: bytes  # the same for their quarantine graphs
-    entities: list[str]  # the IRIs of the entities the graphs mention
-
-    def result(self) -> BuildResult:
-        """The BuildResult a local build makes, with its Python quads (for --push and for
-        articles that replace stored ones): parsed only when asked."""
-        main: dict[str, list[ox.Quad]] = {a.graph: [] for a in self.articles}
-        quarantine: dict[str, list[ox.Quad]] = {a.quarantine_graph: [] for a in self.articles}
-        for data, graphs in ((self.main, main), (self.quarantine, quarantine)):
-            for q in ox.parse(data, format=NQUADS):
-                graphs[q.graph_name.value].append(q)
-        articles = [
-            replace(a, main=main[a.graph], quarantine=quarantine[a.quarantine_graph])
-            for a in self.articles
-        ]
-        return BuildResult(base=self.base, articles=articles, inputs=list(self.inputs))
-
-
-def _nquads(quads: list[ox.Quad], sort: bool) -> bytes:
-    if sort:
-        return "".join(nquads_lines(quads)).encode("utf-8")
-    return ox.serialize(quads, format=NQUADS)
-
-
 def build_batch(
     picks: list[tuple[Extracted, int]],
     base: str,
@@ -199,15 +155,4 @@ def build_batch(
     the output files take them (the store takes them in any order)."""
     statements = [extracted[i][0] for extracted, i in picks]
     with _fewer_collections():
-        registry = ReplayRegistry(base, minted)
-        result = build(statements, base=base, inputs=records, strict=strict, registry=registry)
-        quads = result.main_quads
-        mentioned = {q.subject.value for q in quads if q.predicate.value.endswith(MENTIONED_IN)}
-        return BuiltBatch(
-            base=base,
-            inputs=list(records),
-            articles=[replace(a, main=[], quarantine=[]) for a in result.articles],
-            main=_nquads(quads, sort),
-            quarantine=_nquads(result.quarantine_quads, sort),
-            entities=sorted(mentioned),
-        )
+        return build_minted(statements, base, records, strict, minted, sort)

@@ -1,0 +1,139 @@
+"""Where the CPU of `kg build --jobs 1` goes: start-up steps, then the per-batch phases.
+
+Each corpus is built by a fresh process (cold imports, a new store), with a thread-CPU
+counter around each step of kg.pipeline.build_inputs:
+
+    start-up  Python and kg's imports, spaCy's import, the spaCy pipeline with kg's
+              components, the ontology and compiled shapes, opening the store
+    read      reading, hashing and extracting the inputs (kg.pipeline.read_inputs: spaCy
+              and kg's extraction rules)
+    build     RDF construction and validation (kg.build.build), its own thread
+    store     adding each batch to the store (KgStore.add_build), its own thread
+and the process's total CPU (user + system, RocksDB's background threads included): what
+the phases do not cover is mostly RocksDB's bulk loading and compaction, and exit.
+
+    python benchmarks/phases.py 200 [--corpus ../shared/corpus]
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+PROBE = """
+import json, resource, sys, time
+from pathlib import Path
+T = time.thread_time
+steps = {}
+t = T()
+import kg.cli, kg.pipeline, kg.store
+steps["kg imports"] = T() - t
+t = T()
+import spacy
+steps["spacy import"] = T() - t
+t = T()
+from kg.extract.nlp import load_pipeline
+load_pipeline(None)
+import kg.extract.pipeline
+steps["spacy pipeline + kg components"] = T() - t
+t = T()
+from kg.ontology import load_ontology
+from kg.shacl import compiled_shapes
+from kg.validate import hierarchy_triples
+load_ontology(); hierarchy_triples(); compiled_shapes()
+steps["ontology + shapes"] = T() - t
+phases = {"read": 0.0, "build": 0.0, "store": 0.0}
+P, S = kg.pipeline, kg.store.KgStore
+def timed(owner, name, key):
+    real = getattr(owner, name)
+    def run(*a, **k):
+        t = T()
+        try:
+            return real(*a, **k)
+        finally:
+            phases[key] += T() - t
+    setattr(owner, name, run)
+timed(P, "read_inputs", "read")
+timed(P, "build", "build")
+timed(S, "add_build", "store")
+summary = P.build_inputs([Path(sys.argv[1])], None, store_dir=Path(sys.argv[2]), jobs=1)
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({
+    "articles": summary.articles,
+    "startup": {k: round(v, 2) for k, v in steps.items()},
+    "phases": {k: round(v, 2) for k, v in phases.items()},
+    "process_cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+}))
+"""
+
+
+def run(corpus: Path, label: str) -> dict:
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-phases-"))
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", PROBE, str(corpus), str(work / "store")],
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode != 0:
+            raise SystemExit(f"{label}: {done.stderr.strip()[-400:]}")
+        row = json.loads(done.stdout.strip().splitlines()[-1])
+        return {"corpus": label, **row}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    corpora: list[tuple[Path, str]] = []
+    temps: list[Path] = []
+    while args:
+        a = args.pop(0)
+        tmp = Path(tempfile.mkdtemp(prefix="kg-bench-corpus-"))
+        temps.append(tmp)
+        if a == "--corpus":  # its article texts (not its gold or its README)
+            path = Path(args.pop(0))
+            for text in sorted(path.glob("*.txt")):
+                shutil.copy(text, tmp / text.name)
+            corpora.append((tmp, path.name))
+            continue
+        sys.path.insert(0, str(HERE))
+        from generate import generate
+
+        for text, article_id in generate(int(a)):
+            (tmp / f"{article_id}.txt").write_text(text, encoding="utf-8")
+        corpora.append((tmp, f"generated {a}"))
+    rows = []
+    try:
+        for path, label in corpora:
+            rows.append(run(path, label))
+            print(json.dumps(rows[-1]), flush=True)
+    finally:
+        for tmp in temps:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print()
+    print(
+        "| corpus | start-up CPU s | read + extract ms/article | build ms/article | "
+        "store ms/article | rest (RocksDB threads, exit) s | process CPU s |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        n = max(1, r["articles"])
+        start = sum(r["startup"].values())
+        ph = r["phases"]
+        rest = r["process_cpu_s"] - start - sum(ph.values())
+        print(
+            f"| {r['corpus']} | {start:.2f} | {1000 * ph['read'] / n:.1f} | "
+            f"{1000 * ph['build'] / n:.1f} | {1000 * ph['store'] / n:.1f} | {rest:.2f} | "
+            f"{r['process_cpu_s']} |"
+        )
+
+
+if __name__ == "__main__":
+    main()

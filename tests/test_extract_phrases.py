@@ -727,3 +727,25 @@ def test_an_acronym_of_a_body_of_no_known_kind_joins_the_name_with_its_initials(
     )
     force = next(e for e in st.entities if e.label == "Velmar Support Forces")
     assert "VSF" in force.aliases
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Trade ministers Nesrin Aykan and Qasim Rashid, of Turkey and Iraq respectively, "
+            "signed a memorandum.",
+            {
+                ("Nesrin Aykan", "Trade Minister", "Turkey"),
+                ("Qasim Rashid", "Trade Minister", "Iraq"),
+            },
+        ),
+        (
+            "The governors of Velmar and Osklund, Jairo Pabon and Freddy Colmenar, "
+            "respectively, will take part in the commission.",
+            {("Jairo Pabon", "Governor", "Velmar"), ("Freddy Colmenar", "Governor", "Osklund")},
+        ),
+    ],
+)
+def test_owners_of_a_plural_title_respectively_after_a_comma_or_after_the_title(text, expected):
+    assert expected <= positions(_extract(text))

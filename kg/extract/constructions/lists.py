@@ -76,11 +76,22 @@ def respectively(b: Builder) -> None:
         if shared and before and doc[i].lower_ in lexicon().coordinators and len(before) == n - 1:
             before.append(shared)  # "the defence and foreign ministers"
             shared = []
-        # owners after the names: "A and B of Norland and Sudria respectively"
+        # owners after the names: "A and B of Norland and Sudria respectively", "A and B,
+        # of Norland and Sudria respectively"; or after the title: "the governors of Velm
+        # and Osk, A and B, respectively"
         after: list[Ref] = []
         k = people[-1].tok_end
+        if k < sent.end and doc[k].text == ",":
+            k += 1
         if k < sent.end and doc[k].lower_ == "of" and k + 1 < sent.end:
             after = [Ref(b.cluster(m)) for m in run_from(b, k + 1, sent.end) if owns(b, m)]
+        k = head.i + 1
+        if len(after) != n and k + 1 < people[0].tok_start and doc[k].lower_ == "of":
+            after = [
+                Ref(b.cluster(m))
+                for m in run_from(b, k + 1, people[0].tok_start)
+                if owns(b, m) or b.cluster(m).cls in ("Region", "City")
+            ]
         titles: list[tuple[str, Ref | None]] = []
         singular = _singular(head, keep_case=True)
         if len(before) == n:

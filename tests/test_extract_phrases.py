@@ -749,3 +749,14 @@ def test_an_acronym_of_a_body_of_no_known_kind_joins_the_name_with_its_initials(
 )
 def test_owners_of_a_plural_title_respectively_after_a_comma_or_after_the_title(text, expected):
     assert expected <= positions(_extract(text))
+
+
+def test_a_retirement_mark_between_a_rank_and_a_name_and_no_counterpart_of_a_rank():
+    st = _extract(
+        "The agreement was signed by the Minister of Defence, Lieutenant General (Ret.) "
+        "Bambang Wirawan, and his Peruvian counterpart, Pablo Mena Ortiz."
+    )
+    found = positions(st)
+    assert ("Bambang Wirawan", "Minister of Defence", None) in found
+    assert ("Pablo Mena Ortiz", "Minister of Defence", "Peru") in found
+    assert not any(e.label.strip("().").lower() == "ret" for e in st.entities)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.lexicon import gazetteer, lexicon, norm
-from kg.extract.phrases.titles import title_data
+from kg.extract.phrases.titles import is_honorific, title_data
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "POSITION"}
 _QUOTES = "\"'“”‘’«»"
@@ -166,8 +166,8 @@ def find_mentions(
             and (tokens[1].is_title or tokens[1].text == ".")
         ):
             tokens = _trim(tokens[1:])
-        if not tokens:
-            return
+        if not tokens or all(is_honorific(t) or t.is_punct for t in tokens):
+            return  # "(Ret.)" read as a name
         span = doc[tokens[0].i : tokens[-1].i + 1]
         if any(m.tok_start == span.start and m.tok_end == span.end for m in out):
             return

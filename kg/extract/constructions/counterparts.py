@@ -5,7 +5,7 @@ Sudria's."""
 from __future__ import annotations
 
 from kg.extract.constructions.base import Builder, held_position, tokens_with
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.resolve import Ref
 
@@ -47,7 +47,8 @@ def _named(b: Builder, tok) -> list[tuple[Ref, Cluster | None]]:
     to it, or right after the comma that ends it (where the parser hangs the apposition
     elsewhere: "his Sudrian counterpart, Oil Minister X")."""
     index, doc = b.index, b.doc
-    starts = [c.left_edge.i for c in tok.children if c.dep_ == "appos"]
+    starts = [c.left_edge.i for c in tok.children if c.dep_ == "appos" and c.i > tok.i]
+    starts = [i for i in starts if i > tok.i]
     after = tok.right_edge.i + 1
     if not starts and after < len(doc) and doc[after].text == ",":
         starts = [after + 1]
@@ -80,6 +81,7 @@ def _possessor_title(b: Builder, tok) -> str | None:
 
 
 def _last_post(b: Builder, person: Ref, before: int) -> Cluster | None:
+    ranks = lexicon().ranks  # "General" is a rank, not a post with counterparts
     held = [(start, p) for start, p, former in b.index.holdings.get(person.cluster.id, [])]
-    held = [h for h in held if h[0] < before]
+    held = [h for h in held if h[0] < before and norm(h[1].title or h[1].label) not in ranks]
     return max(held, key=lambda h: h[0])[1] if held else None

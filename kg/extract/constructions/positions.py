@@ -48,7 +48,7 @@ def read_position(b: Builder, pos: Mention) -> None:
     b.add(holder, "holdsPosition", position, tok, 0.9, how, level, False, qualifiers)
     if owner is not None:
         b.add(position, "positionIn", owner, tok, 0.8, "title-owner", "asserted", said=False)
-    if how in ("title", "apposition"):
+    if how in ("title", "apposition") and norm(title) not in lex.ranks:  # a rank: no post
         _counterpart(b, pos, holder, title)
     if "former" in qualifiers:
         return

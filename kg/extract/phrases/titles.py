@@ -33,6 +33,7 @@ class TitleData:
     modifiers: frozenset[str]
     name_heads: frozenset[str]  # title words that can also end a name before them
     honorifics: frozenset[str]  # courtesy words between a title and a name ("Dr", "Ms")
+    retired_marks: frozenset[str]  # "(Ret.)", "(r)" between a rank and a name
     not_complements: frozenset[str]  # days and months: never the end of a title
     complement_joiners: frozenset[str]  # small words inside a title's complement
     name_particles: frozenset[str]  # "van", "bin": lower-case words inside names
@@ -67,6 +68,7 @@ def title_data() -> TitleData:
         modifiers=frozenset(lists["title_modifiers"]),
         name_heads=frozenset(lists["name_heads"]),
         honorifics=frozenset(lists["honorifics"]),
+        retired_marks=frozenset(lists["retired_marks"]),
         not_complements=frozenset(lists["not_complements"]),
         complement_joiners=frozenset(lists["complement_joiners"]),
         name_particles=frozenset(lists["name_particles"]),
@@ -85,9 +87,23 @@ def plural(word: str) -> str:
 
 def is_honorific(tok) -> bool:
     """A courtesy word before a name, with or without its full stop ("Dr", "Mr.", "Her
-    Excellency"), or the full stop after one (data: titles.yaml `honorifics`)."""
+    Excellency"), the full stop after one (data: titles.yaml `honorifics`), or a retirement
+    mark in parentheses ("(Ret.)", titles.yaml `retired_marks`)."""
     words = title_data().honorifics
-    return tok.lower_ in words or tok.lower_.rstrip(".") in words
+    return tok.lower_ in words or tok.lower_.rstrip(".") in words or _retired(tok)
+
+
+def _retired(tok) -> bool:
+    """A token of a retirement mark in parentheses: "General (Ret.) Ana Ruiz", "(r)"."""
+    doc, marks = tok.doc, title_data().retired_marks
+    start = next((i for i in range(tok.i, max(-1, tok.i - 4), -1) if doc[i].text == "("), None)
+    if start is None:
+        return False
+    end = next((i for i in range(start + 1, min(len(doc), start + 5)) if doc[i].text == ")"), None)
+    if end is None or tok.i > end:
+        return False
+    inner = [t for t in doc[start + 1 : end] if t.text != "."]
+    return bool(inner) and all(t.lower_.rstrip(".") in marks for t in inner)
 
 
 def title_label(title: str) -> str:

@@ -760,3 +760,13 @@ def test_a_retirement_mark_between_a_rank_and_a_name_and_no_counterpart_of_a_ran
     assert ("Bambang Wirawan", "Minister of Defence", None) in found
     assert ("Pablo Mena Ortiz", "Minister of Defence", "Peru") in found
     assert not any(e.label.strip("().").lower() == "ret" for e in st.entities)
+
+
+def test_a_job_is_a_title_whose_at_names_the_employer():
+    st = _extract(
+        '"Both sides want the deal," said Tamar Jorbenadze, a senior researcher at the '
+        "Velmar Policy Institute in Lima."
+    )
+    found = positions(st)
+    assert ("Tamar Jorbenadze", "Senior Researcher", "Velmar Policy Institute") in found
+    assert "Velmar Policy Institute" in {e.label for e in st.entities}

@@ -30,6 +30,7 @@ class TitleData:
     qualifiers: dict[str, str]  # word before or in a title -> qualifier
     role_nouns: frozenset[str]
     role_plurals: frozenset[str]  # "ministers", "secretaries": made from role_nouns
+    job_nouns: frozenset[str]  # "analyst", "researcher": titles without a complement
     modifiers: frozenset[str]
     name_heads: frozenset[str]  # title words that can also end a name before them
     honorifics: frozenset[str]  # courtesy words between a title and a name ("Dr", "Ms")
@@ -64,6 +65,7 @@ def title_data() -> TitleData:
         patterns=patterns,
         qualifiers={str(k): str(v) for k, v in d["qualifiers"].items()},
         role_nouns=frozenset(lists["role_nouns"]),
+        job_nouns=frozenset(lists["job_nouns"]),
         role_plurals=frozenset(lists["role_plurals"]),
         modifiers=frozenset(lists["title_modifiers"]),
         name_heads=frozenset(lists["name_heads"]),
@@ -251,9 +253,8 @@ def _trim(span: Span) -> Span | None:
         if not glued:
             break
         start += 1
-    if not any(
-        t.lower_ in data.role_nouns or t.lower_ in data.role_plurals for t in doc[start : span.end]
-    ):
+    heads = data.role_nouns | data.role_plurals | data.job_nouns
+    if not any(t.lower_ in heads for t in doc[start : span.end]):
         return None
     return Span(doc, start, span.end, label=span.label)
 

@@ -770,3 +770,9 @@ def test_a_job_is_a_title_whose_at_names_the_employer():
     found = positions(st)
     assert ("Tamar Jorbenadze", "Senior Researcher", "Velmar Policy Institute") in found
     assert "Velmar Policy Institute" in {e.label for e in st.entities}
+
+
+def test_an_of_title_stops_before_a_body_whose_name_has_a_domain_word():
+    st = _extract("Ana Ruiz, the President of the Andean Development Bank, said the loan was safe.")
+    assert ("Ana Ruiz", "President", "Andean Development Bank") in positions(st)
+    assert ("Ana Ruiz", "leads", "Andean Development Bank") in _triples(st)

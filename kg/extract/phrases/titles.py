@@ -165,6 +165,7 @@ class TitleMarker:
             if (match != plural or not _in_name(doc, s)) and not _ends_body_name(doc, s)
         ]
         spans = [t for t in (_trim(s) for s in spans) if t is not None]
+        spans = [_cut_at_name(s) for s in spans]
         spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
         titles = []
         for span in filter_spans(spans):
@@ -201,6 +202,20 @@ def _split_body(span: Span) -> list[Span]:
     if not countries or body[-1].lower_ not in heads:
         return [span]
     return [Span(doc, span.start, of, label=LABEL), Span(doc, start, span.end, label="ORG")]
+
+
+def _cut_at_name(span: Span) -> Span:
+    """An "of" title whose complement goes on into a body's name ("President of the Andean
+    Development Bank": the pattern ends at the domain word "Development") is the title
+    before "of"; the body is named after it."""
+    doc = span.doc
+    if span.end >= len(doc) or not doc[span.end].is_title:
+        return span
+    heads = set(lexicon().head_classes) | title_data().name_heads
+    if doc[span.end].lower_ not in heads:
+        return span
+    of = next((t.i for t in span if t.lower_ in ("of", "for")), None)
+    return span if of is None or of == span.start else Span(doc, span.start, of, label=LABEL)
 
 
 def _ends_body_name(doc, start: int) -> bool:

@@ -776,3 +776,20 @@ def test_an_of_title_stops_before_a_body_whose_name_has_a_domain_word():
     st = _extract("Ana Ruiz, the President of the Andean Development Bank, said the loan was safe.")
     assert ("Ana Ruiz", "President", "Andean Development Bank") in positions(st)
     assert ("Ana Ruiz", "leads", "Andean Development Bank") in _triples(st)
+
+
+def test_whose_title_after_a_body_belongs_to_that_body():
+    st = _extract(
+        "The Velmar Freedom Movement, whose leader, Ziad Khoury, had backed another "
+        "candidate, said it would not oppose the plan."
+    )
+    assert ("Ziad Khoury", "leads", "Velmar Freedom Movement") in _triples(st)
+    assert "Person" not in {e.cls for e in st.entities if e.label == "Velmar Freedom Movement"}
+
+
+def test_a_country_s_force_is_that_country_s_not_the_last_force_named():
+    st = _extract(
+        "Chile sent a frigate to the exercise. Peru's navy, whose chief, Admiral Luis Vera, "
+        "met officials in Lima last week, declined to comment."
+    )
+    assert ("Luis Vera", "leads", "Peru Navy") in _triples(st)

@@ -125,6 +125,11 @@ def _link_descriptions(
         m.cluster = c.id
 
 
+def _whose(title) -> bool:
+    """ "The Velmar Party, whose leader, X, said": the title is the body's, not its name."""
+    return any(c.lower_ == "whose" for c in title.children)
+
+
 def _join_name_parts(
     mentions: list[Mention], entries: list, u: _Union, surnames: dict[str, int]
 ) -> None:
@@ -191,7 +196,8 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
         if m.label in ("ORG", "GPE", "FAC") and len(m.text.split()) >= 2:
             tok = docs[m.block][m.head]
             if (tok.dep_ == "appos" and (m.block, tok.head.i) in titles) or any(
-                c.dep_ == "appos" and (m.block, c.i) in titles for c in tok.children
+                c.dep_ == "appos" and (m.block, c.i) in titles and not _whose(c)
+                for c in tok.children
             ):
                 m.label, m.cls = "PERSON", "Person"
     u = _Union(len(mentions))

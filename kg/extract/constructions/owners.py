@@ -43,11 +43,13 @@ def title_owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | Non
         target = poss
         if poss.lower_ in lexicon().relative_pronouns | {"whose"}:
             verb = head
-            while verb.dep_ != "relcl" and verb.head.i != verb.i:
+            while verb.dep_ not in ("relcl", "appos") and verb.head.i != verb.i:
                 verb = verb.head
-            if verb.dep_ != "relcl":
+            if verb.dep_ not in ("relcl", "appos"):
                 continue
-            target = verb.head  # "the party, whose leader, X, said"
+            # "the party, whose leader, X, said" (a relative clause, or the title read as
+            # the party's apposition)
+            target = verb.head
         refs = [
             r
             for r in index.refs(block, target, with_conj=False)

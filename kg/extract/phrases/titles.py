@@ -206,13 +206,14 @@ def _split_body(span: Span) -> list[Span]:
 
 def _cut_at_name(span: Span) -> Span:
     """An "of" title whose complement goes on into a body's name ("President of the Andean
-    Development Bank": the pattern ends at the domain word "Development") is the title
-    before "of"; the body is named after it."""
+    Development Bank": the pattern ends at the domain word "Development"; "chairman of the
+    opposition Democratic Party") is the title before "of"; the body is named after it."""
     doc = span.doc
-    if span.end >= len(doc) or not doc[span.end].is_title:
-        return span
     heads = set(lexicon().head_classes) | title_data().name_heads
-    if doc[span.end].lower_ not in heads:
+    i = span.end  # the capitalised words after it, up to a body's head word
+    while i < min(len(doc), span.end + 4) and doc[i].is_title and doc[i].lower_ not in heads:
+        i += 1
+    if i == len(doc) or not doc[i].is_title or doc[i].lower_ not in heads:
         return span
     of = next((t.i for t in span if t.lower_ in ("of", "for")), None)
     return span if of is None or of == span.start else Span(doc, span.start, of, label=LABEL)

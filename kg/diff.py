@@ -13,7 +13,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.extsort import sorted_keys
-from kg.validate import compact
+from kg.ontology import PREFIXES
+from kg.results import compact_iri
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
@@ -77,7 +78,7 @@ class _FileQuads:
 
 def _term(t) -> str:
     if isinstance(t, ox.NamedNode):
-        return compact(t.value) or t.value
+        return compact_iri(t.value, PREFIXES)
     return str(t)
 
 

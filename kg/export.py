@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from kg.errors import KgError, OutputError, RDFError
 from kg.extsort import CHUNK, sorted_keys
 from kg.ontology import PREFIXES
-from kg.rdfio import FORMATS, check_format, serialize
+from kg.rdfio import FORMATS, check_format, jsonld_context, serialize
 
 RDF_EXPORTS = ("turtle", "ntriples", "nquads", "trig", "jsonld")
 VISUAL_EXPORTS = ("graphml", "gexf", "cytoscape", "dot", "neo4j", "html")
@@ -133,19 +133,20 @@ def write_rdf(
     """Write `quads` to `out` as serialize() does, byte for byte, without holding them:
     the N-Quads (or N-Triples) lines are sorted on disk in runs of `chunk`, merged `fanin`
     at a time (kg.extsort);
-    Turtle and TriG are written by pyoxigraph from those lines read back as a stream.
-    JSON-LD alone is made whole (rdflib frames the whole graph)."""
+    Turtle and TriG are written by pyoxigraph from those lines read back as a stream, and
+    JSON-LD by kg.jsonld (lines sorted by graph, then subject: one node object at a time)."""
+    from kg.jsonld import jsonld_key, write_jsonld
+
     fmt = check_format(fmt)
-    if fmt == "jsonld":
-        out.write(serialize(quads, fmt))
-        return
     ox_format, _exts, holds_graphs = FORMATS[fmt]
-    key = str if holds_graphs else _triple_key
+    key = jsonld_key if fmt == "jsonld" else str if holds_graphs else _triple_key
     with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
         keys = sorted_keys(quads, Path(tmp) / "runs", chunk, fanin, key=key)
         if fmt in ("nquads", "ntriples"):
             _write_lines(keys, out)
             return
+        if fmt == "jsonld":  # the quad's line follows the graph name and a tab
+            keys = (k.split("\t", 1)[1] for k in keys)
         lines = Path(tmp) / "sorted"
         with open(lines, "wb") as handle:
             _write_lines(keys, handle)
@@ -153,6 +154,9 @@ def write_rdf(
             path=str(lines),
             format=ox.RdfFormat.N_QUADS if holds_graphs else ox.RdfFormat.N_TRIPLES,
         )
+        if fmt == "jsonld":
+            write_jsonld(parsed, out, jsonld_context())
+            return
         items: Iterator = parsed
         if not holds_graphs:
             items = (ox.Triple(q.subject, q.predicate, q.object) for q in parsed)

@@ -29,18 +29,6 @@ class Pushed:
     triples: int = 0
 
 
-def by_graph(quads: Iterable[ox.Quad], quarantine: bool = False) -> dict[str, list[ox.Quad]]:
-    out: dict[str, list[ox.Quad]] = {}
-    for q in quads:
-        if not isinstance(q.graph_name, ox.NamedNode):
-            continue
-        name = q.graph_name.value
-        if name.endswith("/quarantine") and not quarantine:
-            continue
-        out.setdefault(name, []).append(q)
-    return out
-
-
 def push(
     graphs: Mapping[str, Sequence[ox.Quad]] | Iterable[tuple[str, Sequence[ox.Quad]]],
     endpoint: str,

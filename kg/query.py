@@ -17,9 +17,9 @@ import rdflib.plugins.sparql
 from kg.errors import QueryError
 from kg.ontology import PREFIXES
 from kg.resources import ontology_dir
+from kg.results import cell_text
 from kg.screen import Screened
 from kg.screen import screen_query as screen
-from kg.validate import compact
 
 # rdflib must never fetch graphs named in a query.
 rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
@@ -71,13 +71,8 @@ def run_query(store: ox.Store, query: str) -> QueryResult:
 
 
 def term_text(term) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.Literal):
-        return term.value
-    if isinstance(term, ox.NamedNode):
-        return compact(term.value) or term.value
-    return str(term)
+    """A term as the text table shows it (kg.results.cell_text with kg's prefixes)."""
+    return cell_text(term, PREFIXES)
 
 
 def query_text(store: ox.Store, query: str, fmt: str = "table") -> str:
@@ -238,12 +233,12 @@ def _table(result: QueryResult) -> str:
 
 
 def _table_of(header: list[str], rows: list[list[str]]) -> str:
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(header)]
-    line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))
-    rule = "  ".join("-" * w for w in widths)
-    body = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    count = f"({len(rows)} row{'s' if len(rows) != 1 else ''})"
-    return "\n".join([line.rstrip(), rule, *body, count])
+    """The text table of rows in memory: _table_chunks over them as a `rows` stream."""
+    stream = io.BytesIO()
+    for line in (header, *rows):
+        stream.write(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
+    stream.seek(0)
+    return "".join(_table_chunks(stream))
 
 
 @dataclass(frozen=True)

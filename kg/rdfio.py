@@ -139,6 +139,20 @@ def sorted_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     return list(ox.parse("".join(nquads_lines(quads)).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
 
 
+def by_graph(quads: Iterable[ox.Quad], quarantine: bool = False) -> dict[str, list[ox.Quad]]:
+    """The quads of each named graph (the default graph left out, and kg 0.1's quarantine
+    graphs unless asked), all held: for a graph file; a store reads graph by graph."""
+    out: dict[str, list[ox.Quad]] = {}
+    for q in quads:
+        if not isinstance(q.graph_name, ox.NamedNode):
+            continue
+        name = q.graph_name.value
+        if name.endswith("/quarantine") and not quarantine:
+            continue
+        out.setdefault(name, []).append(q)
+    return out
+
+
 def to_rdflib_graph(quads: Iterable[ox.Quad]) -> rdflib.Graph:
     """All quads merged into one rdflib graph (the union of the named graphs)."""
     graph = rdflib.Graph()
@@ -164,7 +178,8 @@ def jsonld_context() -> dict:
 
 def serialize(quads: Iterable[ox.Quad], fmt: str) -> bytes:
     """Serialise deterministically: sorted lines for N-Triples and N-Quads, sorted input
-    with prefixes for Turtle and TriG, the shipped context for JSON-LD."""
+    with prefixes for Turtle and TriG, one node object per subject and graph with the
+    shipped context for JSON-LD (kg.jsonld)."""
     fmt = check_format(fmt)
     quads = list(quads)
     if fmt == "nquads":
@@ -172,9 +187,14 @@ def serialize(quads: Iterable[ox.Quad], fmt: str) -> bytes:
     if fmt == "ntriples":
         return "".join(triple_lines(quads)).encode("utf-8")
     if fmt == "jsonld":
-        ds = to_rdflib_dataset(quads)
-        text = ds.serialize(format="json-ld", context=jsonld_context(), indent=2, sort_keys=True)
-        return text.encode("utf-8")
+        import io
+
+        from kg.jsonld import jsonld_key, write_jsonld
+
+        out = io.BytesIO()
+        ordered = sorted({jsonld_key(q): q for q in quads}.items())
+        write_jsonld((q for _key, q in ordered), out, jsonld_context())
+        return out.getvalue()
     ox_format, _exts, holds_graphs = FORMATS[fmt]
     ordered = sorted_quads(quads)
     if not holds_graphs:

@@ -116,12 +116,17 @@ def cell_text(term, prefixes: dict[str, str]) -> str:
     if isinstance(term, ox.Literal):
         return term.value
     if isinstance(term, ox.NamedNode):
-        iri = term.value
-        for prefix, ns in prefixes.items():
-            if iri.startswith(ns) and iri != ns:
-                return f"{prefix}:{iri[len(ns) :]}"
-        return iri
+        return compact_iri(term.value, prefixes)
     return str(term)
+
+
+def compact_iri(iri: str, prefixes: dict[str, str]) -> str:
+    """`iri` shortened by the first prefix whose namespace it extends (kgo:Person), or
+    as it is: how kg shows an IRI in tables, reports and diffs."""
+    for prefix, ns in prefixes.items():
+        if iri.startswith(ns) and iri != ns:
+            return f"{prefix}:{iri[len(ns) :]}"
+    return iri
 
 
 def _x(text: str) -> str:

@@ -36,7 +36,7 @@ class GraphSource(ABC):
     def graphs(self) -> Iterator[tuple[str, list[ox.Quad]]]:
         """Each named article graph and its quads, in name order (quarantine graphs and
         the default graph left out), one graph held at a time."""
-        from kg.push import by_graph
+        from kg.rdfio import by_graph
 
         grouped = by_graph(self.quads())
         for name in sorted(grouped):

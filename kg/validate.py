@@ -40,12 +40,10 @@ class Report:
 
 
 def compact(iri: str | None) -> str | None:
-    if iri is None:
-        return None
-    for prefix, ns in PREFIXES.items():
-        if iri.startswith(ns) and iri != ns:
-            return f"{prefix}:{iri[len(ns) :]}"
-    return iri
+    """An IRI with kg's prefixes (kg.results.compact_iri), None for None."""
+    from kg.results import compact_iri
+
+    return None if iri is None else compact_iri(iri, PREFIXES)
 
 
 def _sentence_for(data: rdflib.Graph, focus, path, value) -> str | None:

@@ -20,7 +20,8 @@ from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.pipeline import build_inputs
-from kg.push import PushError, by_graph, push
+from kg.push import PushError, push
+from kg.rdfio import by_graph
 from kg.serve import ServeError, Server, free_port, oxigraph_binary
 from kg.store import KgStore
 

@@ -294,7 +294,7 @@ print(peak, 0)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("fmt", ["nquads", "turtle"])
+@pytest.mark.parametrize("fmt", ["nquads", "turtle", "jsonld"])
 def test_an_export_of_a_store_takes_the_memory_of_a_run_not_of_the_store(sized_stores, fmt):
     (small, _), (large, _) = (_peak(EXPORT_PEAK, sized_stores[n], fmt) for n in (10, 60))
     assert large < 1.5 * small, (small, large)  # the whole graph in memory: about six times

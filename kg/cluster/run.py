@@ -390,7 +390,8 @@ class _Run:
             else:
                 self.store.add_nquads(graphs, built.main, built.quarantine)
         if self.push is not None:
-            from kg.push import by_graph, push
+            from kg.push import push
+            from kg.rdfio import by_graph
 
             summary.pushed += len(push(by_graph(built.result().main_quads), self.push).graphs)
         summary.count_built(built)

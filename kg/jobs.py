@@ -57,7 +57,8 @@ def built_batches(
     size = chunk_size(len(paths), jobs)
     parts = deque(list(paths[i : i + size]) for i in range(0, len(paths), size))
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
+    workers = max(1, min(jobs, len(parts)))  # no more processes than extraction tasks
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
     extracting: deque[Future] = deque()
     building: deque[tuple[list[ArticleInput], Future | BaseException]] = deque()
     waiting: list[ArticleInput] = []

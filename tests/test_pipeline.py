@@ -75,6 +75,9 @@ def test_jobs_2_builds_the_bytes_of_jobs_1(tmp_path, gold_doc, monkeypatch):
         two.notes,
     )
     assert _store_lines(tmp_path / "s1") == _store_lines(tmp_path / "s2")
+    used.clear()
+    build_inputs(sorted(corpus.iterdir())[:2], None, jobs=8)
+    assert used == [2]  # no more worker processes than extraction tasks
 
 
 def test_jobs_2_stores_and_refuses_what_jobs_1_does(tmp_path, gold_doc):

@@ -125,6 +125,11 @@ class Lexicon:
     role_prepositions: frozenset[str]  # "as": "sworn in as minister"
     former_prepositions: dict[str, frozenset[str]]  # "until" -> now, recently
     ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
+    description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
+    definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
+    name_joiners: frozenset[str]  # "in": "Nordic Union Force in Velmar (NUFOR)"
+    counterpart_nouns: frozenset[str]  # "her German counterpart, X"
+    byline_words: frozenset[str]  # "By Ana Ruiz, Defence Correspondent"
 
 
 @cache
@@ -163,6 +168,11 @@ def lexicon() -> Lexicon:
         role_prepositions=frozenset(d["role_prepositions"]),
         former_prepositions={k: frozenset(v) for k, v in d["former_prepositions"].items()},
         ministry_nouns=frozenset(d["ministry_nouns"]),
+        description_classes=frozenset(d["description_classes"]),
+        definite_determiners=frozenset(d["definite_determiners"]),
+        name_joiners=frozenset(d["name_joiners"]),
+        counterpart_nouns=frozenset(d["counterpart_nouns"]),
+        byline_words=frozenset(d["byline_words"]),
     )
 
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import GazetteerEntry, gazetteer, lexicon, norm
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, acronym_fits, head_class
 from kg.extract.phrases.titles import complement_end, is_honorific, title_data, title_label
 
 
@@ -81,7 +81,110 @@ def _is_acronym(text: str) -> bool:
 
 
 def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
-    """Group mentions into clusters; each cluster gets a class and a canonical label."""
+    """Group mentions into clusters; each cluster gets a class and a canonical label.
+    Descriptions ("a ceasefire", "the summit") are linked last, in text order
+    (`_link_descriptions`)."""
+    descriptions = [m for m in mentions if m.label == "DESC"]
+    clusters = _link_names([m for m in mentions if m.label != "DESC"], text, docs)
+    _link_descriptions(mentions, descriptions, clusters)
+    return clusters
+
+
+def _link_descriptions(
+    mentions: list[Mention], descriptions: list[Mention], clusters: list[Cluster]
+) -> None:
+    """A description refers back to the last entity of its class named before it with its
+    head word ("the summit" -> "the Coral Forum summit"), else to the last description with
+    that head word; a definite one, failing both, to the last entity of its class named
+    before it (as resolving "the plan" reads it). A description that refers back to nothing
+    names an entity of its own ("a ceasefire", "talks between X and Y")."""
+    if not descriptions:
+        return
+    named: dict[str, Cluster] = {}  # class -> the last entity named
+    named_word: dict[tuple[str, str], Cluster] = {}  # (class, word of its name) -> ...
+    described: dict[tuple[str, str], Cluster] = {}  # (class, head word) -> a description's
+    for m in sorted((m for m in mentions if m.cluster >= 0 or m.label == "DESC"), key=_start):
+        if m.label != "DESC":
+            c = clusters[m.cluster]
+            named[c.cls] = c
+            for w in norm(c.label).split():
+                named_word[(c.cls, w)] = c
+            continue
+        cls, word = m.cls or "", m.key.split()[-1] if m.key else ""
+        c = (
+            named_word.get((cls, word))
+            or described.get((cls, word))
+            or (named.get(cls) if m.definite else None)
+        )
+        if c is None:
+            label = m.long if len(m.text.split()) == 1 and m.long else m.text
+            c = Cluster(len(clusters), cls, label)
+            clusters.append(c)
+            described[(cls, word)] = c
+        c.mentions.append(m)
+        m.cluster = c.id
+
+
+def _whose(title) -> bool:
+    """ "The Velmar Party, whose leader, X, said": the title is the body's, not its name."""
+    return any(c.lower_ == "whose" for c in title.children)
+
+
+def _join_name_parts(
+    mentions: list[Mention], entries: list, u: _Union, surnames: dict[str, int]
+) -> None:
+    """Other parts of a name written in full, past a courtesy word: a given name ("Idris"
+    after "Idris Kamal"), a family name written first ("Tae" after "Tae Jun-ho"), a first
+    surname ("Vidal" after "Rosa Vidal Mena"), a particle surname ("Ms van der Berg"). Only
+    a part that belongs to one person of the article."""
+    honorifics = {h.lower().rstrip(".") for h in title_data().honorifics}
+
+    def bare(m: Mention) -> list[str]:
+        words = m.text.split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in honorifics:
+            words = words[1:]
+        return words
+
+    owners: dict[str, set[str]] = {}  # a part of a name -> the names written in full
+    first: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        words = bare(m)
+        if m.cls != "Person" or m.label == "POSITION" or len(words) < 2:
+            continue
+        full = norm(" ".join(words))
+        first.setdefault(full, i)
+        for n in range(1, len(words)):
+            for k in range(len(words) - n + 1):
+                owners.setdefault(norm(" ".join(words[k : k + n])), set()).add(full)
+    for i, m in enumerate(mentions):
+        key = norm(" ".join(bare(m)))
+        names = owners.get(key, set()) - {key}
+        if m.label == "POSITION" or key in surnames or entries[i] is not None or len(names) != 1:
+            continue
+        if m.label != "PERSON" and not _unknown_kind(m) and m.label not in ("GPE", "NORP"):
+            continue
+        u.join(first[next(iter(names))], i)
+        m.cls = "Person"
+
+
+def _unknown_kind(m: Mention) -> bool:
+    """A name whose class comes from the recognizer's label alone: a person's, or an
+    organisation's with no head word ("Force", "Council") and no gazetteer entry."""
+    if m.label == "PERSON":
+        return True
+    return (
+        m.label == "ORG"
+        and m.cls == "Organization"
+        and head_class(m.text.split()) is None
+        and m.key not in gazetteer().by_name
+    )
+
+
+def _start(m: Mention) -> int:
+    return m.start
+
+
+def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     if not mentions:
         return []
     # A name in apposition to a title is a person's ("Her spokesman, Pablo Ruiz"), and so is
@@ -93,7 +196,8 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
         if m.label in ("ORG", "GPE", "FAC") and len(m.text.split()) >= 2:
             tok = docs[m.block][m.head]
             if (tok.dep_ == "appos" and (m.block, tok.head.i) in titles) or any(
-                c.dep_ == "appos" and (m.block, c.i) in titles for c in tok.children
+                c.dep_ == "appos" and (m.block, c.i) in titles and not _whose(c)
+                for c in tok.children
             ):
                 m.label, m.cls = "PERSON", "Person"
     u = _Union(len(mentions))
@@ -108,6 +212,35 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
         else:
             first[key] = i
 
+    # "NUFOR Halcyon" read as a person's or an unknown organisation's name: a name that begins
+    # with an acronym the article uses for a body or a force is that one's (its operation or
+    # mission name).
+    acronyms = {
+        m.text: i
+        for i, m in enumerate(mentions)
+        if _is_acronym(m.text) and m.label not in ("PERSON", "POSITION") and m.cls != "Person"
+    }
+    renamed: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        words = m.text.split()
+        if (
+            _unknown_kind(m)
+            and len(words) >= 2
+            and words[0] in acronyms
+            and not any(_is_acronym(w) for w in words[1:])  # "EU EOM": an acronym itself
+        ):
+            j = acronyms[words[0]]
+            m.label, m.cls = mentions[j].label, mentions[j].cls
+            entries[i] = None
+            u.join(j, i)
+            renamed[norm(words[-1])] = i
+    for i, m in enumerate(mentions):  # "Halcyon" alone, after "NUFOR Halcyon"
+        if _unknown_kind(m) and m.key in renamed:
+            k = renamed[m.key]
+            m.label, m.cls = mentions[k].label, mentions[k].cls
+            entries[i] = None
+            u.join(k, i)
+
     # Surnames and first names of people named in full.
     persons: dict[str, int] = {}
     for i, m in enumerate(mentions):
@@ -119,6 +252,7 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
             u.join(persons[m.key], i)
             m.cls = "Person"
             entries[i] = None
+    _join_name_parts(mentions, entries, u, persons)
 
     # Acronyms: "Long Name (LN)" and any acronym equal to a name's initials. Names are
     # indexed by initials and by where they end, so long articles stay linear.
@@ -127,13 +261,17 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     for j, other in enumerate(mentions):
         if len(other.text.split()) >= 2 and other.label not in ("POSITION", "PERSON"):
             by_initials.setdefault((initials(other.text), other.cls), j)
+            by_initials.setdefault((initials(other.text), None), j)
             ending_at.setdefault(other.end, []).append(j)
     for i, m in enumerate(mentions):
         if not _is_acronym(m.text) or entries[i]:
             continue
         found = by_initials.get((m.text.replace(".", ""), m.cls))
+        if found is None and m.cls == "Organization":  # a body of no known kind: any kind
+            found = by_initials.get((m.text.replace(".", ""), None))
         for j in _before_parenthesis(text, m.start, ending_at):
-            if initials(mentions[j].text) == m.text and (found is None or j < found):
+            named = initials(mentions[j].text) == m.text or acronym_fits(m.text, mentions[j].text)
+            if named and (found is None or j < found):
                 found = j
         if found is not None:
             u.join(found, i)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.lexicon import gazetteer, lexicon, norm
-from kg.extract.phrases.titles import title_data
+from kg.extract.phrases.titles import is_honorific, title_data
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "POSITION"}
 _QUOTES = "\"'“”‘’«»"
@@ -29,10 +29,11 @@ class Mention:
     tok_end: int
     head: int  # token index of the span's syntactic head
     text: str
-    label: str  # spaCy label, POSITION, or COMMON for a common-noun phrase
+    label: str  # spaCy label, POSITION, COMMON for a common-noun phrase, DESC a description
     cls: str | None
     cluster: int = -1
     long: str | None = None  # with its complement: "meeting of trade ministers in Norvik"
+    definite: bool = False  # a description with "the", "this", "its"... (DESC only)
 
     @property
     def key(self) -> str:
@@ -165,8 +166,8 @@ def find_mentions(
             and (tokens[1].is_title or tokens[1].text == ".")
         ):
             tokens = _trim(tokens[1:])
-        if not tokens:
-            return
+        if not tokens or all(is_honorific(t) or t.is_punct for t in tokens):
+            return  # "(Ret.)" read as a name
         span = doc[tokens[0].i : tokens[-1].i + 1]
         if any(m.tok_start == span.start and m.tok_end == span.end for m in out):
             return
@@ -215,6 +216,9 @@ def find_mentions(
                 label = "ORG"
             add(part, label)
 
+    _join_names_before_acronyms(doc, out)
+    for k, m in enumerate(out):
+        m.id = first_id + k
     # "Nordic Monitoring Force (NMF)": the acronym names the same thing
     for m in list(out):
         i = m.tok_end
@@ -234,6 +238,14 @@ def find_mentions(
         if not any(t.i in taken for t in tokens):
             add(tokens, "ORG")
 
+    # an acronym the recognizer missed ("NUFOR, the UN peacekeeping force, ..."): a body,
+    # of the class of the description in apposition to it when there is one
+    for tok in doc:
+        if tok.i not in taken and _is_acronym(tok):
+            described = [c for c in (*tok.children, tok.head) if _apposed(tok, c)]
+            heads = [head_class([c.lemma_]) or head_class([c.text]) for c in described]
+            add([tok], "ORG", next((h for h in heads if h), None) or "Organization")
+
     for chunk in doc.noun_chunks:
         root = chunk.root
         if root.i in taken and not _extends_name(chunk, taken):
@@ -249,7 +261,10 @@ def find_mentions(
         tokens = _trim(tokens)
         tail = _complement(doc, root)
         named_tail = any(t.pos_ == "PROPN" or t.tag_ in ("NNS", "NNPS") for t in tail)
-        if not tokens or not (
+        if not tokens:
+            continue
+        label = "COMMON"
+        if not (
             (
                 len(tokens) >= 2
                 and (
@@ -259,13 +274,104 @@ def find_mentions(
             )
             or (named_tail and tail[0].lower_ in ("of", "in", "on"))
         ):
-            continue
+            # "a ceasefire", "the summit": a description, linked to what it refers back to
+            if cls not in lexicon().description_classes or root.i in taken or _cut(doc, root):
+                continue
+            label = "DESC"
         n = len(out)
-        add(tokens, "COMMON", cls)
+        add(tokens, label, cls)
+        if label == "DESC" and len(out) > n:
+            out[-1].definite = bool(owned) or any(
+                t.lower_ in lexicon().definite_determiners for t in chunk if t.i < root.i
+            )
         if tail and len(out) > n:
             words = [*tokens, *tail]
             out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
     return out
+
+
+def _is_acronym(tok) -> bool:
+    """A word of 3 to 8 capitals that names something (a proper noun)."""
+    return (
+        3 <= len(tok.text) <= 8
+        and tok.is_alpha
+        and tok.text.isupper()
+        and tok.pos_ == "PROPN"
+        and not tok.is_sent_end
+    )
+
+
+def _apposed(tok, other) -> bool:
+    return (other.dep_ == "appos" and other.head.i == tok.i) or (
+        tok.dep_ == "appos" and tok.head.i == other.i
+    )
+
+
+def bylines(doc, mentions: list[Mention]) -> list[Mention]:
+    """The authors a heading line names after "By" (lexicon `byline_words`): "By Ana Ruiz,
+    Defence Correspondent", "Interview by Ana Ruiz"."""
+    words = lexicon().byline_words
+    out = [
+        m
+        for m in mentions
+        if m.label == "PERSON" and m.tok_start > 0 and doc[m.tok_start - 1].lower_ in words
+    ]
+    for k, m in enumerate(out):
+        m.id = (mentions[0].id if mentions else 0) + k
+    return out
+
+
+def acronym_fits(acronym: str, name: str) -> bool:
+    """Whether an acronym's letters come in order in the name, the first one first
+    ("NUFOR" in "Nordic Union Force in ...", "SAFIV" in "Sudrian Armed Force in
+    Velmar"): an acronym defined in parentheses right after a name need not be its initials."""
+    letters = [ch for ch in acronym.upper() if ch.isalpha()]
+    name = name.upper()
+    if not letters or not name or name[0] != letters[0]:
+        return False
+    i = 0
+    for ch in name:
+        if i < len(letters) and ch == letters[i]:
+            i += 1
+    return i == len(letters)
+
+
+def _join_names_before_acronyms(doc, out: list[Mention]) -> None:
+    """ "Nordic Union Force in Velmar and Sudria (NUFOR)": a name, a preposition
+    (lexicon `name_joiners`) and a place right before an acronym in parentheses whose
+    letters fit them are one name; the place was read as a name of its own."""
+    ending = {m.tok_end: m for m in out}
+    for place in list(out):
+        i = place.tok_end
+        if not (i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")"):
+            continue
+        acronym = doc[i + 1]
+        joiner = place.tok_start - 1
+        if not (acronym.text.isupper() and acronym.is_alpha) or joiner < 1:
+            continue
+        name = ending.get(joiner)
+        if (
+            doc[joiner].lower_ not in lexicon().name_joiners
+            or name is None
+            or name.label in ("PERSON", "POSITION", "NORP")
+            or place.label not in ("GPE", "LOC")
+            or acronym_fits(acronym.text, place.text)
+            or not acronym_fits(acronym.text, f"{name.text} {place.text}")
+        ):
+            continue
+        span = doc[name.tok_start : place.tok_end]
+        name.tok_end, name.end, name.head = place.tok_end, place.end, span.root.i
+        name.text = " ".join(span.text.split())
+        out.remove(place)
+
+
+def _cut(doc, root) -> bool:
+    """Whether the parser cut a noun phrase after `root`: a noun or an -ing word hung on it
+    follows ("a ceasefire patrol unit" read as "a ceasefire" + "patrol unit")."""
+    nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
+    return nxt is not None and (
+        nxt.pos_ in ("NOUN", "PROPN") or (nxt.tag_ == "VBG" and nxt.head.i == root.i)
+    )
 
 
 _COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for"}
@@ -274,8 +380,8 @@ _COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for"}
 def _complement(doc, root) -> list:
     """The short prepositional phrase right after a description's head that completes its
     name ("meeting of trade ministers", "summit in Norvik", "agreement on fisheries"), with
-    a second one after it ("meeting of trade ministers in Norvik"): no verb, no comma, at
-    most 9 words."""
+    a second one after it ("meeting of trade ministers in Norvik"): no verb, no comma, no
+    date, at most 9 words."""
     out: list = []
     head = root
     for _ in range(2):
@@ -293,6 +399,7 @@ def _complement(doc, root) -> list:
         if (
             len(out) + len(words) > 9
             or any(t.pos_ in ("VERB", "AUX") or t.text in ",;:()" for t in words)
+            or any(t.ent_type_ in ("DATE", "TIME") for t in words)  # "on Monday" is no name
             or words[-1].i != words[0].i + len(words) - 1
         ):
             break

@@ -9,7 +9,7 @@ from kg.errors import ExtractionError
 from kg.extract.constructions import construction_candidates
 from kg.extract.frames import Candidate, noun_candidates, verb_candidates
 from kg.extract.link import Cluster, link
-from kg.extract.mentions import find_mentions
+from kg.extract.mentions import bylines, find_mentions
 from kg.extract.naming import name_candidates
 from kg.extract.nlp import load_pipeline, model_name
 from kg.extract.resolve import ArticleIndex, fits
@@ -88,6 +88,7 @@ def _statements(
     article: Article, parsed: Sequence[tuple[_Piece, object]], suffix: str, model: str
 ) -> Statements:
     docs, offsets, mentions, starts = [], [], [], []
+    authors: set[int] = set()  # mentions of a byline: no interviewee
     sent_no = 0
     for piece, doc in parsed:
         block = len(docs)
@@ -99,13 +100,19 @@ def _statements(
             for tok in sent:
                 sent_index[tok.i] = sent_no
             sent_no += 1
+        found = find_mentions(doc, block, piece.start, sent_index, len(mentions))
         if piece.heading:
-            continue  # headings name things, but NER mislabels them; the body names them too
-        mentions += find_mentions(doc, block, piece.start, sent_index, len(mentions))
+            # headings name things, but NER mislabels them; the body names them too. A
+            # byline ("By Ana Ruiz, Defence Correspondent") names its author only there.
+            found = bylines(doc, found)
+            authors.update(m.id for m in found)
+        mentions += found
     clusters = link(mentions, article.text, docs)
     index = ArticleIndex(article.text, docs, offsets, mentions, clusters, sentence_starts=starts)
     index.roles = block_roles([d.text for d in docs], [p.block for p, _d in parsed])
-    index.interviewee = interviewee(index.roles, mentions, clusters)
+    index.interviewee = interviewee(
+        index.roles, [m for m in mentions if m.id not in authors], clusters
+    )
     candidates: list[Candidate] = []
     for block, ((piece, doc)) in enumerate(parsed):
         if piece.heading:

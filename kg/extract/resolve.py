@@ -148,7 +148,8 @@ class ArticleIndex:
                 words = c.label.lower().split()
                 person = self._titled(block, tok, words[-1]) if words else None
                 return [Ref(person, True)] if person else []
-            return [Ref(c)]
+            # a description that refers back ("the plan") is a guess, as resolving it was
+            return [Ref(c, m.label == "DESC" and c.mentions[0] is not m)]
         low = tok.lower_
         if self.interviewee is not None and block in self.roles:
             voice = voice_of(low, self.roles[block])
@@ -175,6 +176,9 @@ class ArticleIndex:
             return self._refs_one(block, tok.head.head)
         lex = lexicon()
         lemma = tok.lemma_.lower()
+        force = self._countrys_force(block, tok)
+        if force is not None:
+            return [Ref(force, True)]
         if lemma in lex.anaphors and any(
             c.lower_ in ("the", "this", "its", "their") or c.dep_ == "poss" for c in tok.children
         ):
@@ -186,6 +190,21 @@ class ArticleIndex:
             c = self._titled(block, tok, lemma)  # "the minister said" -> the minister named
             return [Ref(c, True)] if c else []
         return []
+
+    def _countrys_force(self, block: int, tok) -> Cluster | None:
+        """ "Norland's navy": Norland's own force (lexicon `force_nouns`), named as the
+        positions of its chiefs name it ("Norland Navy"), not the last navy named."""
+        noun = tok.lower_
+        if noun not in lexicon().force_nouns:
+            return None
+        for poss in (c for c in tok.children if c.dep_ == "poss"):
+            m = self.mention_at(block, poss)
+            if m is None:
+                continue
+            country = self.as_actor(Ref(self.clusters[m.cluster])).cluster
+            if country.cls == "Country":
+                return self.add_cluster("ArmedForce", f"{country.label} {noun.title()}")
+        return None
 
     def _group(self, block: int, tok) -> list[Ref]:
         """ "X and Y said they supported it": a plural pronoun is the coordinated subject

@@ -198,6 +198,26 @@ class NameRepair:
                 ents.append(Span(doc, start, end, label="PERSON"))
                 taken.update(range(start, end))
                 changed = True
+        # a name before a comma and a title in apposition ("Ilo Varga, Norland's foreign
+        # minister, said", "Ilo Varga, the army chief,"): the recognizer often drops it or
+        # reads its surname as a place
+        for e in [e for e in ents if e.label_ == "POSITION"]:
+            comma = _apposition_comma(doc, e, ents)
+            if comma is None:
+                continue
+            start = comma
+            while start > 0 and comma - start < 4:
+                tok = doc[start - 1]
+                inside = [x for x in ents if x.start <= tok.i < x.end]
+                if not (word(tok) or (inside and unknown_word(inside[0]))):
+                    break
+                start -= 1
+            first = doc[start - 1] if start > 0 else None
+            if comma - start >= 2 and (first is None or first.is_punct or first.is_sent_end):
+                ents = [x for x in ents if x.end <= start or x.start >= comma]
+                ents.append(Span(doc, start, comma, label="PERSON"))
+                taken.update(range(start, comma))
+                changed = True
         ents.sort(key=lambda s: s.start)
         while i < len(ents):
             e = ents[i]
@@ -241,6 +261,23 @@ class NameRepair:
         if changed:
             doc.ents = filter_spans(out)
         return doc
+
+
+def _apposition_comma(doc, title: Span, ents: list[Span]) -> int | None:
+    """The comma that opens an apposition ending in `title` (", Norland's foreign
+    minister", ", the army chief", ", its foreign minister"), or None."""
+    j = title.start - 1
+    if j >= 0 and doc[j].tag_ == "POS":  # "Norland's"
+        owner = next((x for x in ents if x.end == j and x.label_ in ("GPE", "NORP", "ORG")), None)
+        if owner is None:
+            return None
+        j = owner.start - 1
+    elif j >= 0 and doc[j].pos_ in ("DET", "PRON"):  # "the", "its"
+        j -= 1
+    elif j >= 0:
+        owner = next((x for x in ents if x.end == j + 1 and x.label_ in ("GPE", "NORP")), None)
+        j = owner.start - 1 if owner is not None else j  # "Norlandic foreign minister"
+    return j if j > 0 and doc[j].text == "," else None
 
 
 @Language.factory("kg_name_repair")

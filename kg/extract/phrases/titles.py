@@ -30,9 +30,11 @@ class TitleData:
     qualifiers: dict[str, str]  # word before or in a title -> qualifier
     role_nouns: frozenset[str]
     role_plurals: frozenset[str]  # "ministers", "secretaries": made from role_nouns
+    job_nouns: frozenset[str]  # "analyst", "researcher": titles without a complement
     modifiers: frozenset[str]
     name_heads: frozenset[str]  # title words that can also end a name before them
     honorifics: frozenset[str]  # courtesy words between a title and a name ("Dr", "Ms")
+    retired_marks: frozenset[str]  # "(Ret.)", "(r)" between a rank and a name
     not_complements: frozenset[str]  # days and months: never the end of a title
     complement_joiners: frozenset[str]  # small words inside a title's complement
     name_particles: frozenset[str]  # "van", "bin": lower-case words inside names
@@ -40,9 +42,10 @@ class TitleData:
 
 
 def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
-    """Replace "$name" by the word list of that name, anywhere in a pattern."""
+    """Replace "$name" by the word list of that name, anywhere in a pattern ("$a+$b": both
+    lists)."""
     if isinstance(value, str) and value.startswith("$"):
-        return lists[value[1:]]
+        return [w for name in value.split("+") for w in lists[name.strip().lstrip("$")]]
     if isinstance(value, dict):
         return {k: _expand(v, lists) for k, v in value.items()}
     if isinstance(value, list):
@@ -62,10 +65,12 @@ def title_data() -> TitleData:
         patterns=patterns,
         qualifiers={str(k): str(v) for k, v in d["qualifiers"].items()},
         role_nouns=frozenset(lists["role_nouns"]),
+        job_nouns=frozenset(lists["job_nouns"]),
         role_plurals=frozenset(lists["role_plurals"]),
         modifiers=frozenset(lists["title_modifiers"]),
         name_heads=frozenset(lists["name_heads"]),
         honorifics=frozenset(lists["honorifics"]),
+        retired_marks=frozenset(lists["retired_marks"]),
         not_complements=frozenset(lists["not_complements"]),
         complement_joiners=frozenset(lists["complement_joiners"]),
         name_particles=frozenset(lists["name_particles"]),
@@ -84,9 +89,23 @@ def plural(word: str) -> str:
 
 def is_honorific(tok) -> bool:
     """A courtesy word before a name, with or without its full stop ("Dr", "Mr.", "Her
-    Excellency"), or the full stop after one (data: titles.yaml `honorifics`)."""
+    Excellency"), the full stop after one (data: titles.yaml `honorifics`), or a retirement
+    mark in parentheses ("(Ret.)", titles.yaml `retired_marks`)."""
     words = title_data().honorifics
-    return tok.lower_ in words or tok.lower_.rstrip(".") in words
+    return tok.lower_ in words or tok.lower_.rstrip(".") in words or _retired(tok)
+
+
+def _retired(tok) -> bool:
+    """A token of a retirement mark in parentheses: "General (Ret.) Ana Ruiz", "(r)"."""
+    doc, marks = tok.doc, title_data().retired_marks
+    start = next((i for i in range(tok.i, max(-1, tok.i - 4), -1) if doc[i].text == "("), None)
+    if start is None:
+        return False
+    end = next((i for i in range(start + 1, min(len(doc), start + 5)) if doc[i].text == ")"), None)
+    if end is None or tok.i > end:
+        return False
+    inner = [t for t in doc[start + 1 : end] if t.text != "."]
+    return bool(inner) and all(t.lower_.rstrip(".") in marks for t in inner)
 
 
 def title_label(title: str) -> str:
@@ -146,6 +165,7 @@ class TitleMarker:
             if (match != plural or not _in_name(doc, s)) and not _ends_body_name(doc, s)
         ]
         spans = [t for t in (_trim(s) for s in spans) if t is not None]
+        spans = [_cut_at_name(s) for s in spans]
         spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
         titles = []
         for span in filter_spans(spans):
@@ -182,6 +202,21 @@ def _split_body(span: Span) -> list[Span]:
     if not countries or body[-1].lower_ not in heads:
         return [span]
     return [Span(doc, span.start, of, label=LABEL), Span(doc, start, span.end, label="ORG")]
+
+
+def _cut_at_name(span: Span) -> Span:
+    """An "of" title whose complement goes on into a body's name ("President of the Andean
+    Development Bank": the pattern ends at the domain word "Development"; "chairman of the
+    opposition Democratic Party") is the title before "of"; the body is named after it."""
+    doc = span.doc
+    heads = set(lexicon().head_classes) | title_data().name_heads
+    i = span.end  # the capitalised words after it, up to a body's head word
+    while i < min(len(doc), span.end + 4) and doc[i].is_title and doc[i].lower_ not in heads:
+        i += 1
+    if i == len(doc) or not doc[i].is_title or doc[i].lower_ not in heads:
+        return span
+    of = next((t.i for t in span if t.lower_ in ("of", "for")), None)
+    return span if of is None or of == span.start else Span(doc, span.start, of, label=LABEL)
 
 
 def _ends_body_name(doc, start: int) -> bool:
@@ -234,9 +269,8 @@ def _trim(span: Span) -> Span | None:
         if not glued:
             break
         start += 1
-    if not any(
-        t.lower_ in data.role_nouns or t.lower_ in data.role_plurals for t in doc[start : span.end]
-    ):
+    heads = data.role_nouns | data.role_plurals | data.job_nouns
+    if not any(t.lower_ in heads for t in doc[start : span.end]):
         return None
     return Span(doc, start, span.end, label=span.label)
 

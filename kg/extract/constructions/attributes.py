@@ -1,0 +1,52 @@
+"""Relations read off a noun phrase's modifiers: a plan's possessor proposed it, a force in
+a place operates there, a person "of" an organisation works for it."""
+
+from __future__ import annotations
+
+from kg.extract.constructions.base import Builder, m_cluster
+from kg.extract.frames import modality
+from kg.extract.mentions import Mention
+
+
+def plan_possessor(b: Builder, m: Mention, head) -> None:
+    for child in head.children:
+        if child.dep_ == "poss":
+            refs = [b.index.as_actor(r) for r in b.index.refs(b.block, child, with_conj=False)]
+            for r in refs:
+                if r.cluster.cls not in ("Plan", "Position", "Event", "City", "Region"):
+                    b.add(m_cluster(b, m), "proposedBy", r, head, 0.75, "possessor")
+
+
+def force_place(b: Builder, m: Mention, head) -> None:
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":  # "send troops for X in Y"
+        preps += [c for c in head.head.head.children if c.dep_ == "prep" and c.i != head.head.i]
+    for prep in preps:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "for"):
+            for pobj in prep.children:
+                for r in b.index.refs(b.block, pobj):
+                    if r.cluster.cls in ("Country", "City", "Region"):
+                        b.add(
+                            m_cluster(b, m),
+                            "operatesIn",
+                            r,
+                            head,
+                            0.8,
+                            "force-in-place",
+                            modality(head),
+                        )
+
+
+def person_of(b: Builder, m: Mention, head) -> None:
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                for r in b.index.refs(b.block, pobj, with_conj=False):
+                    if r.cluster.cls in (
+                        "ArmedForce",
+                        "GovernmentBody",
+                        "Organization",
+                        "PoliticalParty",
+                        "InternationalOrganization",
+                    ):
+                        b.add(m_cluster(b, m), "worksFor", r, head, 0.75, "person-of")

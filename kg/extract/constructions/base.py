@@ -1,0 +1,153 @@
+"""What the noun-phrase constructions share: the `Builder` that collects their candidates,
+the positions held in an article (one per title and owner), and walks over the mentions
+of a sentence."""
+
+from __future__ import annotations
+
+import numpy
+
+from kg.extract.frames import Candidate, attribution
+from kg.extract.lexicon import lexicon, norm
+from kg.extract.link import Cluster
+from kg.extract.mentions import Mention
+from kg.extract.phrases.titles import (
+    title_label,
+)
+from kg.extract.resolve import ArticleIndex, Ref
+
+
+def says_past(tokens) -> bool:
+    markers = lexicon().past_markers
+    return any(t.lower_.strip("-") in markers for t in tokens)
+
+
+class Builder:
+    def __init__(self, index: ArticleIndex, block: int, doc) -> None:
+        self.index, self.block, self.doc = index, block, doc
+        self.out: list[Candidate] = []
+
+    def add(
+        self,
+        s: Cluster | Ref,
+        p: str,
+        o: Cluster | Ref,
+        tok,
+        conf: float,
+        method: str,
+        level: str | None = "asserted",
+        said: bool = True,
+        qualifiers: tuple[str, ...] = (),
+    ) -> None:
+        s = s if isinstance(s, Ref) else Ref(s)
+        o = o if isinstance(o, Ref) else Ref(o)
+        if level is None:
+            return
+        if p == "holdsPosition":
+            _record(self, s, o.cluster, tok, qualifiers)
+        self.out.append(
+            Candidate(
+                subject=s,
+                predicate=p,
+                object=o,
+                block=self.block,
+                sent=tok.sent,
+                modality=level,
+                attributed=attribution(self.index, self.block, tok) if said else None,
+                confidence=round(conf - (0.15 if s.guessed or o.guessed else 0), 3),
+                method=f"construction:{method}",
+                qualifiers=qualifiers,
+            )
+        )
+
+    def cluster(self, m: Mention) -> Cluster:
+        return self.index.clusters[m.cluster]
+
+
+OWNER_CLASSES = (
+    "Country",
+    "InternationalOrganization",
+    "GovernmentBody",
+    "ArmedForce",
+    "Organization",
+    "PoliticalParty",
+)
+
+
+def held_position(index: ArticleIndex, title: str, owner: Cluster | None) -> Cluster:
+    """The position a holding is of: its bare title and the country or body it belongs to
+    (the builder names it "Foreign Minister of Hungary"). One per title and owner."""
+    bare = " ".join(title.split())
+    key = (norm(bare), owner.id if owner is not None else None)
+    # only this function makes these clusters: a dict of them, not a scan of every cluster
+    held: dict[tuple[str, int | None], Cluster] = index.__dict__.setdefault("_held", {})
+    if key in held:
+        return held[key]
+    c = index.add_cluster("Position", title_label(bare), unique=True)
+    c.title = bare if any(w.isupper() and len(w) > 1 for w in bare.split()) else bare.lower()
+    c.of = owner.id if owner is not None else None
+    held[key] = c
+    return c
+
+
+def _record(b: Builder, holder: Ref, position: Cluster, tok, qualifiers) -> None:
+    """Keep each holding on the article's index: a successor's post is read from it."""
+    start = b.index.pos(b.block, tok)
+    b.index.holdings.setdefault(holder.cluster.id, []).append(
+        (start, position, "former" in qualifiers)
+    )
+
+
+def m_cluster(b: Builder, m: Mention) -> Cluster:
+    return b.index.clusters[m.cluster]
+
+
+def owns(b: Builder, m: Mention) -> bool:
+    c = b.cluster(m)
+    return c.cls in OWNER_CLASSES or c.metonym_of is not None
+
+
+def tokens_with(doc, attr: str, words: set[str] | frozenset[str]) -> list:
+    """The tokens whose `attr` (LOWER, LEMMA) is one of `words` (or its capitalised form),
+    found in the document's array without making a string of each token."""
+    strings = doc.vocab.strings
+    ids = [strings[w] for word in words for w in (word, word.capitalize())]
+    found = numpy.nonzero(numpy.isin(doc.to_array(attr), numpy.array(ids, dtype="uint64")))[0]
+    return [doc[int(i)] for i in found]
+
+
+def people_runs(b: Builder, sent, least: int = 2) -> list[list[Mention]]:
+    """Runs of `least` people or more named one after the other ("A, B and C")."""
+    runs: list[list[Mention]] = []
+    current: list[Mention] = []
+    i = sent.start
+    while i < sent.end:
+        m = b.index.mention_at(b.block, b.doc[i])
+        if m is not None and m.tok_start == i and b.cluster(m).cls == "Person":
+            current.append(m)
+            i = m.tok_end
+            continue
+        if b.doc[i].lower_ in lexicon().coordinators and current:
+            i += 1
+            continue
+        if len(current) >= least:
+            runs.append(current)
+        current = []
+        i += 1
+    if len(current) >= least:
+        runs.append(current)
+    return runs
+
+
+def run_from(b: Builder, i: int, end: int) -> list[Mention]:
+    """The names listed from token `i` on ("Norland, Sudria and Vell")."""
+    out: list[Mention] = []
+    while i < end:
+        m = b.index.mention_at(b.block, b.doc[i])
+        if m is not None and m.tok_start == i:
+            out.append(m)
+            i = m.tok_end
+        elif b.doc[i].lower_ in lexicon().coordinators and out:
+            i += 1
+        else:
+            break
+    return out

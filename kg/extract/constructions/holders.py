@@ -1,0 +1,193 @@
+"""Who holds a title: the name after it, an apposition either way, "as minister", "the post
+of", an appointment verb's object, a copula, "until now"."""
+
+from __future__ import annotations
+
+from kg.extract.constructions.base import Builder, people_runs, says_past
+from kg.extract.lexicon import lexicon
+from kg.extract.mentions import Mention
+from kg.extract.phrases.titles import (
+    complement_end,
+    is_honorific,
+)
+from kg.extract.resolve import Ref
+from kg.extract.syntax.clauses import direct_objects, is_passive, subjects
+
+
+def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | None, str]:
+    """Who holds the position named by `pos`, and by which construction."""
+    doc, index, block = b.doc, b.index, b.block
+    head = doc[pos.head]
+    # title before a name: "Foreign Minister Ana Ortiz", "Defence Minister General Ana Ortiz"
+    person = _person_at(b, pos.tok_end)
+    if person is not None:
+        return person, "title"
+    paired = any(t.lower_ in lexicon().pairing_adverbs for t in head.sent)
+    # "the Minister of X and the Minister of Y, A and B, respectively": `respectively`
+    # pairs them; an apposition would give both titles to A
+    listed = (
+        {b.cluster(m).id for run in people_runs(b, head.sent) for m in run} if paired else set()
+    )
+    # the name after the title's complement: "the Minister of Finance of Norland, Dr Ana Ortiz"
+    comma = _complement_end(b, pos)
+    if comma is not None:
+        person = _person_at(b, comma + 1)
+        if person is not None and person.cluster.id not in listed:
+            return person, "apposition"
+    # apposition either way: "X's army chief, Luis Vera" / "Luis Vera, the army chief";
+    # after a complement, the name may hang from its last word ("envoy for the Lakes, X")
+    span_tokens = [head, *(t for t in doc[pos.tok_start : pos.tok_end] if t.i != head.i)]
+    for child in (c for t in span_tokens for c in t.children):
+        if child.dep_ == "appos" and not pos.tok_start <= child.i < pos.tok_end:
+            refs = [
+                r
+                for r in index.refs(block, child, with_conj=False)
+                if r.cluster.cls == "Person" and r.cluster.id not in listed
+            ]
+            if refs:
+                return refs[0], "apposition"
+    if head.dep_ == "appos":
+        refs = [
+            r
+            for r in index.refs(block, head.head, with_conj=False)
+            if r.cluster.cls == "Person" and r.cluster.id not in listed
+        ]
+        if refs:
+            return refs[0], "apposition"
+    # "as minister", "the role of national security adviser"
+    prep = head.head if head.dep_ == "pobj" else None
+    role_prep = prep is not None and prep.lower_ in lexicon().role_prepositions
+    if role_prep and prep.i > 0 and not paired:
+        # "the cabinet includes Ana Ruiz as energy minister", "the appointment of Ana Ruiz
+        # of Norland as envoy": the name right before "as", or the one "as" hangs from
+        # unless that one is the clause's subject or a verbless root (the appointer)
+        hangs = prep.head if prep.head.dep_ not in ("ROOT", "nsubj", "nsubjpass") else None
+        for tok in (t for t in (doc[prep.i - 1], hangs) if t is not None):
+            m = index.mention_at(block, tok)
+            if m is not None and index.clusters[m.cluster].cls == "Person":
+                return Ref(index.clusters[m.cluster]), "appointed-as"
+    if prep is not None and _until_now(prep):
+        # "named X, until now Minister of Finance, as ...", "X was until now the chief":
+        # the object, else the subject, held the post before
+        verb = prep.head
+        for tok in (*_appointees(verb), *subjects(verb)):
+            refs = [r for r in index.refs(block, tok, with_conj=False) if r.cluster.cls == "Person"]
+            if refs:
+                return refs[0], "until-now"
+    role_of = (
+        prep is not None
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in lexicon().role_nouns
+    )
+    # only "as minister" and "the post of minister" say who holds it: "talks with the
+    # foreign minister" say nothing of the subject's post
+    if prep is not None and prep.dep_ == "prep" and (role_prep or role_of):
+        owner = prep.head
+        if role_of:
+            prep, owner = owner, owner.head
+            while owner.dep_ in ("prt", "prep") and owner.head.i != owner.i:
+                owner = owner.head
+        verb = owner
+        if verb.pos_ in ("VERB", "AUX"):
+            lemma = verb.lemma_.lower()
+            if says_past([*verb.children, verb]) and not allow_past:
+                return None, "past"
+            if lemma in lexicon().appointment_verbs or is_passive(verb):
+                # "appointed X as minister", "X was sworn in as minister"
+                for obj in _appointees(verb):
+                    refs = [
+                        r
+                        for r in index.refs(block, obj, with_conj=False)
+                        if r.cluster.cls == "Person"
+                    ]
+                    if refs:
+                        return refs[0], "appointed-as"
+            for subj in subjects(verb):
+                refs = [
+                    r for r in index.refs(block, subj, with_conj=False) if r.cluster.cls == "Person"
+                ]
+                if refs:
+                    return refs[0], "role"
+    # "X has been named operation commander", "appointed X defence minister"
+    if head.dep_ in ("oprd", "attr", "xcomp", "ccomp", "dobj") and (
+        head.head.lemma_.lower() in lexicon().appointment_verbs
+    ):
+        verb = head.head
+        for obj in direct_objects(verb):
+            if obj.i == head.i:
+                continue
+            # "his deputy, Ana Ruiz, was appointed minister": the name in apposition
+            named = [obj, *(c for c in obj.children if c.dep_ == "appos")]
+            refs = [
+                r
+                for t in named
+                for r in index.refs(block, t, with_conj=False)
+                if r.cluster.cls == "Person"
+            ]
+            if refs:
+                return refs[0], "appointed-as"
+    # copula: "Ortiz is the foreign minister", "Ortiz, who became foreign minister"
+    if head.dep_ == "attr" and head.head.lemma_.lower() in lexicon().copular_verbs:
+        for subj in (c for c in head.head.children if c.dep_ == "nsubj"):
+            refs = [
+                r for r in index.refs(block, subj, with_conj=False) if r.cluster.cls == "Person"
+            ]
+            if refs:
+                return refs[0], "copula"
+    # a title coordinated with another: "was appointed deputy prime minister and home
+    # minister" -> whoever holds the first holds the second
+    if head.dep_ == "conj" and not paired and not pos.tok_start <= head.head.i < pos.tok_end:
+        first = index.mention_at(block, head.head)
+        if (
+            first is not None
+            and index.clusters[first.cluster].cls == "Position"
+            and first.tok_end <= pos.tok_start
+        ):
+            return title_holder(b, first, allow_past)
+    return None, ""
+
+
+def _appointees(verb) -> list:
+    """Who a verb names to a post: its objects, and the name the parser reads as the verb's
+    predicate complement ("named X, until now minister, as ..." parses X as `oprd`)."""
+    return [*direct_objects(verb), *(c for c in verb.children if c.dep_ == "oprd")]
+
+
+def _until_now(prep) -> bool:
+    """ "until now", "until recently" (lexicon `former_prepositions`): what follows was held
+    until the time of writing."""
+    words = lexicon().former_prepositions.get(prep.lower_)
+    return bool(words) and any(c.lower_ in words for c in prep.children if c.dep_ == "pcomp")
+
+
+def _person_at(b: Builder, i: int) -> Ref | None:
+    """The person named from token `i` on, past courtesy words and other titles or ranks
+    ("Dr", "Lieutenant General"): "Chief of Staff General Ana Ortiz" is Ortiz's."""
+    doc, index = b.doc, b.index
+    while i < len(doc):
+        m = index.mention_at(b.block, doc[i])
+        if m is not None and m.tok_start == i:
+            cls = index.clusters[m.cluster].cls
+            if cls == "Person":
+                return Ref(index.clusters[m.cluster])
+            if cls != "Position":
+                return None
+            i = m.tok_end
+        elif is_honorific(doc[i]) and not doc[i].is_sent_start:
+            i += 1
+        else:
+            return None
+    return None
+
+
+def _complement_end(b: Builder, pos: Mention) -> int | None:
+    """The comma that ends the title's complement ("President of the Andean Bank,")."""
+    index = b.index
+
+    def name_at(i: int) -> tuple[int, bool] | None:
+        m = index.mention_at(b.block, b.doc[i])
+        if m is None:
+            return None
+        return m.tok_end, index.clusters[m.cluster].cls == "Person"
+
+    return complement_end(b.doc, pos.tok_end, name_at)

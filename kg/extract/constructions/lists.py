@@ -1,0 +1,179 @@
+"""Titles paired with lists of people: "A and B, the defence and foreign ministers
+respectively", "A and B as finance minister and foreign minister respectively", "Foreign
+Ministers A and B"."""
+
+from __future__ import annotations
+
+from kg.extract.constructions.base import (
+    Builder,
+    held_position,
+    owns,
+    people_runs,
+    run_from,
+    tokens_with,
+)
+from kg.extract.constructions.owners import owner_of_words, title_owner
+from kg.extract.lexicon import lexicon
+from kg.extract.mentions import Mention
+from kg.extract.phrases.titles import (
+    title_data,
+)
+from kg.extract.resolve import Ref
+
+
+def _coordinated(tokens: list) -> list[list]:
+    """ "defence and foreign" -> [[defence], [foreign]]; words split at commas and "and"."""
+    items, current = [], []
+    for t in tokens:
+        if t.lower_ in lexicon().coordinators:
+            if current:
+                items.append(current)
+            current = []
+        elif t.tag_ != "POS":
+            current.append(t)
+    if current:
+        items.append(current)
+    return items
+
+
+def respectively(b: Builder) -> None:
+    """ "A and B, the defence and foreign ministers respectively", "Norlandic and Sudrian
+    Presidents A and B respectively", "Deputy Ministers A and B of Norland and Sudria
+    respectively": the n-th person holds the n-th title, of the n-th owner."""
+    doc, index = b.doc, b.index
+    plurals = title_data().role_plurals
+    modifiers = title_data().modifiers
+    for word in tokens_with(doc, "LOWER", lexicon().pairing_adverbs):
+        sent = word.sent
+        runs = people_runs(b, sent)
+        if not runs:
+            continue
+        people = min(runs, key=lambda r: abs(r[-1].tok_end - word.i))
+        n = len(people)
+        heads = [t for t in sent if t.lower_ in plurals]
+        if not heads:
+            _singular_titles(b, people, word)
+            continue
+        head = min(heads, key=lambda t: abs(t.i - people[0].tok_start))
+        # the words before the plural title: shared title words, then coordinated ones
+        i = head.i - 1
+        while i >= sent.start and doc[i].lower_ in modifiers and doc[i].is_alpha:
+            i -= 1
+        shared = list(doc[i + 1 : head.i])
+        j = i
+        while j >= sent.start and (
+            doc[j].lower_ in lexicon().coordinators
+            or doc[j].tag_ == "POS"
+            or (
+                doc[j].is_alpha
+                and doc[j].pos_ in ("ADJ", "NOUN", "PROPN")
+                and doc[j].lower_ != "the"
+            )
+            or doc[j].like_num
+        ):
+            j -= 1
+        before = _coordinated(list(doc[j + 1 : i + 1]))
+        if shared and before and doc[i].lower_ in lexicon().coordinators and len(before) == n - 1:
+            before.append(shared)  # "the defence and foreign ministers"
+            shared = []
+        # owners after the names: "A and B of Norland and Sudria respectively", "A and B,
+        # of Norland and Sudria respectively"; or after the title: "the governors of Velm
+        # and Osk, A and B, respectively"
+        after: list[Ref] = []
+        k = people[-1].tok_end
+        if k < sent.end and doc[k].text == ",":
+            k += 1
+        if k < sent.end and doc[k].lower_ == "of" and k + 1 < sent.end:
+            after = [Ref(b.cluster(m)) for m in run_from(b, k + 1, sent.end) if owns(b, m)]
+        k = head.i + 1
+        if len(after) != n and k + 1 < people[0].tok_start and doc[k].lower_ == "of":
+            after = [
+                Ref(b.cluster(m))
+                for m in run_from(b, k + 1, people[0].tok_start)
+                if owns(b, m) or b.cluster(m).cls in ("Region", "City")
+            ]
+        titles: list[tuple[str, Ref | None]] = []
+        singular = _singular(head, keep_case=True)
+        if len(before) == n:
+            for item in before:
+                owner = owner_of_words(b, item)
+                words = [] if owner else [t.text for t in item]
+                titles.append((" ".join([*words, *(t.text for t in shared), singular]), owner))
+        elif len(after) == n:
+            title = " ".join([*(t.text for t in shared), singular])
+            titles = [(title, owner) for owner in after]
+        else:
+            continue
+        for person, (title, owner) in zip(people, titles, strict=True):
+            owner = index.as_actor(owner) if owner is not None else None
+            position = held_position(index, title, owner.cluster if owner else None)
+            holder = Ref(b.cluster(person))
+            b.add(holder, "holdsPosition", position, head, 0.8, "respectively", said=False)
+            if owner is not None:
+                b.add(position, "positionIn", owner, head, 0.75, "respectively", said=False)
+
+
+def _singular_titles(b: Builder, people: list[Mention], word) -> None:
+    """ "A and B as finance minister and foreign minister respectively": a list of as many
+    titles as people, after them (or before them); the n-th person holds the n-th title."""
+    i = people[-1].tok_end
+    while i < word.i and b.index.mention_at(b.block, b.doc[i]) is None:
+        i += 1
+    titles = run_from(b, i, word.i)
+    if not titles:
+        # "the Minister of X of Norland and the Minister of Y of Sudria, A and B,
+        # respectively": the last titles named before the people
+        sent = word.sent
+        before = sorted(
+            (
+                m
+                for m in b.index.in_block.get(b.block, [])
+                if sent.start <= m.tok_start
+                and m.tok_end <= people[0].tok_start
+                and b.cluster(m).cls == "Position"
+            ),
+            key=lambda m: m.tok_start,
+        )
+        titles = before[-len(people) :]
+    if len(titles) != len(people) or any(b.cluster(t).cls != "Position" for t in titles):
+        return
+    for person, pos in zip(people, titles, strict=True):
+        owner, prefix = title_owner(b, pos, None)
+        title = f"{prefix} {pos.text}" if prefix else pos.text
+        position = held_position(b.index, title, owner.cluster if owner else None)
+        head = b.doc[pos.head]
+        b.add(Ref(b.cluster(person)), "holdsPosition", position, head, 0.8, "respectively")
+        if owner is not None:
+            b.add(position, "positionIn", owner, head, 0.75, "title-owner", said=False)
+
+
+def plural_title(b: Builder, pos: Mention) -> None:
+    """ "Foreign Ministers A and B": each of the people named right after a plural title
+    holds it (with "respectively", `respectively` pairs titles and people instead)."""
+    doc = b.doc
+    head = doc[pos.tok_end - 1]
+    if any(t.lower_ == "respectively" for t in head.sent):
+        return
+    runs = people_runs(b, head.sent, least=1)
+    people = next((r for r in runs if r[0].tok_start == pos.tok_end), [])
+    if not people:
+        return
+    words = [t.text for t in doc[pos.tok_start : pos.tok_end]]
+    title = " ".join([*words[:-1], _singular(head, keep_case=True)])
+    owner, _prefix = title_owner(b, pos, None)
+    position = held_position(b.index, title, owner.cluster if owner else None)
+    for person in people:
+        b.add(
+            Ref(b.cluster(person)), "holdsPosition", position, head, 0.8, "plural-title", said=False
+        )
+    if owner is not None:
+        b.add(position, "positionIn", owner, head, 0.75, "title-owner", said=False)
+
+
+def _singular(tok, keep_case: bool = False) -> str:
+    word = tok.lemma_.lower()
+    if word == tok.lower_ and word.endswith("s"):
+        word = word[:-1]
+    if keep_case and tok.text[:1].isupper():
+        word = word[:1].upper() + word[1:]
+    return word

@@ -1,0 +1,104 @@
+"""The country or organisation a title belongs to: "US", "Uruguay's", "of the Royal Navy"."""
+
+from __future__ import annotations
+
+from kg.extract.constructions.base import OWNER_CLASSES, Builder
+from kg.extract.lexicon import gazetteer, lexicon, norm
+from kg.extract.mentions import Mention
+from kg.extract.resolve import Ref
+
+
+def _owner_before(b: Builder, end: int) -> Mention | None:
+    """The owner-like mention that ends just before token `end` ("US", "Uruguay's")."""
+    doc, index = b.doc, b.index
+    i = end - 1
+    while i >= 0 and (doc[i].tag_ == "POS" or doc[i].is_space or doc[i].dep_ == "case"):
+        i -= 1
+    if i < 0:
+        return None
+    m = index.mention_at(b.block, doc[i])
+    if m is None or m.tok_end != i + 1:
+        return None
+    c = index.clusters[m.cluster]
+    return m if c.cls in OWNER_CLASSES or c.metonym_of else None
+
+
+def title_owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | None, str]:
+    """The country or organisation a title belongs to: a modifier before it ("US",
+    "Uruguayan", "Uruguay's") or "of X" after it; with a possessor before a modifier
+    ("Britain's U.N. ambassador") the possessor, the modifier staying in the title."""
+    doc, index, block = b.doc, b.index, b.block
+    m = _owner_before(b, pos.tok_start)
+    if m is not None:
+        # "X's U.N. ambassador": a country's post at an international body is the
+        # country's; but "X's Socialist Party leader" leads the party
+        outer = _owner_before(b, m.tok_start)
+        between = doc[outer.tok_end : m.tok_start] if outer is not None else None
+        forum = index.clusters[m.cluster].cls == "InternationalOrganization"
+        if forum and between is not None and any(t.tag_ == "POS" for t in between):
+            return index.as_actor(Ref(index.clusters[outer.cluster])), m.text
+        return index.as_actor(Ref(index.clusters[m.cluster])), ""
+    head = doc[pos.head]
+    for poss in (c for c in head.children if c.dep_ == "poss"):
+        target = poss
+        if poss.lower_ in lexicon().relative_pronouns | {"whose"}:
+            verb = head
+            while verb.dep_ not in ("relcl", "appos") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.dep_ not in ("relcl", "appos"):
+                continue
+            # "the party, whose leader, X, said" (a relative clause, or the title read as
+            # the party's apposition)
+            target = verb.head
+        refs = [
+            r
+            for r in index.refs(block, target, with_conj=False)
+            if r.cluster.cls in OWNER_CLASSES or r.cluster.metonym_of
+        ]
+        if refs:
+            return index.as_actor(refs[0]), ""
+    span = doc[pos.tok_start : pos.tok_end]
+    for tok in span:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at") or prep.i < pos.tok_end:
+                continue
+            for pobj in prep.children:
+                refs = [
+                    r
+                    for r in index.refs(block, pobj, with_conj=False)
+                    if r.cluster.cls not in ("Person", "Position", "Plan", "City", "Region")
+                ]
+                if refs:
+                    return index.as_actor(refs[0]), ""
+    if holder is not None:  # "Foreign Minister Ana Diaz of X"
+        for tok in doc[pos.tok_end : min(len(doc), pos.tok_end + 4)]:
+            m2 = index.mention_at(block, tok)
+            if m2 is None or index.clusters[m2.cluster].id != holder.cluster.id:
+                continue
+            person = doc[m2.head]
+            for prep in person.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        refs = [
+                            r
+                            for r in index.refs(block, pobj, with_conj=False)
+                            if r.cluster.cls in OWNER_CLASSES or r.cluster.metonym_of
+                        ]
+                        if refs:
+                            return index.as_actor(refs[0]), ""
+            break
+    return None, ""
+
+
+def owner_of_words(b: Builder, tokens: list) -> Ref | None:
+    """The country or organisation a few words name ("Norlandic", "Sudria", "the Senate")."""
+    for tok in tokens:
+        m = b.index.mention_at(b.block, tok)
+        if m is not None:
+            c = b.cluster(m)
+            if c.cls in OWNER_CLASSES or c.metonym_of:
+                return Ref(c)
+    entry = gazetteer().by_demonym.get(norm(" ".join(t.text for t in tokens)))
+    if entry is not None:
+        return Ref(b.index.add_cluster(entry.cls, entry.label, entry))
+    return None

@@ -1,0 +1,214 @@
+"""A title in the text: who holds it, of which owner, with which qualifiers, and what a
+leader's title leads (a country's army, the body its "of" names, the ministry its words name)."""
+
+from __future__ import annotations
+
+from kg.extract.constructions.base import Builder, held_position, says_past
+from kg.extract.constructions.holders import title_holder
+from kg.extract.constructions.lists import plural_title
+from kg.extract.constructions.owners import title_owner
+from kg.extract.frames import modality
+from kg.extract.lexicon import gazetteer, lexicon, norm
+from kg.extract.link import Cluster
+from kg.extract.mentions import Mention
+from kg.extract.phrases.titles import (
+    qualifiers_of,
+    title_data,
+)
+from kg.extract.resolve import ArticleIndex, Ref
+
+
+def read_position(b: Builder, pos: Mention) -> None:
+    doc = b.doc
+    if doc[pos.tok_end - 1].lower_ in title_data().role_plurals:
+        plural_title(b, pos)
+        return
+    qualifiers = tuple(qualifiers_of(doc, pos.tok_start, pos.tok_end))
+    if says_past(doc[max(0, pos.tok_start - 2) : pos.tok_end]) and "former" not in qualifiers:
+        qualifiers = ("former", *qualifiers)
+    holder, how = title_holder(b, pos)
+    if how == "past":
+        qualifiers = ("former", *(q for q in qualifiers if q != "former"))
+        holder, how = title_holder(b, pos, allow_past=True)
+    if how == "until-now" and "former" not in qualifiers:
+        qualifiers = ("former", *qualifiers)
+    tok = doc[pos.head]
+    level = modality(tok) if how in ("role", "appointed-as") else "asserted"
+    owner, prefix = title_owner(b, pos, holder)
+    lex = lexicon()
+    title = f"{prefix} {pos.text}" if prefix else pos.text
+    if owner is not None and norm(title) in lex.ranks:
+        # "Uruguayan general X": the nationality is the person's
+        if holder is not None and owner.cluster.cls == "Country":
+            b.add(holder, "nationality", owner, tok, 0.75, "rank-nationality", said=False)
+        owner = None
+    if holder is None:
+        return
+    position = held_position(b.index, title, owner.cluster if owner else None)
+    b.add(holder, "holdsPosition", position, tok, 0.9, how, level, False, qualifiers)
+    if owner is not None:
+        b.add(position, "positionIn", owner, tok, 0.8, "title-owner", "asserted", said=False)
+    if how in ("title", "apposition") and norm(title) not in lex.ranks:  # a rank: no post
+        _counterpart(b, pos, holder, title)
+    if "former" in qualifiers:
+        return
+    words = set(norm(title).split())
+    leader = bool(words & lex.leader_words) and not ({"deputy", "vice"} & words)
+    if not leader:
+        return
+    # "army chief" of a country leads that country's army
+    if owner is not None and owner.cluster.cls == "Country":
+        for noun in lex.force_nouns:
+            if set(noun.split()) <= words:
+                name = f"{owner.cluster.label} {noun.title()}"
+                force = b.index.add_cluster("ArmedForce", name)
+                b.add(holder, "leads", force, tok, 0.8, "title-force", level)
+                return
+    distinctive = words - lex.generic_position_words
+    # "commandant of the Royal Navy" (but not "EU foreign policy chief")
+    if (
+        owner is not None
+        and not distinctive
+        and not _sub_body(b, pos, owner)
+        and owner.cluster.cls
+        in (
+            "ArmedForce",
+            "GovernmentBody",
+            "Organization",
+            "PoliticalParty",
+            "InternationalOrganization",
+        )
+    ):
+        b.add(holder, "leads", owner, tok, 0.75, "title-of", level)
+        return
+    # "Secretary of Health" leads the "Health Department" named in the same article
+    if not distinctive:
+        return
+    # Only a body whose own words are the title's ("Health Department" for "Secretary of
+    # Health"), and only one: "Trade Minister" says nothing of "Department of Trade and
+    # Industry", nor which of two trade ministries is the minister's.
+    # Only an executive body ("ministry", "department", "office": lexicon `ministry_nouns`):
+    # a finance minister does not lead the Senate finance committee.
+    bodies = []
+    for c in _organisations_with(b.index, distinctive):
+        if _distinctive(c.label) != distinctive or not _ministry(c.label):
+            continue
+        theirs = _organisation_owner(b.index, c)
+        if theirs is not None and (owner is None or theirs.id != owner.cluster.id):
+            continue  # "Norland's trade ministry" is not a Sudrian minister's
+        bodies.append(c)
+    if len(bodies) == 1:
+        b.add(holder, "leads", bodies[0], tok, 0.6, "title-organisation", level, said=False)
+
+
+def _sub_body(b: Builder, pos: Mention, owner: Ref) -> bool:
+    """ "head of the Red Cross delegation", "its head of bench": the title's "of" names a
+    part of the owner (a noun that is not the owner's own mention), whose head the holder
+    is; the holder does not lead the owner itself."""
+    doc, index = b.doc, b.index
+    for tok in doc[pos.tok_start : pos.tok_end]:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i < pos.tok_end:
+                continue
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                m = index.mention_at(b.block, pobj)
+                if m is None or index.as_actor(Ref(index.clusters[m.cluster])).cluster.id != (
+                    owner.cluster.id
+                ):
+                    return True
+    return False
+
+
+def _ministry(label: str) -> bool:
+    return bool(set(norm(label).split()) & lexicon().ministry_nouns)
+
+
+def _distinctive(label: str) -> set[str]:
+    """The words of a body's name that say what it does ("Health" of "the Health
+    Department"): without generic title words and the nouns that make a name a body."""
+    lex = lexicon()
+    heads = {w for w, cls in lex.head_classes.items() if cls == "GovernmentBody"}
+    return set(norm(label).split()) - lex.generic_position_words - heads
+
+
+def _organisations_with(index: ArticleIndex, words: set[str]) -> list[Cluster]:
+    """The government bodies and armed forces whose names have one of `words`, in cluster
+    order; an index kept on the article (clusters are only ever appended), so that
+    positions times organisations does not grow with the square of the article."""
+    cache = index.__dict__.setdefault("_organisation_words", {"seen": 0, "by_word": {}})
+    by_word: dict[str, list[int]] = cache["by_word"]
+    for c in index.clusters[cache["seen"] :]:
+        if c.cls in ("GovernmentBody", "ArmedForce"):
+            for w in set(norm(c.label).split()):
+                by_word.setdefault(w, []).append(c.id)
+    cache["seen"] = len(index.clusters)
+    ids = sorted({i for w in words for i in by_word.get(w, ())})
+    return [index.clusters[i] for i in ids]
+
+
+def _organisation_owner(index: ArticleIndex, c: Cluster) -> Cluster | None:
+    """The country an organisation's mentions name it by ("Peru's trade ministry"); worked
+    out once per organisation and article."""
+    owners = index.__dict__.setdefault("_organisation_owners", {})
+    if c.id not in owners:
+        owners[c.id] = _find_organisation_owner(index, c)
+    return owners[c.id]
+
+
+def _find_organisation_owner(index: ArticleIndex, c: Cluster) -> Cluster | None:
+    for m in c.mentions:
+        doc = index.docs[m.block]
+        i = m.tok_start - 1
+        while i >= 0 and (doc[i].tag_ == "POS" or doc[i].dep_ == "case" or doc[i].lower_ == "the"):
+            i -= 1
+        if i < 0:
+            continue
+        other = index.mention_at(m.block, doc[i])
+        if other is not None and other.cluster != c.id:
+            owner = index.as_actor(Ref(index.clusters[other.cluster])).cluster
+            if owner.cls == "Country":
+                return owner
+        for word in c.label.split():
+            entry = gazetteer().by_demonym.get(norm(word)) or gazetteer().by_name.get(norm(word))
+            if entry is not None and entry.cls == "Country":
+                return index.add_cluster(entry.cls, entry.label, entry)
+    return None
+
+
+def _counterpart(b: Builder, pos: Mention, holder: Ref, title: str) -> None:
+    """ "X ... and his Peruvian counterpart, Rosa Diaz": Diaz holds X's position."""
+    doc = b.doc
+    start = doc[pos.head].sent.start
+    for tok in doc[start : doc[pos.head].sent.end]:
+        if tok.lower_ not in lexicon().counterpart_nouns or tok.i < pos.tok_end:
+            continue
+        people = [
+            r
+            for c in tok.children
+            if c.dep_ == "appos" and not _titled(b, c)
+            for r in b.index.refs(b.block, c)
+            if r.cluster.cls == "Person"
+        ]
+        owners = [
+            b.index.as_actor(r)
+            for c in tok.children
+            if c.dep_ in ("amod", "compound", "nmod")
+            for r in b.index.refs(b.block, c, with_conj=False)
+        ]
+        countries = [o for o in owners if o.cluster.cls == "Country"]
+        for person in people:
+            if person.cluster.id == holder.cluster.id:
+                continue
+            owner = countries[0].cluster if countries else None
+            position = held_position(b.index, title, owner)
+            b.add(person, "holdsPosition", position, tok, 0.7, "counterpart", said=False)
+            if owner is not None:
+                b.add(position, "positionIn", countries[0], tok, 0.7, "counterpart", said=False)
+
+
+def _titled(b: Builder, appos) -> bool:
+    """Whether an apposition names a title of its own ("Oil Minister X")."""
+    return any(
+        appos.left_edge.i <= m.tok_start < appos.i and b.cluster(m).cls == "Position"
+        for m in b.index.in_block.get(b.block, [])
+    )

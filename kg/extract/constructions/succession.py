@@ -1,0 +1,68 @@
+"""Succession: "A succeeds B", "A, appointed in May, replacing B", "A's predecessor, B"."""
+
+from __future__ import annotations
+
+from kg.extract.constructions.base import Builder, tokens_with
+from kg.extract.lexicon import lexicon
+from kg.extract.link import Cluster
+from kg.extract.syntax.clauses import direct_objects, is_passive, subjects
+
+
+def _post_of(b: Builder, person: Cluster, tok) -> Cluster | None:
+    """The post a person is said to hold, for "X succeeds Y": the one named in the same
+    sentence, else the last current one named before it."""
+    holdings = b.index.holdings.get(person.id, [])
+    sent = tok.sent
+    lo, hi = b.index.pos(b.block, sent[0]), b.index.pos(b.block, sent[-1])
+    at = b.index.pos(b.block, tok)
+    here = [(start, p) for start, p, former in holdings if lo <= start <= hi and not former]
+    if here:
+        # the post named last before the verb ("X, a deputy director, was appointed head
+        # of mission, replacing Y": head of mission), else the first after it
+        before_verb = [h for h in here if h[0] < at]
+        return max(before_verb, key=lambda h: h[0])[1] if before_verb else here[0][1]
+    before = [(start, p) for start, p, former in holdings if start < lo and not former]
+    return max(before, key=lambda x: x[0])[1] if before else None
+
+
+def succession(b: Builder) -> None:
+    """ "A succeeds B", "A, appointed in May, replacing B", "A's predecessor, B": B held
+    the post that A holds, and holds it no longer."""
+    lex = lexicon()
+    for tok in tokens_with(b.doc, "LEMMA", lex.succession_verbs | lex.predecessor_nouns):
+        lemma = tok.lemma_.lower()
+        pairs: list[tuple[list, list]] = []
+        if lemma in lex.succession_verbs and tok.pos_ in ("VERB", "AUX"):
+            successors = subjects(tok)
+            if tok.dep_ in ("advcl", "xcomp") and is_passive(tok.head):
+                # "A was appointed by B in May, succeeding C": A succeeds, not B
+                successors = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
+            pairs.append((successors, direct_objects(tok)))
+        elif lemma in lex.predecessor_nouns and tok.pos_ == "NOUN":
+            owners = [c for c in tok.children if c.dep_ == "poss"]
+            named = [c for c in tok.children if c.dep_ == "appos"]
+            if not named and tok.dep_ == "appos":
+                named = [tok.head]
+            pairs.append((owners, named))
+        for successors, predecessors in pairs:
+            for s in successors:
+                for new in b.index.refs(b.block, s, with_conj=False):
+                    if new.cluster.cls != "Person":
+                        continue
+                    post = _post_of(b, new.cluster, tok)
+                    if post is None:
+                        continue
+                    for p in predecessors:
+                        for old in b.index.refs(b.block, p):
+                            if old.cluster.cls == "Person" and old.cluster.id != new.cluster.id:
+                                b.add(
+                                    old,
+                                    "holdsPosition",
+                                    post,
+                                    tok,
+                                    0.7,
+                                    "succession",
+                                    "asserted",
+                                    False,
+                                    ("former",),
+                                )

@@ -11,12 +11,14 @@ The library behind the `kg` command, in a few calls (importing kg loads nothing 
         print(src.query("SELECT ?name WHERE { ?p a kgo:Person ; rdfs:label ?name }"))
     print(kg.sparql("kg-store", "ASK { ?p a kgo:Person }"))   # a store folder or a file
     ds = kg.rdflib_dataset("kg-store")         # rdflib code on the store, nothing loaded
+    with kg.open_store("kg-store") as src:     # any format, streamed (kg.export.export_to)
+        kg.export_to(src.quads(), "turtle", "kg.ttl")
 
 (The names differ from the modules' on purpose: kg.extract, kg.build and kg.query are
 subpackages and modules.)
 
 Each call is documented where it is defined: kg.extract.pipeline.extract, kg.build.build,
-kg.pipeline.build_inputs, kg.source.open_source.
+kg.pipeline.build_inputs, kg.source.open_source, kg.export.export_to.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     import rdflib
 
+    from kg.export import ExportSummary
     from kg.graphs import BuildResult
     from kg.pipeline import BuildSummary
     from kg.source import GraphSource, StoreSource
@@ -38,6 +41,7 @@ __all__ = [
     "__version__",
     "build_corpus",
     "build_statements",
+    "export_to",
     "extract_text",
     "load_statements",
     "open_graph",
@@ -113,6 +117,15 @@ def sparql(path: str | Path, query: str, fmt: str = "table") -> str:
 
     with open_path(path) as src:
         return src.query(query, fmt)
+
+
+def export_to(quads, fmt: str, out, view=None) -> ExportSummary:
+    """`kg export`: quads (a source's .quads()) written as `fmt` (turtle, ntriples,
+    nquads, trig, jsonld; graphml, gexf, cytoscape, dot, neo4j, html) to a path, written
+    whole or not at all, or to a binary stream; RDF is streamed, never held whole."""
+    from kg.export import export_to as run
+
+    return run(quads, fmt, out, view)
 
 
 def rdflib_dataset(path: str | Path = "kg-store") -> rdflib.Dataset:

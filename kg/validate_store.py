@@ -28,7 +28,8 @@ def validate_store(
     Each node that is a subject in the store is checked once, in the batch of the first
     graph it is a subject in, with every triple it has in the whole store, the classes of
     the nodes those triples point to, and the statements behind its direct triples (nodes
-    with rdf:subject the node and rdf:object one of its values), with all their triples.
+    with rdf:subject the node and rdf:object one of its values) with all their triples, one
+    statement of each kind where several agree on everything the shapes read (_read_through).
     That is what kg's shapes read about a focus node (tests/test_store_reading.py compares
     with validating the whole), so an entity whose articles disagree (two labels, two
     classes) is caught as in the whole graph. A node that is no subject in the store (an

@@ -74,3 +74,18 @@ def test_rdflib_runs_on_the_store_without_loading_it(store):
         RuntimeError, match="read-write"
     ):  # read-only: rdflib code cannot change the store
         ds.add((URIRef("http://example.org/a"), RDF.type, PERSON))
+
+
+def test_export_to_writes_what_kg_export_writes(store, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    with kg.open_store(store) as src:
+        done = kg.export_to(src.quads(), "turtle", tmp_path / "api.ttl")
+    assert done.nodes is None
+    result = CliRunner().invoke(
+        cli, ["export", "--store", str(store), "-f", "turtle", "-o", str(tmp_path / "cli.ttl")]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "api.ttl").read_bytes() == (tmp_path / "cli.ttl").read_bytes()

@@ -15,13 +15,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from kg.errors import KgError
+
 QUARANTINE_DIR = "quarantine"
 META_FILE = "kg-store.json"
 LAYOUT = 2  # the quarantine graphs in their own database
+_UNREADABLE = "{}: unreadable; it should hold the store's record (its base IRI and layout)"
 
 
-class MetaError(ValueError):
-    """kg-store.json exists but does not hold a JSON object."""
+class MetaError(KgError):
+    """kg-store.json exists but does not hold a JSON object: a user's error (a damaged
+    store), reported in one line like any other store error, never as a kg bug."""
 
 
 def read_meta(folder: str | Path) -> dict:
@@ -32,9 +36,9 @@ def read_meta(folder: str | Path) -> dict:
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise MetaError(str(path)) from None
+        raise MetaError(_UNREADABLE.format(path)) from None
     if not isinstance(meta, dict):
-        raise MetaError(str(path))
+        raise MetaError(_UNREADABLE.format(path))
     return meta
 
 

@@ -94,7 +94,11 @@ class KgStore:
             raise StoreError(f"{self.path}: {describe_open_error(exc)}") from None
 
         if not read_only:
-            self._move_legacy_quarantine()
+            try:
+                self._move_legacy_quarantine()
+            except BaseException:
+                self.close()  # let go of the lock: the caller may report and go on
+                raise
 
     def _open(self, path: Path) -> ox.Store:
         return ox.Store.read_only(str(path)) if self.read_only else ox.Store(str(path))

@@ -189,6 +189,22 @@ def test_a_source_is_a_file_or_a_store(tmp_path, store):
     assert (store / META_FILE).exists()
 
 
+def test_a_damaged_store_record_is_a_store_error_not_a_kg_bug(store, broken_file):
+    """A kg-store.json cut short is the user's damaged store: a command that writes to it
+    says so in one line and exits 2 (not 3, kg's own failure), and leaves it as it was.
+    (Readers need no record: they list the graphs to leave quarantine out.)"""
+    (store / META_FILE).write_text('{"base": ', encoding="utf-8")
+    for args in (
+        ["build", str(broken_file), "--store", str(store), "--no-out"],
+        ["remove", "rubio-pakistan-isf", "--store", str(store)],
+    ):
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "unreadable" in result.output and "Traceback" not in result.output
+        assert result.output.count("\n") == 1
+    assert (store / META_FILE).read_text(encoding="utf-8") == '{"base": '
+
+
 BUILDER = ("kg.build", "kg.construct", "kg.quarantine", "kg.shacl", "kg.extract.pipeline")
 
 

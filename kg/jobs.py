@@ -5,8 +5,9 @@ ontology and the compiled shapes (kg.pipeline), so they share them copy-on-write
 at once; where the system cannot fork they are spawned and each loads what it uses.
 
 Two kinds of tasks go to one pool; the build's process keeps the corpus order:
-- extraction: a few inputs read, hashed and parsed or extracted (kg.pipeline.read_inputs);
-  small tasks keep every worker busy until the last article;
+- extraction: a few inputs of one batch read, hashed and parsed or extracted
+  (kg.pipeline.read_inputs); small tasks keep every worker busy until the last article, and
+  a task never holds inputs of two batches, so a bad input fails only its own batch;
 - a batch: once its articles are extracted, the build's process mints their entity IRIs
   in corpus order (EntityRegistry.mint: an IRI depends on every article before) and a
   worker builds and validates the batch (kg.batches.build_minted) and sends it back as
@@ -55,7 +56,13 @@ def built_batches(
     from concurrent.futures import ProcessPoolExecutor
 
     size = chunk_size(len(paths), jobs)
-    parts = deque(list(paths[i : i + size]) for i in range(0, len(paths), size))
+    # a task never crosses a batch boundary: a bad input then fails its own batch only, as in
+    # a build in one process, and every batch before it is still built and handed back
+    parts = deque(
+        list(paths[i : min(start + batch_size, i + size)])
+        for start in range(0, len(paths), batch_size)
+        for i in range(start, min(start + batch_size, len(paths)), size)
+    )
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     workers = max(1, min(jobs, len(parts)))  # no more processes than extraction tasks
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))

@@ -109,6 +109,30 @@ def test_jobs_2_stores_and_refuses_what_jobs_1_does(tmp_path, gold_doc):
     assert _store_lines(tmp_path / "d1") == _store_lines(tmp_path / "d2")  # a0, a1 only
 
 
+def test_jobs_2_stores_what_jobs_1_does_before_a_bad_input(tmp_path, gold_doc, monkeypatch):
+    """A bad input in a later batch: --jobs 2 stores the batches before it, as --jobs 1 does.
+    Extraction tasks of 3 inputs and batches of 2: a task that crossed the batch boundary
+    would hold the bad input and the last input of the batch before it, and drop both."""
+    import kg.jobs
+    from kg.store import KgStore
+
+    monkeypatch.setattr(kg.jobs, "chunk_size", lambda n_inputs, jobs: 3)
+    corpus = write_variants(tmp_path / "corpus", gold_doc, 8)
+    (corpus / "a4.yaml").write_text("article: [not, a, mapping\n", encoding="utf-8")
+    stored = {}
+    for jobs in (1, 2):
+        store = tmp_path / f"s{jobs}"
+        with pytest.raises(KgError):
+            build_inputs([corpus], None, store_dir=store, jobs=jobs, batch_size=2)
+        s = KgStore(store, read_only=True)
+        try:
+            stored[jobs] = len(s.article_graphs())
+        finally:
+            s.close()
+    assert stored == {1: 4, 2: 4}  # a0-a3: the two batches before the bad one
+    assert _store_lines(tmp_path / "s1") == _store_lines(tmp_path / "s2")
+
+
 def test_read_inputs_is_the_picklable_per_article_work(corpus):
     paths = sorted(corpus.iterdir())
     items = read_inputs(paths)

@@ -65,7 +65,11 @@ def built_batches(
     )
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     workers = max(1, min(jobs, len(parts)))  # no more processes than extraction tasks
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_quiet_on_interrupt,
+    )
     extracting: deque[Future] = deque()
     building: deque[tuple[list[ArticleInput], Future | BaseException]] = deque()
     waiting: list[ArticleInput] = []
@@ -114,6 +118,14 @@ def built_batches(
                 waiting = []
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _quiet_on_interrupt() -> None:
+    """A worker ends on Ctrl-C without a traceback of its own: the terminal sends SIGINT to
+    the whole process group, and the parent reports the interruption once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _ready(done: Future | BaseException) -> bool:

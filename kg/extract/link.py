@@ -33,8 +33,8 @@ class Cluster:
     def aliases(self) -> list[str]:
         seen, out = {norm(self.label)}, []
         for m in self.mentions:
-            if m.label == "NORP":
-                continue
+            if m.label == "NORP" or (m.label == "DESC" and m is not self.mentions[0]):
+                continue  # a description that refers back is a guess, not a name
             for text in (m.text, m.long):
                 if text and norm(text) not in seen:
                     seen.add(norm(text))
@@ -111,11 +111,13 @@ def _link_descriptions(
                 named_word[(c.cls, w)] = c
             continue
         cls, word = m.cls or "", m.key.split()[-1] if m.key else ""
-        c = (
-            named_word.get((cls, word))
-            or described.get((cls, word))
-            or (named.get(cls) if m.definite else None)
-        )
+        c = named_word.get((cls, word))
+        if c is None:
+            c = described.get((cls, word))
+            if c is not None and not _same_complement(c.mentions[0], m):
+                c = None  # "talks between X and Y" and "talks with Z" are two talks
+        if c is None and m.definite and cls in named and _compatible(word, named[cls]):
+            c = named[cls]
         if c is None:
             label = m.long if len(m.text.split()) == 1 and m.long else m.text
             c = Cluster(len(clusters), cls, label)
@@ -123,6 +125,27 @@ def _link_descriptions(
             described[(cls, word)] = c
         c.mentions.append(m)
         m.cluster = c.id
+
+
+def _complement_of(m: Mention) -> str:
+    return norm(m.long)[len(norm(m.text)) :].strip() if m.long else ""
+
+
+def _same_complement(first: Mention, m: Mention) -> bool:
+    """ "the talks" may be "talks between X and Y"; "talks with Z" is not."""
+    a, b = _complement_of(first), _complement_of(m)
+    return not a or not b or a == b
+
+
+def _compatible(word: str, c: Cluster) -> bool:
+    """A definite description may be the last entity of its class named before it only when
+    its head word is an anaphor of that class (lexicon `anaphors`) and the entity's name has
+    no other head word of a class (`head_classes`): "the election" is never the "Velmar
+    War"."""
+    lex = lexicon()
+    if lex.anaphors.get(word) != c.cls:
+        return False
+    return not any(w != word and w in lex.head_classes for w in norm(c.label).split())
 
 
 def _whose(title) -> bool:

@@ -815,3 +815,13 @@ def test_two_descriptions_with_different_complements_are_two_entities():
     assert len(talks) == 2
     first = next(e for e in talks if "norland" in e.label.lower())
     assert not any("arcadia" in a.lower() for a in first.aliases)
+
+
+def test_a_place_named_like_a_person_s_given_name_stays_a_place():
+    st = _extract(
+        "Opposition leader Florence Odhiambo arrived in Florence on Tuesday for talks with "
+        "Italian officials. Odhiambo met Prime Minister Marco Bellini in Florence."
+    )
+    person = next(e for e in st.entities if e.label == "Florence Odhiambo")
+    assert "Florence" not in person.aliases
+    assert ("Florence Odhiambo", "visits", "Florence") in _triples(st)

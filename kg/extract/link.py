@@ -154,7 +154,7 @@ def _whose(title) -> bool:
 
 
 def _join_name_parts(
-    mentions: list[Mention], entries: list, u: _Union, surnames: dict[str, int]
+    mentions: list[Mention], entries: list, u: _Union, surnames: dict[str, int], docs: list
 ) -> None:
     """Other parts of a name written in full, past a courtesy word: a given name ("Idris"
     after "Idris Kamal"), a family name written first ("Tae" after "Tae Jun-ho"), a first
@@ -184,10 +184,22 @@ def _join_name_parts(
         names = owners.get(key, set()) - {key}
         if m.label == "POSITION" or key in surnames or entries[i] is not None or len(names) != 1:
             continue
-        if m.label != "PERSON" and not _unknown_kind(m) and m.label not in ("GPE", "NORP"):
+        # a place or a people only where a person stands ("arrived in X" is a place)
+        place = m.label in ("GPE", "LOC", "NORP") and not _where_a_place_stands(m, docs)
+        if m.label != "PERSON" and not _unknown_kind(m) and not place:
             continue
         u.join(first[next(iter(names))], i)
         m.cls = "Person"
+
+
+def _where_a_place_stands(m: Mention, docs: list) -> bool:
+    """ "arrived in Florence", "Italian officials": the object of a place preposition (lexicon
+    `place_prepositions`) or a modifier is a place or a people, not a part of a person's
+    name, even when a person of the article bears that name."""
+    tok = docs[m.block][m.head]
+    if tok.dep_ in ("amod", "compound", "nmod"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in lexicon().place_prepositions
 
 
 def _unknown_kind(m: Mention) -> bool:
@@ -275,7 +287,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             u.join(persons[m.key], i)
             m.cls = "Person"
             entries[i] = None
-    _join_name_parts(mentions, entries, u, persons)
+    _join_name_parts(mentions, entries, u, persons, docs)
 
     # Acronyms: "Long Name (LN)" and any acronym equal to a name's initials. Names are
     # indexed by initials and by where they end, so long articles stay linear.

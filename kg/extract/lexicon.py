@@ -130,6 +130,7 @@ class Lexicon:
     name_joiners: frozenset[str]  # "in": "Nordic Union Force in Velmar (NUFOR)"
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
     byline_words: frozenset[str]  # "By Ana Ruiz, Defence Correspondent"
+    place_prepositions: frozenset[str]  # "arrived in X": X stands where a place stands
 
 
 @cache
@@ -173,6 +174,7 @@ def lexicon() -> Lexicon:
         name_joiners=frozenset(d["name_joiners"]),
         counterpart_nouns=frozenset(d["counterpart_nouns"]),
         byline_words=frozenset(d["byline_words"]),
+        place_prepositions=frozenset(d["place_prepositions"]),
     )
 
 

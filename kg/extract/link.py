@@ -33,8 +33,8 @@ class Cluster:
     def aliases(self) -> list[str]:
         seen, out = {norm(self.label)}, []
         for m in self.mentions:
-            if m.label == "NORP":
-                continue
+            if m.label == "NORP" or (m.label == "DESC" and m is not self.mentions[0]):
+                continue  # a description that refers back is a guess, not a name
             for text in (m.text, m.long):
                 if text and norm(text) not in seen:
                     seen.add(norm(text))
@@ -111,11 +111,13 @@ def _link_descriptions(
                 named_word[(c.cls, w)] = c
             continue
         cls, word = m.cls or "", m.key.split()[-1] if m.key else ""
-        c = (
-            named_word.get((cls, word))
-            or described.get((cls, word))
-            or (named.get(cls) if m.definite else None)
-        )
+        c = named_word.get((cls, word))
+        if c is None:
+            c = described.get((cls, word))
+            if c is not None and not _same_complement(c.mentions[0], m):
+                c = None  # "talks between X and Y" and "talks with Z" are two talks
+        if c is None and m.definite and cls in named and _compatible(word, named[cls]):
+            c = named[cls]
         if c is None:
             label = m.long if len(m.text.split()) == 1 and m.long else m.text
             c = Cluster(len(clusters), cls, label)
@@ -125,13 +127,34 @@ def _link_descriptions(
         m.cluster = c.id
 
 
+def _complement_of(m: Mention) -> str:
+    return norm(m.long)[len(norm(m.text)) :].strip() if m.long else ""
+
+
+def _same_complement(first: Mention, m: Mention) -> bool:
+    """ "the talks" may be "talks between X and Y"; "talks with Z" is not."""
+    a, b = _complement_of(first), _complement_of(m)
+    return not a or not b or a == b
+
+
+def _compatible(word: str, c: Cluster) -> bool:
+    """A definite description may be the last entity of its class named before it only when
+    its head word is an anaphor of that class (lexicon `anaphors`) and the entity's name has
+    no other head word of a class (`head_classes`): "the election" is never the "Velmar
+    War"."""
+    lex = lexicon()
+    if lex.anaphors.get(word) != c.cls:
+        return False
+    return not any(w != word and w in lex.head_classes for w in norm(c.label).split())
+
+
 def _whose(title) -> bool:
     """ "The Velmar Party, whose leader, X, said": the title is the body's, not its name."""
     return any(c.lower_ == "whose" for c in title.children)
 
 
 def _join_name_parts(
-    mentions: list[Mention], entries: list, u: _Union, surnames: dict[str, int]
+    mentions: list[Mention], entries: list, u: _Union, surnames: dict[str, int], docs: list
 ) -> None:
     """Other parts of a name written in full, past a courtesy word: a given name ("Idris"
     after "Idris Kamal"), a family name written first ("Tae" after "Tae Jun-ho"), a first
@@ -161,10 +184,22 @@ def _join_name_parts(
         names = owners.get(key, set()) - {key}
         if m.label == "POSITION" or key in surnames or entries[i] is not None or len(names) != 1:
             continue
-        if m.label != "PERSON" and not _unknown_kind(m) and m.label not in ("GPE", "NORP"):
+        # a place or a people only where a person stands ("arrived in X" is a place)
+        place = m.label in ("GPE", "LOC", "NORP") and not _where_a_place_stands(m, docs)
+        if m.label != "PERSON" and not _unknown_kind(m) and not place:
             continue
         u.join(first[next(iter(names))], i)
         m.cls = "Person"
+
+
+def _where_a_place_stands(m: Mention, docs: list) -> bool:
+    """ "arrived in Florence", "Italian officials": the object of a place preposition (lexicon
+    `place_prepositions`) or a modifier is a place or a people, not a part of a person's
+    name, even when a person of the article bears that name."""
+    tok = docs[m.block][m.head]
+    if tok.dep_ in ("amod", "compound", "nmod"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in lexicon().place_prepositions
 
 
 def _unknown_kind(m: Mention) -> bool:
@@ -252,7 +287,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             u.join(persons[m.key], i)
             m.cls = "Person"
             entries[i] = None
-    _join_name_parts(mentions, entries, u, persons)
+    _join_name_parts(mentions, entries, u, persons, docs)
 
     # Acronyms: "Long Name (LN)" and any acronym equal to a name's initials. Names are
     # indexed by initials and by where they end, so long articles stay linear.

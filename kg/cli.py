@@ -216,6 +216,7 @@ def build(
 
     Example:
 
+    \b
         kg build data/articles/ARTICLE.txt --out build
         kg build data/articles/ --store kg-store --no-out --jobs 2
         kg build data/articles/ --no-out --dask tcp://10.0.0.5:8786
@@ -267,6 +268,7 @@ def remove(article_id: str, store_dir: Path | None, base: str | None) -> None:
 
     Example:
 
+    \b
         kg remove ARTICLE-ID --store kg-store
     """
     from kg.iri import DEFAULT_BASE
@@ -290,6 +292,7 @@ def extract(article: Path, output: str, model: str | None) -> None:
 
     Example:
 
+    \b
         kg extract data/articles/ARTICLE.txt --output ARTICLE.yaml
     """
     from kg.pipeline import extract_to_file
@@ -360,6 +363,7 @@ def eval_(
 
     Example:
 
+    \b
         kg eval --gold data/gold/ARTICLE.yaml data/articles/ARTICLE.txt
 
         kg eval --corpus ../shared/corpus --split data/eval/split.yaml
@@ -420,6 +424,7 @@ def validate(
 
     Example:
 
+    \b
         kg validate build/kg.nq
         kg validate --store kg-store
     """
@@ -494,6 +499,7 @@ def query(
 
     Example:
 
+    \b
         kg query build/kg.nq 'SELECT ?name WHERE { ?p a kgo:Person ; rdfs:label ?name }'
         kg query --store kg-store --cq --format csv -o answers.csv
     """
@@ -587,6 +593,7 @@ def export(
 
     Example:
 
+    \b
         kg export build/kg.nq --format turtle --output kg.ttl
         kg export build/kg.nq --format html --output graph.html
         kg export build/kg.nq --format graphml --focus "Ana Ortiz" --depth 2 -o ortiz.graphml
@@ -639,6 +646,7 @@ def stats(
 
     Example:
 
+    \b
         kg stats build/kg.nq
         kg stats build/kg.nq --modality asserted
     """
@@ -664,6 +672,7 @@ def diff(old: Path, new: Path, fmt: str) -> None:
 
     Example:
 
+    \b
         kg diff old-build/kg.nq build/kg.nq
         kg diff kg-store-yesterday kg-store
     """
@@ -728,6 +737,7 @@ def serve(
 
     Example:
 
+    \b
         kg serve --store kg-store --port 7878
         curl 'http://127.0.0.1:7878/query?query=SELECT%20*%20%7B%3Fs%20%3Fp%20%3Fo%7D%20LIMIT%201'
     """
@@ -780,6 +790,7 @@ def push(
 
     Example:
 
+    \b
         kg push --store kg-store --endpoint http://127.0.0.1:7878/store
     """
     from kg.push import push as send
@@ -814,6 +825,7 @@ def link(
 
     Example:
 
+    \b
         kg link --store kg-store
         kg link --store kg-store --undo https://w3id.org/newskg/id/merge/0123abcd
     """

@@ -218,3 +218,14 @@ def test_build_is_byte_identical_across_processes(tmp_path):
         outs.append(out)
     for name in ("kg.nq", "kg.trig", "manifest.json"):
         assert (outs[0] / name).read_bytes() == (outs[1] / name).read_bytes(), name
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_help_shows_each_example_on_a_line_of_its_own(name):
+    """click re-wraps a docstring's paragraphs: an example block needs its '\\b' marker, or
+    `kg CMD --help` runs the example commands together into one line."""
+    doc = cli.commands[name].help or ""
+    examples = [line.strip() for line in doc.splitlines() if line.strip().startswith("kg ")]
+    shown = [line.strip() for line in run(name, "--help").output.splitlines()]
+    for example in examples:
+        assert example in shown, (name, example)

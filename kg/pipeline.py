@@ -66,7 +66,9 @@ class BuildSummary:
             self.entities.update(
                 q.subject.value for q in a.main if q.predicate.value.endswith("#mentionedIn")
             )
-            for v in a.violations:
+            # a violation about an entity is seen from every article that mentions it: say
+            # it of the article whose statements went to quarantine, not of all of them
+            for v in a.violations if a.quarantined else ():
                 self.notes.append(
                     f"quarantined in {a.article_id}: {v.focus_label or v.focus}: {v.message}"
                 )

@@ -266,3 +266,12 @@ def test_a_jobs_worker_ends_quietly_on_ctrl_c(tmp_path, gold_doc, capfd):
     time.sleep(0.1)
     assert "Traceback" not in capfd.readouterr().err
     batches.close()
+
+
+def test_the_summary_names_only_the_article_whose_statement_was_quarantined(tmp_path, gold_doc):
+    """The shapes see a wrong class of an entity from every article that mentions it; the
+    summary says it of the one article whose statement went to quarantine."""
+    corpus = write_variants(tmp_path / "corpus", gold_doc, 4, quarantined=1)
+    summary = build_inputs([corpus], None, store_dir=tmp_path / "s", batch_size=4)
+    named = sorted({note.split(":")[0] for note in summary.notes if "quarantined in" in note})
+    assert named == ["quarantined in article-1"]

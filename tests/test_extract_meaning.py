@@ -558,6 +558,15 @@ def test_training_or_arming_a_country_s_forces_is_help_to_it_and_denying_it_nega
     assert _has(found, "Peru", "contributesTo", "Coastal Front", "negated")
 
 
+def test_training_one_s_own_forces_is_no_help_to_anyone():
+    found = _relations(
+        "Peru said it would train its own border guards next year. Chile will equip its "
+        "coast guard with new boats. Sweden has offered to train Bolivian border guards."
+    )
+    assert not [r for r in found if r[0] in ("Peru", "Chile") and r[1] == "contributesTo"]
+    assert _has(found, "Sweden", "contributesTo", "Bolivia", "offered")
+
+
 def test_a_declined_invitation_is_a_refusal_of_what_it_invites_to():
     found = _relations(
         "Chile will host the Andean Water Summit in Lima next month. Peru has declined the "

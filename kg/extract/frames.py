@@ -358,11 +358,30 @@ def _purpose_targets(tok) -> list:
     return out
 
 
-def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list[Ref]:
+def _owned(index: ArticleIndex, block: int, obj, owners: set[str]) -> bool:
+    """Whether the object belongs to the clause's own subject: "its own border guards",
+    "their troops" (a possessor that stands for one of the subjects)."""
+    if any(c.dep_ == "amod" and c.lower_ == "own" for c in obj.children):
+        return True
+    return any(
+        r.cluster.id in owners
+        for poss in _children(obj, "poss")
+        for r in index.refs(block, poss, with_conj=False)
+    )
+
+
+def _objects(
+    index: ArticleIndex, block: int, tok, frame: Frame, anchor, owners: set[str] = frozenset()
+) -> list[Ref]:
+    """The relation's objects, found where the frame's specs say. `owners`: the subjects'
+    entity ids, for a frame only about others (its objects are not the subjects' own)."""
     out: list[Ref] = []
+    objects = [
+        o for o in direct_objects(tok) if not (frame.others and _owned(index, block, o, owners))
+    ]
     for spec in frame.objects:
         if spec == "dobj":
-            for obj in direct_objects(tok):
+            for obj in objects:
                 out += actor_refs(index, block, obj)
         elif spec == "dative":  # "give Peru £5 million"
             for obj in _children(tok, "dative"):
@@ -381,7 +400,7 @@ def _objects(index: ArticleIndex, block: int, tok, frame: Frame, anchor) -> list
                             if any(fits(r.cluster.cls, c) for c in ("ArmedForce", "Event"))
                         ]
         elif spec == "modifier":  # "train Ruritanian border guards": Ruritania
-            for obj in direct_objects(tok):
+            for obj in objects:
                 if actor_refs(index, block, obj):
                     continue  # the object itself is named ("dobj" reads it)
                 for mod in _children(obj, "amod", "compound", "poss", "nmod"):
@@ -691,7 +710,7 @@ def _emit(
     if subjects_ and frame.predicate in frames().carried and not frame.inverse:
         # who imposed the last sanctions: "The measures target X" continues them
         index.carry[frame.predicate] = (index.sentence_number(index.pos(block, tok)), subjects_)
-    objects_ = _objects(index, block, tok, frame, anchor)
+    objects_ = _objects(index, block, tok, frame, anchor, {s.cluster.id for s in subjects_})
     if frame.predicate in frames().capital_means_country:
         # a visit to a capital is a visit to its country ("travel to Lima": Peru too)
         objects_ += [

@@ -196,6 +196,7 @@ class Frame:
     refused_as: str | None = None  # the predicate a refusal of it states ("declines")
     range: tuple[str, ...] = ()  # object classes it takes, narrower than the predicate's
     domain: tuple[str, ...] = ()  # subject classes it takes, narrower than the predicate's
+    others: bool = False  # only with others: "train its own guards" states nothing
 
 
 @dataclass(frozen=True)
@@ -251,6 +252,7 @@ def _frame(item: dict, kind: str) -> Frame:
         refused_as=item.get("refused_as"),
         range=tuple(item.get("range") or ()),
         domain=tuple(item.get("domain") or ()),
+        others=bool(item.get("others", False)),
     )
 
 

@@ -24,11 +24,13 @@ first N (target <= 50 MB at 10,000 against 100) and how many questions meet it, 
 excess of `kg query` over pyoxigraph, and the questions at least 20x faster than rdflib.
 
     python benchmarks/query.py 100 10000 [--rdflib-factor 20] [--rdflib-budget-s 3600]
-        [--no-rdflib] [--keep DIR]
+        [--no-rdflib] [--keep DIR] [--questions 12,13]
 
 --keep DIR keeps each N's articles and store in DIR/N (with the build's figures in
 DIR/N/build.json) and reuses them on the next run instead of building again: a
 10,000-article store is built once. A reused row says so ("reused_build": true).
+--questions runs only the competency questions of those numbers (a run that ran out of its
+rdflib budget can be finished later on the kept stores).
 """
 
 from __future__ import annotations
@@ -175,13 +177,18 @@ def built_store(n: int, work: Path, kg: list[str]) -> tuple[Path, dict, bool]:
 
 
 def run(
-    n: int, factor: float, budget_s: float, keep: Path | None = None, rdflib: bool = True
+    n: int,
+    factor: float,
+    budget_s: float,
+    keep: Path | None = None,
+    rdflib: bool = True,
+    numbers: frozenset[str] = frozenset(),
 ) -> dict:
     from kg.query import competency_questions, screen_query
 
     work = keep / str(n) if keep else Path(tempfile.mkdtemp(prefix="kg-bench-query-"))
     work.mkdir(parents=True, exist_ok=True)
-    cqs = competency_questions()
+    cqs = [q for q in competency_questions() if not numbers or q.name.split("-")[0] in numbers]
     try:
         kg = [sys.executable, "-m", "kg.cli"]
         store, build, reused = built_store(n, work, kg)
@@ -246,13 +253,18 @@ def main() -> None:
         i = args.index("--keep")
         keep = Path(args[i + 1])
         del args[i : i + 2]
+    numbers: frozenset[str] = frozenset()
+    if "--questions" in args:
+        i = args.index("--questions")
+        numbers = frozenset(f"{int(x):02d}" for x in args[i + 1].split(","))
+        del args[i : i + 2]
     rdflib = "--no-rdflib" not in args
     args = [a for a in args if a != "--no-rdflib"]
     sizes = [int(a) for a in args] or [100, 200]
     rows = []
     factor, budget = options["--rdflib-factor"], options["--rdflib-budget-s"]
     for n in sizes:
-        rows.append(run(n, factor, budget, keep, rdflib))
+        rows.append(run(n, factor, budget, keep, rdflib, numbers))
         print(json.dumps(rows[-1]), flush=True)
     first = rows[0]
     print()

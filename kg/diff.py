@@ -14,7 +14,7 @@ import pyoxigraph as ox
 
 from kg.extsort import sorted_keys
 from kg.ontology import PREFIXES
-from kg.results import compact_iri
+from kg.prefixes import compact_iri
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 

@@ -3,12 +3,13 @@
     write_jsonld(sorted(quads, key=jsonld_key), out, context)
 
 The document is compacted with a context of prefixes only (ontology/context.jsonld): keys
-and IRIs are compact IRIs where a prefix fits, a string literal is a JSON string, an
-integer or a boolean in its canonical form is a JSON number or boolean, any other literal
-carries its datatype or language. The default graph's nodes come first at the top level,
-then each named graph as {"@id": name, "@graph": [nodes]}. The writer holds one node
-object (a subject's triples in one graph) at a time, so quads sorted on disk can be written
-without holding the graph; the same quads give the same bytes.
+and IRIs are compact IRIs where a prefix fits (kg.prefixes.compact_iri, as in every other
+output), a string literal is a JSON string, an integer or a boolean in its canonical form
+is a JSON number or boolean, any other literal carries its datatype or language. The
+default graph's nodes come first at the top level, then each named graph as
+{"@id": name, "@graph": [nodes]}. The writer holds one node object (a subject's triples in
+one graph) at a time, so quads sorted on disk can be written without holding the graph;
+the same quads give the same bytes.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from collections.abc import Iterable
 from typing import IO
 
 import pyoxigraph as ox
+
+from kg.prefixes import compact_iri
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -34,9 +37,7 @@ def jsonld_key(q: ox.Quad) -> str:
 def write_jsonld(quads: Iterable[ox.Quad], out: IO[bytes], context: dict) -> None:
     """Write `quads`, sorted by jsonld_key and without duplicates, as one JSON-LD
     document using `context` (a JSON-LD context of prefixes)."""
-    prefixes = sorted(
-        ((k, v) for k, v in context.items() if isinstance(v, str)), key=lambda kv: kv[0]
-    )
+    prefixes = {k: v for k, v in context.items() if isinstance(v, str)}
     head = json.dumps(context, indent=2, sort_keys=True, ensure_ascii=False)
     out.write(('{\n  "@context": ' + _indented(head, 2)[2:] + ',\n  "@graph": [').encode())
     state = _State(out, prefixes)
@@ -49,7 +50,7 @@ def write_jsonld(quads: Iterable[ox.Quad], out: IO[bytes], context: dict) -> Non
 class _State:
     """Where the writer is: the graph open, and the node being gathered."""
 
-    def __init__(self, out: IO[bytes], prefixes: list[tuple[str, str]]) -> None:
+    def __init__(self, out: IO[bytes], prefixes: dict[str, str]) -> None:
         self.out, self.prefixes = out, prefixes
         self.graph: ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None = None
         self.subject = None
@@ -113,10 +114,7 @@ class _State:
         return node
 
     def _compact(self, iri: str) -> str:
-        for prefix, ns in self.prefixes:
-            if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns) :].startswith("//"):
-                return f"{prefix}:{iri[len(ns) :]}"
-        return iri
+        return compact_iri(iri, self.prefixes)
 
     def _ref(self, term) -> str:
         return str(term) if isinstance(term, ox.BlankNode) else self._compact(term.value)

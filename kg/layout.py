@@ -8,6 +8,11 @@ later kg moves them into `quarantine/`, and records `"layout": 2` only once the 
 done. Until then a reader treats the store as kg 0.1's and leaves those graphs out by
 listing the graphs, so a move that stopped half-way (a crash, a kill) never shows a
 quarantine graph among the articles; the next open for writing finishes it.
+
+A kg that does not know the record (kg 0.1) may still write quarantine graphs among the
+articles of a recorded store. Every open checks for that without listing the graphs
+(quarantine_mixed_in: one look-up in the predicate index), so readers leave them out and
+the next open for writing moves them.
 """
 
 from __future__ import annotations
@@ -49,6 +54,21 @@ def record_meta(folder: str | Path, **fields) -> None:
     meta = {**read_meta(folder), **fields}
     text = json.dumps(meta, sort_keys=True) + "\n"
     write_bytes(Path(folder) / META_FILE, text.encode("utf-8"))
+
+
+def quarantine_mixed_in(store) -> bool:
+    """Whether the article database `store` (a pyoxigraph Store) holds a quarantined
+    statement: one look-up of kgo:violation in the predicate index, without listing the
+    graphs. Every quarantined statement carries that predicate and no article graph does;
+    kg 0.2 keeps them in `quarantine/`, so one found here was written by a kg that does not
+    know the layout record (kg 0.1). A kg 0.1 quarantine graph holding only entities (no
+    statement) is not found this way: README says kg 0.1 must not write a kg 0.2 store."""
+    import pyoxigraph as ox
+
+    from kg.prefixes import prefixes
+
+    violation = ox.NamedNode(prefixes()["kgo"] + "violation")
+    return next(iter(store.quads_for_pattern(None, violation, None, None)), None) is not None
 
 
 def quarantine_apart(folder: str | Path) -> bool:

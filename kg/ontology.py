@@ -13,6 +13,7 @@ from pathlib import Path
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
 
+from kg.prefixes import prefixes
 from kg.resources import ontology_dir
 
 KGO = rdflib.Namespace("https://w3id.org/newskg/ontology#")
@@ -22,17 +23,8 @@ SKOS = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
 DCTERMS = rdflib.Namespace("http://purl.org/dc/terms/")
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 
-PREFIXES: dict[str, str] = {
-    "kgo": str(KGO),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "prov": str(PROV),
-    "schema": str(SCHEMA),
-    "skos": str(SKOS),
-    "dcterms": str(DCTERMS),
-}
+# prefix -> namespace, from ontology/context.jsonld (kg.prefixes reads it)
+PREFIXES: dict[str, str] = prefixes()
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import rdflib
 from kg.errors import InputError, RDFError
 from kg.files import decode_text, read_bytes
 from kg.ontology import PREFIXES
-from kg.resources import ontology_dir
+from kg.prefixes import jsonld_context
 
 # name -> (pyoxigraph format, file extensions, holds named graphs)
 FORMATS: dict[str, tuple[ox.RdfFormat, tuple[str, ...], bool]] = {
@@ -168,12 +167,6 @@ def to_rdflib_dataset(quads: Iterable[ox.Quad]) -> rdflib.Dataset:
     if data:
         ds.parse(data=data, format="nquads")
     return ds
-
-
-def jsonld_context() -> dict:
-    """The JSON-LD context shipped in ontology/ (never fetched)."""
-    path = ontology_dir() / "context.jsonld"
-    return json.loads(path.read_text(encoding="utf-8"))["@context"]
 
 
 def serialize(quads: Iterable[ox.Quad], fmt: str) -> bytes:

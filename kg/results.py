@@ -20,6 +20,8 @@ from typing import IO, Any
 
 import pyoxigraph as ox
 
+from kg.prefixes import compact_iri
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 SOLUTION_FORMATS = ("json", "xml", "csv", "tsv")
@@ -118,15 +120,6 @@ def cell_text(term, prefixes: dict[str, str]) -> str:
     if isinstance(term, ox.NamedNode):
         return compact_iri(term.value, prefixes)
     return str(term)
-
-
-def compact_iri(iri: str, prefixes: dict[str, str]) -> str:
-    """`iri` shortened by the first prefix whose namespace it extends (kgo:Person), or
-    as it is: how kg shows an IRI in tables, reports and diffs."""
-    for prefix, ns in prefixes.items():
-        if iri.startswith(ns) and iri != ns:
-            return f"{prefix}:{iri[len(ns) :]}"
-    return iri
 
 
 def _x(text: str) -> str:

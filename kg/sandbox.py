@@ -262,13 +262,15 @@ def _dataset(store, path: str) -> dict:
     """The dataset a query of a store sees: the union of the article graphs. kg keeps the
     quarantine graphs in their own database (kg.layout), so the union is the clean graph.
     Only a store not recorded in that layout (kg 0.1's, or one whose move to it was cut
-    short) may hold them among the article graphs; only then are the graphs listed, one by
-    one: listing decodes every graph's name, which costs a large store tens of MB."""
+    short) may hold them among the article graphs, or one a kg 0.1 wrote into after it was
+    recorded (a quarantined statement among the articles: kg.layout.quarantine_mixed_in);
+    only then are the graphs listed, one by one: listing decodes every graph's name, which
+    costs a large store tens of MB."""
     import pyoxigraph as ox
 
-    from kg.layout import quarantine_apart
+    from kg.layout import quarantine_apart, quarantine_mixed_in
 
-    if quarantine_apart(path):
+    if quarantine_apart(path) and not quarantine_mixed_in(store):
         return {"use_default_graph_as_union": True}
     names = list(store.named_graphs())
     if not any(g.value.endswith("/quarantine") for g in names):

@@ -29,6 +29,7 @@ from kg.layout import (
     QUARANTINE_DIR,
     MetaError,
     quarantine_apart,
+    quarantine_mixed_in,
     read_meta,
     record_meta,
 )
@@ -139,8 +140,10 @@ class KgStore:
         recorded in kg 0.2's layout (kg.layout) has none: the first open for writing moves
         them into `quarantine/` and records the layout only once they are all moved. Other
         stores have their graphs listed: listing decodes every graph's name, which costs a
-        large store tens of MB, so it is done only when the record does not rule it out."""
-        if quarantine_apart(self.path):
+        large store tens of MB, so it is done only when the record does not rule it out, or
+        when a quarantined statement shows up among the articles all the same (a kg 0.1
+        wrote into the store after it was recorded: kg.layout.quarantine_mixed_in)."""
+        if quarantine_apart(self.path) and not quarantine_mixed_in(self.store):
             return []
         return [g for g in self.store.named_graphs() if g.value.endswith("/quarantine")]
 

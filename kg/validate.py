@@ -40,8 +40,8 @@ class Report:
 
 
 def compact(iri: str | None) -> str | None:
-    """An IRI with kg's prefixes (kg.results.compact_iri), None for None."""
-    from kg.results import compact_iri
+    """An IRI with kg's prefixes (kg.prefixes.compact_iri), None for None."""
+    from kg.prefixes import compact_iri
 
     return None if iri is None else compact_iri(iri, PREFIXES)
 

@@ -29,10 +29,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from launch import measure
 
 HERE = Path(__file__).resolve().parent
 SPACY = """
@@ -44,39 +46,6 @@ texts = [read_source(p).text for p in paths]
 nlp = spacy.load(load_pipeline().meta["kg_package"])
 print(sum(1 for _ in nlp.pipe(texts, batch_size=64)))
 """
-
-
-LAUNCHER = """
-import json, os, subprocess, sys, tempfile, time
-t0 = time.perf_counter()
-with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-    proc = subprocess.Popen(sys.argv[1:], stdout=out, stderr=err)  # files: no pipe to fill
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - t0
-    out.seek(0)
-    err.seek(0)
-    lines = out.read().decode("utf-8", "replace").strip().splitlines()
-    print(json.dumps({
-        "code": os.waitstatus_to_exitcode(status),
-        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-        "wall_s": round(wall, 2),
-        "peak_mb": round(usage.ru_maxrss / 1024),
-        "stdout": lines[-1] if lines else "",
-        "stderr": err.read().decode("utf-8", "replace").strip()[-400:],
-    }))
-"""
-
-
-def measure(cmd: list[str]) -> dict:
-    """Run a command; its CPU seconds, wall seconds and peak RSS (MB), its children's too,
-    as its launcher saw them (wait4)."""
-    done = subprocess.run(
-        [sys.executable, "-S", "-c", LAUNCHER, *cmd], capture_output=True, check=True
-    )
-    figures = json.loads(done.stdout)
-    if figures.pop("code") != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed: {figures['stderr']}")
-    return figures
 
 
 def run(corpus: Path, label: str, with_out: bool, memory_only: bool = False) -> dict:

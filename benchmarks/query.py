@@ -39,7 +39,6 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -47,39 +46,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-
-# The peak memory the kernel reports for a process is at least that of the process it was
-# forked from (Linux keeps the old memory's high-water mark across exec), so a command
-# spawned by this benchmark, which holds kg and rdflib, would never show less than this
-# process. Each command is therefore spawned by a small launcher of its own.
-LAUNCHER = """
-import json, os, subprocess, sys, time
-t0 = time.perf_counter()
-with open(os.devnull, "wb") as out:
-    proc = subprocess.Popen(sys.argv[1:], stdout=out, stderr=subprocess.PIPE)
-    err = proc.stderr.read()
-    _pid, status, usage = os.wait4(proc.pid, 0)
-print(json.dumps({
-    "code": os.waitstatus_to_exitcode(status),
-    "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-    "wall_s": round(time.perf_counter() - t0, 2),
-    "peak_mb": round(usage.ru_maxrss / 1024),
-    "stderr": err.decode("utf-8", "replace").strip()[-400:],
-}))
-"""
-
-
-def measure(cmd: list[str]) -> dict:
-    """A command's CPU seconds, wall seconds and peak RSS in MB (its children's too), as
-    its launcher saw them."""
-    done = subprocess.run(
-        [sys.executable, "-S", "-c", LAUNCHER, *cmd], capture_output=True, check=True
-    )
-    figures = json.loads(done.stdout)
-    if figures.pop("code") != 0:
-        raise SystemExit(f"{' '.join(cmd)} failed: {figures['stderr']}")
-    return figures
-
+from launch import measure  # noqa: E402
 
 BARE = """
 import sys, pyoxigraph as ox

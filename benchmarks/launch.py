@@ -1,0 +1,47 @@
+"""Run a command the way the benchmarks measure it: in a small launcher process of its own.
+
+The peak memory the kernel reports for a process is at least that of the process it was
+forked from (Linux keeps the old memory's high-water mark across exec), so a command spawned
+straight from a benchmark, which may hold kg, spaCy or rdflib, would never show less than the
+benchmark itself. The launcher (a bare `python -S`) starts the command, waits for it with
+wait4 and reports its CPU seconds (user + sys, its children's too), wall seconds, peak RSS,
+the last line of its stdout and the end of its stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+LAUNCHER = """
+import json, os, subprocess, sys, tempfile, time
+t0 = time.perf_counter()
+with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    proc = subprocess.Popen(sys.argv[1:], stdout=out, stderr=err)  # files: no pipe to fill
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    out.seek(0)
+    err.seek(0)
+    lines = out.read().decode("utf-8", "replace").strip().splitlines()
+    print(json.dumps({
+        "code": os.waitstatus_to_exitcode(status),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        "wall_s": round(wall, 2),
+        "peak_mb": round(usage.ru_maxrss / 1024),
+        "stdout": lines[-1] if lines else "",
+        "stderr": err.read().decode("utf-8", "replace").strip()[-400:],
+    }))
+"""
+
+
+def measure(cmd: list[str]) -> dict:
+    """Run a command; its CPU seconds, wall seconds and peak RSS (MB), its children's too,
+    as its launcher saw them (wait4)."""
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", LAUNCHER, *cmd], capture_output=True, check=True
+    )
+    figures = json.loads(done.stdout)
+    if figures.pop("code") != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {figures['stderr']}")
+    return figures

@@ -129,7 +129,7 @@ class Lexicon:
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
     name_joiners: frozenset[str]  # "in": "Nordic Union Force in Velmar (NUFOR)"
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
-    byline_words: frozenset[str]  # "By Ana Ruiz, Defence Correspondent"
+    byline_words: frozenset[str]  # "By Mira Solvang, Defence Correspondent"
     place_prepositions: frozenset[str]  # "arrived in X": X stands where a place stands
 
 

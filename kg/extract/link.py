@@ -222,7 +222,7 @@ def _start(m: Mention) -> int:
 def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     if not mentions:
         return []
-    # A name in apposition to a title is a person's ("Her spokesman, Pablo Ruiz"), and so is
+    # A name in apposition to a title is a person's ("Her spokesman, Pablo Solvang"), and so is
     # a name right after a title or after its complement and a comma ("the President of
     # the Transit Commission, Ilse Varnholt,").
     titles = {(m.block, m.head) for m in mentions if m.label == "POSITION"}
@@ -383,7 +383,7 @@ def _names_after_titles(mentions: list[Mention], docs: list) -> None:
     person_nouns = lexicon().person_nouns
     for block, doc in enumerate(docs):  # "her predecessor, X", "his counterpart, X"
         anchors += [(block, t.i + 1) for t in doc if t.lower_ in person_nouns]
-    # "includes Ana Ruiz as energy minister": a name right before "as" and a title
+    # "includes Mira Solvang as energy minister": a name right before "as" and a title
     role_preps = lexicon().role_prepositions
     for m in mentions:
         doc = docs[m.block]

@@ -308,8 +308,8 @@ def _apposed(tok, other) -> bool:
 
 
 def bylines(doc, mentions: list[Mention]) -> list[Mention]:
-    """The authors a heading line names after "By" (lexicon `byline_words`): "By Ana Ruiz,
-    Defence Correspondent", "Interview by Ana Ruiz"."""
+    """The authors a heading line names after "By" (lexicon `byline_words`): "By Mira Solvang,
+    Defence Correspondent", "Interview by Mira Solvang"."""
     words = lexicon().byline_words
     out = [
         m

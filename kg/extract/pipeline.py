@@ -103,7 +103,7 @@ def _statements(
         found = find_mentions(doc, block, piece.start, sent_index, len(mentions))
         if piece.heading:
             # headings name things, but NER mislabels them; the body names them too. A
-            # byline ("By Ana Ruiz, Defence Correspondent") names its author only there.
+            # byline ("By Mira Solvang, Defence Correspondent") names its author only there.
             found = bylines(doc, found)
             authors.update(m.id for m in found)
         mentions += found

@@ -1,4 +1,4 @@
-"""Counterparts: "her German counterpart, Jonas Brenner": Brenner holds, for Germany, the
+"""Counterparts: "her German counterpart, Tomas Ekberg": Ekberg holds, for Germany, the
 post that the possessor holds; "his Sudrian counterpart, Oil Minister X": X's own title is
 Sudria's."""
 

@@ -58,7 +58,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
     prep = head.head if head.dep_ == "pobj" else None
     role_prep = prep is not None and prep.lower_ in lexicon().role_prepositions
     if role_prep and prep.i > 0 and not paired:
-        # "the cabinet includes Ana Ruiz as energy minister", "the appointment of Ana Ruiz
+        # "the cabinet includes Mira Solvang as energy minister", "the appointment of Mira Solvang
         # of Norland as envoy": the name right before "as", or the one "as" hangs from
         # unless that one is the clause's subject or a verbless root (the appointer)
         hangs = prep.head if prep.head.dep_ not in ("ROOT", "nsubj", "nsubjpass") else None
@@ -116,7 +116,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         for obj in direct_objects(verb):
             if obj.i == head.i:
                 continue
-            # "his deputy, Ana Ruiz, was appointed minister": the name in apposition
+            # "his deputy, Mira Solvang, was appointed minister": the name in apposition
             named = [obj, *(c for c in obj.children if c.dep_ == "appos")]
             refs = [
                 r

@@ -96,7 +96,7 @@ def is_honorific(tok) -> bool:
 
 
 def _retired(tok) -> bool:
-    """A token of a retirement mark in parentheses: "General (Ret.) Ana Ruiz", "(r)"."""
+    """A token of a retirement mark in parentheses: "General (Ret.) Mira Solvang", "(r)"."""
     doc, marks = tok.doc, title_data().retired_marks
     start = next((i for i in range(tok.i, max(-1, tok.i - 4), -1) if doc[i].text == "("), None)
     if start is None:

@@ -453,15 +453,13 @@ def _objects(
     return out
 
 
-def _matches(clause: Clause, tok, frame: Frame) -> bool:
-    """A frame's lemmas name the clause's verb. A phrasal verb ("rule out") that some frame
-    lists is read only by those frames; others by their verb alone ("draw up" as "draw")."""
-    if clause.lemma in frame.lemmas:
-        return True
+def _verb_words(clause: Clause, tok) -> frozenset[str]:
+    """The words by which a frame's lemmas name the clause's verb. A phrasal verb ("rule
+    out") that some frame lists is read only by those frames; others by their verb alone
+    ("draw up" as "draw"). Computed once per clause, then tested against every frame."""
     if " " in clause.lemma and clause.lemma in frames().phrasal_lemmas:
-        return False
-    base = clause.lemma.split()[0]
-    return base in frame.lemmas or tok.lower_ in frame.lemmas
+        return frozenset((clause.lemma,))
+    return frozenset((clause.lemma, clause.lemma.split()[0], tok.lower_))
 
 
 def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
@@ -471,8 +469,9 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
         if clause.kind != "verb":
             continue
         tok = doc[clause.head]
+        words = _verb_words(clause, tok)
         for frame in f.verbs:
-            if not _matches(clause, tok, frame):
+            if words.isdisjoint(frame.lemmas):
                 continue
             anchor = None
             if frame.noun:

@@ -417,7 +417,8 @@ _LINKS = {"of", "the", "and", "for", "on", "de", "&"}
 def _quoted_names(doc) -> list[list]:
     """Quoted title-case phrases (a “Council of Elders”, “Clean Seas” policies)."""
     out = []
-    if not any(q in doc.text for q in _OPEN):
+    text = doc.text  # built from the tokens on each read: read it once
+    if not any(q in text for q in _OPEN):
         return out
     i = 0
     while i < len(doc):

@@ -67,6 +67,7 @@ def extract_many(
     for piece, doc in zip(pieces, docs, strict=True):
         per_article[piece.article].append((piece, doc))
     method_suffix = f"@{EXTRACTOR_VERSION}"
+    model = model_name(nlp)  # nlp.meta is rebuilt on each read: once, not per article
     for a, (raw, article_id, meta) in enumerate(items):
         text = texts[a]
         if not text.strip():
@@ -81,7 +82,7 @@ def extract_many(
             url=meta.get("url"),
             text_file=meta.get("text_file") if text == raw else None,
         )
-        yield _statements(article, per_article[a], method_suffix, model_name(nlp))
+        yield _statements(article, per_article[a], method_suffix, model)
 
 
 def _statements(

@@ -55,7 +55,9 @@ def _speaker(index: ArticleIndex, block: int, subj) -> list[Ref]:
 def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
     """Who says so: 'according to X', or the subject of a reporting verb above `tok`."""
     sent = tok.sent
-    for word in sent if "ccording" in sent.text else ():
+    start = index.offsets[block]  # the sentence's text sliced from the article, not rebuilt
+    text = index.text[start + sent.start_char : start + sent.end_char]
+    for word in sent if "ccording" in text else ():
         if word.lower_ == "according":
             for to in word.children:
                 for pobj in _children(to, "pobj"):

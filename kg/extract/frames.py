@@ -55,7 +55,9 @@ def _speaker(index: ArticleIndex, block: int, subj) -> list[Ref]:
 def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
     """Who says so: 'according to X', or the subject of a reporting verb above `tok`."""
     sent = tok.sent
-    for word in sent if "ccording" in sent.text else ():
+    start = index.offsets[block]  # the sentence's text sliced from the article, not rebuilt
+    text = index.text[start + sent.start_char : start + sent.end_char]
+    for word in sent if "ccording" in text else ():
         if word.lower_ == "according":
             for to in word.children:
                 for pobj in _children(to, "pobj"):
@@ -453,15 +455,13 @@ def _objects(
     return out
 
 
-def _matches(clause: Clause, tok, frame: Frame) -> bool:
-    """A frame's lemmas name the clause's verb. A phrasal verb ("rule out") that some frame
-    lists is read only by those frames; others by their verb alone ("draw up" as "draw")."""
-    if clause.lemma in frame.lemmas:
-        return True
+def _verb_words(clause: Clause, tok) -> frozenset[str]:
+    """The words by which a frame's lemmas name the clause's verb. A phrasal verb ("rule
+    out") that some frame lists is read only by those frames; others by their verb alone
+    ("draw up" as "draw"). Computed once per clause, then tested against every frame."""
     if " " in clause.lemma and clause.lemma in frames().phrasal_lemmas:
-        return False
-    base = clause.lemma.split()[0]
-    return base in frame.lemmas or tok.lower_ in frame.lemmas
+        return frozenset((clause.lemma,))
+    return frozenset((clause.lemma, clause.lemma.split()[0], tok.lower_))
 
 
 def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
@@ -471,8 +471,9 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
         if clause.kind != "verb":
             continue
         tok = doc[clause.head]
+        words = _verb_words(clause, tok)
         for frame in f.verbs:
-            if not _matches(clause, tok, frame):
+            if words.isdisjoint(frame.lemmas):
                 continue
             anchor = None
             if frame.noun:

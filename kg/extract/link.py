@@ -382,7 +382,10 @@ def _names_after_titles(mentions: list[Mention], docs: list) -> None:
     anchors = [(m.block, m.tok_end) for m in mentions if m.label == "POSITION"]
     person_nouns = lexicon().person_nouns
     for block, doc in enumerate(docs):  # "her predecessor, X", "his counterpart, X"
-        anchors += [(block, t.i + 1) for t in doc if t.lower_ in person_nouns]
+        strings = doc.vocab.strings  # the LOWER array: no Token object per word
+        wanted = {strings[w] for w in person_nouns}
+        lowers = doc.to_array("LOWER").tolist()
+        anchors += [(block, i + 1) for i, value in enumerate(lowers) if value in wanted]
     # "includes Mira Solvang as energy minister": a name right before "as" and a title
     role_preps = lexicon().role_prepositions
     for m in mentions:

@@ -201,8 +201,9 @@ def find_mentions(
         taken.update(range(span.start, span.end))
 
     plurals = title_data().role_plurals
-    person_starts = {e.start for e in doc.ents if e.label_ == "PERSON"}
-    for ent in doc.ents:
+    ents = doc.ents  # a new tuple of Spans on each read
+    person_starts = {e.start for e in ents if e.label_ == "PERSON"}
+    for ent in ents:
         if ent.label_ not in NAME_LABELS:
             continue
         if ent.label_ == "POSITION" and ent[-1].lower_ in plurals and ent.end not in person_starts:
@@ -228,7 +229,7 @@ def find_mentions(
                 add([acronym], m.label, m.cls)
 
     singles = {p for p in lexicon().positions if " " not in p}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and ent.start > 0:
             before = doc[ent.start - 1]
             if before.lower_ in singles and before.i not in taken:
@@ -417,7 +418,9 @@ _LINKS = {"of", "the", "and", "for", "on", "de", "&"}
 def _quoted_names(doc) -> list[list]:
     """Quoted title-case phrases (a “Council of Elders”, “Clean Seas” policies)."""
     out = []
-    if not any(q in doc.text for q in _OPEN):
+    # no opening quote among the tokens: nothing to read (the ORTH array makes no strings)
+    strings = doc.vocab.strings
+    if {strings[q] for q in _OPEN}.isdisjoint(doc.to_array("ORTH").tolist()):
         return out
     i = 0
     while i < len(doc):

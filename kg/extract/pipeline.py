@@ -27,6 +27,7 @@ class _Piece:
     article: int
     block: int
     start: int
+    end: int
     heading: bool
 
 
@@ -46,7 +47,7 @@ def segment(texts: Sequence[str], limit: int) -> tuple[list[_Piece], list[str], 
         all_blocks.append(parts)
         for b, part in enumerate(parts):
             for start, end in chunks(part.start, part.end, text, limit):
-                pieces.append(_Piece(a, b, start, part.heading))
+                pieces.append(_Piece(a, b, start, end, part.heading))
                 spans.append(text[start:end])
     return pieces, spans, all_blocks
 
@@ -67,6 +68,7 @@ def extract_many(
     for piece, doc in zip(pieces, docs, strict=True):
         per_article[piece.article].append((piece, doc))
     method_suffix = f"@{EXTRACTOR_VERSION}"
+    model = model_name(nlp)  # nlp.meta is rebuilt on each read: once, not per article
     for a, (raw, article_id, meta) in enumerate(items):
         text = texts[a]
         if not text.strip():
@@ -81,7 +83,7 @@ def extract_many(
             url=meta.get("url"),
             text_file=meta.get("text_file") if text == raw else None,
         )
-        yield _statements(article, per_article[a], method_suffix, model_name(nlp))
+        yield _statements(article, per_article[a], method_suffix, model)
 
 
 def _statements(
@@ -97,8 +99,8 @@ def _statements(
         sent_index: dict[int, int] = {}
         for sent in doc.sents:
             starts.append(piece.start + sent.start_char)
-            for tok in sent:
-                sent_index[tok.i] = sent_no
+            for i in range(sent.start, sent.end):  # indices, not Token objects
+                sent_index[i] = sent_no
             sent_no += 1
         found = find_mentions(doc, block, piece.start, sent_index, len(mentions))
         if piece.heading:
@@ -109,7 +111,9 @@ def _statements(
         mentions += found
     clusters = link(mentions, article.text, docs)
     index = ArticleIndex(article.text, docs, offsets, mentions, clusters, sentence_starts=starts)
-    index.roles = block_roles([d.text for d in docs], [p.block for p, _d in parsed])
+    # a block's text is the article's slice it was parsed from (doc.text rebuilds it)
+    texts = [article.text[p.start : p.end] for p, _d in parsed]
+    index.roles = block_roles(texts, [p.block for p, _d in parsed])
     index.interviewee = interviewee(
         index.roles, [m for m in mentions if m.id not in authors], clusters
     )
@@ -187,7 +191,8 @@ def _assemble(
     for key in sorted(kept, key=lambda k: (k[3], k[0], k[1], k[2])):
         c = kept[key]
         start = index.offsets[c.block] + c.sent.start_char
-        sentence = c.sent.text.rstrip()
+        # the sentence's text is the article's slice (Span.text rebuilds it token by token)
+        sentence = article.text[start : index.offsets[c.block] + c.sent.end_char].rstrip()
         relations.append(
             Relation(
                 subject=ids[c.subject.cluster.id],

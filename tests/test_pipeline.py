@@ -238,36 +238,6 @@ def test_the_extractors_data_reads_the_same_with_the_fast_yaml_parser(monkeypatc
         assert lexicon._load_yaml(name) == yaml.safe_load(text), name
 
 
-def test_a_jobs_worker_ends_quietly_on_ctrl_c(tmp_path, gold_doc, capfd):
-    """Ctrl-C reaches every process of the terminal's group. A --jobs worker then ends at
-    once and says nothing (the parent prints one "Aborted!"): no worker traceback, even
-    for a worker that waits for work."""
-    import multiprocessing
-    import os
-    import signal
-    import time
-
-    from kg.identity import EntityRegistry
-    from kg.jobs import built_batches
-
-    corpus = write_variants(tmp_path / "corpus", gold_doc, 4)
-    batches = built_batches(
-        sorted(corpus.iterdir()), None, 2, 2, "https://example.org/kg/", False,
-        EntityRegistry("https://example.org/kg/"), False,
-    )  # fmt: skip
-    next(batches)  # the workers exist and wait
-    workers = multiprocessing.active_children()
-    assert workers
-    for worker in workers:
-        os.kill(worker.pid, signal.SIGINT)
-    for worker in workers:
-        worker.join(timeout=30)
-    assert [w.exitcode for w in workers] == [-signal.SIGINT] * len(workers)
-    time.sleep(0.1)
-    assert "Traceback" not in capfd.readouterr().err
-    batches.close()
-
-
 def test_the_summary_names_only_the_article_whose_statement_was_quarantined(tmp_path, gold_doc):
     """The shapes see a wrong class of an entity from every article that mentions it; the
     summary says it of the one article whose statement went to quarantine."""

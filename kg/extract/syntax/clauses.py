@@ -109,7 +109,7 @@ def _stranded_subject(verb) -> list:
     ):
         return []
     doc = verb.doc
-    relative = lexicon().relative_pronouns | {"whose"}
+    relative = lexicon().relative_pronouns | lexicon().possessive_relatives
     for child in verb.children:
         if child.i > verb.i:
             break
@@ -255,7 +255,7 @@ def modality(tok) -> str | None:
         sibling = word.dep_ == "conj"
         if word.i != tok.i and word.pos_ in ("NOUN", "PROPN") and lemma in f.modality_nouns:
             found.add(f.modality_nouns[lemma])  # "has plans to", "has no intention of"
-            if any(c.lower_ in ("no", "not") for c in word.children):
+            if any(c.lower_ in f.negators for c in word.children):
                 negated = True
         for child in word.children:
             low = child.lower_
@@ -263,8 +263,8 @@ def modality(tok) -> str | None:
                 negated = True
             elif child.dep_ == "aux" and low in f.modal_aux:
                 found.add(f.modal_aux[low])
-            elif child.dep_ == "amod" and child.lower_ in ("proposed", "planned", "planned"):
-                found.add("planned")
+            elif child.dep_ == "amod" and low in f.modality_modifiers:
+                found.add(f.modality_modifiers[low])
         if word.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp", "relcl", "acl"):
             if word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in f.modality_nouns:
                 continue  # "has no plans to join": on to the verb that has the plans

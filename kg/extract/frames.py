@@ -89,10 +89,14 @@ def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
 
 
 def _is_contribution(tok, nouns, money: bool = True) -> bool:
-    """Troops, ships, money ("£5 million", "$40 million in aid") and the like."""
+    """Troops, ships, money ("£5 million", "$40 million in aid") and the like; with
+    `money`, also help in kind that goes where money goes (lexicon `aid_nouns`)."""
     if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
         return True
-    return money and tok.ent_type_ == "MONEY"
+    if not money:
+        return False
+    aid = lexicon().aid_nouns
+    return tok.ent_type_ == "MONEY" or tok.lemma_.lower() in aid or tok.lower_ in aid
 
 
 def _has_contribution(verb, money: bool = True) -> bool:
@@ -178,6 +182,19 @@ def _objects(
                         for r in index.refs(block, mod, with_conj=False)
                         if r.cluster.cls != "Position"
                     ]
+        elif spec == "made":  # "agreed to set up a joint mechanism": what the verb's
+            # complement creates (data: frames.yaml creation_verbs)
+            for verb in _children(tok, "xcomp"):
+                if verb.lemma_.lower() in frames().creation_verbs:
+                    for obj in _children(verb, "dobj"):
+                        out += actor_refs(index, block, obj)
+        elif spec == "holder":  # "X, who is under US sanctions": who is under the noun
+            prep = tok.head
+            if tok.dep_ == "pobj" and prep.lower_ in frames().holder_preps:
+                verb = prep.head
+                if verb.lemma_.lower() in lexicon().copular_verbs:
+                    for subj in subjects(verb):
+                        out += actor_refs(index, block, subj)
         elif spec == "gerund":  # "supports keeping the force", "opposed extending the mandate"
             for verb in _children(tok, "xcomp", "ccomp", "dobj"):
                 if verb.tag_ == "VBG":
@@ -224,6 +241,13 @@ def _objects(
     return out
 
 
+def principals(verb) -> list:
+    """Those for whom the verb's subject acts (data: frames.yaml `principal_preps`): "the
+    memorandum was signed by A and B on behalf of Norland and Velmar" -> Norland, Velmar.
+    They do what the verb says as well (not with their own agents: no "each-other")."""
+    return [o for prep in frames().principal_preps for o in prep_objects(verb, prep)]
+
+
 def _verb_words(clause: Clause, tok) -> frozenset[str]:
     """The words by which a frame's lemmas name the clause's verb. A phrasal verb ("rule
     out") that some frame lists is read only by those frames; others by their verb alone
@@ -265,6 +289,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             subj = [doc[i] for i in clause.subjects]
             if frame.subject == "patient":
                 subj = [doc[i] for i in clause.objects]
+            elif "each-other" not in frame.objects:
+                subj += principals(tok)  # "signed by A on behalf of Norland": Norland too
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
         out += carried_candidates(index, block, tok, clause)
     return out

@@ -131,6 +131,7 @@ class Lexicon:
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
     byline_words: frozenset[str]  # "By Mira Solvang, Defence Correspondent"
     place_prepositions: frozenset[str]  # "arrived in X": X stands where a place stands
+    aid_nouns: frozenset[str] = frozenset()  # "funding", "supplies": given as money is
     title_joiners: frozenset[str] = frozenset()  # "of", "the": join a title, name no post
     possessive_relatives: frozenset[str] = frozenset()  # "whose"
 
@@ -177,6 +178,7 @@ def lexicon() -> Lexicon:
         counterpart_nouns=frozenset(d["counterpart_nouns"]),
         byline_words=frozenset(d["byline_words"]),
         place_prepositions=frozenset(d["place_prepositions"]),
+        aid_nouns=frozenset(d.get("aid_nouns") or ()),
         title_joiners=frozenset(d.get("title_joiners") or ()),
         possessive_relatives=frozenset(d.get("possessive_relatives") or ()),
     )
@@ -245,6 +247,8 @@ class Frames:
     pair_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "both", "the two"
     negators: frozenset[str] = frozenset()  # "has no plans to"
     modality_modifiers: dict[str, str] = field(default_factory=dict)  # "the proposed force"
+    principal_preps: tuple[str, ...] = ()  # "signed on behalf of X": X signs
+    holder_preps: frozenset[str] = frozenset()  # "X is under sanctions": X is their object
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:
@@ -331,6 +335,8 @@ def frames() -> Frames:
         pair_words={k: frozenset(v) for k, v in (d.get("pair_words") or {}).items()},
         negators=frozenset(d.get("negators") or ()),
         modality_modifiers=dict(d.get("modality_modifiers") or {}),
+        principal_preps=tuple(d.get("principal_preps") or ()),
+        holder_preps=frozenset(d.get("holder_preps") or ()),
         carried={
             p: {
                 "nouns": frozenset(r.get("nouns") or ()),

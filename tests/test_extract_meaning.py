@@ -670,14 +670,18 @@ def test_receiving_or_summoning_a_person_is_meeting_them():
 
 
 def test_support_and_opposition_as_nouns_are_stances():
-    found = _relations("Brazil expressed support for Norland's candidacy for a seat on the council.")
+    found = _relations(
+        "Brazil expressed support for Norland's candidacy for a seat on the council."
+    )
     assert _has(found, "Brazil", "supports", "Norland", "asserted")
     found = _relations("Hungary dropped its opposition to the sanctions package on Monday.")
     assert _has(found, "Hungary", "opposes", "sanctions package", "negated")
 
 
 def test_a_round_of_talks_stands_for_the_talks():
-    found = _relations("Mexico has offered to host a new round of talks between Norland and Velmar.")
+    found = _relations(
+        "Mexico has offered to host a new round of talks between Norland and Velmar."
+    )
     assert _has(found, "Mexico", "hosts", "talks between Norland and Velmar", "offered")
 
 
@@ -689,9 +693,37 @@ def test_aid_in_kind_counts_as_money_does():
     assert _has(found, "United States", "contributesTo", "Coastal Shield mission", "planned")
     # like money, it goes to no force that is not named
     found = _relations(
-        "The Coastal Shield mission patrols the north. Velmar has offered to finance new "
-        "equipment."
+        "The Coastal Shield mission patrols the north. Velmar has offered to finance new equipment."
     )
     assert not _has(found, "Velmar", "contributesTo", "Coastal Shield mission")
     found = _relations("The Coastal Shield mission patrols the north. Velmar will send troops.")
     assert _has(found, "Velmar", "contributesTo", "Coastal Shield mission")  # troops do
+
+
+def test_overseeing_directing_or_holding_the_presidency_is_leading():
+    found = _relations("Tomas Ekberg oversees the ministry's Department of Coastal Affairs.")
+    assert _has(found, "Tomas Ekberg", "leads", "Department of Coastal Affairs")
+    found = _relations("Peru holds the rotating presidency of the Andean Council.")
+    assert _has(found, "Peru", "leads", "Andean Council")
+
+
+def test_who_is_under_a_command_is_led_by_its_owner():
+    found = _relations("The observer mission, which is under UN control, arrived in May.")
+    assert _has(found, "United Nations", "leads", "observer mission")
+
+
+def test_fighting_is_opposing():
+    found = _relations(
+        "The Sahel Shield force, which fights the Coastal Front around Lake Velmar, has 8,000 "
+        "troops."
+    )
+    assert _has(found, "Sahel Shield force", "opposes", "Coastal Front")
+
+
+def test_a_dialogue_held_with_someone_is_talks():
+    # the holder of the light verb, not the dialogue's owner ("the ministers'")
+    found = _relations(
+        "Mira Solvang held the Norland-Velmar Foreign Ministers' Strategic Dialogue with "
+        "Tomas Ekberg in Oslo."
+    )
+    assert _has(found, "Mira Solvang", "holdsTalksWith", "Tomas Ekberg")

@@ -727,3 +727,17 @@ def test_a_dialogue_held_with_someone_is_talks():
         "Tomas Ekberg in Oslo."
     )
     assert _has(found, "Mira Solvang", "holdsTalksWith", "Tomas Ekberg")
+
+
+def test_the_two_leaders_are_the_two_persons_named_together_when_not_both_titled():
+    found = _relations(
+        "Mira Solvang and Tomas Ekberg opened the summit on Tuesday. Talks between the two "
+        "leaders lasted two hours."
+    )
+    assert _has(found, "Mira Solvang", "holdsTalksWith", "Tomas Ekberg")
+    # "X and his counterpart, Y": Y is named together with X
+    found = _relations(
+        "Chilean President Mira Solvang and his Peruvian counterpart, Tomas Ekberg, signed 14 "
+        "agreements on Tuesday. Talks between the two leaders lasted two hours."
+    )
+    assert _has(found, "Mira Solvang", "holdsTalksWith", "Tomas Ekberg")

@@ -200,7 +200,17 @@ def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
         return []
     wanted = f.pair_nouns[lemma]
     if wanted == ("Person",):
-        return _titled_pair(index, block, tok, f.pair_titles.get(lemma, (lemma,)))
+        titles = f.pair_titles.get(lemma, (lemma,))
+        if len(index.titled_before(block, tok, titles)) >= 2:
+            return _titled_pair(index, block, tok, titles)  # none when it is ambiguous
+        return _named_pair(index, block, tok, wanted)
+    return _named_pair(index, block, tok, wanted)
+
+
+def _named_pair(index: ArticleIndex, block: int, tok, wanted) -> list[Ref]:
+    """The two entities of the classes `wanted` named together most before the token: "X
+    and Y", also "X and his counterpart, Y" (a conjunct's apposition)."""
+    f = frames()
 
     def usable(m) -> bool:
         return any(fits(index.clusters[m.cluster].cls, w) for w in wanted)
@@ -211,10 +221,10 @@ def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
     for k in range(last, max(-1, last - f.pair_lookback), -1):
         m = index.ordered[k]
         named[m.cluster] = named.get(m.cluster, 0) + 1
-        head = index.docs[m.block][m.head]
-        if not usable(m) or head.dep_ != "conj":
+        partner = _partner(index.docs[m.block][m.head])
+        if not usable(m) or partner is None:
             continue
-        first = index.mention_at(m.block, head.head)
+        first = index.mention_at(m.block, partner)
         if (
             first is not None
             and first.cluster >= 0
@@ -232,10 +242,26 @@ def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
     return [Ref(index.clusters[a], True), Ref(index.clusters[b], True)]
 
 
+def _partner(head):
+    """The word a name is coordinated with: "X and Y" (a conjunct), "X and his counterpart,
+    Y" (an apposition of the conjunct noun, or of X with that noun between them)."""
+    if head.dep_ == "conj":
+        return head.head
+    if head.dep_ != "appos":
+        return None
+    if head.head.dep_ == "conj":
+        return head.head.head
+    between = [c for c in head.head.children if c.dep_ == "conj" and c.i < head.i]
+    if any(c.pos_ == "NOUN" for c in between):
+        return head.head
+    return None
+
+
 def _titled_pair(index: ArticleIndex, block: int, tok, titles) -> list[Ref]:
     """ "the two presidents", "the two leaders": the two persons named after a title with
     one of `titles` (data: frames.yaml pair_titles) that the text names most before the
-    token; none when a third is named as often as the second."""
+    token; none when a third is named as often as the second. (With fewer than two so
+    titled, `_pair` takes the two persons named together: `_named_pair`.)"""
     people = index.titled_before(block, tok, titles)
     if len(people) < 2:
         return []

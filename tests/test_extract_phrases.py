@@ -793,7 +793,17 @@ def test_a_country_s_force_is_that_country_s_not_the_last_force_named():
         "Chile sent a frigate to the exercise. Peru's navy, whose chief, Admiral Luis Vera, "
         "met officials in Lima last week, declined to comment."
     )
-    assert ("Luis Vera", "leads", "Peru Navy") in _triples(st)
+    assert ("Luis Vera", "leads", "Peru's navy") in _triples(st)
+    assert "Peru Navy" not in {e.label for e in st.entities}  # no name made up by code
+
+
+def test_a_country_s_force_is_the_force_the_text_names_by_its_demonym():
+    st = _extract(
+        "The Peruvian Navy sent two frigates to the exercise. Peru's navy chief, Admiral "
+        "Luis Vera, said they would stay until June."
+    )
+    assert ("Luis Vera", "leads", "Peruvian Navy") in _triples(st)
+    assert not {e.label for e in st.entities} & {"Peru's navy", "Peru Navy"}
 
 
 def test_a_definite_description_is_no_unrelated_entity_of_its_class():

@@ -835,3 +835,24 @@ def test_a_place_named_like_a_person_s_given_name_stays_a_place():
     person = next(e for e in st.entities if e.label == "Florence Odhiambo")
     assert "Florence" not in person.aliases
     assert ("Florence Odhiambo", "visits", "Florence") in _triples(st)
+
+
+def test_a_body_is_named_with_the_name_that_owns_it():
+    st = _extract(
+        "Iceland's fisheries ministry rejected the quota. The Maltese foreign ministry said "
+        "Malta's cabinet would meet on Monday. Iceland's government said it would wait."
+    )
+    names = {n for e in st.entities if e.cls == "GovernmentBody" for n in (e.label, *e.aliases)}
+    assert "Iceland's fisheries ministry" in names
+    assert "Maltese foreign ministry" in names
+    assert "Malta's cabinet" in names
+    assert "Iceland's government" not in names  # the government stands for the country
+
+
+def test_bodies_of_different_owners_are_different_bodies():
+    st = _extract(
+        "The Foreign Affairs Committee approved the report. The Storting's foreign affairs "
+        "committee and the Althing's foreign affairs committee rejected it on Tuesday."
+    )
+    names = {e.label for e in st.entities if e.cls == "GovernmentBody"}
+    assert {"Storting's foreign affairs committee", "Althing's foreign affairs committee"} <= names

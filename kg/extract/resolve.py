@@ -123,7 +123,11 @@ class ArticleIndex:
         names = {country.label, *(entry.aliases + entry.demonyms if entry else ())}
         wanted = {norm(f"{name} {noun}") for name in names}
         known = gazetteer().by_name
-        named = [c for c in self.clusters if c.cls == "ArmedForce" and norm(c.label) in wanted]
+        named = [
+            c
+            for c in self.clusters
+            if c.cls == "ArmedForce" and norm(c.label).replace("'s ", " ") in wanted
+        ]
         if named:
             found = named[0]
         else:

@@ -340,7 +340,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
         by_words.setdefault((other.block, tuple(keys[j])), []).append(j)
     for i, m in enumerate(mentions):
         if m.label != "COMMON" or m.owned:
-            continue  # "the Rada's foreign affairs committee" is no other body's committee
+            continue  # "the Storting's foreign affairs committee" is no other body's committee
         words = keys[i]
         found = None
         if m.text == m.text.lower() and len(words) > 1:
@@ -532,7 +532,7 @@ def _label(ms: list[Mention], cls: str) -> str:
     commons = [m for m in ms if m.label == "COMMON"]
     if commons:
         best = max(commons, key=lambda m: (len(m.text.split()), -m.start))
-        # a body is named with its owner ("Iran's intelligence ministry"), a bare head noun
+        # a body is named with its owner ("Norland's intelligence ministry"), a bare head noun
         # by its complement ("meeting of trade ministers")
         if best.owned:
             return best.owned

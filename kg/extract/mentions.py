@@ -34,7 +34,7 @@ class Mention:
     cluster: int = -1
     long: str | None = None  # with its complement: "meeting of trade ministers in Norvik"
     definite: bool = False  # a description with "the", "this", "its"... (DESC only)
-    owned: str | None = None  # a body with the name that owns it: "Iran's intelligence ministry"
+    owned: str | None = None  # a body with the name that owns it: "Norland's intelligence ministry"
 
     @property
     def key(self) -> str:
@@ -256,8 +256,8 @@ def find_mentions(
         if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event"):
             continue
         # leave out a possessor ("Ortiz's five-point plan" -> "five-point plan"); the name
-        # that owns a body is kept beside it ("Iran's intelligence ministry", lexicon
-        # `owned_body_classes`), unless the noun stands for its owner ("Peru's government")
+        # that owns a body is kept beside it ("Norland's intelligence ministry", lexicon
+        # `owned_body_classes`), unless the noun stands for its owner ("Norland's government")
         owned = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
         body = cls in lexicon().owned_body_classes and not _stands_for_owner(root)
         owner = _trim(list(doc[min(owned) : max(owned) + 1])) if body and owned else []
@@ -460,7 +460,7 @@ def _quoted_names(doc) -> list[list]:
 
 
 def _named_owner(owner: list) -> bool:
-    """A possessor that is a name ("Iran's", "the Rada's"), not a pronoun or a common noun."""
+    """A possessor that is a name ("Norland's", "the Storting's"), not a pronoun."""
     return any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "NORP") for t in owner)
 
 
@@ -471,7 +471,7 @@ def _stands_for_owner(tok) -> bool:
 
 
 def _nationality(tok) -> bool:
-    """A word of nationality or a country's name before a head noun ("Sudanese", "Norway")."""
+    """A word of nationality or a country's name before a head noun ("Norlandic", "Norland")."""
     gaz = gazetteer()
     key = norm(tok.text)
     entry = gaz.by_name.get(key)

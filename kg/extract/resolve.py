@@ -111,10 +111,10 @@ class ArticleIndex:
         return self.clusters[cid]
 
     def country_force(self, country: Cluster, noun: str, span: str | None = None) -> Cluster:
-        """A country's force of one kind ("Peru's navy", "Peru's navy chief"): the force the
-        text names by the country's name or demonym ("the Peruvian Navy") or the gazetteer
+        """A country's force of one kind ("Norland's navy", "Norland's navy chief"): the force the
+        text names by the country's name or demonym ("the Norlandic Navy") or the gazetteer
         knows by such a name; else an entity labelled with the text's words (`span`), or
-        with the country and the noun as the text would say them ("Peru's navy")."""
+        with the country and the noun as the text would say them ("Norland's navy")."""
         key = (country.id, noun)
         found = self._forces.get(key)
         if found is not None:

@@ -856,3 +856,18 @@ def test_bodies_of_different_owners_are_different_bodies():
     )
     names = {e.label for e in st.entities if e.cls == "GovernmentBody"}
     assert {"Storting's foreign affairs committee", "Althing's foreign affairs committee"} <= names
+
+
+def test_taking_command_of_a_force_makes_its_commander():
+    st = _extract("Colonel Tomas Ekberg took command of the Nordic Patrol Force on Tuesday.")
+    assert ("Tomas Ekberg", "Commander", "Nordic Patrol Force") in positions(st)
+
+
+def test_a_relative_clause_hung_on_a_place_may_be_about_the_body_before_it():
+    st = _extract(
+        "The Velmar Guard, the ceasefire force on the island, which is commanded by General "
+        "Mira Solvang, patrols the buffer zone."
+    )
+    found = {(h, t) for h, t, _o in positions(st)}
+    assert ("Mira Solvang", "Commander") in found
+    assert any(s == "Mira Solvang" and p == "leads" for s, p, _o in _triples(st))

@@ -871,3 +871,22 @@ def test_a_relative_clause_hung_on_a_place_may_be_about_the_body_before_it():
     found = {(h, t) for h, t, _o in positions(st)}
     assert ("Mira Solvang", "Commander") in found
     assert any(s == "Mira Solvang" and p == "leads" for s, p, _o in _triples(st))
+
+
+def test_a_dateline_s_source_is_a_news_agency():
+    st = _extract(
+        "Norland names envoy\n\nVelmar City, 4 May (Norpress) - Norland named Mira Solvang "
+        "on Friday to lead its mission to Velmar, officials said.\n"
+    )
+    assert ("Norpress", "NewsAgency") in {(e.label, e.cls) for e in st.entities}
+
+
+def test_a_masthead_names_the_publication_but_a_genre_label_does_not():
+    st = _extract(
+        "THE NORVIK HERALD | Defence\n\nNorland names envoy\n\nBy Tomas Ekberg, Defence "
+        "Correspondent | Oslo\n\nNorland named Mira Solvang on Friday to lead its mission.\n"
+    )
+    assert ("The Norvik Herald", "NewsAgency") in {(e.label, e.cls) for e in st.entities}
+    assert "Tomas Ekberg" in {e.label for e in st.entities}  # the byline is no masthead
+    st = _extract("ANALYSIS | Norland's new envoy\n\nNorland named Mira Solvang on Friday.\n")
+    assert not [e for e in st.entities if e.label.lower() == "analysis"]

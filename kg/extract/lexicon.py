@@ -129,6 +129,7 @@ class Lexicon:
     ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
     description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
+    masthead_skip_words: frozenset[str]  # "ANALYSIS | ...": no masthead
     owned_body_classes: frozenset[str]  # "Norland's intelligence ministry": named with its owner
     name_joiners: frozenset[str]  # "in": "Nordic Union Force in Velmar (NUFOR)"
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
@@ -177,6 +178,7 @@ def lexicon() -> Lexicon:
         description_classes=frozenset(d["description_classes"]),
         definite_determiners=frozenset(d["definite_determiners"]),
         owned_body_classes=frozenset(d["owned_body_classes"]),
+        masthead_skip_words=frozenset(d["masthead_skip_words"]) | frozenset(d["byline_words"]),
         name_joiners=frozenset(d["name_joiners"]),
         counterpart_nouns=frozenset(d["counterpart_nouns"]),
         byline_words=frozenset(d["byline_words"]),

@@ -338,6 +338,35 @@ def bylines(doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def source(doc, block: int, offset: int, sent_index: dict[int, int], first_id: int) -> list:
+    """The news source a dateline or a masthead names (the whole block: "Norpress" of
+    "(Norpress)", "THE NORVIK HERALD"): a news agency, unless the gazetteer knows it as
+    something else."""
+    tokens = [t for t in doc if not t.is_punct and not t.is_space]
+    if not tokens or not any(t.is_alpha for t in tokens):
+        return []
+    span = doc[tokens[0].i : tokens[-1].i + 1]
+    entry = gazetteer().by_name.get(norm(span.text))
+    text = " ".join(span.text.split())
+    if text.isupper() and " " in text:  # a masthead in capitals: "The Norvik Herald"
+        text = " ".join(w.capitalize() for w in text.split())
+    return [
+        Mention(
+            id=first_id,
+            block=block,
+            sent=sent_index[span.start],
+            start=offset + span.start_char,
+            end=offset + span.end_char,
+            tok_start=span.start,
+            tok_end=span.end,
+            head=span.root.i,
+            text=text,
+            label="ORG",
+            cls=entry.cls if entry else "NewsAgency",
+        )
+    ]
+
+
 def acronym_fits(acronym: str, name: str) -> bool:
     """Whether an acronym's letters come in order in the name, the first one first
     ("NUFOR" in "Nordic Union Force in ...", "SAFIV" in "Sudrian Armed Force in

@@ -68,6 +68,14 @@ def test_the_command_freezes_what_lives_before_the_interpreter_exits(tmp_path):
     assert (tmp_path / "out" / "kg.nq").stat().st_size > 0
 
 
+def test_python_dash_m_kg_is_the_console_script():
+    out = subprocess.run(
+        [sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.startswith("Usage: kg ")
+    assert "build" in out.stdout and "validate" in out.stdout
+
+
 def test_build_summary_and_outputs(built):
     assert {p.name for p in built.iterdir()} == {
         "kg.nq",

@@ -10,14 +10,19 @@ the same graphs with the map's two-hop chains left out: a position held implies 
 affiliation (holdsPosition + positionIn) that gold files often do not list.
 
 Misses are kept for development articles only: the test split is read by its scores alone.
+For them `modality_misses` also lists the gold relations with a modality that the statements
+state, but never with that modality (the scorer gives only the rate); it matches names with
+the scorer's own normalisation, loaded from the scorer file.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +30,7 @@ import yaml
 
 from kg.errors import InputError, KgError
 from kg.resources import ontology_dir
+from kg.statements import Statements
 
 SPLITS = ("development", "test")
 FIGURES = (
@@ -37,7 +43,7 @@ FIGURES = (
     "precision_without_chains",
 )
 PRECISION = "relation_precision_among_gold_entities"
-MISS_KEYS = ("missing_entities", "missing_core_relations", "wrong_relations")
+MISS_KEYS = ("missing_entities", "missing_core_relations", "wrong_relations", "modality_misses")
 
 
 @dataclass(frozen=True)
@@ -157,6 +163,60 @@ def score_graph(scorer: Path, graph: Path, gold: Path, categories: Path) -> dict
     return json.loads(proc.stdout)
 
 
+def _scorer_module(scorer: Path):
+    """The scorer's code, for its name normalisation (`norm`) and symmetric categories."""
+    spec = importlib.util.spec_from_file_location("kg_shared_scorer", scorer)
+    if spec is None or spec.loader is None:
+        raise KgError(f"{scorer}: cannot load the scorer")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def modality_misses(
+    st: Statements,
+    gold: dict,
+    mapping: dict,
+    norm: Callable[[str], str],
+    symmetric: Collection[str] = frozenset(),
+) -> list[str]:
+    """Gold relations with a modality that `st` states (both ends named by a gold name or
+    alias, the predicate mapped to the category; chains left out) but never with that
+    modality: "S p O: gold planned, extracted asserted «sentence»"."""
+    names: dict[str, str] = {}
+    for e in gold.get("entities") or []:
+        for alias in [e["name"], *(e.get("aliases") or [])]:
+            names.setdefault(norm(alias), e["name"])
+    gold_name: dict[str, str] = {}
+    for e in st.entities:
+        for label in (e.label, *e.aliases):
+            if norm(label) in names:
+                gold_name[e.id] = names[norm(label)]
+                break
+    stated: dict[tuple[str, str, str], list] = {}
+    for r in st.relations:
+        cats = mapping.get(r.predicate)
+        if cats is None or r.subject not in gold_name or r.object not in gold_name:
+            continue
+        for cat in [cats] if isinstance(cats, str) else cats:
+            stated.setdefault((gold_name[r.subject], cat, gold_name[r.object]), []).append(r)
+    out = []
+    for g in gold.get("relations") or []:
+        if not g.get("modality"):
+            continue
+        found = list(stated.get((g["s"], g["p"], g["o"]), []))
+        if g["p"] in symmetric:
+            found += stated.get((g["o"], g["p"], g["s"]), [])
+        levels = sorted({r.modality for r in found})
+        if found and g["modality"] not in levels:
+            sentence = found[0].evidence.sentence.replace("\n", " ")
+            out.append(
+                f"{g['s']} {g['p']} {g['o']}: gold {g['modality']}, extracted "
+                f"{', '.join(levels)} «{sentence[:160]}»"
+            )
+    return out
+
+
 def evaluate_corpus(
     corpus: Path,
     split_file: Path,
@@ -180,6 +240,9 @@ def evaluate_corpus(
     statements = list(extract_many(items, model=model))
     result = build(statements)
     out = {name: SplitScore(name) for name in SPLITS}
+    scorer_code = _scorer_module(scorer)
+    norm = getattr(scorer_code, "norm", str.casefold)
+    symmetric = getattr(scorer_code, "SYMMETRIC", frozenset())
     with tempfile.TemporaryDirectory(prefix="kg-quality-") as tmp:
         # the same map without two-hop chains: a position held implies an affiliation that
         # gold files often leave unlisted, which the scorer then counts as wrong
@@ -187,7 +250,7 @@ def evaluate_corpus(
         mapping = yaml.safe_load(categories.read_text(encoding="utf-8")) or {}
         mapping.pop("_chains", None)
         plain_map.write_text(yaml.safe_dump(mapping), encoding="utf-8")
-        for a, graph in zip(articles, result.articles, strict=True):
+        for a, graph, st in zip(articles, result.articles, statements, strict=True):
             path = Path(tmp) / f"{a.name}.nq"
             path.write_bytes(serialize(graph.main, "nquads"))
             scores = score_graph(scorer, path, a.gold, categories)
@@ -196,6 +259,9 @@ def evaluate_corpus(
             scores["plain_judged"] = plain["judged"]
             if a.split == "test":  # never look at what the test split misses
                 scores = {k: v for k, v in scores.items() if k not in MISS_KEYS}
+            else:
+                gold = yaml.safe_load(a.gold.read_text(encoding="utf-8")) or {}
+                scores["modality_misses"] = modality_misses(st, gold, mapping, norm, symmetric)
             out[a.split].articles.append(ArticleScore(a, _counts(a.gold), scores))
     return out
 
@@ -222,7 +288,7 @@ def format_misses(scores: dict[str, SplitScore]) -> str:
             f"## {a.article.name}  core {s['core_relation_recall']}  "
             f"pos {s['position_recall']}  prec {s['relation_precision_among_gold_entities']}"
         )
-        for key, tag in zip(MISS_KEYS, ("entity", "core", "wrong"), strict=True):
+        for key, tag in zip(MISS_KEYS, ("entity", "core", "wrong", "modality"), strict=True):
             for item in s.get(key) or []:
                 lines.append(f"  {tag}: {item}")
     return "\n".join(lines)

@@ -144,3 +144,39 @@ def test_cli_eval_needs_gold_and_article_or_a_corpus():
     result = CliRunner().invoke(cli, ["eval"])
     assert result.exit_code == 2
     assert "give --gold and ARTICLE, or --corpus" in result.output
+
+
+def test_modality_misses_list_gold_relations_stated_with_another_modality():
+    from kg.quality import modality_misses
+    from kg.statements import Article, Entity, Evidence, Relation, Statements
+
+    said = Evidence("Denmark sends troops to the force; Brandt met Ortiz.", 0, 10)
+    st = Statements(
+        article=Article(id="x", text=said.sentence),
+        entities=[
+            Entity("denmark", "Denmark", "Country"),
+            Entity("force", "Baltic Stabilization Force", "ArmedForce"),
+            Entity("brandt", "Olga Brandt", "Person", aliases=("Brandt",)),
+            Entity("ortiz", "Ana Ortiz", "Person"),
+        ],
+        relations=[
+            Relation("denmark", "contributesTo", "force", said, modality="asserted"),
+            Relation("ortiz", "meets", "brandt", said, modality="asserted"),  # either way
+        ],
+    )
+    gold = {
+        **GOLD,
+        "relations": [
+            {**GOLD["relations"][0]},  # planned, stated as asserted: listed
+            {"s": "Olga Brandt", "p": "meets", "o": "Ana Ortiz", "modality": "possible"},
+            {"s": "Ana Ortiz", "p": "visits", "o": "Denmark", "modality": "planned"},  # not stated
+        ],
+    }
+    mapping = {"contributesTo": "offers", "meets": "meets"}
+    found = modality_misses(st, gold, mapping, str.casefold, {"meets"})
+    assert found == [
+        "Denmark offers Baltic Stabilization Force: gold planned, extracted asserted "
+        "«Denmark sends troops to the force; Brandt met Ortiz.»",
+        "Olga Brandt meets Ana Ortiz: gold possible, extracted asserted "
+        "«Denmark sends troops to the force; Brandt met Ortiz.»",
+    ]

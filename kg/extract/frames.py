@@ -455,6 +455,12 @@ def _objects(
     return out
 
 
+def _named_partner(tok, frame: Frame) -> bool:
+    """The clause names an object in one of the frame's prepositions, entity or not."""
+    preps = [s.split(":", 1)[1] for s in frame.objects if s.startswith("prep:")]
+    return any(prep_objects(tok, p) for p in preps)
+
+
 def _verb_words(clause: Clause, tok) -> frozenset[str]:
     """The words by which a frame's lemmas name the clause's verb. A phrasal verb ("rule
     out") that some frame lists is read only by those frames; others by their verb alone
@@ -712,6 +718,8 @@ def _emit(
         # who imposed the last sanctions: "The measures target X" continues them
         index.carry[frame.predicate] = (index.sentence_number(index.pos(block, tok)), subjects_)
     objects_ = _objects(index, block, tok, frame, anchor, {s.cluster.id for s in subjects_})
+    # "A and B spoke to the press / to reporters": a partner is named, if not one of the range
+    named = bool(objects_) or _named_partner(tok, frame)
     if frame.predicate in frames().capital_means_country:
         # a visit to a capital is a visit to its country ("travel to Lima": Peru too)
         objects_ += [
@@ -726,7 +734,7 @@ def _emit(
     if frame.domain:  # "the minister is in Lima", not "the headquarters is in Lima"
         subjects_ = [s for s in subjects_ if any(fits(s.cluster.cls, c) for c in frame.domain)]
     if (
-        not objects_
+        not named
         and "each-other" in frame.objects
         and 2 <= len(subjects_) <= frames().max_each_other
         and not direct_objects(tok)
@@ -743,6 +751,8 @@ def _emit(
     predicate = frame.predicate
     if level == "refused" and frame.refused_as:  # "declined to send troops to X"
         predicate = frame.refused_as
+    elif frame.only_refused:  # "attended the summit" states no membership
+        return []
     said = attribution(index, block, tok)
     out = []
     for s in subjects_:

@@ -197,6 +197,7 @@ class Frame:
     range: tuple[str, ...] = ()  # object classes it takes, narrower than the predicate's
     domain: tuple[str, ...] = ()  # subject classes it takes, narrower than the predicate's
     others: bool = False  # only with others: "train its own guards" states nothing
+    only_refused: bool = False  # states only its refusal: "declined to attend"
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,7 @@ class Frames:
     future_words: frozenset[str] = frozenset()  # "goes there next week": planned
     carried: dict[str, dict] = field(default_factory=dict)  # "The measures target X"
     plural_pronouns: frozenset[str] = frozenset()  # "X and Y said they ..."
+    question_marks: frozenset[str] = frozenset()  # "asked whether X ...": a question
     invitation_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
 
@@ -253,6 +255,7 @@ def _frame(item: dict, kind: str) -> Frame:
         range=tuple(item.get("range") or ()),
         domain=tuple(item.get("domain") or ()),
         others=bool(item.get("others", False)),
+        only_refused=bool(item.get("only_refused", False)),
     )
 
 
@@ -301,6 +304,7 @@ def frames() -> Frames:
         interview={k: tuple(v) for k, v in (d.get("interview") or {}).items()},
         future_words=frozenset(d.get("future_words") or ()),
         plural_pronouns=frozenset(d.get("plural_pronouns") or ()),
+        question_marks=frozenset(d.get("question_marks") or ()),
         invitation_nouns={k: tuple(v) for k, v in (d.get("invitation_nouns") or {}).items()},
         carried={
             p: {

@@ -234,7 +234,7 @@ def modality(tok) -> str | None:
     """How firmly the clause of `tok` states it; None when it is only asked for (also
     when its sentence is a question: "Did X ask you to choose?")."""
     f = frames()
-    if is_question(tok.sent):
+    if is_question(tok.sent) or _asks(tok):
         return None
     found: set[str] = set()
     negated = False
@@ -277,6 +277,13 @@ def modality(tok) -> str | None:
         if level in found:
             return level
     return "asserted"
+
+
+def _asks(verb) -> bool:
+    """A verb whose complement is an embedded question ("asked whether X would ...",
+    "asked if"; data: frames.yaml question_marks) asks it: no relation is stated."""
+    marks = frames().question_marks
+    return any(m.lower_ in marks for c in _children(verb, "ccomp") for m in _children(c, "mark"))
 
 
 def _future_date(verb) -> bool:

@@ -64,3 +64,67 @@ def test_two_who_speak_to_someone_else_do_not_talk_with_each_other():
         "Mena (right) speak to the press."
     )
     assert ("Ana Ortiz", "holdsTalksWith", "Pablo Mena") not in found
+
+
+# -- modality -----------------------------------------------------------------------------------
+
+
+def test_a_negated_plan_is_negated_and_a_refusal_refused():
+    found = _relations("Peru would not support the Lima Accord.")
+    assert found[("Peru", "supports", "Lima Accord")] == {"negated"}
+    found = _relations("Peru refused to support the Lima Accord.")
+    assert {"refused"} in [v for k, v in found.items() if k[:2] == ("Peru", "supports")]
+    # not taking part stays a refusal; a refusal negated is negated
+    found = _relations("Peru has no plans to send troops to the Andean Force.")
+    assert found[("Peru", "declines", "Andean Force")] == {"refused"}
+    found = _relations("Chile had no plans to withdraw from the Andean Council.")
+    assert found[("Chile", "declines", "Andean Council")] == {"negated"}
+
+
+def test_a_clause_with_its_own_subject_takes_no_modality_from_the_clause_beside_it():
+    found = _relations(
+        "Peru will send troops to the Andean Force, and Chile provided ships to the Andean "
+        "Force in May."
+    )
+    assert found[("Peru", "contributesTo", "Andean Force")] == {"planned"}
+    assert found[("Chile", "contributesTo", "Andean Force")] == {"asserted"}
+    found = _relations(
+        "Peru offered to send troops to the Andean Force, while Chile is considering sending "
+        "engineers to the Andean Force."
+    )
+    assert found[("Chile", "contributesTo", "Andean Force")] == {"considered"}
+
+
+def test_an_infinitive_under_a_verb_of_appointing_or_moving_is_planned():
+    found = _relations("Lars Berg returns to Oslo to head the Nordic Naval School.")
+    assert found[("Lars Berg", "leads", "Nordic Naval School")] == {"planned"}
+    found = _relations("Lars Berg was named to lead the Nordic Naval School.")
+    assert found[("Lars Berg", "leads", "Nordic Naval School")] == {"planned"}
+
+
+def test_an_event_noun_takes_the_time_of_the_verb_it_depends_on_through_prepositions():
+    found = _relations(
+        "Ana Ortiz will meet Pablo Mena on the sidelines of the Andean Summit in Lima."
+    )
+    assert found[("Andean Summit", "locatedIn", "Lima")] == {"planned"}
+
+
+def test_an_event_ahead_of_its_clause_or_that_says_it_is_ahead_is_planned():
+    found = _relations("Ministers met on Monday ahead of the Andean Summit in Lima.")
+    assert found[("Andean Summit", "locatedIn", "Lima")] == {"planned"}
+    found = _relations("Ana Ortiz discussed next month's Andean Summit in Lima with reporters.")
+    assert found[("Andean Summit", "locatedIn", "Lima")] == {"planned"}
+    found = _relations("The proposed Andean Summit in Lima was discussed.")
+    assert found[("Andean Summit", "locatedIn", "Lima")] == {"planned"}
+
+
+def test_an_event_one_party_offers_to_host_is_planned_for_the_others():
+    found = _relations("Peru has offered to host talks between Chile and Bolivia in Lima.")
+    assert found[("Chile", "holdsTalksWith", "Bolivia")] == {"planned"}
+    assert found[("talks between Chile and Bolivia", "locatedIn", "Lima")] == {"planned"}
+    assert found[("Peru", "hosts", "talks between Chile and Bolivia")] == {"offered"}
+
+
+def test_agreeing_to_do_something_is_a_plan():
+    found = _relations("Peru and Chile agreed to hold the Andean Summit in Lima.")
+    assert found[("Andean Summit", "locatedIn", "Lima")] == {"planned"}

@@ -16,6 +16,7 @@ from kg.extract.syntax.clauses import (
     direct_objects,
     is_passive,
     modality,
+    negates_a_plan,
     prep_objects,
     subjects,
 )
@@ -455,6 +456,11 @@ def _objects(
     return out
 
 
+def _verb_of(tok):
+    """The word whose modality a frame's word takes: a verb itself, a noun its head."""
+    return tok if tok.pos_ in ("VERB", "AUX") else tok.head
+
+
 def _named_partner(tok, frame: Frame) -> bool:
     """The clause names an object in one of the frame's prepositions, entity or not."""
     preps = [s.split(":", 1)[1] for s in frame.objects if s.startswith("prep:")]
@@ -640,10 +646,14 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
         for frame in f.nouns:
             if clause.lemma not in frame.lemmas and tok.lower_ not in frame.lemmas:
                 continue
+            level = clause.modality
+            # the event itself, or talks between others: planned when one party offers it
+            event_level = f.event_levels.get(level, level) if level else level
             subj = [tok] if frame.subject == "self" else noun_subjects(tok)
-            out += _emit(index, block, tok, frame, subj, None, clause.modality)
+            own = event_level if frame.subject == "self" else level
+            out += _emit(index, block, tok, frame, subj, None, own)
             if frame.predicate in _SYMMETRIC_NOUNS:
-                out += _between(index, block, tok, frame, clause.modality)
+                out += _between(index, block, tok, frame, event_level)
     return out
 
 
@@ -706,7 +716,7 @@ def _emit(
     level: str | None = _UNSET,
 ) -> list[Candidate]:
     if level == _UNSET:
-        level = modality(tok) if tok.pos_ in ("VERB", "AUX") else modality(tok.head)
+        level = modality(_verb_of(tok))
     if level is None:
         return []
     subjects_ = []
@@ -746,6 +756,8 @@ def _emit(
         return [c for a, b in pairs for c in _emit_pairs(index, block, tok, frame, level, a, b)]
     if not subjects_ or not objects_:
         return []
+    if level == "refused" and not frame.refused_as and negates_a_plan(_verb_of(tok)):
+        level = "negated"  # "would not meet X", "had no plans to withdraw": no refusal
     if frame.modality and level == "asserted":
         level = frame.modality
     predicate = frame.predicate

@@ -128,3 +128,23 @@ def test_an_event_one_party_offers_to_host_is_planned_for_the_others():
 def test_agreeing_to_do_something_is_a_plan():
     found = _relations("Peru and Chile agreed to hold the Andean Summit in Lima.")
     assert found[("Andean Summit", "locatedIn", "Lima")] == {"planned"}
+
+
+def test_a_plan_its_sentence_calls_off_is_negated():
+    found = _relations(
+        "Foreign Minister Lars Berg, who had been due to travel to Moscow in October, will no "
+        "longer make the trip, officials said."
+    )
+    assert found[("Lars Berg", "visits", "Moscow")] == {"negated"}
+    found = _relations(
+        "Lars Berg had been scheduled to visit Lima next month, but the visit will be "
+        "postponed until after the election."
+    )
+    assert found[("Lars Berg", "visits", "Lima")] == {"negated"}
+    found = _relations("Lars Berg will travel to Lima next month and make a trip to Quito.")
+    assert found[("Lars Berg", "visits", "Lima")] == {"planned"}
+
+
+def test_being_on_track_to_do_something_is_a_plan():
+    found = _relations("Peru is on track to host the Andean Summit in Lima in May.")
+    assert found[("Andean Summit", "locatedIn", "Lima")] == {"planned"}

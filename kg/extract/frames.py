@@ -12,6 +12,7 @@ from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.clauses import (
     Clause,
     _children,
+    cancelled,
     clauses_of,
     direct_objects,
     is_passive,
@@ -456,6 +457,12 @@ def _objects(
     return out
 
 
+@cache
+def _event_nouns(predicate: str) -> frozenset[str]:
+    """The nouns that state `predicate` (trip, visit for visits)."""
+    return frozenset(w for fr in frames().nouns if fr.predicate == predicate for w in fr.lemmas)
+
+
 def _verb_of(tok):
     """The word whose modality a frame's word takes: a verb itself, a noun its head."""
     return tok if tok.pos_ in ("VERB", "AUX") else tok.head
@@ -758,6 +765,8 @@ def _emit(
         return []
     if level == "refused" and not frame.refused_as and negates_a_plan(_verb_of(tok)):
         level = "negated"  # "would not meet X", "had no plans to withdraw": no refusal
+    if level == "planned" and tok.pos_ == "VERB" and cancelled(tok, _event_nouns(frame.predicate)):
+        level = "negated"  # "was due to travel to X, but the trip was cancelled"
     if frame.modality and level == "asserted":
         level = frame.modality
     predicate = frame.predicate

@@ -326,6 +326,28 @@ def _own_clause(verb) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in frames().contrast_marks for c in verb.children)
 
 
+def cancelled(tok, nouns: frozenset[str]) -> bool:
+    """A plan its sentence calls off: "X, who had been due to travel to Y, will no longer
+    make the trip", "X was to visit Y, but the visit was postponed". One of `nouns` (the
+    event nouns of the same relation) is the object of a verb that calls it off (data:
+    frames.yaml cancel_verbs) or of a negated light verb ("will not make the trip")."""
+    f = frames()
+    for word in tok.sent:
+        if word.pos_ != "VERB" or word.i == tok.i:
+            continue
+        lemma = phrasal_lemma(word)
+        negated = any(
+            c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
+            for c in word.children
+        )  # "will not make", "will no longer make"
+        calls_off = lemma in f.cancel_verbs or (lemma in f.light_verbs and negated)
+        if calls_off and any(
+            o.lemma_.lower() in nouns for o in _children(word, "dobj", "nsubjpass")
+        ):
+            return True
+    return False
+
+
 def _asks(verb) -> bool:
     """A verb whose complement is an embedded question ("asked whether X would ...",
     "asked if"; data: frames.yaml question_marks) asks it: no relation is stated."""

@@ -47,6 +47,14 @@ def test_installed_console_script_runs():
     assert "0.1.0" in version.stdout
 
 
+def test_python_dash_m_kg_is_the_console_script():
+    out = subprocess.run(
+        [sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.startswith("Usage: kg ")
+    assert "build" in out.stdout and "validate" in out.stdout
+
+
 def test_build_summary_and_outputs(built):
     assert {p.name for p in built.iterdir()} == {
         "kg.nq",

@@ -79,6 +79,9 @@ def test_a_negated_plan_is_negated_and_a_refusal_refused():
     assert found[("Peru", "declines", "Andean Force")] == {"refused"}
     found = _relations("Chile had no plans to withdraw from the Andean Council.")
     assert found[("Chile", "declines", "Andean Council")] == {"negated"}
+    # not doing what is asked is a refusal (frames.yaml negated_as)
+    found = _relations("Peru will not sign the Lima Accord.")
+    assert found[("Peru", "signs", "Lima Accord")] == {"refused"}
 
 
 def test_a_clause_with_its_own_subject_takes_no_modality_from_the_clause_beside_it():

@@ -764,7 +764,7 @@ def _emit(
     if not subjects_ or not objects_:
         return []
     if level == "refused" and not frame.refused_as and negates_a_plan(_verb_of(tok)):
-        level = "negated"  # "would not meet X", "had no plans to withdraw": no refusal
+        level = frame.negated_as  # "would not meet X", "had no plans to withdraw": negated
     if level == "planned" and tok.pos_ == "VERB" and cancelled(tok, _event_nouns(frame.predicate)):
         level = "negated"  # "was due to travel to X, but the trip was cancelled"
     if frame.modality and level == "asserted":

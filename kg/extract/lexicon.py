@@ -198,6 +198,7 @@ class Frame:
     domain: tuple[str, ...] = ()  # subject classes it takes, narrower than the predicate's
     others: bool = False  # only with others: "train its own guards" states nothing
     only_refused: bool = False  # states only its refusal: "declined to attend"
+    negated_as: str = "negated"  # a negated plan of it: "will not disarm X" -> refused
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,7 @@ def _frame(item: dict, kind: str) -> Frame:
         domain=tuple(item.get("domain") or ()),
         others=bool(item.get("others", False)),
         only_refused=bool(item.get("only_refused", False)),
+        negated_as=item.get("negated_as", "negated"),
     )
 
 

@@ -15,6 +15,7 @@ verbs, duty nouns) are data: data/patterns/frames.yaml.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -264,7 +265,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     """The modalities the words over `tok` give, and whether it is negated; None when it
     is only asked for."""
     f = frames()
-    if is_question(tok.sent) or _asks(tok):
+    if is_question(tok.sent):
         return None
     found: set[str] = set()
     negated = False
@@ -301,6 +302,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
                 found.add(f.modal_aux[low])
             elif child.dep_ == "amod" and low in f.planned_modifiers:
                 found.add("planned")
+            elif child.dep_ == "ccomp" and word.i == tok.i and _asks(child):
+                return None  # "asked whether X would send troops": a question
         if _own_clause(word):  # "..., while Y is considering it": Y's clause is its own
             break
         if word.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp", "relcl", "acl"):
@@ -326,14 +329,22 @@ def _own_clause(verb) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in frames().contrast_marks for c in verb.children)
 
 
+@cache
+def _cancel_heads() -> frozenset[str]:
+    """The verbs that may call a plan off, without their particles, and the light verbs."""
+    f = frames()
+    return frozenset(v.split()[0] for v in f.cancel_verbs) | f.light_verbs
+
+
 def cancelled(tok, nouns: frozenset[str]) -> bool:
     """A plan its sentence calls off: "X, who had been due to travel to Y, will no longer
     make the trip", "X was to visit Y, but the visit was postponed". One of `nouns` (the
     event nouns of the same relation) is the object of a verb that calls it off (data:
     frames.yaml cancel_verbs) or of a negated light verb ("will not make the trip")."""
     f = frames()
+    heads = _cancel_heads()
     for word in tok.sent:
-        if word.pos_ != "VERB" or word.i == tok.i:
+        if word.pos_ != "VERB" or word.i == tok.i or word.lemma_.lower() not in heads:
             continue
         lemma = phrasal_lemma(word)
         negated = any(
@@ -348,11 +359,11 @@ def cancelled(tok, nouns: frozenset[str]) -> bool:
     return False
 
 
-def _asks(verb) -> bool:
-    """A verb whose complement is an embedded question ("asked whether X would ...",
-    "asked if"; data: frames.yaml question_marks) asks it: no relation is stated."""
+def _asks(complement) -> bool:
+    """A complement that is an embedded question ("asked whether X would ...", "asked if";
+    data: frames.yaml question_marks): the verb over it asks, it states no relation."""
     marks = frames().question_marks
-    return any(m.lower_ in marks for c in _children(verb, "ccomp") for m in _children(c, "mark"))
+    return any(m.dep_ == "mark" and m.lower_ in marks for m in complement.children)
 
 
 def _future_date(verb) -> bool:

@@ -151,3 +151,17 @@ def test_a_plan_its_sentence_calls_off_is_negated():
 def test_being_on_track_to_do_something_is_a_plan():
     found = _relations("Peru is on track to host the Andean Summit in Lima in May.")
     assert found[("Andean Summit", "locatedIn", "Lima")] == {"planned"}
+
+
+def test_an_event_noun_called_off_is_negated():
+    found = _relations("Ana Ortiz's planned visit to Chile was postponed.")
+    assert found[("Ana Ortiz", "visits", "Chile")] == {"negated"}
+    found = _relations("Ana Ortiz's visit to Chile was cancelled.")
+    assert found[("Ana Ortiz", "visits", "Chile")] == {"negated"}
+
+
+def test_failing_to_do_is_negated_and_being_unlikely_to_is_possible():
+    found = _relations("Peru failed to send troops to the Andean Force.")
+    assert found[("Peru", "contributesTo", "Andean Force")] == {"negated"}
+    found = _relations("Peru is unlikely to send troops to the Andean Force.")
+    assert found[("Peru", "contributesTo", "Andean Force")] == {"possible"}

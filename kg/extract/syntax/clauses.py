@@ -549,6 +549,8 @@ def _noun_modality(tok) -> str | None:
     purpose = f.purpose_preps.get(head.lower_) if tok.dep_ == "pobj" else None
     if purpose and level == "asserted":  # "travelled to X for talks with Y"
         level = purpose
+    if tok.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(head) in f.cancel_verbs:
+        return "negated"  # "the visit was postponed", "cancelled the trip"
     if _ahead(tok):  # "has no plans to reopen it before a meeting with Y": the meeting is ahead
         return "planned"
     if level == "asserted" and _planned_itself(tok):

@@ -66,6 +66,13 @@ def test_two_who_speak_to_someone_else_do_not_talk_with_each_other():
     assert ("Ana Ortiz", "holdsTalksWith", "Pablo Mena") not in found
 
 
+def test_a_part_named_as_a_place_is_no_membership():
+    found = _relations("Ana Ortiz spoke to reporters in the northern part of Lima.")
+    assert ("Ana Ortiz", "partOf", "Lima") not in found
+    found = _relations("Lima is part of the Andean Council.")
+    assert ("Lima", "partOf", "Andean Council") in found
+
+
 # -- modality -----------------------------------------------------------------------------------
 
 

@@ -463,6 +463,11 @@ def _event_nouns(predicate: str) -> frozenset[str]:
     return frozenset(w for fr in frames().nouns if fr.predicate == predicate for w in fr.lemmas)
 
 
+def _in_place(tok) -> bool:
+    """A noun after a preposition of place (lexicon.yaml place_prepositions)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in lexicon().place_prepositions
+
+
 def _verb_of(tok):
     """The word whose modality a frame's word takes: a verb itself, a noun its head."""
     return tok if tok.pos_ in ("VERB", "AUX") else tok.head
@@ -653,6 +658,8 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
         for frame in f.nouns:
             if clause.lemma not in frame.lemmas and tok.lower_ not in frame.lemmas:
                 continue
+            if frame.not_in_place and _in_place(tok):
+                continue  # "told reporters in the northern part of the city"
             level = clause.modality
             # the event itself, or talks between others: planned when one party offers it
             event_level = f.event_levels.get(level, level) if level else level

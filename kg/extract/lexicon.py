@@ -199,6 +199,7 @@ class Frame:
     others: bool = False  # only with others: "train its own guards" states nothing
     only_refused: bool = False  # states only its refusal: "declined to attend"
     negated_as: str = "negated"  # a negated plan of it: "will not disarm X" -> refused
+    not_in_place: bool = False  # a noun after "in", "at": "in the northern part of X"
 
 
 @dataclass(frozen=True)
@@ -265,6 +266,7 @@ def _frame(item: dict, kind: str) -> Frame:
         others=bool(item.get("others", False)),
         only_refused=bool(item.get("only_refused", False)),
         negated_as=item.get("negated_as", "negated"),
+        not_in_place=bool(item.get("not_in_place", False)),
     )
 
 

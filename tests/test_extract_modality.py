@@ -172,3 +172,10 @@ def test_failing_to_do_is_negated_and_being_unlikely_to_is_possible():
     assert found[("Peru", "contributesTo", "Andean Force")] == {"negated"}
     found = _relations("Peru is unlikely to send troops to the Andean Force.")
     assert found[("Peru", "contributesTo", "Andean Force")] == {"possible"}
+
+
+def test_an_invitation_states_nothing_and_an_application_is_a_plan():
+    found = _relations("Peru has been invited to send troops to the Andean Force.")
+    assert ("Peru", "contributesTo", "Andean Force") not in found
+    found = _relations("Peru has applied to join the Andean Council.")
+    assert found[("Peru", "memberOf", "Andean Council")] == {"planned"}

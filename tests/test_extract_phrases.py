@@ -793,7 +793,17 @@ def test_a_country_s_force_is_that_country_s_not_the_last_force_named():
         "Chile sent a frigate to the exercise. Peru's navy, whose chief, Admiral Luis Vera, "
         "met officials in Lima last week, declined to comment."
     )
-    assert ("Luis Vera", "leads", "Peru Navy") in _triples(st)
+    assert ("Luis Vera", "leads", "Peru's navy") in _triples(st)
+    assert "Peru Navy" not in {e.label for e in st.entities}  # no name made up by code
+
+
+def test_a_country_s_force_is_the_force_the_text_names_by_its_demonym():
+    st = _extract(
+        "The Peruvian Navy sent two frigates to the exercise. Peru's navy chief, Admiral "
+        "Luis Vera, said they would stay until June."
+    )
+    assert ("Luis Vera", "leads", "Peruvian Navy") in _triples(st)
+    assert not {e.label for e in st.entities} & {"Peru's navy", "Peru Navy"}
 
 
 def test_a_definite_description_is_no_unrelated_entity_of_its_class():
@@ -825,3 +835,58 @@ def test_a_place_named_like_a_person_s_given_name_stays_a_place():
     person = next(e for e in st.entities if e.label == "Florence Odhiambo")
     assert "Florence" not in person.aliases
     assert ("Florence Odhiambo", "visits", "Florence") in _triples(st)
+
+
+def test_a_body_is_named_with_the_name_that_owns_it():
+    st = _extract(
+        "Iceland's fisheries ministry rejected the quota. The Maltese foreign ministry said "
+        "Malta's cabinet would meet on Monday. Iceland's government said it would wait."
+    )
+    names = {n for e in st.entities if e.cls == "GovernmentBody" for n in (e.label, *e.aliases)}
+    assert "Iceland's fisheries ministry" in names
+    assert "Maltese foreign ministry" in names
+    assert "Malta's cabinet" in names
+    assert "Iceland's government" not in names  # the government stands for the country
+
+
+def test_bodies_of_different_owners_are_different_bodies():
+    st = _extract(
+        "The Foreign Affairs Committee approved the report. The Storting's foreign affairs "
+        "committee and the Althing's foreign affairs committee rejected it on Tuesday."
+    )
+    names = {e.label for e in st.entities if e.cls == "GovernmentBody"}
+    assert {"Storting's foreign affairs committee", "Althing's foreign affairs committee"} <= names
+
+
+def test_taking_command_of_a_force_makes_its_commander():
+    st = _extract("Colonel Tomas Ekberg took command of the Nordic Patrol Force on Tuesday.")
+    assert ("Tomas Ekberg", "Commander", "Nordic Patrol Force") in positions(st)
+
+
+def test_a_relative_clause_hung_on_a_place_may_be_about_the_body_before_it():
+    st = _extract(
+        "The Velmar Guard, the ceasefire force on the island, which is commanded by General "
+        "Mira Solvang, patrols the buffer zone."
+    )
+    found = {(h, t) for h, t, _o in positions(st)}
+    assert ("Mira Solvang", "Commander") in found
+    assert any(s == "Mira Solvang" and p == "leads" for s, p, _o in _triples(st))
+
+
+def test_a_dateline_s_source_is_a_news_agency():
+    st = _extract(
+        "Norland names envoy\n\nVelmar City, 4 May (Norpress) - Norland named Mira Solvang "
+        "on Friday to lead its mission to Velmar, officials said.\n"
+    )
+    assert ("Norpress", "NewsAgency") in {(e.label, e.cls) for e in st.entities}
+
+
+def test_a_masthead_names_the_publication_but_a_genre_label_does_not():
+    st = _extract(
+        "THE NORVIK HERALD | Defence\n\nNorland names envoy\n\nBy Tomas Ekberg, Defence "
+        "Correspondent | Oslo\n\nNorland named Mira Solvang on Friday to lead its mission.\n"
+    )
+    assert ("The Norvik Herald", "NewsAgency") in {(e.label, e.cls) for e in st.entities}
+    assert "Tomas Ekberg" in {e.label for e in st.entities}  # the byline is no masthead
+    st = _extract("ANALYSIS | Norland's new envoy\n\nNorland named Mira Solvang on Friday.\n")
+    assert not [e for e in st.entities if e.label.lower() == "analysis"]

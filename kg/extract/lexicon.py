@@ -118,6 +118,8 @@ class Lexicon:
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     leadership_verbs: dict[str, dict[str, str]]  # "headed by X": X is "head" (by class)
+    leadership_nouns: dict[str, str]  # "took command of": X is "commander"
+    leadership_taking_verbs: frozenset[str]  # "take", "assume" (command of ...)
     strip_words: frozenset[str]  # dropped from the start of a name ("the", "new")
     copular_verbs: frozenset[str]  # "X is / became the minister"
     coordinators: frozenset[str]  # ",", "and": join the items of a list
@@ -127,6 +129,8 @@ class Lexicon:
     ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
     description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
+    masthead_skip_words: frozenset[str]  # "ANALYSIS | ...": no masthead
+    owned_body_classes: frozenset[str]  # "Norland's intelligence ministry": named with its owner
     name_joiners: frozenset[str]  # "in": "Nordic Union Force in Velmar (NUFOR)"
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
     byline_words: frozenset[str]  # "By Mira Solvang, Defence Correspondent"
@@ -162,6 +166,8 @@ def lexicon() -> Lexicon:
             k: v if isinstance(v, dict) else {"default": v}
             for k, v in d["leadership_verbs"].items()
         },
+        leadership_nouns={str(k): str(v) for k, v in d["leadership_nouns"].items()},
+        leadership_taking_verbs=frozenset(d["leadership_taking_verbs"]),
         strip_words=frozenset(d["strip_words"]),
         copular_verbs=frozenset(d["copular_verbs"]),
         coordinators=frozenset(d["coordinators"]),
@@ -171,6 +177,8 @@ def lexicon() -> Lexicon:
         ministry_nouns=frozenset(d["ministry_nouns"]),
         description_classes=frozenset(d["description_classes"]),
         definite_determiners=frozenset(d["definite_determiners"]),
+        owned_body_classes=frozenset(d["owned_body_classes"]),
+        masthead_skip_words=frozenset(d["masthead_skip_words"]) | frozenset(d["byline_words"]),
         name_joiners=frozenset(d["name_joiners"]),
         counterpart_nouns=frozenset(d["counterpart_nouns"]),
         byline_words=frozenset(d["byline_words"]),

@@ -35,7 +35,7 @@ class Cluster:
         for m in self.mentions:
             if m.label == "NORP" or (m.label == "DESC" and m is not self.mentions[0]):
                 continue  # a description that refers back is a guess, not a name
-            for text in (m.text, m.long):
+            for text in (m.text, m.long, m.owned):
                 if text and norm(text) not in seen:
                     seen.add(norm(text))
                     out.append(text)
@@ -339,8 +339,8 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             by_suffix.setdefault((other.cls, tuple(keys[j][-n:])), j)
         by_words.setdefault((other.block, tuple(keys[j])), []).append(j)
     for i, m in enumerate(mentions):
-        if m.label != "COMMON":
-            continue
+        if m.label != "COMMON" or m.owned:
+            continue  # "the Storting's foreign affairs committee" is no other body's committee
         words = keys[i]
         found = None
         if m.text == m.text.lower() and len(words) > 1:
@@ -532,6 +532,9 @@ def _label(ms: list[Mention], cls: str) -> str:
     commons = [m for m in ms if m.label == "COMMON"]
     if commons:
         best = max(commons, key=lambda m: (len(m.text.split()), -m.start))
-        # a bare head noun is named by its complement ("meeting of trade ministers")
+        # a body is named with its owner ("Norland's intelligence ministry"), a bare head noun
+        # by its complement ("meeting of trade ministers")
+        if best.owned:
+            return best.owned
         return best.long if len(best.text.split()) == 1 and best.long else best.text
     return ms[0].text

@@ -34,6 +34,7 @@ class Mention:
     cluster: int = -1
     long: str | None = None  # with its complement: "meeting of trade ministers in Norvik"
     definite: bool = False  # a description with "the", "this", "its"... (DESC only)
+    owned: str | None = None  # a body with the name that owns it: "Norland's intelligence ministry"
 
     @property
     def key(self) -> str:
@@ -254,12 +255,22 @@ def find_mentions(
         cls = head_class([root.lemma_]) or head_class([root.text])
         if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event"):
             continue
-        # leave out a possessor ("Ortiz's five-point plan" -> "five-point plan")
+        # leave out a possessor ("Ortiz's five-point plan" -> "five-point plan"); the name
+        # that owns a body is kept beside it ("Norland's intelligence ministry", lexicon
+        # `owned_body_classes`), unless the noun stands for its owner ("Norland's government")
         owned = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+        body = cls in lexicon().owned_body_classes and not _stands_for_owner(root)
+        owner = _trim(list(doc[min(owned) : max(owned) + 1])) if body and owned else []
+        owner = owner if _named_owner(owner) else []
         tokens = [t for t in chunk if t.i <= root.i and t.i not in owned and not _possessive(t)]
         if owned:
             tokens = [t for t in tokens if t.i > max(owned)]
         tokens = _trim(tokens)
+        national = (
+            body
+            and root.tag_ not in ("NNS", "NNPS")  # "Bolivian border guards": people
+            and any(_nationality(t) for t in tokens if t.i != root.i)
+        )
         tail = _complement(doc, root)
         named_tail = any(t.pos_ == "PROPN" or t.tag_ in ("NNS", "NNPS") for t in tail)
         if not tokens:
@@ -271,8 +282,10 @@ def find_mentions(
                 and (
                     _specific(tokens, root, needs_name=cls == "Event")
                     or (owned and cls == "ArmedForce")
+                    or national
                 )
             )
+            or owner
             or (named_tail and tail[0].lower_ in ("of", "in", "on"))
         ):
             # "a ceasefire", "the summit": a description, linked to what it refers back to
@@ -285,6 +298,9 @@ def find_mentions(
             out[-1].definite = bool(owned) or any(
                 t.lower_ in lexicon().definite_determiners for t in chunk if t.i < root.i
             )
+        if owner and len(out) > n:
+            whose = doc[owner[0].i : max(owned) + 1].text
+            out[-1].owned = " ".join(f"{whose} {out[-1].text}".split())
         if tail and len(out) > n:
             words = [*tokens, *tail]
             out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
@@ -320,6 +336,35 @@ def bylines(doc, mentions: list[Mention]) -> list[Mention]:
     for k, m in enumerate(out):
         m.id = (mentions[0].id if mentions else 0) + k
     return out
+
+
+def source(doc, block: int, offset: int, sent_index: dict[int, int], first_id: int) -> list:
+    """The news source a dateline or a masthead names (the whole block: "Norpress" of
+    "(Norpress)", "THE NORVIK HERALD"): a news agency, unless the gazetteer knows it as
+    something else."""
+    tokens = [t for t in doc if not t.is_punct and not t.is_space]
+    if not tokens or not any(t.is_alpha for t in tokens):
+        return []
+    span = doc[tokens[0].i : tokens[-1].i + 1]
+    entry = gazetteer().by_name.get(norm(span.text))
+    text = " ".join(span.text.split())
+    if text.isupper() and " " in text:  # a masthead in capitals: "The Norvik Herald"
+        text = " ".join(w.capitalize() for w in text.split())
+    return [
+        Mention(
+            id=first_id,
+            block=block,
+            sent=sent_index[span.start],
+            start=offset + span.start_char,
+            end=offset + span.end_char,
+            tok_start=span.start,
+            tok_end=span.end,
+            head=span.root.i,
+            text=text,
+            label="ORG",
+            cls=entry.cls if entry else "NewsAgency",
+        )
+    ]
 
 
 def acronym_fits(acronym: str, name: str) -> bool:
@@ -441,6 +486,25 @@ def _quoted_names(doc) -> list[list]:
                 i = j
         i += 1
     return out
+
+
+def _named_owner(owner: list) -> bool:
+    """A possessor that is a name ("Norland's", "the Storting's"), not a pronoun."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "NORP") for t in owner)
+
+
+def _stands_for_owner(tok) -> bool:
+    """ "government", "authorities" (lexicon `representative_nouns`): the owner itself."""
+    words = lexicon().representative_nouns
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def _nationality(tok) -> bool:
+    """A word of nationality or a country's name before a head noun ("Norlandic", "Norland")."""
+    gaz = gazetteer()
+    key = norm(tok.text)
+    entry = gaz.by_name.get(key)
+    return key in gaz.by_demonym or (entry is not None and entry.cls == "Country")
 
 
 def _extends_name(chunk, taken: set[int]) -> bool:

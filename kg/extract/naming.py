@@ -56,7 +56,7 @@ def name_candidates(index: ArticleIndex) -> list[Candidate]:
         sent = index.docs[m.block][m.head].sent
         head, pairs = _parts(c.label, preps)
         found: list[tuple[str, Cluster]] = []
-        owner = _owner(head, owners)
+        owner = None if _described(c) else _owner(head, owners)  # not "the EU's mission"
         if owner is not None:
             found.append(
                 (spec["owner_predicate"], index.add_cluster(owner.cls, owner.label, owner))
@@ -84,6 +84,12 @@ def name_candidates(index: ArticleIndex) -> list[Candidate]:
     return out
 
 
+def _described(c) -> bool:
+    """A body named by a lower-case description, with or without its owner ("audit panel",
+    "the bloc's new audit panel", labelled "bloc's new audit panel")."""
+    return c.label[:1].islower() or all(m.owned and m.text[:1].islower() for m in c.mentions)
+
+
 def unit_candidates(index: ArticleIndex) -> list[Candidate]:
     """ "the Assembly's Defence Committee", "its logistics directorate", "the Border Service
     of the Interior Ministry": a named body (data: frames.yaml unit_relations `classes`)
@@ -96,7 +102,7 @@ def unit_candidates(index: ArticleIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for m in index.ordered:
         c = index.clusters[m.cluster]
-        if not any(fits(c.cls, k) for k in classes) or c.label[:1].islower():
+        if not any(fits(c.cls, k) for k in classes) or _described(c):
             continue  # a name, not a description ("the bloc's new audit panel")
         head = index.docs[m.block][m.head]
         found = [t for t in head.children if t.dep_ == "poss"]

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from kg.errors import ExtractionError
 from kg.extract.constructions import construction_candidates
 from kg.extract.frames import Candidate, noun_candidates, verb_candidates
+from kg.extract.lexicon import lexicon
 from kg.extract.link import Cluster, link
-from kg.extract.mentions import bylines, find_mentions
+from kg.extract.mentions import bylines, find_mentions, source
 from kg.extract.naming import name_candidates, unit_candidates
 from kg.extract.nlp import load_pipeline, model_name
 from kg.extract.resolve import ArticleIndex, fits
@@ -29,6 +30,7 @@ class _Piece:
     start: int
     end: int
     heading: bool
+    source: bool = False  # a dateline's or a masthead's news source
 
 
 def extract(text: str, article_id: str, model: str | None = None, **meta) -> Statements:
@@ -43,11 +45,11 @@ def segment(texts: Sequence[str], limit: int) -> tuple[list[_Piece], list[str], 
     spans: list[str] = []
     all_blocks = []
     for a, text in enumerate(texts):
-        parts = blocks(text)
+        parts = blocks(text, lexicon().masthead_skip_words)
         all_blocks.append(parts)
         for b, part in enumerate(parts):
             for start, end in chunks(part.start, part.end, text, limit):
-                pieces.append(_Piece(a, b, start, end, part.heading))
+                pieces.append(_Piece(a, b, start, end, part.heading, part.source))
                 spans.append(text[start:end])
     return pieces, spans, all_blocks
 
@@ -103,7 +105,9 @@ def _statements(
                 sent_index[i] = sent_no
             sent_no += 1
         found = find_mentions(doc, block, piece.start, sent_index, len(mentions))
-        if piece.heading:
+        if piece.source:  # "(Norpress)" in a dateline, "THE NORVIK HERALD | Defence"
+            found = source(doc, block, piece.start, sent_index, len(mentions))
+        elif piece.heading:
             # headings name things, but NER mislabels them; the body names them too. A
             # byline ("By Mira Solvang, Defence Correspondent") names its author only there.
             found = bylines(doc, found)

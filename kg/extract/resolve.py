@@ -7,7 +7,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract.lexicon import GazetteerEntry, frames, lexicon
+from kg.extract.lexicon import GazetteerEntry, frames, gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
 from kg.extract.voices import voice_of
@@ -86,6 +86,7 @@ class ArticleIndex:
         self._of_class_word: dict[tuple[str, str], list[int]] = {}
         self._titled_by_word: dict[str, list[int]] = {}
         self._missions: list[int] = []
+        self._forces: dict[tuple[int, str], Cluster] = {}  # (country, force noun) -> force
         mission_nouns = lexicon().mission_nouns
         previous = None
         for k, m in enumerate(self.ordered):
@@ -108,6 +109,36 @@ class ArticleIndex:
 
     def cluster(self, cid: int) -> Cluster:
         return self.clusters[cid]
+
+    def country_force(self, country: Cluster, noun: str, span: str | None = None) -> Cluster:
+        """A country's force of one kind ("Norland's navy", "Norland's navy chief"): the force the
+        text names by the country's name or demonym ("the Norlandic Navy") or the gazetteer
+        knows by such a name; else an entity labelled with the text's words (`span`), or
+        with the country and the noun as the text would say them ("Norland's navy")."""
+        key = (country.id, noun)
+        found = self._forces.get(key)
+        if found is not None:
+            return found
+        entry = country.entry
+        names = {country.label, *(entry.aliases + entry.demonyms if entry else ())}
+        wanted = {norm(f"{name} {noun}") for name in names}
+        known = gazetteer().by_name
+        named = [
+            c
+            for c in self.clusters
+            if c.cls == "ArmedForce" and norm(c.label).replace("'s ", " ") in wanted
+        ]
+        if named:
+            found = named[0]
+        else:
+            hits = [known[w] for w in sorted(wanted) if w in known]
+            hits = [e for e in hits if e.cls == "ArmedForce"]
+            if hits:
+                found = self.add_cluster(hits[0].cls, hits[0].label, hits[0])
+            else:
+                found = self.add_cluster("ArmedForce", span or f"{country.label}'s {noun}")
+        self._forces[key] = found
+        return found
 
     def pos(self, block: int, tok) -> int:
         return self.offsets[block] + tok.idx
@@ -192,8 +223,8 @@ class ArticleIndex:
         return []
 
     def _countrys_force(self, block: int, tok) -> Cluster | None:
-        """ "Norland's navy": Norland's own force (lexicon `force_nouns`), named as the
-        positions of its chiefs name it ("Norland Navy"), not the last navy named."""
+        """ "Norland's navy": Norland's own force (lexicon `force_nouns`), the one its
+        chiefs lead (`country_force`), not the last navy named."""
         noun = tok.lower_
         if noun not in lexicon().force_nouns:
             return None
@@ -203,7 +234,8 @@ class ArticleIndex:
                 continue
             country = self.as_actor(Ref(self.clusters[m.cluster])).cluster
             if country.cls == "Country":
-                return self.add_cluster("ArmedForce", f"{country.label} {noun.title()}")
+                span = tok.doc[min(t.i for t in poss.subtree) : tok.i + 1].text
+                return self.country_force(country, noun, span)
         return None
 
     def _group(self, block: int, tok) -> list[Ref]:

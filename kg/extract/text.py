@@ -16,6 +16,15 @@ _DATELINE = re.compile(
     r"(?:\s*\([^)]{1,30}\))?\s+[-–—]\s+"
 )
 _END = re.compile(r"[.!?:;\"”’)]\s*$")
+# a dateline of a title-case place with its date and source ("Velmar City, 27 Nov (Norpress) -",
+# "Norvik, Nov 27 (NPA).-"): only with a source, so that "Ana Ruiz - " is no dateline
+_SOURCED_DATELINE = re.compile(
+    r"^[A-Z][\w'’.\-]+(?:[ \-/][A-Z][\w'’.\-]+)*\s*,\s*"
+    r"(?:\d{1,2} [A-Z][a-z]+\.?(?: \d{4})?|[A-Z][a-z]+\.? \d{1,2})"
+    r"\s*\([^)]{1,30}\)\.?\s*[-–—]\s*"
+)
+_SOURCE = re.compile(r"\(([^)]{1,30})\)")
+_MASTHEAD = re.compile(r"^([^|]{2,60}?)\s+\|\s+\S")
 
 
 class _TextOnly(HTMLParser):
@@ -86,12 +95,17 @@ class Block:
     start: int
     end: int
     heading: bool
+    source: bool = False  # the news source a dateline or a masthead names ("(Norpress)")
 
 
-def blocks(text: str) -> list[Block]:
+def blocks(text: str, masthead_skip: frozenset[str] = frozenset()) -> list[Block]:
     """Split the text into lines; short lines without final punctuation are headings.
-    A dateline ("LIMA, March 4 - ") is left out of the body block it opens."""
+    A dateline ("NORVIK, March 4 (Norpress) - ") is left out of the body block it opens; the
+    source in its parentheses is a block of its own, and so is a masthead: the first part of
+    a heading among the first three lines, up to "|" ("THE NORVIK HERALD | Defence"),
+    unless its first word is one of `masthead_skip` ("ANALYSIS |", "By Mira Solvang |")."""
     out: list[Block] = []
+    lines = 0
     pos = 0
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
@@ -99,15 +113,26 @@ def blocks(text: str) -> list[Block]:
         stripped = line.strip()
         if not stripped:
             continue
+        lines += 1
         lead = len(line) - len(line.lstrip())
         start += lead
         end = start + len(stripped)
         words = stripped.split()
         heading = not _END.search(stripped) and len(words) <= 14
         if not heading:
-            m = _DATELINE.match(stripped)
+            m = _DATELINE.match(stripped) or _SOURCED_DATELINE.match(stripped)
             if m:
+                src = _SOURCE.search(stripped, 0, m.end())
+                if src:
+                    out.append(Block(start + src.start(1), start + src.end(1), True, True))
                 start += m.end()
+        elif lines <= 3:
+            m = _MASTHEAD.match(stripped)
+            name = m.group(1).strip() if m else ""
+            first = name.split()[0].lower() if name else ""
+            if name and first not in masthead_skip and not any(c.isdigit() for c in name):
+                out.append(Block(start, start + len(name), True, True))
+                start = start + m.end() - 1
         out.append(Block(start, end, heading))
     return out
 

@@ -60,8 +60,7 @@ def read_position(b: Builder, pos: Mention) -> None:
     if owner is not None and owner.cluster.cls == "Country":
         for noun in lex.force_nouns:
             if set(noun.split()) <= words:
-                name = f"{owner.cluster.label} {noun.title()}"
-                force = b.index.add_cluster("ArmedForce", name)
+                force = b.index.country_force(owner.cluster, noun)
                 b.add(holder, "leads", force, tok, 0.8, "title-force", level)
                 return
     distinctive = words - lex.generic_position_words

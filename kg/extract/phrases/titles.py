@@ -39,6 +39,8 @@ class TitleData:
     complement_joiners: frozenset[str]  # small words inside a title's complement
     name_particles: frozenset[str]  # "van", "bin": lower-case words inside names
     small_words: frozenset[str]  # "of", "the": lower case inside names, left out of acronyms
+    complement_prepositions: frozenset[str]  # "of", "for": open a title's complement
+    windows: dict[str, int]  # how far, in words, a walk from a title goes
 
 
 def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
@@ -75,6 +77,8 @@ def title_data() -> TitleData:
         complement_joiners=frozenset(lists["complement_joiners"]),
         name_particles=frozenset(lists["name_particles"]),
         small_words=frozenset(lists["small_words"]),
+        complement_prepositions=frozenset(lists["complement_prepositions"]),
+        windows={str(k): int(v) for k, v in d["windows"].items()},
     )
 
 
@@ -97,11 +101,15 @@ def is_honorific(tok) -> bool:
 
 def _retired(tok) -> bool:
     """A token of a retirement mark in parentheses: "General (Ret.) Mira Solvang", "(r)"."""
-    doc, marks = tok.doc, title_data().retired_marks
-    start = next((i for i in range(tok.i, max(-1, tok.i - 4), -1) if doc[i].text == "("), None)
+    doc, data = tok.doc, title_data()
+    marks, window = data.retired_marks, data.windows["retired_mark"]
+    start = next((i for i in range(tok.i, max(-1, tok.i - window), -1) if doc[i].text == "("), None)
     if start is None:
         return False
-    end = next((i for i in range(start + 1, min(len(doc), start + 5)) if doc[i].text == ")"), None)
+    end = next(
+        (i for i in range(start + 1, min(len(doc), start + window + 1)) if doc[i].text == ")"),
+        None,
+    )
     if end is None or tok.i > end:
         return False
     inner = [t for t in doc[start + 1 : end] if t.text != "."]
@@ -183,7 +191,7 @@ def _split_body(span: Span) -> list[Span]:
     makes names of bodies (lexicon `head_classes`, titles.yaml `name_heads`). "Chief of the
     General Staff" names no country and stays one title."""
     doc = span.doc
-    of = next((t.i for t in span if t.lower_ in ("of", "for")), None)
+    of = _complement_start(span)
     if of is None or of == span.start:
         return [span]
     start = of + 1
@@ -209,14 +217,23 @@ def _cut_at_name(span: Span) -> Span:
     Development Bank": the pattern ends at the domain word "Development"; "chairman of the
     opposition Democratic Party") is the title before "of"; the body is named after it."""
     doc = span.doc
-    heads = set(lexicon().head_classes) | title_data().name_heads
+    data = title_data()
+    heads = set(lexicon().head_classes) | data.name_heads
     i = span.end  # the capitalised words after it, up to a body's head word
-    while i < min(len(doc), span.end + 4) and doc[i].is_title and doc[i].lower_ not in heads:
+    last = min(len(doc), span.end + data.windows["body_name"])
+    while i < last and doc[i].is_title and doc[i].lower_ not in heads:
         i += 1
     if i == len(doc) or not doc[i].is_title or doc[i].lower_ not in heads:
         return span
-    of = next((t.i for t in span if t.lower_ in ("of", "for")), None)
+    of = _complement_start(span)
     return span if of is None or of == span.start else Span(doc, span.start, of, label=LABEL)
+
+
+def _complement_start(span: Span) -> int | None:
+    """Where a title's complement opens: its first "of" or "for" (titles.yaml
+    `complement_prepositions`)."""
+    words = title_data().complement_prepositions
+    return next((t.i for t in span if t.lower_ in words), None)
 
 
 def _ends_body_name(doc, start: int) -> bool:
@@ -283,11 +300,12 @@ def make_title_marker(nlp: Language, name: str) -> TitleMarker:
 def qualifiers_of(doc, start: int, end: int) -> list[str]:
     """The qualifiers of the title doc[start:end]: words in it ("acting", "deputy") and the
     words just before it ("former", "outgoing", "ex-")."""
-    table = title_data().qualifiers
+    data = title_data()
+    table = data.qualifiers
     found: list[str] = []
     words = [t.lower_ for t in doc[start:end]]
     i = start - 1
-    while i >= 0 and i >= start - 3:
+    while i >= 0 and i >= start - data.windows["qualifier"]:
         tok = doc[i]
         if tok.lower_ in table or tok.text == "-":
             words.insert(0, tok.lower_)

@@ -212,6 +212,8 @@ class Frame:
     domain: tuple[str, ...] = ()  # subject classes it takes, narrower than the predicate's
     others: bool = False  # only with others: "train its own guards" states nothing
     only_refused: bool = False  # states only its refusal: "declined to attend"
+    negated_as: str = "negated"  # a negated plan of it: "will not disarm X" -> refused
+    not_in_place: bool = False  # a noun after "in", "at": "in the northern part of X"
 
 
 @dataclass(frozen=True)
@@ -244,6 +246,13 @@ class Frames:
     carried: dict[str, dict] = field(default_factory=dict)  # "The measures target X"
     plural_pronouns: frozenset[str] = frozenset()  # "X and Y said they ..."
     question_marks: frozenset[str] = frozenset()  # "asked whether X ...": a question
+    negators: frozenset[str] = frozenset()  # "has no plans to"
+    infinitive_heads: dict[str, str] = field(default_factory=dict)  # "was named to lead"
+    future_preps: frozenset[str] = frozenset()  # "ahead of the summit"
+    cancel_verbs: frozenset[str] = frozenset()  # "the visit was postponed"
+    event_levels: dict[str, str] = field(default_factory=dict)  # "offered to host talks"
+    planned_modifiers: frozenset[str] = frozenset()  # "the proposed visit"
+    contrast_marks: frozenset[str] = frozenset()  # "..., while Y is considering it"
     invitation_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...] = ()  # "an invitation to / for the summit"
@@ -255,8 +264,6 @@ class Frames:
     quantity_preps: frozenset[str] = frozenset()  # "a team of engineers", "$5m in aid"
     naming_entity_types: frozenset[str] = frozenset()  # "EU sanctions": spaCy entity labels
     pair_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "both", "the two"
-    negators: frozenset[str] = frozenset()  # "has no plans to"
-    modality_modifiers: dict[str, str] = field(default_factory=dict)  # "the proposed force"
     principal_preps: tuple[str, ...] = ()  # "signed on behalf of X": X signs
     holder_preps: frozenset[str] = frozenset()  # "X is under sanctions": X is their object
 
@@ -283,6 +290,8 @@ def _frame(item: dict, kind: str) -> Frame:
         domain=tuple(item.get("domain") or ()),
         others=bool(item.get("others", False)),
         only_refused=bool(item.get("only_refused", False)),
+        negated_as=item.get("negated_as", "negated"),
+        not_in_place=bool(item.get("not_in_place", False)),
     )
 
 
@@ -332,6 +341,13 @@ def frames() -> Frames:
         future_words=frozenset(d.get("future_words") or ()),
         plural_pronouns=frozenset(d.get("plural_pronouns") or ()),
         question_marks=frozenset(d.get("question_marks") or ()),
+        negators=frozenset(d.get("negators") or ()),
+        infinitive_heads=dict(d.get("infinitive_heads") or {}),
+        future_preps=frozenset(d.get("future_preps") or ()),
+        cancel_verbs=frozenset(d.get("cancel_verbs") or ()),
+        event_levels=dict(d.get("event_levels") or {}),
+        planned_modifiers=frozenset(d.get("planned_modifiers") or ()),
+        contrast_marks=frozenset(d.get("contrast_marks") or ()),
         invitation_nouns={k: tuple(v) for k, v in (d.get("invitation_nouns") or {}).items()},
         invitation_preps=tuple(d.get("invitation_preps") or ()),
         named_by=tuple(d.get("named_by") or ()),
@@ -345,8 +361,6 @@ def frames() -> Frames:
         quantity_preps=frozenset(d.get("quantity_preps") or ()),
         naming_entity_types=frozenset(d.get("naming_entity_types") or ()),
         pair_words={k: frozenset(v) for k, v in (d.get("pair_words") or {}).items()},
-        negators=frozenset(d.get("negators") or ()),
-        modality_modifiers=dict(d.get("modality_modifiers") or {}),
         principal_preps=tuple(d.get("principal_preps") or ()),
         holder_preps=frozenset(d.get("holder_preps") or ()),
         carried={

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from kg.extract.clusters import UnionFind
 from kg.extract.lexicon import gazetteer, lexicon, norm
-from kg.extract.mentions import Mention, head_class
+from kg.extract.mentions import Mention
 from kg.extract.phrases.titles import title_data
+from kg.extract.words import head_class
 
 
 def join_name_parts(

@@ -9,8 +9,9 @@ counter around each step of kg.pipeline.build_inputs:
               and kg's extraction rules)
     build     RDF construction and validation (kg.build.build), its own thread
     store     adding each batch to the store (KgStore.add_build), its own thread
-and the process's total CPU (user + system, RocksDB's background threads included): what
-the phases do not cover is mostly RocksDB's bulk loading and compaction, and exit.
+and the process's total CPU before exit (user + system, every thread's): what the phases do
+not cover is RocksDB's compaction (its "rocksdb:low" threads, read per thread from /proc),
+the bulk loader's own threads (which have ended by then) and the build's glue.
 
     python benchmarks/phases.py 200 [--corpus ../shared/corpus]
 """
@@ -27,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 PROBE = """
-import json, resource, sys, time
+import json, os, resource, sys, threading, time
 from pathlib import Path
 T = time.thread_time
 steps = {}
@@ -64,7 +65,21 @@ timed(P, "build", "build")
 timed(S, "add_build", "store")
 summary = P.build_inputs([Path(sys.argv[1])], None, store_dir=Path(sys.argv[2]), jobs=1)
 usage = resource.getrusage(resource.RUSAGE_SELF)
+main_cpu = T()
+threads = {}
+tick = os.sysconf("SC_CLK_TCK")
+for task in Path("/proc/self/task").iterdir():
+    try:
+        name = (task / "comm").read_text().strip()
+        fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        continue
+    if int(task.name) == threading.get_native_id():
+        continue
+    threads[name] = threads.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
 print(json.dumps({
+    "main_thread_cpu_s": round(main_cpu, 2),
+    "other_threads_cpu_s": {k: round(v, 2) for k, v in sorted(threads.items())},
     "articles": summary.articles,
     "startup": {k: round(v, 2) for k, v in steps.items()},
     "phases": {k: round(v, 2) for k, v in phases.items()},
@@ -120,18 +135,20 @@ def main() -> None:
     print()
     print(
         "| corpus | start-up CPU s | read + extract ms/article | build ms/article | "
-        "store ms/article | rest (RocksDB threads, exit) s | process CPU s |"
+        "store ms/article | RocksDB compaction s | rest (bulk-load threads, glue) s | "
+        "process CPU s |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         n = max(1, r["articles"])
         start = sum(r["startup"].values())
         ph = r["phases"]
-        rest = r["process_cpu_s"] - start - sum(ph.values())
+        compaction = r["other_threads_cpu_s"].get("rocksdb:low", 0.0)
+        rest = r["process_cpu_s"] - start - sum(ph.values()) - compaction
         print(
             f"| {r['corpus']} | {start:.2f} | {1000 * ph['read'] / n:.1f} | "
-            f"{1000 * ph['build'] / n:.1f} | {1000 * ph['store'] / n:.1f} | {rest:.2f} | "
-            f"{r['process_cpu_s']} |"
+            f"{1000 * ph['build'] / n:.1f} | {1000 * ph['store'] / n:.1f} | "
+            f"{compaction:.2f} | {rest:.2f} | {r['process_cpu_s']} |"
         )
 
 

@@ -851,6 +851,13 @@ def link(
 
 
 def main() -> None:
+    import atexit
+    import gc
+
+    # At exit the interpreter collects garbage over every object still alive (a build's
+    # spaCy pipeline, ontology and shapes: 0.3 s of CPU); none of it needs collecting then.
+    # Registered first, so it runs after every other exit handler.
+    atexit.register(gc.freeze)
     cli(prog_name="kg")
 
 

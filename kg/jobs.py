@@ -6,8 +6,9 @@ at once; where the system cannot fork they are spawned and each loads what it us
 
 Two kinds of tasks go to one pool; the build's process keeps the corpus order:
 - extraction: a few inputs of one batch read, hashed and parsed or extracted
-  (kg.pipeline.read_inputs); small tasks keep every worker busy until the last article, and
-  a task never holds inputs of two batches, so a bad input fails only its own batch;
+  (kg.pipeline.read_inputs); small tasks, down to one input at the end of the corpus, keep
+  every worker busy until the last article, and a task never holds inputs of two batches,
+  so a bad input fails only its own batch (task_spans);
 - a batch: once its articles are extracted, the build's process mints their entity IRIs
   in corpus order (EntityRegistry.mint: an IRI depends on every article before) and a
   worker builds and validates the batch (kg.batches.build_minted) and sends it back as
@@ -32,9 +33,29 @@ CHUNK = 16  # inputs an extraction task takes at most (spaCy is not faster with 
 
 
 def chunk_size(n_inputs: int, jobs: int) -> int:
-    """Inputs an extraction task takes: at least four tasks a worker, so that the workers
-    finish together, and at most CHUNK."""
+    """Inputs an extraction task takes at most: at least four tasks a worker, and at most
+    CHUNK."""
     return max(1, min(CHUNK, -(-n_inputs // (4 * jobs))))
+
+
+def task_spans(n_inputs: int, jobs: int, batch_size: int) -> list[tuple[int, int]]:
+    """The extraction tasks of a corpus, as (start, end) spans of its inputs in order.
+
+    A task never holds inputs of two batches, so a bad input fails only its own batch, as
+    in a build in one process. Tasks shrink towards the end of the corpus (at most the
+    inputs left over twice the workers, so the last ones hold one input each): the workers
+    then finish their last tasks together, and the last batch is built sooner after its
+    last article was extracted."""
+    size = chunk_size(n_inputs, jobs)
+    spans = []
+    start = 0
+    while start < n_inputs:
+        left = n_inputs - start
+        step = max(1, min(size, -(-left // (2 * jobs))))
+        end = min(start + step, (start // batch_size + 1) * batch_size)
+        spans.append((start, end))
+        start = end
+    return spans
 
 
 def built_batches(
@@ -55,14 +76,7 @@ def built_batches(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    size = chunk_size(len(paths), jobs)
-    # a task never crosses a batch boundary: a bad input then fails its own batch only, as in
-    # a build in one process, and every batch before it is still built and handed back
-    parts = deque(
-        list(paths[i : min(start + batch_size, i + size)])
-        for start in range(0, len(paths), batch_size)
-        for i in range(start, min(start + batch_size, len(paths)), size)
-    )
+    parts = deque(list(paths[a:b]) for a, b in task_spans(len(paths), jobs, batch_size))
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     workers = max(1, min(jobs, len(parts)))  # no more processes than extraction tasks
     pool = ProcessPoolExecutor(

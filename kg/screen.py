@@ -196,17 +196,19 @@ def screen_query(query: str, prefixes: Mapping[str, str] | None = None) -> Scree
     _refuse_words(toks)
     prologue = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in (prefixes or {}).items())
     # one token a line: a `#` that some reader takes for a comment hides no other token;
-    # a language tag, a datatype and a path modifier (`kgo:p*`) stay glued to what they
-    # followed, as some readers require
-    starts, parts, at, glue, end = [], [], len(prologue), True, -1
+    # a language tag, a datatype, a path modifier (`kgo:p*`) and the bracket of a function
+    # call (`COALESCE(`: oxigraph reads no space there) stay glued to what they followed,
+    # as some readers require
+    starts, parts, at, glue, end, word = [], [], len(prologue), True, -1, False
     for t in toks:
         joined = (
             glue
             or t.kind == "langtag"
             or t.text == "^^"
             or (t.text in ("*", "+", "?") and t.start == end)
+            or (t.text == "(" and word and t.start == end)
         )
-        end = t.start + len(t.text)
+        end, word = t.start + len(t.text), t.kind == "word"
         at += 0 if joined else 1
         starts.append(at)
         parts.append(t.text if joined else "\n" + t.text)

@@ -133,6 +133,27 @@ def test_jobs_2_stores_what_jobs_1_does_before_a_bad_input(tmp_path, gold_doc, m
     assert _store_lines(tmp_path / "s1") == _store_lines(tmp_path / "s2")
 
 
+@pytest.mark.parametrize(
+    ("n_inputs", "jobs", "batch_size"), [(36, 2, 100), (200, 2, 100), (250, 3, 100), (9, 2, 4)]
+)
+def test_jobs_tasks_cover_the_corpus_in_order_within_batches_and_end_small(
+    n_inputs, jobs, batch_size
+):
+    """The extraction tasks of --jobs: every input once, in order; no task holds inputs of
+    two batches; none is larger than chunk_size; and they shrink towards the end of the
+    corpus, so that the workers finish together (the last ones hold one or two inputs)."""
+    from kg.jobs import chunk_size, task_spans
+
+    spans = task_spans(n_inputs, jobs, batch_size)
+    assert [i for a, b in spans for i in range(a, b)] == list(range(n_inputs))
+    assert all(a // batch_size == (b - 1) // batch_size for a, b in spans)
+    sizes = [b - a for a, b in spans]
+    assert max(sizes) <= chunk_size(n_inputs, jobs)
+    assert sizes[-1] == 1 and max(sizes[-2 * jobs :]) <= 2
+    tail = [b - a for a, b in spans if a >= n_inputs // 2]
+    assert tail == sorted(tail, reverse=True)
+
+
 def test_read_inputs_is_the_picklable_per_article_work(corpus):
     paths = sorted(corpus.iterdir())
     items = read_inputs(paths)

@@ -12,10 +12,12 @@ from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.clauses import (
     Clause,
     _children,
+    cancelled,
     clauses_of,
     direct_objects,
     is_passive,
     modality,
+    negates_a_plan,
     prep_objects,
     subjects,
 )
@@ -455,6 +457,22 @@ def _objects(
     return out
 
 
+@cache
+def _event_nouns(predicate: str) -> frozenset[str]:
+    """The nouns that state `predicate` (trip, visit for visits)."""
+    return frozenset(w for fr in frames().nouns if fr.predicate == predicate for w in fr.lemmas)
+
+
+def _in_place(tok) -> bool:
+    """A noun after a preposition of place (lexicon.yaml place_prepositions)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in lexicon().place_prepositions
+
+
+def _verb_of(tok):
+    """The word whose modality a frame's word takes: a verb itself, a noun its head."""
+    return tok if tok.pos_ in ("VERB", "AUX") else tok.head
+
+
 def _named_partner(tok, frame: Frame) -> bool:
     """The clause names an object in one of the frame's prepositions, entity or not."""
     preps = [s.split(":", 1)[1] for s in frame.objects if s.startswith("prep:")]
@@ -640,10 +658,16 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
         for frame in f.nouns:
             if clause.lemma not in frame.lemmas and tok.lower_ not in frame.lemmas:
                 continue
+            if frame.not_in_place and _in_place(tok):
+                continue  # "told reporters in the northern part of the city"
+            level = clause.modality
+            # the event itself, or talks between others: planned when one party offers it
+            event_level = f.event_levels.get(level, level) if level else level
             subj = [tok] if frame.subject == "self" else noun_subjects(tok)
-            out += _emit(index, block, tok, frame, subj, None, clause.modality)
+            own = event_level if frame.subject == "self" else level
+            out += _emit(index, block, tok, frame, subj, None, own)
             if frame.predicate in _SYMMETRIC_NOUNS:
-                out += _between(index, block, tok, frame, clause.modality)
+                out += _between(index, block, tok, frame, event_level)
     return out
 
 
@@ -706,7 +730,7 @@ def _emit(
     level: str | None = _UNSET,
 ) -> list[Candidate]:
     if level == _UNSET:
-        level = modality(tok) if tok.pos_ in ("VERB", "AUX") else modality(tok.head)
+        level = modality(_verb_of(tok))
     if level is None:
         return []
     subjects_ = []
@@ -746,6 +770,10 @@ def _emit(
         return [c for a, b in pairs for c in _emit_pairs(index, block, tok, frame, level, a, b)]
     if not subjects_ or not objects_:
         return []
+    if level == "refused" and not frame.refused_as and negates_a_plan(_verb_of(tok)):
+        level = frame.negated_as  # "would not meet X", "had no plans to withdraw": negated
+    if level == "planned" and tok.pos_ == "VERB" and cancelled(tok, _event_nouns(frame.predicate)):
+        level = "negated"  # "was due to travel to X, but the trip was cancelled"
     if frame.modality and level == "asserted":
         level = frame.modality
     predicate = frame.predicate

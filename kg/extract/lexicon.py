@@ -206,6 +206,8 @@ class Frame:
     domain: tuple[str, ...] = ()  # subject classes it takes, narrower than the predicate's
     others: bool = False  # only with others: "train its own guards" states nothing
     only_refused: bool = False  # states only its refusal: "declined to attend"
+    negated_as: str = "negated"  # a negated plan of it: "will not disarm X" -> refused
+    not_in_place: bool = False  # a noun after "in", "at": "in the northern part of X"
 
 
 @dataclass(frozen=True)
@@ -238,6 +240,13 @@ class Frames:
     carried: dict[str, dict] = field(default_factory=dict)  # "The measures target X"
     plural_pronouns: frozenset[str] = frozenset()  # "X and Y said they ..."
     question_marks: frozenset[str] = frozenset()  # "asked whether X ...": a question
+    negators: frozenset[str] = frozenset()  # "has no plans to"
+    infinitive_heads: dict[str, str] = field(default_factory=dict)  # "was named to lead"
+    future_preps: frozenset[str] = frozenset()  # "ahead of the summit"
+    cancel_verbs: frozenset[str] = frozenset()  # "the visit was postponed"
+    event_levels: dict[str, str] = field(default_factory=dict)  # "offered to host talks"
+    planned_modifiers: frozenset[str] = frozenset()  # "the proposed visit"
+    contrast_marks: frozenset[str] = frozenset()  # "..., while Y is considering it"
     invitation_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
 
@@ -264,6 +273,8 @@ def _frame(item: dict, kind: str) -> Frame:
         domain=tuple(item.get("domain") or ()),
         others=bool(item.get("others", False)),
         only_refused=bool(item.get("only_refused", False)),
+        negated_as=item.get("negated_as", "negated"),
+        not_in_place=bool(item.get("not_in_place", False)),
     )
 
 
@@ -313,6 +324,13 @@ def frames() -> Frames:
         future_words=frozenset(d.get("future_words") or ()),
         plural_pronouns=frozenset(d.get("plural_pronouns") or ()),
         question_marks=frozenset(d.get("question_marks") or ()),
+        negators=frozenset(d.get("negators") or ()),
+        infinitive_heads=dict(d.get("infinitive_heads") or {}),
+        future_preps=frozenset(d.get("future_preps") or ()),
+        cancel_verbs=frozenset(d.get("cancel_verbs") or ()),
+        event_levels=dict(d.get("event_levels") or {}),
+        planned_modifiers=frozenset(d.get("planned_modifiers") or ()),
+        contrast_marks=frozenset(d.get("contrast_marks") or ()),
         invitation_nouns={k: tuple(v) for k, v in (d.get("invitation_nouns") or {}).items()},
         carried={
             p: {

@@ -658,6 +658,9 @@ def test_the_parties_that_agree_a_plan_sign_it():
     assert _has(found, "Chile", "signs", "ceasefire in the border region")
     found = _relations("Peru and Chile agreed on Monday to establish a joint border plan.")
     assert _has(found, "Peru", "signs", "joint border plan")
+    found = _relations("Peru and Chile failed to agree on a ceasefire in the border region.")
+    assert _has(found, "Peru", "signs", "ceasefire in the border region", "negated")
+    assert not _has(found, "Peru", "signs", "ceasefire in the border region", "asserted")
 
 
 def test_receiving_or_summoning_a_person_is_meeting_them():
@@ -705,6 +708,18 @@ def test_overseeing_directing_or_holding_the_presidency_is_leading():
     assert _has(found, "Tomas Ekberg", "leads", "Department of Coastal Affairs")
     found = _relations("Peru holds the rotating presidency of the Andean Council.")
     assert _has(found, "Peru", "leads", "Andean Council")
+
+
+def test_directing_a_body_to_act_is_an_order_not_leadership():
+    for text in (
+        "President Tomas Ekberg directed the Defence Ministry to prepare a plan for the border.",
+        "Tomas Ekberg directed the Andean Council to review the mission.",
+        "General Mira Solvang commanded the Northern Brigade to withdraw from the border.",
+    ):
+        found = _relations(text)
+        assert not any(p in ("leads", "positionIn") for _, p, _ in found), (text, found)
+    found = _relations("General Mira Solvang commands the Northern Brigade.")
+    assert _has(found, "Mira Solvang", "leads", "Northern Brigade")
 
 
 def test_who_is_under_a_command_is_led_by_its_owner():

@@ -17,6 +17,7 @@ from kg.extract.syntax.clauses import (
     cancelled,
     clauses_of,
     direct_objects,
+    gives_an_order,
     is_passive,
     modality,
     negates_a_plan,
@@ -310,6 +311,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             if frame.needs == "forces" and not _has_contribution(tok, money=False):
                 continue
             if frame.voice == "passive" and not clause.passive:
+                continue
+            if gives_an_order(tok):  # "directed X to prepare a plan" leads nothing
                 continue
             subj = [doc[i] for i in clause.subjects]
             if frame.subject == "patient":

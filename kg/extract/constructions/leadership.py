@@ -7,7 +7,7 @@ from kg.extract.constructions.base import OWNER_CLASSES, Builder, held_position,
 from kg.extract.frames import modality
 from kg.extract.lexicon import lexicon
 from kg.extract.resolve import Ref
-from kg.extract.syntax.clauses import direct_objects, prep_objects, subjects
+from kg.extract.syntax.clauses import direct_objects, gives_an_order, prep_objects, subjects
 
 
 def leadership(b: Builder) -> None:
@@ -19,8 +19,8 @@ def leadership(b: Builder) -> None:
     table = lex.leadership_verbs
     for tok in tokens_with(b.doc, "LEMMA", set(table)):
         titles = table.get(tok.lemma_.lower())
-        if titles is None or tok.pos_ != "VERB":
-            continue
+        if titles is None or tok.pos_ != "VERB" or gives_an_order(tok):
+            continue  # "directed the ministry to prepare a plan" is an order
         bodies = [r for o in direct_objects(tok) for r in _bodies(b, o)]
         if not bodies and tok.dep_ == "relcl":
             bodies = _bodies_above(b, tok.head)

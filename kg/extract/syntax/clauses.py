@@ -122,6 +122,17 @@ def _stranded_subject(verb) -> list:
     return []
 
 
+def gives_an_order(verb) -> bool:
+    """ "directed the ministry to prepare a plan", "commanded the troops to withdraw": a verb
+    of giving orders (data: frames.yaml order_verbs) with a to-infinitive after it orders its
+    object to act rather than leading it (the parser may attach the infinitive as a
+    complement or as an adverbial clause)."""
+    return verb.lemma_.lower() in frames().order_verbs and any(
+        any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children)
+        for comp in _children(verb, "xcomp", "ccomp", "advcl")
+    )
+
+
 def _stray_conjuncts(verb, args: list) -> list:
     """ "signed by the minister, A, and his counterpart, B": a noun the parser made a
     conjunct of the verb, after its last argument, is one more of that argument."""

@@ -179,3 +179,10 @@ def test_an_invitation_states_nothing_and_an_application_is_a_plan():
     assert ("Peru", "contributesTo", "Andean Force") not in found
     found = _relations("Peru has applied to join the Andean Council.")
     assert found[("Peru", "memberOf", "Andean Council")] == {"planned"}
+
+
+def test_being_to_do_something_is_a_plan():
+    found = _relations("Peru is to send troops to the Andean Force.")
+    assert found[("Peru", "contributesTo", "Andean Force")] == {"planned"}
+    found = _relations("Peru is able to send troops to the Andean Force.")
+    assert found[("Peru", "contributesTo", "Andean Force")] == {"asserted"}

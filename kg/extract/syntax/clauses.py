@@ -319,7 +319,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             return None
         if above and lemma in f.modality_heads and word.pos_ in ("VERB", "AUX", "ADJ"):
             found.add(f.modality_heads[lemma])
-        if above and infinitive and lemma in f.infinitive_heads and word.pos_ == "VERB":
+        if above and infinitive and lemma in f.infinitive_heads and word.pos_ in ("VERB", "AUX"):
             found.add(f.infinitive_heads[lemma])
         sibling = word.dep_ == "conj"
         infinitive = word.dep_ in ("xcomp", "advcl") and any(

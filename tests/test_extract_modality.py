@@ -66,6 +66,19 @@ def test_two_who_speak_to_someone_else_do_not_talk_with_each_other():
     assert ("Ana Ortiz", "holdsTalksWith", "Pablo Mena") not in found
 
 
+def test_two_who_meet_or_talk_with_each_other_do_so():
+    for text, predicate in (
+        ("Mira Solvang and Tomas Ekberg met with each other in Oslo.", "meets"),
+        ("Mira Solvang and Tomas Ekberg spoke with each other on Monday.", "holdsTalksWith"),
+        ("Mira Solvang and Tomas Ekberg talked to one another on Monday.", "holdsTalksWith"),
+    ):
+        found = _relations(text)
+        assert {
+            ("Mira Solvang", predicate, "Tomas Ekberg"),
+            ("Tomas Ekberg", predicate, "Mira Solvang"),
+        } & set(found), text
+
+
 def test_a_part_named_as_a_place_is_no_membership():
     found = _relations("Ana Ortiz spoke to reporters in the northern part of Lima.")
     assert ("Ana Ortiz", "partOf", "Lima") not in found

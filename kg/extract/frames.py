@@ -269,9 +269,15 @@ def _verb_of(tok):
 
 
 def _named_partner(tok, frame: Frame) -> bool:
-    """The clause names an object in one of the frame's prepositions, entity or not."""
+    """The clause names an object in one of the frame's prepositions, entity or not; "each
+    other", "one another" name no one else (data: frames.yaml reciprocals)."""
     preps = [s.split(":", 1)[1] for s in frame.objects if s.startswith("prep:")]
-    return any(prep_objects(tok, p) for p in preps)
+    reciprocals = frames().reciprocals
+    return any(
+        not ({o.lower_} | {c.lower_ for c in o.children}) & reciprocals
+        for p in preps
+        for o in prep_objects(tok, p)
+    )
 
 
 def _verb_words(clause: Clause, tok) -> frozenset[str]:

@@ -240,6 +240,7 @@ class Frames:
     capital_means_country: frozenset[str] = frozenset()  # visits to Lima are to Peru
     object_control: frozenset[str] = frozenset()  # "urged X to sign": X is the object
     order_verbs: frozenset[str] = frozenset()  # "directed X to prepare": an order, no leading
+    reciprocals: frozenset[str] = frozenset()  # "met with each other"
     name_relations: dict = field(default_factory=dict)  # "UN Mission in <X>": naming.py
     unit_relations: dict = field(default_factory=dict)  # "the Assembly's Defence Committee"
     interview: dict[str, tuple[str, ...]] = field(default_factory=dict)  # voices.py
@@ -337,6 +338,7 @@ def frames() -> Frames:
         capital_means_country=frozenset(d.get("capital_means_country") or ()),
         object_control=frozenset(d.get("object_control") or ()),
         order_verbs=frozenset(d.get("order_verbs") or ()),
+        reciprocals=frozenset(d.get("reciprocals") or ()),
         name_relations=dict(d.get("name_relations") or {}),
         unit_relations=dict(d.get("unit_relations") or {}),
         interview={k: tuple(v) for k, v in (d.get("interview") or {}).items()},

@@ -66,6 +66,20 @@ def test_two_who_speak_to_someone_else_do_not_talk_with_each_other():
     assert ("Ana Ortiz", "holdsTalksWith", "Pablo Mena") not in found
 
 
+def test_two_clauses_under_one_denial_are_both_denied():
+    found = _relations(
+        "Tomas Ekberg denied that Peru sent troops to the Andean Force and that Chile sent "
+        "ships to the Andean Force."
+    )
+    assert found[("Chile", "contributesTo", "Andean Force")] == {"negated"}
+    assert found[("Peru", "contributesTo", "Andean Force")] == {"negated"}
+    found = _relations(
+        "Officials said Peru will send troops to the Andean Force and that Chile sent ships "
+        "to the Andean Force."
+    )
+    assert found[("Chile", "contributesTo", "Andean Force")] == {"asserted"}
+
+
 def test_two_who_meet_or_talk_with_each_other_do_so():
     for text, predicate in (
         ("Mira Solvang and Tomas Ekberg met with each other in Oslo.", "meets"),

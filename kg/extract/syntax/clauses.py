@@ -310,8 +310,14 @@ def _levels(tok) -> tuple[set[str], bool] | None:
         return ({"refused"}, False) if negated_duty else (set(), False)
     sibling = False  # reached from a conjunct: a verb beside it, not above it
     infinitive = False  # reached from a to-infinitive ("was named to lead", "returns to head")
+    beside = False  # the conjunct's neighbour under a shared head: skipped, not ended at
     for word in _chain(tok):
         lemma = word.lemma_.lower()
+        if beside:  # "denied that A sent troops and that B sent ships": on to "denied"
+            beside = sibling = infinitive = False
+            if word.dep_ in _SHARED_HEAD_DEPS:
+                continue
+            break
         if word.i != tok.i and lemma in lexicon().reporting_verbs:
             break
         above = word.i != tok.i and not sibling
@@ -340,6 +346,9 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             elif child.dep_ == "ccomp" and word.i == tok.i and _asks(child):
                 return None  # "asked whether X would send troops": a question
         if _own_clause(word):  # "..., while Y is considering it": Y's clause is its own
+            if word.dep_ == "conj" and word.head.dep_ in _SHARED_HEAD_DEPS:
+                beside = True  # both conjuncts hang under one head: it governs this one too
+                continue
             break
         if word.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp", "relcl", "acl"):
             if word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in f.modality_nouns:
@@ -348,6 +357,10 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     if _future_date(tok):  # "I go to Seoul next week": planned
         found.add("planned")
     return found, negated
+
+
+# Dependencies of a clause under a head: conjuncts joined there share that head's modality.
+_SHARED_HEAD_DEPS = frozenset(("ccomp", "xcomp", "advcl", "relcl", "acl"))
 
 
 def _own_clause(verb) -> bool:

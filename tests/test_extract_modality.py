@@ -66,6 +66,18 @@ def test_two_who_speak_to_someone_else_do_not_talk_with_each_other():
     assert ("Ana Ortiz", "holdsTalksWith", "Pablo Mena") not in found
 
 
+def test_another_plan_called_off_leaves_this_one_planned():
+    found = _relations(
+        "Mira Solvang will travel to Lima next week, although her visit to Quito was cancelled."
+    )
+    assert found[("Mira Solvang", "visits", "Lima")] == {"planned"}
+    assert found[("Mira Solvang", "visits", "Quito")] == {"negated"}
+    found = _relations(
+        "Mira Solvang was due to travel to Lima next week, but the visit was postponed."
+    )
+    assert found[("Mira Solvang", "visits", "Lima")] == {"negated"}
+
+
 def test_two_clauses_under_one_denial_are_both_denied():
     found = _relations(
         "Tomas Ekberg denied that Peru sent troops to the Andean Force and that Chile sent "

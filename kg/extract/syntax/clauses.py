@@ -401,10 +401,23 @@ def cancelled(tok, nouns: frozenset[str]) -> bool:
         )  # "will not make", "will no longer make"
         calls_off = lemma in f.cancel_verbs or (lemma in f.light_verbs and negated)
         if calls_off and any(
-            o.lemma_.lower() in nouns for o in _children(word, "dobj", "nsubjpass")
+            o.lemma_.lower() in nouns and not _another_plan(o, tok)
+            for o in _children(word, "dobj", "nsubjpass")
         ):
             return True
     return False
+
+
+def _another_plan(noun, verb) -> bool:
+    """ "will travel to Lima, although her visit to Quito was cancelled": the called-off noun
+    names a destination of its own that the verb does not, so it is another plan."""
+    own = {o.lower_ for p in _children(noun, "prep") for o in _children(p, "pobj")}
+    if not own:
+        return False  # "the trip", "the visit": the plan before it
+    ours = {
+        t.lower_ for p in _children(verb, "prep") for o in _children(p, "pobj") for t in o.subtree
+    }
+    return not own & ours
 
 
 def _asks(complement) -> bool:

@@ -66,6 +66,16 @@ def test_two_who_speak_to_someone_else_do_not_talk_with_each_other():
     assert ("Ana Ortiz", "holdsTalksWith", "Pablo Mena") not in found
 
 
+def test_going_on_or_coming_to_lead_is_what_happened():
+    for text in (
+        "Mira Solvang went on to lead the Andean Council for a decade.",
+        "Tomas Ekberg came to lead the Andean Council after the 2019 election.",
+    ):
+        found = _relations(text)
+        leads = [m for (s, p, o), m in found.items() if p == "leads" and o == "Andean Council"]
+        assert leads == [{"asserted"}], (text, found)
+
+
 def test_another_plan_called_off_leaves_this_one_planned():
     found = _relations(
         "Mira Solvang will travel to Lima next week, although her visit to Quito was cancelled."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import ClassVar
@@ -102,12 +103,18 @@ class Block:
     source: bool = False  # the news source a dateline or a masthead names ("(Norpress)")
 
 
-def blocks(text: str, masthead_skip: frozenset[str] = frozenset()) -> list[Block]:
+def blocks(
+    text: str,
+    masthead_skip: frozenset[str] = frozenset(),
+    publication: Callable[[str], bool] | None = None,
+) -> list[Block]:
     """Split the text into lines; short lines without final punctuation are headings.
     A dateline ("NORVIK, March 4 (Norpress) - ") is left out of the body block it opens; the
     source in its parentheses is a block of its own, and so is a masthead: the first part of
-    a heading among the first three lines, up to "|" ("THE NORVIK HERALD | Defence"),
-    unless its first word is one of `masthead_skip` ("ANALYSIS |", "By Mira Solvang |")."""
+    a heading among the first three lines, up to "|" ("THE NORVIK HERALD | Defence"), when
+    `publication` takes it for a publication's name and its first word is none of
+    `masthead_skip` ("ANALYSIS |", "By Mira Solvang |"). A headline, a breadcrumb or a
+    person before "|" ("Home | World") is no masthead; without `publication`, none is."""
     out: list[Block] = []
     lines = 0
     pos = 0
@@ -134,7 +141,13 @@ def blocks(text: str, masthead_skip: frozenset[str] = frozenset()) -> list[Block
             m = _MASTHEAD.match(stripped)
             name = m.group(1).strip() if m else ""
             first = name.split()[0].lower() if name else ""
-            if name and first not in masthead_skip and not any(c.isdigit() for c in name):
+            if (
+                name
+                and first not in masthead_skip
+                and not any(c.isdigit() for c in name)
+                and publication is not None
+                and publication(name)
+            ):
                 out.append(Block(start, start + len(name), True, True))
                 start = start + m.end() - 1
         out.append(Block(start, end, heading))

@@ -13,7 +13,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]"
 _HSPACE = re.compile(r"[ \t\u00a0]{2,}|\t")
 _LOOKS_HTML = re.compile(r"<\s*(html|body|p|div|br|span|article|h[1-6]|a\s|!doctype)\b", re.I)
 # A place is capitalised words joined by spaces (or "/"); a hyphen is a letter of a word
-# ("PORT-AU-PRINCE", "Guinea-Bissau"), never also a separator, and the loops are possessive:
+# ("VELMAR-SUR-MER", "Port-Velmar"), never also a separator, and the loops are possessive:
 # with two ways to read each "-", a long hyphenated line that is no dateline was tried in
 # 2^n ways (a build hung on one line). The matches are the same: "A-B" was one word anyway.
 _DATELINE = re.compile(

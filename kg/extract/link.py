@@ -11,51 +11,13 @@ relation needs them (see resolve.py).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from kg.extract.clusters import Cluster, UnionFind
 from kg.extract.lexicon import GazetteerEntry, gazetteer, lexicon, norm
-from kg.extract.mentions import Mention, acronym_fits, head_class
+from kg.extract.link_descriptions import link_descriptions
+from kg.extract.mentions import Mention, acronym_fits
+from kg.extract.name_parts import join_name_parts, unknown_kind
 from kg.extract.phrases.titles import complement_end, is_honorific, title_data, title_label
-
-
-@dataclass
-class Cluster:
-    id: int
-    cls: str
-    label: str
-    mentions: list[Mention] = field(default_factory=list)
-    entry: GazetteerEntry | None = None
-    metonym_of: GazetteerEntry | None = None
-    title: str | None = None  # a position held: its bare title ("foreign minister")
-    of: int | None = None  # ... and the cluster id of the country or body it belongs to
-
-    @property
-    def aliases(self) -> list[str]:
-        seen, out = {norm(self.label)}, []
-        for m in self.mentions:
-            if m.label == "NORP" or (m.label == "DESC" and m is not self.mentions[0]):
-                continue  # a description that refers back is a guess, not a name
-            for text in (m.text, m.long, m.owned):
-                if text and norm(text) not in seen:
-                    seen.add(norm(text))
-                    out.append(text)
-        return out
-
-
-class _Union:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def join(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 def _entry(m: Mention) -> GazetteerEntry | None:
@@ -83,140 +45,16 @@ def _is_acronym(text: str) -> bool:
 def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     """Group mentions into clusters; each cluster gets a class and a canonical label.
     Descriptions ("a ceasefire", "the summit") are linked last, in text order
-    (`_link_descriptions`)."""
+    (`link_descriptions`)."""
     descriptions = [m for m in mentions if m.label == "DESC"]
     clusters = _link_names([m for m in mentions if m.label != "DESC"], text, docs)
-    _link_descriptions(mentions, descriptions, clusters)
+    link_descriptions(mentions, descriptions, clusters)
     return clusters
-
-
-def _link_descriptions(
-    mentions: list[Mention], descriptions: list[Mention], clusters: list[Cluster]
-) -> None:
-    """A description refers back to the last entity of its class named before it with its
-    head word ("the summit" -> "the Coral Forum summit"), else to the last description with
-    that head word; a definite one, failing both, to the last entity of its class named
-    before it (as resolving "the plan" reads it). A description that refers back to nothing
-    names an entity of its own ("a ceasefire", "talks between X and Y")."""
-    if not descriptions:
-        return
-    named: dict[str, Cluster] = {}  # class -> the last entity named
-    named_word: dict[tuple[str, str], Cluster] = {}  # (class, word of its name) -> ...
-    described: dict[tuple[str, str], Cluster] = {}  # (class, head word) -> a description's
-    for m in sorted((m for m in mentions if m.cluster >= 0 or m.label == "DESC"), key=_start):
-        if m.label != "DESC":
-            c = clusters[m.cluster]
-            named[c.cls] = c
-            for w in norm(c.label).split():
-                named_word[(c.cls, w)] = c
-            continue
-        cls, word = m.cls or "", m.key.split()[-1] if m.key else ""
-        c = named_word.get((cls, word))
-        if c is None:
-            c = described.get((cls, word))
-            if c is not None and not _same_complement(c.mentions[0], m):
-                c = None  # "talks between X and Y" and "talks with Z" are two talks
-        if c is None and m.definite and cls in named and _compatible(word, named[cls]):
-            c = named[cls]
-        if c is None:
-            label = m.long if len(m.text.split()) == 1 and m.long else m.text
-            c = Cluster(len(clusters), cls, label)
-            clusters.append(c)
-            described[(cls, word)] = c
-        c.mentions.append(m)
-        m.cluster = c.id
-
-
-def _complement_of(m: Mention) -> str:
-    return norm(m.long)[len(norm(m.text)) :].strip() if m.long else ""
-
-
-def _same_complement(first: Mention, m: Mention) -> bool:
-    """ "the talks" may be "talks between X and Y"; "talks with Z" is not."""
-    a, b = _complement_of(first), _complement_of(m)
-    return not a or not b or a == b
-
-
-def _compatible(word: str, c: Cluster) -> bool:
-    """A definite description may be the last entity of its class named before it only when
-    its head word is an anaphor of that class (lexicon `anaphors`) and the entity's name has
-    no other head word of a class (`head_classes`): "the election" is never the "Velmar
-    War"."""
-    lex = lexicon()
-    if lex.anaphors.get(word) != c.cls:
-        return False
-    return not any(w != word and w in lex.head_classes for w in norm(c.label).split())
 
 
 def _whose(title) -> bool:
     """ "The Velmar Party, whose leader, X, said": the title is the body's, not its name."""
     return any(c.lower_ == "whose" for c in title.children)
-
-
-def _join_name_parts(
-    mentions: list[Mention], entries: list, u: _Union, surnames: dict[str, int], docs: list
-) -> None:
-    """Other parts of a name written in full, past a courtesy word: a given name ("Idris"
-    after "Idris Kamal"), a family name written first ("Tae" after "Tae Jun-ho"), a first
-    surname ("Vidal" after "Rosa Vidal Mena"), a particle surname ("Ms van der Berg"). Only
-    a part that belongs to one person of the article."""
-    honorifics = {h.lower().rstrip(".") for h in title_data().honorifics}
-
-    def bare(m: Mention) -> list[str]:
-        words = m.text.split()
-        while len(words) > 1 and words[0].lower().rstrip(".") in honorifics:
-            words = words[1:]
-        return words
-
-    owners: dict[str, set[str]] = {}  # a part of a name -> the names written in full
-    first: dict[str, int] = {}
-    for i, m in enumerate(mentions):
-        words = bare(m)
-        if m.cls != "Person" or m.label == "POSITION" or len(words) < 2:
-            continue
-        full = norm(" ".join(words))
-        first.setdefault(full, i)
-        for n in range(1, len(words)):
-            for k in range(len(words) - n + 1):
-                owners.setdefault(norm(" ".join(words[k : k + n])), set()).add(full)
-    for i, m in enumerate(mentions):
-        key = norm(" ".join(bare(m)))
-        names = owners.get(key, set()) - {key}
-        if m.label == "POSITION" or key in surnames or entries[i] is not None or len(names) != 1:
-            continue
-        # a place or a people only where a person stands ("arrived in X" is a place)
-        place = m.label in ("GPE", "LOC", "NORP") and not _where_a_place_stands(m, docs)
-        if m.label != "PERSON" and not _unknown_kind(m) and not place:
-            continue
-        u.join(first[next(iter(names))], i)
-        m.cls = "Person"
-
-
-def _where_a_place_stands(m: Mention, docs: list) -> bool:
-    """ "arrived in Florence", "Italian officials": the object of a place preposition (lexicon
-    `place_prepositions`) or a modifier is a place or a people, not a part of a person's
-    name, even when a person of the article bears that name."""
-    tok = docs[m.block][m.head]
-    if tok.dep_ in ("amod", "compound", "nmod"):
-        return True
-    return tok.dep_ == "pobj" and tok.head.lower_ in lexicon().place_prepositions
-
-
-def _unknown_kind(m: Mention) -> bool:
-    """A name whose class comes from the recognizer's label alone: a person's, or an
-    organisation's with no head word ("Force", "Council") and no gazetteer entry."""
-    if m.label == "PERSON":
-        return True
-    return (
-        m.label == "ORG"
-        and m.cls == "Organization"
-        and head_class(m.text.split()) is None
-        and m.key not in gazetteer().by_name
-    )
-
-
-def _start(m: Mention) -> int:
-    return m.start
 
 
 def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
@@ -235,7 +73,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
                 for c in tok.children
             ):
                 m.label, m.cls = "PERSON", "Person"
-    u = _Union(len(mentions))
+    u = UnionFind(len(mentions))
     entries = [_entry(m) for m in mentions]
     first: dict[tuple, int] = {}
     for i, m in enumerate(mentions):
@@ -259,7 +97,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
     for i, m in enumerate(mentions):
         words = m.text.split()
         if (
-            _unknown_kind(m)
+            unknown_kind(m)
             and len(words) >= 2
             and words[0] in acronyms
             and not any(_is_acronym(w) for w in words[1:])  # "EU EOM": an acronym itself
@@ -270,7 +108,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             u.join(j, i)
             renamed[norm(words[-1])] = i
     for i, m in enumerate(mentions):  # "Halcyon" alone, after "NUFOR Halcyon"
-        if _unknown_kind(m) and m.key in renamed:
+        if unknown_kind(m) and m.key in renamed:
             k = renamed[m.key]
             m.label, m.cls = mentions[k].label, mentions[k].cls
             entries[i] = None
@@ -287,7 +125,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             u.join(persons[m.key], i)
             m.cls = "Person"
             entries[i] = None
-    _join_name_parts(mentions, entries, u, persons, docs)
+    join_name_parts(mentions, entries, u, persons, docs)
 
     # Acronyms: "Long Name (LN)" and any acronym equal to a name's initials. Names are
     # indexed by initials and by where they end, so long articles stay linear.

@@ -1,21 +1,22 @@
 """Mentions: the spans of a parsed block that name an entity, each with a class guess.
 
 Names come from spaCy's NER and the position ruler, cleaned of a leading article, a
-possessive and quotes; common-noun phrases name forces, plans and bodies ("the five-point
-peace plan", "a UN observer mission") when a number, name or compound specifies them.
+possessive and quotes (words.py); acronyms and quoted names are added. Common-noun phrases
+that name forces, plans and bodies are found by common_nouns.py, the sources of an article
+(bylines, datelines, mastheads) by sources.py.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
+from kg.extract.common_nouns import common_mentions
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.phrases.titles import is_honorific, title_data
+from kg.extract.words import head_class, possessive, trim
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "POSITION"}
-_QUOTES = "\"'“”‘’«»"
 
 
 @dataclass
@@ -44,19 +45,6 @@ class Mention:
 @cache
 def _honorifics() -> frozenset[str]:
     return frozenset(w.rstrip(".") for w in title_data().honorifics if w.rstrip("."))
-
-
-def head_class(words: list[str]) -> str | None:
-    """The class that the last word (or two) of a name gives it ("... Force" -> ArmedForce)."""
-    heads = lexicon().head_classes
-    lowered = [w.lower() for w in words]
-    if "of" in lowered[1:]:
-        lowered = lowered[: lowered.index("of", 1)]  # "Council of Elders" -> council
-    if len(lowered) >= 2 and " ".join(lowered[-2:]) in heads:
-        return heads[" ".join(lowered[-2:])]
-    if lowered and lowered[-1] in heads:
-        return heads[lowered[-1]]
-    return None
 
 
 def class_guess(label: str, text: str, words: list[str]) -> str | None:
@@ -97,49 +85,11 @@ def class_guess(label: str, text: str, words: list[str]) -> str | None:
     }.get(label)
 
 
-_CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}$")
-
-
-def _stripped(tok) -> bool:
-    """A word dropped from the start of a name (lexicon `strip_words`): an article or a
-    possessor always, an adjective unless it begins a proper name ("New Zealand")."""
-    if tok.lower_ not in lexicon().strip_words:
-        return False
-    return tok.pos_ in ("DET", "PRON") or not (tok.tag_ == "NNP" and tok.is_title)
-
-
-def _trim(tokens: list) -> list:
-    """Drop leading articles, determiners and possessors, a clock time ("10:15 - Norland" in a
-    live blog), trailing possessives and quotes."""
-    while tokens and (
-        _stripped(tokens[0])
-        or tokens[0].text in _QUOTES
-        or tokens[0].is_space
-        or tokens[0].is_punct
-        or (_CLOCK.match(tokens[0].text) and len(tokens) > 1)
-    ):
-        tokens = tokens[1:]
-    while tokens and (
-        _possessive(tokens[-1])
-        or tokens[-1].text in _QUOTES
-        or tokens[-1].is_space
-        or tokens[-1].is_punct
-    ):
-        tokens = tokens[:-1]
-    return tokens
-
-
-def _possessive(tok) -> bool:
-    return tok.text.lower() in ("'s", "’s") or (
-        (tok.tag_ == "POS" or tok.dep_ == "case") and tok.text not in ("'", "’")
-    )
-
-
-def _split_possessive(tokens: list) -> list[list]:
+def _splitpossessive(tokens: list) -> list[list]:
     """'Ortiz’s “Clean Seas' -> ['Ortiz'], ['Clean', 'Seas']."""
     parts, current = [], []
     for tok in tokens:
-        if _possessive(tok) or "\n" in tok.text or tok.text in ("(", ")", "[", "]"):
+        if possessive(tok) or "\n" in tok.text or tok.text in ("(", ")", "[", "]"):
             if current:
                 parts.append(current)
             current = []
@@ -159,14 +109,14 @@ def find_mentions(
     taken: set[int] = set()
 
     def add(tokens: list, label: str, cls: str | None = None) -> None:
-        tokens = _trim(tokens)
+        tokens = trim(tokens)
         # "Dr Ana Ortiz", "Ms. Ortiz": the name without the courtesy word
         while (
             len(tokens) > 1
             and tokens[0].lower_.rstrip(".") in _honorifics()
             and (tokens[1].is_title or tokens[1].text == ".")
         ):
-            tokens = _trim(tokens[1:])
+            tokens = trim(tokens[1:])
         if not tokens or all(is_honorific(t) or t.is_punct for t in tokens):
             return  # "(Ret.)" read as a name
         span = doc[tokens[0].i : tokens[-1].i + 1]
@@ -209,7 +159,7 @@ def find_mentions(
             continue
         if ent.label_ == "POSITION" and ent[-1].lower_ in plurals and ent.end not in person_starts:
             continue  # "US envoys said": representatives, not a post held by a name
-        parts = _split_possessive(list(ent))
+        parts = _splitpossessive(list(ent))
         for i, part in enumerate(parts):
             label = ent.label_
             if i < len(parts) - 1 and label not in ("PERSON", "GPE", "NORP"):
@@ -248,62 +198,7 @@ def find_mentions(
             heads = [head_class([c.lemma_]) or head_class([c.text]) for c in described]
             add([tok], "ORG", next((h for h in heads if h), None) or "Organization")
 
-    for chunk in doc.noun_chunks:
-        root = chunk.root
-        if root.i in taken and not _extends_name(chunk, taken):
-            continue
-        cls = head_class([root.lemma_]) or head_class([root.text])
-        if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event"):
-            continue
-        # leave out a possessor ("Ortiz's five-point plan" -> "five-point plan"); the name
-        # that owns a body is kept beside it ("Norland's intelligence ministry", lexicon
-        # `owned_body_classes`), unless the noun stands for its owner ("Norland's government")
-        owned = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
-        body = cls in lexicon().owned_body_classes and not _stands_for_owner(root)
-        owner = _trim(list(doc[min(owned) : max(owned) + 1])) if body and owned else []
-        owner = owner if _named_owner(owner) else []
-        tokens = [t for t in chunk if t.i <= root.i and t.i not in owned and not _possessive(t)]
-        if owned:
-            tokens = [t for t in tokens if t.i > max(owned)]
-        tokens = _trim(tokens)
-        national = (
-            body
-            and root.tag_ not in ("NNS", "NNPS")  # "Bolivian border guards": people
-            and any(_nationality(t) for t in tokens if t.i != root.i)
-        )
-        tail = _complement(doc, root)
-        named_tail = any(t.pos_ == "PROPN" or t.tag_ in ("NNS", "NNPS") for t in tail)
-        if not tokens:
-            continue
-        label = "COMMON"
-        if not (
-            (
-                len(tokens) >= 2
-                and (
-                    _specific(tokens, root, needs_name=cls == "Event")
-                    or (owned and cls == "ArmedForce")
-                    or national
-                )
-            )
-            or owner
-            or (named_tail and tail[0].lower_ in ("of", "in", "on"))
-        ):
-            # "a ceasefire", "the summit": a description, linked to what it refers back to
-            if cls not in lexicon().description_classes or root.i in taken or _cut(doc, root):
-                continue
-            label = "DESC"
-        n = len(out)
-        add(tokens, label, cls)
-        if label == "DESC" and len(out) > n:
-            out[-1].definite = bool(owned) or any(
-                t.lower_ in lexicon().definite_determiners for t in chunk if t.i < root.i
-            )
-        if owner and len(out) > n:
-            whose = doc[owner[0].i : max(owned) + 1].text
-            out[-1].owned = " ".join(f"{whose} {out[-1].text}".split())
-        if tail and len(out) > n:
-            words = [*tokens, *tail]
-            out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+    common_mentions(doc, taken, out, add)
     return out
 
 
@@ -322,49 +217,6 @@ def _apposed(tok, other) -> bool:
     return (other.dep_ == "appos" and other.head.i == tok.i) or (
         tok.dep_ == "appos" and tok.head.i == other.i
     )
-
-
-def bylines(doc, mentions: list[Mention]) -> list[Mention]:
-    """The authors a heading line names after "By" (lexicon `byline_words`): "By Mira Solvang,
-    Defence Correspondent", "Interview by Mira Solvang"."""
-    words = lexicon().byline_words
-    out = [
-        m
-        for m in mentions
-        if m.label == "PERSON" and m.tok_start > 0 and doc[m.tok_start - 1].lower_ in words
-    ]
-    for k, m in enumerate(out):
-        m.id = (mentions[0].id if mentions else 0) + k
-    return out
-
-
-def source(doc, block: int, offset: int, sent_index: dict[int, int], first_id: int) -> list:
-    """The news source a dateline or a masthead names (the whole block: "Norpress" of
-    "(Norpress)", "THE NORVIK HERALD"): a news agency, unless the gazetteer knows it as
-    something else."""
-    tokens = [t for t in doc if not t.is_punct and not t.is_space]
-    if not tokens or not any(t.is_alpha for t in tokens):
-        return []
-    span = doc[tokens[0].i : tokens[-1].i + 1]
-    entry = gazetteer().by_name.get(norm(span.text))
-    text = " ".join(span.text.split())
-    if text.isupper() and " " in text:  # a masthead in capitals: "The Norvik Herald"
-        text = " ".join(w.capitalize() for w in text.split())
-    return [
-        Mention(
-            id=first_id,
-            block=block,
-            sent=sent_index[span.start],
-            start=offset + span.start_char,
-            end=offset + span.end_char,
-            tok_start=span.start,
-            tok_end=span.end,
-            head=span.root.i,
-            text=text,
-            label="ORG",
-            cls=entry.cls if entry else "NewsAgency",
-        )
-    ]
 
 
 def acronym_fits(acronym: str, name: str) -> bool:
@@ -411,51 +263,6 @@ def _join_names_before_acronyms(doc, out: list[Mention]) -> None:
         out.remove(place)
 
 
-def _cut(doc, root) -> bool:
-    """Whether the parser cut a noun phrase after `root`: a noun or an -ing word hung on it
-    follows ("a ceasefire patrol unit" read as "a ceasefire" + "patrol unit")."""
-    nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
-    return nxt is not None and (
-        nxt.pos_ in ("NOUN", "PROPN") or (nxt.tag_ == "VBG" and nxt.head.i == root.i)
-    )
-
-
-_COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for"}
-
-
-def _complement(doc, root) -> list:
-    """The short prepositional phrase right after a description's head that completes its
-    name ("meeting of trade ministers", "summit in Norvik", "agreement on fisheries"), with
-    a second one after it ("meeting of trade ministers in Norvik"): no verb, no comma, no
-    date, at most 9 words."""
-    out: list = []
-    head = root
-    for _ in range(2):
-        prep = next(
-            (
-                c
-                for c in head.children
-                if c.dep_ == "prep" and c.i == (out[-1].i if out else root.i) + 1
-            ),
-            None,
-        )
-        if prep is None or prep.lower_ not in _COMPLEMENT_PREPS:
-            break
-        words = list(prep.subtree)
-        if (
-            len(out) + len(words) > 9
-            or any(t.pos_ in ("VERB", "AUX") or t.text in ",;:()" for t in words)
-            or any(t.ent_type_ in ("DATE", "TIME") for t in words)  # "on Monday" is no name
-            or words[-1].i != words[0].i + len(words) - 1
-        ):
-            break
-        out += words
-        head = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if head is None:
-            break
-    return out
-
-
 _OPEN, _CLOSE = {"“", '"', "‘"}, {"”", '"', "’"}
 _LINKS = {"of", "the", "and", "for", "on", "de", "&"}
 
@@ -486,50 +293,3 @@ def _quoted_names(doc) -> list[list]:
                 i = j
         i += 1
     return out
-
-
-def _named_owner(owner: list) -> bool:
-    """A possessor that is a name ("Norland's", "the Storting's"), not a pronoun."""
-    return any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "NORP") for t in owner)
-
-
-def _stands_for_owner(tok) -> bool:
-    """ "government", "authorities" (lexicon `representative_nouns`): the owner itself."""
-    words = lexicon().representative_nouns
-    return tok.lemma_.lower() in words or tok.lower_ in words
-
-
-def _nationality(tok) -> bool:
-    """A word of nationality or a country's name before a head noun ("Norlandic", "Norland")."""
-    gaz = gazetteer()
-    key = norm(tok.text)
-    entry = gaz.by_name.get(key)
-    return key in gaz.by_demonym or (entry is not None and entry.cls == "Country")
-
-
-def _extends_name(chunk, taken: set[int]) -> bool:
-    return any(
-        t.i not in taken and not t.is_punct and not _stripped(t) and not _possessive(t)
-        for t in chunk
-        if t.i < chunk.root.i
-    )
-
-
-def _specific(tokens: list, root, needs_name: bool = False) -> bool:
-    """A common-noun phrase names one thing when a name, a number or a compound noun
-    specifies it; a bare plural ("combat operations") does not."""
-    mods = [t for t in tokens if t.i != root.i]
-    proper = any(t.pos_ == "PROPN" or t.text[:1] in '“"' for t in mods)
-    number = any(t.like_num or any(c.isdigit() for c in t.text) for t in mods)
-    # a noun or a hyphenated word before the head ("verification mechanism",
-    # "counter-terrorism brigade", "swearing-in ceremony")
-    compound = any(
-        (t.dep_ in ("compound", "nmod") and t.pos_ == "NOUN") or t.text == "-" for t in mods
-    )
-    described = any(t.dep_ == "amod" and t.pos_ == "ADJ" for t in mods)
-    plural = root.tag_ in ("NNS", "NNPS")
-    if needs_name:  # an event: "ECOWAS summit", "general election", "peace talks"
-        return proper or compound or described
-    if plural:
-        return proper
-    return proper or number or compound

@@ -10,10 +10,11 @@ from kg.extract.constructions import construction_candidates
 from kg.extract.frames import Candidate, noun_candidates, verb_candidates
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster, link
-from kg.extract.mentions import bylines, find_mentions, source
+from kg.extract.mentions import find_mentions
 from kg.extract.naming import name_candidates, unit_candidates
 from kg.extract.nlp import load_pipeline, model_name
 from kg.extract.resolve import ArticleIndex, fits
+from kg.extract.sources import bylines, source
 from kg.extract.text import blocks, chunks, clean_text, title_of
 from kg.extract.voices import block_roles, interviewee
 from kg.iri import slug

@@ -1,0 +1,49 @@
+"""Clusters: the entities of an article, each a group of mentions with a class and a label,
+and the union-find that groups mentions into them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.lexicon import GazetteerEntry, norm
+from kg.extract.mentions import Mention
+
+
+@dataclass
+class Cluster:
+    id: int
+    cls: str
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+    entry: GazetteerEntry | None = None
+    metonym_of: GazetteerEntry | None = None
+    title: str | None = None  # a position held: its bare title ("foreign minister")
+    of: int | None = None  # ... and the cluster id of the country or body it belongs to
+
+    @property
+    def aliases(self) -> list[str]:
+        seen, out = {norm(self.label)}, []
+        for m in self.mentions:
+            if m.label == "NORP" or (m.label == "DESC" and m is not self.mentions[0]):
+                continue  # a description that refers back is a guess, not a name
+            for text in (m.text, m.long, m.owned):
+                if text and norm(text) not in seen:
+                    seen.add(norm(text))
+                    out.append(text)
+        return out
+
+
+class UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)

@@ -1,0 +1,164 @@
+"""Common-noun mentions: phrases that name a force, a plan, a body or an event ("the
+five-point peace plan", "a UN observer mission", "Norland's intelligence ministry", "the
+Velmarian army") when a number, a name, a compound, an owner or a nationality specifies
+them; bare ones ("a ceasefire", "the summit") are descriptions (DESC), linked later to
+what they refer back to (link_descriptions.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kg.extract.lexicon import gazetteer, lexicon, norm
+from kg.extract.words import head_class, possessive, stripped, trim
+
+_COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for"}
+
+
+def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
+    """Add the common-noun mentions of a parsed block to `out` (through `add`, which
+    trims, classes and records a span), past the names already `taken`."""
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.i in taken and not _extends_name(chunk, taken):
+            continue
+        cls = head_class([root.lemma_]) or head_class([root.text])
+        if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event"):
+            continue
+        # leave out a possessor ("Ortiz's five-point plan" -> "five-point plan"); the name
+        # that owns a body is kept beside it ("Norland's intelligence ministry", lexicon
+        # `owned_body_classes`), unless the noun stands for its owner ("Norland's government")
+        owned = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+        body = cls in lexicon().owned_body_classes and not _stands_for_owner(root)
+        owner = trim(list(doc[min(owned) : max(owned) + 1])) if body and owned else []
+        owner = owner if _named_owner(owner) else []
+        tokens = [t for t in chunk if t.i <= root.i and t.i not in owned and not possessive(t)]
+        if owned:
+            tokens = [t for t in tokens if t.i > max(owned)]
+        tokens = trim(tokens)
+        national = (
+            body
+            and root.tag_ not in ("NNS", "NNPS")  # "Bolivian border guards": people
+            and any(_nationality(t) for t in tokens if t.i != root.i)
+        )
+        tail = _complement(doc, root)
+        named_tail = any(t.pos_ == "PROPN" or t.tag_ in ("NNS", "NNPS") for t in tail)
+        if not tokens:
+            continue
+        label = "COMMON"
+        if not (
+            (
+                len(tokens) >= 2
+                and (
+                    _specific(tokens, root, needs_name=cls == "Event")
+                    or (owned and cls == "ArmedForce")
+                    or national
+                )
+            )
+            or owner
+            or (named_tail and tail[0].lower_ in ("of", "in", "on"))
+        ):
+            # "a ceasefire", "the summit": a description, linked to what it refers back to
+            if cls not in lexicon().description_classes or root.i in taken or _cut(doc, root):
+                continue
+            label = "DESC"
+        n = len(out)
+        add(tokens, label, cls)
+        if label == "DESC" and len(out) > n:
+            out[-1].definite = bool(owned) or any(
+                t.lower_ in lexicon().definite_determiners for t in chunk if t.i < root.i
+            )
+        if owner and len(out) > n:
+            whose = doc[owner[0].i : max(owned) + 1].text
+            out[-1].owned = " ".join(f"{whose} {out[-1].text}".split())
+        if tail and len(out) > n:
+            words = [*tokens, *tail]
+            out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+
+
+def _cut(doc, root) -> bool:
+    """Whether the parser cut a noun phrase after `root`: a noun or an -ing word hung on it
+    follows ("a ceasefire patrol unit" read as "a ceasefire" + "patrol unit")."""
+    nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
+    return nxt is not None and (
+        nxt.pos_ in ("NOUN", "PROPN") or (nxt.tag_ == "VBG" and nxt.head.i == root.i)
+    )
+
+
+def _complement(doc, root) -> list:
+    """The short prepositional phrase right after a description's head that completes its
+    name ("meeting of trade ministers", "summit in Norvik", "agreement on fisheries"), with
+    a second one after it ("meeting of trade ministers in Norvik"): no verb, no comma, no
+    date, at most 9 words."""
+    out: list = []
+    head = root
+    for _ in range(2):
+        prep = next(
+            (
+                c
+                for c in head.children
+                if c.dep_ == "prep" and c.i == (out[-1].i if out else root.i) + 1
+            ),
+            None,
+        )
+        if prep is None or prep.lower_ not in _COMPLEMENT_PREPS:
+            break
+        words = list(prep.subtree)
+        if (
+            len(out) + len(words) > 9
+            or any(t.pos_ in ("VERB", "AUX") or t.text in ",;:()" for t in words)
+            or any(t.ent_type_ in ("DATE", "TIME") for t in words)  # "on Monday" is no name
+            or words[-1].i != words[0].i + len(words) - 1
+        ):
+            break
+        out += words
+        head = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if head is None:
+            break
+    return out
+
+
+def _extends_name(chunk, taken: set[int]) -> bool:
+    return any(
+        t.i not in taken and not t.is_punct and not stripped(t) and not possessive(t)
+        for t in chunk
+        if t.i < chunk.root.i
+    )
+
+
+def _named_owner(owner: list) -> bool:
+    """A possessor that is a name ("Norland's", "the Storting's"), not a pronoun."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "NORP") for t in owner)
+
+
+def _stands_for_owner(tok) -> bool:
+    """ "government", "authorities" (lexicon `representative_nouns`): the owner itself."""
+    words = lexicon().representative_nouns
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def _nationality(tok) -> bool:
+    """A word of nationality or a country's name before a head noun ("Norlandic", "Norland")."""
+    gaz = gazetteer()
+    key = norm(tok.text)
+    entry = gaz.by_name.get(key)
+    return key in gaz.by_demonym or (entry is not None and entry.cls == "Country")
+
+
+def _specific(tokens: list, root, needs_name: bool = False) -> bool:
+    """A common-noun phrase names one thing when a name, a number or a compound noun
+    specifies it; a bare plural ("combat operations") does not."""
+    mods = [t for t in tokens if t.i != root.i]
+    proper = any(t.pos_ == "PROPN" or t.text[:1] in '“"' for t in mods)
+    number = any(t.like_num or any(c.isdigit() for c in t.text) for t in mods)
+    # a noun or a hyphenated word before the head ("verification mechanism",
+    # "counter-terrorism brigade", "swearing-in ceremony")
+    compound = any(
+        (t.dep_ in ("compound", "nmod") and t.pos_ == "NOUN") or t.text == "-" for t in mods
+    )
+    described = any(t.dep_ == "amod" and t.pos_ == "ADJ" for t in mods)
+    plural = root.tag_ in ("NNS", "NNPS")
+    if needs_name:  # an event: "ECOWAS summit", "general election", "peace talks"
+        return proper or compound or described
+    if plural:
+        return proper
+    return proper or number or compound

@@ -1,0 +1,70 @@
+"""Linking descriptions ("a ceasefire", "the summit", "talks between X and Y"): each refers
+back to an entity named or described before it, or names an entity of its own."""
+
+from __future__ import annotations
+
+from kg.extract.clusters import Cluster
+from kg.extract.lexicon import lexicon, norm
+from kg.extract.mentions import Mention
+
+
+def link_descriptions(
+    mentions: list[Mention], descriptions: list[Mention], clusters: list[Cluster]
+) -> None:
+    """A description refers back to the last entity of its class named before it with its
+    head word ("the summit" -> "the Coral Forum summit"), else to the last description with
+    that head word; a definite one, failing both, to the last entity of its class named
+    before it (as resolving "the plan" reads it). A description that refers back to nothing
+    names an entity of its own ("a ceasefire", "talks between X and Y")."""
+    if not descriptions:
+        return
+    named: dict[str, Cluster] = {}  # class -> the last entity named
+    named_word: dict[tuple[str, str], Cluster] = {}  # (class, word of its name) -> ...
+    described: dict[tuple[str, str], Cluster] = {}  # (class, head word) -> a description's
+    for m in sorted((m for m in mentions if m.cluster >= 0 or m.label == "DESC"), key=start_of):
+        if m.label != "DESC":
+            c = clusters[m.cluster]
+            named[c.cls] = c
+            for w in norm(c.label).split():
+                named_word[(c.cls, w)] = c
+            continue
+        cls, word = m.cls or "", m.key.split()[-1] if m.key else ""
+        c = named_word.get((cls, word))
+        if c is None:
+            c = described.get((cls, word))
+            if c is not None and not _same_complement(c.mentions[0], m):
+                c = None  # "talks between X and Y" and "talks with Z" are two talks
+        if c is None and m.definite and cls in named and _compatible(word, named[cls]):
+            c = named[cls]
+        if c is None:
+            label = m.long if len(m.text.split()) == 1 and m.long else m.text
+            c = Cluster(len(clusters), cls, label)
+            clusters.append(c)
+            described[(cls, word)] = c
+        c.mentions.append(m)
+        m.cluster = c.id
+
+
+def _complement_of(m: Mention) -> str:
+    return norm(m.long)[len(norm(m.text)) :].strip() if m.long else ""
+
+
+def _same_complement(first: Mention, m: Mention) -> bool:
+    """ "the talks" may be "talks between X and Y"; "talks with Z" is not."""
+    a, b = _complement_of(first), _complement_of(m)
+    return not a or not b or a == b
+
+
+def _compatible(word: str, c: Cluster) -> bool:
+    """A definite description may be the last entity of its class named before it only when
+    its head word is an anaphor of that class (lexicon `anaphors`) and the entity's name has
+    no other head word of a class (`head_classes`): "the election" is never the "Velmar
+    War"."""
+    lex = lexicon()
+    if lex.anaphors.get(word) != c.cls:
+        return False
+    return not any(w != word and w in lex.head_classes for w in norm(c.label).split())
+
+
+def start_of(m: Mention) -> int:
+    return m.start

@@ -1,0 +1,59 @@
+"""The words of a mention: what is trimmed from its ends (articles, possessors, quotes, a
+clock time) and the class its head word gives it (lexicon `head_classes`)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import lexicon
+
+QUOTES = "\"'“”‘’«»"
+_CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}$")
+
+
+def head_class(words: list[str]) -> str | None:
+    """The class that the last word (or two) of a name gives it ("... Force" -> ArmedForce)."""
+    heads = lexicon().head_classes
+    lowered = [w.lower() for w in words]
+    if "of" in lowered[1:]:
+        lowered = lowered[: lowered.index("of", 1)]  # "Council of Elders" -> council
+    if len(lowered) >= 2 and " ".join(lowered[-2:]) in heads:
+        return heads[" ".join(lowered[-2:])]
+    if lowered and lowered[-1] in heads:
+        return heads[lowered[-1]]
+    return None
+
+
+def stripped(tok) -> bool:
+    """A word dropped from the start of a name (lexicon `strip_words`): an article or a
+    possessor always, an adjective unless it begins a proper name ("New Zealand")."""
+    if tok.lower_ not in lexicon().strip_words:
+        return False
+    return tok.pos_ in ("DET", "PRON") or not (tok.tag_ == "NNP" and tok.is_title)
+
+
+def trim(tokens: list) -> list:
+    """Drop leading articles, determiners and possessors, a clock time ("10:15 - Norland" in a
+    live blog), trailing possessives and quotes."""
+    while tokens and (
+        stripped(tokens[0])
+        or tokens[0].text in QUOTES
+        or tokens[0].is_space
+        or tokens[0].is_punct
+        or (_CLOCK.match(tokens[0].text) and len(tokens) > 1)
+    ):
+        tokens = tokens[1:]
+    while tokens and (
+        possessive(tokens[-1])
+        or tokens[-1].text in QUOTES
+        or tokens[-1].is_space
+        or tokens[-1].is_punct
+    ):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def possessive(tok) -> bool:
+    return tok.text.lower() in ("'s", "’s") or (
+        (tok.tag_ == "POS" or tok.dep_ == "case") and tok.text not in ("'", "’")
+    )

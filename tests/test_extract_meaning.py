@@ -619,3 +619,125 @@ def test_a_contribution_weighed_and_the_owner_of_troops_deployed_contribute():
     assert _has(found, "Peru", "contributesTo", "Andean Border Force", "considered")
     assert _has(found, "Bolivia", "contributesTo", "Andean Border Force", "asserted")
     assert not any(s == "Chile" and p == "contributesTo" for s, p, _o in found)
+
+
+def test_those_on_whose_behalf_a_document_is_signed_sign_it():
+    found = _relations(
+        "The memorandum was signed by Mira Solvang and Tomas Ekberg on behalf of Norland "
+        "and Velmar respectively."
+    )
+    assert _has(found, "Mira Solvang", "signs", "memorandum")
+    assert _has(found, "Norland", "signs", "memorandum")
+    assert _has(found, "Velmar", "signs", "memorandum")
+    found = _relations("Tomas Ekberg signed the accord in the name of the Velmar government.")
+    assert _has(found, "Velmar government", "signs", "accord")
+
+
+def test_a_vote_in_favour_supports_and_an_abstention_does_not():
+    found = _relations("The United States voted in favour of the resolution.")
+    assert _has(found, "United States", "supports", "resolution", "asserted")
+    found = _relations("Russia and China abstained on the resolution.")
+    assert _has(found, "Russia", "supports", "resolution", "negated")
+    assert _has(found, "China", "supports", "resolution", "negated")
+
+
+def test_who_is_under_sanctions_is_sanctioned_by_those_that_name_them():
+    found = _relations(
+        "The European Union imposed sanctions on Tomas Ekberg, who is under US and British "
+        "sanctions."
+    )
+    assert _has(found, "United States", "sanctions", "Tomas Ekberg")
+    assert _has(found, "United Kingdom", "sanctions", "Tomas Ekberg")
+    found = _relations("Mira Solvang has been under EU sanctions since 2022.")
+    assert _has(found, "European Union", "sanctions", "Mira Solvang")
+
+
+def test_the_parties_that_agree_a_plan_sign_it():
+    found = _relations("Peru and Chile agreed on a ceasefire in the border region.")
+    assert _has(found, "Peru", "signs", "ceasefire in the border region")
+    assert _has(found, "Chile", "signs", "ceasefire in the border region")
+    found = _relations("Peru and Chile agreed on Monday to establish a joint border plan.")
+    assert _has(found, "Peru", "signs", "joint border plan")
+
+
+def test_receiving_or_summoning_a_person_is_meeting_them():
+    found = _relations("Tomas Ekberg was received by Foreign Minister Mira Solvang in Oslo.")
+    assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg")
+    found = _relations("Mira Solvang summoned the Velmar ambassador, Tomas Ekberg, on Monday.")
+    assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg")
+    found = _relations("Mira Solvang received a letter from Tomas Ekberg.")
+    assert not _has(found, "Mira Solvang", "meets", "Tomas Ekberg")
+
+
+def test_support_and_opposition_as_nouns_are_stances():
+    found = _relations(
+        "Brazil expressed support for Norland's candidacy for a seat on the council."
+    )
+    assert _has(found, "Brazil", "supports", "Norland", "asserted")
+    found = _relations("Hungary dropped its opposition to the sanctions package on Monday.")
+    assert _has(found, "Hungary", "opposes", "sanctions package", "negated")
+
+
+def test_a_round_of_talks_stands_for_the_talks():
+    found = _relations(
+        "Mexico has offered to host a new round of talks between Norland and Velmar."
+    )
+    assert _has(found, "Mexico", "hosts", "talks between Norland and Velmar", "offered")
+
+
+def test_aid_in_kind_counts_as_money_does():
+    found = _relations(
+        "The United States would provide air transport and significant funding to the "
+        "Coastal Shield mission."
+    )
+    assert _has(found, "United States", "contributesTo", "Coastal Shield mission", "planned")
+    # like money, it goes to no force that is not named
+    found = _relations(
+        "The Coastal Shield mission patrols the north. Velmar has offered to finance new equipment."
+    )
+    assert not _has(found, "Velmar", "contributesTo", "Coastal Shield mission")
+    found = _relations("The Coastal Shield mission patrols the north. Velmar will send troops.")
+    assert _has(found, "Velmar", "contributesTo", "Coastal Shield mission")  # troops do
+
+
+def test_overseeing_directing_or_holding_the_presidency_is_leading():
+    found = _relations("Tomas Ekberg oversees the ministry's Department of Coastal Affairs.")
+    assert _has(found, "Tomas Ekberg", "leads", "Department of Coastal Affairs")
+    found = _relations("Peru holds the rotating presidency of the Andean Council.")
+    assert _has(found, "Peru", "leads", "Andean Council")
+
+
+def test_who_is_under_a_command_is_led_by_its_owner():
+    found = _relations("The observer mission, which is under UN control, arrived in May.")
+    assert _has(found, "United Nations", "leads", "observer mission")
+
+
+def test_fighting_is_opposing():
+    found = _relations(
+        "The Sahel Shield force, which fights the Coastal Front around Lake Velmar, has 8,000 "
+        "troops."
+    )
+    assert _has(found, "Sahel Shield force", "opposes", "Coastal Front")
+
+
+def test_a_dialogue_held_with_someone_is_talks():
+    # the holder of the light verb, not the dialogue's owner ("the ministers'")
+    found = _relations(
+        "Mira Solvang held the Norland-Velmar Foreign Ministers' Strategic Dialogue with "
+        "Tomas Ekberg in Oslo."
+    )
+    assert _has(found, "Mira Solvang", "holdsTalksWith", "Tomas Ekberg")
+
+
+def test_the_two_leaders_are_the_two_persons_named_together_when_not_both_titled():
+    found = _relations(
+        "Mira Solvang and Tomas Ekberg opened the summit on Tuesday. Talks between the two "
+        "leaders lasted two hours."
+    )
+    assert _has(found, "Mira Solvang", "holdsTalksWith", "Tomas Ekberg")
+    # "X and his counterpart, Y": Y is named together with X
+    found = _relations(
+        "Chilean President Mira Solvang and his Peruvian counterpart, Tomas Ekberg, signed 14 "
+        "agreements on Tuesday. Talks between the two leaders lasted two hours."
+    )
+    assert _has(found, "Mira Solvang", "holdsTalksWith", "Tomas Ekberg")

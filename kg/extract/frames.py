@@ -1,12 +1,14 @@
 """Meaning: clauses to relations. A frame of the lexicon (data/patterns/frames.yaml) maps a
 verb or noun lemma and where its arguments are to an ontology predicate; the clause (see
-kg/extract/syntax) gives the arguments and the modality, the speaker gives attribution."""
+kg/extract/syntax) gives the arguments and the modality, kg/extract/actors.py the entities
+the arguments stand for, the speaker gives attribution."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
 
+from kg.extract.actors import actor_refs
 from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.clauses import (
@@ -21,8 +23,7 @@ from kg.extract.syntax.clauses import (
     prep_objects,
     subjects,
 )
-
-COPULAS = {"be", "become", "remain"}
+from kg.ontology import load_ontology
 
 
 @dataclass
@@ -91,10 +92,14 @@ def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
 
 
 def _is_contribution(tok, nouns, money: bool = True) -> bool:
-    """Troops, ships, money ("£5 million", "$40 million in aid") and the like."""
+    """Troops, ships, money ("£5 million", "$40 million in aid") and the like; with
+    `money`, also help in kind that goes where money goes (lexicon `aid_nouns`)."""
     if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
         return True
-    return money and tok.ent_type_ == "MONEY"
+    if not money:
+        return False
+    aid = lexicon().aid_nouns
+    return tok.ent_type_ == "MONEY" or tok.lemma_.lower() in aid or tok.lower_ in aid
 
 
 def _has_contribution(verb, money: bool = True) -> bool:
@@ -113,239 +118,6 @@ def _has_contribution(verb, money: bool = True) -> bool:
     return any(_has_contribution(xcomp, money) for xcomp in _children(verb, "xcomp"))
 
 
-def members(tok) -> list:
-    """The members a group names: "eight officials, including A and B" -> A, B; "three
-    countries - A, B and C" -> A, B, C (a list in apposition)."""
-    words = frames().member_preps
-    out = []
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in words:
-            out += _children(child, "pobj")
-        elif child.dep_ == "prep" and child.lower_ == "as" and _such(child):
-            out += _children(child, "pobj")  # "such as A and B" ("such" hangs from "as")
-        elif child.dep_ == "prep" and child.lower_ == "such":  # or "as" from "such"
-            for as_ in _children(child, "prep"):
-                out += _children(as_, "pobj")
-        elif child.dep_ == "appos" and child.conjuncts and tok.tag_ in ("NNS", "NNPS"):
-            out.append(child)
-    return out
-
-
-def _such(tok) -> bool:
-    return any(c.lower_ == "such" for c in _children(tok, "amod", "advmod"))
-
-
-def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
-    """The entities a subject or object names: a group's listed members (when they are
-    entities), else the token's own referents, where a title stands for the person named
-    beside it ("the Foreign Secretary, Ana Ortiz,")."""
-    listed = [r for m in members(tok) for r in actor_refs(index, block, m)]
-    if listed:  # else the group itself ("policies, including stricter rules")
-        return listed
-    f = frames()
-    if tok.lemma_.lower() in f.partitive_nouns:  # "part of the road", "one of the sponsors"
-        whole = [r for o in prep_objects(tok, "of") for r in actor_refs(index, block, o)]
-        if whole:
-            return whole
-    pair = _pair(index, block, tok)
-    if pair:
-        return pair
-    if tok.lemma_.lower() in f.theme_nouns and not index.refs(block, tok):
-        # "backed the appointment of X", "supports X's candidacy": X
-        themes = prep_objects(tok, "of") or _children(tok, "poss")
-        found = [r for t in themes for r in actor_refs(index, block, t)]
-        if found:
-            return found
-    refs = index.refs(block, tok)
-    mention = index.mention_at(block, tok)
-    if not refs and mention is None and tok.pos_ == "NOUN":
-        refs = _named_in(index, block, tok)
-        if refs:
-            return refs
-    if not refs and mention is None and tok.lemma_.lower() in f.invitation_nouns:
-        return _invited_to(index, block, tok)
-    titled = mention is not None and index.clusters[mention.cluster].cls == "Position"
-    if mention is None and not refs and _is_title_word(tok):
-        # "meet the head of the force, General X," (a title the mentions do not track)
-        titled, mention = True, None
-    if titled:
-        doc = tok.doc
-        span = (
-            [doc[i] for i in range(mention.tok_start, mention.tok_end)]
-            if mention is not None
-            else [tok]
-        )
-        end = mention.tok_end if mention is not None else tok.i + 1
-        beside = [c for t in span for c in _children(t, "appos") if c.i >= end]
-        if tok.dep_ == "appos":
-            beside.append(tok.head)
-        if not beside:  # "a spokesperson for the Secretary-General, Ana Ortiz," (hung on
-            # the complement's noun)
-            beside = [t for t in tok.subtree if t.dep_ == "appos" and t.head.dep_ == "pobj"]
-        people = [
-            r
-            for c in beside
-            for r in index.refs(block, c, with_conj=False)
-            if r.cluster.cls == "Person"
-        ]
-        if not people:  # "the President of Ghana, (General) Ana Ortiz," (parsed apart)
-            people = _person_after_comma(index, block, tok)
-        if people:
-            return people + [r for r in refs if r.cluster.cls != "Position"]
-    return refs
-
-
-def _named_in(index: ArticleIndex, block: int, tok) -> list[Ref]:
-    """ "the opposition Blue Party movement", "the Coastal Front rebel group": a common noun
-    whose modifier is the name of a body stands for that body (not a country or a person:
-    "the Ruritania mission" is no part of Ruritania)."""
-    out: list[Ref] = []
-    for mod in _children(tok, "compound"):
-        if mod.pos_ != "PROPN":
-            continue
-        for r in index.refs(block, mod, with_conj=False):
-            if fits(r.cluster.cls, "Organization") and all(
-                r.cluster.id != o.cluster.id for o in out
-            ):
-                out.append(r)
-    return out
-
-
-def _invited_to(index: ArticleIndex, block: int, tok) -> list[Ref]:
-    """What an invitation, a proposal or a request is for (data: frames.yaml
-    invitation_nouns): "declined an invitation to the summit", "... to send observers to
-    the talks" (what the infinitive acts on), else the entity of the classes the noun lists
-    that the story is about, named before ("Ruritania has declined the invitation")."""
-    for prep in ("to", "for"):
-        found = [r for o in prep_objects(tok, prep) for r in actor_refs(index, block, o)]
-        if found:
-            return found
-    for verb in _children(tok, "acl", "relcl"):
-        found = [
-            r
-            for o in _children(verb, "dobj") + prep_objects(verb, "to") + prep_objects(verb, "in")
-            for r in actor_refs(index, block, o)
-            if fits(r.cluster.cls, "Event")
-            or fits(r.cluster.cls, "ArmedForce")
-            or fits(r.cluster.cls, "Plan")
-        ]
-        if found:
-            return found
-    n = index._before(block, tok)
-    classes = frames().invitation_nouns[tok.lemma_.lower()]
-    k = index._topic(sorted(k for c in classes for k in index._of_class.get(c, []) if k < n))
-    return [Ref(index.clusters[index.ordered[k].cluster], True)] if k >= 0 else []
-
-
-def _is_title_word(tok) -> bool:
-    """A common noun that names a post ("head", "chief", "envoy"; data: lexicon.yaml
-    generic_position_words and the last words of its positions)."""
-    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in _post_words()
-
-
-@cache
-def _post_words() -> frozenset[str]:
-    lex = lexicon()
-    return frozenset(lex.generic_position_words - {"of", "the", "and", "for"}) | frozenset(
-        p.split()[-1] for p in lex.positions
-    )
-
-
-def _person_after_comma(index: ArticleIndex, block: int, tok) -> list[Ref]:
-    """The person a title's phrase is followed by, after a comma, when the parser hung the
-    name elsewhere: "the head of the force, Spanish Major General Ana Ortiz," -> Ana Ortiz
-    (titles, ranks and nationalities before the name are passed over). Not a name that is
-    the subject of its own verb ("will meet the president, Ortiz said")."""
-    doc = tok.doc
-    after = tok.right_edge.i + 1
-    if after >= len(doc) or doc[after].text != ",":
-        return []
-    for t in doc[after + 1 : min(len(doc), after + 9)]:
-        if t.is_punct:
-            return []
-        found = index.refs(block, t, with_conj=False)
-        if any(r.cluster.cls == "Person" for r in found):
-            name = index.mention_at(block, t)
-            head = doc[name.head] if name is not None else t
-            if head.dep_ in ("nsubj", "nsubjpass"):
-                return []
-            return [r for r in found if r.cluster.cls == "Person"]
-        if found and all(r.cluster.cls in ("Position", "Country") for r in found):
-            continue  # "General", "Spanish"
-        if not found and t.pos_ != "PROPN":
-            return []
-    return []
-
-
-def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
-    """ "both sides", "the two governments", "their two leaders": the last two entities of
-    the class the noun names (data: frames.yaml pair_nouns) named together ("X and Y")
-    before the token."""
-    f = frames()
-    lemma = tok.lemma_.lower()
-    if lemma not in f.pair_nouns or tok.tag_ not in ("NNS", "NNPS"):
-        return []
-    words = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "preconj")}
-    words |= {c.lower_ for c in tok.children if c.dep_ == "poss"}
-    # "both sides", "the two governments"; not "two parties" (new ones)
-    if not ("both" in words or ("two" in words and words & {"the", "these", "their"})):
-        return []
-    wanted = f.pair_nouns[lemma]
-    if wanted == ("Person",):
-        return _titled_pair(index, block, tok, f.pair_titles.get(lemma, (lemma,)))
-
-    def usable(m) -> bool:
-        return any(fits(index.clusters[m.cluster].cls, w) for w in wanted)
-
-    counts: dict[tuple[int, int], int] = {}
-    named: dict[int, int] = {}  # how often each entity is named in the window
-    last = index._before(block, tok) - 1
-    for k in range(last, max(-1, last - f.pair_lookback), -1):
-        m = index.ordered[k]
-        named[m.cluster] = named.get(m.cluster, 0) + 1
-        head = index.docs[m.block][m.head]
-        if not usable(m) or head.dep_ != "conj":
-            continue
-        first = index.mention_at(m.block, head.head)
-        if (
-            first is not None
-            and first.cluster >= 0
-            and first.cluster != m.cluster
-            and usable(first)
-        ):
-            key = (first.cluster, m.cluster)
-            counts[key] = counts.get(key, 0) + 1
-    if not counts:
-        return []
-    # the pair whose less named member is named most (the two parties the story is
-    # about, not a pair named once in passing), then the pair named together most often,
-    # then the latest
-    a, b = max(counts, key=lambda k: (min(named[k[0]], named[k[1]]), counts[k]))
-    return [Ref(index.clusters[a], True), Ref(index.clusters[b], True)]
-
-
-def _titled_pair(index: ArticleIndex, block: int, tok, titles) -> list[Ref]:
-    """ "the two presidents", "the two leaders": the two persons named after a title with
-    one of `titles` (data: frames.yaml pair_titles) that the text names most before the
-    token; none when a third is named as often as the second."""
-    n = index._before(block, tok)
-    people: set[int] = set()
-    for word in titles:
-        for k in index._titled_by_word.get(word, []):
-            if k < n:
-                people.add(index.ordered[k].cluster)
-    if len(people) < 2:
-        return []
-    named = {c: 0 for c in people}
-    for m in index.ordered[:n]:
-        if m.cluster in named:
-            named[m.cluster] += 1
-    ranked = sorted(named, key=lambda c: -named[c])
-    if len(ranked) > 2 and named[ranked[2]] == named[ranked[1]]:
-        return []
-    return [Ref(index.clusters[ranked[0]], True), Ref(index.clusters[ranked[1]], True)]
-
-
 def _purpose_targets(tok) -> list:
     """ "send a frigate to observe the exercise", "soldiers to serve with the force": what
     a purpose infinitive of the verb (or of its object) acts on."""
@@ -357,7 +129,7 @@ def _purpose_targets(tok) -> list:
             if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 continue
             out += _children(verb, "dobj")
-            for prep in ("with", "in", "to"):
+            for prep in frames().purpose_target_preps:
                 out += prep_objects(verb, prep)
     return out
 
@@ -365,7 +137,7 @@ def _purpose_targets(tok) -> list:
 def _owned(index: ArticleIndex, block: int, obj, owners: set[str]) -> bool:
     """Whether the object belongs to the clause's own subject: "its own border guards",
     "their troops" (a possessor that stands for one of the subjects)."""
-    if any(c.dep_ == "amod" and c.lower_ == "own" for c in obj.children):
+    if any(c.dep_ == "amod" and c.lower_ in frames().own_words for c in obj.children):
         return True
     return any(
         r.cluster.id in owners
@@ -401,7 +173,7 @@ def _objects(
                         out += [
                             r
                             for r in actor_refs(index, block, poss)
-                            if any(fits(r.cluster.cls, c) for c in ("ArmedForce", "Event"))
+                            if any(fits(r.cluster.cls, c) for c in frames().owner_classes)
                         ]
         elif spec == "modifier":  # "train Ruritanian border guards": Ruritania
             for obj in objects:
@@ -413,6 +185,19 @@ def _objects(
                         for r in index.refs(block, mod, with_conj=False)
                         if r.cluster.cls != "Position"
                     ]
+        elif spec == "made":  # "agreed to set up a joint mechanism": what the verb's
+            # complement creates (data: frames.yaml creation_verbs)
+            for verb in _children(tok, "xcomp"):
+                if verb.lemma_.lower() in frames().creation_verbs:
+                    for obj in _children(verb, "dobj"):
+                        out += actor_refs(index, block, obj)
+        elif spec == "holder":  # "X, who is under US sanctions": who is under the noun
+            prep = tok.head
+            if tok.dep_ == "pobj" and prep.lower_ in frames().holder_preps:
+                verb = prep.head
+                if verb.lemma_.lower() in lexicon().copular_verbs:
+                    for subj in subjects(verb):
+                        out += actor_refs(index, block, subj)
         elif spec == "gerund":  # "supports keeping the force", "opposed extending the mandate"
             for verb in _children(tok, "xcomp", "ccomp", "dobj"):
                 if verb.tag_ == "VBG":
@@ -425,9 +210,11 @@ def _objects(
                 holders += [
                     t
                     for t in obj.subtree
-                    if t.dep_ == "pobj" and t.i != obj.i and t.head.lower_ in ("of", "in")
+                    if t.dep_ == "pobj"
+                    and t.i != obj.i
+                    and t.head.lower_ in frames().quantity_preps
                 ]
-            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in COPULAS:
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon().copular_verbs:
                 holders.append(tok.head)  # "the headquarters will be in Valparaiso"
             if anchor is not None:  # "hold talks on trade and the war with Peru"
                 holders += [t for t in anchor.subtree if t.pos_ in ("NOUN", "PROPN")]
@@ -455,6 +242,13 @@ def _objects(
         if out:
             break
     return out
+
+
+def principals(verb) -> list:
+    """Those for whom the verb's subject acts (data: frames.yaml `principal_preps`): "the
+    memorandum was signed by A and B on behalf of Norland and Velmar" -> Norland, Velmar.
+    They do what the verb says as well (not with their own agents: no "each-other")."""
+    return [o for prep in frames().principal_preps for o in prep_objects(verb, prep)]
 
 
 @cache
@@ -520,6 +314,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             subj = [doc[i] for i in clause.subjects]
             if frame.subject == "patient":
                 subj = [doc[i] for i in clause.objects]
+            elif "each-other" not in frame.objects:
+                subj += principals(tok)  # "signed by A on behalf of Norland": Norland too
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
         out += carried_candidates(index, block, tok, clause)
     return out
@@ -628,11 +424,11 @@ def noun_subjects(tok) -> list:
     if owners:
         return owners
     named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
-    named = [c for c in named if c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")]
+    named = [c for c in named if c.ent_type_ in f.naming_entity_types]
     if named:  # "EU sanctions on X", "a Danish proposal"
         return named
     head = tok.head
-    if tok.dep_ == "attr" and head.lemma_.lower() in COPULAS:
+    if tok.dep_ == "attr" and head.lemma_.lower() in lexicon().copular_verbs:
         return subjects(head)
     if tok.dep_ == "appos":
         return [head]
@@ -666,12 +462,9 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             subj = [tok] if frame.subject == "self" else noun_subjects(tok)
             own = event_level if frame.subject == "self" else level
             out += _emit(index, block, tok, frame, subj, None, own)
-            if frame.predicate in _SYMMETRIC_NOUNS:
+            if frame.predicate in load_ontology().symmetric:
                 out += _between(index, block, tok, frame, event_level)
     return out
-
-
-_SYMMETRIC_NOUNS = {"holdsTalksWith", "meets"}
 
 
 def _emit_pairs(

@@ -136,6 +136,9 @@ class Lexicon:
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
     byline_words: frozenset[str]  # "By Mira Solvang, Defence Correspondent"
     place_prepositions: frozenset[str]  # "arrived in X": X stands where a place stands
+    aid_nouns: frozenset[str] = frozenset()  # "funding", "supplies": given as money is
+    title_joiners: frozenset[str] = frozenset()  # "of", "the": join a title, name no post
+    possessive_relatives: frozenset[str] = frozenset()  # "whose"
 
 
 @cache
@@ -185,6 +188,9 @@ def lexicon() -> Lexicon:
         counterpart_nouns=frozenset(d["counterpart_nouns"]),
         byline_words=frozenset(d["byline_words"]),
         place_prepositions=frozenset(d["place_prepositions"]),
+        aid_nouns=frozenset(d.get("aid_nouns") or ()),
+        title_joiners=frozenset(d.get("title_joiners") or ()),
+        possessive_relatives=frozenset(d.get("possessive_relatives") or ()),
     )
 
 
@@ -251,6 +257,17 @@ class Frames:
     contrast_marks: frozenset[str] = frozenset()  # "..., while Y is considering it"
     invitation_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
+    invitation_preps: tuple[str, ...] = ()  # "an invitation to / for the summit"
+    named_by: tuple[str, ...] = ()  # "the opposition Blue Party movement": a body's classes
+    name_after_comma: dict = field(default_factory=dict)  # "the head of X, General Y,"
+    purpose_target_preps: tuple[str, ...] = ()  # "soldiers to serve with the force"
+    own_words: frozenset[str] = frozenset()  # "its own border guards"
+    owner_classes: tuple[str, ...] = ()  # "provide the brigade's headquarters"
+    quantity_preps: frozenset[str] = frozenset()  # "a team of engineers", "$5m in aid"
+    naming_entity_types: frozenset[str] = frozenset()  # "EU sanctions": spaCy entity labels
+    pair_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "both", "the two"
+    principal_preps: tuple[str, ...] = ()  # "signed on behalf of X": X signs
+    holder_preps: frozenset[str] = frozenset()  # "X is under sanctions": X is their object
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:
@@ -334,6 +351,20 @@ def frames() -> Frames:
         planned_modifiers=frozenset(d.get("planned_modifiers") or ()),
         contrast_marks=frozenset(d.get("contrast_marks") or ()),
         invitation_nouns={k: tuple(v) for k, v in (d.get("invitation_nouns") or {}).items()},
+        invitation_preps=tuple(d.get("invitation_preps") or ()),
+        named_by=tuple(d.get("named_by") or ()),
+        name_after_comma={
+            "window": int((d.get("name_after_comma") or {}).get("window", 8)),
+            "pass_over": frozenset((d.get("name_after_comma") or {}).get("pass_over") or ()),
+        },
+        purpose_target_preps=tuple(d.get("purpose_target_preps") or ()),
+        own_words=frozenset(d.get("own_words") or ()),
+        owner_classes=tuple(d.get("owner_classes") or ()),
+        quantity_preps=frozenset(d.get("quantity_preps") or ()),
+        naming_entity_types=frozenset(d.get("naming_entity_types") or ()),
+        pair_words={k: frozenset(v) for k, v in (d.get("pair_words") or {}).items()},
+        principal_preps=tuple(d.get("principal_preps") or ()),
+        holder_preps=frozenset(d.get("holder_preps") or ()),
         carried={
             p: {
                 "nouns": frozenset(r.get("nouns") or ()),

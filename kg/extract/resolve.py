@@ -294,6 +294,28 @@ class ArticleIndex:
         i = bisect.bisect_left(indexes, before) - 1
         return indexes[i] if i >= 0 else -1
 
+    def mentions_before(self, block: int, tok) -> int:
+        """How many mentions start before the token: `ordered[:n]` are those named before it."""
+        return self._before(block, tok)
+
+    def topic_before(self, block: int, tok, classes) -> Cluster | None:
+        """Of the entities of `classes` named before the token, the one the story is about
+        (see `_topic`)."""
+        n = self._before(block, tok)
+        k = self._topic(sorted(k for c in classes for k in self._of_class.get(c, []) if k < n))
+        return self.clusters[self.ordered[k].cluster] if k >= 0 else None
+
+    def titled_before(self, block: int, tok, words) -> set[int]:
+        """The persons (cluster ids) named before the token right after a title that has
+        one of `words` ("Foreign Minister X")."""
+        n = self._before(block, tok)
+        return {
+            self.ordered[k].cluster
+            for word in words
+            for k in self._titled_by_word.get(word, [])
+            if k < n
+        }
+
     def _represented(self, block: int, tok) -> list[Ref]:
         """'US envoys', 'Uruguayan officials', 'officials from Peru': the country; but 'his
         counterpart, Rosa Diaz': the person named."""

@@ -110,7 +110,7 @@ def _stranded_subject(verb) -> list:
     ):
         return []
     doc = verb.doc
-    relative = lexicon().relative_pronouns | {"whose"}
+    relative = lexicon().relative_pronouns | lexicon().possessive_relatives
     for child in verb.children:
         if child.i > verb.i:
             break
@@ -174,10 +174,34 @@ def _intention_noun(verb):
 
 
 def prep_objects(tok, preposition: str) -> list:
+    """The objects of a preposition of the word. A complex preposition ("on behalf of",
+    "in favour of", "in the name of") is read as its first preposition, the noun that is
+    its object (its determiners passed over) and the preposition after that noun."""
+    if " " in preposition:
+        return _complex_objects(tok, preposition.split())
     out = []
     for prep in _prep_children(tok):
         if prep.lower_ == preposition:
             out += _children(prep, "pobj")
+    return out
+
+
+def _complex_objects(tok, words: list[str]) -> list:
+    """ "on behalf of" -> on, behalf, of (words between the first and the noun are its
+    determiners: "in the name of")."""
+    if len(words) < 3:
+        return []
+    first, noun_word, last = words[0], words[-2], words[-1]
+    out = []
+    for prep in _prep_children(tok):
+        if prep.lower_ != first:
+            continue
+        for noun in _children(prep, "pobj"):
+            if noun.lower_ != noun_word:
+                continue
+            for inner in _children(noun, "prep"):
+                if inner.lower_ == last:
+                    out += _children(inner, "pobj")
     return out
 
 

@@ -1,0 +1,275 @@
+"""Actors: who a noun stands for. A subject or object of a frame may be a group with its
+members listed ("eight officials, including A and B"), a part of a whole ("one of the
+sponsors"), a pair named before ("both sides", "the two leaders"), the theme of an event
+("the appointment of X"), a common noun named by a body ("the opposition Blue Party
+movement"), an invitation (what it is to), or a title with the person beside it ("the
+Foreign Secretary, Ana Ortiz,"). The words and classes that steer this are data
+(data/patterns/frames.yaml, lexicon.yaml); the entities come from the ArticleIndex."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kg.extract.lexicon import frames, lexicon
+from kg.extract.resolve import ArticleIndex, Ref, fits
+from kg.extract.syntax.clauses import _children, prep_objects
+
+
+def members(tok) -> list:
+    """The members a group names: "eight officials, including A and B" -> A, B; "three
+    countries - A, B and C" -> A, B, C (a list in apposition)."""
+    words = frames().member_preps
+    out = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in words:
+            out += _children(child, "pobj")
+        elif child.dep_ == "prep" and child.lower_ == "as" and _such(child):
+            out += _children(child, "pobj")  # "such as A and B" ("such" hangs from "as")
+        elif child.dep_ == "prep" and child.lower_ == "such":  # or "as" from "such"
+            for as_ in _children(child, "prep"):
+                out += _children(as_, "pobj")
+        elif child.dep_ == "appos" and child.conjuncts and tok.tag_ in ("NNS", "NNPS"):
+            out.append(child)
+    return out
+
+
+def _such(tok) -> bool:
+    return any(c.lower_ == "such" for c in _children(tok, "amod", "advmod"))
+
+
+def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """The entities a subject or object names: a group's listed members (when they are
+    entities), else the token's own referents, where a title stands for the person named
+    beside it ("the Foreign Secretary, Ana Ortiz,")."""
+    listed = [r for m in members(tok) for r in actor_refs(index, block, m)]
+    if listed:  # else the group itself ("policies, including stricter rules")
+        return listed
+    f = frames()
+    if tok.lemma_.lower() in f.partitive_nouns:  # "part of the road", "one of the sponsors"
+        whole = [r for o in prep_objects(tok, "of") for r in actor_refs(index, block, o)]
+        if whole:
+            return whole
+    pair = _pair(index, block, tok)
+    if pair:
+        return pair
+    if tok.lemma_.lower() in f.theme_nouns and not index.refs(block, tok):
+        # "backed the appointment of X", "supports X's candidacy": X
+        themes = prep_objects(tok, "of") or _children(tok, "poss")
+        found = [r for t in themes for r in actor_refs(index, block, t)]
+        if found:
+            return found
+    refs = index.refs(block, tok)
+    mention = index.mention_at(block, tok)
+    if not refs and mention is None and tok.pos_ == "NOUN":
+        refs = _named_in(index, block, tok)
+        if refs:
+            return refs
+    if not refs and mention is None and tok.lemma_.lower() in f.invitation_nouns:
+        return _invited_to(index, block, tok)
+    titled = mention is not None and index.clusters[mention.cluster].cls == "Position"
+    if mention is None and not refs and _is_title_word(tok):
+        # "meet the head of the force, General X," (a title the mentions do not track)
+        titled, mention = True, None
+    if titled:
+        doc = tok.doc
+        span = (
+            [doc[i] for i in range(mention.tok_start, mention.tok_end)]
+            if mention is not None
+            else [tok]
+        )
+        end = mention.tok_end if mention is not None else tok.i + 1
+        beside = [c for t in span for c in _children(t, "appos") if c.i >= end]
+        if tok.dep_ == "appos":
+            beside.append(tok.head)
+        if not beside:  # "a spokesperson for the Secretary-General, Ana Ortiz," (hung on
+            # the complement's noun)
+            beside = [t for t in tok.subtree if t.dep_ == "appos" and t.head.dep_ == "pobj"]
+        people = [
+            r
+            for c in beside
+            for r in index.refs(block, c, with_conj=False)
+            if r.cluster.cls == "Person"
+        ]
+        if not people:  # "the President of Ghana, (General) Ana Ortiz," (parsed apart)
+            people = _person_after_comma(index, block, tok)
+        if people:
+            return people + [r for r in refs if r.cluster.cls != "Position"]
+    return refs
+
+
+def _named_in(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "the opposition Blue Party movement", "the Coastal Front rebel group": a common noun
+    whose modifier is the name of a body stands for that body (data: frames.yaml
+    `named_by`; not a country or a person: "the Ruritania mission" is no part of
+    Ruritania)."""
+    classes = frames().named_by
+    out: list[Ref] = []
+    for mod in _children(tok, "compound"):
+        if mod.pos_ != "PROPN":
+            continue
+        for r in index.refs(block, mod, with_conj=False):
+            if any(fits(r.cluster.cls, c) for c in classes) and all(
+                r.cluster.id != o.cluster.id for o in out
+            ):
+                out.append(r)
+    return out
+
+
+def _invited_to(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """What an invitation, a proposal or a request is for (data: frames.yaml
+    invitation_nouns): "declined an invitation to the summit", "... to send observers to
+    the talks" (what the infinitive acts on), else the entity of the classes the noun lists
+    that the story is about, named before ("Ruritania has declined the invitation"). What
+    the infinitive acts on counts when it is of the classes the noun lists."""
+    f = frames()
+    targets = f.invitation_nouns[tok.lemma_.lower()]
+    for prep in f.invitation_preps:
+        found = [r for o in prep_objects(tok, prep) for r in actor_refs(index, block, o)]
+        if found:
+            return found
+    for verb in _children(tok, "acl", "relcl"):
+        found = [
+            r
+            for o in _children(verb, "dobj")
+            + [p for prep in f.purpose_target_preps for p in prep_objects(verb, prep)]
+            for r in actor_refs(index, block, o)
+            if any(fits(r.cluster.cls, c) for c in targets)
+        ]
+        if found:
+            return found
+    topic = index.topic_before(block, tok, targets)
+    return [Ref(topic, True)] if topic is not None else []
+
+
+def _is_title_word(tok) -> bool:
+    """A common noun that names a post ("head", "chief", "envoy"; data: lexicon.yaml
+    generic_position_words and the last words of its positions)."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in _post_words()
+
+
+@cache
+def _post_words() -> frozenset[str]:
+    lex = lexicon()
+    return frozenset(lex.generic_position_words - lex.title_joiners) | frozenset(
+        p.split()[-1] for p in lex.positions
+    )
+
+
+def _person_after_comma(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """The person a title's phrase is followed by, after a comma, when the parser hung the
+    name elsewhere: "the head of the force, Spanish Major General Ana Ortiz," -> Ana Ortiz
+    (titles, ranks and nationalities before the name are passed over: data frames.yaml
+    `name_after_comma`). Not a name that is the subject of its own verb ("will meet the
+    president, Ortiz said")."""
+    rule = frames().name_after_comma
+    doc = tok.doc
+    after = tok.right_edge.i + 1
+    if after >= len(doc) or doc[after].text != ",":
+        return []
+    for t in doc[after + 1 : min(len(doc), after + 1 + rule["window"])]:
+        if t.is_punct:
+            return []
+        found = index.refs(block, t, with_conj=False)
+        if any(r.cluster.cls == "Person" for r in found):
+            name = index.mention_at(block, t)
+            head = doc[name.head] if name is not None else t
+            if head.dep_ in ("nsubj", "nsubjpass"):
+                return []
+            return [r for r in found if r.cluster.cls == "Person"]
+        if found and all(r.cluster.cls in rule["pass_over"] for r in found):
+            continue  # "General", "Spanish"
+        if not found and t.pos_ != "PROPN":
+            return []
+    return []
+
+
+def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "both sides", "the two governments", "their two leaders": the last two entities of
+    the class the noun names (data: frames.yaml pair_nouns) named together ("X and Y")
+    before the token."""
+    f = frames()
+    lemma = tok.lemma_.lower()
+    if lemma not in f.pair_nouns or tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    words = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "preconj")}
+    words |= {c.lower_ for c in tok.children if c.dep_ == "poss"}
+    # "both sides", "the two governments"; not "two parties" (new ones): data frames.yaml
+    # `pair_words`
+    marks = f.pair_words
+    if not (words & marks["alone"] or (words & marks["number"] and words & marks["definite"])):
+        return []
+    wanted = f.pair_nouns[lemma]
+    if wanted == ("Person",):
+        titles = f.pair_titles.get(lemma, (lemma,))
+        if len(index.titled_before(block, tok, titles)) >= 2:
+            return _titled_pair(index, block, tok, titles)  # none when it is ambiguous
+        return _named_pair(index, block, tok, wanted)
+    return _named_pair(index, block, tok, wanted)
+
+
+def _named_pair(index: ArticleIndex, block: int, tok, wanted) -> list[Ref]:
+    """The two entities of the classes `wanted` named together most before the token: "X
+    and Y", also "X and his counterpart, Y" (a conjunct's apposition)."""
+    f = frames()
+
+    def usable(m) -> bool:
+        return any(fits(index.clusters[m.cluster].cls, w) for w in wanted)
+
+    counts: dict[tuple[int, int], int] = {}
+    named: dict[int, int] = {}  # how often each entity is named in the window
+    last = index.mentions_before(block, tok) - 1
+    for k in range(last, max(-1, last - f.pair_lookback), -1):
+        m = index.ordered[k]
+        named[m.cluster] = named.get(m.cluster, 0) + 1
+        partner = _partner(index.docs[m.block][m.head])
+        if not usable(m) or partner is None:
+            continue
+        first = index.mention_at(m.block, partner)
+        if (
+            first is not None
+            and first.cluster >= 0
+            and first.cluster != m.cluster
+            and usable(first)
+        ):
+            key = (first.cluster, m.cluster)
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return []
+    # the pair whose less named member is named most (the two parties the story is
+    # about, not a pair named once in passing), then the pair named together most often,
+    # then the latest
+    a, b = max(counts, key=lambda k: (min(named[k[0]], named[k[1]]), counts[k]))
+    return [Ref(index.clusters[a], True), Ref(index.clusters[b], True)]
+
+
+def _partner(head):
+    """The word a name is coordinated with: "X and Y" (a conjunct), "X and his counterpart,
+    Y" (an apposition of the conjunct noun, or of X with that noun between them)."""
+    if head.dep_ == "conj":
+        return head.head
+    if head.dep_ != "appos":
+        return None
+    if head.head.dep_ == "conj":
+        return head.head.head
+    between = [c for c in head.head.children if c.dep_ == "conj" and c.i < head.i]
+    if any(c.pos_ == "NOUN" for c in between):
+        return head.head
+    return None
+
+
+def _titled_pair(index: ArticleIndex, block: int, tok, titles) -> list[Ref]:
+    """ "the two presidents", "the two leaders": the two persons named after a title with
+    one of `titles` (data: frames.yaml pair_titles) that the text names most before the
+    token; none when a third is named as often as the second. (With fewer than two so
+    titled, `_pair` takes the two persons named together: `_named_pair`.)"""
+    people = index.titled_before(block, tok, titles)
+    if len(people) < 2:
+        return []
+    named = {c: 0 for c in people}
+    for m in index.ordered[: index.mentions_before(block, tok)]:
+        if m.cluster in named:
+            named[m.cluster] += 1
+    ranked = sorted(named, key=lambda c: -named[c])
+    if len(ranked) > 2 and named[ranked[2]] == named[ranked[1]]:
+        return []
+    return [Ref(index.clusters[ranked[0]], True), Ref(index.clusters[ranked[1]], True)]

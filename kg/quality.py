@@ -164,12 +164,24 @@ def score_graph(scorer: Path, graph: Path, gold: Path, categories: Path) -> dict
 
 
 def _scorer_module(scorer: Path):
-    """The scorer's code, for its name normalisation (`norm`) and symmetric categories."""
+    """The scorer's code, for its name normalisation (`norm`) and symmetric categories.
+    Loaded and checked before any article is extracted: a scorer that does not load (a
+    syntax error, an import it lacks, a `norm` that is no function) is one line, exit 2."""
     spec = importlib.util.spec_from_file_location("kg_shared_scorer", scorer)
     if spec is None or spec.loader is None:
-        raise KgError(f"{scorer}: cannot load the scorer")
+        raise InputError(f"{scorer}: cannot load the scorer (not a Python file)")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    try:
+        spec.loader.exec_module(module)
+        norm = getattr(module, "norm", str.casefold)
+        if not isinstance(norm("A"), str):
+            raise TypeError("its norm() does not return a string")
+        symmetric = getattr(module, "SYMMETRIC", frozenset())
+        if isinstance(symmetric, str) or not all(isinstance(c, str) for c in symmetric):
+            raise TypeError("its SYMMETRIC is not a collection of category names")
+    except (Exception, SystemExit) as exc:
+        why = " ".join(f"{type(exc).__name__}: {exc}".split())
+        raise InputError(f"{scorer}: cannot load the scorer ({why})") from None
     return module
 
 
@@ -235,13 +247,13 @@ def evaluate_corpus(
     for path, what in ((scorer, "scorer"), (categories, "map of gold categories")):
         if not path.is_file():
             raise InputError(f"{path}: no such file (the {what})")
+    scorer_code = _scorer_module(scorer)  # before the extraction: a bad scorer costs nothing
+    norm = getattr(scorer_code, "norm", str.casefold)
     articles = corpus_articles(corpus, split_file, extra_dev)
     items = [(a.text.read_text(encoding="utf-8"), a.name, {}) for a in articles]
     statements = list(extract_many(items, model=model))
     result = build(statements)
     out = {name: SplitScore(name) for name in SPLITS}
-    scorer_code = _scorer_module(scorer)
-    norm = getattr(scorer_code, "norm", str.casefold)
     symmetric = getattr(scorer_code, "SYMMETRIC", frozenset())
     with tempfile.TemporaryDirectory(prefix="kg-quality-") as tmp:
         # the same map without two-hop chains: a position held implies an affiliation that

@@ -890,3 +890,26 @@ def test_a_masthead_names_the_publication_but_a_genre_label_does_not():
     assert "Tomas Ekberg" in {e.label for e in st.entities}  # the byline is no masthead
     st = _extract("ANALYSIS | Norland's new envoy\n\nNorland named Mira Solvang on Friday.\n")
     assert not [e for e in st.entities if e.label.lower() == "analysis"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Norland to send troops to Velmar Force | Norvik Herald",  # headline | publication
+        "Home | World | Europe",  # breadcrumbs
+        "Ministry of Defence of Norland | Press release",
+        "Mira Solvang | Norland defence minister",
+    ],
+)
+def test_a_heading_part_before_a_bar_is_a_masthead_only_when_it_names_a_publication(heading):
+    st = _extract(
+        heading + "\n\nNorland will send 200 troops to the Velmar Force, Defence Minister "
+        "Mira Solvang said on Monday.\n"
+    )
+    agencies = {e.label for e in st.entities if e.cls == "NewsAgency"}
+    assert heading.split(" | ")[0] not in agencies, agencies
+
+
+def test_a_masthead_the_gazetteer_knows_is_its_news_agency():
+    st = _extract("Reuters | World\n\nNorland named Mira Solvang on Friday to lead its mission.\n")
+    assert ("Reuters", "NewsAgency") in {(e.label, e.cls) for e in st.entities}

@@ -53,6 +53,31 @@ def test_acronym_linking_is_linear_in_the_number_of_mentions(monkeypatch):
         assert len(calls) <= 3 * n, (n, len(calls))
 
 
+def test_a_long_hyphenated_line_cannot_hang_the_dateline_match():
+    """A line of 200 capitalised parts joined by "-" that is no dateline: with "-" both
+    inside a word and a separator, the dateline patterns tried it in 2^n ways (28 parts took
+    39 s, 200 would never end). Run in a child with a generous limit: this guards a hang,
+    it measures no time."""
+    import subprocess
+    import sys
+
+    code = (
+        "from kg.extract.text import blocks\n"
+        "for line in ('Ab' + '-Cd' * 200 + ' x.', 'AB' + '-CD' * 200 + ' x.',\n"
+        "             'Ab' + '-Cd' * 200 + ', 4 May (Norpress) x.'):\n"
+        "    assert blocks(line) == blocks(line)\n"
+        "print('done')\n"
+    )
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("blocks() did not end on a long hyphenated line (exponential backtracking)")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "done"
+
+
 def test_an_article_above_max_chars_is_refused_in_one_line(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_MAX_CHARS", "1000000")  # restored after the test
     article = tmp_path / "long.txt"

@@ -180,3 +180,41 @@ def test_modality_misses_list_gold_relations_stated_with_another_modality():
         "Olga Brandt meets Ana Ortiz: gold possible, extracted asserted "
         "«Denmark sends troops to the force; Brandt met Ortiz.»",
     ]
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "def norm(s):\n    return s.lower(\n",  # a syntax error
+        "import kg_no_such_module_for_the_scorer\n",  # an import it lacks
+        "raise SystemExit(1)\n",  # exits while it loads
+        "def norm(s):\n    return None\n",  # a norm that gives no name
+    ],
+)
+def test_cli_eval_refuses_a_scorer_that_does_not_load_in_one_line_before_extracting(
+    tmp_path, monkeypatch, code
+):
+    from click.testing import CliRunner
+
+    import kg.extract.pipeline
+    from kg.cli import cli
+
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("the corpus was extracted before the scorer was checked")
+
+    monkeypatch.setattr(kg.extract.pipeline, "extract_many", no_extraction)
+    corpus = tmp_path / "corpus"
+    (corpus / "gold").mkdir(parents=True)
+    for name in ("d", "t"):
+        (corpus / f"{name}.txt").write_text(ARTICLE)
+        (corpus / "gold" / f"{name}.yaml").write_text(yaml.safe_dump({"article": name, **GOLD}))
+    split = tmp_path / "split.yaml"
+    split.write_text("test: [t]\ndevelopment: [d]\n")
+    bad = tmp_path / "bad_scorer.py"
+    bad.write_text(code)
+    args = ["eval", "--corpus", str(corpus), "--split", str(split), "--scorer", str(bad)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip().count("\n") == 0, result.output
+    assert "cannot load the scorer" in result.output
+    assert "Traceback" not in result.output and "unexpected" not in result.output

@@ -130,6 +130,7 @@ class Lexicon:
     description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
     masthead_skip_words: frozenset[str]  # "ANALYSIS | ...": no masthead
+    publication_words: tuple[tuple[str, ...], ...]  # "herald", "news agency": a masthead's end
     owned_body_classes: frozenset[str]  # "Norland's intelligence ministry": named with its owner
     name_joiners: frozenset[str]  # "in": "Nordic Union Force in Velmar (NUFOR)"
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
@@ -182,6 +183,7 @@ def lexicon() -> Lexicon:
         definite_determiners=frozenset(d["definite_determiners"]),
         owned_body_classes=frozenset(d["owned_body_classes"]),
         masthead_skip_words=frozenset(d["masthead_skip_words"]) | frozenset(d["byline_words"]),
+        publication_words=tuple(tuple(w.lower().split()) for w in d["publication_words"]),
         name_joiners=frozenset(d["name_joiners"]),
         counterpart_nouns=frozenset(d["counterpart_nouns"]),
         byline_words=frozenset(d["byline_words"]),

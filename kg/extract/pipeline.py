@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from kg.errors import ExtractionError
 from kg.extract.constructions import construction_candidates
 from kg.extract.frames import Candidate, noun_candidates, verb_candidates
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster, link
 from kg.extract.mentions import find_mentions
 from kg.extract.naming import name_candidates, unit_candidates
@@ -39,6 +39,16 @@ def extract(text: str, article_id: str, model: str | None = None, **meta) -> Sta
     return next(extract_many([(text, article_id, meta)], model=model))
 
 
+def publication(name: str) -> bool:
+    """Whether a heading's part before "|" names a publication: the gazetteer knows it as a
+    NewsAgency, or it ends in a publication word of the lexicon ("The Norvik Herald")."""
+    entry = gazetteer().by_name.get(norm(name))
+    if entry is not None:
+        return entry.cls == "NewsAgency"
+    words = tuple(name.lower().replace(".", " ").split())
+    return any(words[-len(end) :] == end for end in lexicon().publication_words)
+
+
 def segment(texts: Sequence[str], limit: int) -> tuple[list[_Piece], list[str], list]:
     """The pieces of cleaned texts that spaCy parses: each block (heading or paragraph),
     cut at sentence ends to at most `limit` characters."""
@@ -46,7 +56,7 @@ def segment(texts: Sequence[str], limit: int) -> tuple[list[_Piece], list[str], 
     spans: list[str] = []
     all_blocks = []
     for a, text in enumerate(texts):
-        parts = blocks(text, lexicon().masthead_skip_words)
+        parts = blocks(text, lexicon().masthead_skip_words, publication)
         all_blocks.append(parts)
         for b, part in enumerate(parts):
             for start, end in chunks(part.start, part.end, text, limit):

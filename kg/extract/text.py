@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import ClassVar
@@ -11,15 +12,19 @@ from typing import ClassVar
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _HSPACE = re.compile(r"[ \t\u00a0]{2,}|\t")
 _LOOKS_HTML = re.compile(r"<\s*(html|body|p|div|br|span|article|h[1-6]|a\s|!doctype)\b", re.I)
+# A place is capitalised words joined by spaces (or "/"); a hyphen is a letter of a word
+# ("VELMAR-SUR-MER", "Port-Velmar"), never also a separator, and the loops are possessive:
+# with two ways to read each "-", a long hyphenated line that is no dateline was tried in
+# 2^n ways (a build hung on one line). The matches are the same: "A-B" was one word anyway.
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'\-]+(?:[ \-][A-Z][A-Z.'\-]+)*)(?:\s*,\s*[A-Z][a-z]+\.? \d{1,2})?"
+    r"^(?:[A-Z][A-Z.'\-]++(?: [A-Z][A-Z.'\-]++)*+)(?:\s*,\s*[A-Z][a-z]+\.? \d{1,2})?"
     r"(?:\s*\([^)]{1,30}\))?\s+[-–—]\s+"
 )
 _END = re.compile(r"[.!?:;\"”’)]\s*$")
 # a dateline of a title-case place with its date and source ("Velmar City, 27 Nov (Norpress) -",
 # "Norvik, Nov 27 (NPA).-"): only with a source, so that "Ana Ruiz - " is no dateline
 _SOURCED_DATELINE = re.compile(
-    r"^[A-Z][\w'’.\-]+(?:[ \-/][A-Z][\w'’.\-]+)*\s*,\s*"
+    r"^[A-Z][\w'’.\-]++(?:[ /][A-Z][\w'’.\-]++)*+\s*,\s*"
     r"(?:\d{1,2} [A-Z][a-z]+\.?(?: \d{4})?|[A-Z][a-z]+\.? \d{1,2})"
     r"\s*\([^)]{1,30}\)\.?\s*[-–—]\s*"
 )
@@ -98,12 +103,18 @@ class Block:
     source: bool = False  # the news source a dateline or a masthead names ("(Norpress)")
 
 
-def blocks(text: str, masthead_skip: frozenset[str] = frozenset()) -> list[Block]:
+def blocks(
+    text: str,
+    masthead_skip: frozenset[str] = frozenset(),
+    publication: Callable[[str], bool] | None = None,
+) -> list[Block]:
     """Split the text into lines; short lines without final punctuation are headings.
     A dateline ("NORVIK, March 4 (Norpress) - ") is left out of the body block it opens; the
     source in its parentheses is a block of its own, and so is a masthead: the first part of
-    a heading among the first three lines, up to "|" ("THE NORVIK HERALD | Defence"),
-    unless its first word is one of `masthead_skip` ("ANALYSIS |", "By Mira Solvang |")."""
+    a heading among the first three lines, up to "|" ("THE NORVIK HERALD | Defence"), when
+    `publication` takes it for a publication's name and its first word is none of
+    `masthead_skip` ("ANALYSIS |", "By Mira Solvang |"). A headline, a breadcrumb or a
+    person before "|" ("Home | World") is no masthead; without `publication`, none is."""
     out: list[Block] = []
     lines = 0
     pos = 0
@@ -130,7 +141,13 @@ def blocks(text: str, masthead_skip: frozenset[str] = frozenset()) -> list[Block
             m = _MASTHEAD.match(stripped)
             name = m.group(1).strip() if m else ""
             first = name.split()[0].lower() if name else ""
-            if name and first not in masthead_skip and not any(c.isdigit() for c in name):
+            if (
+                name
+                and first not in masthead_skip
+                and not any(c.isdigit() for c in name)
+                and publication is not None
+                and publication(name)
+            ):
                 out.append(Block(start, start + len(name), True, True))
                 start = start + m.end() - 1
         out.append(Block(start, end, heading))

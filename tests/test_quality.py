@@ -83,18 +83,24 @@ GOLD = {
 }
 
 
+def _corpus(tmp_path, dev: str, test: str):
+    """A corpus of the same annotated article twice, one in each split."""
+    corpus = tmp_path / "corpus"
+    (corpus / "gold").mkdir(parents=True)
+    for name in (dev, test):
+        (corpus / f"{name}.txt").write_text(ARTICLE)
+        (corpus / "gold" / f"{name}.yaml").write_text(yaml.safe_dump({"article": name, **GOLD}))
+    split = tmp_path / "split.yaml"
+    split.write_text(f"test: [{test}]\ndevelopment: [{dev}]\n")
+    return corpus, split
+
+
 @pytest.mark.slow
 def test_a_corpus_is_scored_per_split_by_the_shared_scorer(tmp_path):
     assert SHARED is not None, "the shared folder (eval/score.py) must sit beside the checkout"
     from kg.quality import evaluate_corpus, format_misses, format_table
 
-    corpus = tmp_path / "corpus"
-    (corpus / "gold").mkdir(parents=True)
-    for name in ("dev-one", "test-one"):
-        (corpus / f"{name}.txt").write_text(ARTICLE)
-        (corpus / "gold" / f"{name}.yaml").write_text(yaml.safe_dump({"article": name, **GOLD}))
-    split = tmp_path / "split.yaml"
-    split.write_text("test: [test-one]\ndevelopment: [dev-one]\n")
+    corpus, split = _corpus(tmp_path, "dev-one", "test-one")
     scores = evaluate_corpus(corpus, split, scorer=SHARED / "eval" / "score.py")
     dev, test = scores["development"], scores["test"]
     assert [a.article.name for a in dev.articles] == ["dev-one"]
@@ -119,13 +125,7 @@ def test_cli_eval_corpus_prints_one_row_per_split(tmp_path):
 
     from kg.cli import cli
 
-    corpus = tmp_path / "corpus"
-    (corpus / "gold").mkdir(parents=True)
-    for name in ("d", "t"):
-        (corpus / f"{name}.txt").write_text(ARTICLE)
-        (corpus / "gold" / f"{name}.yaml").write_text(yaml.safe_dump({"article": name, **GOLD}))
-    split = tmp_path / "split.yaml"
-    split.write_text("test: [t]\ndevelopment: [d]\n")
+    corpus, split = _corpus(tmp_path, "d", "t")
     args = ["eval", "--corpus", str(corpus), "--split", str(split)]
     args += ["--scorer", str(SHARED / "eval" / "score.py"), "--misses"]
     result = CliRunner().invoke(cli, args)
@@ -203,13 +203,7 @@ def test_cli_eval_refuses_a_scorer_that_does_not_load_in_one_line_before_extract
         raise AssertionError("the corpus was extracted before the scorer was checked")
 
     monkeypatch.setattr(kg.extract.pipeline, "extract_many", no_extraction)
-    corpus = tmp_path / "corpus"
-    (corpus / "gold").mkdir(parents=True)
-    for name in ("d", "t"):
-        (corpus / f"{name}.txt").write_text(ARTICLE)
-        (corpus / "gold" / f"{name}.yaml").write_text(yaml.safe_dump({"article": name, **GOLD}))
-    split = tmp_path / "split.yaml"
-    split.write_text("test: [t]\ndevelopment: [d]\n")
+    corpus, split = _corpus(tmp_path, "d", "t")
     bad = tmp_path / "bad_scorer.py"
     bad.write_text(code)
     args = ["eval", "--corpus", str(corpus), "--split", str(split), "--scorer", str(bad)]

@@ -41,6 +41,26 @@ class Mention:
     def key(self) -> str:
         return norm(self.text)
 
+    @classmethod
+    def of_span(
+        cls, span, id: int, block: int, sent: int, offset: int, text: str, label: str, kind
+    ) -> Mention:
+        """The mention of a span of a block's Doc; `offset` is the block's start in the
+        article, `kind` its class guess."""
+        return cls(
+            id=id,
+            block=block,
+            sent=sent,
+            start=offset + span.start_char,
+            end=offset + span.end_char,
+            tok_start=span.start,
+            tok_end=span.end,
+            head=span.root.i,
+            text=text,
+            label=label,
+            cls=kind,
+        )
+
 
 @cache
 def _honorifics() -> frozenset[str]:
@@ -133,20 +153,9 @@ def find_mentions(
         guess = cls or class_guess(label, text, words)
         if guess is None:
             return
-        root = span.root
         out.append(
-            Mention(
-                id=first_id + len(out),
-                block=block,
-                sent=sent_index[span.start],
-                start=offset + span.start_char,
-                end=offset + span.end_char,
-                tok_start=span.start,
-                tok_end=span.end,
-                head=root.i,
-                text=text,
-                label=label,
-                cls=guess,
+            Mention.of_span(
+                span, first_id + len(out), block, sent_index[span.start], offset, text, label, guess
             )
         )
         taken.update(range(span.start, span.end))

@@ -33,18 +33,7 @@ def source(doc, block: int, offset: int, sent_index: dict[int, int], first_id: i
     text = " ".join(span.text.split())
     if text.isupper() and " " in text:  # a masthead in capitals: "The Norvik Herald"
         text = " ".join(w.capitalize() for w in text.split())
+    kind = entry.cls if entry else "NewsAgency"
     return [
-        Mention(
-            id=first_id,
-            block=block,
-            sent=sent_index[span.start],
-            start=offset + span.start_char,
-            end=offset + span.end_char,
-            tok_start=span.start,
-            tok_end=span.end,
-            head=span.root.i,
-            text=text,
-            label="ORG",
-            cls=entry.cls if entry else "NewsAgency",
-        )
+        Mention.of_span(span, first_id, block, sent_index[span.start], offset, text, "ORG", kind)
     ]

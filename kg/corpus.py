@@ -23,8 +23,11 @@ MAX_CHARS = 1_000_000
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 STATEMENT_SUFFIXES = (".yaml", ".yml", ".json")
 _FRONT = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
-_MAIN = re.compile(r"<(article|main)\b[^>]*>(.*)</\1>", re.I | re.S)
+# Opening tags; what they enclose is found with str.find/rfind, so that a page which opens a
+# tag thousands of times and never closes it costs linear time, not quadratic (a regex
+# `<title[^>]*>(.*?)</title>` retries from every opening).
+_TITLE_OPEN = re.compile(r"<title[^<>]*>", re.I)
+_MAIN_OPEN = re.compile(r"<(article|main)\b[^<>]*>", re.I)
 
 
 @dataclass
@@ -63,6 +66,27 @@ def max_chars() -> int:
     MAX_CHARS."""
     raw = os.environ.get("KG_MAX_CHARS", "")
     return int(raw) if raw.isdigit() and int(raw) > 0 else MAX_CHARS
+
+
+def _html_title(html: str) -> str | None:
+    """The text of the page's first <title> element, if it is closed."""
+    opening = _TITLE_OPEN.search(html)
+    if opening is None:
+        return None
+    end = html.lower().find("</title>", opening.end())
+    return None if end < 0 else html[opening.end() : end]
+
+
+def _html_main(html: str) -> str | None:
+    """What the first <article> or <main> element that is closed encloses, up to the last
+    closing tag of its name (the article body with any nested elements of that name)."""
+    lower = html.lower()
+    last_close = {name: lower.rfind(f"</{name}>") for name in ("article", "main")}
+    for opening in _MAIN_OPEN.finditer(html):
+        close = last_close[opening.group(1).lower()]
+        if close >= opening.end():
+            return html[opening.end() : close]
+    return None
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -141,12 +165,12 @@ def read_source(path: Path, data: bytes | None = None) -> Source:
             text = text[m.end() :]
         text = re.sub(r"^#{1,6}\s+", "", text, flags=re.M)
     elif suffix in (".html", ".htm"):
-        title = _TITLE.search(text)
-        if title:
-            meta["title"] = _clean(path, "title", re.sub(r"\s+", " ", title.group(1)).strip())
-        main = _MAIN.search(text)
-        if main:
-            text = main.group(2)
+        title = _html_title(text)
+        if title is not None:
+            meta["title"] = _clean(path, "title", re.sub(r"\s+", " ", title).strip())
+        main = _html_main(text)
+        if main is not None:
+            text = main
     if not text.strip():
         raise InputError(f"{path}: the article has no text")
     article_id = slug(meta.pop("id", path.stem))

@@ -78,6 +78,30 @@ def test_a_long_hyphenated_line_cannot_hang_the_dateline_match():
     assert out.stdout.strip() == "done"
 
 
+def test_a_page_of_tags_never_closed_is_read_in_linear_time(tmp_path):
+    """An HTML page (within the size limit) that opens <article> and <title> tens of
+    thousands of times and never closes them: a regex retrying from every opening took
+    minutes. Run in a child with a generous limit: this guards a hang, it measures no time."""
+    import subprocess
+    import sys
+
+    page = tmp_path / "tags.html"
+    page.write_text("<article>" * 50_000 + "<title>" * 50_000 + " The minister spoke.")
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom kg.corpus import read_source\n"
+        "source = read_source(Path(sys.argv[1]))\n"
+        "print('title' in source.meta, source.text.endswith('The minister spoke.'))\n"
+    )
+    try:
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(page)], capture_output=True, text=True, timeout=60
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("reading a page of unclosed tags did not end (quadratic search)")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["False", "True"]  # no title, the text kept whole
+
+
 def test_an_article_above_max_chars_is_refused_in_one_line(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_MAX_CHARS", "1000000")  # restored after the test
     article = tmp_path / "long.txt"

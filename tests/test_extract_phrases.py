@@ -899,6 +899,8 @@ def test_a_masthead_names_the_publication_but_a_genre_label_does_not():
         "Home | World | Europe",  # breadcrumbs
         "Ministry of Defence of Norland | Press release",
         "Mira Solvang | Norland defence minister",
+        "Norland to send troops, says the Post | Velmar Weekly",  # a headline ending in "post"
+        "Velmar rejects envoy in a blow to the press | Norvik Herald",
     ],
 )
 def test_a_heading_part_before_a_bar_is_a_masthead_only_when_it_names_a_publication(heading):

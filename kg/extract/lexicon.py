@@ -131,6 +131,7 @@ class Lexicon:
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
     masthead_skip_words: frozenset[str]  # "ANALYSIS | ...": no masthead
     publication_words: tuple[tuple[str, ...], ...]  # "herald", "news agency": a masthead's end
+    publication_lower_words: frozenset[str]  # "of", "the": lower case inside a publication's name
     owned_body_classes: frozenset[str]  # "Norland's intelligence ministry": named with its owner
     name_joiners: frozenset[str]  # "in": "Nordic Union Force in Velmar (NUFOR)"
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
@@ -184,6 +185,7 @@ def lexicon() -> Lexicon:
         owned_body_classes=frozenset(d["owned_body_classes"]),
         masthead_skip_words=frozenset(d["masthead_skip_words"]) | frozenset(d["byline_words"]),
         publication_words=tuple(tuple(w.lower().split()) for w in d["publication_words"]),
+        publication_lower_words=frozenset(d["publication_lower_words"]),
         name_joiners=frozenset(d["name_joiners"]),
         counterpart_nouns=frozenset(d["counterpart_nouns"]),
         byline_words=frozenset(d["byline_words"]),

@@ -41,12 +41,17 @@ def extract(text: str, article_id: str, model: str | None = None, **meta) -> Sta
 
 def publication(name: str) -> bool:
     """Whether a heading's part before "|" names a publication: the gazetteer knows it as a
-    NewsAgency, or it ends in a publication word of the lexicon ("The Norvik Herald")."""
+    NewsAgency, or it is written as a name (every word capitalised but a few small words) and
+    ends in a publication word of the lexicon ("The Norvik Herald")."""
     entry = gazetteer().by_name.get(norm(name))
     if entry is not None:
         return entry.cls == "NewsAgency"
-    words = tuple(name.lower().replace(".", " ").split())
-    return any(words[-len(end) :] == end for end in lexicon().publication_words)
+    lex = lexicon()
+    written = name.replace(".", " ").split()
+    if not all(w[0].isupper() or w in lex.publication_lower_words for w in written):
+        return False  # "Norland to send troops, says the Post": a headline
+    words = tuple(w.lower() for w in written)
+    return any(words[-len(end) :] == end for end in lex.publication_words)
 
 
 def segment(texts: Sequence[str], limit: int) -> tuple[list[_Piece], list[str], list]:

@@ -66,6 +66,20 @@ def test_two_who_speak_to_someone_else_do_not_talk_with_each_other():
     assert ("Ana Ortiz", "holdsTalksWith", "Pablo Mena") not in found
 
 
+def test_an_event_before_a_past_clause_that_is_itself_past_is_not_planned():
+    found = _relations(
+        "Mira Solvang met Tomas Ekberg in Lima last week before the Andean Summit in Quito, "
+        "which ended on Saturday."
+    )
+    assert found[("Andean Summit", "locatedIn", "Quito")] == {"asserted"}
+    found = _relations("Before the talks in Geneva last month, Mira Solvang met Tomas Ekberg.")
+    assert found[("talks in Geneva", "locatedIn", "Geneva")] == {"asserted"}
+    found = _relations(
+        "Mira Solvang met Tomas Ekberg on Monday ahead of Thursday's talks in Geneva."
+    )
+    assert found[("talks in Geneva", "locatedIn", "Geneva")] == {"planned"}
+
+
 def test_going_on_or_coming_to_lead_is_what_happened():
     for text in (
         "Mira Solvang went on to lead the Andean Council for a decade.",

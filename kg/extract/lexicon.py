@@ -249,6 +249,7 @@ class Frames:
     unit_relations: dict = field(default_factory=dict)  # "the Assembly's Defence Committee"
     interview: dict[str, tuple[str, ...]] = field(default_factory=dict)  # voices.py
     future_words: frozenset[str] = frozenset()  # "goes there next week": planned
+    past_words: frozenset[str] = frozenset()  # "before the talks last month": not ahead
     carried: dict[str, dict] = field(default_factory=dict)  # "The measures target X"
     plural_pronouns: frozenset[str] = frozenset()  # "X and Y said they ..."
     question_marks: frozenset[str] = frozenset()  # "asked whether X ...": a question
@@ -347,6 +348,7 @@ def frames() -> Frames:
         unit_relations=dict(d.get("unit_relations") or {}),
         interview={k: tuple(v) for k, v in (d.get("interview") or {}).items()},
         future_words=frozenset(d.get("future_words") or ()),
+        past_words=frozenset(d.get("past_words") or ()),
         plural_pronouns=frozenset(d.get("plural_pronouns") or ()),
         question_marks=frozenset(d.get("question_marks") or ()),
         negators=frozenset(d.get("negators") or ()),

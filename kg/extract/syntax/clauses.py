@@ -620,10 +620,16 @@ def _noun_modality(tok) -> str | None:
 
 
 def _ahead(tok) -> bool:
-    """An event after "before", "ahead of", "prior to" (data: frames.yaml future_preps)."""
+    """An event after "before", "ahead of", "prior to" (data: frames.yaml future_preps), unless
+    the noun itself places it in the past ("last month", "which ended on Saturday")."""
     if tok.dep_ != "pobj":
         return False
-    preps = frames().future_preps
+    f = frames()
+    if any(
+        t.lower_ in f.past_words or (t.dep_ == "relcl" and t.tag_ == "VBD") for t in tok.subtree
+    ):
+        return False
+    preps = f.future_preps
     prep = tok.head
     return prep.lower_ in preps or (prep.head.i != prep.i and prep.head.lower_ in preps)
 

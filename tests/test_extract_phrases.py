@@ -849,6 +849,11 @@ def test_a_body_is_named_with_the_name_that_owns_it():
     assert "Iceland's government" not in names  # the government stands for the country
 
 
+def test_a_person_s_ministry_is_no_body_named_by_its_owner():
+    st = _extract("Mira Solvang's ministry opposed the deal.")
+    assert not [e for e in st.entities if e.cls == "GovernmentBody"], st.entities
+
+
 def test_bodies_of_different_owners_are_different_bodies():
     st = _extract(
         "The Foreign Affairs Committee approved the report. The Storting's foreign affairs "

@@ -126,7 +126,10 @@ def _extends_name(chunk, taken: set[int]) -> bool:
 
 
 def _named_owner(owner: list) -> bool:
-    """A possessor that is a name ("Norland's", "the Storting's"), not a pronoun."""
+    """A possessor that is a name ("Norland's", "the Storting's"), not a pronoun, nor a
+    person ("Mira Solvang's ministry" is the ministry she heads, named elsewhere)."""
+    if any(t.ent_type_ == "PERSON" for t in owner):
+        return False
     return any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "ORG", "NORP") for t in owner)
 
 

@@ -625,13 +625,15 @@ def _ahead(tok) -> bool:
     if tok.dep_ != "pobj":
         return False
     f = frames()
-    if any(
-        t.lower_ in f.past_words or (t.dep_ == "relcl" and t.tag_ == "VBD") for t in tok.subtree
+    prep = tok.head
+    if not (
+        prep.lower_ in f.future_preps
+        or (prep.head.i != prep.i and prep.head.lower_ in f.future_preps)
     ):
         return False
-    preps = f.future_preps
-    prep = tok.head
-    return prep.lower_ in preps or (prep.head.i != prep.i and prep.head.lower_ in preps)
+    return not any(
+        t.lower_ in f.past_words or (t.dep_ == "relcl" and t.tag_ == "VBD") for t in tok.subtree
+    )
 
 
 def _planned_itself(tok) -> bool:

@@ -18,6 +18,7 @@ from kg.extract.syntax.clauses import (
     clauses_of,
     direct_objects,
     gives_an_order,
+    has_to,
     is_passive,
     modality,
     negates_a_plan,
@@ -127,7 +128,7 @@ def _purpose_targets(tok) -> list:
         for verb in holder.children:
             if verb.dep_ not in ("xcomp", "advcl", "relcl", "acl") or verb.pos_ != "VERB":
                 continue
-            if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            if not has_to(verb):
                 continue
             out += _children(verb, "dobj")
             for prep in frames().purpose_target_preps:

@@ -122,14 +122,18 @@ def _stranded_subject(verb) -> list:
     return []
 
 
+def has_to(verb) -> bool:
+    """A verb in the to-infinitive ("to prepare", "to lead")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def gives_an_order(verb) -> bool:
     """ "directed the ministry to prepare a plan", "commanded the troops to withdraw": a verb
     of giving orders (data: frames.yaml order_verbs) with a to-infinitive after it orders its
     object to act rather than leading it (the parser may attach the infinitive as a
     complement or as an adverbial clause)."""
     return verb.lemma_.lower() in frames().order_verbs and any(
-        any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children)
-        for comp in _children(verb, "xcomp", "ccomp", "advcl")
+        has_to(comp) for comp in _children(verb, "xcomp", "ccomp", "advcl")
     )
 
 
@@ -177,7 +181,7 @@ def _intention_noun(verb):
         return None
     if head.lemma_.lower() not in frames().modality_nouns:
         return None
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if not has_to(verb):
         return None
     if head.dep_ not in ("dobj", "attr", "nsubj", "pobj") or head.head.i == head.i:
         return None
@@ -328,9 +332,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
         if above and infinitive and lemma in f.infinitive_heads and word.pos_ in ("VERB", "AUX"):
             found.add(f.infinitive_heads[lemma])
         sibling = word.dep_ == "conj"
-        infinitive = word.dep_ in ("xcomp", "advcl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in word.children
-        )
+        infinitive = word.dep_ in ("xcomp", "advcl") and has_to(word)
         if word.i != tok.i and word.pos_ in ("NOUN", "PROPN") and lemma in f.modality_nouns:
             found.add(f.modality_nouns[lemma])  # "has plans to", "has no intention of"
             if any(c.lower_ in f.negators for c in word.children):

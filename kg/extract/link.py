@@ -156,7 +156,11 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
         tok = docs[m.block][m.head]
         if tok.dep_ == "appos" and (m.block, tok.head.i) in by_head:
             j = by_head[(m.block, tok.head.i)]
-            if mentions[j].cls == m.cls and m.cls not in ("Person", "Position"):
+            if (
+                mentions[j].cls == m.cls
+                and m.cls not in ("Person", "Position")
+                and _renames(mentions[j], m, tok)
+            ):
                 u.join(j, i)
 
     # Common-noun phrases: the words of a name ("border monitoring mission" in
@@ -297,6 +301,26 @@ def _person_like(name: Mention, doc) -> bool:
         and norm(name.text) not in gazetteer().by_name
         and all(t.pos_ == "PROPN" for t in doc[name.tok_start : name.tok_end])
     )
+
+
+def _renames(name: Mention, appositive: Mention, tok) -> bool:
+    """Whether an appositive names the same entity again ("the alliance, NATO,"). Not a
+    list the parser hung on its first name ("the United States, France, Denmark and
+    Greece": the appositive has conjuncts), nor an acronym whose letters do not fit the
+    other name ("the Stabilization Mission in Mali (MINUSMA)": the acronym stands for the
+    whole name, not for the place that ends it); a description may describe an acronym
+    ("NMF, the peacekeeping force on the island,")."""
+    if any(c.dep_ == "conj" for c in tok.children):
+        return False
+    for short, full in ((appositive, name), (name, appositive)):
+        letters = short.text.replace(".", "")
+        if (
+            _is_acronym(short.text)
+            and full.label != "COMMON"
+            and not (initials(full.text) == letters or acronym_fits(letters, full.text))
+        ):
+            return False
+    return True
 
 
 def _before_parenthesis(text: str, start: int, ending_at: dict[int, list[int]]) -> list[int]:

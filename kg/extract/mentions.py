@@ -244,24 +244,32 @@ def acronym_fits(acronym: str, name: str) -> bool:
 
 
 def _join_names_before_acronyms(doc, out: list[Mention]) -> None:
-    """ "Nordic Union Force in Velmar and Sudria (NUFOR)": a name, a preposition
-    (lexicon `name_joiners`) and a place right before an acronym in parentheses whose
-    letters fit them are one name; the place was read as a name of its own."""
+    """ "Nordic Union Force in Velmar and Sudria (NUFOR)", "the Velmar Mission to support
+    the Lima Accord (VMLA)": a name, a preposition (lexicon `name_joiners`), at most three
+    small words, and a place or another name right before an acronym in parentheses whose
+    letters fit them all (and not the last name alone) are one name; the last name was read
+    as a name of its own."""
     ending = {m.tok_end: m for m in out}
+    joiners = lexicon().name_joiners
     for place in list(out):
         i = place.tok_end
         if not (i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")"):
             continue
         acronym = doc[i + 1]
         joiner = place.tok_start - 1
+        for _ in range(3):  # "to support the"
+            word = doc[joiner]
+            if joiner < 1 or word.lower_ in joiners or not (word.is_lower and word.is_alpha):
+                break
+            joiner -= 1
         if not (acronym.text.isupper() and acronym.is_alpha) or joiner < 1:
             continue
         name = ending.get(joiner)
         if (
-            doc[joiner].lower_ not in lexicon().name_joiners
+            doc[joiner].lower_ not in joiners
             or name is None
             or name.label in ("PERSON", "POSITION", "NORP")
-            or place.label not in ("GPE", "LOC")
+            or place.label in ("PERSON", "POSITION", "NORP")
             or acronym_fits(acronym.text, place.text)
             or not acronym_fits(acronym.text, f"{name.text} {place.text}")
         ):

@@ -1,0 +1,56 @@
+"""Readings that keep wrong relations out of the graph, on invented sentences. Each test
+fails without the mechanism it names."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _extract(text: str):
+    from kg.extract.pipeline import extract
+
+    return extract(text, "t")
+
+
+def _aliases(st, label: str) -> set[str]:
+    return {a for e in st.entities if e.label == label for a in e.aliases}
+
+
+def test_an_acronym_after_a_place_that_ends_a_longer_name_is_not_the_place():
+    st = _extract(
+        "The European Union, whose civilian monitoring mission in Chile (EUMC) has patrolled "
+        "the border since 2023, is a quieter player. Mira Solvang urged Chile to sign."
+    )
+    assert "EUMC" not in _aliases(st, "Chile")
+
+
+def test_a_list_parsed_as_an_apposition_is_not_one_entity():
+    st = _extract(
+        "The United States, France, Denmark, Greece and Panama joined the two sponsors in "
+        "voting for it."
+    )
+    assert {"United States", "France"} <= {e.label for e in st.entities}
+    assert "France" not in _aliases(st, "United States")
+
+
+def test_a_description_in_apposition_to_an_acronym_still_names_it():
+    st = _extract(
+        "NMF, the Nordic peacekeeping force on the island, which is commanded by Mira "
+        "Solvang, patrols the buffer zone."
+    )
+    force = next(e for e in st.entities if "NMF" in (e.label, *e.aliases))
+    solvang = next(e for e in st.entities if e.label == "Mira Solvang")
+    assert any(
+        (r.subject, r.predicate, r.object) == (solvang.id, "leads", force.id) for r in st.relations
+    )
+
+
+def test_an_acronym_after_a_name_with_small_words_inside_names_the_whole_name():
+    st = _extract(
+        "Norland extended the mandate of the Velmar Mission to support the Lima Accord (VMLA) "
+        "until July. The VMLA has 80 monitors."
+    )
+    mission = next(e for e in st.entities if "VMLA" in (e.label, *e.aliases))
+    assert mission.label == "Velmar Mission to support the Lima Accord"

@@ -54,3 +54,13 @@ def test_an_acronym_after_a_name_with_small_words_inside_names_the_whole_name():
     )
     mission = next(e for e in st.entities if "VMLA" in (e.label, *e.aliases))
     assert mission.label == "Velmar Mission to support the Lima Accord"
+
+
+def test_a_contribution_with_no_force_named_goes_to_no_country_s_own_force():
+    st = _extract(
+        "Velmar will lead the Baltic Guard Forces from January, according to a statement from "
+        "the Finnish Defence Forces. Norland has pledged 300 soldiers."
+    )
+    label = {e.id: e.label for e in st.entities}
+    given = {label[r.object] for r in st.relations if r.predicate == "contributesTo"}
+    assert given == {"Baltic Guard Forces"}

@@ -401,12 +401,26 @@ class ArticleIndex:
 
     def salient_force(self, block: int, tok) -> Cluster | None:
         """The force a contribution goes to when none is named: the last mission,
-        operation or multinational force mentioned, else the last armed force."""
+        operation or multinational force mentioned, else the last armed force; never a
+        country's own force ("the Finnish Defence Forces" that issued a statement)."""
         n = self._before(block, tok)
-        k = self._topic(self._missions[: bisect.bisect_left(self._missions, n)])
+        missions = self._missions[: bisect.bisect_left(self._missions, n)]
+        k = self._topic([i for i in missions if not self._national(i)])
         if k < 0:
-            k = self._last(self._of_class.get("ArmedForce", []), n)
+            forces = self._of_class.get("ArmedForce", [])
+            before = forces[: bisect.bisect_left(forces, n)]
+            k = next((i for i in reversed(before) if not self._national(i)), -1)
         return self.clusters[self.ordered[k].cluster] if k >= 0 else None
+
+    def _national(self, k: int) -> bool:
+        """A country's own force: named with its demonym ("the Swedish Army", "Norlandic
+        Defence Forces"; gazetteer demonyms) or as its possession ("Norland's navy")."""
+        label = self.clusters[self.ordered[k].cluster].label
+        words = norm(label).split()
+        demonyms = gazetteer().by_demonym
+        heads = (" ".join(words[:2]), words[0] if words else "")
+        owner = next((demonyms[w] for w in heads if w in demonyms), None)
+        return (owner is not None and owner.cls == "Country") or "'s " in label
 
     def _topic(self, indexes: list[int]) -> int:
         """Of the mentions at `indexes`, the last one of the entity the story is about:

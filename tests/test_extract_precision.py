@@ -64,3 +64,26 @@ def test_a_contribution_with_no_force_named_goes_to_no_country_s_own_force():
     label = {e.id: e.label for e in st.entities}
     given = {label[r.object] for r in st.relations if r.predicate == "contributesTo"}
     assert given == {"Baltic Guard Forces"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang urged the government to push instead for talks between Oslo and Stockholm "
+        "under European Union mediation.",
+        "Will there be talks between Norland and Velmar before the summit?",
+    ],
+)
+def test_talks_between_two_that_are_only_asked_for_state_nothing(text):
+    st = _extract(text)
+    assert not [r for r in st.relations if r.predicate == "holdsTalksWith"]
+
+
+def test_talks_between_two_that_are_stated_still_hold():
+    st = _extract("Talks between Norland and Velmar took place in Geneva on Monday.")
+    assert [r for r in st.relations if r.predicate == "holdsTalksWith"]
+
+
+def test_an_event_a_question_names_with_the_is_taken_as_given():
+    st = _extract("Will the talks between Norway and Sweden on their border be part of it?")
+    assert [r for r in st.relations if r.predicate == "holdsTalksWith"]

@@ -506,11 +506,13 @@ def _emit_pairs(
 def _between(
     index: ArticleIndex, block: int, tok, frame: Frame, level: str | None
 ) -> list[Candidate]:
-    """ "talks between X and Y": X and Y hold talks with each other."""
+    """ "talks between X and Y": X and Y hold talks with each other; nothing when the talks
+    are only asked for ("urged them to push for talks between X and Y") or asked about."""
+    if level is None:
+        return []
     out = []
     for first in prep_objects(tok, "between"):
         refs = actor_refs(index, block, first)  # also "between the two leaders"
-        level = level or "asserted"
         for i, a in enumerate(refs):
             for b in refs[i + 1 :]:
                 out += _emit_pairs(index, block, tok, frame, level, a, b, "between")

@@ -245,7 +245,7 @@ def acronym_fits(acronym: str, name: str) -> bool:
 
 def _join_names_before_acronyms(doc, out: list[Mention]) -> None:
     """ "Nordic Union Force in Velmar and Sudria (NUFOR)", "the Velmar Mission to support
-    the Lima Accord (VMLA)": a name, a preposition (lexicon `name_joiners`), at most three
+    the Sudria Accord (VMSA)": a name, a preposition (lexicon `name_joiners`), at most three
     small words, and a place or another name right before an acronym in parentheses whose
     letters fit them all (and not the last name alone) are one name; the last name was read
     as a name of its own."""

@@ -402,7 +402,7 @@ class ArticleIndex:
     def salient_force(self, block: int, tok) -> Cluster | None:
         """The force a contribution goes to when none is named: the last mission,
         operation or multinational force mentioned, else the last armed force; never a
-        country's own force ("the Finnish Defence Forces" that issued a statement)."""
+        country's own force ("the Norlandic Defence Forces" that issued a statement)."""
         n = self._before(block, tok)
         missions = self._missions[: bisect.bisect_left(self._missions, n)]
         k = self._topic([i for i in missions if not self._national(i)])
@@ -413,8 +413,8 @@ class ArticleIndex:
         return self.clusters[self.ordered[k].cluster] if k >= 0 else None
 
     def _national(self, k: int) -> bool:
-        """A country's own force: named with its demonym ("the Swedish Army", "Norlandic
-        Defence Forces"; gazetteer demonyms) or as its possession ("Norland's navy")."""
+        """A country's own force: named with its demonym ("the Norlandic Army"; gazetteer
+        demonyms) or as its possession ("Norland's navy")."""
         label = self.clusters[self.ordered[k].cluster].label
         words = norm(label).split()
         demonyms = gazetteer().by_demonym

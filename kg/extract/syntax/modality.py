@@ -239,11 +239,14 @@ def _noun_modality(tok) -> str | None:
     ("is considering sanctions", "agreed on a meeting"), or as a purpose ("travelled to X
     for talks"); planned when the noun is ahead of the clause ("ahead of the summit",
     "before a meeting with Y") or says so itself ("the proposed visit", "next month's
-    summit"). Data: frames.yaml modality_heads, purpose_preps, future_preps,
-    planned_modifiers."""
+    summit"). A question states nothing, but the event a definite noun names in it is taken
+    as given ("Will the talks between X and Y be part of it?": the talks). Data: frames.yaml
+    modality_heads, purpose_preps, future_preps, planned_modifiers."""
     f = frames()
     if is_question(tok.sent):
-        return None
+        if not any(c.dep_ == "poss" or c.lower_ == "the" for c in tok.children):
+            return None
+        return "planned" if _ahead(tok) or _planned_itself(tok) else "asserted"
     head = tok.head
     verb = _governing_verb(tok)
     if verb is not None:

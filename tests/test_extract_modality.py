@@ -249,3 +249,24 @@ def test_being_to_do_something_is_a_plan():
     assert found[("Peru", "contributesTo", "Andean Force")] == {"planned"}
     found = _relations("Peru is able to send troops to the Andean Force.")
     assert found[("Peru", "contributesTo", "Andean Force")] == {"asserted"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Ekberg did not say whether Velmar would join the Andean Force.",
+        "Tomas Ekberg would not say if Velmar would be willing to join the Andean Force.",
+    ],
+)
+def test_an_embedded_question_states_nothing(text):
+    assert ("Velmar", "memberOf", "Andean Force") not in _relations(text)
+
+
+def test_a_reported_plan_is_still_a_plan():
+    found = _relations("Tomas Ekberg said Velmar would join the Andean Force.")
+    assert found[("Velmar", "memberOf", "Andean Force")] == {"planned"}
+
+
+def test_a_question_that_is_weighed_is_a_considered_plan():
+    found = _relations("The government is considering whether Velmar will join the Andean Force.")
+    assert found[("Velmar", "memberOf", "Andean Force")] == {"considered"}

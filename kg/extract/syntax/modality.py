@@ -89,6 +89,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     infinitive = False  # reached from a to-infinitive ("was named to lead", "returns to head")
     beside = False  # the conjunct's neighbour under a shared head: skipped, not ended at
     for word in _chain(tok):
+        if word.dep_ == "ccomp" and _asks(word) and not _weighs(word.head):
+            return None  # "did not say whether X would join": asked, not stated
         lemma = word.lemma_.lower()
         if beside:  # "denied that A sent troops and that B sent ships": on to "denied"
             beside = sibling = infinitive = False
@@ -200,6 +202,12 @@ def _asks(complement) -> bool:
     data: frames.yaml question_marks): the verb over it asks, it states no relation."""
     marks = frames().question_marks
     return any(m.dep_ == "mark" and m.lower_ in marks for m in complement.children)
+
+
+def _weighs(verb) -> bool:
+    """A verb of weighing ("is considering whether it will send troops"; frames.yaml
+    modality_heads with `considered`): the question it weighs is a considered plan."""
+    return frames().modality_heads.get(verb.lemma_.lower()) == "considered"
 
 
 def _future_date(verb) -> bool:

@@ -270,3 +270,13 @@ def test_a_reported_plan_is_still_a_plan():
 def test_a_question_that_is_weighed_is_a_considered_plan():
     found = _relations("The government is considering whether Velmar will join the Andean Force.")
     assert found[("Velmar", "memberOf", "Andean Force")] == {"considered"}
+
+
+def test_a_negated_plan_that_limits_an_offer_is_a_refusal():
+    found = _relations(
+        "Velmar has said it is willing to take part in peacekeeping but will not disarm the "
+        "Coastal Front."
+    )
+    assert found[("Velmar", "disarms", "Coastal Front")] == {"refused"}
+    found = _relations("Velmar will not disarm the Coastal Front.")
+    assert found[("Velmar", "disarms", "Coastal Front")] == {"negated"}

@@ -21,7 +21,7 @@ from kg.extract.syntax.arguments import (
     subjects,
 )
 from kg.extract.syntax.clauses import Clause, clauses_of
-from kg.extract.syntax.modality import cancelled, modality, negates_a_plan
+from kg.extract.syntax.modality import cancelled, limits_an_offer, modality, negates_a_plan
 from kg.ontology import load_ontology
 
 
@@ -572,7 +572,13 @@ def _emit(
         return [c for a, b in pairs for c in _emit_pairs(index, block, tok, frame, level, a, b)]
     if not subjects_ or not objects_:
         return []
-    if level == "refused" and not frame.refused_as and negates_a_plan(_verb_of(tok)):
+    verb = _verb_of(tok)
+    if (
+        level == "refused"
+        and not frame.refused_as
+        and negates_a_plan(verb)
+        and not limits_an_offer(verb)  # "is willing to take part but will not disarm X"
+    ):
         level = frame.negated_as  # "would not meet X", "had no plans to withdraw": negated
     if level == "planned" and tok.pos_ == "VERB" and cancelled(tok, _event_nouns(frame.predicate)):
         level = "negated"  # "was due to travel to X, but the trip was cancelled"

@@ -64,6 +64,23 @@ def negates_a_plan(tok) -> bool:
     return negated and "planned" in found and not found & {"offered", "refused"}
 
 
+def limits_an_offer(verb) -> bool:
+    """ "X is willing to take part but will not disarm Y", "was open to talks but would not
+    accept Z": a plan negated after "but" (frames.yaml limit_marks) beside a clause that
+    offers (its verb or complement a modality head of `offered`: willing, ready, open) sets
+    a limit to the offer: it is refused, not only negated."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.i == verb.i:
+        return False
+    f = frames()
+    if not any(c.dep_ == "cc" and c.lower_ in f.limit_marks for c in head.children):
+        return False
+    return any(
+        f.modality_heads.get(w.lemma_.lower()) == "offered"
+        for w in (head, *_children(head, "acomp", "xcomp"))
+    )
+
+
 def _rank(found: set[str], negated: bool) -> str:
     if negated:
         return "refused" if found & {"planned", "offered", "refused"} else "negated"

@@ -235,14 +235,14 @@ class ArticleIndex:
     def _government(self, block: int, tok) -> Cluster | None:
         """A country's government stands for the country (lexicon `government_nouns`): the
         country the text names with it ("the Norlandic government", "Norland's government",
-        "the government in Oslo"), or of the post held by the person whose government it is
+        "the government in Norvik"), or of the post held by the person whose government it is
         ("the prime minister said his government ..."); "the government" alone is a body
         named with that word before ("the unity government"), else the country the story
         is about. `_NOBODY` when its owner is named but is no country the text tells."""
         children = list(tok.children)
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if after is not None and after.dep_ == "prep" and after not in children:
-            children.append(after)  # "urged the government in Oslo to ...": hung on the verb
+            children.append(after)  # "urged the government in Norvik to ...": hung on the verb
         for child in children:
             words = []
             if child.dep_ in ("poss", "amod", "compound", "nmod"):

@@ -4,12 +4,14 @@ representatives ("UK envoys" -> United Kingdom) and seats of government."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from kg.extract.lexicon import GazetteerEntry, frames, gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
+from kg.extract.phrases.titles import title_data
 from kg.extract.voices import voice_of
 from kg.ontology import load_ontology
 
@@ -73,6 +75,7 @@ class ArticleIndex:
     _pronouns: dict[tuple[int, int], Cluster | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        text = self.text
         for m in sorted(self.mentions, key=lambda m: m.tok_end - m.tok_start, reverse=True):
             if m.cluster < 0:
                 continue
@@ -92,18 +95,29 @@ class ArticleIndex:
         self._titled_by_word: dict[str, list[int]] = {}
         self._missions: list[int] = []
         self._forces: dict[tuple[int, str], Cluster] = {}  # (country, force noun) -> force
+        self._title_of: dict[int, str] = {}  # a person's mention -> the title named with it
         mission_nouns = lexicon().mission_nouns
-        previous = None
+        previous, title_end = None, 0
         for k, m in enumerate(self.ordered):
             c = self.clusters[m.cluster]
             words = set(c.label.lower().split())
             self._of_class.setdefault(c.cls, []).append(k)
             for w in words:
                 self._of_class_word.setdefault((c.cls, w), []).append(k)
-            if c.cls == "Person" and previous is not None:
+            if c.cls == "Person" and previous is not None and _adjacent(text[title_end : m.start]):
                 for w in set(previous.split()):
                     self._titled_by_word.setdefault(w, []).append(k)
-            previous = c.label.lower() if c.cls == "Position" else None
+                self._title_of[k] = previous
+            if c.cls == "Position":
+                previous, title_end = c.label.lower(), m.end
+            elif (
+                previous is not None
+                and c.cls != "Person"
+                and _complement(text[title_end : m.start])
+            ):
+                title_end = m.end  # "the President of Norland, X": the title's owner between
+            else:
+                previous = None
             if c.cls in ("ArmedForce", "Event") and words & mission_nouns:
                 self._missions.append(k)
         self.surnames: dict[str, Cluster] = {}
@@ -182,7 +196,7 @@ class ArticleIndex:
             c = self.clusters[m.cluster]
             if c.cls == "Position" and any(d.lower_ in ("the", "this") for d in tok.children):
                 words = c.label.lower().split()
-                person = self._titled(block, tok, words[-1]) if words else None
+                person = self._titled(block, tok, words) if words else None
                 return [Ref(person, True)] if person else []
             # a description that refers back ("the plan") is a guess, as resolving it was
             return [Ref(c, m.label == "DESC" and c.mentions[0] is not m)]
@@ -228,7 +242,7 @@ class ArticleIndex:
         if lemma in lex.representative_nouns or low in lex.representative_nouns:
             return self._represented(block, tok)
         if lemma in _title_words() and any(c.lower_ == "the" for c in tok.children):
-            c = self._titled(block, tok, lemma)  # "the minister said" -> the minister named
+            c = self._titled(block, tok, [lemma])  # "the minister said" -> the minister named
             return [Ref(c, True)] if c else []
         return []
 
@@ -331,10 +345,67 @@ class ArticleIndex:
                 return self.clusters[m.cluster]
         return None
 
-    def _titled(self, block: int, tok, word: str) -> Cluster | None:
-        """The last person named with a title that has `word` ("Foreign Minister X")."""
-        k = self._last(self._titled_by_word.get(word, []), self._before(block, tok))
-        return self.clusters[self.ordered[k].cluster] if k >= 0 else None
+    @staticmethod
+    def _last_named(c: Cluster, pos: int) -> int:
+        """Where an entity is named last before `pos` (-1: never)."""
+        return max((m.start for m in c.mentions if m.start < pos), default=-1)
+
+    def _appositive_person(self, block: int, tok) -> Cluster | None:
+        """The person a title is in apposition with ("the head of the mission, Mira
+        Solvang,"; the parser may hang the name on the title's complement)."""
+        heads = [tok]
+        for _ in range(2):  # "the head of the mission of the union, X,"
+            heads += [
+                o
+                for p in heads[-1].children
+                if p.dep_ == "prep"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ][:1]
+        for child in (c for head in heads for c in head.children):
+            if child.dep_ == "appos":
+                for word in sorted(child.subtree, key=lambda t: t.i != child.i):
+                    m = self.mention_at(block, word)
+                    if m is not None and self.clusters[m.cluster].cls == "Person":
+                        return self.clusters[m.cluster]
+        return None
+
+    def _titled(self, block: int, tok, words: list[str]) -> Cluster | None:
+        """The person a title description stands for ("the minister", "the president"): of
+        the persons named before with that title (`_is_title`: "Foreign Minister X" for
+        "the minister", never "Vice President Y" for "the president"; a title read by the
+        constructions, as in "X, Norland's foreign minister,", too), the subject of its clause
+        or of the sentence before when the description is a subject, else the one named
+        last."""
+        appositive = self._appositive_person(block, tok)
+        if appositive is not None:  # "the head of the mission, Mira Solvang,"
+            return appositive
+        n = self._before(block, tok)
+        pos = self.pos(block, tok)
+        named: list[tuple[int, Cluster]] = []  # (where, person)
+        for k in self._titled_by_word.get(words[-1], []):
+            if k < n and _is_title(self._title_of.get(k, ""), words):
+                named.append((self.ordered[k].start, self.clusters[self.ordered[k].cluster]))
+        persons: list[Cluster] = []  # the one named last first
+        for _where, c in sorted(named, key=lambda x: -x[0]):
+            if all(c is not other for other in persons):
+                persons.append(c)
+        # "X will visit Y, and the minister will ...": X, also when the title was read after
+        # the name ("X, Norland's foreign minister,")
+        held = [
+            self.clusters[pid]
+            for pid, posts in self.holdings.items()
+            if any(o < pos and not f and _is_title(p.label.lower(), words) for o, p, f in posts)
+        ]
+        start = self.offsets[block] + tok.sent.start_char
+        here = [c for c in persons + held if self._last_named(c, pos) >= start]
+        if here and (len(persons) > 1 or held):
+            return max(here, key=lambda c: self._last_named(c, pos))
+        if len(persons) > 1 and tok.dep_ in ("nsubj", "nsubjpass"):
+            topic = self._subject_antecedent(block, tok)  # "X said ... . The minister ...": X
+            if any(topic is c for c in persons):
+                return topic
+        return persons[0] if persons else None
 
     def _before(self, block: int, tok) -> int:
         """How many mentions start before the token."""
@@ -456,6 +527,13 @@ class ArticleIndex:
         earlier = self._same_pronoun_before(block, tok)
         if earlier is not None:
             return self._person_pronoun(block, earlier)
+        if tok.dep_ == "poss":  # "X and her counterpart": X's; "X urged them to meet his envoy"
+            m = self.mention_at(block, tok.head.head) if tok.head.dep_ == "conj" else None
+            if m is not None and self.clusters[m.cluster].cls == "Person":
+                return self.clusters[m.cluster]
+            owner = self._clause_subject(block, tok)
+            if owner is not None:
+                return owner
         c = None
         if tok.dep_ in ("nsubj", "nsubjpass") or (
             tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
@@ -478,6 +556,21 @@ class ArticleIndex:
             return None
         refs = self._refs_one(block, subject)
         return self.as_actor(refs[0]).cluster if refs else None
+
+    def _clause_subject(self, block: int, tok) -> Cluster | None:
+        """The person who is the subject of the nearest clause above a word, or of the clause
+        a subject's clause is coordinated with, named before it."""
+        subject = None
+        for verb in tok.ancestors:
+            subject = next(
+                (c for c in verb.children if c.dep_ == "nsubj" and tok not in c.subtree), None
+            )
+            if subject is not None:
+                break
+        if subject is None or subject.i >= tok.i or subject.lower_ in PERSON_PRONOUNS:
+            return None
+        refs = self._refs_one(block, subject)
+        return refs[0].cluster if refs and refs[0].cluster.cls == "Person" else None
 
     def _same_pronoun_before(self, block: int, tok):
         """The same personal pronoun (he/his, she/her) earlier in the sentence, with no person
@@ -609,6 +702,45 @@ def _subject_of(verb):
             return None
         verb = verb.head
     return None
+
+
+def _adjacent(between: str) -> bool:
+    """Whether a name follows a title as its holder's: nothing but courtesy words and
+    punctuation between ("Foreign Minister Dr. X", "the President of Norland, X"), not "the
+    Secretary-General thanked Mr. X"."""
+    return all(w in title_data().honorifics for w in re.findall(r"[^\W\d_]+", between.lower()))
+
+
+def _complement(between: str) -> bool:
+    """Whether the text between a title and a name opens the title's complement ("of"):
+    "the President of Norland, X"."""
+    words = between.lower().split()
+    return bool(words) and all(
+        w in title_data().complement_prepositions or w in lexicon().title_joiners for w in words
+    )
+
+
+def _is_title(title: str, words: list[str]) -> bool:
+    """Whether a title ("foreign minister", "vice president of the state") is the one a
+    description's words name ("minister", "president"): its words before the complement
+    have them, and no deputy's word ("vice", "deputy") they lack."""
+    data = title_data()
+    head, complement = _title_parts(title.split())
+    own_head, own_complement = _title_parts(words)
+    if not own_head or own_head[-1] not in head or not set(own_head) <= set(head):
+        return False
+    if own_complement and own_complement != complement:
+        return False  # "the chief of the general staff" is no "chief of the navy"
+    return not any(data.qualifiers.get(w) == "deputy" and w not in own_head for w in head)
+
+
+def _title_parts(words: list[str]) -> tuple[list[str], list[str]]:
+    """A title's words before its complement ("foreign minister"), and the complement."""
+    prepositions = title_data().complement_prepositions
+    for i, w in enumerate(words):
+        if w in prepositions:
+            return words[:i], words[i:]
+    return words, []
 
 
 @cache

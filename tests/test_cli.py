@@ -271,3 +271,14 @@ def test_a_graph_of_unknown_extension_names_the_option_that_reads_it(tmp_path, b
     for name in ("nq", ".nq", "nquads"):
         result = run("query", str(data), query, "--input-format", name)
         assert result.exit_code == 0, result.output
+
+
+def test_diff_reads_graphs_of_unknown_extension_in_the_format_named(tmp_path, built):
+    old, new = tmp_path / "old.data", tmp_path / "new.data"
+    shutil.copy(built / "kg.nq", old)
+    shutil.copy(built / "kg.nq", new)
+    refused = run("diff", str(old), str(new))
+    assert refused.exit_code == 2 and "name it with --input-format" in refused.output
+    result = run("diff", str(old), str(new), "--input-format", "nq", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["counts"] == {"added": 0, "removed": 0}

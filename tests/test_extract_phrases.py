@@ -576,7 +576,8 @@ def test_a_name_read_as_an_organisation_before_as_and_a_title_is_a_person_s():
 
 def test_the_head_of_a_body_s_delegation_does_not_lead_the_body():
     st = _extract("Ana Quist, the head of the NATO delegation in Norvik, said the talks went well.")
-    assert ("Ana Quist", "Head", "NATO") in positions(st)
+    # the post as written, of NATO
+    assert ("Ana Quist", "Head of the NATO Delegation in Norvik", "NATO") in positions(st)
     assert ("Ana Quist", "leads", "NATO") not in _triples(st)
 
 
@@ -920,3 +921,25 @@ def test_a_heading_part_before_a_bar_is_a_masthead_only_when_it_names_a_publicat
 def test_a_masthead_the_gazetteer_knows_is_its_news_agency():
     st = _extract("Reuters | World\n\nNorland named Mira Solvang on Friday to lead its mission.\n")
     assert ("Reuters", "NewsAgency") in {(e.label, e.cls) for e in st.entities}
+
+
+def test_a_title_keeps_the_complement_the_text_writes_with_it():
+    st = _extract(
+        "Tomas Ekberg, a second secretary at the Norlandic Embassy in Velmar, was expelled. "
+        "Karl Dahl, Norland's minister of economy, trade and industry, said talks would go on. "
+        "Mira Solvang, the head of the Red Cross delegation in Norland, said the men were well."
+    )
+    assert held(st) >= {
+        ("Tomas Ekberg", "Second Secretary at the Norlandic Embassy in Velmar"),
+        ("Karl Dahl", "Minister of Economy, Trade and Industry"),
+        ("Mira Solvang", "Head of the Red Cross Delegation in Norland"),
+    }
+    # the owner named as the complement's object stays the position's owner, and a person
+    # or a coordinated title is no part of the complement
+    st = _extract(
+        "The Minister of Multilateral Affairs of Norland, Lars Holm, met Defence Minister Erik "
+        "Lund and Foreign Minister Ana Berg in Velmar."
+    )
+    assert ("Lars Holm", "Minister of Multilateral Affairs", "Norland") in positions(st)
+    assert ("Erik Lund", "Defence Minister") in held(st)
+    assert ("Ana Berg", "Foreign Minister") in held(st)

@@ -943,3 +943,27 @@ def test_a_title_keeps_the_complement_the_text_writes_with_it():
     assert ("Lars Holm", "Minister of Multilateral Affairs", "Norland") in positions(st)
     assert ("Erik Lund", "Defence Minister") in held(st)
     assert ("Ana Berg", "Foreign Minister") in held(st)
+
+
+def test_a_name_after_a_courtesy_title_is_a_person_s():
+    st = _extract("The Board has appointed Ms Ilse Varnholt-Kane as head of water policy.")
+    assert ("Ilse Varnholt-Kane", "Person") in {(e.label, e.cls) for e in st.entities}
+    assert ("Ilse Varnholt-Kane", "Head of Water Policy") in held(st)
+    # "DR Congo" is no doctor
+    st = _extract("Troops from DR Congo crossed the border on Monday.")
+    assert not any(e.cls == "Person" for e in st.entities)
+
+
+def test_a_part_of_a_name_joins_it_when_the_full_names_are_one_inside_another():
+    # the heading's name takes its verb ("Appoints Mira Solvang Berg"): the two full names
+    # are one person's, and "Solvang Berg" is that person
+    st = _extract(
+        "Secretary-General Appoints Mira Solvang Berg of Norland Special Representative for "
+        "Velmar and Head of United Nations Mission\n"
+        "United Nations Secretary-General Lucas Amaral today announced the appointment of "
+        "Mira Solvang Berg of Norland as his Special Representative for Velmar.\n"
+        "Solvang Berg, who served as Norland's Minister of Foreign Affairs, will arrive in "
+        "Velmar in March."
+    )
+    people = [e for e in st.entities if e.cls == "Person" and "Berg" in e.label]
+    assert len(people) == 1 and "Solvang Berg" in people[0].aliases

@@ -117,6 +117,7 @@ class Lexicon:
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
+    courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person
     leadership_verbs: dict[str, dict[str, str]]  # "headed by X": X is "head" (by class)
     leadership_nouns: dict[str, str]  # "took command of": X is "commander"
     leadership_taking_verbs: frozenset[str]  # "take", "assume" (command of ...)
@@ -167,6 +168,7 @@ def lexicon() -> Lexicon:
         succession_verbs=frozenset(d["succession_verbs"]),
         predecessor_nouns=frozenset(d["predecessor_nouns"]),
         person_nouns=frozenset(d["person_nouns"]),
+        courtesy_titles=frozenset(d["courtesy_titles"]),
         leadership_verbs={
             k: v if isinstance(v, dict) else {"default": v}
             for k, v in d["leadership_verbs"].items()

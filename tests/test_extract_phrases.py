@@ -967,3 +967,17 @@ def test_a_part_of_a_name_joins_it_when_the_full_names_are_one_inside_another():
     )
     people = [e for e in st.entities if e.cls == "Person" and "Berg" in e.label]
     assert len(people) == 1 and "Solvang Berg" in people[0].aliases
+
+
+def test_a_speaker_after_a_predicate_title_does_not_hold_it():
+    st = _extract(
+        "Mira Solvang was nominated as foreign minister, replacing Tomas Ekberg, who will "
+        "become Norland's ambassador to Velmar, spokesperson Anna Berg said. Until then, "
+        "Interior Minister Lars Holm will serve as acting foreign minister, Berg said."
+    )
+    assert ("Tomas Ekberg", "Ambassador to Velmar") in held(st)
+    assert ("Lars Holm", "Acting Foreign Minister") in held(st)
+    assert not {t for h, t in held(st) if h == "Anna Berg"} - {"Spokesperson"}
+    # a name in apposition after a title stays its holder
+    st = _extract("The Minister of Finance of Norland, Dr Ana Ortiz, said the budget was ready.")
+    assert ("Ana Ortiz", "Minister of Finance", "Norland") in positions(st)

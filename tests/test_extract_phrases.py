@@ -981,3 +981,18 @@ def test_a_speaker_after_a_predicate_title_does_not_hold_it():
     # a name in apposition after a title stays its holder
     st = _extract("The Minister of Finance of Norland, Dr Ana Ortiz, said the budget was ready.")
     assert ("Ana Ortiz", "Minister of Finance", "Norland") in positions(st)
+
+
+def test_a_name_spelled_otherwise_than_its_gazetteer_label_stays_an_alias():
+    st = _extract("The talks brought together the African Union and the World Health Organisation.")
+    who = next(e for e in st.entities if e.label == "World Health Organization")
+    assert "World Health Organisation" in who.aliases
+
+
+def test_a_hyphenated_title_keeps_its_first_half_before_an_of_complement():
+    st = _extract(
+        "Norland invited the Secretary-General of the Velmar Cooperation Organisation, Lars "
+        "Holm, as a guest. The Vice-Minister for Latin America, Ana Berg, will chair the talks."
+    )
+    assert ("Lars Holm", "Secretary-General", "Velmar Cooperation Organisation") in positions(st)
+    assert ("Ana Berg", "Vice-Minister for Latin America") in held(st)

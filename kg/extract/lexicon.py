@@ -25,14 +25,15 @@ _SPELLING = [
 
 
 @lru_cache(maxsize=65536)
-def norm(text: str) -> str:
-    """A matching key: case, quotes, a leading 'the', spelling variants and spacing folded."""
+def norm(text: str, spelling: bool = True) -> str:
+    """A matching key: case, quotes, a leading 'the', spelling variants (unless `spelling`
+    is false) and spacing folded."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"[\"]", "", text)
     text = re.sub(r"^the\s+", "", text.strip())
     text = re.sub(r"'s$", "", text)
-    for pattern, repl in _SPELLING:
+    for pattern, repl in _SPELLING if spelling else ():
         text = pattern.sub(repl, text)
     text = re.sub(r"[\s\-–]+", " ", text)
     return text.strip(" .,;:")

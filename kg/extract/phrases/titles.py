@@ -219,7 +219,7 @@ class TitleMarker:
             for match, s, e in self.matcher(doc)
             if (match != plural or not _in_name(doc, s)) and not _ends_body_name(doc, s)
         ]
-        spans = [t for t in (_trim(s) for s in spans) if t is not None]
+        spans = [t for t in (_trim(_hyphen_start(s)) for s in spans) if t is not None]
         spans = [_cut_at_name(s) for s in spans]
         spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
         titles = []
@@ -229,6 +229,22 @@ class TitleMarker:
         kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = sorted(kept + titles, key=lambda s: s.start)
         return doc
+
+
+def _hyphen_start(span: Span) -> Span:
+    """A title matched from the second half of a hyphenated one ("General of the X
+    Organisation" in "Secretary-General of the X Organisation") begins with the first half."""
+    doc, i = span.doc, span.start
+    data = title_data()
+    if (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+        and doc[i - 2].lower_ in data.role_nouns | data.modifiers
+    ):
+        return Span(doc, i - 2, span.end, label=span.label)
+    return span
 
 
 def _split_body(span: Span) -> list[Span]:

@@ -887,6 +887,16 @@ def test_a_dateline_s_source_is_a_news_agency():
     assert ("Norpress", "NewsAgency") in {(e.label, e.cls) for e in st.entities}
 
 
+def test_a_dateline_with_the_place_s_country_is_no_actor():
+    # "OSLO, Norland, 14 April -": the dateline is no subject of the sentence after it
+    st = _extract(
+        "OSLO, Norland, 14 April - The Board of Directors of the Velmar Development Bank has "
+        "appointed Ms Ilse Varnholt-Kane as Vice-President for Water, with effect from 1 May."
+    )
+    appointers = {o for s, p, o in _triples(st) if p == "appointedBy"}
+    assert appointers == {"Board of Directors"}
+
+
 def test_a_masthead_names_the_publication_but_a_genre_label_does_not():
     st = _extract(
         "THE NORVIK HERALD | Defence\n\nNorland names envoy\n\nBy Tomas Ekberg, Defence "
@@ -996,3 +1006,13 @@ def test_a_hyphenated_title_keeps_its_first_half_before_an_of_complement():
     )
     assert ("Lars Holm", "Secretary-General", "Velmar Cooperation Organisation") in positions(st)
     assert ("Ana Berg", "Vice-Minister for Latin America") in held(st)
+
+
+def test_a_leadership_participle_coordinated_in_a_relative_clause_names_the_leader():
+    st = _extract(
+        "The Northern Fleet, which is based in Oslo and commanded by Rear Admiral Lars Holm, "
+        "will take part. The Velmar Working Group, which is co-chaired by Ana Berg, met on "
+        "Monday."
+    )
+    assert ("Lars Holm", "Commander", "Northern Fleet") in positions(st)
+    assert ("Ana Berg", "Co-chair", "Velmar Working Group") in positions(st)

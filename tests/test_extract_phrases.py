@@ -1016,3 +1016,14 @@ def test_a_leadership_participle_coordinated_in_a_relative_clause_names_the_lead
     )
     assert ("Lars Holm", "Commander", "Northern Fleet") in positions(st)
     assert ("Ana Berg", "Co-chair", "Velmar Working Group") in positions(st)
+
+
+def test_leaders_and_bodies_paired_respectively_hold_one_post_each():
+    st = _extract(
+        "Lars Holm and Ana Berg head the Velmar Border Agency and the Norland Customs Office, "
+        "respectively."
+    )
+    got = positions(st)
+    assert ("Lars Holm", "Head", "Velmar Border Agency") in got
+    assert ("Ana Berg", "Head", "Norland Customs Office") in got
+    assert ("Lars Holm", "Head", "Norland Customs Office") not in got

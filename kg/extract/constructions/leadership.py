@@ -27,7 +27,11 @@ def leadership(b: Builder) -> None:
         titles = table.get(_prefixed(tok) or tok.lemma_.lower())
         if titles is None or tok.pos_ != "VERB" or gives_an_order(tok):
             continue  # "directed the ministry to prepare a plan" is an order
-        bodies = [r for o in direct_objects(tok) for r in _bodies(b, o)]
+        objects = direct_objects(tok)
+        bodies = [r for o in objects for r in _bodies(b, o)]
+        if _paired(tok):
+            # "A and B head X and Y, respectively": every body, in order
+            bodies = [r for o in objects for c in (o, *o.conjuncts) for r in _bodies(b, c)]
         # "the fleet, which is based in X and commanded by Y": the participle coordinated
         # with the relative clause's verb is about the same noun
         clause = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else tok
@@ -41,6 +45,12 @@ def leadership(b: Builder) -> None:
         bodies = [r for o in prep_objects(noun, "of") for r in _bodies(b, o)]
         titles = {"default": lex.leadership_nouns[noun.lemma_.lower()]}
         _hold(b, verb, noun, titles, bodies)
+
+
+def _paired(verb) -> bool:
+    """Whether the verb's sentence pairs its lists ("respectively": lexicon
+    `pairing_adverbs`)."""
+    return any(t.lower_ in lexicon().pairing_adverbs for t in verb.sent)
 
 
 def _prefixed(tok) -> str | None:
@@ -82,10 +92,13 @@ def _hold(b: Builder, verb, tok, titles: dict[str, str], bodies: list[Ref]) -> N
     if agents and not is_passive(verb):
         doers = agents  # a participle with its agent ("... and commanded by Y") is passive
     people = [r for s in doers for r in b.index.refs(b.block, s) if r.cluster.cls == "Person"]
-    for body in bodies[:1]:
+    pairs = [(body, people) for body in bodies[:1]]
+    if _paired(verb) and len(people) == len(bodies) > 1:
+        pairs = [(body, [person]) for body, person in zip(bodies, people, strict=True)]
+    for body, holders in pairs:
         title = titles.get(body.cluster.cls, titles["default"])
         position = held_position(b.index, title, body.cluster)
-        for person in people:
+        for person in holders:
             b.add(
                 person, "holdsPosition", position, tok, 0.75, "leadership-verb", level, said=False
             )

@@ -1027,3 +1027,15 @@ def test_leaders_and_bodies_paired_respectively_hold_one_post_each():
     assert ("Lars Holm", "Head", "Velmar Border Agency") in got
     assert ("Ana Berg", "Head", "Norland Customs Office") in got
     assert ("Lars Holm", "Head", "Norland Customs Office") not in got
+
+
+def test_a_list_of_people_paired_respectively_may_give_one_of_them_a_title():
+    st = _extract(
+        "The President of Norland, Ana Berg, swore in on Thursday Mira Solvang and the retired "
+        "colonel Tomas Ekberg as Minister of Government and Minister of Defence respectively."
+    )
+    assert held(st) >= {
+        ("Mira Solvang", "Minister of Government"),
+        ("Tomas Ekberg", "Minister of Defence"),
+    }
+    assert ("Mira Solvang", "Minister of Defence") not in held(st)

@@ -1039,3 +1039,22 @@ def test_a_list_of_people_paired_respectively_may_give_one_of_them_a_title():
         ("Tomas Ekberg", "Minister of Defence"),
     }
     assert ("Mira Solvang", "Minister of Defence") not in held(st)
+
+
+def test_a_plural_title_in_apposition_with_names_is_held_by_each():
+    st = _extract(
+        "Ana Berg and Lars Holm, two Velmar City Court judges who jailed dozens of protesters, "
+        "were also listed. Two magistrates of the Norvik Appeals Court, Mira Solvang and Tomas "
+        "Ekberg, were listed."
+    )
+    got = held(st)
+    assert {("Ana Berg", "Court Judge"), ("Lars Holm", "Court Judge")} <= got
+    assert {("Mira Solvang", "Magistrate"), ("Tomas Ekberg", "Magistrate")} <= got
+
+
+def test_a_title_s_complement_may_end_in_its_acronym_before_the_name():
+    st = _extract(
+        "She will visit the garrison next week with the Chief of General Staff of the Armed "
+        "Forces of Norland (NAF), General Lars Holm."
+    )
+    assert ("Lars Holm", "Chief of General Staff", "Armed Forces of Norland") in positions(st)

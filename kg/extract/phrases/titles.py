@@ -155,6 +155,8 @@ def complement_end(doc, start: int, name_at: NameAt) -> int | None:
             i = max(name_end, i + 1)
         elif tok.is_title or tok.lower_ in joiners or tok.tag_ == "POS":
             i += 1
+        elif tok.text == "(" and i + 2 < end and doc[i + 2].text == ")":
+            i += 3  # the complement's acronym: "(NTI)"
         else:
             return None
     return None
@@ -325,6 +327,7 @@ def _in_name(doc, start: int) -> bool:
     data = title_data()
     return (
         before.is_title
+        and not before.like_num  # "Two magistrates of ..."
         and before.lower_ not in data.modifiers
         and before.lower_ not in data.qualifiers
         and norm(before.text) not in gazetteer().by_demonym

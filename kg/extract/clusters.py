@@ -22,15 +22,22 @@ class Cluster:
 
     @property
     def aliases(self) -> list[str]:
-        seen, out = {norm(self.label)}, []
+        """The other names the text gives it, each once; a name spelled otherwise than the
+        label ("World Health Organisation" for "World Health Organization") is one."""
+        seen, out = {_spelled(self.label)}, []
         for m in self.mentions:
             if m.label == "NORP" or (m.label == "DESC" and m is not self.mentions[0]):
                 continue  # a description that refers back is a guess, not a name
             for text in (m.text, m.long, m.owned):
-                if text and norm(text) not in seen:
-                    seen.add(norm(text))
+                if text and _spelled(text) not in seen:
+                    seen.add(_spelled(text))
                     out.append(text)
         return out
+
+
+def _spelled(text: str) -> str:
+    """A name as spelled: `norm` without its folding of spelling variants."""
+    return norm(text, spelling=False)
 
 
 class UnionFind:

@@ -25,14 +25,15 @@ _SPELLING = [
 
 
 @lru_cache(maxsize=65536)
-def norm(text: str) -> str:
-    """A matching key: case, quotes, a leading 'the', spelling variants and spacing folded."""
+def norm(text: str, spelling: bool = True) -> str:
+    """A matching key: case, quotes, a leading 'the', spelling variants (unless `spelling`
+    is false) and spacing folded."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
     text = re.sub(r"[\"]", "", text)
     text = re.sub(r"^the\s+", "", text.strip())
     text = re.sub(r"'s$", "", text)
-    for pattern, repl in _SPELLING:
+    for pattern, repl in _SPELLING if spelling else ():
         text = pattern.sub(repl, text)
     text = re.sub(r"[\s\-–]+", " ", text)
     return text.strip(" .,;:")
@@ -117,6 +118,7 @@ class Lexicon:
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
+    courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person
     leadership_verbs: dict[str, dict[str, str]]  # "headed by X": X is "head" (by class)
     leadership_nouns: dict[str, str]  # "took command of": X is "commander"
     leadership_taking_verbs: frozenset[str]  # "take", "assume" (command of ...)
@@ -168,6 +170,7 @@ def lexicon() -> Lexicon:
         succession_verbs=frozenset(d["succession_verbs"]),
         predecessor_nouns=frozenset(d["predecessor_nouns"]),
         person_nouns=frozenset(d["person_nouns"]),
+        courtesy_titles=frozenset(d["courtesy_titles"]),
         leadership_verbs={
             k: v if isinstance(v, dict) else {"default": v}
             for k, v in d["leadership_verbs"].items()

@@ -57,6 +57,18 @@ def _whose(title) -> bool:
     return any(c.lower_ == "whose" for c in title.children)
 
 
+def _after_courtesy_title(m: Mention, doc) -> bool:
+    """ "Ms Mira Solvang-Berg", "Dr Tomas Ekberg": a name after a courtesy title (lexicon
+    `courtesy_titles`, written in title case: "DR Congo" is no doctor) is a person's."""
+    i = m.tok_start - 1
+    if i >= 0 and doc[i].text == ".":
+        i -= 1
+    if i < 0:
+        return False
+    tok = doc[i]
+    return tok.is_title and tok.lower_ in lexicon().courtesy_titles
+
+
 def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     if not mentions:
         return []
@@ -68,9 +80,13 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
     for m in mentions:
         if m.label in ("ORG", "GPE", "FAC") and len(m.text.split()) >= 2:
             tok = docs[m.block][m.head]
-            if (tok.dep_ == "appos" and (m.block, tok.head.i) in titles) or any(
-                c.dep_ == "appos" and (m.block, c.i) in titles and not _whose(c)
-                for c in tok.children
+            if (
+                (tok.dep_ == "appos" and (m.block, tok.head.i) in titles)
+                or any(
+                    c.dep_ == "appos" and (m.block, c.i) in titles and not _whose(c)
+                    for c in tok.children
+                )
+                or _after_courtesy_title(m, docs[m.block])
             ):
                 m.label, m.cls = "PERSON", "Person"
     u = UnionFind(len(mentions))

@@ -163,10 +163,16 @@ def find_mentions(
     plurals = title_data().role_plurals
     ents = doc.ents  # a new tuple of Spans on each read
     person_starts = {e.start for e in ents if e.label_ == "PERSON"}
+    person_ends = {e.end for e in ents if e.label_ == "PERSON"}
     for ent in ents:
         if ent.label_ not in NAME_LABELS:
             continue
-        if ent.label_ == "POSITION" and ent[-1].lower_ in plurals and ent.end not in person_starts:
+        if (
+            ent.label_ == "POSITION"
+            and ent[-1].lower_ in plurals
+            and ent.end not in person_starts
+            and not _apposed_to_people(doc, ent, person_starts, person_ends)
+        ):
             continue  # "US envoys said": representatives, not a post held by a name
         parts = _splitpossessive(list(ent))
         for i, part in enumerate(parts):
@@ -241,6 +247,23 @@ def acronym_fits(acronym: str, name: str) -> bool:
         if i < len(letters) and ch == letters[i]:
             i += 1
     return i == len(letters)
+
+
+def _apposed_to_people(doc, ent, person_starts: set[int], person_ends: set[int]) -> bool:
+    """A plural title in apposition with names: "A and B, two Velmar court judges" (a
+    name ends at the comma before it, past a number, a determiner and capitalised words),
+    "two magistrates of the Norvik Court, A and B" (a name begins after the comma that
+    ends its capitalised complement)."""
+    words = title_data().complement_joiners
+    i = ent.end
+    while i < min(len(doc), ent.end + 12) and (doc[i].is_title or doc[i].lower_ in words):
+        i += 1
+    if i < len(doc) and doc[i].text == "," and i + 1 in person_starts:
+        return True
+    i = ent.start - 1
+    while i >= 0 and (doc[i].like_num or doc[i].lower_ in lexicon().strip_words or doc[i].is_title):
+        i -= 1
+    return i >= 0 and doc[i].text == "," and i in person_ends
 
 
 def _join_names_before_acronyms(doc, out: list[Mention]) -> None:

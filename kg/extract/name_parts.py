@@ -38,7 +38,7 @@ def join_name_parts(
                 owners.setdefault(norm(" ".join(words[k : k + n])), set()).add(full)
     for i, m in enumerate(mentions):
         key = norm(" ".join(bare(m)))
-        names = owners.get(key, set()) - {key}
+        names = _one_per_person(owners.get(key, set()) - {key})
         if m.label == "POSITION" or key in surnames or entries[i] is not None or len(names) != 1:
             continue
         # a place or a people only where a person stands ("arrived in X" is a place)
@@ -47,6 +47,17 @@ def join_name_parts(
             continue
         u.join(first[next(iter(names))], i)
         m.cls = "Person"
+
+
+def _one_per_person(names: set[str]) -> set[str]:
+    """Full names one of which is written inside another are one person's ("Mira Solvang"
+    and a heading's "Appoints Mira Solvang"): the shortest stands for them."""
+    out = set(names)
+    for a in names:
+        for b in names:
+            if a != b and f" {a} " in f" {b} ":
+                out.discard(b)
+    return out
 
 
 def _where_a_place_stands(m: Mention, docs: list) -> bool:

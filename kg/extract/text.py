@@ -17,7 +17,10 @@ _LOOKS_HTML = re.compile(r"<\s*(html|body|p|div|br|span|article|h[1-6]|a\s|!doct
 # with two ways to read each "-", a long hyphenated line that is no dateline was tried in
 # 2^n ways (a build hung on one line). The matches are the same: "A-B" was one word anyway.
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'\-]++(?: [A-Z][A-Z.'\-]++)*+)(?:\s*,\s*[A-Z][a-z]+\.? \d{1,2})?"
+    r"^(?:[A-Z][A-Z.'\-]++(?: [A-Z][A-Z.'\-]++)*+)"
+    # the place's country or region in title case ("ABIDJAN, Côte d'Ivoire, 14 April -")
+    r"(?:\s*,\s*[A-Z][\w'’.\-]*+(?: [\w'’.\-]++){0,3}+(?=\s*,\s*(?:\d|[A-Z][a-z]+\.? \d)))?"
+    r"(?:\s*,\s*(?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+\.?))?"
     r"(?:\s*\([^)]{1,30}\))?\s+[-–—]\s+"
 )
 _END = re.compile(r"[.!?:;\"”’)]\s*$")

@@ -9,6 +9,8 @@ from kg.extract.lexicon import lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
 from kg.extract.phrases.titles import (
+    is_honorific,
+    title_data,
     title_label,
 )
 from kg.extract.resolve import ArticleIndex, Ref
@@ -127,6 +129,12 @@ def people_runs(b: Builder, sent, least: int = 2) -> list[list[Mention]]:
         if b.doc[i].lower_ in lexicon().coordinators and current:
             i += 1
             continue
+        if current and b.doc[i - 1].lower_ in lexicon().coordinators:
+            # "A and the retired colonel B": a title before the next name of the list
+            j = _past_title(b, i, sent.end)
+            if j > i:
+                i = j
+                continue
         if len(current) >= least:
             runs.append(current)
         current = []
@@ -134,6 +142,31 @@ def people_runs(b: Builder, sent, least: int = 2) -> list[list[Mention]]:
     if len(current) >= least:
         runs.append(current)
     return runs
+
+
+def _past_title(b: Builder, i: int, end: int) -> int:
+    """Past the determiner, qualifiers and title before a person's name from token `i`
+    ("the retired colonel", "Deputy Minister"): the name's first token, else `i`."""
+    doc, data = b.doc, title_data()
+    j = i
+    while j < end:
+        m = b.index.mention_at(b.block, doc[j])
+        if m is not None and m.tok_start == j:
+            cls = b.cluster(m).cls
+            if cls == "Person":
+                return j if j > i else i
+            if cls != "Position":
+                return i
+            j = m.tok_end
+        elif (
+            doc[j].lower_ in lexicon().strip_words
+            or doc[j].lower_ in data.qualifiers
+            or is_honorific(doc[j])
+        ):
+            j += 1
+        else:
+            return i
+    return i
 
 
 def run_from(b: Builder, i: int, end: int) -> list[Mention]:

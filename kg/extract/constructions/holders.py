@@ -32,7 +32,11 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
     comma = _complement_end(b, pos)
     if comma is not None:
         person = _person_at(b, comma + 1)
-        if person is not None and person.cluster.id not in listed:
+        if (
+            person is not None
+            and person.cluster.id not in listed
+            and not _own_subject(b, comma + 1, head)
+        ):
             return person, "apposition"
     # apposition either way: "X's army chief, Luis Vera" / "Luis Vera, the army chief";
     # after a complement, the name may hang from its last word ("envoy for the Lakes, X")
@@ -145,6 +149,25 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         ):
             return title_holder(b, first, allow_past)
     return None, ""
+
+
+def _own_subject(b: Builder, i: int, title) -> bool:
+    """Whether the name from token `i` on is the subject of a verb of its own, after a title
+    that is the predicate of another clause ("..., who will become Norland's envoy to
+    Velmar, spokesperson Ana Berg said", "X will serve as acting minister, Berg said": Berg
+    says, and the clause before names its own holder)."""
+    predicate = title.dep_ == "attr" or (
+        title.dep_ == "pobj" and title.head.lower_ in lexicon().role_prepositions
+    )
+    if not predicate:
+        return False
+    m = b.index.mention_at(b.block, b.doc[i])
+    while m is not None and b.index.clusters[m.cluster].cls == "Position":
+        m = b.index.mention_at(b.block, b.doc[m.tok_end]) if m.tok_end < len(b.doc) else None
+    if m is None:
+        return False
+    tok = b.doc[m.head]
+    return tok.dep_ in ("nsubj", "nsubjpass") and title.head.i != tok.head.i
 
 
 def _appointees(verb) -> list:

@@ -7,7 +7,13 @@ from kg.extract.constructions.base import OWNER_CLASSES, Builder, held_position,
 from kg.extract.frames import modality
 from kg.extract.lexicon import lexicon
 from kg.extract.resolve import Ref
-from kg.extract.syntax.arguments import direct_objects, gives_an_order, prep_objects, subjects
+from kg.extract.syntax.arguments import (
+    direct_objects,
+    gives_an_order,
+    is_passive,
+    prep_objects,
+    subjects,
+)
 
 
 def leadership(b: Builder) -> None:
@@ -18,12 +24,19 @@ def leadership(b: Builder) -> None:
     lex = lexicon()
     table = lex.leadership_verbs
     for tok in tokens_with(b.doc, "LEMMA", set(table)):
-        titles = table.get(tok.lemma_.lower())
+        titles = table.get(_prefixed(tok) or tok.lemma_.lower())
         if titles is None or tok.pos_ != "VERB" or gives_an_order(tok):
             continue  # "directed the ministry to prepare a plan" is an order
-        bodies = [r for o in direct_objects(tok) for r in _bodies(b, o)]
-        if not bodies and tok.dep_ == "relcl":
-            bodies = _bodies_above(b, tok.head)
+        objects = direct_objects(tok)
+        bodies = [r for o in objects for r in _bodies(b, o)]
+        if _paired(tok):
+            # "A and B head X and Y, respectively": every body, in order
+            bodies = [r for o in objects for c in (o, *o.conjuncts) for r in _bodies(b, c)]
+        # "the fleet, which is based in X and commanded by Y": the participle coordinated
+        # with the relative clause's verb is about the same noun
+        clause = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else tok
+        if not bodies and clause.dep_ == "relcl":
+            bodies = _bodies_above(b, clause.head)
         _hold(b, tok, tok, titles, bodies)
     for noun in tokens_with(b.doc, "LEMMA", set(lex.leadership_nouns)):
         verb = noun.head
@@ -32,6 +45,23 @@ def leadership(b: Builder) -> None:
         bodies = [r for o in prep_objects(noun, "of") for r in _bodies(b, o)]
         titles = {"default": lex.leadership_nouns[noun.lemma_.lower()]}
         _hold(b, verb, noun, titles, bodies)
+
+
+def _paired(verb) -> bool:
+    """Whether the verb's sentence pairs its lists ("respectively": lexicon
+    `pairing_adverbs`)."""
+    return any(t.lower_ in lexicon().pairing_adverbs for t in verb.sent)
+
+
+def _prefixed(tok) -> str | None:
+    """A verb written with a hyphenated prefix the tokenizer splits off ("co-chaired" ->
+    "co-chair"), when the lexicon has that verb."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_:
+        word = f"{doc[i - 2].lower_}-{tok.lemma_.lower()}"
+        if word in lexicon().leadership_verbs:
+            return word
+    return None
 
 
 def _bodies(b: Builder, tok) -> list[Ref]:
@@ -57,13 +87,18 @@ def _hold(b: Builder, verb, tok, titles: dict[str, str], bodies: list[Ref]) -> N
     level = modality(verb)
     if level is None:
         return
-    people = [
-        r for s in subjects(verb) for r in b.index.refs(b.block, s) if r.cluster.cls == "Person"
-    ]
-    for body in bodies[:1]:
+    doers = subjects(verb)
+    agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    if agents and not is_passive(verb):
+        doers = agents  # a participle with its agent ("... and commanded by Y") is passive
+    people = [r for s in doers for r in b.index.refs(b.block, s) if r.cluster.cls == "Person"]
+    pairs = [(body, people) for body in bodies[:1]]
+    if _paired(verb) and len(people) == len(bodies) > 1:
+        pairs = [(body, [person]) for body, person in zip(bodies, people, strict=True)]
+    for body, holders in pairs:
         title = titles.get(body.cluster.cls, titles["default"])
         position = held_position(b.index, title, body.cluster)
-        for person in people:
+        for person in holders:
             b.add(
                 person, "holdsPosition", position, tok, 0.75, "leadership-verb", level, said=False
             )

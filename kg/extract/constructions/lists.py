@@ -16,6 +16,7 @@ from kg.extract.constructions.owners import owner_of_words, title_owner
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
 from kg.extract.phrases.titles import (
+    complement_end,
     title_data,
 )
 from kg.extract.resolve import Ref
@@ -157,6 +158,8 @@ def plural_title(b: Builder, pos: Mention) -> None:
     runs = people_runs(b, head.sent, least=1)
     people = next((r for r in runs if r[0].tok_start == pos.tok_end), [])
     if not people:
+        people = _apposed_people(b, pos, runs)
+    if not people:
         return
     words = [t.text for t in doc[pos.tok_start : pos.tok_end]]
     title = " ".join([*words[:-1], _singular(head, keep_case=True)])
@@ -168,6 +171,39 @@ def plural_title(b: Builder, pos: Mention) -> None:
         )
     if owner is not None:
         b.add(position, "positionIn", owner, head, 0.75, "title-owner", said=False)
+
+
+def _apposed_people(b: Builder, pos: Mention, runs: list[list[Mention]]) -> list[Mention]:
+    """The people a plural title is in apposition with: "A and B, two Velmar court judges"
+    (the run ends at the comma before the title, over a number, a determiner and the
+    owner's name) or "two magistrates of the Norvik Court, A and B" (the run begins after the
+    comma that ends the title's complement)."""
+    doc, index = b.doc, b.index
+
+    def name_at(i: int) -> tuple[int, bool] | None:
+        m = index.mention_at(b.block, doc[i])
+        return None if m is None else (m.tok_end, b.cluster(m).cls == "Person")
+
+    comma = complement_end(doc, pos.tok_end, name_at)
+    if comma is not None:
+        after = next((r for r in runs if r[0].tok_start == comma + 1), [])
+        if len(after) >= 2:
+            return after
+    i = pos.tok_start - 1
+    while (
+        i >= 0
+        and doc[i].text != ","
+        and (
+            doc[i].like_num
+            or doc[i].lower_ in lexicon().strip_words
+            or (index.mention_at(b.block, doc[i]) is not None and doc[i].is_title)
+        )
+    ):
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return []
+    before = next((r for r in runs if r[-1].tok_end == i), [])
+    return before if len(before) >= 2 else []
 
 
 def _singular(tok, keep_case: bool = False) -> str:

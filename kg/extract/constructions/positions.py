@@ -14,6 +14,7 @@ from kg.extract.mentions import Mention
 from kg.extract.phrases.titles import (
     qualifiers_of,
     title_data,
+    written_end,
 )
 from kg.extract.resolve import ArticleIndex, Ref
 
@@ -44,7 +45,8 @@ def read_position(b: Builder, pos: Mention) -> None:
         owner = None
     if holder is None:
         return
-    position = held_position(b.index, title, owner.cluster if owner else None)
+    written = _written(b, pos, title, owner)
+    position = held_position(b.index, written, owner.cluster if owner else None)
     b.add(holder, "holdsPosition", position, tok, 0.9, how, level, False, qualifiers)
     if owner is not None:
         b.add(position, "positionIn", owner, tok, 0.8, "title-owner", "asserted", said=False)
@@ -98,6 +100,29 @@ def read_position(b: Builder, pos: Mention) -> None:
         bodies.append(c)
     if len(bodies) == 1:
         b.add(holder, "leads", bodies[0], tok, 0.6, "title-organisation", level, said=False)
+
+
+def _written(b: Builder, pos: Mention, title: str, owner: Ref | None) -> str:
+    """The title as the text writes it, with its prepositional complement ("second secretary
+    at the Norlandic Embassy in Velmar"): the post the holder holds. A person in the
+    complement, or the owner named as its object ("Vice-Minister of Trade of Norland"), is
+    no part of it: the owner is the position's `positionIn`."""
+    doc, index = b.doc, b.index
+
+    def stop(i: int) -> bool:
+        m = index.mention_at(b.block, doc[i])
+        if m is None:
+            return False
+        c = index.clusters[m.cluster]
+        if c.cls == "Person":
+            return True
+        named = owner is not None and index.as_actor(Ref(c)).cluster.id == owner.cluster.id
+        return named and doc[m.head].dep_ == "pobj"
+
+    end = written_end(doc, pos.tok_start, pos.tok_end, stop)
+    if end == pos.tok_end:
+        return title
+    return title + doc[pos.tok_end - 1].whitespace_ + doc[pos.tok_end : end].text
 
 
 def _sub_body(b: Builder, pos: Mention, owner: Ref) -> bool:

@@ -40,6 +40,8 @@ class TitleData:
     name_particles: frozenset[str]  # "van", "bin": lower-case words inside names
     small_words: frozenset[str]  # "of", "the": lower case inside names, left out of acronyms
     complement_prepositions: frozenset[str]  # "of", "for": open a title's complement
+    written_deps: frozenset[str]  # dependencies a title's written complement goes on through
+    written_ends: frozenset[str]  # words a written complement never ends on ("and", "the")
     windows: dict[str, int]  # how far, in words, a walk from a title goes
 
 
@@ -78,6 +80,8 @@ def title_data() -> TitleData:
         name_particles=frozenset(lists["name_particles"]),
         small_words=frozenset(lists["small_words"]),
         complement_prepositions=frozenset(lists["complement_prepositions"]),
+        written_deps=frozenset(lists["written_deps"]),
+        written_ends=frozenset(lists["written_ends"]),
         windows={str(k): int(v) for k, v in d["windows"].items()},
     )
 
@@ -151,9 +155,54 @@ def complement_end(doc, start: int, name_at: NameAt) -> int | None:
             i = max(name_end, i + 1)
         elif tok.is_title or tok.lower_ in joiners or tok.tag_ == "POS":
             i += 1
+        elif tok.text == "(" and i + 2 < end and doc[i + 2].text == ")":
+            i += 3  # the complement's acronym: "(NTI)"
         else:
             return None
     return None
+
+
+def written_end(doc, start: int, end: int, stop: Callable[[int], bool]) -> int:
+    """Where a title doc[start:end] ends as the text writes it, with the prepositional
+    complement the parser hangs on it ("second secretary at the Norlandic Embassy in Velmar",
+    "special envoy for the Velmar peace process", "minister of economy, trade and
+    industry"): the words right after it that hang from it through a preposition (and
+    the dependencies of titles.yaml `written_deps`), up to titles.yaml `windows.written`
+    words, in one sentence. A phrase with a token where `stop(i)` holds (a person, the
+    owner named as the complement) is left out with what follows; a parenthesis ends it.
+    Gives `end` when nothing is added."""
+    data = title_data()
+    if end >= len(doc) or doc[end].dep_ not in data.written_deps:
+        return end
+    # the complement hangs from the title by a preposition, or goes on a complement inside
+    # it ("minister of economy, trade and industry"); a title coordinated with the title's
+    # own head is another title
+    above = doc[end].head
+    head = next((t for t in doc[start:end] if not start <= t.head.i < end or t.head == t), None)
+    if not start <= above.i < end or (doc[end].dep_ != "prep" and above == head):
+        return end
+    reach: set[int] = set()
+    frontier = [
+        c
+        for t in doc[start:end]
+        for c in t.children
+        if c.i >= end and c.dep_ in data.written_deps and (t != head or c.dep_ == "prep")
+    ]
+    while frontier:
+        tok = frontier.pop()
+        reach.add(tok.i)
+        frontier += [c for c in tok.children if c.i >= end and c.dep_ in data.written_deps]
+    last = min(len(doc), end + data.windows["written"], doc[start].sent.end)
+    i = end
+    while i < last and i in reach and doc[i].text != "(":
+        if stop(i):
+            # leave out the phrase that names it: back to its preposition
+            i = max((j for j in range(end, i) if doc[j].dep_ == "prep"), default=end)
+            break
+        i += 1
+    while i > end and (doc[i - 1].is_punct or doc[i - 1].lower_ in data.written_ends):
+        i -= 1
+    return i
 
 
 class TitleMarker:
@@ -172,7 +221,7 @@ class TitleMarker:
             for match, s, e in self.matcher(doc)
             if (match != plural or not _in_name(doc, s)) and not _ends_body_name(doc, s)
         ]
-        spans = [t for t in (_trim(s) for s in spans) if t is not None]
+        spans = [t for t in (_trim(_hyphen_start(s)) for s in spans) if t is not None]
         spans = [_cut_at_name(s) for s in spans]
         spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
         titles = []
@@ -182,6 +231,22 @@ class TitleMarker:
         kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = sorted(kept + titles, key=lambda s: s.start)
         return doc
+
+
+def _hyphen_start(span: Span) -> Span:
+    """A title matched from the second half of a hyphenated one ("General of the X
+    Organisation" in "Secretary-General of the X Organisation") begins with the first half."""
+    doc, i = span.doc, span.start
+    data = title_data()
+    if (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+        and doc[i - 2].lower_ in data.role_nouns | data.modifiers
+    ):
+        return Span(doc, i - 2, span.end, label=span.label)
+    return span
 
 
 def _split_body(span: Span) -> list[Span]:
@@ -262,6 +327,7 @@ def _in_name(doc, start: int) -> bool:
     data = title_data()
     return (
         before.is_title
+        and not before.like_num  # "Two magistrates of ..."
         and before.lower_ not in data.modifiers
         and before.lower_ not in data.qualifiers
         and norm(before.text) not in gazetteer().by_demonym

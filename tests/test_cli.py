@@ -258,3 +258,16 @@ def test_help_shows_each_example_on_a_line_of_its_own(name):
     shown = [line.strip() for line in run(name, "--help").output.splitlines()]
     for example in examples:
         assert example in shown, (name, example)
+
+
+def test_a_graph_of_unknown_extension_names_the_option_that_reads_it(tmp_path, built):
+    data = tmp_path / "graph.data"
+    shutil.copy(built / "kg.nq", data)
+    query = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
+    result = run("query", str(data), query)
+    assert result.exit_code == 2
+    assert "name it with --input-format" in result.output
+    # an extension names its format, as the message's list of extensions suggests
+    for name in ("nq", ".nq", "nquads"):
+        result = run("query", str(data), query, "--input-format", name)
+        assert result.exit_code == 0, result.output

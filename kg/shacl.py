@@ -202,7 +202,7 @@ def _datatype_ok(term, dt: ox.NamedNode) -> bool:
 
 # The Python type rdflib must read a literal's lexical form as, for sh:datatype, as pySHACL
 # asks it (DatatypeConstraintComponent._assert_actual_datatype); any other datatype passes.
-# Written out rather than imported: importing pySHACL costs a build 0.12-0.18 s of CPU (in
+# Written out rather than imported: importing pySHACL costs a build about 0.1 s of CPU (in
 # each `--jobs` worker that builds a batch), and the differential test holds the two equal.
 _VALUE_TYPES: dict[str, type | tuple[type, ...]] = {
     str(XSD.string): (str, bytes),

@@ -126,7 +126,6 @@ def validate_triples(triples: Iterable[tuple], inference: str = "rdfs") -> Repor
     if inference not in INFERENCE_MODES:
         raise ValueError(f"unknown inference mode {inference!r}")
     data = list(dict.fromkeys(triples))
-    present = set(data)
     try:
         shapes = shacl.compiled_shapes()
     except shacl.Unsupported:
@@ -144,6 +143,8 @@ def validate_triples(triples: Iterable[tuple], inference: str = "rdfs") -> Repor
     results = shacl.validate_index(index, shapes)
     label_p = shacl.to_ox(RDFS.label)
     violations = []
+    # the data's own triples, without the hierarchy: read only to report violations
+    present = set(data) if results else set()
     for r in results:
         labels = [x for x in index.objects(r.focus, label_p) if (r.focus, label_p, x) in present]
         path = r.path if isinstance(r.path, rdflib.URIRef) else None

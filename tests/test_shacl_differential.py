@@ -241,7 +241,7 @@ def test_literals_compare_as_pyshacl_compares_them():
 
 def test_a_build_does_not_import_pyshacl(tmp_path):
     """pySHACL is the reference validator, not the build's: a build in a fresh process
-    leaves it unimported (0.12-0.18 s of CPU in each process that builds a batch)."""
+    leaves it unimported (about 0.1 s of CPU in each process that builds a batch)."""
     import subprocess
     import sys
 

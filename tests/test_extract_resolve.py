@@ -138,3 +138,11 @@ def test_a_possessive_pronoun_is_the_subject_of_the_clause_above_it():
     )
     assert _has(found, "Peru", "signs", "Coral Pact")
     assert not _has(found, "Chile", "signs", "Coral Pact")
+
+
+def test_a_long_chain_of_pronouns_is_followed_without_deep_recursion():
+    # each "She" follows the one before; resolving the last walked back one level of
+    # recursion per sentence and a few hundred of them ended the whole build
+    text = "Mira Solvang arrived in Norland on Monday. " + "She smiled. " * 1200
+    found = _relations(text + "She will visit Oslo in May.")
+    assert _has(found, "Mira Solvang", "visits", "Oslo", "planned")

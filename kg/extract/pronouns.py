@@ -31,10 +31,28 @@ class Pronouns:
         key = (block, tok.i)
         if key in self._pronouns:
             return self._pronouns[key]
+        self._resolve_pronouns_before(block, tok)
         self._pronouns[key] = None  # a pronoun never stands for itself
         c = self._person_pronoun_once(block, tok)
         self._pronouns[key] = c
         return c
+
+    def _resolve_pronouns_before(self, block: int, tok) -> None:
+        """Resolve, in text order, every personal pronoun before `tok` not resolved yet. A
+        pronoun follows the chain of earlier ones, and only backwards, so the answers are
+        those of resolving on demand; but each link is then one step, not one level of
+        recursion per sentence ("She smiled." four hundred times ends no build)."""
+        start = self._pronoun_frontier
+        if (block, tok.i) <= start:
+            return
+        self._pronoun_frontier = (block, tok.i)
+        for b in range(start[0], block + 1):
+            doc = self.docs[b]
+            low = start[1] if b == start[0] else 0
+            high = tok.i if b == block else len(doc)
+            for word in doc[low:high]:
+                if word.lower_ in PERSON_PRONOUNS and (b, word.i) not in self._pronouns:
+                    self._person_pronoun(b, word)
 
     def _person_pronoun_once(self, block: int, tok) -> Cluster | None:
         """In order: the subject of the verb that reports the pronoun's clause ("X said she

@@ -58,6 +58,7 @@ class ArticleIndex(Pronouns, Descriptions):
     carry: dict[str, tuple[int, list]] = field(default_factory=dict)
     # (block, token) -> the person a personal pronoun stands for, once resolved
     _pronouns: dict[tuple[int, int], Cluster | None] = field(default_factory=dict)
+    _pronoun_frontier: tuple[int, int] = (0, 0)  # every person pronoun before it is resolved
 
     def __post_init__(self) -> None:
         text = self.text

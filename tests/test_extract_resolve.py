@@ -146,3 +146,17 @@ def test_a_long_chain_of_pronouns_is_followed_without_deep_recursion():
     text = "Mira Solvang arrived in Norland on Monday. " + "She smiled. " * 1200
     found = _relations(text + "She will visit Oslo in May.")
     assert _has(found, "Mira Solvang", "visits", "Oslo", "planned")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang, Iceland's foreign minister, said it would send 200 troops to the "
+        "Andean Force.",
+        "President Tomas Ekberg of Iceland said it would send 200 troops to the Andean Force.",
+    ],
+)
+def test_it_reported_by_a_person_is_whom_the_persons_title_speaks_for(text):
+    # the minister speaks for the country of the title; a person with no such title says
+    # nothing of anyone (test_the_subject_of_a_reported_clause_is_who_reports_it)
+    assert _has(_relations(text), "Iceland", "contributesTo", "Andean Force", "planned")

@@ -97,6 +97,21 @@ class Pronouns:
         refs = self._refs_one(block, subject)
         return self.as_actor(refs[0]).cluster if refs else None
 
+    def _reporters_owner(self, block: int, tok) -> Cluster | None:
+        """For "it" reported by a person, the country or body whose title the person bears
+        in the reporting clause's subject ("X, Norland's foreign minister, said it would
+        ...", "President X of Norland said it ..."): the person speaks for it."""
+        subject = _subject_of(tok.head.head)
+        if subject is None:
+            return None
+        for word in subject.subtree:
+            if word.dep_ != "poss" and not (word.dep_ == "pobj" and word.head.lower_ == "of"):
+                continue
+            for ref in self._refs_one(block, word):
+                if ref.cluster.cls in ("Country", "Organization", "GovernmentBody"):
+                    return ref.cluster
+        return None
+
     def _clause_subject(self, block: int, tok) -> Cluster | None:
         """The person who is the subject of the nearest clause above a word, or of the clause
         a subject's clause is coordinated with, named before it."""

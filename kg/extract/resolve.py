@@ -210,6 +210,7 @@ class ArticleIndex(Pronouns, Descriptions):
             reporter = self._reporter(block, tok)
             if reporter is not None:  # "Norland said it would ...": Norland, or nothing
                 c = reporter if reporter.cls in ACTOR_CLASSES - {"Person"} else None
+                c = c or self._reporters_owner(block, tok)
                 return [Ref(c, True)] if c else []
             c = self._antecedent(block, tok, ACTOR_CLASSES - {"Person"}, same_or_previous=True)
             return [Ref(c, True)] if c else []

@@ -21,7 +21,10 @@ still shows what it measured.
 Printed per N: build peak MB and its ratio to the first N (target <= 1.3 at 2,000 and
 10,000 against 200), the largest `kg query` peak, the largest per-question excess over the
 first N (target <= 50 MB at 10,000 against 100) and how many questions meet it, the largest
-excess of `kg query` over pyoxigraph, and the questions at least 20x faster than rdflib.
+excess of `kg query` over pyoxigraph, and the questions at least 20x faster than rdflib;
+then a table a question a line (CPU by `kg query` and by rdflib on the largest store, their
+ratio, `kg query`'s peak on the first and the largest store). Run it from the checkout's
+root: `python -m kg.cli` imports the kg of the working folder first.
 
     python benchmarks/query.py 100 10000 [--rdflib-factor 20] [--rdflib-budget-s 3600]
         [--no-rdflib] [--keep DIR] [--questions 12,13]
@@ -198,6 +201,7 @@ def run(
             "rdflib_load_cpu_s": round(load_s, 1),
             "rdflib": rdf,
             "rdflib_factor": factor,
+            "questions": [q.name for q in cqs],
         }
     finally:
         for q in cqs:
@@ -253,6 +257,32 @@ def main() -> None:
             f"{r['kg_over_pyoxigraph_mb']} | {r['query_total_cpu_s']} s | "
             f"{fast} ({len(r['rdflib'])}) |"
         )
+    print()
+    print(per_question(rows))
+
+
+def per_question(rows: list[dict]) -> str:
+    """A Markdown table, one line a question: its CPU by `kg query` and by rdflib on the
+    largest store, their ratio, and `kg query`'s peak on the first and the largest store."""
+    first, last = rows[0], rows[-1]
+    names = last.get("questions") or [str(i + 1) for i in range(len(last["query_cpu_s"]))]
+    lines = [
+        f"| question | `kg query` CPU s | rdflib CPU s | rdflib / `kg query` | "
+        f"peak MB at {first['articles']:,} | peak MB at {last['articles']:,} | excess MB |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for i, name in enumerate(names):
+        kg = last["query_cpu_s"][i]
+        rdf = last["rdflib"][i] if i < len(last["rdflib"]) else None
+        if rdf is None:
+            rdf_s, ratio = "not run", ""
+        elif rdf["finished"]:
+            rdf_s, ratio = f"{rdf['cpu_s']}", f"{rdf['ratio']}x"
+        else:
+            rdf_s, ratio = f"> {rdf['cpu_s']} (stopped)", f">= {rdf['ratio']}x"
+        a, b = first["query_peak_mb_each"][i], last["query_peak_mb_each"][i]
+        lines.append(f"| {name} | {kg} | {rdf_s} | {ratio} | {a} | {b} | {b - a} |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -12,17 +12,17 @@ from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
-import rdflib.plugins.sparql
 
 from kg.errors import QueryError
-from kg.ontology import PREFIXES
+from kg.prefixes import prefixes
 from kg.resources import ontology_dir
 from kg.results import cell_text
 from kg.screen import Screened
 from kg.screen import screen_query as screen
 
-# rdflib must never fetch graphs named in a query.
-rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+# kg.ontology's PREFIXES, read without rdflib: `kg query` forks its query process before
+# the screen loads rdflib's SPARQL parser (kg.sandbox), so the child carries none of it
+PREFIXES: dict[str, str] = prefixes()
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 
@@ -133,28 +133,34 @@ def query_chunks(
     output is kept in a temporary file (on disk past 256 KB) until the query has ended
     well, then read back; a text table is measured in a first pass over the file and
     written in a second. Nothing is yielded before the query succeeded."""
-    from kg.sandbox import DEFAULT_MEMORY_MB, Request, run_query_isolated
+    from kg.sandbox import DEFAULT_MEMORY_MB, Request, run_query_isolated, start_child, stop_child
 
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"unknown results format '{fmt}' (known: {', '.join(RESULT_FORMATS)})")
-    checked = screen_query(query)
-    graph = checked.form in ("CONSTRUCT", "DESCRIBE")
-    request = Request(
-        checked.text,
-        checked.form,
-        fmt="turtle" if graph else ("rows" if fmt == "table" else fmt),
-        store=None if store_dir is None else str(store_dir),
-        memory_mb=memory_mb or DEFAULT_MEMORY_MB,
-        prefixes=PREFIXES,
-    )
     if store_dir is not None and not Path(store_dir).is_dir():
         raise QueryError(f"{store_dir}: no such store")
-    nquads = None
-    if store_dir is None:
-        nquads = ox.serialize(list(quads or []), format=ox.RdfFormat.N_QUADS) or b""
+    # the query's process starts before the screen loads its SPARQL parser: forked from a
+    # light `kg query`, it holds none of it (kg.sandbox); it waits for the screened text
+    child = start_child()
     with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
-        for chunk in run_query_isolated(request, nquads, timeout_s=timeout_s):
-            spool.write(chunk)
+        try:
+            checked = screen_query(query)
+            graph = checked.form in ("CONSTRUCT", "DESCRIBE")
+            request = Request(
+                checked.text,
+                checked.form,
+                fmt="turtle" if graph else ("rows" if fmt == "table" else fmt),
+                store=None if store_dir is None else str(store_dir),
+                memory_mb=memory_mb or DEFAULT_MEMORY_MB,
+                prefixes=PREFIXES,
+            )
+            nquads = None
+            if store_dir is None:
+                nquads = ox.serialize(list(quads or []), format=ox.RdfFormat.N_QUADS) or b""
+            for chunk in run_query_isolated(request, nquads, timeout_s=timeout_s, child=child):
+                spool.write(chunk)
+        finally:
+            stop_child(child)  # also when the screen refused the query
         spool.seek(0)
         if fmt != "table" or graph:
             decoder = codecs.getincrementaldecoder("utf-8")()

@@ -10,26 +10,37 @@ before a query runs, and this process is the second wall behind it.
 
 The child's answer is streamed: results are written as the store yields them and at most
 `max_rows` of them, so neither process holds a whole result.
+
+A process with a single thread and a small address space (the `kg query` command) forks
+its child (start_child, called before the query is screened, so the child carries none of
+the screen's SPARQL parser): no second interpreter starts and nothing is imported twice.
+Any other process (a server with its threads, a program that holds a spaCy pipeline)
+starts a fresh interpreter (`python -m kg.sandbox`). Both children run the same code and
+confine themselves the same way once their request arrives.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import json
 import os
 import platform
 import signal
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from typing import IO
 
 from kg.errors import QueryError
 
 DEFAULT_MEMORY_MB = 2048
 CHUNK = 1 << 16
+# a process whose address space is larger than this starts a fresh interpreter instead of
+# forking: the child's memory limit (RLIMIT_AS) counts the address space it inherits
+FORK_MAX_VM_MB = 256
 
 
 @dataclass
@@ -61,22 +72,124 @@ class QueryTimeout(QueryError):
 # -- the parent side -------------------------------------------------------------------
 
 
-def run_query_isolated(
-    request: Request,
-    nquads: bytes | None = None,
-    timeout_s: float = 60,
-    outcome: Outcome | None = None,
-) -> Iterator[bytes]:
-    """Run `request` in a child process and yield its serialised answer as it comes.
-    Raise QueryTimeout after `timeout_s`, QueryError when the query fails; the child is
-    killed on any exit (an error, a timeout, Ctrl-C, a consumer that stops reading)."""
-    child = subprocess.Popen(
+class ForkedChild:
+    """A query process forked from this one, with the interface of subprocess.Popen that
+    run_query_isolated uses (stdin, stdout, stderr, poll, wait, kill, returncode). The
+    child keeps only its three pipes (as its fds 0, 1 and 2), never runs this process's
+    clean-ups, and leaves with os._exit."""
+
+    def __init__(self) -> None:
+        pipes = [os.pipe() for _ in range(3)]  # request in, answer out, status out
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child's coverage is not collected
+            code = 1
+            try:
+                os.dup2(pipes[0][0], 0)
+                os.dup2(pipes[1][1], 1)
+                os.dup2(pipes[2][1], 2)
+                os.closerange(3, _max_fd())  # no file, socket or store of the parent
+                gc.disable()  # never finalise an object of the parent (its fds are closed)
+                # new streams: sys.stdout may hold text the parent has not written yet
+                with (
+                    os.fdopen(0, "rb") as stdin,
+                    os.fdopen(1, "wb") as out,
+                    os.fdopen(2, "w", encoding="utf-8") as err,
+                ):
+                    code = _child(stdin, out, err)
+            finally:
+                os._exit(code)
+        os.close(pipes[0][0])
+        os.close(pipes[1][1])
+        os.close(pipes[2][1])
+        self.pid = pid
+        self.returncode: int | None = None
+        self.stdin: IO[bytes] | None = os.fdopen(pipes[0][1], "wb")
+        self.stdout: IO[bytes] | None = os.fdopen(pipes[1][0], "rb")
+        self.stderr: IO[bytes] | None = os.fdopen(pipes[2][0], "rb")
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self) -> int:
+        if self.returncode is None:
+            _pid, status = os.waitpid(self.pid, 0)
+            self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+
+
+def _max_fd() -> int:
+    try:
+        return os.sysconf("SC_OPEN_MAX")
+    except (OSError, ValueError):
+        return 1 << 16
+
+
+def can_fork() -> bool:
+    """Whether this process may fork its query child: Linux, a single thread (no thread
+    of Python's or of a library that a fork would leave holding a lock) and an address
+    space under FORK_MAX_VM_MB."""
+    if sys.platform != "linux":
+        return False
+    try:
+        if len(os.listdir("/proc/self/task")) != 1:
+            return False
+        with open("/proc/self/status", encoding="ascii") as f:
+            vm = next((ln.split()[1] for ln in f if ln.startswith("VmSize:")), None)
+    except OSError:
+        return False
+    return vm is not None and int(vm) <= FORK_MAX_VM_MB * 1024
+
+
+def start_child(fork: bool | None = None):
+    """A query process waiting for its request (run_query_isolated's `child`): forked when
+    `fork` is true, or, when it is None, when can_fork() says this process may; otherwise
+    a fresh interpreter."""
+    if fork if fork is not None else can_fork():
+        return ForkedChild()
+    import subprocess
+
+    return subprocess.Popen(
         [sys.executable, "-m", "kg.sandbox"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         close_fds=True,
     )
+
+
+def stop_child(child) -> None:
+    """Kill a child (start_child's) and reap it; close its pipes."""
+    with contextlib.suppress(OSError):
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    for stream in (child.stdin, child.stdout, child.stderr):
+        with contextlib.suppress(OSError):
+            stream.close()
+
+
+def run_query_isolated(
+    request: Request,
+    nquads: bytes | None = None,
+    timeout_s: float = 60,
+    outcome: Outcome | None = None,
+    child=None,
+) -> Iterator[bytes]:
+    """Run `request` in a child process (`child`, from start_child, or one started now)
+    and yield its serialised answer as it comes. Raise QueryTimeout after `timeout_s`,
+    QueryError when the query fails; the child is killed on any exit (an error, a
+    timeout, Ctrl-C, a consumer that stops reading)."""
+    if child is None:
+        child = start_child()
     timed_out = threading.Event()
 
     def expire() -> None:
@@ -87,8 +200,9 @@ def run_query_isolated(
     timer = threading.Timer(timeout_s, expire)
     timer.daemon = True
     timer.start()
+    feeder = None
     try:
-        _feed(child, request, nquads)
+        feeder = _feed(child, request, nquads)
         assert child.stdout is not None and child.stderr is not None
         while True:
             chunk = child.stdout.read1(CHUNK)
@@ -104,28 +218,29 @@ def run_query_isolated(
             outcome.rows, outcome.truncated = status["rows"], status["truncated"]
     finally:
         timer.cancel()
-        if child.poll() is None:
-            child.kill()
-            child.wait()
-        for stream in (child.stdin, child.stdout, child.stderr):
-            with contextlib.suppress(OSError):
-                stream.close()  # type: ignore[union-attr]
+        stop_child(child)
+        # no thread of this query outlives it: the next query of this process may fork
+        timer.join()
+        if feeder is not None:
+            feeder.join()
 
 
-def _feed(child: subprocess.Popen, request: Request, nquads: bytes | None) -> None:
+def _feed(child, request: Request, nquads: bytes | None) -> threading.Thread | None:
     """The request as one JSON line on the child's stdin, then the N-Quads, if any (from a
-    thread: the child may start answering before it has read everything)."""
+    thread, returned: the child may start answering before it has read everything)."""
     payload = json.dumps(asdict(request)).encode("utf-8") + b"\n" + (nquads or b"")
 
     def write() -> None:
         with contextlib.suppress(OSError, ValueError):
-            child.stdin.write(payload)  # type: ignore[union-attr]
-            child.stdin.close()  # type: ignore[union-attr]
+            child.stdin.write(payload)
+            child.stdin.close()
 
     if len(payload) < CHUNK:
         write()
-    else:
-        threading.Thread(target=write, daemon=True).start()
+        return None
+    thread = threading.Thread(target=write, daemon=True)
+    thread.start()
+    return thread
 
 
 def _status(line: str, code: int, memory_mb: int) -> dict:
@@ -211,11 +326,15 @@ def _confine(memory_mb: int) -> None:
     forbid_network()
 
 
-def _child() -> int:
-    stdin = sys.stdin.buffer
-    request = Request(**json.loads(stdin.readline()))
+def _child(stdin: IO[bytes], out: IO[bytes], err: IO[str]) -> int:
+    """Read the request (one JSON line, then N-Quads if no store is named), confine this
+    process, run the query; the answer goes to `out`, the status line (rows written, or
+    the error) to `err`. A parent that closes `stdin` without a request ends it."""
+    line = stdin.readline()
+    if not line:
+        return 1  # the parent gave up before sending a query (its screen refused it)
+    request = Request(**json.loads(line))
     _confine(request.memory_mb)
-    out = sys.stdout.buffer
     outcome = Outcome()
     try:
         import pyoxigraph as ox
@@ -241,10 +360,10 @@ def _child() -> int:
         write_results(result, request, out, outcome)
         out.flush()
     except QueryError as exc:
-        sys.stderr.write(json.dumps({"error": str(exc)}) + "\n")
+        err.write(json.dumps({"error": str(exc)}) + "\n")
         return 1
     except MemoryError:
-        sys.stderr.write(json.dumps({"error": _memory(request)}) + "\n")
+        err.write(json.dumps({"error": _memory(request)}) + "\n")
         return 1
     except (OSError, RuntimeError, ValueError) as exc:
         text = _first(exc)
@@ -252,9 +371,9 @@ def _child() -> int:
             text = _memory(request)
         else:
             text = f"the query failed: {text}"
-        sys.stderr.write(json.dumps({"error": text}) + "\n")
+        err.write(json.dumps({"error": text}) + "\n")
         return 1
-    sys.stderr.write(json.dumps(asdict(outcome)) + "\n")
+    err.write(json.dumps(asdict(outcome)) + "\n")
     return 0
 
 
@@ -288,4 +407,4 @@ def _first(exc: BaseException) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(_child())
+    sys.exit(_child(sys.stdin.buffer, sys.stdout.buffer, sys.stderr))

@@ -18,6 +18,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from kg.errors import QueryError
 
@@ -29,35 +30,50 @@ _BASE = (
     "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
     "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
 )
-_U = _BASE + "_"
-_CHARS = _U + r"\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
-_PREFIX = f"[{_BASE}](?:[{_CHARS}.]*[{_CHARS}])?"
+_EXTRA = "\u00b7\u0300-\u036f\u203f-\u2040"  # PN_CHARS beyond PN_CHARS_U, '-' and digits
 _PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
-_LOCAL = f"(?:[{_U}:0-9]|{_PLX})(?:(?:[{_CHARS}.:]|{_PLX})*(?:[{_CHARS}:]|{_PLX}))?"
 _ECHAR = r"\\[tbnrf\\\"']"
 _EXP = r"[eE][+-]?[0-9]+"
 
-_TOKENS: list[tuple[str, re.Pattern[str]]] = [
-    ("ws", re.compile(r"[ \t\r\n]+")),
-    ("comment", re.compile(r"#[^\r\n]*")),
-    ("string", re.compile(rf"'''(?:(?:'|'')?(?:[^'\\]|{_ECHAR}))*'''")),
-    ("string", re.compile(rf'"""(?:(?:"|"")?(?:[^"\\]|{_ECHAR}))*"""')),
-    ("string", re.compile(rf"'(?:[^'\\\n\r]|{_ECHAR})*'")),
-    ("string", re.compile(rf'"(?:[^"\\\n\r]|{_ECHAR})*"')),
-    ("iri", re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")),
-    ("pname", re.compile(f"(?:{_PREFIX})?:(?:{_LOCAL})?")),
-    ("bnode", re.compile(f"_:[{_U}0-9](?:[{_CHARS}.]*[{_CHARS}])?")),
-    ("var", re.compile(f"[?$][{_U}0-9][{_U}0-9\u00b7\u0300-\u036f\u203f-\u2040]*")),
-    ("langtag", re.compile(r"@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*")),
-    (
-        "number",
-        re.compile(
-            rf"[+-]?(?:[0-9]+\.[0-9]*{_EXP}|\.[0-9]+{_EXP}|[0-9]+{_EXP}|[0-9]*\.[0-9]+|[0-9]+)"
+
+def _terminals(base: str, extra: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The terminals' patterns, their name characters (PN_CHARS_BASE) being `base` and
+    the further ones of PN_CHARS `extra`. The grammar's classes reach far beyond ASCII,
+    and compiling them costs a `kg query` some 50 ms; in a query written in ASCII only
+    their ASCII part can match, so such a query is read with the classes cut to ASCII
+    (the same tokens: tests/test_screen.py compares the two readings)."""
+    u = base + "_"
+    chars = u + r"\-0-9" + extra
+    prefix = f"[{base}](?:[{chars}.]*[{chars}])?"
+    local = f"(?:[{u}:0-9]|{_PLX})(?:(?:[{chars}.:]|{_PLX})*(?:[{chars}:]|{_PLX}))?"
+    return [
+        ("ws", re.compile(r"[ \t\r\n]+")),
+        ("comment", re.compile(r"#[^\r\n]*")),
+        ("string", re.compile(rf"'''(?:(?:'|'')?(?:[^'\\]|{_ECHAR}))*'''")),
+        ("string", re.compile(rf'"""(?:(?:"|"")?(?:[^"\\]|{_ECHAR}))*"""')),
+        ("string", re.compile(rf"'(?:[^'\\\n\r]|{_ECHAR})*'")),
+        ("string", re.compile(rf'"(?:[^"\\\n\r]|{_ECHAR})*"')),
+        ("iri", re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")),
+        ("pname", re.compile(f"(?:{prefix})?:(?:{local})?")),
+        ("bnode", re.compile(f"_:[{u}0-9](?:[{chars}.]*[{chars}])?")),
+        ("var", re.compile(f"[?$][{u}0-9][{u}0-9{extra}]*")),
+        ("langtag", re.compile(r"@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*")),
+        (
+            "number",
+            re.compile(
+                rf"[+-]?(?:[0-9]+\.[0-9]*{_EXP}|\.[0-9]+{_EXP}|[0-9]+{_EXP}|[0-9]*\.[0-9]+|[0-9]+)"
+            ),
         ),
-    ),
-    ("word", re.compile(r"[A-Za-z_][A-Za-z0-9_]*")),
-    ("punct", re.compile(r"\^\^|&&|\|\||!=|<=|>=|[{}()\[\].,;*/+\-!=<>^|?]")),
-]
+        ("word", re.compile(r"[A-Za-z_][A-Za-z0-9_]*")),
+        ("punct", re.compile(r"\^\^|&&|\|\||!=|<=|>=|[{}()\[\].,;*/+\-!=<>^|?]")),
+    ]
+
+
+@cache
+def terminals(ascii_only: bool) -> list[tuple[str, re.Pattern[str]]]:
+    """The terminals' patterns, compiled once a process: cut to ASCII, or whole."""
+    return _terminals("A-Za-z", "") if ascii_only else _terminals(_BASE, _EXTRA)
+
 
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _ANY_ESCAPE = re.compile(r"\\[uU][0-9A-Fa-f]{4}")
@@ -106,13 +122,17 @@ def decode_escapes(query: str) -> str:
     return decoded
 
 
-def tokens(query: str) -> Iterator[_Token]:
+def tokens(
+    query: str, patterns: list[tuple[str, re.Pattern[str]]] | None = None
+) -> Iterator[_Token]:
     """The SPARQL terminals of a decoded query, longest match first (the grammar's rule);
-    comments and white space are left out."""
+    comments and white space are left out. `patterns`: terminals(), cut to ASCII when the
+    query is ASCII."""
+    patterns = patterns or terminals(query.isascii())
     pos, n = 0, len(query)
     while pos < n:
         best: tuple[str, re.Match[str]] | None = None
-        for kind, pattern in _TOKENS:
+        for kind, pattern in patterns:
             m = pattern.match(query, pos)
             if m and m.end() > pos and (best is None or m.end() > best[1].end()):
                 best = (kind, m)
@@ -182,8 +202,11 @@ def screen_query(query: str, prefixes: Mapping[str, str] | None = None) -> Scree
     """Check a SPARQL 1.1 query and return the text to run; raise QueryError (one line) for
     a query that does not parse, an update, or SERVICE, LOAD, FROM / FROM NAMED."""
     from pyparsing import ParseBaseException
+    from rdflib.plugins import sparql
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    sparql.SPARQL_LOAD_GRAPHS = False  # rdflib never fetches a graph a query names
 
     if not query.strip():
         raise QueryError("no query: the query is empty")

@@ -269,3 +269,117 @@ def test_the_screened_text_gives_the_same_answer_as_the_query(store, pieces, spa
     expected = sorted(str([s[v] for v in original.variables]) for s in original)
     result = run_query(store, query)
     assert sorted(str(row) for row in result.rows) == expected
+
+
+# -- an ASCII query is read with the terminals cut to ASCII: the same tokens -----------------
+
+_PIECES = [
+    "?x",
+    "$y1",
+    "?_a",
+    "kgo:a",
+    "kgo:a.b",
+    "a.b:c.d",
+    ":",
+    ":x",
+    "kgo:",
+    "pre-fix:l-o_c",
+    "p:%41b",
+    "p:a\\.b",
+    "p:a\\~",
+    "_:b1",
+    "_:b.c",
+    "_:",
+    "<http://x/y#z>",
+    "<a b>",
+    "<>",
+    "'s'",
+    '"t"',
+    "'''u'v'''",
+    '"""w"x"""',
+    "'\\n'",
+    '"\\q"',
+    "@en",
+    "@en-GB",
+    "1",
+    "1.5",
+    ".5",
+    "1e3",
+    "-2.5E-1",
+    "+7",
+    "^^",
+    "&&",
+    "||",
+    "!=",
+    "<=",
+    ">=",
+    "#c\n",
+    "SELECT",
+    "WHERE",
+    "a",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    ".",
+    ",",
+    ";",
+    "*",
+    "/",
+    "+",
+    "-",
+    "!",
+    "=",
+    "<",
+    ">",
+    "^",
+    "|",
+    "?",
+    " ",
+    "\n",
+    "\t",
+    "x",
+    "_",
+    "0",
+    "%",
+    "\\",
+    "'",
+    '"',
+    "@",
+    "~",
+]
+_NAMES = st.from_regex(r"[?$]?(_:)?[A-Za-z0-9_]{0,3}:?[A-Za-z0-9_.:%\-\\~]{0,5}", fullmatch=True)
+_ASCII = st.lists(
+    st.one_of(st.sampled_from(_PIECES), _NAMES, st.characters(min_codepoint=32, max_codepoint=126)),
+    max_size=30,
+).map("".join)
+
+
+def _reading(query: str, patterns) -> list[tuple[str, str, int]] | str:
+    from kg.screen import tokens
+
+    try:
+        return [(t.kind, t.text, t.start) for t in tokens(query, patterns)]
+    except QueryError as exc:
+        return str(exc)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ASCII)
+def test_an_ascii_query_reads_the_same_with_the_terminals_cut_to_ascii(query):
+    from kg.screen import terminals
+
+    assert _reading(query, terminals(True)) == _reading(query, terminals(False))
+
+
+def test_a_query_beyond_ascii_is_read_with_the_whole_terminals():
+    from kg.screen import tokens
+
+    query = "SELECT ?né ?x·y WHERE { ?né a kgo:Café ; kgo:a_\u0301 _:b\u203f }"
+    kinds = [(t.kind, t.text) for t in tokens(query)]
+    assert ("var", "?né") in kinds and ("var", "?x·y") in kinds
+    assert ("pname", "kgo:Café") in kinds and ("pname", "kgo:a_\u0301") in kinds
+    assert ("bnode", "_:b\u203f") in kinds
+    assert screen_query(query, PREFIXES).form == "SELECT"

@@ -756,3 +756,11 @@ def test_the_two_leaders_are_the_two_persons_named_together_when_not_both_titled
         "agreements on Tuesday. Talks between the two leaders lasted two hours."
     )
     assert _has(found, "Mira Solvang", "holdsTalksWith", "Tomas Ekberg")
+
+
+def test_a_second_titled_person_hung_on_the_first_name_is_named_too():
+    found = _relations(
+        "Talks between Norland's Minister of Foreign Affairs, Tomas Ekberg, and his Velmar "
+        "counterpart, Mira Solvang, open in Lima on Monday."
+    )
+    assert _has(found, "Tomas Ekberg", "holdsTalksWith", "Mira Solvang")

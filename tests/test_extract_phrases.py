@@ -955,6 +955,37 @@ def test_a_title_keeps_the_complement_the_text_writes_with_it():
     assert ("Ana Berg", "Foreign Minister") in held(st)
 
 
+@pytest.mark.parametrize(
+    "text, holder, title",
+    [
+        (
+            "Mira Solvang, Norland's foreign minister since 2019, said the talks would go on.",
+            "Mira Solvang",
+            "Foreign Minister",
+        ),
+        (
+            "Mira Solvang, foreign minister during the crisis, met Tomas Ekberg.",
+            "Mira Solvang",
+            "Foreign Minister",
+        ),
+        (
+            "Tomas Ekberg, Norland's ambassador to Velmar until last year, said the talks had "
+            "failed.",
+            "Tomas Ekberg",
+            "Ambassador to Velmar",
+        ),
+        (
+            "Mira Solvang, the defence minister in the previous government, criticised the plan.",
+            "Mira Solvang",
+            "Defence Minister",
+        ),
+    ],
+)
+def test_a_title_s_written_complement_ends_before_a_time(text, holder, title):
+    # "since 2019", "until last year", "in the previous government" say when, not which post
+    assert {t for h, t in held(_extract(text)) if h == holder} == {title}
+
+
 def test_a_name_after_a_courtesy_title_is_a_person_s():
     st = _extract("The Board has appointed Ms Ilse Varnholt-Kane as head of water policy.")
     assert ("Ilse Varnholt-Kane", "Person") in {(e.label, e.cls) for e in st.entities}

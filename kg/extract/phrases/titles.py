@@ -42,6 +42,8 @@ class TitleData:
     complement_prepositions: frozenset[str]  # "of", "for": open a title's complement
     written_deps: frozenset[str]  # dependencies a title's written complement goes on through
     written_ends: frozenset[str]  # words a written complement never ends on ("and", "the")
+    written_preps: frozenset[str]  # prepositions a written complement goes on through
+    written_stops: frozenset[str]  # words of time that end a written complement ("previous")
     windows: dict[str, int]  # how far, in words, a walk from a title goes
 
 
@@ -82,6 +84,8 @@ def title_data() -> TitleData:
         complement_prepositions=frozenset(lists["complement_prepositions"]),
         written_deps=frozenset(lists["written_deps"]),
         written_ends=frozenset(lists["written_ends"]),
+        written_preps=frozenset(lists["written_preps"]),
+        written_stops=frozenset(lists["written_stops"]),
         windows={str(k): int(v) for k, v in d["windows"].items()},
     )
 
@@ -195,9 +199,15 @@ def written_end(doc, start: int, end: int, stop: Callable[[int], bool]) -> int:
     last = min(len(doc), end + data.windows["written"], doc[start].sent.end)
     i = end
     while i < last and i in reach and doc[i].text != "(":
-        if stop(i):
-            # leave out the phrase that names it: back to its preposition
-            i = max((j for j in range(end, i) if doc[j].dep_ == "prep"), default=end)
+        word = doc[i]
+        if (
+            stop(i)
+            or word.ent_type_ in ("DATE", "TIME")
+            or word.lower_ in data.written_stops
+            or (word.dep_ == "prep" and word.lower_ not in data.written_preps)
+        ):
+            # leave out the phrase that names it, or its time: back to its preposition
+            i = max((j for j in range(end, i + 1) if doc[j].dep_ == "prep"), default=end)
             break
         i += 1
     while i > end and (doc[i - 1].is_punct or doc[i - 1].lower_ in data.written_ends):

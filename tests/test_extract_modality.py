@@ -262,6 +262,18 @@ def test_an_embedded_question_states_nothing(text):
     assert ("Velmar", "memberOf", "Andean Force") not in _relations(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will the talks between Norland and Velmar take place next week?",
+        "Did the talks between Norland and Velmar ever happen?",
+        "Is the meeting between Mira Solvang and Tomas Ekberg still on?",
+    ],
+)
+def test_a_question_whether_an_event_happens_states_nothing_of_it(text):
+    assert not any(p in ("holdsTalksWith", "meets") for _s, p, _o in _relations(text))
+
+
 def test_a_reported_plan_is_still_a_plan():
     found = _relations("Tomas Ekberg said Velmar would join the Andean Force.")
     assert found[("Velmar", "memberOf", "Andean Force")] == {"planned"}

@@ -262,6 +262,7 @@ class Frames:
     infinitive_heads: dict[str, str] = field(default_factory=dict)  # "was named to lead"
     future_preps: frozenset[str] = frozenset()  # "ahead of the summit"
     cancel_verbs: frozenset[str] = frozenset()  # "the visit was postponed"
+    occurrence_verbs: frozenset[str] = frozenset()  # "Will the talks take place?"
     event_levels: dict[str, str] = field(default_factory=dict)  # "offered to host talks"
     planned_modifiers: frozenset[str] = frozenset()  # "the proposed visit"
     contrast_marks: frozenset[str] = frozenset()  # "..., while Y is considering it"
@@ -361,6 +362,7 @@ def frames() -> Frames:
         infinitive_heads=dict(d.get("infinitive_heads") or {}),
         future_preps=frozenset(d.get("future_preps") or ()),
         cancel_verbs=frozenset(d.get("cancel_verbs") or ()),
+        occurrence_verbs=frozenset(d.get("occurrence_verbs") or ()),
         event_levels=dict(d.get("event_levels") or {}),
         planned_modifiers=frozenset(d.get("planned_modifiers") or ()),
         contrast_marks=frozenset(d.get("contrast_marks") or ()),

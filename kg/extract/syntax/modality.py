@@ -259,6 +259,14 @@ def _governing_verb(tok):
     return None
 
 
+def _occurs(verb, verbs: frozenset[str]) -> bool:
+    """A verb that says an event happens ("take place", "go ahead", "be on")."""
+    lemma = verb.lemma_.lower()
+    if phrasal_lemma(verb) in verbs or lemma in verbs:
+        return True
+    return any(f"{lemma} {c.lower_}" in verbs for c in verb.children if c.i > verb.i)
+
+
 def _noun_modality(tok) -> str | None:
     """How firmly an event noun is stated: as its verb states it, or as the verb's object
     ("is considering sanctions", "agreed on a meeting"), or as a purpose ("travelled to X
@@ -271,6 +279,8 @@ def _noun_modality(tok) -> str | None:
     if is_question(tok.sent):
         if not any(c.dep_ == "poss" or c.lower_ == "the" for c in tok.children):
             return None
+        if tok.dep_ in ("nsubj", "nsubjpass") and _occurs(tok.head, f.occurrence_verbs):
+            return None  # "Will the talks take place?": whether they happen is the question
         return "planned" if _ahead(tok) or _planned_itself(tok) else "asserted"
     head = tok.head
     verb = _governing_verb(tok)

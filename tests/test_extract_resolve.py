@@ -154,6 +154,11 @@ def test_a_long_chain_of_pronouns_is_followed_without_deep_recursion():
         "Mira Solvang, Iceland's foreign minister, said it would send 200 troops to the "
         "Andean Force.",
         "President Tomas Ekberg of Iceland said it would send 200 troops to the Andean Force.",
+        # "his government": the country of his title, named in the same paragraph
+        "Tomas Ekberg, Iceland's president, said his government would send 200 troops to the "
+        "Andean Force.",
+        "Iceland's president, Tomas Ekberg, said his government would send 200 troops to the "
+        "Andean Force.",
     ],
 )
 def test_it_reported_by_a_person_is_whom_the_persons_title_speaks_for(text):

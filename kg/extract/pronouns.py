@@ -104,11 +104,16 @@ class Pronouns:
         subject = _subject_of(tok.head.head)
         if subject is None:
             return None
-        for word in subject.subtree:
+        return self._title_owner(block, subject, ("Country", "Organization", "GovernmentBody"))
+
+    def _title_owner(self, block: int, head, classes) -> Cluster | None:
+        """The first entity of `classes` named as an owner (a possessor, or the object of
+        "of") in the phrase of `head`: "X, Norland's foreign minister" -> Norland."""
+        for word in head.subtree:
             if word.dep_ != "poss" and not (word.dep_ == "pobj" and word.head.lower_ == "of"):
                 continue
             for ref in self._refs_one(block, word):
-                if ref.cluster.cls in ("Country", "Organization", "GovernmentBody"):
+                if ref.cluster.cls in classes:
                     return ref.cluster
         return None
 

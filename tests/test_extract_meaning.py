@@ -756,3 +756,30 @@ def test_the_two_leaders_are_the_two_persons_named_together_when_not_both_titled
         "agreements on Tuesday. Talks between the two leaders lasted two hours."
     )
     assert _has(found, "Mira Solvang", "holdsTalksWith", "Tomas Ekberg")
+
+
+def test_a_vote_that_names_nothing_is_on_the_plan_of_the_story():
+    story = (
+        "The Harbour Accord, which was drafted by Norway, passed by 300 votes to 120. "
+        "The Green Party voted against it, while the Liberal Alliance voted in favour."
+    )
+    found = _relations(story)
+    assert _has(found, "Green Party", "opposes", "Harbour Accord", "asserted")
+    assert _has(found, "Liberal Alliance", "supports", "Harbour Accord", "asserted")
+    # a vote yet to come, or on something named, is no stance on the story's plan
+    found = _relations("Chile proposed the Harbour Accord. Peru will vote on it next week.")
+    assert not _has(found, "Peru", "supports", "Harbour Accord")
+    assert not _has(found, "Peru", "opposes", "Harbour Accord")
+
+
+def test_a_gerund_after_in_or_by_does_what_the_verb_subject_does():
+    found = _relations(
+        "Chile proposed the Harbour Accord on Monday. Peru joined Chile in voting for it."
+    )
+    assert _has(found, "Peru", "supports", "Harbour Accord", "asserted")
+    assert not _has(found, "Peru", "supports", "Chile")  # "it" is no country here
+    found = _relations("Chile responded by sending troops to the Andean Force.")
+    assert _has(found, "Chile", "contributesTo", "Andean Force")
+    # "for" and "of" take the object's gerund: Chile sends nothing
+    found = _relations("Chile thanked Peru for sending troops to the Andean Force.")
+    assert not _has(found, "Chile", "contributesTo", "Andean Force")

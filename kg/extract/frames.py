@@ -231,6 +231,10 @@ def _objects(
         elif spec == "subject":  # "Accra will host the summit": the summit is in Accra
             for subj in subjects(tok):
                 out += index.refs(block, subj)
+        elif spec.startswith("topic:"):  # "voted against it", "voted in favour"
+            if _names_nothing(tok, spec.split(":", 1)[1].split()):
+                c = index.topic_before(block, tok, frames().topic_classes)
+                return [Ref(c, True)] if c is not None else []  # not what "it" was last
         elif (
             spec == "implicit"
             and not out
@@ -244,6 +248,23 @@ def _objects(
         if out:
             break
     return out
+
+
+def _names_nothing(tok, words: list[str]) -> bool:
+    """Whether the verb has the preposition `words[0]` (with its noun `words[1]`: "in
+    favour") and nothing named after it: no object ("voted in favour"), or a pronoun
+    ("voted against it"), which a vote has for what it is on."""
+    for prep in _children(tok, "prep"):
+        if prep.lower_ != words[0]:
+            continue
+        objs = _children(prep, "pobj", "pcomp")
+        if len(words) > 1:
+            if not any(o.lower_ == words[1] and not _children(o, "prep") for o in objs):
+                continue
+            return True
+        if all(o.pos_ == "PRON" for o in objs):
+            return True
+    return False
 
 
 def principals(verb) -> list:

@@ -260,6 +260,8 @@ class Frames:
     event_levels: dict[str, str] = field(default_factory=dict)  # "offered to host talks"
     planned_modifiers: frozenset[str] = frozenset()  # "the proposed visit"
     contrast_marks: frozenset[str] = frozenset()  # "..., while Y is considering it"
+    gerund_subject_preps: frozenset[str] = frozenset()  # "joined Y in voting": X votes
+    topic_classes: tuple[str, ...] = ()  # "voted against it": what the story is about
     invitation_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...] = ()  # "an invitation to / for the summit"
@@ -358,6 +360,8 @@ def frames() -> Frames:
         event_levels=dict(d.get("event_levels") or {}),
         planned_modifiers=frozenset(d.get("planned_modifiers") or ()),
         contrast_marks=frozenset(d.get("contrast_marks") or ()),
+        topic_classes=tuple(d.get("topic_classes") or ()),
+        gerund_subject_preps=frozenset(d.get("gerund_subject_preps") or ()),
         invitation_nouns={k: tuple(v) for k, v in (d.get("invitation_nouns") or {}).items()},
         invitation_preps=tuple(d.get("invitation_preps") or ()),
         named_by=tuple(d.get("named_by") or ()),

@@ -14,8 +14,8 @@ from tests.conftest import ROOT
 SHARED = find_shared(ROOT)
 
 
-def _score(entities, n_ent, core, n_core, precision, judged, modality):
-    a = CorpusArticle("x", "development", Path("x.txt"), Path("x.yaml"))
+def _score(entities, n_ent, core, n_core, precision, judged, modality, extra=False):
+    a = CorpusArticle("x", "development", Path("x.txt"), Path("x.yaml"), extra=extra)
     counts = {"entities": n_ent, "positions": 0, "core": n_core, "relations": n_core}
     scores = {
         "entity_recall": entities,
@@ -43,6 +43,35 @@ def test_figures_are_pooled_over_gold_items_not_averaged():
     assert figs["modality_accuracy"] == 0.5  # only where judged
     assert figs["position_recall"] is None  # no gold positions at all
     assert figs["precision_without_chains"] == 1.0  # (0 + 3) / 3
+
+
+def test_the_table_adds_the_corpus_articles_of_the_development_split_alone():
+    from kg.quality import format_table
+
+    ours = _score(1.0, 2, 1.0, 2, 1.0, 1, None, extra=True)
+    theirs = _score(0.5, 8, 0.0, 8, 0.25, 4, 0.5)
+    scores = {"development": SplitScore("development", [ours, theirs]), "test": SplitScore("test")}
+    rows = format_table(scores).splitlines()[2:]
+    assert rows[0].startswith("| development | 2 | 0.60 |")  # (2 + 4) / 10
+    assert rows[1].startswith("| test | 0 | - |")
+    assert rows[2].startswith("| development, corpus articles only | 1 | 0.50 |")
+    # no row of its own when every development article is the corpus's
+    scores["development"] = SplitScore("development", [theirs])
+    assert len(format_table(scores).splitlines()) == 4
+
+
+def test_own_development_articles_are_marked_as_ours(tmp_path):
+    corpus, split = _corpus(tmp_path, "dev-one", "test-one")
+    extra = tmp_path / "extra"
+    (extra / "gold").mkdir(parents=True)
+    (extra / "mine.txt").write_text(ARTICLE)
+    (extra / "gold" / "mine.yaml").write_text(yaml.safe_dump({"article": "mine", **GOLD}))
+    marks = {a.name: (a.split, a.extra) for a in corpus_articles(corpus, split, extra)}
+    assert marks == {
+        "dev-one": ("development", False),
+        "test-one": ("test", False),
+        "mine": ("development", True),
+    }
 
 
 def test_split_names_articles_that_must_exist(tmp_path):

@@ -783,3 +783,22 @@ def test_a_gerund_after_in_or_by_does_what_the_verb_subject_does():
     # "for" and "of" take the object's gerund: Chile sends nothing
     found = _relations("Chile thanked Peru for sending troops to the Andean Force.")
     assert not _has(found, "Chile", "contributesTo", "Andean Force")
+
+
+def test_who_takes_part_in_an_exercise_offers_forces_to_it():
+    found = _relations(
+        "The Chilean Navy and the Peruvian Navy will hold their first joint exercise in the "
+        "Pacific next month."
+    )
+    assert _has(found, "Chilean Navy", "contributesTo", "joint exercise", "planned")
+    assert _has(found, "Peruvian Navy", "contributesTo", "joint exercise", "planned")
+    found = _relations("The Chilean Navy took part in Exercise Blue Tide in the spring.")
+    assert _has(found, "Chilean Navy", "contributesTo", "Exercise Blue Tide", "asserted")
+    found = _relations("Chile will join a trilateral exercise with Peru and Ecuador on Monday.")
+    for country in ("Chile", "Peru", "Ecuador"):
+        assert _has(found, country, "contributesTo", "trilateral exercise", "planned")
+    found = _relations("Blue Tide, a naval exercise involving the Peruvian Navy, began on Monday.")
+    assert _has(found, "Peruvian Navy", "contributesTo", "naval exercise")
+    # who criticises the drills takes no part in them
+    found = _relations("China criticised the drills, which began on Monday.")
+    assert not _has(found, "China", "contributesTo", "drills")

@@ -22,6 +22,7 @@ from kg.extract.syntax.clauses import (
     is_passive,
     modality,
     negates_a_plan,
+    phrasal_lemma,
     prep_objects,
     subjects,
 )
@@ -225,6 +226,9 @@ def _objects(
             for holder in holders:
                 for pobj in prep_objects(holder, prep):
                     out += actor_refs(index, block, pobj)
+        elif spec == "self":  # "took part in the exercise": the event the noun names
+            noun = tok.head if tok.dep_ == "compound" else tok
+            out += index.refs(block, noun, with_conj=False) or index.refs(block, tok)
         elif spec == "appos":  # "X's predecessor, Y"
             for obj in _children(tok, "appos"):
                 out += index.refs(block, obj, with_conj=False)
@@ -475,6 +479,33 @@ def noun_subjects(tok) -> list:
     return []
 
 
+def participants(tok) -> list:
+    """Who takes part in the event a noun names (data: frames.yaml `participation`): its
+    possessor ("their first joint exercise"), the subject of a verb of taking part whose
+    object it is ("X will hold the drills", "X took part in Exercise Y"), the objects of its
+    prepositions ("an exercise with X and Y") and of its participles ("drills involving
+    X")."""
+    rule = frames().participation
+    noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") else tok
+    out = _children(noun, "poss")
+    verb = None
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in rule["verb_preps"]:
+        verb = noun.head.head
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # "take part in"
+            verb = verb.head
+    if verb is not None and (
+        verb.lemma_.lower() in rule["verbs"] or phrasal_lemma(verb) in rule["verbs"]
+    ):
+        out += subjects(verb)
+    out += [o for p in rule["preps"] for o in prep_objects(noun, p)]
+    for acl in _children(noun, "acl"):
+        if acl.lemma_.lower() in rule["participles"]:
+            out += _children(acl, "dobj")
+    return out
+
+
 def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
     f = frames()
     out: list[Candidate] = []
@@ -490,7 +521,10 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             level = clause.modality
             # the event itself, or talks between others: planned when one party offers it
             event_level = f.event_levels.get(level, level) if level else level
-            subj = [tok] if frame.subject == "self" else noun_subjects(tok)
+            if frame.subject == "participants":
+                subj = participants(tok)
+            else:
+                subj = [tok] if frame.subject == "self" else noun_subjects(tok)
             own = event_level if frame.subject == "self" else level
             out += _emit(index, block, tok, frame, subj, None, own)
             if frame.predicate in load_ontology().symmetric:

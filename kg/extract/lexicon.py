@@ -261,6 +261,7 @@ class Frames:
     planned_modifiers: frozenset[str] = frozenset()  # "the proposed visit"
     contrast_marks: frozenset[str] = frozenset()  # "..., while Y is considering it"
     gerund_subject_preps: frozenset[str] = frozenset()  # "joined Y in voting": X votes
+    participation: dict = field(default_factory=dict)  # "took part in the exercise"
     topic_classes: tuple[str, ...] = ()  # "voted against it": what the story is about
     invitation_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
@@ -361,6 +362,7 @@ def frames() -> Frames:
         planned_modifiers=frozenset(d.get("planned_modifiers") or ()),
         contrast_marks=frozenset(d.get("contrast_marks") or ()),
         topic_classes=tuple(d.get("topic_classes") or ()),
+        participation={k: frozenset(v) for k, v in (d.get("participation") or {}).items()},
         gerund_subject_preps=frozenset(d.get("gerund_subject_preps") or ()),
         invitation_nouns={k: tuple(v) for k, v in (d.get("invitation_nouns") or {}).items()},
         invitation_preps=tuple(d.get("invitation_preps") or ()),

@@ -802,3 +802,13 @@ def test_who_takes_part_in_an_exercise_offers_forces_to_it():
     # who criticises the drills takes no part in them
     found = _relations("China criticised the drills, which began on Monday.")
     assert not _has(found, "China", "contributesTo", "drills")
+
+
+def test_a_personal_pronoun_object_is_not_its_own_clause_subject():
+    found = _relations(
+        "Mira Solvang flew to Lima on Monday. Tomas Ekberg has agreed to meet her, a "
+        "spokesperson said."
+    )
+    assert _has(found, "Tomas Ekberg", "meets", "Mira Solvang", "planned")
+    found = _relations("Mira Solvang said Tomas Ekberg had praised her.")
+    assert _has(found, "Tomas Ekberg", "supports", "Mira Solvang")

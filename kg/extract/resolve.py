@@ -196,7 +196,9 @@ class ArticleIndex:
             c = None
             if tok.dep_ in ("nsubj", "nsubjpass"):  # "X succeeded Y, who resigned. She ..."
                 c = self._subject_antecedent(block, tok)
-            c = c or self._antecedent(block, tok, {"Person"})
+            c = c or self._antecedent(
+                block, tok, {"Person"}, not_ids=self._co_arguments(block, tok)
+            )
             return [Ref(c, True)] if c else []
         if low in frames().plural_pronouns:
             return self._group(block, tok)
@@ -350,6 +352,26 @@ class ArticleIndex:
                     out += [r for r in self.refs(block, pobj) if r.cluster.cls in ACTOR_CLASSES]
         return out
 
+    def _co_arguments(self, block: int, tok) -> set[int]:
+        """The entities a personal pronoun that is an object cannot stand for: the subjects
+        of its own clause ("X has agreed to meet her": she is not X; a reflexive would be)."""
+        from kg.extract.syntax.clauses import subjects
+
+        if tok.dep_ in ("dobj", "dative"):
+            verb = tok.head
+        elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+            verb = tok.head.head
+        else:
+            return set()
+        if verb.pos_ != "VERB":
+            return set()
+        return {
+            r.cluster.id
+            for subj in subjects(verb)
+            if subj.lower_ not in PERSON_PRONOUNS
+            for r in self.refs(block, subj, with_conj=False)
+        }
+
     def _antecedent(
         self,
         block: int,
@@ -357,12 +379,16 @@ class ArticleIndex:
         classes: set[str],
         same_or_previous: bool = False,
         word: str | None = None,
+        not_ids: set[int] = frozenset(),
     ) -> Cluster | None:
         """The entity of one of `classes` mentioned last before the token; with `word`
-        ("the mission"), one whose name has that word wins over one that has not."""
+        ("the mission"), one whose name has that word wins over one that has not; never one
+        of `not_ids`."""
         pos = self.pos(block, tok)
         n = bisect.bisect_left(self._starts, pos)
         k = max((self._last(self._of_class.get(c, []), n) for c in classes), default=-1)
+        while k >= 0 and self.ordered[k].cluster in not_ids:
+            k = max((self._last(self._of_class.get(c, []), k) for c in classes), default=-1)
         if word:
             named = max(
                 (self._last(self._of_class_word.get((c, word), []), n) for c in classes),

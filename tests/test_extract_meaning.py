@@ -812,3 +812,29 @@ def test_a_personal_pronoun_object_is_not_its_own_clause_subject():
     assert _has(found, "Tomas Ekberg", "meets", "Mira Solvang", "planned")
     found = _relations("Mira Solvang said Tomas Ekberg had praised her.")
     assert _has(found, "Tomas Ekberg", "supports", "Mira Solvang")
+
+
+def test_what_a_stance_calls_a_plan_says_support_or_opposition():
+    found = _relations('Tomas Ekberg called the Harbour Accord "blackmail dressed up as values".')
+    assert _has(found, "Tomas Ekberg", "opposes", "Harbour Accord", "asserted")
+    found = _relations(
+        'Mira Solvang has described the Harbour Accord as "a sensible step for a small '
+        'country in a dangerous neighbourhood".'
+    )
+    assert _has(found, "Mira Solvang", "supports", "Harbour Accord")
+    assert not _has(found, "Mira Solvang", "opposes", "Harbour Accord")
+    found = _relations(
+        "The Green Party, calling the Harbour Accord unjustified, said it would appeal."
+    )
+    assert _has(found, "Green Party", "opposes", "Harbour Accord")
+    # a plain description, or a complement after another object, is no stance
+    found = _relations("Tomas Ekberg called the Harbour Accord a long document.")
+    assert not _has(found, "Tomas Ekberg", "opposes", "Harbour Accord")
+    assert not _has(found, "Tomas Ekberg", "supports", "Harbour Accord")
+    found = _relations(
+        'Mira Solvang called the Harbour Accord "a betrayal of an independent foreign policy '
+        'that generations fought for", and her fellow co-leader, Tomas Ekberg, said the party '
+        "would campaign against it."
+    )
+    assert _has(found, "Mira Solvang", "opposes", "Harbour Accord")
+    assert not _has(found, "Mira Solvang", "opposes", "Co-leader")

@@ -121,6 +121,41 @@ def _has_contribution(verb, money: bool = True) -> bool:
     return any(_has_contribution(xcomp, money) for xcomp in _children(verb, "xcomp"))
 
 
+def _judgement(verb) -> tuple[str | None, int]:
+    """The polarity of what a verb of naming calls its object (data: frames.yaml
+    `judgements`), and where that complement starts: "called the sanctions 'blackmail'"
+    negative, "described the deal as a victory" positive. Only the complement's own words
+    count, not those of its prepositional phrases ("a sensible step for a small country in a
+    dangerous neighbourhood" is positive); None when it has no judgement word, or both."""
+    words: list[str] = []
+    start = len(verb.doc)
+    for child in verb.children:
+        heads = []
+        if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr"):
+            heads = [child]
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            heads = _children(child, "pobj")
+        for head in heads:
+            start = min(start, head.left_edge.i)
+            words += [t.lower_ for t in head.subtree if not _in_phrase(t, head)]
+    text = f" {' '.join(words)} "
+    found = {
+        polarity
+        for polarity, entries in frames().judgements.items()
+        if any(f" {entry} " in text for entry in entries)
+    }
+    return (found.pop() if len(found) == 1 else None), start
+
+
+def _in_phrase(tok, head) -> bool:
+    """Whether `tok` is inside a prepositional phrase below `head`."""
+    while tok.i != head.i:
+        if tok.dep_ == "prep":
+            return True
+        tok = tok.head
+    return False
+
+
 def _purpose_targets(tok) -> list:
     """ "send a frigate to observe the exercise", "soldiers to serve with the force": what
     a purpose infinitive of the verb (or of its object) acts on."""
@@ -226,6 +261,12 @@ def _objects(
             for holder in holders:
                 for pobj in prep_objects(holder, prep):
                     out += actor_refs(index, block, pobj)
+        elif spec == "called":  # "called the pact a betrayal": the pact; not "it" (a
+            # decision, an event: no entity a pronoun finds), nor what follows the complement
+            start = _judgement(tok)[1]
+            for obj in objects:
+                if obj.i < start and obj.pos_ != "PRON":
+                    out += actor_refs(index, block, obj)
         elif spec == "self":  # "took part in the exercise": the event the noun names
             noun = tok.head if tok.dep_ == "compound" else tok
             out += index.refs(block, noun, with_conj=False) or index.refs(block, tok)
@@ -338,6 +379,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 )
                 if anchor is None:
                     continue
+            if frame.judgement and _judgement(tok)[0] != frame.judgement:
+                continue  # "called the pact a betrayal": opposes, not supports
             if frame.needs == "contribution" and not _has_contribution(tok):
                 continue
             if frame.needs == "forces" and not _has_contribution(tok, money=False):

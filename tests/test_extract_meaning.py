@@ -838,3 +838,11 @@ def test_what_a_stance_calls_a_plan_says_support_or_opposition():
     )
     assert _has(found, "Mira Solvang", "opposes", "Harbour Accord")
     assert not _has(found, "Mira Solvang", "opposes", "Co-leader")
+
+
+def test_a_second_titled_person_hung_on_the_first_name_is_named_too():
+    found = _relations(
+        "Talks between Norland's Minister of Foreign Affairs, Tomas Ekberg, and his Velmar "
+        "counterpart, Mira Solvang, open in Lima on Monday."
+    )
+    assert _has(found, "Tomas Ekberg", "holdsTalksWith", "Mira Solvang")

@@ -90,6 +90,16 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
             for r in index.refs(block, c, with_conj=False)
             if r.cluster.cls == "Person"
         ]
+        if people:  # "the minister, A, and his counterpart, B": the parser hangs the second
+            # title on the first one's name
+            people += [
+                r
+                for c in beside
+                for conj in c.conjuncts
+                if conj.i > c.i
+                for r in actor_refs(index, block, conj)
+                if r.cluster.cls == "Person" and all(r.cluster.id != p.cluster.id for p in people)
+            ]
         if not people:  # "the President of Ghana, (General) Ana Ortiz," (parsed apart)
             people = _person_after_comma(index, block, tok)
         if people:

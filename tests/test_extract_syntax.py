@@ -125,7 +125,7 @@ def _parsed(words, heads, deps, tags, pos):
 
 
 def test_a_main_verb_takes_the_subject_the_parser_gave_to_the_relative_clause_before_it():
-    from kg.extract.syntax.clauses import subjects
+    from kg.extract.syntax.arguments import subjects
 
     # "Arcadia, whose spokesperson called the plan a threat, has urged Norland to halt it."
     # parsed with "called" as a clausal complement of "urged" and Arcadia its subject
@@ -181,7 +181,7 @@ def test_a_main_verb_takes_the_subject_the_parser_gave_to_the_relative_clause_be
 
 
 def test_a_name_the_parser_made_a_modifier_of_the_verb_is_its_subject_not_its_description():
-    from kg.extract.syntax.clauses import subjects
+    from kg.extract.syntax.arguments import subjects
 
     # "Arcadia, the region's largest member, declined to send troops.", parsed with the
     # description as the subject and the name as a modifier of the verb
@@ -195,7 +195,7 @@ def test_a_name_the_parser_made_a_modifier_of_the_verb_is_its_subject_not_its_de
 
 
 def test_a_verb_beside_a_blocking_or_modal_verb_is_not_under_it(nlp):
-    from kg.extract.syntax.clauses import modality
+    from kg.extract.syntax.modality import modality
 
     doc = nlp("Ana Ortiz called the plan a threat and urged Peru to drop it.")
     urged = next(t for t in doc if t.lemma_ == "urge")

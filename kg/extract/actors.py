@@ -12,7 +12,7 @@ from functools import cache
 
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref, fits
-from kg.extract.syntax.clauses import _children, prep_objects
+from kg.extract.syntax.arguments import _children, prep_objects
 
 
 def members(tok) -> list:

@@ -11,21 +11,18 @@ from functools import cache
 from kg.extract.actors import actor_refs
 from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref, fits
-from kg.extract.syntax.clauses import (
-    Clause,
+from kg.extract.syntax.arguments import (
     _children,
-    cancelled,
-    clauses_of,
     direct_objects,
     gives_an_order,
     has_to,
     is_passive,
-    modality,
-    negates_a_plan,
     phrasal_lemma,
     prep_objects,
     subjects,
 )
+from kg.extract.syntax.clauses import Clause, clauses_of
+from kg.extract.syntax.modality import cancelled, modality, negates_a_plan
 from kg.ontology import load_ontology
 
 

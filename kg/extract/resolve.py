@@ -355,7 +355,7 @@ class ArticleIndex:
     def _co_arguments(self, block: int, tok) -> set[int]:
         """The entities a personal pronoun that is an object cannot stand for: the subjects
         of its own clause ("X has agreed to meet her": she is not X; a reflexive would be)."""
-        from kg.extract.syntax.clauses import subjects
+        from kg.extract.syntax.arguments import subjects
 
         if tok.dep_ in ("dobj", "dative"):
             verb = tok.head

@@ -11,7 +11,7 @@ from kg.extract.phrases.titles import (
     is_honorific,
 )
 from kg.extract.resolve import Ref
-from kg.extract.syntax.clauses import direct_objects, is_passive, subjects
+from kg.extract.syntax.arguments import direct_objects, is_passive, subjects
 
 
 def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | None, str]:

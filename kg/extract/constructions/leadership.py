@@ -7,7 +7,7 @@ from kg.extract.constructions.base import OWNER_CLASSES, Builder, held_position,
 from kg.extract.frames import modality
 from kg.extract.lexicon import lexicon
 from kg.extract.resolve import Ref
-from kg.extract.syntax.clauses import direct_objects, gives_an_order, prep_objects, subjects
+from kg.extract.syntax.arguments import direct_objects, gives_an_order, prep_objects, subjects
 
 
 def leadership(b: Builder) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kg.extract.constructions.base import Builder, tokens_with
 from kg.extract.lexicon import lexicon
 from kg.extract.link import Cluster
-from kg.extract.syntax.clauses import direct_objects, is_passive, subjects
+from kg.extract.syntax.arguments import direct_objects, is_passive, subjects
 
 
 def _post_of(b: Builder, person: Cluster, tok) -> Cluster | None:

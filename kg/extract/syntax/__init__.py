@@ -1,1 +1,2 @@
-"""Syntax normalisation: sentences to clauses (see clauses.py)."""
+"""Syntax normalisation: sentences to clauses (clauses.py), with their arguments
+(arguments.py) and modality (modality.py)."""

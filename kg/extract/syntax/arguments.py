@@ -1,0 +1,253 @@
+"""Arguments: who does what a verb says, to whom, and with which prepositions.
+
+The subjects of a verb (the agent of a passive, the subject a control verb shares, the
+owner of an intention noun: "X has no plans to join"), its objects (the subject of a
+passive, the object of "urged X to"), the objects of its prepositions (complex ones too:
+"on behalf of") and its lemma with a particle ("rule out"). The word lists that steer this
+(creation verbs, object-control verbs, particles, duty nouns) are data:
+data/patterns/frames.yaml.
+"""
+
+from __future__ import annotations
+
+from kg.extract.lexicon import frames, lexicon
+
+
+def _children(tok, *deps: str) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def _duty(verb):
+    """ "disarming the militia is not Uruguay's responsibility": the noun 'responsibility'."""
+    if verb.dep_ in ("csubj", "nsubj") and verb.tag_ == "VBG":
+        for attr in _children(verb.head, "attr"):
+            if attr.lemma_.lower() in frames().duty_nouns and _children(attr, "poss"):
+                return attr
+    return None
+
+
+def subjects(verb) -> list:
+    """The tokens that do what `verb` says (for a passive: the agent)."""
+    duty = _duty(verb)
+    if duty is not None:
+        return _children(duty, "poss")
+    if is_passive(verb):
+        agents = [p for a in _children(verb, "agent") for p in _children(a, "pobj")]
+        return agents + _stray_conjuncts(verb, agents)
+    found = _children(verb, "nsubj")
+    if found:
+        return _named_instead(verb, found)
+    head = verb.head
+    noun_head = _intention_noun(verb)
+    if noun_head is not None:  # "X has no plans to join": X would join
+        owner = _children(noun_head, "poss") or prep_objects(noun_head, "by")
+        if owner:  # "Y welcomed X's offer to host the forum": X would host it
+            return owner
+        return subjects(noun_head.head)
+    if verb.dep_ in ("xcomp", "advcl") and head.i != verb.i:
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
+            head = head.head
+        if head.lemma_.lower() in frames().creation_verbs:
+            made = _children(head, "dobj")
+            if made:
+                return made
+        if is_passive(head) and not _children(head, "agent"):
+            raised = _children(head, "nsubjpass")  # "X is expected to visit"
+            if raised:
+                return raised
+        return subjects(head)
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("pcomp", "pobj")
+        and head.lower_ in frames().gerund_subject_preps
+        and head.head.pos_ in ("VERB", "AUX")
+    ):  # "X joined Y in voting for it", "X replied by sending troops": X votes, sends
+        return subjects(head.head)
+    if verb.dep_ == "conj" and head.i != verb.i:
+        if is_passive(head):  # "X was elected and leads Y": X leads
+            return _children(head, "nsubjpass") or subjects(head)
+        return subjects(head)
+    if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
+        return [head]
+    return _stranded_subject(verb)
+
+
+def _named_instead(verb, found: list) -> list:
+    """ "Ruritania, the region's largest member, declined to ...", parsed with the
+    description as the subject and the name as a modifier of the verb: the name."""
+    first = min(found, key=lambda t: t.i)
+    if first.pos_ != "NOUN":
+        return found
+    doc = verb.doc
+    for child in verb.children:
+        if (
+            child.i < first.i
+            and child.dep_ in ("npadvmod", "dep")
+            and child.pos_ == "PROPN"
+            and any(t.text == "," for t in doc[child.right_edge.i + 1 : first.i])
+        ):
+            return [child]
+    return found
+
+
+def _stranded_subject(verb) -> list:
+    """The subject of a main verb that the parser hung elsewhere: "Ruritania, whose
+    minister called the plan a provocation, has urged Arcadia to ..." (the name made the
+    subject of the relative clause's verb)."""
+    if verb.dep_ != "ROOT" or not (
+        verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
+    ):
+        return []
+    doc = verb.doc
+    relative = lexicon().relative_pronouns | lexicon().possessive_relatives
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        if child.dep_ == "ccomp":
+            for subj in _children(child, "nsubj"):
+                after = [t.lower_ for t in doc[subj.i + 1 : subj.i + 3]]
+                if after[:1] == [","] and after[1:] and after[1] in relative:
+                    return [subj]
+    return []
+
+
+def has_to(verb) -> bool:
+    """A verb in the to-infinitive ("to prepare", "to lead")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def gives_an_order(verb) -> bool:
+    """ "directed the ministry to prepare a plan", "commanded the troops to withdraw": a verb
+    of giving orders (data: frames.yaml order_verbs) with a to-infinitive after it orders its
+    object to act rather than leading it (the parser may attach the infinitive as a
+    complement or as an adverbial clause)."""
+    return verb.lemma_.lower() in frames().order_verbs and any(
+        has_to(comp) for comp in _children(verb, "xcomp", "ccomp", "advcl")
+    )
+
+
+def _stray_conjuncts(verb, args: list) -> list:
+    """ "signed by the minister, A, and his counterpart, B": a noun the parser made a
+    conjunct of the verb, after its last argument, is one more of that argument."""
+    if not args:
+        return []
+    last = max(a.i for a in args)
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("NOUN", "PROPN")
+        and c.i > last
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)
+    ]
+
+
+def direct_objects(verb) -> list:
+    if is_passive(verb):
+        found = _children(verb, "nsubjpass")
+        if not found and verb.dep_ in ("acl", "relcl"):
+            found = [verb.head]
+        if not found and verb.dep_ == "conj" and verb.head.i != verb.i:
+            # "X, which was founded in 1990 and is led by Y": the first verb's subject
+            head = verb.head
+            found = _children(head, "nsubjpass", "nsubj") or direct_objects(head)
+        return found
+    found = _children(verb, "dobj")
+    found += _stray_conjuncts(verb, found)
+    if not found and verb.lemma_.lower() in frames().object_control:
+        # "urged X to sign", parsed as X the subject of "sign"
+        for comp in _children(verb, "ccomp", "xcomp"):
+            found += _children(comp, "nsubj")
+    return found
+
+
+def _intention_noun(verb):
+    """ "has no plans to join", "the decision to send": the noun a to-infinitive completes,
+    when it is a noun of intention (data: frames.yaml modality_nouns) and the object or
+    complement of a verb."""
+    head = verb.head
+    if verb.dep_ != "acl" or head.i == verb.i or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if head.lemma_.lower() not in frames().modality_nouns:
+        return None
+    if not has_to(verb):
+        return None
+    if head.dep_ not in ("dobj", "attr", "nsubj", "pobj") or head.head.i == head.i:
+        return None
+    return head
+
+
+def prep_objects(tok, preposition: str) -> list:
+    """The objects of a preposition of the word. A complex preposition ("on behalf of",
+    "in favour of", "in the name of") is read as its first preposition, the noun that is
+    its object (its determiners passed over) and the preposition after that noun."""
+    if " " in preposition:
+        return _complex_objects(tok, preposition.split())
+    out = []
+    for prep in _prep_children(tok):
+        if prep.lower_ == preposition:
+            out += _children(prep, "pobj")
+    return out
+
+
+def _complex_objects(tok, words: list[str]) -> list:
+    """ "on behalf of" -> on, behalf, of (words between the first and the noun are its
+    determiners: "in the name of")."""
+    if len(words) < 3:
+        return []
+    first, noun_word, last = words[0], words[-2], words[-1]
+    out = []
+    for prep in _prep_children(tok):
+        if prep.lower_ != first:
+            continue
+        for noun in _children(prep, "pobj"):
+            if noun.lower_ != noun_word:
+                continue
+            for inner in _children(noun, "prep"):
+                if inner.lower_ == last:
+                    out += _children(inner, "pobj")
+    return out
+
+
+def _is_particle_prep(tok) -> bool:
+    """ "out" in "pulled out of X": a preposition without an object, before another one."""
+    return (
+        tok.dep_ == "prep"
+        and not _children(tok, "pobj")
+        and any(c.dep_ == "prep" for c in tok.children)
+        and tok.lower_ in frames().particle_preps
+    )
+
+
+def _prep_children(tok) -> list:
+    """The prepositions of a word, looking through a particle ("pulled out of X": of)."""
+    out = []
+    for prep in tok.children:
+        if prep.dep_ not in ("prep", "dative", "agent"):
+            continue
+        if _is_particle_prep(prep):
+            out += [c for c in prep.children if c.dep_ == "prep"]
+        elif prep.dep_ != "agent":
+            out.append(prep)
+    return out
+
+
+def phrasal_lemma(tok) -> str:
+    """The verb with its particle ("rule out", "pull out"), or with the bare noun of an
+    idiom the lexicon lists ("take part", "play host")."""
+    lemma = tok.lemma_.lower()
+    particles = [c.lower_ for c in tok.children if c.dep_ == "prt" or _is_particle_prep(c)]
+    if particles:
+        return f"{lemma} {particles[0]}"
+    for obj in tok.children:
+        if obj.dep_ == "dobj" and not any(c.dep_ in ("det", "poss") for c in obj.children):
+            idiom = f"{lemma} {obj.lower_}"
+            if idiom in frames().phrasal_lemmas:
+                return idiom
+    return lemma

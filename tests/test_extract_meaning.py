@@ -770,6 +770,12 @@ def test_a_vote_that_names_nothing_is_on_the_plan_of_the_story():
     found = _relations("Chile proposed the Harbour Accord. Peru will vote on it next week.")
     assert not _has(found, "Peru", "supports", "Harbour Accord")
     assert not _has(found, "Peru", "opposes", "Harbour Accord")
+    # a plan of another paragraph is not what an unnamed vote is on
+    found = _relations(
+        "The Harbour Accord, which was drafted by Norway, was debated on Monday.\n\n"
+        "A bill on fisheries passed by 300 votes to 120. The Green Party voted against."
+    )
+    assert not _has(found, "Green Party", "opposes", "Harbour Accord")
 
 
 def test_a_gerund_after_in_or_by_does_what_the_verb_subject_does():

@@ -276,7 +276,9 @@ def _objects(
         elif spec.startswith("topic:"):  # "voted against it", "voted in favour"
             if _names_nothing(tok, spec.split(":", 1)[1].split()):
                 c = index.topic_before(block, tok, frames().topic_classes)
-                return [Ref(c, True)] if c is not None else []  # not what "it" was last
+                if c is None or not _named_lately(index, block, tok, c):
+                    return []  # not what "it" was last, nor a plan of another paragraph
+                return [Ref(c, True)]
         elif (
             spec == "implicit"
             and not out
@@ -290,6 +292,17 @@ def _objects(
         if out:
             break
     return out
+
+
+def _named_lately(index: ArticleIndex, block: int, tok, cluster) -> bool:
+    """Whether the entity is named earlier in the token's paragraph ("The mandate passed by
+    512 votes. The Greens voted against it."), not only in one before."""
+    for m in reversed(index.ordered[: index.mentions_before(block, tok)]):
+        if m.block != block:
+            return False
+        if m.cluster == cluster.id:
+            return True
+    return False
 
 
 def _names_nothing(tok, words: list[str]) -> bool:

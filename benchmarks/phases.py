@@ -13,7 +13,14 @@ and the process's total CPU before exit (user + system, every thread's): what th
 not cover is RocksDB's compaction (its "rocksdb:low" threads, read per thread from /proc),
 the bulk loader's own threads (which have ended by then) and the build's glue.
 
-    python benchmarks/phases.py 200 [--corpus ../shared/corpus]
+    python benchmarks/phases.py 200 [--corpus ../shared/corpus] [--jobs 2]
+
+With `--jobs N` it times where the wall clock of a `--jobs N` build goes instead, against
+a `--jobs 1` build of the same corpus (both fresh processes, timed from their launch to
+their exit): start-up (launch to the first extraction task in a worker), extraction (first
+task's start to the last task's end, in the workers), the tail (the last batch built after
+its last article was extracted), the store (the last batch stored, the store closed) and the
+exit. Start-up and tail are serial on any number of cores: they bound what --jobs can gain.
 """
 
 from __future__ import annotations
@@ -88,6 +95,79 @@ print(json.dumps({
 """
 
 
+JOBS_PROBE = """
+import atexit, gc, json, os, sys, time
+atexit.register(gc.freeze)  # as kg's main() does
+launched = float(sys.argv[3])
+now = time.perf_counter  # CLOCK_MONOTONIC: the same clock in the forked workers
+from pathlib import Path
+import kg.jobs as J, kg.pipeline as P, kg.store as S
+log = os.open(sys.argv[4], os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+def traced(name, real, count):
+    def run(*a, **k):
+        start = now()
+        out = real(*a, **k)
+        os.write(log, (json.dumps([name, len(count(a)), start, now()]) + "\\n").encode())
+        return out
+    run.__qualname__ = run.__name__ = "traced_" + name  # found again in a forked worker
+    globals()[run.__name__] = run
+    return run
+J.read_inputs = traced("extract", J.read_inputs, lambda a: a[0])
+J.build_minted = traced("build", J.build_minted, lambda a: a[0])
+marks = {}
+real_add = S.KgStore.add_built
+def add_built(self, *a, **k):
+    out = real_add(self, *a, **k)
+    marks["stored"] = now()
+    return out
+S.KgStore.add_built = add_built
+P.build_inputs([Path(sys.argv[1])], None, store_dir=Path(sys.argv[2]), jobs=int(sys.argv[5]))
+marks["returned"] = now()
+print(json.dumps({k: v - launched for k, v in marks.items()}))
+"""
+
+
+def run_jobs(corpus: Path, label: str, jobs: int) -> dict:
+    """Wall-clock timeline of a `--jobs N` build and the wall time of a `--jobs 1` one."""
+    import time
+
+    work = Path(tempfile.mkdtemp(prefix="kg-bench-phases-"))
+    try:
+        kg = [sys.executable, "-m", "kg.cli", "build", str(corpus), "--no-out", "--jobs", "1"]
+        t0 = time.perf_counter()
+        subprocess.run([*kg, "--store", str(work / "s1")], check=True, capture_output=True)
+        wall1 = time.perf_counter() - t0
+        log = work / "tasks.jsonl"
+        t0 = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", JOBS_PROBE, str(corpus), str(work / "s2"), repr(t0),
+             str(log), str(jobs)],
+            capture_output=True, text=True,
+        )  # fmt: skip
+        wall = time.perf_counter() - t0
+        if done.returncode != 0:
+            raise SystemExit(f"{label}: {done.stderr.strip()[-400:]}")
+        marks = json.loads(done.stdout.strip().splitlines()[-1])
+        tasks = [json.loads(line) for line in log.read_text().splitlines()]
+        extract = [(a - t0, b - t0) for kind, _n, a, b in tasks if kind == "extract"]
+        builds = [(a - t0, b - t0) for kind, _n, a, b in tasks if kind == "build"]
+        first, last = min(a for a, _b in extract), max(b for _a, b in extract)
+        built = max(b for _a, b in builds)
+        return {
+            "corpus": label,
+            "jobs": jobs,
+            "jobs1_wall_s": round(wall1, 2),
+            "wall_s": round(wall, 2),
+            "startup_s": round(first, 2),
+            "extraction_s": round(last - first, 2),
+            "tail_build_s": round(built - last, 2),
+            "store_close_s": round(marks["returned"] - built, 2),
+            "exit_s": round(wall - marks["returned"], 2),
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def run(corpus: Path, label: str) -> dict:
     work = Path(tempfile.mkdtemp(prefix="kg-bench-phases-"))
     try:
@@ -106,6 +186,11 @@ def run(corpus: Path, label: str) -> dict:
 
 def main() -> None:
     args = sys.argv[1:]
+    jobs = 0
+    if "--jobs" in args:
+        at = args.index("--jobs")
+        jobs = int(args[at + 1])
+        del args[at : at + 2]
     corpora: list[tuple[Path, str]] = []
     temps: list[Path] = []
     while args:
@@ -127,12 +212,28 @@ def main() -> None:
     rows = []
     try:
         for path, label in corpora:
-            rows.append(run(path, label))
+            rows.append(run_jobs(path, label, jobs) if jobs else run(path, label))
             print(json.dumps(rows[-1]), flush=True)
     finally:
         for tmp in temps:
             shutil.rmtree(tmp, ignore_errors=True)
     print()
+    if jobs:
+        print(
+            f"| corpus | --jobs 1 wall s | --jobs {jobs} wall s | ratio | start-up s | "
+            "extraction s | tail: last batch built s | store + close s | exit s | "
+            "(start-up + tail) / --jobs 1 |"
+        )
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        for r in rows:
+            serial = (r["startup_s"] + r["tail_build_s"]) / r["jobs1_wall_s"]
+            print(
+                f"| {r['corpus']} | {r['jobs1_wall_s']} | {r['wall_s']} | "
+                f"{r['wall_s'] / r['jobs1_wall_s']:.2f} | {r['startup_s']} | "
+                f"{r['extraction_s']} | {r['tail_build_s']} | {r['store_close_s']} | "
+                f"{r['exit_s']} | {serial:.2f} |"
+            )
+        return
     print(
         "| corpus | start-up CPU s | read + extract ms/article | build ms/article | "
         "store ms/article | RocksDB compaction s | rest (bulk-load threads, glue) s | "

@@ -174,8 +174,9 @@ def collector_for_a_corpus() -> Iterator[None]:
 
 def _load_long_lived(paths: Sequence[Path], model: str | None, jobs: int) -> None:
     """Load what every article of a build uses before the collector freezes it: the spaCy
-    pipeline (if any input is a text, and this process or its forked workers parse it),
-    the ontology and the compiled shapes."""
+    pipeline and kg's extraction modules (if any input is a text, and this process or its
+    forked workers parse it), the ontology and the compiled shapes. Forked `--jobs`
+    workers share what is loaded here instead of each importing it again."""
     import multiprocessing
 
     from kg.ontology import load_ontology
@@ -184,6 +185,7 @@ def _load_long_lived(paths: Sequence[Path], model: str | None, jobs: int) -> Non
 
     forks = "fork" in multiprocessing.get_all_start_methods()
     if (jobs <= 1 or forks) and any(Path(p).suffix.lower() in TEXT_SUFFIXES for p in paths):
+        import kg.extract.pipeline  # noqa: F401  (read_inputs imports it on first use)
         from kg.extract.nlp import load_pipeline
 
         load_pipeline(model)

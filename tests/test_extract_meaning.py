@@ -852,3 +852,12 @@ def test_a_second_titled_person_hung_on_the_first_name_is_named_too():
         "counterpart, Mira Solvang, open in Lima on Monday."
     )
     assert _has(found, "Tomas Ekberg", "holdsTalksWith", "Mira Solvang")
+
+
+def test_help_offered_to_someone_is_a_contribution_to_them():
+    found = _relations("Norway has offered to share intelligence with Sweden.")
+    assert _has(found, "Norway", "contributesTo", "Sweden", "offered")
+    # a place where the offered event is held is no beneficiary
+    found = _relations("Chile has offered to host talks between Peru and Bolivia in Santiago.")
+    assert not _has(found, "Chile", "contributesTo", "Santiago")
+    assert not _has(found, "Chile", "contributesTo", "Peru")

@@ -258,6 +258,13 @@ def _objects(
             for holder in holders:
                 for pobj in prep_objects(holder, prep):
                     out += actor_refs(index, block, pobj)
+        elif spec == "beneficiary":  # "offered to share intelligence with Sweden": who
+            # what the complement does is for (frames.yaml `beneficiary_preps`)
+            for verb in _children(tok, "xcomp"):
+                for t in verb.subtree:
+                    if t.dep_ == "prep" and t.lower_ in frames().beneficiary_preps:
+                        for pobj in _children(t, "pobj"):
+                            out += actor_refs(index, block, pobj)
         elif spec == "called":  # "called the pact a betrayal": the pact; not "it" (a
             # decision, an event: no entity a pronoun finds), nor what follows the complement
             start = _judgement(tok)[1]

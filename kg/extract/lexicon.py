@@ -264,6 +264,7 @@ class Frames:
     gerund_subject_preps: frozenset[str] = frozenset()  # "joined Y in voting": X votes
     participation: dict = field(default_factory=dict)  # "took part in the exercise"
     judgements: dict[str, frozenset[str]] = field(default_factory=dict)  # "a betrayal"
+    beneficiary_preps: frozenset[str] = frozenset()  # "offered to share it with X"
     topic_classes: tuple[str, ...] = ()  # "voted against it": what the story is about
     invitation_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
@@ -365,6 +366,7 @@ def frames() -> Frames:
         planned_modifiers=frozenset(d.get("planned_modifiers") or ()),
         contrast_marks=frozenset(d.get("contrast_marks") or ()),
         topic_classes=tuple(d.get("topic_classes") or ()),
+        beneficiary_preps=frozenset(d.get("beneficiary_preps") or ()),
         judgements={k: frozenset(v) for k, v in (d.get("judgements") or {}).items()},
         participation={k: frozenset(v) for k, v in (d.get("participation") or {}).items()},
         gerund_subject_preps=frozenset(d.get("gerund_subject_preps") or ()),

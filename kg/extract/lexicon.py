@@ -140,6 +140,7 @@ class Lexicon:
     aid_nouns: frozenset[str] = frozenset()  # "funding", "supplies": given as money is
     title_joiners: frozenset[str] = frozenset()  # "of", "the": join a title, name no post
     possessive_relatives: frozenset[str] = frozenset()  # "whose"
+    government_nouns: frozenset[str] = frozenset()  # "the government": the country it governs
 
 
 @cache
@@ -193,6 +194,7 @@ def lexicon() -> Lexicon:
         aid_nouns=frozenset(d.get("aid_nouns") or ()),
         title_joiners=frozenset(d.get("title_joiners") or ()),
         possessive_relatives=frozenset(d.get("possessive_relatives") or ()),
+        government_nouns=frozenset(d.get("government_nouns") or ()),
     )
 
 

@@ -38,6 +38,9 @@ ACTOR_CLASSES = {
 }
 
 
+_NOBODY = Cluster(-1, "", "")  # an owner the text names, but of no entity found
+
+
 @dataclass
 class Ref:
     """An entity found for a token, and whether finding it took a guess."""
@@ -66,6 +69,8 @@ class ArticleIndex:
     # predicate -> (sentence number, subjects) of its last clause: "The measures target X"
     # continues the sanctions stated before (kg/extract/frames.py carried_candidates)
     carry: dict[str, tuple[int, list]] = field(default_factory=dict)
+    # (block, token) -> the person a personal pronoun stands for, once resolved
+    _pronouns: dict[tuple[int, int], Cluster | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for m in sorted(self.mentions, key=lambda m: m.tok_end - m.tok_start, reverse=True):
@@ -193,16 +198,15 @@ class ArticleIndex:
             earlier = self._same_pronoun_in_speaker(tok)
             if earlier is not None:  # "Her spokesman, X, said she ...": she is not X
                 return self._refs_one(block, earlier)
-            c = None
-            if tok.dep_ in ("nsubj", "nsubjpass"):  # "X succeeded Y, who resigned. She ..."
-                c = self._subject_antecedent(block, tok)
-            c = c or self._antecedent(
-                block, tok, {"Person"}, not_ids=self._co_arguments(block, tok)
-            )
+            c = self._person_pronoun(block, tok)
             return [Ref(c, True)] if c else []
         if low in frames().plural_pronouns:
             return self._group(block, tok)
         if low in THING_PRONOUNS:
+            reporter = self._reporter(block, tok)
+            if reporter is not None:  # "Norland said it would ...": Norland, or nothing
+                c = reporter if reporter.cls in ACTOR_CLASSES - {"Person"} else None
+                return [Ref(c, True)] if c else []
             c = self._antecedent(block, tok, ACTOR_CLASSES - {"Person"}, same_or_previous=True)
             return [Ref(c, True)] if c else []
         if low in RELATIVE and tok.head.dep_ == "relcl":
@@ -212,6 +216,10 @@ class ArticleIndex:
         force = self._countrys_force(block, tok)
         if force is not None:
             return [Ref(force, True)]
+        if lemma in lex.government_nouns:
+            government = self._government(block, tok)  # "the Norlandic government": Norland
+            if government is not None:
+                return [Ref(government, True)] if government.id >= 0 else []
         if lemma in lex.anaphors and any(
             c.lower_ in ("the", "this", "its", "their") or c.dep_ == "poss" for c in tok.children
         ):
@@ -223,6 +231,48 @@ class ArticleIndex:
             c = self._titled(block, tok, lemma)  # "the minister said" -> the minister named
             return [Ref(c, True)] if c else []
         return []
+
+    def _government(self, block: int, tok) -> Cluster | None:
+        """A country's government stands for the country (lexicon `government_nouns`): the
+        country the text names with it ("the Norlandic government", "Norland's government",
+        "the government in Norvik"), or of the post held by the person whose government it is
+        ("the prime minister said his government ..."); "the government" alone is a body
+        named with that word before ("the unity government"), else the country the story
+        is about. `_NOBODY` when its owner is named but is no country the text tells."""
+        children = list(tok.children)
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if after is not None and after.dep_ == "prep" and after not in children:
+            children.append(after)  # "urged the government in Norvik to ...": hung on the verb
+        for child in children:
+            words = []
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                words = [child]
+            elif child.dep_ == "prep" and child.lower_ in ("in", "of"):
+                words = [c for c in child.children if c.dep_ == "pobj"]
+            for word in words:
+                refs = [self.as_actor(r) for r in self._refs_one(block, word)]
+                for ref in refs:
+                    if ref.cluster.cls == "Country":
+                        return ref.cluster
+                    if ref.cluster.cls == "Person":
+                        return self._country_of(ref.cluster) or _NOBODY
+            if child.dep_ == "poss":
+                return _NOBODY  # "his government" of a post the text does not tell
+        n = self._before(block, tok)
+        named = [
+            k for k in self._of_class_word.get(("GovernmentBody", tok.lemma_.lower()), []) if k < n
+        ]
+        if named:
+            return self.clusters[self.ordered[named[-1]].cluster]
+        return self.topic_before(block, tok, {"Country"})
+
+    def _country_of(self, person: Cluster) -> Cluster | None:
+        """The country of the current post a person holds, as the constructions found it."""
+        for _offset, post, former in self.holdings.get(person.id, []):
+            owner = self.clusters[post.of] if post.of is not None else None
+            if not former and owner is not None and owner.cls == "Country":
+                return owner
+        return None
 
     def _countrys_force(self, block: int, tok) -> Cluster | None:
         """ "Norland's navy": Norland's own force (lexicon `force_nouns`), the one its
@@ -352,26 +402,6 @@ class ArticleIndex:
                     out += [r for r in self.refs(block, pobj) if r.cluster.cls in ACTOR_CLASSES]
         return out
 
-    def _co_arguments(self, block: int, tok) -> set[int]:
-        """The entities a personal pronoun that is an object cannot stand for: the subjects
-        of its own clause ("X has agreed to meet her": she is not X; a reflexive would be)."""
-        from kg.extract.syntax.arguments import subjects
-
-        if tok.dep_ in ("dobj", "dative"):
-            verb = tok.head
-        elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
-            verb = tok.head.head
-        else:
-            return set()
-        if verb.pos_ != "VERB":
-            return set()
-        return {
-            r.cluster.id
-            for subj in subjects(verb)
-            if subj.lower_ not in PERSON_PRONOUNS
-            for r in self.refs(block, subj, with_conj=False)
-        }
-
     def _antecedent(
         self,
         block: int,
@@ -379,15 +409,15 @@ class ArticleIndex:
         classes: set[str],
         same_or_previous: bool = False,
         word: str | None = None,
-        not_ids: set[int] = frozenset(),
+        exclude: set[int] = frozenset(),  # type: ignore[assignment]
     ) -> Cluster | None:
-        """The entity of one of `classes` mentioned last before the token; with `word`
-        ("the mission"), one whose name has that word wins over one that has not; never one
-        of `not_ids`."""
+        """The entity of one of `classes` mentioned last before the token, other than those
+        `exclude`d; with `word` ("the mission"), one whose name has that word wins over one
+        that has not."""
         pos = self.pos(block, tok)
         n = bisect.bisect_left(self._starts, pos)
         k = max((self._last(self._of_class.get(c, []), n) for c in classes), default=-1)
-        while k >= 0 and self.ordered[k].cluster in not_ids:
+        while k >= 0 and self.ordered[k].cluster in exclude:
             k = max((self._last(self._of_class.get(c, []), k) for c in classes), default=-1)
         if word:
             named = max(
@@ -402,12 +432,88 @@ class ArticleIndex:
             return None
         return self.clusters[best.cluster]
 
+    def _person_pronoun(self, block: int, tok) -> Cluster | None:
+        """The person a personal pronoun stands for (each pronoun is resolved once: later
+        pronouns follow the chain of earlier ones)."""
+        key = (block, tok.i)
+        if key in self._pronouns:
+            return self._pronouns[key]
+        self._pronouns[key] = None  # a pronoun never stands for itself
+        c = self._person_pronoun_once(block, tok)
+        self._pronouns[key] = c
+        return c
+
+    def _person_pronoun_once(self, block: int, tok) -> Cluster | None:
+        """In order: the subject of the verb that reports the pronoun's clause ("X said she
+        would ..."); the same pronoun earlier in the sentence with no person named between
+        ("Her first trip ..., where she will meet ..."); for a subject that opens its
+        sentence, the subject of the sentence before; else the person named last, never a
+        subject of the pronoun's own clause when the pronoun is its object ("X agreed to meet
+        her": her is not X)."""
+        reporter = self._reporter(block, tok)
+        if reporter is not None and reporter.cls == "Person":
+            return reporter
+        earlier = self._same_pronoun_before(block, tok)
+        if earlier is not None:
+            return self._person_pronoun(block, earlier)
+        c = None
+        if tok.dep_ in ("nsubj", "nsubjpass") or (
+            tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
+        ):  # "X succeeded Y, who resigned. She ...", "... Her first trip ..."
+            c = self._subject_antecedent(block, tok)
+        return c or self._antecedent(block, tok, {"Person"}, exclude=self._co_subjects(block, tok))
+
+    def _reporter(self, block: int, tok) -> Cluster | None:
+        """For the subject of a clause that a reporting verb governs ("Norland said it would
+        ...", "X told reporters she had ..."), the entity the verb's subject stands for,
+        when that subject comes first ("She will ..., a spokesperson said" is no report of
+        the spokesperson's own plans)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+            return None
+        verb = tok.head.head
+        if verb.lemma_.lower() not in lexicon().reporting_verbs:
+            return None
+        subject = _subject_of(verb)
+        if subject is None or subject.i >= tok.i:
+            return None
+        refs = self._refs_one(block, subject)
+        return self.as_actor(refs[0]).cluster if refs else None
+
+    def _same_pronoun_before(self, block: int, tok):
+        """The same personal pronoun (he/his, she/her) earlier in the sentence, with no person
+        named between them."""
+        group = _PRONOUN_GROUPS.get(tok.lower_)
+        for word in reversed(tok.doc[tok.sent.start : tok.i]):
+            if _PRONOUN_GROUPS.get(word.lower_) == group:
+                return word
+            m = self.mention_at(block, word)
+            if m is not None and self.clusters[m.cluster].cls == "Person":
+                return None
+        return None
+
+    def _co_subjects(self, block: int, tok) -> set[int]:
+        """For a pronoun that is a verb's object ("agreed to meet her", "met with him"), the
+        entities that are that verb's subject: a pronoun object is never its own subject."""
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif tok.dep_ not in ("dobj", "dative"):
+            return set()
+        if verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        subject = _subject_of(verb)
+        if subject is None or subject.lower_ in PERSON_PRONOUNS:
+            return set()
+        return {r.cluster.id for r in self._refs_one(block, subject)}
+
     def _subject_antecedent(self, block: int, tok) -> Cluster | None:
         """For a pronoun that is a subject: the person who is the subject of the main clause
         of the sentence before (a subject stays the topic: "X took office, succeeding Y,
-        who resigned. She will travel ...": she is X)."""
+        who resigned. She will travel ...": she is X), or of the clause it reports ("X will
+        travel to Y, the ministry said. She ..."); a pronoun there is followed back."""
         sent = tok.sent
-        if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i for t in sent):
+        own = tok.head if tok.dep_ == "poss" else tok
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < own.i for t in sent):
             return None  # an earlier subject in its own sentence: leave it to recency
         doc, b = self.docs[block], block
         previous = None
@@ -418,11 +524,26 @@ class ArticleIndex:
             previous = list(self.docs[b].sents)[-1] if len(self.docs[b]) else None
         if previous is None:
             return None
-        for subj in previous.root.children:
-            if subj.dep_ in ("nsubj", "nsubjpass") and subj.lower_ not in PERSON_PRONOUNS:
-                refs = self._refs_one(b, subj)
-                if refs and refs[0].cluster.cls == "Person":
-                    return refs[0].cluster
+        root = previous.root
+        clauses = [root]
+        if root.lemma_.lower() in lexicon().reporting_verbs:  # "S, the ministry said": S first
+            reported = [c for c in root.children if c.dep_ == "ccomp"]
+            clauses = [c for c in reported if c.i < root.i] + clauses
+            clauses += [c for c in reported if c.i > root.i]
+        group = _PRONOUN_GROUPS.get(tok.lower_)
+        for clause in clauses:
+            for subj in clause.children:
+                if subj.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                # the subject, else its possessor ("X's first trip will be to Y. She ...")
+                for word in (subj, *(c for c in subj.children if c.dep_ == "poss")):
+                    if word.lower_ in PERSON_PRONOUNS:
+                        if _PRONOUN_GROUPS.get(word.lower_) == group:
+                            return self._person_pronoun(b, word)
+                        continue
+                    refs = self._refs_one(b, word)
+                    if refs and refs[0].cluster.cls == "Person":
+                        return refs[0].cluster
         return None
 
     def salient_force(self, block: int, tok) -> Cluster | None:
@@ -475,6 +596,19 @@ class ArticleIndex:
             country = self.add_cluster(c.metonym_of.cls, c.metonym_of.label, c.metonym_of)
             return Ref(country, ref.guessed)
         return ref
+
+
+def _subject_of(verb):
+    """A verb's subject, or the subject it shares with the verb it is coordinated with or
+    completes ("X agreed to meet her", "X arrived and said ...")."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
 
 
 @cache

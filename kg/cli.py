@@ -667,7 +667,13 @@ def stats(
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-def diff(old: Path, new: Path, fmt: str) -> None:
+@click.option(
+    "--input-format",
+    "input_format",
+    default=None,
+    help="RDF format of OLD and NEW when they are files (default: from their extensions).",
+)
+def diff(old: Path, new: Path, fmt: str, input_format: str | None) -> None:
     """The quads added and removed between two builds or two stores, by article and entity.
 
     Example:
@@ -680,7 +686,7 @@ def diff(old: Path, new: Path, fmt: str) -> None:
 
     from kg.diff import diff_paths, format_diff
 
-    result = diff_paths(old, new)
+    result = diff_paths(old, new, input_format)
     click.echo(
         json.dumps(result.as_dict(), indent=2) if fmt == "json" else visible(format_diff(result))
     )

@@ -43,10 +43,13 @@ class Diff:
 
 
 @contextmanager
-def open_state(path: Path | str) -> Iterator[Callable[[], Iterator[ox.Quad]]]:
+def open_state(
+    path: Path | str, fmt: str | None = None
+) -> Iterator[Callable[[], Iterator[ox.Quad]]]:
     """A graph file or a store folder (quarantine graphs left out) as a function giving a
     fresh stream of its quads each time it is called, nothing held: a store is read where
-    it lies, a file parsed as it is read (kg.rdfio.iter_file)."""
+    it lies, a file parsed as it is read (kg.rdfio.iter_file), in `fmt` (default: from its
+    extension)."""
     path = Path(path)
     if path.is_dir():
         from kg.store import KgStore
@@ -57,22 +60,23 @@ def open_state(path: Path | str) -> Iterator[Callable[[], Iterator[ox.Quad]]]:
         finally:
             kg.close()
     else:
-        yield _FileQuads(path)
+        yield _FileQuads(path, fmt)
 
 
 class _FileQuads:
     """A graph file's quads, parsed as they are read; the file is checked (exists, is
     UTF-8 text) when first read, so errors come in the order reading gives them."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, fmt: str | None = None) -> None:
         self.path = path
+        self.named = fmt  # the format the user named, if any
         self.fmt: str | None = None
 
     def __call__(self) -> Iterator[ox.Quad]:
         from kg.rdfio import check_file, iter_file
 
         if self.fmt is None:
-            self.fmt = check_file(self.path)
+            self.fmt = check_file(self.path, self.named)
         return iter_file(self.path, self.fmt)
 
 
@@ -125,9 +129,10 @@ def diff(
     return result
 
 
-def diff_paths(old: Path | str, new: Path | str) -> Diff:
-    """The diff of two graph files or store folders, read as streams (see diff)."""
-    with open_state(old) as old_quads, open_state(new) as new_quads:
+def diff_paths(old: Path | str, new: Path | str, fmt: str | None = None) -> Diff:
+    """The diff of two graph files or store folders, read as streams (see diff); `fmt` is
+    the RDF format of a graph file (default: from its extension)."""
+    with open_state(old, fmt) as old_quads, open_state(new, fmt) as new_quads:
         return diff(old_quads, new_quads)
 
 

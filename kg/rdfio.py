@@ -33,14 +33,19 @@ def guess_format(path: str | Path) -> str:
     known = ", ".join(e for _f, exts, _q in FORMATS.values() for e in exts)
     raise RDFError(
         f"{path}: cannot tell the RDF format from '{suffix or '(no extension)'}' "
-        f"(known: {known}); name it with --format"
+        f"(known: {known}); name it with --input-format"
     )
 
 
 def check_format(name: str) -> str:
-    if name not in FORMATS:
-        raise RDFError(f"unknown RDF format '{name}' (known: {', '.join(FORMATS)})")
-    return name
+    """A format's name; a file extension names its format too ("nq", ".ttl")."""
+    if name in FORMATS:
+        return name
+    ext = "." + name.lower().lstrip(".")
+    for fmt, (_ox, exts, _q) in FORMATS.items():
+        if ext in exts:
+            return fmt
+    raise RDFError(f"unknown RDF format '{name}' (known: {', '.join(FORMATS)})")
 
 
 def parse_file(path: str | Path, fmt: str | None = None) -> list[ox.Quad]:

@@ -258,3 +258,27 @@ def test_help_shows_each_example_on_a_line_of_its_own(name):
     shown = [line.strip() for line in run(name, "--help").output.splitlines()]
     for example in examples:
         assert example in shown, (name, example)
+
+
+def test_a_graph_of_unknown_extension_names_the_option_that_reads_it(tmp_path, built):
+    data = tmp_path / "graph.data"
+    shutil.copy(built / "kg.nq", data)
+    query = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
+    result = run("query", str(data), query)
+    assert result.exit_code == 2
+    assert "name it with --input-format" in result.output
+    # an extension names its format, as the message's list of extensions suggests
+    for name in ("nq", ".nq", "nquads"):
+        result = run("query", str(data), query, "--input-format", name)
+        assert result.exit_code == 0, result.output
+
+
+def test_diff_reads_graphs_of_unknown_extension_in_the_format_named(tmp_path, built):
+    old, new = tmp_path / "old.data", tmp_path / "new.data"
+    shutil.copy(built / "kg.nq", old)
+    shutil.copy(built / "kg.nq", new)
+    refused = run("diff", str(old), str(new))
+    assert refused.exit_code == 2 and "name it with --input-format" in refused.output
+    result = run("diff", str(old), str(new), "--input-format", "nq", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["counts"] == {"added": 0, "removed": 0}

@@ -84,3 +84,57 @@ def test_a_government_stands_for_its_country_not_the_last_body_named():
     )
     assert _has(found, "Chile", "holdsTalksWith", "Coral Liberation Front", "planned")
     assert not _has(found, "national security council", "holdsTalksWith", "Coral Liberation Front")
+
+
+def test_a_title_description_is_the_holder_of_that_very_title():
+    # "the president" is not the vice president, even as the subject before
+    found = _relations(
+        "The Vice President of Peru, Tomas Ekberg, met the President of Peru, Mira Solvang, "
+        "in Lima. The president will visit Cusco on Friday."
+    )
+    assert _with(found, "visits", "Cusco") == {"Mira Solvang"}
+    # a title is a holder's only when the name follows it: "the Secretary-General thanked
+    # Mr. X" does not make X a secretary-general
+    found = _relations(
+        "Secretary-General Mira Solvang opened the session in Lima. The Secretary-General "
+        "thanked Mr. Tomas Ekberg for his work. Peru was urged by the Secretary-General to "
+        "sign the Coral Pact."
+    )
+    assert _with(found, "urges", "Peru") == {"Mira Solvang"}
+
+
+def test_a_title_description_that_is_a_subject_continues_the_subject_before():
+    found = _relations(
+        "Defence Minister Mira Solvang met Foreign Minister Tomas Ekberg in Lima on Monday. "
+        "Solvang said Peru was ready to sign the Coral Pact. The minister, who arrived on "
+        "Sunday, will visit Cusco on Friday."
+    )
+    assert _with(found, "visits", "Cusco") == {"Mira Solvang"}
+
+
+def test_a_title_description_named_in_apposition_is_that_person():
+    found = _relations(
+        "The head of the Andean Mission, Mira Solvang, said the vote was fair after she met "
+        "Lev Marrow. She urged Peru to publish the results."
+    )
+    assert _with(found, "urges", "Peru") == {"Mira Solvang"}
+
+
+def test_a_title_description_is_the_holder_named_in_its_own_sentence():
+    found = _relations(
+        "Defence Minister Mira Solvang arrived in Lima. Foreign Minister Tomas Ekberg stayed "
+        "in Quito. Solvang will visit Cusco in June, the ministry said, and the minister will "
+        "hold talks with Lev Marrow on Friday."
+    )
+    assert _has(found, "Mira Solvang", "holdsTalksWith", "Lev Marrow")
+    assert not _has(found, "Tomas Ekberg", "holdsTalksWith", "Lev Marrow")
+
+
+def test_a_possessive_pronoun_is_the_subject_of_the_clause_above_it():
+    found = _relations(
+        "Mira Solvang, Peru's foreign minister, met Tomas Ekberg, Chile's defence minister, "
+        "in Lima on Monday.\n\nSolvang told Ekberg that her government would sign the Coral "
+        "Pact in May."
+    )
+    assert _has(found, "Peru", "signs", "Coral Pact")
+    assert not _has(found, "Chile", "signs", "Coral Pact")

@@ -7,24 +7,14 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cache
 
+from kg.extract.descriptions import Descriptions, names_holder, opens_complement
 from kg.extract.lexicon import GazetteerEntry, frames, gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
+from kg.extract.pronouns import PERSON_PRONOUNS, THING_PRONOUNS, Pronouns
 from kg.extract.voices import voice_of
 from kg.ontology import load_ontology
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-THING_PRONOUNS = {"it", "its", "itself"}
-_PRONOUN_GROUPS = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
 RELATIVE = {"which", "who", "that", "whom", "whose"}
 ACTOR_CLASSES = {
     "Person",
@@ -38,9 +28,6 @@ ACTOR_CLASSES = {
 }
 
 
-_NOBODY = Cluster(-1, "", "")  # an owner the text names, but of no entity found
-
-
 @dataclass
 class Ref:
     """An entity found for a token, and whether finding it took a guess."""
@@ -50,7 +37,7 @@ class Ref:
 
 
 @dataclass
-class ArticleIndex:
+class ArticleIndex(Pronouns, Descriptions):
     text: str
     docs: list  # one spaCy Doc per block
     offsets: list[int]  # each block's start in the article
@@ -73,6 +60,7 @@ class ArticleIndex:
     _pronouns: dict[tuple[int, int], Cluster | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        text = self.text
         for m in sorted(self.mentions, key=lambda m: m.tok_end - m.tok_start, reverse=True):
             if m.cluster < 0:
                 continue
@@ -92,18 +80,33 @@ class ArticleIndex:
         self._titled_by_word: dict[str, list[int]] = {}
         self._missions: list[int] = []
         self._forces: dict[tuple[int, str], Cluster] = {}  # (country, force noun) -> force
+        self._title_of: dict[int, str] = {}  # a person's mention -> the title named with it
         mission_nouns = lexicon().mission_nouns
-        previous = None
+        previous, title_end = None, 0
         for k, m in enumerate(self.ordered):
             c = self.clusters[m.cluster]
             words = set(c.label.lower().split())
             self._of_class.setdefault(c.cls, []).append(k)
             for w in words:
                 self._of_class_word.setdefault((c.cls, w), []).append(k)
-            if c.cls == "Person" and previous is not None:
+            if (
+                c.cls == "Person"
+                and previous is not None
+                and names_holder(text[title_end : m.start])
+            ):
                 for w in set(previous.split()):
                     self._titled_by_word.setdefault(w, []).append(k)
-            previous = c.label.lower() if c.cls == "Position" else None
+                self._title_of[k] = previous
+            if c.cls == "Position":
+                previous, title_end = c.label.lower(), m.end
+            elif (
+                previous is not None
+                and c.cls != "Person"
+                and opens_complement(text[title_end : m.start])
+            ):
+                title_end = m.end  # "the President of Norland, X": the title's owner between
+            else:
+                previous = None
             if c.cls in ("ArmedForce", "Event") and words & mission_nouns:
                 self._missions.append(k)
         self.surnames: dict[str, Cluster] = {}
@@ -182,7 +185,7 @@ class ArticleIndex:
             c = self.clusters[m.cluster]
             if c.cls == "Position" and any(d.lower_ in ("the", "this") for d in tok.children):
                 words = c.label.lower().split()
-                person = self._titled(block, tok, words[-1]) if words else None
+                person = self._titled(block, tok, words) if words else None
                 return [Ref(person, True)] if person else []
             # a description that refers back ("the plan") is a guess, as resolving it was
             return [Ref(c, m.label == "DESC" and c.mentions[0] is not m)]
@@ -228,51 +231,9 @@ class ArticleIndex:
         if lemma in lex.representative_nouns or low in lex.representative_nouns:
             return self._represented(block, tok)
         if lemma in _title_words() and any(c.lower_ == "the" for c in tok.children):
-            c = self._titled(block, tok, lemma)  # "the minister said" -> the minister named
+            c = self._titled(block, tok, [lemma])  # "the minister said" -> the minister named
             return [Ref(c, True)] if c else []
         return []
-
-    def _government(self, block: int, tok) -> Cluster | None:
-        """A country's government stands for the country (lexicon `government_nouns`): the
-        country the text names with it ("the Norlandic government", "Norland's government",
-        "the government in Norvik"), or of the post held by the person whose government it is
-        ("the prime minister said his government ..."); "the government" alone is a body
-        named with that word before ("the unity government"), else the country the story
-        is about. `_NOBODY` when its owner is named but is no country the text tells."""
-        children = list(tok.children)
-        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if after is not None and after.dep_ == "prep" and after not in children:
-            children.append(after)  # "urged the government in Norvik to ...": hung on the verb
-        for child in children:
-            words = []
-            if child.dep_ in ("poss", "amod", "compound", "nmod"):
-                words = [child]
-            elif child.dep_ == "prep" and child.lower_ in ("in", "of"):
-                words = [c for c in child.children if c.dep_ == "pobj"]
-            for word in words:
-                refs = [self.as_actor(r) for r in self._refs_one(block, word)]
-                for ref in refs:
-                    if ref.cluster.cls == "Country":
-                        return ref.cluster
-                    if ref.cluster.cls == "Person":
-                        return self._country_of(ref.cluster) or _NOBODY
-            if child.dep_ == "poss":
-                return _NOBODY  # "his government" of a post the text does not tell
-        n = self._before(block, tok)
-        named = [
-            k for k in self._of_class_word.get(("GovernmentBody", tok.lemma_.lower()), []) if k < n
-        ]
-        if named:
-            return self.clusters[self.ordered[named[-1]].cluster]
-        return self.topic_before(block, tok, {"Country"})
-
-    def _country_of(self, person: Cluster) -> Cluster | None:
-        """The country of the current post a person holds, as the constructions found it."""
-        for _offset, post, former in self.holdings.get(person.id, []):
-            owner = self.clusters[post.of] if post.of is not None else None
-            if not former and owner is not None and owner.cls == "Country":
-                return owner
-        return None
 
     def _countrys_force(self, block: int, tok) -> Cluster | None:
         """ "Norland's navy": Norland's own force (lexicon `force_nouns`), the one its
@@ -330,11 +291,6 @@ class ArticleIndex:
             if self.clusters[m.cluster].cls == "Country":
                 return self.clusters[m.cluster]
         return None
-
-    def _titled(self, block: int, tok, word: str) -> Cluster | None:
-        """The last person named with a title that has `word` ("Foreign Minister X")."""
-        k = self._last(self._titled_by_word.get(word, []), self._before(block, tok))
-        return self.clusters[self.ordered[k].cluster] if k >= 0 else None
 
     def _before(self, block: int, tok) -> int:
         """How many mentions start before the token."""
@@ -432,120 +388,6 @@ class ArticleIndex:
             return None
         return self.clusters[best.cluster]
 
-    def _person_pronoun(self, block: int, tok) -> Cluster | None:
-        """The person a personal pronoun stands for (each pronoun is resolved once: later
-        pronouns follow the chain of earlier ones)."""
-        key = (block, tok.i)
-        if key in self._pronouns:
-            return self._pronouns[key]
-        self._pronouns[key] = None  # a pronoun never stands for itself
-        c = self._person_pronoun_once(block, tok)
-        self._pronouns[key] = c
-        return c
-
-    def _person_pronoun_once(self, block: int, tok) -> Cluster | None:
-        """In order: the subject of the verb that reports the pronoun's clause ("X said she
-        would ..."); the same pronoun earlier in the sentence with no person named between
-        ("Her first trip ..., where she will meet ..."); for a subject that opens its
-        sentence, the subject of the sentence before; else the person named last, never a
-        subject of the pronoun's own clause when the pronoun is its object ("X agreed to meet
-        her": her is not X)."""
-        reporter = self._reporter(block, tok)
-        if reporter is not None and reporter.cls == "Person":
-            return reporter
-        earlier = self._same_pronoun_before(block, tok)
-        if earlier is not None:
-            return self._person_pronoun(block, earlier)
-        c = None
-        if tok.dep_ in ("nsubj", "nsubjpass") or (
-            tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
-        ):  # "X succeeded Y, who resigned. She ...", "... Her first trip ..."
-            c = self._subject_antecedent(block, tok)
-        return c or self._antecedent(block, tok, {"Person"}, exclude=self._co_subjects(block, tok))
-
-    def _reporter(self, block: int, tok) -> Cluster | None:
-        """For the subject of a clause that a reporting verb governs ("Norland said it would
-        ...", "X told reporters she had ..."), the entity the verb's subject stands for,
-        when that subject comes first ("She will ..., a spokesperson said" is no report of
-        the spokesperson's own plans)."""
-        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
-            return None
-        verb = tok.head.head
-        if verb.lemma_.lower() not in lexicon().reporting_verbs:
-            return None
-        subject = _subject_of(verb)
-        if subject is None or subject.i >= tok.i:
-            return None
-        refs = self._refs_one(block, subject)
-        return self.as_actor(refs[0]).cluster if refs else None
-
-    def _same_pronoun_before(self, block: int, tok):
-        """The same personal pronoun (he/his, she/her) earlier in the sentence, with no person
-        named between them."""
-        group = _PRONOUN_GROUPS.get(tok.lower_)
-        for word in reversed(tok.doc[tok.sent.start : tok.i]):
-            if _PRONOUN_GROUPS.get(word.lower_) == group:
-                return word
-            m = self.mention_at(block, word)
-            if m is not None and self.clusters[m.cluster].cls == "Person":
-                return None
-        return None
-
-    def _co_subjects(self, block: int, tok) -> set[int]:
-        """For a pronoun that is a verb's object ("agreed to meet her", "met with him"), the
-        entities that are that verb's subject: a pronoun object is never its own subject."""
-        verb = tok.head
-        if tok.dep_ == "pobj" and verb.dep_ == "prep":
-            verb = verb.head
-        elif tok.dep_ not in ("dobj", "dative"):
-            return set()
-        if verb.pos_ not in ("VERB", "AUX"):
-            return set()
-        subject = _subject_of(verb)
-        if subject is None or subject.lower_ in PERSON_PRONOUNS:
-            return set()
-        return {r.cluster.id for r in self._refs_one(block, subject)}
-
-    def _subject_antecedent(self, block: int, tok) -> Cluster | None:
-        """For a pronoun that is a subject: the person who is the subject of the main clause
-        of the sentence before (a subject stays the topic: "X took office, succeeding Y,
-        who resigned. She will travel ...": she is X), or of the clause it reports ("X will
-        travel to Y, the ministry said. She ..."); a pronoun there is followed back."""
-        sent = tok.sent
-        own = tok.head if tok.dep_ == "poss" else tok
-        if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < own.i for t in sent):
-            return None  # an earlier subject in its own sentence: leave it to recency
-        doc, b = self.docs[block], block
-        previous = None
-        if sent.start > 0:
-            previous = doc[sent.start - 1].sent
-        elif block > 0:
-            b = block - 1
-            previous = list(self.docs[b].sents)[-1] if len(self.docs[b]) else None
-        if previous is None:
-            return None
-        root = previous.root
-        clauses = [root]
-        if root.lemma_.lower() in lexicon().reporting_verbs:  # "S, the ministry said": S first
-            reported = [c for c in root.children if c.dep_ == "ccomp"]
-            clauses = [c for c in reported if c.i < root.i] + clauses
-            clauses += [c for c in reported if c.i > root.i]
-        group = _PRONOUN_GROUPS.get(tok.lower_)
-        for clause in clauses:
-            for subj in clause.children:
-                if subj.dep_ not in ("nsubj", "nsubjpass"):
-                    continue
-                # the subject, else its possessor ("X's first trip will be to Y. She ...")
-                for word in (subj, *(c for c in subj.children if c.dep_ == "poss")):
-                    if word.lower_ in PERSON_PRONOUNS:
-                        if _PRONOUN_GROUPS.get(word.lower_) == group:
-                            return self._person_pronoun(b, word)
-                        continue
-                    refs = self._refs_one(b, word)
-                    if refs and refs[0].cluster.cls == "Person":
-                        return refs[0].cluster
-        return None
-
     def salient_force(self, block: int, tok) -> Cluster | None:
         """The force a contribution goes to when none is named: the last mission,
         operation or multinational force mentioned, else the last armed force."""
@@ -569,23 +411,6 @@ class ArticleIndex:
             best[c.id] = (count + 1, named, k)
         return max(best.values())[2]
 
-    def _same_pronoun_in_speaker(self, tok):
-        """In "Her spokesman, X, said she would ...", the earlier "Her"."""
-        reporting = lexicon().reporting_verbs
-        current = tok
-        for _ in range(6):
-            if current.dep_ == "ROOT":
-                break
-            current = current.head
-            if current.lemma_.lower() in reporting:
-                group = _PRONOUN_GROUPS.get(tok.lower_)
-                for subj in (c for c in current.children if c.dep_ == "nsubj"):
-                    for word in subj.subtree:
-                        if word.i < tok.i and _PRONOUN_GROUPS.get(word.lower_) == group:
-                            return word
-                break
-        return None
-
     def sentence_number(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
 
@@ -596,19 +421,6 @@ class ArticleIndex:
             country = self.add_cluster(c.metonym_of.cls, c.metonym_of.label, c.metonym_of)
             return Ref(country, ref.guessed)
         return ref
-
-
-def _subject_of(verb):
-    """A verb's subject, or the subject it shares with the verb it is coordinated with or
-    completes ("X agreed to meet her", "X arrived and said ...")."""
-    for _ in range(4):
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                return child
-        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None
 
 
 @cache

@@ -1,0 +1,162 @@
+"""Who a description stands for when it is a title or a government: "the minister" is
+the holder of that very title named before ("Foreign Minister X", never "Vice President Y"
+for "the president"), "the Norlandic government" is Norland. A part of ArticleIndex
+(kg/extract/resolve.py), which mixes it in."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.clusters import Cluster
+from kg.extract.lexicon import lexicon
+from kg.extract.phrases.titles import title_data
+
+_NOBODY = Cluster(-1, "", "")  # an owner the text names, but of no entity found
+
+
+class Descriptions:
+    """The title and government lookups of ArticleIndex (they use its mentions, holdings
+    and lookups)."""
+
+    def _government(self, block: int, tok) -> Cluster | None:
+        """A country's government stands for the country (lexicon `government_nouns`): the
+        country the text names with it ("the Norlandic government", "Norland's government",
+        "the government in Norvik"), or of the post held by the person whose government it is
+        ("the prime minister said his government ..."); "the government" alone is a body
+        named with that word before ("the unity government"), else the country the story
+        is about. `_NOBODY` when its owner is named but is no country the text tells."""
+        children = list(tok.children)
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if after is not None and after.dep_ == "prep" and after not in children:
+            children.append(after)  # "urged the government in Norvik to ...": hung on the verb
+        for child in children:
+            words = []
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                words = [child]
+            elif child.dep_ == "prep" and child.lower_ in ("in", "of"):
+                words = [c for c in child.children if c.dep_ == "pobj"]
+            for word in words:
+                refs = [self.as_actor(r) for r in self._refs_one(block, word)]
+                for ref in refs:
+                    if ref.cluster.cls == "Country":
+                        return ref.cluster
+                    if ref.cluster.cls == "Person":
+                        return self._country_of(ref.cluster) or _NOBODY
+            if child.dep_ == "poss":
+                return _NOBODY  # "his government" of a post the text does not tell
+        n = self._before(block, tok)
+        named = [
+            k for k in self._of_class_word.get(("GovernmentBody", tok.lemma_.lower()), []) if k < n
+        ]
+        if named:
+            return self.clusters[self.ordered[named[-1]].cluster]
+        return self.topic_before(block, tok, {"Country"})
+
+    def _country_of(self, person: Cluster) -> Cluster | None:
+        """The country of the current post a person holds, as the constructions found it."""
+        for _offset, post, former in self.holdings.get(person.id, []):
+            owner = self.clusters[post.of] if post.of is not None else None
+            if not former and owner is not None and owner.cls == "Country":
+                return owner
+        return None
+
+    @staticmethod
+    def _last_named(c: Cluster, pos: int) -> int:
+        """Where an entity is named last before `pos` (-1: never)."""
+        return max((m.start for m in c.mentions if m.start < pos), default=-1)
+
+    def _appositive_person(self, block: int, tok) -> Cluster | None:
+        """The person a title is in apposition with ("the head of the mission, Mira
+        Solvang,"; the parser may hang the name on the title's complement)."""
+        heads = [tok]
+        for _ in range(2):  # "the head of the mission of the union, X,"
+            heads += [
+                o
+                for p in heads[-1].children
+                if p.dep_ == "prep"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ][:1]
+        for child in (c for head in heads for c in head.children):
+            if child.dep_ == "appos":
+                for word in sorted(child.subtree, key=lambda t: t.i != child.i):
+                    m = self.mention_at(block, word)
+                    if m is not None and self.clusters[m.cluster].cls == "Person":
+                        return self.clusters[m.cluster]
+        return None
+
+    def _titled(self, block: int, tok, words: list[str]) -> Cluster | None:
+        """The person a title description stands for ("the minister", "the president"): of
+        the persons named before with that title (`_is_title`: "Foreign Minister X" for
+        "the minister", never "Vice President Y" for "the president"; a title read by the
+        constructions, as in "X, Norland's foreign minister,", too), the subject of its clause
+        or of the sentence before when the description is a subject, else the one named
+        last."""
+        appositive = self._appositive_person(block, tok)
+        if appositive is not None:  # "the head of the mission, Mira Solvang,"
+            return appositive
+        n = self._before(block, tok)
+        pos = self.pos(block, tok)
+        named: list[tuple[int, Cluster]] = []  # (where, person)
+        for k in self._titled_by_word.get(words[-1], []):
+            if k < n and _is_title(self._title_of.get(k, ""), words):
+                named.append((self.ordered[k].start, self.clusters[self.ordered[k].cluster]))
+        persons: list[Cluster] = []  # the one named last first
+        for _where, c in sorted(named, key=lambda x: -x[0]):
+            if all(c is not other for other in persons):
+                persons.append(c)
+        # "X will visit Y, and the minister will ...": X, also when the title was read after
+        # the name ("X, Norland's foreign minister,")
+        held = [
+            self.clusters[pid]
+            for pid, posts in self.holdings.items()
+            if any(o < pos and not f and _is_title(p.label.lower(), words) for o, p, f in posts)
+        ]
+        start = self.offsets[block] + tok.sent.start_char
+        here = [c for c in persons + held if self._last_named(c, pos) >= start]
+        if here and (len(persons) > 1 or held):
+            return max(here, key=lambda c: self._last_named(c, pos))
+        if len(persons) > 1 and tok.dep_ in ("nsubj", "nsubjpass"):
+            topic = self._subject_antecedent(block, tok)  # "X said ... . The minister ...": X
+            if any(topic is c for c in persons):
+                return topic
+        return persons[0] if persons else None
+
+
+def names_holder(between: str) -> bool:
+    """Whether a name follows a title as its holder's: nothing but courtesy words and
+    punctuation between ("Foreign Minister Dr. X", "the President of Norland, X"), not "the
+    Secretary-General thanked Mr. X"."""
+    return all(w in title_data().honorifics for w in re.findall(r"[^\W\d_]+", between.lower()))
+
+
+def opens_complement(between: str) -> bool:
+    """Whether the text between a title and a name opens the title's complement ("of"):
+    "the President of Norland, X"."""
+    words = between.lower().split()
+    return bool(words) and all(
+        w in title_data().complement_prepositions or w in lexicon().title_joiners for w in words
+    )
+
+
+def _is_title(title: str, words: list[str]) -> bool:
+    """Whether a title ("foreign minister", "vice president of the state") is the one a
+    description's words name ("minister", "president"): its words before the complement
+    have them, and no deputy's word ("vice", "deputy") they lack."""
+    data = title_data()
+    head, complement = _title_parts(title.split())
+    own_head, own_complement = _title_parts(words)
+    if not own_head or own_head[-1] not in head or not set(own_head) <= set(head):
+        return False
+    if own_complement and own_complement != complement:
+        return False  # "the chief of the general staff" is no "chief of the navy"
+    return not any(data.qualifiers.get(w) == "deputy" and w not in own_head for w in head)
+
+
+def _title_parts(words: list[str]) -> tuple[list[str], list[str]]:
+    """A title's words before its complement ("foreign minister"), and the complement."""
+    prepositions = title_data().complement_prepositions
+    for i, w in enumerate(words):
+        if w in prepositions:
+            return words[:i], words[i:]
+    return words, []

@@ -1,0 +1,192 @@
+"""Who a personal pronoun stands for ("she", "his", "it" as a reported subject): the
+reporter of its clause, the chain of earlier pronouns, the subject of the sentence before,
+the subject of the clause above a possessive; never its own clause's subject when it is the
+object. A part of ArticleIndex (kg/extract/resolve.py), which mixes it in."""
+
+from __future__ import annotations
+
+from kg.extract.clusters import Cluster
+from kg.extract.lexicon import lexicon
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+_PRONOUN_GROUPS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+
+
+class Pronouns:
+    """The pronoun lookups of ArticleIndex (they use its mentions and lookups)."""
+
+    def _person_pronoun(self, block: int, tok) -> Cluster | None:
+        """The person a personal pronoun stands for (each pronoun is resolved once: later
+        pronouns follow the chain of earlier ones)."""
+        key = (block, tok.i)
+        if key in self._pronouns:
+            return self._pronouns[key]
+        self._pronouns[key] = None  # a pronoun never stands for itself
+        c = self._person_pronoun_once(block, tok)
+        self._pronouns[key] = c
+        return c
+
+    def _person_pronoun_once(self, block: int, tok) -> Cluster | None:
+        """In order: the subject of the verb that reports the pronoun's clause ("X said she
+        would ..."); the same pronoun earlier in the sentence with no person named between
+        ("Her first trip ..., where she will meet ..."); for a subject that opens its
+        sentence, the subject of the sentence before; else the person named last, never a
+        subject of the pronoun's own clause when the pronoun is its object ("X agreed to meet
+        her": her is not X)."""
+        reporter = self._reporter(block, tok)
+        if reporter is not None and reporter.cls == "Person":
+            return reporter
+        earlier = self._same_pronoun_before(block, tok)
+        if earlier is not None:
+            return self._person_pronoun(block, earlier)
+        if tok.dep_ == "poss":  # "X and her counterpart": X's; "X urged them to meet his envoy"
+            m = self.mention_at(block, tok.head.head) if tok.head.dep_ == "conj" else None
+            if m is not None and self.clusters[m.cluster].cls == "Person":
+                return self.clusters[m.cluster]
+            owner = self._clause_subject(block, tok)
+            if owner is not None:
+                return owner
+        c = None
+        if tok.dep_ in ("nsubj", "nsubjpass") or (
+            tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
+        ):  # "X succeeded Y, who resigned. She ...", "... Her first trip ..."
+            c = self._subject_antecedent(block, tok)
+        return c or self._antecedent(block, tok, {"Person"}, exclude=self._co_subjects(block, tok))
+
+    def _reporter(self, block: int, tok) -> Cluster | None:
+        """For the subject of a clause that a reporting verb governs ("Norland said it would
+        ...", "X told reporters she had ..."), the entity the verb's subject stands for,
+        when that subject comes first ("She will ..., a spokesperson said" is no report of
+        the spokesperson's own plans)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.dep_ != "ccomp":
+            return None
+        verb = tok.head.head
+        if verb.lemma_.lower() not in lexicon().reporting_verbs:
+            return None
+        subject = _subject_of(verb)
+        if subject is None or subject.i >= tok.i:
+            return None
+        refs = self._refs_one(block, subject)
+        return self.as_actor(refs[0]).cluster if refs else None
+
+    def _clause_subject(self, block: int, tok) -> Cluster | None:
+        """The person who is the subject of the nearest clause above a word, or of the clause
+        a subject's clause is coordinated with, named before it."""
+        subject = None
+        for verb in tok.ancestors:
+            subject = next(
+                (c for c in verb.children if c.dep_ == "nsubj" and tok not in c.subtree), None
+            )
+            if subject is not None:
+                break
+        if subject is None or subject.i >= tok.i or subject.lower_ in PERSON_PRONOUNS:
+            return None
+        refs = self._refs_one(block, subject)
+        return refs[0].cluster if refs and refs[0].cluster.cls == "Person" else None
+
+    def _same_pronoun_before(self, block: int, tok):
+        """The same personal pronoun (he/his, she/her) earlier in the sentence, with no person
+        named between them."""
+        group = _PRONOUN_GROUPS.get(tok.lower_)
+        for word in reversed(tok.doc[tok.sent.start : tok.i]):
+            if _PRONOUN_GROUPS.get(word.lower_) == group:
+                return word
+            m = self.mention_at(block, word)
+            if m is not None and self.clusters[m.cluster].cls == "Person":
+                return None
+        return None
+
+    def _co_subjects(self, block: int, tok) -> set[int]:
+        """For a pronoun that is a verb's object ("agreed to meet her", "met with him"), the
+        entities that are that verb's subject: a pronoun object is never its own subject."""
+        verb = tok.head
+        if tok.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif tok.dep_ not in ("dobj", "dative"):
+            return set()
+        if verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        subject = _subject_of(verb)
+        if subject is None or subject.lower_ in PERSON_PRONOUNS:
+            return set()
+        return {r.cluster.id for r in self._refs_one(block, subject)}
+
+    def _subject_antecedent(self, block: int, tok) -> Cluster | None:
+        """For a pronoun that is a subject: the person who is the subject of the main clause
+        of the sentence before (a subject stays the topic: "X took office, succeeding Y,
+        who resigned. She will travel ...": she is X), or of the clause it reports ("X will
+        travel to Y, the ministry said. She ..."); a pronoun there is followed back."""
+        sent = tok.sent
+        own = tok.head if tok.dep_ == "poss" else tok
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < own.i for t in sent):
+            return None  # an earlier subject in its own sentence: leave it to recency
+        doc, b = self.docs[block], block
+        previous = None
+        if sent.start > 0:
+            previous = doc[sent.start - 1].sent
+        elif block > 0:
+            b = block - 1
+            previous = list(self.docs[b].sents)[-1] if len(self.docs[b]) else None
+        if previous is None:
+            return None
+        root = previous.root
+        clauses = [root]
+        if root.lemma_.lower() in lexicon().reporting_verbs:  # "S, the ministry said": S first
+            reported = [c for c in root.children if c.dep_ == "ccomp"]
+            clauses = [c for c in reported if c.i < root.i] + clauses
+            clauses += [c for c in reported if c.i > root.i]
+        group = _PRONOUN_GROUPS.get(tok.lower_)
+        for clause in clauses:
+            for subj in clause.children:
+                if subj.dep_ not in ("nsubj", "nsubjpass"):
+                    continue
+                # the subject, else its possessor ("X's first trip will be to Y. She ...")
+                for word in (subj, *(c for c in subj.children if c.dep_ == "poss")):
+                    if word.lower_ in PERSON_PRONOUNS:
+                        if _PRONOUN_GROUPS.get(word.lower_) == group:
+                            return self._person_pronoun(b, word)
+                        continue
+                    refs = self._refs_one(b, word)
+                    if refs and refs[0].cluster.cls == "Person":
+                        return refs[0].cluster
+        return None
+
+    def _same_pronoun_in_speaker(self, tok):
+        """In "Her spokesman, X, said she would ...", the earlier "Her"."""
+        reporting = lexicon().reporting_verbs
+        current = tok
+        for _ in range(6):
+            if current.dep_ == "ROOT":
+                break
+            current = current.head
+            if current.lemma_.lower() in reporting:
+                group = _PRONOUN_GROUPS.get(tok.lower_)
+                for subj in (c for c in current.children if c.dep_ == "nsubj"):
+                    for word in subj.subtree:
+                        if word.i < tok.i and _PRONOUN_GROUPS.get(word.lower_) == group:
+                            return word
+                break
+        return None
+
+
+def _subject_of(verb):
+    """A verb's subject, or the subject it shares with the verb it is coordinated with or
+    completes ("X agreed to meet her", "X arrived and said ...")."""
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None

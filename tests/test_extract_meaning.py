@@ -758,9 +758,106 @@ def test_the_two_leaders_are_the_two_persons_named_together_when_not_both_titled
     assert _has(found, "Mira Solvang", "holdsTalksWith", "Tomas Ekberg")
 
 
+def test_a_vote_that_names_nothing_is_on_the_plan_of_the_story():
+    story = (
+        "The Harbour Accord, which was drafted by Norway, passed by 300 votes to 120. "
+        "The Green Party voted against it, while the Liberal Alliance voted in favour."
+    )
+    found = _relations(story)
+    assert _has(found, "Green Party", "opposes", "Harbour Accord", "asserted")
+    assert _has(found, "Liberal Alliance", "supports", "Harbour Accord", "asserted")
+    # a vote yet to come, or on something named, is no stance on the story's plan
+    found = _relations("Chile proposed the Harbour Accord. Peru will vote on it next week.")
+    assert not _has(found, "Peru", "supports", "Harbour Accord")
+    assert not _has(found, "Peru", "opposes", "Harbour Accord")
+    # a plan of another paragraph is not what an unnamed vote is on
+    found = _relations(
+        "The Harbour Accord, which was drafted by Norway, was debated on Monday.\n\n"
+        "A bill on fisheries passed by 300 votes to 120. The Green Party voted against."
+    )
+    assert not _has(found, "Green Party", "opposes", "Harbour Accord")
+
+
+def test_a_gerund_after_in_or_by_does_what_the_verb_subject_does():
+    found = _relations(
+        "Chile proposed the Harbour Accord on Monday. Peru joined Chile in voting for it."
+    )
+    assert _has(found, "Peru", "supports", "Harbour Accord", "asserted")
+    assert not _has(found, "Peru", "supports", "Chile")  # "it" is no country here
+    found = _relations("Chile responded by sending troops to the Andean Force.")
+    assert _has(found, "Chile", "contributesTo", "Andean Force")
+    # "for" and "of" take the object's gerund: Chile sends nothing
+    found = _relations("Chile thanked Peru for sending troops to the Andean Force.")
+    assert not _has(found, "Chile", "contributesTo", "Andean Force")
+
+
+def test_who_takes_part_in_an_exercise_offers_forces_to_it():
+    found = _relations(
+        "The Chilean Navy and the Peruvian Navy will hold their first joint exercise in the "
+        "Pacific next month."
+    )
+    assert _has(found, "Chilean Navy", "contributesTo", "joint exercise", "planned")
+    assert _has(found, "Peruvian Navy", "contributesTo", "joint exercise", "planned")
+    found = _relations("The Chilean Navy took part in Exercise Blue Tide in the spring.")
+    assert _has(found, "Chilean Navy", "contributesTo", "Exercise Blue Tide", "asserted")
+    found = _relations("Chile will join a trilateral exercise with Peru and Ecuador on Monday.")
+    for country in ("Chile", "Peru", "Ecuador"):
+        assert _has(found, country, "contributesTo", "trilateral exercise", "planned")
+    found = _relations("Blue Tide, a naval exercise involving the Peruvian Navy, began on Monday.")
+    assert _has(found, "Peruvian Navy", "contributesTo", "naval exercise")
+    # who criticises the drills takes no part in them
+    found = _relations("China criticised the drills, which began on Monday.")
+    assert not _has(found, "China", "contributesTo", "drills")
+
+
+def test_a_personal_pronoun_object_is_not_its_own_clause_subject():
+    found = _relations(
+        "Mira Solvang flew to Lima on Monday. Tomas Ekberg has agreed to meet her, a "
+        "spokesperson said."
+    )
+    assert _has(found, "Tomas Ekberg", "meets", "Mira Solvang", "planned")
+    found = _relations("Mira Solvang said Tomas Ekberg had praised her.")
+    assert _has(found, "Tomas Ekberg", "supports", "Mira Solvang")
+
+
+def test_what_a_stance_calls_a_plan_says_support_or_opposition():
+    found = _relations('Tomas Ekberg called the Harbour Accord "blackmail dressed up as values".')
+    assert _has(found, "Tomas Ekberg", "opposes", "Harbour Accord", "asserted")
+    found = _relations(
+        'Mira Solvang has described the Harbour Accord as "a sensible step for a small '
+        'country in a dangerous neighbourhood".'
+    )
+    assert _has(found, "Mira Solvang", "supports", "Harbour Accord")
+    assert not _has(found, "Mira Solvang", "opposes", "Harbour Accord")
+    found = _relations(
+        "The Green Party, calling the Harbour Accord unjustified, said it would appeal."
+    )
+    assert _has(found, "Green Party", "opposes", "Harbour Accord")
+    # a plain description, or a complement after another object, is no stance
+    found = _relations("Tomas Ekberg called the Harbour Accord a long document.")
+    assert not _has(found, "Tomas Ekberg", "opposes", "Harbour Accord")
+    assert not _has(found, "Tomas Ekberg", "supports", "Harbour Accord")
+    found = _relations(
+        'Mira Solvang called the Harbour Accord "a betrayal of an independent foreign policy '
+        'that generations fought for", and her fellow co-leader, Tomas Ekberg, said the party '
+        "would campaign against it."
+    )
+    assert _has(found, "Mira Solvang", "opposes", "Harbour Accord")
+    assert not _has(found, "Mira Solvang", "opposes", "Co-leader")
+
+
 def test_a_second_titled_person_hung_on_the_first_name_is_named_too():
     found = _relations(
         "Talks between Norland's Minister of Foreign Affairs, Tomas Ekberg, and his Velmar "
         "counterpart, Mira Solvang, open in Lima on Monday."
     )
     assert _has(found, "Tomas Ekberg", "holdsTalksWith", "Mira Solvang")
+
+
+def test_help_offered_to_someone_is_a_contribution_to_them():
+    found = _relations("Norway has offered to share intelligence with Sweden.")
+    assert _has(found, "Norway", "contributesTo", "Sweden", "offered")
+    # a place where the offered event is held is no beneficiary
+    found = _relations("Chile has offered to host talks between Peru and Bolivia in Santiago.")
+    assert not _has(found, "Chile", "contributesTo", "Santiago")
+    assert not _has(found, "Chile", "contributesTo", "Peru")

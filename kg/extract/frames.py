@@ -17,6 +17,7 @@ from kg.extract.syntax.arguments import (
     gives_an_order,
     has_to,
     is_passive,
+    phrasal_lemma,
     prep_objects,
     subjects,
 )
@@ -115,6 +116,41 @@ def _has_contribution(verb, money: bool = True) -> bool:
         ):
             return True
     return any(_has_contribution(xcomp, money) for xcomp in _children(verb, "xcomp"))
+
+
+def _judgement(verb) -> tuple[str | None, int]:
+    """The polarity of what a verb of naming calls its object (data: frames.yaml
+    `judgements`), and where that complement starts: "called the sanctions 'blackmail'"
+    negative, "described the deal as a victory" positive. Only the complement's own words
+    count, not those of its prepositional phrases ("a sensible step for a small country in a
+    dangerous neighbourhood" is positive); None when it has no judgement word, or both."""
+    words: list[str] = []
+    start = len(verb.doc)
+    for child in verb.children:
+        heads = []
+        if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr"):
+            heads = [child]
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            heads = _children(child, "pobj")
+        for head in heads:
+            start = min(start, head.left_edge.i)
+            words += [t.lower_ for t in head.subtree if not _in_phrase(t, head)]
+    text = f" {' '.join(words)} "
+    found = {
+        polarity
+        for polarity, entries in frames().judgements.items()
+        if any(f" {entry} " in text for entry in entries)
+    }
+    return (found.pop() if len(found) == 1 else None), start
+
+
+def _in_phrase(tok, head) -> bool:
+    """Whether `tok` is inside a prepositional phrase below `head`."""
+    while tok.i != head.i:
+        if tok.dep_ == "prep":
+            return True
+        tok = tok.head
+    return False
 
 
 def _purpose_targets(tok) -> list:
@@ -222,12 +258,34 @@ def _objects(
             for holder in holders:
                 for pobj in prep_objects(holder, prep):
                     out += actor_refs(index, block, pobj)
+        elif spec == "beneficiary":  # "offered to share intelligence with Sweden": who
+            # what the complement does is for (frames.yaml `beneficiary_preps`)
+            for verb in _children(tok, "xcomp"):
+                for t in verb.subtree:
+                    if t.dep_ == "prep" and t.lower_ in frames().beneficiary_preps:
+                        for pobj in _children(t, "pobj"):
+                            out += actor_refs(index, block, pobj)
+        elif spec == "called":  # "called the pact a betrayal": the pact; not "it" (a
+            # decision, an event: no entity a pronoun finds), nor what follows the complement
+            start = _judgement(tok)[1]
+            for obj in objects:
+                if obj.i < start and obj.pos_ != "PRON":
+                    out += actor_refs(index, block, obj)
+        elif spec == "self":  # "took part in the exercise": the event the noun names
+            noun = tok.head if tok.dep_ == "compound" else tok
+            out += index.refs(block, noun, with_conj=False) or index.refs(block, tok)
         elif spec == "appos":  # "X's predecessor, Y"
             for obj in _children(tok, "appos"):
                 out += index.refs(block, obj, with_conj=False)
         elif spec == "subject":  # "Accra will host the summit": the summit is in Accra
             for subj in subjects(tok):
                 out += index.refs(block, subj)
+        elif spec.startswith("topic:"):  # "voted against it", "voted in favour"
+            if _names_nothing(tok, spec.split(":", 1)[1].split()):
+                c = index.topic_before(block, tok, frames().topic_classes)
+                if c is None or not _named_lately(index, block, tok, c):
+                    return []  # not what "it" was last, nor a plan of another paragraph
+                return [Ref(c, True)]
         elif (
             spec == "implicit"
             and not out
@@ -241,6 +299,34 @@ def _objects(
         if out:
             break
     return out
+
+
+def _named_lately(index: ArticleIndex, block: int, tok, cluster) -> bool:
+    """Whether the entity is named earlier in the token's paragraph ("The mandate passed by
+    512 votes. The Greens voted against it."), not only in one before."""
+    for m in reversed(index.ordered[: index.mentions_before(block, tok)]):
+        if m.block != block:
+            return False
+        if m.cluster == cluster.id:
+            return True
+    return False
+
+
+def _names_nothing(tok, words: list[str]) -> bool:
+    """Whether the verb has the preposition `words[0]` (with its noun `words[1]`: "in
+    favour") and nothing named after it: no object ("voted in favour"), or a pronoun
+    ("voted against it"), which a vote has for what it is on."""
+    for prep in _children(tok, "prep"):
+        if prep.lower_ != words[0]:
+            continue
+        objs = _children(prep, "pobj", "pcomp")
+        if len(words) > 1:
+            if not any(o.lower_ == words[1] and not _children(o, "prep") for o in objs):
+                continue
+            return True
+        if all(o.pos_ == "PRON" for o in objs):
+            return True
+    return False
 
 
 def principals(verb) -> list:
@@ -310,6 +396,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 )
                 if anchor is None:
                     continue
+            if frame.judgement and _judgement(tok)[0] != frame.judgement:
+                continue  # "called the pact a betrayal": opposes, not supports
             if frame.needs == "contribution" and not _has_contribution(tok):
                 continue
             if frame.needs == "forces" and not _has_contribution(tok, money=False):
@@ -451,6 +539,33 @@ def noun_subjects(tok) -> list:
     return []
 
 
+def participants(tok) -> list:
+    """Who takes part in the event a noun names (data: frames.yaml `participation`): its
+    possessor ("their first joint exercise"), the subject of a verb of taking part whose
+    object it is ("X will hold the drills", "X took part in Exercise Y"), the objects of its
+    prepositions ("an exercise with X and Y") and of its participles ("drills involving
+    X")."""
+    rule = frames().participation
+    noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") else tok
+    out = _children(noun, "poss")
+    verb = None
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in rule["verb_preps"]:
+        verb = noun.head.head
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # "take part in"
+            verb = verb.head
+    if verb is not None and (
+        verb.lemma_.lower() in rule["verbs"] or phrasal_lemma(verb) in rule["verbs"]
+    ):
+        out += subjects(verb)
+    out += [o for p in rule["preps"] for o in prep_objects(noun, p)]
+    for acl in _children(noun, "acl"):
+        if acl.lemma_.lower() in rule["participles"]:
+            out += _children(acl, "dobj")
+    return out
+
+
 def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
     f = frames()
     out: list[Candidate] = []
@@ -466,7 +581,10 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             level = clause.modality
             # the event itself, or talks between others: planned when one party offers it
             event_level = f.event_levels.get(level, level) if level else level
-            subj = [tok] if frame.subject == "self" else noun_subjects(tok)
+            if frame.subject == "participants":
+                subj = participants(tok)
+            else:
+                subj = [tok] if frame.subject == "self" else noun_subjects(tok)
             own = event_level if frame.subject == "self" else level
             out += _emit(index, block, tok, frame, subj, None, own)
             if frame.predicate in load_ontology().symmetric:

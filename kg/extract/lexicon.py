@@ -223,6 +223,7 @@ class Frame:
     only_refused: bool = False  # states only its refusal: "declined to attend"
     negated_as: str = "negated"  # a negated plan of it: "will not disarm X" -> refused
     not_in_place: bool = False  # a noun after "in", "at": "in the northern part of X"
+    judgement: str | None = None  # "called X a betrayal": the complement's words' polarity
 
 
 @dataclass(frozen=True)
@@ -267,6 +268,11 @@ class Frames:
     planned_modifiers: frozenset[str] = frozenset()  # "the proposed visit"
     contrast_marks: frozenset[str] = frozenset()  # "..., while Y is considering it"
     limit_marks: frozenset[str] = frozenset()  # "is willing to X but will not Y"
+    gerund_subject_preps: frozenset[str] = frozenset()  # "joined Y in voting": X votes
+    participation: dict = field(default_factory=dict)  # "took part in the exercise"
+    judgements: dict[str, frozenset[str]] = field(default_factory=dict)  # "a betrayal"
+    beneficiary_preps: frozenset[str] = frozenset()  # "offered to share it with X"
+    topic_classes: tuple[str, ...] = ()  # "voted against it": what the story is about
     invitation_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...] = ()  # "an invitation to / for the summit"
@@ -306,6 +312,7 @@ def _frame(item: dict, kind: str) -> Frame:
         only_refused=bool(item.get("only_refused", False)),
         negated_as=item.get("negated_as", "negated"),
         not_in_place=bool(item.get("not_in_place", False)),
+        judgement=item.get("judgement"),
     )
 
 
@@ -367,6 +374,11 @@ def frames() -> Frames:
         planned_modifiers=frozenset(d.get("planned_modifiers") or ()),
         contrast_marks=frozenset(d.get("contrast_marks") or ()),
         limit_marks=frozenset(d.get("limit_marks") or ()),
+        topic_classes=tuple(d.get("topic_classes") or ()),
+        beneficiary_preps=frozenset(d.get("beneficiary_preps") or ()),
+        judgements={k: frozenset(v) for k, v in (d.get("judgements") or {}).items()},
+        participation={k: frozenset(v) for k, v in (d.get("participation") or {}).items()},
+        gerund_subject_preps=frozenset(d.get("gerund_subject_preps") or ()),
         invitation_nouns={k: tuple(v) for k, v in (d.get("invitation_nouns") or {}).items()},
         invitation_preps=tuple(d.get("invitation_preps") or ()),
         named_by=tuple(d.get("named_by") or ()),

@@ -62,6 +62,13 @@ def subjects(verb) -> list:
             if raised:
                 return raised
         return subjects(head)
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ in ("pcomp", "pobj")
+        and head.lower_ in frames().gerund_subject_preps
+        and head.head.pos_ in ("VERB", "AUX")
+    ):  # "X joined Y in voting for it", "X replied by sending troops": X votes, sends
+        return subjects(head.head)
     if verb.dep_ == "conj" and head.i != verb.i:
         if is_passive(head):  # "X was elected and leads Y": X leads
             return _children(head, "nsubjpass") or subjects(head)

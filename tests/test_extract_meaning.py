@@ -861,3 +861,62 @@ def test_help_offered_to_someone_is_a_contribution_to_them():
     found = _relations("Chile has offered to host talks between Peru and Bolivia in Santiago.")
     assert not _has(found, "Chile", "contributesTo", "Santiago")
     assert not _has(found, "Chile", "contributesTo", "Peru")
+
+
+# -- round-6 review: readings the new frames must not give -------------------------------------
+
+
+def test_taking_part_in_an_exercise_has_the_modality_of_the_verb():
+    found = _relations("Velmar was invited to join Exercise Coral Shield but declined.")
+    assert not _has(found, "Velmar", "contributesTo", "Exercise Coral Shield")
+    found = _relations("The Norland Navy has not taken part in Exercise Coral Shield since 2019.")
+    assert _has(found, "Norland Navy", "contributesTo", "Exercise Coral Shield", "negated")
+    assert not _has(found, "Norland Navy", "contributesTo", "Exercise Coral Shield", "asserted")
+    found = _relations("Velmar said Norland had no plans to join Exercise Coral Shield.")
+    assert not _has(found, "Norland", "contributesTo", "Exercise Coral Shield", "asserted")
+
+
+def test_a_vote_for_a_person_is_for_that_person():
+    found = _relations(
+        "The Harbour Accord was debated on Monday. Mira Solvang stood for speaker, and the "
+        "Green Party voted for her."
+    )
+    assert _has(found, "Green Party", "supports", "Mira Solvang")
+    assert not _has(found, "Green Party", "supports", "Harbour Accord")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Ekberg called Mira Solvang to discuss the threat.",
+        "Mira Solvang described the Velmar Accord as no threat to Norland.",
+        "Mira Solvang called the Velmar Accord not a betrayal but a compromise.",
+        "Mira Solvang described the Velmar Accord as a way to end the aggression.",
+    ],
+)
+def test_a_purpose_a_negated_judgement_or_a_clause_inside_is_no_stance(text):
+    assert not any(p == "opposes" for _s, p, _o in _relations(text))
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("Norland pledged to end arms sales to Velmar.", "Velmar"),
+        (
+            "Mira Solvang promised to report to the Norland Parliament on Monday.",
+            "Norland Parliament",
+        ),
+    ],
+)
+def test_only_giving_or_helping_offered_is_a_contribution_to_someone(text, who):
+    assert not any(p == "contributesTo" and o == who for _s, p, o in _relations(text))
+
+
+def test_who_is_persuaded_to_do_something_does_it():
+    for text in (
+        "Mira Solvang persuaded Velmar to send troops to the Andean Force.",
+        "Mira Solvang succeeded in persuading Velmar to send troops to the Andean Force.",
+    ):
+        found = _relations(text)
+        assert _has(found, "Velmar", "contributesTo", "Andean Force")
+        assert not _has(found, "Mira Solvang", "contributesTo", "Andean Force")

@@ -10,6 +10,7 @@ from functools import cache
 
 from kg.extract.actors import actor_refs
 from kg.extract.lexicon import Frame, frames, lexicon
+from kg.extract.pronouns import THING_PRONOUNS
 from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.arguments import (
     _children,
@@ -123,18 +124,24 @@ def _judgement(verb) -> tuple[str | None, int]:
     `judgements`), and where that complement starts: "called the sanctions 'blackmail'"
     negative, "described the deal as a victory" positive. Only the complement's own words
     count, not those of its prepositional phrases ("a sensible step for a small country in a
-    dangerous neighbourhood" is positive); None when it has no judgement word, or both."""
+    dangerous neighbourhood" is positive); None when it has no judgement word, or both,
+    or a negator (frames.yaml `negators`: "as no threat", "not a betrayal but ..."). A verb
+    is no complement: "called X to discuss the threat" is a purpose."""
     words: list[str] = []
     start = len(verb.doc)
     for child in verb.children:
         heads = []
-        if child.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "attr"):
+        if child.dep_ in ("oprd", "acomp", "attr") or (
+            child.dep_ in ("ccomp", "xcomp") and child.pos_ not in ("VERB", "AUX")
+        ):
             heads = [child]
         elif child.dep_ == "prep" and child.lower_ == "as":
             heads = _children(child, "pobj")
         for head in heads:
             start = min(start, head.left_edge.i)
             words += [t.lower_ for t in head.subtree if not _in_phrase(t, head)]
+    if any(w in frames().negators for w in words):
+        return None, start
     text = f" {' '.join(words)} "
     found = {
         polarity
@@ -145,9 +152,10 @@ def _judgement(verb) -> tuple[str | None, int]:
 
 
 def _in_phrase(tok, head) -> bool:
-    """Whether `tok` is inside a prepositional phrase below `head`."""
+    """Whether `tok` is inside a prepositional phrase or a clause below `head` ("a way to
+    end the aggression": the way is judged, not the aggression)."""
     while tok.i != head.i:
-        if tok.dep_ == "prep":
+        if tok.dep_ in ("prep", "acl", "relcl", "xcomp", "ccomp", "advcl"):
             return True
         tok = tok.head
     return False
@@ -260,9 +268,15 @@ def _objects(
                     out += actor_refs(index, block, pobj)
         elif spec == "beneficiary":  # "offered to share intelligence with Sweden": who
             # what the complement does is for (frames.yaml `beneficiary_preps`)
+            # (`beneficiary_verbs`): the giving verb's (or its object's) prepositions, so "pledged
+            # to end arms sales to X" and "promised to report to X" give X nothing
+            f = frames()
             for verb in _children(tok, "xcomp"):
-                for t in verb.subtree:
-                    if t.dep_ == "prep" and t.lower_ in frames().beneficiary_preps:
+                if verb.lemma_.lower() not in f.beneficiary_verbs:
+                    continue
+                own = [verb, *_children(verb, "dobj")]  # "share intelligence with X"
+                for t in (p for w in own for p in _children(w, "prep")):
+                    if t.lower_ in f.beneficiary_preps:
                         for pobj in _children(t, "pobj"):
                             out += actor_refs(index, block, pobj)
         elif spec == "called":  # "called the pact a betrayal": the pact; not "it" (a
@@ -314,8 +328,9 @@ def _named_lately(index: ArticleIndex, block: int, tok, cluster) -> bool:
 
 def _names_nothing(tok, words: list[str]) -> bool:
     """Whether the verb has the preposition `words[0]` (with its noun `words[1]`: "in
-    favour") and nothing named after it: no object ("voted in favour"), or a pronoun
-    ("voted against it"), which a vote has for what it is on."""
+    favour") and nothing named after it: no object ("voted in favour"), or a pronoun of a
+    thing ("voted against it"), which a vote has for what it is on; "voted for her" names
+    her."""
     for prep in _children(tok, "prep"):
         if prep.lower_ != words[0]:
             continue
@@ -324,7 +339,7 @@ def _names_nothing(tok, words: list[str]) -> bool:
             if not any(o.lower_ == words[1] and not _children(o, "prep") for o in objs):
                 continue
             return True
-        if all(o.pos_ == "PRON" for o in objs):
+        if all(o.pos_ == "PRON" and o.lower_ in THING_PRONOUNS for o in objs):
             return True
     return False
 
@@ -539,15 +554,15 @@ def noun_subjects(tok) -> list:
     return []
 
 
-def participants(tok) -> list:
-    """Who takes part in the event a noun names (data: frames.yaml `participation`): its
-    possessor ("their first joint exercise"), the subject of a verb of taking part whose
-    object it is ("X will hold the drills", "X took part in Exercise Y"), the objects of its
-    prepositions ("an exercise with X and Y") and of its participles ("drills involving
-    X")."""
+def participants(tok) -> tuple[object, list, list]:
+    """Who takes part in the event a noun names (data: frames.yaml `participation`): the
+    verb of taking part whose object it is, with its subjects ("X will hold the drills", "X
+    took part in Exercise Y"), and the others: its possessor ("their first joint exercise"),
+    the objects of its prepositions ("an exercise with X and Y") and of its participles
+    ("drills involving X"). (verb or None, the verb's subjects, the others)."""
     rule = frames().participation
     noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") else tok
-    out = _children(noun, "poss")
+    others = _children(noun, "poss")
     verb = None
     if noun.dep_ in ("dobj", "nsubjpass"):
         verb = noun.head
@@ -555,15 +570,15 @@ def participants(tok) -> list:
         verb = noun.head.head
         if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # "take part in"
             verb = verb.head
-    if verb is not None and (
+    if verb is not None and not (
         verb.lemma_.lower() in rule["verbs"] or phrasal_lemma(verb) in rule["verbs"]
     ):
-        out += subjects(verb)
-    out += [o for p in rule["preps"] for o in prep_objects(noun, p)]
+        verb = None
+    others += [o for p in rule["preps"] for o in prep_objects(noun, p)]
     for acl in _children(noun, "acl"):
         if acl.lemma_.lower() in rule["participles"]:
-            out += _children(acl, "dobj")
-    return out
+            others += _children(acl, "dobj")
+    return verb, (subjects(verb) if verb is not None else []), others
 
 
 def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
@@ -582,7 +597,11 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             # the event itself, or talks between others: planned when one party offers it
             event_level = f.event_levels.get(level, level) if level else level
             if frame.subject == "participants":
-                subj = participants(tok)
+                # who takes part as the verb of taking part says it: "declined to join the
+                # exercise" is no part in it; the others as the noun is stated
+                verb, takers, subj = participants(tok)
+                if verb is not None and takers:
+                    out += _emit(index, block, tok, frame, takers, None, modality(verb))
             else:
                 subj = [tok] if frame.subject == "self" else noun_subjects(tok)
             own = event_level if frame.subject == "self" else level

@@ -272,6 +272,8 @@ class Frames:
     participation: dict = field(default_factory=dict)  # "took part in the exercise"
     judgements: dict[str, frozenset[str]] = field(default_factory=dict)  # "a betrayal"
     beneficiary_preps: frozenset[str] = frozenset()  # "offered to share it with X"
+    beneficiary_verbs: frozenset[str] = frozenset()  # "share", "train": giving verbs
+    object_control_verbs: frozenset[str] = frozenset()  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...] = ()  # "voted against it": what the story is about
     invitation_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
@@ -340,6 +342,7 @@ def frames() -> Frames:
         modality_heads=dict(d["modality_heads"]),
         modal_aux=dict(d["modal_aux"]),
         creation_verbs=frozenset(d["creation_verbs"]),
+        object_control_verbs=frozenset(d.get("object_control_verbs") or ()),
         blocking_heads=frozenset(d["blocking_heads"]),
         duty_nouns=frozenset(d["duty_nouns"]),
         light_verbs=frozenset(d["light_verbs"]),
@@ -376,6 +379,7 @@ def frames() -> Frames:
         limit_marks=frozenset(d.get("limit_marks") or ()),
         topic_classes=tuple(d.get("topic_classes") or ()),
         beneficiary_preps=frozenset(d.get("beneficiary_preps") or ()),
+        beneficiary_verbs=frozenset(d.get("beneficiary_verbs") or ()),
         judgements={k: frozenset(v) for k, v in (d.get("judgements") or {}).items()},
         participation={k: frozenset(v) for k, v in (d.get("participation") or {}).items()},
         gerund_subject_preps=frozenset(d.get("gerund_subject_preps") or ()),

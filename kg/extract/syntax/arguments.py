@@ -53,7 +53,8 @@ def subjects(verb) -> list:
     if verb.dep_ in ("xcomp", "advcl") and head.i != verb.i:
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
             head = head.head
-        if head.lemma_.lower() in frames().creation_verbs:
+        lemma = head.lemma_.lower()
+        if lemma in frames().creation_verbs or lemma in frames().object_control_verbs:
             made = _children(head, "dobj")
             if made:
                 return made

@@ -274,6 +274,16 @@ def test_a_question_whether_an_event_happens_states_nothing_of_it(text):
     assert not any(p in ("holdsTalksWith", "meets") for _s, p, _o in _relations(text))
 
 
+def test_a_negator_on_the_object_or_the_subject_denies_the_clause():
+    found = _relations("Norland sent no troops to the Andean Force.")
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"negated"}
+    found = _relations("Neither Norland nor Velmar sent troops to the Andean Force.")
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"negated"}
+    assert found[("Velmar", "contributesTo", "Andean Force")] == {"negated"}
+    found = _relations("Norland sent troops to the Andean Force.")
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"asserted"}
+
+
 def test_a_reported_plan_is_still_a_plan():
     found = _relations("Tomas Ekberg said Velmar would join the Andean Force.")
     assert found[("Velmar", "memberOf", "Andean Force")] == {"planned"}

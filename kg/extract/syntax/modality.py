@@ -150,7 +150,22 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             break
     if _future_date(tok):  # "I go to Seoul next week": planned
         found.add("planned")
+    if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
+        negated = True
     return found, negated
+
+
+def _denied_by_its_arguments(verb) -> bool:
+    """A clause its own arguments deny: a negator (frames.yaml `negators`) determining the
+    object ("X sent no troops") or the subject ("Neither X nor Y sent troops", "neither
+    side sent troops")."""
+    negators = frames().negators
+    for arg in verb.children:
+        if arg.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            continue
+        if any(c.dep_ in ("det", "preconj") and c.lower_ in negators for c in arg.children):
+            return True
+    return False
 
 
 # Dependencies of a clause under a head: conjuncts joined there share that head's modality.

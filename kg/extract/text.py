@@ -25,7 +25,7 @@ _DATELINE = re.compile(
 )
 _END = re.compile(r"[.!?:;\"”’)]\s*$")
 # a dateline of a title-case place with its date and source ("Velmar City, 27 Nov (Norpress) -",
-# "Norvik, Nov 27 (NPA).-"): only with a source, so that "Ana Ruiz - " is no dateline
+# "Norvik, Nov 27 (NPA).-"): only with a source, so that "Mira Solvang - " is no dateline
 _SOURCED_DATELINE = re.compile(
     r"^[A-Z][\w'’.\-]++(?:[ /][A-Z][\w'’.\-]++)*+\s*,\s*"
     r"(?:\d{1,2} [A-Z][a-z]+\.?(?: \d{4})?|[A-Z][a-z]+\.? \d{1,2})"

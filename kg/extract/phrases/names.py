@@ -180,7 +180,7 @@ class NameRepair:
             )
 
         # a name right after a title that no entity covers ("Deputy Ministers Bae Sun-ok"),
-        # or between commas after it ("its foreign minister, Ilo Varga, said")
+        # or between commas after it ("its foreign minister, Tomas Ekberg, said")
         for e in ents:
             if e.label_ != "POSITION":
                 continue
@@ -198,8 +198,8 @@ class NameRepair:
                 ents.append(Span(doc, start, end, label="PERSON"))
                 taken.update(range(start, end))
                 changed = True
-        # a name before a comma and a title in apposition ("Ilo Varga, Norland's foreign
-        # minister, said", "Ilo Varga, the army chief,"): the recognizer often drops it or
+        # a name before a comma and a title in apposition ("Tomas Ekberg, Norland's foreign
+        # minister, said", "Tomas Ekberg, the army chief,"): the recognizer often drops it or
         # reads its surname as a place
         for e in [e for e in ents if e.label_ == "POSITION"]:
             comma = _apposition_comma(doc, e, ents)

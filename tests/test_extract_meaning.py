@@ -5,23 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sentences import has as _has
+from tests.sentences import relations as _relations
+
 pytestmark = pytest.mark.slow
-
-
-def _relations(text: str) -> dict[tuple[str, str, str], str]:
-    """(subject, predicate, object) -> modality."""
-    from kg.extract.pipeline import extract
-
-    st = extract(text, "t")
-    label = {e.id: e.label for e in st.entities}
-    return {(label[r.subject], r.predicate, label[r.object]): r.modality for r in st.relations}
-
-
-def _has(found, s, p, o, modality=None) -> bool:
-    for key in ((s, p, o), (o, p, s)) if p in ("meets", "holdsTalksWith") else ((s, p, o),):
-        if key in found and (modality is None or found[key] == modality):
-            return True
-    return False
 
 
 def test_coordinated_subjects_meet_each_other():

@@ -1,0 +1,21 @@
+"""What kg extracts from an invented sentence, for the tests of the extraction layers."""
+
+from __future__ import annotations
+
+
+def relations(text: str) -> dict[tuple[str, str, str], str]:
+    """(subject label, predicate, object label) -> modality."""
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    label = {e.id: e.label for e in st.entities}
+    return {(label[r.subject], r.predicate, label[r.object]): r.modality for r in st.relations}
+
+
+def has(found, s, p, o, modality=None) -> bool:
+    """Whether `found` (from relations) states s p o (either way for a symmetric
+    predicate), with `modality` if given."""
+    for key in ((s, p, o), (o, p, s)) if p in ("meets", "holdsTalksWith") else ((s, p, o),):
+        if key in found and (modality is None or found[key] == modality):
+            return True
+    return False

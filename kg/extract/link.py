@@ -323,7 +323,7 @@ def _renames(name: Mention, appositive: Mention, tok) -> bool:
     """Whether an appositive names the same entity again ("the alliance, NATO,"). Not a
     list the parser hung on its first name ("Norland, Velmar, Sudria and Arcadia":
     the appositive has conjuncts), nor an acronym whose letters do not fit the
-    other name ("the Stabilization Mission in Velmar (MINUSVE)": the acronym stands for the
+    other name ("the Harbour Relief Mission in Velmar (HRMV)": the acronym stands for the
     whole name, not for the place that ends it); a description may describe an acronym
     ("NMF, the peacekeeping force on the island,")."""
     if any(c.dep_ == "conj" for c in tok.children):

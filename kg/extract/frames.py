@@ -10,7 +10,6 @@ from functools import cache
 
 from kg.extract.actors import actor_refs
 from kg.extract.lexicon import Frame, frames, lexicon
-from kg.extract.pronouns import THING_PRONOUNS
 from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.arguments import (
     _children,
@@ -339,7 +338,7 @@ def _names_nothing(tok, words: list[str]) -> bool:
             if not any(o.lower_ == words[1] and not _children(o, "prep") for o in objs):
                 continue
             return True
-        if all(o.pos_ == "PRON" and o.lower_ in THING_PRONOUNS for o in objs):
+        if all(o.pos_ == "PRON" and o.lower_ in lexicon().thing_pronouns for o in objs):
             return True
     return False
 

@@ -229,6 +229,15 @@ class Lexicon:
     title_joiners: frozenset[str]  # "of", "the": join a title, name no post
     possessive_relatives: frozenset[str]  # "whose"
     government_nouns: frozenset[str]  # "the government": the country it governs
+    person_pronouns: dict[str, str] = field(metadata=_read(_by_word))  # "she" -> "f"
+    thing_pronouns: frozenset[str]  # "it", "its"
+    owner_preps: frozenset[str]  # "the foreign minister of Norland"
+    government_preps: frozenset[str]  # "the government in Norvik"
+    representative_preps: frozenset[str]  # "officials from Norland"
+    title_determiners: frozenset[str]  # "the president" (a title named): a person named before
+    title_word_determiners: frozenset[str]  # "the minister" (a word of a title)
+    anaphor_determiners: frozenset[str]  # "the plan", "its force"
+    referring_title_words: frozenset[str]  # "the minister" (generic, but refers back)
 
 
 @cache

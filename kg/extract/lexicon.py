@@ -127,21 +127,29 @@ def _publication_words(value: Any, _file: dict) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(w.lower().split()) for w in value or ())
 
 
-def _typed(tp: Any, value: Any) -> Any:
+def _typed(tp: Any, value: Any, where: str) -> Any:
     """A value of the data file as the declared type: a list as a frozenset or a tuple, a
     mapping as a dict (their items typed in turn), a scalar as str, int or float; missing
-    (None) as that type's empty value."""
+    (None) as that type's empty value. A word YAML read as true or false (an unquoted on,
+    off, yes, no) is an error."""
     origin, args = get_origin(tp), get_args(tp)
     if origin is UnionType or origin is Union:  # "str | None": None stays None
         if value is None:
             return None
-        return _typed(next(a for a in args if a is not type(None)), value)
+        return _typed(next(a for a in args if a is not type(None)), value, where)
     if origin in (frozenset, tuple):
-        return origin(_typed(args[0], v) for v in value or ())
+        return origin(_typed(args[0], v, where) for v in value or ())
     if origin is dict:
-        return {_typed(args[0], k): _typed(args[1], v) for k, v in (value or {}).items()}
+        return {
+            _typed(args[0], k, where): _typed(args[1], v, where) for k, v in (value or {}).items()
+        }
     if tp is dict:
         return dict(value or {})
+    if tp is str and isinstance(value, bool):
+        raise ExtractionError(
+            f"{where}: a word is read as {str(value).lower()}: quote it (YAML reads an unquoted "
+            '"on", "off", "yes" or "no" as true or false)'
+        )
     if tp in (str, int, float, bool):
         return tp() if value is None else tp(value)
     raise TypeError(f"no reading for {tp!r}")
@@ -166,9 +174,9 @@ def from_data(cls: type[T], file: dict, where: str) -> T:
         if read is not None:
             values[name] = read(file.get(name), file)
         elif name in file:
-            values[name] = _typed(types[name], file[name])
+            values[name] = _typed(types[name], file[name], f"{where} {name}")
         elif f.default is MISSING and f.default_factory is MISSING:
-            values[name] = _typed(types[name], None)
+            values[name] = _typed(types[name], None, f"{where} {name}")
     return cls(**values)
 
 

@@ -245,7 +245,7 @@ class Lexicon:
     title_determiners: frozenset[str]  # "the president" (a title named): a person named before
     title_word_determiners: frozenset[str]  # "the minister" (a word of a title)
     anaphor_determiners: frozenset[str]  # "the plan", "its force"
-    referring_title_words: frozenset[str]  # "the minister" (generic, but refers back)
+    anaphoric_title_words: frozenset[str]  # "the minister" (generic, but refers back)
 
 
 @cache

@@ -450,7 +450,7 @@ def _title_words() -> frozenset[str]:
         w
         for p in lex.positions
         for w in p.split()
-        if len(w) > 3 and (w not in lex.generic_position_words or w in lex.referring_title_words)
+        if len(w) > 3 and (w not in lex.generic_position_words or w in lex.anaphoric_title_words)
     )
 
 

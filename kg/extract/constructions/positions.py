@@ -7,7 +7,6 @@ from kg.extract.constructions.base import Builder, held_position, says_past
 from kg.extract.constructions.holders import title_holder
 from kg.extract.constructions.lists import plural_title
 from kg.extract.constructions.owners import title_owner
-from kg.extract.frames import modality
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
@@ -17,6 +16,7 @@ from kg.extract.phrases.titles import (
     written_end,
 )
 from kg.extract.resolve import ArticleIndex, Ref
+from kg.extract.syntax.modality import modality
 
 
 def read_position(b: Builder, pos: Mention) -> None:

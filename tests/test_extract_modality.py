@@ -400,3 +400,73 @@ def test_a_stance_or_contribution_that_is_ended_is_negated(text, key):
 def test_an_event_that_is_ended_took_place():
     found = _relations("Norland ended talks with Velmar on Friday.")
     assert found[("Norland", "holdsTalksWith", "Velmar")] == {"asserted"}
+
+
+# -- who says it (review r6 #21) ---------------------------------------------------------------
+
+
+def _said_by(text: str) -> dict[tuple[str, str, str], str | None]:
+    """(subject, predicate, object) -> the label of who it is attributed to."""
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    label = {e.id: e.label for e in st.entities}
+    return {
+        (label[r.subject], r.predicate, label[r.object]): label.get(r.attributed_to)
+        for r in st.relations
+    }
+
+
+SENT = ("Norland", "contributesTo", "Andean Force")
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        (
+            "Norland will send 200 troops to the Andean Force, a spokesperson for the Norland "
+            "Defence Ministry said.",
+            "Norland Defence Ministry",
+        ),
+        (
+            "A spokesperson for the Norland Defence Ministry said Norland would send 200 troops "
+            "to the Andean Force.",
+            "Norland Defence Ministry",
+        ),
+        (
+            "Norland will send 200 troops to the Andean Force, a UN spokesperson said.",
+            "United Nations",
+        ),
+        (
+            "Norland will send 200 troops to the Andean Force, its spokesperson, Mira Solvang, "
+            "said.",
+            "Mira Solvang",
+        ),
+        (
+            "Mira Solvang confirmed that Norland would send 200 troops to the Andean Force.",
+            "Mira Solvang",
+        ),
+    ],
+)
+def test_a_spokesperson_with_no_name_speaks_for_the_body_of_the_title(text, by):
+    assert _said_by(text)[SENT] == by
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters could not confirm that Norland would send 200 troops to the Andean Force.",
+        "Mira Solvang did not say that Norland would send 200 troops to the Andean Force.",
+    ],
+)
+def test_who_does_not_confirm_a_claim_is_not_its_source(text):
+    assert _said_by(text)[SENT] is None
+
+
+def test_a_proposal_made_is_asserted_and_one_weighed_is_not():
+    # GOLD.md: "proposed by X in 2023" states a proposal that was made (asserted); only the
+    # verb chain above it ("may propose", "is considering proposing") gives it a modality
+    found = _relations("The Harbour Accord, which was proposed by Norland in 2023, was signed.")
+    assert found[("Harbour Accord", "proposedBy", "Norland")] == {"asserted"}
+    found = _relations("Norland is considering proposing the Harbour Accord.")
+    assert found[("Harbour Accord", "proposedBy", "Norland")] == {"considered"}

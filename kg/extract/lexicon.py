@@ -143,6 +143,7 @@ class Lexicon:
     title_joiners: frozenset[str] = frozenset()  # "of", "the": join a title, name no post
     possessive_relatives: frozenset[str] = frozenset()  # "whose"
     government_nouns: frozenset[str] = frozenset()  # "the government": the country it governs
+    speaker_preps: frozenset[str] = frozenset()  # "a spokesperson for X said": X says
 
 
 @cache
@@ -198,6 +199,7 @@ def lexicon() -> Lexicon:
         title_joiners=frozenset(d.get("title_joiners") or ()),
         possessive_relatives=frozenset(d.get("possessive_relatives") or ()),
         government_nouns=frozenset(d.get("government_nouns") or ()),
+        speaker_preps=frozenset(d.get("speaker_preps") or ()),
     )
 
 

@@ -246,6 +246,7 @@ class Lexicon:
     title_word_determiners: frozenset[str]  # "the minister" (a word of a title)
     anaphor_determiners: frozenset[str]  # "the plan", "its force"
     anaphoric_title_words: frozenset[str]  # "the minister" (generic, but refers back)
+    speaker_preps: frozenset[str]  # "a spokesperson for X said": X says
 
 
 @cache
@@ -398,6 +399,12 @@ class Frames:
     pair_words: dict[str, frozenset[str]]  # "both", "the two"
     principal_preps: tuple[str, ...]  # "signed on behalf of X": X signs
     holder_preps: frozenset[str]  # "X is under sanctions": X is their object
+    report_nouns: frozenset[str]  # "rejected reports that ...": denied
+    denial_verbs: frozenset[str]  # "dismissed reports that ...": negated
+    pending_adverbs: frozenset[str]  # "has yet to send": negated
+    ending_verbs: frozenset[str]  # "ended its support for X": negated
+    ended_nouns: frozenset[str]  # what an ending verb negates (not "talks")
+    post_verbs: dict[str, frozenset[str]]  # "resigned as"
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:

@@ -198,3 +198,12 @@ def test_its_before_a_title_is_the_subject_of_the_clause_above_it():
     )
     assert _has(found, "Tomas Ekberg", "leads", "Andean Command")
     assert not _has(found, "Tomas Ekberg", "leads", "Norlandic coast guard")
+
+
+def test_its_after_a_seat_of_government_written_first_is_its_country():
+    # "Oslo, for its part, ...": the parser reads Oslo as an adverb, yet it is the subject
+    found = _relations(
+        "Velmar's army has attacked the border town of Arden. Oslo, for its part, is "
+        "considering its own sanctions on Velmar."
+    )
+    assert _with(found, "sanctions", "Velmar") == {"Norway"}

@@ -272,12 +272,14 @@ class ArticleIndex(Pronouns, Descriptions):
         """For "its" before a noun, the body or country that is the subject of the nearest
         clause above it, named before it ("X trains our coast guard, and its commander, Y,
         ...": X's; "The force will be commanded by Y, who was named its commander": the
-        force's), rather than the last one named."""
+        force's; a seat of government for its country), rather than the last one named."""
         for verb in tok.ancestors:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             for subject in verb.children:
-                if subject.dep_ not in ("nsubj", "nsubjpass") or subject.i >= tok.i:
+                # "Oslo, for its part, is considering its own sanctions": the parser may read
+                # a subject written first as a noun phrase adverb
+                if subject.dep_ not in ("nsubj", "nsubjpass", "npadvmod") or subject.i >= tok.i:
                     continue
                 if tok in subject.subtree:
                     continue

@@ -207,3 +207,13 @@ def test_its_after_a_seat_of_government_written_first_is_its_country():
         "considering its own sanctions on Velmar."
     )
     assert _with(found, "sanctions", "Velmar") == {"Norway"}
+
+
+def test_who_replaces_after_an_appointment_is_the_appointee():
+    # "She replaces C" after "A has named B as prime minister": B succeeds C, not A
+    found = _relations(
+        "President Tomas Ekberg has named Mira Solvang, until now finance minister, as prime "
+        "minister. She replaces Lev Marrow, who resigned on Monday."
+    )
+    assert _has(found, "Mira Solvang", "succeeds", "Lev Marrow")
+    assert not _has(found, "Tomas Ekberg", "succeeds", "Lev Marrow")

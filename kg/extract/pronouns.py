@@ -201,7 +201,9 @@ class Pronouns:
         """For a pronoun that is a subject: the person who is the subject of the main clause
         of the sentence before (a subject stays the topic: "X took office, succeeding Y,
         who resigned. She will travel ...": she is X), or of the clause it reports ("X will
-        travel to Y, the ministry said. She ..."); a pronoun there is followed back."""
+        travel to Y, the ministry said. She ..."); a pronoun there is followed back. The
+        subject of a verb of succession is the person an appointment before names ("A named
+        B as prime minister. He replaces C": B)."""
         sent = tok.sent
         own = tok.head if tok.dep_ == "poss" else tok
         if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < own.i for t in sent):
@@ -221,9 +223,17 @@ class Pronouns:
             reported = [c for c in root.children if c.dep_ == "ccomp"]
             clauses = [c for c in reported if c.i < root.i] + clauses
             clauses += [c for c in reported if c.i > root.i]
-        groups = lexicon().person_pronouns
+        lex = lexicon()
+        groups = lex.person_pronouns
         group = groups.get(tok.lower_)
+        # "A has named B as prime minister. He replaces C": who replaces is the appointee
+        takes_post = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.succession_verbs
         for clause in clauses:
+            if takes_post and clause.lemma_.lower() in lex.appointment_verbs:
+                for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                    refs = self._refs_one(b, obj)
+                    if refs and refs[0].cluster.cls == "Person":
+                        return refs[0].cluster
             for subj in clause.children:
                 if subj.dep_ not in ("nsubj", "nsubjpass"):
                     continue

@@ -470,3 +470,18 @@ def test_a_proposal_made_is_asserted_and_one_weighed_is_not():
     assert found[("Harbour Accord", "proposedBy", "Norland")] == {"asserted"}
     found = _relations("Norland is considering proposing the Harbour Accord.")
     assert found[("Harbour Accord", "proposedBy", "Norland")] == {"considered"}
+
+
+def test_a_headline_infinitive_with_a_subject_is_a_plan():
+    # "Norland to send troops": the headline form of "Norland is to send troops"
+    found = _relations("Norland to send 200 troops to the Andean Force.")
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"planned"}
+    found = _relations("Norland sent 200 troops to the Andean Force.")
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"asserted"}
+
+
+def test_a_previous_holder_holds_the_post_no_longer_and_leads_nothing():
+    text = "The Coastal Front's previous leader, Mira Solvang, met Tomas Ekberg."
+    _level, qualifiers = _posts(text)[("Mira Solvang", "Leader")]
+    assert "former" in qualifiers
+    assert ("Mira Solvang", "leads", "Coastal Front") not in _relations(text)

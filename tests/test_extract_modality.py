@@ -485,3 +485,17 @@ def test_a_previous_holder_holds_the_post_no_longer_and_leads_nothing():
     _level, qualifiers = _posts(text)[("Mira Solvang", "Leader")]
     assert "former" in qualifiers
     assert ("Mira Solvang", "leads", "Coastal Front") not in _relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Norland has declined an invitation to join the Andean Council.", "Andean Council"),
+        (
+            "Mira Solvang confirmed that Norland would not rejoin Operation Coral Shield.",
+            "Operation Coral Shield",
+        ),
+    ],
+)
+def test_declining_to_join_or_rejoin_is_a_refusal_of_what_is_joined(text, what):
+    assert _relations(text)[("Norland", "declines", what)] == {"refused"}

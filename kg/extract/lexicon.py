@@ -296,6 +296,7 @@ class Frames:
     ending_verbs: frozenset[str] = frozenset()  # "ended its support for X": negated
     ended_nouns: frozenset[str] = frozenset()  # what an ending verb negates (not "talks")
     post_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "resigned as"
+    joining_verbs: frozenset[str] = frozenset()  # "an invitation to join X": X
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:
@@ -412,6 +413,7 @@ def frames() -> Frames:
         ending_verbs=frozenset(d.get("ending_verbs") or ()),
         ended_nouns=frozenset(d.get("ended_nouns") or ()),
         post_verbs={k: frozenset(v) for k, v in (d.get("post_verbs") or {}).items()},
+        joining_verbs=frozenset(d.get("joining_verbs") or ()),
         carried={
             p: {
                 "nouns": frozenset(r.get("nouns") or ()),

@@ -499,3 +499,12 @@ def test_a_previous_holder_holds_the_post_no_longer_and_leads_nothing():
 )
 def test_declining_to_join_or_rejoin_is_a_refusal_of_what_is_joined(text, what):
     assert _relations(text)[("Norland", "declines", what)] == {"refused"}
+
+
+def test_who_is_named_to_do_something_does_it_also_when_parsed_as_a_complement():
+    # "named a police general to lead X": the general leads X, not who named him (the parser
+    # reads the general as the verb's predicate complement, not its object)
+    found = _relations("The Andean Council named a police general to lead the Andean Mission.")
+    assert ("Andean Council", "leads", "Andean Mission") not in found
+    found = _relations("The Andean Council named Mira Solvang to lead the Andean Mission.")
+    assert ("Mira Solvang", "leads", "Andean Mission") in found

@@ -55,7 +55,7 @@ def subjects(verb) -> list:
             head = head.head
         lemma = head.lemma_.lower()
         if lemma in frames().creation_verbs or lemma in frames().object_control_verbs:
-            made = _children(head, "dobj")
+            made = _children(head, "dobj") or _children(head, "oprd")
             if made:
                 return made
         if is_passive(head) and not _children(head, "agent"):

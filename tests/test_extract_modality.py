@@ -508,3 +508,7 @@ def test_who_is_named_to_do_something_does_it_also_when_parsed_as_a_complement()
     assert ("Andean Council", "leads", "Andean Mission") not in found
     found = _relations("The Andean Council named Mira Solvang to lead the Andean Mission.")
     assert ("Mira Solvang", "leads", "Andean Mission") in found
+    found = _relations(
+        "Tomas Ekberg was appointed defence minister in February, succeeding Mira Solvang."
+    )
+    assert ("Tomas Ekberg", "succeeds", "Mira Solvang") in found

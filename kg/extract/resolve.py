@@ -277,7 +277,7 @@ class ArticleIndex(Pronouns, Descriptions):
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
             for subject in verb.children:
-                # "Oslo, for its part, is considering its own sanctions": the parser may read
+                # "Norvik, for its part, is considering its own sanctions": the parser may read
                 # a subject written first as a noun phrase adverb
                 if subject.dep_ not in ("nsubj", "nsubjpass", "npadvmod") or subject.i >= tok.i:
                     continue

@@ -217,3 +217,10 @@ def test_who_replaces_after_an_appointment_is_the_appointee():
     )
     assert _has(found, "Mira Solvang", "succeeds", "Lev Marrow")
     assert not _has(found, "Tomas Ekberg", "succeeds", "Lev Marrow")
+
+
+def test_it_as_the_object_of_a_coordinated_clause_is_the_object_before():
+    # "..., and Velmar opposed it": the plan adopted, not the union that adopted it
+    found = _relations("The Andean Union adopted the Norvik Plan on Monday, and Velmar opposed it.")
+    assert _has(found, "Velmar", "opposes", "Norvik Plan")
+    assert not _has(found, "Velmar", "opposes", "Andean Union")

@@ -239,7 +239,11 @@ class ArticleIndex(Pronouns, Descriptions):
                 c = reporter if reporter.cls in ACTOR_CLASSES - {"Person"} else None
                 c = c or self._reporters_owner(block, tok)
                 return [Ref(c, True)] if c else []
-            c = self._thing_owner(block, tok) if tok.dep_ == "poss" else None
+            c = None
+            if tok.dep_ == "poss":
+                c = self._thing_owner(block, tok)
+            elif tok.dep_ == "dobj":
+                c = self._parallel_object(block, tok)
             c = c or self._antecedent(block, tok, ACTOR_CLASSES - {"Person"}, same_or_previous=True)
             return [Ref(c, True)] if c else []
         if (
@@ -286,6 +290,22 @@ class ArticleIndex(Pronouns, Descriptions):
                 refs = [self.as_actor(r) for r in self._refs_one(block, subject)]
                 if refs and refs[0].cluster.cls in ACTOR_CLASSES - {"Person"}:
                     return refs[0].cluster
+        return None
+
+    def _parallel_object(self, block: int, tok) -> Cluster | None:
+        """For "it" as the object of a clause coordinated with one before it, that clause's
+        object ("Norland will host the summit in May, and X will chair it": the summit;
+        "The union adopted the plan, and Velmar opposed it": the plan), not the last body
+        named."""
+        verb = tok.head
+        if verb.dep_ != "conj" or verb.head.i >= verb.i:
+            return None
+        for obj in verb.head.children:
+            if obj.dep_ != "dobj" or obj.i >= tok.i:
+                continue
+            refs = [self.as_actor(r) for r in self._refs_one(block, obj)]
+            if refs and refs[0].cluster.cls != "Person":
+                return refs[0].cluster
         return None
 
     def _countrys_force(self, block: int, tok) -> Cluster | None:

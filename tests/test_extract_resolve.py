@@ -224,3 +224,14 @@ def test_it_as_the_object_of_a_coordinated_clause_is_the_object_before():
     found = _relations("The Andean Union adopted the Norvik Plan on Monday, and Velmar opposed it.")
     assert _has(found, "Velmar", "opposes", "Norvik Plan")
     assert not _has(found, "Velmar", "opposes", "Andean Union")
+
+
+def test_we_after_i_met_someone_is_the_speaker_and_that_person():
+    # in an interview's answer, "I met X, and we signed ...": the interviewee and X sign
+    found = _relations(
+        "Mira Solvang, Norland's foreign minister, spoke to us in Norvik on Monday.\n\n"
+        "Q: What did you do in Velmar?\n\n"
+        "A: I met Foreign Minister Tomas Ekberg on Friday, and we signed a memorandum on "
+        "fisheries.\n"
+    )
+    assert _with(found, "signs", "memorandum on fisheries") == {"Mira Solvang", "Tomas Ekberg"}

@@ -221,6 +221,9 @@ class ArticleIndex(Pronouns, Descriptions):
         if self.interviewee is not None and block in self.roles:
             voice = voice_of(low, self.roles[block])
             if voice is not None:  # "I", "we" in an answer, "you" in a question
+                pair = self._we_pair(block, tok) if voice == "group" else []
+                if pair:  # "I met X, and we signed ...": the speaker and X
+                    return pair
                 c = self._voice(voice)
                 return [Ref(c, True)] if c else []
         if tok.text[:1].isupper() and low in self.surnames:
@@ -346,6 +349,28 @@ class ArticleIndex(Pronouns, Descriptions):
                 refs = [r for r in self.refs(block, subj) if r.cluster.cls in ACTOR_CLASSES]
                 if len(refs) >= 2:
                     return [Ref(r.cluster, True) for r in refs]
+        return []
+
+    def _we_pair(self, block: int, tok) -> list[Ref]:
+        """ "we" as the subject of a clause coordinated with one where the speaker met a
+        person ("I met Foreign Minister X, and we signed a memorandum"): the two of them."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.dep_ != "conj" or verb.head.i >= verb.i:
+            return []
+        first = verb.head
+        role = self.roles[block]
+        speaker = [c for c in first.children if c.dep_ == "nsubj"]
+        if not speaker or voice_of(speaker[0].lower_, role) != "speaker":
+            return []
+        for obj in first.children:
+            words = [obj] if obj.dep_ == "dobj" else []
+            if obj.dep_ == "prep":  # "I met with X"
+                words = [c for c in obj.children if c.dep_ == "pobj"]
+            for word in words:
+                refs = self._refs_one(block, word)
+                if refs and refs[0].cluster.cls == "Person":
+                    me = self._voice("speaker")
+                    return [Ref(me, True), refs[0]] if me is not None else []
         return []
 
     def _voice(self, voice: str) -> Cluster | None:

@@ -235,3 +235,14 @@ def test_we_after_i_met_someone_is_the_speaker_and_that_person():
         "fisheries.\n"
     )
     assert _with(found, "signs", "memorandum on fisheries") == {"Mira Solvang", "Tomas Ekberg"}
+
+
+def test_she_is_never_a_place_the_recognizer_took_for_a_person():
+    # the recognizer reads "La Paz" as a person's name; the gazetteer knows it as a seat of
+    # government, so "she" is the person named before it
+    found = _relations(
+        "Mira Solvang was elected secretary general of the Andean Union on Monday. Solvang's "
+        "first trip will be to La Paz, where she is expected to meet President Tomas Ekberg "
+        "in April."
+    )
+    assert _with(found, "meets", "Tomas Ekberg") == {"Mira Solvang"}

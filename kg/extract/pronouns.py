@@ -35,15 +35,17 @@ class Pronouns:
     def _agrees(self, c: Cluster | None, tok) -> bool:
         """Whether a person may be what a pronoun stands for: no gender the text told of them
         (a courtesy title, an earlier pronoun) other than the pronoun's."""
-        if c is None:
+        if c is None or c.id in self.places_as_persons:
             return False
         told = self.genders.get(c.id)
         return told is None or told == lexicon().person_pronouns.get(tok.lower_, told)
 
     def _other_gender(self, tok) -> set[int]:
-        """The persons the text told to be of another gender than the pronoun's."""
+        """The persons the text told to be of another gender than the pronoun's, and the
+        places the recognizer took for persons."""
         gender = lexicon().person_pronouns.get(tok.lower_)
-        return {cid for cid, told in self.genders.items() if told != gender}
+        other = {cid for cid, told in self.genders.items() if told != gender}
+        return other | self.places_as_persons
 
     def _resolve_pronouns_before(self, block: int, tok) -> None:
         """Resolve, in text order, every personal pronoun before `tok` not resolved yet. A

@@ -61,6 +61,9 @@ class ArticleIndex(Pronouns, Descriptions):
     # person cluster id -> the gender the text tells (a courtesy title, a pronoun resolved to
     # them): lexicon `person_pronouns` groups
     genders: dict[int, str] = field(default_factory=dict)
+    # "persons" whose name the gazetteer knows as a place or a seat of government ("she"
+    # never stands for them)
+    places_as_persons: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         text = self.text
@@ -113,6 +116,13 @@ class ArticleIndex(Pronouns, Descriptions):
             if c.cls in ("ArmedForce", "Event") and words & mission_nouns:
                 self._missions.append(k)
         self._courtesy_genders()
+        gaz = gazetteer()
+        for c in self.clusters:
+            if c.cls == "Person" and c.entry is None:
+                key = norm(c.label)
+                known = gaz.by_name.get(key) or gaz.by_metonym.get(key)
+                if known is not None and known.cls != "Person":
+                    self.places_as_persons.add(c.id)
         self.surnames: dict[str, Cluster] = {}
         for c in self.clusters:
             words = c.label.split()

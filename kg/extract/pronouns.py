@@ -73,8 +73,14 @@ class Pronouns:
         subject of the pronoun's own clause when the pronoun is its object ("X agreed to meet
         her": her is not X)."""
         reporter = self._reporter(block, tok)
+        unlike: set[int] = set()
+        said_by = self._reporting_pronoun(tok)
+        groups = lexicon().person_pronouns
+        if reporter is not None and said_by is not None and groups[said_by] != groups[tok.lower_]:
+            unlike, reporter = {reporter.id}, None  # "He said she would ...": she is not he
         if reporter is not None and reporter.cls == "Person" and self._agrees(reporter, tok):
-            return self._told(reporter, tok)
+            # a name reporting tells the gender ("X said she ..."), a pronoun only repeats it
+            return reporter if said_by is not None else self._told(reporter, tok)
         earlier = self._same_pronoun_before(block, tok)
         if earlier is not None:
             return self._person_pronoun(block, earlier)
@@ -86,18 +92,17 @@ class Pronouns:
             owner = self._clause_subject(block, tok)
             if owner is not None and self._agrees(owner, tok):
                 return owner
-            owner = self._reported_subject(block, tok)
+            owner = self._reported_subject(block, tok)  # a default: it tells no gender
             if owner is not None and self._agrees(owner, tok):
-                return self._told(owner, tok)
+                return owner
         c = None
         if tok.dep_ in ("nsubj", "nsubjpass") or (
             tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
         ):  # "X succeeded Y, who resigned. She ...", "... Her first trip ..."
             c = self._subject_antecedent(block, tok)
-        if c is not None and self._agrees(c, tok):
-            # a possessive continues the subject before less surely than a subject does
+        if c is not None and c.id not in unlike and self._agrees(c, tok):
             return c
-        exclude = self._co_subjects(block, tok) | self._other_gender(tok)
+        exclude = self._co_subjects(block, tok) | self._other_gender(tok) | unlike
         return self._antecedent(block, tok, {"Person"}, exclude=exclude)
 
     def _reporter(self, block: int, tok) -> Cluster | None:
@@ -115,6 +120,16 @@ class Pronouns:
             return None
         refs = self._refs_one(block, subject)
         return self.as_actor(refs[0]).cluster if refs else None
+
+    def _reporting_pronoun(self, tok) -> str | None:
+        """The personal pronoun that is the subject of the verb reporting the pronoun's
+        clause ("He said she would ...": "he"), if it is one."""
+        if tok.head.dep_ != "ccomp":
+            return None
+        subject = _subject_of(tok.head.head)
+        if subject is None or subject.lower_ not in lexicon().person_pronouns:
+            return None
+        return subject.lower_
 
     def _reporters_owner(self, block: int, tok) -> Cluster | None:
         """For "it" reported by a person, the country or body whose title the person bears
@@ -158,7 +173,8 @@ class Pronouns:
 
     def _clause_subject(self, block: int, tok) -> Cluster | None:
         """The person who is the subject of the nearest clause above a word, or of the clause
-        a subject's clause is coordinated with, named before it."""
+        a subject's clause is coordinated with, named before it (or a pronoun of the word's
+        gender there, followed back)."""
         subject = None
         for verb in tok.ancestors:
             subject = next(
@@ -166,8 +182,13 @@ class Pronouns:
             )
             if subject is not None:
                 break
-        if subject is None or subject.i >= tok.i or subject.lower_ in lexicon().person_pronouns:
+        if subject is None or subject.i >= tok.i:
             return None
+        groups = lexicon().person_pronouns
+        if subject.lower_ in groups:  # "She met Y and said her government ...": she
+            if groups[subject.lower_] != groups.get(tok.lower_):
+                return None
+            return self._person_pronoun(block, subject)
         refs = self._refs_one(block, subject)
         return refs[0].cluster if refs and refs[0].cluster.cls == "Person" else None
 

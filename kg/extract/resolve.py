@@ -290,6 +290,10 @@ class ArticleIndex(Pronouns, Descriptions):
         clause above it, named before it ("X trains our coast guard, and its commander, Y,
         ...": X's; "The force will be commanded by Y, who was named its commander": the
         force's; a seat of government for its country), rather than the last one named."""
+        if tok.head.dep_ == "conj":  # "Sweden and its prime minister": Sweden's
+            refs = [self.as_actor(r) for r in self._refs_one(block, tok.head.head)]
+            if refs and refs[0].cluster.cls in ACTOR_CLASSES - {"Person"}:
+                return refs[0].cluster
         for verb in tok.ancestors:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue

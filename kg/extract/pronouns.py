@@ -6,11 +6,47 @@ object. A part of ArticleIndex (kg/extract/resolve.py), which mixes it in."""
 from __future__ import annotations
 
 from kg.extract.clusters import Cluster
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import gazetteer, lexicon, norm
 
 
 class Pronouns:
     """The pronoun lookups of ArticleIndex (they use its mentions and lookups)."""
+
+    def _read_genders(self) -> None:
+        """What the text tells of persons before any pronoun is read: the gender a courtesy
+        title gives, and the "persons" whose name the gazetteer knows as a place or a seat
+        of government (the recognizer read "La Paz" as a person)."""
+        self._courtesy_genders()
+        gaz = gazetteer()
+        for c in self.clusters:
+            if c.cls == "Person" and c.entry is None:
+                key = norm(c.label)
+                known = gaz.by_name.get(key) or gaz.by_metonym.get(key)
+                if known is not None and known.cls != "Person":
+                    self.places_as_persons.add(c.id)
+
+    def _courtesy_genders(self) -> None:
+        """The gender of each person a courtesy title names ("Ms Solvang", "Mr. Ekberg";
+        lexicon `courtesy_genders`), from the word before a mention or its first word."""
+        genders = lexicon().courtesy_genders
+        if not genders:
+            return
+        for m in self.ordered:
+            c = self.clusters[m.cluster]
+            if c.cls != "Person" or c.id in self.genders:
+                continue
+            doc = self.docs[m.block]
+            words = [doc[m.tok_start]]
+            before = m.tok_start - 1
+            if before >= 0 and doc[before].text == "." and before > 0:
+                before -= 1  # "Mr. X"
+            if before >= 0:
+                words.append(doc[before])
+            for word in words:
+                gender = genders.get(word.lower_.rstrip("."))
+                if gender is not None:
+                    self.genders[c.id] = gender
+                    break
 
     def _person_pronoun(self, block: int, tok) -> Cluster | None:
         """The person a personal pronoun stands for (each pronoun is resolved once: later

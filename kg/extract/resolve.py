@@ -12,19 +12,9 @@ from kg.extract.lexicon import GazetteerEntry, frames, gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
 from kg.extract.pronouns import Pronouns
-from kg.extract.voices import voice_of
+from kg.extract.things import ACTOR_CLASSES, Things
+from kg.extract.voices import Voices, voice_of
 from kg.ontology import load_ontology
-
-ACTOR_CLASSES = {
-    "Person",
-    "Organization",
-    "GovernmentBody",
-    "ArmedForce",
-    "PoliticalParty",
-    "NewsAgency",
-    "InternationalOrganization",
-    "Country",
-}
 
 
 @dataclass
@@ -36,7 +26,7 @@ class Ref:
 
 
 @dataclass
-class ArticleIndex(Pronouns, Descriptions):
+class ArticleIndex(Pronouns, Things, Voices, Descriptions):
     text: str
     docs: list  # one spaCy Doc per block
     offsets: list[int]  # each block's start in the article
@@ -115,42 +105,12 @@ class ArticleIndex(Pronouns, Descriptions):
                 previous = None
             if c.cls in ("ArmedForce", "Event") and words & mission_nouns:
                 self._missions.append(k)
-        self._courtesy_genders()
-        gaz = gazetteer()
-        for c in self.clusters:
-            if c.cls == "Person" and c.entry is None:
-                key = norm(c.label)
-                known = gaz.by_name.get(key) or gaz.by_metonym.get(key)
-                if known is not None and known.cls != "Person":
-                    self.places_as_persons.add(c.id)
+        self._read_genders()  # kg/extract/pronouns.py
         self.surnames: dict[str, Cluster] = {}
         for c in self.clusters:
             words = c.label.split()
             if c.cls == "Person" and len(words) >= 2:
                 self.surnames.setdefault(words[-1].lower(), c)
-
-    def _courtesy_genders(self) -> None:
-        """The gender of each person a courtesy title names ("Ms Solvang", "Mr. Ekberg";
-        lexicon `courtesy_genders`), from the word before a mention or its first word."""
-        genders = lexicon().courtesy_genders
-        if not genders:
-            return
-        for m in self.ordered:
-            c = self.clusters[m.cluster]
-            if c.cls != "Person" or c.id in self.genders:
-                continue
-            doc = self.docs[m.block]
-            words = [doc[m.tok_start]]
-            before = m.tok_start - 1
-            if before >= 0 and doc[before].text == "." and before > 0:
-                before -= 1  # "Mr. X"
-            if before >= 0:
-                words.append(doc[before])
-            for word in words:
-                gender = genders.get(word.lower_.rstrip("."))
-                if gender is not None:
-                    self.genders[c.id] = gender
-                    break
 
     def cluster(self, cid: int) -> Cluster:
         return self.clusters[cid]
@@ -233,7 +193,7 @@ class ArticleIndex(Pronouns, Descriptions):
             if voice is not None:  # "I", "we" in an answer, "you" in a question
                 pair = self._we_pair(block, tok) if voice == "group" else []
                 if pair:  # "I met X, and we signed ...": the speaker and X
-                    return pair
+                    return [Ref(c, guessed) for c, guessed in pair]
                 c = self._voice(voice)
                 return [Ref(c, True)] if c else []
         if tok.text[:1].isupper() and low in self.surnames:
@@ -247,17 +207,7 @@ class ArticleIndex(Pronouns, Descriptions):
         if low in frames().plural_pronouns:
             return self._group(block, tok)
         if low in lex.thing_pronouns:
-            reporter = self._reporter(block, tok)
-            if reporter is not None:  # "Norland said it would ...": Norland, or nothing
-                c = reporter if reporter.cls in ACTOR_CLASSES - {"Person"} else None
-                c = c or self._reporters_owner(block, tok)
-                return [Ref(c, True)] if c else []
-            c = None
-            if tok.dep_ == "poss":
-                c = self._thing_owner(block, tok)
-            elif tok.dep_ == "dobj":
-                c = self._parallel_object(block, tok)
-            c = c or self._antecedent(block, tok, ACTOR_CLASSES - {"Person"}, same_or_previous=True)
+            c = self._thing_pronoun(block, tok)  # kg/extract/things.py
             return [Ref(c, True)] if c else []
         if (
             low in lex.relative_pronouns or low in lex.possessive_relatives
@@ -284,46 +234,6 @@ class ArticleIndex(Pronouns, Descriptions):
             c = self._titled(block, tok, [lemma])  # "the minister said" -> the minister named
             return [Ref(c, True)] if c else []
         return []
-
-    def _thing_owner(self, block: int, tok) -> Cluster | None:
-        """For "its" before a noun, the body or country that is the subject of the nearest
-        clause above it, named before it ("X trains our coast guard, and its commander, Y,
-        ...": X's; "The force will be commanded by Y, who was named its commander": the
-        force's; a seat of government for its country), rather than the last one named."""
-        if tok.head.dep_ == "conj":  # "Sweden and its prime minister": Sweden's
-            refs = [self.as_actor(r) for r in self._refs_one(block, tok.head.head)]
-            if refs and refs[0].cluster.cls in ACTOR_CLASSES - {"Person"}:
-                return refs[0].cluster
-        for verb in tok.ancestors:
-            if verb.pos_ not in ("VERB", "AUX"):
-                continue
-            for subject in verb.children:
-                # "Norvik, for its part, is considering its own sanctions": the parser may read
-                # a subject written first as a noun phrase adverb
-                if subject.dep_ not in ("nsubj", "nsubjpass", "npadvmod") or subject.i >= tok.i:
-                    continue
-                if tok in subject.subtree:
-                    continue
-                refs = [self.as_actor(r) for r in self._refs_one(block, subject)]
-                if refs and refs[0].cluster.cls in ACTOR_CLASSES - {"Person"}:
-                    return refs[0].cluster
-        return None
-
-    def _parallel_object(self, block: int, tok) -> Cluster | None:
-        """For "it" as the object of a clause coordinated with one before it, that clause's
-        object ("Norland will host the summit in May, and X will chair it": the summit;
-        "The union adopted the plan, and Velmar opposed it": the plan), not the last body
-        named."""
-        verb = tok.head
-        if verb.dep_ != "conj" or verb.head.i >= verb.i:
-            return None
-        for obj in verb.head.children:
-            if obj.dep_ != "dobj" or obj.i >= tok.i:
-                continue
-            refs = [self.as_actor(r) for r in self._refs_one(block, obj)]
-            if refs and refs[0].cluster.cls != "Person":
-                return refs[0].cluster
-        return None
 
     def _countrys_force(self, block: int, tok) -> Cluster | None:
         """ "Norland's navy": Norland's own force (lexicon `force_nouns`), the one its
@@ -364,45 +274,6 @@ class ArticleIndex(Pronouns, Descriptions):
                 if len(refs) >= 2:
                     return [Ref(r.cluster, True) for r in refs]
         return []
-
-    def _we_pair(self, block: int, tok) -> list[Ref]:
-        """ "we" as the subject of a clause coordinated with one where the speaker met a
-        person ("I met Foreign Minister X, and we signed a memorandum"): the two of them."""
-        verb = tok.head
-        if tok.dep_ != "nsubj" or verb.dep_ != "conj" or verb.head.i >= verb.i:
-            return []
-        first = verb.head
-        role = self.roles[block]
-        speaker = [c for c in first.children if c.dep_ == "nsubj"]
-        if not speaker or voice_of(speaker[0].lower_, role) != "speaker":
-            return []
-        for obj in first.children:
-            words = [obj] if obj.dep_ == "dobj" else []
-            if obj.dep_ == "prep":  # "I met with X"
-                words = [c for c in obj.children if c.dep_ == "pobj"]
-            for word in words:
-                refs = self._refs_one(block, word)
-                if refs and refs[0].cluster.cls == "Person":
-                    me = self._voice("speaker")
-                    return [Ref(me, True), refs[0]] if me is not None else []
-        return []
-
-    def _voice(self, voice: str) -> Cluster | None:
-        """The interviewee ("I"), or the country or body of the post they hold ("we"):
-        the first post found for them, else the first country the introduction names."""
-        person = self.clusters[self.interviewee]  # type: ignore[index]
-        if voice == "speaker":
-            return person
-        for _offset, post, former in self.holdings.get(person.id, []):
-            if not former and post.of is not None:
-                return self.clusters[post.of]
-        first = min(self.roles)
-        for m in self.ordered:
-            if m.block >= first:
-                break
-            if self.clusters[m.cluster].cls == "Country":
-                return self.clusters[m.cluster]
-        return None
 
     def _before(self, block: int, tok) -> int:
         """How many mentions start before the token."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from kg.extract.clusters import Cluster
 from kg.extract.lexicon import frames
 
 QUESTION, ANSWER = "question", "answer"
@@ -65,3 +66,50 @@ def voice_of(word: str, role: str) -> str | None:
     if role == ANSWER and word in marks.get("group", ()):
         return "group"
     return None
+
+
+class Voices:
+    """The interview lookups of ArticleIndex (kg/extract/resolve.py mixes them in): who "I"
+    and "we" are in an answer."""
+
+    def _we_pair(self, block: int, tok) -> list[tuple[Cluster, bool]]:
+        """ "we" as the subject of a clause coordinated with one where the speaker met a
+        person ("I met Foreign Minister X, and we signed a memorandum"): the two of them,
+        each with whether finding it took a guess."""
+        verb = tok.head
+        if tok.dep_ != "nsubj" or verb.dep_ != "conj" or verb.head.i >= verb.i:
+            return []
+        first = verb.head
+        role = self.roles[block]
+        speaker = [c for c in first.children if c.dep_ == "nsubj"]
+        if not speaker or voice_of(speaker[0].lower_, role) != "speaker":
+            return []
+        for obj in first.children:
+            words = [obj] if obj.dep_ == "dobj" else []
+            if obj.dep_ == "prep":  # "I met with X"
+                words = [c for c in obj.children if c.dep_ == "pobj"]
+            for word in words:
+                refs = self._refs_one(block, word)
+                if refs and refs[0].cluster.cls == "Person":
+                    me = self._voice("speaker")
+                    if me is None:
+                        return []
+                    return [(me, True), (refs[0].cluster, refs[0].guessed)]
+        return []
+
+    def _voice(self, voice: str) -> Cluster | None:
+        """The interviewee ("I"), or the country or body of the post they hold ("we"):
+        the first post found for them, else the first country the introduction names."""
+        person = self.clusters[self.interviewee]  # type: ignore[index]
+        if voice == "speaker":
+            return person
+        for _offset, post, former in self.holdings.get(person.id, []):
+            if not former and post.of is not None:
+                return self.clusters[post.of]
+        first = min(self.roles)
+        for m in self.ordered:
+            if m.block >= first:
+                break
+            if self.clusters[m.cluster].cls == "Country":
+                return self.clusters[m.cluster]
+        return None

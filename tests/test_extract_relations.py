@@ -43,3 +43,35 @@ def test_chairs_is_a_relation_of_a_person_to_an_event_with_a_shape_and_a_gold_ca
     assert (None, SH.targetSubjectsOf, URIRef(rel.iri)) in load_shapes()
     categories = yaml.safe_load((ROOT / "ontology" / "gold-categories.yaml").read_text())
     assert categories["chairs"] == "leads"
+
+
+@pytest.mark.parametrize(
+    "text, agents",
+    [
+        (
+            "The Velmar Accord was signed by Mira Solvang, and by Tomas Ekberg.",
+            ["Mira Solvang", "Tomas Ekberg"],
+        ),
+        (
+            "The Harbour Accord was signed by Norland, by Velmar and by Sudria.",
+            ["Norland", "Velmar", "Sudria"],
+        ),
+    ],
+)
+def test_agents_in_separate_phrases_each_do_what_the_passive_says(text, agents):
+    found = _relations(text)
+    plan = text.split(" was ")[0].removeprefix("The ")
+    for agent in agents:
+        assert _has(found, agent, "signs", plan), agent
+
+
+@pytest.mark.parametrize(
+    "text, predicate",
+    [
+        ("Mira Solvang and Norland's president Tomas Ekberg met in Velmar.", "meets"),
+        ("Mira Solvang and Norland's president Tomas Ekberg held talks.", "holdsTalksWith"),
+    ],
+)
+def test_a_title_in_coordination_stands_for_the_person_named_after_it(text, predicate):
+    """Review r6 #18: the parser hangs the name on the first conjunct."""
+    assert _has(_relations(text), "Mira Solvang", predicate, "Tomas Ekberg", "asserted")

@@ -104,7 +104,32 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
             people = _person_after_comma(index, block, tok)
         if people:
             return people + [r for r in refs if r.cluster.cls != "Position"]
-    return refs
+    return _titled_conjuncts(index, block, tok, refs)
+
+
+def _titled_conjuncts(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> list[Ref]:
+    """ "A and Norland's president B met": a conjunct that is a title stands for the person
+    named right after it, whom the parser hangs in apposition to the first conjunct (or to
+    the title itself)."""
+    out = list(refs)
+    for conj in tok.conjuncts:
+        mention = index.mention_at(block, conj)
+        if conj.i < tok.i or mention is None:
+            continue
+        title = index.clusters[mention.cluster]
+        if title.cls != "Position":
+            continue
+        people = [
+            r
+            for a in _children(tok, "appos") + _children(conj, "appos")
+            if a.left_edge.i == mention.tok_end
+            for r in index.refs(block, a, with_conj=False)
+            if r.cluster.cls == "Person"
+        ]
+        if people:
+            out = [r for r in out if r.cluster.id != title.id]
+            out += [r for r in people if all(r.cluster.id != o.cluster.id for o in out)]
+    return out
 
 
 def _named_in(index: ArticleIndex, block: int, tok) -> list[Ref]:

@@ -64,10 +64,14 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         refs = _named_in(index, block, tok)
         if refs:
             return refs
+        if tok.dep_ == "appos":  # "AUKUS, the partnership formed by A, B and C": AUKUS
+            refs = index.refs(block, tok.head, with_conj=False)
+            if refs:
+                return refs
     if not refs and mention is None and tok.lemma_.lower() in f.invitation_nouns:
         return _invited_to(index, block, tok)
     titled = mention is not None and index.clusters[mention.cluster].cls == "Position"
-    if mention is None and not refs and _is_title_word(tok):
+    if mention is None and not refs and is_title_word(tok):
         # "meet the head of the force, General X," (a title the mentions do not track)
         titled, mention = True, None
     if titled:
@@ -176,7 +180,7 @@ def _invited_to(index: ArticleIndex, block: int, tok) -> list[Ref]:
     return [Ref(topic, True)] if topic is not None else []
 
 
-def _is_title_word(tok) -> bool:
+def is_title_word(tok) -> bool:
     """A common noun that names a post ("head", "chief", "envoy"; data: lexicon.yaml
     generic_position_words and the last words of its positions)."""
     return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in _post_words()

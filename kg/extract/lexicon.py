@@ -211,7 +211,8 @@ class Frame:
     objects: tuple[str, ...]  # "dobj", "prep:for", "implicit", ...
     inverse: bool = False  # the grammatical object is the relation's subject
     modality: str | None = None
-    needs: str | None = None  # "contribution": a contribution noun must be an argument
+    needs: str | None = None  # "contribution": a contribution noun must be an argument;
+    # "post": a post must be its complement
     noun: frozenset[str] = frozenset()  # with a light verb: the noun that carries the meaning
     confidence: float = 0.8
     voice: str | None = None  # "passive": only a passive clause states it
@@ -224,6 +225,9 @@ class Frame:
     negated_as: str = "negated"  # a negated plan of it: "will not disarm X" -> refused
     not_in_place: bool = False  # a noun after "in", "at": "in the northern part of X"
     judgement: str | None = None  # "called X a betrayal": the complement's words' polarity
+    # the clause's modality -> the relation's; a modality not listed states nothing ("left
+    # the bloc": membership negated; "refused to leave": nothing)
+    levels: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -273,6 +277,8 @@ class Frames:
     judgements: dict[str, frozenset[str]] = field(default_factory=dict)  # "a betrayal"
     beneficiary_preps: frozenset[str] = frozenset()  # "offered to share it with X"
     beneficiary_verbs: frozenset[str] = frozenset()  # "share", "train": giving verbs
+    post_preps: frozenset[str] = frozenset()  # "named X as foreign minister": the post
+    holding_verbs: frozenset[str] = frozenset()  # "chose X to head the agency"
     object_control_verbs: frozenset[str] = frozenset()  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...] = ()  # "voted against it": what the story is about
     invitation_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "declined
@@ -315,6 +321,7 @@ def _frame(item: dict, kind: str) -> Frame:
         negated_as=item.get("negated_as", "negated"),
         not_in_place=bool(item.get("not_in_place", False)),
         judgement=item.get("judgement"),
+        levels=tuple(sorted((item.get("levels") or {}).items())),
     )
 
 
@@ -380,6 +387,8 @@ def frames() -> Frames:
         topic_classes=tuple(d.get("topic_classes") or ()),
         beneficiary_preps=frozenset(d.get("beneficiary_preps") or ()),
         beneficiary_verbs=frozenset(d.get("beneficiary_verbs") or ()),
+        post_preps=frozenset(d.get("post_preps") or ()),
+        holding_verbs=frozenset(d.get("holding_verbs") or ()),
         judgements={k: frozenset(v) for k, v in (d.get("judgements") or {}).items()},
         participation={k: frozenset(v) for k, v in (d.get("participation") or {}).items()},
         gerund_subject_preps=frozenset(d.get("gerund_subject_preps") or ()),

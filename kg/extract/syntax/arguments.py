@@ -18,8 +18,10 @@ def _children(tok, *deps: str) -> list:
 
 
 def is_passive(verb) -> bool:
+    """A passive verb, or a participle with an agent ("the partnership formed by A and B",
+    tagged as a past tense by the parser)."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+        verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children))
     )
 
 

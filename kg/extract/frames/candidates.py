@@ -25,7 +25,8 @@ class Candidate:
 
 
 def _speaker(index: ArticleIndex, block: int, subj) -> list[Ref]:
-    """The speaker a subject names; a title stands for the person in apposition to it."""
+    """The speaker a subject names; a title stands for the person in apposition to it, or
+    with no name beside it for the body or country it speaks for (`_spoken_for`)."""
     refs = index.refs(block, subj, with_conj=False)
     if refs and refs[0].cluster.cls == "Position":
         people = [
@@ -35,8 +36,61 @@ def _speaker(index: ArticleIndex, block: int, subj) -> list[Ref]:
             for r in index.refs(block, c, with_conj=False)
             if r.cluster.cls == "Person"
         ]
-        return people
+        return people or _spoken_for(index, block, subj)
     return refs
+
+
+def _spoken_for(index: ArticleIndex, block: int, title) -> list[Ref]:
+    """The body or country a title with no name speaks for: the object of its preposition
+    (lexicon `speaker_preps`: "a spokesperson for the defence ministry") or a modifier that
+    names one ("a UN spokesperson", "a Norland government spokesperson")."""
+    preps = lexicon().speaker_preps
+    words = [o for p in _children(title, "prep") if p.lower_ in preps for o in _children(p, "pobj")]
+    words += [
+        c
+        for c in title.children
+        if c.dep_ in ("compound", "amod", "nmod", "poss")
+        and c.lower_ not in lexicon().possessive_relatives  # "whose director": not a body
+    ]
+    for word in words:
+        for tok in (word, *_children(word, "compound", "poss")):
+            refs = [
+                r
+                for r in index.refs(block, tok, with_conj=False)
+                if r.cluster.cls not in ("Position", "Person")
+            ]
+            if refs:
+                return refs[:1]
+    return []
+
+
+def _reporters(verb) -> list:
+    """The subject of a reporting verb, also where the parser hung it on the clause before
+    as an apposition ("X will send troops, a spokesperson for Y said": the spokesperson is
+    parsed as an apposition of the clause's last noun, and "said" has no subject)."""
+    subjects = _children(verb, "nsubj")
+    if subjects:
+        return subjects
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or doc[i].sent.start != verb.sent.start:
+        return []
+    tok = doc[i]
+    for _ in range(8):
+        if tok.dep_ == "appos" and tok.head.i < tok.i:
+            return [tok]
+        if tok.head.i == tok.i or tok.head.i > verb.i:
+            break
+        tok = tok.head
+    return []
+
+
+def _denies_saying(verb) -> bool:
+    """ "could not confirm that ...", "did not say that ...": a negated reporting verb says
+    nothing of the claim, so it attributes it to nobody."""
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
@@ -55,7 +109,9 @@ def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
     current = tok
     for _ in range(10):
         if current.lemma_.lower() in reporting and current.i != tok.i:
-            for subj in _children(current, "nsubj"):
+            if _denies_saying(current):
+                return None
+            for subj in _reporters(current):
                 refs = _speaker(index, block, subj)
                 if refs:
                     return index.as_actor(refs[0])
@@ -64,8 +120,8 @@ def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
         current = current.head
     # "X declined to send warships, Y said": the reporting verb heads the sentence
     root = sent.root
-    if root.lemma_.lower() in reporting and root.i != tok.i:
-        for subj in _children(root, "nsubj"):
+    if root.lemma_.lower() in reporting and root.i != tok.i and not _denies_saying(root):
+        for subj in _reporters(root):
             refs = _speaker(index, block, subj)
             if refs:
                 return index.as_actor(refs[0])

@@ -273,7 +273,7 @@ def _emit(
     if level == "planned" and tok.pos_ == "VERB" and cancelled(tok, _event_nouns(frame.predicate)):
         level = "negated"  # "was due to travel to X, but the trip was cancelled"
     if frame.levels:  # "X, which left the bloc": the membership is negated
-        level = dict(frame.levels).get(level)
+        level = frame.levels.get(level)
         if level is None:
             return []
     if frame.modality and level == "asserted":

@@ -512,3 +512,23 @@ def test_who_is_named_to_do_something_does_it_also_when_parsed_as_a_complement()
         "Tomas Ekberg was appointed defence minister in February, succeeding Mira Solvang."
     )
     assert ("Tomas Ekberg", "succeeds", "Mira Solvang") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "The Green Party would oppose the Harbour Accord in parliament if it did not include "
+            "safeguards.",
+            ("Green Party", "opposes", "Harbour Accord"),
+        ),
+        (
+            "Norland would only send troops to the Andean Force if Velmar paid.",
+            ("Norland", "contributesTo", "Andean Force"),
+        ),
+    ],
+)
+def test_a_clause_under_a_condition_is_possible(text, key):
+    assert _relations(text)[key] == {"possible"}
+    # without the condition it is planned
+    assert _relations(text.split(" if ")[0] + ".")[key] == {"planned"}

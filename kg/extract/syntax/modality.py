@@ -136,6 +136,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             found.add(f.modality_nouns[lemma])  # "has plans to", "has no intention of"
             if any(c.lower_ in f.negators for c in word.children):
                 negated = True
+        if _conditional(word):  # "would vote against it if it were put to parliament"
+            found.add("possible")
         for child in word.children:
             low = child.lower_
             if child.dep_ == "neg":
@@ -162,6 +164,17 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
     return found, negated
+
+
+def _conditional(verb) -> bool:
+    """A verb with a clause of condition ("would oppose it if it did not include
+    safeguards", "unless"; frames.yaml condition_marks): what it says is possible, not
+    planned (GOLD.md: possible)."""
+    marks = frames().condition_marks
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for c in verb.children
+    )
 
 
 def _headline_infinitive(verb) -> bool:

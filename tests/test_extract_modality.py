@@ -532,3 +532,10 @@ def test_a_clause_under_a_condition_is_possible(text, key):
     assert _relations(text)[key] == {"possible"}
     # without the condition it is planned
     assert _relations(text.split(" if ")[0] + ".")[key] == {"planned"}
+
+
+def test_a_plan_with_a_condition_is_still_a_plan():
+    found = _relations(
+        "If the talks go well, Mira Solvang is expected to make a return visit to Velmar in June."
+    )
+    assert found[("Mira Solvang", "visits", "Velmar")] == {"planned"}

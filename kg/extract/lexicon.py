@@ -406,7 +406,7 @@ class Frames:
     ended_nouns: frozenset[str]  # what an ending verb negates (not "talks")
     post_verbs: dict[str, frozenset[str]]  # "resigned as"
     joining_verbs: frozenset[str]  # "an invitation to join X": X
-    condition_marks: frozenset[str]  # "would oppose it if ...": possible
+    conditions: dict[str, frozenset[str]]  # "would oppose it if ...": possible
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:

@@ -167,11 +167,13 @@ def _levels(tok) -> tuple[set[str], bool] | None:
 
 
 def _conditional(verb) -> bool:
-    """A verb with a clause of condition ("would oppose it if it did not include
-    safeguards", "unless"; frames.yaml condition_marks): what it says is possible, not
-    planned (GOLD.md: possible)."""
-    marks = frames().condition_marks
-    return any(
+    """A verb in the conditional with a clause of condition ("would oppose it if it did not
+    include safeguards", "unless"; frames.yaml conditions): what it says is possible, not
+    planned (GOLD.md: possible). A plan with a condition stays a plan ("if the meeting goes
+    well, X is expected to visit Y")."""
+    conditions = frames().conditions
+    marks, aux = conditions.get("marks", frozenset()), conditions.get("aux", frozenset())
+    return any(c.dep_ == "aux" and c.lower_ in aux for c in verb.children) and any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
         for c in verb.children
     )

@@ -102,10 +102,13 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     if duty is not None:  # "X is (not) Y's responsibility": Y takes it on, or refuses it
         negated_duty = any(c.dep_ == "neg" for c in tok.head.children)
         return ({"refused"}, False) if negated_duty else (set(), False)
+    previous = None
     sibling = False  # reached from a conjunct: a verb beside it, not above it
     infinitive = False  # reached from a to-infinitive ("was named to lead", "returns to head")
     beside = False  # the conjunct's neighbour under a shared head: skipped, not ended at
+    below = None  # the chain word before `word`: the clause `word` is reached from
     for word in _chain(tok):
+        below, previous = previous, word
         if word.dep_ == "ccomp" and _asks(word) and not _weighs(word.head):
             return None  # "did not say whether X would join": asked, not stated
         lemma = word.lemma_.lower()
@@ -119,6 +122,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             found.add("negated")  # "rejected reports that he would succeed X"
             break
         if word.i != tok.i and lemma in lexicon().reporting_verbs:
+            if lemma in f.retracting_reports and any(c.dep_ == "neg" for c in word.children):
+                return None  # "did not say that X would send troops": nobody claims it
             break
         if above and lemma in f.blocking_heads:  # not "called the plan a threat and urged"
             return None
@@ -128,7 +133,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             found.add(f.infinitive_heads[lemma])
         if above and infinitive and _pending(word):
             found.add("negated")  # "has yet to send troops": not (yet) done
-        if above and word.pos_ == "VERB" and _verb_in(word, f.ending_verbs):
+        if above and _ends(word, below):
             found.add("negated")  # "stopped sending troops": no longer
         sibling = word.dep_ == "conj"
         infinitive = word.dep_ in ("xcomp", "advcl") and has_to(word)
@@ -166,6 +171,20 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     return found, negated
 
 
+def _ends(verb, below) -> bool:
+    """A verb that ends (frames.yaml ending_verbs) the gerund it governs: "stopped sending
+    troops", "ceased funding it"; not a clause reached otherwise ("the summit ended after X
+    met Y", "stopped in Oslo to meet Y", "withdrew from A to join B")."""
+    return (
+        below is not None
+        and below.dep_ == "xcomp"
+        and below.tag_ == "VBG"
+        and below.head.i == verb.i
+        and verb.pos_ == "VERB"
+        and _verb_in(verb, frames().ending_verbs)
+    )
+
+
 def _conditional(verb) -> bool:
     """A verb in the conditional with a clause of condition ("would oppose it if it did not
     include safeguards", "unless"; frames.yaml conditions): what it says is possible, not
@@ -173,8 +192,11 @@ def _conditional(verb) -> bool:
     well, X is expected to visit Y")."""
     conditions = frames().conditions
     marks, aux = conditions.get("marks", frozenset()), conditions.get("aux", frozenset())
+    not_after = conditions.get("not_after", frozenset())  # "even if", "as if"
     return any(c.dep_ == "aux" and c.lower_ in aux for c in verb.children) and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        and not any(m.lower_ in not_after for m in c.children if m.dep_ in ("mark", "advmod"))
         for c in verb.children
     )
 
@@ -229,20 +251,22 @@ def post_modality(title) -> tuple[str | None, str | None]:
     whether it says the post was left ("former"): the title as what a verb names someone
     ("was not appointed ambassador": negated), its "as" complement ("did not appoint X as
     ambassador": negated; "resigned as foreign minister", "was sacked as": former) or the
-    role noun's "of" ("turned down the post of foreign minister": refused). Data:
-    frames.yaml post_verbs. None when the clause only asks for it."""
+    role noun's "of" ("turned down the post of foreign minister": refused). Only a verb that
+    gives or holds a post (post_verbs `held`, lexicon appointment_verbs) passes its modality;
+    a leaving or refusing verb counts only when it happened ("refused to resign as X": X is
+    held now). Data: frames.yaml post_verbs. None when the post is only asked for."""
     verb = title.head if title.dep_ in ("oprd", "attr", "xcomp") else _governing_verb(title)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return "asserted", None
     level = modality(verb)
-    if level is None:
-        return None, None
     posts = frames().post_verbs
-    if _verb_in(verb, posts.get("refused", frozenset())):
-        return "refused", None
-    if _verb_in(verb, posts.get("former", frozenset())):
-        return level, "former"
-    return level, None
+    if _verb_in(verb, posts.get("refused", frozenset())):  # "did not turn down": held
+        return ("refused", None) if level == "asserted" else ("asserted", None)
+    if _verb_in(verb, posts.get("former", frozenset())):  # "refused to resign as": held now
+        return ("asserted", "former") if level == "asserted" else ("asserted", None)
+    if _verb_in(verb, posts.get("held", frozenset()) | lexicon().appointment_verbs):
+        return level, None  # "was not appointed X", "will serve as X"
+    return "asserted", None  # "travelled to Y as X": the trip says nothing of the post
 
 
 def _denied_by_its_arguments(verb) -> bool:

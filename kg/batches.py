@@ -1,5 +1,6 @@
-"""A batch built away from the registry that minted its IRIs: in a `--jobs` worker process
-(kg.jobs) or on a Dask worker (kg.cluster).
+"""The batches of a build: how a corpus is cut into them (batch_spans), a batch built away
+from the registry that minted its IRIs (in a `--jobs` worker process, kg.jobs, or on a Dask
+worker, kg.cluster), and built batches joined for one bulk load of the store.
 
 Entity IRIs depend on every article before, so they are minted in one place in corpus
 order (kg.identity.EntityRegistry.mint); the worker that builds and validates the batch
@@ -18,11 +19,18 @@ import pyoxigraph as ox
 
 from kg.build import build
 from kg.errors import KgError
-from kg.graphs import BuiltBatch
+from kg.graphs import BuildResult, BuiltBatch
 from kg.rdfio import nquads_lines
 from kg.statements import Statements
 
-__all__ = ["BuiltBatch", "ReplayRegistry", "build_minted"]
+__all__ = [
+    "LAST_BATCH_MIN",
+    "BuiltBatch",
+    "ReplayRegistry",
+    "batch_spans",
+    "build_minted",
+    "joined",
+]
 
 NQUADS = ox.RdfFormat.N_QUADS
 MENTIONED_IN = "#mentionedIn"
@@ -71,4 +79,52 @@ def build_minted(
         main=_nquads(quads, sort),
         quarantine=_nquads(result.quarantine_quads, sort),
         entities=sorted(mentioned),
+    )
+
+
+LAST_BATCH_MIN = 8  # inputs: the last batch of a corpus is halved down to this size or less
+
+
+def batch_spans(n_inputs: int, batch_size: int) -> list[tuple[int, int]]:
+    """The batches of a corpus, as (start, end) spans of its inputs in order: `batch_size`
+    inputs each, but the last `batch_size` inputs (or fewer) are cut in half, the rest in
+    half again, and so on down to LAST_BATCH_MIN inputs or fewer.
+
+    With `--jobs`, a batch is built once all its articles are extracted; the batch built
+    after the corpus's last article (which no other worker can share) is then a small one,
+    and the halves before it are built while the last articles are extracted. A function
+    of the corpus's size alone: a build in one process and one with `--jobs N` build the
+    same batches, so they write the same bytes. The store still takes the pieces of the last
+    batch in one load (kg.pipeline.build_inputs), as it takes every other batch."""
+    spans = []
+    start = 0
+    last = max(0, (n_inputs - 1) // batch_size * batch_size)  # where the last batch starts
+    while start < last:
+        spans.append((start, start + batch_size))
+        start += batch_size
+    while n_inputs - start > LAST_BATCH_MIN:
+        step = -(-(n_inputs - start) // 2)
+        spans.append((start, start + step))
+        start += step
+    if start < n_inputs:
+        spans.append((start, n_inputs))
+    return spans
+
+
+def joined(batches: list) -> BuildResult | BuiltBatch:
+    """Built batches (all BuildResult, or all BuiltBatch) as one, for one load of the store."""
+    if len(batches) == 1:
+        return batches[0]
+    first = batches[0]
+    inputs = [r for b in batches for r in b.inputs]
+    articles = [a for b in batches for a in b.articles]
+    if isinstance(first, BuildResult):
+        return BuildResult(base=first.base, articles=articles, inputs=inputs)
+    return BuiltBatch(
+        base=first.base,
+        inputs=inputs,
+        articles=articles,
+        main=b"".join(b.main for b in batches),
+        quarantine=b"".join(b.quarantine for b in batches),
+        entities=sorted({e for b in batches for e in b.entities}),
     )

@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
 from pathlib import Path
 
-from kg.batches import BuiltBatch, build_minted
+from kg.batches import BuiltBatch, batch_spans, build_minted
 from kg.identity import EntityRegistry
-from kg.pipeline import ArticleInput, batch_spans, read_inputs
+from kg.pipeline import ArticleInput, read_inputs
 
 CHUNK = 16  # inputs an extraction task takes at most (spaCy is not faster with more)
 
@@ -41,7 +41,7 @@ def chunk_size(n_inputs: int, jobs: int) -> int:
 def task_spans(n_inputs: int, jobs: int, batch_size: int) -> list[tuple[int, int]]:
     """The extraction tasks of a corpus, as (start, end) spans of its inputs in order.
 
-    A task never holds inputs of two batches (kg.pipeline.batch_spans), so a bad input
+    A task never holds inputs of two batches (kg.batches.batch_spans), so a bad input
     fails only its own batch, as in a build in one process. Tasks shrink towards the end of
     the corpus (at most the inputs left over twice the workers, so the last ones hold one
     input each): the workers then finish their last tasks together, and the last batch is
@@ -71,7 +71,7 @@ def built_batches(
     sort: bool,
     admit: Callable[[ArticleInput], None] = lambda item: None,
 ) -> Iterator[tuple[list[ArticleInput], BuiltBatch]]:
-    """Each batch (kg.pipeline.batch_spans, in order), built and validated by `jobs`
+    """Each batch (kg.batches.batch_spans, in order), built and validated by `jobs`
     worker processes: its inputs and what a worker sent back. `admit` is called on each input in
     order before its IRIs are minted (it raises to refuse one); `sort`: N-Quads lines sorted
     for the output files."""

@@ -8,8 +8,9 @@ import pickle
 import pytest
 
 import kg.quarantine
+from kg.batches import LAST_BATCH_MIN, batch_spans
 from kg.errors import KgError
-from kg.pipeline import LAST_BATCH_MIN, ArticleInput, batch_spans, build_inputs, read_inputs
+from kg.pipeline import ArticleInput, build_inputs, read_inputs
 
 from .conftest import write_variants
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.batches import batch_spans
 from kg.cluster.connect import connect
 from kg.cluster.ctrlc import CtrlC
 from kg.cluster.summary import ClusterSummary
@@ -32,13 +33,13 @@ from kg.errors import InputError, KgError, ValidationFailed
 from kg.files import read_bytes
 from kg.identity import EntityRegistry
 from kg.iri import DEFAULT_BASE, check_base, graph_iri
-from kg.pipeline import batch_spans, collector_for_a_corpus
+from kg.pipeline import collector_for_a_corpus
 from kg.statements import Statements, load_statements
 
 
 @dataclass
 class _Batch:
-    """The consecutive inputs of one batch (kg.pipeline.batch_spans): built together, as a
+    """The consecutive inputs of one batch (kg.batches.batch_spans): built together, as a
     local build does."""
 
     index: int

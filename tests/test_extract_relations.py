@@ -150,3 +150,16 @@ def test_countries_that_form_a_body_are_its_members(text, body):
     found = _relations(text)
     for country in ("Norway", "Sweden", "Finland"):
         assert _has(found, country, "memberOf", body, "asserted"), country
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Mira Solvang signed the Velmar Accord with Tomas Ekberg in Oslo.", "asserted"),
+        ("Mira Solvang will sign the Velmar Accord with Tomas Ekberg next month.", "planned"),
+    ],
+)
+def test_who_signs_with_someone_makes_them_a_party_too(text, modality):
+    found = _relations(text)
+    for who in ("Mira Solvang", "Tomas Ekberg"):
+        assert _has(found, who, "signs", "Velmar Accord", modality), who

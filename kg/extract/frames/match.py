@@ -130,6 +130,12 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 subj = [doc[i] for i in clause.objects]
             elif "each-other" not in frame.objects:
                 subj += principals(tok)  # "signed by A on behalf of Norland": Norland too
+            subj += [  # "A signed the accord with B": B signs it too
+                o
+                for p in frame.partners
+                for h in [tok, *direct_objects(tok)]
+                for o in prep_objects(h, p)
+            ]
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
         out += carried_candidates(index, block, tok, clause)
     return out

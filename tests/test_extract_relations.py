@@ -94,6 +94,7 @@ def test_a_title_in_coordination_stands_for_the_person_named_after_it(text, pred
         ("Mira Solvang chose Tomas Ekberg to head the Velmar Agency.", True),
         ("Mira Solvang appointed Tomas Ekberg on Monday.", True),
         ("Tomas Ekberg was chosen by Mira Solvang on Monday.", True),
+        ("Mira Solvang named a special envoy, Tomas Ekberg, on Monday.", True),
     ],
 )
 def test_naming_someone_appoints_them_only_to_a_post(text, appointed):

@@ -58,11 +58,11 @@ def _named_partner(tok, frame: Frame) -> bool:
 
 
 def _names_a_post(index: ArticleIndex, block: int, verb) -> bool:
-    """Whether what the verb names its object as is a post, if it names anything: "named X
-    foreign minister", "was named ambassador", "named X as foreign minister" (frames.yaml
-    `post_preps`), "picked X for the post of envoy", or a passive that names nothing ("X was
-    chosen by Y"); or a verb of holding one ("chose X to head the agency": frames.yaml
-    `holding_verbs`). Not "named X as the source of the leak", "named X in her speech"."""
+    """Whether the verb names a post: "was named ambassador", "named X as foreign minister"
+    (frames.yaml `post_preps`), "picked X for the post of envoy", "named a special envoy,
+    X", a verb of holding one ("chose X to head the agency": `holding_verbs`), or it is a
+    passive that names nothing ("X was chosen by Y"). Not "named X as the source of the
+    leak", "named X in her speech"."""
     f = frames()
     said = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")]
     if any(c.lemma_.lower() in f.holding_verbs for c in said):
@@ -71,9 +71,9 @@ def _names_a_post(index: ArticleIndex, block: int, verb) -> bool:
         o for h in [verb, *direct_objects(verb)] for p in f.post_preps for o in prep_objects(h, p)
     ]
     said += [o for s in said for o in prep_objects(s, "of")]  # "the post of envoy"
-    if not said:  # "X was chosen by Y"; an active verb names the post ("named X in her
-        # speech" appoints no one)
-        return is_passive(verb)
+    if not said:  # "X was chosen by Y"; an active verb names the post, maybe as its object
+        # ("names a special envoy, X"); "named X in her speech" appoints no one
+        return is_passive(verb) or any(_is_post(index, block, t) for t in _children(verb, "dobj"))
     return any(_is_post(index, block, t) for t in said)
 
 

@@ -56,6 +56,12 @@ def test_chairs_is_a_relation_of_a_person_to_an_event_with_a_shape_and_a_gold_ca
             "The Harbour Accord was signed by Norland, by Velmar and by Sudria.",
             ["Norland", "Velmar", "Sudria"],
         ),
+        # review r7 #4: the second "by" parsed as a conjunct of the verb
+        ("The Velmar Accord was signed by Norland, and by Velmar.", ["Norland", "Velmar"]),
+        (
+            "The Harbour Accord was signed by Norland in May, and by Velmar in June.",
+            ["Norland", "Velmar"],
+        ),
     ],
 )
 def test_agents_in_separate_phrases_each_do_what_the_passive_says(text, agents):
@@ -82,11 +88,13 @@ def test_a_title_in_coordination_stands_for_the_person_named_after_it(text, pred
     [
         ("Mira Solvang named Tomas Ekberg as the source of the leak.", False),
         ("Mira Solvang picked Tomas Ekberg as her running mate.", False),
+        ("Mira Solvang named Tomas Ekberg in her speech on Monday.", False),  # review r7 #11
         ("Mira Solvang named Tomas Ekberg as foreign minister.", True),
         ("Tomas Ekberg was named foreign minister by Mira Solvang.", True),
         ("Mira Solvang chose Tomas Ekberg to head the Velmar Agency.", True),
         ("Mira Solvang appointed Tomas Ekberg on Monday.", True),
         ("Tomas Ekberg was chosen by Mira Solvang on Monday.", True),
+        ("Mira Solvang named a special envoy, Tomas Ekberg, on Monday.", True),
     ],
 )
 def test_naming_someone_appoints_them_only_to_a_post(text, appointed):
@@ -126,6 +134,8 @@ def test_who_leaves_a_body_is_no_longer_a_member(text, who, body):
         "Norland will leave the Velmar Trade Union next year.",
         "Norland refused to leave the Velmar Trade Union.",
         "Norland did not quit the Velmar Trade Union.",
+        # review r7 #10: a place named after a body is not the body
+        "Tomas Ekberg left the Andean Council headquarters after the talks.",
     ],
 )
 def test_a_leaving_not_done_states_no_membership(text):
@@ -150,3 +160,16 @@ def test_countries_that_form_a_body_are_its_members(text, body):
     found = _relations(text)
     for country in ("Norway", "Sweden", "Finland"):
         assert _has(found, country, "memberOf", body, "asserted"), country
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Mira Solvang signed the Velmar Accord with Tomas Ekberg in Oslo.", "asserted"),
+        ("Mira Solvang will sign the Velmar Accord with Tomas Ekberg next month.", "planned"),
+    ],
+)
+def test_who_signs_with_someone_makes_them_a_party_too(text, modality):
+    found = _relations(text)
+    for who in ("Mira Solvang", "Tomas Ekberg"):
+        assert _has(found, who, "signs", "Velmar Accord", modality), who

@@ -283,6 +283,8 @@ class Frame:
     # the clause's modality -> the relation's; a modality not listed states nothing ("left
     # the bloc": membership negated; "refused to leave": nothing)
     levels: dict[str, str] = field(default_factory=dict)
+    # prepositions whose objects do what the subject does: "signed the accord with B": B too
+    partners: tuple[str, ...] = ()
 
 
 def _usable(items: Any) -> list[dict]:

@@ -18,6 +18,7 @@ from kg.extract.syntax.arguments import (
     _children,
     direct_objects,
     gives_an_order,
+    is_passive,
     prep_objects,
 )
 from kg.extract.syntax.clauses import Clause, clauses_of
@@ -57,11 +58,11 @@ def _named_partner(tok, frame: Frame) -> bool:
 
 
 def _names_a_post(index: ArticleIndex, block: int, verb) -> bool:
-    """Whether what the verb names its object as is a post, if it names anything: "named X
-    foreign minister", "was named ambassador", "named X as foreign minister" (frames.yaml
-    `post_preps`), "picked X for the post of envoy", "X was chosen by Y" (nothing named);
-    or a verb of holding one ("chose X to head the agency": frames.yaml `holding_verbs`). Not
-    "named X as the source of the leak"."""
+    """Whether the verb names a post: "was named ambassador", "named X as foreign minister"
+    (frames.yaml `post_preps`), "picked X for the post of envoy", "named a special envoy,
+    X", a verb of holding one ("chose X to head the agency": `holding_verbs`), or it is a
+    passive that names nothing ("X was chosen by Y"). Not "named X as the source of the
+    leak", "named X in her speech"."""
     f = frames()
     said = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")]
     if any(c.lemma_.lower() in f.holding_verbs for c in said):
@@ -70,7 +71,10 @@ def _names_a_post(index: ArticleIndex, block: int, verb) -> bool:
         o for h in [verb, *direct_objects(verb)] for p in f.post_preps for o in prep_objects(h, p)
     ]
     said += [o for s in said for o in prep_objects(s, "of")]  # "the post of envoy"
-    return not said or any(_is_post(index, block, t) for t in said)
+    if not said:  # "X was chosen by Y"; an active verb names the post, maybe as its object
+        # ("names a special envoy, X"); "named X in her speech" appoints no one
+        return is_passive(verb) or any(_is_post(index, block, t) for t in _children(verb, "dobj"))
+    return any(_is_post(index, block, t) for t in said)
 
 
 def _is_post(index: ArticleIndex, block: int, tok) -> bool:
@@ -130,6 +134,12 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 subj = [doc[i] for i in clause.objects]
             elif "each-other" not in frame.objects:
                 subj += principals(tok)  # "signed by A on behalf of Norland": Norland too
+            subj += [  # "A signed the accord with B": B signs it too
+                o
+                for p in frame.partners
+                for h in [tok, *direct_objects(tok)]
+                for o in prep_objects(h, p)
+            ]
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
         out += carried_candidates(index, block, tok, clause)
     return out

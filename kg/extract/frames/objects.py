@@ -127,6 +127,11 @@ def frame_objects(
         if spec == "dobj":
             for obj in objects:
                 out += actor_refs(index, block, obj)
+        elif spec == "named":  # "left the bloc": a direct object that names the entity
+            # itself, not a noun its name modifies ("left the bloc's headquarters")
+            for obj in objects:
+                if index.mention_at(block, obj) is not None:
+                    out += actor_refs(index, block, obj)
         elif spec == "dative":  # "give Peru £5 million"
             for obj in _children(tok, "dative"):
                 if obj.pos_ in ("PROPN", "NOUN", "PRON"):

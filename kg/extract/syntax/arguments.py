@@ -86,7 +86,8 @@ def subjects(verb) -> list:
 def _agent_phrases(verb) -> list:
     """The agent phrases of a passive: its agent ("by A") and the phrases of the same
     preposition coordinated with it ("signed by A, and by B", "by A, by B and by C"), which
-    the parser hangs on the verb as a plain preposition or on the agent as a conjunct."""
+    the parser hangs on the verb as a plain preposition or a conjunct, or on the agent as a
+    conjunct."""
     agents = _children(verb, "agent")
     if not agents:
         return []
@@ -95,8 +96,11 @@ def _agent_phrases(verb) -> list:
     doc = verb.doc
     out += [
         p
-        for p in _children(verb, "prep")
-        if p.lower_ in words and p.i > agents[0].i and doc[p.i - 1].pos_ == "CCONJ"
+        for p in _children(verb, "prep", "conj")  # "by A in May, and by B in June": a conj
+        if p.lower_ in words
+        and p.pos_ == "ADP"
+        and p.i > agents[0].i
+        and (p.dep_ == "conj" or doc[p.i - 1].pos_ == "CCONJ")
     ]
     return sorted(set(out), key=lambda t: t.i)
 

@@ -1089,3 +1089,47 @@ def test_a_title_s_complement_may_end_in_its_acronym_before_the_name():
         "Forces of Norland (NAF), General Lars Holm."
     )
     assert ("Lars Holm", "Chief of General Staff", "Armed Forces of Norland") in positions(st)
+
+
+def leads(st) -> set[tuple[str, str]]:
+    """(leader, body) of every leads relation."""
+    label = {e.id: e.label for e in st.entities}
+    return {(label[r.subject], label[r.object]) for r in st.relations if r.predicate == "leads"}
+
+
+def test_a_leader_title_with_a_word_of_its_own_leads_its_body():
+    st = _extract(
+        "The Executive Director of the Norland Border Agency, Mira Solvang, met Tomas Ekberg. "
+        "The interim head of the Velmar Coast Guard, Colonel Lars Holm, was there. Ana Berg "
+        "met the Chief of Defence Staff of the Norland Defence Force, General Rui Maddox."
+    )
+    assert leads(st) >= {
+        ("Mira Solvang", "Norland Border Agency"),
+        ("Lars Holm", "Velmar Coast Guard"),
+        ("Rui Maddox", "Norland Defence Force"),
+    }
+    # a title with a domain of its own names a part of its owner
+    st = _extract("Norland's foreign policy chief, Mira Solvang, spoke on Monday.")
+    assert not leads(st)
+
+
+def test_an_of_title_that_goes_on_into_a_body_s_name_is_a_title_and_a_body():
+    st = _extract(
+        "Rear Admiral Tomas Ekberg was appointed commander of the Norland Navy on Monday. "
+        "The president named General Lars Holm as commander general of the Velmar Police."
+    )
+    assert ("Tomas Ekberg", "Commander", "Norland Navy") in positions(st)
+    assert ("Tomas Ekberg", "Norland Navy") in leads(st)
+    assert ("Lars Holm", "Commander General", "Velmar Police") in positions(st)
+    assert ("Lars Holm", "Velmar Police") in leads(st)
+
+
+def test_the_name_after_a_title_s_complement_may_follow_a_qualifier_or_a_nationality():
+    st = _extract(
+        "The head of the opposition Liberal Party, Mira Solvang, says you are selling the "
+        "steppe. Ana Berg met the head of the Velmar Interim Force (VIF), Norlandic Major "
+        "General Lars Holm, in Norvik."
+    )
+    assert ("Mira Solvang", "Head", "Liberal Party") in positions(st)
+    assert ("Lars Holm", "Head", "Velmar Interim Force") in positions(st)
+    assert leads(st) >= {("Mira Solvang", "Liberal Party"), ("Lars Holm", "Velmar Interim Force")}

@@ -65,7 +65,10 @@ def read_position(b: Builder, pos: Mention) -> None:
                 force = b.index.country_force(owner.cluster, noun)
                 b.add(holder, "leads", force, tok, 0.8, "title-force", level)
                 return
-    distinctive = words - lex.generic_position_words
+    # "interim head of X" leads X: a qualifier names no part of the body
+    distinctive = words - lex.generic_position_words - set(title_data().qualifiers)
+    if _leader_title(title):  # "Executive Director of X", "interim head of X"
+        distinctive = set()
     # "commandant of the Royal Navy" (but not "EU foreign policy chief")
     if (
         owner is not None
@@ -236,3 +239,11 @@ def _titled(b: Builder, appos) -> bool:
         appos.left_edge.i <= m.tok_start < appos.i and b.cluster(m).cls == "Position"
         for m in b.index.in_block.get(b.block, [])
     )
+
+
+def _leader_title(title: str) -> bool:
+    """Whether a title leads the body it is of whatever its words (titles.yaml
+    `leader_titles`), its qualifiers ("interim", "acting") left out."""
+    data = title_data()
+    words = [w for w in norm(title).split() if w not in data.qualifiers]
+    return " ".join(words) in {norm(t) for t in data.leader_titles}

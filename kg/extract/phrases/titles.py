@@ -32,6 +32,8 @@ class TitleData:
     role_plurals: frozenset[str]  # "ministers", "secretaries": made from role_nouns
     job_nouns: frozenset[str]  # "analyst", "researcher": titles without a complement
     modifiers: frozenset[str]
+    domains: frozenset[str]  # words that end an "of" title's complement ("affairs", "staff")
+    leader_titles: frozenset[str]  # titles that lead their owner ("executive director")
     name_heads: frozenset[str]  # title words that can also end a name before them
     honorifics: frozenset[str]  # courtesy words between a title and a name ("Dr", "Ms")
     retired_marks: frozenset[str]  # "(Ret.)", "(r)" between a rank and a name
@@ -74,6 +76,8 @@ def title_data() -> TitleData:
         job_nouns=frozenset(lists["job_nouns"]),
         role_plurals=frozenset(lists["role_plurals"]),
         modifiers=frozenset(lists["title_modifiers"]),
+        domains=frozenset(lists["title_domains"]),
+        leader_titles=frozenset(lists["leader_titles"]),
         name_heads=frozenset(lists["name_heads"]),
         honorifics=frozenset(lists["honorifics"]),
         retired_marks=frozenset(lists["retired_marks"]),
@@ -138,7 +142,8 @@ NameAt = Callable[[int], "tuple[int, bool] | None"]
 
 def complement_end(doc, start: int, name_at: NameAt) -> int | None:
     """The comma that ends a title's complement, the title ending before token `start`
-    ("President of the Andean Bank," -> the comma): title-case words, names and the joiners
+    ("President of the Andean Bank," -> the comma): title-case words, names, the words
+    that qualify a title-case word after them ("the opposition X Party") and the joiners
     of titles.yaml `complement_joiners`, up to 12 tokens, in one sentence, with no person
     among them. `name_at(i)` gives the end of the name that covers token i and whether it
     is a person's, or None where no name is."""
@@ -159,6 +164,8 @@ def complement_end(doc, start: int, name_at: NameAt) -> int | None:
             i = max(name_end, i + 1)
         elif tok.is_title or tok.lower_ in joiners or tok.tag_ == "POS":
             i += 1
+        elif tok.dep_ in ("amod", "compound") and i < tok.head.i < end and tok.head.is_title:
+            i += 1  # a word that qualifies the name after it: "of the opposition X Party"
         elif tok.text == "(" and i + 2 < end and doc[i + 2].text == ")":
             i += 3  # the complement's acronym: "(NTI)"
         else:
@@ -275,14 +282,19 @@ def _split_body(span: Span) -> list[Span]:
     body = doc[start : span.end]
     if len(body) < 2 or not all(t.is_title for t in body):
         return [span]
-    heads = set(lexicon().head_classes) | title_data().name_heads
+    data = title_data()
+    heads = set(lexicon().head_classes) | data.name_heads
     gaz = gazetteer()
     countries = any(
         norm(t.text) in gaz.by_demonym
         or (norm(t.text) in gaz.by_name and gaz.by_name[norm(t.text)].cls == "Country")
         for t in body
     )
-    if not countries or body[-1].lower_ not in heads:
+    # a word that is no title word is a name ("Commander of the Velmar Navy"; but "Chief
+    # of the Naval Staff" and "Commander of the Armed Forces" are titles of their own)
+    title_words = data.modifiers | data.domains | data.role_nouns | data.small_words
+    named = countries or any(t.lower_ not in title_words for t in body[:-1])
+    if not named or body[-1].lower_ not in heads:
         return [span]
     return [Span(doc, span.start, of, label=LABEL), Span(doc, start, span.end, label="ORG")]
 

@@ -1133,3 +1133,31 @@ def test_the_name_after_a_title_s_complement_may_follow_a_qualifier_or_a_nationa
     assert ("Mira Solvang", "Head", "Liberal Party") in positions(st)
     assert ("Lars Holm", "Head", "Velmar Interim Force") in positions(st)
     assert leads(st) >= {("Mira Solvang", "Liberal Party"), ("Lars Holm", "Velmar Interim Force")}
+
+
+def test_whose_title_is_of_the_acronym_of_a_name_the_parser_left_out():
+    st = _extract(
+        "The opposition Chile Tehreek-e-Insaf (CTI), whose chairman, Tomas Ekberg, called the "
+        "process rushed, said it would not support the appointment."
+    )
+    assert ("Tomas Ekberg", "Chairman", "CTI") in positions(st)
+
+
+def test_a_one_word_person_after_the_is_a_place():
+    st = _extract(
+        "The Special Envoy for the Horn and the Dunmore, Mira Solvang, will attend as an "
+        "observer. Relief convoys crossed the Ostrava on Monday. The Ortiz government fell."
+    )
+    cls = {e.label: e.cls for e in st.entities}
+    assert cls["Dunmore"] == "Region" and cls["Ostrava"] == "Region"
+    assert cls["Ortiz"] == "Person" and cls["Mira Solvang"] == "Person"
+
+
+def test_a_title_in_the_possessive_is_not_held_by_the_name_after_the_next_title():
+    st = _extract(
+        "The president's chief of staff, Mira Solvang, spoke. The Foreign Minister's "
+        "spokesperson, Lars Holm, said talks would resume."
+    )
+    assert ("Mira Solvang", "Chief of Staff") in held(st)
+    assert ("Mira Solvang", "President") not in held(st)
+    assert ("Lars Holm", "Foreign Minister") not in held(st)

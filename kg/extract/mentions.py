@@ -105,6 +105,19 @@ def class_guess(label: str, text: str, words: list[str]) -> str | None:
     }.get(label)
 
 
+def _the_place(doc, ent) -> bool:
+    """A one-word "person" after "the" is a place the recognizer misread ("the Sahel",
+    "the Donbas"): a person's name takes no article, unless it qualifies a noun after it
+    ("the Ortiz government")."""
+    return (
+        ent.label_ == "PERSON"
+        and len(ent) == 1
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ == "the"
+        and ent.root.dep_ not in ("compound", "poss", "nmod", "amod")
+    )
+
+
 def _splitpossessive(tokens: list) -> list[list]:
     """'Ortiz’s “Clean Seas' -> ['Ortiz'], ['Clean', 'Seas']."""
     parts, current = [], []
@@ -176,7 +189,7 @@ def find_mentions(
             continue  # "US envoys said": representatives, not a post held by a name
         parts = _splitpossessive(list(ent))
         for i, part in enumerate(parts):
-            label = ent.label_
+            label = ent.label_ if not _the_place(doc, ent) else "LOC"
             if i < len(parts) - 1 and label not in ("PERSON", "GPE", "NORP"):
                 label = "PERSON" if part[0].ent_type_ == "PERSON" else label
             if i > 0 and label == "PERSON":

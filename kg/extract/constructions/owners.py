@@ -50,9 +50,12 @@ def title_owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | Non
             # "the party, whose leader, X, said" (a relative clause, or the title read as
             # the party's apposition)
             target = verb.head
+        # "the X Party (XP), whose chairman": the name the parser left out, its acronym
+        named = [target, *(c for c in target.children if c.dep_ == "appos" and c.i < head.i)]
         refs = [
             r
-            for r in index.refs(block, target, with_conj=False)
+            for t in named
+            for r in index.refs(block, t, with_conj=False)
             if r.cluster.cls in OWNER_CLASSES or r.cluster.metonym_of
         ]
         if refs:

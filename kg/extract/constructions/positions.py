@@ -245,5 +245,5 @@ def _leader_title(title: str) -> bool:
     """Whether a title leads the body it is of whatever its words (titles.yaml
     `leader_titles`), its qualifiers ("interim", "acting") left out."""
     data = title_data()
-    words = [w for w in norm(title).split() if w not in data.qualifiers]
-    return " ".join(words) in {norm(t) for t in data.leader_titles}
+    words = " ".join(w for w in norm(title).split() if w not in data.qualifiers)
+    return words in data.leader_titles

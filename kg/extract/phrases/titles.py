@@ -33,7 +33,7 @@ class TitleData:
     job_nouns: frozenset[str]  # "analyst", "researcher": titles without a complement
     modifiers: frozenset[str]
     domains: frozenset[str]  # words that end an "of" title's complement ("affairs", "staff")
-    leader_titles: frozenset[str]  # titles that lead their owner ("executive director")
+    leader_titles: frozenset[str]  # titles that lead their owner, normalised ("executive director")
     name_heads: frozenset[str]  # title words that can also end a name before them
     honorifics: frozenset[str]  # courtesy words between a title and a name ("Dr", "Ms")
     retired_marks: frozenset[str]  # "(Ret.)", "(r)" between a rank and a name
@@ -77,7 +77,7 @@ def title_data() -> TitleData:
         role_plurals=frozenset(lists["role_plurals"]),
         modifiers=frozenset(lists["title_modifiers"]),
         domains=frozenset(lists["title_domains"]),
-        leader_titles=frozenset(lists["leader_titles"]),
+        leader_titles=frozenset(norm(t) for t in lists["leader_titles"]),
         name_heads=frozenset(lists["name_heads"]),
         honorifics=frozenset(lists["honorifics"]),
         retired_marks=frozenset(lists["retired_marks"]),
@@ -148,8 +148,8 @@ def complement_end(doc, start: int, name_at: NameAt) -> int | None:
     among them. `name_at(i)` gives the end of the name that covers token i and whether it
     is a person's, or None where no name is."""
     joiners = title_data().complement_joiners
-    if start >= len(doc) or doc[start].is_sent_start:
-        return None
+    if start >= len(doc) or doc[start].is_sent_start or doc[start].tag_ == "POS":
+        return None  # "the president's chief of staff, X": X holds what follows
     end = min(len(doc), start + 12, doc[start].sent.end)
     i = start
     while i < end:

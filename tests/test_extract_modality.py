@@ -302,3 +302,171 @@ def test_a_negated_plan_that_limits_an_offer_is_a_refusal():
     assert found[("Velmar", "disarms", "Coastal Front")] == {"refused"}
     found = _relations("Velmar will not disarm the Coastal Front.")
     assert found[("Velmar", "disarms", "Coastal Front")] == {"negated"}
+
+
+# -- posts: the verb a title is given with (review r6 #19, #20) ---------------------------------
+
+
+def _posts(text: str) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
+    """(holder, title) -> (modality, qualifiers) of each holdsPosition."""
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    label = {e.id: e.label for e in st.entities}
+    return {
+        (label[r.subject], label[r.object]): (r.modality, tuple(r.qualifiers or ()))
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+
+
+def test_a_post_given_by_a_negated_verb_is_not_held():
+    posts = _posts("Mira Solvang was not appointed ambassador to Velmar.")
+    assert posts[("Mira Solvang", "Ambassador to Velmar")][0] == "negated"
+    posts = _posts("Mira Solvang did not appoint Tomas Ekberg as ambassador to Velmar.")
+    assert posts[("Tomas Ekberg", "Ambassador to Velmar")][0] == "negated"
+    posts = _posts("Mira Solvang appointed Tomas Ekberg as ambassador to Velmar.")
+    assert posts[("Tomas Ekberg", "Ambassador to Velmar")][0] == "asserted"
+    posts = _posts("Mira Solvang will serve as Norland's ambassador to Velmar.")
+    assert posts[("Mira Solvang", "Ambassador to Velmar")][0] == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang, who resigned as Norland's foreign minister in May, criticised the plan.",
+        "Mira Solvang, who was sacked as Norland's foreign minister in 2020, left the party.",
+        "Mira Solvang stepped down as Norland's foreign minister on Monday.",
+    ],
+)
+def test_a_post_left_is_former(text):
+    level, qualifiers = _posts(text)[("Mira Solvang", "Foreign Minister")]
+    assert level == "asserted" and "former" in qualifiers
+
+
+def test_a_post_turned_down_is_refused_and_one_taken_is_held():
+    posts = _posts("Mira Solvang turned down the post of Norland's foreign minister.")
+    assert posts[("Mira Solvang", "Foreign Minister")][0] == "refused"
+    posts = _posts("Mira Solvang took up the post of Norland's foreign minister.")
+    assert posts[("Mira Solvang", "Foreign Minister")] == ("asserted", ())
+
+
+# -- denials, "yet to", and ending a stance (review r6 #19, #23) --------------------------------
+
+
+def test_a_denied_report_is_negated_and_a_confirmed_one_is_not():
+    found = _relations("Tomas Ekberg rejected reports that he would succeed Mira Solvang.")
+    assert found[("Tomas Ekberg", "succeeds", "Mira Solvang")] == {"negated"}
+    found = _relations(
+        "Mira Solvang dismissed reports that Norland would send 200 troops to the Andean Force."
+    )
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"negated"}
+    found = _relations("Tomas Ekberg confirmed reports that he would succeed Mira Solvang.")
+    assert found[("Tomas Ekberg", "succeeds", "Mira Solvang")] == {"planned"}
+
+
+def test_what_is_yet_to_happen_has_not_happened():
+    found = _relations("Norland has yet to send troops to the Andean Force.")
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"negated"}
+    found = _relations("Velmar is yet to join the Andean Force.")
+    assert found[("Velmar", "memberOf", "Andean Force")] == {"negated"}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Norland ended its support for the Velmar Accord.",
+            ("Norland", "supports", "Velmar Accord"),
+        ),
+        (
+            "Norland withdrew its support for the Velmar Accord.",
+            ("Norland", "supports", "Velmar Accord"),
+        ),
+        (
+            "Norland suspended its contribution to the Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+        ),
+        (
+            "Norland stopped sending troops to the Andean Force in 2020.",
+            ("Norland", "contributesTo", "Andean Force"),
+        ),
+    ],
+)
+def test_a_stance_or_contribution_that_is_ended_is_negated(text, key):
+    assert _relations(text)[key] == {"negated"}
+
+
+def test_an_event_that_is_ended_took_place():
+    found = _relations("Norland ended talks with Velmar on Friday.")
+    assert found[("Norland", "holdsTalksWith", "Velmar")] == {"asserted"}
+
+
+# -- who says it (review r6 #21) ---------------------------------------------------------------
+
+
+def _said_by(text: str) -> dict[tuple[str, str, str], str | None]:
+    """(subject, predicate, object) -> the label of who it is attributed to."""
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    label = {e.id: e.label for e in st.entities}
+    return {
+        (label[r.subject], r.predicate, label[r.object]): label.get(r.attributed_to)
+        for r in st.relations
+    }
+
+
+SENT = ("Norland", "contributesTo", "Andean Force")
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        (
+            "Norland will send 200 troops to the Andean Force, a spokesperson for the Norland "
+            "Defence Ministry said.",
+            "Norland Defence Ministry",
+        ),
+        (
+            "A spokesperson for the Norland Defence Ministry said Norland would send 200 troops "
+            "to the Andean Force.",
+            "Norland Defence Ministry",
+        ),
+        (
+            "Norland will send 200 troops to the Andean Force, a UN spokesperson said.",
+            "United Nations",
+        ),
+        (
+            "Norland will send 200 troops to the Andean Force, its spokesperson, Mira Solvang, "
+            "said.",
+            "Mira Solvang",
+        ),
+        (
+            "Mira Solvang confirmed that Norland would send 200 troops to the Andean Force.",
+            "Mira Solvang",
+        ),
+    ],
+)
+def test_a_spokesperson_with_no_name_speaks_for_the_body_of_the_title(text, by):
+    assert _said_by(text)[SENT] == by
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reuters could not confirm that Norland would send 200 troops to the Andean Force.",
+        "Mira Solvang did not say that Norland would send 200 troops to the Andean Force.",
+    ],
+)
+def test_who_does_not_confirm_a_claim_is_not_its_source(text):
+    assert _said_by(text)[SENT] is None
+
+
+def test_a_proposal_made_is_asserted_and_one_weighed_is_not():
+    # GOLD.md: "proposed by X in 2023" states a proposal that was made (asserted); only the
+    # verb chain above it ("may propose", "is considering proposing") gives it a modality
+    found = _relations("The Harbour Accord, which was proposed by Norland in 2023, was signed.")
+    assert found[("Harbour Accord", "proposedBy", "Norland")] == {"asserted"}
+    found = _relations("Norland is considering proposing the Harbour Accord.")
+    assert found[("Harbour Accord", "proposedBy", "Norland")] == {"considered"}

@@ -143,6 +143,7 @@ class Lexicon:
     title_joiners: frozenset[str] = frozenset()  # "of", "the": join a title, name no post
     possessive_relatives: frozenset[str] = frozenset()  # "whose"
     government_nouns: frozenset[str] = frozenset()  # "the government": the country it governs
+    speaker_preps: frozenset[str] = frozenset()  # "a spokesperson for X said": X says
 
 
 @cache
@@ -198,6 +199,7 @@ def lexicon() -> Lexicon:
         title_joiners=frozenset(d.get("title_joiners") or ()),
         possessive_relatives=frozenset(d.get("possessive_relatives") or ()),
         government_nouns=frozenset(d.get("government_nouns") or ()),
+        speaker_preps=frozenset(d.get("speaker_preps") or ()),
     )
 
 
@@ -288,6 +290,12 @@ class Frames:
     pair_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "both", "the two"
     principal_preps: tuple[str, ...] = ()  # "signed on behalf of X": X signs
     holder_preps: frozenset[str] = frozenset()  # "X is under sanctions": X is their object
+    report_nouns: frozenset[str] = frozenset()  # "rejected reports that ...": denied
+    denial_verbs: frozenset[str] = frozenset()  # "dismissed reports that ...": negated
+    pending_adverbs: frozenset[str] = frozenset()  # "has yet to send": negated
+    ending_verbs: frozenset[str] = frozenset()  # "ended its support for X": negated
+    ended_nouns: frozenset[str] = frozenset()  # what an ending verb negates (not "talks")
+    post_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "resigned as"
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:
@@ -398,6 +406,12 @@ def frames() -> Frames:
         pair_words={k: frozenset(v) for k, v in (d.get("pair_words") or {}).items()},
         principal_preps=tuple(d.get("principal_preps") or ()),
         holder_preps=frozenset(d.get("holder_preps") or ()),
+        report_nouns=frozenset(d.get("report_nouns") or ()),
+        denial_verbs=frozenset(d.get("denial_verbs") or ()),
+        pending_adverbs=frozenset(d.get("pending_adverbs") or ()),
+        ending_verbs=frozenset(d.get("ending_verbs") or ()),
+        ended_nouns=frozenset(d.get("ended_nouns") or ()),
+        post_verbs={k: frozenset(v) for k, v in (d.get("post_verbs") or {}).items()},
         carried={
             p: {
                 "nouns": frozenset(r.get("nouns") or ()),

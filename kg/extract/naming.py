@@ -11,7 +11,7 @@ name's first mention."""
 
 from __future__ import annotations
 
-from kg.extract.frames import Candidate
+from kg.extract.frames.candidates import Candidate
 from kg.extract.lexicon import frames, gazetteer, norm
 from kg.extract.link import Cluster
 from kg.extract.resolve import ArticleIndex, Ref, fits

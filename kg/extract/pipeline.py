@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from kg.errors import ExtractionError
 from kg.extract.constructions import construction_candidates
-from kg.extract.frames import Candidate, noun_candidates, verb_candidates
+from kg.extract.frames.candidates import Candidate
+from kg.extract.frames.match import noun_candidates, verb_candidates
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster, link
 from kg.extract.mentions import find_mentions

@@ -54,7 +54,7 @@ class ArticleIndex(Pronouns, Descriptions):
     roles: dict[int, str] = field(default_factory=dict)
     interviewee: int | None = None
     # predicate -> (sentence number, subjects) of its last clause: "The measures target X"
-    # continues the sanctions stated before (kg/extract/frames.py carried_candidates)
+    # continues the sanctions stated before (kg/extract/frames/carried.py)
     carry: dict[str, tuple[int, list]] = field(default_factory=dict)
     # (block, token) -> the person a personal pronoun stands for, once resolved
     _pronouns: dict[tuple[int, int], Cluster | None] = field(default_factory=dict)

@@ -21,7 +21,7 @@ from kg.extract.constructions.leadership import leadership
 from kg.extract.constructions.lists import respectively
 from kg.extract.constructions.positions import read_position
 from kg.extract.constructions.succession import succession
-from kg.extract.frames import Candidate
+from kg.extract.frames.candidates import Candidate
 from kg.extract.resolve import ArticleIndex
 
 

@@ -4,8 +4,8 @@ a place operates there, a person "of" an organisation works for it."""
 from __future__ import annotations
 
 from kg.extract.constructions.base import Builder, m_cluster
-from kg.extract.frames import modality
 from kg.extract.mentions import Mention
+from kg.extract.syntax.modality import modality
 
 
 def plan_possessor(b: Builder, m: Mention, head) -> None:

@@ -4,7 +4,7 @@ of a sentence."""
 
 from __future__ import annotations
 
-from kg.extract.frames import Candidate, attribution
+from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.lexicon import lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention

@@ -4,7 +4,6 @@ of the fleet"."""
 from __future__ import annotations
 
 from kg.extract.constructions.base import OWNER_CLASSES, Builder, held_position, tokens_with
-from kg.extract.frames import modality
 from kg.extract.lexicon import lexicon
 from kg.extract.resolve import Ref
 from kg.extract.syntax.arguments import (
@@ -14,6 +13,7 @@ from kg.extract.syntax.arguments import (
     prep_objects,
     subjects,
 )
+from kg.extract.syntax.modality import modality
 
 
 def leadership(b: Builder) -> None:

@@ -7,7 +7,6 @@ from kg.extract.constructions.base import Builder, held_position, says_past
 from kg.extract.constructions.holders import title_holder
 from kg.extract.constructions.lists import plural_title
 from kg.extract.constructions.owners import title_owner
-from kg.extract.frames import modality
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
@@ -17,6 +16,7 @@ from kg.extract.phrases.titles import (
     written_end,
 )
 from kg.extract.resolve import ArticleIndex, Ref
+from kg.extract.syntax.modality import post_modality
 
 
 def read_position(b: Builder, pos: Mention) -> None:
@@ -34,7 +34,11 @@ def read_position(b: Builder, pos: Mention) -> None:
     if how == "until-now" and "former" not in qualifiers:
         qualifiers = ("former", *qualifiers)
     tok = doc[pos.head]
-    level = modality(tok) if how in ("role", "appointed-as") else "asserted"
+    level = "asserted"
+    if how in ("role", "appointed-as"):  # "was not appointed X", "resigned as X"
+        level, left = post_modality(tok)
+        if left and left not in qualifiers:
+            qualifiers = (left, *qualifiers)
     owner, prefix = title_owner(b, pos, holder)
     lex = lexicon()
     title = f"{prefix} {pos.text}" if prefix else pos.text

@@ -114,15 +114,22 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             if word.dep_ in _SHARED_HEAD_DEPS:
                 continue
             break
+        above = word.i != tok.i and not sibling
+        if above and _denied_report(word):
+            found.add("negated")  # "rejected reports that he would succeed X"
+            break
         if word.i != tok.i and lemma in lexicon().reporting_verbs:
             break
-        above = word.i != tok.i and not sibling
         if above and lemma in f.blocking_heads:  # not "called the plan a threat and urged"
             return None
         if above and lemma in f.modality_heads and word.pos_ in ("VERB", "AUX", "ADJ"):
             found.add(f.modality_heads[lemma])
         if above and infinitive and lemma in f.infinitive_heads and word.pos_ in ("VERB", "AUX"):
             found.add(f.infinitive_heads[lemma])
+        if above and infinitive and _pending(word):
+            found.add("negated")  # "has yet to send troops": not (yet) done
+        if above and word.pos_ == "VERB" and _verb_in(word, f.ending_verbs):
+            found.add("negated")  # "stopped sending troops": no longer
         sibling = word.dep_ == "conj"
         infinitive = word.dep_ in ("xcomp", "advcl") and has_to(word)
         if word.i != tok.i and word.pos_ in ("NOUN", "PROPN") and lemma in f.modality_nouns:
@@ -153,6 +160,60 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
     return found, negated
+
+
+def _verb_in(verb, lemmas: frozenset[str]) -> bool:
+    """Whether a verb, with its particle if it has one ("pull out", "turn down", "stepped
+    down" parsed with an adverb), is one of `lemmas`: "ended up" is not "end"."""
+    if phrasal_lemma(verb) in lemmas:
+        return True
+    lemma = verb.lemma_.lower()
+    return any(
+        f"{lemma} {c.lower_}" in lemmas
+        for c in verb.children
+        if c.dep_ == "advmod" and c.i == verb.i + 1
+    )
+
+
+def _pending(verb) -> bool:
+    """ "has yet to", "is yet to" (frames.yaml pending_adverbs): the infinitive under the verb
+    has not happened."""
+    words = frames().pending_adverbs
+    return any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
+
+
+def _denied_report(noun) -> bool:
+    """A report noun whose clause is denied: "rejected reports that ...", "dismissed claims
+    that ..." (frames.yaml report_nouns, denial_verbs)."""
+    f = frames()
+    return (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in f.report_nouns
+        and noun.dep_ in ("dobj", "nsubjpass")
+        and noun.head.pos_ == "VERB"
+        and _verb_in(noun.head, f.denial_verbs)
+    )
+
+
+def post_modality(title) -> tuple[str | None, str | None]:
+    """How firmly the clause that gives someone a title states that they hold it, and
+    whether it says the post was left ("former"): the title as what a verb names someone
+    ("was not appointed ambassador": negated), its "as" complement ("did not appoint X as
+    ambassador": negated; "resigned as foreign minister", "was sacked as": former) or the
+    role noun's "of" ("turned down the post of foreign minister": refused). Data:
+    frames.yaml post_verbs. None when the clause only asks for it."""
+    verb = title.head if title.dep_ in ("oprd", "attr", "xcomp") else _governing_verb(title)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return "asserted", None
+    level = modality(verb)
+    if level is None:
+        return None, None
+    posts = frames().post_verbs
+    if _verb_in(verb, posts.get("refused", frozenset())):
+        return "refused", None
+    if _verb_in(verb, posts.get("former", frozenset())):
+        return level, "former"
+    return level, None
 
 
 def _denied_by_its_arguments(verb) -> bool:
@@ -317,6 +378,13 @@ def _noun_modality(tok) -> str | None:
     purpose = f.purpose_preps.get(head.lower_) if tok.dep_ == "pobj" else None
     if purpose and level == "asserted":  # "travelled to X for talks with Y"
         level = purpose
+    if (
+        tok.dep_ in ("dobj", "nsubjpass")
+        and head.pos_ == "VERB"
+        and tok.lemma_.lower() in f.ended_nouns
+        and _verb_in(head, f.ending_verbs)
+    ):
+        return "negated"  # "ended its support for X", "suspended its contribution"
     if tok.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(head) in f.cancel_verbs:
         return "negated"  # "the visit was postponed", "cancelled the trip"
     if _ahead(tok):  # "has no plans to reopen it before a meeting with Y": the meeting is ahead

@@ -1,0 +1,11 @@
+"""Meaning: clauses to relations. A frame of the lexicon (data/patterns/frames.yaml) maps a
+verb or noun lemma and where its arguments are to an ontology predicate; the clause (see
+kg/extract/syntax) gives the arguments and the modality, kg/extract/actors.py the entities
+the arguments stand for, the speaker gives attribution.
+
+- `match.py`: matching clauses against the frames and emitting candidate relations;
+- `objects.py`: where a frame's objects are (the object specs of frames.yaml);
+- `nouns.py`: who does what an event noun says, and who takes part in it;
+- `carried.py`: relations a later clause continues ("The measures target X");
+- `candidates.py`: the candidate relation and who says it (attribution).
+"""

@@ -1,0 +1,274 @@
+"""Frame matching: each clause of a sentence (kg/extract/syntax) against the verb and noun
+frames of the lexicon (data/patterns/frames.yaml); a frame that fits gives candidate
+relations between the entities its subjects and objects stand for, with the clause's
+modality."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kg.extract.actors import actor_refs
+from kg.extract.frames.candidates import Candidate, attribution
+from kg.extract.frames.carried import carried_candidates
+from kg.extract.frames.nouns import in_place, noun_subjects, participants
+from kg.extract.frames.objects import frame_objects, has_contribution, judgement
+from kg.extract.lexicon import Frame, frames
+from kg.extract.resolve import ArticleIndex, Ref, fits
+from kg.extract.syntax.arguments import (
+    _children,
+    direct_objects,
+    gives_an_order,
+    prep_objects,
+)
+from kg.extract.syntax.clauses import Clause, clauses_of
+from kg.extract.syntax.modality import cancelled, limits_an_offer, modality, negates_a_plan
+from kg.ontology import load_ontology
+
+
+def principals(verb) -> list:
+    """Those for whom the verb's subject acts (data: frames.yaml `principal_preps`): "the
+    memorandum was signed by A and B on behalf of Norland and Velmar" -> Norland, Velmar.
+    They do what the verb says as well (not with their own agents: no "each-other")."""
+    return [o for prep in frames().principal_preps for o in prep_objects(verb, prep)]
+
+
+@cache
+def _event_nouns(predicate: str) -> frozenset[str]:
+    """The nouns that state `predicate` (trip, visit for visits)."""
+    return frozenset(w for fr in frames().nouns if fr.predicate == predicate for w in fr.lemmas)
+
+
+def _verb_of(tok):
+    """The word whose modality a frame's word takes: a verb itself, a noun its head."""
+    return tok if tok.pos_ in ("VERB", "AUX") else tok.head
+
+
+def _named_partner(tok, frame: Frame) -> bool:
+    """The clause names an object in one of the frame's prepositions, entity or not; "each
+    other", "one another" name no one else (data: frames.yaml reciprocals)."""
+    preps = [s.split(":", 1)[1] for s in frame.objects if s.startswith("prep:")]
+    reciprocals = frames().reciprocals
+    return any(
+        not ({o.lower_} | {c.lower_ for c in o.children}) & reciprocals
+        for p in preps
+        for o in prep_objects(tok, p)
+    )
+
+
+def _verb_words(clause: Clause, tok) -> frozenset[str]:
+    """The words by which a frame's lemmas name the clause's verb. A phrasal verb ("rule
+    out") that some frame lists is read only by those frames; others by their verb alone
+    ("draw up" as "draw"). Computed once per clause, then tested against every frame."""
+    if " " in clause.lemma and clause.lemma in frames().phrasal_lemmas:
+        return frozenset((clause.lemma,))
+    return frozenset((clause.lemma, clause.lemma.split()[0], tok.lower_))
+
+
+def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
+    f = frames()
+    out: list[Candidate] = []
+    for clause in clauses_of(doc):
+        if clause.kind != "verb":
+            continue
+        tok = doc[clause.head]
+        words = _verb_words(clause, tok)
+        for frame in f.verbs:
+            if words.isdisjoint(frame.lemmas):
+                continue
+            anchor = None
+            if frame.noun:
+                anchor = next(
+                    (
+                        o
+                        for o in direct_objects(tok) + _children(tok, "dobj")
+                        if o.lemma_.lower() in frame.noun or o.lower_ in frame.noun
+                    ),
+                    None,
+                )
+                if anchor is None:
+                    continue
+            if frame.judgement and judgement(tok)[0] != frame.judgement:
+                continue  # "called the pact a betrayal": opposes, not supports
+            if frame.needs == "contribution" and not has_contribution(tok):
+                continue
+            if frame.needs == "forces" and not has_contribution(tok, money=False):
+                continue
+            if frame.voice == "passive" and not clause.passive:
+                continue
+            if gives_an_order(tok):  # "directed X to prepare a plan" leads nothing
+                continue
+            subj = [doc[i] for i in clause.subjects]
+            if frame.subject == "patient":
+                subj = [doc[i] for i in clause.objects]
+            elif "each-other" not in frame.objects:
+                subj += principals(tok)  # "signed by A on behalf of Norland": Norland too
+            out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
+        out += carried_candidates(index, block, tok, clause)
+    return out
+
+
+def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
+    f = frames()
+    out: list[Candidate] = []
+    for clause in clauses_of(doc):
+        if clause.kind != "noun":
+            continue
+        tok = doc[clause.head]
+        for frame in f.nouns:
+            if clause.lemma not in frame.lemmas and tok.lower_ not in frame.lemmas:
+                continue
+            if frame.not_in_place and in_place(tok):
+                continue  # "told reporters in the northern part of the city"
+            level = clause.modality
+            # the event itself, or talks between others: planned when one party offers it
+            event_level = f.event_levels.get(level, level) if level else level
+            if frame.subject == "participants":
+                # who takes part as the verb of taking part says it: "declined to join the
+                # exercise" is no part in it; the others as the noun is stated
+                verb, takers, subj = participants(tok)
+                if verb is not None and takers:
+                    out += _emit(index, block, tok, frame, takers, None, modality(verb))
+            else:
+                subj = [tok] if frame.subject == "self" else noun_subjects(tok)
+            own = event_level if frame.subject == "self" else level
+            out += _emit(index, block, tok, frame, subj, None, own)
+            if frame.predicate in load_ontology().symmetric:
+                out += _between(index, block, tok, frame, event_level)
+    return out
+
+
+def _emit_pairs(
+    index: ArticleIndex,
+    block: int,
+    tok,
+    frame: Frame,
+    level: str,
+    a: Ref,
+    b: Ref,
+    how: str = "each-other",
+) -> list[Candidate]:
+    """A symmetric relation between two different entities: "X and Y met" (each other),
+    "talks between X and Y" (between)."""
+    if a.cluster.id == b.cluster.id:
+        return []
+    return [
+        Candidate(
+            subject=a,
+            predicate=frame.predicate,
+            object=b,
+            block=block,
+            sent=tok.sent,
+            modality=level,
+            attributed=attribution(index, block, tok),
+            confidence=round(frame.confidence - (0.15 if a.guessed or b.guessed else 0), 3),
+            method=f"frame:{frame.name}-{how}",
+        )
+    ]
+
+
+def _between(
+    index: ArticleIndex, block: int, tok, frame: Frame, level: str | None
+) -> list[Candidate]:
+    """ "talks between X and Y": X and Y hold talks with each other; nothing when the talks
+    are only asked for ("urged them to push for talks between X and Y") or asked about."""
+    if level is None:
+        return []
+    out = []
+    for first in prep_objects(tok, "between"):
+        refs = actor_refs(index, block, first)  # also "between the two leaders"
+        for i, a in enumerate(refs):
+            for b in refs[i + 1 :]:
+                out += _emit_pairs(index, block, tok, frame, level, a, b, "between")
+    return out
+
+
+_UNSET = "unset"
+
+
+def _emit(
+    index: ArticleIndex,
+    block: int,
+    tok,
+    frame: Frame,
+    subj_tokens: list,
+    anchor,
+    level: str | None = _UNSET,
+) -> list[Candidate]:
+    if level == _UNSET:
+        level = modality(_verb_of(tok))
+    if level is None:
+        return []
+    subjects_ = []
+    for s in subj_tokens:
+        for r in actor_refs(index, block, s):
+            if all(r.cluster.id != o.cluster.id for o in subjects_):
+                subjects_.append(r)
+    if subjects_ and frame.predicate in frames().carried and not frame.inverse:
+        # who imposed the last sanctions: "The measures target X" continues them
+        index.carry[frame.predicate] = (index.sentence_number(index.pos(block, tok)), subjects_)
+    objects_ = frame_objects(index, block, tok, frame, anchor, {s.cluster.id for s in subjects_})
+    # "A and B spoke to the press / to reporters": a partner is named, if not one of the range
+    named = bool(objects_) or _named_partner(tok, frame)
+    if frame.predicate in frames().capital_means_country:
+        # a visit to a capital is a visit to its country ("travel to Lima": Peru too)
+        objects_ += [
+            c
+            for o in objects_
+            if o.cluster.metonym_of is not None
+            for c in [index.as_actor(o)]
+            if c.cluster.id != o.cluster.id and all(c.cluster.id != x.cluster.id for x in objects_)
+        ]
+    if frame.range:  # "keep troops in the mission", not "keep police in a country"
+        objects_ = [o for o in objects_ if any(fits(o.cluster.cls, c) for c in frame.range)]
+    if frame.domain:  # "the minister is in Lima", not "the headquarters is in Lima"
+        subjects_ = [s for s in subjects_ if any(fits(s.cluster.cls, c) for c in frame.domain)]
+    if (
+        not named
+        and "each-other" in frame.objects
+        and 2 <= len(subjects_) <= frames().max_each_other
+        and not direct_objects(tok)
+    ):
+        # "X and Y met": each with the other (the relation is symmetric); not when an
+        # object is named but unknown ("A and B will meet leaders"), nor for a crowd (a
+        # meeting of many is not that many bilateral meetings)
+        pairs = [(a, b) for i, a in enumerate(subjects_) for b in subjects_[i + 1 :]]
+        return [c for a, b in pairs for c in _emit_pairs(index, block, tok, frame, level, a, b)]
+    if not subjects_ or not objects_:
+        return []
+    verb = _verb_of(tok)
+    if (
+        level == "refused"
+        and not frame.refused_as
+        and negates_a_plan(verb)
+        and not limits_an_offer(verb)  # "is willing to take part but will not disarm X"
+    ):
+        level = frame.negated_as  # "would not meet X", "had no plans to withdraw": negated
+    if level == "planned" and tok.pos_ == "VERB" and cancelled(tok, _event_nouns(frame.predicate)):
+        level = "negated"  # "was due to travel to X, but the trip was cancelled"
+    if frame.modality and level == "asserted":
+        level = frame.modality
+    predicate = frame.predicate
+    if level == "refused" and frame.refused_as:  # "declined to send troops to X"
+        predicate = frame.refused_as
+    elif frame.only_refused:  # "attended the summit" states no membership
+        return []
+    said = attribution(index, block, tok)
+    out = []
+    for s in subjects_:
+        for o in objects_:
+            subject, obj = (o, s) if frame.inverse else (s, o)
+            guessed = subject.guessed or obj.guessed
+            out.append(
+                Candidate(
+                    subject=subject,
+                    predicate=predicate,
+                    object=obj,
+                    block=block,
+                    sent=tok.sent,
+                    modality=level,
+                    attributed=said,
+                    confidence=round(frame.confidence - (0.15 if guessed else 0.0), 3),
+                    method=f"frame:{frame.name}",
+                )
+            )
+    return out

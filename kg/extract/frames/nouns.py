@@ -1,0 +1,82 @@
+"""The noun side of the frames: who does what an event noun says ("X's trip", "talks held
+by X") and who takes part in the event a noun names ("X will hold the drills")."""
+
+from __future__ import annotations
+
+from kg.extract.lexicon import frames, lexicon
+from kg.extract.syntax.arguments import _children, is_passive, phrasal_lemma, prep_objects, subjects
+
+
+def noun_subjects(tok) -> list:
+    """Who does what an event noun says: its possessor ("X's trip"), its "by" phrase ("a
+    proposal by X"), the subject of a copula or a light verb ("X held talks"), the noun it
+    is in apposition to, or the subject of the verb it is an argument of ("X travelled to
+    Y for talks with Z")."""
+    f = frames()
+    poss = _children(tok, "poss")
+    if poss:
+        return poss
+    by = prep_objects(tok, "by")
+    if by:
+        return by
+    nouns = lexicon().contribution_nouns
+    owners = [  # "the deployment of our company to X", "of Ruritanian troops": their owner
+        o
+        for given in prep_objects(tok, "of")
+        if given.lemma_.lower() in nouns or given.lower_ in nouns
+        for o in given.children
+        if o.dep_ in ("poss", "amod", "compound") and o.pos_ in ("PRON", "PROPN", "ADJ")
+    ]
+    if owners:
+        return owners
+    named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+    named = [c for c in named if c.ent_type_ in f.naming_entity_types]
+    if named:  # "EU sanctions on X", "a Danish proposal"
+        return named
+    head = tok.head
+    if tok.dep_ == "attr" and head.lemma_.lower() in lexicon().copular_verbs:
+        return subjects(head)
+    if tok.dep_ == "appos":
+        return [head]
+    if tok.dep_ in ("dobj", "attr", "nsubjpass") and (
+        head.lemma_.lower() in f.light_verbs
+        or (head.lemma_.lower() in f.modality_heads and head.pos_ == "VERB")
+    ):  # "X held talks", "X is considering sanctions on Y"
+        return subjects(head)
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+        # "X is expected in Lima for talks with Y": the raised subject of the passive
+        return subjects(verb) or (_children(verb, "nsubjpass") if is_passive(verb) else [])
+    return []
+
+
+def participants(tok) -> tuple[object, list, list]:
+    """Who takes part in the event a noun names (data: frames.yaml `participation`): the
+    verb of taking part whose object it is, with its subjects ("X will hold the drills", "X
+    took part in Exercise Y"), and the others: its possessor ("their first joint exercise"),
+    the objects of its prepositions ("an exercise with X and Y") and of its participles
+    ("drills involving X"). (verb or None, the verb's subjects, the others)."""
+    rule = frames().participation
+    noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") else tok
+    others = _children(noun, "poss")
+    verb = None
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in rule["verb_preps"]:
+        verb = noun.head.head
+        if verb.pos_ == "NOUN" and verb.dep_ == "dobj":  # "take part in"
+            verb = verb.head
+    if verb is not None and not (
+        verb.lemma_.lower() in rule["verbs"] or phrasal_lemma(verb) in rule["verbs"]
+    ):
+        verb = None
+    others += [o for p in rule["preps"] for o in prep_objects(noun, p)]
+    for acl in _children(noun, "acl"):
+        if acl.lemma_.lower() in rule["participles"]:
+            others += _children(acl, "dobj")
+    return verb, (subjects(verb) if verb is not None else []), others
+
+
+def in_place(tok) -> bool:
+    """A noun after a preposition of place (lexicon.yaml place_prepositions)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in lexicon().place_prepositions

@@ -1,0 +1,270 @@
+"""Where a frame's objects are: each object spec of data/patterns/frames.yaml ("dobj",
+"prep:to", "purpose", "owner", "beneficiary", "topic:against", ...) read off a clause's
+verb or noun, and the tests a frame makes of its objects (troops or money given, what a
+verb of naming calls its object)."""
+
+from __future__ import annotations
+
+from kg.extract.actors import actor_refs
+from kg.extract.lexicon import Frame, frames, lexicon
+from kg.extract.pronouns import THING_PRONOUNS
+from kg.extract.resolve import ArticleIndex, Ref, fits
+from kg.extract.syntax.arguments import (
+    _children,
+    direct_objects,
+    has_to,
+    prep_objects,
+    subjects,
+)
+
+
+def _is_contribution(tok, nouns, money: bool = True) -> bool:
+    """Troops, ships, money ("£5 million", "$40 million in aid") and the like; with
+    `money`, also help in kind that goes where money goes (lexicon `aid_nouns`)."""
+    if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
+        return True
+    if not money:
+        return False
+    aid = lexicon().aid_nouns
+    return tok.ent_type_ == "MONEY" or tok.lemma_.lower() in aid or tok.lower_ in aid
+
+
+def has_contribution(verb, money: bool = True) -> bool:
+    """Whether the verb (or a verb it governs) gives troops, ships, or (`money`) money."""
+    nouns = lexicon().contribution_nouns
+    for obj in direct_objects(verb) + _children(verb, "dobj", "attr", "npadvmod"):
+        if _is_contribution(obj, nouns, money):
+            return True
+        if any(
+            _is_contribution(c, nouns, money)
+            for c in obj.children
+            if c.dep_ in ("prep",)
+            for c in c.children
+        ):
+            return True
+    return any(has_contribution(xcomp, money) for xcomp in _children(verb, "xcomp"))
+
+
+def judgement(verb) -> tuple[str | None, int]:
+    """The polarity of what a verb of naming calls its object (data: frames.yaml
+    `judgements`), and where that complement starts: "called the sanctions 'blackmail'"
+    negative, "described the deal as a victory" positive. Only the complement's own words
+    count, not those of its prepositional phrases ("a sensible step for a small country in a
+    dangerous neighbourhood" is positive); None when it has no judgement word, or both,
+    or a negator (frames.yaml `negators`: "as no threat", "not a betrayal but ..."). A verb
+    is no complement: "called X to discuss the threat" is a purpose."""
+    words: list[str] = []
+    start = len(verb.doc)
+    for child in verb.children:
+        heads = []
+        if child.dep_ in ("oprd", "acomp", "attr") or (
+            child.dep_ in ("ccomp", "xcomp") and child.pos_ not in ("VERB", "AUX")
+        ):
+            heads = [child]
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            heads = _children(child, "pobj")
+        for head in heads:
+            start = min(start, head.left_edge.i)
+            words += [t.lower_ for t in head.subtree if not _in_phrase(t, head)]
+    if any(w in frames().negators for w in words):
+        return None, start
+    text = f" {' '.join(words)} "
+    found = {
+        polarity
+        for polarity, entries in frames().judgements.items()
+        if any(f" {entry} " in text for entry in entries)
+    }
+    return (found.pop() if len(found) == 1 else None), start
+
+
+def _in_phrase(tok, head) -> bool:
+    """Whether `tok` is inside a prepositional phrase or a clause below `head` ("a way to
+    end the aggression": the way is judged, not the aggression)."""
+    while tok.i != head.i:
+        if tok.dep_ in ("prep", "acl", "relcl", "xcomp", "ccomp", "advcl"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _purpose_targets(tok) -> list:
+    """ "send a frigate to observe the exercise", "soldiers to serve with the force": what
+    a purpose infinitive of the verb (or of its object) acts on."""
+    out = []
+    for holder in [tok, *direct_objects(tok)]:
+        for verb in holder.children:
+            if verb.dep_ not in ("xcomp", "advcl", "relcl", "acl") or verb.pos_ != "VERB":
+                continue
+            if not has_to(verb):
+                continue
+            out += _children(verb, "dobj")
+            for prep in frames().purpose_target_preps:
+                out += prep_objects(verb, prep)
+    return out
+
+
+def _owned(index: ArticleIndex, block: int, obj, owners: set[str]) -> bool:
+    """Whether the object belongs to the clause's own subject: "its own border guards",
+    "their troops" (a possessor that stands for one of the subjects)."""
+    if any(c.dep_ == "amod" and c.lower_ in frames().own_words for c in obj.children):
+        return True
+    return any(
+        r.cluster.id in owners
+        for poss in _children(obj, "poss")
+        for r in index.refs(block, poss, with_conj=False)
+    )
+
+
+def frame_objects(
+    index: ArticleIndex, block: int, tok, frame: Frame, anchor, owners: set[str] = frozenset()
+) -> list[Ref]:
+    """The relation's objects, found where the frame's specs say. `owners`: the subjects'
+    entity ids, for a frame only about others (its objects are not the subjects' own)."""
+    out: list[Ref] = []
+    objects = [
+        o for o in direct_objects(tok) if not (frame.others and _owned(index, block, o, owners))
+    ]
+    for spec in frame.objects:
+        if spec == "dobj":
+            for obj in objects:
+                out += actor_refs(index, block, obj)
+        elif spec == "dative":  # "give Peru £5 million"
+            for obj in _children(tok, "dative"):
+                if obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                    out += actor_refs(index, block, obj)
+        elif spec == "purpose":
+            for obj in _purpose_targets(tok):
+                out += actor_refs(index, block, obj)
+        elif spec == "owner":  # "provide the brigade's headquarters", "a third of its troops"
+            for obj in direct_objects(tok):
+                for part in [obj, *[t for t in obj.subtree if t.dep_ == "pobj"]]:
+                    for poss in _children(part, "poss"):
+                        out += [
+                            r
+                            for r in actor_refs(index, block, poss)
+                            if any(fits(r.cluster.cls, c) for c in frames().owner_classes)
+                        ]
+        elif spec == "modifier":  # "train Ruritanian border guards": Ruritania
+            for obj in objects:
+                if actor_refs(index, block, obj):
+                    continue  # the object itself is named ("dobj" reads it)
+                for mod in _children(obj, "amod", "compound", "poss", "nmod"):
+                    out += [
+                        r
+                        for r in index.refs(block, mod, with_conj=False)
+                        if r.cluster.cls != "Position"
+                    ]
+        elif spec == "made":  # "agreed to set up a joint mechanism": what the verb's
+            # complement creates (data: frames.yaml creation_verbs)
+            for verb in _children(tok, "xcomp"):
+                if verb.lemma_.lower() in frames().creation_verbs:
+                    for obj in _children(verb, "dobj"):
+                        out += actor_refs(index, block, obj)
+        elif spec == "holder":  # "X, who is under US sanctions": who is under the noun
+            prep = tok.head
+            if tok.dep_ == "pobj" and prep.lower_ in frames().holder_preps:
+                verb = prep.head
+                if verb.lemma_.lower() in lexicon().copular_verbs:
+                    for subj in subjects(verb):
+                        out += actor_refs(index, block, subj)
+        elif spec == "gerund":  # "supports keeping the force", "opposed extending the mandate"
+            for verb in _children(tok, "xcomp", "ccomp", "dobj"):
+                if verb.tag_ == "VBG":
+                    for obj in _children(verb, "dobj"):
+                        out += actor_refs(index, block, obj)
+        elif spec.startswith("prep:"):
+            prep = spec.split(":", 1)[1]
+            holders = [tok, *direct_objects(tok)]
+            for obj in direct_objects(tok):  # "a team of engineers to X", "$5m in aid for X"
+                holders += [
+                    t
+                    for t in obj.subtree
+                    if t.dep_ == "pobj"
+                    and t.i != obj.i
+                    and t.head.lower_ in frames().quantity_preps
+                ]
+            if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon().copular_verbs:
+                holders.append(tok.head)  # "the headquarters will be in Valparaiso"
+            if anchor is not None:  # "hold talks on trade and the war with Peru"
+                holders += [t for t in anchor.subtree if t.pos_ in ("NOUN", "PROPN")]
+            if frame.subject == "self" and tok.dep_ in ("dobj", "nsubjpass"):
+                holders.append(tok.head)  # "will hold the exercise in the Coral Sea"
+            for holder in holders:
+                for pobj in prep_objects(holder, prep):
+                    out += actor_refs(index, block, pobj)
+        elif spec == "beneficiary":  # "offered to share intelligence with Sweden": who
+            # what the complement does is for (frames.yaml `beneficiary_preps`)
+            # (`beneficiary_verbs`): the giving verb's (or its object's) prepositions, so "pledged
+            # to end arms sales to X" and "promised to report to X" give X nothing
+            f = frames()
+            for verb in _children(tok, "xcomp"):
+                if verb.lemma_.lower() not in f.beneficiary_verbs:
+                    continue
+                own = [verb, *_children(verb, "dobj")]  # "share intelligence with X"
+                for t in (p for w in own for p in _children(w, "prep")):
+                    if t.lower_ in f.beneficiary_preps:
+                        for pobj in _children(t, "pobj"):
+                            out += actor_refs(index, block, pobj)
+        elif spec == "called":  # "called the pact a betrayal": the pact; not "it" (a
+            # decision, an event: no entity a pronoun finds), nor what follows the complement
+            start = judgement(tok)[1]
+            for obj in objects:
+                if obj.i < start and obj.pos_ != "PRON":
+                    out += actor_refs(index, block, obj)
+        elif spec == "self":  # "took part in the exercise": the event the noun names
+            noun = tok.head if tok.dep_ == "compound" else tok
+            out += index.refs(block, noun, with_conj=False) or index.refs(block, tok)
+        elif spec == "appos":  # "X's predecessor, Y"
+            for obj in _children(tok, "appos"):
+                out += index.refs(block, obj, with_conj=False)
+        elif spec == "subject":  # "Accra will host the summit": the summit is in Accra
+            for subj in subjects(tok):
+                out += index.refs(block, subj)
+        elif spec.startswith("topic:"):  # "voted against it", "voted in favour"
+            if _names_nothing(tok, spec.split(":", 1)[1].split()):
+                c = index.topic_before(block, tok, frames().topic_classes)
+                if c is None or not _named_lately(index, block, tok, c):
+                    return []  # not what "it" was last, nor a plan of another paragraph
+                return [Ref(c, True)]
+        elif (
+            spec == "implicit"
+            and not out
+            and not _children(tok, "xcomp")  # "offered to send troops": "send" says where
+            and (tok.pos_ in ("NOUN", "PROPN") or has_contribution(tok, money=False))
+        ):
+            # troops or ships with no force named go to the last one; money does not
+            c = index.salient_force(block, tok)
+            if c is not None:
+                out.append(Ref(c, True))
+        if out:
+            break
+    return out
+
+
+def _named_lately(index: ArticleIndex, block: int, tok, cluster) -> bool:
+    """Whether the entity is named earlier in the token's paragraph ("The mandate passed by
+    512 votes. The Greens voted against it."), not only in one before."""
+    for m in reversed(index.ordered[: index.mentions_before(block, tok)]):
+        if m.block != block:
+            return False
+        if m.cluster == cluster.id:
+            return True
+    return False
+
+
+def _names_nothing(tok, words: list[str]) -> bool:
+    """Whether the verb has the preposition `words[0]` (with its noun `words[1]`: "in
+    favour") and nothing named after it: no object ("voted in favour"), or a pronoun of a
+    thing ("voted against it"), which a vote has for what it is on; "voted for her" names
+    her."""
+    for prep in _children(tok, "prep"):
+        if prep.lower_ != words[0]:
+            continue
+        objs = _children(prep, "pobj", "pcomp")
+        if len(words) > 1:
+            if not any(o.lower_ == words[1] and not _children(o, "prep") for o in objs):
+                continue
+            return True
+        if all(o.pos_ == "PRON" and o.lower_ in THING_PRONOUNS for o in objs):
+            return True
+    return False

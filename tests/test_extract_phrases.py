@@ -1161,3 +1161,24 @@ def test_a_title_in_the_possessive_is_not_held_by_the_name_after_the_next_title(
     assert ("Mira Solvang", "Chief of Staff") in held(st)
     assert ("Mira Solvang", "President") not in held(st)
     assert ("Lars Holm", "Foreign Minister") not in held(st)
+
+
+def test_a_country_s_force_by_its_name_and_by_its_demonym_is_one_force():
+    st = _extract(
+        "Chile's army will send 200 troops to the Andean Force. The Chilean Army said the "
+        "troops would leave in May. Peru's navy and the Chilean Navy will train together."
+    )
+    forces = {e.label: e.aliases for e in st.entities if e.cls == "ArmedForce"}
+    assert "Chilean Army" in forces and "Chile's army" not in forces
+    assert "Chile's army" in forces["Chilean Army"]
+    assert "Chilean Navy" in forces and "Chilean Army" in forces  # one per kind
+
+
+def test_a_name_after_an_acronym_with_a_complement_is_a_body_of_its_own():
+    st = _extract(
+        "The Central Andean Development Community (CADC) met on Monday. The monitors will "
+        "report to the CADC Organ on Politics, Defence and Security Cooperation."
+    )
+    labels = {e.label for e in st.entities}
+    assert "Central Andean Development Community" in labels
+    assert "CADC Organ on Politics, Defence and Security Cooperation" in labels

@@ -101,6 +101,14 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
         else:
             first[key] = i
 
+    # "Norland's army" and "the Norlandic Army": a country's force of one kind, one entity
+    forces: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        name = m.owned if m.label == "COMMON" else m.text
+        key = _force_key(name) if m.cls == "ArmedForce" and name else None
+        if key is not None:
+            u.join(forces.setdefault(key, i), i)
+
     # "NUFOR Halcyon" read as a person's or an unknown organisation's name: a name that begins
     # with an acronym the article uses for a body or a force is that one's (its operation or
     # mission name).
@@ -117,6 +125,8 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             and len(words) >= 2
             and words[0] in acronyms
             and not any(_is_acronym(w) for w in words[1:])  # "EU EOM": an acronym itself
+            # "NUFOR Organ on Politics and Security": a body of its own, with a complement
+            and not any(w.lower() in title_data().small_words for w in words[1:])
         ):
             j = acronyms[words[0]]
             m.label, m.cls = mentions[j].label, mentions[j].cls
@@ -352,6 +362,22 @@ def _before_parenthesis(text: str, start: int, ending_at: dict[int, list[int]]) 
         p -= 1
         out += ending_at.get(p, [])
     return out
+
+
+def _force_key(text: str) -> tuple[str, str] | None:
+    """A country's force named by the country or its demonym and a force noun ("Norland's
+    army", "Norlandic Army"; lexicon `force_nouns`): (the country, the noun)."""
+    words = norm(text).replace("'s ", " ").split()
+    gaz, nouns = gazetteer(), lexicon().force_nouns
+    for n in range(1, len(words)):
+        noun = " ".join(words[n:])
+        if noun not in nouns:
+            continue
+        name = " ".join(words[:n])
+        entry = gaz.by_demonym.get(name) or gaz.by_name.get(name)
+        if entry is not None and entry.cls == "Country":
+            return entry.label, noun
+    return None
 
 
 def _group(cls: str | None) -> str:

@@ -1182,3 +1182,12 @@ def test_a_name_after_an_acronym_with_a_complement_is_a_body_of_its_own():
     labels = {e.label for e in st.entities}
     assert "Central Andean Development Community" in labels
     assert "CADC Organ on Politics, Defence and Security Cooperation" in labels
+
+
+def test_a_description_before_the_name_it_describes_is_that_name_s():
+    st = _extract(
+        "Norland and Velmar agreed on Monday to set up a trilateral framework. The Trilateral "
+        "Security Framework will meet in May, Mira Solvang said."
+    )
+    plans = {e.label for e in st.entities if e.cls == "Plan"}
+    assert plans == {"Trilateral Security Framework"}

@@ -33,7 +33,7 @@ class Descriptions:
             words = []
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 words = [child]
-            elif child.dep_ == "prep" and child.lower_ in ("in", "of"):
+            elif child.dep_ == "prep" and child.lower_ in lexicon().government_preps:
                 words = [c for c in child.children if c.dep_ == "pobj"]
             for word in words:
                 refs = [self.as_actor(r) for r in self._refs_one(block, word)]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import MISSING, dataclass, field, fields
 from functools import cache, cached_property, lru_cache
-from typing import Any
+from types import UnionType
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
 import yaml
 
@@ -42,6 +44,8 @@ def norm(text: str, spelling: bool = True) -> str:
 # libyaml's parser where PyYAML was built with it: the same data, some ten times faster to
 # read (the extractor's files are read by every process that extracts)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+T = TypeVar("T")
 
 
 def _load_yaml(name: str) -> Any:
@@ -97,19 +101,106 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(entries)
 
 
-@dataclass(frozen=True)
+def _read(read: Callable[[Any, dict], Any]) -> dict[str, Any]:
+    """The metadata of a field that its data file gives in another shape than its type
+    (`field(metadata=_read(f))`): `f(value, file)` makes the field's value of the file's
+    value (and the whole file, for a field made of two entries)."""
+    return {"read": read}
+
+
+def _by_word(value: Any, _file: dict) -> dict[str, str]:
+    """`{class: [word, ...]}` in the file, `{word: class}` in the field."""
+    return {str(w): str(cls) for cls, words in (value or {}).items() for w in words}
+
+
+def _leadership_verbs(value: Any, _file: dict) -> dict[str, dict[str, str]]:
+    """A verb's post, or its post by the class of the body led (`default` for the others)."""
+    return {k: v if isinstance(v, dict) else {"default": v} for k, v in (value or {}).items()}
+
+
+def _masthead_skip_words(value: Any, file: dict) -> frozenset[str]:
+    """The words that start no masthead, with the byline words ("By X")."""
+    return frozenset(value or ()) | frozenset(file.get("byline_words") or ())
+
+
+def _publication_words(value: Any, _file: dict) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(w.lower().split()) for w in value or ())
+
+
+def _typed(tp: Any, value: Any, where: str) -> Any:
+    """A value of the data file as the declared type: a list as a frozenset or a tuple, a
+    mapping as a dict (their items typed in turn), a scalar as str, int or float; missing
+    (None) as that type's empty value. A word YAML read as true or false (an unquoted on,
+    off, yes, no) is an error."""
+    origin, args = get_origin(tp), get_args(tp)
+    if origin is UnionType or origin is Union:  # "str | None": None stays None
+        if value is None:
+            return None
+        return _typed(next(a for a in args if a is not type(None)), value, where)
+    if origin in (frozenset, tuple):
+        return origin(_typed(args[0], v, where) for v in value or ())
+    if origin is dict:
+        return {
+            _typed(args[0], k, where): _typed(args[1], v, where) for k, v in (value or {}).items()
+        }
+    if tp is dict:
+        return dict(value or {})
+    if tp is str and isinstance(value, bool):
+        raise ExtractionError(
+            f"{where}: a word is read as {str(value).lower()}: quote it (YAML reads an unquoted "
+            '"on", "off", "yes" or "no" as true or false)'
+        )
+    if tp in (str, int, float, bool):
+        return tp() if value is None else tp(value)
+    raise TypeError(f"no reading for {tp!r}")
+
+
+def from_data(cls: type[T], file: dict, where: str) -> T:
+    """A dataclass of the extractor's data made of one data file's entries: each field is read
+    by its declared type (`_typed`) or its own `read` (`_read`); an entry missing from the file
+    takes the field's default, else its type's empty value. An entry the class does not declare
+    is an error (a misspelt key would otherwise be read as nothing)."""
+    declared = {f.name: f for f in fields(cls)}  # type: ignore[arg-type]
+    unknown = sorted(str(k) for k in file if k not in declared)
+    if unknown:
+        raise ExtractionError(
+            f"{where}: unknown entries {', '.join(unknown)} (each must be declared in "
+            f"{cls.__name__}, kg/extract/lexicon.py)"
+        )
+    types = _type_hints(cls)
+    values = {}
+    for name, f in declared.items():
+        read = f.metadata.get("read")
+        if read is not None:
+            values[name] = read(file.get(name), file)
+        elif name in file:
+            values[name] = _typed(types[name], file[name], f"{where} {name}")
+        elif f.default is MISSING and f.default_factory is MISSING:
+            values[name] = _typed(types[name], None, f"{where} {name}")
+    return cls(**values)
+
+
+@cache
+def _type_hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Lexicon:
+    """The words of data/patterns/lexicon.yaml. A new word list is one entry there and one
+    field here (`name: frozenset[str]  # what it is for`); `from_data` reads it by its type."""
+
     positions: tuple[str, ...]
     ranks: frozenset[str]
     leader_words: frozenset[str]
     generic_position_words: frozenset[str]
-    head_classes: dict[str, str]  # head word -> class
+    head_classes: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     force_nouns: tuple[str, ...]
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     past_markers: frozenset[str]
-    anaphors: dict[str, str]  # head word -> class
+    anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
@@ -119,7 +210,8 @@ class Lexicon:
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person
-    leadership_verbs: dict[str, dict[str, str]]  # "headed by X": X is "head" (by class)
+    # "headed by X": X is "head" (by class)
+    leadership_verbs: dict[str, dict[str, str]] = field(metadata=_read(_leadership_verbs))
     leadership_nouns: dict[str, str]  # "took command of": X is "commander"
     leadership_taking_verbs: frozenset[str]  # "take", "assume" (command of ...)
     strip_words: frozenset[str]  # dropped from the start of a name ("the", "new")
@@ -131,86 +223,46 @@ class Lexicon:
     ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
     description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
-    masthead_skip_words: frozenset[str]  # "ANALYSIS | ...": no masthead
-    publication_words: tuple[tuple[str, ...], ...]  # "herald", "news agency": a masthead's end
+    # "ANALYSIS | ...": no masthead
+    masthead_skip_words: frozenset[str] = field(metadata=_read(_masthead_skip_words))
+    # "herald", "news agency": a masthead's end
+    publication_words: tuple[tuple[str, ...], ...] = field(metadata=_read(_publication_words))
     publication_lower_words: frozenset[str]  # "of", "the": lower case inside a publication's name
     owned_body_classes: frozenset[str]  # "Norland's intelligence ministry": named with its owner
     name_joiners: frozenset[str]  # "in": "Nordic Union Force in Velmar (NUFOR)"
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
     byline_words: frozenset[str]  # "By Mira Solvang, Defence Correspondent"
     place_prepositions: frozenset[str]  # "arrived in X": X stands where a place stands
-    aid_nouns: frozenset[str] = frozenset()  # "funding", "supplies": given as money is
-    title_joiners: frozenset[str] = frozenset()  # "of", "the": join a title, name no post
-    possessive_relatives: frozenset[str] = frozenset()  # "whose"
-    government_nouns: frozenset[str] = frozenset()  # "the government": the country it governs
-    speaker_preps: frozenset[str] = frozenset()  # "a spokesperson for X said": X says
+    aid_nouns: frozenset[str]  # "funding", "supplies": given as money is
+    title_joiners: frozenset[str]  # "of", "the": join a title, name no post
+    possessive_relatives: frozenset[str]  # "whose"
+    government_nouns: frozenset[str]  # "the government": the country it governs
+    person_pronouns: dict[str, str] = field(metadata=_read(_by_word))  # "she" -> "f"
+    thing_pronouns: frozenset[str]  # "it", "its"
+    owner_preps: frozenset[str]  # "the foreign minister of Norland"
+    government_preps: frozenset[str]  # "the government in Norvik"
+    representative_preps: frozenset[str]  # "officials from Norland"
+    title_determiners: frozenset[str]  # "the president" (a title named): a person named before
+    title_word_determiners: frozenset[str]  # "the minister" (a word of a title)
+    anaphor_determiners: frozenset[str]  # "the plan", "its force"
+    anaphoric_title_words: frozenset[str]  # "the minister" (generic, but refers back)
+    speaker_preps: frozenset[str]  # "a spokesperson for X said": X says
 
 
 @cache
 def lexicon() -> Lexicon:
-    d = _load_yaml("patterns/lexicon.yaml")
-    heads = {w: cls for cls, words in d["head_classes"].items() for w in words}
-    anaphors = {w: cls for cls, words in d["anaphors"].items() for w in words}
-    return Lexicon(
-        positions=tuple(d["positions"]),
-        ranks=frozenset(d["ranks"]),
-        leader_words=frozenset(d["leader_words"]),
-        generic_position_words=frozenset(d["generic_position_words"]),
-        head_classes=heads,
-        force_nouns=tuple(d["force_nouns"]),
-        contribution_nouns=frozenset(d["contribution_nouns"]),
-        representative_nouns=frozenset(d["representative_nouns"]),
-        reporting_verbs=frozenset(d["reporting_verbs"]),
-        past_markers=frozenset(d["past_markers"]),
-        anaphors=anaphors,
-        mission_nouns=frozenset(d["mission_nouns"]),
-        name_prefixes=dict(d["name_prefixes"]),
-        relative_pronouns=frozenset(d["relative_pronouns"]),
-        role_nouns=frozenset(d["role_nouns"]),
-        appointment_verbs=frozenset(d["appointment_verbs"]),
-        succession_verbs=frozenset(d["succession_verbs"]),
-        predecessor_nouns=frozenset(d["predecessor_nouns"]),
-        person_nouns=frozenset(d["person_nouns"]),
-        courtesy_titles=frozenset(d["courtesy_titles"]),
-        leadership_verbs={
-            k: v if isinstance(v, dict) else {"default": v}
-            for k, v in d["leadership_verbs"].items()
-        },
-        leadership_nouns={str(k): str(v) for k, v in d["leadership_nouns"].items()},
-        leadership_taking_verbs=frozenset(d["leadership_taking_verbs"]),
-        strip_words=frozenset(d["strip_words"]),
-        copular_verbs=frozenset(d["copular_verbs"]),
-        coordinators=frozenset(d["coordinators"]),
-        pairing_adverbs=frozenset(d["pairing_adverbs"]),
-        role_prepositions=frozenset(d["role_prepositions"]),
-        former_prepositions={k: frozenset(v) for k, v in d["former_prepositions"].items()},
-        ministry_nouns=frozenset(d["ministry_nouns"]),
-        description_classes=frozenset(d["description_classes"]),
-        definite_determiners=frozenset(d["definite_determiners"]),
-        owned_body_classes=frozenset(d["owned_body_classes"]),
-        masthead_skip_words=frozenset(d["masthead_skip_words"]) | frozenset(d["byline_words"]),
-        publication_words=tuple(tuple(w.lower().split()) for w in d["publication_words"]),
-        publication_lower_words=frozenset(d["publication_lower_words"]),
-        name_joiners=frozenset(d["name_joiners"]),
-        counterpart_nouns=frozenset(d["counterpart_nouns"]),
-        byline_words=frozenset(d["byline_words"]),
-        place_prepositions=frozenset(d["place_prepositions"]),
-        aid_nouns=frozenset(d.get("aid_nouns") or ()),
-        title_joiners=frozenset(d.get("title_joiners") or ()),
-        possessive_relatives=frozenset(d.get("possessive_relatives") or ()),
-        government_nouns=frozenset(d.get("government_nouns") or ()),
-        speaker_preps=frozenset(d.get("speaker_preps") or ()),
-    )
+    return from_data(Lexicon, _load_yaml("patterns/lexicon.yaml") or {}, "patterns/lexicon.yaml")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Frame:
-    """A word that states a relation, and where its arguments are found."""
+    """A word that states a relation, and where its arguments are found (an item of
+    frames.yaml `verbs` or `nouns`)."""
 
     name: str
     lemmas: frozenset[str]
     predicate: str
-    objects: tuple[str, ...]  # "dobj", "prep:for", "implicit", ...
+    objects: tuple[str, ...] = ("dobj",)  # "dobj", "prep:for", "implicit", ...
     inverse: bool = False  # the grammatical object is the relation's subject
     modality: str | None = None
     needs: str | None = None  # "contribution": a contribution noun must be an argument
@@ -228,10 +280,66 @@ class Frame:
     judgement: str | None = None  # "called X a betrayal": the complement's words' polarity
 
 
-@dataclass(frozen=True)
+def _usable(items: Any) -> list[dict]:
+    """The frames whose predicate this ontology has (a frame for a predicate it has not yet
+    got stays unused; so does a `refused_as` it has not got)."""
+    from kg.ontology import load_ontology
+
+    known = load_ontology().relations
+    out = []
+    for item in items or ():
+        if item["predicate"] not in known:
+            continue
+        if item.get("refused_as") not in (None, *known):
+            item = {k: v for k, v in item.items() if k != "refused_as"}
+        out.append(item)
+    return out
+
+
+def _frames_of(kind: str) -> Callable[[Any, dict], tuple[Frame, ...]]:
+    def read(value: Any, _file: dict) -> tuple[Frame, ...]:
+        return tuple(
+            from_data(Frame, {"name": f"{kind}:{i['lemmas'][0]}", **i}, f"frames.yaml {kind}")
+            for i in _usable(value)
+        )
+
+    return read
+
+
+def _name_after_comma(value: Any, _file: dict) -> dict:
+    value = value or {}
+    return {
+        "window": int(value.get("window", 8)),
+        "pass_over": frozenset(value.get("pass_over") or ()),
+    }
+
+
+def _carried(value: Any, _file: dict) -> dict[str, dict]:
+    """The relations a later clause continues, for the predicates this ontology has."""
+    from kg.ontology import load_ontology
+
+    known = load_ontology().relations
+    return {
+        p: {
+            "nouns": frozenset(r.get("nouns") or ()),
+            "verbs": frozenset(r.get("verbs") or ()),
+            "passive": frozenset(r.get("passive") or ()),
+            "window": int(r.get("window", 6)),
+            "confidence": float(r.get("confidence", 0.7)),
+            "be_preps": frozenset(r.get("be_preps") or ()),
+        }
+        for p, r in (value or {}).items()
+        if p in known
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
 class Frames:
-    verbs: tuple[Frame, ...]
-    nouns: tuple[Frame, ...]
+    """The frames and words of data/patterns/frames.yaml, read as `Lexicon` is (a new word
+    list is one entry there and one field here)."""
+
+    verbs: tuple[Frame, ...] = field(metadata=_read(_frames_of("verb")))
+    nouns: tuple[Frame, ...] = field(metadata=_read(_frames_of("noun")))
     modality_heads: dict[str, str]  # governing word -> modality (decline -> refused)
     modal_aux: dict[str, str]  # auxiliary -> modality (may -> possible)
     creation_verbs: frozenset[str]  # "create a board to govern": the object is the actor
@@ -240,188 +348,69 @@ class Frames:
     light_verbs: frozenset[str]  # "hold talks", "make a visit": the noun carries the meaning
     purpose_preps: dict[str, str]  # "for talks with X": an event that is a purpose -> modality
     version: str
-    modality_nouns: dict[str, str] = field(default_factory=dict)  # "has plans to" -> planned
-    particle_preps: frozenset[str] = frozenset()  # "pull out of": out
-    member_preps: frozenset[str] = frozenset()  # "officials, including A and B"
+    modality_nouns: dict[str, str]  # "has plans to" -> planned
+    particle_preps: frozenset[str]  # "pull out of": out
+    member_preps: frozenset[str]  # "officials, including A and B"
     max_each_other: int = 3  # "A, B and C met": pairs only up to this many parties
-    partitive_nouns: frozenset[str] = frozenset()  # "part of X" stands for X
-    pair_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "both sides"
+    partitive_nouns: frozenset[str]  # "part of X" stands for X
+    pair_nouns: dict[str, tuple[str, ...]]  # "both sides"
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
-    pair_titles: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "the two leaders"
-    theme_nouns: frozenset[str] = frozenset()  # "the appointment of X" stands for X
-    capital_means_country: frozenset[str] = frozenset()  # visits to Lima are to Peru
-    object_control: frozenset[str] = frozenset()  # "urged X to sign": X is the object
-    order_verbs: frozenset[str] = frozenset()  # "directed X to prepare": an order, no leading
-    reciprocals: frozenset[str] = frozenset()  # "met with each other"
-    name_relations: dict = field(default_factory=dict)  # "UN Mission in <X>": naming.py
-    unit_relations: dict = field(default_factory=dict)  # "the Assembly's Defence Committee"
-    interview: dict[str, tuple[str, ...]] = field(default_factory=dict)  # voices.py
-    future_words: frozenset[str] = frozenset()  # "goes there next week": planned
-    past_words: frozenset[str] = frozenset()  # "before the talks last month": not ahead
-    carried: dict[str, dict] = field(default_factory=dict)  # "The measures target X"
-    plural_pronouns: frozenset[str] = frozenset()  # "X and Y said they ..."
-    question_marks: frozenset[str] = frozenset()  # "asked whether X ...": a question
-    negators: frozenset[str] = frozenset()  # "has no plans to"
-    infinitive_heads: dict[str, str] = field(default_factory=dict)  # "was named to lead"
-    future_preps: frozenset[str] = frozenset()  # "ahead of the summit"
-    cancel_verbs: frozenset[str] = frozenset()  # "the visit was postponed"
-    occurrence_verbs: frozenset[str] = frozenset()  # "Will the talks take place?"
-    event_levels: dict[str, str] = field(default_factory=dict)  # "offered to host talks"
-    planned_modifiers: frozenset[str] = frozenset()  # "the proposed visit"
-    contrast_marks: frozenset[str] = frozenset()  # "..., while Y is considering it"
-    limit_marks: frozenset[str] = frozenset()  # "is willing to X but will not Y"
-    gerund_subject_preps: frozenset[str] = frozenset()  # "joined Y in voting": X votes
-    participation: dict = field(default_factory=dict)  # "took part in the exercise"
-    judgements: dict[str, frozenset[str]] = field(default_factory=dict)  # "a betrayal"
-    beneficiary_preps: frozenset[str] = frozenset()  # "offered to share it with X"
-    beneficiary_verbs: frozenset[str] = frozenset()  # "share", "train": giving verbs
-    object_control_verbs: frozenset[str] = frozenset()  # "persuaded X to send": X sends
-    topic_classes: tuple[str, ...] = ()  # "voted against it": what the story is about
-    invitation_nouns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "declined
+    pair_titles: dict[str, tuple[str, ...]]  # "the two leaders"
+    theme_nouns: frozenset[str]  # "the appointment of X" stands for X
+    capital_means_country: frozenset[str]  # visits to Lima are to Peru
+    object_control: frozenset[str]  # "urged X to sign": X is the object
+    order_verbs: frozenset[str]  # "directed X to prepare": an order, no leading
+    reciprocals: frozenset[str]  # "met with each other"
+    name_relations: dict  # "UN Mission in <X>": naming.py
+    unit_relations: dict  # "the Assembly's Defence Committee"
+    interview: dict[str, tuple[str, ...]]  # voices.py
+    future_words: frozenset[str]  # "goes there next week": planned
+    past_words: frozenset[str]  # "before the talks last month": not ahead
+    carried: dict[str, dict] = field(metadata=_read(_carried))  # "The measures target X"
+    plural_pronouns: frozenset[str]  # "X and Y said they ..."
+    question_marks: frozenset[str]  # "asked whether X ...": a question
+    negators: frozenset[str]  # "has no plans to"
+    infinitive_heads: dict[str, str]  # "was named to lead"
+    future_preps: frozenset[str]  # "ahead of the summit"
+    cancel_verbs: frozenset[str]  # "the visit was postponed"
+    occurrence_verbs: frozenset[str]  # "Will the talks take place?"
+    event_levels: dict[str, str]  # "offered to host talks"
+    planned_modifiers: frozenset[str]  # "the proposed visit"
+    contrast_marks: frozenset[str]  # "..., while Y is considering it"
+    limit_marks: frozenset[str]  # "is willing to X but will not Y"
+    gerund_subject_preps: frozenset[str]  # "joined Y in voting": X votes
+    participation: dict[str, frozenset[str]]  # "took part in the exercise"
+    judgements: dict[str, frozenset[str]]  # "a betrayal"
+    beneficiary_preps: frozenset[str]  # "offered to share it with X"
+    beneficiary_verbs: frozenset[str]  # "share", "train": giving verbs
+    object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
+    topic_classes: tuple[str, ...]  # "voted against it": what the story is about
+    invitation_nouns: dict[str, tuple[str, ...]]  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
-    invitation_preps: tuple[str, ...] = ()  # "an invitation to / for the summit"
-    named_by: tuple[str, ...] = ()  # "the opposition Blue Party movement": a body's classes
-    name_after_comma: dict = field(default_factory=dict)  # "the head of X, General Y,"
-    purpose_target_preps: tuple[str, ...] = ()  # "soldiers to serve with the force"
-    own_words: frozenset[str] = frozenset()  # "its own border guards"
-    owner_classes: tuple[str, ...] = ()  # "provide the brigade's headquarters"
-    quantity_preps: frozenset[str] = frozenset()  # "a team of engineers", "$5m in aid"
-    naming_entity_types: frozenset[str] = frozenset()  # "EU sanctions": spaCy entity labels
-    pair_words: dict[str, frozenset[str]] = field(default_factory=dict)  # "both", "the two"
-    principal_preps: tuple[str, ...] = ()  # "signed on behalf of X": X signs
-    holder_preps: frozenset[str] = frozenset()  # "X is under sanctions": X is their object
-    report_nouns: frozenset[str] = frozenset()  # "rejected reports that ...": denied
-    denial_verbs: frozenset[str] = frozenset()  # "dismissed reports that ...": negated
-    pending_adverbs: frozenset[str] = frozenset()  # "has yet to send": negated
-    ending_verbs: frozenset[str] = frozenset()  # "ended its support for X": negated
-    ended_nouns: frozenset[str] = frozenset()  # what an ending verb negates (not "talks")
-    post_verbs: dict[str, frozenset[str]] = field(default_factory=dict)  # "resigned as"
+    invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"
+    named_by: tuple[str, ...]  # "the opposition Blue Party movement": a body's classes
+    # "the head of X, General Y,": how far a name may follow, what it passes over
+    name_after_comma: dict = field(metadata=_read(_name_after_comma))
+    purpose_target_preps: tuple[str, ...]  # "soldiers to serve with the force"
+    own_words: frozenset[str]  # "its own border guards"
+    owner_classes: tuple[str, ...]  # "provide the brigade's headquarters"
+    quantity_preps: frozenset[str]  # "a team of engineers", "$5m in aid"
+    naming_entity_types: frozenset[str]  # "EU sanctions": spaCy entity labels
+    pair_words: dict[str, frozenset[str]]  # "both", "the two"
+    principal_preps: tuple[str, ...]  # "signed on behalf of X": X signs
+    holder_preps: frozenset[str]  # "X is under sanctions": X is their object
+    report_nouns: frozenset[str]  # "rejected reports that ...": denied
+    denial_verbs: frozenset[str]  # "dismissed reports that ...": negated
+    pending_adverbs: frozenset[str]  # "has yet to send": negated
+    ending_verbs: frozenset[str]  # "ended its support for X": negated
+    ended_nouns: frozenset[str]  # what an ending verb negates (not "talks")
+    post_verbs: dict[str, frozenset[str]]  # "resigned as"
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:
         return frozenset(w for f in (*self.verbs, *self.nouns) for w in f.lemmas if " " in w)
 
 
-def _frame(item: dict, kind: str) -> Frame:
-    return Frame(
-        name=item.get("name", f"{kind}:{item['lemmas'][0]}"),
-        lemmas=frozenset(item["lemmas"]),
-        predicate=item["predicate"],
-        objects=tuple(item.get("objects", ["dobj"])),
-        inverse=bool(item.get("inverse", False)),
-        modality=item.get("modality"),
-        needs=item.get("needs"),
-        noun=frozenset(item.get("noun", [])),
-        confidence=float(item.get("confidence", 0.8)),
-        voice=item.get("voice"),
-        subject=item.get("subject"),
-        refused_as=item.get("refused_as"),
-        range=tuple(item.get("range") or ()),
-        domain=tuple(item.get("domain") or ()),
-        others=bool(item.get("others", False)),
-        only_refused=bool(item.get("only_refused", False)),
-        negated_as=item.get("negated_as", "negated"),
-        not_in_place=bool(item.get("not_in_place", False)),
-        judgement=item.get("judgement"),
-    )
-
-
 @cache
 def frames() -> Frames:
-    d = _load_yaml("patterns/frames.yaml")
-    from kg.ontology import load_ontology
-
-    known = load_ontology().relations
-
-    def usable(items: list[dict]) -> list[dict]:
-        # a frame for a predicate this ontology has not (yet) got stays unused
-        out = []
-        for item in items:
-            if item["predicate"] not in known:
-                continue
-            if item.get("refused_as") not in (None, *known):
-                item = {k: v for k, v in item.items() if k != "refused_as"}
-            out.append(item)
-        return out
-
-    return Frames(
-        verbs=tuple(_frame(i, "verb") for i in usable(d["verbs"])),
-        nouns=tuple(_frame(i, "noun") for i in usable(d["nouns"])),
-        modality_heads=dict(d["modality_heads"]),
-        modal_aux=dict(d["modal_aux"]),
-        creation_verbs=frozenset(d["creation_verbs"]),
-        object_control_verbs=frozenset(d.get("object_control_verbs") or ()),
-        blocking_heads=frozenset(d["blocking_heads"]),
-        duty_nouns=frozenset(d["duty_nouns"]),
-        light_verbs=frozenset(d["light_verbs"]),
-        purpose_preps=dict(d["purpose_preps"]),
-        version=str(d["version"]),
-        modality_nouns=dict(d.get("modality_nouns") or {}),
-        particle_preps=frozenset(d.get("particle_preps") or ()),
-        member_preps=frozenset(d.get("member_preps") or ()),
-        max_each_other=int(d.get("max_each_other", 3)),
-        partitive_nouns=frozenset(d.get("partitive_nouns") or ()),
-        pair_nouns={k: tuple(v) for k, v in (d.get("pair_nouns") or {}).items()},
-        pair_lookback=int(d.get("pair_lookback", 40)),
-        pair_titles={k: tuple(v) for k, v in (d.get("pair_titles") or {}).items()},
-        theme_nouns=frozenset(d.get("theme_nouns") or ()),
-        capital_means_country=frozenset(d.get("capital_means_country") or ()),
-        object_control=frozenset(d.get("object_control") or ()),
-        order_verbs=frozenset(d.get("order_verbs") or ()),
-        reciprocals=frozenset(d.get("reciprocals") or ()),
-        name_relations=dict(d.get("name_relations") or {}),
-        unit_relations=dict(d.get("unit_relations") or {}),
-        interview={k: tuple(v) for k, v in (d.get("interview") or {}).items()},
-        future_words=frozenset(d.get("future_words") or ()),
-        past_words=frozenset(d.get("past_words") or ()),
-        plural_pronouns=frozenset(d.get("plural_pronouns") or ()),
-        question_marks=frozenset(d.get("question_marks") or ()),
-        negators=frozenset(d.get("negators") or ()),
-        infinitive_heads=dict(d.get("infinitive_heads") or {}),
-        future_preps=frozenset(d.get("future_preps") or ()),
-        cancel_verbs=frozenset(d.get("cancel_verbs") or ()),
-        occurrence_verbs=frozenset(d.get("occurrence_verbs") or ()),
-        event_levels=dict(d.get("event_levels") or {}),
-        planned_modifiers=frozenset(d.get("planned_modifiers") or ()),
-        contrast_marks=frozenset(d.get("contrast_marks") or ()),
-        limit_marks=frozenset(d.get("limit_marks") or ()),
-        topic_classes=tuple(d.get("topic_classes") or ()),
-        beneficiary_preps=frozenset(d.get("beneficiary_preps") or ()),
-        beneficiary_verbs=frozenset(d.get("beneficiary_verbs") or ()),
-        judgements={k: frozenset(v) for k, v in (d.get("judgements") or {}).items()},
-        participation={k: frozenset(v) for k, v in (d.get("participation") or {}).items()},
-        gerund_subject_preps=frozenset(d.get("gerund_subject_preps") or ()),
-        invitation_nouns={k: tuple(v) for k, v in (d.get("invitation_nouns") or {}).items()},
-        invitation_preps=tuple(d.get("invitation_preps") or ()),
-        named_by=tuple(d.get("named_by") or ()),
-        name_after_comma={
-            "window": int((d.get("name_after_comma") or {}).get("window", 8)),
-            "pass_over": frozenset((d.get("name_after_comma") or {}).get("pass_over") or ()),
-        },
-        purpose_target_preps=tuple(d.get("purpose_target_preps") or ()),
-        own_words=frozenset(d.get("own_words") or ()),
-        owner_classes=tuple(d.get("owner_classes") or ()),
-        quantity_preps=frozenset(d.get("quantity_preps") or ()),
-        naming_entity_types=frozenset(d.get("naming_entity_types") or ()),
-        pair_words={k: frozenset(v) for k, v in (d.get("pair_words") or {}).items()},
-        principal_preps=tuple(d.get("principal_preps") or ()),
-        holder_preps=frozenset(d.get("holder_preps") or ()),
-        report_nouns=frozenset(d.get("report_nouns") or ()),
-        denial_verbs=frozenset(d.get("denial_verbs") or ()),
-        pending_adverbs=frozenset(d.get("pending_adverbs") or ()),
-        ending_verbs=frozenset(d.get("ending_verbs") or ()),
-        ended_nouns=frozenset(d.get("ended_nouns") or ()),
-        post_verbs={k: frozenset(v) for k, v in (d.get("post_verbs") or {}).items()},
-        carried={
-            p: {
-                "nouns": frozenset(r.get("nouns") or ()),
-                "verbs": frozenset(r.get("verbs") or ()),
-                "passive": frozenset(r.get("passive") or ()),
-                "window": int(r.get("window", 6)),
-                "confidence": float(r.get("confidence", 0.7)),
-                "be_preps": frozenset(r.get("be_preps") or ()),
-            }
-            for p, r in (d.get("carried") or {}).items()
-            if p in known
-        },
-    )
+    return from_data(Frames, _load_yaml("patterns/frames.yaml") or {}, "patterns/frames.yaml")

@@ -8,19 +8,6 @@ from __future__ import annotations
 from kg.extract.clusters import Cluster
 from kg.extract.lexicon import lexicon
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-THING_PRONOUNS = {"it", "its", "itself"}
-_PRONOUN_GROUPS = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
-
 
 class Pronouns:
     """The pronoun lookups of ArticleIndex (they use its mentions and lookups)."""
@@ -45,13 +32,14 @@ class Pronouns:
         start = self._pronoun_frontier
         if (block, tok.i) <= start:
             return
+        pronouns = lexicon().person_pronouns
         self._pronoun_frontier = (block, tok.i)
         for b in range(start[0], block + 1):
             doc = self.docs[b]
             low = start[1] if b == start[0] else 0
             high = tok.i if b == block else len(doc)
             for word in doc[low:high]:
-                if word.lower_ in PERSON_PRONOUNS and (b, word.i) not in self._pronouns:
+                if word.lower_ in pronouns and (b, word.i) not in self._pronouns:
                     self._person_pronoun(b, word)
 
     def _person_pronoun_once(self, block: int, tok) -> Cluster | None:
@@ -109,8 +97,11 @@ class Pronouns:
     def _title_owner(self, block: int, head, classes) -> Cluster | None:
         """The first entity of `classes` named as an owner (a possessor, or the object of
         "of") in the phrase of `head`: "X, Norland's foreign minister" -> Norland."""
+        owner_preps = lexicon().owner_preps
         for word in head.subtree:
-            if word.dep_ != "poss" and not (word.dep_ == "pobj" and word.head.lower_ == "of"):
+            if word.dep_ != "poss" and not (
+                word.dep_ == "pobj" and word.head.lower_ in owner_preps
+            ):
                 continue
             for ref in self._refs_one(block, word):
                 if ref.cluster.cls in classes:
@@ -127,7 +118,7 @@ class Pronouns:
             )
             if subject is not None:
                 break
-        if subject is None or subject.i >= tok.i or subject.lower_ in PERSON_PRONOUNS:
+        if subject is None or subject.i >= tok.i or subject.lower_ in lexicon().person_pronouns:
             return None
         refs = self._refs_one(block, subject)
         return refs[0].cluster if refs and refs[0].cluster.cls == "Person" else None
@@ -135,9 +126,10 @@ class Pronouns:
     def _same_pronoun_before(self, block: int, tok):
         """The same personal pronoun (he/his, she/her) earlier in the sentence, with no person
         named between them."""
-        group = _PRONOUN_GROUPS.get(tok.lower_)
+        groups = lexicon().person_pronouns
+        group = groups.get(tok.lower_)
         for word in reversed(tok.doc[tok.sent.start : tok.i]):
-            if _PRONOUN_GROUPS.get(word.lower_) == group:
+            if groups.get(word.lower_) == group:
                 return word
             m = self.mention_at(block, word)
             if m is not None and self.clusters[m.cluster].cls == "Person":
@@ -155,7 +147,7 @@ class Pronouns:
         if verb.pos_ not in ("VERB", "AUX"):
             return set()
         subject = _subject_of(verb)
-        if subject is None or subject.lower_ in PERSON_PRONOUNS:
+        if subject is None or subject.lower_ in lexicon().person_pronouns:
             return set()
         return {r.cluster.id for r in self._refs_one(block, subject)}
 
@@ -183,15 +175,16 @@ class Pronouns:
             reported = [c for c in root.children if c.dep_ == "ccomp"]
             clauses = [c for c in reported if c.i < root.i] + clauses
             clauses += [c for c in reported if c.i > root.i]
-        group = _PRONOUN_GROUPS.get(tok.lower_)
+        groups = lexicon().person_pronouns
+        group = groups.get(tok.lower_)
         for clause in clauses:
             for subj in clause.children:
                 if subj.dep_ not in ("nsubj", "nsubjpass"):
                     continue
                 # the subject, else its possessor ("X's first trip will be to Y. She ...")
                 for word in (subj, *(c for c in subj.children if c.dep_ == "poss")):
-                    if word.lower_ in PERSON_PRONOUNS:
-                        if _PRONOUN_GROUPS.get(word.lower_) == group:
+                    if word.lower_ in groups:
+                        if groups[word.lower_] == group:
                             return self._person_pronoun(b, word)
                         continue
                     refs = self._refs_one(b, word)
@@ -208,10 +201,11 @@ class Pronouns:
                 break
             current = current.head
             if current.lemma_.lower() in reporting:
-                group = _PRONOUN_GROUPS.get(tok.lower_)
+                groups = lexicon().person_pronouns
+                group = groups.get(tok.lower_)
                 for subj in (c for c in current.children if c.dep_ == "nsubj"):
                     for word in subj.subtree:
-                        if word.i < tok.i and _PRONOUN_GROUPS.get(word.lower_) == group:
+                        if word.i < tok.i and groups.get(word.lower_) == group:
                             return word
                 break
         return None

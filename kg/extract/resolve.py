@@ -11,11 +11,10 @@ from kg.extract.descriptions import Descriptions, names_holder, opens_complement
 from kg.extract.lexicon import GazetteerEntry, frames, gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
-from kg.extract.pronouns import PERSON_PRONOUNS, THING_PRONOUNS, Pronouns
+from kg.extract.pronouns import Pronouns
 from kg.extract.voices import voice_of
 from kg.ontology import load_ontology
 
-RELATIVE = {"which", "who", "that", "whom", "whose"}
 ACTOR_CLASSES = {
     "Person",
     "Organization",
@@ -181,10 +180,11 @@ class ArticleIndex(Pronouns, Descriptions):
         return out
 
     def _refs_one(self, block: int, tok) -> list[Ref]:
+        lex = lexicon()
         m = self.mention_at(block, tok)
         if m is not None:
             c = self.clusters[m.cluster]
-            if c.cls == "Position" and any(d.lower_ in ("the", "this") for d in tok.children):
+            if c.cls == "Position" and any(d.lower_ in lex.title_determiners for d in tok.children):
                 words = c.label.lower().split()
                 person = self._titled(block, tok, words) if words else None
                 return [Ref(person, True)] if person else []
@@ -198,7 +198,7 @@ class ArticleIndex(Pronouns, Descriptions):
                 return [Ref(c, True)] if c else []
         if tok.text[:1].isupper() and low in self.surnames:
             return [Ref(self.surnames[low])]
-        if low in PERSON_PRONOUNS:
+        if low in lex.person_pronouns:
             earlier = self._same_pronoun_in_speaker(tok)
             if earlier is not None:  # "Her spokesman, X, said she ...": she is not X
                 return self._refs_one(block, earlier)
@@ -206,7 +206,7 @@ class ArticleIndex(Pronouns, Descriptions):
             return [Ref(c, True)] if c else []
         if low in frames().plural_pronouns:
             return self._group(block, tok)
-        if low in THING_PRONOUNS:
+        if low in lex.thing_pronouns:
             reporter = self._reporter(block, tok)
             if reporter is not None:  # "Norland said it would ...": Norland, or nothing
                 c = reporter if reporter.cls in ACTOR_CLASSES - {"Person"} else None
@@ -214,9 +214,10 @@ class ArticleIndex(Pronouns, Descriptions):
                 return [Ref(c, True)] if c else []
             c = self._antecedent(block, tok, ACTOR_CLASSES - {"Person"}, same_or_previous=True)
             return [Ref(c, True)] if c else []
-        if low in RELATIVE and tok.head.dep_ == "relcl":
+        if (
+            low in lex.relative_pronouns or low in lex.possessive_relatives
+        ) and tok.head.dep_ == "relcl":
             return self._refs_one(block, tok.head.head)
-        lex = lexicon()
         lemma = tok.lemma_.lower()
         force = self._countrys_force(block, tok)
         if force is not None:
@@ -226,13 +227,15 @@ class ArticleIndex(Pronouns, Descriptions):
             if government is not None:
                 return [Ref(government, True)] if government.id >= 0 else []
         if lemma in lex.anaphors and any(
-            c.lower_ in ("the", "this", "its", "their") or c.dep_ == "poss" for c in tok.children
+            c.lower_ in lex.anaphor_determiners or c.dep_ == "poss" for c in tok.children
         ):
             c = self._antecedent(block, tok, {lex.anaphors[lemma]}, word=lemma)
             return [Ref(c, True)] if c else []
         if lemma in lex.representative_nouns or low in lex.representative_nouns:
             return self._represented(block, tok)
-        if lemma in _title_words() and any(c.lower_ == "the" for c in tok.children):
+        if lemma in _title_words() and any(
+            c.lower_ in lex.title_word_determiners for c in tok.children
+        ):
             c = self._titled(block, tok, [lemma])  # "the minister said" -> the minister named
             return [Ref(c, True)] if c else []
         return []
@@ -355,7 +358,7 @@ class ArticleIndex(Pronouns, Descriptions):
                     for r in self._refs_one(block, word)
                     if r.cluster.cls in ACTOR_CLASSES or r.cluster.metonym_of
                 ]
-            elif child.dep_ == "prep" and child.lower_ in ("from", "of"):
+            elif child.dep_ == "prep" and child.lower_ in lexicon().representative_preps:
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     out += [r for r in self.refs(block, pobj) if r.cluster.cls in ACTOR_CLASSES]
         return out
@@ -443,12 +446,11 @@ class ArticleIndex(Pronouns, Descriptions):
 def _title_words() -> frozenset[str]:
     """Words of titles that can refer back to a person ("the minister")."""
     lex = lexicon()
-    keep = {"minister", "secretary", "president", "general"}
     return frozenset(
         w
         for p in lex.positions
         for w in p.split()
-        if len(w) > 3 and (w not in lex.generic_position_words or w in keep)
+        if len(w) > 3 and (w not in lex.generic_position_words or w in lex.anaphoric_title_words)
     )
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from kg.extract.actors import actor_refs
 from kg.extract.lexicon import Frame, frames, lexicon
-from kg.extract.pronouns import THING_PRONOUNS
 from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.arguments import (
     _children,
@@ -265,6 +264,6 @@ def _names_nothing(tok, words: list[str]) -> bool:
             if not any(o.lower_ == words[1] and not _children(o, "prep") for o in objs):
                 continue
             return True
-        if all(o.pos_ == "PRON" and o.lower_ in THING_PRONOUNS for o in objs):
+        if all(o.pos_ == "PRON" and o.lower_ in lexicon().thing_pronouns for o in objs):
             return True
     return False

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from kg.batches import BuiltBatch, build_minted
 from kg.identity import EntityRegistry
-from kg.pipeline import ArticleInput, read_inputs
+from kg.pipeline import ArticleInput, batch_spans, read_inputs
 
 CHUNK = 16  # inputs an extraction task takes at most (spaCy is not faster with more)
 
@@ -41,20 +41,22 @@ def chunk_size(n_inputs: int, jobs: int) -> int:
 def task_spans(n_inputs: int, jobs: int, batch_size: int) -> list[tuple[int, int]]:
     """The extraction tasks of a corpus, as (start, end) spans of its inputs in order.
 
-    A task never holds inputs of two batches, so a bad input fails only its own batch, as
-    in a build in one process. Tasks shrink towards the end of the corpus (at most the
-    inputs left over twice the workers, so the last ones hold one input each): the workers
-    then finish their last tasks together, and the last batch is built sooner after its
-    last article was extracted."""
+    A task never holds inputs of two batches (kg.pipeline.batch_spans), so a bad input
+    fails only its own batch, as in a build in one process. Tasks shrink towards the end of
+    the corpus (at most the inputs left over twice the workers, so the last ones hold one
+    input each): the workers then finish their last tasks together, and the last batch is
+    built sooner after its last article was extracted."""
     size = chunk_size(n_inputs, jobs)
+    ends = [end for _start, end in batch_spans(n_inputs, batch_size)]
     spans = []
     start = 0
-    while start < n_inputs:
-        left = n_inputs - start
-        step = max(1, min(size, -(-left // (2 * jobs))))
-        end = min(start + step, (start // batch_size + 1) * batch_size)
-        spans.append((start, end))
-        start = end
+    for batch_end in ends:
+        while start < batch_end:
+            left = n_inputs - start
+            step = max(1, min(size, -(-left // (2 * jobs))))
+            end = min(start + step, batch_end)
+            spans.append((start, end))
+            start = end
     return spans
 
 
@@ -69,14 +71,15 @@ def built_batches(
     sort: bool,
     admit: Callable[[ArticleInput], None] = lambda item: None,
 ) -> Iterator[tuple[list[ArticleInput], BuiltBatch]]:
-    """Each batch of `batch_size` inputs (in order), built and validated by `jobs` worker
-    processes: its inputs and what a worker sent back. `admit` is called on each input in
+    """Each batch (kg.pipeline.batch_spans, in order), built and validated by `jobs`
+    worker processes: its inputs and what a worker sent back. `admit` is called on each input in
     order before its IRIs are minted (it raises to refuse one); `sort`: N-Quads lines sorted
     for the output files."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     parts = deque(list(paths[a:b]) for a, b in task_spans(len(paths), jobs, batch_size))
+    sizes = deque(end - start for start, end in batch_spans(len(paths), batch_size))
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     workers = max(1, min(jobs, len(parts)))  # no more processes than extraction tasks
     pool = ProcessPoolExecutor(
@@ -124,12 +127,10 @@ def built_batches(
                 building.append(([], exc))
                 stopped = True
                 continue
-            while len(waiting) >= batch_size and not stopped:
-                submit(waiting[:batch_size])
-                waiting = waiting[batch_size:]
-            if waiting and not parts and not extracting and not stopped:
-                submit(waiting)
-                waiting = []
+            while sizes and len(waiting) >= sizes[0] and not stopped:
+                size = sizes.popleft()
+                submit(waiting[:size])
+                waiting = waiting[size:]
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -16,7 +16,7 @@ from kg.build import build
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, Source, expand, read_source
 from kg.errors import InputError
 from kg.files import read_bytes
-from kg.graphs import BuildResult
+from kg.graphs import BuildResult, BuiltBatch
 from kg.identity import EntityRegistry
 from kg.iri import DEFAULT_BASE, check_base
 from kg.statements import Statements, dump_statements, load_statements, text_file_problem
@@ -195,6 +195,54 @@ def _load_long_lived(paths: Sequence[Path], model: str | None, jobs: int) -> Non
         compiled_shapes()
 
 
+LAST_BATCH_MIN = 8  # inputs: the last batch of a corpus is halved down to this size or less
+
+
+def batch_spans(n_inputs: int, batch_size: int) -> list[tuple[int, int]]:
+    """The batches of a corpus, as (start, end) spans of its inputs in order: `batch_size`
+    inputs each, but the last `batch_size` inputs (or fewer) are cut in half, the rest in
+    half again, and so on down to LAST_BATCH_MIN inputs or fewer.
+
+    With `--jobs`, a batch is built once all its articles are extracted; the batch built
+    after the corpus's last article (which no other worker can share) is then a small one,
+    and the halves before it are built while the last articles are extracted. A function
+    of the corpus's size alone: a build in one process and one with `--jobs N` build the
+    same batches, so they write the same bytes. The store still takes the pieces of the last
+    batch in one load (build_inputs), as it takes every other batch."""
+    spans = []
+    start = 0
+    last = max(0, (n_inputs - 1) // batch_size * batch_size)  # where the last batch starts
+    while start < last:
+        spans.append((start, start + batch_size))
+        start += batch_size
+    while n_inputs - start > LAST_BATCH_MIN:
+        step = -(-(n_inputs - start) // 2)
+        spans.append((start, start + step))
+        start += step
+    if start < n_inputs:
+        spans.append((start, n_inputs))
+    return spans
+
+
+def _joined(batches: list) -> BuildResult | BuiltBatch:
+    """Built batches (all BuildResult, or all kg.batches.BuiltBatch) as one, for the store."""
+    if len(batches) == 1:
+        return batches[0]
+    first = batches[0]
+    inputs = [r for b in batches for r in b.inputs]
+    articles = [a for b in batches for a in b.articles]
+    if isinstance(first, BuildResult):
+        return BuildResult(base=first.base, articles=articles, inputs=inputs)
+    return BuiltBatch(
+        base=first.base,
+        inputs=inputs,
+        articles=articles,
+        main=b"".join(b.main for b in batches),
+        quarantine=b"".join(b.quarantine for b in batches),
+        entities=sorted({e for b in batches for e in b.entities}),
+    )
+
+
 def _built_here(
     paths: Sequence[Path],
     model: str | None,
@@ -204,10 +252,10 @@ def _built_here(
     registry: EntityRegistry,
     admit: Callable[[ArticleInput], None],
 ) -> Iterator[tuple[list[ArticleInput], BuildResult]]:
-    """Each batch of `batch_size` inputs read, extracted, built and validated in this
-    process (`admit` is called on each input before its batch is built)."""
-    for i in range(0, len(paths), batch_size):
-        items = read_inputs(list(paths[i : i + batch_size]), model)
+    """Each batch (batch_spans) read, extracted, built and validated in this process
+    (`admit` is called on each input before its batch is built)."""
+    for start, end in batch_spans(len(paths), batch_size):
+        items = read_inputs(list(paths[start:end]), model)
         for item in items:
             admit(item)
         statements = [item.statements for item in items]
@@ -295,23 +343,47 @@ def build_inputs(
                 )
             else:
                 batches = _built_here(paths, model, batch_size, base, strict, registry, admit)
-            for items, built in batches:
-                shas = {i.statements.article.id: i.statements.article.text_sha256 for i in items}
-                if isinstance(built, BuildResult):
-                    stored = store.add_build(built, shas, replace=replace) if store else []
-                    summary.count(built)
-                    if writer is not None:
-                        writer.add(built)
+            # The store takes each group of batch_size inputs in one bulk load: the pieces
+            # of the last batch (batch_spans) together, as the batches before them.
+            pending: list = []
+            shas: dict[str, str] = {}
+
+            def store_pending() -> None:
+                joined, texts = _joined(pending) if pending else None, dict(shas)
+                pending.clear()
+                shas.clear()
+                if store is None or joined is None:
+                    return
+                if isinstance(joined, BuildResult):
+                    stored = store.add_build(joined, texts, replace=replace)
                 else:  # a kg.batches.BuiltBatch: N-Quads bytes from a worker
-                    stored = store.add_built(built, shas, replace=replace) if store else []
-                    summary.count_built(built)
-                    if writer is not None:
-                        writer.add_nquads(
-                            built.main, built.quarantine, built.inputs, built.articles
-                        )
+                    stored = store.add_built(joined, texts, replace=replace)
                 summary.replaced += sum(s.replaced for s in stored)
-                if progress:
-                    progress(len(items))
+
+            done = 0
+            try:
+                for items, built in batches:
+                    done += len(items)
+                    shas.update(
+                        (i.statements.article.id, i.statements.article.text_sha256) for i in items
+                    )
+                    pending.append(built)
+                    if isinstance(built, BuildResult):
+                        summary.count(built)
+                        if writer is not None:
+                            writer.add(built)
+                    else:
+                        summary.count_built(built)
+                        if writer is not None:
+                            writer.add_nquads(
+                                built.main, built.quarantine, built.inputs, built.articles
+                            )
+                    if done % batch_size == 0 or done == len(paths):
+                        store_pending()
+                    if progress:
+                        progress(len(items))
+            finally:  # what was built before an error is stored, as it was before
+                store_pending()
             if writer is not None:
                 summary.outputs = list(writer.close().values())
                 writer = None

@@ -470,3 +470,45 @@ def test_a_proposal_made_is_asserted_and_one_weighed_is_not():
     assert found[("Harbour Accord", "proposedBy", "Norland")] == {"asserted"}
     found = _relations("Norland is considering proposing the Harbour Accord.")
     assert found[("Harbour Accord", "proposedBy", "Norland")] == {"considered"}
+
+
+def test_a_headline_infinitive_with_a_subject_is_a_plan():
+    # "Norland to send troops": the headline form of "Norland is to send troops"
+    found = _relations("Norland to send 200 troops to the Andean Force.")
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"planned"}
+    found = _relations("Norland sent 200 troops to the Andean Force.")
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"asserted"}
+
+
+def test_a_previous_holder_holds_the_post_no_longer_and_leads_nothing():
+    text = "The Coastal Front's previous leader, Mira Solvang, met Tomas Ekberg."
+    _level, qualifiers = _posts(text)[("Mira Solvang", "Leader")]
+    assert "former" in qualifiers
+    assert ("Mira Solvang", "leads", "Coastal Front") not in _relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("Norland has declined an invitation to join the Andean Council.", "Andean Council"),
+        (
+            "Mira Solvang confirmed that Norland would not rejoin Operation Coral Shield.",
+            "Operation Coral Shield",
+        ),
+    ],
+)
+def test_declining_to_join_or_rejoin_is_a_refusal_of_what_is_joined(text, what):
+    assert _relations(text)[("Norland", "declines", what)] == {"refused"}
+
+
+def test_who_is_named_to_do_something_does_it_also_when_parsed_as_a_complement():
+    # "named a police general to lead X": the general leads X, not who named him (the parser
+    # reads the general as the verb's predicate complement, not its object)
+    found = _relations("The Andean Council named a police general to lead the Andean Mission.")
+    assert ("Andean Council", "leads", "Andean Mission") not in found
+    found = _relations("The Andean Council named Mira Solvang to lead the Andean Mission.")
+    assert ("Mira Solvang", "leads", "Andean Mission") in found
+    found = _relations(
+        "Tomas Ekberg was appointed defence minister in February, succeeding Mira Solvang."
+    )
+    assert ("Tomas Ekberg", "succeeds", "Mira Solvang") in found

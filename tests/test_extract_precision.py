@@ -69,6 +69,25 @@ def test_a_contribution_with_no_force_named_goes_to_no_country_s_own_force():
 @pytest.mark.parametrize(
     "text",
     [
+        "The Andean Force was set up in 2020. The Norway Defence Force said on Monday that the "
+        "force had 3,000 troops. Velmar will send 200 soldiers.",
+        "The Andean Force was set up in 2020. The Norway Defence Force said on Monday that the "
+        "force had 3,000 troops. Velmar will not send soldiers back to the region.",
+    ],
+)
+def test_a_force_named_by_its_country_and_a_national_kind_is_that_country_s_own(text):
+    # "the Norway Defence Force": a country's name before a kind of national force (lexicon
+    # force_nouns) is that country's own force, never the one a contribution goes to
+    st = _extract(text)
+    label = {e.id: e.label for e in st.entities}
+    objects = {label[r.object] for r in st.relations if r.subject in label}
+    assert "Norway Defence Force" not in objects
+    assert "Andean Force" in objects
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Mira Solvang urged the government to push instead for talks between Oslo and Stockholm "
         "under European Union mediation.",
         "Will there be talks between Norland and Velmar before the summit?",

@@ -9,7 +9,7 @@ import pytest
 
 import kg.quarantine
 from kg.errors import KgError
-from kg.pipeline import ArticleInput, build_inputs, read_inputs
+from kg.pipeline import LAST_BATCH_MIN, ArticleInput, batch_spans, build_inputs, read_inputs
 
 from .conftest import write_variants
 
@@ -146,12 +146,78 @@ def test_jobs_tasks_cover_the_corpus_in_order_within_batches_and_end_small(
 
     spans = task_spans(n_inputs, jobs, batch_size)
     assert [i for a, b in spans for i in range(a, b)] == list(range(n_inputs))
-    assert all(a // batch_size == (b - 1) // batch_size for a, b in spans)
+    batches = batch_spans(n_inputs, batch_size)
+    assert all(any(s <= a and b <= e for s, e in batches) for a, b in spans)
     sizes = [b - a for a, b in spans]
     assert max(sizes) <= chunk_size(n_inputs, jobs)
     assert sizes[-1] == 1 and max(sizes[-2 * jobs :]) <= 2
-    tail = [b - a for a, b in spans if a >= n_inputs // 2]
-    assert tail == sorted(tail, reverse=True)
+    ends = {e for _s, e in batches}
+    tail = [b - a for a, b in spans if a >= n_inputs // 2 and b not in ends]
+    assert tail == sorted(tail, reverse=True)  # but where a batch ends
+
+
+@pytest.mark.parametrize(
+    ("n_inputs", "batch_size", "expected"),
+    [
+        (36, 100, [18, 9, 5, 4]),
+        (200, 100, [100, 50, 25, 13, 6, 6]),
+        (250, 100, [100, 100, 25, 13, 6, 6]),
+        (8, 100, [8]),
+        (5, 2, [2, 2, 1]),
+        (0, 100, []),
+    ],
+)
+def test_batches_are_full_but_the_last_is_halved_down_to_a_small_one(
+    n_inputs, batch_size, expected
+):
+    """The batches of a corpus: every input once, in order; batch_size each, the last
+    group's halves built while its last articles are still extracted (--jobs), so the batch
+    built after the corpus's last article holds LAST_BATCH_MIN inputs or fewer."""
+    spans = batch_spans(n_inputs, batch_size)
+    assert [i for a, b in spans for i in range(a, b)] == list(range(n_inputs))
+    assert [b - a for a, b in spans] == expected
+    assert all(a // batch_size == (b - 1) // batch_size for a, b in spans)
+    assert not spans or spans[-1][1] - spans[-1][0] <= LAST_BATCH_MIN
+
+
+def test_the_halves_of_the_last_batch_are_built_apart_and_stored_in_one_load(
+    tmp_path, gold_doc, monkeypatch
+):
+    """Twelve articles, batches of 100: built as 6 + 6 (--jobs 1 and --jobs 2 alike, the
+    same bytes), and added to the store in one bulk load, as a batch of 100 would be."""
+    import kg.batches
+    import kg.pipeline
+    from kg.store import KgStore
+
+    corpus = write_variants(tmp_path / "corpus", gold_doc, 12, quarantined=3)
+    built = []
+    real_build = kg.pipeline.build
+
+    def counted(statements, **kwargs):
+        built.append(len(statements))
+        return real_build(statements, **kwargs)
+
+    monkeypatch.setattr(kg.pipeline, "build", counted)
+    loads = []
+    for name in ("add_build", "add_built"):
+        real = getattr(KgStore, name)
+
+        def spy(self, batch, *a, real=real, **k):
+            loads.append(len(batch.articles))
+            return real(self, batch, *a, **k)
+
+        monkeypatch.setattr(KgStore, name, spy)
+    one = build_inputs([corpus], tmp_path / "one", store_dir=tmp_path / "s1")
+    assert built == [6, 6]
+    assert loads == [12]
+    loads.clear()
+    two = build_inputs([corpus], tmp_path / "two", store_dir=tmp_path / "s2", jobs=2)
+    assert loads == [12]
+    for name in ("kg.nq", "kg.trig", "quarantine.nq", "manifest.json"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    assert (one.articles, one.quarantined, one.notes) == (two.articles, two.quarantined, two.notes)
+    assert one.articles == 12
+    assert _store_lines(tmp_path / "s1") == _store_lines(tmp_path / "s2")
 
 
 def test_read_inputs_is_the_picklable_per_article_work(corpus):

@@ -211,11 +211,11 @@ RULES = [
 def test_a_literal_value_has_the_type_pyshacl_asks_for(rule):
     from pyshacl.constraints.core.value_constraints import DatatypeConstraintComponent
 
-    from kg.shacl import _VALUE_TYPES, to_rdflib
+    from kg.shacl.values import VALUE_TYPES, to_rdflib
 
     for term in TYPED:
         lit = to_rdflib(term)
-        wanted = _VALUE_TYPES.get(rule, object)
+        wanted = VALUE_TYPES.get(rule, object)
         expected = DatatypeConstraintComponent._assert_actual_datatype(
             None, lit, rdflib.URIRef(rule)
         )
@@ -225,7 +225,7 @@ def test_a_literal_value_has_the_type_pyshacl_asks_for(rule):
 def test_literals_compare_as_pyshacl_compares_them():
     from pyshacl.rdfutil.compare import compare_literal
 
-    from kg.shacl import _compare_literals, to_rdflib
+    from kg.shacl.values import compare_literals, to_rdflib
 
     def outcome(f, a, b):
         try:
@@ -236,7 +236,7 @@ def test_literals_compare_as_pyshacl_compares_them():
     lits = [to_rdflib(t) for t in TYPED]
     for a in lits:
         for b in lits:
-            assert outcome(_compare_literals, a, b) == outcome(compare_literal, a, b), (a, b)
+            assert outcome(compare_literals, a, b) == outcome(compare_literal, a, b), (a, b)
 
 
 def test_a_build_does_not_import_pyshacl(tmp_path):

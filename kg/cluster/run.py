@@ -32,13 +32,14 @@ from kg.errors import InputError, KgError, ValidationFailed
 from kg.files import read_bytes
 from kg.identity import EntityRegistry
 from kg.iri import DEFAULT_BASE, check_base, graph_iri
-from kg.pipeline import collector_for_a_corpus
+from kg.pipeline import batch_spans, collector_for_a_corpus
 from kg.statements import Statements, load_statements
 
 
 @dataclass
 class _Batch:
-    """Up to batch_size consecutive inputs: built together, as a local build does."""
+    """The consecutive inputs of one batch (kg.pipeline.batch_spans): built together, as a
+    local build does."""
 
     index: int
     records: dict[int, dict] = field(default_factory=dict)  # position -> input record
@@ -101,6 +102,7 @@ class _Run:
         self.registry = registry
         self.summary = summary
         self.batch_size = batch_size
+        self.spans = batch_spans(len(self.paths), batch_size)  # the batches of a local build
         self.replace = replace
         self.push = push
         self.progress = progress
@@ -160,8 +162,7 @@ class _Run:
     def _fill(self) -> None:
         """Read and submit further batches while fewer than `window` articles are being
         extracted."""
-        n_batches = -(-len(self.paths) // self.batch_size)
-        while self.next_batch < n_batches and self._extracting() < self.window:
+        while self.next_batch < len(self.spans) and self._extracting() < self.window:
             self._open(self.next_batch)
             self.next_batch += 1
             self._advance()
@@ -174,8 +175,8 @@ class _Run:
     def _open(self, index: int) -> None:
         batch = self.batches[index] = _Batch(index)
         todo: list[tuple[int, tuple]] = []
-        start = index * self.batch_size
-        for pos in range(start, min(start + self.batch_size, len(self.paths))):
+        start, end = self.spans[index]
+        for pos in range(start, end):
             path = self.paths[pos]
             try:
                 record, statements, source = self._read(path)

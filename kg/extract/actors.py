@@ -12,7 +12,7 @@ from functools import cache
 
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref, fits
-from kg.extract.syntax.arguments import _children, prep_objects
+from kg.extract.syntax.arguments import _children, phrasal_lemma, prep_objects
 
 
 def members(tok) -> list:
@@ -130,7 +130,9 @@ def _invited_to(index: ArticleIndex, block: int, tok) -> list[Ref]:
     invitation_nouns): "declined an invitation to the summit", "... to send observers to
     the talks" (what the infinitive acts on), else the entity of the classes the noun lists
     that the story is about, named before ("Ruritania has declined the invitation"). What
-    the infinitive acts on counts when it is of the classes the noun lists."""
+    the infinitive acts on counts when it is of the classes the noun lists, or of any class
+    when the infinitive joins it (frames.yaml joining_verbs: "an invitation to join the
+    committee")."""
     f = frames()
     targets = f.invitation_nouns[tok.lemma_.lower()]
     for prep in f.invitation_preps:
@@ -138,12 +140,13 @@ def _invited_to(index: ArticleIndex, block: int, tok) -> list[Ref]:
         if found:
             return found
     for verb in _children(tok, "acl", "relcl"):
+        joins = phrasal_lemma(verb) in f.joining_verbs  # "to join the council": the council
         found = [
             r
             for o in _children(verb, "dobj")
             + [p for prep in f.purpose_target_preps for p in prep_objects(verb, prep)]
             for r in actor_refs(index, block, o)
-            if any(fits(r.cluster.cls, c) for c in targets)
+            if joins or any(fits(r.cluster.cls, c) for c in targets)
         ]
         if found:
             return found

@@ -405,6 +405,7 @@ class Frames:
     ending_verbs: frozenset[str]  # "ended its support for X": negated
     ended_nouns: frozenset[str]  # what an ending verb negates (not "talks")
     post_verbs: dict[str, frozenset[str]]  # "resigned as"
+    joining_verbs: frozenset[str]  # "an invitation to join X": X
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:

@@ -408,12 +408,16 @@ class ArticleIndex(Pronouns, Descriptions):
 
     def _national(self, k: int) -> bool:
         """A country's own force: named with its demonym ("the Norlandic Army"; gazetteer
-        demonyms) or as its possession ("Norland's navy")."""
+        demonyms), with its name before a kind of national force ("the Norland Defence
+        Force") or as its possession ("Norland's navy")."""
         label = self.clusters[self.ordered[k].cluster].label
         words = norm(label).split()
         demonyms = gazetteer().by_demonym
         heads = (" ".join(words[:2]), words[0] if words else "")
         owner = next((demonyms[w] for w in heads if w in demonyms), None)
+        if owner is None and _ends_with_force_noun(words):  # "the Norland Defence Force"
+            names = gazetteer().by_name
+            owner = next((names[w] for w in heads if w in names), None)
         return (owner is not None and owner.cls == "Country") or "'s " in label
 
     def _topic(self, indexes: list[int]) -> int:
@@ -440,6 +444,12 @@ class ArticleIndex(Pronouns, Descriptions):
             country = self.add_cluster(c.metonym_of.cls, c.metonym_of.label, c.metonym_of)
             return Ref(country, ref.guessed)
         return ref
+
+
+def _ends_with_force_noun(words: list[str]) -> bool:
+    """A name whose last words are a country's kind of force (lexicon `force_nouns`: "...
+    Defence Force", "... Army"), not a mission's ("Kosovo Force")."""
+    return any(words[-len(n.split()) :] == n.split() for n in lexicon().force_nouns)
 
 
 @cache

@@ -56,6 +56,8 @@ def subjects(verb) -> list:
         lemma = head.lemma_.lower()
         if lemma in frames().creation_verbs or lemma in frames().object_control_verbs:
             made = _children(head, "dobj")
+            if not made and has_to(verb):  # "named a police general to run it", parsed as
+                made = _children(head, "oprd")  # a complement; not "appointed minister, succeeding"
             if made:
                 return made
         if is_passive(head) and not _children(head, "agent"):

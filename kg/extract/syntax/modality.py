@@ -155,11 +155,25 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             if word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in f.modality_nouns:
                 continue  # "has no plans to join": on to the verb that has the plans
             break
+    if _headline_infinitive(tok):  # "Norland to send troops": "is to", planned
+        found.add("planned")
     if _future_date(tok):  # "I go to Seoul next week": planned
         found.add("planned")
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
     return found, negated
+
+
+def _headline_infinitive(verb) -> bool:
+    """A to-infinitive that is its sentence's root and has a subject of its own: the
+    headline form of "is to" ("Norland to send troops to the force", "X to host next
+    summit"; GOLD.md: "is to" is planned)."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.pos_ == "VERB"
+        and has_to(verb)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _verb_in(verb, lemmas: frozenset[str]) -> bool:

@@ -1,0 +1,114 @@
+"""The data graph as SHACL reads it: triples of pyoxigraph terms indexed by subject,
+object and predicate, with the class hierarchy closed (and the RDFS closure a validation
+with inference needs)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+from kg.shacl.terms import RDF_TYPE, SUBCLASS, SUBPROPERTY
+
+
+class Data:
+    """Triples indexed for SHACL: out- and in-edges, and the class hierarchy closed."""
+
+    def __init__(self, triples: Iterable[tuple]) -> None:
+        self.out: dict = {}
+        self.inn: dict = {}
+        self.by_predicate: dict = {}
+        for s, p, o in triples:
+            po = self.out.setdefault(s, {}).setdefault(p, [])
+            if o in po:
+                continue
+            po.append(o)
+            self.inn.setdefault(o, {}).setdefault(p, []).append(s)
+            self.by_predicate.setdefault(p, []).append((s, o))
+        self._supers: dict = {}
+        self._store: ox.Store | None = None
+        self._sparql: dict = {}
+
+    def sparql_rows(self, query: str) -> dict:
+        """The solutions of a SELECT over the data, grouped by their ?this."""
+        found = self._sparql.get(query)
+        if found is None:
+            if self._store is None:
+                self._store = ox.Store()
+                self._store.extend(
+                    ox.Quad(s, p, o)
+                    for p, pairs in self.by_predicate.items()
+                    for s, o in pairs
+                    if not isinstance(s, ox.Literal)
+                )
+            found = {}
+            for row in self._store.query(query):
+                found.setdefault(row["this"], []).append(row)
+            self._sparql[query] = found
+        return found
+
+    def objects(self, s, p) -> list:
+        return self.out.get(s, {}).get(p, [])
+
+    def subjects(self, p, o) -> list:
+        return self.inn.get(o, {}).get(p, [])
+
+    def superclasses(self, cls) -> frozenset:
+        """cls and every class above it by rdfs:subClassOf (in the data)."""
+        found = self._supers.get(cls)
+        if found is None:
+            found = self._supers[cls] = self.above(cls, SUBCLASS)
+        return found
+
+    def above(self, node, predicate) -> frozenset:
+        """node and everything reached from it by following `predicate` (transitively)."""
+        seen = {node}
+        todo = [node]
+        while todo:
+            for up in self.objects(todo.pop(), predicate):
+                if up not in seen:
+                    seen.add(up)
+                    todo.append(up)
+        return frozenset(seen)
+
+    def is_instance(self, node, cls) -> bool:
+        return any(cls in self.superclasses(t) for t in self.objects(node, RDF_TYPE))
+
+    def instances(self, cls) -> list:
+        out = []
+        seen = set()
+        for s, t in self.by_predicate.get(RDF_TYPE, []):
+            if s not in seen and cls in self.superclasses(t):
+                seen.add(s)
+                out.append(s)
+        return out
+
+
+def rdfs_closure(triples: list[tuple]) -> list[tuple]:
+    """The triples with rdfs:subClassOf and rdfs:subPropertyOf applied (RDFS rules 5, 7, 9,
+    11), what validation with inference needs of the hierarchy."""
+    data = Data(triples)
+    out = list(triples)
+    seen = set(triples)
+
+    def add(t: tuple) -> None:
+        if t not in seen:
+            seen.add(t)
+            out.append(t)
+
+    supers_p: dict = {}
+
+    def superproperties(p) -> frozenset:
+        if p not in supers_p:
+            supers_p[p] = data.above(p, SUBPROPERTY)
+        return supers_p[p]
+
+    for s, p, o in list(out):
+        for up in superproperties(p):
+            add((s, up, o))
+    data = Data(out)
+    for s, p, o in list(out):
+        if p == RDF_TYPE:
+            for up in data.superclasses(o):
+                add((s, RDF_TYPE, up))
+    return out

@@ -1191,3 +1191,19 @@ def test_a_description_before_the_name_it_describes_is_that_name_s():
     )
     plans = {e.label for e in st.entities if e.cls == "Plan"}
     assert plans == {"Trilateral Security Framework"}
+
+
+def test_a_title_s_complement_does_not_end_inside_a_noun_phrase():
+    st = _extract(
+        "The release follows weeks of contacts, which were facilitated by Norland's special "
+        "envoy for the Chilean peace process, Mira Solvang, according to two sources."
+    )
+    assert ("Mira Solvang", "Special Envoy for the Chilean Peace Process") in held(st)
+
+
+def test_its_forum_title_is_of_the_country_its_stands_for():
+    st = _extract(
+        "Chile rejected the resolution on Monday. Its U.N. ambassador, Tomas Ekberg, told "
+        "reporters that his country would not accept it."
+    )
+    assert ("Tomas Ekberg", "U.N. Ambassador", "Chile") in positions(st)

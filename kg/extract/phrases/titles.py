@@ -239,7 +239,7 @@ class TitleMarker:
             if (match != plural or not _in_name(doc, s)) and not _ends_body_name(doc, s)
         ]
         spans = [t for t in (_trim(_hyphen_start(s)) for s in spans) if t is not None]
-        spans = [_cut_at_name(s) for s in spans]
+        spans = [_cut_at_name(_cut_at_noun(s)) for s in spans]
         spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
         titles = []
         for span in filter_spans(spans):
@@ -314,6 +314,18 @@ def _cut_at_name(span: Span) -> Span:
         return span
     of = _complement_start(span)
     return span if of is None or of == span.start else Span(doc, span.start, of, label=LABEL)
+
+
+def _cut_at_noun(span: Span) -> Span:
+    """A title whose complement ends on a word that qualifies a noun after it ("special envoy
+    for the Norlandic peace process" matched up to "Norlandic") is the title before its
+    preposition; the complement is read as written (`written_end`)."""
+    last = span[-1]
+    noun = last.head  # a common noun: "Chief of the Naval Staff Admiral X" stays whole
+    if not (span.end <= noun.i and last.dep_ in ("amod", "compound") and noun.is_lower):
+        return span
+    prep = next((t.i for t in span[1:] if t.pos_ == "ADP"), None)
+    return span if prep is None else Span(span.doc, span.start, prep, label=span.label)
 
 
 def _complement_start(span: Span) -> int | None:

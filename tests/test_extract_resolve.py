@@ -152,3 +152,68 @@ def test_it_reported_by_a_person_is_whom_the_persons_title_speaks_for(text):
     # the minister speaks for the country of the title; a person with no such title says
     # nothing of anyone (test_the_subject_of_a_reported_clause_is_who_reports_it)
     assert _has(_relations(text), "Iceland", "contributesTo", "Andean Force", "planned")
+
+
+def test_she_and_he_agree_with_the_gender_a_courtesy_title_tells():
+    # "he" reported by "Ms. X" is not X; "She" after "Mr. X" as the subject before is not X
+    found = _relations(
+        "Tomas Ekberg arrived in Norvik on Monday. Ms. Mira Solvang said he would travel to "
+        "Velmar next week."
+    )
+    assert _has(found, "Tomas Ekberg", "visits", "Velmar", "planned")
+    assert not _with(found, "visits", "Velmar") - {"Tomas Ekberg"}
+    found = _relations(
+        "Mr. Tomas Ekberg met Mira Solvang in Norvik on Monday. She will travel to Velmar "
+        "next week."
+    )
+    assert _with(found, "visits", "Velmar") == {"Mira Solvang"}
+
+
+def test_she_and_he_agree_with_the_gender_an_earlier_pronoun_tells():
+    # "he" made Tomas Ekberg a man: the later "She" is the woman named last, not him
+    found = _relations(
+        "Mira Solvang arrived in Norvik on Monday. Tomas Ekberg said he would travel to Velmar "
+        "next week. Tomas Ekberg thanked Ana Pereira. She will visit Oslo in May."
+    )
+    assert _has(found, "Tomas Ekberg", "visits", "Velmar", "planned")
+    assert _with(found, "visits", "Oslo") == {"Ana Pereira"}
+
+
+def test_a_possessive_in_a_reporter_after_the_report_is_the_reported_subject():
+    # "her spokesperson said" after "Mira Solvang may meet Tomas Ekberg": her is Mira Solvang
+    # (not Tomas Ekberg, named last), so the later "He" is Tomas Ekberg
+    found = _relations(
+        "Mira Solvang may meet Tomas Ekberg in Norvik later today, her spokesperson said. He "
+        "will travel to Velmar next week."
+    )
+    assert _with(found, "visits", "Velmar") == {"Tomas Ekberg"}
+
+
+def test_its_before_a_title_is_the_subject_of_the_clause_above_it():
+    # "its commander" is the Andean Command's (the clause's subject), not the coast guard's
+    # (the body named last)
+    found = _relations(
+        "The Andean Command trains the Norlandic coast guard, and its commander, General "
+        "Tomas Ekberg, is expected in Velmar in June."
+    )
+    assert _has(found, "Tomas Ekberg", "leads", "Andean Command")
+    assert not _has(found, "Tomas Ekberg", "leads", "Norlandic coast guard")
+
+
+def test_its_after_a_seat_of_government_written_first_is_its_country():
+    # "Oslo, for its part, ...": the parser reads Oslo as an adverb, yet it is the subject
+    found = _relations(
+        "Velmar's army has attacked the border town of Arden. Oslo, for its part, is "
+        "considering its own sanctions on Velmar."
+    )
+    assert _with(found, "sanctions", "Velmar") == {"Norway"}
+
+
+def test_who_replaces_after_an_appointment_is_the_appointee():
+    # "She replaces C" after "A has named B as prime minister": B succeeds C, not A
+    found = _relations(
+        "President Tomas Ekberg has named Mira Solvang, until now finance minister, as prime "
+        "minister. She replaces Lev Marrow, who resigned on Monday."
+    )
+    assert _has(found, "Mira Solvang", "succeeds", "Lev Marrow")
+    assert not _has(found, "Tomas Ekberg", "succeeds", "Lev Marrow")

@@ -41,11 +41,7 @@ class Descriptions:
                     if ref.cluster.cls == "Country":
                         return ref.cluster
                     if ref.cluster.cls == "Person":
-                        return (
-                            self._country_of(ref.cluster)
-                            or self._country_in_sentence(block, tok, ref.cluster)
-                            or _NOBODY
-                        )
+                        return self._country_of(ref.cluster, block, tok) or _NOBODY
             if child.dep_ == "poss":
                 return _NOBODY  # "his government" of a post the text does not tell
         n = self._before(block, tok)
@@ -56,25 +52,14 @@ class Descriptions:
             return self.clusters[self.ordered[named[-1]].cluster]
         return self.topic_before(block, tok, {"Country"})
 
-    def _country_in_sentence(self, block: int, tok, person: Cluster) -> Cluster | None:
-        """The country of a title the person bears where the sentence names them ("X,
-        Norland's president, said his government ..."): the posts of this paragraph are
-        read after its relations, so `_country_of` does not know it yet."""
-        for word in tok.sent:
-            m = self.mention_at(block, word)
-            if m is not None and m.cluster == person.id and word.i == m.head:
-                # the name's own phrase, or the title it is in apposition with
-                phrase = word.head if word.dep_ == "appos" else word
-                owner = self._title_owner(block, phrase, ("Country",))
-                if owner is not None:
-                    return owner
-        return None
-
-    def _country_of(self, person: Cluster) -> Cluster | None:
-        """The country of the current post a person holds, as the constructions found it."""
-        for _offset, post, former in self.holdings.get(person.id, []):
+    def _country_of(self, person: Cluster, block: int, tok) -> Cluster | None:
+        """The country of the current post a person holds, as the constructions found it
+        named before the end of the word's sentence ("X, Norland's president, said his
+        government ..."; the constructions read a paragraph's posts before its relations)."""
+        end = self.offsets[block] + tok.sent.end_char
+        for offset, post, former in self.holdings.get(person.id, []):
             owner = self.clusters[post.of] if post.of is not None else None
-            if not former and owner is not None and owner.cls == "Country":
+            if offset < end and not former and owner is not None and owner.cls == "Country":
                 return owner
         return None
 

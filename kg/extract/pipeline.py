@@ -142,9 +142,11 @@ def _statements(
     for block, ((piece, doc)) in enumerate(parsed):
         if piece.heading:
             continue
+        # the constructions first: the posts they find tell whose "his government" is
+        found = construction_candidates(index, block, doc)
         candidates += verb_candidates(index, block, doc)
         candidates += noun_candidates(index, block, doc)
-        candidates += construction_candidates(index, block, doc)
+        candidates += found
     candidates += name_candidates(index)
     candidates += unit_candidates(index)
     return _assemble(article, index, candidates, suffix, model)

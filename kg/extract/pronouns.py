@@ -24,6 +24,27 @@ class Pronouns:
         self._pronouns[key] = c
         return c
 
+    def _told(self, c: Cluster, tok) -> Cluster:
+        """A person the grammar (not mere recency) made a pronoun's: its gender is the
+        pronoun's from here on ("X said she ...": X is a woman)."""
+        gender = lexicon().person_pronouns.get(tok.lower_)
+        if gender is not None:
+            self.genders.setdefault(c.id, gender)
+        return c
+
+    def _agrees(self, c: Cluster | None, tok) -> bool:
+        """Whether a person may be what a pronoun stands for: no gender the text told of them
+        (a courtesy title, an earlier pronoun) other than the pronoun's."""
+        if c is None:
+            return False
+        told = self.genders.get(c.id)
+        return told is None or told == lexicon().person_pronouns.get(tok.lower_, told)
+
+    def _other_gender(self, tok) -> set[int]:
+        """The persons the text told to be of another gender than the pronoun's."""
+        gender = lexicon().person_pronouns.get(tok.lower_)
+        return {cid for cid, told in self.genders.items() if told != gender}
+
     def _resolve_pronouns_before(self, block: int, tok) -> None:
         """Resolve, in text order, every personal pronoun before `tok` not resolved yet. A
         pronoun follows the chain of earlier ones, and only backwards, so the answers are
@@ -50,24 +71,32 @@ class Pronouns:
         subject of the pronoun's own clause when the pronoun is its object ("X agreed to meet
         her": her is not X)."""
         reporter = self._reporter(block, tok)
-        if reporter is not None and reporter.cls == "Person":
-            return reporter
+        if reporter is not None and reporter.cls == "Person" and self._agrees(reporter, tok):
+            return self._told(reporter, tok)
         earlier = self._same_pronoun_before(block, tok)
         if earlier is not None:
             return self._person_pronoun(block, earlier)
         if tok.dep_ == "poss":  # "X and her counterpart": X's; "X urged them to meet his envoy"
             m = self.mention_at(block, tok.head.head) if tok.head.dep_ == "conj" else None
-            if m is not None and self.clusters[m.cluster].cls == "Person":
-                return self.clusters[m.cluster]
+            partner = self.clusters[m.cluster] if m is not None else None
+            if partner is not None and partner.cls == "Person" and self._agrees(partner, tok):
+                return partner
             owner = self._clause_subject(block, tok)
-            if owner is not None:
+            if owner is not None and self._agrees(owner, tok):
                 return owner
+            owner = self._reported_subject(block, tok)
+            if owner is not None and self._agrees(owner, tok):
+                return self._told(owner, tok)
         c = None
         if tok.dep_ in ("nsubj", "nsubjpass") or (
             tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
         ):  # "X succeeded Y, who resigned. She ...", "... Her first trip ..."
             c = self._subject_antecedent(block, tok)
-        return c or self._antecedent(block, tok, {"Person"}, exclude=self._co_subjects(block, tok))
+        if c is not None and self._agrees(c, tok):
+            # a possessive continues the subject before less surely than a subject does
+            return c
+        exclude = self._co_subjects(block, tok) | self._other_gender(tok)
+        return self._antecedent(block, tok, {"Person"}, exclude=exclude)
 
     def _reporter(self, block: int, tok) -> Cluster | None:
         """For the subject of a clause that a reporting verb governs ("Norland said it would
@@ -106,6 +135,23 @@ class Pronouns:
             for ref in self._refs_one(block, word):
                 if ref.cluster.cls in classes:
                     return ref.cluster
+        return None
+
+    def _reported_subject(self, block: int, tok) -> Cluster | None:
+        """For a possessive in the subject of a reporting verb written after what it reports
+        ("X may meet Y later today, her spokesperson said"), the person who is the subject of
+        the reported clause: the speaker speaks for them."""
+        head = tok.head
+        if head.dep_ != "nsubj" or head.head.lemma_.lower() not in lexicon().reporting_verbs:
+            return None
+        verb = head.head
+        for clause in (c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i):
+            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.lower_ in lexicon().person_pronouns:
+                continue
+            refs = self._refs_one(block, subject)
+            if refs and refs[0].cluster.cls == "Person":
+                return refs[0].cluster
         return None
 
     def _clause_subject(self, block: int, tok) -> Cluster | None:
@@ -155,7 +201,9 @@ class Pronouns:
         """For a pronoun that is a subject: the person who is the subject of the main clause
         of the sentence before (a subject stays the topic: "X took office, succeeding Y,
         who resigned. She will travel ...": she is X), or of the clause it reports ("X will
-        travel to Y, the ministry said. She ..."); a pronoun there is followed back."""
+        travel to Y, the ministry said. She ..."); a pronoun there is followed back. The
+        subject of a verb of succession is the person an appointment before names ("A named
+        B as prime minister. He replaces C": B)."""
         sent = tok.sent
         own = tok.head if tok.dep_ == "poss" else tok
         if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < own.i for t in sent):
@@ -175,9 +223,17 @@ class Pronouns:
             reported = [c for c in root.children if c.dep_ == "ccomp"]
             clauses = [c for c in reported if c.i < root.i] + clauses
             clauses += [c for c in reported if c.i > root.i]
-        groups = lexicon().person_pronouns
+        lex = lexicon()
+        groups = lex.person_pronouns
         group = groups.get(tok.lower_)
+        # "A has named B as prime minister. He replaces C": who replaces is the appointee
+        takes_post = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lex.succession_verbs
         for clause in clauses:
+            if takes_post and clause.lemma_.lower() in lex.appointment_verbs:
+                for obj in (c for c in clause.children if c.dep_ == "dobj"):
+                    refs = self._refs_one(b, obj)
+                    if refs and refs[0].cluster.cls == "Person":
+                        return refs[0].cluster
             for subj in clause.children:
                 if subj.dep_ not in ("nsubj", "nsubjpass"):
                     continue

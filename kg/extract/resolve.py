@@ -58,6 +58,9 @@ class ArticleIndex(Pronouns, Descriptions):
     # (block, token) -> the person a personal pronoun stands for, once resolved
     _pronouns: dict[tuple[int, int], Cluster | None] = field(default_factory=dict)
     _pronoun_frontier: tuple[int, int] = (0, 0)  # every person pronoun before it is resolved
+    # person cluster id -> the gender the text tells (a courtesy title, a pronoun resolved to
+    # them): lexicon `person_pronouns` groups
+    genders: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         text = self.text
@@ -109,11 +112,35 @@ class ArticleIndex(Pronouns, Descriptions):
                 previous = None
             if c.cls in ("ArmedForce", "Event") and words & mission_nouns:
                 self._missions.append(k)
+        self._courtesy_genders()
         self.surnames: dict[str, Cluster] = {}
         for c in self.clusters:
             words = c.label.split()
             if c.cls == "Person" and len(words) >= 2:
                 self.surnames.setdefault(words[-1].lower(), c)
+
+    def _courtesy_genders(self) -> None:
+        """The gender of each person a courtesy title names ("Ms Solvang", "Mr. Ekberg";
+        lexicon `courtesy_genders`), from the word before a mention or its first word."""
+        genders = lexicon().courtesy_genders
+        if not genders:
+            return
+        for m in self.ordered:
+            c = self.clusters[m.cluster]
+            if c.cls != "Person" or c.id in self.genders:
+                continue
+            doc = self.docs[m.block]
+            words = [doc[m.tok_start]]
+            before = m.tok_start - 1
+            if before >= 0 and doc[before].text == "." and before > 0:
+                before -= 1  # "Mr. X"
+            if before >= 0:
+                words.append(doc[before])
+            for word in words:
+                gender = genders.get(word.lower_.rstrip("."))
+                if gender is not None:
+                    self.genders[c.id] = gender
+                    break
 
     def cluster(self, cid: int) -> Cluster:
         return self.clusters[cid]
@@ -212,7 +239,8 @@ class ArticleIndex(Pronouns, Descriptions):
                 c = reporter if reporter.cls in ACTOR_CLASSES - {"Person"} else None
                 c = c or self._reporters_owner(block, tok)
                 return [Ref(c, True)] if c else []
-            c = self._antecedent(block, tok, ACTOR_CLASSES - {"Person"}, same_or_previous=True)
+            c = self._thing_owner(block, tok) if tok.dep_ == "poss" else None
+            c = c or self._antecedent(block, tok, ACTOR_CLASSES - {"Person"}, same_or_previous=True)
             return [Ref(c, True)] if c else []
         if (
             low in lex.relative_pronouns or low in lex.possessive_relatives
@@ -239,6 +267,26 @@ class ArticleIndex(Pronouns, Descriptions):
             c = self._titled(block, tok, [lemma])  # "the minister said" -> the minister named
             return [Ref(c, True)] if c else []
         return []
+
+    def _thing_owner(self, block: int, tok) -> Cluster | None:
+        """For "its" before a noun, the body or country that is the subject of the nearest
+        clause above it, named before it ("X trains our coast guard, and its commander, Y,
+        ...": X's; "The force will be commanded by Y, who was named its commander": the
+        force's; a seat of government for its country), rather than the last one named."""
+        for verb in tok.ancestors:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            for subject in verb.children:
+                # "Norvik, for its part, is considering its own sanctions": the parser may read
+                # a subject written first as a noun phrase adverb
+                if subject.dep_ not in ("nsubj", "nsubjpass", "npadvmod") or subject.i >= tok.i:
+                    continue
+                if tok in subject.subtree:
+                    continue
+                refs = [self.as_actor(r) for r in self._refs_one(block, subject)]
+                if refs and refs[0].cluster.cls in ACTOR_CLASSES - {"Person"}:
+                    return refs[0].cluster
+        return None
 
     def _countrys_force(self, block: int, tok) -> Cluster | None:
         """ "Norland's navy": Norland's own force (lexicon `force_nouns`), the one its

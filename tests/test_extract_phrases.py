@@ -1207,3 +1207,25 @@ def test_its_forum_title_is_of_the_country_its_stands_for():
         "reporters that his country would not accept it."
     )
     assert ("Tomas Ekberg", "U.N. Ambassador", "Chile") in positions(st)
+
+
+def test_a_title_s_complement_does_not_run_on_into_the_name_after_it():
+    st = _extract(
+        "Deputy Assistant Secretary of State for Velmar Affairs Mira Solvang welcomed the "
+        "extension. Minister of State for Foreign Affairs Tomas Ekberg arrived."
+    )
+    assert ("Mira Solvang", "Deputy Assistant Secretary of State for Velmar Affairs") in held(st)
+    assert ("Tomas Ekberg", "Minister of State for Foreign Affairs") in held(st)
+
+
+def test_a_name_the_recognizer_ended_on_a_small_word_is_mended():
+    st = _extract(
+        "The Ministry of Foreign Affairs and Regional Integration of Peru announced on Monday that "
+        "it will host a summit. "
+        "Tomas Ekberg, a former head of the Border Service of the State Committee for National "
+        "Security, was appointed defence minister."
+    )
+    labels = {e.label for e in st.entities}
+    assert "Ministry of Foreign Affairs and Regional Integration" in labels
+    assert "Border Service" in labels
+    assert not any(label.endswith((" and", " of")) for label in labels)

@@ -118,6 +118,24 @@ def _the_place(doc, ent) -> bool:
     )
 
 
+def _mended(doc, ent) -> list:
+    """A name the recognizer ended on a small word ("the Ministry of Foreign Affairs and",
+    "the Border Service of"): on through the title-case words after it that no other name
+    covers ("... and Regional Integration"), else without the small word."""
+    tokens = list(ent)
+    small = title_data().small_words
+    if ent.label_ not in ("ORG", "FAC", "LAW", "EVENT") or tokens[-1].lower_ not in small:
+        return tokens
+    end = ent.end
+    while end < ent.sent.end and doc[end].is_title and not doc[end].ent_type_:
+        end += 1
+    if end > ent.end:
+        return tokens + list(doc[ent.end : end])
+    while tokens and tokens[-1].lower_ in small:
+        tokens.pop()
+    return tokens
+
+
 def _splitpossessive(tokens: list) -> list[list]:
     """'Ortiz’s “Clean Seas' -> ['Ortiz'], ['Clean', 'Seas']."""
     parts, current = [], []
@@ -187,7 +205,7 @@ def find_mentions(
             and not _apposed_to_people(doc, ent, person_starts, person_ends)
         ):
             continue  # "US envoys said": representatives, not a post held by a name
-        parts = _splitpossessive(list(ent))
+        parts = _splitpossessive(_mended(doc, ent))
         for i, part in enumerate(parts):
             label = ent.label_ if not _the_place(doc, ent) else "LOC"
             if i < len(parts) - 1 and label not in ("PERSON", "GPE", "NORP"):

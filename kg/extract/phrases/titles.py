@@ -239,7 +239,7 @@ class TitleMarker:
             if (match != plural or not _in_name(doc, s)) and not _ends_body_name(doc, s)
         ]
         spans = [t for t in (_trim(_hyphen_start(s)) for s in spans) if t is not None]
-        spans = [_cut_at_name(_cut_at_noun(s)) for s in spans]
+        spans = [_cut_at_name(_cut_at_noun(_cut_before_person(s))) for s in spans]
         spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
         titles = []
         for span in filter_spans(spans):
@@ -314,6 +314,22 @@ def _cut_at_name(span: Span) -> Span:
         return span
     of = _complement_start(span)
     return span if of is None or of == span.start else Span(doc, span.start, of, label=LABEL)
+
+
+def _cut_before_person(span: Span) -> Span:
+    """A title whose complement ran on into the name after it ("Secretary of State for
+    African Affairs Mira Solvang"): the title ends at the complement's last domain word
+    (titles.yaml `title_domains`) when two title-case words or more follow it that are no
+    title words and no body's head words."""
+    data = title_data()
+    others = data.modifiers | data.domains | data.role_nouns | data.small_words | data.name_heads
+    last = max((t.i for t in span if t.lower_ in data.domains), default=None)
+    if last is None or last + 1 >= span.end:
+        return span
+    doc, end = span.doc, last + 1
+    while end < len(doc) and doc[end].is_title and doc[end].lower_ not in others:
+        end += 1
+    return Span(doc, span.start, last + 1, label=span.label) if end - last > 2 else span
 
 
 def _cut_at_noun(span: Span) -> Span:

@@ -329,6 +329,8 @@ def test_a_post_given_by_a_negated_verb_is_not_held():
     assert posts[("Tomas Ekberg", "Ambassador to Velmar")][0] == "asserted"
     posts = _posts("Mira Solvang will serve as Norland's ambassador to Velmar.")
     assert posts[("Mira Solvang", "Ambassador to Velmar")][0] == "planned"
+    posts = _posts("Tomas Ekberg was not sworn in as Norland's ambassador to Velmar.")
+    assert posts[("Tomas Ekberg", "Ambassador to Velmar")][0] == "negated"
 
 
 @pytest.mark.parametrize(
@@ -342,6 +344,26 @@ def test_a_post_given_by_a_negated_verb_is_not_held():
 def test_a_post_left_is_former(text):
     level, qualifiers = _posts(text)[("Mira Solvang", "Foreign Minister")]
     assert level == "asserted" and "former" in qualifiers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang refused to resign as Norland's foreign minister.",
+        "Mira Solvang said she would not resign as Norland's foreign minister.",
+        "Mira Solvang is expected to resign as Norland's foreign minister next week.",
+        "Tomas Ekberg urged Mira Solvang to resign as Norland's foreign minister.",
+        "Mira Solvang declined to travel to Velmar as Norland's foreign minister.",
+        "Mira Solvang may visit Velmar as Norland's foreign minister.",
+        "Mira Solvang left Oslo as Norland's foreign minister on Monday.",
+        "Mira Solvang will leave for Velmar as Norland's foreign minister.",
+        "Mira Solvang did not turn down the post of Norland's foreign minister.",
+    ],
+)
+def test_a_post_not_left_or_only_travelled_with_is_held_now(text):
+    # review r7 #2, #3: a leaving or refusing verb counts only when it happened, and a verb
+    # that neither gives nor holds a post ("travel as") passes no modality to it
+    assert _posts(text)[("Mira Solvang", "Foreign Minister")] == ("asserted", ())
 
 
 def test_a_post_turned_down_is_refused_and_one_taken_is_held():
@@ -395,6 +417,37 @@ def test_what_is_yet_to_happen_has_not_happened():
 )
 def test_a_stance_or_contribution_that_is_ended_is_negated(text, key):
     assert _relations(text)[key] == {"negated"}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "The war between Norland and Velmar ended after Norland sent 200 troops to the "
+            "Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+        ),
+        (
+            "The fighting stopped when Norland sent 200 troops to the Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+        ),
+        (
+            "The summit ended on Monday, after Mira Solvang met Tomas Ekberg.",
+            ("Mira Solvang", "meets", "Tomas Ekberg"),
+        ),
+        (
+            "Mira Solvang stopped in Oslo to meet Tomas Ekberg on Monday.",
+            ("Mira Solvang", "meets", "Tomas Ekberg"),
+        ),
+        (
+            "Norland withdrew from the Velmar Pact to join the Andean Force.",
+            ("Norland", "memberOf", "Andean Force"),
+        ),
+    ],
+)
+def test_an_ending_verb_negates_only_the_gerund_it_ends(text, key):
+    # review r7 #1: not a clause after "ended after", "stopped in X to", "withdrew from A to"
+    assert _relations(text)[key] == {"asserted"}
 
 
 def test_an_event_that_is_ended_took_place():
@@ -452,15 +505,21 @@ def test_a_spokesperson_with_no_name_speaks_for_the_body_of_the_title(text, by):
     assert _said_by(text)[SENT] == by
 
 
+def test_who_does_not_confirm_a_claim_is_not_its_source():
+    text = "Reuters could not confirm that Norland would send 200 troops to the Andean Force."
+    assert _said_by(text)[SENT] is None
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "Reuters could not confirm that Norland would send 200 troops to the Andean Force.",
         "Mira Solvang did not say that Norland would send 200 troops to the Andean Force.",
+        "Mira Solvang never said that Norland would send 200 troops to the Andean Force.",
     ],
 )
-def test_who_does_not_confirm_a_claim_is_not_its_source(text):
-    assert _said_by(text)[SENT] is None
+def test_what_nobody_said_is_not_claimed(text):
+    # review r7 #14: a negated report claims nothing, not even as the article's own
+    assert SENT not in _said_by(text)
 
 
 def test_a_proposal_made_is_asserted_and_one_weighed_is_not():
@@ -512,3 +571,42 @@ def test_who_is_named_to_do_something_does_it_also_when_parsed_as_a_complement()
         "Tomas Ekberg was appointed defence minister in February, succeeding Mira Solvang."
     )
     assert ("Tomas Ekberg", "succeeds", "Mira Solvang") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "The Green Party would oppose the Harbour Accord in parliament if it did not include "
+            "safeguards.",
+            ("Green Party", "opposes", "Harbour Accord"),
+        ),
+        (
+            "Norland would only send troops to the Andean Force if Velmar paid.",
+            ("Norland", "contributesTo", "Andean Force"),
+        ),
+    ],
+)
+def test_a_clause_under_a_condition_is_possible(text, key):
+    assert _relations(text)[key] == {"possible"}
+    # without the condition it is planned
+    assert _relations(text.split(" if ")[0] + ".")[key] == {"planned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland sent 200 troops to the Andean Force even if Velmar objected.",
+        "Norland sent 200 troops to the Andean Force, as if it were at war.",
+    ],
+)
+def test_a_fact_with_a_concession_is_still_a_fact(text):
+    # review r7 #16
+    assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {"asserted"}
+
+
+def test_a_plan_with_a_condition_is_still_a_plan():
+    found = _relations(
+        "If the talks go well, Mira Solvang is expected to make a return visit to Velmar in June."
+    )
+    assert found[("Mira Solvang", "visits", "Velmar")] == {"planned"}

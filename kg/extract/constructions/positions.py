@@ -16,7 +16,7 @@ from kg.extract.phrases.titles import (
     written_end,
 )
 from kg.extract.resolve import ArticleIndex, Ref
-from kg.extract.syntax.modality import post_modality
+from kg.extract.syntax.posts import post_modality
 
 
 def read_position(b: Builder, pos: Mention) -> None:

@@ -21,7 +21,8 @@ from kg.extract.syntax.arguments import (
     prep_objects,
 )
 from kg.extract.syntax.clauses import Clause, clauses_of
-from kg.extract.syntax.modality import cancelled, limits_an_offer, modality, negates_a_plan
+from kg.extract.syntax.events import cancelled
+from kg.extract.syntax.modality import limits_an_offer, modality, negates_a_plan
 from kg.ontology import load_ontology
 
 

@@ -24,7 +24,8 @@ from kg.extract.syntax.arguments import (
     phrasal_lemma,
     subjects,
 )
-from kg.extract.syntax.modality import _noun_modality, modality
+from kg.extract.syntax.events import _noun_modality
+from kg.extract.syntax.modality import modality
 
 CLAUSE_HEADS = ("VERB", "AUX")
 

@@ -2,18 +2,16 @@
 
 Folded from the verb chain above a verb (auxiliaries, negation, control and raising verbs:
 "is expected to visit" -> planned, "declined to send" -> refused, "would not meet" ->
-negated), from intention nouns ("has no plans to"), from a date ahead ("arrives next week"),
-and for an event noun from the verb it hangs on ("will meet X on the sidelines of the
-summit"), the words before it ("ahead of the summit") or its own modifiers ("the proposed
-visit"). A question, or a clause under a verb that only asks for it ("urged X to send"),
-states nothing: None. Plans the sentence calls off are negated. The words are data:
+negated, "would oppose it if ..." -> possible), from intention nouns ("has no plans to"),
+from a date ahead ("arrives next week"), from the verb's own arguments ("sent no troops"),
+and from denials ("rejected reports that", "has yet to", "stopped sending"). A question, or a
+clause under a verb that only asks for it ("urged X to send"), states nothing: None. Event
+nouns are kg/extract/syntax/events.py, posts kg/extract/syntax/posts.py. The words are data:
 data/patterns/frames.yaml (modal_aux, modality_heads, modality_nouns, blocking_heads,
-infinitive_heads, cancel_verbs, future_preps, planned_modifiers, ...).
+infinitive_heads, conditions, report_nouns, ending_verbs, ...).
 """
 
 from __future__ import annotations
-
-from functools import cache
 
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.syntax.arguments import _children, _duty, has_to, phrasal_lemma
@@ -102,10 +100,13 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     if duty is not None:  # "X is (not) Y's responsibility": Y takes it on, or refuses it
         negated_duty = any(c.dep_ == "neg" for c in tok.head.children)
         return ({"refused"}, False) if negated_duty else (set(), False)
+    previous = None
     sibling = False  # reached from a conjunct: a verb beside it, not above it
     infinitive = False  # reached from a to-infinitive ("was named to lead", "returns to head")
     beside = False  # the conjunct's neighbour under a shared head: skipped, not ended at
+    below = None  # the chain word before `word`: the clause `word` is reached from
     for word in _chain(tok):
+        below, previous = previous, word
         if word.dep_ == "ccomp" and _asks(word) and not _weighs(word.head):
             return None  # "did not say whether X would join": asked, not stated
         lemma = word.lemma_.lower()
@@ -119,6 +120,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             found.add("negated")  # "rejected reports that he would succeed X"
             break
         if word.i != tok.i and lemma in lexicon().reporting_verbs:
+            if lemma in f.retracting_reports and any(c.dep_ == "neg" for c in word.children):
+                return None  # "did not say that X would send troops": nobody claims it
             break
         if above and lemma in f.blocking_heads:  # not "called the plan a threat and urged"
             return None
@@ -128,7 +131,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             found.add(f.infinitive_heads[lemma])
         if above and infinitive and _pending(word):
             found.add("negated")  # "has yet to send troops": not (yet) done
-        if above and word.pos_ == "VERB" and _verb_in(word, f.ending_verbs):
+        if above and _ends(word, below):
             found.add("negated")  # "stopped sending troops": no longer
         sibling = word.dep_ == "conj"
         infinitive = word.dep_ in ("xcomp", "advcl") and has_to(word)
@@ -136,6 +139,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             found.add(f.modality_nouns[lemma])  # "has plans to", "has no intention of"
             if any(c.lower_ in f.negators for c in word.children):
                 negated = True
+        if _conditional(word):  # "would vote against it if it were put to parliament"
+            found.add("possible")
         for child in word.children:
             low = child.lower_
             if child.dep_ == "neg":
@@ -162,6 +167,36 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
     return found, negated
+
+
+def _ends(verb, below) -> bool:
+    """A verb that ends (frames.yaml ending_verbs) the gerund it governs: "stopped sending
+    troops", "ceased funding it"; not a clause reached otherwise ("the summit ended after X
+    met Y", "stopped in a city to meet Y", "withdrew from A to join B")."""
+    return (
+        below is not None
+        and below.dep_ == "xcomp"
+        and below.tag_ == "VBG"
+        and below.head.i == verb.i
+        and verb.pos_ == "VERB"
+        and _verb_in(verb, frames().ending_verbs)
+    )
+
+
+def _conditional(verb) -> bool:
+    """A verb in the conditional with a clause of condition ("would oppose it if it did not
+    include safeguards", "unless"; frames.yaml conditions): what it says is possible, not
+    planned (GOLD.md: possible). A plan with a condition stays a plan ("if the meeting goes
+    well, X is expected to visit Y")."""
+    conditions = frames().conditions
+    marks, aux = conditions.get("marks", frozenset()), conditions.get("aux", frozenset())
+    not_after = conditions.get("not_after", frozenset())  # "even if", "as if"
+    return any(c.dep_ == "aux" and c.lower_ in aux for c in verb.children) and any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        and not any(m.lower_ in not_after for m in c.children if m.dep_ in ("mark", "advmod"))
+        for c in verb.children
+    )
 
 
 def _headline_infinitive(verb) -> bool:
@@ -209,27 +244,6 @@ def _denied_report(noun) -> bool:
     )
 
 
-def post_modality(title) -> tuple[str | None, str | None]:
-    """How firmly the clause that gives someone a title states that they hold it, and
-    whether it says the post was left ("former"): the title as what a verb names someone
-    ("was not appointed ambassador": negated), its "as" complement ("did not appoint X as
-    ambassador": negated; "resigned as foreign minister", "was sacked as": former) or the
-    role noun's "of" ("turned down the post of foreign minister": refused). Data:
-    frames.yaml post_verbs. None when the clause only asks for it."""
-    verb = title.head if title.dep_ in ("oprd", "attr", "xcomp") else _governing_verb(title)
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return "asserted", None
-    level = modality(verb)
-    if level is None:
-        return None, None
-    posts = frames().post_verbs
-    if _verb_in(verb, posts.get("refused", frozenset())):
-        return "refused", None
-    if _verb_in(verb, posts.get("former", frozenset())):
-        return level, "former"
-    return level, None
-
-
 def _denied_by_its_arguments(verb) -> bool:
     """A clause its own arguments deny: a negator (frames.yaml `negators`) determining the
     object ("X sent no troops") or the subject ("Neither X nor Y sent troops", "neither
@@ -261,49 +275,6 @@ def _own_clause(verb) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in frames().contrast_marks for c in verb.children)
 
 
-@cache
-def _cancel_heads() -> frozenset[str]:
-    """The verbs that may call a plan off, without their particles, and the light verbs."""
-    f = frames()
-    return frozenset(v.split()[0] for v in f.cancel_verbs) | f.light_verbs
-
-
-def cancelled(tok, nouns: frozenset[str]) -> bool:
-    """A plan its sentence calls off: "X, who had been due to travel to Y, will no longer
-    make the trip", "X was to visit Y, but the visit was postponed". One of `nouns` (the
-    event nouns of the same relation) is the object of a verb that calls it off (data:
-    frames.yaml cancel_verbs) or of a negated light verb ("will not make the trip")."""
-    f = frames()
-    heads = _cancel_heads()
-    for word in tok.sent:
-        if word.pos_ != "VERB" or word.i == tok.i or word.lemma_.lower() not in heads:
-            continue
-        lemma = phrasal_lemma(word)
-        negated = any(
-            c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
-            for c in word.children
-        )  # "will not make", "will no longer make"
-        calls_off = lemma in f.cancel_verbs or (lemma in f.light_verbs and negated)
-        if calls_off and any(
-            o.lemma_.lower() in nouns and not _another_plan(o, tok)
-            for o in _children(word, "dobj", "nsubjpass")
-        ):
-            return True
-    return False
-
-
-def _another_plan(noun, verb) -> bool:
-    """ "will travel to Lima, although her visit to Quito was cancelled": the called-off noun
-    names a destination of its own that the verb does not, so it is another plan."""
-    own = {o.lower_ for p in _children(noun, "prep") for o in _children(p, "pobj")}
-    if not own:
-        return False  # "the trip", "the visit": the plan before it
-    ours = {
-        t.lower_ for p in _children(verb, "prep") for o in _children(p, "pobj") for t in o.subtree
-    }
-    return not own & ours
-
-
 def _asks(complement) -> bool:
     """A complement that is an embedded question ("asked whether X would ...", "asked if";
     data: frames.yaml question_marks): the verb over it asks, it states no relation."""
@@ -330,110 +301,4 @@ def _future_date(verb) -> bool:
         for date in dates:
             if date.ent_type_ in ("DATE", "TIME") and any(w.lower_ in words for w in date.subtree):
                 return True
-    return False
-
-
-def _governing_verb(tok):
-    """The verb an event noun is an argument of, through prepositions: "will meet X on the
-    sidelines of the summit", "met ahead of the summit"."""
-    current = tok
-    for _ in range(6):
-        head = current.head
-        if head.i == current.i:
-            return None
-        if head.pos_ in ("VERB", "AUX") and current.dep_ in ("dobj", "nsubjpass", "prep"):
-            return head
-        if current.dep_ not in ("pobj", "prep", "advmod"):
-            return None
-        current = head
-    return None
-
-
-def _occurs(verb, verbs: frozenset[str]) -> bool:
-    """A verb that says an event happens ("take place", "go ahead", "be on")."""
-    lemma = verb.lemma_.lower()
-    if phrasal_lemma(verb) in verbs or lemma in verbs:
-        return True
-    return any(f"{lemma} {c.lower_}" in verbs for c in verb.children if c.i > verb.i)
-
-
-def _noun_modality(tok) -> str | None:
-    """How firmly an event noun is stated: as its verb states it, or as the verb's object
-    ("is considering sanctions", "agreed on a meeting"), or as a purpose ("travelled to X
-    for talks"); planned when the noun is ahead of the clause ("ahead of the summit",
-    "before a meeting with Y") or says so itself ("the proposed visit", "next month's
-    summit"). A question states nothing, but the event a definite noun names in it is taken
-    as given ("Will the talks between X and Y be part of it?": the talks). Data: frames.yaml
-    modality_heads, purpose_preps, future_preps, planned_modifiers."""
-    f = frames()
-    if is_question(tok.sent):
-        if not any(c.dep_ == "poss" or c.lower_ == "the" for c in tok.children):
-            return None
-        if tok.dep_ in ("nsubj", "nsubjpass") and _occurs(tok.head, f.occurrence_verbs):
-            return None  # "Will the talks take place?": whether they happen is the question
-        return "planned" if _ahead(tok) or _planned_itself(tok) else "asserted"
-    head = tok.head
-    verb = _governing_verb(tok)
-    if verb is not None:
-        level = modality(verb)
-    else:
-        level = modality(head) if head.i != tok.i else "asserted"
-    if level is None:
-        return None
-    via = head.head if tok.dep_ == "pobj" else head  # "agreed on a meeting": agreed
-    if (
-        level == "asserted"
-        and verb is not None
-        and via.i == verb.i
-        and tok.dep_ in ("dobj", "nsubjpass", "pobj")
-        and verb.lemma_.lower() in f.modality_heads
-    ):  # "X is considering sanctions on Y", "X proposed talks with Y", "agreed to a meeting"
-        level = f.modality_heads[verb.lemma_.lower()]
-    purpose = f.purpose_preps.get(head.lower_) if tok.dep_ == "pobj" else None
-    if purpose and level == "asserted":  # "travelled to X for talks with Y"
-        level = purpose
-    if (
-        tok.dep_ in ("dobj", "nsubjpass")
-        and head.pos_ == "VERB"
-        and tok.lemma_.lower() in f.ended_nouns
-        and _verb_in(head, f.ending_verbs)
-    ):
-        return "negated"  # "ended its support for X", "suspended its contribution"
-    if tok.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(head) in f.cancel_verbs:
-        return "negated"  # "the visit was postponed", "cancelled the trip"
-    if _ahead(tok):  # "has no plans to reopen it before a meeting with Y": the meeting is ahead
-        return "planned"
-    if level == "asserted" and _planned_itself(tok):
-        level = "planned"
-    return level
-
-
-def _ahead(tok) -> bool:
-    """An event after "before", "ahead of", "prior to" (data: frames.yaml future_preps), unless
-    the noun itself places it in the past ("last month", "which ended on Saturday")."""
-    if tok.dep_ != "pobj":
-        return False
-    f = frames()
-    prep = tok.head
-    if not (
-        prep.lower_ in f.future_preps
-        or (prep.head.i != prep.i and prep.head.lower_ in f.future_preps)
-    ):
-        return False
-    return not any(
-        t.lower_ in f.past_words or (t.dep_ == "relcl" and t.tag_ == "VBD") for t in tok.subtree
-    )
-
-
-def _planned_itself(tok) -> bool:
-    """ "the proposed visit", "next month's summit", "next year's meeting" (data: frames.yaml
-    planned_modifiers)."""
-    words = frames().planned_modifiers
-    for child in tok.children:
-        if child.dep_ == "amod" and child.lower_ in words:
-            return True
-        if child.dep_ == "poss" and any(
-            g.dep_ == "amod" and g.lower_ in words for g in child.children
-        ):
-            return True
     return False

@@ -1,0 +1,164 @@
+"""Event nouns: how firmly a noun that names an event is stated ("will meet X on the
+sidelines of the summit", "ahead of the summit", "the proposed visit", "is considering
+sanctions"), and plans a sentence calls off ("the visit was postponed", "will no longer make
+the trip"). The verb chain's own modality is kg/extract/syntax/modality.py. The words are
+data: data/patterns/frames.yaml (cancel_verbs, light_verbs, future_preps, past_words,
+planned_modifiers, purpose_preps, occurrence_verbs, ending_verbs, ended_nouns, ...).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kg.extract.lexicon import frames
+from kg.extract.syntax.arguments import _children, phrasal_lemma
+from kg.extract.syntax.modality import _verb_in, is_question, modality
+
+
+@cache
+def _cancel_heads() -> frozenset[str]:
+    """The verbs that may call a plan off, without their particles, and the light verbs."""
+    f = frames()
+    return frozenset(v.split()[0] for v in f.cancel_verbs) | f.light_verbs
+
+
+def cancelled(tok, nouns: frozenset[str]) -> bool:
+    """A plan its sentence calls off: "X, who had been due to travel to Y, will no longer
+    make the trip", "X was to visit Y, but the visit was postponed". One of `nouns` (the
+    event nouns of the same relation) is the object of a verb that calls it off (data:
+    frames.yaml cancel_verbs) or of a negated light verb ("will not make the trip")."""
+    f = frames()
+    heads = _cancel_heads()
+    for word in tok.sent:
+        if word.pos_ != "VERB" or word.i == tok.i or word.lemma_.lower() not in heads:
+            continue
+        lemma = phrasal_lemma(word)
+        negated = any(
+            c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
+            for c in word.children
+        )  # "will not make", "will no longer make"
+        calls_off = lemma in f.cancel_verbs or (lemma in f.light_verbs and negated)
+        if calls_off and any(
+            o.lemma_.lower() in nouns and not _another_plan(o, tok)
+            for o in _children(word, "dobj", "nsubjpass")
+        ):
+            return True
+    return False
+
+
+def _another_plan(noun, verb) -> bool:
+    """ "will travel to Lima, although her visit to Quito was cancelled": the called-off noun
+    names a destination of its own that the verb does not, so it is another plan."""
+    own = {o.lower_ for p in _children(noun, "prep") for o in _children(p, "pobj")}
+    if not own:
+        return False  # "the trip", "the visit": the plan before it
+    ours = {
+        t.lower_ for p in _children(verb, "prep") for o in _children(p, "pobj") for t in o.subtree
+    }
+    return not own & ours
+
+
+def _governing_verb(tok):
+    """The verb an event noun is an argument of, through prepositions: "will meet X on the
+    sidelines of the summit", "met ahead of the summit"."""
+    current = tok
+    for _ in range(6):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if head.pos_ in ("VERB", "AUX") and current.dep_ in ("dobj", "nsubjpass", "prep"):
+            return head
+        if current.dep_ not in ("pobj", "prep", "advmod"):
+            return None
+        current = head
+    return None
+
+
+def _occurs(verb, verbs: frozenset[str]) -> bool:
+    """A verb that says an event happens ("take place", "go ahead", "be on")."""
+    lemma = verb.lemma_.lower()
+    if phrasal_lemma(verb) in verbs or lemma in verbs:
+        return True
+    return any(f"{lemma} {c.lower_}" in verbs for c in verb.children if c.i > verb.i)
+
+
+def _noun_modality(tok) -> str | None:
+    """How firmly an event noun is stated: as its verb states it, or as the verb's object
+    ("is considering sanctions", "agreed on a meeting"), or as a purpose ("travelled to X
+    for talks"); planned when the noun is ahead of the clause ("ahead of the summit",
+    "before a meeting with Y") or says so itself ("the proposed visit", "next month's
+    summit"). A question states nothing, but the event a definite noun names in it is taken
+    as given ("Will the talks between X and Y be part of it?": the talks). Data: frames.yaml
+    modality_heads, purpose_preps, future_preps, planned_modifiers."""
+    f = frames()
+    if is_question(tok.sent):
+        if not any(c.dep_ == "poss" or c.lower_ == "the" for c in tok.children):
+            return None
+        if tok.dep_ in ("nsubj", "nsubjpass") and _occurs(tok.head, f.occurrence_verbs):
+            return None  # "Will the talks take place?": whether they happen is the question
+        return "planned" if _ahead(tok) or _planned_itself(tok) else "asserted"
+    head = tok.head
+    verb = _governing_verb(tok)
+    if verb is not None:
+        level = modality(verb)
+    else:
+        level = modality(head) if head.i != tok.i else "asserted"
+    if level is None:
+        return None
+    via = head.head if tok.dep_ == "pobj" else head  # "agreed on a meeting": agreed
+    if (
+        level == "asserted"
+        and verb is not None
+        and via.i == verb.i
+        and tok.dep_ in ("dobj", "nsubjpass", "pobj")
+        and verb.lemma_.lower() in f.modality_heads
+    ):  # "X is considering sanctions on Y", "X proposed talks with Y", "agreed to a meeting"
+        level = f.modality_heads[verb.lemma_.lower()]
+    purpose = f.purpose_preps.get(head.lower_) if tok.dep_ == "pobj" else None
+    if purpose and level == "asserted":  # "travelled to X for talks with Y"
+        level = purpose
+    if (
+        tok.dep_ in ("dobj", "nsubjpass")
+        and head.pos_ == "VERB"
+        and tok.lemma_.lower() in f.ended_nouns
+        and _verb_in(head, f.ending_verbs)
+    ):
+        return "negated"  # "ended its support for X", "suspended its contribution"
+    if tok.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(head) in f.cancel_verbs:
+        return "negated"  # "the visit was postponed", "cancelled the trip"
+    if _ahead(tok):  # "has no plans to reopen it before a meeting with Y": the meeting is ahead
+        return "planned"
+    if level == "asserted" and _planned_itself(tok):
+        level = "planned"
+    return level
+
+
+def _ahead(tok) -> bool:
+    """An event after "before", "ahead of", "prior to" (data: frames.yaml future_preps), unless
+    the noun itself places it in the past ("last month", "which ended on Saturday")."""
+    if tok.dep_ != "pobj":
+        return False
+    f = frames()
+    prep = tok.head
+    if not (
+        prep.lower_ in f.future_preps
+        or (prep.head.i != prep.i and prep.head.lower_ in f.future_preps)
+    ):
+        return False
+    return not any(
+        t.lower_ in f.past_words or (t.dep_ == "relcl" and t.tag_ == "VBD") for t in tok.subtree
+    )
+
+
+def _planned_itself(tok) -> bool:
+    """ "the proposed visit", "next month's summit", "next year's meeting" (data: frames.yaml
+    planned_modifiers)."""
+    words = frames().planned_modifiers
+    for child in tok.children:
+        if child.dep_ == "amod" and child.lower_ in words:
+            return True
+        if child.dep_ == "poss" and any(
+            g.dep_ == "amod" and g.lower_ in words for g in child.children
+        ):
+            return True
+    return False

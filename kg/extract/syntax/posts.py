@@ -1,0 +1,34 @@
+"""Posts: how firmly a clause gives someone a title ("was not appointed ambassador",
+"will serve as minister", "turned down the post of"), and whether it says the post was left
+("resigned as foreign minister"). Data: data/patterns/frames.yaml post_verbs, lexicon
+appointment_verbs.
+"""
+
+from __future__ import annotations
+
+from kg.extract.lexicon import frames, lexicon
+from kg.extract.syntax.events import _governing_verb
+from kg.extract.syntax.modality import _verb_in, modality
+
+
+def post_modality(title) -> tuple[str | None, str | None]:
+    """How firmly the clause that gives someone a title states that they hold it, and
+    whether it says the post was left ("former"): the title as what a verb names someone
+    ("was not appointed ambassador": negated), its "as" complement ("did not appoint X as
+    ambassador": negated; "resigned as foreign minister", "was sacked as": former) or the
+    role noun's "of" ("turned down the post of foreign minister": refused). Only a verb that
+    gives or holds a post (post_verbs `held`, lexicon appointment_verbs) passes its modality;
+    a leaving or refusing verb counts only when it happened ("refused to resign as X": X is
+    held now). Data: frames.yaml post_verbs. None when the post is only asked for."""
+    verb = title.head if title.dep_ in ("oprd", "attr", "xcomp") else _governing_verb(title)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return "asserted", None
+    level = modality(verb)
+    posts = frames().post_verbs
+    if _verb_in(verb, posts.get("refused", frozenset())):  # "did not turn down": held
+        return ("refused", None) if level == "asserted" else ("asserted", None)
+    if _verb_in(verb, posts.get("former", frozenset())):  # "refused to resign as": held now
+        return ("asserted", "former") if level == "asserted" else ("asserted", None)
+    if _verb_in(verb, posts.get("held", frozenset()) | lexicon().appointment_verbs):
+        return level, None  # "was not appointed X", "will serve as X"
+    return "asserted", None  # "travelled to Y as X": the trip says nothing of the post

@@ -1111,6 +1111,14 @@ def test_a_leader_title_with_a_word_of_its_own_leads_its_body():
     # a title with a domain of its own names a part of its owner
     st = _extract("Norland's foreign policy chief, Mira Solvang, spoke on Monday.")
     assert not leads(st)
+    # a staff title leads a force: of a country, the country's force of its kind, never
+    # the owner itself
+    st = _extract(
+        "Mira Solvang, Norland's Chief of the Defence Staff, met Tomas Ekberg. Lars Holm, "
+        "Chile's Chief of the Naval Staff, met Ana Berg."
+    )
+    assert ("Mira Solvang", "Norland") not in leads(st)
+    assert ("Lars Holm", "Chile's navy") in leads(st)
 
 
 def test_an_of_title_that_goes_on_into_a_body_s_name_is_a_title_and_a_body():
@@ -1127,7 +1135,7 @@ def test_an_of_title_that_goes_on_into_a_body_s_name_is_a_title_and_a_body():
 def test_the_name_after_a_title_s_complement_may_follow_a_qualifier_or_a_nationality():
     st = _extract(
         "The head of the opposition Liberal Party, Mira Solvang, says you are selling the "
-        "steppe. Ana Berg met the head of the Velmar Interim Force (VIF), Norlandic Major "
+        "harbour. Ana Berg met the head of the Velmar Interim Force (VIF), Norlandic Major "
         "General Lars Holm, in Norvik."
     )
     assert ("Mira Solvang", "Head", "Liberal Party") in positions(st)
@@ -1137,19 +1145,19 @@ def test_the_name_after_a_title_s_complement_may_follow_a_qualifier_or_a_nationa
 
 def test_whose_title_is_of_the_acronym_of_a_name_the_parser_left_out():
     st = _extract(
-        "The opposition Chile Tehreek-e-Insaf (CTI), whose chairman, Tomas Ekberg, called the "
-        "process rushed, said it would not support the appointment."
+        "The opposition Chile Awami Jamhoori Tehreek (CAJT), whose chairman, Tomas Ekberg, "
+        "called the vote unfair, said it would boycott the talks."
     )
-    assert ("Tomas Ekberg", "Chairman", "CTI") in positions(st)
+    assert ("Tomas Ekberg", "Chairman", "CAJT") in positions(st)
 
 
 def test_a_one_word_person_after_the_is_a_place():
     st = _extract(
-        "The Special Envoy for the Horn and the Dunmore, Mira Solvang, will attend as an "
-        "observer. Relief convoys crossed the Ostrava on Monday. The Ortiz government fell."
+        "Relief convoys crossed the Dunmore on Monday, Mira Solvang said. Aid reached the "
+        "Marrick by Friday. The Ortiz government fell."
     )
     cls = {e.label: e.cls for e in st.entities}
-    assert cls["Dunmore"] == "Region" and cls["Ostrava"] == "Region"
+    assert cls["Dunmore"] == "Region" and cls["Marrick"] == "Region"
     assert cls["Ortiz"] == "Person" and cls["Mira Solvang"] == "Person"
 
 
@@ -1176,12 +1184,12 @@ def test_a_country_s_force_by_its_name_and_by_its_demonym_is_one_force():
 
 def test_a_name_after_an_acronym_with_a_complement_is_a_body_of_its_own():
     st = _extract(
-        "The Central Andean Development Community (CADC) met on Monday. The monitors will "
-        "report to the CADC Organ on Politics, Defence and Security Cooperation."
+        "The Northern Development Community (NDC) met on Monday. The inspectors will report "
+        "to the NDC Council on Trade, Ports and Fisheries."
     )
     labels = {e.label for e in st.entities}
-    assert "Central Andean Development Community" in labels
-    assert "CADC Organ on Politics, Defence and Security Cooperation" in labels
+    assert "Northern Development Community" in labels
+    assert "NDC Council on Trade, Ports and Fisheries" in labels
 
 
 def test_a_description_before_the_name_it_describes_is_that_name_s():
@@ -1229,3 +1237,31 @@ def test_a_name_the_recognizer_ended_on_a_small_word_is_mended():
     assert "Ministry of Foreign Affairs and Regional Integration" in labels
     assert "Border Service" in labels
     assert not any(label.endswith((" and", " of")) for label in labels)
+
+
+def test_a_description_set_apart_from_a_later_name_is_not_that_name_s():
+    st = _extract(
+        "The earlier peace agreement collapsed in 2019. Norland and Velmar signed the Velmar "
+        "Peace Agreement on Monday."
+    )
+    found = relations_of(st)
+    assert ("Norland", "signs", "Velmar Peace Agreement") in found
+    assert ("Norland", "signs", "earlier peace agreement") not in found
+
+
+def test_a_plan_named_with_a_place_word_is_a_plan():
+    st = _extract("Chile signed the Harbour Accord on Monday. Peru signed the Lake Accord.")
+    found = relations_of(st)
+    assert ("Chile", "signs", "Harbour Accord") in found
+    assert ("Peru", "signs", "Lake Accord") in found
+
+
+def test_a_title_s_written_complement_stops_at_an_indefinite_article():
+    st = _extract("Mira Solvang was ousted as Norland's president in a coup.")
+    assert ("Mira Solvang", "President") in held(st)
+    assert not any("Coup" in title for _, title in held(st))
+
+
+def relations_of(st) -> set[tuple[str, str, str]]:
+    label = {e.id: e.label for e in st.entities}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in st.relations}

@@ -65,9 +65,12 @@ def _names_by_word(mentions: list[Mention], clusters: list[Cluster]) -> dict:
 def _named_later(m: Mention, ahead: dict) -> Cluster | None:
     """A description of two words or more that comes before the name it describes, of its
     class and with all its words ("a trilateral framework ... the Trilateral Framework on
-    Border Security"): the first such name after it."""
+    Border Security"): the first such name after it; not when the description has a
+    complement of its own or a word that sets it apart (lexicon `contrast_words`: "an
+    earlier plan")."""
     words = set(m.key.split())
-    if len(words) < 2:
+    complement = _complement_of(m)  # "a peace plan drawn up by X" is X's, not a later one
+    if len(words) < 2 or complement or words & lexicon().contrast_words:
         return None
     later = [
         {c.id: (start, c) for start, c in ahead.get((m.cls or "", w), []) if start > m.start}

@@ -88,6 +88,8 @@ def class_guess(label: str, text: str, words: list[str]) -> str | None:
     if len(words) >= 2 and words[0].lower() in prefixes and words[1][:1].isupper():
         return prefixes[words[0].lower()]
     by_head = head_class(words)
+    if by_head == "Plan" and len(words) >= 2:
+        return by_head  # "the Harbour Accord" read as a place: its head word names a plan
     if label in ("GPE", "LOC"):
         if key in gaz.by_metonym:
             return "City"
@@ -106,9 +108,9 @@ def class_guess(label: str, text: str, words: list[str]) -> str | None:
 
 
 def _the_place(doc, ent) -> bool:
-    """A one-word "person" after "the" is a place the recognizer misread ("the Sahel",
-    "the Donbas"): a person's name takes no article, unless it qualifies a noun after it
-    ("the Ortiz government")."""
+    """A one-word "person" after "the" is a place the recognizer misread ("crossed the
+    Dunmore"): a person's name takes no article, unless it qualifies a noun after it ("the
+    Ortiz government")."""
     return (
         ent.label_ == "PERSON"
         and len(ent) == 1
@@ -119,8 +121,8 @@ def _the_place(doc, ent) -> bool:
 
 
 def _mended(doc, ent) -> list:
-    """A name the recognizer ended on a small word ("the Ministry of Foreign Affairs and",
-    "the Border Service of"): on through the title-case words after it that no other name
+    """A name the recognizer ended on a small word ("the Ministry of Trade and", "the Velmar
+    Customs Service of"): on through the title-case words after it that no other name
     covers ("... and Regional Integration"), else without the small word."""
     tokens = list(ent)
     small = title_data().small_words

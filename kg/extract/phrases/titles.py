@@ -34,6 +34,7 @@ class TitleData:
     modifiers: frozenset[str]
     domains: frozenset[str]  # words that end an "of" title's complement ("affairs", "staff")
     leader_titles: frozenset[str]  # titles that lead their owner, normalised ("executive director")
+    force_leader_titles: dict[str, str]  # normalised title -> the kind of force it leads
     name_heads: frozenset[str]  # title words that can also end a name before them
     honorifics: frozenset[str]  # courtesy words between a title and a name ("Dr", "Ms")
     retired_marks: frozenset[str]  # "(Ret.)", "(r)" between a rank and a name
@@ -78,6 +79,7 @@ def title_data() -> TitleData:
         modifiers=frozenset(lists["title_modifiers"]),
         domains=frozenset(lists["title_domains"]),
         leader_titles=frozenset(norm(t) for t in lists["leader_titles"]),
+        force_leader_titles={norm(k): str(v) for k, v in d["force_leader_titles"].items()},
         name_heads=frozenset(lists["name_heads"]),
         honorifics=frozenset(lists["honorifics"]),
         retired_marks=frozenset(lists["retired_marks"]),

@@ -64,10 +64,14 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         refs = _named_in(index, block, tok)
         if refs:
             return refs
+        if tok.dep_ == "appos":  # "AUKUS, the partnership formed by A, B and C": AUKUS
+            refs = index.refs(block, tok.head, with_conj=False)
+            if refs:
+                return refs
     if not refs and mention is None and tok.lemma_.lower() in f.invitation_nouns:
         return _invited_to(index, block, tok)
     titled = mention is not None and index.clusters[mention.cluster].cls == "Position"
-    if mention is None and not refs and _is_title_word(tok):
+    if mention is None and not refs and is_title_word(tok):
         # "meet the head of the force, General X," (a title the mentions do not track)
         titled, mention = True, None
     if titled:
@@ -104,7 +108,32 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
             people = _person_after_comma(index, block, tok)
         if people:
             return people + [r for r in refs if r.cluster.cls != "Position"]
-    return refs
+    return _titled_conjuncts(index, block, tok, refs)
+
+
+def _titled_conjuncts(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> list[Ref]:
+    """ "A and Norland's president B met": a conjunct that is a title stands for the person
+    named right after it, whom the parser hangs in apposition to the first conjunct (or to
+    the title itself)."""
+    out = list(refs)
+    for conj in tok.conjuncts:
+        mention = index.mention_at(block, conj)
+        if conj.i < tok.i or mention is None:
+            continue
+        title = index.clusters[mention.cluster]
+        if title.cls != "Position":
+            continue
+        people = [
+            r
+            for a in _children(tok, "appos") + _children(conj, "appos")
+            if a.left_edge.i == mention.tok_end
+            for r in index.refs(block, a, with_conj=False)
+            if r.cluster.cls == "Person"
+        ]
+        if people:
+            out = [r for r in out if r.cluster.id != title.id]
+            out += [r for r in people if all(r.cluster.id != o.cluster.id for o in out)]
+    return out
 
 
 def _named_in(index: ArticleIndex, block: int, tok) -> list[Ref]:
@@ -154,7 +183,7 @@ def _invited_to(index: ArticleIndex, block: int, tok) -> list[Ref]:
     return [Ref(topic, True)] if topic is not None else []
 
 
-def _is_title_word(tok) -> bool:
+def is_title_word(tok) -> bool:
     """A common noun that names a post ("head", "chief", "envoy"; data: lexicon.yaml
     generic_position_words and the last words of its positions)."""
     return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in _post_words()

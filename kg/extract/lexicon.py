@@ -267,7 +267,8 @@ class Frame:
     objects: tuple[str, ...] = ("dobj",)  # "dobj", "prep:for", "implicit", ...
     inverse: bool = False  # the grammatical object is the relation's subject
     modality: str | None = None
-    needs: str | None = None  # "contribution": a contribution noun must be an argument
+    needs: str | None = None  # "contribution": a contribution noun must be an argument;
+    # "post": a complement it names must be a post
     noun: frozenset[str] = frozenset()  # with a light verb: the noun that carries the meaning
     confidence: float = 0.8
     voice: str | None = None  # "passive": only a passive clause states it
@@ -280,6 +281,9 @@ class Frame:
     negated_as: str = "negated"  # a negated plan of it: "will not disarm X" -> refused
     not_in_place: bool = False  # a noun after "in", "at": "in the northern part of X"
     judgement: str | None = None  # "called X a betrayal": the complement's words' polarity
+    # the clause's modality -> the relation's; a modality not listed states nothing ("left
+    # the bloc": membership negated; "refused to leave": nothing)
+    levels: dict[str, str] = field(default_factory=dict)
 
 
 def _usable(items: Any) -> list[dict]:
@@ -385,6 +389,8 @@ class Frames:
     judgements: dict[str, frozenset[str]]  # "a betrayal"
     beneficiary_preps: frozenset[str]  # "offered to share it with X"
     beneficiary_verbs: frozenset[str]  # "share", "train": giving verbs
+    post_preps: frozenset[str]  # "named X as foreign minister": the post
+    holding_verbs: frozenset[str]  # "chose X to head the agency"
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...]  # "voted against it": what the story is about
     invitation_nouns: dict[str, tuple[str, ...]]  # "declined

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from kg.extract.actors import actor_refs
+from kg.extract.actors import actor_refs, is_title_word
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.frames.carried import carried_candidates
 from kg.extract.frames.nouns import in_place, noun_subjects, participants
@@ -56,6 +56,31 @@ def _named_partner(tok, frame: Frame) -> bool:
     )
 
 
+def _names_a_post(index: ArticleIndex, block: int, verb) -> bool:
+    """Whether what the verb names its object as is a post, if it names anything: "named X
+    foreign minister", "was named ambassador", "named X as foreign minister" (frames.yaml
+    `post_preps`), "picked X for the post of envoy", "X was chosen by Y" (nothing named);
+    or a verb of holding one ("chose X to head the agency": frames.yaml `holding_verbs`). Not
+    "named X as the source of the leak"."""
+    f = frames()
+    said = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp")]
+    if any(c.lemma_.lower() in f.holding_verbs for c in said):
+        return True
+    said += [
+        o for h in [verb, *direct_objects(verb)] for p in f.post_preps for o in prep_objects(h, p)
+    ]
+    said += [o for s in said for o in prep_objects(s, "of")]  # "the post of envoy"
+    return not said or any(_is_post(index, block, t) for t in said)
+
+
+def _is_post(index: ArticleIndex, block: int, tok) -> bool:
+    """A title the mentions read ("foreign minister"), or a word of a post ("envoy")."""
+    mention = index.mention_at(block, tok)
+    if mention is not None and index.clusters[mention.cluster].cls == "Position":
+        return True
+    return is_title_word(tok)
+
+
 def _verb_words(clause: Clause, tok) -> frozenset[str]:
     """The words by which a frame's lemmas name the clause's verb. A phrasal verb ("rule
     out") that some frame lists is read only by those frames; others by their verb alone
@@ -94,6 +119,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue
             if frame.needs == "forces" and not has_contribution(tok, money=False):
                 continue
+            if frame.needs == "post" and not _names_a_post(index, block, tok):
+                continue  # "named X as the source of the leak" appoints no one
             if frame.voice == "passive" and not clause.passive:
                 continue
             if gives_an_order(tok):  # "directed X to prepare a plan" leads nothing
@@ -246,6 +273,10 @@ def _emit(
         level = frame.negated_as  # "would not meet X", "had no plans to withdraw": negated
     if level == "planned" and tok.pos_ == "VERB" and cancelled(tok, _event_nouns(frame.predicate)):
         level = "negated"  # "was due to travel to X, but the trip was cancelled"
+    if frame.levels:  # "X, which left the bloc": the membership is negated
+        level = frame.levels.get(level)
+        if level is None:
+            return []
     if frame.modality and level == "asserted":
         level = frame.modality
     predicate = frame.predicate

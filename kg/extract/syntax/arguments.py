@@ -18,8 +18,10 @@ def _children(tok, *deps: str) -> list:
 
 
 def is_passive(verb) -> bool:
+    """A passive verb, or a participle with an agent ("the partnership formed by A and B",
+    tagged as a past tense by the parser)."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+        verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children))
     )
 
 
@@ -38,7 +40,7 @@ def subjects(verb) -> list:
     if duty is not None:
         return _children(duty, "poss")
     if is_passive(verb):
-        agents = [p for a in _children(verb, "agent") for p in _children(a, "pobj")]
+        agents = [p for a in _agent_phrases(verb) for p in _children(a, "pobj")]
         return agents + _stray_conjuncts(verb, agents)
     found = _children(verb, "nsubj")
     if found:
@@ -79,6 +81,24 @@ def subjects(verb) -> list:
     if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
         return [head]
     return _stranded_subject(verb)
+
+
+def _agent_phrases(verb) -> list:
+    """The agent phrases of a passive: its agent ("by A") and the phrases of the same
+    preposition coordinated with it ("signed by A, and by B", "by A, by B and by C"), which
+    the parser hangs on the verb as a plain preposition or on the agent as a conjunct."""
+    agents = _children(verb, "agent")
+    if not agents:
+        return []
+    words = {a.lower_ for a in agents}
+    out = [c for a in agents for c in (a, *a.conjuncts) if c.lower_ in words]
+    doc = verb.doc
+    out += [
+        p
+        for p in _children(verb, "prep")
+        if p.lower_ in words and p.i > agents[0].i and doc[p.i - 1].pos_ == "CCONJ"
+    ]
+    return sorted(set(out), key=lambda t: t.i)
 
 
 def _named_instead(verb, found: list) -> list:

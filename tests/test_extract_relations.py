@@ -1,0 +1,152 @@
+"""Core relations on invented sentences: who chairs an event, agents in separate phrases,
+membership by leaving or forming a body, and readings that state no relation. Each test
+fails without the frame or mechanism it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.sentences import has as _has
+from tests.sentences import relations as _relations
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("The Velmar summit, which was chaired by Mira Solvang, ended on Tuesday.", "asserted"),
+        ("Mira Solvang will chair the Velmar summit in June.", "planned"),
+    ],
+)
+def test_who_chairs_a_summit_chairs_the_event(text, modality):
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "chairs", "Velmar", modality)
+    assert not any(p == "leads" for _s, p, _o in found)
+
+
+def test_who_chairs_a_committee_leads_it_and_chairs_no_event():
+    found = _relations("Tomas Ekberg chairs the Norland Defence Committee.")
+    assert _has(found, "Tomas Ekberg", "leads", "Norland Defence Committee")
+    assert not any(p == "chairs" for _s, p, _o in found)
+
+
+def test_chairs_is_a_relation_of_a_person_to_an_event_with_a_shape_and_a_gold_category():
+    import yaml
+    from rdflib import URIRef
+
+    from kg.ontology import SH, load_ontology, load_shapes
+    from tests.conftest import ROOT
+
+    rel = load_ontology().relations["chairs"]
+    assert (rel.domain, rel.range) == ("Person", "Event")
+    assert (None, SH.targetSubjectsOf, URIRef(rel.iri)) in load_shapes()
+    categories = yaml.safe_load((ROOT / "ontology" / "gold-categories.yaml").read_text())
+    assert categories["chairs"] == "leads"
+
+
+@pytest.mark.parametrize(
+    "text, agents",
+    [
+        (
+            "The Velmar Accord was signed by Mira Solvang, and by Tomas Ekberg.",
+            ["Mira Solvang", "Tomas Ekberg"],
+        ),
+        (
+            "The Harbour Accord was signed by Norland, by Velmar and by Sudria.",
+            ["Norland", "Velmar", "Sudria"],
+        ),
+    ],
+)
+def test_agents_in_separate_phrases_each_do_what_the_passive_says(text, agents):
+    found = _relations(text)
+    plan = text.split(" was ")[0].removeprefix("The ")
+    for agent in agents:
+        assert _has(found, agent, "signs", plan), agent
+
+
+@pytest.mark.parametrize(
+    "text, predicate",
+    [
+        ("Mira Solvang and Norland's president Tomas Ekberg met in Velmar.", "meets"),
+        ("Mira Solvang and Norland's president Tomas Ekberg held talks.", "holdsTalksWith"),
+    ],
+)
+def test_a_title_in_coordination_stands_for_the_person_named_after_it(text, predicate):
+    """Review r6 #18: the parser hangs the name on the first conjunct."""
+    assert _has(_relations(text), "Mira Solvang", predicate, "Tomas Ekberg", "asserted")
+
+
+@pytest.mark.parametrize(
+    "text, appointed",
+    [
+        ("Mira Solvang named Tomas Ekberg as the source of the leak.", False),
+        ("Mira Solvang picked Tomas Ekberg as her running mate.", False),
+        ("Mira Solvang named Tomas Ekberg as foreign minister.", True),
+        ("Tomas Ekberg was named foreign minister by Mira Solvang.", True),
+        ("Mira Solvang chose Tomas Ekberg to head the Velmar Agency.", True),
+        ("Mira Solvang appointed Tomas Ekberg on Monday.", True),
+        ("Tomas Ekberg was chosen by Mira Solvang on Monday.", True),
+    ],
+)
+def test_naming_someone_appoints_them_only_to_a_post(text, appointed):
+    """Review r6 #22: "name", "choose", "pick" appoint only to a post when they name what
+    their object is made."""
+    assert _has(_relations(text), "Tomas Ekberg", "appointedBy", "Mira Solvang") is appointed
+
+
+def test_who_is_chosen_to_head_a_body_heads_it():
+    found = _relations("Mira Solvang chose Tomas Ekberg to head the Velmar Agency.")
+    assert _has(found, "Tomas Ekberg", "leads", "Velmar Agency")
+    assert not _has(found, "Mira Solvang", "leads", "Velmar Agency")
+
+
+@pytest.mark.parametrize(
+    "text, who, body",
+    [
+        (
+            "Norland, which left the Velmar Trade Union in 2003, applied to rejoin.",
+            "Norland",
+            "Velmar Trade Union",
+        ),
+        (
+            "The Harbour Party announced that it was pulling out of the Norland Coalition.",
+            "Harbour Party",
+            "Norland Coalition",
+        ),
+    ],
+)
+def test_who_leaves_a_body_is_no_longer_a_member(text, who, body):
+    assert _has(_relations(text), who, "memberOf", body, "negated")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland will leave the Velmar Trade Union next year.",
+        "Norland refused to leave the Velmar Trade Union.",
+        "Norland did not quit the Velmar Trade Union.",
+    ],
+)
+def test_a_leaving_not_done_states_no_membership(text):
+    assert not any(p == "memberOf" for _s, p, _o in _relations(text))
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        (
+            "The Velmar Alliance, the partnership formed in 2021 by Norway, Sweden and Finland,"
+            " met on Monday.",
+            "Velmar Alliance",
+        ),
+        (
+            "Norway, Sweden and Finland founded the Nordic Defence Union in 2019.",
+            "Nordic Defence Union",
+        ),
+    ],
+)
+def test_countries_that_form_a_body_are_its_members(text, body):
+    found = _relations(text)
+    for country in ("Norway", "Sweden", "Finland"):
+        assert _has(found, country, "memberOf", body, "asserted"), country

@@ -1089,3 +1089,179 @@ def test_a_title_s_complement_may_end_in_its_acronym_before_the_name():
         "Forces of Norland (NAF), General Lars Holm."
     )
     assert ("Lars Holm", "Chief of General Staff", "Armed Forces of Norland") in positions(st)
+
+
+def leads(st) -> set[tuple[str, str]]:
+    """(leader, body) of every leads relation."""
+    label = {e.id: e.label for e in st.entities}
+    return {(label[r.subject], label[r.object]) for r in st.relations if r.predicate == "leads"}
+
+
+def test_a_leader_title_with_a_word_of_its_own_leads_its_body():
+    st = _extract(
+        "The Executive Director of the Norland Border Agency, Mira Solvang, met Tomas Ekberg. "
+        "The interim head of the Velmar Coast Guard, Colonel Lars Holm, was there. Ana Berg "
+        "met the Chief of Defence Staff of the Norland Defence Force, General Rui Maddox."
+    )
+    assert leads(st) >= {
+        ("Mira Solvang", "Norland Border Agency"),
+        ("Lars Holm", "Velmar Coast Guard"),
+        ("Rui Maddox", "Norland Defence Force"),
+    }
+    # a title with a domain of its own names a part of its owner
+    st = _extract("Norland's foreign policy chief, Mira Solvang, spoke on Monday.")
+    assert not leads(st)
+    # a staff title leads a force: of a country, the country's force of its kind, never
+    # the owner itself
+    st = _extract(
+        "Mira Solvang, Norland's Chief of the Defence Staff, met Tomas Ekberg. Lars Holm, "
+        "Chile's Chief of the Naval Staff, met Ana Berg."
+    )
+    assert ("Mira Solvang", "Norland") not in leads(st)
+    assert ("Lars Holm", "Chile's navy") in leads(st)
+
+
+def test_an_of_title_that_goes_on_into_a_body_s_name_is_a_title_and_a_body():
+    st = _extract(
+        "Rear Admiral Tomas Ekberg was appointed commander of the Norland Navy on Monday. "
+        "The president named General Lars Holm as commander general of the Velmar Police."
+    )
+    assert ("Tomas Ekberg", "Commander", "Norland Navy") in positions(st)
+    assert ("Tomas Ekberg", "Norland Navy") in leads(st)
+    assert ("Lars Holm", "Commander General", "Velmar Police") in positions(st)
+    assert ("Lars Holm", "Velmar Police") in leads(st)
+
+
+def test_the_name_after_a_title_s_complement_may_follow_a_qualifier_or_a_nationality():
+    st = _extract(
+        "The head of the opposition Liberal Party, Mira Solvang, says you are selling the "
+        "harbour. Ana Berg met the head of the Velmar Interim Force (VIF), Norlandic Major "
+        "General Lars Holm, in Norvik."
+    )
+    assert ("Mira Solvang", "Head", "Liberal Party") in positions(st)
+    assert ("Lars Holm", "Head", "Velmar Interim Force") in positions(st)
+    assert leads(st) >= {("Mira Solvang", "Liberal Party"), ("Lars Holm", "Velmar Interim Force")}
+
+
+def test_whose_title_is_of_the_acronym_of_a_name_the_parser_left_out():
+    st = _extract(
+        "The opposition Chile Awami Jamhoori Tehreek (CAJT), whose chairman, Tomas Ekberg, "
+        "called the vote unfair, said it would boycott the talks."
+    )
+    assert ("Tomas Ekberg", "Chairman", "CAJT") in positions(st)
+
+
+def test_a_one_word_person_after_the_is_a_place():
+    st = _extract(
+        "Relief convoys crossed the Dunmore on Monday, Mira Solvang said. Aid reached the "
+        "Marrick by Friday. The Ortiz government fell."
+    )
+    cls = {e.label: e.cls for e in st.entities}
+    assert cls["Dunmore"] == "Region" and cls["Marrick"] == "Region"
+    assert cls["Ortiz"] == "Person" and cls["Mira Solvang"] == "Person"
+
+
+def test_a_title_in_the_possessive_is_not_held_by_the_name_after_the_next_title():
+    st = _extract(
+        "The president's chief of staff, Mira Solvang, spoke. The Foreign Minister's "
+        "spokesperson, Lars Holm, said talks would resume."
+    )
+    assert ("Mira Solvang", "Chief of Staff") in held(st)
+    assert ("Mira Solvang", "President") not in held(st)
+    assert ("Lars Holm", "Foreign Minister") not in held(st)
+
+
+def test_a_country_s_force_by_its_name_and_by_its_demonym_is_one_force():
+    st = _extract(
+        "Chile's army will send 200 troops to the Andean Force. The Chilean Army said the "
+        "troops would leave in May. Peru's navy and the Chilean Navy will train together."
+    )
+    forces = {e.label: e.aliases for e in st.entities if e.cls == "ArmedForce"}
+    assert "Chilean Army" in forces and "Chile's army" not in forces
+    assert "Chile's army" in forces["Chilean Army"]
+    assert "Chilean Navy" in forces and "Chilean Army" in forces  # one per kind
+
+
+def test_a_name_after_an_acronym_with_a_complement_is_a_body_of_its_own():
+    st = _extract(
+        "The Northern Development Community (NDC) met on Monday. The inspectors will report "
+        "to the NDC Council on Trade, Ports and Fisheries."
+    )
+    labels = {e.label for e in st.entities}
+    assert "Northern Development Community" in labels
+    assert "NDC Council on Trade, Ports and Fisheries" in labels
+
+
+def test_a_description_before_the_name_it_describes_is_that_name_s():
+    st = _extract(
+        "Norland and Velmar agreed on Monday to set up a trilateral framework. The Trilateral "
+        "Security Framework will meet in May, Mira Solvang said."
+    )
+    plans = {e.label for e in st.entities if e.cls == "Plan"}
+    assert plans == {"Trilateral Security Framework"}
+
+
+def test_a_title_s_complement_does_not_end_inside_a_noun_phrase():
+    st = _extract(
+        "The release follows weeks of contacts, which were facilitated by Norland's special "
+        "envoy for the Chilean peace process, Mira Solvang, according to two sources."
+    )
+    assert ("Mira Solvang", "Special Envoy for the Chilean Peace Process") in held(st)
+
+
+def test_its_forum_title_is_of_the_country_its_stands_for():
+    st = _extract(
+        "Chile rejected the resolution on Monday. Its U.N. ambassador, Tomas Ekberg, told "
+        "reporters that his country would not accept it."
+    )
+    assert ("Tomas Ekberg", "U.N. Ambassador", "Chile") in positions(st)
+
+
+def test_a_title_s_complement_does_not_run_on_into_the_name_after_it():
+    st = _extract(
+        "Deputy Assistant Secretary of State for Velmar Affairs Mira Solvang welcomed the "
+        "extension. Minister of State for Foreign Affairs Tomas Ekberg arrived."
+    )
+    assert ("Mira Solvang", "Deputy Assistant Secretary of State for Velmar Affairs") in held(st)
+    assert ("Tomas Ekberg", "Minister of State for Foreign Affairs") in held(st)
+
+
+def test_a_name_the_recognizer_ended_on_a_small_word_is_mended():
+    st = _extract(
+        "The Ministry of Foreign Affairs and Regional Integration of Peru announced on Monday that "
+        "it will host a summit. "
+        "Tomas Ekberg, a former head of the Border Service of the State Committee for National "
+        "Security, was appointed defence minister."
+    )
+    labels = {e.label for e in st.entities}
+    assert "Ministry of Foreign Affairs and Regional Integration" in labels
+    assert "Border Service" in labels
+    assert not any(label.endswith((" and", " of")) for label in labels)
+
+
+def test_a_description_set_apart_from_a_later_name_is_not_that_name_s():
+    st = _extract(
+        "The earlier peace agreement collapsed in 2019. Norland and Velmar signed the Velmar "
+        "Peace Agreement on Monday."
+    )
+    found = relations_of(st)
+    assert ("Norland", "signs", "Velmar Peace Agreement") in found
+    assert ("Norland", "signs", "earlier peace agreement") not in found
+
+
+def test_a_plan_named_with_a_place_word_is_a_plan():
+    st = _extract("Chile signed the Harbour Accord on Monday. Peru signed the Lake Accord.")
+    found = relations_of(st)
+    assert ("Chile", "signs", "Harbour Accord") in found
+    assert ("Peru", "signs", "Lake Accord") in found
+
+
+def test_a_title_s_written_complement_stops_at_an_indefinite_article():
+    st = _extract("Mira Solvang was ousted as Norland's president in a coup.")
+    assert ("Mira Solvang", "President") in held(st)
+    assert not any("Coup" in title for _, title in held(st))
+
+
+def relations_of(st) -> set[tuple[str, str, str]]:
+    label = {e.id: e.label for e in st.entities}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in st.relations}

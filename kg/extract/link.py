@@ -101,6 +101,14 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
         else:
             first[key] = i
 
+    # "Norland's army" and "the Norlandic Army": a country's force of one kind, one entity
+    forces: dict[tuple[str, str], int] = {}
+    for i, m in enumerate(mentions):
+        name = m.owned if m.label == "COMMON" else m.text
+        key = _force_key(name) if m.cls == "ArmedForce" and name else None
+        if key is not None:
+            u.join(forces.setdefault(key, i), i)
+
     # "NUFOR Halcyon" read as a person's or an unknown organisation's name: a name that begins
     # with an acronym the article uses for a body or a force is that one's (its operation or
     # mission name).
@@ -117,6 +125,8 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             and len(words) >= 2
             and words[0] in acronyms
             and not any(_is_acronym(w) for w in words[1:])  # "EU EOM": an acronym itself
+            # "NUFOR Council on Trade and Ports": a body of its own, with a complement
+            and not any(w.lower() in title_data().small_words for w in words[1:])
         ):
             j = acronyms[words[0]]
             m.label, m.cls = mentions[j].label, mentions[j].cls
@@ -196,13 +206,16 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
         for n in range(1, len(keys[j]) + 1):
             by_suffix.setdefault((other.cls, tuple(keys[j][-n:])), j)
         by_words.setdefault((other.block, tuple(keys[j])), []).append(j)
+    contrast = lexicon().contrast_words  # "the earlier peace agreement" is another one
     for i, m in enumerate(mentions):
         if m.label != "COMMON" or m.owned:
             continue  # "the Storting's foreign affairs committee" is no other body's committee
         words = keys[i]
         found = None
-        if m.text == m.text.lower() and len(words) > 1:
+        if m.text == m.text.lower() and len(words) > 1 and words[0] not in contrast:
             found = by_suffix.get((m.cls, tuple(words[1:])))
+            if found is not None and mentions[found].start > m.start and _has_complement(m):
+                found = None  # "a peace plan drawn up by X" is not a plan named after it
         if docs[m.block][m.head].i > 0:
             for j in by_words.get((m.block, tuple(words[:-1])), []):
                 # the name inside the phrase is the phrase's own ("the Norvik Accord" read
@@ -213,7 +226,11 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
                     break
         if found is not None:
             u.join(found, i)
-        elif m.cls == "Plan" and plans.get(words[-1], i) < i:
+        elif (
+            m.cls == "Plan"
+            and plans.get(words[-1], i) < i
+            and not (set(words) | set(keys[plans[words[-1]]])) & contrast
+        ):
             u.join(plans[words[-1]], i)
 
     groups: dict[int, list[int]] = {}
@@ -352,6 +369,26 @@ def _before_parenthesis(text: str, start: int, ending_at: dict[int, list[int]]) 
         p -= 1
         out += ending_at.get(p, [])
     return out
+
+
+def _has_complement(m: Mention) -> bool:
+    return bool(m.long) and norm(m.long) != norm(m.text)
+
+
+def _force_key(text: str) -> tuple[str, str] | None:
+    """A country's force named by the country or its demonym and a force noun ("Norland's
+    army", "Norlandic Army"; lexicon `force_nouns`): (the country, the noun)."""
+    words = norm(text).replace("'s ", " ").split()
+    gaz, nouns = gazetteer(), lexicon().force_nouns
+    for n in range(1, len(words)):
+        noun = " ".join(words[n:])
+        if noun not in nouns:
+            continue
+        name = " ".join(words[:n])
+        entry = gaz.by_demonym.get(name) or gaz.by_name.get(name)
+        if entry is not None and entry.cls == "Country":
+            return entry.label, noun
+    return None
 
 
 def _group(cls: str | None) -> str:

@@ -21,6 +21,7 @@ def link_descriptions(
     named: dict[str, Cluster] = {}  # class -> the last entity named
     named_word: dict[tuple[str, str], Cluster] = {}  # (class, word of its name) -> ...
     described: dict[tuple[str, str], Cluster] = {}  # (class, head word) -> a description's
+    ahead = _names_by_word(mentions, clusters)
     for m in sorted((m for m in mentions if m.cluster >= 0 or m.label == "DESC"), key=start_of):
         if m.label != "DESC":
             c = clusters[m.cluster]
@@ -37,12 +38,48 @@ def link_descriptions(
         if c is None and m.definite and cls in named and _compatible(word, named[cls]):
             c = named[cls]
         if c is None:
+            c = _named_later(m, ahead)
+        if c is None:
             label = m.long if len(m.text.split()) == 1 and m.long else m.text
             c = Cluster(len(clusters), cls, label)
             clusters.append(c)
             described[(cls, word)] = c
         c.mentions.append(m)
         m.cluster = c.id
+
+
+def _names_by_word(mentions: list[Mention], clusters: list[Cluster]) -> dict:
+    """(class, word of its name) -> the named entities, each with where it is first named."""
+    first: dict[int, int] = {}
+    for m in mentions:
+        if m.label != "DESC" and m.cluster >= 0:
+            first[m.cluster] = min(first.get(m.cluster, m.start), m.start)
+    out: dict[tuple[str, str], list[tuple[int, Cluster]]] = {}
+    for cid, start in sorted(first.items(), key=lambda item: item[1]):
+        c = clusters[cid]
+        for w in set(norm(c.label).split()):
+            out.setdefault((c.cls, w), []).append((start, c))
+    return out
+
+
+def _named_later(m: Mention, ahead: dict) -> Cluster | None:
+    """A description of two words or more that comes before the name it describes, of its
+    class and with all its words ("a trilateral framework ... the Trilateral Framework on
+    Border Security"): the first such name after it; not when the description has a
+    complement of its own or a word that sets it apart (lexicon `contrast_words`: "an
+    earlier plan")."""
+    words = set(m.key.split())
+    complement = _complement_of(m)  # "a peace plan drawn up by X" is X's, not a later one
+    if len(words) < 2 or complement or words & lexicon().contrast_words:
+        return None
+    later = [
+        {c.id: (start, c) for start, c in ahead.get((m.cls or "", w), []) if start > m.start}
+        for w in words
+    ]
+    common = set.intersection(*(set(names) for names in later))
+    if not common:
+        return None
+    return min((later[0][cid] for cid in common), key=lambda item: item[0])[1]
 
 
 def _complement_of(m: Mention) -> str:

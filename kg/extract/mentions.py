@@ -88,6 +88,8 @@ def class_guess(label: str, text: str, words: list[str]) -> str | None:
     if len(words) >= 2 and words[0].lower() in prefixes and words[1][:1].isupper():
         return prefixes[words[0].lower()]
     by_head = head_class(words)
+    if by_head == "Plan" and len(words) >= 2:
+        return by_head  # "the Harbour Accord" read as a place: its head word names a plan
     if label in ("GPE", "LOC"):
         if key in gaz.by_metonym:
             return "City"
@@ -103,6 +105,37 @@ def class_guess(label: str, text: str, words: list[str]) -> str | None:
         "EVENT": "Event",
         "COMMON": None,
     }.get(label)
+
+
+def _the_place(doc, ent) -> bool:
+    """A one-word "person" after "the" is a place the recognizer misread ("crossed the
+    Dunmore"): a person's name takes no article, unless it qualifies a noun after it ("the
+    Ortiz government")."""
+    return (
+        ent.label_ == "PERSON"
+        and len(ent) == 1
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ == "the"
+        and ent.root.dep_ not in ("compound", "poss", "nmod", "amod")
+    )
+
+
+def _mended(doc, ent) -> list:
+    """A name the recognizer ended on a small word ("the Ministry of Trade and", "the Velmar
+    Customs Service of"): on through the title-case words after it that no other name
+    covers ("... and Regional Integration"), else without the small word."""
+    tokens = list(ent)
+    small = title_data().small_words
+    if ent.label_ not in ("ORG", "FAC", "LAW", "EVENT") or tokens[-1].lower_ not in small:
+        return tokens
+    end = ent.end
+    while end < ent.sent.end and doc[end].is_title and not doc[end].ent_type_:
+        end += 1
+    if end > ent.end:
+        return tokens + list(doc[ent.end : end])
+    while tokens and tokens[-1].lower_ in small:
+        tokens.pop()
+    return tokens
 
 
 def _splitpossessive(tokens: list) -> list[list]:
@@ -174,9 +207,9 @@ def find_mentions(
             and not _apposed_to_people(doc, ent, person_starts, person_ends)
         ):
             continue  # "US envoys said": representatives, not a post held by a name
-        parts = _splitpossessive(list(ent))
+        parts = _splitpossessive(_mended(doc, ent))
         for i, part in enumerate(parts):
-            label = ent.label_
+            label = ent.label_ if not _the_place(doc, ent) else "LOC"
             if i < len(parts) - 1 and label not in ("PERSON", "GPE", "NORP"):
                 label = "PERSON" if part[0].ent_type_ == "PERSON" else label
             if i > 0 and label == "PERSON":

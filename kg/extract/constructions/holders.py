@@ -184,8 +184,9 @@ def _until_now(prep) -> bool:
 
 
 def _person_at(b: Builder, i: int) -> Ref | None:
-    """The person named from token `i` on, past courtesy words and other titles or ranks
-    ("Dr", "Lieutenant General"): "Chief of Staff General Ana Ortiz" is Ortiz's."""
+    """The person named from token `i` on, past courtesy words, nationalities and other
+    titles or ranks ("Dr", "Lieutenant General"): "Chief of Staff General Ana Ortiz" and
+    "the chairman of X, Norlandic General Ana Ortiz" are Ortiz's."""
     doc, index = b.doc, b.index
     while i < len(doc):
         m = index.mention_at(b.block, doc[i])
@@ -193,14 +194,31 @@ def _person_at(b: Builder, i: int) -> Ref | None:
             cls = index.clusters[m.cluster].cls
             if cls == "Person":
                 return Ref(index.clusters[m.cluster])
-            if cls != "Position":
+            if cls != "Position" and not _nationality(b, m.tok_start, m.tok_end):
                 return None
             i = m.tok_end
         elif is_honorific(doc[i]) and not doc[i].is_sent_start:
             i += 1
+        elif doc[i].ent_iob_ == "B" and _nationality(b, i, i + len(_entity(doc[i]))):
+            i += len(_entity(doc[i]))
         else:
             return None
     return None
+
+
+def _nationality(b: Builder, start: int, end: int) -> bool:
+    """Whether doc[start:end] is a nationality or country that qualifies the title or name
+    after it ("Norlandic General", "Norland President")."""
+    doc = b.doc
+    m = b.index.mention_at(b.block, doc[start])
+    if doc[start].ent_type_ not in ("NORP", "GPE") and (m is None or b.cluster(m).cls != "Country"):
+        return False
+    return end < len(doc) and doc[end].is_title and doc[end - 1].head.i >= end
+
+
+def _entity(tok):
+    """The named-entity span that begins at `tok`."""
+    return next(e for e in tok.doc.ents if e.start == tok.i)
 
 
 def _complement_end(b: Builder, pos: Mention) -> int | None:

@@ -37,6 +37,16 @@ def title_owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | Non
         forum = index.clusters[m.cluster].cls == "InternationalOrganization"
         if forum and between is not None and any(t.tag_ == "POS" for t in between):
             return index.as_actor(Ref(index.clusters[outer.cluster])), m.text
+        # "its U.N. ambassador": the possessive pronoun's country
+        before = doc[m.tok_start - 1] if m.tok_start > 0 else None
+        if forum and outer is None and before is not None and before.tag_ == "PRP$":
+            refs = [
+                r
+                for r in index.refs(block, before, with_conj=False)
+                if r.cluster.cls == "Country" or r.cluster.metonym_of
+            ]
+            if refs:  # a country's post at an international body
+                return index.as_actor(refs[0]), m.text
         return index.as_actor(Ref(index.clusters[m.cluster])), ""
     head = doc[pos.head]
     for poss in (c for c in head.children if c.dep_ == "poss"):
@@ -50,9 +60,12 @@ def title_owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | Non
             # "the party, whose leader, X, said" (a relative clause, or the title read as
             # the party's apposition)
             target = verb.head
+        # "the X Party (XP), whose chairman": the name the parser left out, its acronym
+        named = [target, *(c for c in target.children if c.dep_ == "appos" and c.i < head.i)]
         refs = [
             r
-            for r in index.refs(block, target, with_conj=False)
+            for t in named
+            for r in index.refs(block, t, with_conj=False)
             if r.cluster.cls in OWNER_CLASSES or r.cluster.metonym_of
         ]
         if refs:

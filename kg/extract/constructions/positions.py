@@ -62,6 +62,15 @@ def read_position(b: Builder, pos: Mention) -> None:
     leader = bool(words & lex.leader_words) and not ({"deputy", "vice"} & words)
     if not leader:
         return
+    # "Chief of the Naval Staff" leads the armed force it is of, or its country's navy
+    force_kind = title_data().force_leader_titles.get(_bare(title))
+    if force_kind is not None:
+        if owner is not None and owner.cluster.cls == "ArmedForce":
+            b.add(holder, "leads", owner, tok, 0.75, "title-of", level)
+        elif owner is not None and owner.cluster.cls == "Country":
+            force = b.index.country_force(owner.cluster, force_kind)
+            b.add(holder, "leads", force, tok, 0.8, "title-force", level)
+        return
     # "army chief" of a country leads that country's army
     if owner is not None and owner.cluster.cls == "Country":
         for noun in lex.force_nouns:
@@ -69,7 +78,10 @@ def read_position(b: Builder, pos: Mention) -> None:
                 force = b.index.country_force(owner.cluster, noun)
                 b.add(holder, "leads", force, tok, 0.8, "title-force", level)
                 return
-    distinctive = words - lex.generic_position_words
+    # "interim head of X" leads X: a qualifier names no part of the body
+    distinctive = words - lex.generic_position_words - set(title_data().qualifiers)
+    if _leader_title(title):  # "Executive Director of X", "interim head of X"
+        distinctive = set()
     # "commandant of the Royal Navy" (but not "EU foreign policy chief")
     if (
         owner is not None
@@ -240,3 +252,15 @@ def _titled(b: Builder, appos) -> bool:
         appos.left_edge.i <= m.tok_start < appos.i and b.cluster(m).cls == "Position"
         for m in b.index.in_block.get(b.block, [])
     )
+
+
+def _leader_title(title: str) -> bool:
+    """Whether a title leads the body it is of whatever its words (titles.yaml
+    `leader_titles`), its qualifiers ("interim", "acting") left out."""
+    return _bare(title) in title_data().leader_titles
+
+
+def _bare(title: str) -> str:
+    """A title normalised, without its qualifiers ("interim", "acting")."""
+    qualifiers = title_data().qualifiers
+    return " ".join(w for w in norm(title).split() if w not in qualifiers)

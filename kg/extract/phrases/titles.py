@@ -32,6 +32,9 @@ class TitleData:
     role_plurals: frozenset[str]  # "ministers", "secretaries": made from role_nouns
     job_nouns: frozenset[str]  # "analyst", "researcher": titles without a complement
     modifiers: frozenset[str]
+    domains: frozenset[str]  # words that end an "of" title's complement ("affairs", "staff")
+    leader_titles: frozenset[str]  # titles that lead their owner, normalised ("executive director")
+    force_leader_titles: dict[str, str]  # normalised title -> the kind of force it leads
     name_heads: frozenset[str]  # title words that can also end a name before them
     honorifics: frozenset[str]  # courtesy words between a title and a name ("Dr", "Ms")
     retired_marks: frozenset[str]  # "(Ret.)", "(r)" between a rank and a name
@@ -74,6 +77,9 @@ def title_data() -> TitleData:
         job_nouns=frozenset(lists["job_nouns"]),
         role_plurals=frozenset(lists["role_plurals"]),
         modifiers=frozenset(lists["title_modifiers"]),
+        domains=frozenset(lists["title_domains"]),
+        leader_titles=frozenset(norm(t) for t in lists["leader_titles"]),
+        force_leader_titles={norm(k): str(v) for k, v in d["force_leader_titles"].items()},
         name_heads=frozenset(lists["name_heads"]),
         honorifics=frozenset(lists["honorifics"]),
         retired_marks=frozenset(lists["retired_marks"]),
@@ -138,13 +144,14 @@ NameAt = Callable[[int], "tuple[int, bool] | None"]
 
 def complement_end(doc, start: int, name_at: NameAt) -> int | None:
     """The comma that ends a title's complement, the title ending before token `start`
-    ("President of the Andean Bank," -> the comma): title-case words, names and the joiners
+    ("President of the Andean Bank," -> the comma): title-case words, names, the words
+    that qualify a title-case word after them ("the opposition X Party") and the joiners
     of titles.yaml `complement_joiners`, up to 12 tokens, in one sentence, with no person
     among them. `name_at(i)` gives the end of the name that covers token i and whether it
     is a person's, or None where no name is."""
     joiners = title_data().complement_joiners
-    if start >= len(doc) or doc[start].is_sent_start:
-        return None
+    if start >= len(doc) or doc[start].is_sent_start or doc[start].tag_ == "POS":
+        return None  # "the president's chief of staff, X": X holds what follows
     end = min(len(doc), start + 12, doc[start].sent.end)
     i = start
     while i < end:
@@ -159,6 +166,8 @@ def complement_end(doc, start: int, name_at: NameAt) -> int | None:
             i = max(name_end, i + 1)
         elif tok.is_title or tok.lower_ in joiners or tok.tag_ == "POS":
             i += 1
+        elif tok.dep_ in ("amod", "compound") and i < tok.head.i < end and tok.head.is_title:
+            i += 1  # a word that qualifies the name after it: "of the opposition X Party"
         elif tok.text == "(" and i + 2 < end and doc[i + 2].text == ")":
             i += 3  # the complement's acronym: "(NTI)"
         else:
@@ -232,7 +241,7 @@ class TitleMarker:
             if (match != plural or not _in_name(doc, s)) and not _ends_body_name(doc, s)
         ]
         spans = [t for t in (_trim(_hyphen_start(s)) for s in spans) if t is not None]
-        spans = [_cut_at_name(s) for s in spans]
+        spans = [_cut_at_name(_cut_at_noun(_cut_before_person(s))) for s in spans]
         spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
         titles = []
         for span in filter_spans(spans):
@@ -275,14 +284,19 @@ def _split_body(span: Span) -> list[Span]:
     body = doc[start : span.end]
     if len(body) < 2 or not all(t.is_title for t in body):
         return [span]
-    heads = set(lexicon().head_classes) | title_data().name_heads
+    data = title_data()
+    heads = set(lexicon().head_classes) | data.name_heads
     gaz = gazetteer()
     countries = any(
         norm(t.text) in gaz.by_demonym
         or (norm(t.text) in gaz.by_name and gaz.by_name[norm(t.text)].cls == "Country")
         for t in body
     )
-    if not countries or body[-1].lower_ not in heads:
+    # a word that is no title word is a name ("Commander of the Velmar Navy"; but "Chief
+    # of the Naval Staff" and "Commander of the Armed Forces" are titles of their own)
+    title_words = data.modifiers | data.domains | data.role_nouns | data.small_words
+    named = countries or any(t.lower_ not in title_words for t in body[:-1])
+    if not named or body[-1].lower_ not in heads:
         return [span]
     return [Span(doc, span.start, of, label=LABEL), Span(doc, start, span.end, label="ORG")]
 
@@ -302,6 +316,34 @@ def _cut_at_name(span: Span) -> Span:
         return span
     of = _complement_start(span)
     return span if of is None or of == span.start else Span(doc, span.start, of, label=LABEL)
+
+
+def _cut_before_person(span: Span) -> Span:
+    """A title whose complement ran on into the name after it ("Secretary of State for
+    African Affairs Mira Solvang"): the title ends at the complement's last domain word
+    (titles.yaml `title_domains`) when two title-case words or more follow it that are no
+    title words and no body's head words."""
+    data = title_data()
+    others = data.modifiers | data.domains | data.role_nouns | data.small_words | data.name_heads
+    last = max((t.i for t in span if t.lower_ in data.domains), default=None)
+    if last is None or last + 1 >= span.end:
+        return span
+    doc, end = span.doc, last + 1
+    while end < len(doc) and doc[end].is_title and doc[end].lower_ not in others:
+        end += 1
+    return Span(doc, span.start, last + 1, label=span.label) if end - last > 2 else span
+
+
+def _cut_at_noun(span: Span) -> Span:
+    """A title whose complement ends on a word that qualifies a noun after it ("special envoy
+    for the Norlandic peace process" matched up to "Norlandic") is the title before its
+    preposition; the complement is read as written (`written_end`)."""
+    last = span[-1]
+    noun = last.head  # a common noun: "Chief of the Naval Staff Admiral X" stays whole
+    if not (span.end <= noun.i and last.dep_ in ("amod", "compound") and noun.is_lower):
+        return span
+    prep = next((t.i for t in span[1:] if t.pos_ == "ADP"), None)
+    return span if prep is None else Span(span.doc, span.start, prep, label=span.label)
 
 
 def _complement_start(span: Span) -> int | None:

@@ -240,6 +240,7 @@ class Lexicon:
     government_nouns: frozenset[str]  # "the government": the country it governs
     person_pronouns: dict[str, str] = field(metadata=_read(_by_word))  # "she" -> "f"
     courtesy_genders: dict[str, str] = field(metadata=_read(_by_word))  # "ms" -> "f"
+    lemma_corrections: dict[str, str] = field(metadata=_read(_by_word))  # form -> lemma
     thing_pronouns: frozenset[str]  # "it", "its"
     owner_preps: frozenset[str]  # "the foreign minister of Norland"
     government_preps: frozenset[str]  # "the government in Norvik"

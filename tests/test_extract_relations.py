@@ -173,3 +173,66 @@ def test_who_signs_with_someone_makes_them_a_party_too(text, modality):
     found = _relations(text)
     for who in ("Mira Solvang", "Tomas Ekberg"):
         assert _has(found, who, "signs", "Velmar Accord", modality), who
+
+
+def _posts(text: str) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
+    """(holder, title) -> (modality, qualifiers) of each holdsPosition."""
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    label = {e.id: e.label for e in st.entities}
+    return {
+        (label[r.subject], label[r.object]): (r.modality, tuple(r.qualifiers or ()))
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # review r8 #2
+        (
+            "Tomas Ekberg replaced Anna Lind as foreign minister of Sweden in May.",
+            "Foreign Minister",
+        ),
+        ("Tomas Ekberg succeeded Anna Lind as foreign minister of Sweden.", "Foreign Minister"),
+        (
+            "Tomas Ekberg met Mira Solvang on Monday. He replaces Anna Lind as chairman of the "
+            "Velmar Trade Council.",
+            "Chairman",
+        ),
+    ],
+)
+def test_who_replaces_someone_as_a_post_holds_it_and_the_one_replaced_held_it(text, title):
+    posts = _posts(text)
+    assert posts[("Tomas Ekberg", title)] == ("asserted", ())
+    assert posts[("Anna Lind", title)] == ("asserted", ("former",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r8 #12
+        "Tomas Ekberg refused to meet Mira Solvang as foreign minister of Sweden.",
+        "Tomas Ekberg met Mira Solvang in Oslo as foreign minister of Sweden.",
+    ],
+)
+def test_the_as_complement_of_a_verb_is_its_subjects(text):
+    posts = _posts(text)
+    assert ("Tomas Ekberg", "Foreign Minister") in posts
+    assert ("Mira Solvang", "Foreign Minister") not in posts
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Tomas Ekberg appointed Mira Solvang as foreign minister.", "Foreign Minister"),
+        ("Tomas Ekberg sent Mira Solvang to Velmar as his envoy.", "Envoy"),
+        ("The cabinet includes Mira Solvang as energy minister.", "Energy Minister"),
+    ],
+)
+def test_the_as_complement_of_a_verb_that_gives_a_role_is_its_objects(text, title):
+    posts = _posts(text)
+    assert (("Mira Solvang", title)) in posts
+    assert ("Tomas Ekberg", title) not in posts

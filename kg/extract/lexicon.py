@@ -207,6 +207,7 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
+    object_role_verbs: frozenset[str]  # "sent X as envoy": the "as" complement is X's
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person

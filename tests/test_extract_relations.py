@@ -89,6 +89,9 @@ def test_a_title_in_coordination_stands_for_the_person_named_after_it(text, pred
         ("Mira Solvang named Tomas Ekberg as the source of the leak.", False),
         ("Mira Solvang picked Tomas Ekberg as her running mate.", False),
         ("Mira Solvang named Tomas Ekberg in her speech on Monday.", False),  # review r7 #11
+        ("Tomas Ekberg was named in the report by Mira Solvang.", False),  # review r8 #7
+        ("Tomas Ekberg was named on the list by Mira Solvang.", False),
+        ("Tomas Ekberg was chosen by Mira Solvang in May.", True),
         ("Mira Solvang named Tomas Ekberg as foreign minister.", True),
         ("Tomas Ekberg was named foreign minister by Mira Solvang.", True),
         ("Mira Solvang chose Tomas Ekberg to head the Velmar Agency.", True),

@@ -73,8 +73,20 @@ def _names_a_post(index: ArticleIndex, block: int, verb) -> bool:
     said += [o for s in said for o in prep_objects(s, "of")]  # "the post of envoy"
     if not said:  # "X was chosen by Y"; an active verb names the post, maybe as its object
         # ("names a special envoy, X"); "named X in her speech" appoints no one
-        return is_passive(verb) or any(_is_post(index, block, t) for t in _children(verb, "dobj"))
+        return _bare_passive(verb) or any(
+            _is_post(index, block, t) for t in _children(verb, "dobj")
+        )
     return any(_is_post(index, block, t) for t in said)
+
+
+def _bare_passive(verb) -> bool:
+    """A passive that says nothing but who did it and when: "X was chosen by Y in May", not
+    "X was named in the report by Y" (a preposition of its own, not of time)."""
+    return is_passive(verb) and not any(
+        o.ent_type_ not in ("DATE", "TIME")
+        for p in _children(verb, "prep")
+        for o in _children(p, "pobj")
+    )
 
 
 def _is_post(index: ArticleIndex, block: int, tok) -> bool:

@@ -125,6 +125,7 @@ def test_who_is_chosen_to_head_a_body_heads_it():
             "Harbour Party",
             "Norland Coalition",
         ),
+        ("Sweden quit the Nordic Council to focus on its own defence.", "Sweden", "Nordic Council"),
     ],
 )
 def test_who_leaves_a_body_is_no_longer_a_member(text, who, body):
@@ -139,6 +140,10 @@ def test_who_leaves_a_body_is_no_longer_a_member(text, who, body):
         "Norland did not quit the Velmar Trade Union.",
         # review r7 #10: a place named after a body is not the body
         "Tomas Ekberg left the Andean Council headquarters after the talks.",
+        # review r8 #20: "leave X" with a predicate of X is no leaving
+        "Sweden left the Nordic Council in charge of the talks.",
+        "Sweden left the Nordic Council to decide on the matter.",
+        "Sweden left the Nordic Council divided.",
     ],
 )
 def test_a_leaving_not_done_states_no_membership(text):

@@ -288,6 +288,9 @@ class Frame:
     levels: dict[str, str] = field(default_factory=dict)
     # prepositions whose objects do what the subject does: "signed the accord with B": B too
     partners: tuple[str, ...] = ()
+    # its lemmas that, with a predicate after the object, say what the object is left as,
+    # not that the subject left it: "left X in charge", "left X to decide", "left X divided"
+    causative: tuple[str, ...] = ()
 
 
 def _usable(items: Any) -> list[dict]:
@@ -395,6 +398,7 @@ class Frames:
     beneficiary_verbs: frozenset[str]  # "share", "train": giving verbs
     post_preps: frozenset[str]  # "named X as foreign minister": the post
     holding_verbs: frozenset[str]  # "chose X to head the agency"
+    object_states: frozenset[str]  # "left X in charge": a predicate of the object
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...]  # "voted against it": what the story is about
     invitation_nouns: dict[str, tuple[str, ...]]  # "declined

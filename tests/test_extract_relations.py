@@ -244,3 +244,20 @@ def test_the_as_complement_of_a_verb_that_gives_a_role_is_its_objects(text, titl
     posts = _posts(text)
     assert (("Mira Solvang", title)) in posts
     assert ("Tomas Ekberg", title) not in posts
+
+
+def test_who_was_replaced_as_a_bare_title_held_the_post_named_before_with_its_owner():
+    from kg.extract.pipeline import extract
+
+    st = extract(
+        "Norland's Defence Minister Tomas Ekberg met Mira Solvang on Monday. Ekberg, who "
+        "replaced Anna Lind as defence minister in May, said the talks went well.",
+        "t",
+    )
+    by_id = {e.id: e for e in st.entities}
+    held = {
+        (by_id[r.subject].label, by_id[r.object].of, tuple(r.qualifiers or ()))
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+    assert ("Anna Lind", "norland", ("former",)) in held

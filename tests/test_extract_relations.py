@@ -183,6 +183,21 @@ def test_who_signs_with_someone_makes_them_a_party_too(text, modality):
         assert _has(found, who, "signs", "Velmar Accord", modality), who
 
 
+@pytest.mark.parametrize(
+    "text, parties",
+    [
+        # review r8 #6: the parser hangs "with B" on the accord, not on the verb
+        ("Sweden signed an accord with Finland on Friday.", ["Sweden", "Finland"]),
+        ("Sweden and Norway signed the accord with Finland.", ["Sweden", "Norway", "Finland"]),
+        ("Sweden signed an accord with Tomas Ekberg on Friday.", ["Sweden", "Tomas Ekberg"]),
+    ],
+)
+def test_a_partner_is_no_part_of_the_name_of_what_is_signed(text, parties):
+    found = _relations(text)
+    for who in parties:
+        assert _has(found, who, "signs", "accord", "asserted"), who
+
+
 def _posts(text: str) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
     """(holder, title) -> (modality, qualifiers) of each holdsPosition."""
     from kg.extract.pipeline import extract

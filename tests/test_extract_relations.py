@@ -25,6 +25,23 @@ def test_who_chairs_a_summit_chairs_the_event(text, modality):
     assert not any(p == "leads" for _s, p, _o in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r8 #15: chairing one session of a body is no leading of it
+        "Tomas Ekberg presided over the session of the Nordic Assembly.",
+        "Tomas Ekberg chaired the session of the Nordic Assembly.",
+    ],
+)
+def test_who_chairs_a_session_of_a_body_does_not_lead_it(text):
+    assert not any(p == "leads" for _s, p, _o in _relations(text))
+
+
+def test_who_chairs_a_session_of_an_event_chairs_the_event():
+    found = _relations("Tomas Ekberg chaired a session of the Velmar Summit.")
+    assert _has(found, "Tomas Ekberg", "chairs", "Velmar Summit", "asserted")
+
+
 def test_who_chairs_a_committee_leads_it_and_chairs_no_event():
     found = _relations("Tomas Ekberg chairs the Norland Defence Committee.")
     assert _has(found, "Tomas Ekberg", "leads", "Norland Defence Committee")

@@ -179,6 +179,11 @@ def test_a_leaving_not_done_states_no_membership(text):
             "Norway, Sweden and Finland founded the Nordic Defence Union in 2019.",
             "Nordic Defence Union",
         ),
+        # review r8 #16: a partner in forming is a member too
+        (
+            "Sweden formed the Nordic Naval Group with Norway and Finland in 1999.",
+            "Nordic Naval Group",
+        ),
     ],
 )
 def test_countries_that_form_a_body_are_its_members(text, body):

@@ -73,6 +73,8 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         if tail and len(out) > n:
             words = [*tokens, *tail]
             out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+        if len(out) > n and any(c.dep_ in ("acl", "relcl") and c.i > root.i for c in root.children):
+            out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
 
 
 def _cut(doc, root) -> bool:

@@ -538,6 +538,25 @@ def test_an_ending_only_weighed_leaves_what_it_would_end_going_on(text, key, lev
     assert _relations(text)[key] == {level}
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Norland stopped sending ships to the Velmar naval patrol in 2021.",
+        "Norland did not send ships to the naval patrol in 2021.",
+    ],
+)
+def test_a_denied_contribution_is_not_given_a_guessed_target(second):
+    # review r8 #22: the article's last force is a guess; a negation must not land on it
+    found = _relations("Norland sent 150 troops to the Andean Force in May. " + second)
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"asserted"}
+    # a denial of the force it names is stated
+    found = _relations(
+        "Norland sent 150 troops to the Andean Force in May. Norland stopped sending ships "
+        "to the Andean Force in 2021."
+    )
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"asserted", "negated"}
+
+
 def test_an_event_that_is_ended_took_place():
     found = _relations("Norland ended talks with Velmar on Friday.")
     assert found[("Norland", "holdsTalksWith", "Velmar")] == {"asserted"}

@@ -331,6 +331,11 @@ def test_a_post_given_by_a_negated_verb_is_not_held():
     assert posts[("Mira Solvang", "Ambassador to Velmar")][0] == "planned"
     posts = _posts("Tomas Ekberg was not sworn in as Norland's ambassador to Velmar.")
     assert posts[("Tomas Ekberg", "Ambassador to Velmar")][0] == "negated"
+    # review r7 #20
+    posts = _posts("Mira Solvang was not reappointed as Norland's ambassador to Velmar.")
+    assert posts[("Mira Solvang", "Ambassador to Velmar")][0] == "negated"
+    posts = _posts("Mira Solvang was not installed as Norland's president.")
+    assert posts[("Mira Solvang", "President")][0] == "negated"
 
 
 @pytest.mark.parametrize(
@@ -344,6 +349,13 @@ def test_a_post_given_by_a_negated_verb_is_not_held():
 def test_a_post_left_is_former(text):
     level, qualifiers = _posts(text)[("Mira Solvang", "Foreign Minister")]
     assert level == "asserted" and "former" in qualifiers
+
+
+def test_who_is_fired_as_minister_held_the_post_not_who_fired_them():
+    # review r7 #11: a transitive leaving verb's object leaves the post
+    posts = _posts("Mira Solvang fired Jonas Lind as Norland's defence minister.")
+    assert posts[("Jonas Lind", "Defence Minister")] == ("asserted", ("former",))
+    assert ("Mira Solvang", "Defence Minister") not in posts
 
 
 @pytest.mark.parametrize(

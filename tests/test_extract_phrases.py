@@ -1265,3 +1265,69 @@ def test_a_title_s_written_complement_stops_at_an_indefinite_article():
 def relations_of(st) -> set[tuple[str, str, str]]:
     label = {e.id: e.label for e in st.entities}
     return {(label[r.subject], r.predicate, label[r.object]) for r in st.relations}
+
+
+def test_shorter_titles_inside_a_body_s_name_are_the_name_s_too():
+    st = _extract(
+        "Ana Quist wrote to the Office of the Prime Minister and to the Norland Council of "
+        "Foreign Ministers."
+    )
+    labels = {e.label for e in st.entities}
+    assert {"Office of the Prime Minister", "Norland Council of Foreign Ministers"} <= labels
+    assert not [e for e in st.entities if e.cls == "Position"]
+
+
+def test_a_role_noun_that_ends_a_hyphenated_name_is_no_title():
+    st = _extract("Norland sent troops to Porto-de-Prince, officials said.")
+    assert "Porto-de-Prince" in {e.label for e in st.entities}
+    assert not [e for e in st.entities if e.cls == "Position"]
+
+
+def test_titles_hyphenated_with_a_prefix_or_through_in_are_one_title():
+    st = _extract(
+        "The Chair-in-Office, Ivo Sandvik, met the Under-Secretary-General, Tomas Ekberg, "
+        "and the Commander-in-Chief, Lev Marrow."
+    )
+    assert {
+        ("Ivo Sandvik", "Chair-in-Office"),
+        ("Tomas Ekberg", "Under-Secretary-General"),
+        ("Lev Marrow", "Commander-in-Chief"),
+    } <= held(st)
+
+
+def test_a_known_name_read_as_a_product_keeps_its_class():
+    st = _extract("Norland and Cyprus have also rejected the plan.")
+    assert ("Cyprus", "Country") in {(e.label, e.cls) for e in st.entities}
+
+
+@pytest.mark.parametrize(
+    "text, holder, title",
+    [
+        (
+            "The Minister for Home Affairs and Immigration, Sakira Velmoro, denied them.",
+            "Sakira Velmoro",
+            "Minister for Home Affairs and Immigration",
+        ),
+        (
+            "Norland's Minister of Defence, Rosalind Colquhorn-Pryde, who was due to visit "
+            "Velmar, said so.",
+            "Rosalind Colquhorn-Pryde",
+            "Minister of Defence",
+        ),
+        (
+            "Its Secretary-General, Sheryl-Ann Velcombe, said on Monday that the bloc would act.",
+            "Sheryl-Ann Velcombe",
+            "Secretary-General",
+        ),
+        (
+            "The council asked the President of the Velmar Commission, the Gambian Mira "
+            "Solvang-Ekberg, to travel.",
+            "Mira Solvang-Ekberg",
+            "President",
+        ),
+    ],
+)
+def test_a_name_apposed_to_a_title_and_its_complement_is_a_person(text, holder, title):
+    st = _extract(text)
+    assert (holder, "Person") in {(e.label, e.cls) for e in st.entities}
+    assert (holder, title) in held(st)

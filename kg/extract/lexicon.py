@@ -172,12 +172,28 @@ def from_data(cls: type[T], file: dict, where: str) -> T:
     for name, f in declared.items():
         read = f.metadata.get("read")
         if read is not None:
+            _no_truth_words(file.get(name), f"{where} {name}")
             values[name] = read(file.get(name), file)
         elif name in file:
             values[name] = _typed(types[name], file[name], f"{where} {name}")
         elif f.default is MISSING and f.default_factory is MISSING:
             values[name] = _typed(types[name], None, f"{where} {name}")
     return cls(**values)
+
+
+def _no_truth_words(value: Any, where: str) -> None:
+    """An entry read by its own reader holds no word YAML read as true or false: none in a
+    list, none as a key (`_typed` says so of the typed entries)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if isinstance(k, bool):
+                _typed(str, k, where)  # raises
+            _no_truth_words(v, where)
+    elif isinstance(value, list):
+        for v in value:
+            if isinstance(v, bool):
+                _typed(str, v, where)  # raises
+            _no_truth_words(v, where)
 
 
 @cache
@@ -240,6 +256,7 @@ class Lexicon:
     government_nouns: frozenset[str]  # "the government": the country it governs
     person_pronouns: dict[str, str] = field(metadata=_read(_by_word))  # "she" -> "f"
     courtesy_genders: dict[str, str] = field(metadata=_read(_by_word))  # "ms" -> "f"
+    lemma_corrections: dict[str, str] = field(metadata=_read(_by_word))  # form -> lemma
     thing_pronouns: frozenset[str]  # "it", "its"
     owner_preps: frozenset[str]  # "the foreign minister of Norland"
     government_preps: frozenset[str]  # "the government in Norvik"

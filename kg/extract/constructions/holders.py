@@ -185,8 +185,9 @@ def _until_now(prep) -> bool:
 
 def _person_at(b: Builder, i: int) -> Ref | None:
     """The person named from token `i` on, past courtesy words, nationalities and other
-    titles or ranks ("Dr", "Lieutenant General"): "Chief of Staff General Ana Ortiz" and
-    "the chairman of X, Norlandic General Ana Ortiz" are Ortiz's."""
+    titles or ranks ("Dr", "Lieutenant General"): "Chief of Staff General Ana Ortiz",
+    "the chairman of X, Norlandic General Ana Ortiz" and "its envoy, the Norlandic Ana
+    Ortiz" are Ortiz's."""
     doc, index = b.doc, b.index
     while i < len(doc):
         m = index.mention_at(b.block, doc[i])
@@ -199,6 +200,8 @@ def _person_at(b: Builder, i: int) -> Ref | None:
             i = m.tok_end
         elif is_honorific(doc[i]) and not doc[i].is_sent_start:
             i += 1
+        elif doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].ent_type_ == "NORP":
+            i += 1  # "the President of X, the Gambian Ana Ortiz"
         elif doc[i].ent_iob_ == "B" and _nationality(b, i, i + len(_entity(doc[i]))):
             i += len(_entity(doc[i]))
         else:

@@ -281,4 +281,3 @@ def test_a_participle_joined_to_its_agent_by_a_hyphen_is_a_passive(text, agent, 
         assert any(s.endswith(what) and p == predicate and o == agent for s, p, o in found), found
     else:
         assert _has(found, agent, predicate, what), found
-

@@ -113,6 +113,16 @@ def _by_word(value: Any, _file: dict) -> dict[str, str]:
     return {str(w): str(cls) for cls, words in (value or {}).items() for w in words}
 
 
+def _classes_by_word(value: Any, _file: dict) -> dict[str, frozenset[str]]:
+    """`{class: [word, ...]}` in the file, `{word: {class, ...}}` in the field (a word may be
+    listed under several classes)."""
+    out: dict[str, set[str]] = {}
+    for cls, words in (value or {}).items():
+        for w in words:
+            out.setdefault(_typed(str, w, "title_owner_classes"), set()).add(str(cls))
+    return {w: frozenset(c) for w, c in out.items()}
+
+
 def _leadership_verbs(value: Any, _file: dict) -> dict[str, dict[str, str]]:
     """A verb's post, or its post by the class of the body led (`default` for the others)."""
     return {k: v if isinstance(v, dict) else {"default": v} for k, v in (value or {}).items()}
@@ -258,6 +268,8 @@ class Lexicon:
     courtesy_genders: dict[str, str] = field(metadata=_read(_by_word))  # "ms" -> "f"
     lemma_corrections: dict[str, str] = field(metadata=_read(_by_word))  # form -> lemma
     thing_pronouns: frozenset[str]  # "it", "its"
+    # "its secretary general" is a body's, "its foreign minister" a country's: title -> classes
+    title_owner_classes: dict[str, frozenset[str]] = field(metadata=_read(_classes_by_word))
     owner_preps: frozenset[str]  # "the foreign minister of Norland"
     government_preps: frozenset[str]  # "the government in Norvik"
     representative_preps: frozenset[str]  # "officials from Norland"

@@ -21,7 +21,9 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         root = chunk.root
         if root.i in taken and not _extends_name(chunk, taken):
             continue
-        cls = head_class([root.lemma_]) or head_class([root.text])
+        # the head with the word before it: "working group", "contact group"
+        before = [doc[root.i - 1].lower_] if root.i > chunk.start else []
+        cls = head_class([*before, root.lemma_]) or head_class([root.text])
         if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event"):
             continue
         # leave out a possessor ("Ortiz's five-point plan" -> "five-point plan"); the name

@@ -235,6 +235,8 @@ class Lexicon:
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
+    replacement_nouns: frozenset[str]  # "in replacement of B": B held the post
+    replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person
     # "headed by X": X is "head" (by class)

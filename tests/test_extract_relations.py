@@ -298,3 +298,111 @@ def test_who_was_replaced_as_a_bare_title_held_the_post_named_before_with_its_ow
         if r.predicate == "holdsPosition"
     }
     assert ("Anna Lind", "norland", ("former",)) in held
+
+
+@pytest.mark.parametrize(
+    "text, who, what, predicate, modality",
+    [
+        # refusing to sign refuses the agreement; a signing negated as a plan stays a signing
+        (
+            "Velmar, however, refused to sign the Harbour Annex.",
+            "Velmar",
+            "Harbour Annex",
+            "declines",
+            "refused",
+        ),
+        (
+            "Tomas Ekberg said Norland would not sign the Harbour Accord.",
+            "Norland",
+            "Harbour Accord",
+            "signs",
+            "refused",
+        ),
+        # refusing to renew, to commit to or to receive something refuses it
+        (
+            "Norland has refused to renew the Harbour Protocol on its current terms.",
+            "Norland",
+            "Harbour Protocol",
+            "declines",
+            "refused",
+        ),
+        (
+            "Norland declined to commit to the Harbour Plan.",
+            "Norland",
+            "Harbour Plan",
+            "declines",
+            "refused",
+        ),
+        (
+            "Velmar said it would not receive the new envoy, Tomas Ekberg.",
+            "Velmar",
+            "Tomas Ekberg",
+            "declines",
+            "refused",
+        ),
+        # forces put under a command are given to it; refusing to do so refuses it
+        (
+            "Norland has refused to place its ships under the Harbour Task Force.",
+            "Norland",
+            "Harbour Task Force",
+            "declines",
+            "refused",
+        ),
+        (
+            "Norland will place two frigates under the Harbour Task Force.",
+            "Norland",
+            "Harbour Task Force",
+            "contributesTo",
+            "planned",
+        ),
+        # standing by or with someone supports them
+        (
+            "The Velmar Party said it would stand by Tomas Ekberg until the election.",
+            "Velmar Party",
+            "Tomas Ekberg",
+            "supports",
+            "planned",
+        ),
+    ],
+)
+def test_refusals_and_stances_of_verbs_of_agreeing_and_placing(
+    text, who, what, predicate, modality
+):
+    found = _relations(text)
+    assert _has(found, who, predicate, what, modality), found
+
+
+def test_renewing_or_receiving_states_nothing_when_done():
+    found = _relations("Norland renewed the Harbour Protocol and received Tomas Ekberg.")
+    assert not any(o in ("Harbour Protocol", "Tomas Ekberg") for _s, _p, o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, agent, predicate, what",
+    [
+        (
+            "The Norland-led Harbour Coalition met in Velmar.",
+            "Norland",
+            "leads",
+            "Harbour Coalition",
+        ),
+        (
+            "Norland and Sudria signed a Velmar-brokered ceasefire on Monday.",
+            "Velmar",
+            "proposedBy",
+            "ceasefire",
+        ),
+        (
+            "Sudria would join the Norland-backed Harbour Plan.",
+            "Norland",
+            "supports",
+            "Harbour Plan",
+        ),
+    ],
+)
+def test_a_participle_joined_to_its_agent_by_a_hyphen_is_a_passive(text, agent, predicate, what):
+    found = _relations(text)
+    if predicate == "proposedBy":
+        assert any(s.endswith(what) and p == predicate and o == agent for s, p, o in found), found
+    else:
+        assert _has(found, agent, predicate, what), found

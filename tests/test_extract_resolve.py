@@ -260,15 +260,56 @@ def test_its_after_a_coordinated_actor_is_that_actors():
     assert not _has(found, "Prime Minister", "positionIn", "Norway")
 
 
-def test_its_before_a_title_is_the_subject_of_the_clause_above_it():
-    # "its commander" is the Andean Command's (the clause's subject), not the coast guard's
-    # (the body named last)
+def test_its_before_a_title_is_the_nearest_actor_the_title_fits():
+    # review r8 #1: a secretary general or a chairman is a body's, a foreign minister a
+    # country's: the nearest one named before "its" whose class fits the title
     found = _relations(
-        "The Andean Command trains the Norlandic coast guard, and its commander, General "
+        "Norway criticised the Velmar Alliance, and its secretary general, Tomas Ekberg, "
+        "rejected the claims."
+    )
+    assert _has(found, "Secretary General", "positionIn", "Velmar Alliance")
+    assert not _has(found, "Secretary General", "positionIn", "Norway")
+    found = _relations(
+        "Sweden praised the Velmar Trade Council, and its chairman, Tomas Ekberg, thanked Sweden."
+    )
+    assert _has(found, "Tomas Ekberg", "leads", "Velmar Trade Council")
+    assert not _has(found, "Tomas Ekberg", "leads", "Sweden")
+    found = _relations(
+        "The Velmar Alliance criticised Norway, and its foreign minister, Tomas Ekberg, "
+        "rejected the claims."
+    )
+    assert _has(found, "Foreign Minister", "positionIn", "Norway")
+    assert not _has(found, "Foreign Minister", "positionIn", "Velmar Alliance")
+    # a body named before the country the sentence names last
+    found = _relations(
+        "The Velmar Naval Command welcomed Norway's decision, and its commander, General "
         "Tomas Ekberg, is expected in Velmar in June."
     )
-    assert _has(found, "Tomas Ekberg", "leads", "Andean Command")
-    assert not _has(found, "Tomas Ekberg", "leads", "Norlandic coast guard")
+    assert _has(found, "Tomas Ekberg", "leads", "Velmar Naval Command")
+    assert not _has(found, "Commander", "positionIn", "Norway")
+
+
+def test_its_before_a_title_no_actor_fits_is_nobodys():
+    # review r8 #1: a summit is no actor, and a chairman is no country's
+    found = _relations("Sweden hosted the summit, and its chairman, Tomas Ekberg, opened it.")
+    assert not _has(found, "Chairman", "positionIn", "Sweden")
+    assert not _has(found, "Tomas Ekberg", "leads", "Sweden")
+
+
+def test_its_in_a_clause_an_object_controls_is_that_objects():
+    # review r8 #1: "urged X to replace its ...": X replaces, so "its" is X's
+    found = _relations(
+        "Norway urged the Velmar Alliance to replace its secretary general, Tomas Ekberg."
+    )
+    assert _has(found, "Secretary General", "positionIn", "Velmar Alliance")
+    assert not _has(found, "Secretary General", "positionIn", "Norway")
+
+
+def test_its_before_any_noun_in_a_clause_an_object_controls_is_that_objects():
+    # "persuaded X to present its plan": the plan is X's, not the persuader's
+    found = _relations("Norway persuaded the Velmar Alliance to present its peace plan in May.")
+    assert ("peace plan", "proposedBy", "Velmar Alliance") in found
+    assert ("peace plan", "proposedBy", "Norway") not in found
 
 
 def test_its_after_a_seat_of_government_written_first_is_its_country():

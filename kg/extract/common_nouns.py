@@ -21,7 +21,9 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         root = chunk.root
         if root.i in taken and not _extends_name(chunk, taken):
             continue
-        cls = head_class([root.lemma_]) or head_class([root.text])
+        # the head with the word before it: "working group", "contact group"
+        before = [doc[root.i - 1].lower_] if root.i > chunk.start else []
+        cls = head_class([*before, root.lemma_]) or head_class([root.text])
         if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event"):
             continue
         # leave out a possessor ("Ortiz's five-point plan" -> "five-point plan"); the name
@@ -73,6 +75,8 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         if tail and len(out) > n:
             words = [*tokens, *tail]
             out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+        if len(out) > n and any(c.dep_ in ("acl", "relcl") and c.i > root.i for c in root.children):
+            out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
 
 
 def _cut(doc, root) -> bool:

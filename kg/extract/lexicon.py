@@ -113,6 +113,16 @@ def _by_word(value: Any, _file: dict) -> dict[str, str]:
     return {str(w): str(cls) for cls, words in (value or {}).items() for w in words}
 
 
+def _classes_by_word(value: Any, _file: dict) -> dict[str, frozenset[str]]:
+    """`{class: [word, ...]}` in the file, `{word: {class, ...}}` in the field (a word may be
+    listed under several classes)."""
+    out: dict[str, set[str]] = {}
+    for cls, words in (value or {}).items():
+        for w in words:
+            out.setdefault(_typed(str, w, "title_owner_classes"), set()).add(str(cls))
+    return {w: frozenset(c) for w, c in out.items()}
+
+
 def _leadership_verbs(value: Any, _file: dict) -> dict[str, dict[str, str]]:
     """A verb's post, or its post by the class of the body led (`default` for the others)."""
     return {k: v if isinstance(v, dict) else {"default": v} for k, v in (value or {}).items()}
@@ -172,12 +182,28 @@ def from_data(cls: type[T], file: dict, where: str) -> T:
     for name, f in declared.items():
         read = f.metadata.get("read")
         if read is not None:
+            _no_truth_words(file.get(name), f"{where} {name}")
             values[name] = read(file.get(name), file)
         elif name in file:
             values[name] = _typed(types[name], file[name], f"{where} {name}")
         elif f.default is MISSING and f.default_factory is MISSING:
             values[name] = _typed(types[name], None, f"{where} {name}")
     return cls(**values)
+
+
+def _no_truth_words(value: Any, where: str) -> None:
+    """An entry read by its own reader holds no word YAML read as true or false: none in a
+    list, none as a key (`_typed` says so of the typed entries)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if isinstance(k, bool):
+                _typed(str, k, where)  # raises
+            _no_truth_words(v, where)
+    elif isinstance(value, list):
+        for v in value:
+            if isinstance(v, bool):
+                _typed(str, v, where)  # raises
+            _no_truth_words(v, where)
 
 
 @cache
@@ -210,6 +236,8 @@ class Lexicon:
     object_role_verbs: frozenset[str]  # "sent X as envoy": the "as" complement is X's
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
+    replacement_nouns: frozenset[str]  # "in replacement of B": B held the post
+    replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person
     # "headed by X": X is "head" (by class)
@@ -243,6 +271,8 @@ class Lexicon:
     courtesy_genders: dict[str, str] = field(metadata=_read(_by_word))  # "ms" -> "f"
     lemma_corrections: dict[str, str] = field(metadata=_read(_by_word))  # form -> lemma
     thing_pronouns: frozenset[str]  # "it", "its"
+    # "its secretary general" is a body's, "its foreign minister" a country's: title -> classes
+    title_owner_classes: dict[str, frozenset[str]] = field(metadata=_read(_classes_by_word))
     owner_preps: frozenset[str]  # "the foreign minister of Norland"
     government_preps: frozenset[str]  # "the government in Norvik"
     representative_preps: frozenset[str]  # "officials from Norland"

@@ -230,6 +230,8 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             m.cls == "Plan"
             and plans.get(words[-1], i) < i
             and not (set(words) | set(keys[plans[words[-1]]])) & contrast
+            # "a peace plan drawn up by X ... the Velmar Peace Plan": not the plan named later
+            and not (mentions[plans[words[-1]]].qualified and m.text.istitle())
         ):
             u.join(plans[words[-1]], i)
 
@@ -372,7 +374,9 @@ def _before_parenthesis(text: str, start: int, ending_at: dict[int, list[int]]) 
 
 
 def _has_complement(m: Mention) -> bool:
-    return bool(m.long) and norm(m.long) != norm(m.text)
+    """A phrase completed by words of its own: a prepositional phrase ("the plan for the
+    border") or a clause ("a peace plan drawn up by X", "a plan that X drew up")."""
+    return m.qualified or (bool(m.long) and norm(m.long) != norm(m.text))
 
 
 def _force_key(text: str) -> tuple[str, str] | None:

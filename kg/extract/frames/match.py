@@ -308,13 +308,17 @@ def _emit(
     if not subjects_ or not objects_:
         return []
     verb = _verb_of(tok)
-    if (
+    # a plan negated ("would not meet X", "had no plans to withdraw"): negated, or what the
+    # frame says (`negated_as`: "will not sign the treaty" is a refused signing, while
+    # "refused to sign it" is a refusal of it, `refused_as`)
+    plan_negated = (
         level == "refused"
-        and not frame.refused_as
+        and (not frame.refused_as or frame.negated_as != "negated")
         and negates_a_plan(verb)
         and not limits_an_offer(verb)  # "is willing to take part but will not disarm X"
-    ):
-        level = frame.negated_as  # "would not meet X", "had no plans to withdraw": negated
+    )
+    if plan_negated:
+        level = frame.negated_as
     if level == "planned" and tok.pos_ == "VERB" and cancelled(tok, _event_nouns(frame.predicate)):
         level = "negated"  # "was due to travel to X, but the trip was cancelled"
     if frame.levels:  # "X, which left the bloc": the membership is negated
@@ -324,7 +328,7 @@ def _emit(
     if frame.modality and level == "asserted":
         level = frame.modality
     predicate = frame.predicate
-    if level == "refused" and frame.refused_as:  # "declined to send troops to X"
+    if level == "refused" and frame.refused_as and not plan_negated:  # "declined to send X"
         predicate = frame.refused_as
     elif frame.only_refused:  # "attended the summit" states no membership
         return []

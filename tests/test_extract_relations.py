@@ -37,6 +37,24 @@ def test_who_chairs_a_session_of_a_body_does_not_lead_it(text):
     assert not any(p == "leads" for _s, p, _o in _relations(text))
 
 
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        # review r8 #30: a unit that a body's name modifies is not the body
+        ("Mira Solvang led a UN unit in Velmar for two years.", "United Nations"),
+        ("Mira Solvang commands a Velmar Alliance unit.", "Velmar Alliance"),
+        ("The Velmar Alliance company is commanded by Mira Solvang.", "Velmar Alliance"),
+    ],
+)
+def test_who_leads_a_unit_of_a_body_does_not_lead_the_body(text, body):
+    assert not _has(_relations(text), "Mira Solvang", "leads", body)
+
+
+def test_a_common_noun_a_body_names_stands_for_the_body():
+    found = _relations("Tomas Ekberg leads the Coastal Front rebel group.")
+    assert _has(found, "Tomas Ekberg", "leads", "Coastal Front")
+
+
 def test_who_chairs_a_session_of_an_event_chairs_the_event():
     found = _relations("Tomas Ekberg chaired a session of the Velmar Summit.")
     assert _has(found, "Tomas Ekberg", "chairs", "Velmar Summit", "asserted")

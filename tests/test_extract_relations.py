@@ -274,6 +274,23 @@ def test_who_replaces_someone_as_a_post_holds_it_and_the_one_replaced_held_it(te
 
 
 @pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Tomas Ekberg will replace Anna Lind as foreign minister of Sweden.", "Foreign Minister"),
+        (
+            "Tomas Ekberg is expected to succeed Anna Lind as chairman of the Velmar Trade "
+            "Council.",
+            "Chairman",
+        ),
+    ],
+)
+def test_who_will_replace_someone_as_a_post_will_hold_it_and_the_other_holds_it_now(text, title):
+    posts = _posts(text)
+    assert posts[("Tomas Ekberg", title)] == ("planned", ())
+    assert posts[("Anna Lind", title)] == ("asserted", ())
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # review r8 #12

@@ -238,6 +238,14 @@ def test_a_partner_is_no_part_of_the_name_of_what_is_signed(text, parties):
         assert _has(found, who, "signs", "accord", "asserted"), who
 
 
+def test_a_plan_named_with_its_partner_keeps_that_name_as_an_alias():
+    from kg.extract.pipeline import extract
+
+    st = extract("Sweden signed an accord with Finland on Friday.", "t")
+    plan = next(e for e in st.entities if e.cls == "Plan")
+    assert (plan.label, plan.aliases) == ("accord", ("accord with Finland",))
+
+
 def _posts(text: str) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
     """(holder, title) -> (modality, qualifiers) of each holdsPosition."""
     from kg.extract.pipeline import extract

@@ -1435,3 +1435,47 @@ def test_a_predecessor_held_the_post_of_who_replaced_him(text, title):
     st = _extract(text)
     assert ("Mira Solvang", title) in held(st)
     assert ("Tomas Ekberg", title) in _former(st)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will not extradite Tomas Ekberg, a spokesperson for the ministry said.",
+        "The court has summoned Tomas Ekberg, an adviser to the opposition told reporters.",
+    ],
+)
+def test_a_speaker_title_after_a_comma_is_no_post_of_the_name_before_it(text):
+    # review r8 #10: "..., a spokesperson for X said": the title is the reporting verb's
+    # subject, though the parser hangs it on the name before as an apposition
+    assert not held(_extract(text))
+
+
+def test_a_name_before_a_speaker_title_is_no_person():
+    # review r8 #10: the apposition of a speaker title makes no person of a body's name
+    st = _extract(
+        "Norway will send 200 troops to the Velmar Trade Office, a spokesperson for the "
+        "ministry said."
+    )
+    assert not held(st)
+    assert "Person" not in {e.cls for e in st.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Norway will send 200 troops to the Sudria Mission, an adviser of Tomas Ekberg said.",
+            "Sudria Mission",
+        ),
+        # read as a person's name by the recognizer
+        ("Sweden will join Velmar Force, its chairman said on Monday.", "Velmar Force"),
+        # a name in apposition to a title
+        ("Norway praised Arden Mission, the force commander, on Monday.", "Arden Mission"),
+    ],
+)
+def test_a_name_whose_head_is_a_mission_noun_is_no_person(text, name):
+    # review r8 #10: "the Sudria Mission" is a mission, whatever the recognizer reads
+    st = _extract(text)
+    classes = {e.label: e.cls for e in st.entities}
+    assert classes.get(name) == "ArmedForce"
+    assert not any(holder == name for holder, _ in held(st))

@@ -75,6 +75,9 @@ def class_guess(label: str, text: str, words: list[str]) -> str | None:
     if label == "PERSON":
         if len(words) == 1 and key in gaz.by_metonym:
             return "City"  # NER takes some capitals for people
+        if len(words) >= 2 and words[-1].lower() in lexicon().mission_nouns:
+            # "the Sudria Mission" read as a person: a mission or a force is named by its noun
+            return head_class(words) or "Person"
         return "Person"
     if label == "POSITION":
         return "Position"

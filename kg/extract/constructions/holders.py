@@ -12,6 +12,7 @@ from kg.extract.phrases.titles import (
 )
 from kg.extract.resolve import Ref
 from kg.extract.syntax.arguments import direct_objects, is_passive, subjects
+from kg.extract.words import reporting_subject
 
 
 def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | None, str]:
@@ -50,7 +51,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             ]
             if refs:
                 return refs[0], "apposition"
-    if head.dep_ == "appos":
+    if head.dep_ == "appos" and not reporting_subject(head):
         refs = [
             r
             for r in index.refs(block, head.head, with_conj=False)

@@ -462,6 +462,101 @@ def test_an_ending_verb_negates_only_the_gerund_it_ends(text, key):
     assert _relations(text)[key] == {"asserted"}
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "level"),
+    [
+        (
+            "Norland has not stopped sending troops to the Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "asserted",
+        ),
+        (
+            "Norland never ended its support for the Velmar Accord.",
+            ("Norland", "supports", "Velmar Accord"),
+            "asserted",
+        ),
+        (
+            "Norland will not suspend its contribution to the Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "asserted",
+        ),
+        (
+            "Norland did not drop its opposition to the Velmar Accord.",
+            ("Norland", "opposes", "Velmar Accord"),
+            "asserted",
+        ),
+        (
+            "Tomas Ekberg did not reject reports that Norland would send troops to the Andean "
+            "Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "planned",
+        ),
+        (
+            "Tomas Ekberg did not deny that Norland would join the Andean Force.",
+            ("Norland", "memberOf", "Andean Force"),
+            "planned",
+        ),
+        (
+            "Norland did not fail to send troops to the Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "asserted",
+        ),
+    ],
+)
+def test_a_negated_ending_or_denial_cancels_its_negation(text, key, level):
+    # review r8 #3: "has not stopped sending" still sends; "did not deny" states the clause
+    assert _relations(text)[key] == {level}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "level"),
+    [
+        (
+            "Norland may suspend its contribution to the Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "asserted",
+        ),
+        (
+            "Norland is considering ending its support for the Velmar Accord.",
+            ("Norland", "supports", "Velmar Accord"),
+            "asserted",
+        ),
+        (
+            "Norland threatened to stop sending troops to the Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "asserted",
+        ),
+        (
+            "Norland may fail to send troops to the Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "possible",
+        ),
+    ],
+)
+def test_an_ending_only_weighed_leaves_what_it_would_end_going_on(text, key, level):
+    # review r8 #3: the ending verb's own modality is read; a failure is as firm as its verb
+    assert _relations(text)[key] == {level}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Norland stopped sending ships to the Velmar naval patrol in 2021.",
+        "Norland did not send ships to the naval patrol in 2021.",
+    ],
+)
+def test_a_denied_contribution_is_not_given_a_guessed_target(second):
+    # review r8 #22: the article's last force is a guess; a negation must not land on it
+    found = _relations("Norland sent 150 troops to the Andean Force in May. " + second)
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"asserted"}
+    # a denial of the force it names is stated
+    found = _relations(
+        "Norland sent 150 troops to the Andean Force in May. Norland stopped sending ships "
+        "to the Andean Force in 2021."
+    )
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"asserted", "negated"}
+
+
 def test_an_event_that_is_ended_took_place():
     found = _relations("Norland ended talks with Velmar on Friday.")
     assert found[("Norland", "holdsTalksWith", "Velmar")] == {"asserted"}

@@ -15,6 +15,8 @@ from kg.extract.syntax.arguments import (
     prep_objects,
     subjects,
 )
+from kg.extract.syntax.events import _noun_modality
+from kg.extract.syntax.modality import modality
 
 
 def _is_contribution(tok, nouns, money: bool = True) -> bool:
@@ -235,6 +237,7 @@ def frame_objects(
             and not out
             and not _children(tok, "xcomp")  # "offered to send troops": "send" says where
             and (tok.pos_ in ("NOUN", "PROPN") or has_contribution(tok, money=False))
+            and not _denied(tok)
         ):
             # troops or ships with no force named go to the last one; money does not
             c = index.salient_force(block, tok)
@@ -243,6 +246,14 @@ def frame_objects(
         if out:
             break
     return out
+
+
+def _denied(tok) -> bool:
+    """A clause or event noun that is negated or ended ("did not send ships", "stopped
+    sending ships to the naval patrol"): what it denies is stated only of a target it
+    names, never of a guessed one (the article's last force, which it may contradict)."""
+    level = _noun_modality(tok) if tok.pos_ in ("NOUN", "PROPN") else modality(tok)
+    return level == "negated"
 
 
 def _named_lately(index: ArticleIndex, block: int, tok, cluster) -> bool:

@@ -105,6 +105,13 @@ def _noun_modality(tok) -> str | None:
         level = modality(head) if head.i != tok.i else "asserted"
     if level is None:
         return None
+    if (
+        tok.dep_ in ("dobj", "nsubjpass")
+        and head.pos_ == "VERB"
+        and tok.lemma_.lower() in f.ended_nouns
+        and _verb_in(head, f.ending_verbs)
+    ):  # "ended its support for X": negated; "did not end", "may suspend": it goes on
+        return "negated" if level == "asserted" else "asserted"
     via = head.head if tok.dep_ == "pobj" else head  # "agreed on a meeting": agreed
     if (
         level == "asserted"
@@ -117,13 +124,6 @@ def _noun_modality(tok) -> str | None:
     purpose = f.purpose_preps.get(head.lower_) if tok.dep_ == "pobj" else None
     if purpose and level == "asserted":  # "travelled to X for talks with Y"
         level = purpose
-    if (
-        tok.dep_ in ("dobj", "nsubjpass")
-        and head.pos_ == "VERB"
-        and tok.lemma_.lower() in f.ended_nouns
-        and _verb_in(head, f.ending_verbs)
-    ):
-        return "negated"  # "ended its support for X", "suspended its contribution"
     if tok.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(head) in f.cancel_verbs:
         return "negated"  # "the visit was postponed", "cancelled the trip"
     if _ahead(tok):  # "has no plans to reopen it before a meeting with Y": the meeting is ahead

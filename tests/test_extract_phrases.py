@@ -1392,3 +1392,17 @@ def test_a_predecessor_held_the_post_of_who_replaced_him(text, title):
     st = _extract(text)
     assert ("Mira Solvang", title) in held(st)
     assert ("Tomas Ekberg", title) in _former(st)
+
+
+def test_a_name_and_a_place_noun_after_it_name_a_place():
+    st = _extract(
+        "Norland troops crossed the Velmaro river and reached the Tarsk naval base near the "
+        "Orsk training area."
+    )
+    places = {e.label for e in st.entities if e.cls == "Region"}
+    assert {"Velmaro river", "Tarsk naval base", "Orsk training area"} <= places
+
+
+def test_a_place_noun_after_a_known_name_or_before_a_noun_names_no_place():
+    st = _extract("The Velmar base commander met officials at the Lithuanian port.")
+    assert not [e for e in st.entities if e.cls == "Region"]

@@ -1406,3 +1406,20 @@ def test_a_name_and_a_place_noun_after_it_name_a_place():
 def test_a_place_noun_after_a_known_name_or_before_a_noun_names_no_place():
     st = _extract("The Velmar base commander met officials at the Lithuanian port.")
     assert not [e for e in st.entities if e.cls == "Region"]
+
+
+def test_a_possessive_inside_a_name_stays_in_it():
+    st = _extract(
+        "The Norland National People's Assembly approved the plan, and the Velmar Workers' "
+        "Party opposed it."
+    )
+    labels = {e.label for e in st.entities}
+    assert {"Norland National People's Assembly", "Velmar Workers' Party"} <= labels
+
+
+def test_a_body_named_as_a_possessor_is_a_body_of_its_own():
+    st = _extract(
+        "Tomas Ekberg returns to Norvik to head the Norwegian foreign ministry's department "
+        "for security policy."
+    )
+    assert "Norwegian foreign ministry" in {e.label for e in st.entities}

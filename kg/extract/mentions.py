@@ -161,9 +161,15 @@ def _place_noun_end(doc, ent) -> int | None:
 
 
 def _splitpossessive(tokens: list) -> list[list]:
-    """'Ortiz’s “Clean Seas' -> ['Ortiz'], ['Clean', 'Seas']."""
+    """'Ortiz’s “Clean Seas' -> ['Ortiz'], ['Clean', 'Seas']; a possessive inside a name
+    ("the Velmar National People's Assembly", lexicon `possessive_name_words`) stays
+    in it."""
     parts, current = [], []
+    inside = lexicon().possessive_name_words
     for tok in tokens:
+        if possessive(tok) and tok.i > 0 and tok.doc[tok.i - 1].lower_ in inside and current:
+            current.append(tok)  # "National People's Assembly": one name
+            continue
         if possessive(tok) or "\n" in tok.text or tok.text in ("(", ")", "[", "]"):
             if current:
                 parts.append(current)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.extract.lexicon import gazetteer, lexicon, norm
+from kg.extract.lexicon import frames, gazetteer, lexicon, norm
 from kg.extract.words import head_class, possessive, stripped, trim
 
 _COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for"}
@@ -76,6 +76,8 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         if tail and len(out) > n:
             words = [*tokens, *tail]
             out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+        if len(out) > n and any(c.dep_ in ("acl", "relcl") and c.i > root.i for c in root.children):
+            out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
 
 
 def _possessor_body(doc, root, taken: set[int], add: Callable) -> None:
@@ -109,6 +111,7 @@ def _complement(doc, root) -> list:
     date, at most 9 words."""
     out: list = []
     head = root
+    partners = _partner_preps(root)
     for _ in range(2):
         prep = next(
             (
@@ -118,7 +121,7 @@ def _complement(doc, root) -> list:
             ),
             None,
         )
-        if prep is None or prep.lower_ not in _COMPLEMENT_PREPS:
+        if prep is None or prep.lower_ not in _COMPLEMENT_PREPS or prep.lower_ in partners:
             break
         words = list(prep.subtree)
         if (
@@ -133,6 +136,17 @@ def _complement(doc, root) -> list:
         if head is None:
             break
     return out
+
+
+def _partner_preps(root) -> frozenset[str]:
+    """The `partners` prepositions (frames.yaml) of a verb whose object `root` is: "signed
+    an accord with B" names the accord, not an "accord with B", however the parser hangs
+    "with B"."""
+    verb = root.head
+    if root.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return frozenset()
+    lemma = verb.lemma_.lower()
+    return frozenset(p for f in frames().verbs if lemma in f.lemmas for p in f.partners)
 
 
 def _extends_name(chunk, taken: set[int]) -> bool:

@@ -36,6 +36,8 @@ class Mention:
     long: str | None = None  # with its complement: "meeting of trade ministers in Norvik"
     definite: bool = False  # a description with "the", "this", "its"... (DESC only)
     owned: str | None = None  # a body with the name that owns it: "Norland's intelligence ministry"
+    # a clause of its own after it: "a peace plan drawn up by X", "a plan that X drew up"
+    qualified: bool = False
 
     @property
     def key(self) -> str:
@@ -73,6 +75,9 @@ def class_guess(label: str, text: str, words: list[str]) -> str | None:
     if label == "PERSON":
         if len(words) == 1 and key in gaz.by_metonym:
             return "City"  # NER takes some capitals for people
+        if len(words) >= 2 and words[-1].lower() in lexicon().mission_nouns:
+            # "the Sudria Mission" read as a person: a mission or a force is named by its noun
+            return head_class(words) or "Person"
         return "Person"
     if label == "POSITION":
         return "Position"

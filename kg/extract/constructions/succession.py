@@ -17,12 +17,16 @@ def _post_of(b: Builder, person: Cluster, tok) -> Cluster | None:
     lo, hi = b.index.pos(b.block, sent[0]), b.index.pos(b.block, sent[-1])
     at = b.index.pos(b.block, tok)
     here = [(start, p) for start, p, former in holdings if lo <= start <= hi and not former]
+    before = [(start, p) for start, p, former in holdings if start < lo and not former]
     if here:
         # the post named last before the verb ("X, a deputy director, was appointed head
         # of mission, replacing Y": head of mission), else the first after it
         before_verb = [h for h in here if h[0] < at]
-        return max(before_verb, key=lambda h: h[0])[1] if before_verb else here[0][1]
-    before = [(start, p) for start, p, former in holdings if start < lo and not former]
+        post = max(before_verb, key=lambda h: h[0])[1] if before_verb else here[0][1]
+        # "Norland's Defence Minister X ... X, who replaced Y as defence minister": the
+        # post named before with its owner
+        fuller = [h for h in before if h[1].of is not None and h[1].title == post.title]
+        return max(fuller, key=lambda h: h[0])[1] if post.of is None and fuller else post
     return max(before, key=lambda x: x[0])[1] if before else None
 
 

@@ -638,6 +638,29 @@ def test_a_proposal_made_is_asserted_and_one_weighed_is_not():
     assert found[("Harbour Accord", "proposedBy", "Norland")] == {"considered"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland rejected a peace plan drawn up by Velmar.",
+        "Norland backed a peace plan drawn up by Velmar.",
+        "Norland declined to back a peace plan drawn up by Velmar.",
+        "Norland rejected the peace plan that Velmar had drawn up.",
+    ],
+)
+def test_a_participle_or_relative_clause_of_a_plan_keeps_its_own_modality(text):
+    # review r8 #18: "drawn up by X" happened, whatever is done with the plan; a plan noun
+    # gives its modality only to the to-infinitive it intends ("has plans to join")
+    assert _relations(text)[("peace plan", "proposedBy", "Velmar")] == {"asserted"}
+
+
+def test_a_plan_its_possessor_only_weighs_is_proposed_as_firmly():
+    # review r8 #18: "its own sanctions" under "is considering" are not yet proposed
+    found = _relations("Norland is considering its own sanctions on Velmar.")
+    assert found[("sanctions on Velmar", "proposedBy", "Norland")] == {"considered"}
+    found = _relations("Norland rejected Velmar's peace plan.")
+    assert found[("peace plan", "proposedBy", "Velmar")] == {"asserted"}
+
+
 def test_a_headline_infinitive_with_a_subject_is_a_plan():
     # "Norland to send troops": the headline form of "Norland is to send troops"
     found = _relations("Norland to send 200 troops to the Andean Force.")

@@ -36,6 +36,24 @@ def test_a_country_that_hosts_an_event_is_its_host_not_its_place():
     assert found[("Andean Summit", "locatedIn", "Lima")] == {"planned"}
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Mira Solvang will not attend the summit in Oslo.", "planned"),
+        ("Mira Solvang may attend the summit in Oslo.", "planned"),
+        ("Mira Solvang refused to attend the summit in Oslo.", "asserted"),
+        ("Mira Solvang refused to chair the summit in Oslo.", "asserted"),
+        ("Mira Solvang did not attend the summit in Oslo.", "asserted"),
+        # a verb that stages the event or calls it off says where it is as firmly
+        ("Norland may hold the summit in Oslo.", "possible"),
+        ("Norland cancelled the summit in Oslo.", "negated"),
+    ],
+)
+def test_where_an_event_is_does_not_take_the_modality_of_who_attends_it(text, level):
+    # review r8 #21: the summit is in Oslo whatever Mira Solvang does
+    assert _relations(text)[("summit in Oslo", "locatedIn", "Oslo")] == {level}
+
+
 def test_who_returns_to_a_city_goes_home_and_visits_nothing():
     found = _relations("Lars Berg, the outgoing commander, returns to Oslo to head the school.")
     assert not [k for k in found if k[1] == "visits"]

@@ -396,6 +396,31 @@ def test_a_post_not_left_or_only_travelled_with_is_held_now(text):
     assert _posts(text)[("Mira Solvang", "Foreign Minister")] == ("asserted", ())
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (
+            "Tomas Ekberg, who will become foreign minister of Velmar in May, met Mira Solvang.",
+            "planned",
+        ),
+        ("Tomas Ekberg is expected to be named foreign minister of Velmar.", "planned"),
+        ("Tomas Ekberg declined to become foreign minister of Velmar.", "refused"),
+        ("Tomas Ekberg became foreign minister of Velmar in May.", "asserted"),
+        # keeping a post ahead says it is held now
+        ("Tomas Ekberg will remain foreign minister of Velmar.", "asserted"),
+    ],
+)
+def test_a_post_one_becomes_or_is_named_to_takes_the_modality_of_the_verb(text, level):
+    # review r8 #13: a copula's title and a raised passive's ("is expected to be named")
+    assert _posts(text)[("Tomas Ekberg", "Foreign Minister")][0] == level
+
+
+def test_who_only_hopes_for_a_post_holds_nothing():
+    # "hopes" is lemmatised "hop" by the model (lexicon lemma_corrections): a hope states nothing
+    assert not _posts("Tomas Ekberg hopes to be named foreign minister of Velmar.")
+    assert not _relations("Norland hopes to join the Velmar Alliance.")
+
+
 def test_a_post_turned_down_is_refused_and_one_taken_is_held():
     posts = _posts("Mira Solvang turned down the post of Norland's foreign minister.")
     assert posts[("Mira Solvang", "Foreign Minister")][0] == "refused"

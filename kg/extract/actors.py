@@ -47,6 +47,9 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
     f = frames()
     if tok.lemma_.lower() in f.partitive_nouns:  # "part of the road", "one of the sponsors"
         whole = [r for o in prep_objects(tok, "of") for r in actor_refs(index, block, o)]
+        if tok.lemma_.lower() in f.event_partitives:  # "a round of talks", not "the
+            # session of the assembly"
+            whole = [r for r in whole if fits(r.cluster.cls, "Event")]
         if whole:
             return whole
     pair = _pair(index, block, tok)

@@ -233,8 +233,13 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
+    object_role_verbs: frozenset[str]  # "sent X as envoy": the "as" complement is X's
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
+    replacement_nouns: frozenset[str]  # "in replacement of B": B held the post
+    place_nouns: frozenset[str]  # "the Velmar river": a name and these name a place
+    possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
+    replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person
     # "headed by X": X is "head" (by class)
@@ -315,6 +320,9 @@ class Frame:
     levels: dict[str, str] = field(default_factory=dict)
     # prepositions whose objects do what the subject does: "signed the accord with B": B too
     partners: tuple[str, ...] = ()
+    # its lemmas that, with a predicate after the object, say what the object is left as,
+    # not that the subject left it: "left X in charge", "left X to decide", "left X divided"
+    causative: tuple[str, ...] = ()
 
 
 def _usable(items: Any) -> list[dict]:
@@ -390,6 +398,7 @@ class Frames:
     member_preps: frozenset[str]  # "officials, including A and B"
     max_each_other: int = 3  # "A, B and C met": pairs only up to this many parties
     partitive_nouns: frozenset[str]  # "part of X" stands for X
+    event_partitives: frozenset[str]  # "a round of talks": only for an event
     pair_nouns: dict[str, tuple[str, ...]]  # "both sides"
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
     pair_titles: dict[str, tuple[str, ...]]  # "the two leaders"
@@ -411,7 +420,7 @@ class Frames:
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"
     occurrence_verbs: frozenset[str]  # "Will the talks take place?"
-    staging_verbs: frozenset[str]  # "may host the summit in Oslo": its place as firm
+    staging_verbs: frozenset[str]  # "may host the summit in Velmar": its place as firm
     event_levels: dict[str, str]  # "offered to host talks"
     planned_modifiers: frozenset[str]  # "the proposed visit"
     contrast_marks: frozenset[str]  # "..., while Y is considering it"
@@ -423,6 +432,7 @@ class Frames:
     beneficiary_verbs: frozenset[str]  # "share", "train": giving verbs
     post_preps: frozenset[str]  # "named X as foreign minister": the post
     holding_verbs: frozenset[str]  # "chose X to head the agency"
+    object_states: frozenset[str]  # "left X in charge": a predicate of the object
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...]  # "voted against it": what the story is about
     invitation_nouns: dict[str, tuple[str, ...]]  # "declined

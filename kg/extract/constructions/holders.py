@@ -4,7 +4,7 @@ of", an appointment verb's object, a copula, "until now"."""
 from __future__ import annotations
 
 from kg.extract.constructions.base import Builder, people_runs, says_past
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import frames, lexicon
 from kg.extract.mentions import Mention
 from kg.extract.phrases.titles import (
     complement_end,
@@ -12,6 +12,8 @@ from kg.extract.phrases.titles import (
 )
 from kg.extract.resolve import Ref
 from kg.extract.syntax.arguments import _children, direct_objects, is_passive, subjects
+from kg.extract.syntax.modality import _verb_in
+from kg.extract.words import reporting_subject
 
 
 def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | None, str]:
@@ -50,7 +52,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             ]
             if refs:
                 return refs[0], "apposition"
-    if head.dep_ == "appos":
+    if head.dep_ == "appos" and not reporting_subject(head):
         refs = [
             r
             for r in index.refs(block, head.head, with_conj=False)
@@ -69,6 +71,8 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         for tok in (t for t in (doc[prep.i - 1], hangs) if t is not None):
             m = index.mention_at(block, tok)
             if m is not None and index.clusters[m.cluster].cls == "Person":
+                if _subjects_role(b, prep.head, doc[m.head]):
+                    break  # "A replaced B as minister": A's, read off the verb below
                 return Ref(index.clusters[m.cluster]), "appointed-as"
     if prep is not None and _until_now(prep):
         # "named X, until now Minister of Finance, as ...", "X was until now the chief":
@@ -93,11 +97,10 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
                 owner = owner.head
         verb = owner
         if verb.pos_ in ("VERB", "AUX"):
-            lemma = verb.lemma_.lower()
             if says_past([*verb.children, verb]) and not allow_past:
                 return None, "past"
-            if lemma in lexicon().appointment_verbs or is_passive(verb):
-                # "appointed X as minister", "X was sworn in as minister"
+            if _names_object(verb):
+                # "appointed X as minister", "X was sworn in as minister", "sent X as envoy"
                 for obj in _appointees(verb):
                     refs = [
                         r
@@ -169,6 +172,33 @@ def _own_subject(b: Builder, i: int, title) -> bool:
         return False
     tok = b.doc[m.head]
     return tok.dep_ in ("nsubj", "nsubjpass") and title.head.i != tok.head.i
+
+
+def _subjects_role(b: Builder, verb, obj) -> bool:
+    """Whether the "as" complement of `verb` is its subject's, not its object `obj`'s: "A
+    replaced B as minister", "A refused to meet B as minister" (A is the minister), unless
+    the verb gives, takes or describes its object's post or role ("appointed B as minister",
+    "fired B as minister", "sent B as envoy": lexicon `appointment_verbs`,
+    `object_role_verbs`, frames.yaml `post_verbs`), is a passive, or has no person for a
+    subject ("the cabinet includes B as energy minister")."""
+    if verb.pos_ not in ("VERB", "AUX") or _names_object(verb):
+        return False
+    if obj not in direct_objects(verb):
+        return False
+    return any(
+        r.cluster.cls == "Person"
+        for s in subjects(verb)
+        for r in b.index.refs(b.block, s, with_conj=False)
+    )
+
+
+def _names_object(verb) -> bool:
+    """Whether the "as" complement of `verb` names its object's post or role: a passive, or
+    a verb of lexicon `appointment_verbs`, `object_role_verbs` or frames.yaml `post_verbs`
+    ("appointed X as", "fired X as", "sent X as envoy")."""
+    lex = lexicon()
+    verbs = lex.appointment_verbs | lex.object_role_verbs
+    return is_passive(verb) or _verb_in(verb, verbs.union(*frames().post_verbs.values()))
 
 
 def _appointees(verb) -> list:

@@ -73,8 +73,40 @@ def _names_a_post(index: ArticleIndex, block: int, verb) -> bool:
     said += [o for s in said for o in prep_objects(s, "of")]  # "the post of envoy"
     if not said:  # "X was chosen by Y"; an active verb names the post, maybe as its object
         # ("names a special envoy, X"); "named X in her speech" appoints no one
-        return is_passive(verb) or any(_is_post(index, block, t) for t in _children(verb, "dobj"))
+        return _bare_passive(verb) or any(
+            _is_post(index, block, t) for t in _children(verb, "dobj")
+        )
     return any(_is_post(index, block, t) for t in said)
+
+
+def _causative(frame: Frame, clause: Clause, verb) -> bool:
+    """A verb of the frame's `causative` lemmas with a predicate after its object: an
+    infinitive, participle or adjective ("left X to decide", "left X divided"), or a phrase
+    of frames.yaml `object_states` ("left X in charge of the talks")."""
+    if clause.lemma not in frame.causative:
+        return False
+    objects_ = _children(verb, "dobj")
+    if not objects_:
+        return False
+    after = [c for c in verb.children if c.i > objects_[0].i]
+    states = frames().object_states
+    return any(c.dep_ in ("xcomp", "ccomp", "oprd", "acomp") for c in after) or any(
+        " ".join(w.lower_ for w in c.subtree if w.i <= o.i) in states
+        or f"{c.lower_} {o.lemma_.lower()}" in states
+        for c in after
+        if c.dep_ == "prep"
+        for o in _children(c, "pobj")
+    )
+
+
+def _bare_passive(verb) -> bool:
+    """A passive that says nothing but who did it and when: "X was chosen by Y in May", not
+    "X was named in the report by Y" (a preposition of its own, not of time)."""
+    return is_passive(verb) and not any(
+        o.ent_type_ not in ("DATE", "TIME")
+        for p in _children(verb, "prep")
+        for o in _children(p, "pobj")
+    )
 
 
 def _is_post(index: ArticleIndex, block: int, tok) -> bool:
@@ -125,6 +157,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue
             if frame.needs == "post" and not _names_a_post(index, block, tok):
                 continue  # "named X as the source of the leak" appoints no one
+            if _causative(frame, clause, tok):
+                continue  # "left the council in charge of the talks" leaves nothing
             if frame.voice == "passive" and not clause.passive:
                 continue
             if gives_an_order(tok):  # "directed X to prepare a plan" leads nothing

@@ -135,9 +135,9 @@ def _noun_modality(tok) -> str | None:
 
 def event_modality(tok) -> str | None:
     """How firmly an event noun's own attributes are stated (its place: "the summit in
-    Oslo"): as the noun is when its verb makes the event happen or calls it off (frames.yaml
-    staging_verbs, light_verbs, cancel_verbs: "may host the summit in Oslo": possible); else
-    the event is given whatever is done with it ("will not attend the summit in Oslo",
+    Velmar"): as the noun is when its verb makes the event happen or calls it off (frames.yaml
+    staging_verbs, light_verbs, cancel_verbs: "may host the summit in Velmar": possible); else
+    the event is given whatever is done with it ("will not attend the summit in Velmar",
     "refused to chair it", "may attend it"): planned when the clause is ahead (a plan, an
     offer, a plan negated, a proposal) or the noun says so, else asserted."""
     level = _noun_modality(tok)
@@ -150,7 +150,7 @@ def event_modality(tok) -> str | None:
         level in ("possible", "considered", "offered")
         or negates_a_plan(verb)
         or frames().modality_heads.get(verb.lemma_.lower()) in _AHEAD
-    )  # "proposed a meeting in Geneva" (whoever refuses it)
+    )  # "proposed a meeting in Velmar" (whoever refuses it)
     return "planned" if ahead or _ahead(tok) or _planned_itself(tok) else "asserted"
 
 

@@ -1435,3 +1435,78 @@ def test_a_predecessor_held_the_post_of_who_replaced_him(text, title):
     st = _extract(text)
     assert ("Mira Solvang", title) in held(st)
     assert ("Tomas Ekberg", title) in _former(st)
+
+
+def test_a_name_and_a_place_noun_after_it_name_a_place():
+    st = _extract(
+        "Norland troops crossed the Velmaro river and reached the Tarsk naval base near the "
+        "Orsk training area."
+    )
+    places = {e.label for e in st.entities if e.cls == "Region"}
+    assert {"Velmaro river", "Tarsk naval base", "Orsk training area"} <= places
+
+
+def test_a_place_noun_after_a_known_name_or_before_a_noun_names_no_place():
+    st = _extract("The Velmar base commander met officials at the Lithuanian port.")
+    assert not [e for e in st.entities if e.cls == "Region"]
+
+
+def test_a_possessive_inside_a_name_stays_in_it():
+    st = _extract(
+        "The Norland National People's Assembly approved the plan, and the Velmar Workers' "
+        "Party opposed it."
+    )
+    labels = {e.label for e in st.entities}
+    assert {"Norland National People's Assembly", "Velmar Workers' Party"} <= labels
+
+
+def test_a_body_named_as_a_possessor_is_a_body_of_its_own():
+    st = _extract(
+        "Tomas Ekberg returns to Norvik to head the Norwegian foreign ministry's department "
+        "for security policy."
+    )
+    assert "Norwegian foreign ministry" in {e.label for e in st.entities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will not extradite Tomas Ekberg, a spokesperson for the ministry said.",
+        "The court has summoned Tomas Ekberg, an adviser to the opposition told reporters.",
+    ],
+)
+def test_a_speaker_title_after_a_comma_is_no_post_of_the_name_before_it(text):
+    # review r8 #10: "..., a spokesperson for X said": the title is the reporting verb's
+    # subject, though the parser hangs it on the name before as an apposition
+    assert not held(_extract(text))
+
+
+def test_a_name_before_a_speaker_title_is_no_person():
+    # review r8 #10: the apposition of a speaker title makes no person of a body's name
+    st = _extract(
+        "Norway will send 200 troops to the Velmar Trade Office, a spokesperson for the "
+        "ministry said."
+    )
+    assert not held(st)
+    assert "Person" not in {e.cls for e in st.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Norway will send 200 troops to the Sudria Mission, an adviser of Tomas Ekberg said.",
+            "Sudria Mission",
+        ),
+        # read as a person's name by the recognizer
+        ("Sweden will join Velmar Force, its chairman said on Monday.", "Velmar Force"),
+        # a name in apposition to a title
+        ("Norway praised Arden Mission, the force commander, on Monday.", "Arden Mission"),
+    ],
+)
+def test_a_name_whose_head_is_a_mission_noun_is_no_person(text, name):
+    # review r8 #10: "the Sudria Mission" is a mission, whatever the recognizer reads
+    st = _extract(text)
+    classes = {e.label: e.cls for e in st.entities}
+    assert classes.get(name) == "ArmedForce"
+    assert not any(holder == name for holder, _ in held(st))

@@ -242,6 +242,29 @@ def test_a_pronoun_reported_by_another_is_resolved_by_gender(text, visitor):
     assert _with(_relations(text), "visits", "Stockholm") == {visitor}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r8 #5: the subject of the sentence before is a default of untold gender
+        "Tomas Ekberg met Ms Mira Solvang in Oslo. She will visit Stockholm in May.",
+        # a name reporting is one too
+        "Tomas Ekberg met Ms Mira Solvang in Oslo. Ekberg said she would visit Stockholm in May.",
+    ],
+)
+def test_a_pronoun_prefers_the_person_told_to_be_of_its_gender(text):
+    assert _with(_relations(text), "visits", "Stockholm") == {"Mira Solvang"}
+
+
+def test_a_possessive_prefers_the_person_told_to_be_of_its_gender():
+    # review r8 #5: "Ekberg and her counterpart": her is not Ekberg, of untold gender, when
+    # the text told of a woman just before
+    found = _relations(
+        "Tomas Ekberg met Ms Mira Solvang in Oslo. Ekberg and her counterpart will visit "
+        "Stockholm in May."
+    )
+    assert _has(found, "Mira Solvang", "visits", "Stockholm")
+
+
 def test_her_government_in_a_clause_coordinated_with_she_is_hers():
     # review r7 #18: "She met Y, Sweden's defence minister, and said her government would
     # ...": her is "She" (the first conjunct's subject), not Y named last

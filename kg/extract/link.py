@@ -18,6 +18,7 @@ from kg.extract.link_descriptions import link_descriptions
 from kg.extract.mentions import Mention, acronym_fits
 from kg.extract.name_parts import join_name_parts, unknown_kind
 from kg.extract.phrases.titles import complement_end, is_honorific, title_data, title_label
+from kg.extract.words import reporting_subject
 
 
 def _entry(m: Mention) -> GazetteerEntry | None:
@@ -78,12 +79,15 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
     titles = {(m.block, m.head) for m in mentions if m.label == "POSITION"}
     _names_after_titles(mentions, docs)
     for m in mentions:
-        if m.label in ("ORG", "GPE", "FAC") and len(m.text.split()) >= 2:
+        if m.label in ("ORG", "GPE", "FAC") and len(m.text.split()) >= 2 and not _thing_named(m):
             tok = docs[m.block][m.head]
             if (
                 (tok.dep_ == "appos" and (m.block, tok.head.i) in titles)
                 or any(
-                    c.dep_ == "appos" and (m.block, c.i) in titles and not _whose(c)
+                    c.dep_ == "appos"
+                    and (m.block, c.i) in titles
+                    and not _whose(c)
+                    and not reporting_subject(c)  # "X, a spokesperson said": no apposition
                     for c in tok.children
                 )
                 or _after_courtesy_title(m, docs[m.block])
@@ -328,11 +332,20 @@ def _other_kind(name: Mention, phrase: Mention) -> bool:
     )
 
 
+def _thing_named(m: Mention) -> bool:
+    """A name whose last word is a mission's or a force's noun (lexicon `mission_nouns`:
+    "the Sudria Mission", "the Velmar Force"): never a person's."""
+    words = m.text.split()
+    return len(words) >= 2 and words[-1].lower() in lexicon().mission_nouns
+
+
 def _person_like(name: Mention, doc) -> bool:
-    """A name of two words or more, all proper nouns, that the gazetteer does not know."""
+    """A name of two words or more, all proper nouns, that the gazetteer does not know,
+    and no mission's or force's."""
     return (
         name.label in ("ORG", "GPE", "FAC", "LOC")
         and len(name.text.split()) >= 2
+        and not _thing_named(name)
         and norm(name.text) not in gazetteer().by_name
         and all(t.pos_ == "PROPN" for t in doc[name.tok_start : name.tok_end])
     )

@@ -1437,6 +1437,37 @@ def test_a_predecessor_held_the_post_of_who_replaced_him(text, title):
     assert ("Tomas Ekberg", title) in _former(st)
 
 
+def test_a_name_and_a_place_noun_after_it_name_a_place():
+    st = _extract(
+        "Norland troops crossed the Velmaro river and reached the Tarsk naval base near the "
+        "Orsk training area."
+    )
+    places = {e.label for e in st.entities if e.cls == "Region"}
+    assert {"Velmaro river", "Tarsk naval base", "Orsk training area"} <= places
+
+
+def test_a_place_noun_after_a_known_name_or_before_a_noun_names_no_place():
+    st = _extract("The Velmar base commander met officials at the Lithuanian port.")
+    assert not [e for e in st.entities if e.cls == "Region"]
+
+
+def test_a_possessive_inside_a_name_stays_in_it():
+    st = _extract(
+        "The Norland National People's Assembly approved the plan, and the Velmar Workers' "
+        "Party opposed it."
+    )
+    labels = {e.label for e in st.entities}
+    assert {"Norland National People's Assembly", "Velmar Workers' Party"} <= labels
+
+
+def test_a_body_named_as_a_possessor_is_a_body_of_its_own():
+    st = _extract(
+        "Tomas Ekberg returns to Norvik to head the Norwegian foreign ministry's department "
+        "for security policy."
+    )
+    assert "Norwegian foreign ministry" in {e.label for e in st.entities}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -30,6 +30,7 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         # that owns a body is kept beside it ("Norland's intelligence ministry", lexicon
         # `owned_body_classes`), unless the noun stands for its owner ("Norland's government")
         owned = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+        _possessor_body(doc, root, taken, add)
         body = cls in lexicon().owned_body_classes and not _stands_for_owner(root)
         owner = trim(list(doc[min(owned) : max(owned) + 1])) if body and owned else []
         owner = owner if _named_owner(owner) else []
@@ -77,6 +78,21 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
             out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
         if len(out) > n and any(c.dep_ in ("acl", "relcl") and c.i > root.i for c in root.children):
             out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
+
+
+def _possessor_body(doc, root, taken: set[int], add: Callable) -> None:
+    """A body named as the possessor of a common noun ("the Norlandic trade ministry's
+    department", "the Velmar army's logistics unit"): a mention of its own, when a name
+    or a nationality specifies it."""
+    for poss in (c for c in root.children if c.dep_ == "poss"):
+        cls = head_class([poss.lemma_]) or head_class([poss.text])
+        if cls not in ("GovernmentBody", "ArmedForce") or poss.i in taken:
+            continue
+        tokens = trim([t for t in poss.subtree if not possessive(t)])
+        mods = [t for t in tokens if t.i != poss.i]
+        if not any(t.pos_ == "PROPN" or _nationality(t) for t in mods):
+            continue
+        add(tokens, "COMMON", cls)
 
 
 def _cut(doc, root) -> bool:

@@ -237,6 +237,8 @@ class Lexicon:
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
     replacement_nouns: frozenset[str]  # "in replacement of B": B held the post
+    place_nouns: frozenset[str]  # "the Velmar river": a name and these name a place
+    possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
     replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person

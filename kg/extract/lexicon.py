@@ -420,6 +420,7 @@ class Frames:
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"
     occurrence_verbs: frozenset[str]  # "Will the talks take place?"
+    staging_verbs: frozenset[str]  # "may host the summit in Velmar": its place as firm
     event_levels: dict[str, str]  # "offered to host talks"
     planned_modifiers: frozenset[str]  # "the proposed visit"
     contrast_marks: frozenset[str]  # "..., while Y is considering it"

@@ -304,6 +304,9 @@ def test_who_will_replace_someone_as_a_post_will_hold_it_and_the_other_holds_it_
         # review r8 #12
         "Tomas Ekberg refused to meet Mira Solvang as foreign minister of Sweden.",
         "Tomas Ekberg met Mira Solvang in Oslo as foreign minister of Sweden.",
+        # review r8 L11: a person after a preposition of the verb
+        "Tomas Ekberg, who served under Mira Solvang as foreign minister of Sweden, met Anna Lind.",
+        "Tomas Ekberg travelled to Oslo with Mira Solvang as foreign minister of Sweden.",
     ],
 )
 def test_the_as_complement_of_a_verb_is_its_subjects(text):
@@ -324,6 +327,25 @@ def test_the_as_complement_of_a_verb_that_gives_a_role_is_its_objects(text, titl
     posts = _posts(text)
     assert (("Mira Solvang", title)) in posts
     assert ("Tomas Ekberg", title) not in posts
+
+
+def test_who_was_replaced_held_the_post_of_the_as_complement_not_the_successors_other():
+    # review r8 L8
+    from kg.extract.pipeline import extract
+
+    st = extract(
+        "Tomas Ekberg, Norway's defence minister, replaced Mira Solvang as head of the Velmar "
+        "Trade Council.",
+        "t",
+    )
+    by_id = {e.id: e for e in st.entities}
+    held = {
+        (by_id[r.subject].label, by_id[r.object].label, tuple(r.qualifiers or ()))
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+    assert ("Mira Solvang", "Head", ("former",)) in held
+    assert ("Mira Solvang", "Defence Minister", ("former",)) not in held
 
 
 def test_who_was_replaced_as_a_bare_title_held_the_post_named_before_with_its_owner():

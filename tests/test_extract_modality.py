@@ -600,6 +600,35 @@ def test_a_denied_contribution_is_not_given_a_guessed_target(second):
     assert found[("Norland", "contributesTo", "Andean Force")] == {"asserted", "negated"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland ended its deployment of troops to the Andean Force.",
+        "Norland's deployment of troops to the Andean Force ended in May.",
+        "Norland suspended the deployment of 200 troops to the Andean Force.",
+    ],
+)
+def test_an_ended_contribution_is_negated_whichever_way_it_is_ended(text):
+    # review r8 #14: transitive and intransitive ending agree; "suspended the deployment ...
+    # to X" (parsed with "to X" on the verb) is Norland's deployment to X
+    assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {"negated"}
+
+
+def test_an_event_noun_called_off_is_as_firm_as_the_calling_off():
+    # review r8 #14: "may postpone the trip" is possible, "was not cancelled" leaves it planned
+    found = _relations(
+        "Mira Solvang, who was due to visit Velmar next week, may postpone the trip, a "
+        "spokesperson said."
+    )
+    assert found[("Mira Solvang", "visits", "Velmar")] == {"possible"}
+    found = _relations(
+        "Mira Solvang was due to visit Velmar next week, but the trip was not cancelled."
+    )
+    assert found[("Mira Solvang", "visits", "Velmar")] == {"planned"}
+    found = _relations("Mira Solvang's trip to Velmar may be cancelled.")
+    assert found[("Mira Solvang", "visits", "Velmar")] == {"possible"}
+
+
 def test_an_event_that_is_ended_took_place():
     found = _relations("Norland ended talks with Velmar on Friday.")
     assert found[("Norland", "holdsTalksWith", "Velmar")] == {"asserted"}

@@ -796,15 +796,19 @@ def test_a_clause_under_a_condition_is_possible(text, key):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "level"),
     [
-        "Norland sent 200 troops to the Andean Force even if Velmar objected.",
-        "Norland sent 200 troops to the Andean Force, as if it were at war.",
+        ("Norland sent 200 troops to the Andean Force even if Velmar objected.", "asserted"),
+        ("Norland sent 200 troops to the Andean Force, as if it were at war.", "asserted"),
+        # the conditional "would" with a concession is a plan, not a condition (review r8 #4:
+        # only these reach `conditions.not_after`)
+        ("Norland would send 200 troops to the Andean Force even if Velmar objected.", "planned"),
+        ("Norland would send 200 troops to the Andean Force, as if it were at war.", "planned"),
     ],
 )
-def test_a_fact_with_a_concession_is_still_a_fact(text):
+def test_a_fact_or_plan_with_a_concession_keeps_its_modality(text, level):
     # review r7 #16
-    assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {"asserted"}
+    assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {level}
 
 
 def test_a_plan_with_a_condition_is_still_a_plan():

@@ -36,6 +36,24 @@ def test_a_country_that_hosts_an_event_is_its_host_not_its_place():
     assert found[("Andean Summit", "locatedIn", "Lima")] == {"planned"}
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Mira Solvang will not attend the summit in Oslo.", "planned"),
+        ("Mira Solvang may attend the summit in Oslo.", "planned"),
+        ("Mira Solvang refused to attend the summit in Oslo.", "asserted"),
+        ("Mira Solvang refused to chair the summit in Oslo.", "asserted"),
+        ("Mira Solvang did not attend the summit in Oslo.", "asserted"),
+        # a verb that stages the event or calls it off says where it is as firmly
+        ("Norland may hold the summit in Oslo.", "possible"),
+        ("Norland cancelled the summit in Oslo.", "negated"),
+    ],
+)
+def test_where_an_event_is_does_not_take_the_modality_of_who_attends_it(text, level):
+    # review r8 #21: the summit is in Oslo whatever Mira Solvang does
+    assert _relations(text)[("summit in Oslo", "locatedIn", "Oslo")] == {level}
+
+
 def test_who_returns_to_a_city_goes_home_and_visits_nothing():
     found = _relations("Lars Berg, the outgoing commander, returns to Oslo to head the school.")
     assert not [k for k in found if k[1] == "visits"]
@@ -378,6 +396,31 @@ def test_a_post_not_left_or_only_travelled_with_is_held_now(text):
     assert _posts(text)[("Mira Solvang", "Foreign Minister")] == ("asserted", ())
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (
+            "Tomas Ekberg, who will become foreign minister of Velmar in May, met Mira Solvang.",
+            "planned",
+        ),
+        ("Tomas Ekberg is expected to be named foreign minister of Velmar.", "planned"),
+        ("Tomas Ekberg declined to become foreign minister of Velmar.", "refused"),
+        ("Tomas Ekberg became foreign minister of Velmar in May.", "asserted"),
+        # keeping a post ahead says it is held now
+        ("Tomas Ekberg will remain foreign minister of Velmar.", "asserted"),
+    ],
+)
+def test_a_post_one_becomes_or_is_named_to_takes_the_modality_of_the_verb(text, level):
+    # review r8 #13: a copula's title and a raised passive's ("is expected to be named")
+    assert _posts(text)[("Tomas Ekberg", "Foreign Minister")][0] == level
+
+
+def test_who_only_hopes_for_a_post_holds_nothing():
+    # "hopes" is lemmatised "hop" by the model (lexicon lemma_corrections): a hope states nothing
+    assert not _posts("Tomas Ekberg hopes to be named foreign minister of Velmar.")
+    assert not _relations("Norland hopes to join the Velmar Alliance.")
+
+
 def test_a_post_turned_down_is_refused_and_one_taken_is_held():
     posts = _posts("Mira Solvang turned down the post of Norland's foreign minister.")
     assert posts[("Mira Solvang", "Foreign Minister")][0] == "refused"
@@ -636,6 +679,29 @@ def test_a_proposal_made_is_asserted_and_one_weighed_is_not():
     assert found[("Harbour Accord", "proposedBy", "Norland")] == {"asserted"}
     found = _relations("Norland is considering proposing the Harbour Accord.")
     assert found[("Harbour Accord", "proposedBy", "Norland")] == {"considered"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland rejected a peace plan drawn up by Velmar.",
+        "Norland backed a peace plan drawn up by Velmar.",
+        "Norland declined to back a peace plan drawn up by Velmar.",
+        "Norland rejected the peace plan that Velmar had drawn up.",
+    ],
+)
+def test_a_participle_or_relative_clause_of_a_plan_keeps_its_own_modality(text):
+    # review r8 #18: "drawn up by X" happened, whatever is done with the plan; a plan noun
+    # gives its modality only to the to-infinitive it intends ("has plans to join")
+    assert _relations(text)[("peace plan", "proposedBy", "Velmar")] == {"asserted"}
+
+
+def test_a_plan_its_possessor_only_weighs_is_proposed_as_firmly():
+    # review r8 #18: "its own sanctions" under "is considering" are not yet proposed
+    found = _relations("Norland is considering its own sanctions on Velmar.")
+    assert found[("sanctions on Velmar", "proposedBy", "Norland")] == {"considered"}
+    found = _relations("Norland rejected Velmar's peace plan.")
+    assert found[("peace plan", "proposedBy", "Velmar")] == {"asserted"}
 
 
 def test_a_headline_infinitive_with_a_subject_is_a_plan():

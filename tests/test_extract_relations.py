@@ -406,3 +406,32 @@ def test_a_participle_joined_to_its_agent_by_a_hyphen_is_a_passive(text, agent, 
         assert any(s.endswith(what) and p == predicate and o == agent for s, p, o in found), found
     else:
         assert _has(found, agent, predicate, what), found
+
+
+@pytest.mark.parametrize(
+    "text, country, predicate, what",
+    [
+        (
+            "Peruvian Defence Minister Mira Solvang ruled out a ceasefire with the Velmar Front.",
+            "Peru",
+            "declines",
+            "ceasefire with the Velmar Front",
+        ),
+        (
+            "Mira Solvang, Chile's foreign minister, opposes the Harbour Plan.",
+            "Chile",
+            "opposes",
+            "Harbour Plan",
+        ),
+    ],
+)
+def test_an_officials_act_of_state_is_their_countrys_too(text, country, predicate, what):
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", predicate, what), found
+    assert _has(found, country, predicate, what), found
+
+
+def test_an_officials_support_stays_their_own():
+    found = _relations("Mira Solvang, Chile's foreign minister, welcomed the Harbour Plan.")
+    assert _has(found, "Mira Solvang", "supports", "Harbour Plan"), found
+    assert not _has(found, "Chile", "supports", "Harbour Plan"), found

@@ -421,9 +421,11 @@ class Frames:
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"
     occurrence_verbs: frozenset[str]  # "Will the talks take place?"
+    staging_verbs: frozenset[str]  # "may host the summit in Velmar": its place as firm
     event_levels: dict[str, str]  # "offered to host talks"
     planned_modifiers: frozenset[str]  # "the proposed visit"
     contrast_marks: frozenset[str]  # "..., while Y is considering it"
+    state_acts: frozenset[str]  # "Defence Minister X ruled out ...": X's country too
     limit_marks: frozenset[str]  # "is willing to X but will not Y"
     gerund_subject_preps: frozenset[str]  # "joined Y in voting": X votes
     participation: dict[str, frozenset[str]]  # "took part in the exercise"

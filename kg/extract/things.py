@@ -1,5 +1,6 @@
 """What "it" and "its" stand for: the country or body that reports the clause ("Norland said
-it would ..."), the subject of the clause above a possessive ("X trains Y, and its commander"),
+it would ..."), for a possessive before a title the nearest one the title fits ("A criticised B,
+and its secretary general": B, a body), before another noun the subject of the clause above it,
 the object of a coordinated clause before ("The union adopted the plan, and Velmar opposed it"),
 else the last one named. A part of ArticleIndex (kg/extract/resolve.py), which mixes it in."""
 

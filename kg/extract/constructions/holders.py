@@ -11,7 +11,7 @@ from kg.extract.phrases.titles import (
     is_honorific,
 )
 from kg.extract.resolve import Ref
-from kg.extract.syntax.arguments import direct_objects, is_passive, subjects
+from kg.extract.syntax.arguments import _children, direct_objects, is_passive, subjects
 from kg.extract.syntax.modality import _verb_in
 from kg.extract.words import reporting_subject
 
@@ -124,7 +124,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         head.head.lemma_.lower() in lexicon().appointment_verbs
     ):
         verb = head.head
-        for obj in direct_objects(verb):
+        for obj in direct_objects(verb) or _raised(verb):
             if obj.i == head.i:
                 continue
             # "his deputy, Mira Solvang, was appointed minister": the name in apposition
@@ -139,7 +139,8 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
                 return refs[0], "appointed-as"
     # copula: "Ortiz is the foreign minister", "Ortiz, who became foreign minister"
     if head.dep_ == "attr" and head.head.lemma_.lower() in lexicon().copular_verbs:
-        for subj in (c for c in head.head.children if c.dep_ == "nsubj"):
+        # also the subject of the verb above ("X declined to become foreign minister")
+        for subj in subjects(head.head):
             refs = [
                 r for r in index.refs(block, subj, with_conj=False) if r.cluster.cls == "Person"
             ]
@@ -222,6 +223,16 @@ def _appointees(verb) -> list:
     """Who a verb names to a post: its objects, and the name the parser reads as the verb's
     predicate complement ("named X, until now minister, as ..." parses X as `oprd`)."""
     return [*direct_objects(verb), *(c for c in verb.children if c.dep_ == "oprd")]
+
+
+def _raised(verb) -> list:
+    """The subject of the verb above a passive infinitive with none of its own: who "is
+    expected to be named" or "hopes to be named" minister."""
+    if verb.dep_ != "xcomp" or verb.head.i == verb.i or not is_passive(verb):
+        return []
+    if _children(verb, "nsubjpass"):
+        return []
+    return _children(verb.head, "nsubjpass", "nsubj")
 
 
 def _until_now(prep) -> bool:

@@ -22,7 +22,7 @@ from kg.extract.syntax.arguments import (
     prep_objects,
 )
 from kg.extract.syntax.clauses import Clause, clauses_of
-from kg.extract.syntax.events import cancelled
+from kg.extract.syntax.events import cancelled, event_modality
 from kg.extract.syntax.modality import limits_an_offer, modality, negates_a_plan
 from kg.ontology import load_ontology
 
@@ -202,7 +202,8 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                     out += _emit(index, block, tok, frame, takers, None, modality(verb))
             else:
                 subj = [tok] if frame.subject == "self" else noun_subjects(tok)
-            own = event_level if frame.subject == "self" else level
+            own = event_modality(tok) if frame.subject == "self" else level
+            own = f.event_levels.get(own, own) if own else own
             out += _emit(index, block, tok, frame, subj, None, own)
             if frame.predicate in load_ontology().symmetric:
                 out += _between(index, block, tok, frame, event_level)

@@ -12,7 +12,7 @@ from functools import cache
 
 from kg.extract.lexicon import frames
 from kg.extract.syntax.arguments import _children, phrasal_lemma
-from kg.extract.syntax.modality import _verb_in, is_question, modality
+from kg.extract.syntax.modality import _verb_in, is_question, modality, negates_a_plan
 
 
 @cache
@@ -131,6 +131,42 @@ def _noun_modality(tok) -> str | None:
     if level == "asserted" and _planned_itself(tok):
         level = "planned"
     return level
+
+
+def event_modality(tok) -> str | None:
+    """How firmly an event noun's own attributes are stated (its place: "the summit in
+    Velmar"): as the noun is when its verb makes the event happen or calls it off (frames.yaml
+    staging_verbs, light_verbs, cancel_verbs: "may host the summit in Velmar": possible); else
+    the event is given whatever is done with it ("will not attend the summit in Velmar",
+    "refused to chair it", "may attend it"): planned when the clause is ahead (a plan, an
+    offer, a plan negated, a proposal) or the noun says so, else asserted."""
+    level = _noun_modality(tok)
+    if level in (None, "asserted", "planned"):
+        return level
+    verb = _governing_verb(tok)
+    if verb is None or _stages(verb):
+        return level
+    ahead = (
+        level in ("possible", "considered", "offered")
+        or negates_a_plan(verb)
+        or frames().modality_heads.get(verb.lemma_.lower()) in _AHEAD
+    )  # "proposed a meeting in Velmar" (whoever refuses it)
+    return "planned" if ahead or _ahead(tok) or _planned_itself(tok) else "asserted"
+
+
+_AHEAD = ("planned", "considered", "offered", "possible")
+
+
+def _stages(verb) -> bool:
+    """A verb that makes an event happen or calls it off ("hold", "host", "cancel")."""
+    f = frames()
+    lemma = phrasal_lemma(verb)
+    return (
+        lemma in f.staging_verbs
+        or lemma in f.light_verbs
+        or lemma in f.cancel_verbs
+        or verb.lemma_.lower() in f.staging_verbs | f.light_verbs
+    )
 
 
 def _ahead(tok) -> bool:

@@ -137,7 +137,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             found.add("negated")  # "has yet to send troops": not (yet) done
         sibling = word.dep_ == "conj"
         infinitive = word.dep_ in ("xcomp", "advcl") and has_to(word)
-        if word.i != tok.i and word.pos_ in ("NOUN", "PROPN") and lemma in f.modality_nouns:
+        intends = _intends(word, below, f.modality_nouns)
+        if intends:
             found.add(f.modality_nouns[lemma])  # "has plans to", "has no intention of"
             if any(c.lower_ in f.negators for c in word.children):
                 negated = True
@@ -159,7 +160,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
                 continue
             break
         if word.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp", "relcl", "acl"):
-            if word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in f.modality_nouns:
+            if intends:
                 continue  # "has no plans to join": on to the verb that has the plans
             break
     if _headline_infinitive(tok):  # "Norland to send troops": "is to", planned
@@ -169,6 +170,20 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
     return found, negated
+
+
+def _intends(noun, below, nouns) -> bool:
+    """An intention noun (frames.yaml modality_nouns) over the to-infinitive it intends:
+    "has plans to join", "the decision to send troops". Not over a participle or a relative
+    clause that modifies it: "a plan drawn up by X", "the plan that X proposed" happened,
+    whatever is done with the plan."""
+    return (
+        below is not None
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.lemma_.lower() in nouns
+        and below.head.i == noun.i
+        and has_to(below)
+    )
 
 
 def _ender(word, below):

@@ -10,6 +10,8 @@ from kg.extract.lexicon import frames, lexicon
 from kg.extract.syntax.events import _governing_verb
 from kg.extract.syntax.modality import _verb_in, modality
 
+AHEAD = ("planned", "possible", "considered", "offered")
+
 
 def post_modality(title) -> tuple[str | None, str | None]:
     """How firmly the clause that gives someone a title states that they hold it, and
@@ -29,6 +31,8 @@ def post_modality(title) -> tuple[str | None, str | None]:
         return ("refused", None) if level == "asserted" else ("asserted", None)
     if _verb_in(verb, posts.get("former", frozenset())):  # "refused to resign as": held now
         return ("asserted", "former") if level == "asserted" else ("asserted", None)
+    if _verb_in(verb, posts.get("kept", frozenset())):  # "will remain X": held now
+        return ("asserted" if level in AHEAD else level), None
     if _verb_in(verb, posts.get("held", frozenset()) | lexicon().appointment_verbs):
         return level, None  # "was not appointed X", "will serve as X"
     return "asserted", None  # "travelled to Y as X": the trip says nothing of the post

@@ -37,6 +37,24 @@ def test_who_chairs_a_session_of_a_body_does_not_lead_it(text):
     assert not any(p == "leads" for _s, p, _o in _relations(text))
 
 
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        # review r8 #30: a unit that a body's name modifies is not the body
+        ("Mira Solvang led a UN unit in Velmar for two years.", "United Nations"),
+        ("Mira Solvang commands a Velmar Alliance unit.", "Velmar Alliance"),
+        ("The Velmar Alliance company is commanded by Mira Solvang.", "Velmar Alliance"),
+    ],
+)
+def test_who_leads_a_unit_of_a_body_does_not_lead_the_body(text, body):
+    assert not _has(_relations(text), "Mira Solvang", "leads", body)
+
+
+def test_a_common_noun_a_body_names_stands_for_the_body():
+    found = _relations("Tomas Ekberg leads the Coastal Front rebel group.")
+    assert _has(found, "Tomas Ekberg", "leads", "Coastal Front")
+
+
 def test_who_chairs_a_session_of_an_event_chairs_the_event():
     found = _relations("Tomas Ekberg chaired a session of the Velmar Summit.")
     assert _has(found, "Tomas Ekberg", "chairs", "Velmar Summit", "asserted")
@@ -220,6 +238,14 @@ def test_a_partner_is_no_part_of_the_name_of_what_is_signed(text, parties):
         assert _has(found, who, "signs", "accord", "asserted"), who
 
 
+def test_a_plan_named_with_its_partner_keeps_that_name_as_an_alias():
+    from kg.extract.pipeline import extract
+
+    st = extract("Sweden signed an accord with Finland on Friday.", "t")
+    plan = next(e for e in st.entities if e.cls == "Plan")
+    assert (plan.label, plan.aliases) == ("accord", ("accord with Finland",))
+
+
 def _posts(text: str) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
     """(holder, title) -> (modality, qualifiers) of each holdsPosition."""
     from kg.extract.pipeline import extract
@@ -253,6 +279,23 @@ def test_who_replaces_someone_as_a_post_holds_it_and_the_one_replaced_held_it(te
     posts = _posts(text)
     assert posts[("Tomas Ekberg", title)] == ("asserted", ())
     assert posts[("Anna Lind", title)] == ("asserted", ("former",))
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Tomas Ekberg will replace Anna Lind as foreign minister of Sweden.", "Foreign Minister"),
+        (
+            "Tomas Ekberg is expected to succeed Anna Lind as chairman of the Velmar Trade "
+            "Council.",
+            "Chairman",
+        ),
+    ],
+)
+def test_who_will_replace_someone_as_a_post_will_hold_it_and_the_other_holds_it_now(text, title):
+    posts = _posts(text)
+    assert posts[("Tomas Ekberg", title)] == ("planned", ())
+    assert posts[("Anna Lind", title)] == ("asserted", ())
 
 
 @pytest.mark.parametrize(
@@ -406,3 +449,32 @@ def test_a_participle_joined_to_its_agent_by_a_hyphen_is_a_passive(text, agent, 
         assert any(s.endswith(what) and p == predicate and o == agent for s, p, o in found), found
     else:
         assert _has(found, agent, predicate, what), found
+
+
+@pytest.mark.parametrize(
+    "text, country, predicate, what",
+    [
+        (
+            "Peruvian Defence Minister Mira Solvang ruled out a ceasefire with the Velmar Front.",
+            "Peru",
+            "declines",
+            "ceasefire with the Velmar Front",
+        ),
+        (
+            "Mira Solvang, Chile's foreign minister, opposes the Harbour Plan.",
+            "Chile",
+            "opposes",
+            "Harbour Plan",
+        ),
+    ],
+)
+def test_an_officials_act_of_state_is_their_countrys_too(text, country, predicate, what):
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", predicate, what), found
+    assert _has(found, country, predicate, what), found
+
+
+def test_an_officials_support_stays_their_own():
+    found = _relations("Mira Solvang, Chile's foreign minister, welcomed the Harbour Plan.")
+    assert _has(found, "Mira Solvang", "supports", "Harbour Plan"), found
+    assert not _has(found, "Chile", "supports", "Harbour Plan"), found

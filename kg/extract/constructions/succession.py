@@ -7,6 +7,7 @@ from kg.extract.constructions.base import Builder, tokens_with
 from kg.extract.lexicon import lexicon
 from kg.extract.link import Cluster
 from kg.extract.syntax.arguments import direct_objects, is_passive, prep_objects, subjects
+from kg.extract.syntax.modality import modality
 
 
 def _post_of(b: Builder, person: Cluster, tok) -> Cluster | None:
@@ -36,13 +37,19 @@ def _people(b: Builder, tok) -> list:
 
 def succession(b: Builder) -> None:
     """ "A succeeds B", "A, appointed in May, replacing B", "A's predecessor, B": B held
-    the post that A holds, and holds it no longer."""
+    the post that A holds, and holds it no longer ("A will succeed B": B holds it now)."""
     lex = lexicon()
     words = lex.succession_verbs | lex.predecessor_nouns | lex.replacement_nouns
     for tok in tokens_with(b.doc, "LEMMA", words):
         lemma = tok.lemma_.lower()
         pairs: list[tuple[list, list]] = []
+        level = "asserted"
         if lemma in lex.succession_verbs and tok.pos_ in ("VERB", "AUX"):
+            # "A replaced B": B held the post; "A will / may replace B": B holds it now;
+            # "A did not replace B" says nothing of it
+            level = modality(tok)
+            if level not in ("asserted", "planned", "possible", "considered"):
+                continue
             successors = subjects(tok)
             if tok.dep_ in ("advcl", "xcomp") and is_passive(tok.head):
                 # "A was appointed by B in May, succeeding C": A succeeds, not B; but "the
@@ -92,5 +99,5 @@ def succession(b: Builder) -> None:
                                     "succession",
                                     "asserted",
                                     False,
-                                    ("former",),
+                                    ("former",) if level == "asserted" else (),
                                 )

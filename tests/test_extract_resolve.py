@@ -312,6 +312,16 @@ def test_its_before_a_title_is_the_nearest_actor_the_title_fits():
     assert not _has(found, "Commander", "positionIn", "Norway")
 
 
+def test_its_before_a_title_is_not_the_place_a_preposition_names():
+    # review r8 L1: the destination of a sending is where, not whose ("Sudria" read as a body)
+    found = _relations(
+        "The Velmar Alliance sent a mission to Sudria, and its commander, Tomas Ekberg, met "
+        "Mira Solvang."
+    )
+    assert not _has(found, "Tomas Ekberg", "leads", "Sudria")
+    assert _has(found, "Tomas Ekberg", "leads", "Velmar Alliance")
+
+
 def test_its_before_a_title_no_actor_fits_is_nobodys():
     # review r8 #1: a summit is no actor, and a chairman is no country's
     found = _relations("Sweden hosted the summit, and its chairman, Tomas Ekberg, opened it.")

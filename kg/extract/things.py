@@ -96,14 +96,15 @@ class Things:
 
     def _nearest_actor(self, block: int, tok, classes) -> Cluster | None:
         """The entity of one of `classes` that a word before the token in its sentence stands
-        for, the nearest first (a seat of government for its country), else the one named
-        last before it in the sentence before."""
+        for, the nearest first (a seat of government for its country), but no place a
+        preposition names (lexicon `place_prepositions`), else the one named last before it
+        in the sentence before."""
+        lex = lexicon()
         for word in reversed(tok.doc[tok.sent.start : tok.i]):
-            if (
-                word.pos_ not in ("NOUN", "PROPN", "PRON")
-                or word.lower_ in lexicon().thing_pronouns
-            ):
+            if word.pos_ not in ("NOUN", "PROPN", "PRON") or word.lower_ in lex.thing_pronouns:
                 continue
+            if word.dep_ == "pobj" and word.head.lower_ in lex.place_prepositions:
+                continue  # "sent a mission to Sudria, and its commander": where, not whose
             for ref in self._refs_one(block, word):
                 c = self.as_actor(ref).cluster
                 if c.cls in classes:

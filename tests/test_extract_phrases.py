@@ -1512,6 +1512,27 @@ def test_a_name_whose_head_is_a_mission_noun_is_no_person(text, name):
     assert not any(holder == name for holder, _ in held(st))
 
 
+def test_a_participle_before_in_chief_is_part_of_the_title():
+    st = _extract(
+        "Vice Admiral Mira Solvang on Friday took charge as Flag Officer Commanding-in-Chief "
+        "of the Norland Navy's Western Command."
+    )
+    assert ("Mira Solvang", "Flag Officer Commanding-in-Chief") in held(st)
+
+
+def test_maritime_qualifies_a_job_title():
+    st = _extract(
+        '"The Gulf is a shared room," said Mira Solvang, a maritime security analyst at the '
+        "Velmar Institute in Norvik."
+    )
+    assert ("Mira Solvang", "Maritime Security Analyst") in held(st)
+
+
+def test_a_name_before_a_spaced_dash_holds_the_title_after_it():
+    st = _extract("Gilles Ekberg - President of Norland. He has called the agreement a victory.")
+    assert ("Gilles Ekberg", "President") in held(st)
+
+
 @pytest.mark.parametrize(
     ("text", "described", "named"),
     [

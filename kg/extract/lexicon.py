@@ -239,6 +239,7 @@ class Lexicon:
     replacement_nouns: frozenset[str]  # "in replacement of B": B held the post
     place_nouns: frozenset[str]  # "the Velmar river": a name and these name a place
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
+    list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"
     replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person

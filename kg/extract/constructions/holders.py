@@ -30,6 +30,10 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
     listed = (
         {b.cluster(m).id for run in people_runs(b, head.sent) for m in run} if paired else set()
     )
+    # a list of who is who: "Ana Ortiz - President of Norland."
+    dashed = _dashed_name(b, pos)
+    if dashed is not None:
+        return dashed, "apposition"
     # the name after the title's complement: "the Minister of Finance of Norland, Dr Ana Ortiz"
     comma = _complement_end(b, pos)
     if comma is not None:
@@ -153,6 +157,20 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         ):
             return title_holder(b, first, allow_past)
     return None, ""
+
+
+def _dashed_name(b: Builder, pos: Mention) -> Ref | None:
+    """The person named before a spaced dash that opens a title ("Ana Ortiz - President
+    of Norland", "Gen. Ana Ortiz – head of the junta"): a list of who is who."""
+    doc, i = b.doc, pos.tok_start - 1
+    if i < 1 or doc[i].text not in lexicon().list_dashes or not doc[i - 1].whitespace_:
+        return None
+    if not doc[i].whitespace_:
+        return None
+    m = b.index.mention_at(b.block, doc[i - 1])
+    if m is None or m.tok_end != i or b.cluster(m).cls != "Person":
+        return None
+    return Ref(b.cluster(m))
 
 
 def _own_subject(b: Builder, i: int, title) -> bool:

@@ -435,3 +435,14 @@ def test_an_officials_support_stays_their_own():
     found = _relations("Mira Solvang, Chile's foreign minister, welcomed the Harbour Plan.")
     assert _has(found, "Mira Solvang", "supports", "Harbour Plan"), found
     assert not _has(found, "Chile", "supports", "Harbour Plan"), found
+
+
+def test_a_countrys_ministry_acts_for_the_country():
+    found = _relations("Peru's foreign ministry said it firmly opposes the Harbour Plan.")
+    assert _has(found, "Peru", "opposes", "Harbour Plan"), found
+
+
+def test_rejecting_something_opposes_it_and_refuses_no_part_in_it():
+    found = _relations("Velmar rejected the Harbour Sanctions Package on Monday.")
+    assert _has(found, "Velmar", "opposes", "Harbour Sanctions Package"), found
+    assert not _has(found, "Velmar", "declines", "Harbour Sanctions Package"), found

@@ -1510,3 +1510,62 @@ def test_a_name_whose_head_is_a_mission_noun_is_no_person(text, name):
     classes = {e.label: e.cls for e in st.entities}
     assert classes.get(name) == "ArmedForce"
     assert not any(holder == name for holder, _ in held(st))
+
+
+def test_a_participle_before_in_chief_is_part_of_the_title():
+    st = _extract(
+        "Vice Admiral Mira Solvang on Friday took charge as Flag Officer Commanding-in-Chief "
+        "of the Norland Navy's Western Command."
+    )
+    assert ("Mira Solvang", "Flag Officer Commanding-in-Chief") in held(st)
+
+
+def test_maritime_qualifies_a_job_title():
+    st = _extract(
+        '"The Gulf is a shared room," said Mira Solvang, a maritime security analyst at the '
+        "Velmar Institute in Norvik."
+    )
+    assert ("Mira Solvang", "Maritime Security Analyst") in held(st)
+
+
+def test_a_name_before_a_spaced_dash_holds_the_title_after_it():
+    st = _extract("Gilles Ekberg - President of Norland. He has called the agreement a victory.")
+    assert ("Gilles Ekberg", "President") in held(st)
+
+
+@pytest.mark.parametrize(
+    ("text", "described", "named"),
+    [
+        (
+            "Sweden signed another trade accord in May. Norway signed the Velmar Trade Accord "
+            "in June.",
+            "another trade accord",
+            "Velmar Trade Accord",
+        ),
+        (
+            "Sweden backed a separate border framework. Norway proposed the Nordic Border "
+            "Framework in June.",
+            "separate border framework",
+            "Nordic Border Framework",
+        ),
+    ],
+)
+def test_a_description_with_a_contrast_word_is_not_a_name_after_it(text, described, named):
+    # review r8 #19: "another", "separate" (lexicon `contrast_words`) set a description apart
+    # from the name that ends with its words
+    objects = {o for (s, _p, o) in relations_of(_extract(text)) if s == "Sweden"}
+    assert described in objects
+    assert named not in objects
+
+
+def test_an_acronym_the_article_defines_wins_over_the_gazetteer_s():
+    # review r8 #30: "the Sudria Cooperation Organisation (SCO)" makes every "SCO" of the
+    # article that body, not the body the gazetteer knows by those letters
+    found = relations_of(
+        _extract(
+            "The Sudria Cooperation Organisation (SCO) met in Arden in May. Tomas Ekberg, the "
+            "secretary general of the SCO, welcomed Mira Solvang."
+        )
+    )
+    assert ("Tomas Ekberg", "leads", "Sudria Cooperation Organisation") in found
+    assert not any(o == "Shanghai Cooperation Organisation" for (_s, _p, o) in found)

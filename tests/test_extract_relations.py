@@ -37,6 +37,24 @@ def test_who_chairs_a_session_of_a_body_does_not_lead_it(text):
     assert not any(p == "leads" for _s, p, _o in _relations(text))
 
 
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        # review r8 #30: a unit that a body's name modifies is not the body
+        ("Mira Solvang led a UN unit in Velmar for two years.", "United Nations"),
+        ("Mira Solvang commands a Velmar Alliance unit.", "Velmar Alliance"),
+        ("The Velmar Alliance company is commanded by Mira Solvang.", "Velmar Alliance"),
+    ],
+)
+def test_who_leads_a_unit_of_a_body_does_not_lead_the_body(text, body):
+    assert not _has(_relations(text), "Mira Solvang", "leads", body)
+
+
+def test_a_common_noun_a_body_names_stands_for_the_body():
+    found = _relations("Tomas Ekberg leads the Coastal Front rebel group.")
+    assert _has(found, "Tomas Ekberg", "leads", "Coastal Front")
+
+
 def test_who_chairs_a_session_of_an_event_chairs_the_event():
     found = _relations("Tomas Ekberg chaired a session of the Velmar Summit.")
     assert _has(found, "Tomas Ekberg", "chairs", "Velmar Summit", "asserted")
@@ -220,6 +238,14 @@ def test_a_partner_is_no_part_of_the_name_of_what_is_signed(text, parties):
         assert _has(found, who, "signs", "accord", "asserted"), who
 
 
+def test_a_plan_named_with_its_partner_keeps_that_name_as_an_alias():
+    from kg.extract.pipeline import extract
+
+    st = extract("Sweden signed an accord with Finland on Friday.", "t")
+    plan = next(e for e in st.entities if e.cls == "Plan")
+    assert (plan.label, plan.aliases) == ("accord", ("accord with Finland",))
+
+
 def _posts(text: str) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
     """(holder, title) -> (modality, qualifiers) of each holdsPosition."""
     from kg.extract.pipeline import extract
@@ -256,11 +282,31 @@ def test_who_replaces_someone_as_a_post_holds_it_and_the_one_replaced_held_it(te
 
 
 @pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Tomas Ekberg will replace Anna Lind as foreign minister of Sweden.", "Foreign Minister"),
+        (
+            "Tomas Ekberg is expected to succeed Anna Lind as chairman of the Velmar Trade "
+            "Council.",
+            "Chairman",
+        ),
+    ],
+)
+def test_who_will_replace_someone_as_a_post_will_hold_it_and_the_other_holds_it_now(text, title):
+    posts = _posts(text)
+    assert posts[("Tomas Ekberg", title)] == ("planned", ())
+    assert posts[("Anna Lind", title)] == ("asserted", ())
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # review r8 #12
         "Tomas Ekberg refused to meet Mira Solvang as foreign minister of Sweden.",
         "Tomas Ekberg met Mira Solvang in Oslo as foreign minister of Sweden.",
+        # review r8 L11: a person after a preposition of the verb
+        "Tomas Ekberg, who served under Mira Solvang as foreign minister of Sweden, met Anna Lind.",
+        "Tomas Ekberg travelled to Oslo with Mira Solvang as foreign minister of Sweden.",
     ],
 )
 def test_the_as_complement_of_a_verb_is_its_subjects(text):
@@ -281,6 +327,25 @@ def test_the_as_complement_of_a_verb_that_gives_a_role_is_its_objects(text, titl
     posts = _posts(text)
     assert (("Mira Solvang", title)) in posts
     assert ("Tomas Ekberg", title) not in posts
+
+
+def test_who_was_replaced_held_the_post_of_the_as_complement_not_the_successors_other():
+    # review r8 L8
+    from kg.extract.pipeline import extract
+
+    st = extract(
+        "Tomas Ekberg, Norway's defence minister, replaced Mira Solvang as head of the Velmar "
+        "Trade Council.",
+        "t",
+    )
+    by_id = {e.id: e for e in st.entities}
+    held = {
+        (by_id[r.subject].label, by_id[r.object].label, tuple(r.qualifiers or ()))
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+    assert ("Mira Solvang", "Head", ("former",)) in held
+    assert ("Mira Solvang", "Defence Minister", ("former",)) not in held
 
 
 def test_who_was_replaced_as_a_bare_title_held_the_post_named_before_with_its_owner():

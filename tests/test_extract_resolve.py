@@ -312,6 +312,16 @@ def test_its_before_a_title_is_the_nearest_actor_the_title_fits():
     assert not _has(found, "Commander", "positionIn", "Norway")
 
 
+def test_its_before_a_title_is_not_the_place_a_preposition_names():
+    # review r8 L1: the destination of a sending is where, not whose ("Sudria" read as a body)
+    found = _relations(
+        "The Velmar Alliance sent a mission to Sudria, and its commander, Tomas Ekberg, met "
+        "Mira Solvang."
+    )
+    assert not _has(found, "Tomas Ekberg", "leads", "Sudria")
+    assert _has(found, "Tomas Ekberg", "leads", "Velmar Alliance")
+
+
 def test_its_before_a_title_no_actor_fits_is_nobodys():
     # review r8 #1: a summit is no actor, and a chairman is no country's
     found = _relations("Sweden hosted the summit, and its chairman, Tomas Ekberg, opened it.")
@@ -344,6 +354,32 @@ def test_its_after_a_seat_of_government_written_first_is_its_country():
     assert _with(found, "sanctions", "Velmar") == {"Norway"}
 
 
+def test_its_after_a_subject_the_parser_read_as_an_adverb_is_that_subjects():
+    # review r8 #19: "Norvik, for its part, ..." is parsed with Norvik as a noun phrase
+    # adverb; "its" is still Norvik's, not Sweden's, named last
+    found = _relations(
+        "Velmar's army has attacked the border town of Arden. Norvik, for its part, is "
+        "considering with Sweden its own sanctions on Velmar."
+    )
+    assert ("sanctions on Velmar", "proposedBy", "Norvik") in found
+    assert ("sanctions on Velmar", "proposedBy", "Sweden") not in found
+
+
+def test_his_government_is_not_of_a_post_named_after_its_sentence():
+    # review r8 #19: the post that tells whose government it is was named before the end of
+    # its sentence; one named later (here taken years later) does not
+    found = _relations(
+        "Tomas Ekberg said in 2020 that his government would send 200 troops to the Andean "
+        "Force. Ekberg, who became Norway's prime minister in 2030, has since retired."
+    )
+    assert not _with(found, "contributesTo", "Andean Force")
+    found = _relations(
+        "Tomas Ekberg, Norway's prime minister, said his government would send 200 troops to "
+        "the Andean Force."
+    )
+    assert _with(found, "contributesTo", "Andean Force") == {"Norway"}
+
+
 def test_who_replaces_after_an_appointment_is_the_appointee():
     # "She replaces C" after "A has named B as prime minister": B succeeds C, not A
     found = _relations(
@@ -373,11 +409,11 @@ def test_we_after_i_met_someone_is_the_speaker_and_that_person():
 
 
 def test_she_is_never_a_place_the_recognizer_took_for_a_person():
-    # the recognizer reads "La Paz" as a person's name; the gazetteer knows it as a seat of
-    # government, so "she" is the person named before it
+    # the recognizer reads "Buenos Aires" as a person's name; the gazetteer knows it as a seat
+    # of government, so "she" is the person named before it
     found = _relations(
-        "Mira Solvang was elected secretary general of the Andean Union on Monday. Solvang's "
-        "first trip will be to La Paz, where she is expected to meet President Tomas Ekberg "
-        "in April."
+        "Mira Solvang took office as envoy on Monday and will fly to Buenos Aires, where she "
+        "will meet Tomas Ekberg."
     )
-    assert _with(found, "meets", "Tomas Ekberg") == {"Mira Solvang"}
+    assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg")
+    assert not _has(found, "Buenos Aires", "meets", "Tomas Ekberg")

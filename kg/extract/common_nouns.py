@@ -43,7 +43,8 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
             and root.tag_ not in ("NNS", "NNPS")  # "Bolivian border guards": people
             and any(_nationality(t) for t in tokens if t.i != root.i)
         )
-        tail = _complement(doc, root)
+        tail = _complement(doc, root, _partner_preps(root))
+        full = _complement(doc, root)  # with a partner: "accord with B", an alias only
         named_tail = any(t.pos_ == "PROPN" or t.tag_ in ("NNS", "NNPS") for t in tail)
         if not tokens:
             continue
@@ -76,6 +77,9 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         if tail and len(out) > n:
             words = [*tokens, *tail]
             out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+        if len(full) > len(tail) and len(out) > n:
+            words = [*tokens, *full]
+            out[-1].alias = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
         if len(out) > n and any(c.dep_ in ("acl", "relcl") and c.i > root.i for c in root.children):
             out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
 
@@ -104,14 +108,13 @@ def _cut(doc, root) -> bool:
     )
 
 
-def _complement(doc, root) -> list:
+def _complement(doc, root, partners: frozenset[str] = frozenset()) -> list:
     """The short prepositional phrase right after a description's head that completes its
     name ("meeting of trade ministers", "summit in Norvik", "agreement on fisheries"), with
     a second one after it ("meeting of trade ministers in Norvik"): no verb, no comma, no
-    date, at most 9 words."""
+    date, at most 9 words; none of `partners` ("signed an accord with B": the accord)."""
     out: list = []
     head = root
-    partners = _partner_preps(root)
     for _ in range(2):
         prep = next(
             (

@@ -239,6 +239,7 @@ class Lexicon:
     replacement_nouns: frozenset[str]  # "in replacement of B": B held the post
     place_nouns: frozenset[str]  # "the Velmar river": a name and these name a place
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
+    list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"
     replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person
@@ -440,6 +441,7 @@ class Frames:
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"
     named_by: tuple[str, ...]  # "the opposition Blue Party movement": a body's classes
+    part_nouns: frozenset[str]  # "a UN unit": a part of the body its name modifies
     # "the head of X, General Y,": how far a name may follow, what it passes over
     name_after_comma: dict = field(metadata=_read(_name_after_comma))
     purpose_target_preps: tuple[str, ...]  # "soldiers to serve with the force"

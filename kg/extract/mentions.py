@@ -38,6 +38,9 @@ class Mention:
     owned: str | None = None  # a body with the name that owns it: "Norland's intelligence ministry"
     # a clause of its own after it: "a peace plan drawn up by X", "a plan that X drew up"
     qualified: bool = False
+    # another name, never its label nor its identity: "accord with B" after "signed", whose
+    # `partners` B signs too (the accord is the same however the parser hangs "with B")
+    alias: str | None = None
 
     @property
     def key(self) -> str:

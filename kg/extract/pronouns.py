@@ -15,7 +15,7 @@ class Pronouns:
     def _read_genders(self) -> None:
         """What the text tells of persons before any pronoun is read: the gender a courtesy
         title gives, and the "persons" whose name the gazetteer knows as a place or a seat
-        of government (the recognizer read "La Paz" as a person)."""
+        of government (the recognizer may read a two-word seat of government as a person)."""
         self._courtesy_genders()
         gaz = gazetteer()
         for c in self.clusters:

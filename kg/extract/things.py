@@ -1,5 +1,6 @@
 """What "it" and "its" stand for: the country or body that reports the clause ("Norland said
-it would ..."), the subject of the clause above a possessive ("X trains Y, and its commander"),
+it would ..."), for a possessive before a title the nearest one the title fits ("A criticised B,
+and its secretary general": B, a body), before another noun the subject of the clause above it,
 the object of a coordinated clause before ("The union adopted the plan, and Velmar opposed it"),
 else the last one named. A part of ArticleIndex (kg/extract/resolve.py), which mixes it in."""
 
@@ -95,14 +96,15 @@ class Things:
 
     def _nearest_actor(self, block: int, tok, classes) -> Cluster | None:
         """The entity of one of `classes` that a word before the token in its sentence stands
-        for, the nearest first (a seat of government for its country), else the one named
-        last before it in the sentence before."""
+        for, the nearest first (a seat of government for its country), but no place a
+        preposition names (lexicon `place_prepositions`), else the one named last before it
+        in the sentence before."""
+        lex = lexicon()
         for word in reversed(tok.doc[tok.sent.start : tok.i]):
-            if (
-                word.pos_ not in ("NOUN", "PROPN", "PRON")
-                or word.lower_ in lexicon().thing_pronouns
-            ):
+            if word.pos_ not in ("NOUN", "PROPN", "PRON") or word.lower_ in lex.thing_pronouns:
                 continue
+            if word.dep_ == "pobj" and word.head.lower_ in lex.place_prepositions:
+                continue  # "sent a mission to Sudria, and its commander": where, not whose
             for ref in self._refs_one(block, word):
                 c = self.as_actor(ref).cluster
                 if c.cls in classes:

@@ -30,6 +30,10 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
     listed = (
         {b.cluster(m).id for run in people_runs(b, head.sent) for m in run} if paired else set()
     )
+    # a list of who is who: "Ana Ortiz - President of Norland."
+    dashed = _dashed_name(b, pos)
+    if dashed is not None:
+        return dashed, "apposition"
     # the name after the title's complement: "the Minister of Finance of Norland, Dr Ana Ortiz"
     comma = _complement_end(b, pos)
     if comma is not None:
@@ -155,6 +159,20 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
     return None, ""
 
 
+def _dashed_name(b: Builder, pos: Mention) -> Ref | None:
+    """The person named before a spaced dash that opens a title ("Ana Ortiz - President
+    of Norland", "Gen. Ana Ortiz – head of the junta"): a list of who is who."""
+    doc, i = b.doc, pos.tok_start - 1
+    if i < 1 or doc[i].text not in lexicon().list_dashes or not doc[i - 1].whitespace_:
+        return None
+    if not doc[i].whitespace_:
+        return None
+    m = b.index.mention_at(b.block, doc[i - 1])
+    if m is None or m.tok_end != i or b.cluster(m).cls != "Person":
+        return None
+    return Ref(b.cluster(m))
+
+
 def _own_subject(b: Builder, i: int, title) -> bool:
     """Whether the name from token `i` on is the subject of a verb of its own, after a title
     that is the predicate of another clause ("..., who will become Norland's envoy to
@@ -180,10 +198,12 @@ def _subjects_role(b: Builder, verb, obj) -> bool:
     the verb gives, takes or describes its object's post or role ("appointed B as minister",
     "fired B as minister", "sent B as envoy": lexicon `appointment_verbs`,
     `object_role_verbs`, frames.yaml `post_verbs`), is a passive, or has no person for a
-    subject ("the cabinet includes B as energy minister")."""
-    if verb.pos_ not in ("VERB", "AUX") or _names_object(verb):
+    subject ("the cabinet includes B as energy minister"). A person after a preposition of
+    the verb is never the one "as" describes: "A served under B as minister" (A is)."""
+    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
         return False
-    if obj not in direct_objects(verb):
+    in_prep = obj.dep_ == "pobj" and obj.head.dep_ == "prep" and obj.head.head.i == verb.i
+    if not in_prep and (obj not in direct_objects(verb) or _names_object(verb)):
         return False
     return any(
         r.cluster.cls == "Person"

@@ -320,8 +320,10 @@ def _emit(
     )
     if plan_negated:
         level = frame.negated_as
-    if level == "planned" and tok.pos_ == "VERB" and cancelled(tok, _event_nouns(frame.predicate)):
-        level = "negated"  # "was due to travel to X, but the trip was cancelled"
+    if level == "planned" and tok.pos_ == "VERB":
+        # "was due to travel to X, but the trip was cancelled": negated; "may postpone the
+        # trip": possible
+        level = cancelled(tok, _event_nouns(frame.predicate)) or level
     if frame.levels:  # "X, which left the bloc": the membership is negated
         level = frame.levels.get(level)
         if level is None:

@@ -1,6 +1,6 @@
 """Acts of state: what an official holding a country's post, or a body its name gives to a
 country, declines, opposes or gives, the country does too ("Norlandic Defence Minister X
-ruled out a ceasefire", "Norland's foreign ministry rejects the plan": Norland; data:
+ruled out a ceasefire", "Norland's trade ministry opposes the plan": Norland; data:
 frames.yaml `state_acts`)."""
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def state_candidates(index: ArticleIndex, candidates: list[Candidate]) -> list[C
 
 
 def _owner(index: ArticleIndex, body: Cluster) -> Cluster | None:
-    """The country a body is named with ("Norland's foreign ministry", "the Norlandic
+    """The country a body is named with ("Norland's trade ministry", "the Norlandic
     ministry of defence"), at its first mention that names one."""
     for m in body.mentions:
         head = index.docs[m.block][m.head]

@@ -238,6 +238,13 @@ def test_a_partner_is_no_part_of_the_name_of_what_is_signed(text, parties):
         assert _has(found, who, "signs", "accord", "asserted"), who
 
 
+def test_a_partner_in_the_complement_of_what_is_signed_signs_it_too():
+    # review r8 L10: the parser hangs "with Finland" on "fisheries"
+    found = _relations("Sweden signed a memorandum on fisheries with Finland on Monday.")
+    for who in ("Sweden", "Finland"):
+        assert _has(found, who, "signs", "memorandum on fisheries", "asserted"), who
+
+
 def test_a_plan_named_with_its_partner_keeps_that_name_as_an_alias():
     from kg.extract.pipeline import extract
 

@@ -156,7 +156,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
         for child in word.children:
             low = child.lower_
             if child.dep_ == "aux" and low in f.deontic_aux and not own:
-                return None  # "Norway should send troops": asked for, not stated
+                return None  # "Norland should send troops": asked for, not stated
             if child.dep_ == "neg" and not own:
                 negated = True
             elif child.dep_ == "aux" and low in f.modal_aux and not own:

@@ -657,6 +657,19 @@ def test_a_negated_refusal_is_no_refusal(text, key, level):
 @pytest.mark.parametrize(
     ("text", "level"),
     [
+        ("Mira Solvang tried to meet Tomas Ekberg in Velmar.", "possible"),
+        ("Mira Solvang was supposed to meet Tomas Ekberg in Velmar.", "planned"),
+        ("Mira Solvang is eager to meet Tomas Ekberg in Velmar.", "offered"),
+    ],
+)
+def test_an_attempt_a_duty_or_an_eagerness_is_no_meeting_done(text, level):
+    # review r8 #40 (frames.yaml modality_heads)
+    assert _relations(text)[("Mira Solvang", "meets", "Tomas Ekberg")] == {level}
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
         (
             "Norland will not host the summit but will send 50 troops to the Andean Force.",
             "planned",
@@ -767,6 +780,27 @@ def test_who_does_not_confirm_a_claim_is_not_its_source():
 def test_what_nobody_said_is_not_claimed(text):
     # review r7 #14: a negated report claims nothing, not even as the article's own
     assert SENT not in _said_by(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Mira Solvang did not say when Norland would join the Andean Force.",
+            ("Norland", "memberOf", "Andean Force"),
+        ),
+        (
+            "Mira Solvang did not say how many troops Norland would send to the Andean Force.",
+            SENT,
+        ),
+    ],
+)
+def test_a_detail_withheld_keeps_the_clause_unattributed(text, key):
+    # review r8 #28: "did not say when / how many" takes the joining or sending as given
+    found = _said_by(text)
+    assert key in found
+    assert found[key] is None
+    assert _relations(text)[key] == {"planned"}
 
 
 def test_a_proposal_made_is_asserted_and_one_weighed_is_not():

@@ -124,7 +124,11 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             found |= ending
             break
         if word.i != tok.i and lemma in lexicon().reporting_verbs:
-            if lemma in f.retracting_reports and any(c.dep_ == "neg" for c in word.children):
+            if (
+                lemma in f.retracting_reports
+                and any(c.dep_ == "neg" for c in word.children)
+                and not _wh_clause(below)
+            ):
                 return None  # "did not say that X would send troops": nobody claims it
             break
         if above and lemma in f.blocking_heads:  # not "called the plan a threat and urged"
@@ -364,6 +368,14 @@ def _own_clause(verb) -> bool:
     if verb.dep_ == "conj":
         return verb.pos_ in ("VERB", "AUX")
     return any(c.dep_ == "mark" and c.lower_ in frames().contrast_marks for c in verb.children)
+
+
+def _wh_clause(clause) -> bool:
+    """A clause that opens with a wh-word ("when X would join", "how many troops X would
+    send"): a negated report of it withholds a detail, it takes the clause as given."""
+    if clause is None:
+        return False
+    return clause.left_edge.tag_ in ("WRB", "WP", "WDT", "WP$") and clause.left_edge.i < clause.i
 
 
 def _asks(complement) -> bool:

@@ -1556,3 +1556,16 @@ def test_a_description_with_a_contrast_word_is_not_a_name_after_it(text, describ
     objects = {o for (s, _p, o) in relations_of(_extract(text)) if s == "Sweden"}
     assert described in objects
     assert named not in objects
+
+
+def test_an_acronym_the_article_defines_wins_over_the_gazetteer_s():
+    # review r8 #30: "the Sudria Cooperation Organisation (SCO)" makes every "SCO" of the
+    # article that body, not the body the gazetteer knows by those letters
+    found = relations_of(
+        _extract(
+            "The Sudria Cooperation Organisation (SCO) met in Arden in May. Tomas Ekberg, the "
+            "secretary general of the SCO, welcomed Mira Solvang."
+        )
+    )
+    assert ("Tomas Ekberg", "leads", "Sudria Cooperation Organisation") in found
+    assert not any(o == "Shanghai Cooperation Organisation" for (_s, _p, o) in found)

@@ -525,3 +525,14 @@ def test_refusing_to_join_someone_in_doing_something_refuses_nothing(text):
 def test_refusing_an_invitation_to_join_a_body_refuses_it():
     found = _relations("Norway declined an invitation to join the Velmar Steering Committee.")
     assert _has(found, "Norway", "declines", "Velmar Steering Committee", "refused")
+
+
+def test_a_countrys_ministry_acts_for_the_country():
+    found = _relations("Peru's foreign ministry said it firmly opposes the Harbour Plan.")
+    assert _has(found, "Peru", "opposes", "Harbour Plan"), found
+
+
+def test_rejecting_something_opposes_it_and_refuses_no_part_in_it():
+    found = _relations("Velmar rejected the Harbour Sanctions Package on Monday.")
+    assert _has(found, "Velmar", "opposes", "Harbour Sanctions Package"), found
+    assert not _has(found, "Velmar", "declines", "Harbour Sanctions Package"), found

@@ -600,6 +600,35 @@ def test_a_denied_contribution_is_not_given_a_guessed_target(second):
     assert found[("Norland", "contributesTo", "Andean Force")] == {"asserted", "negated"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland ended its deployment of troops to the Andean Force.",
+        "Norland's deployment of troops to the Andean Force ended in May.",
+        "Norland suspended the deployment of 200 troops to the Andean Force.",
+    ],
+)
+def test_an_ended_contribution_is_negated_whichever_way_it_is_ended(text):
+    # review r8 #14: transitive and intransitive ending agree; "suspended the deployment ...
+    # to X" (parsed with "to X" on the verb) is Norland's deployment to X
+    assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {"negated"}
+
+
+def test_an_event_noun_called_off_is_as_firm_as_the_calling_off():
+    # review r8 #14: "may postpone the trip" is possible, "was not cancelled" leaves it planned
+    found = _relations(
+        "Mira Solvang, who was due to visit Velmar next week, may postpone the trip, a "
+        "spokesperson said."
+    )
+    assert found[("Mira Solvang", "visits", "Velmar")] == {"possible"}
+    found = _relations(
+        "Mira Solvang was due to visit Velmar next week, but the trip was not cancelled."
+    )
+    assert found[("Mira Solvang", "visits", "Velmar")] == {"planned"}
+    found = _relations("Mira Solvang's trip to Velmar may be cancelled.")
+    assert found[("Mira Solvang", "visits", "Velmar")] == {"possible"}
+
+
 def test_an_event_that_is_ended_took_place():
     found = _relations("Norland ended talks with Velmar on Friday.")
     assert found[("Norland", "holdsTalksWith", "Velmar")] == {"asserted"}
@@ -767,15 +796,19 @@ def test_a_clause_under_a_condition_is_possible(text, key):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "level"),
     [
-        "Norland sent 200 troops to the Andean Force even if Velmar objected.",
-        "Norland sent 200 troops to the Andean Force, as if it were at war.",
+        ("Norland sent 200 troops to the Andean Force even if Velmar objected.", "asserted"),
+        ("Norland sent 200 troops to the Andean Force, as if it were at war.", "asserted"),
+        # the conditional "would" with a concession is a plan, not a condition (review r8 #4:
+        # only these reach `conditions.not_after`)
+        ("Norland would send 200 troops to the Andean Force even if Velmar objected.", "planned"),
+        ("Norland would send 200 troops to the Andean Force, as if it were at war.", "planned"),
     ],
 )
-def test_a_fact_with_a_concession_is_still_a_fact(text):
+def test_a_fact_or_plan_with_a_concession_keeps_its_modality(text, level):
     # review r7 #16
-    assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {"asserted"}
+    assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {level}
 
 
 def test_a_plan_with_a_condition_is_still_a_plan():

@@ -1575,3 +1575,16 @@ def test_a_rank_is_no_post_a_successor_takes_over():
         "Ekberg, who requested to pass to the reserve."
     )
     assert not [t for h, t in _former(st) if h == "Tomas Ekberg"]
+
+
+def test_an_acronym_the_article_defines_wins_over_the_gazetteer_s():
+    # review r8 #30: "the Sudria Cooperation Organisation (SCO)" makes every "SCO" of the
+    # article that body, not the body the gazetteer knows by those letters
+    found = relations_of(
+        _extract(
+            "The Sudria Cooperation Organisation (SCO) met in Arden in May. Tomas Ekberg, the "
+            "secretary general of the SCO, welcomed Mira Solvang."
+        )
+    )
+    assert ("Tomas Ekberg", "leads", "Sudria Cooperation Organisation") in found
+    assert not any(o == "Shanghai Cooperation Organisation" for (_s, _p, o) in found)

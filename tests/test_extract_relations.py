@@ -238,6 +238,13 @@ def test_a_partner_is_no_part_of_the_name_of_what_is_signed(text, parties):
         assert _has(found, who, "signs", "accord", "asserted"), who
 
 
+def test_a_partner_in_the_complement_of_what_is_signed_signs_it_too():
+    # review r8 L10: the parser hangs "with Finland" on "fisheries"
+    found = _relations("Sweden signed a memorandum on fisheries with Finland on Monday.")
+    for who in ("Sweden", "Finland"):
+        assert _has(found, who, "signs", "memorandum on fisheries", "asserted"), who
+
+
 def test_a_plan_named_with_its_partner_keeps_that_name_as_an_alias():
     from kg.extract.pipeline import extract
 
@@ -304,6 +311,9 @@ def test_who_will_replace_someone_as_a_post_will_hold_it_and_the_other_holds_it_
         # review r8 #12
         "Tomas Ekberg refused to meet Mira Solvang as foreign minister of Sweden.",
         "Tomas Ekberg met Mira Solvang in Oslo as foreign minister of Sweden.",
+        # review r8 L11: a person after a preposition of the verb
+        "Tomas Ekberg, who served under Mira Solvang as foreign minister of Sweden, met Anna Lind.",
+        "Tomas Ekberg travelled to Oslo with Mira Solvang as foreign minister of Sweden.",
     ],
 )
 def test_the_as_complement_of_a_verb_is_its_subjects(text):
@@ -324,6 +334,25 @@ def test_the_as_complement_of_a_verb_that_gives_a_role_is_its_objects(text, titl
     posts = _posts(text)
     assert (("Mira Solvang", title)) in posts
     assert ("Tomas Ekberg", title) not in posts
+
+
+def test_who_was_replaced_held_the_post_of_the_as_complement_not_the_successors_other():
+    # review r8 L8
+    from kg.extract.pipeline import extract
+
+    st = extract(
+        "Tomas Ekberg, Norway's defence minister, replaced Mira Solvang as head of the Velmar "
+        "Trade Council.",
+        "t",
+    )
+    by_id = {e.id: e for e in st.entities}
+    held = {
+        (by_id[r.subject].label, by_id[r.object].label, tuple(r.qualifiers or ()))
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+    assert ("Mira Solvang", "Head", ("former",)) in held
+    assert ("Mira Solvang", "Defence Minister", ("former",)) not in held
 
 
 def test_who_was_replaced_as_a_bare_title_held_the_post_named_before_with_its_owner():
@@ -478,3 +507,14 @@ def test_an_officials_support_stays_their_own():
     found = _relations("Mira Solvang, Chile's foreign minister, welcomed the Harbour Plan.")
     assert _has(found, "Mira Solvang", "supports", "Harbour Plan"), found
     assert not _has(found, "Chile", "supports", "Harbour Plan"), found
+
+
+def test_a_countrys_ministry_acts_for_the_country():
+    found = _relations("Peru's foreign ministry said it firmly opposes the Harbour Plan.")
+    assert _has(found, "Peru", "opposes", "Harbour Plan"), found
+
+
+def test_rejecting_something_opposes_it_and_refuses_no_part_in_it():
+    found = _relations("Velmar rejected the Harbour Sanctions Package on Monday.")
+    assert _has(found, "Velmar", "opposes", "Harbour Sanctions Package"), found
+    assert not _has(found, "Velmar", "declines", "Harbour Sanctions Package"), found

@@ -95,6 +95,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
                 m.label, m.cls = "PERSON", "Person"
     u = UnionFind(len(mentions))
     entries = [_entry(m) for m in mentions]
+    _defined_acronyms(mentions, entries, text)
     first: dict[tuple, int] = {}
     for i, m in enumerate(mentions):
         if m.label == "COMMON":
@@ -369,6 +370,30 @@ def _renames(name: Mention, appositive: Mention, tok) -> bool:
         ):
             return False
     return True
+
+
+def _defined_acronyms(mentions: list[Mention], entries: list, text: str) -> None:
+    """An acronym the article defines after a name ("the Interregional Coordination Centre
+    (ICC)") is that name's throughout the article, though the gazetteer knows it as another
+    body's: those mentions lose the gazetteer's entry and take the name's class (the acronyms
+    are joined to their names below)."""
+    ending_at: dict[int, list[int]] = {}
+    for j, other in enumerate(mentions):
+        if len(other.text.split()) >= 2 and other.label not in ("POSITION", "PERSON"):
+            ending_at.setdefault(other.end, []).append(j)
+    defined: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if not _is_acronym(m.text) or entries[i] is None or m.text in defined:
+            continue
+        for j in _before_parenthesis(text, m.start, ending_at):
+            fits = initials(mentions[j].text) == m.text or acronym_fits(m.text, mentions[j].text)
+            if fits and entries[j] is None:
+                defined[m.text] = j
+                break
+    for i, m in enumerate(mentions):
+        j = defined.get(m.text, -1)
+        if j >= 0 and entries[i] is not None:
+            entries[i], m.cls = None, mentions[j].cls
 
 
 def _before_parenthesis(text: str, start: int, ending_at: dict[int, list[int]]) -> list[int]:

@@ -198,10 +198,12 @@ def _subjects_role(b: Builder, verb, obj) -> bool:
     the verb gives, takes or describes its object's post or role ("appointed B as minister",
     "fired B as minister", "sent B as envoy": lexicon `appointment_verbs`,
     `object_role_verbs`, frames.yaml `post_verbs`), is a passive, or has no person for a
-    subject ("the cabinet includes B as energy minister")."""
-    if verb.pos_ not in ("VERB", "AUX") or _names_object(verb):
+    subject ("the cabinet includes B as energy minister"). A person after a preposition of
+    the verb is never the one "as" describes: "A served under B as minister" (A is)."""
+    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
         return False
-    if obj not in direct_objects(verb):
+    in_prep = obj.dep_ == "pobj" and obj.head.dep_ == "prep" and obj.head.head.i == verb.i
+    if not in_prep and (obj not in direct_objects(verb) or _names_object(verb)):
         return False
     return any(
         r.cluster.cls == "Person"

@@ -11,8 +11,9 @@ from kg.extract.syntax.modality import modality
 
 
 def _post_of(b: Builder, person: Cluster, tok) -> Cluster | None:
-    """The post a person is said to hold, for "X succeeds Y": the one named in the same
-    sentence, else the last current one named before it."""
+    """The post a person is said to hold, for "X succeeds Y": the one the verb's "as"
+    complement names, else one named in the same sentence, else the last current one
+    named before it."""
     holdings = b.index.holdings.get(person.id, [])
     sent = tok.sent
     lo, hi = b.index.pos(b.block, sent[0]), b.index.pos(b.block, sent[-1])
@@ -21,11 +22,21 @@ def _post_of(b: Builder, person: Cluster, tok) -> Cluster | None:
     holdings = [h for h in holdings if norm(h[1].label) not in ranks]
     here = [(start, p) for start, p, former in holdings if lo <= start <= hi and not former]
     before = [(start, p) for start, p, former in holdings if start < lo and not former]
+    role = [  # "A, X's defence minister, replaced B as head of Y": head of Y
+        c for c in tok.children if c.dep_ == "prep" and c.lower_ in lexicon().role_prepositions
+    ]
+    spans = [(b.index.pos(b.block, c.left_edge), b.index.pos(b.block, c.right_edge)) for c in role]
+    named = [h for h in here if any(a <= h[0] <= z for a, z in spans)]
     if here:
-        # the post named last before the verb ("X, a deputy director, was appointed head
-        # of mission, replacing Y": head of mission), else the first after it
+        # else the post named last before the verb ("X, a deputy director, was appointed
+        # head of mission, replacing Y": head of mission), else the first after it
         before_verb = [h for h in here if h[0] < at]
-        post = max(before_verb, key=lambda h: h[0])[1] if before_verb else here[0][1]
+        if named:
+            post = named[0][1]
+        elif before_verb:
+            post = max(before_verb, key=lambda h: h[0])[1]
+        else:
+            post = here[0][1]
         # "Norland's Defence Minister X ... X, who replaced Y as defence minister": the
         # post named before with its owner
         fuller = [h for h in before if h[1].of is not None and h[1].title == post.title]

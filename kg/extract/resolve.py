@@ -276,7 +276,7 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         return self._group_before(block, tok)
 
     def _group_before(self, block: int, tok) -> list[Ref]:
-        """ "X and Y met in Oslo. They agreed ...": a plural pronoun that is the first subject
+        """ "X and Y met in Norvik. They agreed ...": a plural pronoun that is the first subject
         of its sentence is the coordinated subject of the main clause of the sentence before."""
         own = tok.head if tok.dep_ == "poss" else tok
         if own.dep_ not in ("nsubj", "nsubjpass"):

@@ -36,6 +36,24 @@ def test_a_country_that_hosts_an_event_is_its_host_not_its_place():
     assert found[("Andean Summit", "locatedIn", "Lima")] == {"planned"}
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Mira Solvang will not attend the summit in Oslo.", "planned"),
+        ("Mira Solvang may attend the summit in Oslo.", "planned"),
+        ("Mira Solvang refused to attend the summit in Oslo.", "asserted"),
+        ("Mira Solvang refused to chair the summit in Oslo.", "asserted"),
+        ("Mira Solvang did not attend the summit in Oslo.", "asserted"),
+        # a verb that stages the event or calls it off says where it is as firmly
+        ("Norland may hold the summit in Oslo.", "possible"),
+        ("Norland cancelled the summit in Oslo.", "negated"),
+    ],
+)
+def test_where_an_event_is_does_not_take_the_modality_of_who_attends_it(text, level):
+    # review r8 #21: the summit is in Oslo whatever Mira Solvang does
+    assert _relations(text)[("summit in Oslo", "locatedIn", "Oslo")] == {level}
+
+
 def test_who_returns_to_a_city_goes_home_and_visits_nothing():
     found = _relations("Lars Berg, the outgoing commander, returns to Oslo to head the school.")
     assert not [k for k in found if k[1] == "visits"]
@@ -331,6 +349,11 @@ def test_a_post_given_by_a_negated_verb_is_not_held():
     assert posts[("Mira Solvang", "Ambassador to Velmar")][0] == "planned"
     posts = _posts("Tomas Ekberg was not sworn in as Norland's ambassador to Velmar.")
     assert posts[("Tomas Ekberg", "Ambassador to Velmar")][0] == "negated"
+    # review r7 #20
+    posts = _posts("Mira Solvang was not reappointed as Norland's ambassador to Velmar.")
+    assert posts[("Mira Solvang", "Ambassador to Velmar")][0] == "negated"
+    posts = _posts("Mira Solvang was not installed as Norland's president.")
+    assert posts[("Mira Solvang", "President")][0] == "negated"
 
 
 @pytest.mark.parametrize(
@@ -344,6 +367,13 @@ def test_a_post_given_by_a_negated_verb_is_not_held():
 def test_a_post_left_is_former(text):
     level, qualifiers = _posts(text)[("Mira Solvang", "Foreign Minister")]
     assert level == "asserted" and "former" in qualifiers
+
+
+def test_who_is_fired_as_minister_held_the_post_not_who_fired_them():
+    # review r7 #11: a transitive leaving verb's object leaves the post
+    posts = _posts("Mira Solvang fired Jonas Lind as Norland's defence minister.")
+    assert posts[("Jonas Lind", "Defence Minister")] == ("asserted", ("former",))
+    assert ("Mira Solvang", "Defence Minister") not in posts
 
 
 @pytest.mark.parametrize(
@@ -364,6 +394,31 @@ def test_a_post_not_left_or_only_travelled_with_is_held_now(text):
     # review r7 #2, #3: a leaving or refusing verb counts only when it happened, and a verb
     # that neither gives nor holds a post ("travel as") passes no modality to it
     assert _posts(text)[("Mira Solvang", "Foreign Minister")] == ("asserted", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (
+            "Tomas Ekberg, who will become foreign minister of Velmar in May, met Mira Solvang.",
+            "planned",
+        ),
+        ("Tomas Ekberg is expected to be named foreign minister of Velmar.", "planned"),
+        ("Tomas Ekberg declined to become foreign minister of Velmar.", "refused"),
+        ("Tomas Ekberg became foreign minister of Velmar in May.", "asserted"),
+        # keeping a post ahead says it is held now
+        ("Tomas Ekberg will remain foreign minister of Velmar.", "asserted"),
+    ],
+)
+def test_a_post_one_becomes_or_is_named_to_takes_the_modality_of_the_verb(text, level):
+    # review r8 #13: a copula's title and a raised passive's ("is expected to be named")
+    assert _posts(text)[("Tomas Ekberg", "Foreign Minister")][0] == level
+
+
+def test_who_only_hopes_for_a_post_holds_nothing():
+    # "hopes" is lemmatised "hop" by the model (lexicon lemma_corrections): a hope states nothing
+    assert not _posts("Tomas Ekberg hopes to be named foreign minister of Velmar.")
+    assert not _relations("Norland hopes to join the Velmar Alliance.")
 
 
 def test_a_post_turned_down_is_refused_and_one_taken_is_held():
@@ -450,6 +505,130 @@ def test_an_ending_verb_negates_only_the_gerund_it_ends(text, key):
     assert _relations(text)[key] == {"asserted"}
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "level"),
+    [
+        (
+            "Norland has not stopped sending troops to the Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "asserted",
+        ),
+        (
+            "Norland never ended its support for the Velmar Accord.",
+            ("Norland", "supports", "Velmar Accord"),
+            "asserted",
+        ),
+        (
+            "Norland will not suspend its contribution to the Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "asserted",
+        ),
+        (
+            "Norland did not drop its opposition to the Velmar Accord.",
+            ("Norland", "opposes", "Velmar Accord"),
+            "asserted",
+        ),
+        (
+            "Tomas Ekberg did not reject reports that Norland would send troops to the Andean "
+            "Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "planned",
+        ),
+        (
+            "Tomas Ekberg did not deny that Norland would join the Andean Force.",
+            ("Norland", "memberOf", "Andean Force"),
+            "planned",
+        ),
+        (
+            "Norland did not fail to send troops to the Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "asserted",
+        ),
+    ],
+)
+def test_a_negated_ending_or_denial_cancels_its_negation(text, key, level):
+    # review r8 #3: "has not stopped sending" still sends; "did not deny" states the clause
+    assert _relations(text)[key] == {level}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "level"),
+    [
+        (
+            "Norland may suspend its contribution to the Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "asserted",
+        ),
+        (
+            "Norland is considering ending its support for the Velmar Accord.",
+            ("Norland", "supports", "Velmar Accord"),
+            "asserted",
+        ),
+        (
+            "Norland threatened to stop sending troops to the Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "asserted",
+        ),
+        (
+            "Norland may fail to send troops to the Andean Force.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "possible",
+        ),
+    ],
+)
+def test_an_ending_only_weighed_leaves_what_it_would_end_going_on(text, key, level):
+    # review r8 #3: the ending verb's own modality is read; a failure is as firm as its verb
+    assert _relations(text)[key] == {level}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Norland stopped sending ships to the Velmar naval patrol in 2021.",
+        "Norland did not send ships to the naval patrol in 2021.",
+    ],
+)
+def test_a_denied_contribution_is_not_given_a_guessed_target(second):
+    # review r8 #22: the article's last force is a guess; a negation must not land on it
+    found = _relations("Norland sent 150 troops to the Andean Force in May. " + second)
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"asserted"}
+    # a denial of the force it names is stated
+    found = _relations(
+        "Norland sent 150 troops to the Andean Force in May. Norland stopped sending ships "
+        "to the Andean Force in 2021."
+    )
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"asserted", "negated"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland ended its deployment of troops to the Andean Force.",
+        "Norland's deployment of troops to the Andean Force ended in May.",
+        "Norland suspended the deployment of 200 troops to the Andean Force.",
+    ],
+)
+def test_an_ended_contribution_is_negated_whichever_way_it_is_ended(text):
+    # review r8 #14: transitive and intransitive ending agree; "suspended the deployment ...
+    # to X" (parsed with "to X" on the verb) is Norland's deployment to X
+    assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {"negated"}
+
+
+def test_an_event_noun_called_off_is_as_firm_as_the_calling_off():
+    # review r8 #14: "may postpone the trip" is possible, "was not cancelled" leaves it planned
+    found = _relations(
+        "Mira Solvang, who was due to visit Velmar next week, may postpone the trip, a "
+        "spokesperson said."
+    )
+    assert found[("Mira Solvang", "visits", "Velmar")] == {"possible"}
+    found = _relations(
+        "Mira Solvang was due to visit Velmar next week, but the trip was not cancelled."
+    )
+    assert found[("Mira Solvang", "visits", "Velmar")] == {"planned"}
+    found = _relations("Mira Solvang's trip to Velmar may be cancelled.")
+    assert found[("Mira Solvang", "visits", "Velmar")] == {"possible"}
+
+
 def test_an_event_that_is_ended_took_place():
     found = _relations("Norland ended talks with Velmar on Friday.")
     assert found[("Norland", "holdsTalksWith", "Velmar")] == {"asserted"}
@@ -531,6 +710,29 @@ def test_a_proposal_made_is_asserted_and_one_weighed_is_not():
     assert found[("Harbour Accord", "proposedBy", "Norland")] == {"considered"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland rejected a peace plan drawn up by Velmar.",
+        "Norland backed a peace plan drawn up by Velmar.",
+        "Norland declined to back a peace plan drawn up by Velmar.",
+        "Norland rejected the peace plan that Velmar had drawn up.",
+    ],
+)
+def test_a_participle_or_relative_clause_of_a_plan_keeps_its_own_modality(text):
+    # review r8 #18: "drawn up by X" happened, whatever is done with the plan; a plan noun
+    # gives its modality only to the to-infinitive it intends ("has plans to join")
+    assert _relations(text)[("peace plan", "proposedBy", "Velmar")] == {"asserted"}
+
+
+def test_a_plan_its_possessor_only_weighs_is_proposed_as_firmly():
+    # review r8 #18: "its own sanctions" under "is considering" are not yet proposed
+    found = _relations("Norland is considering its own sanctions on Velmar.")
+    assert found[("sanctions on Velmar", "proposedBy", "Norland")] == {"considered"}
+    found = _relations("Norland rejected Velmar's peace plan.")
+    assert found[("peace plan", "proposedBy", "Velmar")] == {"asserted"}
+
+
 def test_a_headline_infinitive_with_a_subject_is_a_plan():
     # "Norland to send troops": the headline form of "Norland is to send troops"
     found = _relations("Norland to send 200 troops to the Andean Force.")
@@ -594,15 +796,19 @@ def test_a_clause_under_a_condition_is_possible(text, key):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "level"),
     [
-        "Norland sent 200 troops to the Andean Force even if Velmar objected.",
-        "Norland sent 200 troops to the Andean Force, as if it were at war.",
+        ("Norland sent 200 troops to the Andean Force even if Velmar objected.", "asserted"),
+        ("Norland sent 200 troops to the Andean Force, as if it were at war.", "asserted"),
+        # the conditional "would" with a concession is a plan, not a condition (review r8 #4:
+        # only these reach `conditions.not_after`)
+        ("Norland would send 200 troops to the Andean Force even if Velmar objected.", "planned"),
+        ("Norland would send 200 troops to the Andean Force, as if it were at war.", "planned"),
     ],
 )
-def test_a_fact_with_a_concession_is_still_a_fact(text):
+def test_a_fact_or_plan_with_a_concession_keeps_its_modality(text, level):
     # review r7 #16
-    assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {"asserted"}
+    assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {level}
 
 
 def test_a_plan_with_a_condition_is_still_a_plan():

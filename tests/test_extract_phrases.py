@@ -1265,3 +1265,307 @@ def test_a_title_s_written_complement_stops_at_an_indefinite_article():
 def relations_of(st) -> set[tuple[str, str, str]]:
     label = {e.id: e.label for e in st.entities}
     return {(label[r.subject], r.predicate, label[r.object]) for r in st.relations}
+
+
+def test_shorter_titles_inside_a_body_s_name_are_the_name_s_too():
+    st = _extract(
+        "Ana Quist wrote to the Office of the Prime Minister and to the Norland Council of "
+        "Foreign Ministers."
+    )
+    labels = {e.label for e in st.entities}
+    assert {"Office of the Prime Minister", "Norland Council of Foreign Ministers"} <= labels
+    assert not [e for e in st.entities if e.cls == "Position"]
+
+
+def test_a_role_noun_that_ends_a_hyphenated_name_is_no_title():
+    st = _extract("Norland sent troops to Porto-de-Prince, officials said.")
+    assert "Porto-de-Prince" in {e.label for e in st.entities}
+    assert not [e for e in st.entities if e.cls == "Position"]
+
+
+def test_titles_hyphenated_with_a_prefix_or_through_in_are_one_title():
+    st = _extract(
+        "The Chair-in-Office, Ivo Sandvik, met the Under-Secretary-General, Tomas Ekberg, "
+        "and the Commander-in-Chief, Lev Marrow."
+    )
+    assert {
+        ("Ivo Sandvik", "Chair-in-Office"),
+        ("Tomas Ekberg", "Under-Secretary-General"),
+        ("Lev Marrow", "Commander-in-Chief"),
+    } <= held(st)
+
+
+def test_a_known_name_read_as_a_product_keeps_its_class():
+    st = _extract("Norland and Cyprus have also rejected the plan.")
+    assert ("Cyprus", "Country") in {(e.label, e.cls) for e in st.entities}
+
+
+@pytest.mark.parametrize(
+    "text, holder, title",
+    [
+        (
+            "The Minister for Home Affairs and Immigration, Sakira Velmoro, denied them.",
+            "Sakira Velmoro",
+            "Minister for Home Affairs and Immigration",
+        ),
+        (
+            "Norland's Minister of Defence, Rosalind Colquhorn-Pryde, who was due to visit "
+            "Velmar, said so.",
+            "Rosalind Colquhorn-Pryde",
+            "Minister of Defence",
+        ),
+        (
+            "Its Secretary-General, Sheryl-Ann Velcombe, said on Monday that the bloc would act.",
+            "Sheryl-Ann Velcombe",
+            "Secretary-General",
+        ),
+        (
+            "The council asked the President of the Velmar Commission, the Gambian Mira "
+            "Solvang-Ekberg, to travel.",
+            "Mira Solvang-Ekberg",
+            "President",
+        ),
+    ],
+)
+def test_a_name_apposed_to_a_title_and_its_complement_is_a_person(text, holder, title):
+    st = _extract(text)
+    assert (holder, "Person") in {(e.label, e.cls) for e in st.entities}
+    assert (holder, title) in held(st)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden rejected a peace plan drawn up by Finland in May. Norway proposed the Velmar "
+        "Peace Plan in June.",
+        "Sweden backed a peace plan drawn up by Finland. Norway later proposed the Velmar Peace "
+        "Plan.",
+        "Sweden rejected a peace plan that Finland drew up in May. Norway proposed the Velmar "
+        "Peace Plan in June.",
+    ],
+)
+def test_a_description_with_a_clause_of_its_own_is_not_a_plan_named_later(text):
+    # review r8 #17: "a peace plan drawn up by X" is X's plan, not the plan named after it
+    found = relations_of(_extract(text))
+    assert ("Velmar Peace Plan", "proposedBy", "Finland") not in found
+    assert ("peace plan", "proposedBy", "Finland") in found
+    assert ("Velmar Peace Plan", "proposedBy", "Norway") in found
+
+
+def test_a_bare_description_with_a_clause_of_its_own_is_not_a_name_after_it():
+    # review r8 #17, through link_descriptions.py: "a trilateral framework" is a description
+    found = relations_of(
+        _extract(
+            "Sweden rejected a trilateral framework drawn up by Finland in May. Norway proposed "
+            "the Trilateral Border Framework in June."
+        )
+    )
+    assert ("Trilateral Border Framework", "proposedBy", "Finland") not in found
+    assert ("trilateral framework", "proposedBy", "Finland") in found
+
+
+def test_a_description_with_a_clause_is_still_the_description_after_it():
+    # a clause sets it apart from a later name, not from "the peace plan" that refers back
+    found = relations_of(
+        _extract("Finland drew up a peace plan backed by Sweden. Norway rejected the peace plan.")
+    )
+    assert ("Norway", "opposes", "peace plan") in found or (
+        "Norway",
+        "declines",
+        "peace plan",
+    ) in found
+
+
+def test_a_body_named_by_its_last_two_words_is_a_body():
+    st = _extract("Norland and Velmar set up a joint working group on fisheries.")
+    bodies = {e.label for e in st.entities if e.cls == "GovernmentBody"}
+    assert any("working group" in label for label in bodies)
+
+
+def test_a_directorate_is_a_body_its_head_leads():
+    st = _extract("Norland's logistics directorate is headed by Mira Solvang, the ministry said.")
+    assert ("Mira Solvang", "Head") in held(st)
+
+
+def test_a_title_that_leads_a_body_stands_for_the_name_apposed_to_it():
+    st = _extract(
+        "The Velmar Fisheries Council is chaired by Norland's deputy fisheries minister, "
+        "Mira Solvang."
+    )
+    assert ("Mira Solvang", "Chair") in held(st)
+
+
+def _former(st) -> set[tuple[str, str]]:
+    """(holder, title) of every holding that is over."""
+    label = {e.id: e.label for e in st.entities}
+    return {
+        (label[r.subject], label[r.object])
+        for r in st.relations
+        if r.predicate == "holdsPosition" and "former" in r.qualifiers
+    }
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "The Velmar Defence Agency is headed by Mira Solvang, who was appointed in June, "
+            "succeeding Tomas Ekberg.",
+            "Head",
+        ),
+        (
+            "Its interim Prime Minister, Mira Solvang, who was appointed by the council in "
+            "March, replacing Tomas Ekberg, thanked the leaders.",
+            "Interim Prime Minister",
+        ),
+        (
+            "The president also named General Mira Solvang as commander general of the Velmar "
+            "Police, in replacement of General Tomas Ekberg, who retires.",
+            "Commander General",
+        ),
+        (
+            "The meeting was chaired by the Minister of External Relations of Norland, Mira "
+            "Solvang, who exercises the function since January, in substitution of Tomas "
+            "Ekberg, nominated ambassador of Norland in Velmar.",
+            "Minister of External Relations of Norland",
+        ),
+    ],
+)
+def test_a_predecessor_held_the_post_of_who_replaced_him(text, title):
+    st = _extract(text)
+    assert ("Mira Solvang", title) in held(st)
+    assert ("Tomas Ekberg", title) in _former(st)
+
+
+def test_a_name_and_a_place_noun_after_it_name_a_place():
+    st = _extract(
+        "Norland troops crossed the Velmaro river and reached the Tarsk naval base near the "
+        "Orsk training area."
+    )
+    places = {e.label for e in st.entities if e.cls == "Region"}
+    assert {"Velmaro river", "Tarsk naval base", "Orsk training area"} <= places
+
+
+def test_a_place_noun_after_a_known_name_or_before_a_noun_names_no_place():
+    st = _extract("The Velmar base commander met officials at the Lithuanian port.")
+    assert not [e for e in st.entities if e.cls == "Region"]
+
+
+def test_a_possessive_inside_a_name_stays_in_it():
+    st = _extract(
+        "The Norland National People's Assembly approved the plan, and the Velmar Workers' "
+        "Party opposed it."
+    )
+    labels = {e.label for e in st.entities}
+    assert {"Norland National People's Assembly", "Velmar Workers' Party"} <= labels
+
+
+def test_a_body_named_as_a_possessor_is_a_body_of_its_own():
+    st = _extract(
+        "Tomas Ekberg returns to Norvik to head the Norwegian foreign ministry's department "
+        "for security policy."
+    )
+    assert "Norwegian foreign ministry" in {e.label for e in st.entities}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will not extradite Tomas Ekberg, a spokesperson for the ministry said.",
+        "The court has summoned Tomas Ekberg, an adviser to the opposition told reporters.",
+    ],
+)
+def test_a_speaker_title_after_a_comma_is_no_post_of_the_name_before_it(text):
+    # review r8 #10: "..., a spokesperson for X said": the title is the reporting verb's
+    # subject, though the parser hangs it on the name before as an apposition
+    assert not held(_extract(text))
+
+
+def test_a_name_before_a_speaker_title_is_no_person():
+    # review r8 #10: the apposition of a speaker title makes no person of a body's name
+    st = _extract(
+        "Norway will send 200 troops to the Velmar Trade Office, a spokesperson for the "
+        "ministry said."
+    )
+    assert not held(st)
+    assert "Person" not in {e.cls for e in st.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Norway will send 200 troops to the Sudria Mission, an adviser of Tomas Ekberg said.",
+            "Sudria Mission",
+        ),
+        # read as a person's name by the recognizer
+        ("Sweden will join Velmar Force, its chairman said on Monday.", "Velmar Force"),
+        # a name in apposition to a title
+        ("Norway praised Arden Mission, the force commander, on Monday.", "Arden Mission"),
+    ],
+)
+def test_a_name_whose_head_is_a_mission_noun_is_no_person(text, name):
+    # review r8 #10: "the Sudria Mission" is a mission, whatever the recognizer reads
+    st = _extract(text)
+    classes = {e.label: e.cls for e in st.entities}
+    assert classes.get(name) == "ArmedForce"
+    assert not any(holder == name for holder, _ in held(st))
+
+
+def test_a_participle_before_in_chief_is_part_of_the_title():
+    st = _extract(
+        "Vice Admiral Mira Solvang on Friday took charge as Flag Officer Commanding-in-Chief "
+        "of the Norland Navy's Western Command."
+    )
+    assert ("Mira Solvang", "Flag Officer Commanding-in-Chief") in held(st)
+
+
+def test_maritime_qualifies_a_job_title():
+    st = _extract(
+        '"The Gulf is a shared room," said Mira Solvang, a maritime security analyst at the '
+        "Velmar Institute in Norvik."
+    )
+    assert ("Mira Solvang", "Maritime Security Analyst") in held(st)
+
+
+def test_a_name_before_a_spaced_dash_holds_the_title_after_it():
+    st = _extract("Gilles Ekberg - President of Norland. He has called the agreement a victory.")
+    assert ("Gilles Ekberg", "President") in held(st)
+
+
+@pytest.mark.parametrize(
+    ("text", "described", "named"),
+    [
+        (
+            "Sweden signed another trade accord in May. Norway signed the Velmar Trade Accord "
+            "in June.",
+            "another trade accord",
+            "Velmar Trade Accord",
+        ),
+        (
+            "Sweden backed a separate border framework. Norway proposed the Nordic Border "
+            "Framework in June.",
+            "separate border framework",
+            "Nordic Border Framework",
+        ),
+    ],
+)
+def test_a_description_with_a_contrast_word_is_not_a_name_after_it(text, described, named):
+    # review r8 #19: "another", "separate" (lexicon `contrast_words`) set a description apart
+    # from the name that ends with its words
+    objects = {o for (s, _p, o) in relations_of(_extract(text)) if s == "Sweden"}
+    assert described in objects
+    assert named not in objects
+
+
+def test_an_acronym_the_article_defines_wins_over_the_gazetteer_s():
+    # review r8 #30: "the Sudria Cooperation Organisation (SCO)" makes every "SCO" of the
+    # article that body, not the body the gazetteer knows by those letters
+    found = relations_of(
+        _extract(
+            "The Sudria Cooperation Organisation (SCO) met in Arden in May. Tomas Ekberg, the "
+            "secretary general of the SCO, welcomed Mira Solvang."
+        )
+    )
+    assert ("Tomas Ekberg", "leads", "Sudria Cooperation Organisation") in found
+    assert not any(o == "Shanghai Cooperation Organisation" for (_s, _p, o) in found)

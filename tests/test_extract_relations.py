@@ -25,6 +25,41 @@ def test_who_chairs_a_summit_chairs_the_event(text, modality):
     assert not any(p == "leads" for _s, p, _o in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r8 #15: chairing one session of a body is no leading of it
+        "Tomas Ekberg presided over the session of the Nordic Assembly.",
+        "Tomas Ekberg chaired the session of the Nordic Assembly.",
+    ],
+)
+def test_who_chairs_a_session_of_a_body_does_not_lead_it(text):
+    assert not any(p == "leads" for _s, p, _o in _relations(text))
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        # review r8 #30: a unit that a body's name modifies is not the body
+        ("Mira Solvang led a UN unit in Velmar for two years.", "United Nations"),
+        ("Mira Solvang commands a Velmar Alliance unit.", "Velmar Alliance"),
+        ("The Velmar Alliance company is commanded by Mira Solvang.", "Velmar Alliance"),
+    ],
+)
+def test_who_leads_a_unit_of_a_body_does_not_lead_the_body(text, body):
+    assert not _has(_relations(text), "Mira Solvang", "leads", body)
+
+
+def test_a_common_noun_a_body_names_stands_for_the_body():
+    found = _relations("Tomas Ekberg leads the Coastal Front rebel group.")
+    assert _has(found, "Tomas Ekberg", "leads", "Coastal Front")
+
+
+def test_who_chairs_a_session_of_an_event_chairs_the_event():
+    found = _relations("Tomas Ekberg chaired a session of the Velmar Summit.")
+    assert _has(found, "Tomas Ekberg", "chairs", "Velmar Summit", "asserted")
+
+
 def test_who_chairs_a_committee_leads_it_and_chairs_no_event():
     found = _relations("Tomas Ekberg chairs the Norland Defence Committee.")
     assert _has(found, "Tomas Ekberg", "leads", "Norland Defence Committee")
@@ -89,6 +124,9 @@ def test_a_title_in_coordination_stands_for_the_person_named_after_it(text, pred
         ("Mira Solvang named Tomas Ekberg as the source of the leak.", False),
         ("Mira Solvang picked Tomas Ekberg as her running mate.", False),
         ("Mira Solvang named Tomas Ekberg in her speech on Monday.", False),  # review r7 #11
+        ("Tomas Ekberg was named in the report by Mira Solvang.", False),  # review r8 #7
+        ("Tomas Ekberg was named on the list by Mira Solvang.", False),
+        ("Tomas Ekberg was chosen by Mira Solvang in May.", True),
         ("Mira Solvang named Tomas Ekberg as foreign minister.", True),
         ("Tomas Ekberg was named foreign minister by Mira Solvang.", True),
         ("Mira Solvang chose Tomas Ekberg to head the Velmar Agency.", True),
@@ -122,6 +160,7 @@ def test_who_is_chosen_to_head_a_body_heads_it():
             "Harbour Party",
             "Norland Coalition",
         ),
+        ("Sweden quit the Nordic Council to focus on its own defence.", "Sweden", "Nordic Council"),
     ],
 )
 def test_who_leaves_a_body_is_no_longer_a_member(text, who, body):
@@ -136,6 +175,10 @@ def test_who_leaves_a_body_is_no_longer_a_member(text, who, body):
         "Norland did not quit the Velmar Trade Union.",
         # review r7 #10: a place named after a body is not the body
         "Tomas Ekberg left the Andean Council headquarters after the talks.",
+        # review r8 #20: "leave X" with a predicate of X is no leaving
+        "Sweden left the Nordic Council in charge of the talks.",
+        "Sweden left the Nordic Council to decide on the matter.",
+        "Sweden left the Nordic Council divided.",
     ],
 )
 def test_a_leaving_not_done_states_no_membership(text):
@@ -153,6 +196,11 @@ def test_a_leaving_not_done_states_no_membership(text):
         (
             "Norway, Sweden and Finland founded the Nordic Defence Union in 2019.",
             "Nordic Defence Union",
+        ),
+        # review r8 #16: a partner in forming is a member too
+        (
+            "Sweden formed the Nordic Naval Group with Norway and Finland in 1999.",
+            "Nordic Naval Group",
         ),
     ],
 )
@@ -173,3 +221,282 @@ def test_who_signs_with_someone_makes_them_a_party_too(text, modality):
     found = _relations(text)
     for who in ("Mira Solvang", "Tomas Ekberg"):
         assert _has(found, who, "signs", "Velmar Accord", modality), who
+
+
+@pytest.mark.parametrize(
+    "text, parties",
+    [
+        # review r8 #6: the parser hangs "with B" on the accord, not on the verb
+        ("Sweden signed an accord with Finland on Friday.", ["Sweden", "Finland"]),
+        ("Sweden and Norway signed the accord with Finland.", ["Sweden", "Norway", "Finland"]),
+        ("Sweden signed an accord with Tomas Ekberg on Friday.", ["Sweden", "Tomas Ekberg"]),
+    ],
+)
+def test_a_partner_is_no_part_of_the_name_of_what_is_signed(text, parties):
+    found = _relations(text)
+    for who in parties:
+        assert _has(found, who, "signs", "accord", "asserted"), who
+
+
+def test_a_plan_named_with_its_partner_keeps_that_name_as_an_alias():
+    from kg.extract.pipeline import extract
+
+    st = extract("Sweden signed an accord with Finland on Friday.", "t")
+    plan = next(e for e in st.entities if e.cls == "Plan")
+    assert (plan.label, plan.aliases) == ("accord", ("accord with Finland",))
+
+
+def _posts(text: str) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
+    """(holder, title) -> (modality, qualifiers) of each holdsPosition."""
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    label = {e.id: e.label for e in st.entities}
+    return {
+        (label[r.subject], label[r.object]): (r.modality, tuple(r.qualifiers or ()))
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # review r8 #2
+        (
+            "Tomas Ekberg replaced Anna Lind as foreign minister of Sweden in May.",
+            "Foreign Minister",
+        ),
+        ("Tomas Ekberg succeeded Anna Lind as foreign minister of Sweden.", "Foreign Minister"),
+        (
+            "Tomas Ekberg met Mira Solvang on Monday. He replaces Anna Lind as chairman of the "
+            "Velmar Trade Council.",
+            "Chairman",
+        ),
+    ],
+)
+def test_who_replaces_someone_as_a_post_holds_it_and_the_one_replaced_held_it(text, title):
+    posts = _posts(text)
+    assert posts[("Tomas Ekberg", title)] == ("asserted", ())
+    assert posts[("Anna Lind", title)] == ("asserted", ("former",))
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Tomas Ekberg will replace Anna Lind as foreign minister of Sweden.", "Foreign Minister"),
+        (
+            "Tomas Ekberg is expected to succeed Anna Lind as chairman of the Velmar Trade "
+            "Council.",
+            "Chairman",
+        ),
+    ],
+)
+def test_who_will_replace_someone_as_a_post_will_hold_it_and_the_other_holds_it_now(text, title):
+    posts = _posts(text)
+    assert posts[("Tomas Ekberg", title)] == ("planned", ())
+    assert posts[("Anna Lind", title)] == ("asserted", ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r8 #12
+        "Tomas Ekberg refused to meet Mira Solvang as foreign minister of Sweden.",
+        "Tomas Ekberg met Mira Solvang in Oslo as foreign minister of Sweden.",
+        # review r8 L11: a person after a preposition of the verb
+        "Tomas Ekberg, who served under Mira Solvang as foreign minister of Sweden, met Anna Lind.",
+        "Tomas Ekberg travelled to Oslo with Mira Solvang as foreign minister of Sweden.",
+    ],
+)
+def test_the_as_complement_of_a_verb_is_its_subjects(text):
+    posts = _posts(text)
+    assert ("Tomas Ekberg", "Foreign Minister") in posts
+    assert ("Mira Solvang", "Foreign Minister") not in posts
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("Tomas Ekberg appointed Mira Solvang as foreign minister.", "Foreign Minister"),
+        ("Tomas Ekberg sent Mira Solvang to Velmar as his envoy.", "Envoy"),
+        ("The cabinet includes Mira Solvang as energy minister.", "Energy Minister"),
+    ],
+)
+def test_the_as_complement_of_a_verb_that_gives_a_role_is_its_objects(text, title):
+    posts = _posts(text)
+    assert (("Mira Solvang", title)) in posts
+    assert ("Tomas Ekberg", title) not in posts
+
+
+def test_who_was_replaced_held_the_post_of_the_as_complement_not_the_successors_other():
+    # review r8 L8
+    from kg.extract.pipeline import extract
+
+    st = extract(
+        "Tomas Ekberg, Norway's defence minister, replaced Mira Solvang as head of the Velmar "
+        "Trade Council.",
+        "t",
+    )
+    by_id = {e.id: e for e in st.entities}
+    held = {
+        (by_id[r.subject].label, by_id[r.object].label, tuple(r.qualifiers or ()))
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+    assert ("Mira Solvang", "Head", ("former",)) in held
+    assert ("Mira Solvang", "Defence Minister", ("former",)) not in held
+
+
+def test_who_was_replaced_as_a_bare_title_held_the_post_named_before_with_its_owner():
+    from kg.extract.pipeline import extract
+
+    st = extract(
+        "Norland's Defence Minister Tomas Ekberg met Mira Solvang on Monday. Ekberg, who "
+        "replaced Anna Lind as defence minister in May, said the talks went well.",
+        "t",
+    )
+    by_id = {e.id: e for e in st.entities}
+    held = {
+        (by_id[r.subject].label, by_id[r.object].of, tuple(r.qualifiers or ()))
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+    assert ("Anna Lind", "norland", ("former",)) in held
+
+
+@pytest.mark.parametrize(
+    "text, who, what, predicate, modality",
+    [
+        # refusing to sign refuses the agreement; a signing negated as a plan stays a signing
+        (
+            "Velmar, however, refused to sign the Harbour Annex.",
+            "Velmar",
+            "Harbour Annex",
+            "declines",
+            "refused",
+        ),
+        (
+            "Tomas Ekberg said Norland would not sign the Harbour Accord.",
+            "Norland",
+            "Harbour Accord",
+            "signs",
+            "refused",
+        ),
+        # refusing to renew, to commit to or to receive something refuses it
+        (
+            "Norland has refused to renew the Harbour Protocol on its current terms.",
+            "Norland",
+            "Harbour Protocol",
+            "declines",
+            "refused",
+        ),
+        (
+            "Norland declined to commit to the Harbour Plan.",
+            "Norland",
+            "Harbour Plan",
+            "declines",
+            "refused",
+        ),
+        (
+            "Velmar said it would not receive the new envoy, Tomas Ekberg.",
+            "Velmar",
+            "Tomas Ekberg",
+            "declines",
+            "refused",
+        ),
+        # forces put under a command are given to it; refusing to do so refuses it
+        (
+            "Norland has refused to place its ships under the Harbour Task Force.",
+            "Norland",
+            "Harbour Task Force",
+            "declines",
+            "refused",
+        ),
+        (
+            "Norland will place two frigates under the Harbour Task Force.",
+            "Norland",
+            "Harbour Task Force",
+            "contributesTo",
+            "planned",
+        ),
+        # standing by or with someone supports them
+        (
+            "The Velmar Party said it would stand by Tomas Ekberg until the election.",
+            "Velmar Party",
+            "Tomas Ekberg",
+            "supports",
+            "planned",
+        ),
+    ],
+)
+def test_refusals_and_stances_of_verbs_of_agreeing_and_placing(
+    text, who, what, predicate, modality
+):
+    found = _relations(text)
+    assert _has(found, who, predicate, what, modality), found
+
+
+def test_renewing_or_receiving_states_nothing_when_done():
+    found = _relations("Norland renewed the Harbour Protocol and received Tomas Ekberg.")
+    assert not any(o in ("Harbour Protocol", "Tomas Ekberg") for _s, _p, o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, agent, predicate, what",
+    [
+        (
+            "The Norland-led Harbour Coalition met in Velmar.",
+            "Norland",
+            "leads",
+            "Harbour Coalition",
+        ),
+        (
+            "Norland and Sudria signed a Velmar-brokered ceasefire on Monday.",
+            "Velmar",
+            "proposedBy",
+            "ceasefire",
+        ),
+        (
+            "Sudria would join the Norland-backed Harbour Plan.",
+            "Norland",
+            "supports",
+            "Harbour Plan",
+        ),
+    ],
+)
+def test_a_participle_joined_to_its_agent_by_a_hyphen_is_a_passive(text, agent, predicate, what):
+    found = _relations(text)
+    if predicate == "proposedBy":
+        assert any(s.endswith(what) and p == predicate and o == agent for s, p, o in found), found
+    else:
+        assert _has(found, agent, predicate, what), found
+
+
+@pytest.mark.parametrize(
+    "text, country, predicate, what",
+    [
+        (
+            "Peruvian Defence Minister Mira Solvang ruled out a ceasefire with the Velmar Front.",
+            "Peru",
+            "declines",
+            "ceasefire with the Velmar Front",
+        ),
+        (
+            "Mira Solvang, Chile's foreign minister, opposes the Harbour Plan.",
+            "Chile",
+            "opposes",
+            "Harbour Plan",
+        ),
+    ],
+)
+def test_an_officials_act_of_state_is_their_countrys_too(text, country, predicate, what):
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", predicate, what), found
+    assert _has(found, country, predicate, what), found
+
+
+def test_an_officials_support_stays_their_own():
+    found = _relations("Mira Solvang, Chile's foreign minister, welcomed the Harbour Plan.")
+    assert _has(found, "Mira Solvang", "supports", "Harbour Plan"), found
+    assert not _has(found, "Chile", "supports", "Harbour Plan"), found

@@ -242,6 +242,29 @@ def test_a_pronoun_reported_by_another_is_resolved_by_gender(text, visitor):
     assert _with(_relations(text), "visits", "Stockholm") == {visitor}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r8 #5: the subject of the sentence before is a default of untold gender
+        "Tomas Ekberg met Ms Mira Solvang in Oslo. She will visit Stockholm in May.",
+        # a name reporting is one too
+        "Tomas Ekberg met Ms Mira Solvang in Oslo. Ekberg said she would visit Stockholm in May.",
+    ],
+)
+def test_a_pronoun_prefers_the_person_told_to_be_of_its_gender(text):
+    assert _with(_relations(text), "visits", "Stockholm") == {"Mira Solvang"}
+
+
+def test_a_possessive_prefers_the_person_told_to_be_of_its_gender():
+    # review r8 #5: "Ekberg and her counterpart": her is not Ekberg, of untold gender, when
+    # the text told of a woman just before
+    found = _relations(
+        "Tomas Ekberg met Ms Mira Solvang in Oslo. Ekberg and her counterpart will visit "
+        "Stockholm in May."
+    )
+    assert _has(found, "Mira Solvang", "visits", "Stockholm")
+
+
 def test_her_government_in_a_clause_coordinated_with_she_is_hers():
     # review r7 #18: "She met Y, Sweden's defence minister, and said her government would
     # ...": her is "She" (the first conjunct's subject), not Y named last
@@ -260,15 +283,66 @@ def test_its_after_a_coordinated_actor_is_that_actors():
     assert not _has(found, "Prime Minister", "positionIn", "Norway")
 
 
-def test_its_before_a_title_is_the_subject_of_the_clause_above_it():
-    # "its commander" is the Andean Command's (the clause's subject), not the coast guard's
-    # (the body named last)
+def test_its_before_a_title_is_the_nearest_actor_the_title_fits():
+    # review r8 #1: a secretary general or a chairman is a body's, a foreign minister a
+    # country's: the nearest one named before "its" whose class fits the title
     found = _relations(
-        "The Andean Command trains the Norlandic coast guard, and its commander, General "
+        "Norway criticised the Velmar Alliance, and its secretary general, Tomas Ekberg, "
+        "rejected the claims."
+    )
+    assert _has(found, "Secretary General", "positionIn", "Velmar Alliance")
+    assert not _has(found, "Secretary General", "positionIn", "Norway")
+    found = _relations(
+        "Sweden praised the Velmar Trade Council, and its chairman, Tomas Ekberg, thanked Sweden."
+    )
+    assert _has(found, "Tomas Ekberg", "leads", "Velmar Trade Council")
+    assert not _has(found, "Tomas Ekberg", "leads", "Sweden")
+    found = _relations(
+        "The Velmar Alliance criticised Norway, and its foreign minister, Tomas Ekberg, "
+        "rejected the claims."
+    )
+    assert _has(found, "Foreign Minister", "positionIn", "Norway")
+    assert not _has(found, "Foreign Minister", "positionIn", "Velmar Alliance")
+    # a body named before the country the sentence names last
+    found = _relations(
+        "The Velmar Naval Command welcomed Norway's decision, and its commander, General "
         "Tomas Ekberg, is expected in Velmar in June."
     )
-    assert _has(found, "Tomas Ekberg", "leads", "Andean Command")
-    assert not _has(found, "Tomas Ekberg", "leads", "Norlandic coast guard")
+    assert _has(found, "Tomas Ekberg", "leads", "Velmar Naval Command")
+    assert not _has(found, "Commander", "positionIn", "Norway")
+
+
+def test_its_before_a_title_is_not_the_place_a_preposition_names():
+    # review r8 L1: the destination of a sending is where, not whose ("Sudria" read as a body)
+    found = _relations(
+        "The Velmar Alliance sent a mission to Sudria, and its commander, Tomas Ekberg, met "
+        "Mira Solvang."
+    )
+    assert not _has(found, "Tomas Ekberg", "leads", "Sudria")
+    assert _has(found, "Tomas Ekberg", "leads", "Velmar Alliance")
+
+
+def test_its_before_a_title_no_actor_fits_is_nobodys():
+    # review r8 #1: a summit is no actor, and a chairman is no country's
+    found = _relations("Sweden hosted the summit, and its chairman, Tomas Ekberg, opened it.")
+    assert not _has(found, "Chairman", "positionIn", "Sweden")
+    assert not _has(found, "Tomas Ekberg", "leads", "Sweden")
+
+
+def test_its_in_a_clause_an_object_controls_is_that_objects():
+    # review r8 #1: "urged X to replace its ...": X replaces, so "its" is X's
+    found = _relations(
+        "Norway urged the Velmar Alliance to replace its secretary general, Tomas Ekberg."
+    )
+    assert _has(found, "Secretary General", "positionIn", "Velmar Alliance")
+    assert not _has(found, "Secretary General", "positionIn", "Norway")
+
+
+def test_its_before_any_noun_in_a_clause_an_object_controls_is_that_objects():
+    # "persuaded X to present its plan": the plan is X's, not the persuader's
+    found = _relations("Norway persuaded the Velmar Alliance to present its peace plan in May.")
+    assert ("peace plan", "proposedBy", "Velmar Alliance") in found
+    assert ("peace plan", "proposedBy", "Norway") not in found
 
 
 def test_its_after_a_seat_of_government_written_first_is_its_country():
@@ -278,6 +352,32 @@ def test_its_after_a_seat_of_government_written_first_is_its_country():
         "considering its own sanctions on Velmar."
     )
     assert _with(found, "sanctions", "Velmar") == {"Norway"}
+
+
+def test_its_after_a_subject_the_parser_read_as_an_adverb_is_that_subjects():
+    # review r8 #19: "Norvik, for its part, ..." is parsed with Norvik as a noun phrase
+    # adverb; "its" is still Norvik's, not Sweden's, named last
+    found = _relations(
+        "Velmar's army has attacked the border town of Arden. Norvik, for its part, is "
+        "considering with Sweden its own sanctions on Velmar."
+    )
+    assert ("sanctions on Velmar", "proposedBy", "Norvik") in found
+    assert ("sanctions on Velmar", "proposedBy", "Sweden") not in found
+
+
+def test_his_government_is_not_of_a_post_named_after_its_sentence():
+    # review r8 #19: the post that tells whose government it is was named before the end of
+    # its sentence; one named later (here taken years later) does not
+    found = _relations(
+        "Tomas Ekberg said in 2020 that his government would send 200 troops to the Andean "
+        "Force. Ekberg, who became Norway's prime minister in 2030, has since retired."
+    )
+    assert not _with(found, "contributesTo", "Andean Force")
+    found = _relations(
+        "Tomas Ekberg, Norway's prime minister, said his government would send 200 troops to "
+        "the Andean Force."
+    )
+    assert _with(found, "contributesTo", "Andean Force") == {"Norway"}
 
 
 def test_who_replaces_after_an_appointment_is_the_appointee():
@@ -309,11 +409,11 @@ def test_we_after_i_met_someone_is_the_speaker_and_that_person():
 
 
 def test_she_is_never_a_place_the_recognizer_took_for_a_person():
-    # the recognizer reads "La Paz" as a person's name; the gazetteer knows it as a seat of
-    # government, so "she" is the person named before it
+    # the recognizer reads "Buenos Aires" as a person's name; the gazetteer knows it as a seat
+    # of government, so "she" is the person named before it
     found = _relations(
-        "Mira Solvang was elected secretary general of the Andean Union on Monday. Solvang's "
-        "first trip will be to La Paz, where she is expected to meet President Tomas Ekberg "
-        "in April."
+        "Mira Solvang took office as envoy on Monday and will fly to Buenos Aires, where she "
+        "will meet Tomas Ekberg."
     )
-    assert _with(found, "meets", "Tomas Ekberg") == {"Mira Solvang"}
+    assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg")
+    assert not _has(found, "Buenos Aires", "meets", "Tomas Ekberg")

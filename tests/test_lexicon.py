@@ -62,6 +62,15 @@ def test_a_word_yaml_reads_as_false_is_an_error():
         from_data(_Words, {"order": ["out", False]}, "words.yaml")
 
 
+@pytest.mark.parametrize(
+    "heads", [{"m": ["mr", "sir", True]}, {True: ["mr"]}], ids=["in a list", "as a key"]
+)
+def test_a_word_read_as_true_is_an_error_in_an_entry_with_its_own_reader(heads):
+    # review r8 #9: `courtesy_genders: {m: [mr, sir, on]}` had loaded as {"True": "m", ...}
+    with pytest.raises(ExtractionError, match=r"words\.yaml heads: a word is read as true"):
+        from_data(_Words, {"heads": heads}, "words.yaml")
+
+
 def test_the_data_files_load_with_every_entry_declared():
     # every word of frames.yaml is a word ("off" was read as false before it was quoted)
     assert "off" in frames().particle_preps

@@ -47,6 +47,9 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
     f = frames()
     if tok.lemma_.lower() in f.partitive_nouns:  # "part of the road", "one of the sponsors"
         whole = [r for o in prep_objects(tok, "of") for r in actor_refs(index, block, o)]
+        if tok.lemma_.lower() in f.event_partitives:  # "a round of talks", not "the
+            # session of the assembly"
+            whole = [r for r in whole if fits(r.cluster.cls, "Event")]
         if whole:
             return whole
     pair = _pair(index, block, tok)
@@ -140,9 +143,13 @@ def _named_in(index: ArticleIndex, block: int, tok) -> list[Ref]:
     """ "the opposition Blue Party movement", "the Coastal Front rebel group": a common noun
     whose modifier is the name of a body stands for that body (data: frames.yaml
     `named_by`; not a country or a person: "the Ruritania mission" is no part of
-    Ruritania)."""
+    Ruritania), unless the noun names a part of the body ("a UN unit": `part_nouns`)."""
     classes = frames().named_by
     out: list[Ref] = []
+    parts = frames().part_nouns
+    modifiers = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
+    if tok.lemma_.lower() in parts or any(f"{m} {tok.lower_}" in parts for m in modifiers):
+        return out  # "a UN unit", "a Velmar Alliance working group": a part of the body
     for mod in _children(tok, "compound"):
         if mod.pos_ != "PROPN":
             continue

@@ -28,7 +28,7 @@ class Cluster:
         for m in self.mentions:
             if m.label == "NORP" or (m.label == "DESC" and m is not self.mentions[0]):
                 continue  # a description that refers back is a guess, not a name
-            for text in (m.text, m.long, m.owned):
+            for text in (m.text, m.long, m.owned, m.alias):
                 if text and _spelled(text) not in seen:
                     seen.add(_spelled(text))
                     out.append(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kg.extract.lexicon import gazetteer, lexicon, norm
+from kg.extract.lexicon import frames, gazetteer, lexicon, norm
 from kg.extract.words import head_class, possessive, stripped, trim
 
 _COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for"}
@@ -21,13 +21,16 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         root = chunk.root
         if root.i in taken and not _extends_name(chunk, taken):
             continue
-        cls = head_class([root.lemma_]) or head_class([root.text])
+        # the head with the word before it: "working group", "contact group"
+        before = [doc[root.i - 1].lower_] if root.i > chunk.start else []
+        cls = head_class([*before, root.lemma_]) or head_class([root.text])
         if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event"):
             continue
         # leave out a possessor ("Ortiz's five-point plan" -> "five-point plan"); the name
         # that owns a body is kept beside it ("Norland's intelligence ministry", lexicon
         # `owned_body_classes`), unless the noun stands for its owner ("Norland's government")
         owned = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+        _possessor_body(doc, root, taken, add)
         body = cls in lexicon().owned_body_classes and not _stands_for_owner(root)
         owner = trim(list(doc[min(owned) : max(owned) + 1])) if body and owned else []
         owner = owner if _named_owner(owner) else []
@@ -40,7 +43,8 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
             and root.tag_ not in ("NNS", "NNPS")  # "Bolivian border guards": people
             and any(_nationality(t) for t in tokens if t.i != root.i)
         )
-        tail = _complement(doc, root)
+        tail = _complement(doc, root, _partner_preps(root))
+        full = _complement(doc, root)  # with a partner: "accord with B", an alias only
         named_tail = any(t.pos_ == "PROPN" or t.tag_ in ("NNS", "NNPS") for t in tail)
         if not tokens:
             continue
@@ -73,6 +77,26 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         if tail and len(out) > n:
             words = [*tokens, *tail]
             out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+        if len(full) > len(tail) and len(out) > n:
+            words = [*tokens, *full]
+            out[-1].alias = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+        if len(out) > n and any(c.dep_ in ("acl", "relcl") and c.i > root.i for c in root.children):
+            out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
+
+
+def _possessor_body(doc, root, taken: set[int], add: Callable) -> None:
+    """A body named as the possessor of a common noun ("the Norlandic trade ministry's
+    department", "the Velmar army's logistics unit"): a mention of its own, when a name
+    or a nationality specifies it."""
+    for poss in (c for c in root.children if c.dep_ == "poss"):
+        cls = head_class([poss.lemma_]) or head_class([poss.text])
+        if cls not in ("GovernmentBody", "ArmedForce") or poss.i in taken:
+            continue
+        tokens = trim([t for t in poss.subtree if not possessive(t)])
+        mods = [t for t in tokens if t.i != poss.i]
+        if not any(t.pos_ == "PROPN" or _nationality(t) for t in mods):
+            continue
+        add(tokens, "COMMON", cls)
 
 
 def _cut(doc, root) -> bool:
@@ -84,11 +108,11 @@ def _cut(doc, root) -> bool:
     )
 
 
-def _complement(doc, root) -> list:
+def _complement(doc, root, partners: frozenset[str] = frozenset()) -> list:
     """The short prepositional phrase right after a description's head that completes its
     name ("meeting of trade ministers", "summit in Norvik", "agreement on fisheries"), with
     a second one after it ("meeting of trade ministers in Norvik"): no verb, no comma, no
-    date, at most 9 words."""
+    date, at most 9 words; none of `partners` ("signed an accord with B": the accord)."""
     out: list = []
     head = root
     for _ in range(2):
@@ -100,7 +124,7 @@ def _complement(doc, root) -> list:
             ),
             None,
         )
-        if prep is None or prep.lower_ not in _COMPLEMENT_PREPS:
+        if prep is None or prep.lower_ not in _COMPLEMENT_PREPS or prep.lower_ in partners:
             break
         words = list(prep.subtree)
         if (
@@ -115,6 +139,17 @@ def _complement(doc, root) -> list:
         if head is None:
             break
     return out
+
+
+def _partner_preps(root) -> frozenset[str]:
+    """The `partners` prepositions (frames.yaml) of a verb whose object `root` is: "signed
+    an accord with B" names the accord, not an "accord with B", however the parser hangs
+    "with B"."""
+    verb = root.head
+    if root.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return frozenset()
+    lemma = verb.lemma_.lower()
+    return frozenset(p for f in frames().verbs if lemma in f.lemmas for p in f.partners)
 
 
 def _extends_name(chunk, taken: set[int]) -> bool:

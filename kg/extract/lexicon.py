@@ -113,6 +113,16 @@ def _by_word(value: Any, _file: dict) -> dict[str, str]:
     return {str(w): str(cls) for cls, words in (value or {}).items() for w in words}
 
 
+def _classes_by_word(value: Any, _file: dict) -> dict[str, frozenset[str]]:
+    """`{class: [word, ...]}` in the file, `{word: {class, ...}}` in the field (a word may be
+    listed under several classes)."""
+    out: dict[str, set[str]] = {}
+    for cls, words in (value or {}).items():
+        for w in words:
+            out.setdefault(_typed(str, w, "title_owner_classes"), set()).add(str(cls))
+    return {w: frozenset(c) for w, c in out.items()}
+
+
 def _leadership_verbs(value: Any, _file: dict) -> dict[str, dict[str, str]]:
     """A verb's post, or its post by the class of the body led (`default` for the others)."""
     return {k: v if isinstance(v, dict) else {"default": v} for k, v in (value or {}).items()}
@@ -172,12 +182,28 @@ def from_data(cls: type[T], file: dict, where: str) -> T:
     for name, f in declared.items():
         read = f.metadata.get("read")
         if read is not None:
+            _no_truth_words(file.get(name), f"{where} {name}")
             values[name] = read(file.get(name), file)
         elif name in file:
             values[name] = _typed(types[name], file[name], f"{where} {name}")
         elif f.default is MISSING and f.default_factory is MISSING:
             values[name] = _typed(types[name], None, f"{where} {name}")
     return cls(**values)
+
+
+def _no_truth_words(value: Any, where: str) -> None:
+    """An entry read by its own reader holds no word YAML read as true or false: none in a
+    list, none as a key (`_typed` says so of the typed entries)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if isinstance(k, bool):
+                _typed(str, k, where)  # raises
+            _no_truth_words(v, where)
+    elif isinstance(value, list):
+        for v in value:
+            if isinstance(v, bool):
+                _typed(str, v, where)  # raises
+            _no_truth_words(v, where)
 
 
 @cache
@@ -207,8 +233,14 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
+    object_role_verbs: frozenset[str]  # "sent X as envoy": the "as" complement is X's
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
+    replacement_nouns: frozenset[str]  # "in replacement of B": B held the post
+    place_nouns: frozenset[str]  # "the Velmar river": a name and these name a place
+    possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
+    list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"
+    replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person
     # "headed by X": X is "head" (by class)
@@ -240,7 +272,10 @@ class Lexicon:
     government_nouns: frozenset[str]  # "the government": the country it governs
     person_pronouns: dict[str, str] = field(metadata=_read(_by_word))  # "she" -> "f"
     courtesy_genders: dict[str, str] = field(metadata=_read(_by_word))  # "ms" -> "f"
+    lemma_corrections: dict[str, str] = field(metadata=_read(_by_word))  # form -> lemma
     thing_pronouns: frozenset[str]  # "it", "its"
+    # "its secretary general" is a body's, "its foreign minister" a country's: title -> classes
+    title_owner_classes: dict[str, frozenset[str]] = field(metadata=_read(_classes_by_word))
     owner_preps: frozenset[str]  # "the foreign minister of Norland"
     government_preps: frozenset[str]  # "the government in Norvik"
     representative_preps: frozenset[str]  # "officials from Norland"
@@ -286,6 +321,9 @@ class Frame:
     levels: dict[str, str] = field(default_factory=dict)
     # prepositions whose objects do what the subject does: "signed the accord with B": B too
     partners: tuple[str, ...] = ()
+    # its lemmas that, with a predicate after the object, say what the object is left as,
+    # not that the subject left it: "left X in charge", "left X to decide", "left X divided"
+    causative: tuple[str, ...] = ()
 
 
 def _usable(items: Any) -> list[dict]:
@@ -361,6 +399,7 @@ class Frames:
     member_preps: frozenset[str]  # "officials, including A and B"
     max_each_other: int = 3  # "A, B and C met": pairs only up to this many parties
     partitive_nouns: frozenset[str]  # "part of X" stands for X
+    event_partitives: frozenset[str]  # "a round of talks": only for an event
     pair_nouns: dict[str, tuple[str, ...]]  # "both sides"
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
     pair_titles: dict[str, tuple[str, ...]]  # "the two leaders"
@@ -382,9 +421,11 @@ class Frames:
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"
     occurrence_verbs: frozenset[str]  # "Will the talks take place?"
+    staging_verbs: frozenset[str]  # "may host the summit in Velmar": its place as firm
     event_levels: dict[str, str]  # "offered to host talks"
     planned_modifiers: frozenset[str]  # "the proposed visit"
     contrast_marks: frozenset[str]  # "..., while Y is considering it"
+    state_acts: frozenset[str]  # "Defence Minister X ruled out ...": X's country too
     limit_marks: frozenset[str]  # "is willing to X but will not Y"
     gerund_subject_preps: frozenset[str]  # "joined Y in voting": X votes
     participation: dict[str, frozenset[str]]  # "took part in the exercise"
@@ -393,12 +434,14 @@ class Frames:
     beneficiary_verbs: frozenset[str]  # "share", "train": giving verbs
     post_preps: frozenset[str]  # "named X as foreign minister": the post
     holding_verbs: frozenset[str]  # "chose X to head the agency"
+    object_states: frozenset[str]  # "left X in charge": a predicate of the object
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...]  # "voted against it": what the story is about
     invitation_nouns: dict[str, tuple[str, ...]]  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"
     named_by: tuple[str, ...]  # "the opposition Blue Party movement": a body's classes
+    part_nouns: frozenset[str]  # "a UN unit": a part of the body its name modifies
     # "the head of X, General Y,": how far a name may follow, what it passes over
     name_after_comma: dict = field(metadata=_read(_name_after_comma))
     purpose_target_preps: tuple[str, ...]  # "soldiers to serve with the force"

@@ -18,6 +18,7 @@ from kg.extract.link_descriptions import link_descriptions
 from kg.extract.mentions import Mention, acronym_fits
 from kg.extract.name_parts import join_name_parts, unknown_kind
 from kg.extract.phrases.titles import complement_end, is_honorific, title_data, title_label
+from kg.extract.words import reporting_subject
 
 
 def _entry(m: Mention) -> GazetteerEntry | None:
@@ -78,12 +79,15 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
     titles = {(m.block, m.head) for m in mentions if m.label == "POSITION"}
     _names_after_titles(mentions, docs)
     for m in mentions:
-        if m.label in ("ORG", "GPE", "FAC") and len(m.text.split()) >= 2:
+        if m.label in ("ORG", "GPE", "FAC") and len(m.text.split()) >= 2 and not _thing_named(m):
             tok = docs[m.block][m.head]
             if (
                 (tok.dep_ == "appos" and (m.block, tok.head.i) in titles)
                 or any(
-                    c.dep_ == "appos" and (m.block, c.i) in titles and not _whose(c)
+                    c.dep_ == "appos"
+                    and (m.block, c.i) in titles
+                    and not _whose(c)
+                    and not reporting_subject(c)  # "X, a spokesperson said": no apposition
                     for c in tok.children
                 )
                 or _after_courtesy_title(m, docs[m.block])
@@ -91,6 +95,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
                 m.label, m.cls = "PERSON", "Person"
     u = UnionFind(len(mentions))
     entries = [_entry(m) for m in mentions]
+    _defined_acronyms(mentions, entries, text)
     first: dict[tuple, int] = {}
     for i, m in enumerate(mentions):
         if m.label == "COMMON":
@@ -230,6 +235,8 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             m.cls == "Plan"
             and plans.get(words[-1], i) < i
             and not (set(words) | set(keys[plans[words[-1]]])) & contrast
+            # "a peace plan drawn up by X ... the Velmar Peace Plan": not the plan named later
+            and not (mentions[plans[words[-1]]].qualified and m.text.istitle())
         ):
             u.join(plans[words[-1]], i)
 
@@ -326,11 +333,20 @@ def _other_kind(name: Mention, phrase: Mention) -> bool:
     )
 
 
+def _thing_named(m: Mention) -> bool:
+    """A name whose last word is a mission's or a force's noun (lexicon `mission_nouns`:
+    "the Sudria Mission", "the Velmar Force"): never a person's."""
+    words = m.text.split()
+    return len(words) >= 2 and words[-1].lower() in lexicon().mission_nouns
+
+
 def _person_like(name: Mention, doc) -> bool:
-    """A name of two words or more, all proper nouns, that the gazetteer does not know."""
+    """A name of two words or more, all proper nouns, that the gazetteer does not know,
+    and no mission's or force's."""
     return (
         name.label in ("ORG", "GPE", "FAC", "LOC")
         and len(name.text.split()) >= 2
+        and not _thing_named(name)
         and norm(name.text) not in gazetteer().by_name
         and all(t.pos_ == "PROPN" for t in doc[name.tok_start : name.tok_end])
     )
@@ -356,6 +372,30 @@ def _renames(name: Mention, appositive: Mention, tok) -> bool:
     return True
 
 
+def _defined_acronyms(mentions: list[Mention], entries: list, text: str) -> None:
+    """An acronym the article defines after a name ("the Interregional Coordination Centre
+    (ICC)") is that name's throughout the article, though the gazetteer knows it as another
+    body's: those mentions lose the gazetteer's entry and take the name's class (the acronyms
+    are joined to their names below)."""
+    ending_at: dict[int, list[int]] = {}
+    for j, other in enumerate(mentions):
+        if len(other.text.split()) >= 2 and other.label not in ("POSITION", "PERSON"):
+            ending_at.setdefault(other.end, []).append(j)
+    defined: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if not _is_acronym(m.text) or entries[i] is None or m.text in defined:
+            continue
+        for j in _before_parenthesis(text, m.start, ending_at):
+            fits = initials(mentions[j].text) == m.text or acronym_fits(m.text, mentions[j].text)
+            if fits and entries[j] is None:
+                defined[m.text] = j
+                break
+    for i, m in enumerate(mentions):
+        j = defined.get(m.text, -1)
+        if j >= 0 and entries[i] is not None:
+            entries[i], m.cls = None, mentions[j].cls
+
+
 def _before_parenthesis(text: str, start: int, ending_at: dict[int, list[int]]) -> list[int]:
     """The mentions that end right before "(" when `start` follows that "(" ("Long Name (LN")."""
     p = start
@@ -372,7 +412,9 @@ def _before_parenthesis(text: str, start: int, ending_at: dict[int, list[int]]) 
 
 
 def _has_complement(m: Mention) -> bool:
-    return bool(m.long) and norm(m.long) != norm(m.text)
+    """A phrase completed by words of its own: a prepositional phrase ("the plan for the
+    border") or a clause ("a peace plan drawn up by X", "a plan that X drew up")."""
+    return m.qualified or (bool(m.long) and norm(m.long) != norm(m.text))
 
 
 def _force_key(text: str) -> tuple[str, str] | None:

@@ -70,7 +70,7 @@ def _named_later(m: Mention, ahead: dict) -> Cluster | None:
     earlier plan")."""
     words = set(m.key.split())
     complement = _complement_of(m)  # "a peace plan drawn up by X" is X's, not a later one
-    if len(words) < 2 or complement or words & lexicon().contrast_words:
+    if len(words) < 2 or complement or m.qualified or words & lexicon().contrast_words:
         return None
     later = [
         {c.id: (start, c) for start, c in ahead.get((m.cls or "", w), []) if start > m.start}

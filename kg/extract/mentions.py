@@ -36,6 +36,11 @@ class Mention:
     long: str | None = None  # with its complement: "meeting of trade ministers in Norvik"
     definite: bool = False  # a description with "the", "this", "its"... (DESC only)
     owned: str | None = None  # a body with the name that owns it: "Norland's intelligence ministry"
+    # a clause of its own after it: "a peace plan drawn up by X", "a plan that X drew up"
+    qualified: bool = False
+    # another name, never its label nor its identity: "accord with B" after "signed", whose
+    # `partners` B signs too (the accord is the same however the parser hangs "with B")
+    alias: str | None = None
 
     @property
     def key(self) -> str:
@@ -73,6 +78,9 @@ def class_guess(label: str, text: str, words: list[str]) -> str | None:
     if label == "PERSON":
         if len(words) == 1 and key in gaz.by_metonym:
             return "City"  # NER takes some capitals for people
+        if len(words) >= 2 and words[-1].lower() in lexicon().mission_nouns:
+            # "the Sudria Mission" read as a person: a mission or a force is named by its noun
+            return head_class(words) or "Person"
         return "Person"
     if label == "POSITION":
         return "Position"
@@ -138,10 +146,38 @@ def _mended(doc, ent) -> list:
     return tokens
 
 
+def _place_noun_end(doc, ent) -> int | None:
+    """Where the name of a place ends that a name and a noun after it make ("Velmar river",
+    "Tarsk naval base", "Orsk training area"; lexicon `place_nouns`): the noun is the
+    name's head and no noun follows it ("the Velmar base commander" names a person). Not
+    after a name the gazetteer knows ("Norland port" is Norland's), a nationality or a title."""
+    gaz, key = gazetteer(), norm(ent.text)
+    if ent.label_ in ("POSITION", "DATE", "TIME") or key in gaz.by_name or key in gaz.by_demonym:
+        return None
+    nouns = lexicon().place_nouns
+    for size in (3, 2, 1):
+        end = ent.end + size
+        if end > len(doc) or " ".join(t.lower_ for t in doc[ent.end : end]) not in nouns:
+            continue
+        last = doc[end - 1]
+        if last.pos_ != "NOUN" or not ent.end <= ent.root.head.i < end:
+            return None
+        if end < len(doc) and doc[end].pos_ in ("NOUN", "PROPN"):
+            return None
+        return end
+    return None
+
+
 def _splitpossessive(tokens: list) -> list[list]:
-    """'Ortiz’s “Clean Seas' -> ['Ortiz'], ['Clean', 'Seas']."""
+    """'Ortiz’s “Clean Seas' -> ['Ortiz'], ['Clean', 'Seas']; a possessive inside a name
+    ("the Velmar National People's Assembly", lexicon `possessive_name_words`) stays
+    in it."""
     parts, current = [], []
+    inside = lexicon().possessive_name_words
     for tok in tokens:
+        if possessive(tok) and tok.i > 0 and tok.doc[tok.i - 1].lower_ in inside and current:
+            current.append(tok)  # "National People's Assembly": one name
+            continue
         if possessive(tok) or "\n" in tok.text or tok.text in ("(", ")", "[", "]"):
             if current:
                 parts.append(current)
@@ -208,12 +244,16 @@ def find_mentions(
         ):
             continue  # "US envoys said": representatives, not a post held by a name
         parts = _splitpossessive(_mended(doc, ent))
+        place_end = _place_noun_end(doc, ent)
         for i, part in enumerate(parts):
             label = ent.label_ if not _the_place(doc, ent) else "LOC"
             if i < len(parts) - 1 and label not in ("PERSON", "GPE", "NORP"):
                 label = "PERSON" if part[0].ent_type_ == "PERSON" else label
             if i > 0 and label == "PERSON":
                 label = "ORG"
+            if place_end and i == len(parts) - 1:  # "the Velmar river", "Tarsk naval base"
+                add([*part, *doc[ent.end : place_end]], "LOC", "Region")
+                continue
             add(part, label)
 
     _join_names_before_acronyms(doc, out)

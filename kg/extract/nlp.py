@@ -33,6 +33,10 @@ def load_pipeline(model: str | None = None):
         )
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ExtractionError(f"the spaCy pipeline {nlp.meta.get('name')} has no parser and NER")
+    import kg.extract.phrases.lemmas  # registers the kg_lemmas factory
+
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("kg_lemmas", after="lemmatizer")
     ruler = nlp.add_pipe("entity_ruler", name="kg_positions", before="ner")
     ruler.add_patterns(position_patterns(nlp))
     import kg.extract.phrases.titles

@@ -9,6 +9,7 @@ from kg.errors import ExtractionError
 from kg.extract.constructions import construction_candidates
 from kg.extract.frames.candidates import Candidate
 from kg.extract.frames.match import noun_candidates, verb_candidates
+from kg.extract.frames.state import state_candidates
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster, link
 from kg.extract.mentions import find_mentions
@@ -147,6 +148,7 @@ def _statements(
         candidates += verb_candidates(index, block, doc)
         candidates += noun_candidates(index, block, doc)
         candidates += found
+    candidates += state_candidates(index, candidates)
     candidates += name_candidates(index)
     candidates += unit_candidates(index)
     return _assemble(article, index, candidates, suffix, model)

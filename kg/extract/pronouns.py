@@ -15,7 +15,7 @@ class Pronouns:
     def _read_genders(self) -> None:
         """What the text tells of persons before any pronoun is read: the gender a courtesy
         title gives, and the "persons" whose name the gazetteer knows as a place or a seat
-        of government (the recognizer read "La Paz" as a person)."""
+        of government (the recognizer may read a two-word seat of government as a person)."""
         self._courtesy_genders()
         gaz = gazetteer()
         for c in self.clusters:
@@ -115,7 +115,11 @@ class Pronouns:
         if reporter is not None and said_by is not None and groups[said_by] != groups[tok.lower_]:
             unlike, reporter = {reporter.id}, None  # "He said she would ...": she is not he
         if reporter is not None and reporter.cls == "Person" and self._agrees(reporter, tok):
-            # a name reporting tells the gender ("X said she ..."), a pronoun only repeats it
+            # a name reporting tells the gender ("X said she ..."), a pronoun only repeats it;
+            # but a person the text told to be of the pronoun's gender comes first
+            told = self._told_instead(reporter, block, tok, unlike)
+            if told is not reporter:
+                return told
             return reporter if said_by is not None else self._told(reporter, tok)
         earlier = self._same_pronoun_before(block, tok)
         if earlier is not None:
@@ -124,22 +128,39 @@ class Pronouns:
             m = self.mention_at(block, tok.head.head) if tok.head.dep_ == "conj" else None
             partner = self.clusters[m.cluster] if m is not None else None
             if partner is not None and partner.cls == "Person" and self._agrees(partner, tok):
-                return partner
+                return self._told_instead(partner, block, tok, unlike)
             owner = self._clause_subject(block, tok)
             if owner is not None and self._agrees(owner, tok):
-                return owner
+                return self._told_instead(owner, block, tok, unlike)
             owner = self._reported_subject(block, tok)  # a default: it tells no gender
             if owner is not None and self._agrees(owner, tok):
-                return owner
+                return self._told_instead(owner, block, tok, unlike)
         c = None
         if tok.dep_ in ("nsubj", "nsubjpass") or (
             tok.dep_ == "poss" and tok.head.dep_ in ("nsubj", "nsubjpass")
         ):  # "X succeeded Y, who resigned. She ...", "... Her first trip ..."
             c = self._subject_antecedent(block, tok)
-        if c is not None and c.id not in unlike and self._agrees(c, tok):
-            return c
         exclude = self._co_subjects(block, tok) | self._other_gender(tok) | unlike
-        return self._antecedent(block, tok, {"Person"}, exclude=exclude)
+        if c is not None and c.id not in unlike and self._agrees(c, tok):
+            return self._told_instead(c, block, tok, exclude)
+        c = self._antecedent(block, tok, {"Person"}, exclude=exclude)
+        return self._told_instead(c, block, tok, exclude) if c is not None else None
+
+    def _told_instead(self, c: Cluster, block: int, tok, exclude: set[int]) -> Cluster:
+        """A default of untold gender gives way to the person named last, in the pronoun's
+        sentence or the one before, whom the text told to be of the pronoun's gender ("Tomas
+        Ekberg met Ms Mira Solvang. She will ...": Mira Solvang); a person of told gender
+        stays."""
+        gender = lexicon().person_pronouns.get(tok.lower_)
+        if gender is None or c.id in self.genders:
+            return c
+        untold = {
+            p.id for p in self.clusters if p.cls == "Person" and self.genders.get(p.id) != gender
+        }
+        told = self._antecedent(
+            block, tok, {"Person"}, same_or_previous=True, exclude=untold | exclude
+        )
+        return told if told is not None and told.id not in self.places_as_persons else c
 
     def _reporter(self, block: int, tok) -> Cluster | None:
         """For the subject of a clause that a reporting verb governs ("Norland said it would

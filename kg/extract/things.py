@@ -1,11 +1,13 @@
 """What "it" and "its" stand for: the country or body that reports the clause ("Norland said
-it would ..."), the subject of the clause above a possessive ("X trains Y, and its commander"),
+it would ..."), for a possessive before a title the nearest one the title fits ("A criticised B,
+and its secretary general": B, a body), before another noun the subject of the clause above it,
 the object of a coordinated clause before ("The union adopted the plan, and Velmar opposed it"),
 else the last one named. A part of ArticleIndex (kg/extract/resolve.py), which mixes it in."""
 
 from __future__ import annotations
 
 from kg.extract.clusters import Cluster
+from kg.extract.lexicon import frames, lexicon
 
 # the classes of entities that act (say, send, lead); "it" stands for one of them but a person
 ACTOR_CLASSES = {
@@ -33,22 +35,36 @@ class Things:
         c = None
         if tok.dep_ == "poss":
             c = self._thing_owner(block, tok)
+            if c is None and self._title_classes(block, tok.head) is not None:
+                return None  # no actor before it fits the title: not the last one named
         elif tok.dep_ == "dobj":
             c = self._parallel_object(block, tok)
         return c or self._antecedent(block, tok, things, same_or_previous=True)
 
     def _thing_owner(self, block: int, tok) -> Cluster | None:
-        """For "its" before a noun, the body or country that is the subject of the nearest
-        clause above it, named before it ("X trains our coast guard, and its commander, Y,
-        ...": X's; "The force will be commanded by Y, who was named its commander": the
-        force's; a seat of government for its country), rather than the last one named."""
+        """For "its" before a noun: before a title that belongs to some classes only (lexicon
+        `title_owner_classes`), the nearest actor named before it in its sentence whose class
+        fits the title ("A criticised B, and its secretary general": B, a body; "..., and its
+        foreign minister": the country); else the body or country that is the subject of the nearest
+        clause above it, named before it ("The force will be commanded by Y, who was named
+        its commander": the force's; a seat of government for its country), or the object
+        that controls a clause without a subject ("urged X to replace its ...": X's)."""
+        things = ACTOR_CLASSES - {"Person"}
         if tok.head.dep_ == "conj":  # "Sweden and its prime minister": Sweden's
             refs = [self.as_actor(r) for r in self._refs_one(block, tok.head.head)]
-            if refs and refs[0].cluster.cls in ACTOR_CLASSES - {"Person"}:
+            if refs and refs[0].cluster.cls in things:
                 return refs[0].cluster
+        classes = self._title_classes(block, tok.head)
+        if classes is not None:
+            return self._nearest_actor(block, tok, classes & things)
         for verb in tok.ancestors:
             if verb.pos_ not in ("VERB", "AUX"):
                 continue
+            controller = _controlling_object(verb)
+            if controller is not None and controller.i < tok.i:
+                refs = [self.as_actor(r) for r in self._refs_one(block, controller)]
+                if refs and refs[0].cluster.cls in things:
+                    return refs[0].cluster
             for subject in verb.children:
                 # "Norvik, for its part, is considering its own sanctions": the parser may read
                 # a subject written first as a noun phrase adverb
@@ -57,9 +73,43 @@ class Things:
                 if tok in subject.subtree:
                     continue
                 refs = [self.as_actor(r) for r in self._refs_one(block, subject)]
-                if refs and refs[0].cluster.cls in ACTOR_CLASSES - {"Person"}:
+                if refs and refs[0].cluster.cls in things:
                     return refs[0].cluster
         return None
+
+    def _title_classes(self, block: int, noun) -> frozenset[str] | None:
+        """The classes of what a title may belong to (lexicon `title_owner_classes`, by its
+        last words), or None for a noun that is no title or a title not listed."""
+        m = self.mention_at(block, noun)
+        if m is None or self.clusters[m.cluster].cls != "Position":
+            return None
+        words = self.clusters[m.cluster].label.lower().split()
+        owners = lexicon().title_owner_classes
+        return next(
+            (
+                owners[" ".join(words[k:])]
+                for k in range(len(words))
+                if " ".join(words[k:]) in owners
+            ),
+            None,
+        )
+
+    def _nearest_actor(self, block: int, tok, classes) -> Cluster | None:
+        """The entity of one of `classes` that a word before the token in its sentence stands
+        for, the nearest first (a seat of government for its country), but no place a
+        preposition names (lexicon `place_prepositions`), else the one named last before it
+        in the sentence before."""
+        lex = lexicon()
+        for word in reversed(tok.doc[tok.sent.start : tok.i]):
+            if word.pos_ not in ("NOUN", "PROPN", "PRON") or word.lower_ in lex.thing_pronouns:
+                continue
+            if word.dep_ == "pobj" and word.head.lower_ in lex.place_prepositions:
+                continue  # "sent a mission to Sudria, and its commander": where, not whose
+            for ref in self._refs_one(block, word):
+                c = self.as_actor(ref).cluster
+                if c.cls in classes:
+                    return c
+        return self._antecedent(block, tok, set(classes), same_or_previous=True)
 
     def _parallel_object(self, block: int, tok) -> Cluster | None:
         """For "it" as the object of a clause coordinated with one before it, that clause's
@@ -76,3 +126,15 @@ class Things:
             if refs and refs[0].cluster.cls != "Person":
                 return refs[0].cluster
         return None
+
+
+def _controlling_object(verb):
+    """For a clause with no subject of its own that completes a verb of object control
+    ("urged X to replace its ...", frames.yaml `object_control_verbs`), the object that is
+    its subject."""
+    if verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    head = verb.head
+    if head.lemma_.lower() not in frames().object_control_verbs | frames().object_control:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)

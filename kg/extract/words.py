@@ -57,3 +57,14 @@ def possessive(tok) -> bool:
     return tok.text.lower() in ("'s", "’s") or (
         (tok.tag_ == "POS" or tok.dep_ == "case") and tok.text not in ("'", "’")
     )
+
+
+def reporting_subject(tok) -> bool:
+    """A phrase written right before a reporting verb, no comma between ("..., a spokesperson
+    for the ministry said"): the one who speaks, though the parser hung it on the name before
+    it as an apposition."""
+    after = tok.right_edge.i + 1
+    if after >= len(tok.doc):
+        return False
+    verb = tok.doc[after]
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon().reporting_verbs

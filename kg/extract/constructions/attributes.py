@@ -4,7 +4,10 @@ a place operates there, a person "of" an organisation works for it."""
 from __future__ import annotations
 
 from kg.extract.constructions.base import Builder, m_cluster
+from kg.extract.lexicon import frames
 from kg.extract.mentions import Mention
+from kg.extract.syntax.arguments import subjects
+from kg.extract.syntax.events import _governing_verb, _noun_modality
 from kg.extract.syntax.modality import modality
 
 
@@ -14,7 +17,28 @@ def plan_possessor(b: Builder, m: Mention, head) -> None:
             refs = [b.index.as_actor(r) for r in b.index.refs(b.block, child, with_conj=False)]
             for r in refs:
                 if r.cluster.cls not in ("Plan", "Position", "Event", "City", "Region"):
-                    b.add(m_cluster(b, m), "proposedBy", r, head, 0.75, "possessor")
+                    level = _own_plan_level(b, head, r.cluster.id)
+                    b.add(m_cluster(b, m), "proposedBy", r, head, 0.75, "possessor", level)
+
+
+WEIGHED = ("considered", "planned", "possible")
+
+
+def _own_plan_level(b: Builder, head, owner: str) -> str:
+    """How firmly a plan is proposed by its possessor: as made ("rejected Norland's plan",
+    "would expand its loan programme"), unless the possessor itself only weighs or plans
+    it under a verb of weighing or planning (frames.yaml modality_heads: "is considering its
+    own sanctions on X": considered)."""
+    verb = _governing_verb(head)
+    if verb is None or frames().modality_heads.get(verb.lemma_.lower()) not in WEIGHED:
+        return "asserted"  # "would expand its loan programme": the programme is there
+    level = _noun_modality(head)
+    if level not in WEIGHED:
+        return "asserted"
+    owners = {
+        b.index.as_actor(r).cluster.id for s in subjects(verb) for r in b.index.refs(b.block, s)
+    }
+    return level if owner in owners else "asserted"
 
 
 def force_place(b: Builder, m: Mention, head) -> None:

@@ -4,14 +4,16 @@ of", an appointment verb's object, a copula, "until now"."""
 from __future__ import annotations
 
 from kg.extract.constructions.base import Builder, people_runs, says_past
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import frames, lexicon
 from kg.extract.mentions import Mention
 from kg.extract.phrases.titles import (
     complement_end,
     is_honorific,
 )
 from kg.extract.resolve import Ref
-from kg.extract.syntax.arguments import direct_objects, is_passive, subjects
+from kg.extract.syntax.arguments import _children, direct_objects, is_passive, subjects
+from kg.extract.syntax.modality import _verb_in
+from kg.extract.words import reporting_subject
 
 
 def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | None, str]:
@@ -28,6 +30,10 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
     listed = (
         {b.cluster(m).id for run in people_runs(b, head.sent) for m in run} if paired else set()
     )
+    # a list of who is who: "Ana Ortiz - President of Norland."
+    dashed = _dashed_name(b, pos)
+    if dashed is not None:
+        return dashed, "apposition"
     # the name after the title's complement: "the Minister of Finance of Norland, Dr Ana Ortiz"
     comma = _complement_end(b, pos)
     if comma is not None:
@@ -50,7 +56,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             ]
             if refs:
                 return refs[0], "apposition"
-    if head.dep_ == "appos":
+    if head.dep_ == "appos" and not reporting_subject(head):
         refs = [
             r
             for r in index.refs(block, head.head, with_conj=False)
@@ -69,6 +75,8 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         for tok in (t for t in (doc[prep.i - 1], hangs) if t is not None):
             m = index.mention_at(block, tok)
             if m is not None and index.clusters[m.cluster].cls == "Person":
+                if _subjects_role(b, prep.head, doc[m.head]):
+                    break  # "A replaced B as minister": A's, read off the verb below
                 return Ref(index.clusters[m.cluster]), "appointed-as"
     if prep is not None and _until_now(prep):
         # "named X, until now Minister of Finance, as ...", "X was until now the chief":
@@ -93,11 +101,10 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
                 owner = owner.head
         verb = owner
         if verb.pos_ in ("VERB", "AUX"):
-            lemma = verb.lemma_.lower()
             if says_past([*verb.children, verb]) and not allow_past:
                 return None, "past"
-            if lemma in lexicon().appointment_verbs or is_passive(verb):
-                # "appointed X as minister", "X was sworn in as minister"
+            if _names_object(verb):
+                # "appointed X as minister", "X was sworn in as minister", "sent X as envoy"
                 for obj in _appointees(verb):
                     refs = [
                         r
@@ -117,7 +124,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         head.head.lemma_.lower() in lexicon().appointment_verbs
     ):
         verb = head.head
-        for obj in direct_objects(verb):
+        for obj in direct_objects(verb) or _raised(verb):
             if obj.i == head.i:
                 continue
             # "his deputy, Mira Solvang, was appointed minister": the name in apposition
@@ -132,7 +139,8 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
                 return refs[0], "appointed-as"
     # copula: "Ortiz is the foreign minister", "Ortiz, who became foreign minister"
     if head.dep_ == "attr" and head.head.lemma_.lower() in lexicon().copular_verbs:
-        for subj in (c for c in head.head.children if c.dep_ == "nsubj"):
+        # also the subject of the verb above ("X declined to become foreign minister")
+        for subj in subjects(head.head):
             refs = [
                 r for r in index.refs(block, subj, with_conj=False) if r.cluster.cls == "Person"
             ]
@@ -149,6 +157,20 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         ):
             return title_holder(b, first, allow_past)
     return None, ""
+
+
+def _dashed_name(b: Builder, pos: Mention) -> Ref | None:
+    """The person named before a spaced dash that opens a title ("Ana Ortiz - President
+    of Norland", "Gen. Ana Ortiz – head of the junta"): a list of who is who."""
+    doc, i = b.doc, pos.tok_start - 1
+    if i < 1 or doc[i].text not in lexicon().list_dashes or not doc[i - 1].whitespace_:
+        return None
+    if not doc[i].whitespace_:
+        return None
+    m = b.index.mention_at(b.block, doc[i - 1])
+    if m is None or m.tok_end != i or b.cluster(m).cls != "Person":
+        return None
+    return Ref(b.cluster(m))
 
 
 def _own_subject(b: Builder, i: int, title) -> bool:
@@ -170,10 +192,49 @@ def _own_subject(b: Builder, i: int, title) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and title.head.i != tok.head.i
 
 
+def _subjects_role(b: Builder, verb, obj) -> bool:
+    """Whether the "as" complement of `verb` is its subject's, not its object `obj`'s: "A
+    replaced B as minister", "A refused to meet B as minister" (A is the minister), unless
+    the verb gives, takes or describes its object's post or role ("appointed B as minister",
+    "fired B as minister", "sent B as envoy": lexicon `appointment_verbs`,
+    `object_role_verbs`, frames.yaml `post_verbs`), is a passive, or has no person for a
+    subject ("the cabinet includes B as energy minister"). A person after a preposition of
+    the verb is never the one "as" describes: "A served under B as minister" (A is)."""
+    if verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+        return False
+    in_prep = obj.dep_ == "pobj" and obj.head.dep_ == "prep" and obj.head.head.i == verb.i
+    if not in_prep and (obj not in direct_objects(verb) or _names_object(verb)):
+        return False
+    return any(
+        r.cluster.cls == "Person"
+        for s in subjects(verb)
+        for r in b.index.refs(b.block, s, with_conj=False)
+    )
+
+
+def _names_object(verb) -> bool:
+    """Whether the "as" complement of `verb` names its object's post or role: a passive, or
+    a verb of lexicon `appointment_verbs`, `object_role_verbs` or frames.yaml `post_verbs`
+    ("appointed X as", "fired X as", "sent X as envoy")."""
+    lex = lexicon()
+    verbs = lex.appointment_verbs | lex.object_role_verbs
+    return is_passive(verb) or _verb_in(verb, verbs.union(*frames().post_verbs.values()))
+
+
 def _appointees(verb) -> list:
     """Who a verb names to a post: its objects, and the name the parser reads as the verb's
     predicate complement ("named X, until now minister, as ..." parses X as `oprd`)."""
     return [*direct_objects(verb), *(c for c in verb.children if c.dep_ == "oprd")]
+
+
+def _raised(verb) -> list:
+    """The subject of the verb above a passive infinitive with none of its own: who "is
+    expected to be named" or "hopes to be named" minister."""
+    if verb.dep_ != "xcomp" or verb.head.i == verb.i or not is_passive(verb):
+        return []
+    if _children(verb, "nsubjpass"):
+        return []
+    return _children(verb.head, "nsubjpass", "nsubj")
 
 
 def _until_now(prep) -> bool:
@@ -185,8 +246,9 @@ def _until_now(prep) -> bool:
 
 def _person_at(b: Builder, i: int) -> Ref | None:
     """The person named from token `i` on, past courtesy words, nationalities and other
-    titles or ranks ("Dr", "Lieutenant General"): "Chief of Staff General Ana Ortiz" and
-    "the chairman of X, Norlandic General Ana Ortiz" are Ortiz's."""
+    titles or ranks ("Dr", "Lieutenant General"): "Chief of Staff General Ana Ortiz",
+    "the chairman of X, Norlandic General Ana Ortiz" and "its envoy, the Norlandic Ana
+    Ortiz" are Ortiz's."""
     doc, index = b.doc, b.index
     while i < len(doc):
         m = index.mention_at(b.block, doc[i])
@@ -199,6 +261,8 @@ def _person_at(b: Builder, i: int) -> Ref | None:
             i = m.tok_end
         elif is_honorific(doc[i]) and not doc[i].is_sent_start:
             i += 1
+        elif doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].ent_type_ == "NORP":
+            i += 1  # "the President of X, the Gambian Ana Ortiz"
         elif doc[i].ent_iob_ == "B" and _nationality(b, i, i + len(_entity(doc[i]))):
             i += len(_entity(doc[i]))
         else:

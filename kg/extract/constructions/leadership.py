@@ -83,6 +83,25 @@ def _bodies_above(b: Builder, tok) -> list[Ref]:
     return []
 
 
+def _people(b: Builder, tok) -> list[Ref]:
+    """The people a doer names, with its conjuncts; a title stands for the name in
+    apposition to it ("co-chaired by Norland's deputy minister, A, and General B")."""
+    out: list[Ref] = []
+    for t in (tok, *tok.conjuncts):
+        for r in b.index.refs(b.block, t, with_conj=False):
+            if r.cluster.cls == "Position":
+                named = [c for c in t.children if c.dep_ == "appos"]
+                refs = [x for c in named for x in b.index.refs(b.block, c, with_conj=False)]
+            else:
+                refs = [r]
+            out += [
+                x
+                for x in refs
+                if x.cluster.cls == "Person" and all(x.cluster.id != o.cluster.id for o in out)
+            ]
+    return out
+
+
 def _hold(b: Builder, verb, tok, titles: dict[str, str], bodies: list[Ref]) -> None:
     level = modality(verb)
     if level is None:
@@ -91,7 +110,7 @@ def _hold(b: Builder, verb, tok, titles: dict[str, str], bodies: list[Ref]) -> N
     agents = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     if agents and not is_passive(verb):
         doers = agents  # a participle with its agent ("... and commanded by Y") is passive
-    people = [r for s in doers for r in b.index.refs(b.block, s) if r.cluster.cls == "Person"]
+    people = [r for s in doers for r in _people(b, s)]
     pairs = [(body, people) for body in bodies[:1]]
     if _paired(verb) and len(people) == len(bodies) > 1:
         pairs = [(body, [person]) for body, person in zip(bodies, people, strict=True)]

@@ -35,7 +35,8 @@ def read_position(b: Builder, pos: Mention) -> None:
         qualifiers = ("former", *qualifiers)
     tok = doc[pos.head]
     level = "asserted"
-    if how in ("role", "appointed-as"):  # "was not appointed X", "resigned as X"
+    if how in ("role", "appointed-as", "copula"):  # "was not appointed X", "resigned as X",
+        # "who will become X"
         level, left = post_modality(tok)
         if left and left not in qualifiers:
             qualifiers = (left, *qualifiers)

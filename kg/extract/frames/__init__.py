@@ -8,4 +8,5 @@ the arguments stand for, the speaker gives attribution.
 - `nouns.py`: who does what an event noun says, and who takes part in it;
 - `carried.py`: relations a later clause continues ("The measures target X");
 - `candidates.py`: the candidate relation and who says it (attribution).
+- `state.py`: what an official of a country declines, opposes or gives, the country does.
 """

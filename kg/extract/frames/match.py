@@ -22,7 +22,7 @@ from kg.extract.syntax.arguments import (
     prep_objects,
 )
 from kg.extract.syntax.clauses import Clause, clauses_of
-from kg.extract.syntax.events import cancelled
+from kg.extract.syntax.events import cancelled, event_modality
 from kg.extract.syntax.modality import limits_an_offer, modality, negates_a_plan
 from kg.ontology import load_ontology
 
@@ -73,8 +73,40 @@ def _names_a_post(index: ArticleIndex, block: int, verb) -> bool:
     said += [o for s in said for o in prep_objects(s, "of")]  # "the post of envoy"
     if not said:  # "X was chosen by Y"; an active verb names the post, maybe as its object
         # ("names a special envoy, X"); "named X in her speech" appoints no one
-        return is_passive(verb) or any(_is_post(index, block, t) for t in _children(verb, "dobj"))
+        return _bare_passive(verb) or any(
+            _is_post(index, block, t) for t in _children(verb, "dobj")
+        )
     return any(_is_post(index, block, t) for t in said)
+
+
+def _causative(frame: Frame, clause: Clause, verb) -> bool:
+    """A verb of the frame's `causative` lemmas with a predicate after its object: an
+    infinitive, participle or adjective ("left X to decide", "left X divided"), or a phrase
+    of frames.yaml `object_states` ("left X in charge of the talks")."""
+    if clause.lemma not in frame.causative:
+        return False
+    objects_ = _children(verb, "dobj")
+    if not objects_:
+        return False
+    after = [c for c in verb.children if c.i > objects_[0].i]
+    states = frames().object_states
+    return any(c.dep_ in ("xcomp", "ccomp", "oprd", "acomp") for c in after) or any(
+        " ".join(w.lower_ for w in c.subtree if w.i <= o.i) in states
+        or f"{c.lower_} {o.lemma_.lower()}" in states
+        for c in after
+        if c.dep_ == "prep"
+        for o in _children(c, "pobj")
+    )
+
+
+def _bare_passive(verb) -> bool:
+    """A passive that says nothing but who did it and when: "X was chosen by Y in May", not
+    "X was named in the report by Y" (a preposition of its own, not of time)."""
+    return is_passive(verb) and not any(
+        o.ent_type_ not in ("DATE", "TIME")
+        for p in _children(verb, "prep")
+        for o in _children(p, "pobj")
+    )
 
 
 def _is_post(index: ArticleIndex, block: int, tok) -> bool:
@@ -125,6 +157,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue
             if frame.needs == "post" and not _names_a_post(index, block, tok):
                 continue  # "named X as the source of the leak" appoints no one
+            if _causative(frame, clause, tok):
+                continue  # "left the council in charge of the talks" leaves nothing
             if frame.voice == "passive" and not clause.passive:
                 continue
             if gives_an_order(tok):  # "directed X to prepare a plan" leads nothing
@@ -168,7 +202,8 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                     out += _emit(index, block, tok, frame, takers, None, modality(verb))
             else:
                 subj = [tok] if frame.subject == "self" else noun_subjects(tok)
-            own = event_level if frame.subject == "self" else level
+            own = event_modality(tok) if frame.subject == "self" else level
+            own = f.event_levels.get(own, own) if own else own
             out += _emit(index, block, tok, frame, subj, None, own)
             if frame.predicate in load_ontology().symmetric:
                 out += _between(index, block, tok, frame, event_level)
@@ -274,15 +309,21 @@ def _emit(
     if not subjects_ or not objects_:
         return []
     verb = _verb_of(tok)
-    if (
+    # a plan negated ("would not meet X", "had no plans to withdraw"): negated, or what the
+    # frame says (`negated_as`: "will not sign the treaty" is a refused signing, while
+    # "refused to sign it" is a refusal of it, `refused_as`)
+    plan_negated = (
         level == "refused"
-        and not frame.refused_as
+        and (not frame.refused_as or frame.negated_as != "negated")
         and negates_a_plan(verb)
         and not limits_an_offer(verb)  # "is willing to take part but will not disarm X"
-    ):
-        level = frame.negated_as  # "would not meet X", "had no plans to withdraw": negated
-    if level == "planned" and tok.pos_ == "VERB" and cancelled(tok, _event_nouns(frame.predicate)):
-        level = "negated"  # "was due to travel to X, but the trip was cancelled"
+    )
+    if plan_negated:
+        level = frame.negated_as
+    if level == "planned" and tok.pos_ == "VERB":
+        # "was due to travel to X, but the trip was cancelled": negated; "may postpone the
+        # trip": possible
+        level = cancelled(tok, _event_nouns(frame.predicate)) or level
     if frame.levels:  # "X, which left the bloc": the membership is negated
         level = frame.levels.get(level)
         if level is None:
@@ -290,7 +331,7 @@ def _emit(
     if frame.modality and level == "asserted":
         level = frame.modality
     predicate = frame.predicate
-    if level == "refused" and frame.refused_as:  # "declined to send troops to X"
+    if level == "refused" and frame.refused_as and not plan_negated:  # "declined to send X"
         predicate = frame.refused_as
     elif frame.only_refused:  # "attended the summit" states no membership
         return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.syntax.arguments import _children, is_passive, phrasal_lemma, prep_objects, subjects
+from kg.extract.syntax.modality import _verb_in
 
 
 def noun_subjects(tok) -> list:
@@ -41,7 +42,8 @@ def noun_subjects(tok) -> list:
     if tok.dep_ in ("dobj", "attr", "nsubjpass") and (
         head.lemma_.lower() in f.light_verbs
         or (head.lemma_.lower() in f.modality_heads and head.pos_ == "VERB")
-    ):  # "X held talks", "X is considering sanctions on Y"
+        or (head.pos_ == "VERB" and _verb_in(head, f.ending_verbs))
+    ):  # "X held talks", "X is considering sanctions on Y", "X suspended the deployment"
         return subjects(head)
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head

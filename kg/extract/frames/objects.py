@@ -15,6 +15,8 @@ from kg.extract.syntax.arguments import (
     prep_objects,
     subjects,
 )
+from kg.extract.syntax.events import _noun_modality
+from kg.extract.syntax.modality import _verb_in, modality
 
 
 def _is_contribution(tok, nouns, money: bool = True) -> bool:
@@ -193,6 +195,8 @@ def frame_objects(
                 holders += [t for t in anchor.subtree if t.pos_ in ("NOUN", "PROPN")]
             if frame.subject == "self" and tok.dep_ in ("dobj", "nsubjpass"):
                 holders.append(tok.head)  # "will hold the exercise in the Coral Sea"
+            elif _carried_by(tok):  # "suspended the deployment of troops to X", parsed
+                holders.append(tok.head)  # with "to X" on the verb
             for holder in holders:
                 for pobj in prep_objects(holder, prep):
                     out += actor_refs(index, block, pobj)
@@ -235,6 +239,7 @@ def frame_objects(
             and not out
             and not _children(tok, "xcomp")  # "offered to send troops": "send" says where
             and (tok.pos_ in ("NOUN", "PROPN") or has_contribution(tok, money=False))
+            and not _denied(tok)
         ):
             # troops or ships with no force named go to the last one; money does not
             c = index.salient_force(block, tok)
@@ -243,6 +248,29 @@ def frame_objects(
         if out:
             break
     return out
+
+
+def _carried_by(noun) -> bool:
+    """An event noun that is the object of a verb that only ends it (frames.yaml
+    ending_verbs with an `ended_nouns` noun: "suspended the deployment of 200 troops to X"):
+    the verb's prepositions are the noun's, wherever the parser hangs them."""
+    f = frames()
+    head = noun.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "dobj"
+        and head.pos_ == "VERB"
+        and noun.lemma_.lower() in f.ended_nouns
+        and _verb_in(head, f.ending_verbs)
+    )
+
+
+def _denied(tok) -> bool:
+    """A clause or event noun that is negated or ended ("did not send ships", "stopped
+    sending ships to the naval patrol"): what it denies is stated only of a target it
+    names, never of a guessed one (the article's last force, which it may contradict)."""
+    level = _noun_modality(tok) if tok.pos_ in ("NOUN", "PROPN") else modality(tok)
+    return level == "negated"
 
 
 def _named_lately(index: ArticleIndex, block: int, tok, cluster) -> bool:

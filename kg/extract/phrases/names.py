@@ -5,8 +5,9 @@ people's names that it cut or mislabelled.
 and demonym of data/gazetteer.yaml (case-sensitive) adds an entity for each match that no
 entity overlaps ("Barbados Prime Minister X", where the small model sees no place), or
 whose entities all lie inside it ("Trinidad" and "Tobago" read apart: the longer known name
-wins). It never cuts an entity the recognizer found. `kg_name_repair`, after it, mends
-people's names (see NameRepair).
+wins). It never cuts an entity the recognizer found, but gives a known name that the
+recognizer read as a thing of another kind (a product, a work, a language) its class.
+`kg_name_repair`, after it, mends people's names (see NameRepair).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from kg.extract.lexicon import gazetteer, lexicon, norm
-from kg.extract.phrases.titles import title_data
+from kg.extract.phrases.titles import complement_end, is_honorific, title_data
 
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 SWALLOWED = {"GPE", "LOC", "ORG", "NORP", "FAC", "PERSON"}  # a longer known name takes them in
@@ -55,7 +56,9 @@ class GazetteerNames:
         def free(s: int, e: int) -> bool:
             inside = {owner[i] for i in range(s, e) if i in owner}
             return all(
-                s <= x.start and x.end <= e and len(x) < e - s and x.label_ in SWALLOWED
+                (s <= x.start and x.end <= e and len(x) < e - s and x.label_ in SWALLOWED)
+                # the very name read as a thing of another kind ("Cyprus" as a product)
+                or (x.start == s and x.end == e and x.label_ not in SWALLOWED | {"POSITION"})
                 for x in inside
             )
 
@@ -218,6 +221,17 @@ class NameRepair:
                 ents.append(Span(doc, start, comma, label="PERSON"))
                 taken.update(range(start, comma))
                 changed = True
+        # a name between commas after a title's complement, or after a title and a rank,
+        # with hyphens in it ("the Minister for Home Affairs and Immigration, Ana
+        # Berg-Solvang, said", "its Minister of State for Trade, Admiral Tomas Ekberg."):
+        # the small recognizer often drops it or cuts it in two
+        for e in [e for e in ents if e.label_ == "POSITION"]:
+            spans = _apposed_name(doc, e, ents, word, glued_hyphen)
+            if spans:
+                lo, hi = min(x.start for x in spans), max(x.end for x in spans)
+                ents = [x for x in ents if x.end <= lo or x.start >= hi] + spans
+                taken.update(range(lo, hi))
+                changed = True
         ents.sort(key=lambda s: s.start)
         while i < len(ents):
             e = ents[i]
@@ -261,6 +275,100 @@ class NameRepair:
         if changed:
             doc.ents = filter_spans(out)
         return doc
+
+
+def _apposed_name(doc, title: Span, ents: list[Span], word, glued_hyphen) -> list[Span]:
+    """The name of a person between the comma that ends `title` (and its complement) and a
+    comma or the sentence's end, past courtesy words, ranks and a nationality ("the Minister
+    of Defence of Norland, Vice Admiral Ana Berg-Solvang,"; "its envoy, the Norlandic Ana
+    Berg."): title-case words, hyphenated ones and name particles, two to six, that are no
+    title or class words and no known names; people's names the recognizer found or cut
+    in two there are taken in."""
+    by_token = {i: x for x in ents for i in range(x.start, x.end)}
+
+    def name_at(i: int) -> tuple[int, bool] | None:
+        x = by_token.get(i)
+        return None if x is None else (x.end, x.label_ == "PERSON")
+
+    data = title_data()
+    comma = title.end if title.end < len(doc) and doc[title.end].text == "," else None
+    if comma is None:
+        comma = complement_end(doc, title.end, name_at)
+    if comma is None:
+        return []
+    i = comma + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    ranks = data.role_nouns | data.modifiers
+    demonyms = gazetteer().by_demonym
+    nationality = None  # "the Gambian Ana Berg": the nationality the recognizer took in
+    while i < len(doc) and (
+        (is_honorific(doc[i]) and doc[i].text != ".")
+        or (doc[i].is_title and doc[i].lower_ in ranks and i not in by_token)
+        or (i in by_token and by_token[i].label_ == "POSITION")
+        or (doc[i].is_title and norm(doc[i].text) in demonyms)
+        or (doc[i].text == "-" and i > 0 and doc[i - 1].lower_ in ranks)  # "Colonel-Major"
+    ):
+        if doc[i].is_title and norm(doc[i].text) in demonyms:
+            nationality = i
+        i += 1
+    start, end, words = i, i, 0
+    while end < len(doc) and end - start < 8:
+        tok = doc[end]
+        person = by_token.get(end)
+        if word(tok) or (person is not None and _name_word(tok, person)):
+            end, words = end + 1, words + 1
+        elif end > start and (glued_hyphen(end) or _hyphen_inside(doc, end, by_token)):
+            end += 2
+        elif tok.lower_ in data.name_particles and end > start and end + 1 < len(doc):
+            end += 1
+        else:
+            break
+    if words < 2 or end >= len(doc) or doc[end].text not in (",", ".", ";"):
+        return []
+    if doc[end].text == "." and not doc[end].is_sent_end:
+        return []
+    inside = [x for x in ents if x.start < end and x.end > start]
+    if any(x.label_ == "PERSON" and x.start == start and x.end == end for x in inside):
+        return []
+    if any(x.start <= comma or x.end > end for x in inside):
+        return []  # a name that goes on outside: the recognizer's reading stands
+    out = [Span(doc, start, end, label="PERSON")]
+    if nationality is not None:
+        out.append(Span(doc, nationality, nationality + 1, label="NORP"))
+    return out
+
+
+def _hyphen_inside(doc, i: int, by_token: dict[int, Span]) -> bool:
+    """A hyphen with no space either side, inside one name that the recognizer read as
+    something else ("Ana Jallow-Ceesay" as an organisation)."""
+    return (
+        doc[i].text == "-"
+        and i > 0
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and i + 1 < len(doc)
+        and doc[i + 1].is_alpha
+        and by_token.get(i + 1) is not None
+        and by_token.get(i + 1) is by_token.get(i - 1)
+    )
+
+
+def _name_word(tok, ent: Span) -> bool:
+    """A word of an entity that may be part of a person's name: a word of a person's name,
+    or a title-case word that is no title or class word in a name that names nothing known
+    (a surname read as a place, a name read as a work or as an organisation)."""
+    if ent.label_ == "PERSON":
+        return True
+    words = _words()
+    return (
+        ent.label_ in ("GPE", "ORG", "NORP", "LOC", "WORK_OF_ART", "PRODUCT", "FAC")
+        and tok.is_alpha
+        and not tok.is_lower
+        and tok.lower_ not in words.stop
+        and norm(tok.text) not in words.known
+        and norm(ent.text) not in words.known
+    )
 
 
 def _apposition_comma(doc, title: Span, ents: list[Span]) -> int | None:

@@ -32,6 +32,7 @@ class TitleData:
     role_plurals: frozenset[str]  # "ministers", "secretaries": made from role_nouns
     job_nouns: frozenset[str]  # "analyst", "researcher": titles without a complement
     modifiers: frozenset[str]
+    prefixes: frozenset[str]  # "co", "vice": glued by a hyphen before a role noun
     domains: frozenset[str]  # words that end an "of" title's complement ("affairs", "staff")
     leader_titles: frozenset[str]  # titles that lead their owner, normalised ("executive director")
     force_leader_titles: dict[str, str]  # normalised title -> the kind of force it leads
@@ -77,6 +78,7 @@ def title_data() -> TitleData:
         job_nouns=frozenset(lists["job_nouns"]),
         role_plurals=frozenset(lists["role_plurals"]),
         modifiers=frozenset(lists["title_modifiers"]),
+        prefixes=frozenset(lists["title_prefixes"]),
         domains=frozenset(lists["title_domains"]),
         leader_titles=frozenset(norm(t) for t in lists["leader_titles"]),
         force_leader_titles={norm(k): str(v) for k, v in d["force_leader_titles"].items()},
@@ -235,10 +237,16 @@ class TitleMarker:
 
     def __call__(self, doc):
         plural = doc.vocab.strings["chain-plural"]
+        matches = self.matcher(doc)
+        # a title that ends a body's name ("Office of the Prime Minister") takes the shorter
+        # titles inside it ("Minister") with it: they are the name's too
+        names = [(s, e) for _m, s, e in matches if _ends_body_name(doc, s)]
         spans = [
             Span(doc, s, e, label=LABEL)
-            for match, s, e in self.matcher(doc)
-            if (match != plural or not _in_name(doc, s)) and not _ends_body_name(doc, s)
+            for match, s, e in matches
+            if (match != plural or not _in_name(doc, s))
+            and not any(ns <= s and e <= ne for ns, ne in names)
+            and not _in_hyphenated_name(doc, s)
         ]
         spans = [t for t in (_trim(_hyphen_start(s)) for s in spans) if t is not None]
         spans = [_cut_at_name(_cut_at_noun(_cut_before_person(s))) for s in spans]
@@ -368,6 +376,25 @@ def _ends_body_name(doc, start: int) -> bool:
         w for w, c in lexicon().head_classes.items() if c == "GovernmentBody"
     }
     return before.is_title and before.lower_ in heads
+
+
+def _in_hyphenated_name(doc, start: int) -> bool:
+    """A title word glued by a hyphen to a word that is no title word before it ("Port-au-
+    Prince", "Saint-Prince"): the last part of a hyphenated name ("Vice-President" and
+    "Secretary-General" are titles, read by `_hyphen_start`)."""
+    if start == 0 or doc[start - 1].whitespace_:
+        return False
+    before = doc[start - 1]
+    if before.text == "-":
+        if start < 2 or doc[start - 2].whitespace_:
+            return False
+        before = doc[start - 2]
+    elif not before.text.endswith("-"):
+        return False
+    word = before.text.rstrip("-").lower()
+    data = title_data()
+    words = data.role_nouns | data.modifiers | data.prefixes
+    return bool(word) and word not in words | set(data.qualifiers)
 
 
 def _in_name(doc, start: int) -> bool:

@@ -18,11 +18,32 @@ def _children(tok, *deps: str) -> list:
 
 
 def is_passive(verb) -> bool:
-    """A passive verb, or a participle with an agent ("the partnership formed by A and B",
-    tagged as a past tense by the parser)."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
-        verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children))
+    """A passive verb, a participle with an agent ("the partnership formed by A and B",
+    tagged as a past tense by the parser), or one joined to its agent by a hyphen ("the
+    UN-led force")."""
+    return (
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        or (
+            verb.dep_ == "acl"
+            and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children))
+        )
+        or hyphen_agent(verb) is not None
     )
+
+
+def hyphen_agent(verb):
+    """The agent of a participle written with it as one word before a noun: "the UN-led
+    force", "a Norland-brokered ceasefire", "the EU-funded programme" (the participle
+    modifies the noun it acts on; the word before the hyphen does it)."""
+    if verb.dep_ != "amod" or verb.i < 2:
+        return None
+    doc = verb.doc
+    hyphen, agent = doc[verb.i - 1], doc[verb.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or agent.whitespace_:
+        return None
+    if agent.head.i != verb.i or agent.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return agent
 
 
 def _duty(verb):
@@ -40,6 +61,9 @@ def subjects(verb) -> list:
     if duty is not None:
         return _children(duty, "poss")
     if is_passive(verb):
+        agent = hyphen_agent(verb)
+        if agent is not None:  # "the UN-led force"
+            return [agent]
         agents = [p for a in _agent_phrases(verb) for p in _children(a, "pobj")]
         return agents + _stray_conjuncts(verb, agents)
     found = _children(verb, "nsubj")
@@ -178,7 +202,7 @@ def _stray_conjuncts(verb, args: list) -> list:
 def direct_objects(verb) -> list:
     if is_passive(verb):
         found = _children(verb, "nsubjpass")
-        if not found and verb.dep_ in ("acl", "relcl"):
+        if not found and verb.dep_ in ("acl", "relcl", "amod"):  # "the UN-led force"
             found = [verb.head]
         if not found and verb.dep_ == "conj" and verb.head.i != verb.i:
             # "X, which was founded in 1990 and is led by Y": the first verb's subject

@@ -12,7 +12,7 @@ from functools import cache
 
 from kg.extract.lexicon import frames
 from kg.extract.syntax.arguments import _children, phrasal_lemma
-from kg.extract.syntax.modality import _verb_in, is_question, modality
+from kg.extract.syntax.modality import _verb_in, is_question, modality, negates_a_plan
 
 
 @cache
@@ -22,11 +22,13 @@ def _cancel_heads() -> frozenset[str]:
     return frozenset(v.split()[0] for v in f.cancel_verbs) | f.light_verbs
 
 
-def cancelled(tok, nouns: frozenset[str]) -> bool:
-    """A plan its sentence calls off: "X, who had been due to travel to Y, will no longer
-    make the trip", "X was to visit Y, but the visit was postponed". One of `nouns` (the
-    event nouns of the same relation) is the object of a verb that calls it off (data:
-    frames.yaml cancel_verbs) or of a negated light verb ("will not make the trip")."""
+def cancelled(tok, nouns: frozenset[str]) -> str | None:
+    """A plan its sentence calls off, and what that makes of it: "X, who had been due to
+    travel to Y, will no longer make the trip", "X was to visit Y, but the visit was
+    postponed": negated; "..., may postpone the trip": possible (`_called_off`); None when
+    nothing calls it off. One of `nouns` (the event nouns of the same relation) is the
+    object of a verb that calls it off (data: frames.yaml cancel_verbs) or of a negated light
+    verb ("will not make the trip")."""
     f = frames()
     heads = _cancel_heads()
     for word in tok.sent:
@@ -37,13 +39,30 @@ def cancelled(tok, nouns: frozenset[str]) -> bool:
             c.dep_ == "neg" or (c.dep_ == "advmod" and any(g.dep_ == "neg" for g in c.children))
             for c in word.children
         )  # "will not make", "will no longer make"
-        calls_off = lemma in f.cancel_verbs or (lemma in f.light_verbs and negated)
-        if calls_off and any(
+        cancels = lemma in f.cancel_verbs
+        if not (cancels or (lemma in f.light_verbs and negated)):
+            continue
+        if any(
             o.lemma_.lower() in nouns and not _another_plan(o, tok)
             for o in _children(word, "dobj", "nsubjpass")
         ):
-            return True
-    return False
+            if not cancels:
+                return "negated"  # "will no longer make the trip": the negation calls it off
+            level = modality(word)
+            return None if level is None else _called_off(level)
+    return None
+
+
+def _called_off(level: str) -> str:
+    """What calling a plan off makes of it, read from the calling-off verb's own modality:
+    done or announced ("was cancelled", "will be postponed"), the plan is negated; only
+    possible or weighed ("may postpone the trip"), so is the plan; not done ("was not
+    cancelled"), the plan stands."""
+    if level in ("asserted", "planned"):
+        return "negated"
+    if level in ("negated", "refused"):
+        return "planned"
+    return level
 
 
 def _another_plan(noun, verb) -> bool:
@@ -105,6 +124,12 @@ def _noun_modality(tok) -> str | None:
         level = modality(head) if head.i != tok.i else "asserted"
     if level is None:
         return None
+    if (
+        _argument_of(tok, head)
+        and tok.lemma_.lower() in f.ended_nouns
+        and _verb_in(head, f.ending_verbs)
+    ):  # "ended its support for X", "its deployment ended": negated; "did not end": it goes on
+        return "negated" if level == "asserted" else "asserted"
     via = head.head if tok.dep_ == "pobj" else head  # "agreed on a meeting": agreed
     if (
         level == "asserted"
@@ -117,20 +142,61 @@ def _noun_modality(tok) -> str | None:
     purpose = f.purpose_preps.get(head.lower_) if tok.dep_ == "pobj" else None
     if purpose and level == "asserted":  # "travelled to X for talks with Y"
         level = purpose
-    if (
-        tok.dep_ in ("dobj", "nsubjpass")
-        and head.pos_ == "VERB"
-        and tok.lemma_.lower() in f.ended_nouns
-        and _verb_in(head, f.ending_verbs)
-    ):
-        return "negated"  # "ended its support for X", "suspended its contribution"
-    if tok.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(head) in f.cancel_verbs:
-        return "negated"  # "the visit was postponed", "cancelled the trip"
+    if _argument_of(tok, head) and phrasal_lemma(head) in f.cancel_verbs:
+        # "cancelled the trip", "the visit will be postponed": negated; "may postpone the
+        # trip": possible; "the summit was not cancelled": still planned
+        return _called_off(level)
     if _ahead(tok):  # "has no plans to reopen it before a meeting with Y": the meeting is ahead
         return "planned"
     if level == "asserted" and _planned_itself(tok):
         level = "planned"
     return level
+
+
+def _argument_of(noun, verb) -> bool:
+    """The noun is what the verb acts on: its object, its passive subject, or the subject
+    of a verb with no object ("the deployment ended", "the talks were postponed")."""
+    if verb.pos_ != "VERB" or noun.head.i != verb.i:
+        return False
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return True
+    return noun.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def event_modality(tok) -> str | None:
+    """How firmly an event noun's own attributes are stated (its place: "the summit in
+    Velmar"): as the noun is when its verb makes the event happen or calls it off (frames.yaml
+    staging_verbs, light_verbs, cancel_verbs: "may host the summit in Velmar": possible); else
+    the event is given whatever is done with it ("will not attend the summit in Velmar",
+    "refused to chair it", "may attend it"): planned when the clause is ahead (a plan, an
+    offer, a plan negated, a proposal) or the noun says so, else asserted."""
+    level = _noun_modality(tok)
+    if level in (None, "asserted", "planned"):
+        return level
+    verb = _governing_verb(tok)
+    if verb is None or _stages(verb):
+        return level
+    ahead = (
+        level in ("possible", "considered", "offered")
+        or negates_a_plan(verb)
+        or frames().modality_heads.get(verb.lemma_.lower()) in _AHEAD
+    )  # "proposed a meeting in Velmar" (whoever refuses it)
+    return "planned" if ahead or _ahead(tok) or _planned_itself(tok) else "asserted"
+
+
+_AHEAD = ("planned", "considered", "offered", "possible")
+
+
+def _stages(verb) -> bool:
+    """A verb that makes an event happen or calls it off ("hold", "host", "cancel")."""
+    f = frames()
+    lemma = phrasal_lemma(verb)
+    return (
+        lemma in f.staging_verbs
+        or lemma in f.light_verbs
+        or lemma in f.cancel_verbs
+        or verb.lemma_.lower() in f.staging_verbs | f.light_verbs
+    )
 
 
 def _ahead(tok) -> bool:

@@ -116,8 +116,12 @@ def _levels(tok) -> tuple[set[str], bool] | None:
                 continue
             break
         above = word.i != tok.i and not sibling
-        if above and _denied_report(word):
-            found.add("negated")  # "rejected reports that he would succeed X"
+        ender = _ender(word, below) if above else None
+        if ender is not None:  # "stopped sending troops", "rejected reports that", "denied"
+            ending = _ending(ender)
+            if ending is None:
+                return None  # "urged X to stop sending troops": asked for
+            found |= ending
             break
         if word.i != tok.i and lemma in lexicon().reporting_verbs:
             if lemma in f.retracting_reports and any(c.dep_ == "neg" for c in word.children):
@@ -131,11 +135,10 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             found.add(f.infinitive_heads[lemma])
         if above and infinitive and _pending(word):
             found.add("negated")  # "has yet to send troops": not (yet) done
-        if above and _ends(word, below):
-            found.add("negated")  # "stopped sending troops": no longer
         sibling = word.dep_ == "conj"
         infinitive = word.dep_ in ("xcomp", "advcl") and has_to(word)
-        if word.i != tok.i and word.pos_ in ("NOUN", "PROPN") and lemma in f.modality_nouns:
+        intends = _intends(word, below, f.modality_nouns)
+        if intends:
             found.add(f.modality_nouns[lemma])  # "has plans to", "has no intention of"
             if any(c.lower_ in f.negators for c in word.children):
                 negated = True
@@ -157,7 +160,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
                 continue
             break
         if word.dep_ not in ("xcomp", "conj", "advcl", "acomp", "ccomp", "relcl", "acl"):
-            if word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in f.modality_nouns:
+            if intends:
                 continue  # "has no plans to join": on to the verb that has the plans
             break
     if _headline_infinitive(tok):  # "Norland to send troops": "is to", planned
@@ -167,6 +170,54 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
     return found, negated
+
+
+def _intends(noun, below, nouns) -> bool:
+    """An intention noun (frames.yaml modality_nouns) over the to-infinitive it intends:
+    "has plans to join", "the decision to send troops". Not over a participle or a relative
+    clause that modifies it: "a plan drawn up by X", "the plan that X proposed" happened,
+    whatever is done with the plan."""
+    return (
+        below is not None
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.lemma_.lower() in nouns
+        and below.head.i == noun.i
+        and has_to(below)
+    )
+
+
+def _ender(word, below):
+    """The verb over a clause that says it ended or is false, or None: one that ends the
+    gerund it governs ("stopped sending troops"), denies a report ("rejected reports that"),
+    or whose modality_heads level is `negated` ("denied that", "dropped its opposition",
+    "failed to send")."""
+    if _denied_report(word):
+        return word.head
+    if _ends(word, below):
+        return word
+    f = frames()
+    negating = f.modality_heads.get(word.lemma_.lower()) == "negated"
+    return word if negating and word.pos_ in ("VERB", "AUX", "ADJ") else None
+
+
+def _ending(verb) -> set[str] | None:
+    """What an ending or denying verb (`_ender`) makes of the clause under it, read from the
+    verb's own modality: done, the clause is negated ("stopped sending troops"); itself
+    negated or refused, the negations cancel and the clause keeps its own modality ("has not
+    stopped sending troops", "did not deny that X would join": planned); only planned,
+    possible or considered, an ending (frames.yaml ending_verbs, denial_verbs) leaves what it
+    would end going on ("may suspend its contribution", "is considering ending its support")
+    while a failure is as firm as the verb ("may fail to send troops": possible). None when
+    the verb is only asked for."""
+    own = modality(verb)
+    if own is None:
+        return None
+    if own == "asserted":
+        return {"negated"}
+    f = frames()
+    if own in ("negated", "refused") or _verb_in(verb, f.ending_verbs | f.denial_verbs):
+        return set()
+    return {own}
 
 
 def _ends(verb, below) -> bool:

@@ -10,6 +10,8 @@ from kg.extract.lexicon import frames, lexicon
 from kg.extract.syntax.events import _governing_verb
 from kg.extract.syntax.modality import _verb_in, modality
 
+AHEAD = ("planned", "possible", "considered", "offered")
+
 
 def post_modality(title) -> tuple[str | None, str | None]:
     """How firmly the clause that gives someone a title states that they hold it, and
@@ -17,9 +19,10 @@ def post_modality(title) -> tuple[str | None, str | None]:
     ("was not appointed ambassador": negated), its "as" complement ("did not appoint X as
     ambassador": negated; "resigned as foreign minister", "was sacked as": former) or the
     role noun's "of" ("turned down the post of foreign minister": refused). Only a verb that
-    gives or holds a post (post_verbs `held`, lexicon appointment_verbs) passes its modality;
-    a leaving or refusing verb counts only when it happened ("refused to resign as X": X is
-    held now). Data: frames.yaml post_verbs. None when the post is only asked for."""
+    gives, holds or takes over a post (post_verbs `held`, lexicon appointment_verbs,
+    succession_verbs: "will replace Y as X" is planned) passes its modality; a leaving or
+    refusing verb counts only when it happened ("refused to resign as X": X is held now).
+    Data: frames.yaml post_verbs. None when the post is only asked for."""
     verb = title.head if title.dep_ in ("oprd", "attr", "xcomp") else _governing_verb(title)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return "asserted", None
@@ -29,6 +32,9 @@ def post_modality(title) -> tuple[str | None, str | None]:
         return ("refused", None) if level == "asserted" else ("asserted", None)
     if _verb_in(verb, posts.get("former", frozenset())):  # "refused to resign as": held now
         return ("asserted", "former") if level == "asserted" else ("asserted", None)
-    if _verb_in(verb, posts.get("held", frozenset()) | lexicon().appointment_verbs):
-        return level, None  # "was not appointed X", "will serve as X"
+    if _verb_in(verb, posts.get("kept", frozenset())):  # "will remain X": held now
+        return ("asserted" if level in AHEAD else level), None
+    gives = posts.get("held", frozenset()) | lexicon().appointment_verbs
+    if _verb_in(verb, gives | lexicon().succession_verbs):
+        return level, None  # "was not appointed X", "will serve as X", "will replace Y as X"
     return "asserted", None  # "travelled to Y as X": the trip says nothing of the post

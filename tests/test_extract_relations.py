@@ -238,6 +238,13 @@ def test_a_partner_is_no_part_of_the_name_of_what_is_signed(text, parties):
         assert _has(found, who, "signs", "accord", "asserted"), who
 
 
+def test_a_partner_in_the_complement_of_what_is_signed_signs_it_too():
+    # review r8 L10: the parser hangs "with Finland" on "fisheries"
+    found = _relations("Sweden signed a memorandum on fisheries with Finland on Monday.")
+    for who in ("Sweden", "Finland"):
+        assert _has(found, who, "signs", "memorandum on fisheries", "asserted"), who
+
+
 def test_a_plan_named_with_its_partner_keeps_that_name_as_an_alias():
     from kg.extract.pipeline import extract
 
@@ -500,3 +507,14 @@ def test_an_officials_support_stays_their_own():
     found = _relations("Mira Solvang, Chile's foreign minister, welcomed the Harbour Plan.")
     assert _has(found, "Mira Solvang", "supports", "Harbour Plan"), found
     assert not _has(found, "Chile", "supports", "Harbour Plan"), found
+
+
+def test_a_countrys_ministry_acts_for_the_country():
+    found = _relations("Peru's foreign ministry said it firmly opposes the Harbour Plan.")
+    assert _has(found, "Peru", "opposes", "Harbour Plan"), found
+
+
+def test_rejecting_something_opposes_it_and_refuses_no_part_in_it():
+    found = _relations("Velmar rejected the Harbour Sanctions Package on Monday.")
+    assert _has(found, "Velmar", "opposes", "Harbour Sanctions Package"), found
+    assert not _has(found, "Velmar", "declines", "Harbour Sanctions Package"), found

@@ -127,6 +127,9 @@ def _complement(doc, root, partners: frozenset[str] = frozenset()) -> list:
         if prep is None or prep.lower_ not in _COMPLEMENT_PREPS or prep.lower_ in partners:
             break
         words = list(prep.subtree)
+        # "a memorandum on fisheries with B": up to a partner's preposition
+        cut = next((i for i, t in enumerate(words) if i and t.lower_ in partners), None)
+        words = words[:cut] if cut is not None else words
         if (
             len(out) + len(words) > 9
             or any(t.pos_ in ("VERB", "AUX") or t.text in ",;:()" for t in words)

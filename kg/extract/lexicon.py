@@ -388,6 +388,8 @@ class Frames:
     nouns: tuple[Frame, ...] = field(metadata=_read(_frames_of("noun")))
     modality_heads: dict[str, str]  # governing word -> modality (decline -> refused)
     modal_aux: dict[str, str]  # auxiliary -> modality (may -> possible)
+    deontic_aux: frozenset[str]  # "should send": asked for, nothing stated
+    negated_refusals: dict[str, str]  # "has not ruled out": possible
     creation_verbs: frozenset[str]  # "create a board to govern": the object is the actor
     blocking_heads: frozenset[str]  # "urge X to send": the relation is only requested
     duty_nouns: frozenset[str]  # "disarming X is not Y's responsibility"

@@ -79,6 +79,18 @@ def _names_a_post(index: ArticleIndex, block: int, verb) -> bool:
     return any(_is_post(index, block, t) for t in said)
 
 
+def _partners(verb, frame: Frame) -> list:
+    """The objects of the frame's `partners` prepositions, on the verb or in its object's
+    complement: "signed the accord with B", "signed a memorandum on fisheries with B" (the
+    parser hangs "with B" on "fisheries")."""
+    if not frame.partners:
+        return []
+    heads = [verb]
+    for obj in direct_objects(verb):
+        heads += [obj, *(t for t in obj.subtree if t.dep_ == "pobj" and t.i > obj.i)]
+    return [o for p in frame.partners for h in heads for o in prep_objects(h, p)]
+
+
 def _causative(frame: Frame, clause: Clause, verb) -> bool:
     """A verb of the frame's `causative` lemmas with a predicate after its object: an
     infinitive, participle or adjective ("left X to decide", "left X divided"), or a phrase
@@ -168,12 +180,7 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 subj = [doc[i] for i in clause.objects]
             elif "each-other" not in frame.objects:
                 subj += principals(tok)  # "signed by A on behalf of Norland": Norland too
-            subj += [  # "A signed the accord with B": B signs it too
-                o
-                for p in frame.partners
-                for h in [tok, *direct_objects(tok)]
-                for o in prep_objects(h, p)
-            ]
+            subj += _partners(tok, frame)  # "A signed the accord with B": B signs it too
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
         out += carried_candidates(index, block, tok, clause)
     return out

@@ -1,11 +1,13 @@
-"""Acts of state: what an official holding a country's post declines, opposes or gives, the
-country does too ("Norlandic Defence Minister X ruled out a ceasefire": Norland refuses it;
-data: frames.yaml `state_acts`)."""
+"""Acts of state: what an official holding a country's post, or a body its name gives to a
+country, declines, opposes or gives, the country does too ("Norlandic Defence Minister X
+ruled out a ceasefire", "Norland's trade ministry opposes the plan": Norland; data:
+frames.yaml `state_acts`)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from kg.extract.clusters import Cluster
 from kg.extract.frames.candidates import Candidate
 from kg.extract.lexicon import frames
 from kg.extract.resolve import ArticleIndex, Ref
@@ -18,9 +20,14 @@ def state_candidates(index: ArticleIndex, candidates: list[Candidate]) -> list[C
     acts = frames().state_acts
     out = []
     for c in candidates:
-        if c.predicate not in acts or c.subject.cluster.cls != "Person":
+        if c.predicate not in acts:
             continue
-        country = index._country_of(c.subject.cluster, c.block, c.sent[0])
+        if c.subject.cluster.cls == "Person":
+            country = index._country_of(c.subject.cluster, c.block, c.sent[0])
+        elif c.subject.cluster.cls == "GovernmentBody":
+            country = _owner(index, c.subject.cluster)
+        else:
+            continue
         if country is None or country.id == c.object.cluster.id:
             continue
         out.append(
@@ -32,3 +39,17 @@ def state_candidates(index: ArticleIndex, candidates: list[Candidate]) -> list[C
             )
         )
     return out
+
+
+def _owner(index: ArticleIndex, body: Cluster) -> Cluster | None:
+    """The country a body is named with ("Norland's trade ministry", "the Norlandic
+    ministry of defence"), at its first mention that names one."""
+    for m in body.mentions:
+        head = index.docs[m.block][m.head]
+        for word in head.children:
+            if word.dep_ not in ("poss", "amod", "compound", "nmod") or word.i > head.i:
+                continue
+            for ref in index.refs(m.block, word, with_conj=False):
+                if ref.cluster.cls == "Country":
+                    return ref.cluster
+    return None

@@ -461,6 +461,7 @@ class Frames:
     ended_nouns: frozenset[str]  # what an ending verb negates (not "talks")
     post_verbs: dict[str, frozenset[str]]  # "resigned as"
     joining_verbs: frozenset[str]  # "an invitation to join X": X
+    joinable_classes: tuple[str, ...]  # what one joins: a body, a force, an event
     conditions: dict[str, frozenset[str]]  # "would oppose it if ...": possible
     retracting_reports: frozenset[str]  # "did not say that ...": nothing claimed
 

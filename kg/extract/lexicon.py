@@ -436,6 +436,7 @@ class Frames:
     beneficiary_verbs: frozenset[str]  # "share", "train": giving verbs
     post_preps: frozenset[str]  # "named X as foreign minister": the post
     holding_verbs: frozenset[str]  # "chose X to head the agency"
+    destination_words: frozenset[str]  # "send troops abroad": no force guessed
     object_states: frozenset[str]  # "left X in charge": a predicate of the object
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...]  # "voted against it": what the story is about

@@ -629,6 +629,87 @@ def test_an_event_noun_called_off_is_as_firm_as_the_calling_off():
     assert found[("Mira Solvang", "visits", "Velmar")] == {"possible"}
 
 
+@pytest.mark.parametrize(
+    ("text", "key", "level"),
+    [
+        (
+            "Velmar has not ruled out sending troops to the Andean Force.",
+            ("Velmar", "contributesTo", "Andean Force"),
+            "possible",
+        ),
+        (
+            "Velmar did not refuse to send troops to the Andean Force.",
+            ("Velmar", "contributesTo", "Andean Force"),
+            "asserted",
+        ),
+        (
+            "Velmar refused to send troops to the Andean Force.",
+            ("Velmar", "declines", "Andean Force"),
+            "refused",
+        ),
+    ],
+)
+def test_a_negated_refusal_is_no_refusal(text, key, level):
+    # review r8 #38: "has not ruled out" leaves it open; "did not refuse" refuses nothing
+    assert _relations(text)[key] == {level}
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Mira Solvang tried to meet Tomas Ekberg in Velmar.", "possible"),
+        ("Mira Solvang was supposed to meet Tomas Ekberg in Velmar.", "planned"),
+        ("Mira Solvang is eager to meet Tomas Ekberg in Velmar.", "offered"),
+    ],
+)
+def test_an_attempt_a_duty_or_an_eagerness_is_no_meeting_done(text, level):
+    # review r8 #40 (frames.yaml modality_heads)
+    assert _relations(text)[("Mira Solvang", "meets", "Tomas Ekberg")] == {level}
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        (
+            "Norland will not host the summit but will send 50 troops to the Andean Force.",
+            "planned",
+        ),
+        ("Norland did not host the summit but sent 50 troops to the Andean Force.", "asserted"),
+        (
+            "Mira Solvang said that Norland would not join the Velmar Pact, but would send 50 "
+            "observers to the Andean Force.",
+            "planned",
+        ),
+    ],
+)
+def test_a_conjunct_with_its_own_auxiliary_takes_no_negation_from_the_first(text, level):
+    # review r8 #36: the negation of "will not host" is not the sending's
+    assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {level}
+
+
+def test_a_bare_conjunct_shares_the_negation_and_the_reverse_order_holds():
+    found = _relations("Norland will send 50 troops to the Andean Force but will not join it.")
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"planned"}
+    found = _relations("Mira Solvang did not visit Velmar or meet Tomas Ekberg.")
+    assert found[("Mira Solvang", "meets", "Tomas Ekberg")] == {"negated"}
+    found = _relations("Norland will not train or send troops to the Andean Force.")
+    assert found[("Norland", "declines", "Andean Force")] == {"refused"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang said Norland should send troops to the Andean Force.",
+        "Norland must send troops to the Andean Force.",
+        "Norland ought to send troops to the Andean Force.",
+        "Norland needs to send troops to the Andean Force.",
+    ],
+)
+def test_an_obligation_asks_for_the_act_and_states_nothing(text):
+    # review r8 #41: "should / must / ought to / needs to" is an appeal, not a contribution
+    assert ("Norland", "contributesTo", "Andean Force") not in _relations(text)
+
+
 def test_an_event_that_is_ended_took_place():
     found = _relations("Norland ended talks with Velmar on Friday.")
     assert found[("Norland", "holdsTalksWith", "Velmar")] == {"asserted"}
@@ -699,6 +780,27 @@ def test_who_does_not_confirm_a_claim_is_not_its_source():
 def test_what_nobody_said_is_not_claimed(text):
     # review r7 #14: a negated report claims nothing, not even as the article's own
     assert SENT not in _said_by(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (
+            "Mira Solvang did not say when Norland would join the Andean Force.",
+            ("Norland", "memberOf", "Andean Force"),
+        ),
+        (
+            "Mira Solvang did not say how many troops Norland would send to the Andean Force.",
+            SENT,
+        ),
+    ],
+)
+def test_a_detail_withheld_keeps_the_clause_unattributed(text, key):
+    # review r8 #28: "did not say when / how many" takes the joining or sending as given
+    found = _said_by(text)
+    assert key in found
+    assert found[key] is None
+    assert _relations(text)[key] == {"planned"}
 
 
 def test_a_proposal_made_is_asserted_and_one_weighed_is_not():

@@ -1558,6 +1558,25 @@ def test_a_description_with_a_contrast_word_is_not_a_name_after_it(text, describ
     assert named not in objects
 
 
+def test_titles_with_complements_pair_with_people_respectively():
+    st = _extract(
+        "In a reshuffle, Issaka Berg and Rakia Ekberg are sworn in as Norland's Minister of "
+        "Petroleum and Minister of Foreign Affairs respectively."
+    )
+    found = held(st)
+    assert ("Issaka Berg", "Minister of Petroleum") in found
+    assert ("Rakia Ekberg", "Minister of Foreign Affairs") in found
+    assert not [t for _h, t in found if " and " in t]
+
+
+def test_a_rank_is_no_post_a_successor_takes_over():
+    st = _extract(
+        "Vice-Admiral Solvang, until now commander of the Naval Fleet, succeeds Admiral Tomas "
+        "Ekberg, who requested to pass to the reserve."
+    )
+    assert not [t for h, t in _former(st) if h == "Tomas Ekberg"]
+
+
 def test_an_acronym_the_article_defines_wins_over_the_gazetteer_s():
     # review r8 #30: "the Sudria Cooperation Organisation (SCO)" makes every "SCO" of the
     # article that body, not the body the gazetteer knows by those letters

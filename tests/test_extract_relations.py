@@ -509,6 +509,24 @@ def test_an_officials_support_stays_their_own():
     assert not _has(found, "Chile", "supports", "Harbour Plan"), found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r8 #34: joining a person or a country in doing something is no membership
+        "Mira Solvang declined an invitation to join Tomas Ekberg for dinner in Oslo.",
+        "Norway declined an invitation to join Sweden in condemning the attack.",
+        "Norway refused to join Sweden in condemning the attack.",
+    ],
+)
+def test_refusing_to_join_someone_in_doing_something_refuses_nothing(text):
+    assert not any(p == "declines" for _s, p, _o in _relations(text))
+
+
+def test_refusing_an_invitation_to_join_a_body_refuses_it():
+    found = _relations("Norway declined an invitation to join the Velmar Steering Committee.")
+    assert _has(found, "Norway", "declines", "Velmar Steering Committee", "refused")
+
+
 def test_a_countrys_ministry_acts_for_the_country():
     found = _relations("Peru's foreign ministry said it firmly opposes the Harbour Plan.")
     assert _has(found, "Peru", "opposes", "Harbour Plan"), found

@@ -388,6 +388,8 @@ class Frames:
     nouns: tuple[Frame, ...] = field(metadata=_read(_frames_of("noun")))
     modality_heads: dict[str, str]  # governing word -> modality (decline -> refused)
     modal_aux: dict[str, str]  # auxiliary -> modality (may -> possible)
+    deontic_aux: frozenset[str]  # "should send": asked for, nothing stated
+    negated_refusals: dict[str, str]  # "has not ruled out": possible
     creation_verbs: frozenset[str]  # "create a board to govern": the object is the actor
     blocking_heads: frozenset[str]  # "urge X to send": the relation is only requested
     duty_nouns: frozenset[str]  # "disarming X is not Y's responsibility"
@@ -459,6 +461,7 @@ class Frames:
     ended_nouns: frozenset[str]  # what an ending verb negates (not "talks")
     post_verbs: dict[str, frozenset[str]]  # "resigned as"
     joining_verbs: frozenset[str]  # "an invitation to join X": X
+    joinable_classes: tuple[str, ...]  # what one joins: a body, a force, an event
     conditions: dict[str, frozenset[str]]  # "would oppose it if ...": possible
     retracting_reports: frozenset[str]  # "did not say that ...": nothing claimed
 

@@ -48,8 +48,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
     # (block, token) -> the person a personal pronoun stands for, once resolved
     _pronouns: dict[tuple[int, int], Cluster | None] = field(default_factory=dict)
     _pronoun_frontier: tuple[int, int] = (0, 0)  # every person pronoun before it is resolved
-    # person cluster id -> the gender the text tells (a courtesy title, a pronoun resolved to
-    # them): lexicon `person_pronouns` groups
+    # person cluster id -> the gender the text tells (a courtesy title; a pronoun resolved to
+    # them by default tells none): lexicon `person_pronouns` groups
     genders: dict[int, str] = field(default_factory=dict)
     # "persons" whose name the gazetteer knows as a place or a seat of government ("she"
     # never stands for them)

@@ -124,11 +124,21 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             found |= ending
             break
         if word.i != tok.i and lemma in lexicon().reporting_verbs:
-            if lemma in f.retracting_reports and any(c.dep_ == "neg" for c in word.children):
+            if (
+                lemma in f.retracting_reports
+                and any(c.dep_ == "neg" for c in word.children)
+                and not _wh_clause(below)
+            ):
                 return None  # "did not say that X would send troops": nobody claims it
             break
         if above and lemma in f.blocking_heads:  # not "called the plan a threat and urged"
             return None
+        refusal = _refusal(word) if above else None
+        if refusal is not None:  # "did not refuse to send", "has not ruled out sending"
+            if not refusal:
+                return None
+            found.add(refusal)  # "asserted" is no level of LEVELS: the clause's own
+            break
         if above and lemma in f.modality_heads and word.pos_ in ("VERB", "AUX", "ADJ"):
             found.add(f.modality_heads[lemma])
         if above and infinitive and lemma in f.infinitive_heads and word.pos_ in ("VERB", "AUX"):
@@ -144,11 +154,16 @@ def _levels(tok) -> tuple[set[str], bool] | None:
                 negated = True
         if _conditional(word):  # "would vote against it if it were put to parliament"
             found.add("possible")
+        # "will not host the summit but will send troops": a conjunct with an auxiliary or
+        # a tense of its own takes neither the negation nor the modal of the verb before it
+        own = word.i != tok.i and not above and below is not None and _finite(below)
         for child in word.children:
             low = child.lower_
-            if child.dep_ == "neg":
+            if child.dep_ == "aux" and low in f.deontic_aux and not own:
+                return None  # "Norland should send troops": asked for, not stated
+            if child.dep_ == "neg" and not own:
                 negated = True
-            elif child.dep_ == "aux" and low in f.modal_aux:
+            elif child.dep_ == "aux" and low in f.modal_aux and not own:
                 found.add(f.modal_aux[low])
             elif child.dep_ == "amod" and low in f.planned_modifiers:
                 found.add("planned")
@@ -184,6 +199,35 @@ def _intends(noun, below, nouns) -> bool:
         and below.head.i == noun.i
         and has_to(below)
     )
+
+
+def _finite(verb) -> bool:
+    """A verb with an auxiliary, a negation or a tense of its own ("but will send", "but
+    sent"), not a bare conjunct that shares them ("did not host or attend")."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass", "neg") for c in verb.children
+    )
+
+
+def _refusal(word) -> str | None:
+    """A refusal head (modality_heads `refused`) that is itself negated cancels the refusal:
+    the level it leaves the clause under it ("did not refuse to send troops": "asserted",
+    the clause's own; "has not ruled out sending": frames.yaml negated_refusals, possible),
+    "" when the head is only asked for, None when the word is no negated refusal head."""
+    f = frames()
+    if f.modality_heads.get(word.lemma_.lower()) != "refused":
+        return None
+    if word.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    own = modality(word)
+    if own is None:
+        return ""
+    if own not in ("negated", "refused"):
+        return None  # "declined to send": the refusal holds
+    for phrase, level in f.negated_refusals.items():
+        if _verb_in(word, frozenset((phrase,))):
+            return level
+    return "asserted"
 
 
 def _ender(word, below):
@@ -324,6 +368,14 @@ def _own_clause(verb) -> bool:
     if verb.dep_ == "conj":
         return verb.pos_ in ("VERB", "AUX")
     return any(c.dep_ == "mark" and c.lower_ in frames().contrast_marks for c in verb.children)
+
+
+def _wh_clause(clause) -> bool:
+    """A clause that opens with a wh-word ("when X would join", "how many troops X would
+    send"): a negated report of it withholds a detail, it takes the clause as given."""
+    if clause is None:
+        return False
+    return clause.left_edge.tag_ in ("WRB", "WP", "WDT", "WP$") and clause.left_edge.i < clause.i
 
 
 def _asks(complement) -> bool:

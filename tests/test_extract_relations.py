@@ -538,6 +538,13 @@ def test_rejecting_something_opposes_it_and_refuses_no_part_in_it():
     assert not _has(found, "Velmar", "declines", "Harbour Sanctions Package"), found
 
 
+def test_a_fronted_relative_preposition_stands_for_the_noun_of_its_clause():
+    found = _relations(
+        "The Caribbean Community, of which Guyana is a founding member, met in Lima."
+    )
+    assert _has(found, "Guyana", "memberOf", "Caribbean Community"), found
+
+
 @pytest.mark.parametrize(
     "text, who",
     [

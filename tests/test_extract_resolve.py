@@ -455,3 +455,12 @@ def test_they_opening_a_sentence_is_the_coordinated_subject_before():
         "Norway and Sweden met in Oslo. They agreed to send 200 troops to the Sudria Mission."
     )
     assert _with(found, "contributesTo", "Sudria Mission") == {"Norway", "Sweden"}
+
+
+def test_his_country_is_the_country_of_his_post():
+    # review r8 #48: "his country", like "his government", is the country of his post
+    found = _relations(
+        "Tomas Ekberg, Sweden's prime minister, said his country would send 200 troops to the "
+        "Sudria Mission."
+    )
+    assert _with(found, "contributesTo", "Sudria Mission") == {"Sweden"}

@@ -270,6 +270,7 @@ class Lexicon:
     title_joiners: frozenset[str]  # "of", "the": join a title, name no post
     possessive_relatives: frozenset[str]  # "whose"
     government_nouns: frozenset[str]  # "the government": the country it governs
+    country_nouns: frozenset[str]  # "his country": the country of his post (with a possessor)
     person_pronouns: dict[str, str] = field(metadata=_read(_by_word))  # "she" -> "f"
     courtesy_genders: dict[str, str] = field(metadata=_read(_by_word))  # "ms" -> "f"
     lemma_corrections: dict[str, str] = field(metadata=_read(_by_word))  # form -> lemma

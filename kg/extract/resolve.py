@@ -217,7 +217,14 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         force = self._countrys_force(block, tok)
         if force is not None:
             return [Ref(force, True)]
-        if lemma in lex.government_nouns:
+        # "his country" is the country of his post, as "his government" is ("their countries"
+        # are more than one)
+        owned_country = (
+            lemma in lex.country_nouns
+            and tok.tag_ == "NN"
+            and any(c.dep_ == "poss" for c in tok.children)
+        )
+        if lemma in lex.government_nouns or owned_country:
             government = self._government(block, tok)  # "the Norlandic government": Norland
             if government is not None:
                 return [Ref(government, True)] if government.id >= 0 else []

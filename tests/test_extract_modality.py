@@ -421,6 +421,17 @@ def test_who_only_hopes_for_a_post_holds_nothing():
     assert not _relations("Norland hopes to join the Velmar Alliance.")
 
 
+def test_a_post_held_in_a_clause_beside_a_future_one_is_held_now():
+    # review r8 #31: "; he will now become" is parsed over the first clause, which has a
+    # tense of its own and nothing subordinating it
+    posts = _posts(
+        "Since May, Brigadier General Tomas Ekberg has served as acting chief of the general "
+        "staff; he will now become her deputy, the ministry said."
+    )
+    assert posts[("Tomas Ekberg", "Acting Chief of the General Staff")][0] == "asserted"
+    assert posts[("Tomas Ekberg", "Deputy")][0] == "planned"
+
+
 def test_a_post_turned_down_is_refused_and_one_taken_is_held():
     posts = _posts("Mira Solvang turned down the post of Norland's foreign minister.")
     assert posts[("Mira Solvang", "Foreign Minister")][0] == "refused"

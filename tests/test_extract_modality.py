@@ -432,6 +432,22 @@ def test_a_post_held_in_a_clause_beside_a_future_one_is_held_now():
     assert posts[("Tomas Ekberg", "Deputy")][0] == "planned"
 
 
+@pytest.mark.parametrize(
+    ("text", "former"),
+    [
+        ("Tomas Ekberg was foreign minister of Velmar until 2019.", True),
+        ("Tomas Ekberg was foreign minister of Velmar from 2015 to 2019.", True),
+        ("Tomas Ekberg, foreign minister of Velmar between 2015 and 2019, met Mira Solvang.", True),
+        ("Tomas Ekberg will serve as foreign minister of Velmar until 2030.", False),
+        ("Tomas Ekberg has been foreign minister of Velmar since 2019.", False),
+    ],
+)
+def test_a_post_held_over_a_term_that_ended_is_former(text, former):
+    # review r8 #39: an end date makes the post former; a term ahead or still running not
+    _level, qualifiers = _posts(text)[("Tomas Ekberg", "Foreign Minister")]
+    assert ("former" in qualifiers) is former
+
+
 def test_a_post_turned_down_is_refused_and_one_taken_is_held():
     posts = _posts("Mira Solvang turned down the post of Norland's foreign minister.")
     assert posts[("Mira Solvang", "Foreign Minister")][0] == "refused"

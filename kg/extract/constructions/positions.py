@@ -16,7 +16,7 @@ from kg.extract.phrases.titles import (
     written_end,
 )
 from kg.extract.resolve import ArticleIndex, Ref
-from kg.extract.syntax.posts import post_modality
+from kg.extract.syntax.posts import post_modality, term_ended
 
 
 def read_position(b: Builder, pos: Mention) -> None:
@@ -34,6 +34,8 @@ def read_position(b: Builder, pos: Mention) -> None:
     if how == "until-now" and "former" not in qualifiers:
         qualifiers = ("former", *qualifiers)
     tok = doc[pos.head]
+    if "former" not in qualifiers and term_ended(tok):  # "was minister until 2019"
+        qualifiers = ("former", *qualifiers)
     level = "asserted"
     if how in ("role", "appointed-as", "copula"):  # "was not appointed X", "resigned as X",
         # "who will become X"

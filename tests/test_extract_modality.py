@@ -596,6 +596,11 @@ def test_a_negated_ending_or_denial_cancels_its_negation(text, key, level):
             ("Norland", "contributesTo", "Andean Force"),
             "asserted",
         ),
+        (  # review r8 L9: the date is the stopping's
+            "Norland will stop sending troops to the Andean Force next year.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "asserted",
+        ),
         (
             "Norland may fail to send troops to the Andean Force.",
             ("Norland", "contributesTo", "Andean Force"),

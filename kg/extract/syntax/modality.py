@@ -105,6 +105,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     infinitive = False  # reached from a to-infinitive ("was named to lead", "returns to head")
     beside = False  # the conjunct's neighbour under a shared head: skipped, not ended at
     below = None  # the chain word before `word`: the clause `word` is reached from
+    ended = False  # under an ending or denying verb (`_ender`)
     for word in _chain(tok):
         below, previous = previous, word
         if word.dep_ == "ccomp" and _asks(word) and not _weighs(word.head):
@@ -122,6 +123,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             if ending is None:
                 return None  # "urged X to stop sending troops": asked for
             found |= ending
+            ended = True  # "will stop sending troops next year": the date is the stopping's
             break
         if word.i != tok.i and lemma in lexicon().reporting_verbs:
             if (
@@ -180,7 +182,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             break
     if _headline_infinitive(tok):  # "Norland to send troops": "is to", planned
         found.add("planned")
-    if _future_date(tok):  # "I go to Seoul next week": planned
+    if not ended and _future_date(tok):  # "I go to Seoul next week": planned
         found.add("planned")
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True

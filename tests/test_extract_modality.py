@@ -742,6 +742,19 @@ def test_an_obligation_asks_for_the_act_and_states_nothing(text):
     assert ("Norland", "contributesTo", "Andean Force") not in _relations(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Norland will offer 200 troops to the Andean Force.", "offered"),
+        ("Norland would offer 200 troops to the Andean Force.", "offered"),
+        ("Norland will consider sending troops to the Andean Force.", "considered"),
+    ],
+)
+def test_an_offer_or_a_weighing_announced_is_still_an_offer_or_a_weighing(text, level):
+    # a frame's own modality (frames.yaml `modality`) holds for a planned clause too
+    assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {level}
+
+
 def test_an_event_that_is_ended_took_place():
     found = _relations("Norland ended talks with Velmar on Friday.")
     assert found[("Norland", "holdsTalksWith", "Velmar")] == {"asserted"}

@@ -1588,3 +1588,13 @@ def test_an_acronym_the_article_defines_wins_over_the_gazetteer_s():
     )
     assert ("Tomas Ekberg", "leads", "Sudria Cooperation Organisation") in found
     assert not any(o == "Shanghai Cooperation Organisation" for (_s, _p, o) in found)
+
+
+def test_the_owner_of_a_title_is_found_where_the_parser_hangs_it_on_the_name_after():
+    # review r8 #37: "The secretary general of the NFC, Paolo Renn," is parsed with "NFC" a
+    # modifier of "Renn"; the comma parts them, so NFC is the title's owner
+    st = _extract(
+        "Leaders of the Nordic Fisheries Community (NFC) met in Oslo. The secretary general of "
+        "the NFC, Paolo Renn, opened the meeting."
+    )
+    assert ("Paolo Renn", "Secretary General", "Nordic Fisheries Community") in positions(st)

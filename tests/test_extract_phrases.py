@@ -1588,3 +1588,12 @@ def test_an_acronym_the_article_defines_wins_over_the_gazetteer_s():
     )
     assert ("Tomas Ekberg", "leads", "Sudria Cooperation Organisation") in found
     assert not any(o == "Shanghai Cooperation Organisation" for (_s, _p, o) in found)
+
+
+def test_the_country_a_title_is_to_is_named_too():
+    st = _extract(
+        "Mira Solvang, 49, a former ambassador to France, said the first joint patrol was "
+        "expected to sail."
+    )
+    assert ("France", "Country") in {(e.label, e.cls) for e in st.entities}
+    assert ("Mira Solvang", "Ambassador to France") in _former(st)

@@ -1597,3 +1597,13 @@ def test_the_country_a_title_is_to_is_named_too():
     )
     assert ("France", "Country") in {(e.label, e.cls) for e in st.entities}
     assert ("Mira Solvang", "Ambassador to France") in _former(st)
+
+
+def test_the_owner_of_a_title_is_found_where_the_parser_hangs_it_on_the_name_after():
+    # review r8 #37: "The secretary general of the NFC, Paolo Renn," is parsed with "NFC" a
+    # modifier of "Renn"; the comma parts them, so NFC is the title's owner
+    st = _extract(
+        "Leaders of the Nordic Fisheries Community (NFC) met in Oslo. The secretary general of "
+        "the NFC, Paolo Renn, opened the meeting."
+    )
+    assert ("Paolo Renn", "Secretary General", "Nordic Fisheries Community") in positions(st)

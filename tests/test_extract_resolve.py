@@ -447,3 +447,20 @@ def test_a_title_subject_before_stands_for_the_name_in_apposition_to_it():
         if r.predicate == "contributesTo" and label[r.object] == "Sudria Mission"
     }
     assert said == {"Tomas Ekberg"}
+
+
+def test_they_opening_a_sentence_is_the_coordinated_subject_before():
+    # review r8 #42: "X and Y met in Oslo. They agreed ...": both
+    found = _relations(
+        "Norway and Sweden met in Oslo. They agreed to send 200 troops to the Sudria Mission."
+    )
+    assert _with(found, "contributesTo", "Sudria Mission") == {"Norway", "Sweden"}
+
+
+def test_his_country_is_the_country_of_his_post():
+    # review r8 #48: "his country", like "his government", is the country of his post
+    found = _relations(
+        "Tomas Ekberg, Sweden's prime minister, said his country would send 200 troops to the "
+        "Sudria Mission."
+    )
+    assert _with(found, "contributesTo", "Sudria Mission") == {"Sweden"}

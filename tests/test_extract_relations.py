@@ -564,3 +564,18 @@ def test_withdrawing_an_official_refuses_nothing():
     assert not any(p == "declines" for _s, p, _o in found)
     found = _relations("Norway withdrew its troops from the Sudria Mission.")
     assert _has(found, "Norway", "declines", "Sudria Mission", "refused")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r8 #51: a destination of its own is no guessed force
+        "Norway sent 150 soldiers to the Baltic Rapid Force. Sweden may send troops abroad "
+        "next year.",
+        "Norway sent 150 soldiers to the Baltic Rapid Force. The Left Party has threatened to "
+        "bring down the government if it sends more troops abroad.",
+    ],
+)
+def test_troops_sent_abroad_go_to_no_guessed_force(text):
+    found = _relations(text)
+    assert [s for s, p, _o in found if p == "contributesTo"] == ["Norway"]

@@ -240,6 +240,7 @@ class Lexicon:
     place_nouns: frozenset[str]  # "the Velmar river": a name and these name a place
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
     list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"
+    title_place_preps: frozenset[str]  # "ambassador to X": X is named too
     replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person
@@ -437,6 +438,7 @@ class Frames:
     beneficiary_verbs: frozenset[str]  # "share", "train": giving verbs
     post_preps: frozenset[str]  # "named X as foreign minister": the post
     holding_verbs: frozenset[str]  # "chose X to head the agency"
+    destination_words: frozenset[str]  # "send troops abroad": no force guessed
     object_states: frozenset[str]  # "left X in charge": a predicate of the object
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...]  # "voted against it": what the story is about

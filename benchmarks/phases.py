@@ -8,7 +8,9 @@ counter around each step of kg.pipeline.build_inputs:
     read      reading, hashing and extracting the inputs (kg.pipeline.read_inputs: spaCy
               and kg's extraction rules)
     build     RDF construction and validation (kg.build.build), its own thread
-    store     adding each batch to the store (KgStore.add_build), its own thread
+    store     adding the batches to the store, its own thread: each batch's N-Quads made
+              and spooled (kg.batches.as_built, kg.store.BulkLoad), then bulk-loaded a few
+              batches at a time (KgStore.add_nquads; add_build for stored articles)
 and the process's total CPU before exit (user + system, every thread's): what the phases do
 not cover is RocksDB's compaction (its "rocksdb:low" threads, read per thread from /proc),
 the bulk loader's own threads (which have ended by then) and the build's glue.
@@ -70,6 +72,9 @@ def timed(owner, name, key):
 timed(P, "read_inputs", "read")
 timed(P, "build", "build")
 timed(S, "add_build", "store")
+timed(S, "add_nquads", "store")
+timed(P, "as_built", "store")
+timed(kg.store.BulkLoad, "add", "store")
 summary = P.build_inputs([Path(sys.argv[1])], None, store_dir=Path(sys.argv[2]), jobs=1)
 usage = resource.getrusage(resource.RUSAGE_SELF)
 main_cpu = T()

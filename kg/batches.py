@@ -1,6 +1,6 @@
 """The batches of a build: how a corpus is cut into them (batch_spans), a batch built away
 from the registry that minted its IRIs (in a `--jobs` worker process, kg.jobs, or on a Dask
-worker, kg.cluster), and built batches joined for one bulk load of the store.
+worker, kg.cluster).
 
 Entity IRIs depend on every article before, so they are minted in one place in corpus
 order (kg.identity.EntityRegistry.mint); the worker that builds and validates the batch
@@ -27,9 +27,9 @@ __all__ = [
     "LAST_BATCH_MIN",
     "BuiltBatch",
     "ReplayRegistry",
+    "as_built",
     "batch_spans",
     "build_minted",
-    "joined",
 ]
 
 NQUADS = ox.RdfFormat.N_QUADS
@@ -70,11 +70,17 @@ def build_minted(
     take them (the store takes them in any order)."""
     registry = ReplayRegistry(base, minted)
     result = build(statements, base=base, inputs=records, strict=strict, registry=registry)
+    return as_built(result, sort)
+
+
+def as_built(result: BuildResult, sort: bool = False) -> BuiltBatch:
+    """A built batch as N-Quads bytes (BuiltBatch), its Python quads left behind: how a
+    worker sends it back, and how a build holds the batches the store takes in one load."""
     quads = result.main_quads
     mentioned = {q.subject.value for q in quads if q.predicate.value.endswith(MENTIONED_IN)}
     return BuiltBatch(
-        base=base,
-        inputs=list(records),
+        base=result.base,
+        inputs=list(result.inputs),
         articles=[replace(a, main=[], quarantine=[]) for a in result.articles],
         main=_nquads(quads, sort),
         quarantine=_nquads(result.quarantine_quads, sort),
@@ -109,22 +115,3 @@ def batch_spans(n_inputs: int, batch_size: int) -> list[tuple[int, int]]:
     if start < n_inputs:
         spans.append((start, n_inputs))
     return spans
-
-
-def joined(batches: list) -> BuildResult | BuiltBatch:
-    """Built batches (all BuildResult, or all BuiltBatch) as one, for one load of the store."""
-    if len(batches) == 1:
-        return batches[0]
-    first = batches[0]
-    inputs = [r for b in batches for r in b.inputs]
-    articles = [a for b in batches for a in b.articles]
-    if isinstance(first, BuildResult):
-        return BuildResult(base=first.base, articles=articles, inputs=inputs)
-    return BuiltBatch(
-        base=first.base,
-        inputs=inputs,
-        articles=articles,
-        main=b"".join(b.main for b in batches),
-        quarantine=b"".join(b.quarantine for b in batches),
-        entities=sorted({e for b in batches for e in b.entities}),
-    )

@@ -12,12 +12,12 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.batches import batch_spans, joined
+from kg.batches import as_built, batch_spans
 from kg.build import build
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, Source, expand, read_source
 from kg.errors import InputError
 from kg.files import read_bytes
-from kg.graphs import BuildResult
+from kg.graphs import BuildResult, BuiltBatch
 from kg.identity import EntityRegistry
 from kg.iri import DEFAULT_BASE, check_base
 from kg.statements import Statements, dump_statements, load_statements, text_file_problem
@@ -146,6 +146,11 @@ def read_inputs(
             out[i] = ArticleInput(str(src.path), digest, st)
     return [a for a in out if a is not None]
 
+
+# Batches of new articles the store takes in one bulk load (kg.store.BulkLoad): RocksDB's
+# compaction rewrites the whole store every other load, so its CPU grows with the square of
+# the corpus over the load's size; the bulk loader holds what it loads in memory.
+LOAD_BATCHES = 2
 
 GC_THRESHOLD = 20_000  # objects allocated between young collections (Python's default: 700)
 
@@ -296,31 +301,35 @@ def build_inputs(
                 )
             else:
                 batches = _built_here(paths, model, batch_size, base, strict, registry, admit)
-            # The store takes each group of batch_size inputs in one bulk load: the pieces
-            # of the last batch (kg.batches.batch_spans) together, as the batches before them.
-            pending: list = []
-            shas: dict[str, str] = {}
+            # New articles go to the store in bulk loads of LOAD_BATCHES batches (KgStore's
+            # BulkLoad: fewer loads, less of RocksDB's compaction); a batch of stored
+            # articles goes alone, as it replaces them.
+            pending = store.bulk_load() if store is not None else None
 
             def store_pending() -> None:
-                batch, texts = joined(pending) if pending else None, dict(shas)
-                pending.clear()
-                shas.clear()
-                if store is None or batch is None:
-                    return
-                if isinstance(batch, BuildResult):
-                    stored = store.add_build(batch, texts, replace=replace)
-                else:  # a kg.batches.BuiltBatch: N-Quads bytes from a worker
-                    stored = store.add_built(batch, texts, replace=replace)
-                summary.replaced += sum(s.replaced for s in stored)
+                if pending is not None:
+                    pending.load()
 
-            done = 0
+            def to_store(built: BuildResult | BuiltBatch, items: list[ArticleInput]) -> None:
+                if store is None or pending is None:
+                    return
+                if store.has_any(a.graph for a in built.articles):  # a rebuild: replaced
+                    store_pending()
+                    read = [i.statements.article for i in items]
+                    texts = {a.id: a.text_sha256 for a in read}
+                    result = built if isinstance(built, BuildResult) else built.result()
+                    stored = store.add_build(result, texts, replace=replace)
+                    summary.replaced += sum(s.replaced for s in stored)
+                    return
+                if isinstance(built, BuildResult):
+                    built = as_built(built)
+                graphs = [(a.graph, a.quarantine_graph) for a in built.articles]
+                pending.add(graphs, built.main, built.quarantine)
+                if len(pending) >= batch_size * LOAD_BATCHES:
+                    store_pending()
+
             try:
                 for items, built in batches:
-                    done += len(items)
-                    shas.update(
-                        (i.statements.article.id, i.statements.article.text_sha256) for i in items
-                    )
-                    pending.append(built)
                     if isinstance(built, BuildResult):
                         summary.count(built)
                         if writer is not None:
@@ -331,8 +340,7 @@ def build_inputs(
                             writer.add_nquads(
                                 built.main, built.quarantine, built.inputs, built.articles
                             )
-                    if done % batch_size == 0 or done == len(paths):
-                        store_pending()
+                    to_store(built, items)
                     if progress:
                         progress(len(items))
             finally:  # what was built before an error is stored, as it was before

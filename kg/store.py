@@ -13,6 +13,7 @@ layout.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -178,6 +179,10 @@ class KgStore:
         if quarantine and self.quarantine_store is not None:
             yield from self.quarantine_store.quads_for_pattern(None, None, None, None)
 
+    def has_any(self, graphs: Iterable[str]) -> bool:
+        """Whether any of these article graphs is stored."""
+        return any(self.store.contains_named_graph(ox.NamedNode(g)) for g in graphs)
+
     def text_sha(self, graph: str) -> str | None:
         for q in self.store.quads_for_pattern(
             None, ox.NamedNode(TEXT_SHA), None, ox.NamedNode(graph)
@@ -286,11 +291,13 @@ class KgStore:
         self.add_nquads(graphs, built.main, built.quarantine)
         return [Stored(a.article_id, a.graph, False) for a in built.articles]
 
-    def add_nquads(self, graphs: Iterable[tuple[str, str]], main: bytes, quarantine: bytes) -> None:
+    def add_nquads(
+        self, graphs: Iterable[tuple[str, str]], main: bytes | Path, quarantine: bytes
+    ) -> None:
         """Add new articles, none of whose graphs (article graph, quarantine graph) is in
-        the store yet, from the N-Quads of their quads: the bulk loader reads the bytes,
-        no Python term is made (how a cluster build stores what its workers send). All or
-        nothing, as add_build."""
+        the store yet, from the N-Quads of their quads (`main` bytes, or a file of them):
+        the bulk loader reads them, no Python term is made (how a cluster build stores what
+        its workers send). All or nothing, as add_build."""
         graphs = list(graphs)
         for g, _qg in graphs:
             if self.store.contains_named_graph(ox.NamedNode(g)):
@@ -298,13 +305,20 @@ class KgStore:
         try:
             if quarantine:
                 self._quarantine().load(quarantine, format=ox.RdfFormat.N_QUADS)
-            if main:  # lenient: kg wrote these bytes, its IRIs are checked already
+            # lenient: kg wrote these N-Quads, its IRIs are checked already
+            if isinstance(main, Path):
+                self.store.bulk_load(path=str(main), format=ox.RdfFormat.N_QUADS, lenient=True)
+            elif main:
                 self.store.bulk_load(main, format=ox.RdfFormat.N_QUADS, lenient=True)
         except (OSError, RuntimeError, ValueError, SyntaxError) as exc:
             for g, qg in graphs:
                 self.store.update(f"DROP SILENT GRAPH <{g}>")
                 self._quarantine().update(f"DROP SILENT GRAPH <{qg}>")
             raise StoreError(f"{self.path}: cannot store the articles: {exc}") from None
+
+    def bulk_load(self) -> BulkLoad:
+        """New articles gathered for one bulk load (BulkLoad)."""
+        return BulkLoad(self)
 
     def remove(self, article_id: str, base: str) -> bool:
         g, qg = graph_iri(base, article_id), quarantine_graph_iri(base, article_id)
@@ -340,3 +354,50 @@ class KgStore:
                 self.quarantine_store.flush()
         del self.store
         self.quarantine_store = None
+
+
+class BulkLoad:
+    """New articles gathered for one bulk load of the store, as the N-Quads of their graphs:
+    those of the article graphs spooled to a temporary file (a load of several batches
+    holds none of them in memory), those of the quarantine graphs (a few lines) in memory.
+
+    Each bulk load adds files to the top level of RocksDB whose keys (hashes) overlap every
+    key of the store, and at every other load a compaction rewrites the level below, the
+    whole store: fewer, larger loads rewrite it fewer times. The bulk loader itself holds
+    what it loads in memory."""
+
+    def __init__(self, store: KgStore) -> None:
+        self.store = store
+        self.graphs: list[tuple[str, str]] = []
+        self.quarantine: list[bytes] = []
+        self._file: Path | None = None
+
+    def add(self, graphs: Iterable[tuple[str, str]], main: bytes, quarantine: bytes) -> None:
+        """Add new articles' graphs (article graph, quarantine graph) and their N-Quads."""
+        self.graphs += graphs
+        if quarantine:
+            self.quarantine.append(quarantine)
+        if main:
+            if self._file is None:
+                import tempfile
+
+                fd, name = tempfile.mkstemp(prefix="kg-load-", suffix=".nq")
+                os.close(fd)
+                self._file = Path(name)
+            with self._file.open("ab") as out:
+                out.write(main)
+
+    def __len__(self) -> int:
+        """Articles gathered."""
+        return len(self.graphs)
+
+    def load(self) -> None:
+        """Add what was gathered to the store (KgStore.add_nquads), and start again empty."""
+        graphs, quarantine, main = self.graphs, b"".join(self.quarantine), self._file
+        self.graphs, self.quarantine, self._file = [], [], None
+        try:
+            if graphs:
+                self.store.add_nquads(graphs, main if main is not None else b"", quarantine)
+        finally:
+            if main is not None:
+                main.unlink(missing_ok=True)

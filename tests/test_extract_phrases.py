@@ -1558,6 +1558,25 @@ def test_a_description_with_a_contrast_word_is_not_a_name_after_it(text, describ
     assert named not in objects
 
 
+def test_titles_with_complements_pair_with_people_respectively():
+    st = _extract(
+        "In a reshuffle, Issaka Berg and Rakia Ekberg are sworn in as Norland's Minister of "
+        "Petroleum and Minister of Foreign Affairs respectively."
+    )
+    found = held(st)
+    assert ("Issaka Berg", "Minister of Petroleum") in found
+    assert ("Rakia Ekberg", "Minister of Foreign Affairs") in found
+    assert not [t for _h, t in found if " and " in t]
+
+
+def test_a_rank_is_no_post_a_successor_takes_over():
+    st = _extract(
+        "Vice-Admiral Solvang, until now commander of the Naval Fleet, succeeds Admiral Tomas "
+        "Ekberg, who requested to pass to the reserve."
+    )
+    assert not [t for h, t in _former(st) if h == "Tomas Ekberg"]
+
+
 def test_an_acronym_the_article_defines_wins_over_the_gazetteer_s():
     # review r8 #30: "the Sudria Cooperation Organisation (SCO)" makes every "SCO" of the
     # article that body, not the body the gazetteer knows by those letters
@@ -1569,3 +1588,22 @@ def test_an_acronym_the_article_defines_wins_over_the_gazetteer_s():
     )
     assert ("Tomas Ekberg", "leads", "Sudria Cooperation Organisation") in found
     assert not any(o == "Shanghai Cooperation Organisation" for (_s, _p, o) in found)
+
+
+def test_the_country_a_title_is_to_is_named_too():
+    st = _extract(
+        "Mira Solvang, 49, a former ambassador to France, said the first joint patrol was "
+        "expected to sail."
+    )
+    assert ("France", "Country") in {(e.label, e.cls) for e in st.entities}
+    assert ("Mira Solvang", "Ambassador to France") in _former(st)
+
+
+def test_the_owner_of_a_title_is_found_where_the_parser_hangs_it_on_the_name_after():
+    # review r8 #37: "The secretary general of the NFC, Paolo Renn," is parsed with "NFC" a
+    # modifier of "Renn"; the comma parts them, so NFC is the title's owner
+    st = _extract(
+        "Leaders of the Nordic Fisheries Community (NFC) met in Oslo. The secretary general of "
+        "the NFC, Paolo Renn, opened the meeting."
+    )
+    assert ("Paolo Renn", "Secretary General", "Nordic Fisheries Community") in positions(st)

@@ -509,6 +509,24 @@ def test_an_officials_support_stays_their_own():
     assert not _has(found, "Chile", "supports", "Harbour Plan"), found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r8 #34: joining a person or a country in doing something is no membership
+        "Mira Solvang declined an invitation to join Tomas Ekberg for dinner in Oslo.",
+        "Norway declined an invitation to join Sweden in condemning the attack.",
+        "Norway refused to join Sweden in condemning the attack.",
+    ],
+)
+def test_refusing_to_join_someone_in_doing_something_refuses_nothing(text):
+    assert not any(p == "declines" for _s, p, _o in _relations(text))
+
+
+def test_refusing_an_invitation_to_join_a_body_refuses_it():
+    found = _relations("Norway declined an invitation to join the Velmar Steering Committee.")
+    assert _has(found, "Norway", "declines", "Velmar Steering Committee", "refused")
+
+
 def test_a_countrys_ministry_acts_for_the_country():
     found = _relations("Peru's foreign ministry said it firmly opposes the Harbour Plan.")
     assert _has(found, "Peru", "opposes", "Harbour Plan"), found
@@ -518,3 +536,46 @@ def test_rejecting_something_opposes_it_and_refuses_no_part_in_it():
     found = _relations("Velmar rejected the Harbour Sanctions Package on Monday.")
     assert _has(found, "Velmar", "opposes", "Harbour Sanctions Package"), found
     assert not _has(found, "Velmar", "declines", "Harbour Sanctions Package"), found
+
+
+def test_a_fronted_relative_preposition_stands_for_the_noun_of_its_clause():
+    found = _relations(
+        "The Caribbean Community, of which Guyana is a founding member, met in Lima."
+    )
+    assert _has(found, "Guyana", "memberOf", "Caribbean Community"), found
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        # review r8 #45: the one elected, not the electors
+        ("Tomas Ekberg was elected to the Velmar Trade Council in May.", "Tomas Ekberg"),
+        ("Voters elected Tomas Ekberg to the Velmar Trade Council.", "Tomas Ekberg"),
+        ("The Green Party was elected to the Velmar Trade Council.", "Green Party"),
+    ],
+)
+def test_who_is_elected_to_a_body_is_elected_to_it(text, who):
+    assert _has(_relations(text), who, "electedTo", "Velmar Trade Council", "asserted")
+
+
+def test_withdrawing_an_official_refuses_nothing():
+    # review r8 #46
+    found = _relations("Norway withdrew its ambassador from Velmar in May.")
+    assert not any(p == "declines" for _s, p, _o in found)
+    found = _relations("Norway withdrew its troops from the Sudria Mission.")
+    assert _has(found, "Norway", "declines", "Sudria Mission", "refused")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r8 #51: a destination of its own is no guessed force
+        "Norway sent 150 soldiers to the Baltic Rapid Force. Sweden may send troops abroad "
+        "next year.",
+        "Norway sent 150 soldiers to the Baltic Rapid Force. The Left Party has threatened to "
+        "bring down the government if it sends more troops abroad.",
+    ],
+)
+def test_troops_sent_abroad_go_to_no_guessed_force(text):
+    found = _relations(text)
+    assert [s for s, p, _o in found if p == "contributesTo"] == ["Norway"]

@@ -169,14 +169,25 @@ def test_she_and_he_agree_with_the_gender_a_courtesy_title_tells():
     assert _with(found, "visits", "Velmar") == {"Mira Solvang"}
 
 
-def test_she_and_he_agree_with_the_gender_an_earlier_pronoun_tells():
-    # "he" made Tomas Ekberg a man: the later "She" is the woman named last, not him
-    found = _relations(
-        "Mira Solvang arrived in Norvik on Monday. Tomas Ekberg said he would travel to Velmar "
-        "next week. Tomas Ekberg thanked Ana Pereira. She will visit Oslo in May."
-    )
-    assert _has(found, "Tomas Ekberg", "visits", "Velmar", "planned")
-    assert _with(found, "visits", "Oslo") == {"Ana Pereira"}
+@pytest.mark.parametrize(
+    ("text", "traveller"),
+    [
+        (
+            "Tomas Ekberg met Mira Solvang in Oslo on Monday. Ekberg said she would visit "
+            "Stockholm in May. He will also travel to Helsinki in June.",
+            "Tomas Ekberg",
+        ),
+        (
+            "Mira Solvang met Tomas Ekberg in Oslo on Monday. Solvang said he would visit "
+            "Stockholm in May. She will also travel to Helsinki in June.",
+            "Mira Solvang",
+        ),
+    ],
+)
+def test_a_reporter_taken_for_a_pronoun_by_default_is_told_no_gender(text, traveller):
+    # review r8 #25: "X said she would ..." reads she as X by default, a guess: it does not
+    # make X a woman, so the next "He" may still be X
+    assert _with(_relations(text), "visits", "Helsinki") == {traveller}
 
 
 def _resolved(monkeypatch, text: str, word: str) -> list[set[str]]:
@@ -417,3 +428,48 @@ def test_she_is_never_a_place_the_recognizer_took_for_a_person():
     )
     assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg")
     assert not _has(found, "Buenos Aires", "meets", "Tomas Ekberg")
+
+
+def test_a_title_subject_before_stands_for_the_name_in_apposition_to_it():
+    # review r8 #35: "<Title>, <Name>, met <Other>. He said ...": he is the name in
+    # apposition to the subject, not the person named last
+    from kg.extract.pipeline import extract
+
+    st = extract(
+        "Sweden's defence minister, Tomas Ekberg, met Mira Solvang. He said Sweden would send "
+        "200 troops to the Sudria Mission.",
+        "t",
+    )
+    label = {e.id: e.label for e in st.entities}
+    said = {
+        label.get(r.attributed_to)
+        for r in st.relations
+        if r.predicate == "contributesTo" and label[r.object] == "Sudria Mission"
+    }
+    assert said == {"Tomas Ekberg"}
+
+
+def test_they_opening_a_sentence_is_the_coordinated_subject_before():
+    # review r8 #42: "X and Y met in Oslo. They agreed ...": both
+    found = _relations(
+        "Norway and Sweden met in Oslo. They agreed to send 200 troops to the Sudria Mission."
+    )
+    assert _with(found, "contributesTo", "Sudria Mission") == {"Norway", "Sweden"}
+
+
+def test_his_country_is_the_country_of_his_post():
+    # review r8 #48: "his country", like "his government", is the country of his post
+    found = _relations(
+        "Tomas Ekberg, Sweden's prime minister, said his country would send 200 troops to the "
+        "Sudria Mission."
+    )
+    assert _with(found, "contributesTo", "Sudria Mission") == {"Sweden"}
+
+
+def test_they_after_a_plural_object_is_not_the_coordinated_subject():
+    # review r8 L19: "X and Y sent 200 troops ... They will arrive": the troops arrive
+    found = _relations(
+        "Norway and Sweden sent 200 troops to the Sudria Mission. They will arrive in Velmar "
+        "City in May."
+    )
+    assert not _with(found, "visits", "Velmar City")

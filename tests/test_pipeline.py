@@ -200,11 +200,11 @@ def test_the_halves_of_the_last_batch_are_built_apart_and_stored_in_one_load(
 
     monkeypatch.setattr(kg.pipeline, "build", counted)
     loads = []
-    for name in ("add_build", "add_built"):
+    for name in ("add_build", "add_built", "add_nquads"):
         real = getattr(KgStore, name)
 
         def spy(self, batch, *a, real=real, **k):
-            loads.append(len(batch.articles))
+            loads.append(len(batch) if isinstance(batch, list) else len(batch.articles))
             return real(self, batch, *a, **k)
 
         monkeypatch.setattr(KgStore, name, spy)
@@ -219,6 +219,41 @@ def test_the_halves_of_the_last_batch_are_built_apart_and_stored_in_one_load(
     assert (one.articles, one.quarantined, one.notes) == (two.articles, two.quarantined, two.notes)
     assert one.articles == 12
     assert _store_lines(tmp_path / "s1") == _store_lines(tmp_path / "s2")
+
+
+def test_new_articles_are_stored_load_batches_batches_a_load(tmp_path, gold_doc, monkeypatch):
+    """Batches of new articles go to the store LOAD_BATCHES at a time (fewer bulk loads, less
+    of RocksDB's compaction), with --jobs 1 and --jobs 2 alike, and the store holds the quads
+    of a build that loads each batch alone; built again, a batch of stored articles goes
+    alone and replaces them."""
+    import kg.pipeline
+    from kg.store import KgStore
+
+    corpus = write_variants(tmp_path / "corpus", gold_doc, 11, quarantined=3)
+    loads = []
+    for name in ("add_build", "add_nquads"):
+        real = getattr(KgStore, name)
+
+        def spy(self, batch, *a, real=real, name=name, **k):
+            loads.append((name, len(batch) if isinstance(batch, list) else len(batch.articles)))
+            return real(self, batch, *a, **k)
+
+        monkeypatch.setattr(KgStore, name, spy)
+    monkeypatch.setattr(kg.pipeline, "LOAD_BATCHES", 2)
+    for jobs in (1, 2):
+        loads.clear()
+        build_inputs([corpus], None, store_dir=tmp_path / f"s{jobs}", jobs=jobs, batch_size=2)
+        assert loads == [("add_nquads", 4), ("add_nquads", 4), ("add_nquads", 3)]
+    monkeypatch.setattr(kg.pipeline, "LOAD_BATCHES", 1)
+    build_inputs([corpus], None, store_dir=tmp_path / "alone", batch_size=2)
+    assert _store_lines(tmp_path / "s1") == _store_lines(tmp_path / "alone")
+    assert _store_lines(tmp_path / "s2") == _store_lines(tmp_path / "alone")
+    monkeypatch.setattr(kg.pipeline, "LOAD_BATCHES", 2)
+    loads.clear()
+    again = build_inputs([corpus], None, store_dir=tmp_path / "s1", batch_size=2)
+    assert (again.articles, again.replaced) == (11, 11)
+    assert [name for name, _n in loads] == ["add_build"] * 6
+    assert _store_lines(tmp_path / "s1") == _store_lines(tmp_path / "alone")
 
 
 def test_read_inputs_is_the_picklable_per_article_work(corpus):

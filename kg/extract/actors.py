@@ -166,9 +166,9 @@ def _invited_to(index: ArticleIndex, block: int, tok) -> list[Ref]:
     invitation_nouns): "declined an invitation to the summit", "... to send observers to
     the talks" (what the infinitive acts on), else the entity of the classes the noun lists
     that the story is about, named before ("Ruritania has declined the invitation"). What
-    the infinitive acts on counts when it is of the classes the noun lists, or of any class
-    when the infinitive joins it (frames.yaml joining_verbs: "an invitation to join the
-    committee")."""
+    the infinitive acts on counts when it is of the classes the noun lists, or of a class one
+    joins when the infinitive joins it (frames.yaml joining_verbs, joinable_classes: "an
+    invitation to join the committee", not "to join X for dinner")."""
     f = frames()
     targets = f.invitation_nouns[tok.lemma_.lower()]
     for prep in f.invitation_preps:
@@ -176,13 +176,15 @@ def _invited_to(index: ArticleIndex, block: int, tok) -> list[Ref]:
         if found:
             return found
     for verb in _children(tok, "acl", "relcl"):
-        joins = phrasal_lemma(verb) in f.joining_verbs  # "to join the council": the council
+        # "to join the council": the council, a body one joins
+        joins = phrasal_lemma(verb) in f.joining_verbs
+        classes = (*targets, *f.joinable_classes) if joins else tuple(targets)
         found = [
             r
             for o in _children(verb, "dobj")
             + [p for prep in f.purpose_target_preps for p in prep_objects(verb, prep)]
             for r in actor_refs(index, block, o)
-            if joins or any(fits(r.cluster.cls, c) for c in targets)
+            if any(fits(r.cluster.cls, c) for c in classes)
         ]
         if found:
             return found

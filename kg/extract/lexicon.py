@@ -240,6 +240,7 @@ class Lexicon:
     place_nouns: frozenset[str]  # "the Velmar river": a name and these name a place
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
     list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"
+    title_place_preps: frozenset[str]  # "ambassador to X": X is named too
     replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person
@@ -271,6 +272,7 @@ class Lexicon:
     title_joiners: frozenset[str]  # "of", "the": join a title, name no post
     possessive_relatives: frozenset[str]  # "whose"
     government_nouns: frozenset[str]  # "the government": the country it governs
+    country_nouns: frozenset[str]  # "his country": the country of his post (with a possessor)
     person_pronouns: dict[str, str] = field(metadata=_read(_by_word))  # "she" -> "f"
     courtesy_genders: dict[str, str] = field(metadata=_read(_by_word))  # "ms" -> "f"
     lemma_corrections: dict[str, str] = field(metadata=_read(_by_word))  # form -> lemma
@@ -437,6 +439,7 @@ class Frames:
     beneficiary_verbs: frozenset[str]  # "share", "train": giving verbs
     post_preps: frozenset[str]  # "named X as foreign minister": the post
     holding_verbs: frozenset[str]  # "chose X to head the agency"
+    destination_words: frozenset[str]  # "send troops abroad": no force guessed
     object_states: frozenset[str]  # "left X in charge": a predicate of the object
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...]  # "voted against it": what the story is about
@@ -462,6 +465,7 @@ class Frames:
     ended_nouns: frozenset[str]  # what an ending verb negates (not "talks")
     post_verbs: dict[str, frozenset[str]]  # "resigned as"
     joining_verbs: frozenset[str]  # "an invitation to join X": X
+    joinable_classes: tuple[str, ...]  # what one joins: a body, a force, an event
     conditions: dict[str, frozenset[str]]  # "would oppose it if ...": possible
     retracting_reports: frozenset[str]  # "did not say that ...": nothing claimed
 

@@ -60,17 +60,9 @@ class Pronouns:
         self._pronouns[key] = c
         return c
 
-    def _told(self, c: Cluster, tok) -> Cluster:
-        """A person the grammar (not mere recency) made a pronoun's: its gender is the
-        pronoun's from here on ("X said she ...": X is a woman)."""
-        gender = lexicon().person_pronouns.get(tok.lower_)
-        if gender is not None:
-            self.genders.setdefault(c.id, gender)
-        return c
-
     def _agrees(self, c: Cluster | None, tok) -> bool:
         """Whether a person may be what a pronoun stands for: no gender the text told of them
-        (a courtesy title, an earlier pronoun) other than the pronoun's."""
+        (a courtesy title; a pronoun read by default tells none) other than the pronoun's."""
         if c is None or c.id in self.places_as_persons:
             return False
         told = self.genders.get(c.id)
@@ -117,10 +109,9 @@ class Pronouns:
         if reporter is not None and reporter.cls == "Person" and self._agrees(reporter, tok):
             # a name reporting tells the gender ("X said she ..."), a pronoun only repeats it;
             # but a person the text told to be of the pronoun's gender comes first
-            told = self._told_instead(reporter, block, tok, unlike)
-            if told is not reporter:
-                return told
-            return reporter if said_by is not None else self._told(reporter, tok)
+            # a default, not a proof: "Ekberg said she would ..." writes no gender of Ekberg
+            # (a later "He" may still be him)
+            return self._told_instead(reporter, block, tok, unlike)
         earlier = self._same_pronoun_before(block, tok)
         if earlier is not None:
             return self._person_pronoun(block, earlier)
@@ -317,8 +308,11 @@ class Pronouns:
             for subj in clause.children:
                 if subj.dep_ not in ("nsubj", "nsubjpass"):
                     continue
-                # the subject, else its possessor ("X's first trip will be to Y. She ...")
-                for word in (subj, *(c for c in subj.children if c.dep_ == "poss")):
+                # the subject, else the name in apposition to it ("Norland's defence minister,
+                # X, met Y. He ..."), else its possessor ("X's first trip will be to Y. She ...")
+                appositions = (c for c in subj.children if c.dep_ == "appos")
+                possessors = (c for c in subj.children if c.dep_ == "poss")
+                for word in (subj, *appositions, *possessors):
                     if word.lower_ in groups:
                         if groups[word.lower_] == group:
                             return self._person_pronoun(b, word)

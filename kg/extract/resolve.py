@@ -48,8 +48,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
     # (block, token) -> the person a personal pronoun stands for, once resolved
     _pronouns: dict[tuple[int, int], Cluster | None] = field(default_factory=dict)
     _pronoun_frontier: tuple[int, int] = (0, 0)  # every person pronoun before it is resolved
-    # person cluster id -> the gender the text tells (a courtesy title, a pronoun resolved to
-    # them): lexicon `person_pronouns` groups
+    # person cluster id -> the gender the text tells (a courtesy title; a pronoun resolved to
+    # them by default tells none): lexicon `person_pronouns` groups
     genders: dict[int, str] = field(default_factory=dict)
     # "persons" whose name the gazetteer knows as a place or a seat of government ("she"
     # never stands for them)
@@ -217,7 +217,14 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         force = self._countrys_force(block, tok)
         if force is not None:
             return [Ref(force, True)]
-        if lemma in lex.government_nouns:
+        # "his country" is the country of his post, as "his government" is ("their countries"
+        # are more than one)
+        owned_country = (
+            lemma in lex.country_nouns
+            and tok.tag_ == "NN"
+            and any(c.dep_ == "poss" for c in tok.children)
+        )
+        if lemma in lex.government_nouns or owned_country:
             government = self._government(block, tok)  # "the Norlandic government": Norland
             if government is not None:
                 return [Ref(government, True)] if government.id >= 0 else []
@@ -273,6 +280,34 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
                 refs = [r for r in self.refs(block, subj) if r.cluster.cls in ACTOR_CLASSES]
                 if len(refs) >= 2:
                     return [Ref(r.cluster, True) for r in refs]
+        return self._group_before(block, tok)
+
+    def _group_before(self, block: int, tok) -> list[Ref]:
+        """ "X and Y met in Norvik. They agreed ...": a plural pronoun that is the first subject
+        of its sentence is the coordinated subject of the main clause of the sentence before,
+        unless that sentence has a plural object the pronoun may stand for ("sent troops")."""
+        own = tok.head if tok.dep_ == "poss" else tok
+        if own.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        sent = tok.sent
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < own.i for t in sent):
+            return []
+        doc, b = self.docs[block], block
+        if sent.start > 0:
+            previous = doc[sent.start - 1].sent
+        elif block > 0 and len(self.docs[block - 1]):
+            b = block - 1
+            previous = list(self.docs[b].sents)[-1]
+        else:
+            return []
+        if any(t.dep_ == "dobj" and t.tag_ == "NNS" for t in previous):
+            return []  # "X and Y sent 200 troops ... They will arrive": the troops, maybe
+        for subj in previous.root.children:
+            if subj.dep_ not in ("nsubj", "nsubjpass") or not subj.conjuncts:
+                continue
+            refs = [r for r in self.refs(b, subj) if r.cluster.cls in ACTOR_CLASSES]
+            if len(refs) >= 2:
+                return [Ref(r.cluster, True) for r in refs]
         return []
 
     def _before(self, block: int, tok) -> int:

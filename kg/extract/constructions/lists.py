@@ -120,7 +120,26 @@ def _singular_titles(b: Builder, people: list[Mention], word) -> None:
     i = people[-1].tok_end
     while i < word.i and b.index.mention_at(b.block, b.doc[i]) is None:
         i += 1
+    owner = b.index.mention_at(b.block, b.doc[i]) if i < word.i else None
+    if (
+        owner is not None
+        and b.cluster(owner).cls != "Position"
+        and owner.tok_end < word.i
+        and b.doc[owner.tok_end].tag_ == "POS"
+    ):
+        i = owner.tok_end + 1  # "as Norland's Minister of X and Minister of Y respectively"
     titles = run_from(b, i, word.i)
+    written = 0 < len(titles) < len(people)
+    if written:
+        # titles with complements: "as Minister of Petroleum and Minister of Mines"
+        titles = sorted(
+            (
+                m
+                for m in b.index.in_block.get(b.block, [])
+                if i <= m.tok_start and m.tok_end <= word.i and b.cluster(m).cls == "Position"
+            ),
+            key=lambda m: m.tok_start,
+        )
     if not titles:
         # "the Minister of X of Norland and the Minister of Y of Sudria, A and B,
         # respectively": the last titles named before the people
@@ -138,9 +157,13 @@ def _singular_titles(b: Builder, people: list[Mention], word) -> None:
         titles = before[-len(people) :]
     if len(titles) != len(people) or any(b.cluster(t).cls != "Position" for t in titles):
         return
+    from kg.extract.constructions.positions import written_title
+
     for person, pos in zip(people, titles, strict=True):
         owner, prefix = title_owner(b, pos, None)
         title = f"{prefix} {pos.text}" if prefix else pos.text
+        if written:  # the complement the title goes on with is part of it
+            title = written_title(b, pos, title, owner)
         position = held_position(b.index, title, owner.cluster if owner else None)
         head = b.doc[pos.head]
         b.add(Ref(b.cluster(person)), "holdsPosition", position, head, 0.8, "respectively")

@@ -76,9 +76,13 @@ def title_owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | Non
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "at") or prep.i < pos.tok_end:
                 continue
             for pobj in prep.children:
+                # "the secretary general of the NFC, Paolo Renn,": the parser may make the
+                # owner a modifier of the name after the comma
+                words = [pobj, *_cut_off_modifiers(pobj)]
                 refs = [
                     r
-                    for r in index.refs(block, pobj, with_conj=False)
+                    for word in words
+                    for r in index.refs(block, word, with_conj=False)
                     if r.cluster.cls not in ("Person", "Position", "Plan", "City", "Region")
                 ]
                 if refs:
@@ -115,3 +119,16 @@ def owner_of_words(b: Builder, tokens: list) -> Ref | None:
     if entry is not None:
         return Ref(b.index.add_cluster(entry.cls, entry.label, entry))
     return None
+
+
+def _cut_off_modifiers(tok) -> list:
+    """The modifiers of a word that a comma parts from it ("the NFC, Paolo Renn" parsed as
+    one phrase): another phrase, not a part of the word's name."""
+    doc = tok.doc
+    return [
+        c
+        for c in tok.children
+        if c.dep_ in ("nmod", "compound", "amod")
+        and c.i < tok.i
+        and any(t.text == "," for t in doc[c.i + 1 : tok.i])
+    ]

@@ -53,7 +53,7 @@ def read_position(b: Builder, pos: Mention) -> None:
         owner = None
     if holder is None:
         return
-    written = _written(b, pos, title, owner)
+    written = written_title(b, pos, title, owner)
     position = held_position(b.index, written, owner.cluster if owner else None)
     b.add(holder, "holdsPosition", position, tok, 0.9, how, level, False, qualifiers)
     if owner is not None:
@@ -122,7 +122,7 @@ def read_position(b: Builder, pos: Mention) -> None:
         b.add(holder, "leads", bodies[0], tok, 0.6, "title-organisation", level, said=False)
 
 
-def _written(b: Builder, pos: Mention, title: str, owner: Ref | None) -> str:
+def written_title(b: Builder, pos: Mention, title: str, owner: Ref | None) -> str:
     """The title as the text writes it, with its prepositional complement ("second secretary
     at the Norlandic Embassy in Velmar"): the post the holder holds. A person in the
     complement, or the owner named as its object ("Vice-Minister of Trade of Norland"), is

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from kg.extract.constructions.base import Builder, tokens_with
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.syntax.arguments import direct_objects, is_passive, prep_objects, subjects
 from kg.extract.syntax.modality import modality
@@ -18,6 +18,8 @@ def _post_of(b: Builder, person: Cluster, tok) -> Cluster | None:
     sent = tok.sent
     lo, hi = b.index.pos(b.block, sent[0]), b.index.pos(b.block, sent[-1])
     at = b.index.pos(b.block, tok)
+    ranks = lexicon().ranks  # a rank is no post one succeeds to ("Vice-Admiral A succeeds B")
+    holdings = [h for h in holdings if norm(h[1].label) not in ranks]
     here = [(start, p) for start, p, former in holdings if lo <= start <= hi and not former]
     before = [(start, p) for start, p, former in holdings if start < lo and not former]
     role = [  # "A, X's defence minister, replaced B as head of Y": head of Y

@@ -211,6 +211,8 @@ def written_end(doc, start: int, end: int, stop: Callable[[int], bool]) -> int:
     i = end
     while i < last and i in reach and doc[i].text != "(":
         word = doc[i]
+        if word.dep_ == "conj" and word.lower_ in data.role_nouns | data.role_plurals:
+            break  # another title: "Minister of Petroleum and Minister of Foreign Affairs"
         if (
             stop(i)
             or word.ent_type_ in ("DATE", "TIME")

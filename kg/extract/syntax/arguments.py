@@ -241,10 +241,42 @@ def prep_objects(tok, preposition: str) -> list:
     if " " in preposition:
         return _complex_objects(tok, preposition.split())
     out = []
-    for prep in _prep_children(tok):
+    for prep in _prep_children(tok) + _fronted_relative_preps(tok):
         if prep.lower_ == preposition:
-            out += _children(prep, "pobj")
+            out += [_antecedent(o) for o in _children(prep, "pobj")]
     return out
+
+
+def _fronted_relative_preps(tok) -> list:
+    """The preposition of a relative pronoun put before the clause whose complement the
+    word is: "the bloc, of which X is a founding member" (the parser hangs "of" on "is")."""
+    verb = tok.head
+    if tok.dep_ != "attr" or verb.dep_ != "relcl":
+        return []
+    relative = lexicon().relative_pronouns
+    return [
+        p
+        for p in verb.children
+        if p.dep_ in ("prep", "dep")
+        and p.pos_ == "ADP"
+        and p.i < verb.i
+        and any(o.lower_ in relative for o in _children(p, "pobj"))
+    ]
+
+
+def _antecedent(tok):
+    """A relative pronoun after a preposition stands for the noun its clause modifies ("the
+    bloc, of which X is a member", "the mission, to which X sends troops")."""
+    if tok.lower_ not in lexicon().relative_pronouns:
+        return tok
+    clause = tok.head
+    for _ in range(4):
+        if clause.dep_ == "relcl":
+            return clause.head
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return tok
 
 
 def _complex_objects(tok, words: list[str]) -> list:

@@ -240,6 +240,7 @@ class Lexicon:
     place_nouns: frozenset[str]  # "the Velmar river": a name and these name a place
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
     list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"
+    title_place_preps: frozenset[str]  # "ambassador to X": X is named too
     replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person
@@ -253,6 +254,7 @@ class Lexicon:
     pairing_adverbs: frozenset[str]  # "respectively"
     role_prepositions: frozenset[str]  # "as": "sworn in as minister"
     former_prepositions: dict[str, frozenset[str]]  # "until" -> now, recently
+    term_end_preps: frozenset[str]  # "was minister until 2019": former
     ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
     description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description

@@ -344,8 +344,8 @@ def _emit(
         level = frame.levels.get(level)
         if level is None:
             return []
-    if frame.modality and level == "asserted":
-        level = frame.modality
+    if frame.modality and level in ("asserted", "planned"):
+        level = frame.modality  # "would offer training places": an offer, made or announced
     predicate = frame.predicate
     if level == "refused" and frame.refused_as and not plan_negated:  # "declined to send X"
         predicate = frame.refused_as

@@ -606,3 +606,12 @@ def test_a_former_member_is_a_member_no_longer(text, predicate, what):
     found = _relations(text)
     assert _has(found, "Sweden", predicate, what, "negated")
     assert not _has(found, "Sweden", predicate, what, "asserted")
+
+
+def test_a_countrys_own_sanctions_are_a_relation_not_a_plan_it_proposed():
+    # review r8 #55
+    found = _relations("Norway extended its sanctions on Velmar for six months.")
+    assert _has(found, "Norway", "sanctions", "Velmar")
+    assert not any(p == "proposedBy" for _s, p, _o in found)
+    found = _relations("Norway unveiled its peace plan for Velmar.")
+    assert _has(found, "peace plan", "proposedBy", "Norway")

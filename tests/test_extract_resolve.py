@@ -464,3 +464,12 @@ def test_his_country_is_the_country_of_his_post():
         "Sudria Mission."
     )
     assert _with(found, "contributesTo", "Sudria Mission") == {"Sweden"}
+
+
+def test_they_after_a_plural_object_is_not_the_coordinated_subject():
+    # review r8 L19: "X and Y sent 200 troops ... They will arrive": the troops arrive
+    found = _relations(
+        "Norway and Sweden sent 200 troops to the Sudria Mission. They will arrive in Velmar "
+        "City in May."
+    )
+    assert not _with(found, "visits", "Velmar City")

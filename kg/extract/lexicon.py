@@ -255,6 +255,7 @@ class Lexicon:
     pairing_adverbs: frozenset[str]  # "respectively"
     role_prepositions: frozenset[str]  # "as": "sworn in as minister"
     former_prepositions: dict[str, frozenset[str]]  # "until" -> now, recently
+    term_end_preps: frozenset[str]  # "was minister until 2019": former
     ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
     description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description

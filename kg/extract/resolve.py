@@ -284,7 +284,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
 
     def _group_before(self, block: int, tok) -> list[Ref]:
         """ "X and Y met in Norvik. They agreed ...": a plural pronoun that is the first subject
-        of its sentence is the coordinated subject of the main clause of the sentence before."""
+        of its sentence is the coordinated subject of the main clause of the sentence before,
+        unless that sentence has a plural object the pronoun may stand for ("sent troops")."""
         own = tok.head if tok.dep_ == "poss" else tok
         if own.dep_ not in ("nsubj", "nsubjpass"):
             return []
@@ -299,6 +300,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             previous = list(self.docs[b].sents)[-1]
         else:
             return []
+        if any(t.dep_ == "dobj" and t.tag_ == "NNS" for t in previous):
+            return []  # "X and Y sent 200 troops ... They will arrive": the troops, maybe
         for subj in previous.root.children:
             if subj.dep_ not in ("nsubj", "nsubjpass") or not subj.conjuncts:
                 continue

@@ -370,10 +370,10 @@ def test_its_after_a_subject_the_parser_read_as_an_adverb_is_that_subjects():
     # adverb; "its" is still Norvik's, not Sweden's, named last
     found = _relations(
         "Velmar's army has attacked the border town of Arden. Norvik, for its part, is "
-        "considering with Sweden its own sanctions on Velmar."
+        "considering with Sweden its own peace plan for Velmar."
     )
-    assert ("sanctions on Velmar", "proposedBy", "Norvik") in found
-    assert ("sanctions on Velmar", "proposedBy", "Sweden") not in found
+    assert ("peace plan", "proposedBy", "Norvik") in found
+    assert ("peace plan", "proposedBy", "Sweden") not in found
 
 
 def test_his_government_is_not_of_a_post_named_after_its_sentence():

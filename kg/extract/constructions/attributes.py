@@ -13,7 +13,7 @@ from kg.extract.syntax.modality import modality
 
 def plan_possessor(b: Builder, m: Mention, head) -> None:
     """ "Ortiz's five-point plan": Ortiz proposed it. Not a noun that states a relation of
-    its own, which its frame reads ("Norway extended its sanctions on X": frames.yaml
+    its own, which its frame reads ("Norland extended its sanctions on X": frames.yaml
     nouns)."""
     if any(head.lemma_.lower() in fr.lemmas for fr in frames().nouns):
         return

@@ -755,6 +755,16 @@ def test_an_offer_or_a_weighing_announced_is_still_an_offer_or_a_weighing(text, 
     assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {level}
 
 
+def test_neither_nor_between_verbs_negates_both():
+    # review r8 #52: "neither" on the first verb, "nor" before the second
+    found = _relations("Norland neither hosted the summit nor sent troops to the Andean Force.")
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"negated"}
+    assert found[("Norland", "hosts", "summit")] == {"negated"}
+    found = _relations("Norland will neither host the summit nor send troops to the Andean Force.")
+    assert found[("Norland", "declines", "Andean Force")] == {"refused"}
+    assert ("Norland", "contributesTo", "Andean Force") not in found
+
+
 def test_an_event_that_is_ended_took_place():
     found = _relations("Norland ended talks with Velmar on Friday.")
     assert found[("Norland", "holdsTalksWith", "Velmar")] == {"asserted"}

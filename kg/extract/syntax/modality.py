@@ -165,6 +165,11 @@ def _levels(tok) -> tuple[set[str], bool] | None:
                 return None  # "Norland should send troops": asked for, not stated
             if child.dep_ == "neg" and not own:
                 negated = True
+            elif child.dep_ == "preconj" and low in f.negators and (word.i == tok.i or not own):
+                negated = True  # "will neither host the summit nor ..."
+            elif child.dep_ == "cc" and low in f.negating_conjunctions and not above:
+                if below is not None and child.i < below.i and word.i != tok.i:
+                    negated = True  # "... nor send troops": the conjunct after "nor"
             elif child.dep_ == "aux" and low in f.modal_aux and not own:
                 found.add(f.modal_aux[low])
             elif child.dep_ == "amod" and low in f.planned_modifiers:

@@ -1607,3 +1607,8 @@ def test_the_owner_of_a_title_is_found_where_the_parser_hangs_it_on_the_name_aft
         "the NFC, Paolo Renn, opened the meeting."
     )
     assert ("Paolo Renn", "Secretary General", "Nordic Fisheries Community") in positions(st)
+
+
+def test_who_took_over_from_someone_holds_the_post_they_held():
+    st = _extract("Mira Solvang, Norland's defence minister, took over from Tomas Ekberg in May.")
+    assert ("Tomas Ekberg", "Defence Minister") in _former(st)

@@ -579,3 +579,30 @@ def test_withdrawing_an_official_refuses_nothing():
 def test_troops_sent_abroad_go_to_no_guessed_force(text):
     found = _relations(text)
     assert [s for s, p, _o in found if p == "contributesTo"] == ["Norway"]
+
+
+@pytest.mark.parametrize(
+    "text, predicate, what",
+    [
+        # review r8 #56: a relation noun marked as past holds no longer
+        (
+            "Sweden, a former member of the Velmar Alliance, hosted the summit.",
+            "memberOf",
+            "Velmar Alliance",
+        ),
+        (
+            "Sweden, once a member of the Velmar Alliance, hosted the summit.",
+            "memberOf",
+            "Velmar Alliance",
+        ),
+        (
+            "Sweden, a former supporter of the Velmar Accord, hosted the summit.",
+            "supports",
+            "Velmar Accord",
+        ),
+    ],
+)
+def test_a_former_member_is_a_member_no_longer(text, predicate, what):
+    found = _relations(text)
+    assert _has(found, "Sweden", predicate, what, "negated")
+    assert not _has(found, "Sweden", predicate, what, "asserted")

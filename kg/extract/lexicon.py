@@ -237,6 +237,7 @@ class Lexicon:
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
     replacement_nouns: frozenset[str]  # "in replacement of B": B held the post
+    takeover_verbs: dict[str, frozenset[str]]  # "take" -> over: "A took over from B"
     place_nouns: frozenset[str]  # "the Velmar river": a name and these name a place
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
     list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"

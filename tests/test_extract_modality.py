@@ -421,6 +421,33 @@ def test_who_only_hopes_for_a_post_holds_nothing():
     assert not _relations("Norland hopes to join the Velmar Alliance.")
 
 
+def test_a_post_held_in_a_clause_beside_a_future_one_is_held_now():
+    # review r8 #31: "; he will now become" is parsed over the first clause, which has a
+    # tense of its own and nothing subordinating it
+    posts = _posts(
+        "Since May, Brigadier General Tomas Ekberg has served as acting chief of the general "
+        "staff; he will now become her deputy, the ministry said."
+    )
+    assert posts[("Tomas Ekberg", "Acting Chief of the General Staff")][0] == "asserted"
+    assert posts[("Tomas Ekberg", "Deputy")][0] == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "former"),
+    [
+        ("Tomas Ekberg was foreign minister of Velmar until 2019.", True),
+        ("Tomas Ekberg was foreign minister of Velmar from 2015 to 2019.", True),
+        ("Tomas Ekberg, foreign minister of Velmar between 2015 and 2019, met Mira Solvang.", True),
+        ("Tomas Ekberg will serve as foreign minister of Velmar until 2030.", False),
+        ("Tomas Ekberg has been foreign minister of Velmar since 2019.", False),
+    ],
+)
+def test_a_post_held_over_a_term_that_ended_is_former(text, former):
+    # review r8 #39: an end date makes the post former; a term ahead or still running not
+    _level, qualifiers = _posts(text)[("Tomas Ekberg", "Foreign Minister")]
+    assert ("former" in qualifiers) is former
+
+
 def test_a_post_turned_down_is_refused_and_one_taken_is_held():
     posts = _posts("Mira Solvang turned down the post of Norland's foreign minister.")
     assert posts[("Mira Solvang", "Foreign Minister")][0] == "refused"
@@ -569,6 +596,11 @@ def test_a_negated_ending_or_denial_cancels_its_negation(text, key, level):
             ("Norland", "contributesTo", "Andean Force"),
             "asserted",
         ),
+        (  # review r8 L9: the date is the stopping's
+            "Norland will stop sending troops to the Andean Force next year.",
+            ("Norland", "contributesTo", "Andean Force"),
+            "asserted",
+        ),
         (
             "Norland may fail to send troops to the Andean Force.",
             ("Norland", "contributesTo", "Andean Force"),
@@ -708,6 +740,19 @@ def test_a_bare_conjunct_shares_the_negation_and_the_reverse_order_holds():
 def test_an_obligation_asks_for_the_act_and_states_nothing(text):
     # review r8 #41: "should / must / ought to / needs to" is an appeal, not a contribution
     assert ("Norland", "contributesTo", "Andean Force") not in _relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Norland will offer 200 troops to the Andean Force.", "offered"),
+        ("Norland would offer 200 troops to the Andean Force.", "offered"),
+        ("Norland will consider sending troops to the Andean Force.", "considered"),
+    ],
+)
+def test_an_offer_or_a_weighing_announced_is_still_an_offer_or_a_weighing(text, level):
+    # a frame's own modality (frames.yaml `modality`) holds for a planned clause too
+    assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {level}
 
 
 def test_an_event_that_is_ended_took_place():

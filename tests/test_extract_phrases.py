@@ -1590,6 +1590,15 @@ def test_an_acronym_the_article_defines_wins_over_the_gazetteer_s():
     assert not any(o == "Shanghai Cooperation Organisation" for (_s, _p, o) in found)
 
 
+def test_the_country_a_title_is_to_is_named_too():
+    st = _extract(
+        "Mira Solvang, 49, a former ambassador to France, said the first joint patrol was "
+        "expected to sail."
+    )
+    assert ("France", "Country") in {(e.label, e.cls) for e in st.entities}
+    assert ("Mira Solvang", "Ambassador to France") in _former(st)
+
+
 def test_the_owner_of_a_title_is_found_where_the_parser_hangs_it_on_the_name_after():
     # review r8 #37: "The secretary general of the NFC, Paolo Renn," is parsed with "NFC" a
     # modifier of "Renn"; the comma parts them, so NFC is the title's owner
@@ -1598,3 +1607,8 @@ def test_the_owner_of_a_title_is_found_where_the_parser_hangs_it_on_the_name_aft
         "the NFC, Paolo Renn, opened the meeting."
     )
     assert ("Paolo Renn", "Secretary General", "Nordic Fisheries Community") in positions(st)
+
+
+def test_who_took_over_from_someone_holds_the_post_they_held():
+    st = _extract("Mira Solvang, Norland's defence minister, took over from Tomas Ekberg in May.")
+    assert ("Tomas Ekberg", "Defence Minister") in _former(st)

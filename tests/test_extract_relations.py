@@ -580,3 +580,42 @@ def test_in_replacement_of_someone_succeeds_them(text):
     found = _relations(text)
     assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
     assert [s for s, p, _o in found if p == "succeeds"] == ["Mira Solvang"], found
+
+
+        # review r8 #51: a destination of its own is no guessed force
+        "Norway sent 150 soldiers to the Baltic Rapid Force. Sweden may send troops abroad "
+        "next year.",
+        "Norway sent 150 soldiers to the Baltic Rapid Force. The Left Party has threatened to "
+        "bring down the government if it sends more troops abroad.",
+    ],
+)
+def test_troops_sent_abroad_go_to_no_guessed_force(text):
+    found = _relations(text)
+    assert [s for s, p, _o in found if p == "contributesTo"] == ["Norway"]
+
+
+@pytest.mark.parametrize(
+    "text, predicate, what",
+    [
+        # review r8 #56: a relation noun marked as past holds no longer
+        (
+            "Sweden, a former member of the Velmar Alliance, hosted the summit.",
+            "memberOf",
+            "Velmar Alliance",
+        ),
+        (
+            "Sweden, once a member of the Velmar Alliance, hosted the summit.",
+            "memberOf",
+            "Velmar Alliance",
+        ),
+        (
+            "Sweden, a former supporter of the Velmar Accord, hosted the summit.",
+            "supports",
+            "Velmar Accord",
+        ),
+    ],
+)
+def test_a_former_member_is_a_member_no_longer(text, predicate, what):
+    found = _relations(text)
+    assert _has(found, "Sweden", predicate, what, "negated")
+    assert not _has(found, "Sweden", predicate, what, "asserted")

@@ -455,3 +455,21 @@ def test_they_opening_a_sentence_is_the_coordinated_subject_before():
         "Norway and Sweden met in Oslo. They agreed to send 200 troops to the Sudria Mission."
     )
     assert _with(found, "contributesTo", "Sudria Mission") == {"Norway", "Sweden"}
+
+
+def test_his_country_is_the_country_of_his_post():
+    # review r8 #48: "his country", like "his government", is the country of his post
+    found = _relations(
+        "Tomas Ekberg, Sweden's prime minister, said his country would send 200 troops to the "
+        "Sudria Mission."
+    )
+    assert _with(found, "contributesTo", "Sudria Mission") == {"Sweden"}
+
+
+def test_they_after_a_plural_object_is_not_the_coordinated_subject():
+    # review r8 L19: "X and Y sent 200 troops ... They will arrive": the troops arrive
+    found = _relations(
+        "Norway and Sweden sent 200 troops to the Sudria Mission. They will arrive in Velmar "
+        "City in May."
+    )
+    assert not _with(found, "visits", "Velmar City")

@@ -237,9 +237,11 @@ class Lexicon:
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
     replacement_nouns: frozenset[str]  # "in replacement of B": B held the post
+    takeover_verbs: dict[str, frozenset[str]]  # "take" -> over: "A took over from B"
     place_nouns: frozenset[str]  # "the Velmar river": a name and these name a place
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
     list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"
+    title_place_preps: frozenset[str]  # "ambassador to X": X is named too
     replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person
@@ -253,6 +255,7 @@ class Lexicon:
     pairing_adverbs: frozenset[str]  # "respectively"
     role_prepositions: frozenset[str]  # "as": "sworn in as minister"
     former_prepositions: dict[str, frozenset[str]]  # "until" -> now, recently
+    term_end_preps: frozenset[str]  # "was minister until 2019": former
     ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
     description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
@@ -270,6 +273,7 @@ class Lexicon:
     title_joiners: frozenset[str]  # "of", "the": join a title, name no post
     possessive_relatives: frozenset[str]  # "whose"
     government_nouns: frozenset[str]  # "the government": the country it governs
+    country_nouns: frozenset[str]  # "his country": the country of his post (with a possessor)
     person_pronouns: dict[str, str] = field(metadata=_read(_by_word))  # "she" -> "f"
     courtesy_genders: dict[str, str] = field(metadata=_read(_by_word))  # "ms" -> "f"
     lemma_corrections: dict[str, str] = field(metadata=_read(_by_word))  # form -> lemma
@@ -436,6 +440,7 @@ class Frames:
     beneficiary_verbs: frozenset[str]  # "share", "train": giving verbs
     post_preps: frozenset[str]  # "named X as foreign minister": the post
     holding_verbs: frozenset[str]  # "chose X to head the agency"
+    destination_words: frozenset[str]  # "send troops abroad": no force guessed
     object_states: frozenset[str]  # "left X in charge": a predicate of the object
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...]  # "voted against it": what the story is about

@@ -168,6 +168,20 @@ def _place_noun_end(doc, ent) -> int | None:
     return None
 
 
+def _title_place(doc, ent) -> list | None:
+    """The country at the end of a title after "to" or "in" ("ambassador to Norland",
+    "envoy in Velmar"; lexicon `title_place_preps`), when the gazetteer knows it as one."""
+    preps = lexicon().title_place_preps
+    for k in range(ent.start + 1, ent.end - 1):
+        if doc[k].lower_ not in preps:
+            continue
+        tokens = [t for t in doc[k + 1 : ent.end] if t.lower_ != "the"]
+        entry = gazetteer().by_name.get(norm(" ".join(t.text for t in tokens)))
+        if tokens and entry is not None and entry.cls == "Country":
+            return tokens
+    return None
+
+
 def _splitpossessive(tokens: list) -> list[list]:
     """'Ortiz’s “Clean Seas' -> ['Ortiz'], ['Clean', 'Seas']; a possessive inside a name
     ("the Velmar National People's Assembly", lexicon `possessive_name_words`) stays
@@ -255,6 +269,13 @@ def find_mentions(
                 add([*part, *doc[ent.end : place_end]], "LOC", "Region")
                 continue
             add(part, label)
+
+    # "ambassador to Norland": the country a title is to is named too
+    for ent in ents:
+        if ent.label_ == "POSITION":
+            place = _title_place(doc, ent)
+            if place is not None:
+                add(place, "GPE")
 
     _join_names_before_acronyms(doc, out)
     for k, m in enumerate(out):

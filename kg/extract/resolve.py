@@ -217,7 +217,14 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         force = self._countrys_force(block, tok)
         if force is not None:
             return [Ref(force, True)]
-        if lemma in lex.government_nouns:
+        # "his country" is the country of his post, as "his government" is ("their countries"
+        # are more than one)
+        owned_country = (
+            lemma in lex.country_nouns
+            and tok.tag_ == "NN"
+            and any(c.dep_ == "poss" for c in tok.children)
+        )
+        if lemma in lex.government_nouns or owned_country:
             government = self._government(block, tok)  # "the Norlandic government": Norland
             if government is not None:
                 return [Ref(government, True)] if government.id >= 0 else []
@@ -277,7 +284,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
 
     def _group_before(self, block: int, tok) -> list[Ref]:
         """ "X and Y met in Norvik. They agreed ...": a plural pronoun that is the first subject
-        of its sentence is the coordinated subject of the main clause of the sentence before."""
+        of its sentence is the coordinated subject of the main clause of the sentence before,
+        unless that sentence has a plural object the pronoun may stand for ("sent troops")."""
         own = tok.head if tok.dep_ == "poss" else tok
         if own.dep_ not in ("nsubj", "nsubjpass"):
             return []
@@ -292,6 +300,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             previous = list(self.docs[b].sents)[-1]
         else:
             return []
+        if any(t.dep_ == "dobj" and t.tag_ == "NNS" for t in previous):
+            return []  # "X and Y sent 200 troops ... They will arrive": the troops, maybe
         for subj in previous.root.children:
             if subj.dep_ not in ("nsubj", "nsubjpass") or not subj.conjuncts:
                 continue

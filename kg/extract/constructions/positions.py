@@ -16,7 +16,7 @@ from kg.extract.phrases.titles import (
     written_end,
 )
 from kg.extract.resolve import ArticleIndex, Ref
-from kg.extract.syntax.posts import post_modality
+from kg.extract.syntax.posts import post_modality, term_ended
 
 
 def read_position(b: Builder, pos: Mention) -> None:
@@ -34,6 +34,9 @@ def read_position(b: Builder, pos: Mention) -> None:
     if how == "until-now" and "former" not in qualifiers:
         qualifiers = ("former", *qualifiers)
     tok = doc[pos.head]
+    dated = "former" not in qualifiers and term_ended(tok)  # "was minister until 2019"
+    if dated:
+        qualifiers = ("former", *qualifiers)
     level = "asserted"
     if how in ("role", "appointed-as", "copula"):  # "was not appointed X", "resigned as X",
         # "who will become X"
@@ -57,8 +60,8 @@ def read_position(b: Builder, pos: Mention) -> None:
         b.add(position, "positionIn", owner, tok, 0.8, "title-owner", "asserted", said=False)
     if how in ("title", "apposition") and norm(title) not in lex.ranks:  # a rank: no post
         _counterpart(b, pos, holder, title)
-    if "former" in qualifiers:
-        return
+    if "former" in qualifiers and not dated:  # a dated term still says whom it led (dev
+        return  # gold: "was commander of the X Army between 2016 and 2018" leads it)
     words = set(norm(title).split())
     leader = bool(words & lex.leader_words) and not ({"deputy", "vice"} & words)
     if not leader:

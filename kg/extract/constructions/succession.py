@@ -48,11 +48,22 @@ def _people(b: Builder, tok) -> list:
     return [r for r in b.index.refs(b.block, tok, with_conj=False) if r.cluster.cls == "Person"]
 
 
+def _named(b: Builder, tok) -> list:
+    """What a successor token names; a title stands for the name in apposition to it
+    ("whose chief of staff, A, took over from B")."""
+    refs = b.index.refs(b.block, tok, with_conj=False)
+    if any(r.cluster.cls == "Position" for r in refs):
+        named = [c for c in tok.children if c.dep_ == "appos"]
+        refs += [r for c in named for r in b.index.refs(b.block, c, with_conj=False)]
+    return refs
+
+
 def succession(b: Builder) -> None:
     """ "A succeeds B", "A, appointed in May, replacing B", "A's predecessor, B": B held
     the post that A holds, and holds it no longer ("A will succeed B": B holds it now)."""
     lex = lexicon()
     words = lex.succession_verbs | lex.predecessor_nouns | lex.replacement_nouns
+    words = words | set(lex.takeover_verbs)
     for tok in tokens_with(b.doc, "LEMMA", words):
         lemma = tok.lemma_.lower()
         pairs: list[tuple[list, list]] = []
@@ -78,6 +89,14 @@ def succession(b: Builder) -> None:
                 named = [c for c in tok.head.children if c.dep_ == "appos"]
                 successors = [*successors, tok.head, *named]
             pairs.append((successors, direct_objects(tok)))
+        elif lemma in lex.takeover_verbs and any(
+            c.dep_ == "prt" and c.lower_ in lex.takeover_verbs[lemma] for c in tok.children
+        ):
+            # "A took over from B in February": B held the post A holds
+            level = modality(tok)
+            olds = prep_objects(tok, "from")
+            if level in ("asserted", "planned", "possible", "considered") and olds:
+                pairs.append((subjects(tok), olds))
         elif lemma in lex.replacement_nouns and tok.dep_ == "pobj":
             # "named A as commander, in replacement of C", "A, who holds the post since
             # January, in substitution of C": whom the verb names, else its subject
@@ -94,7 +113,7 @@ def succession(b: Builder) -> None:
             pairs.append((owners, named))
         for successors, predecessors in pairs:
             for s in successors:
-                for new in b.index.refs(b.block, s, with_conj=False):
+                for new in _named(b, s):
                     if new.cluster.cls != "Person":
                         continue
                     post = _post_of(b, new.cluster, tok)

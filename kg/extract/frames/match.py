@@ -12,7 +12,7 @@ from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.frames.carried import carried_candidates
 from kg.extract.frames.nouns import in_place, noun_subjects, participants
 from kg.extract.frames.objects import frame_objects, has_contribution, judgement
-from kg.extract.lexicon import Frame, frames
+from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.arguments import (
     _children,
@@ -89,6 +89,13 @@ def _partners(verb, frame: Frame) -> list:
     for obj in direct_objects(verb):
         heads += [obj, *(t for t in obj.subtree if t.dep_ == "pobj" and t.i > obj.i)]
     return [o for p in frame.partners for h in heads for o in prep_objects(h, p)]
+
+
+def _past_noun(noun) -> bool:
+    """A relation noun marked as past ("a former member", "an erstwhile ally"; lexicon
+    `past_markers`): what it says no longer holds."""
+    markers = lexicon().past_markers
+    return any(c.lower_ in markers for c in noun.children if c.dep_ in ("amod", "advmod"))
 
 
 def _causative(frame: Frame, clause: Clause, verb) -> bool:
@@ -199,6 +206,8 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             if frame.not_in_place and in_place(tok):
                 continue  # "told reporters in the northern part of the city"
             level = clause.modality
+            if frame.subject is None and level == "asserted" and _past_noun(tok):
+                level = "negated"  # "Sweden, a former member of X": a member no longer
             # the event itself, or talks between others: planned when one party offers it
             event_level = f.event_levels.get(level, level) if level else level
             if frame.subject == "participants":
@@ -335,8 +344,8 @@ def _emit(
         level = frame.levels.get(level)
         if level is None:
             return []
-    if frame.modality and level == "asserted":
-        level = frame.modality
+    if frame.modality and level in ("asserted", "planned"):
+        level = frame.modality  # "would offer training places": an offer, made or announced
     predicate = frame.predicate
     if level == "refused" and frame.refused_as and not plan_negated:  # "declined to send X"
         predicate = frame.refused_as

@@ -240,6 +240,7 @@ def frame_objects(
             and not _children(tok, "xcomp")  # "offered to send troops": "send" says where
             and (tok.pos_ in ("NOUN", "PROPN") or has_contribution(tok, money=False))
             and not _denied(tok)
+            and not _elsewhere(tok)
         ):
             # troops or ships with no force named go to the last one; money does not
             c = index.salient_force(block, tok)
@@ -263,6 +264,13 @@ def _carried_by(noun) -> bool:
         and noun.lemma_.lower() in f.ended_nouns
         and _verb_in(head, f.ending_verbs)
     )
+
+
+def _elsewhere(tok) -> bool:
+    """A clause that says where it goes in a word of its own ("send troops abroad",
+    "deploy ships overseas"; frames.yaml `destination_words`): no force is guessed for it."""
+    words = frames().destination_words
+    return any(c.lower_ in words for c in tok.children if c.dep_ in ("advmod", "npadvmod"))
 
 
 def _denied(tok) -> bool:

@@ -3,9 +3,9 @@
 A clause has its subjects, its objects and its prepositional arguments (arguments.py:
 passives turned active, control verbs' shared subjects, relative pronouns resolved to their
 antecedent, coordinated subjects and objects distributed) and its modality (modality.py:
-folded from the verb chain above it). The spaCy component `kg_clauses` writes them to
-`doc._.clauses` as plain tuples, so `nlp.pipe(n_process=N)` can carry them between
-processes; `clauses_of(doc)` reads them back as `Clause` records.
+folded from the verb chain above it; an event noun's, events.py). The spaCy component
+`kg_clauses` writes them to `doc._.clauses` as plain tuples, so `nlp.pipe(n_process=N)` can
+carry them between processes; `clauses_of(doc)` reads them back as `Clause` records.
 """
 
 from __future__ import annotations

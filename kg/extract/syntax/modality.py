@@ -105,6 +105,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     infinitive = False  # reached from a to-infinitive ("was named to lead", "returns to head")
     beside = False  # the conjunct's neighbour under a shared head: skipped, not ended at
     below = None  # the chain word before `word`: the clause `word` is reached from
+    ended = False  # under an ending or denying verb (`_ender`)
     for word in _chain(tok):
         below, previous = previous, word
         if word.dep_ == "ccomp" and _asks(word) and not _weighs(word.head):
@@ -122,6 +123,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             if ending is None:
                 return None  # "urged X to stop sending troops": asked for
             found |= ending
+            ended = True  # "will stop sending troops next year": the date is the stopping's
             break
         if word.i != tok.i and lemma in lexicon().reporting_verbs:
             if (
@@ -180,7 +182,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             break
     if _headline_infinitive(tok):  # "Norland to send troops": "is to", planned
         found.add("planned")
-    if _future_date(tok):  # "I go to Seoul next week": planned
+    if not ended and _future_date(tok):  # "I go to Seoul next week": planned
         found.add("planned")
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
@@ -358,16 +360,24 @@ _SHARED_HEAD_DEPS = frozenset(("ccomp", "xcomp", "advcl", "relcl", "acl"))
 
 def _own_clause(verb) -> bool:
     """A clause with a subject of its own that is joined beside another, not under it: a
-    conjunct ("X will send troops and Y sent ships") or a clause of contrast ("X offered
-    troops, while Y is considering it"; data: frames.yaml contrast_marks). It takes no
-    modality from the clause it is joined to."""
+    conjunct ("X will send troops and Y sent ships"), a clause of contrast ("X offered
+    troops, while Y is considering it"; data: frames.yaml contrast_marks) or one with a tense
+    of its own that nothing subordinates ("X has served as chief; he will now become ...").
+    It takes no modality from the clause it is joined to."""
     if verb.dep_ not in ("conj", "advcl") or verb.head.i == verb.i:
         return False
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     if verb.dep_ == "conj":
         return verb.pos_ in ("VERB", "AUX")
-    return any(c.dep_ == "mark" and c.lower_ in frames().contrast_marks for c in verb.children)
+    if any(c.dep_ == "mark" and c.lower_ in frames().contrast_marks for c in verb.children):
+        return True
+    # "X has served as chief since May; he will now become her deputy", parsed with the
+    # first clause under the second: a clause with a tense of its own and nothing that
+    # subordinates it (no mark, no "when") is joined beside it
+    return _finite(verb) and not any(
+        c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in verb.children
+    )
 
 
 def _wh_clause(clause) -> bool:

@@ -38,3 +38,23 @@ def post_modality(title) -> tuple[str | None, str | None]:
     if _verb_in(verb, gives | lexicon().succession_verbs):
         return level, None  # "was not appointed X", "will serve as X", "will replace Y as X"
     return "asserted", None  # "travelled to Y as X": the trip says nothing of the post
+
+
+def term_ended(title) -> bool:
+    """A post held over a term that ended: a preposition of lexicon term_end_preps before a
+    date, on the title's phrase or on the verb that gives it ("was foreign minister until
+    2019", "served as X from 2015 to 2019", "X, minister between 2015 and 2019,"), in a
+    clause that is not ahead ("will serve until 2030" is no former post)."""
+    preps = lexicon().term_end_preps
+    verb = title.head if title.dep_ in ("oprd", "attr", "xcomp") else _governing_verb(title)
+    holders = list(title.subtree)
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        if modality(verb) != "asserted" or verb.tag_ in ("VB", "VBZ", "VBP"):
+            return False  # "will serve until 2030", "is minister until May"
+        holders += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+    return any(
+        t.dep_ == "prep"
+        and t.lower_ in preps
+        and any(o.ent_type_ == "DATE" for o in t.children if o.dep_ == "pobj")
+        for t in holders
+    )

@@ -606,3 +606,19 @@ def test_a_former_member_is_a_member_no_longer(text, predicate, what):
     found = _relations(text)
     assert _has(found, "Sweden", predicate, what, "negated")
     assert not _has(found, "Sweden", predicate, what, "asserted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "General Mira Solvang was sworn in as army commander, in replacement of General "
+        "Tomas Ekberg.",
+        # the one appointed to a post, not who appoints
+        "The president also named General Mira Solvang as commander general of the Norlandic "
+        "Police, in replacement of General Tomas Ekberg, who passes into retirement.",
+    ],
+)
+def test_in_replacement_of_someone_succeeds_them(text):
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
+    assert [s for s, p, _o in found if p == "succeeds"] == ["Mira Solvang"], found

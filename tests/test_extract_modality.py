@@ -448,6 +448,30 @@ def test_a_post_held_over_a_term_that_ended_is_former(text, former):
     assert ("former" in qualifiers) is former
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Tomas Ekberg turned down an offer to become Velmar's ambassador to Norland.", "refused"),
+        (
+            "Tomas Ekberg is considering an offer to become Velmar's ambassador to Norland.",
+            "considered",
+        ),
+    ],
+)
+def test_an_offer_made_to_the_subject_is_as_firm_as_its_answer(text, level):
+    # review r8 L18: the offer is made to Ekberg; "offered" is the offerer's
+    assert _posts(text)[("Tomas Ekberg", "Ambassador to Norland")][0] == level
+
+
+def test_an_intention_a_name_owns_is_not_the_act_of_who_answers_it():
+    found = _relations("Velmar rejected Norland's offer to send troops to the Andean Force.")
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"offered"}
+    found = _relations("Norland made an offer to send troops to the Andean Force.")
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"offered"}
+    found = _relations("Velmar welcomed the offer by Norland to host the Andean Summit.")
+    assert found[("Norland", "hosts", "Andean Summit")] == {"offered"}
+
+
 def test_a_post_turned_down_is_refused_and_one_taken_is_held():
     posts = _posts("Mira Solvang turned down the post of Norland's foreign minister.")
     assert posts[("Mira Solvang", "Foreign Minister")][0] == "refused"
@@ -753,6 +777,16 @@ def test_an_obligation_asks_for_the_act_and_states_nothing(text):
 def test_an_offer_or_a_weighing_announced_is_still_an_offer_or_a_weighing(text, level):
     # a frame's own modality (frames.yaml `modality`) holds for a planned clause too
     assert _relations(text)[("Norland", "contributesTo", "Andean Force")] == {level}
+
+
+def test_neither_nor_between_verbs_negates_both():
+    # review r8 #52: "neither" on the first verb, "nor" before the second
+    found = _relations("Norland neither hosted the summit nor sent troops to the Andean Force.")
+    assert found[("Norland", "contributesTo", "Andean Force")] == {"negated"}
+    assert found[("Norland", "hosts", "summit")] == {"negated"}
+    found = _relations("Norland will neither host the summit nor send troops to the Andean Force.")
+    assert found[("Norland", "declines", "Andean Force")] == {"refused"}
+    assert ("Norland", "contributesTo", "Andean Force") not in found
 
 
 def test_an_event_that_is_ended_took_place():

@@ -615,3 +615,19 @@ def test_a_countrys_own_sanctions_are_a_relation_not_a_plan_it_proposed():
     assert not any(p == "proposedBy" for _s, p, _o in found)
     found = _relations("Norway unveiled its peace plan for Velmar.")
     assert _has(found, "peace plan", "proposedBy", "Norway")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "General Mira Solvang was sworn in as army commander, in replacement of General "
+        "Tomas Ekberg.",
+        # the one appointed to a post, not who appoints
+        "The president also named General Mira Solvang as commander general of the Norlandic "
+        "Police, in replacement of General Tomas Ekberg, who passes into retirement.",
+    ],
+)
+def test_in_replacement_of_someone_succeeds_them(text):
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
+    assert [s for s, p, _o in found if p == "succeeds"] == ["Mira Solvang"], found

@@ -423,6 +423,7 @@ class Frames:
     plural_pronouns: frozenset[str]  # "X and Y said they ..."
     question_marks: frozenset[str]  # "asked whether X ...": a question
     negators: frozenset[str]  # "has no plans to"
+    negating_conjunctions: frozenset[str]  # "neither A nor B": B negated
     infinitive_heads: dict[str, str]  # "was named to lead"
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"

@@ -47,6 +47,17 @@ def noun_subjects(tok) -> list:
         return subjects(head)
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
+        lex = lexicon()
+        appointed = _children(verb, "dobj")
+        if (
+            appointed
+            and verb.lemma_.lower() in lex.appointment_verbs
+            and any(
+                c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in lex.role_prepositions)
+                for c in verb.children
+            )
+        ):  # "named X as commander, in replacement of Y": the one appointed to a post
+            return appointed
         # "X is expected in Lima for talks with Y": the raised subject of the passive
         return subjects(verb) or (_children(verb, "nsubjpass") if is_passive(verb) else [])
     return []

@@ -141,8 +141,9 @@ def _levels(tok) -> tuple[set[str], bool] | None:
                 return None
             found.add(refusal)  # "asserted" is no level of LEVELS: the clause's own
             break
-        if above and lemma in f.modality_heads and word.pos_ in ("VERB", "AUX", "ADJ"):
-            found.add(f.modality_heads[lemma])
+        head_level = f.modality_heads.get(phrasal_lemma(word)) or f.modality_heads.get(lemma)
+        if above and head_level and word.pos_ in ("VERB", "AUX", "ADJ"):
+            found.add(head_level)  # "declined to", "turned down an offer to"
         if above and infinitive and lemma in f.infinitive_heads and word.pos_ in ("VERB", "AUX"):
             found.add(f.infinitive_heads[lemma])
         if above and infinitive and _pending(word):
@@ -151,9 +152,15 @@ def _levels(tok) -> tuple[set[str], bool] | None:
         infinitive = word.dep_ in ("xcomp", "advcl") and has_to(word)
         intends = _intends(word, below, f.modality_nouns)
         if intends:
-            found.add(f.modality_nouns[lemma])  # "has plans to", "has no intention of"
+            level = f.modality_nouns[lemma]
+            if level != "offered" or not _received(word):
+                found.add(level)  # "has plans to", "has no intention of"
+            # else "turned down / is considering an offer to become X": the offer is made to
+            # the subject, whose verb says what becomes of it
             if any(c.lower_ in f.negators for c in word.children):
                 negated = True
+            if _named_owner(word):
+                break  # "Velmar rejected Norland's offer to send troops": Norland offers
         if _conditional(word):  # "would vote against it if it were put to parliament"
             found.add("possible")
         # "will not host the summit but will send troops": a conjunct with an auxiliary or
@@ -165,6 +172,11 @@ def _levels(tok) -> tuple[set[str], bool] | None:
                 return None  # "Norland should send troops": asked for, not stated
             if child.dep_ == "neg" and not own:
                 negated = True
+            elif child.dep_ == "preconj" and low in f.negators and (word.i == tok.i or not own):
+                negated = True  # "will neither host the summit nor ..."
+            elif child.dep_ == "cc" and low in f.negating_conjunctions and not above:
+                if below is not None and child.i < below.i and word.i != tok.i:
+                    negated = True  # "... nor send troops": the conjunct after "nor"
             elif child.dep_ == "aux" and low in f.modal_aux and not own:
                 found.add(f.modal_aux[low])
             elif child.dep_ == "amod" and low in f.planned_modifiers:
@@ -230,6 +242,30 @@ def _refusal(word) -> str | None:
         if _verb_in(word, frozenset((phrase,))):
             return level
     return "asserted"
+
+
+def _received(noun) -> bool:
+    """An offer with no owner under a verb that is no light verb ("turned down / accepted /
+    is considering an offer to become X"): made to the verb's subject, not by it ("made
+    an offer to send troops" is the subject's own)."""
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in noun.children):
+        return False  # "Norland's offer", "the offer by Velmar to host": the owner offers
+    head = noun.head
+    return (
+        noun.dep_ in ("dobj", "nsubjpass")
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() not in frames().light_verbs
+    )
+
+
+def _named_owner(noun) -> bool:
+    """An intention noun owned by a name ("Norland's offer to send troops", "the offer by
+    Velmar to host"): the intention is the owner's, whatever the verb over the noun
+    (someone else's act) says of it."""
+    return any(
+        (c.dep_ == "poss" and c.pos_ == "PROPN") or (c.dep_ == "prep" and c.lower_ == "by")
+        for c in noun.children
+    )
 
 
 def _ender(word, below):

@@ -631,3 +631,17 @@ def test_in_replacement_of_someone_succeeds_them(text):
     found = _relations(text)
     assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
     assert [s for s, p, _o in found if p == "succeeds"] == ["Mira Solvang"], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r8 #54: receiving a visitor is meeting them
+        "Mira Solvang hosted Tomas Ekberg in Oslo on Monday.",
+        "Mira Solvang hosted Tomas Ekberg for talks on Monday.",
+    ],
+)
+def test_hosting_a_person_is_meeting_them(text):
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg", "asserted")
+    assert not any(p == "hosts" for _s, p, _o in found)

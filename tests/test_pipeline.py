@@ -358,7 +358,7 @@ def test_the_extractors_data_reads_the_same_with_the_fast_yaml_parser(monkeypatc
     assert lexicon._LOADER is yaml.CSafeLoader  # tools/install.sh gives PyYAML with libyaml
     for name in names:
         text = data_path(name).read_text(encoding="utf-8")
-        assert lexicon._load_yaml(name) == yaml.safe_load(text), name
+        assert lexicon.load_yaml(name) == yaml.safe_load(text), name
 
 
 def test_the_summary_names_only_the_article_whose_statement_was_quarantined(tmp_path, gold_doc):

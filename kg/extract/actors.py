@@ -12,7 +12,7 @@ from functools import cache
 
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref, fits
-from kg.extract.syntax.arguments import _children, phrasal_lemma, prep_objects
+from kg.extract.syntax.arguments import child_deps, phrasal_lemma, prep_objects
 
 
 def members(tok) -> list:
@@ -22,19 +22,19 @@ def members(tok) -> list:
     out = []
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in words:
-            out += _children(child, "pobj")
+            out += child_deps(child, "pobj")
         elif child.dep_ == "prep" and child.lower_ == "as" and _such(child):
-            out += _children(child, "pobj")  # "such as A and B" ("such" hangs from "as")
+            out += child_deps(child, "pobj")  # "such as A and B" ("such" hangs from "as")
         elif child.dep_ == "prep" and child.lower_ == "such":  # or "as" from "such"
-            for as_ in _children(child, "prep"):
-                out += _children(as_, "pobj")
+            for as_ in child_deps(child, "prep"):
+                out += child_deps(as_, "pobj")
         elif child.dep_ == "appos" and child.conjuncts and tok.tag_ in ("NNS", "NNPS"):
             out.append(child)
     return out
 
 
 def _such(tok) -> bool:
-    return any(c.lower_ == "such" for c in _children(tok, "amod", "advmod"))
+    return any(c.lower_ == "such" for c in child_deps(tok, "amod", "advmod"))
 
 
 def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
@@ -57,7 +57,7 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         return pair
     if tok.lemma_.lower() in f.theme_nouns and not index.refs(block, tok):
         # "backed the appointment of X", "supports X's candidacy": X
-        themes = prep_objects(tok, "of") or _children(tok, "poss")
+        themes = prep_objects(tok, "of") or child_deps(tok, "poss")
         found = [r for t in themes for r in actor_refs(index, block, t)]
         if found:
             return found
@@ -85,7 +85,7 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
             else [tok]
         )
         end = mention.tok_end if mention is not None else tok.i + 1
-        beside = [c for t in span for c in _children(t, "appos") if c.i >= end]
+        beside = [c for t in span for c in child_deps(t, "appos") if c.i >= end]
         if tok.dep_ == "appos":
             beside.append(tok.head)
         if not beside:  # "a spokesperson for the Secretary-General, Ana Ortiz," (hung on
@@ -128,7 +128,7 @@ def _titled_conjuncts(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> 
             continue
         people = [
             r
-            for a in _children(tok, "appos") + _children(conj, "appos")
+            for a in child_deps(tok, "appos") + child_deps(conj, "appos")
             if a.left_edge.i == mention.tok_end
             for r in index.refs(block, a, with_conj=False)
             if r.cluster.cls == "Person"
@@ -150,7 +150,7 @@ def _named_in(index: ArticleIndex, block: int, tok) -> list[Ref]:
     modifiers = [c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")]
     if tok.lemma_.lower() in parts or any(f"{m} {tok.lower_}" in parts for m in modifiers):
         return out  # "a UN unit", "a Velmar Alliance working group": a part of the body
-    for mod in _children(tok, "compound"):
+    for mod in child_deps(tok, "compound"):
         if mod.pos_ != "PROPN":
             continue
         for r in index.refs(block, mod, with_conj=False):
@@ -175,13 +175,13 @@ def _invited_to(index: ArticleIndex, block: int, tok) -> list[Ref]:
         found = [r for o in prep_objects(tok, prep) for r in actor_refs(index, block, o)]
         if found:
             return found
-    for verb in _children(tok, "acl", "relcl"):
+    for verb in child_deps(tok, "acl", "relcl"):
         # "to join the council": the council, a body one joins
         joins = phrasal_lemma(verb) in f.joining_verbs
         classes = (*targets, *f.joinable_classes) if joins else tuple(targets)
         found = [
             r
-            for o in _children(verb, "dobj")
+            for o in child_deps(verb, "dobj")
             + [p for prep in f.purpose_target_preps for p in prep_objects(verb, prep)]
             for r in actor_refs(index, block, o)
             if any(fits(r.cluster.cls, c) for c in classes)

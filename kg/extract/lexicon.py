@@ -48,7 +48,7 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 T = TypeVar("T")
 
 
-def _load_yaml(name: str) -> Any:
+def load_yaml(name: str) -> Any:
     path = data_path(name)
     try:
         return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
@@ -85,7 +85,7 @@ class Gazetteer:
 
 @cache
 def gazetteer() -> Gazetteer:
-    doc = _load_yaml("gazetteer.yaml") or {}
+    doc = load_yaml("gazetteer.yaml") or {}
     entries = []
     for item in doc.get("entities", []):
         entries.append(
@@ -292,7 +292,7 @@ class Lexicon:
 
 @cache
 def lexicon() -> Lexicon:
-    return from_data(Lexicon, _load_yaml("patterns/lexicon.yaml") or {}, "patterns/lexicon.yaml")
+    return from_data(Lexicon, load_yaml("patterns/lexicon.yaml") or {}, "patterns/lexicon.yaml")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -478,4 +478,4 @@ class Frames:
 
 @cache
 def frames() -> Frames:
-    return from_data(Frames, _load_yaml("patterns/frames.yaml") or {}, "patterns/frames.yaml")
+    return from_data(Frames, load_yaml("patterns/frames.yaml") or {}, "patterns/frames.yaml")

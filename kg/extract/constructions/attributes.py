@@ -7,7 +7,7 @@ from kg.extract.constructions.base import Builder, m_cluster
 from kg.extract.lexicon import frames
 from kg.extract.mentions import Mention
 from kg.extract.syntax.arguments import subjects
-from kg.extract.syntax.events import _governing_verb, _noun_modality
+from kg.extract.syntax.events import governing_verb, noun_modality
 from kg.extract.syntax.modality import modality
 
 
@@ -34,10 +34,10 @@ def _own_plan_level(b: Builder, head, owner: str) -> str:
     "would expand its loan programme"), unless the possessor itself only weighs or plans
     it under a verb of weighing or planning (frames.yaml modality_heads: "is considering its
     own sanctions on X": considered)."""
-    verb = _governing_verb(head)
+    verb = governing_verb(head)
     if verb is None or frames().modality_heads.get(verb.lemma_.lower()) not in WEIGHED:
         return "asserted"  # "would expand its loan programme": the programme is there
-    level = _noun_modality(head)
+    level = noun_modality(head)
     if level not in WEIGHED:
         return "asserted"
     owners = {

@@ -11,8 +11,8 @@ from kg.extract.phrases.titles import (
     is_honorific,
 )
 from kg.extract.resolve import Ref
-from kg.extract.syntax.arguments import _children, direct_objects, is_passive, subjects
-from kg.extract.syntax.modality import _verb_in
+from kg.extract.syntax.arguments import child_deps, direct_objects, is_passive, subjects
+from kg.extract.syntax.modality import verb_in
 from kg.extract.words import reporting_subject
 
 
@@ -218,7 +218,7 @@ def _names_object(verb) -> bool:
     ("appointed X as", "fired X as", "sent X as envoy")."""
     lex = lexicon()
     verbs = lex.appointment_verbs | lex.object_role_verbs
-    return is_passive(verb) or _verb_in(verb, verbs.union(*frames().post_verbs.values()))
+    return is_passive(verb) or verb_in(verb, verbs.union(*frames().post_verbs.values()))
 
 
 def _appointees(verb) -> list:
@@ -232,9 +232,9 @@ def _raised(verb) -> list:
     expected to be named" or "hopes to be named" minister."""
     if verb.dep_ != "xcomp" or verb.head.i == verb.i or not is_passive(verb):
         return []
-    if _children(verb, "nsubjpass"):
+    if child_deps(verb, "nsubjpass"):
         return []
-    return _children(verb.head, "nsubjpass", "nsubj")
+    return child_deps(verb.head, "nsubjpass", "nsubj")
 
 
 def _until_now(prep) -> bool:

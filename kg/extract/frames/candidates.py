@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import lexicon
 from kg.extract.resolve import ArticleIndex, Ref
-from kg.extract.syntax.arguments import _children
+from kg.extract.syntax.arguments import child_deps
 
 
 @dataclass
@@ -45,7 +45,9 @@ def _spoken_for(index: ArticleIndex, block: int, title) -> list[Ref]:
     (lexicon `speaker_preps`: "a spokesperson for the defence ministry") or a modifier that
     names one ("a UN spokesperson", "a Norland government spokesperson")."""
     preps = lexicon().speaker_preps
-    words = [o for p in _children(title, "prep") if p.lower_ in preps for o in _children(p, "pobj")]
+    words = [
+        o for p in child_deps(title, "prep") if p.lower_ in preps for o in child_deps(p, "pobj")
+    ]
     words += [
         c
         for c in title.children
@@ -53,7 +55,7 @@ def _spoken_for(index: ArticleIndex, block: int, title) -> list[Ref]:
         and c.lower_ not in lexicon().possessive_relatives  # "whose director": not a body
     ]
     for word in words:
-        for tok in (word, *_children(word, "compound", "poss")):
+        for tok in (word, *child_deps(word, "compound", "poss")):
             refs = [
                 r
                 for r in index.refs(block, tok, with_conj=False)
@@ -68,7 +70,7 @@ def _reporters(verb) -> list:
     """The subject of a reporting verb, also where the parser hung it on the clause before
     as an apposition ("X will send troops, a spokesperson for Y said": the spokesperson is
     parsed as an apposition of the clause's last noun, and "said" has no subject)."""
-    subjects = _children(verb, "nsubj")
+    subjects = child_deps(verb, "nsubj")
     if subjects:
         return subjects
     doc = verb.doc
@@ -101,7 +103,7 @@ def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
     for word in sent if "ccording" in text else ():
         if word.lower_ == "according":
             for to in word.children:
-                for pobj in _children(to, "pobj"):
+                for pobj in child_deps(to, "pobj"):
                     refs = index.refs(block, pobj, with_conj=False)
                     if refs:
                         return refs[0]

@@ -7,7 +7,7 @@ from kg.extract.actors import actor_refs
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.lexicon import frames
 from kg.extract.resolve import ArticleIndex
-from kg.extract.syntax.arguments import _children
+from kg.extract.syntax.arguments import child_deps
 from kg.extract.syntax.clauses import Clause
 
 
@@ -24,19 +24,19 @@ def _continued_objects(tok, clause: Clause, rule: dict) -> list:
             return [doc[i] for i in clause.objects]
         return []
     if clause.passive and lemma in rule["passive"] and tok.dep_ not in ("acl", "amod"):
-        if not _children(tok, "agent"):
+        if not child_deps(tok, "agent"):
             return [doc[i] for i in clause.objects]
         return []
     if lemma != "be":
         return []
-    sides = _children(tok, "nsubj", "attr")
+    sides = child_deps(tok, "nsubj", "attr")
     if len(sides) != 2 and not (
-        len(sides) == 1 and any(p.lower_ in rule["be_preps"] for p in _children(tok, "prep"))
+        len(sides) == 1 and any(p.lower_ in rule["be_preps"] for p in child_deps(tok, "prep"))
     ):
         return []
-    for prep in _children(tok, "prep"):
+    for prep in child_deps(tok, "prep"):
         if prep.lower_ in rule["be_preps"] and any(
-            o.lemma_.lower() in nouns for o in _children(prep, "pobj")
+            o.lemma_.lower() in nouns for o in child_deps(prep, "pobj")
         ):
             return sides
 

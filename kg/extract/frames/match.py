@@ -15,7 +15,7 @@ from kg.extract.frames.objects import frame_objects, has_contribution, judgement
 from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.arguments import (
-    _children,
+    child_deps,
     direct_objects,
     gives_an_order,
     is_passive,
@@ -74,7 +74,7 @@ def _names_a_post(index: ArticleIndex, block: int, verb) -> bool:
     if not said:  # "X was chosen by Y"; an active verb names the post, maybe as its object
         # ("names a special envoy, X"); "named X in her speech" appoints no one
         return _bare_passive(verb) or any(
-            _is_post(index, block, t) for t in _children(verb, "dobj")
+            _is_post(index, block, t) for t in child_deps(verb, "dobj")
         )
     return any(_is_post(index, block, t) for t in said)
 
@@ -104,7 +104,7 @@ def _causative(frame: Frame, clause: Clause, verb) -> bool:
     of frames.yaml `object_states` ("left X in charge of the talks")."""
     if clause.lemma not in frame.causative:
         return False
-    objects_ = _children(verb, "dobj")
+    objects_ = child_deps(verb, "dobj")
     if not objects_:
         return False
     after = [c for c in verb.children if c.i > objects_[0].i]
@@ -114,7 +114,7 @@ def _causative(frame: Frame, clause: Clause, verb) -> bool:
         or f"{c.lower_} {o.lemma_.lower()}" in states
         for c in after
         if c.dep_ == "prep"
-        for o in _children(c, "pobj")
+        for o in child_deps(c, "pobj")
     )
 
 
@@ -123,8 +123,8 @@ def _bare_passive(verb) -> bool:
     "X was named in the report by Y" (a preposition of its own, not of time)."""
     return is_passive(verb) and not any(
         o.ent_type_ not in ("DATE", "TIME")
-        for p in _children(verb, "prep")
-        for o in _children(p, "pobj")
+        for p in child_deps(verb, "prep")
+        for o in child_deps(p, "pobj")
     )
 
 
@@ -161,7 +161,7 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 anchor = next(
                     (
                         o
-                        for o in direct_objects(tok) + _children(tok, "dobj")
+                        for o in direct_objects(tok) + child_deps(tok, "dobj")
                         if o.lemma_.lower() in frame.noun or o.lower_ in frame.noun
                     ),
                     None,

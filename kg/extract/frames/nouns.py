@@ -4,8 +4,14 @@ by X") and who takes part in the event a noun names ("X will hold the drills")."
 from __future__ import annotations
 
 from kg.extract.lexicon import frames, lexicon
-from kg.extract.syntax.arguments import _children, is_passive, phrasal_lemma, prep_objects, subjects
-from kg.extract.syntax.modality import _verb_in
+from kg.extract.syntax.arguments import (
+    child_deps,
+    is_passive,
+    phrasal_lemma,
+    prep_objects,
+    subjects,
+)
+from kg.extract.syntax.modality import verb_in
 
 
 def noun_subjects(tok) -> list:
@@ -14,7 +20,7 @@ def noun_subjects(tok) -> list:
     is in apposition to, or the subject of the verb it is an argument of ("X travelled to
     Y for talks with Z")."""
     f = frames()
-    poss = _children(tok, "poss")
+    poss = child_deps(tok, "poss")
     if poss:
         return poss
     by = prep_objects(tok, "by")
@@ -42,13 +48,13 @@ def noun_subjects(tok) -> list:
     if tok.dep_ in ("dobj", "attr", "nsubjpass") and (
         head.lemma_.lower() in f.light_verbs
         or (head.lemma_.lower() in f.modality_heads and head.pos_ == "VERB")
-        or (head.pos_ == "VERB" and _verb_in(head, f.ending_verbs))
+        or (head.pos_ == "VERB" and verb_in(head, f.ending_verbs))
     ):  # "X held talks", "X is considering sanctions on Y", "X suspended the deployment"
         return subjects(head)
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         verb = head.head
         lex = lexicon()
-        appointed = _children(verb, "dobj")
+        appointed = child_deps(verb, "dobj")
         if (
             appointed
             and verb.lemma_.lower() in lex.appointment_verbs
@@ -59,7 +65,7 @@ def noun_subjects(tok) -> list:
         ):  # "named X as commander, in replacement of Y": the one appointed to a post
             return appointed
         # "X is expected in Lima for talks with Y": the raised subject of the passive
-        return subjects(verb) or (_children(verb, "nsubjpass") if is_passive(verb) else [])
+        return subjects(verb) or (child_deps(verb, "nsubjpass") if is_passive(verb) else [])
     return []
 
 
@@ -71,7 +77,7 @@ def participants(tok) -> tuple[object, list, list]:
     ("drills involving X"). (verb or None, the verb's subjects, the others)."""
     rule = frames().participation
     noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") else tok
-    others = _children(noun, "poss")
+    others = child_deps(noun, "poss")
     verb = None
     if noun.dep_ in ("dobj", "nsubjpass"):
         verb = noun.head
@@ -84,9 +90,9 @@ def participants(tok) -> tuple[object, list, list]:
     ):
         verb = None
     others += [o for p in rule["preps"] for o in prep_objects(noun, p)]
-    for acl in _children(noun, "acl"):
+    for acl in child_deps(noun, "acl"):
         if acl.lemma_.lower() in rule["participles"]:
-            others += _children(acl, "dobj")
+            others += child_deps(acl, "dobj")
     return verb, (subjects(verb) if verb is not None else []), others
 
 

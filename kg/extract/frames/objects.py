@@ -9,14 +9,14 @@ from kg.extract.actors import actor_refs
 from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.arguments import (
-    _children,
+    child_deps,
     direct_objects,
     has_to,
     prep_objects,
     subjects,
 )
-from kg.extract.syntax.events import _noun_modality
-from kg.extract.syntax.modality import _verb_in, modality
+from kg.extract.syntax.events import noun_modality
+from kg.extract.syntax.modality import modality, verb_in
 
 
 def _is_contribution(tok, nouns, money: bool = True) -> bool:
@@ -33,7 +33,7 @@ def _is_contribution(tok, nouns, money: bool = True) -> bool:
 def has_contribution(verb, money: bool = True) -> bool:
     """Whether the verb (or a verb it governs) gives troops, ships, or (`money`) money."""
     nouns = lexicon().contribution_nouns
-    for obj in direct_objects(verb) + _children(verb, "dobj", "attr", "npadvmod"):
+    for obj in direct_objects(verb) + child_deps(verb, "dobj", "attr", "npadvmod"):
         if _is_contribution(obj, nouns, money):
             return True
         if any(
@@ -43,7 +43,7 @@ def has_contribution(verb, money: bool = True) -> bool:
             for c in c.children
         ):
             return True
-    return any(has_contribution(xcomp, money) for xcomp in _children(verb, "xcomp"))
+    return any(has_contribution(xcomp, money) for xcomp in child_deps(verb, "xcomp"))
 
 
 def judgement(verb) -> tuple[str | None, int]:
@@ -63,7 +63,7 @@ def judgement(verb) -> tuple[str | None, int]:
         ):
             heads = [child]
         elif child.dep_ == "prep" and child.lower_ == "as":
-            heads = _children(child, "pobj")
+            heads = child_deps(child, "pobj")
         for head in heads:
             start = min(start, head.left_edge.i)
             words += [t.lower_ for t in head.subtree if not _in_phrase(t, head)]
@@ -98,7 +98,7 @@ def _purpose_targets(tok) -> list:
                 continue
             if not has_to(verb):
                 continue
-            out += _children(verb, "dobj")
+            out += child_deps(verb, "dobj")
             for prep in frames().purpose_target_preps:
                 out += prep_objects(verb, prep)
     return out
@@ -111,7 +111,7 @@ def _owned(index: ArticleIndex, block: int, obj, owners: set[str]) -> bool:
         return True
     return any(
         r.cluster.id in owners
-        for poss in _children(obj, "poss")
+        for poss in child_deps(obj, "poss")
         for r in index.refs(block, poss, with_conj=False)
     )
 
@@ -135,7 +135,7 @@ def frame_objects(
                 if index.mention_at(block, obj) is not None:
                     out += actor_refs(index, block, obj)
         elif spec == "dative":  # "give Peru £5 million"
-            for obj in _children(tok, "dative"):
+            for obj in child_deps(tok, "dative"):
                 if obj.pos_ in ("PROPN", "NOUN", "PRON"):
                     out += actor_refs(index, block, obj)
         elif spec == "purpose":
@@ -144,7 +144,7 @@ def frame_objects(
         elif spec == "owner":  # "provide the brigade's headquarters", "a third of its troops"
             for obj in direct_objects(tok):
                 for part in [obj, *[t for t in obj.subtree if t.dep_ == "pobj"]]:
-                    for poss in _children(part, "poss"):
+                    for poss in child_deps(part, "poss"):
                         out += [
                             r
                             for r in actor_refs(index, block, poss)
@@ -154,7 +154,7 @@ def frame_objects(
             for obj in objects:
                 if actor_refs(index, block, obj):
                     continue  # the object itself is named ("dobj" reads it)
-                for mod in _children(obj, "amod", "compound", "poss", "nmod"):
+                for mod in child_deps(obj, "amod", "compound", "poss", "nmod"):
                     out += [
                         r
                         for r in index.refs(block, mod, with_conj=False)
@@ -162,9 +162,9 @@ def frame_objects(
                     ]
         elif spec == "made":  # "agreed to set up a joint mechanism": what the verb's
             # complement creates (data: frames.yaml creation_verbs)
-            for verb in _children(tok, "xcomp"):
+            for verb in child_deps(tok, "xcomp"):
                 if verb.lemma_.lower() in frames().creation_verbs:
-                    for obj in _children(verb, "dobj"):
+                    for obj in child_deps(verb, "dobj"):
                         out += actor_refs(index, block, obj)
         elif spec == "holder":  # "X, who is under US sanctions": who is under the noun
             prep = tok.head
@@ -174,9 +174,9 @@ def frame_objects(
                     for subj in subjects(verb):
                         out += actor_refs(index, block, subj)
         elif spec == "gerund":  # "supports keeping the force", "opposed extending the mandate"
-            for verb in _children(tok, "xcomp", "ccomp", "dobj"):
+            for verb in child_deps(tok, "xcomp", "ccomp", "dobj"):
                 if verb.tag_ == "VBG":
-                    for obj in _children(verb, "dobj"):
+                    for obj in child_deps(verb, "dobj"):
                         out += actor_refs(index, block, obj)
         elif spec.startswith("prep:"):
             prep = spec.split(":", 1)[1]
@@ -205,13 +205,13 @@ def frame_objects(
             # (`beneficiary_verbs`): the giving verb's (or its object's) prepositions, so "pledged
             # to end arms sales to X" and "promised to report to X" give X nothing
             f = frames()
-            for verb in _children(tok, "xcomp"):
+            for verb in child_deps(tok, "xcomp"):
                 if verb.lemma_.lower() not in f.beneficiary_verbs:
                     continue
-                own = [verb, *_children(verb, "dobj")]  # "share intelligence with X"
-                for t in (p for w in own for p in _children(w, "prep")):
+                own = [verb, *child_deps(verb, "dobj")]  # "share intelligence with X"
+                for t in (p for w in own for p in child_deps(w, "prep")):
                     if t.lower_ in f.beneficiary_preps:
-                        for pobj in _children(t, "pobj"):
+                        for pobj in child_deps(t, "pobj"):
                             out += actor_refs(index, block, pobj)
         elif spec == "called":  # "called the pact a betrayal": the pact; not "it" (a
             # decision, an event: no entity a pronoun finds), nor what follows the complement
@@ -223,7 +223,7 @@ def frame_objects(
             noun = tok.head if tok.dep_ == "compound" else tok
             out += index.refs(block, noun, with_conj=False) or index.refs(block, tok)
         elif spec == "appos":  # "X's predecessor, Y"
-            for obj in _children(tok, "appos"):
+            for obj in child_deps(tok, "appos"):
                 out += index.refs(block, obj, with_conj=False)
         elif spec == "subject":  # "Accra will host the summit": the summit is in Accra
             for subj in subjects(tok):
@@ -237,7 +237,7 @@ def frame_objects(
         elif (
             spec == "implicit"
             and not out
-            and not _children(tok, "xcomp")  # "offered to send troops": "send" says where
+            and not child_deps(tok, "xcomp")  # "offered to send troops": "send" says where
             and (tok.pos_ in ("NOUN", "PROPN") or has_contribution(tok, money=False))
             and not _denied(tok)
             and not _elsewhere(tok)
@@ -262,7 +262,7 @@ def _carried_by(noun) -> bool:
         and noun.dep_ == "dobj"
         and head.pos_ == "VERB"
         and noun.lemma_.lower() in f.ended_nouns
-        and _verb_in(head, f.ending_verbs)
+        and verb_in(head, f.ending_verbs)
     )
 
 
@@ -277,7 +277,7 @@ def _denied(tok) -> bool:
     """A clause or event noun that is negated or ended ("did not send ships", "stopped
     sending ships to the naval patrol"): what it denies is stated only of a target it
     names, never of a guessed one (the article's last force, which it may contradict)."""
-    level = _noun_modality(tok) if tok.pos_ in ("NOUN", "PROPN") else modality(tok)
+    level = noun_modality(tok) if tok.pos_ in ("NOUN", "PROPN") else modality(tok)
     return level == "negated"
 
 
@@ -297,12 +297,12 @@ def _names_nothing(tok, words: list[str]) -> bool:
     favour") and nothing named after it: no object ("voted in favour"), or a pronoun of a
     thing ("voted against it"), which a vote has for what it is on; "voted for her" names
     her."""
-    for prep in _children(tok, "prep"):
+    for prep in child_deps(tok, "prep"):
         if prep.lower_ != words[0]:
             continue
-        objs = _children(prep, "pobj", "pcomp")
+        objs = child_deps(prep, "pobj", "pcomp")
         if len(words) > 1:
-            if not any(o.lower_ == words[1] and not _children(o, "prep") for o in objs):
+            if not any(o.lower_ == words[1] and not child_deps(o, "prep") for o in objs):
                 continue
             return True
         if all(o.pos_ == "PRON" and o.lower_ in lexicon().thing_pronouns for o in objs):

@@ -19,7 +19,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from kg.extract.lexicon import _load_yaml, gazetteer, lexicon, norm
+from kg.extract.lexicon import gazetteer, lexicon, load_yaml, norm
 
 LABEL = "POSITION"
 
@@ -65,7 +65,7 @@ def _expand(value: Any, lists: dict[str, list[str]]) -> Any:
 
 @cache
 def title_data() -> TitleData:
-    d = _load_yaml("patterns/titles.yaml")
+    d = load_yaml("patterns/titles.yaml")
     lists = {
         k: [str(w) for w in v] for k, v in d.items() if isinstance(v, list) and k != "patterns"
     }

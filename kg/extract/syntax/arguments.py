@@ -13,7 +13,7 @@ from __future__ import annotations
 from kg.extract.lexicon import frames, lexicon
 
 
-def _children(tok, *deps: str) -> list:
+def child_deps(tok, *deps: str) -> list:
     return [c for c in tok.children if c.dep_ in deps]
 
 
@@ -46,33 +46,33 @@ def hyphen_agent(verb):
     return agent
 
 
-def _duty(verb):
+def duty_holder(verb):
     """ "disarming the militia is not Uruguay's responsibility": the noun 'responsibility'."""
     if verb.dep_ in ("csubj", "nsubj") and verb.tag_ == "VBG":
-        for attr in _children(verb.head, "attr"):
-            if attr.lemma_.lower() in frames().duty_nouns and _children(attr, "poss"):
+        for attr in child_deps(verb.head, "attr"):
+            if attr.lemma_.lower() in frames().duty_nouns and child_deps(attr, "poss"):
                 return attr
     return None
 
 
 def subjects(verb) -> list:
     """The tokens that do what `verb` says (for a passive: the agent)."""
-    duty = _duty(verb)
+    duty = duty_holder(verb)
     if duty is not None:
-        return _children(duty, "poss")
+        return child_deps(duty, "poss")
     if is_passive(verb):
         agent = hyphen_agent(verb)
         if agent is not None:  # "the UN-led force"
             return [agent]
-        agents = [p for a in _agent_phrases(verb) for p in _children(a, "pobj")]
+        agents = [p for a in _agent_phrases(verb) for p in child_deps(a, "pobj")]
         return agents + _stray_conjuncts(verb, agents)
-    found = _children(verb, "nsubj")
+    found = child_deps(verb, "nsubj")
     if found:
         return _named_instead(verb, found)
     head = verb.head
     noun_head = _intention_noun(verb)
     if noun_head is not None:  # "X has no plans to join": X would join
-        owner = _children(noun_head, "poss") or prep_objects(noun_head, "by")
+        owner = child_deps(noun_head, "poss") or prep_objects(noun_head, "by")
         if owner:  # "Y welcomed X's offer to host the forum": X would host it
             return owner
         return subjects(noun_head.head)
@@ -81,13 +81,15 @@ def subjects(verb) -> list:
             head = head.head
         lemma = head.lemma_.lower()
         if lemma in frames().creation_verbs or lemma in frames().object_control_verbs:
-            made = _children(head, "dobj")
+            made = child_deps(head, "dobj")
             if not made and has_to(verb):  # "named a police general to run it", parsed as
-                made = _children(head, "oprd")  # a complement; not "appointed minister, succeeding"
+                made = child_deps(
+                    head, "oprd"
+                )  # a complement; not "appointed minister, succeeding"
             if made:
                 return made
-        if is_passive(head) and not _children(head, "agent"):
-            raised = _children(head, "nsubjpass")  # "X is expected to visit"
+        if is_passive(head) and not child_deps(head, "agent"):
+            raised = child_deps(head, "nsubjpass")  # "X is expected to visit"
             if raised:
                 return raised
         return subjects(head)
@@ -100,7 +102,7 @@ def subjects(verb) -> list:
         return subjects(head.head)
     if verb.dep_ == "conj" and head.i != verb.i:
         if is_passive(head):  # "X was elected and leads Y": X leads
-            return _children(head, "nsubjpass") or subjects(head)
+            return child_deps(head, "nsubjpass") or subjects(head)
         return subjects(head)
     if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
         return [head]
@@ -112,7 +114,7 @@ def _agent_phrases(verb) -> list:
     preposition coordinated with it ("signed by A, and by B", "by A, by B and by C"), which
     the parser hangs on the verb as a plain preposition or a conjunct, or on the agent as a
     conjunct."""
-    agents = _children(verb, "agent")
+    agents = child_deps(verb, "agent")
     if not agents:
         return []
     words = {a.lower_ for a in agents}
@@ -120,7 +122,7 @@ def _agent_phrases(verb) -> list:
     doc = verb.doc
     out += [
         p
-        for p in _children(verb, "prep", "conj")  # "by A in May, and by B in June": a conj
+        for p in child_deps(verb, "prep", "conj")  # "by A in May, and by B in June": a conj
         if p.lower_ in words
         and p.pos_ == "ADP"
         and p.i > agents[0].i
@@ -161,7 +163,7 @@ def _stranded_subject(verb) -> list:
         if child.i > verb.i:
             break
         if child.dep_ == "ccomp":
-            for subj in _children(child, "nsubj"):
+            for subj in child_deps(child, "nsubj"):
                 after = [t.lower_ for t in doc[subj.i + 1 : subj.i + 3]]
                 if after[:1] == [","] and after[1:] and after[1] in relative:
                     return [subj]
@@ -179,7 +181,7 @@ def gives_an_order(verb) -> bool:
     object to act rather than leading it (the parser may attach the infinitive as a
     complement or as an adverbial clause)."""
     return verb.lemma_.lower() in frames().order_verbs and any(
-        has_to(comp) for comp in _children(verb, "xcomp", "ccomp", "advcl")
+        has_to(comp) for comp in child_deps(verb, "xcomp", "ccomp", "advcl")
     )
 
 
@@ -201,20 +203,20 @@ def _stray_conjuncts(verb, args: list) -> list:
 
 def direct_objects(verb) -> list:
     if is_passive(verb):
-        found = _children(verb, "nsubjpass")
+        found = child_deps(verb, "nsubjpass")
         if not found and verb.dep_ in ("acl", "relcl", "amod"):  # "the UN-led force"
             found = [verb.head]
         if not found and verb.dep_ == "conj" and verb.head.i != verb.i:
             # "X, which was founded in 1990 and is led by Y": the first verb's subject
             head = verb.head
-            found = _children(head, "nsubjpass", "nsubj") or direct_objects(head)
+            found = child_deps(head, "nsubjpass", "nsubj") or direct_objects(head)
         return found
-    found = _children(verb, "dobj")
+    found = child_deps(verb, "dobj")
     found += _stray_conjuncts(verb, found)
     if not found and verb.lemma_.lower() in frames().object_control:
         # "urged X to sign", parsed as X the subject of "sign"
-        for comp in _children(verb, "ccomp", "xcomp"):
-            found += _children(comp, "nsubj")
+        for comp in child_deps(verb, "ccomp", "xcomp"):
+            found += child_deps(comp, "nsubj")
     return found
 
 
@@ -241,9 +243,9 @@ def prep_objects(tok, preposition: str) -> list:
     if " " in preposition:
         return _complex_objects(tok, preposition.split())
     out = []
-    for prep in _prep_children(tok) + _fronted_relative_preps(tok):
+    for prep in prep_children(tok) + _fronted_relative_preps(tok):
         if prep.lower_ == preposition:
-            out += [_antecedent(o) for o in _children(prep, "pobj")]
+            out += [_antecedent(o) for o in child_deps(prep, "pobj")]
     return out
 
 
@@ -260,7 +262,7 @@ def _fronted_relative_preps(tok) -> list:
         if p.dep_ in ("prep", "dep")
         and p.pos_ == "ADP"
         and p.i < verb.i
-        and any(o.lower_ in relative for o in _children(p, "pobj"))
+        and any(o.lower_ in relative for o in child_deps(p, "pobj"))
     ]
 
 
@@ -286,15 +288,15 @@ def _complex_objects(tok, words: list[str]) -> list:
         return []
     first, noun_word, last = words[0], words[-2], words[-1]
     out = []
-    for prep in _prep_children(tok):
+    for prep in prep_children(tok):
         if prep.lower_ != first:
             continue
-        for noun in _children(prep, "pobj"):
+        for noun in child_deps(prep, "pobj"):
             if noun.lower_ != noun_word:
                 continue
-            for inner in _children(noun, "prep"):
+            for inner in child_deps(noun, "prep"):
                 if inner.lower_ == last:
-                    out += _children(inner, "pobj")
+                    out += child_deps(inner, "pobj")
     return out
 
 
@@ -302,13 +304,13 @@ def _is_particle_prep(tok) -> bool:
     """ "out" in "pulled out of X": a preposition without an object, before another one."""
     return (
         tok.dep_ == "prep"
-        and not _children(tok, "pobj")
+        and not child_deps(tok, "pobj")
         and any(c.dep_ == "prep" for c in tok.children)
         and tok.lower_ in frames().particle_preps
     )
 
 
-def _prep_children(tok) -> list:
+def prep_children(tok) -> list:
     """The prepositions of a word, looking through a particle ("pulled out of X": of)."""
     out = []
     for prep in tok.children:

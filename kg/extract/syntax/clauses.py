@@ -17,14 +17,14 @@ from spacy.tokens import Doc
 
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.syntax.arguments import (
-    _children,
-    _prep_children,
+    child_deps,
     direct_objects,
     is_passive,
     phrasal_lemma,
+    prep_children,
     subjects,
 )
-from kg.extract.syntax.events import _noun_modality
+from kg.extract.syntax.events import noun_modality
 from kg.extract.syntax.modality import modality
 
 CLAUSE_HEADS = ("VERB", "AUX")
@@ -85,9 +85,9 @@ def _spread(tokens) -> list:
 def _preps(tok, objects: list) -> list[tuple[str, int]]:
     out = []
     for holder in [tok, *objects]:
-        preps = _prep_children(holder) + _children(holder, "agent")
+        preps = prep_children(holder) + child_deps(holder, "agent")
         for prep in sorted(preps, key=lambda p: p.i):
-            for pobj in _spread(_children(prep, "pobj")):
+            for pobj in _spread(child_deps(prep, "pobj")):
                 out.append((prep.lower_, pobj.i))
     return out
 
@@ -115,9 +115,9 @@ def clause_of(tok, kind: str = "verb") -> Clause:
         level = modality(tok)
         passive = is_passive(tok)
     else:
-        subj = _spread(_children(tok, "poss"))
+        subj = _spread(child_deps(tok, "poss"))
         objs = []
-        level = _noun_modality(tok)
+        level = noun_modality(tok)
         passive = False
     return Clause(
         head=tok.i,

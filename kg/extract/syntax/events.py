@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import cache
 
 from kg.extract.lexicon import frames
-from kg.extract.syntax.arguments import _children, phrasal_lemma
-from kg.extract.syntax.modality import _verb_in, is_question, modality, negates_a_plan
+from kg.extract.syntax.arguments import child_deps, phrasal_lemma
+from kg.extract.syntax.modality import is_question, modality, negates_a_plan, verb_in
 
 
 @cache
@@ -44,7 +44,7 @@ def cancelled(tok, nouns: frozenset[str]) -> str | None:
             continue
         if any(
             o.lemma_.lower() in nouns and not _another_plan(o, tok)
-            for o in _children(word, "dobj", "nsubjpass")
+            for o in child_deps(word, "dobj", "nsubjpass")
         ):
             if not cancels:
                 return "negated"  # "will no longer make the trip": the negation calls it off
@@ -68,16 +68,16 @@ def _called_off(level: str) -> str:
 def _another_plan(noun, verb) -> bool:
     """ "will travel to Lima, although her visit to Quito was cancelled": the called-off noun
     names a destination of its own that the verb does not, so it is another plan."""
-    own = {o.lower_ for p in _children(noun, "prep") for o in _children(p, "pobj")}
+    own = {o.lower_ for p in child_deps(noun, "prep") for o in child_deps(p, "pobj")}
     if not own:
         return False  # "the trip", "the visit": the plan before it
     ours = {
-        t.lower_ for p in _children(verb, "prep") for o in _children(p, "pobj") for t in o.subtree
+        t.lower_ for p in child_deps(verb, "prep") for o in child_deps(p, "pobj") for t in o.subtree
     }
     return not own & ours
 
 
-def _governing_verb(tok):
+def governing_verb(tok):
     """The verb an event noun is an argument of, through prepositions: "will meet X on the
     sidelines of the summit", "met ahead of the summit"."""
     current = tok
@@ -101,7 +101,7 @@ def _occurs(verb, verbs: frozenset[str]) -> bool:
     return any(f"{lemma} {c.lower_}" in verbs for c in verb.children if c.i > verb.i)
 
 
-def _noun_modality(tok) -> str | None:
+def noun_modality(tok) -> str | None:
     """How firmly an event noun is stated: as its verb states it, or as the verb's object
     ("is considering sanctions", "agreed on a meeting"), or as a purpose ("travelled to X
     for talks"); planned when the noun is ahead of the clause ("ahead of the summit",
@@ -117,7 +117,7 @@ def _noun_modality(tok) -> str | None:
             return None  # "Will the talks take place?": whether they happen is the question
         return "planned" if _ahead(tok) or _planned_itself(tok) else "asserted"
     head = tok.head
-    verb = _governing_verb(tok)
+    verb = governing_verb(tok)
     if verb is not None:
         level = modality(verb)
     else:
@@ -127,7 +127,7 @@ def _noun_modality(tok) -> str | None:
     if (
         _argument_of(tok, head)
         and tok.lemma_.lower() in f.ended_nouns
-        and _verb_in(head, f.ending_verbs)
+        and verb_in(head, f.ending_verbs)
     ):  # "ended its support for X", "its deployment ended": negated; "did not end": it goes on
         return "negated" if level == "asserted" else "asserted"
     via = head.head if tok.dep_ == "pobj" else head  # "agreed on a meeting": agreed
@@ -170,10 +170,10 @@ def event_modality(tok) -> str | None:
     the event is given whatever is done with it ("will not attend the summit in Velmar",
     "refused to chair it", "may attend it"): planned when the clause is ahead (a plan, an
     offer, a plan negated, a proposal) or the noun says so, else asserted."""
-    level = _noun_modality(tok)
+    level = noun_modality(tok)
     if level in (None, "asserted", "planned"):
         return level
-    verb = _governing_verb(tok)
+    verb = governing_verb(tok)
     if verb is None or _stages(verb):
         return level
     ahead = (

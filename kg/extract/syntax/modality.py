@@ -14,7 +14,7 @@ infinitive_heads, conditions, report_nouns, ending_verbs, ...).
 from __future__ import annotations
 
 from kg.extract.lexicon import frames, lexicon
-from kg.extract.syntax.arguments import _children, _duty, has_to, phrasal_lemma
+from kg.extract.syntax.arguments import child_deps, duty_holder, has_to, phrasal_lemma
 
 
 def _chain(tok):
@@ -75,7 +75,7 @@ def limits_an_offer(verb) -> bool:
         return False
     return any(
         f.modality_heads.get(w.lemma_.lower()) == "offered"
-        for w in (head, *_children(head, "acomp", "xcomp"))
+        for w in (head, *child_deps(head, "acomp", "xcomp"))
     )
 
 
@@ -96,7 +96,7 @@ def _levels(tok) -> tuple[set[str], bool] | None:
         return None
     found: set[str] = set()
     negated = False
-    duty = _duty(tok)
+    duty = duty_holder(tok)
     if duty is not None:  # "X is (not) Y's responsibility": Y takes it on, or refuses it
         negated_duty = any(c.dep_ == "neg" for c in tok.head.children)
         return ({"refused"}, False) if negated_duty else (set(), False)
@@ -239,7 +239,7 @@ def _refusal(word) -> str | None:
     if own not in ("negated", "refused"):
         return None  # "declined to send": the refusal holds
     for phrase, level in f.negated_refusals.items():
-        if _verb_in(word, frozenset((phrase,))):
+        if verb_in(word, frozenset((phrase,))):
             return level
     return "asserted"
 
@@ -297,7 +297,7 @@ def _ending(verb) -> set[str] | None:
     if own == "asserted":
         return {"negated"}
     f = frames()
-    if own in ("negated", "refused") or _verb_in(verb, f.ending_verbs | f.denial_verbs):
+    if own in ("negated", "refused") or verb_in(verb, f.ending_verbs | f.denial_verbs):
         return set()
     return {own}
 
@@ -312,7 +312,7 @@ def _ends(verb, below) -> bool:
         and below.tag_ == "VBG"
         and below.head.i == verb.i
         and verb.pos_ == "VERB"
-        and _verb_in(verb, frames().ending_verbs)
+        and verb_in(verb, frames().ending_verbs)
     )
 
 
@@ -344,7 +344,7 @@ def _headline_infinitive(verb) -> bool:
     )
 
 
-def _verb_in(verb, lemmas: frozenset[str]) -> bool:
+def verb_in(verb, lemmas: frozenset[str]) -> bool:
     """Whether a verb, with its particle if it has one ("pull out", "turn down", "stepped
     down" parsed with an adverb), is one of `lemmas`: "ended up" is not "end"."""
     if phrasal_lemma(verb) in lemmas:
@@ -373,7 +373,7 @@ def _denied_report(noun) -> bool:
         and noun.lemma_.lower() in f.report_nouns
         and noun.dep_ in ("dobj", "nsubjpass")
         and noun.head.pos_ == "VERB"
-        and _verb_in(noun.head, f.denial_verbs)
+        and verb_in(noun.head, f.denial_verbs)
     )
 
 
@@ -446,7 +446,7 @@ def _future_date(verb) -> bool:
     for child in verb.children:
         dates = [child] if child.dep_ in ("npadvmod", "advmod", "tmod") else []
         if child.dep_ == "prep":
-            dates = _children(child, "pobj")
+            dates = child_deps(child, "pobj")
         for date in dates:
             if date.ent_type_ in ("DATE", "TIME") and any(w.lower_ in words for w in date.subtree):
                 return True

@@ -7,8 +7,8 @@ appointment_verbs.
 from __future__ import annotations
 
 from kg.extract.lexicon import frames, lexicon
-from kg.extract.syntax.events import _governing_verb
-from kg.extract.syntax.modality import _verb_in, modality
+from kg.extract.syntax.events import governing_verb
+from kg.extract.syntax.modality import modality, verb_in
 
 AHEAD = ("planned", "possible", "considered", "offered")
 
@@ -23,19 +23,19 @@ def post_modality(title) -> tuple[str | None, str | None]:
     succession_verbs: "will replace Y as X" is planned) passes its modality; a leaving or
     refusing verb counts only when it happened ("refused to resign as X": X is held now).
     Data: frames.yaml post_verbs. None when the post is only asked for."""
-    verb = title.head if title.dep_ in ("oprd", "attr", "xcomp") else _governing_verb(title)
+    verb = title.head if title.dep_ in ("oprd", "attr", "xcomp") else governing_verb(title)
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return "asserted", None
     level = modality(verb)
     posts = frames().post_verbs
-    if _verb_in(verb, posts.get("refused", frozenset())):  # "did not turn down": held
+    if verb_in(verb, posts.get("refused", frozenset())):  # "did not turn down": held
         return ("refused", None) if level == "asserted" else ("asserted", None)
-    if _verb_in(verb, posts.get("former", frozenset())):  # "refused to resign as": held now
+    if verb_in(verb, posts.get("former", frozenset())):  # "refused to resign as": held now
         return ("asserted", "former") if level == "asserted" else ("asserted", None)
-    if _verb_in(verb, posts.get("kept", frozenset())):  # "will remain X": held now
+    if verb_in(verb, posts.get("kept", frozenset())):  # "will remain X": held now
         return ("asserted" if level in AHEAD else level), None
     gives = posts.get("held", frozenset()) | lexicon().appointment_verbs
-    if _verb_in(verb, gives | lexicon().succession_verbs):
+    if verb_in(verb, gives | lexicon().succession_verbs):
         return level, None  # "was not appointed X", "will serve as X", "will replace Y as X"
     return "asserted", None  # "travelled to Y as X": the trip says nothing of the post
 
@@ -46,7 +46,7 @@ def term_ended(title) -> bool:
     2019", "served as X from 2015 to 2019", "X, minister between 2015 and 2019,"), in a
     clause that is not ahead ("will serve until 2030" is no former post)."""
     preps = lexicon().term_end_preps
-    verb = title.head if title.dep_ in ("oprd", "attr", "xcomp") else _governing_verb(title)
+    verb = title.head if title.dep_ in ("oprd", "attr", "xcomp") else governing_verb(title)
     holders = list(title.subtree)
     if verb is not None and verb.pos_ in ("VERB", "AUX"):
         if modality(verb) != "asserted" or verb.tag_ in ("VB", "VBZ", "VBP"):

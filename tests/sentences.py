@@ -19,3 +19,16 @@ def has(found, s, p, o, modality=None) -> bool:
         if key in found and (modality is None or found[key] == modality):
             return True
     return False
+
+
+def posts(text: str) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
+    """(holder, title) -> (modality, qualifiers) of each holdsPosition."""
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    label = {e.id: e.label for e in st.entities}
+    return {
+        (label[r.subject], label[r.object]): (r.modality, tuple(r.qualifiers or ()))
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }

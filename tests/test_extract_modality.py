@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sentences import posts as _posts
+
 pytestmark = pytest.mark.slow
 
 SYMMETRIC = ("meets", "holdsTalksWith")
@@ -323,19 +325,6 @@ def test_a_negated_plan_that_limits_an_offer_is_a_refusal():
 
 
 # -- posts: the verb a title is given with (review r6 #19, #20) ---------------------------------
-
-
-def _posts(text: str) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
-    """(holder, title) -> (modality, qualifiers) of each holdsPosition."""
-    from kg.extract.pipeline import extract
-
-    st = extract(text, "t")
-    label = {e.id: e.label for e in st.entities}
-    return {
-        (label[r.subject], label[r.object]): (r.modality, tuple(r.qualifiers or ()))
-        for r in st.relations
-        if r.predicate == "holdsPosition"
-    }
 
 
 def test_a_post_given_by_a_negated_verb_is_not_held():

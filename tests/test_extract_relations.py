@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.sentences import has as _has
+from tests.sentences import posts as _posts
 from tests.sentences import relations as _relations
 
 pytestmark = pytest.mark.slow
@@ -251,19 +252,6 @@ def test_a_plan_named_with_its_partner_keeps_that_name_as_an_alias():
     st = extract("Sweden signed an accord with Finland on Friday.", "t")
     plan = next(e for e in st.entities if e.cls == "Plan")
     assert (plan.label, plan.aliases) == ("accord", ("accord with Finland",))
-
-
-def _posts(text: str) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
-    """(holder, title) -> (modality, qualifiers) of each holdsPosition."""
-    from kg.extract.pipeline import extract
-
-    st = extract(text, "t")
-    label = {e.id: e.label for e in st.entities}
-    return {
-        (label[r.subject], label[r.object]): (r.modality, tuple(r.qualifiers or ()))
-        for r in st.relations
-        if r.predicate == "holdsPosition"
-    }
 
 
 @pytest.mark.parametrize(

@@ -988,3 +988,18 @@ def test_a_plan_with_a_condition_is_still_a_plan():
         "If the talks go well, Mira Solvang is expected to make a return visit to Velmar in June."
     )
     assert found[("Mira Solvang", "visits", "Velmar")] == {"planned"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway will not only host the summit but also send troops to the Sudria Mission.",
+        "Norway has not only hosted the summit but also sent troops to the Sudria Mission.",
+        "Norway did not just host the summit; it also sent troops to the Sudria Mission.",
+    ],
+)
+def test_not_only_adds_and_denies_nothing(text):
+    # review r8 L20: the "neither ... nor" fix had read "not only" as a negation
+    found = _relations(text)
+    assert not any(ms & {"negated", "refused"} for ms in found.values()), found
+    assert any(k[1] == "contributesTo" and k[2] == "Sudria Mission" for k in found), found

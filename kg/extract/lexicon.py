@@ -424,6 +424,7 @@ class Frames:
     question_marks: frozenset[str]  # "asked whether X ...": a question
     negators: frozenset[str]  # "has no plans to"
     negating_conjunctions: frozenset[str]  # "neither A nor B": B negated
+    additive_focus: frozenset[str]  # "not only A but also B": both happen
     infinitive_heads: dict[str, str]  # "was named to lead"
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"

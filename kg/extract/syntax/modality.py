@@ -79,6 +79,15 @@ def limits_an_offer(verb) -> bool:
     )
 
 
+def _not_only(child) -> bool:
+    """ "not only", "not just" (frames.yaml `additive_focus` after a negator): a negator that
+    adds, not denies ("will not only host the summit but also send troops")."""
+    if child.lower_ not in frames().negators or child.dep_ not in ("neg", "preconj"):
+        return False
+    doc = child.doc
+    return child.i + 1 < len(doc) and doc[child.i + 1].lower_ in frames().additive_focus
+
+
 def _rank(found: set[str], negated: bool) -> str:
     if negated:
         return "refused" if found & {"planned", "offered", "refused"} else "negated"
@@ -170,6 +179,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             low = child.lower_
             if child.dep_ == "aux" and low in f.deontic_aux and not own:
                 return None  # "Norland should send troops": asked for, not stated
+            if _not_only(child):
+                continue  # "will not only host the summit but also send troops": both happen
             if child.dep_ == "neg" and not own:
                 negated = True
             elif child.dep_ == "preconj" and low in f.negators and (word.i == tok.i or not own):

@@ -1296,7 +1296,7 @@ def test_titles_hyphenated_with_a_prefix_or_through_in_are_one_title():
 
 
 def test_a_known_name_read_as_a_product_keeps_its_class():
-    st = _extract("Norland and Cyprus have also rejected the plan.")
+    st = _extract("Velmar voted against the proposal, as did Cyprus.")
     assert ("Cyprus", "Country") in {(e.label, e.cls) for e in st.entities}
 
 
@@ -1309,14 +1309,14 @@ def test_a_known_name_read_as_a_product_keeps_its_class():
             "Minister for Home Affairs and Immigration",
         ),
         (
-            "Norland's Minister of Defence, Rosalind Colquhorn-Pryde, who was due to visit "
-            "Velmar, said so.",
-            "Rosalind Colquhorn-Pryde",
+            "Speaking in Velmar, Norland's Minister of Defence, Ingrid Halvard-Moen, who arrived "
+            "on Sunday, praised the talks.",
+            "Ingrid Halvard-Moen",
             "Minister of Defence",
         ),
         (
-            "Its Secretary-General, Sheryl-Ann Velcombe, said on Monday that the bloc would act.",
-            "Sheryl-Ann Velcombe",
+            "The bloc will act soon, its Secretary-General, Anne-Lise Tornqvist, told reporters.",
+            "Anne-Lise Tornqvist",
             "Secretary-General",
         ),
         (
@@ -1424,9 +1424,8 @@ def _former(st) -> set[tuple[str, str]]:
             "Commander General",
         ),
         (
-            "The meeting was chaired by the Minister of External Relations of Norland, Mira "
-            "Solvang, who exercises the function since January, in substitution of Tomas "
-            "Ekberg, nominated ambassador of Norland in Velmar.",
+            "Mira Solvang, the Minister of External Relations of Norland, who took office in "
+            "January in substitution of Tomas Ekberg, chaired the talks.",
             "Minister of External Relations of Norland",
         ),
     ],

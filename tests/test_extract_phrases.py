@@ -1209,6 +1209,24 @@ def test_a_title_s_complement_does_not_end_inside_a_noun_phrase():
     assert ("Mira Solvang", "Special Envoy for the Chilean Peace Process") in held(st)
 
 
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "Mira Solvang was Norland's special envoy for the Middle East peace process.",
+            "Special Envoy for the Middle East Peace Process",
+        ),
+        (
+            "Mira Solvang was the Velmar Alliance's Special Envoy for the Great Lakes region.",
+            "Special Envoy for the Great Lakes Region",
+        ),
+    ],
+)
+def test_a_title_s_complement_does_not_end_inside_a_name_of_two_words(text, title):
+    # review r8 #29: the complement was cut after the name's first word ("for the Middle")
+    assert ("Mira Solvang", title) in held(_extract(text))
+
+
 def test_its_forum_title_is_of_the_country_its_stands_for():
     st = _extract(
         "Chile rejected the resolution on Monday. Its U.N. ambassador, Tomas Ekberg, told "

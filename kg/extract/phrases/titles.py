@@ -350,6 +350,8 @@ def _cut_at_noun(span: Span) -> Span:
     preposition; the complement is read as written (`written_end`)."""
     last = span[-1]
     noun = last.head  # a common noun: "Chief of the Naval Staff Admiral X" stays whole
+    while noun.dep_ in ("amod", "compound") and noun.head.i > noun.i:
+        noun = noun.head  # through a name of two words: "for the Middle East peace process"
     if not (span.end <= noun.i and last.dep_ in ("amod", "compound") and noun.is_lower):
         return span
     prep = next((t.i for t in span[1:] if t.pos_ == "ADP"), None)

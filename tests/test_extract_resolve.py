@@ -473,3 +473,13 @@ def test_they_after_a_plural_object_is_not_the_coordinated_subject():
         "City in May."
     )
     assert not _with(found, "visits", "Velmar City")
+
+
+def test_it_as_the_subject_of_a_coordinated_clause_is_that_clause_s_subject():
+    # review r8 #53: "it" had been the last body named (the alliance), not Sweden
+    found = _relations(
+        "Sweden will not join the Velmar Alliance, but it will send 50 troops to the Sudria "
+        "Mission."
+    )
+    assert _has(found, "Sweden", "contributesTo", "Sudria Mission", "planned")
+    assert not _has(found, "Velmar Alliance", "contributesTo", "Sudria Mission")

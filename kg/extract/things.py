@@ -38,7 +38,9 @@ class Things:
             if c is None and self._title_classes(block, tok.head) is not None:
                 return None  # no actor before it fits the title: not the last one named
         elif tok.dep_ == "dobj":
-            c = self._parallel_object(block, tok)
+            c = self._parallel(block, tok, "dobj")
+        elif tok.dep_ in ("nsubj", "nsubjpass"):
+            c = self._parallel(block, tok, "nsubj", "nsubjpass")
         return c or self._antecedent(block, tok, things, same_or_previous=True)
 
     def _thing_owner(self, block: int, tok) -> Cluster | None:
@@ -111,16 +113,17 @@ class Things:
                     return c
         return self._antecedent(block, tok, set(classes), same_or_previous=True)
 
-    def _parallel_object(self, block: int, tok) -> Cluster | None:
-        """For "it" as the object of a clause coordinated with one before it, that clause's
-        object ("Norland will host the summit in May, and X will chair it": the summit;
-        "The union adopted the plan, and Velmar opposed it": the plan), not the last body
-        named."""
+    def _parallel(self, block: int, tok, *deps: str) -> Cluster | None:
+        """For "it" as the object (or the subject) of a clause coordinated with one before
+        it, that clause's object (or subject), not the last body named ("Norland will host
+        the summit in May, and X will chair it": the summit; "The union adopted the plan, and
+        Velmar opposed it": the plan; "Sweden will not join the alliance, but it will send
+        troops": Sweden)."""
         verb = tok.head
         if verb.dep_ != "conj" or verb.head.i >= verb.i:
             return None
         for obj in verb.head.children:
-            if obj.dep_ != "dobj" or obj.i >= tok.i:
+            if obj.dep_ not in deps or obj.i >= tok.i:
                 continue
             refs = [self.as_actor(r) for r in self._refs_one(block, obj)]
             if refs and refs[0].cluster.cls != "Person":

@@ -483,3 +483,32 @@ def test_it_as_the_subject_of_a_coordinated_clause_is_that_clause_s_subject():
     )
     assert _has(found, "Sweden", "contributesTo", "Sudria Mission", "planned")
     assert not _has(found, "Velmar Alliance", "contributesTo", "Sudria Mission")
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        (
+            '"We will send 200 troops to the Sudria Mission," Norway\'s foreign minister, '
+            "Mira Solvang, said.",
+            ("Norway", "contributesTo", "Sudria Mission", "planned"),
+        ),
+        (
+            '"I will travel to Velmar next week," Mira Solvang told reporters.',
+            ("Mira Solvang", "visits", "Velmar", "planned"),
+        ),
+        (
+            "\u201cWe will not join the Velmar Alliance,\u201d said Tomas Ekberg, Sweden's "
+            "prime minister.",
+            ("Sweden", "declines", "Velmar Alliance", "refused"),
+        ),
+    ],
+)
+def test_first_person_in_a_quotation_is_its_speaker_or_the_speaker_s_country(text, fact):
+    # review r8 #47: outside Q/A interviews "I" and "we" had stood for nobody
+    assert _has(_relations(text), *fact)
+
+
+def test_first_person_outside_a_quotation_stays_unresolved():
+    found = _relations("Mira Solvang said we would all gain from the Velmar Alliance.")
+    assert not any(s == "Mira Solvang" and p != "holdsPosition" for s, p, _o in found)

@@ -196,6 +196,9 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
                     return [Ref(c, guessed) for c, guessed in pair]
                 c = self._voice(voice)
                 return [Ref(c, True)] if c else []
+        quoted = self._quoted_voice(block, tok)  # '"We will send troops," X said'
+        if quoted is not None:
+            return [Ref(quoted, True)]
         if tok.text[:1].isupper() and low in self.surnames:
             return [Ref(self.surnames[low])]
         if low in lex.person_pronouns:

@@ -1,9 +1,13 @@
-"""Voices: who "I", "we" and "you" are in an interview printed as questions and answers.
+"""Voices: who "I", "we" and "you" are in an interview printed as questions and answers,
+and in a quotation whose speaker the reporting clause names.
 
 In an article whose paragraphs open with a question or an answer mark ("Q:", "A:"; data:
 data/patterns/frames.yaml `interview`), the answers speak for the person the introduction
 names: "I" is that person, "we" the country or body of the post they hold, and "you" in a
-question is that person too. Outside such articles first-person words stay unresolved.
+question is that person too. In a quotation ('"We will send troops," X said'; lexicon
+`quote_marks`) "I" is the subject of the reporting verb and "we" that subject's country or
+body (a person's: the body of their current post). Elsewhere first-person words stay
+unresolved.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kg.extract.clusters import Cluster
-from kg.extract.lexicon import frames
+from kg.extract.lexicon import frames, lexicon
 
 QUESTION, ANSWER = "question", "answer"
 
@@ -113,3 +117,39 @@ class Voices:
             if self.clusters[m.cluster].cls == "Country":
                 return self.clusters[m.cluster]
         return None
+
+    def _quoted_voice(self, block: int, tok) -> Cluster | None:
+        """ "I" / "we" inside a quotation that a reporting verb with a subject governs
+        ('"We will send 200 troops," Norway's foreign minister, X, said'): "I" is that
+        subject, "we" the subject when it is a country or body, else the country or body of
+        the person's current post."""
+        marks = frames().interview
+        low = tok.lower_
+        voice = "speaker" if low in marks.get("speaker", ()) else None
+        if voice is None and low in marks.get("group", ()):
+            voice = "group"
+        quotes = lexicon().quote_marks
+        if voice is None or not any(t.text in quotes for t in tok.sent if t.i < tok.i):
+            return None
+        clause = next((a for a in tok.ancestors if a.dep_ == "ccomp"), None)
+        if clause is None or clause.head.lemma_.lower() not in lexicon().reporting_verbs:
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        first_person = set(marks.get("speaker", ())) | set(marks.get("group", ()))
+        if subject is None or subject.lower_ in first_person:
+            return None
+        # a title with the name in apposition ("Norland's foreign minister, X, said"): X
+        words = [c for c in subject.children if c.dep_ == "appos"] + [subject]
+        refs = [r for w in words for r in self._refs_one(block, w) if r.cluster.cls != "Position"]
+        if not refs:
+            return None
+        who = self.as_actor(refs[0]).cluster
+        if voice == "speaker":
+            return who if who.cls == "Person" else None
+        if who.cls != "Person":
+            return who
+        for _offset, post, former in self.holdings.get(who.id, []):
+            if not former and post.of is not None:
+                return self.clusters[post.of]
+        return None
+

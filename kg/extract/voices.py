@@ -120,7 +120,7 @@ class Voices:
 
     def _quoted_voice(self, block: int, tok) -> Cluster | None:
         """ "I" / "we" inside a quotation that a reporting verb with a subject governs
-        ('"We will send 200 troops," Norway's foreign minister, X, said'): "I" is that
+        ('"We will send 200 troops," Norland's foreign minister, X, said'): "I" is that
         subject, "we" the subject when it is a country or body, else the country or body of
         the person's current post."""
         marks = frames().interview
@@ -152,4 +152,3 @@ class Voices:
             if not former and post.of is not None:
                 return self.clusters[post.of]
         return None
-

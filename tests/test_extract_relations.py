@@ -491,6 +491,20 @@ def test_an_officials_act_of_state_is_their_countrys_too(text, country, predicat
     assert _has(found, country, predicate, what), found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r8 L14: a post that does not speak for the state (frames.yaml state_titles)
+        "Mira Solvang, a Chilean opposition lawmaker, opposes the Harbour Plan.",
+        "Mira Solvang, a Chilean analyst at the Velmar Institute, opposes the Harbour Plan.",
+    ],
+)
+def test_a_lawmakers_or_analysts_stance_stays_their_own(text):
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "opposes", "Harbour Plan"), found
+    assert not _has(found, "Chile", "opposes", "Harbour Plan"), found
+
+
 def test_an_officials_support_stays_their_own():
     found = _relations("Mira Solvang, Chile's foreign minister, welcomed the Harbour Plan.")
     assert _has(found, "Mira Solvang", "supports", "Harbour Plan"), found

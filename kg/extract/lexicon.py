@@ -435,6 +435,7 @@ class Frames:
     planned_modifiers: frozenset[str]  # "the proposed visit"
     contrast_marks: frozenset[str]  # "..., while Y is considering it"
     state_acts: frozenset[str]  # "Defence Minister X ruled out ...": X's country too
+    state_titles: frozenset[str]  # a title that speaks for the state: "minister"
     limit_marks: frozenset[str]  # "is willing to X but will not Y"
     gerund_subject_preps: frozenset[str]  # "joined Y in voting": X votes
     participation: dict[str, frozenset[str]]  # "took part in the exercise"

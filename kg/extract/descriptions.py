@@ -41,7 +41,7 @@ class Descriptions:
                     if ref.cluster.cls == "Country":
                         return ref.cluster
                     if ref.cluster.cls == "Person":
-                        return self._country_of(ref.cluster, block, tok) or _NOBODY
+                        return self.country_of(ref.cluster, block, tok) or _NOBODY
             if child.dep_ == "poss":
                 return _NOBODY  # "his government" of a post the text does not tell
         n = self._before(block, tok)
@@ -52,14 +52,19 @@ class Descriptions:
             return self.clusters[self.ordered[named[-1]].cluster]
         return self.topic_before(block, tok, {"Country"})
 
-    def _country_of(self, person: Cluster, block: int, tok) -> Cluster | None:
+    def country_of(
+        self, person: Cluster, block: int, tok, titles: frozenset[str] | None = None
+    ) -> Cluster | None:
         """The country of the current post a person holds, as the constructions found it
         named before the end of the word's sentence ("X, Norland's president, said his
-        government ..."; the constructions read a paragraph's posts before its relations)."""
+        government ..."; the constructions read a paragraph's posts before its relations);
+        with `titles`, only of a post whose title has one of those words."""
         end = self.offsets[block] + tok.sent.end_char
         for offset, post, former in self.holdings.get(person.id, []):
             owner = self.clusters[post.of] if post.of is not None else None
-            if offset < end and not former and owner is not None and owner.cls == "Country":
+            if offset >= end or former or owner is None or owner.cls != "Country":
+                continue
+            if titles is None or titles & set(post.label.lower().replace("-", " ").split()):
                 return owner
         return None
 

@@ -23,7 +23,9 @@ def state_candidates(index: ArticleIndex, candidates: list[Candidate]) -> list[C
         if c.predicate not in acts:
             continue
         if c.subject.cluster.cls == "Person":
-            country = _state_post_country(index, c.subject.cluster, c.block, c.sent[0])
+            # only a post whose title speaks for the state (frames.yaml `state_titles`)
+            titles = frames().state_titles
+            country = index.country_of(c.subject.cluster, c.block, c.sent[0], titles)
         elif c.subject.cluster.cls == "GovernmentBody":
             country = _owner(index, c.subject.cluster)
         else:
@@ -39,21 +41,6 @@ def state_candidates(index: ArticleIndex, candidates: list[Candidate]) -> list[C
             )
         )
     return out
-
-
-def _state_post_country(index: ArticleIndex, person: Cluster, block: int, tok) -> Cluster | None:
-    """The country of a current post of the person, named before the end of the word's
-    sentence, whose title speaks for the state (frames.yaml `state_titles`: a minister, a
-    president, an ambassador; not a lawmaker, an analyst or a judge)."""
-    words = frames().state_titles
-    end = index.offsets[block] + tok.sent.end_char
-    for offset, post, former in index.holdings.get(person.id, []):
-        owner = index.clusters[post.of] if post.of is not None else None
-        if offset >= end or former or owner is None or owner.cls != "Country":
-            continue
-        if words & set(post.label.lower().replace("-", " ").split()):
-            return owner
-    return None
 
 
 def _owner(index: ArticleIndex, body: Cluster) -> Cluster | None:

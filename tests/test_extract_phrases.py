@@ -258,6 +258,29 @@ def test_a_plural_title_is_held_by_each_person_named_after_it():
     assert found == {("Ana Quist", "Foreign Minister"), ("Lev Marrow", "Foreign Minister")}
 
 
+def test_coordinated_owners_of_a_plural_title_are_paired_with_the_people_in_order():
+    # review r8 #33: without "respectively" every person took the last owner
+    for text in (
+        "The Norwegian and Swedish foreign ministers, Mira Solvang and Tomas Ekberg, met in Oslo.",
+        "Norwegian and Swedish Foreign Ministers Mira Solvang and Tomas Ekberg met in Oslo.",
+        "The foreign ministers of Norway and Sweden, Mira Solvang and Tomas Ekberg, met in Oslo.",
+        "Mira Solvang and Tomas Ekberg, the foreign ministers of Norway and Sweden, met in Oslo.",
+    ):
+        found = positions(_extract(text))
+        assert found == {
+            ("Mira Solvang", "Foreign Minister", "Norway"),
+            ("Tomas Ekberg", "Foreign Minister", "Sweden"),
+        }, text
+    st = _extract(
+        "Tomas Ekberg and Mira Solvang, the prime ministers of Sweden and Norway "
+        "respectively, signed the Baltic Accord."
+    )
+    assert positions(st) == {
+        ("Tomas Ekberg", "Prime Minister", "Sweden"),
+        ("Mira Solvang", "Prime Minister", "Norway"),
+    }
+
+
 def test_a_predecessor_held_the_successor_s_post():
     st = _extract(
         "Defence Minister Ana Quist arrived in Lima. Quist succeeds Lev Marrow, who retired. "

@@ -1521,6 +1521,25 @@ def test_a_speaker_title_after_a_comma_is_no_post_of_the_name_before_it(text):
     assert not held(_extract(text))
 
 
+@pytest.mark.parametrize(
+    "speaker",
+    ["the Office of the Prime Minister", "the Norwegian Defence Ministry", "Mira Solvang"],
+)
+def test_the_speaker_after_an_as_title_is_no_holder_of_it(speaker):
+    # review r8 #10 / L12: the reporting clause after the comma is no apposition of the
+    # title; the one "as" names holds it
+    st = _extract(
+        f"The president appointed Colonel Tomas Ekberg as acting commander, {speaker} said."
+    )
+    assert ("Tomas Ekberg", "Acting Commander") in held(st)
+    assert {h for h, _ in held(st)} == {"Tomas Ekberg"}
+
+
+def test_a_name_before_a_reporting_verb_is_the_apposition_of_a_subject_title():
+    st = _extract("Norway's foreign minister, Mira Solvang said Norway would send troops.")
+    assert ("Mira Solvang", "Foreign Minister") in held(st)
+
+
 def test_a_name_before_a_speaker_title_is_no_person():
     # review r8 #10: the apposition of a speaker title makes no person of a body's name
     st = _extract(

@@ -281,6 +281,37 @@ def test_coordinated_owners_of_a_plural_title_are_paired_with_the_people_in_orde
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        (
+            "Under-Secretary of State for Defence Procurement Tomas Ekberg met Mira Solvang.",
+            "Tomas Ekberg",
+            "Under-Secretary of State for Defence Procurement",
+        ),
+        (
+            "Minister for Trade Policy Mira Solvang met Tomas Ekberg.",
+            "Mira Solvang",
+            "Minister for Trade Policy",
+        ),
+        (
+            "Minister of State for Trade Policy Mira Solvang met Tomas Ekberg.",
+            "Mira Solvang",
+            "Minister of State for Trade Policy",
+        ),
+        (
+            "Secretary of State for African Affairs Rosa Vidal Mena met Tomas Ekberg.",
+            "Rosa Vidal Mena",
+            "Secretary of State for African Affairs",
+        ),
+    ],
+)
+def test_title_words_after_a_domain_word_stay_in_the_title_before_the_name(text, person, title):
+    # review r8 #23: the title ended at "Defence" and "Procurement Tomas Ekberg" was a person
+    st = _extract(text)
+    assert held(st) == {(person, title)}
+
+
 def test_a_predecessor_held_the_successor_s_post():
     st = _extract(
         "Defence Minister Ana Quist arrived in Lima. Quist succeeds Lev Marrow, who retired. "

@@ -258,6 +258,60 @@ def test_a_plural_title_is_held_by_each_person_named_after_it():
     assert found == {("Ana Quist", "Foreign Minister"), ("Lev Marrow", "Foreign Minister")}
 
 
+def test_coordinated_owners_of_a_plural_title_are_paired_with_the_people_in_order():
+    # review r8 #33: without "respectively" every person took the last owner
+    for text in (
+        "The Norwegian and Swedish foreign ministers, Mira Solvang and Tomas Ekberg, met in Oslo.",
+        "Norwegian and Swedish Foreign Ministers Mira Solvang and Tomas Ekberg met in Oslo.",
+        "The foreign ministers of Norway and Sweden, Mira Solvang and Tomas Ekberg, met in Oslo.",
+        "Mira Solvang and Tomas Ekberg, the foreign ministers of Norway and Sweden, met in Oslo.",
+    ):
+        found = positions(_extract(text))
+        assert found == {
+            ("Mira Solvang", "Foreign Minister", "Norway"),
+            ("Tomas Ekberg", "Foreign Minister", "Sweden"),
+        }, text
+    st = _extract(
+        "Tomas Ekberg and Mira Solvang, the prime ministers of Sweden and Norway "
+        "respectively, signed the Baltic Accord."
+    )
+    assert positions(st) == {
+        ("Tomas Ekberg", "Prime Minister", "Sweden"),
+        ("Mira Solvang", "Prime Minister", "Norway"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        (
+            "Under-Secretary of State for Defence Procurement Tomas Ekberg met Mira Solvang.",
+            "Tomas Ekberg",
+            "Under-Secretary of State for Defence Procurement",
+        ),
+        (
+            "Minister for Trade Policy Mira Solvang met Tomas Ekberg.",
+            "Mira Solvang",
+            "Minister for Trade Policy",
+        ),
+        (
+            "Minister of State for Trade Policy Mira Solvang met Tomas Ekberg.",
+            "Mira Solvang",
+            "Minister of State for Trade Policy",
+        ),
+        (
+            "Secretary of State for African Affairs Rosa Vidal Mena met Tomas Ekberg.",
+            "Rosa Vidal Mena",
+            "Secretary of State for African Affairs",
+        ),
+    ],
+)
+def test_title_words_after_a_domain_word_stay_in_the_title_before_the_name(text, person, title):
+    # review r8 #23: the title ended at "Defence" and "Procurement Tomas Ekberg" was a person
+    st = _extract(text)
+    assert held(st) == {(person, title)}
+
+
 def test_a_predecessor_held_the_successor_s_post():
     st = _extract(
         "Defence Minister Ana Quist arrived in Lima. Quist succeeds Lev Marrow, who retired. "
@@ -1557,6 +1611,25 @@ def test_a_speaker_title_after_a_comma_is_no_post_of_the_name_before_it(text):
     # review r8 #10: "..., a spokesperson for X said": the title is the reporting verb's
     # subject, though the parser hangs it on the name before as an apposition
     assert not held(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["the Office of the Prime Minister", "the Norwegian Defence Ministry", "Mira Solvang"],
+)
+def test_the_speaker_after_an_as_title_is_no_holder_of_it(speaker):
+    # review r8 #10 / L12: the reporting clause after the comma is no apposition of the
+    # title; the one "as" names holds it
+    st = _extract(
+        f"The president appointed Colonel Tomas Ekberg as acting commander, {speaker} said."
+    )
+    assert ("Tomas Ekberg", "Acting Commander") in held(st)
+    assert {h for h, _ in held(st)} == {"Tomas Ekberg"}
+
+
+def test_a_name_before_a_reporting_verb_is_the_apposition_of_a_subject_title():
+    st = _extract("Norway's foreign minister, Mira Solvang said Norway would send troops.")
+    assert ("Mira Solvang", "Foreign Minister") in held(st)
 
 
 def test_a_name_before_a_speaker_title_is_no_person():

@@ -638,3 +638,74 @@ def test_hosting_a_person_is_meeting_them(text):
     found = _relations(text)
     assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg", "asserted")
     assert not any(p == "hosts" for _s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text, appointee, title",
+    [
+        # the parser reads "in" as a preposition with the appointee as its object
+        (
+            "President Tomas Ekberg swore in Mira Solvang as Minister of Defence.",
+            "Mira Solvang",
+            "Minister of Defence",
+        ),
+        (
+            "On Monday President Tomas Ekberg swore in Vice-Admiral Jon Berg as Chief of the "
+            "Naval Staff.",
+            "Jon Berg",
+            "Chief of the Naval Staff",
+        ),
+    ],
+)
+def test_swearing_someone_in_appoints_them(text, appointee, title):
+    found = _relations(text)
+    assert _has(found, appointee, "appointedBy", "Tomas Ekberg"), found
+    posts = _posts(text)
+    assert (appointee, title) in posts, posts
+    assert ("Tomas Ekberg", title) not in posts, posts  # the one who swears them in
+
+
+def test_swearing_in_a_list_appoints_each_one():
+    text = (
+        "President Tomas Ekberg swore in Mira Solvang and Jon Berg as Minister of Government "
+        "and Minister of Defence respectively."
+    )
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), found
+    assert _has(found, "Jon Berg", "appointedBy", "Tomas Ekberg"), found
+
+
+def test_swearing_an_oath_appoints_no_one():
+    found = _relations("Mira Solvang swore in front of the court that she had not seen it.")
+    assert not any(p == "appointedBy" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        (
+            "Mira Solvang and Jon Berg lead the Norland Army and the Velmar Navy, respectively.",
+            [("Mira Solvang", "leads", "Norland Army"), ("Jon Berg", "leads", "Velmar Navy")],
+        ),
+        (
+            "Norway and Sweden will send troops to the Velmar Force and the Tarn Mission "
+            "respectively.",
+            [
+                ("Norway", "contributesTo", "Velmar Force"),
+                ("Sweden", "contributesTo", "Tarn Mission"),
+            ],
+        ),
+    ],
+)
+def test_respectively_pairs_subjects_with_objects(text, pairs):
+    found = _relations(text)
+    for s, p, o in pairs:
+        assert _has(found, s, p, o), found
+    stated = {(s, p, o) for s, p, o in found if p == pairs[0][1]}
+    assert stated == set(pairs), found
+
+
+def test_without_respectively_each_subject_takes_each_object():
+    found = _relations("Mira Solvang and Jon Berg lead the Norland Army and the Velmar Navy.")
+    assert _has(found, "Jon Berg", "leads", "Norland Army"), found
+    assert _has(found, "Mira Solvang", "leads", "Velmar Navy"), found

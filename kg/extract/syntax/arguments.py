@@ -212,12 +212,30 @@ def direct_objects(verb) -> list:
             found = child_deps(head, "nsubjpass", "nsubj") or direct_objects(head)
         return found
     found = child_deps(verb, "dobj")
+    particle = particle_object_prep(verb)
+    if particle is not None:  # "swore in X (and the colonel Y)": X, read before Y
+        found = child_deps(particle, "pobj") + found
     found += _stray_conjuncts(verb, found)
     if not found and verb.lemma_.lower() in frames().object_control:
         # "urged X to sign", parsed as X the subject of "sign"
         for comp in child_deps(verb, "ccomp", "xcomp"):
             found += child_deps(comp, "nsubj")
     return found
+
+
+def particle_object_prep(verb):
+    """The particle the parser read as a preposition whose object is the verb's direct
+    object ("swore in X as minister": in; data: frames.yaml `particle_objects`): listed for
+    the verb and right after it, in the active voice."""
+    particles = frames().particle_objects.get(verb.lemma_.lower())
+    if not particles or verb.i + 1 >= len(verb.doc):
+        return None
+    prep = verb.doc[verb.i + 1]
+    if prep.head.i != verb.i or prep.dep_ != "prep" or prep.lower_ not in particles:
+        return None
+    if is_passive(verb) or not child_deps(prep, "pobj"):
+        return None
+    return prep
 
 
 def _intention_noun(verb):
@@ -313,8 +331,11 @@ def _is_particle_prep(tok) -> bool:
 def prep_children(tok) -> list:
     """The prepositions of a word, looking through a particle ("pulled out of X": of)."""
     out = []
+    particle = particle_object_prep(tok) if tok.pos_ in ("VERB", "AUX") else None
     for prep in tok.children:
         if prep.dep_ not in ("prep", "dative", "agent"):
+            continue
+        if particle is not None and prep.i == particle.i:
             continue
         if _is_particle_prep(prep):
             out += [c for c in prep.children if c.dep_ == "prep"]
@@ -328,6 +349,9 @@ def phrasal_lemma(tok) -> str:
     idiom the lexicon lists ("take part", "play host")."""
     lemma = tok.lemma_.lower()
     particles = [c.lower_ for c in tok.children if c.dep_ == "prt" or _is_particle_prep(c)]
+    particle = particle_object_prep(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if particle is not None:  # "swore in X"
+        particles.append(particle.lower_)
     if particles:
         return f"{lemma} {particles[0]}"
     for obj in tok.children:

@@ -709,3 +709,22 @@ def test_without_respectively_each_subject_takes_each_object():
     found = _relations("Mira Solvang and Jon Berg lead the Norland Army and the Velmar Navy.")
     assert _has(found, "Jon Berg", "leads", "Norland Army"), found
     assert _has(found, "Mira Solvang", "leads", "Velmar Navy"), found
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Mira Solvang passed the chairmanship to Swedish Foreign Minister Jon Berg.", "asserted"),
+        ("General Mira Solvang handed control of the armed forces to his deputy, Jon Berg.", None),
+        ("Mira Solvang will pass the baton to Jon Berg in May.", "planned"),
+    ],
+)
+def test_handing_a_post_on_is_a_succession(text, modality):
+    found = _relations(text)
+    assert _has(found, "Jon Berg", "succeeds", "Mira Solvang", modality), found
+    assert not _has(found, "Mira Solvang", "succeeds", "Jon Berg"), found
+
+
+def test_handing_over_a_thing_is_no_succession():
+    found = _relations("Mira Solvang handed the letter to Jon Berg.")
+    assert not any(p == "succeeds" for _s, p, _o in found), found

@@ -728,3 +728,28 @@ def test_handing_a_post_on_is_a_succession(text, modality):
 def test_handing_over_a_thing_is_no_succession():
     found = _relations("Mira Solvang handed the letter to Jon Berg.")
     assert not any(p == "succeeds" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang was appointed by the Velmar Council in March, replacing Tomas Ekberg.",
+        "Mira Solvang was nominated as foreign minister by the president, replacing Tomas "
+        "Ekberg, who will become Norland's envoy to the Velmar Union.",
+        "Mira Solvang was appointed by Norlandic President Jon Berg in January, succeeding "
+        "Norlandic envoy Tomas Ekberg.",
+    ],
+)
+def test_a_participle_after_a_passive_is_its_patients(text):
+    # the one appointed replaces Y, not the agent who appoints
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
+    assert [s for s, p, _o in found if p == "succeeds"] == ["Mira Solvang"], found
+
+
+def test_a_participle_after_a_relative_clause_on_the_agent_continues_it():
+    found = _relations(
+        "The Velmar Agency is headed by Mira Solvang, who was appointed in June, succeeding "
+        "Tomas Ekberg."
+    )
+    assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found

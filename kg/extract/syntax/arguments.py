@@ -92,6 +92,11 @@ def subjects(verb) -> list:
             raised = child_deps(head, "nsubjpass")  # "X is expected to visit"
             if raised:
                 return raised
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and is_passive(head):
+            # "X was appointed by the council, replacing Y": X replaces Y, not the agent
+            patient = child_deps(head, "nsubjpass")
+            if patient and not _continues_relative(verb, head):
+                return patient
         return subjects(head)
     if (
         verb.tag_ == "VBG"
@@ -107,6 +112,18 @@ def subjects(verb) -> list:
     if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
         return [head]
     return _stranded_subject(verb)
+
+
+def _continues_relative(participle, verb) -> bool:
+    """Whether a participle that the parser hung on a passive right after a relative clause
+    on the passive's agent continues that clause: "X is headed by Y, who was appointed in
+    June, succeeding Z" (Y succeeds Z)."""
+    for agent in (p for a in _agent_phrases(verb) for p in child_deps(a, "pobj")):
+        for clause in child_deps(agent, "relcl"):
+            between = participle.doc[clause.right_edge.i + 1 : participle.i]
+            if all(t.is_punct for t in between):
+                return True
+    return False
 
 
 def _agent_phrases(verb) -> list:

@@ -403,6 +403,17 @@ def test_a_description_is_also_named_with_its_complement():
     assert "panel of experts" in names
 
 
+def test_a_description_is_also_named_without_the_place_it_is_held_in():
+    st = _extract(
+        "Norland would host a summit of Andean presidents in Cusco in July. The deployment of "
+        "Velmarian troops to Norvik, in July 2021, was requested by the government."
+    )
+    names = {n for e in st.entities for n in (e.label, *e.aliases)}
+    assert "summit of Andean presidents in Cusco" in names
+    assert "summit of Andean presidents" in names
+    assert "deployment of Velmarian troops to Norvik" in names
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -710,6 +721,24 @@ def test_a_counterpart_holds_the_possessor_s_post_for_the_country_named():
         "Berlin for talks with her German counterpart, Jonas Brenner."
     )
     assert ("Jonas Brenner", "Defence Minister", "Germany") in positions(st)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Minister Rasa Kalnina said the battalion was ready. Kalnina, a former deputy "
+        "chief of the Norland Armed Forces, will travel to Berlin for talks with her German "
+        "counterpart, Jonas Brenner.",
+        "Defence Minister Rasa Kalnina said the battalion was ready. Kalnina, a former deputy "
+        "chief of the Norland Armed Forces, took office in May. She will travel to Berlin for "
+        "talks with her German counterpart, Jonas Brenner.",
+    ],
+)
+def test_a_counterpart_holds_the_possessor_s_current_post_not_a_former_one(text):
+    st = _extract(text)
+    found = held(st)
+    assert ("Jonas Brenner", "Defence Minister") in found
+    assert ("Jonas Brenner", "Deputy Chief") not in found
 
 
 def test_a_counterpart_named_with_a_title_of_their_own_holds_it_for_that_country():
@@ -1101,6 +1130,38 @@ def test_a_leadership_participle_coordinated_in_a_relative_clause_names_the_lead
     )
     assert ("Lars Holm", "Commander", "Northern Fleet") in positions(st)
     assert ("Ana Berg", "Co-chair", "Velmar Working Group") in positions(st)
+
+
+def test_a_leadership_participle_on_the_body_s_noun_names_the_leader_by_a_title():
+    st = _extract(
+        "The junta refused to receive a Velmar mediation mission led by the former President "
+        "of Norland, Tomas Ekberg, which was to arrive on Friday. The Sudrian Border "
+        "Commission will be presided by the Vice-Minister of Trade of Norland, Mira Solvang."
+    )
+    found = positions(st)
+    assert ("Tomas Ekberg", "Head", "Velmar mediation mission") in found
+    assert ("Mira Solvang", "President", "Sudrian Border Commission") in found
+
+
+def test_a_perfect_infinitive_of_leading_is_a_former_post_and_no_leadership():
+    def leads(st):
+        label = {e.id: e.label for e in st.entities}
+        return {(label[r.subject], label[r.object]) for r in st.relations if r.predicate == "leads"}
+
+    now = _extract("Admiral Mira Solvang has led the Velmar Joint Staff since 2022.")
+    assert ("Mira Solvang", "Velmar Joint Staff") in leads(now)
+    st = _extract(
+        "Admiral Tomas Ekberg retired and is the first navy officer to have led the Velmar "
+        "Joint Staff."
+    )
+    assert ("Tomas Ekberg", "Velmar Joint Staff") not in leads(st)
+    label = {e.id: e.label for e in st.entities}
+    former = {
+        label[r.subject]
+        for r in st.relations
+        if r.predicate == "holdsPosition" and "former" in r.qualifiers
+    }
+    assert "Tomas Ekberg" in former
 
 
 def test_leaders_and_bodies_paired_respectively_hold_one_post_each():

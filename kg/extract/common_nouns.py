@@ -83,6 +83,9 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         if len(full) > len(tail) and len(out) > n:
             words = [*tokens, *full]
             out[-1].alias = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+        elif len(out) > n and (venue := _venue(tail)):
+            words = [*tokens, *tail[: tail.index(venue)]]
+            out[-1].alias = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
         if intent is not None and len(out) > n:
             # "the government's plan to cut the budget": named by what it intends
             end = next(
@@ -147,10 +150,12 @@ def _complement(doc, root, partners: frozenset[str] = frozenset()) -> list:
     out: list = []
     head = root
     for _ in range(2):
+        # the second phrase may hang on the first one's object or on the head noun
+        # ("deployment of troops to Norvik")
         prep = next(
             (
                 c
-                for c in head.children
+                for c in (*head.children, *root.children)
                 if c.dep_ == "prep" and c.i == (out[-1].i if out else root.i) + 1
             ),
             None,
@@ -173,6 +178,20 @@ def _complement(doc, root, partners: frozenset[str] = frozenset()) -> list:
         if head is None:
             break
     return out
+
+
+def _venue(tail: list):
+    """The preposition of a place phrase that ends a complement after its first phrase
+    ("meeting of trade ministers in Norvik": "in"; lexicon `venue_preps`), or None."""
+    for t in tail[1:]:
+        if (
+            t.dep_ == "prep"
+            and t.lower_ in lexicon().venue_preps
+            and t.right_edge.i == tail[-1].i
+            and any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in t.subtree)
+        ):
+            return t
+    return None
 
 
 def _partner_preps(root) -> frozenset[str]:

@@ -258,6 +258,60 @@ def test_a_plural_title_is_held_by_each_person_named_after_it():
     assert found == {("Ana Quist", "Foreign Minister"), ("Lev Marrow", "Foreign Minister")}
 
 
+def test_coordinated_owners_of_a_plural_title_are_paired_with_the_people_in_order():
+    # review r8 #33: without "respectively" every person took the last owner
+    for text in (
+        "The Norwegian and Swedish foreign ministers, Mira Solvang and Tomas Ekberg, met in Oslo.",
+        "Norwegian and Swedish Foreign Ministers Mira Solvang and Tomas Ekberg met in Oslo.",
+        "The foreign ministers of Norway and Sweden, Mira Solvang and Tomas Ekberg, met in Oslo.",
+        "Mira Solvang and Tomas Ekberg, the foreign ministers of Norway and Sweden, met in Oslo.",
+    ):
+        found = positions(_extract(text))
+        assert found == {
+            ("Mira Solvang", "Foreign Minister", "Norway"),
+            ("Tomas Ekberg", "Foreign Minister", "Sweden"),
+        }, text
+    st = _extract(
+        "Tomas Ekberg and Mira Solvang, the prime ministers of Sweden and Norway "
+        "respectively, signed the Baltic Accord."
+    )
+    assert positions(st) == {
+        ("Tomas Ekberg", "Prime Minister", "Sweden"),
+        ("Mira Solvang", "Prime Minister", "Norway"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        (
+            "Under-Secretary of State for Defence Procurement Tomas Ekberg met Mira Solvang.",
+            "Tomas Ekberg",
+            "Under-Secretary of State for Defence Procurement",
+        ),
+        (
+            "Minister for Trade Policy Mira Solvang met Tomas Ekberg.",
+            "Mira Solvang",
+            "Minister for Trade Policy",
+        ),
+        (
+            "Minister of State for Trade Policy Mira Solvang met Tomas Ekberg.",
+            "Mira Solvang",
+            "Minister of State for Trade Policy",
+        ),
+        (
+            "Secretary of State for African Affairs Rosa Vidal Mena met Tomas Ekberg.",
+            "Rosa Vidal Mena",
+            "Secretary of State for African Affairs",
+        ),
+    ],
+)
+def test_title_words_after_a_domain_word_stay_in_the_title_before_the_name(text, person, title):
+    # review r8 #23: the title ended at "Defence" and "Procurement Tomas Ekberg" was a person
+    st = _extract(text)
+    assert held(st) == {(person, title)}
+
+
 def test_a_predecessor_held_the_successor_s_post():
     st = _extract(
         "Defence Minister Ana Quist arrived in Lima. Quist succeeds Lev Marrow, who retired. "
@@ -347,6 +401,17 @@ def test_a_description_is_also_named_with_its_complement():
     names = {n for e in st.entities for n in (e.label, *e.aliases)}
     assert "meeting of EU trade ministers in Brussels" in names
     assert "panel of experts" in names
+
+
+def test_a_description_is_also_named_without_the_place_it_is_held_in():
+    st = _extract(
+        "Norland would host a summit of Andean presidents in Cusco in July. The deployment of "
+        "Velmarian troops to Norvik, in July 2021, was requested by the government."
+    )
+    names = {n for e in st.entities for n in (e.label, *e.aliases)}
+    assert "summit of Andean presidents in Cusco" in names
+    assert "summit of Andean presidents" in names
+    assert "deployment of Velmarian troops to Norvik" in names
 
 
 @pytest.mark.parametrize(
@@ -656,6 +721,24 @@ def test_a_counterpart_holds_the_possessor_s_post_for_the_country_named():
         "Berlin for talks with her German counterpart, Jonas Brenner."
     )
     assert ("Jonas Brenner", "Defence Minister", "Germany") in positions(st)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Defence Minister Rasa Kalnina said the battalion was ready. Kalnina, a former deputy "
+        "chief of the Norland Armed Forces, will travel to Berlin for talks with her German "
+        "counterpart, Jonas Brenner.",
+        "Defence Minister Rasa Kalnina said the battalion was ready. Kalnina, a former deputy "
+        "chief of the Norland Armed Forces, took office in May. She will travel to Berlin for "
+        "talks with her German counterpart, Jonas Brenner.",
+    ],
+)
+def test_a_counterpart_holds_the_possessor_s_current_post_not_a_former_one(text):
+    st = _extract(text)
+    found = held(st)
+    assert ("Jonas Brenner", "Defence Minister") in found
+    assert ("Jonas Brenner", "Deputy Chief") not in found
 
 
 def test_a_counterpart_named_with_a_title_of_their_own_holds_it_for_that_country():
@@ -1047,6 +1130,38 @@ def test_a_leadership_participle_coordinated_in_a_relative_clause_names_the_lead
     )
     assert ("Lars Holm", "Commander", "Northern Fleet") in positions(st)
     assert ("Ana Berg", "Co-chair", "Velmar Working Group") in positions(st)
+
+
+def test_a_leadership_participle_on_the_body_s_noun_names_the_leader_by_a_title():
+    st = _extract(
+        "The junta refused to receive a Velmar mediation mission led by the former President "
+        "of Norland, Tomas Ekberg, which was to arrive on Friday. The Sudrian Border "
+        "Commission will be presided by the Vice-Minister of Trade of Norland, Mira Solvang."
+    )
+    found = positions(st)
+    assert ("Tomas Ekberg", "Head", "Velmar mediation mission") in found
+    assert ("Mira Solvang", "President", "Sudrian Border Commission") in found
+
+
+def test_a_perfect_infinitive_of_leading_is_a_former_post_and_no_leadership():
+    def leads(st):
+        label = {e.id: e.label for e in st.entities}
+        return {(label[r.subject], label[r.object]) for r in st.relations if r.predicate == "leads"}
+
+    now = _extract("Admiral Mira Solvang has led the Velmar Joint Staff since 2022.")
+    assert ("Mira Solvang", "Velmar Joint Staff") in leads(now)
+    st = _extract(
+        "Admiral Tomas Ekberg retired and is the first navy officer to have led the Velmar "
+        "Joint Staff."
+    )
+    assert ("Tomas Ekberg", "Velmar Joint Staff") not in leads(st)
+    label = {e.id: e.label for e in st.entities}
+    former = {
+        label[r.subject]
+        for r in st.relations
+        if r.predicate == "holdsPosition" and "former" in r.qualifiers
+    }
+    assert "Tomas Ekberg" in former
 
 
 def test_leaders_and_bodies_paired_respectively_hold_one_post_each():
@@ -1496,6 +1611,25 @@ def test_a_speaker_title_after_a_comma_is_no_post_of_the_name_before_it(text):
     # review r8 #10: "..., a spokesperson for X said": the title is the reporting verb's
     # subject, though the parser hangs it on the name before as an apposition
     assert not held(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "speaker",
+    ["the Office of the Prime Minister", "the Norwegian Defence Ministry", "Mira Solvang"],
+)
+def test_the_speaker_after_an_as_title_is_no_holder_of_it(speaker):
+    # review r8 #10 / L12: the reporting clause after the comma is no apposition of the
+    # title; the one "as" names holds it
+    st = _extract(
+        f"The president appointed Colonel Tomas Ekberg as acting commander, {speaker} said."
+    )
+    assert ("Tomas Ekberg", "Acting Commander") in held(st)
+    assert {h for h, _ in held(st)} == {"Tomas Ekberg"}
+
+
+def test_a_name_before_a_reporting_verb_is_the_apposition_of_a_subject_title():
+    st = _extract("Norway's foreign minister, Mira Solvang said Norway would send troops.")
+    assert ("Mira Solvang", "Foreign Minister") in held(st)
 
 
 def test_a_name_before_a_speaker_title_is_no_person():

@@ -283,6 +283,7 @@ class Lexicon:
     title_owner_classes: dict[str, frozenset[str]] = field(metadata=_read(_classes_by_word))
     owner_preps: frozenset[str]  # "the foreign minister of Norland"
     government_preps: frozenset[str]  # "the government in Norvik"
+    venue_preps: frozenset[str]  # "a meeting of trade ministers in Norvik": where it is held
     representative_preps: frozenset[str]  # "officials from Norland"
     title_determiners: frozenset[str]  # "the president" (a title named): a person named before
     title_word_determiners: frozenset[str]  # "the minister" (a word of a title)

@@ -42,13 +42,18 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             person is not None
             and person.cluster.id not in listed
             and not _own_subject(b, comma + 1, head)
+            and not (_predicate(head) and _speaks(b, comma + 1))
         ):
             return person, "apposition"
     # apposition either way: "X's army chief, Luis Vera" / "Luis Vera, the army chief";
     # after a complement, the name may hang from its last word ("envoy for the Lakes, X")
     span_tokens = [head, *(t for t in doc[pos.tok_start : pos.tok_end] if t.i != head.i)]
     for child in (c for t in span_tokens for c in t.children):
-        if child.dep_ == "appos" and not pos.tok_start <= child.i < pos.tok_end:
+        if (
+            child.dep_ == "appos"
+            and not pos.tok_start <= child.i < pos.tok_end
+            and not (_predicate(head) and reporting_subject(child))
+        ):
             refs = [
                 r
                 for r in index.refs(block, child, with_conj=False)
@@ -178,10 +183,7 @@ def _own_subject(b: Builder, i: int, title) -> bool:
     that is the predicate of another clause ("..., who will become Norland's envoy to
     Velmar, spokesperson Ana Berg said", "X will serve as acting minister, Berg said": Berg
     says, and the clause before names its own holder)."""
-    predicate = title.dep_ == "attr" or (
-        title.dep_ == "pobj" and title.head.lower_ in lexicon().role_prepositions
-    )
-    if not predicate:
+    if not _predicate(title):
         return False
     m = b.index.mention_at(b.block, b.doc[i])
     while m is not None and b.index.clusters[m.cluster].cls == "Position":
@@ -190,6 +192,22 @@ def _own_subject(b: Builder, i: int, title) -> bool:
         return False
     tok = b.doc[m.head]
     return tok.dep_ in ("nsubj", "nsubjpass") and title.head.i != tok.head.i
+
+
+def _predicate(title) -> bool:
+    """Whether a title is the predicate of a clause ("became minister", "as minister")."""
+    return title.dep_ == "attr" or (
+        title.dep_ == "pobj" and title.head.lower_ in lexicon().role_prepositions
+    )
+
+
+def _speaks(b: Builder, i: int) -> bool:
+    """Whether the name from token `i` on is written right before a reporting verb ("...
+    appointed X as acting commander, the Office of the President said"): after a title
+    that is a predicate, the one who speaks, not the title's apposition, though the parser
+    may hang it there."""
+    m = b.index.mention_at(b.block, b.doc[i])
+    return m is not None and reporting_subject(b.doc[m.head])
 
 
 def _subjects_role(b: Builder, verb, obj) -> bool:

@@ -11,7 +11,12 @@ from kg.extract.actors import actor_refs, is_title_word
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.frames.carried import carried_candidates
 from kg.extract.frames.nouns import in_place, noun_subjects, participants
-from kg.extract.frames.objects import frame_objects, has_contribution, judgement
+from kg.extract.frames.objects import (
+    frame_objects,
+    has_contribution,
+    judgement,
+    offers_contribution,
+)
 from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.arguments import (
@@ -221,6 +226,8 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue
             if frame.not_in_place and in_place(tok):
                 continue  # "told reporters in the northern part of the city"
+            if frame.needs == "contribution" and not offers_contribution(tok):
+                continue  # "an offer of 200 troops", not "an offer of talks"
             level = clause.modality
             if frame.subject is None and level == "asserted" and _past_noun(tok):
                 level = "negated"  # "Sweden, a former member of X": a member no longer

@@ -75,6 +75,8 @@ def subjects(verb) -> list:
         owner = child_deps(noun_head, "poss") or prep_objects(noun_head, "by")
         if owner:  # "Y welcomed X's offer to host the forum": X would host it
             return owner
+        if noun_head.dep_ == "nsubjpass":
+            return []  # "the decision to send troops was welcomed by Y": not Y's
         return subjects(noun_head.head)
     if verb.dep_ in ("xcomp", "advcl") and head.i != verb.i:
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
@@ -266,7 +268,7 @@ def _intention_noun(verb):
         return None
     if not has_to(verb):
         return None
-    if head.dep_ not in ("dobj", "attr", "nsubj", "pobj") or head.head.i == head.i:
+    if head.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") or head.head.i == head.i:
         return None
     return head
 

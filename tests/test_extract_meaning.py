@@ -907,3 +907,38 @@ def test_who_is_persuaded_to_do_something_does_it():
         found = _relations(text)
         assert _has(found, "Velmar", "contributesTo", "Andean Force")
         assert not _has(found, "Mira Solvang", "contributesTo", "Andean Force")
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Norway's offer of 200 troops to the Sudria Mission was welcomed by Sweden.", "offered"),
+        ("Norway's pledge of $5 million to the Sudria Mission was welcomed by Sweden.", "offered"),
+        ("Sweden rejected Norway's offer of 200 troops to the Sudria Mission.", "offered"),
+        (
+            "Norway's decision to send 200 troops to the Sudria Mission was welcomed by Sweden.",
+            "planned",
+        ),
+    ],
+)
+def test_offers_pledges_and_decisions_as_nouns_carry_their_modality(text, modality):
+    # review r8 #50: the offer stated nothing, the pledge a contribution made, the
+    # decision nothing; the one who rejects an offer does not make it refused
+    found = _relations(text)
+    assert found.get(("Norway", "contributesTo", "Sudria Mission")) == modality
+    assert not _has(found, "Sweden", "contributesTo", "Sudria Mission")
+
+
+def test_an_offer_of_something_else_contributes_nothing():
+    found = _relations("Norway's offer of talks to the Sudria Mission was welcomed by Sweden.")
+    assert not _has(found, "Norway", "contributesTo", "Sudria Mission")
+
+
+def test_a_plan_to_do_something_is_named_by_it_and_no_plans_are_no_plan():
+    from kg.extract.pipeline import extract
+
+    st = extract("Sweden criticised the government's plan to cut the army's budget.", "t")
+    plans = [e for e in st.entities if e.cls == "Plan"]
+    assert [p.aliases for p in plans] == [("the government's plan to cut the army's budget",)]
+    st = extract("Norway has no plans to join the Velmar Alliance, Mira Solvang said.", "t")
+    assert not [e for e in st.entities if e.cls == "Plan"]

@@ -11,7 +11,12 @@ from kg.extract.actors import actor_refs, is_title_word
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.frames.carried import carried_candidates
 from kg.extract.frames.nouns import in_place, noun_subjects, participants
-from kg.extract.frames.objects import frame_objects, has_contribution, judgement
+from kg.extract.frames.objects import (
+    frame_objects,
+    has_contribution,
+    judgement,
+    offers_contribution,
+)
 from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.arguments import (
@@ -38,6 +43,22 @@ def principals(verb) -> list:
 def _event_nouns(predicate: str) -> frozenset[str]:
     """The nouns that state `predicate` (trip, visit for visits)."""
     return frozenset(w for fr in frames().nouns if fr.predicate == predicate for w in fr.lemmas)
+
+
+def pairs_in_order(verb) -> bool:
+    """Whether the verb pairs its subjects with its objects one by one: a pairing adverb
+    (lexicon `pairing_adverbs`: "A and B head X and Y, respectively") in its own clause,
+    not in a clause below it."""
+    words = lexicon().pairing_adverbs
+    for t in verb.subtree:
+        if t.lower_ not in words:
+            continue
+        head = t.head
+        while head.i != verb.i and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.i == verb.i:
+            return True
+    return False
 
 
 def _verb_of(tok):
@@ -205,6 +226,8 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue
             if frame.not_in_place and in_place(tok):
                 continue  # "told reporters in the northern part of the city"
+            if frame.needs == "contribution" and not offers_contribution(tok):
+                continue  # "an offer of 200 troops", not "an offer of talks"
             level = clause.modality
             if frame.subject is None and level == "asserted" and _past_noun(tok):
                 level = "negated"  # "Sweden, a former member of X": a member no longer
@@ -352,22 +375,24 @@ def _emit(
     elif frame.only_refused:  # "attended the summit" states no membership
         return []
     said = attribution(index, block, tok)
+    pairs = [(s, o) for s in subjects_ for o in objects_]
+    if 1 < len(subjects_) == len(objects_) and pairs_in_order(verb):
+        pairs = list(zip(subjects_, objects_, strict=True))  # "A and B head X and Y, respectively"
     out = []
-    for s in subjects_:
-        for o in objects_:
-            subject, obj = (o, s) if frame.inverse else (s, o)
-            guessed = subject.guessed or obj.guessed
-            out.append(
-                Candidate(
-                    subject=subject,
-                    predicate=predicate,
-                    object=obj,
-                    block=block,
-                    sent=tok.sent,
-                    modality=level,
-                    attributed=said,
-                    confidence=round(frame.confidence - (0.15 if guessed else 0.0), 3),
-                    method=f"frame:{frame.name}",
-                )
+    for s, o in pairs:
+        subject, obj = (o, s) if frame.inverse else (s, o)
+        guessed = subject.guessed or obj.guessed
+        out.append(
+            Candidate(
+                subject=subject,
+                predicate=predicate,
+                object=obj,
+                block=block,
+                sent=tok.sent,
+                modality=level,
+                attributed=said,
+                confidence=round(frame.confidence - (0.15 if guessed else 0.0), 3),
+                method=f"frame:{frame.name}",
             )
+        )
     return out

@@ -46,6 +46,13 @@ def has_contribution(verb, money: bool = True) -> bool:
     return any(has_contribution(xcomp, money) for xcomp in child_deps(verb, "xcomp"))
 
 
+def offers_contribution(noun) -> bool:
+    """Whether a noun of giving names troops, ships or money in its "of" phrase ("an offer
+    of 200 troops", "a pledge of $5 million")."""
+    nouns = lexicon().contribution_nouns
+    return any(_is_contribution(o, nouns) for o in prep_objects(noun, "of"))
+
+
 def judgement(verb) -> tuple[str | None, int]:
     """The polarity of what a verb of naming calls its object (data: frames.yaml
     `judgements`), and where that complement starts: "called the sanctions 'blackmail'"

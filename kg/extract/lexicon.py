@@ -330,6 +330,9 @@ class Frame:
     # its lemmas that, with a predicate after the object, say what the object is left as,
     # not that the subject left it: "left X in charge", "left X to decide", "left X divided"
     causative: tuple[str, ...] = ()
+    # its lemmas that state nothing with a guest: a person as the object and a place after
+    # "to" or "in" ("welcomed X to Velmar City" receives X, it does not support X)
+    receiving: tuple[str, ...] = ()
 
 
 def _usable(items: Any) -> list[dict]:

@@ -277,6 +277,7 @@ class Lexicon:
     person_pronouns: dict[str, str] = field(metadata=_read(_by_word))  # "she" -> "f"
     courtesy_genders: dict[str, str] = field(metadata=_read(_by_word))  # "ms" -> "f"
     lemma_corrections: dict[str, str] = field(metadata=_read(_by_word))  # form -> lemma
+    joined_words: frozenset[str]  # "re-elected": one token, not "re", "-", "elected"
     quote_marks: frozenset[str]  # '"We will ...," X said': voices.py
     thing_pronouns: frozenset[str]  # "it", "its"
     # "its secretary general" is a body's, "its foreign minister" a country's: title -> classes

@@ -638,3 +638,118 @@ def test_hosting_a_person_is_meeting_them(text):
     found = _relations(text)
     assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg", "asserted")
     assert not any(p == "hosts" for _s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text, appointee, title",
+    [
+        # the parser reads "in" as a preposition with the appointee as its object
+        (
+            "President Tomas Ekberg swore in Mira Solvang as Minister of Defence.",
+            "Mira Solvang",
+            "Minister of Defence",
+        ),
+        (
+            "On Monday President Tomas Ekberg swore in Vice-Admiral Jon Berg as Chief of the "
+            "Naval Staff.",
+            "Jon Berg",
+            "Chief of the Naval Staff",
+        ),
+    ],
+)
+def test_swearing_someone_in_appoints_them(text, appointee, title):
+    found = _relations(text)
+    assert _has(found, appointee, "appointedBy", "Tomas Ekberg"), found
+    posts = _posts(text)
+    assert (appointee, title) in posts, posts
+    assert ("Tomas Ekberg", title) not in posts, posts  # the one who swears them in
+
+
+def test_swearing_in_a_list_appoints_each_one():
+    text = (
+        "President Tomas Ekberg swore in Mira Solvang and Jon Berg as Minister of Government "
+        "and Minister of Defence respectively."
+    )
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), found
+    assert _has(found, "Jon Berg", "appointedBy", "Tomas Ekberg"), found
+
+
+def test_swearing_an_oath_appoints_no_one():
+    found = _relations("Mira Solvang swore in front of the court that she had not seen it.")
+    assert not any(p == "appointedBy" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        (
+            "Mira Solvang and Jon Berg lead the Norland Army and the Velmar Navy, respectively.",
+            [("Mira Solvang", "leads", "Norland Army"), ("Jon Berg", "leads", "Velmar Navy")],
+        ),
+        (
+            "Norway and Sweden will send troops to the Velmar Force and the Tarn Mission "
+            "respectively.",
+            [
+                ("Norway", "contributesTo", "Velmar Force"),
+                ("Sweden", "contributesTo", "Tarn Mission"),
+            ],
+        ),
+    ],
+)
+def test_respectively_pairs_subjects_with_objects(text, pairs):
+    found = _relations(text)
+    for s, p, o in pairs:
+        assert _has(found, s, p, o), found
+    stated = {(s, p, o) for s, p, o in found if p == pairs[0][1]}
+    assert stated == set(pairs), found
+
+
+def test_without_respectively_each_subject_takes_each_object():
+    found = _relations("Mira Solvang and Jon Berg lead the Norland Army and the Velmar Navy.")
+    assert _has(found, "Jon Berg", "leads", "Norland Army"), found
+    assert _has(found, "Mira Solvang", "leads", "Velmar Navy"), found
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Mira Solvang passed the chairmanship to Swedish Foreign Minister Jon Berg.", "asserted"),
+        ("General Mira Solvang handed control of the armed forces to his deputy, Jon Berg.", None),
+        ("Mira Solvang will pass the baton to Jon Berg in May.", "planned"),
+    ],
+)
+def test_handing_a_post_on_is_a_succession(text, modality):
+    found = _relations(text)
+    assert _has(found, "Jon Berg", "succeeds", "Mira Solvang", modality), found
+    assert not _has(found, "Mira Solvang", "succeeds", "Jon Berg"), found
+
+
+def test_handing_over_a_thing_is_no_succession():
+    found = _relations("Mira Solvang handed the letter to Jon Berg.")
+    assert not any(p == "succeeds" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang was appointed by the Velmar Council in March, replacing Tomas Ekberg.",
+        "Mira Solvang was nominated as foreign minister by the president, replacing Tomas "
+        "Ekberg, who will become Norland's envoy to the Velmar Union.",
+        "Mira Solvang was appointed by Norlandic President Jon Berg in January, succeeding "
+        "Norlandic envoy Tomas Ekberg.",
+    ],
+)
+def test_a_participle_after_a_passive_is_its_patients(text):
+    # the one appointed replaces Y, not the agent who appoints
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
+    assert [s for s, p, _o in found if p == "succeeds"] == ["Mira Solvang"], found
+
+
+def test_a_participle_after_a_relative_clause_on_the_agent_continues_it():
+    found = _relations(
+        "The Velmar Agency is headed by Mira Solvang, who was appointed in June, succeeding "
+        "Tomas Ekberg."
+    )
+    assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found

@@ -408,6 +408,7 @@ class Frames:
     version: str
     modality_nouns: dict[str, str]  # "has plans to" -> planned
     particle_preps: frozenset[str]  # "pull out of": out
+    particle_objects: dict[str, frozenset[str]]  # "swore in X": in, with X its object
     member_preps: frozenset[str]  # "officials, including A and B"
     max_each_other: int = 3  # "A, B and C met": pairs only up to this many parties
     partitive_nouns: frozenset[str]  # "part of X" stands for X

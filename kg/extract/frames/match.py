@@ -45,6 +45,22 @@ def _event_nouns(predicate: str) -> frozenset[str]:
     return frozenset(w for fr in frames().nouns if fr.predicate == predicate for w in fr.lemmas)
 
 
+def pairs_in_order(verb) -> bool:
+    """Whether the verb pairs its subjects with its objects one by one: a pairing adverb
+    (lexicon `pairing_adverbs`: "A and B head X and Y, respectively") in its own clause,
+    not in a clause below it."""
+    words = lexicon().pairing_adverbs
+    for t in verb.subtree:
+        if t.lower_ not in words:
+            continue
+        head = t.head
+        while head.i != verb.i and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.i == verb.i:
+            return True
+    return False
+
+
 def _verb_of(tok):
     """The word whose modality a frame's word takes: a verb itself, a noun its head."""
     return tok if tok.pos_ in ("VERB", "AUX") else tok.head
@@ -380,22 +396,24 @@ def _emit(
     elif frame.only_refused:  # "attended the summit" states no membership
         return []
     said = attribution(index, block, tok)
+    pairs = [(s, o) for s in subjects_ for o in objects_]
+    if 1 < len(subjects_) == len(objects_) and pairs_in_order(verb):
+        pairs = list(zip(subjects_, objects_, strict=True))  # "A and B head X and Y, respectively"
     out = []
-    for s in subjects_:
-        for o in objects_:
-            subject, obj = (o, s) if frame.inverse else (s, o)
-            guessed = subject.guessed or obj.guessed
-            out.append(
-                Candidate(
-                    subject=subject,
-                    predicate=predicate,
-                    object=obj,
-                    block=block,
-                    sent=tok.sent,
-                    modality=level,
-                    attributed=said,
-                    confidence=round(frame.confidence - (0.15 if guessed else 0.0), 3),
-                    method=f"frame:{frame.name}",
-                )
+    for s, o in pairs:
+        subject, obj = (o, s) if frame.inverse else (s, o)
+        guessed = subject.guessed or obj.guessed
+        out.append(
+            Candidate(
+                subject=subject,
+                predicate=predicate,
+                object=obj,
+                block=block,
+                sent=tok.sent,
+                modality=level,
+                attributed=said,
+                confidence=round(frame.confidence - (0.15 if guessed else 0.0), 3),
+                method=f"frame:{frame.name}",
             )
+        )
     return out

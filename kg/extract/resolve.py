@@ -352,8 +352,6 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         for child in tok.children:
             if child.dep_ == "appos":  # "his counterpart, (Oil Minister) Rosa Diaz"
                 for word in sorted(child.subtree, key=lambda t: t.i != child.i):
-                    if word.dep_ == "poss":  # "an official, its ambassador, X": whose, not who
-                        continue
                     out += [r for r in self._refs_one(block, word) if r.cluster.cls == "Person"]
                     if out:
                         break

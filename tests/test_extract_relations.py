@@ -753,3 +753,11 @@ def test_a_participle_after_a_relative_clause_on_the_agent_continues_it():
         "Tomas Ekberg."
     )
     assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
+
+
+def test_a_titled_conjunct_after_a_comma_stands_for_the_name_after_it():
+    found = _relations(
+        "Talks between Tomas Ekberg and Norway's Minister of Foreign Affairs, Mira Solvang, "
+        "open in Oslo on Monday."
+    )
+    assert _has(found, "Tomas Ekberg", "holdsTalksWith", "Mira Solvang"), found

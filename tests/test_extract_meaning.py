@@ -942,3 +942,42 @@ def test_a_plan_to_do_something_is_named_by_it_and_no_plans_are_no_plan():
     assert [p.aliases for p in plans] == [("the government's plan to cut the army's budget",)]
     st = extract("Norway has no plans to join the Velmar Alliance, Mira Solvang said.", "t")
     assert not [e for e in st.entities if e.cls == "Plan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang welcomed Tomas Ekberg to Oslo on Monday.",
+        "Mira Solvang greeted Tomas Ekberg in Oslo on Monday.",
+    ],
+)
+def test_a_person_welcomed_to_a_place_is_met_and_visits_it(text):
+    # review r8 #54: "welcomed X to Oslo" was support for X
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg", "asserted")
+    assert _has(found, "Tomas Ekberg", "visits", "Oslo", "asserted")
+    assert not _has(found, "Mira Solvang", "supports", "Tomas Ekberg")
+
+
+def test_welcoming_a_decision_is_still_support():
+    found = _relations("Norway welcomed the Velmar Accord in Oslo on Monday.")
+    assert _has(found, "Norway", "supports", "Velmar Accord")
+    assert not any(p in ("meets", "visits") for _s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang phoned Tomas Ekberg on Monday.",
+        "Mira Solvang and Tomas Ekberg discussed the Velmar Accord in Oslo.",
+        "Mira Solvang discussed the Velmar Accord with Tomas Ekberg.",
+    ],
+)
+def test_a_phone_call_and_a_discussion_are_talks(text):
+    # review r8 #54: "phoned" and "discussed" stated nothing
+    assert _has(_relations(text), "Mira Solvang", "holdsTalksWith", "Tomas Ekberg")
+
+
+def test_a_named_object_of_meeting_is_still_no_meeting_of_each_other():
+    found = _relations("Mira Solvang and Tomas Ekberg will meet leaders in Oslo.")
+    assert not _has(found, "Mira Solvang", "meets", "Tomas Ekberg")

@@ -1763,3 +1763,28 @@ def test_the_owner_of_a_title_is_found_where_the_parser_hangs_it_on_the_name_aft
 def test_who_took_over_from_someone_holds_the_post_they_held():
     st = _extract("Mira Solvang, Norland's defence minister, took over from Tomas Ekberg in May.")
     assert ("Tomas Ekberg", "Defence Minister") in _former(st)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "owner"),
+    [
+        (
+            "Tomas Ekberg was re-elected as president of the Velmar Trade Council.",
+            "President",
+            "Velmar Trade Council",
+        ),
+        (
+            "Tomas Ekberg was re-appointed as foreign minister of Sweden.",
+            "Foreign Minister",
+            "Sweden",
+        ),
+        (
+            "Re-elected in May as chairman of the Velmar Alliance, Tomas Ekberg met Mira Solvang.",
+            "Chairman",
+            "Velmar Alliance",
+        ),
+    ],
+)
+def test_a_post_given_again_with_a_hyphen_is_held(text, title, owner):
+    # review r8 L2: "re-elected" was split into "re", "-", "elected" and the holder lost
+    assert ("Tomas Ekberg", title, owner) in positions(_extract(text))

@@ -294,6 +294,15 @@ def test_its_after_a_coordinated_actor_is_that_actors():
     assert not _has(found, "Prime Minister", "positionIn", "Norway")
 
 
+def test_its_inside_an_apposition_to_a_person_noun_is_the_actor_before_it():
+    # a crash (endless recursion) on a round-9 dev article: "an official, its ambassador,
+    # X": the official stood for the ambassador's holder, and "its" for the official
+    found = _relations(
+        "Norway was represented by an official, its ambassador to NATO, Tomas Ekberg."
+    )
+    assert _has(found, "Ambassador to NATO", "positionIn", "Norway")
+
+
 def test_its_before_a_title_is_the_nearest_actor_the_title_fits():
     # review r8 #1: a secretary general or a chairman is a body's, a foreign minister a
     # country's: the nearest one named before "its" whose class fits the title

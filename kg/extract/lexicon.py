@@ -277,6 +277,7 @@ class Lexicon:
     person_pronouns: dict[str, str] = field(metadata=_read(_by_word))  # "she" -> "f"
     courtesy_genders: dict[str, str] = field(metadata=_read(_by_word))  # "ms" -> "f"
     lemma_corrections: dict[str, str] = field(metadata=_read(_by_word))  # form -> lemma
+    joined_words: frozenset[str]  # "re-elected": one token, not "re", "-", "elected"
     quote_marks: frozenset[str]  # '"We will ...," X said': voices.py
     thing_pronouns: frozenset[str]  # "it", "its"
     # "its secretary general" is a body's, "its foreign minister" a country's: title -> classes
@@ -330,6 +331,9 @@ class Frame:
     # its lemmas that, with a predicate after the object, say what the object is left as,
     # not that the subject left it: "left X in charge", "left X to decide", "left X divided"
     causative: tuple[str, ...] = ()
+    # its lemmas that state nothing with a guest: a person as the object and a place after
+    # "to" or "in" ("welcomed X to Velmar City" receives X, it does not support X)
+    receiving: tuple[str, ...] = ()
 
 
 def _usable(items: Any) -> list[dict]:

@@ -107,6 +107,8 @@ class Things:
                 continue
             if word.dep_ == "pobj" and word.head.lower_ in lex.place_prepositions:
                 continue  # "sent a mission to Sudria, and its commander": where, not whose
+            if word.is_ancestor(tok):
+                continue  # "an official, its ambassador, X": the phrase "its" is in
             for ref in self._refs_one(block, word):
                 c = self.as_actor(ref).cluster
                 if c.cls in classes:

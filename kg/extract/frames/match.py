@@ -119,6 +119,22 @@ def _past_noun(noun) -> bool:
     return any(c.lower_ in markers for c in noun.children if c.dep_ in ("amod", "advmod"))
 
 
+def _guest(index: ArticleIndex, block: int, verb) -> bool:
+    """A person as the verb's object and a place after its "to" or "in" ("welcomed X to
+    Velmar City", "greeted X in Velmar City")."""
+    person = any(
+        r.cluster.cls == "Person"
+        for o in child_deps(verb, "dobj")
+        for r in index.refs(block, o, with_conj=False)
+    )
+    return person and any(
+        r.cluster.cls in ("City", "Country", "Region")
+        for word in ("to", "in")
+        for o in prep_objects(verb, word)
+        for r in index.refs(block, o, with_conj=False)
+    )
+
+
 def _causative(frame: Frame, clause: Clause, verb) -> bool:
     """A verb of the frame's `causative` lemmas with a predicate after its object: an
     infinitive, participle or adjective ("left X to decide", "left X divided"), or a phrase
@@ -200,6 +216,10 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue  # "named X as the source of the leak" appoints no one
             if _causative(frame, clause, tok):
                 continue  # "left the council in charge of the talks" leaves nothing
+            if (frame.needs == "guest" or clause.lemma in frame.receiving) and _guest(
+                index, block, tok
+            ) != (frame.needs == "guest"):
+                continue  # "welcomed X to Velmar City": a meeting, no support
             if frame.voice == "passive" and not clause.passive:
                 continue
             if gives_an_order(tok):  # "directed X to prepare a plan" leads nothing
@@ -340,11 +360,12 @@ def _emit(
         not named
         and "each-other" in frame.objects
         and 2 <= len(subjects_) <= frames().max_each_other
-        and not direct_objects(tok)
+        and ("dobj" not in frame.objects or not direct_objects(tok))
     ):
         # "X and Y met": each with the other (the relation is symmetric); not when an
         # object is named but unknown ("A and B will meet leaders"), nor for a crowd (a
-        # meeting of many is not that many bilateral meetings)
+        # meeting of many is not that many bilateral meetings); the object of a frame that
+        # reads none is what they talk about ("A and B discussed the accord")
         pairs = [(a, b) for i, a in enumerate(subjects_) for b in subjects_[i + 1 :]]
         return [c for a, b in pairs for c in _emit_pairs(index, block, tok, frame, level, a, b)]
     if not subjects_ or not objects_:

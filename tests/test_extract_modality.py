@@ -996,6 +996,8 @@ def test_a_plan_with_a_condition_is_still_a_plan():
         "Norway will not only host the summit but also send troops to the Sudria Mission.",
         "Norway has not only hosted the summit but also sent troops to the Sudria Mission.",
         "Norway did not just host the summit; it also sent troops to the Sudria Mission.",
+        # review r9 R2: on coordinated subjects, "Not only" determines the first one
+        "Not only Norway but also Sweden will send troops to the Sudria Mission.",
     ],
 )
 def test_not_only_adds_and_denies_nothing(text):
@@ -1003,3 +1005,10 @@ def test_not_only_adds_and_denies_nothing(text):
     found = _relations(text)
     assert not any(ms & {"negated", "refused"} for ms in found.values()), found
     assert any(k[1] == "contributesTo" and k[2] == "Sudria Mission" for k in found), found
+
+
+def test_not_just_yet_is_not_yet():
+    # review r9 R5: "just" after the negator had been read as "not only": a plan
+    found = _relations("Norway will not just yet send troops to the Sudria Mission.")
+    assert found[("Norway", "declines", "Sudria Mission")] == {"refused"}, found
+    assert ("Norway", "contributesTo", "Sudria Mission") not in found, found

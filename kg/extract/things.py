@@ -137,8 +137,8 @@ class Things:
 
 
 def _controls_an_object(verb) -> bool:
-    """Whether a verb takes an object that is the subject of its complement ("invited Norway
-    to join": a later "it" may be Norway as well as the inviter, so no parallel reading)."""
+    """Whether a verb takes an object that is the subject of its complement ("invited Norland
+    to join": a later "it" may be Norland as well as the inviter, so no parallel reading)."""
     return verb.lemma_.lower() in frames().object_control_verbs | frames().object_control and any(
         c.dep_ == "xcomp" for c in verb.children
     )

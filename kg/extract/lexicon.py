@@ -433,6 +433,7 @@ class Frames:
     negating_conjunctions: frozenset[str]  # "neither A nor B": B negated
     additive_focus: frozenset[str]  # "not only A but also B": both happen
     infinitive_heads: dict[str, str]  # "was named to lead"
+    own_wishes: dict[str, str]  # "hopes to meet": planned
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"
     occurrence_verbs: frozenset[str]  # "Will the talks take place?"

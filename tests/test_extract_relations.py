@@ -753,3 +753,56 @@ def test_a_participle_after_a_relative_clause_on_the_agent_continues_it():
         "Tomas Ekberg."
     )
     assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
+
+
+def test_a_titled_conjunct_after_a_comma_stands_for_the_name_after_it():
+    found = _relations(
+        "Talks between Tomas Ekberg and Norway's Minister of Foreign Affairs, Mira Solvang, "
+        "open in Oslo on Monday."
+    )
+    assert _has(found, "Tomas Ekberg", "holdsTalksWith", "Mira Solvang"), found
+
+
+@pytest.mark.parametrize(
+    "text, who, modality",
+    [
+        (
+            "Norway will send liaison officers to the Velmar Command next year, and Sweden is "
+            "considering a similar step.",
+            "Sweden",
+            "considered",
+        ),
+        (
+            "Qatar has offered to cover fuel costs for the Norland Army, a Qatari diplomat said, "
+            "and Saudi Arabia may join the package.",
+            "Saudi Arabia",
+            "possible",
+        ),
+        (
+            "Norway will send 200 troops to the Velmar Force. Denmark is considering the same "
+            "move.",
+            "Denmark",
+            "considered",
+        ),
+    ],
+)
+def test_a_similar_step_repeats_the_contribution_before(text, who, modality):
+    found = _relations(text)
+    target = next(o for _s, p, o in found if p == "contributesTo")
+    assert _has(found, who, "contributesTo", target, modality), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last act stated is a signing, not the contribution
+        "Norway will send 200 troops to the Velmar Force, and Sweden signed a trade accord. "
+        "Denmark is considering a similar step.",
+        # no marker: not the same act
+        "Norway will send 200 troops to the Velmar Force. Sweden is considering a step back "
+        "from the talks.",
+    ],
+)
+def test_a_step_repeats_only_a_contribution_stated_last(text):
+    found = _relations(text)
+    assert not any(s in ("Denmark", "Sweden") and p == "contributesTo" for s, p, _o in found)

@@ -370,6 +370,20 @@ def _name_after_comma(value: Any, _file: dict) -> dict:
     }
 
 
+def _echoes(value: Any, _file: dict) -> dict:
+    """A clause that repeats the act of the clause before ("is considering a similar step")."""
+    value = value or {}
+    return {
+        "predicates": frozenset(value.get("predicates") or ()),
+        "nouns": frozenset(value.get("nouns") or ()),
+        "markers": frozenset(value.get("markers") or ()),
+        "bare_verbs": frozenset(value.get("bare_verbs") or ()),
+        "verbs": {str(k): v for k, v in (value.get("verbs") or {}).items()},
+        "window": int(value.get("window", 1)),
+        "confidence": float(value.get("confidence", 0.6)),
+    }
+
+
 def _carried(value: Any, _file: dict) -> dict[str, dict]:
     """The relations a later clause continues, for the predicates this ontology has."""
     from kg.ontology import load_ontology
@@ -427,6 +441,7 @@ class Frames:
     future_words: frozenset[str]  # "goes there next week": planned
     past_words: frozenset[str]  # "before the talks last month": not ahead
     carried: dict[str, dict] = field(metadata=_read(_carried))  # "The measures target X"
+    echoes: dict = field(metadata=_read(_echoes))  # "B is considering a similar step"
     plural_pronouns: frozenset[str]  # "X and Y said they ..."
     question_marks: frozenset[str]  # "asked whether X ...": a question
     negators: frozenset[str]  # "has no plans to"

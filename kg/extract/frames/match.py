@@ -9,7 +9,7 @@ from functools import cache
 
 from kg.extract.actors import actor_refs, is_title_word
 from kg.extract.frames.candidates import Candidate, attribution
-from kg.extract.frames.carried import carried_candidates
+from kg.extract.frames.carried import carried_candidates, echo_candidates
 from kg.extract.frames.nouns import in_place, noun_subjects, participants
 from kg.extract.frames.objects import (
     frame_objects,
@@ -190,6 +190,7 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             continue
         tok = doc[clause.head]
         words = _verb_words(clause, tok)
+        stated_before = index.echo  # what this clause may repeat, not what it states itself
         for frame in f.verbs:
             if words.isdisjoint(frame.lemmas):
                 continue
@@ -231,6 +232,7 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             subj += _partners(tok, frame)  # "A signed the accord with B": B signs it too
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
         out += carried_candidates(index, block, tok, clause)
+        out += echo_candidates(index, block, tok, clause, stated_before)
     return out
 
 
@@ -416,4 +418,7 @@ def _emit(
                 method=f"frame:{frame.name}",
             )
         )
+    if out:  # what "B is considering a similar step" repeats (carried.py `echo_candidates`)
+        here = index.sentence_number(index.pos(block, tok))
+        index.echo = (here, "" if frame.inverse else predicate, objects_)
     return out

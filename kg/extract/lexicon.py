@@ -449,6 +449,7 @@ class Frames:
     additive_focus: frozenset[str]  # "not only A but also B": both happen
     focus_time_words: frozenset[str]  # "not just yet": a denial after all
     infinitive_heads: dict[str, str]  # "was named to lead"
+    own_wishes: dict[str, str]  # "hopes to meet": planned
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"
     occurrence_verbs: frozenset[str]  # "Will the talks take place?"

@@ -145,7 +145,10 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             ):
                 return None  # "did not say that X would send troops": nobody claims it
             break
-        if above and lemma in f.blocking_heads:  # not "called the plan a threat and urged"
+        wish = above and lemma in f.own_wishes and _own_infinitive(word, below)
+        if wish:
+            found.add(f.own_wishes[lemma])  # "hopes to meet X": possible
+        elif above and lemma in f.blocking_heads:  # not "called the plan a threat and urged"
             return None
         refusal = _refusal(word) if above else None
         if refusal is not None:  # "did not refuse to send", "has not ruled out sending"
@@ -213,6 +216,18 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
     return found, negated
+
+
+def _own_infinitive(verb, below) -> bool:
+    """A to-infinitive of the verb's own subject under it: "hopes to meet", not "wants X to
+    send" (X's) nor "hopes that X will"."""
+    return (
+        below is not None
+        and below.dep_ == "xcomp"
+        and has_to(below)
+        and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children if c.i > verb.i)
+        and not any(c.dep_ == "nsubj" for c in below.children)
+    )
 
 
 def _intends(noun, below, nouns) -> bool:

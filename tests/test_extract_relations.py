@@ -840,3 +840,23 @@ def test_a_contribution_from_a_country_in_a_verbs_phrase_is_that_countrys(text, 
 def test_troops_from_a_place_or_for_a_country_are_no_sourced_contribution(text):
     found = _relations(text)
     assert not any(p == "contributesTo" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, last",
+    [
+        # the parser hangs the list's second name as an apposition of the first
+        ("Norway, the Republic of Velmar and Sudria will sign a protocol in March.", "Sudria"),
+        ("Angola, the Democratic Republic of Congo and Zambia will sign a protocol.", "Zambia"),
+        (
+            "The United States, France, Denmark, Greece and South Korea signed the Velmar "
+            "Accord on Monday.",
+            "South Korea",
+        ),
+    ],
+)
+def test_a_list_read_as_an_apposition_is_still_a_list(text, last):
+    found = _relations(text)
+    first = text.split(",")[0].removeprefix("The ")
+    assert any(s == first for s, _p, _o in found), found
+    assert any(s == last for s, _p, _o in found), found

@@ -1788,3 +1788,28 @@ def test_who_took_over_from_someone_holds_the_post_they_held():
 def test_a_post_given_again_with_a_hyphen_is_held(text, title, owner):
     # review r8 L2: "re-elected" was split into "re", "-", "elected" and the holder lost
     assert ("Tomas Ekberg", title, owner) in positions(_extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Tomas Ekberg, the executive director of the Velmar Food Programme, visited Oslo.",
+            "Velmar Food Programme",
+        ),
+        (
+            "Tomas Ekberg, the head of the Velmar Development Programme, visited Oslo.",
+            "Velmar Development Programme",
+        ),
+        (
+            "The OSCE Chair-in-Office, Tomas Ekberg, met Mira Solvang.",
+            "Organization for Security and Co-operation in Europe",
+        ),
+    ],
+)
+def test_the_head_of_a_programme_body_or_a_chair_in_office_leads_it(text, body):
+    # review r8 #24 (a "... Food Programme" was a plan: the title swallowed it) and L4
+    # ("Chair-in-Office" no longer led the body)
+    from tests.sentences import has, relations
+
+    assert has(relations(text), "Tomas Ekberg", "leads", body)

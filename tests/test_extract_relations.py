@@ -747,6 +747,29 @@ def test_a_participle_after_a_passive_is_its_patients(text):
     assert [s for s, p, _o in found if p == "succeeds"] == ["Mira Solvang"], found
 
 
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        (
+            "The ceasefire was brokered by Norway, hosting talks between the parties in Oslo.",
+            ("Norway", "hosts", "talks between the parties in Oslo"),
+        ),
+        (
+            "The summit was attended by Mira Solvang, meeting Tomas Ekberg on the sidelines.",
+            ("Mira Solvang", "meets", "Tomas Ekberg"),
+        ),
+        (
+            "The troops were sent by Norway, joining the Velmar Alliance mission.",
+            ("Norway", "memberOf", "Velmar Alliance mission"),
+        ),
+    ],
+)
+def test_a_participle_after_a_passive_of_a_thing_is_the_agents(text, fact):
+    # review r9 XR1: a ceasefire, a summit or troops do not host, meet or join
+    found = _relations(text)
+    assert _has(found, *fact), found
+
+
 def test_a_participle_after_a_relative_clause_on_the_agent_continues_it():
     found = _relations(
         "The Velmar Agency is headed by Mira Solvang, who was appointed in June, succeeding "

@@ -461,7 +461,9 @@ class Frames:
     negators: frozenset[str]  # "has no plans to"
     negating_conjunctions: frozenset[str]  # "neither A nor B": B negated
     additive_focus: frozenset[str]  # "not only A but also B": both happen
+    focus_time_words: frozenset[str]  # "not just yet": a denial after all
     infinitive_heads: dict[str, str]  # "was named to lead"
+    own_wishes: dict[str, str]  # "hopes to meet": planned
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"
     occurrence_verbs: frozenset[str]  # "Will the talks take place?"
@@ -473,6 +475,7 @@ class Frames:
     state_titles: frozenset[str]  # a title that speaks for the state: "minister"
     limit_marks: frozenset[str]  # "is willing to X but will not Y"
     gerund_subject_preps: frozenset[str]  # "joined Y in voting": X votes
+    acting_entity_types: frozenset[str]  # a patient that can act: PERSON, ORG, ...
     participation: dict[str, frozenset[str]]  # "took part in the exercise"
     judgements: dict[str, frozenset[str]]  # "a betrayal"
     beneficiary_preps: frozenset[str]  # "offered to share it with X"

@@ -84,7 +84,7 @@ def _spread(tokens) -> list:
 
 
 def listed_apposition(tok) -> list:
-    """ "Norway, the Republic of Velmar and Sudria will sign": a name whose apposition is a
+    """ "Norland, the Republic of Velmar and Sudria will sign": a name whose apposition is a
     name with conjuncts of its own (the parser reads the list's second member as an
     apposition of the first, the rest as its conjuncts) lists them all."""
     if tok.pos_ != "PROPN":

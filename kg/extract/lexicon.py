@@ -384,6 +384,19 @@ def _echoes(value: Any, _file: dict) -> dict:
     }
 
 
+def _sourced(value: Any, _file: dict) -> dict:
+    """A contribution named with where it comes from ("with troops from A")."""
+    value = value or {}
+    return {
+        "preps": frozenset(value.get("preps") or ()),
+        "nouns": frozenset(value.get("nouns") or ()),
+        "from": frozenset(value.get("from") or ()),
+        "receivers": tuple(value.get("receivers") or ()),
+        "event_nouns": frozenset(value.get("event_nouns") or ()),
+        "confidence": float(value.get("confidence", 0.65)),
+    }
+
+
 def _carried(value: Any, _file: dict) -> dict[str, dict]:
     """The relations a later clause continues, for the predicates this ontology has."""
     from kg.ontology import load_ontology
@@ -442,6 +455,7 @@ class Frames:
     past_words: frozenset[str]  # "before the talks last month": not ahead
     carried: dict[str, dict] = field(metadata=_read(_carried))  # "The measures target X"
     echoes: dict = field(metadata=_read(_echoes))  # "B is considering a similar step"
+    sourced_contributions: dict = field(metadata=_read(_sourced))  # "with troops from A"
     plural_pronouns: frozenset[str]  # "X and Y said they ..."
     question_marks: frozenset[str]  # "asked whether X ...": a question
     negators: frozenset[str]  # "has no plans to"

@@ -847,8 +847,8 @@ def test_a_step_repeats_only_a_contribution_stated_last(text):
             "Velmar Force",
         ),
         (
-            "The deployment of the Velmar Mission is made possible by financial contributions "
-            "from Canada, Spain and Norway.",
+            "The Velmar Mission is kept running by voluntary contributions from Chile, Peru and "
+            "Norway.",
             "Velmar Mission",
         ),
     ],
@@ -877,7 +877,11 @@ def test_troops_from_a_place_or_for_a_country_are_no_sourced_contribution(text):
     [
         # the parser hangs the list's second name as an apposition of the first
         ("Norway, the Republic of Velmar and Sudria will sign a protocol in March.", "Sudria"),
-        ("Angola, the Democratic Republic of Congo and Zambia will sign a protocol.", "Zambia"),
+        (
+            "Finland, the United Republic of Norland and Velmar will sign the border protocol "
+            "next week.",
+            "Velmar",
+        ),
         (
             "The United States, France, Denmark, Greece and South Korea signed the Velmar "
             "Accord on Monday.",

@@ -1034,3 +1034,25 @@ def test_not_only_adds_and_denies_nothing(text):
     found = _relations(text)
     assert not any(ms & {"negated", "refused"} for ms in found.values()), found
     assert any(k[1] == "contributesTo" and k[2] == "Sudria Mission" for k in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway neither confirmed nor denied that it would send troops to the Sudria Mission.",
+        "Norway neither denied nor confirmed that it would send troops to the Sudria Mission.",
+    ],
+)
+def test_neither_confirmed_nor_denied_claims_nothing(text):
+    # review r8 (with L20): the contribution was negated, by Norway
+    assert not _relations(text)
+
+
+def test_a_refused_contribution_declines_no_country():
+    # review r8 #48 (side effect): "ruled out sending troops to Ukraine" declined Ukraine
+    # (frames.yaml refusal_range); a refused force is still declined
+    assert not _relations("Norway ruled out sending troops to Ukraine.")
+    found = _relations("Norway ruled out sending troops to the Sudria Mission.")
+    assert found[("Norway", "declines", "Sudria Mission")] == {"refused"}
+    found = _relations("Norway said it would not receive the new ambassador, Tomas Ekberg.")
+    assert found[("Norway", "declines", "Tomas Ekberg")] == {"refused"}

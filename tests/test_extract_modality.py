@@ -1027,6 +1027,8 @@ def test_a_plan_with_a_condition_is_still_a_plan():
         "Norway will not only host the summit but also send troops to the Sudria Mission.",
         "Norway has not only hosted the summit but also sent troops to the Sudria Mission.",
         "Norway did not just host the summit; it also sent troops to the Sudria Mission.",
+        # review r9 R2: on coordinated subjects, "Not only" determines the first one
+        "Not only Norway but also Sweden will send troops to the Sudria Mission.",
     ],
 )
 def test_not_only_adds_and_denies_nothing(text):
@@ -1056,3 +1058,10 @@ def test_a_refused_contribution_declines_no_country():
     assert found[("Norway", "declines", "Sudria Mission")] == {"refused"}
     found = _relations("Norway said it would not receive the new ambassador, Tomas Ekberg.")
     assert found[("Norway", "declines", "Tomas Ekberg")] == {"refused"}
+
+
+def test_not_just_yet_is_not_yet():
+    # review r9 R5: "just" after the negator had been read as "not only": a plan
+    found = _relations("Norway will not just yet send troops to the Sudria Mission.")
+    assert found[("Norway", "declines", "Sudria Mission")] == {"refused"}, found
+    assert ("Norway", "contributesTo", "Sudria Mission") not in found, found

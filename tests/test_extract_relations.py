@@ -747,6 +747,29 @@ def test_a_participle_after_a_passive_is_its_patients(text):
     assert [s for s, p, _o in found if p == "succeeds"] == ["Mira Solvang"], found
 
 
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        (
+            "The ceasefire was brokered by Norway, hosting talks between the parties in Oslo.",
+            ("Norway", "hosts", "talks between the parties in Oslo"),
+        ),
+        (
+            "The summit was attended by Mira Solvang, meeting Tomas Ekberg on the sidelines.",
+            ("Mira Solvang", "meets", "Tomas Ekberg"),
+        ),
+        (
+            "The troops were sent by Norway, joining the Velmar Alliance mission.",
+            ("Norway", "memberOf", "Velmar Alliance mission"),
+        ),
+    ],
+)
+def test_a_participle_after_a_passive_of_a_thing_is_the_agents(text, fact):
+    # review r9 XR1: a ceasefire, a summit or troops do not host, meet or join
+    found = _relations(text)
+    assert _has(found, *fact), found
+
+
 def test_a_participle_after_a_relative_clause_on_the_agent_continues_it():
     found = _relations(
         "The Velmar Agency is headed by Mira Solvang, who was appointed in June, succeeding "
@@ -806,3 +829,57 @@ def test_a_similar_step_repeats_the_contribution_before(text, who, modality):
 def test_a_step_repeats_only_a_contribution_stated_last(text):
     found = _relations(text)
     assert not any(s in ("Denmark", "Sweden") and p == "contributesTo" for s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        (
+            "The Velmar Force, which deployed to Sudria in 2022 with troops from Kenya, Uganda "
+            "and Burundi, left a year later.",
+            "Velmar Force",
+        ),
+        (
+            "The deployment of the Velmar Mission is made possible by financial contributions "
+            "from Canada, Spain and Norway.",
+            "Velmar Mission",
+        ),
+    ],
+)
+def test_a_contribution_from_a_country_in_a_verbs_phrase_is_that_countrys(text, target):
+    found = _relations(text)
+    givers = {s for s, p, o in found if p == "contributesTo" and o == target}
+    assert len(givers) == 3, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rwanda withdrew its troops from North Kivu in May.",
+        # a country receives no contribution this way: the subject here is no force
+        "Uganda withdrew from the Velmar Force with troops from Kenya.",
+    ],
+)
+def test_troops_from_a_place_or_for_a_country_are_no_sourced_contribution(text):
+    found = _relations(text)
+    assert not any(p == "contributesTo" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, last",
+    [
+        # the parser hangs the list's second name as an apposition of the first
+        ("Norway, the Republic of Velmar and Sudria will sign a protocol in March.", "Sudria"),
+        ("Angola, the Democratic Republic of Congo and Zambia will sign a protocol.", "Zambia"),
+        (
+            "The United States, France, Denmark, Greece and South Korea signed the Velmar "
+            "Accord on Monday.",
+            "South Korea",
+        ),
+    ],
+)
+def test_a_list_read_as_an_apposition_is_still_a_list(text, last):
+    found = _relations(text)
+    first = text.split(",")[0].removeprefix("The ")
+    assert any(s == first for s, _p, _o in found), found
+    assert any(s == last for s, _p, _o in found), found

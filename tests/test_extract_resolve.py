@@ -521,3 +521,21 @@ def test_first_person_in_a_quotation_is_its_speaker_or_the_speaker_s_country(tex
 def test_first_person_outside_a_quotation_stays_unresolved():
     found = _relations("Mira Solvang said we would all gain from the Velmar Alliance.")
     assert not any(s == "Mira Solvang" and p != "holdsPosition" for s, p, _o in found)
+
+
+def test_a_passive_it_in_a_coordinated_clause_is_what_the_clause_before_acted_on():
+    # review r9 R1: a passive "it" had been the first clause's subject ("X leads Norland")
+    found = _relations(
+        "Norland launched the Sudria Mission in 2020, and it is led by Tomas Ekberg."
+    )
+    assert _has(found, "Tomas Ekberg", "leads", "Sudria Mission")
+    assert not _has(found, "Tomas Ekberg", "leads", "Norland")
+    found = _relations("Norway proposed the Velmar Plan, but it was rejected by Sweden.")
+    assert _has(found, "Sweden", "opposes", "Velmar Plan")
+    assert not _has(found, "Sweden", "opposes", "Norway")
+    # an object that controls the verb after it may be what "it" stands for: no parallel
+    found = _relations(
+        "The Velmar Alliance invited Norway to join, but it declined to send troops to the "
+        "Sudria Mission."
+    )
+    assert not _with(found, "declines", "Sudria Mission") & {"Velmar Alliance"}

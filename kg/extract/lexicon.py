@@ -384,6 +384,19 @@ def _echoes(value: Any, _file: dict) -> dict:
     }
 
 
+def _sourced(value: Any, _file: dict) -> dict:
+    """A contribution named with where it comes from ("with troops from A")."""
+    value = value or {}
+    return {
+        "preps": frozenset(value.get("preps") or ()),
+        "nouns": frozenset(value.get("nouns") or ()),
+        "from": frozenset(value.get("from") or ()),
+        "receivers": tuple(value.get("receivers") or ()),
+        "event_nouns": frozenset(value.get("event_nouns") or ()),
+        "confidence": float(value.get("confidence", 0.65)),
+    }
+
+
 def _carried(value: Any, _file: dict) -> dict[str, dict]:
     """The relations a later clause continues, for the predicates this ontology has."""
     from kg.ontology import load_ontology
@@ -442,11 +455,13 @@ class Frames:
     past_words: frozenset[str]  # "before the talks last month": not ahead
     carried: dict[str, dict] = field(metadata=_read(_carried))  # "The measures target X"
     echoes: dict = field(metadata=_read(_echoes))  # "B is considering a similar step"
+    sourced_contributions: dict = field(metadata=_read(_sourced))  # "with troops from A"
     plural_pronouns: frozenset[str]  # "X and Y said they ..."
     question_marks: frozenset[str]  # "asked whether X ...": a question
     negators: frozenset[str]  # "has no plans to"
     negating_conjunctions: frozenset[str]  # "neither A nor B": B negated
     additive_focus: frozenset[str]  # "not only A but also B": both happen
+    focus_time_words: frozenset[str]  # "not just yet": a denial after all
     infinitive_heads: dict[str, str]  # "was named to lead"
     own_wishes: dict[str, str]  # "hopes to meet": planned
     future_preps: frozenset[str]  # "ahead of the summit"
@@ -461,6 +476,7 @@ class Frames:
     state_titles: frozenset[str]  # a title that speaks for the state: "minister"
     limit_marks: frozenset[str]  # "is willing to X but will not Y"
     gerund_subject_preps: frozenset[str]  # "joined Y in voting": X votes
+    acting_entity_types: frozenset[str]  # a patient that can act: PERSON, ORG, ...
     participation: dict[str, frozenset[str]]  # "took part in the exercise"
     judgements: dict[str, frozenset[str]]  # "a betrayal"
     beneficiary_preps: frozenset[str]  # "offered to share it with X"

@@ -17,6 +17,7 @@ from kg.extract.frames.objects import (
     judgement,
     offers_contribution,
 )
+from kg.extract.frames.sourced import sourced_candidates
 from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.arguments import (
@@ -233,6 +234,7 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
         out += carried_candidates(index, block, tok, clause)
         out += echo_candidates(index, block, tok, clause, stated_before)
+        out += sourced_candidates(index, block, tok, clause)
     return out
 
 

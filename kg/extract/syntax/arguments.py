@@ -96,7 +96,7 @@ def subjects(verb) -> list:
                 return raised
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and is_passive(head):
             # "X was appointed by the council, replacing Y": X replaces Y, not the agent
-            patient = child_deps(head, "nsubjpass")
+            patient = [p for p in child_deps(head, "nsubjpass") if _can_act(p)]
             if patient and not _continues_relative(verb, head):
                 return patient
         return subjects(head)
@@ -114,6 +114,19 @@ def subjects(verb) -> list:
     if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
         return [head]
     return _stranded_subject(verb)
+
+
+def _can_act(noun) -> bool:
+    """Whether a noun may be the one who acts: a name of a type that acts (frames.yaml
+    `acting_entity_types`), a person pronoun or a title ("the minister"); not "the
+    ceasefire", "the proposal"."""
+    from kg.extract.phrases.titles import title_data
+
+    return (
+        noun.ent_type_ in frames().acting_entity_types
+        or noun.lower_ in lexicon().person_pronouns
+        or noun.lemma_.lower() in title_data().role_nouns
+    )
 
 
 def _continues_relative(participle, verb) -> bool:

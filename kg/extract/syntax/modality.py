@@ -85,7 +85,10 @@ def _not_only(child) -> bool:
     if child.lower_ not in frames().negators or child.dep_ not in ("neg", "preconj"):
         return False
     doc = child.doc
-    return child.i + 1 < len(doc) and doc[child.i + 1].lower_ in frames().additive_focus
+    if child.i + 1 >= len(doc) or doc[child.i + 1].lower_ not in frames().additive_focus:
+        return False
+    # "will not just yet send troops": a focus word of time denies ("not yet")
+    return child.i + 2 >= len(doc) or doc[child.i + 2].lower_ not in frames().focus_time_words
 
 
 def _rank(found: set[str], negated: bool) -> str:
@@ -430,7 +433,10 @@ def _denied_by_its_arguments(verb) -> bool:
     for arg in verb.children:
         if arg.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             continue
-        if any(c.dep_ in ("det", "preconj") and c.lower_ in negators for c in arg.children):
+        if any(
+            c.dep_ in ("det", "preconj") and c.lower_ in negators and not _not_only(c)
+            for c in arg.children
+        ):  # not "Not only X but also Y sent troops"
             return True
     return False
 

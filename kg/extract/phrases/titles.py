@@ -342,13 +342,16 @@ def _cut_before_person(span: Span) -> Span:
         return span
     doc = span.doc
     # the title words after it, also past the match ("Minister for Trade" + "Policy"), but
-    # not a rank that opens the name ("Chief of the Naval Staff Admiral X")
-    ranks = _rank_words()
+    # not a word that opens a title or a name of its own: a rank ("Chief of the Naval Staff
+    # Admiral X"), a role noun ("... Director X"), an honorific ("Minister for Trade Lord X")
+    # or a modifier before a role noun ("Minister for Energy Crown Prince X")
+    stops = _rank_words() | data.role_nouns | data.honorifics
     while (
         last + 1 < len(doc)
         and doc[last + 1].is_title
         and doc[last + 1].lower_ in others
-        and doc[last + 1].lower_ not in ranks
+        and doc[last + 1].lower_ not in stops
+        and not (last + 2 < len(doc) and doc[last + 2].lower_ in data.role_nouns)
     ):
         last += 1
     if last + 1 >= len(doc):

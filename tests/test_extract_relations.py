@@ -474,6 +474,20 @@ def test_a_participle_joined_to_its_agent_by_a_hyphen_is_a_passive(text, agent, 
             "opposes",
             "Harbour Plan",
         ),
+        # review r9 R3: advisers, representatives and consuls speak for the state too
+        (
+            "Mira Solvang, Chile's national security adviser, opposes the Harbour Plan.",
+            "Chile",
+            "opposes",
+            "Harbour Plan",
+        ),
+        (
+            "Chile's permanent representative to the Velmar Union, Mira Solvang, opposes the "
+            "Harbour Plan.",
+            "Chile",
+            "opposes",
+            "Harbour Plan",
+        ),
     ],
 )
 def test_an_officials_act_of_state_is_their_countrys_too(text, country, predicate, what):
@@ -488,6 +502,9 @@ def test_an_officials_act_of_state_is_their_countrys_too(text, country, predicat
         # review r8 L14: a post that does not speak for the state (frames.yaml state_titles)
         "Mira Solvang, a Chilean opposition lawmaker, opposes the Harbour Plan.",
         "Mira Solvang, a Chilean analyst at the Velmar Institute, opposes the Harbour Plan.",
+        # review r9 R3: a title of the opposition or a party (frames.yaml non_state_titles)
+        "Mira Solvang, Chile's opposition leader, opposes the Harbour Plan.",
+        "Mira Solvang, a Chilean Labour Party leader, opposes the Harbour Plan.",
     ],
 )
 def test_a_lawmakers_or_analysts_stance_stays_their_own(text):

@@ -28,6 +28,7 @@ LABEL = "POSITION"
 class TitleData:
     patterns: tuple[tuple[str, list[dict]], ...]
     qualifiers: dict[str, str]  # word before or in a title -> qualifier
+    present_words: frozenset[str]  # "current", "incoming": no title word in a paired title
     role_nouns: frozenset[str]
     role_plurals: frozenset[str]  # "ministers", "secretaries": made from role_nouns
     job_nouns: frozenset[str]  # "analyst", "researcher": titles without a complement
@@ -75,6 +76,7 @@ def title_data() -> TitleData:
         patterns=patterns,
         qualifiers={str(k): str(v) for k, v in d["qualifiers"].items()},
         role_nouns=frozenset(lists["role_nouns"]),
+        present_words=frozenset(lists["present_words"]),
         job_nouns=frozenset(lists["job_nouns"]),
         role_plurals=frozenset(lists["role_plurals"]),
         modifiers=frozenset(lists["title_modifiers"]),

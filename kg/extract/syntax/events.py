@@ -12,7 +12,13 @@ from functools import cache
 
 from kg.extract.lexicon import frames
 from kg.extract.syntax.arguments import child_deps, phrasal_lemma, subjects
-from kg.extract.syntax.modality import is_question, modality, negates_a_plan, verb_in
+from kg.extract.syntax.modality import (
+    in_a_denied_report,
+    is_question,
+    modality,
+    negates_a_plan,
+    verb_in,
+)
 
 
 @cache
@@ -116,6 +122,8 @@ def noun_modality(tok) -> str | None:
         if tok.dep_ in ("nsubj", "nsubjpass") and _occurs(tok.head, f.occurrence_verbs):
             return None  # "Will the talks take place?": whether they happen is the question
         return "planned" if _ahead(tok) or _planned_itself(tok) else "asserted"
+    if in_a_denied_report(tok):
+        return None  # "denied reports of an offer of troops": no offer is stated
     head = tok.head
     verb = governing_verb(tok)
     if verb is not None:

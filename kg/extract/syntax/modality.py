@@ -412,6 +412,13 @@ def _pending(verb) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
 
 
+def in_a_denied_report(noun) -> bool:
+    """A noun a denied report is of: "denied reports of an offer of troops" (the offer is
+    what the reports say, and they are denied)."""
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ == "of" and _denied_report(head.head)
+
+
 def _denied_report(noun) -> bool:
     """A report noun whose clause is denied: "rejected reports that ...", "dismissed claims
     that ..." (frames.yaml report_nouns, denial_verbs)."""
@@ -502,3 +509,18 @@ def _future_date(verb) -> bool:
             if date.ent_type_ in ("DATE", "TIME") and any(w.lower_ in words for w in date.subtree):
                 return True
     return False
+
+
+def completed_perfect(verb) -> bool:
+    """A perfect that puts the act before a past or present point: "the first officer to have
+    led the staff", "had headed the agency"; not "has led it", a perfect with a duration up
+    to then ("had chaired it since 2019", frames.yaml `perfect_durations`) nor a modal one
+    ("would have led it")."""
+    if not any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VB", "VBD") for c in verb.children
+    ):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    durations = frames().perfect_durations
+    return not any(c.dep_ == "prep" and c.lower_ in durations for c in verb.children)

@@ -232,6 +232,7 @@ class Lexicon:
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
+    state_form_words: frozenset[str]  # "the Minister of Defence of the Republic of X"
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
     object_role_verbs: frozenset[str]  # "sent X as envoy": the "as" complement is X's
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post

@@ -1056,7 +1056,9 @@ def test_a_refused_contribution_declines_no_country():
     assert not _relations("Norway ruled out sending troops to Ukraine.")
     found = _relations("Norway ruled out sending troops to the Sudria Mission.")
     assert found[("Norway", "declines", "Sudria Mission")] == {"refused"}
-    found = _relations("Norway said it would not receive the new ambassador, Tomas Ekberg.")
+    found = _relations(
+        "Norway said on Friday that it would refuse to receive Velmar's new envoy, Tomas Ekberg."
+    )
     assert found[("Norway", "declines", "Tomas Ekberg")] == {"refused"}
 
 

@@ -216,11 +216,11 @@ def test_a_subject_pronoun_continues_the_subject_of_the_sentence_before():
 def test_a_title_followed_by_a_name_after_a_comma_is_that_person():
     # the parser attaches the name far from the title; the comma still joins them
     found = _relations(
-        "Olga Brandt resigned. The junta refused to receive a mediation mission led by the "
-        "former President of Chile, Lars Berg, which was to arrive on Friday."
+        "Olga Brandt resigned. Velmar has welcomed an observer mission that is led by the "
+        "former President of Chile, Lars Berg, and is due in May."
     )
-    assert _has(found, "Lars Berg", "leads", "mediation mission")
-    assert not _has(found, "Olga Brandt", "leads", "mediation mission")
+    assert _has(found, "Lars Berg", "leads", "observer mission")
+    assert not _has(found, "Olga Brandt", "leads", "observer mission")
 
 
 def test_an_idiom_of_a_verb_and_a_bare_noun_reads_as_the_lexicon_lists_it():
@@ -937,9 +937,9 @@ def test_an_offer_of_something_else_contributes_nothing():
 def test_a_plan_to_do_something_is_named_by_it_and_no_plans_are_no_plan():
     from kg.extract.pipeline import extract
 
-    st = extract("Sweden criticised the government's plan to cut the army's budget.", "t")
+    st = extract("The Velmar Council rejected the ministry's plan to close two naval bases.", "t")
     plans = [e for e in st.entities if e.cls == "Plan"]
-    assert [p.aliases for p in plans] == [("the government's plan to cut the army's budget",)]
+    assert [p.aliases for p in plans] == [("the ministry's plan to close two naval bases",)]
     st = extract("Norway has no plans to join the Velmar Alliance, Mira Solvang said.", "t")
     assert not [e for e in st.entities if e.cls == "Plan"]
 

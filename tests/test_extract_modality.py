@@ -1038,8 +1038,49 @@ def test_not_only_adds_and_denies_nothing(text):
     assert any(k[1] == "contributesTo" and k[2] == "Sudria Mission" for k in found), found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway neither confirmed nor denied that it would send troops to the Sudria Mission.",
+        "Norway neither denied nor confirmed that it would send troops to the Sudria Mission.",
+    ],
+)
+def test_neither_confirmed_nor_denied_claims_nothing(text):
+    # review r8 (with L20): the contribution was negated, by Norway
+    assert not _relations(text)
+
+
+def test_a_refused_contribution_declines_no_country():
+    # review r8 #48 (side effect): "ruled out sending troops to Ukraine" declined Ukraine
+    # (frames.yaml refusal_range); a refused force is still declined
+    assert not _relations("Norway ruled out sending troops to Ukraine.")
+    found = _relations("Norway ruled out sending troops to the Sudria Mission.")
+    assert found[("Norway", "declines", "Sudria Mission")] == {"refused"}
+    found = _relations(
+        "Norway said on Friday that it would refuse to receive Velmar's new envoy, Tomas Ekberg."
+    )
+    assert found[("Norway", "declines", "Tomas Ekberg")] == {"refused"}
+
+
 def test_not_just_yet_is_not_yet():
     # review r9 R5: "just" after the negator had been read as "not only": a plan
     found = _relations("Norway will not just yet send troops to the Sudria Mission.")
     assert found[("Norway", "declines", "Sudria Mission")] == {"refused"}, found
     assert ("Norway", "contributesTo", "Sudria Mission") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r8 #49: "according to <title>, <name>" attributed nothing
+        "Norway will send 200 troops to the Sudria Mission, according to Norway's foreign "
+        "minister, Mira Solvang.",
+        # review r8 #57: "the minister" after "X, Norway's foreign minister," was nobody
+        "Tomas Ekberg met Mira Solvang, Norway's foreign minister, in Oslo. The minister said "
+        "Norway would send troops to the Sudria Mission.",
+        "Mira Solvang, Norway's foreign minister, met Tomas Ekberg in Oslo. The minister said "
+        "Norway would send troops to the Sudria Mission.",
+    ],
+)
+def test_a_title_that_reports_is_its_holders_voice(text):
+    assert _said_by(text)[("Norway", "contributesTo", "Sudria Mission")] == "Mira Solvang"

@@ -714,8 +714,16 @@ def test_without_respectively_each_subject_takes_each_object():
 @pytest.mark.parametrize(
     "text, modality",
     [
-        ("Mira Solvang passed the chairmanship to Swedish Foreign Minister Jon Berg.", "asserted"),
-        ("General Mira Solvang handed control of the armed forces to his deputy, Jon Berg.", None),
+        (
+            "Mira Solvang handed over the rotating chairmanship to Jon Berg, the Swedish trade "
+            "minister, on Monday.",
+            "asserted",
+        ),
+        (
+            "After two years in charge, Admiral Mira Solvang passed command of the navy to her "
+            "chief of staff, Jon Berg.",
+            None,
+        ),
         ("Mira Solvang will pass the baton to Jon Berg in May.", "planned"),
     ],
 )
@@ -772,8 +780,7 @@ def test_a_participle_after_a_passive_of_a_thing_is_the_agents(text, fact):
 
 def test_a_participle_after_a_relative_clause_on_the_agent_continues_it():
     found = _relations(
-        "The Velmar Agency is headed by Mira Solvang, who was appointed in June, succeeding "
-        "Tomas Ekberg."
+        "The Velmar Agency is run by Mira Solvang, who was named in 2023, replacing Tomas Ekberg."
     )
     assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
 
@@ -796,9 +803,9 @@ def test_a_titled_conjunct_after_a_comma_stands_for_the_name_after_it():
             "considered",
         ),
         (
-            "Qatar has offered to cover fuel costs for the Norland Army, a Qatari diplomat said, "
-            "and Saudi Arabia may join the package.",
-            "Saudi Arabia",
+            "Norway has offered to cover repair costs for the Velmar Navy, a Norwegian official "
+            "said, and Denmark may join the package.",
+            "Denmark",
             "possible",
         ),
         (
@@ -840,8 +847,8 @@ def test_a_step_repeats_only_a_contribution_stated_last(text):
             "Velmar Force",
         ),
         (
-            "The deployment of the Velmar Mission is made possible by financial contributions "
-            "from Canada, Spain and Norway.",
+            "The Velmar Mission is kept running by voluntary contributions from Chile, Peru and "
+            "Norway.",
             "Velmar Mission",
         ),
     ],
@@ -870,7 +877,11 @@ def test_troops_from_a_place_or_for_a_country_are_no_sourced_contribution(text):
     [
         # the parser hangs the list's second name as an apposition of the first
         ("Norway, the Republic of Velmar and Sudria will sign a protocol in March.", "Sudria"),
-        ("Angola, the Democratic Republic of Congo and Zambia will sign a protocol.", "Zambia"),
+        (
+            "Finland, the United Republic of Norland and Velmar will sign the border protocol "
+            "next week.",
+            "Velmar",
+        ),
         (
             "The United States, France, Denmark, Greece and South Korea signed the Velmar "
             "Accord on Monday.",

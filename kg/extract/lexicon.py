@@ -467,6 +467,7 @@ class Frames:
     own_wishes: dict[str, str]  # "hopes to meet": planned
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"
+    refusal_range: tuple[str, ...]  # what a refusal (`refused_as`) may be of
     occurrence_verbs: frozenset[str]  # "Will the talks take place?"
     staging_verbs: frozenset[str]  # "may host the summit in Velmar": its place as firm
     event_levels: dict[str, str]  # "offered to host talks"

@@ -397,6 +397,13 @@ def _emit(
     predicate = frame.predicate
     if level == "refused" and frame.refused_as and not plan_negated:  # "declined to send X"
         predicate = frame.refused_as
+        # what one declines is a body, a force, an event or a plan, unless the frame says
+        # (its `range`): "ruled out sending troops to Velmar" declines no country
+        # (frames.yaml refusal_range)
+        if not frame.range:
+            objects_ = [
+                o for o in objects_ if any(fits(o.cluster.cls, c) for c in frames().refusal_range)
+            ]
     elif frame.only_refused:  # "attended the summit" states no membership
         return []
     said = attribution(index, block, tok)

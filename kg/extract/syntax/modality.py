@@ -131,6 +131,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
         above = word.i != tok.i and not sibling
         ender = _ender(word, below) if above else None
         if ender is not None:  # "stopped sending troops", "rejected reports that", "denied"
+            if _neither_confirmed(ender):
+                return None  # "neither confirmed nor denied that X would": no claim
             ending = _ending(ender)
             if ending is None:
                 return None  # "urged X to stop sending troops": asked for
@@ -138,6 +140,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             ended = True  # "will stop sending troops next year": the date is the stopping's
             break
         if word.i != tok.i and lemma in lexicon().reporting_verbs:
+            if _neither_confirmed(word):
+                return None  # "neither denied nor confirmed that X would": no claim
             if (
                 lemma in f.retracting_reports
                 and any(c.dep_ == "neg" for c in word.children)
@@ -309,6 +313,21 @@ def _ender(word, below):
     f = frames()
     negating = f.modality_heads.get(word.lemma_.lower()) == "negated"
     return word if negating and word.pos_ in ("VERB", "AUX", "ADJ") else None
+
+
+def _neither_confirmed(verb) -> bool:
+    """A reporting or denying verb in a coordination with a reporting verb that "neither
+    ... nor" negates ("neither confirmed nor denied that X would send troops", frames.yaml
+    `negating_conjunctions`): the clause under it is neither claimed nor denied."""
+    head = verb.head if verb.dep_ == "conj" else verb
+    f = frames()
+    negating = any(
+        (c.dep_ == "preconj" and c.lower_ in f.negators)
+        or (c.dep_ == "cc" and c.lower_ in f.negating_conjunctions)
+        for c in head.children
+    )
+    reports = lexicon().reporting_verbs
+    return negating and any(w.lemma_.lower() in reports for w in (head, *head.conjuncts))
 
 
 def _ending(verb) -> set[str] | None:

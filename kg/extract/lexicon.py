@@ -463,7 +463,7 @@ class Frames:
     additive_focus: frozenset[str]  # "not only A but also B": both happen
     focus_time_words: frozenset[str]  # "not just yet": a denial after all
     infinitive_heads: dict[str, str]  # "was named to lead"
-    own_wishes: dict[str, str]  # "hopes to meet": planned
+    own_wishes: dict[str, str]  # "hopes to meet": possible
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"
     refusal_range: tuple[str, ...]  # what a refusal (`refused_as`) may be of

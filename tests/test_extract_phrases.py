@@ -991,6 +991,23 @@ def test_a_masthead_names_the_publication_but_a_genre_label_does_not():
     assert not [e for e in st.entities if e.label.lower() == "analysis"]
 
 
+def test_a_byline_author_holds_the_title_after_the_name_for_the_masthead():
+    st = _extract(
+        "THE NORVIK HERALD | Defence\n\nNorland names envoy\n\nBy Tomas Ekberg, Defence "
+        "Correspondent | Oslo | Updated 2 May\n\nNorland named Mira Solvang on Friday to lead "
+        "its mission.\n"
+    )
+    assert ("Tomas Ekberg", "Defence Correspondent", "The Norvik Herald") in positions(st)
+    st = _extract(  # a byline longer than a heading's 14 words is a heading all the same
+        "NORVIK POST | Norland | Politics\n\nNorland names envoy\n\nBy Tomas Ekberg, "
+        "Political Reporter | Oslo | Published 17 July, 19:05 CET | Updated 21:30\n\n"
+        "Norland named Mira Solvang on Friday to lead its mission.\n"
+    )
+    assert ("Tomas Ekberg", "Political Reporter", "Norvik Post") in positions(st)
+    st = _extract("By Tomas Ekberg, Oslo | 2 May\n\nNorland named Mira Solvang on Friday.\n")
+    assert not {p for p in positions(st) if p[0] == "Tomas Ekberg"}
+
+
 @pytest.mark.parametrize(
     "heading",
     [

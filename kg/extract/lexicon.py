@@ -268,6 +268,7 @@ class Lexicon:
     name_joiners: frozenset[str]  # "in": "Nordic Union Force in Velmar (NUFOR)"
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
     byline_words: frozenset[str]  # "By Mira Solvang, Defence Correspondent"
+    byline_roles: frozenset[str]  # "..., Defence Correspondent": the author's title
     place_prepositions: frozenset[str]  # "arrived in X": X stands where a place stands
     aid_nouns: frozenset[str]  # "funding", "supplies": given as money is
     title_joiners: frozenset[str]  # "of", "the": join a title, name no post

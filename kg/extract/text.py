@@ -110,6 +110,7 @@ def blocks(
     text: str,
     masthead_skip: frozenset[str] = frozenset(),
     publication: Callable[[str], bool] | None = None,
+    byline_words: frozenset[str] = frozenset(),
 ) -> list[Block]:
     """Split the text into lines; short lines without final punctuation are headings.
     A dateline ("NORVIK, March 4 (Norpress) - ") is left out of the body block it opens; the
@@ -117,7 +118,9 @@ def blocks(
     a heading among the first three lines, up to "|" ("THE NORVIK HERALD | Defence"), when
     `publication` takes it for a publication's name and its first word is none of
     `masthead_skip` ("ANALYSIS |", "By Mira Solvang |"). A headline, a breadcrumb or a
-    person before "|" ("Home | World") is no masthead; without `publication`, none is."""
+    person before "|" ("Home | World") is no masthead; without `publication`, none is.
+    A byline ("By Mira Solvang, Defence Correspondent | Norvik | Published 2 May, 10:05 |
+    Updated 11:30"; its first word one of `byline_words`) is a heading however long."""
     out: list[Block] = []
     lines = 0
     pos = 0
@@ -132,7 +135,8 @@ def blocks(
         start += lead
         end = start + len(stripped)
         words = stripped.split()
-        heading = not _END.search(stripped) and len(words) <= 14
+        byline = words[0] == words[0].capitalize() and words[0].lower() in byline_words
+        heading = not _END.search(stripped) and (len(words) <= 14 or byline)
         if not heading:
             m = _DATELINE.match(stripped) or _SOURCED_DATELINE.match(stripped)
             if m:

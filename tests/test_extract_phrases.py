@@ -715,6 +715,60 @@ def test_a_name_before_a_comma_and_a_title_in_apposition_is_a_person():
     assert ("Ana Ruiz", "Foreign Minister", "Chile") in positions(st)
 
 
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "The post is held on an interim basis by the deputy secretary general, Norlandic "
+            "lawyer Tomas Ekberg.",
+            "Deputy Secretary General",
+        ),
+        (
+            "The point was made by the EU's Special Representative for the Sahel, the Austrian "
+            "diplomat Tomas Ekberg, to officials in Velmar.",
+            "Special Representative for the Sahel",
+        ),
+        (
+            "The mission may be folded into the office of her special envoy for Yemen, "
+            "Norwegian diplomat Tomas Ekberg.",
+            "Special Envoy for Yemen",
+        ),
+    ],
+)
+def test_a_name_after_a_title_and_a_nationality_with_an_occupation_holds_it(text, title):
+    assert ("Tomas Ekberg", title) in held(_extract(text))
+
+
+@pytest.mark.parametrize("name", ["Marek Tolvansk", "Obi Kenterra"])  # read as a body / none
+def test_a_name_that_who_takes_up_is_a_person_s(name):
+    st = _extract(
+        f"Norland named Mira Solvang as defence minister, replacing {name}, who will become "
+        "ambassador to Velmar."
+    )
+    assert (name, "Person") in {(e.label, e.cls) for e in st.entities}
+    assert (name, "Defence Minister") in held(st)
+
+
+def test_a_given_name_read_as_an_event_joins_the_surname_after_it():
+    from spacy.tokens import Span
+
+    from kg.extract.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = "She replaced Teodor Varnek Solm, who left to run for the Senate."
+    with nlp.select_pipes(disable=["kg_name_repair", "kg_clauses"]):
+        doc = nlp(text)
+    # the recognizer's reading of a name it half knows: "Teodor" an event, the rest a person
+    doc.ents = [Span(doc, 2, 3, label="EVENT"), Span(doc, 3, 5, label="PERSON")]
+    doc = nlp.get_pipe("kg_name_repair")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Teodor Varnek Solm", "PERSON")]
+
+
+def test_a_charge_d_affaires_is_a_title():
+    st = _extract("Our chargé d'affaires, Mira Solvang, remains there.")
+    assert {t.lower() for h, t in held(st) if h == "Mira Solvang"} == {"chargé d'affaires"}
+
+
 def test_a_counterpart_holds_the_possessor_s_post_for_the_country_named():
     st = _extract(
         "Defence Minister Rasa Kalnina said the battalion was ready. She will travel to "
@@ -968,6 +1022,15 @@ def test_a_dateline_s_source_is_a_news_agency():
         "on Friday to lead its mission to Velmar, officials said.\n"
     )
     assert ("Norpress", "NewsAgency") in {(e.label, e.cls) for e in st.entities}
+
+
+@pytest.mark.parametrize("place", ["ASUNCIÓN", "BOGOTÁ", "ŁÓDŹ", "NORVIK"])
+def test_a_dateline_in_capitals_with_accents_is_left_out_of_the_body(place):
+    from kg.extract.text import blocks
+
+    text = f"{place} - Mira Solvang has been Norland's foreign minister since March."
+    (body,) = blocks(text)
+    assert text[body.start :].startswith("Mira Solvang")
 
 
 def test_a_dateline_with_the_place_s_country_is_no_actor():

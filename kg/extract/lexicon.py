@@ -231,6 +231,7 @@ class Lexicon:
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
+    person_relatives: frozenset[str]  # "X, who ...": X is a person
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
     object_role_verbs: frozenset[str]  # "sent X as envoy": the "as" complement is X's

@@ -404,10 +404,15 @@ def test_a_post_one_becomes_or_is_named_to_takes_the_modality_of_the_verb(text, 
     assert _posts(text)[("Tomas Ekberg", "Foreign Minister")][0] == level
 
 
-def test_who_only_hopes_for_a_post_holds_nothing():
-    # "hopes" is lemmatised "hop" by the model (lexicon lemma_corrections): a hope states nothing
-    assert not _posts("Tomas Ekberg hopes to be named foreign minister of Velmar.")
-    assert not _relations("Norland hopes to join the Velmar Alliance.")
+def test_who_only_hopes_for_a_post_may_hold_it():
+    # "hopes" is lemmatised "hop" by the model (lexicon lemma_corrections); a hope of one's
+    # own is possible (review r8 #40, frames.yaml own_wishes), never held now
+    assert _posts("Tomas Ekberg hopes to be named foreign minister of Velmar.") == {
+        ("Tomas Ekberg", "Foreign Minister"): ("possible", ())
+    }
+    assert _relations("Norland hopes to join the Velmar Alliance.") == {
+        ("Norland", "memberOf", "Velmar Alliance"): {"possible"}
+    }
 
 
 def test_a_post_held_in_a_clause_beside_a_future_one_is_held_now():
@@ -715,6 +720,32 @@ def test_an_attempt_a_duty_or_an_eagerness_is_no_meeting_done(text, level):
 @pytest.mark.parametrize(
     ("text", "level"),
     [
+        ("Mira Solvang hopes to meet Tomas Ekberg in Velmar.", {"possible"}),
+        ("Mira Solvang wants to meet Tomas Ekberg in Velmar.", {"possible"}),
+        (
+            "Mira Solvang does not want to meet Tomas Ekberg in Velmar.",
+            {"negated"},
+        ),  # as "will not"
+        ("Mira Solvang wants Tomas Ekberg to meet Anna Lind in Velmar.", None),
+        ("Mira Solvang hopes that Tomas Ekberg will meet Anna Lind in Velmar.", None),
+    ],
+)
+def test_a_wish_of_ones_own_is_a_plan_and_for_another_asks(text, level):
+    # review r8 #40: "hopes to meet", "wants to meet" stated nothing (frames.yaml
+    # own_wishes: possible, as the gold reads "wants to become a full member"); a wish for
+    # another's act still asks for it
+    found = _relations(text)
+    key = (
+        ("Mira Solvang", "meets", "Tomas Ekberg")
+        if level
+        else ("Tomas Ekberg", "meets", "Anna Lind")
+    )
+    assert found.get(key) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
         (
             "Norland will not host the summit but will send 50 troops to the Andean Force.",
             "planned",
@@ -996,6 +1027,8 @@ def test_a_plan_with_a_condition_is_still_a_plan():
         "Norway will not only host the summit but also send troops to the Sudria Mission.",
         "Norway has not only hosted the summit but also sent troops to the Sudria Mission.",
         "Norway did not just host the summit; it also sent troops to the Sudria Mission.",
+        # review r9 R2: on coordinated subjects, "Not only" determines the first one
+        "Not only Norway but also Sweden will send troops to the Sudria Mission.",
     ],
 )
 def test_not_only_adds_and_denies_nothing(text):
@@ -1003,3 +1036,34 @@ def test_not_only_adds_and_denies_nothing(text):
     found = _relations(text)
     assert not any(ms & {"negated", "refused"} for ms in found.values()), found
     assert any(k[1] == "contributesTo" and k[2] == "Sudria Mission" for k in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway neither confirmed nor denied that it would send troops to the Sudria Mission.",
+        "Norway neither denied nor confirmed that it would send troops to the Sudria Mission.",
+    ],
+)
+def test_neither_confirmed_nor_denied_claims_nothing(text):
+    # review r8 (with L20): the contribution was negated, by Norway
+    assert not _relations(text)
+
+
+def test_a_refused_contribution_declines_no_country():
+    # review r8 #48 (side effect): "ruled out sending troops to Ukraine" declined Ukraine
+    # (frames.yaml refusal_range); a refused force is still declined
+    assert not _relations("Norway ruled out sending troops to Ukraine.")
+    found = _relations("Norway ruled out sending troops to the Sudria Mission.")
+    assert found[("Norway", "declines", "Sudria Mission")] == {"refused"}
+    found = _relations(
+        "Norway said on Friday that it would refuse to receive Velmar's new envoy, Tomas Ekberg."
+    )
+    assert found[("Norway", "declines", "Tomas Ekberg")] == {"refused"}
+
+
+def test_not_just_yet_is_not_yet():
+    # review r9 R5: "just" after the negator had been read as "not only": a plan
+    found = _relations("Norway will not just yet send troops to the Sudria Mission.")
+    assert found[("Norway", "declines", "Sudria Mission")] == {"refused"}, found
+    assert ("Norway", "contributesTo", "Sudria Mission") not in found, found

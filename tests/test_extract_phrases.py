@@ -90,15 +90,15 @@ def _triples(st) -> set[tuple[str, str, str]]:
 
 
 def test_whose_title_belongs_to_the_noun_the_clause_modifies():
-    st = _extract("The People Power Party, whose leader, Choi Dong-hoon, spoke, said no.")
-    assert ("Choi Dong-hoon", "Leader", "People Power Party") in positions(st)
-    assert ("Choi Dong-hoon", "leads", "People Power Party") in _triples(st)
+    st = _extract("The Velmar Unity Party, whose leader, Tomas Ekberg, spoke, said no.")
+    assert ("Tomas Ekberg", "Leader", "Velmar Unity Party") in positions(st)
+    assert ("Tomas Ekberg", "leads", "Velmar Unity Party") in _triples(st)
 
 
 def test_sworn_in_as_a_title():
-    st = _extract("Park Sung-jin was sworn in as Chairman of the Joint Chiefs of Staff.")
-    assert ("Park Sung-jin", "Chairman", "Joint Chiefs of Staff") in positions(st)
-    assert ("Park Sung-jin", "leads", "Joint Chiefs of Staff") in _triples(st)
+    st = _extract("Mira Solvang was sworn in as Chairman of the Velmar Defence Council.")
+    assert ("Mira Solvang", "Chairman", "Velmar Defence Council") in positions(st)
+    assert ("Mira Solvang", "leads", "Velmar Defence Council") in _triples(st)
 
 
 def test_the_chair_of_an_international_body_leads_it():
@@ -405,13 +405,14 @@ def test_a_description_is_also_named_with_its_complement():
 
 def test_a_description_is_also_named_without_the_place_it_is_held_in():
     st = _extract(
-        "Norland would host a summit of Andean presidents in Cusco in July. The deployment of "
-        "Velmarian troops to Norvik, in July 2021, was requested by the government."
+        "Velmar will host a summit of Nordic energy ministers in Tromso next spring. Critics "
+        "say the deployment of Norlandic engineers to Velmar City, first agreed in 2019, has "
+        "cost too much."
     )
     names = {n for e in st.entities for n in (e.label, *e.aliases)}
-    assert "summit of Andean presidents in Cusco" in names
-    assert "summit of Andean presidents" in names
-    assert "deployment of Velmarian troops to Norvik" in names
+    assert "summit of Nordic energy ministers in Tromso" in names
+    assert "summit of Nordic energy ministers" in names
+    assert "deployment of Norlandic engineers to Velmar City" in names
 
 
 @pytest.mark.parametrize(
@@ -771,28 +772,28 @@ def test_a_charge_d_affaires_is_a_title():
 
 def test_a_counterpart_holds_the_possessor_s_post_for_the_country_named():
     st = _extract(
-        "Defence Minister Rasa Kalnina said the battalion was ready. She will travel to "
-        "Berlin for talks with her German counterpart, Jonas Brenner."
+        "Interior Minister Mira Solvang inspected the border on Friday. She will fly to Oslo "
+        "next week to meet her Norwegian counterpart, Oskar Lindqvist."
     )
-    assert ("Jonas Brenner", "Defence Minister", "Germany") in positions(st)
+    assert ("Oskar Lindqvist", "Interior Minister", "Norway") in positions(st)
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Defence Minister Rasa Kalnina said the battalion was ready. Kalnina, a former deputy "
-        "chief of the Norland Armed Forces, will travel to Berlin for talks with her German "
-        "counterpart, Jonas Brenner.",
-        "Defence Minister Rasa Kalnina said the battalion was ready. Kalnina, a former deputy "
-        "chief of the Norland Armed Forces, took office in May. She will travel to Berlin for "
-        "talks with her German counterpart, Jonas Brenner.",
+        "Interior Minister Mira Solvang opened a new border post on Monday. Solvang, a former "
+        "deputy commander of the Norland Coast Guard, is due to meet her Velmarian "
+        "counterpart, Oskar Lindqvist, in Oslo next month.",
+        "Interior Minister Mira Solvang opened a new border post on Monday. Solvang, a former "
+        "deputy commander of the Norland Coast Guard, took office in March. Next month she is "
+        "due to meet her Velmarian counterpart, Oskar Lindqvist, in Oslo.",
     ],
 )
 def test_a_counterpart_holds_the_possessor_s_current_post_not_a_former_one(text):
     st = _extract(text)
     found = held(st)
-    assert ("Jonas Brenner", "Defence Minister") in found
-    assert ("Jonas Brenner", "Deputy Chief") not in found
+    assert ("Oskar Lindqvist", "Interior Minister") in found
+    assert ("Oskar Lindqvist", "Deputy Commander") not in found
 
 
 def test_a_counterpart_named_with_a_title_of_their_own_holds_it_for_that_country():
@@ -881,7 +882,7 @@ def test_an_acronym_of_a_body_of_no_known_kind_joins_the_name_with_its_initials(
         ),
         (
             "The governors of Velmar and Osklund, Jairo Pabon and Freddy Colmenar, "
-            "respectively, will take part in the commission.",
+            "respectively, will sit on the new panel.",
             {("Jairo Pabon", "Governor", "Velmar"), ("Freddy Colmenar", "Governor", "Osklund")},
         ),
     ],
@@ -1214,13 +1215,13 @@ def test_a_leadership_participle_coordinated_in_a_relative_clause_names_the_lead
 
 def test_a_leadership_participle_on_the_body_s_noun_names_the_leader_by_a_title():
     st = _extract(
-        "The junta refused to receive a Velmar mediation mission led by the former President "
-        "of Norland, Tomas Ekberg, which was to arrive on Friday. The Sudrian Border "
-        "Commission will be presided by the Vice-Minister of Trade of Norland, Mira Solvang."
+        "The Velmar observer mission, headed by the former Prime Minister of Norland, Tomas "
+        "Ekberg, reached the border last week. The Sudrian Water Commission will be presided "
+        "over by Norland's Deputy Minister of Energy, Mira Solvang."
     )
     found = positions(st)
-    assert ("Tomas Ekberg", "Head", "Velmar mediation mission") in found
-    assert ("Mira Solvang", "President", "Sudrian Border Commission") in found
+    assert ("Tomas Ekberg", "Head", "Velmar observer mission") in found
+    assert ("Mira Solvang", "President", "Sudrian Water Commission") in found
 
 
 def test_a_perfect_infinitive_of_leading_is_a_former_post_and_no_leadership():
@@ -1231,7 +1232,7 @@ def test_a_perfect_infinitive_of_leading_is_a_former_post_and_no_leadership():
     now = _extract("Admiral Mira Solvang has led the Velmar Joint Staff since 2022.")
     assert ("Mira Solvang", "Velmar Joint Staff") in leads(now)
     st = _extract(
-        "Admiral Tomas Ekberg retired and is the first navy officer to have led the Velmar "
+        "Tomas Ekberg, now retired, was the last officer from the navy to have led the Velmar "
         "Joint Staff."
     )
     assert ("Tomas Ekberg", "Velmar Joint Staff") not in leads(st)
@@ -1843,3 +1844,53 @@ def test_the_owner_of_a_title_is_found_where_the_parser_hangs_it_on_the_name_aft
 def test_who_took_over_from_someone_holds_the_post_they_held():
     st = _extract("Mira Solvang, Norland's defence minister, took over from Tomas Ekberg in May.")
     assert ("Tomas Ekberg", "Defence Minister") in _former(st)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "owner"),
+    [
+        (
+            "Tomas Ekberg was re-elected as president of the Velmar Trade Council.",
+            "President",
+            "Velmar Trade Council",
+        ),
+        (
+            "Tomas Ekberg was re-appointed as foreign minister of Sweden.",
+            "Foreign Minister",
+            "Sweden",
+        ),
+        (
+            "Re-elected in May as chairman of the Velmar Alliance, Tomas Ekberg met Mira Solvang.",
+            "Chairman",
+            "Velmar Alliance",
+        ),
+    ],
+)
+def test_a_post_given_again_with_a_hyphen_is_held(text, title, owner):
+    # review r8 L2: "re-elected" was split into "re", "-", "elected" and the holder lost
+    assert ("Tomas Ekberg", title, owner) in positions(_extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Tomas Ekberg, the executive director of the Velmar Food Programme, visited Oslo.",
+            "Velmar Food Programme",
+        ),
+        (
+            "Tomas Ekberg, the head of the Velmar Development Programme, visited Oslo.",
+            "Velmar Development Programme",
+        ),
+        (
+            "The OSCE Chair-in-Office, Tomas Ekberg, met Mira Solvang.",
+            "Organization for Security and Co-operation in Europe",
+        ),
+    ],
+)
+def test_the_head_of_a_programme_body_or_a_chair_in_office_leads_it(text, body):
+    # review r8 #24 (a "... Food Programme" was a plan: the title swallowed it) and L4
+    # ("Chair-in-Office" no longer led the body)
+    from tests.sentences import has, relations
+
+    assert has(relations(text), "Tomas Ekberg", "leads", body)

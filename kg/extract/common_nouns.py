@@ -49,6 +49,9 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         if not tokens:
             continue
         label = "COMMON"
+        intent = _intent(root)
+        if intent is not None and any(c.lower_ == "no" for c in root.children):
+            continue  # "has no plans to join": no plan
         if not (
             (
                 len(tokens) >= 2
@@ -83,6 +86,17 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         elif len(out) > n and (venue := _venue(tail)):
             words = [*tokens, *tail[: tail.index(venue)]]
             out[-1].alias = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+        if intent is not None and len(out) > n:
+            # "the government's plan to cut the budget": named by what it intends
+            end = next(
+                (
+                    t.i
+                    for t in doc[intent.i : intent.right_edge.i + 1]
+                    if t.text in (",", ";", ":") or t.is_quote or t.is_bracket
+                ),
+                intent.right_edge.i + 1,
+            )  # not a relative clause after a comma, nor a quotation's mark
+            out[-1].alias = " ".join(doc[chunk.start : end].text.split())
         if len(out) > n and any(c.dep_ in ("acl", "relcl") and c.i > root.i for c in root.children):
             out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
 
@@ -100,6 +114,23 @@ def _possessor_body(doc, root, taken: set[int], add: Callable) -> None:
         if not any(t.pos_ == "PROPN" or _nationality(t) for t in mods):
             continue
         add(tokens, "COMMON", cls)
+
+
+def _intent(root):
+    """The to-infinitive a noun of intention is completed by ("X's plan to cut the budget",
+    "no plans to join", frames.yaml `modality_nouns`), or None."""
+    if root.lemma_.lower() not in frames().modality_nouns:
+        return None
+    return next(
+        (
+            c
+            for c in root.children
+            if c.dep_ == "acl"
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.lower_ == "to" for g in c.children)
+        ),
+        None,
+    )
 
 
 def _cut(doc, root) -> bool:

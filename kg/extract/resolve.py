@@ -45,6 +45,10 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
     # predicate -> (sentence number, subjects) of its last clause: "The measures target X"
     # continues the sanctions stated before (kg/extract/frames/carried.py)
     carry: dict[str, tuple[int, list]] = field(default_factory=dict)
+    # (sentence number, predicate, objects) of the last relation a verb stated, which a later
+    # clause may repeat for its own subjects: "B is considering a similar step"
+    # (kg/extract/frames/carried.py; predicate "" for an inverse frame)
+    echo: tuple[int, str, list] | None = None
     # (block, token) -> the person a personal pronoun stands for, once resolved
     _pronouns: dict[tuple[int, int], Cluster | None] = field(default_factory=dict)
     _pronoun_frontier: tuple[int, int] = (0, 0)  # every person pronoun before it is resolved

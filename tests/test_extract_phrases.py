@@ -720,19 +720,18 @@ def test_a_name_before_a_comma_and_a_title_in_apposition_is_a_person():
     "text, title",
     [
         (
-            "The post is held on an interim basis by the deputy secretary general, Norlandic "
-            "lawyer Tomas Ekberg.",
-            "Deputy Secretary General",
+            "For months the agency was led by the deputy director, Peruvian economist Tomas "
+            "Ekberg.",
+            "Deputy Director",
         ),
         (
-            "The point was made by the EU's Special Representative for the Sahel, the Austrian "
-            "diplomat Tomas Ekberg, to officials in Velmar.",
-            "Special Representative for the Sahel",
+            "The talks were opened by the EU's Special Envoy for the Lakes, the Austrian diplomat "
+            "Tomas Ekberg, on Monday.",
+            "Special Envoy for the Lakes",
         ),
         (
-            "The mission may be folded into the office of her special envoy for Yemen, "
-            "Norwegian diplomat Tomas Ekberg.",
-            "Special Envoy for Yemen",
+            "Norland sent its special envoy for the Lakes, Swedish diplomat Tomas Ekberg.",
+            "Special Envoy for the Lakes",
         ),
     ],
 )
@@ -756,7 +755,7 @@ def test_a_given_name_read_as_an_event_joins_the_surname_after_it():
     from kg.extract.nlp import load_pipeline
 
     nlp = load_pipeline()
-    text = "She replaced Teodor Varnek Solm, who left to run for the Senate."
+    text = "She replaced Teodor Varnek Solm, who now chairs the Velmar Bank."
     with nlp.select_pipes(disable=["kg_name_repair", "kg_clauses"]):
         doc = nlp(text)
     # the recognizer's reading of a name it half knows: "Teodor" an event, the rest a person
@@ -1064,7 +1063,7 @@ def test_a_byline_author_holds_the_title_after_the_name_for_the_masthead():
     assert ("Tomas Ekberg", "Defence Correspondent", "The Norvik Herald") in positions(st)
     st = _extract(  # a byline longer than a heading's 14 words is a heading all the same
         "NORVIK POST | Norland | Politics\n\nNorland names envoy\n\nBy Tomas Ekberg, "
-        "Political Reporter | Oslo | Published 17 July, 19:05 CET | Updated 21:30\n\n"
+        "Political Reporter | Oslo | Published 3 March, 08:15 GMT | Updated 09:40\n\n"
         "Norland named Mira Solvang on Friday to lead its mission.\n"
     )
     assert ("Tomas Ekberg", "Political Reporter", "Norvik Post") in positions(st)

@@ -1067,3 +1067,20 @@ def test_not_just_yet_is_not_yet():
     found = _relations("Norway will not just yet send troops to the Sudria Mission.")
     assert found[("Norway", "declines", "Sudria Mission")] == {"refused"}, found
     assert ("Norway", "contributesTo", "Sudria Mission") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r8 #49: "according to <title>, <name>" attributed nothing
+        "Norway will send 200 troops to the Sudria Mission, according to Norway's foreign "
+        "minister, Mira Solvang.",
+        # review r8 #57: "the minister" after "X, Norway's foreign minister," was nobody
+        "Tomas Ekberg met Mira Solvang, Norway's foreign minister, in Oslo. The minister said "
+        "Norway would send troops to the Sudria Mission.",
+        "Mira Solvang, Norway's foreign minister, met Tomas Ekberg in Oslo. The minister said "
+        "Norway would send troops to the Sudria Mission.",
+    ],
+)
+def test_a_title_that_reports_is_its_holders_voice(text):
+    assert _said_by(text)[("Norway", "contributesTo", "Sudria Mission")] == "Mira Solvang"

@@ -128,7 +128,14 @@ class Descriptions:
             topic = self._subject_antecedent(block, tok)  # "X said ... . The minister ...": X
             if any(topic is c for c in persons):
                 return topic
-        return persons[0] if persons else None
+        if persons:
+            return persons[0]
+        # "X met Y, Norland's foreign minister. The minister said ...": a title read by the
+        # constructions after the name, in a sentence before, as a clause's subject: its
+        # holder named last
+        if held and tok.dep_ in ("nsubj", "nsubjpass"):
+            return max(held, key=lambda c: self._last_named(c, pos))
+        return None
 
 
 def names_holder(between: str) -> bool:

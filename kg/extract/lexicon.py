@@ -231,6 +231,7 @@ class Lexicon:
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
+    person_relatives: frozenset[str]  # "X, who ...": X is a person
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
     object_role_verbs: frozenset[str]  # "sent X as envoy": the "as" complement is X's
@@ -268,6 +269,7 @@ class Lexicon:
     name_joiners: frozenset[str]  # "in": "Nordic Union Force in Velmar (NUFOR)"
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
     byline_words: frozenset[str]  # "By Mira Solvang, Defence Correspondent"
+    byline_roles: frozenset[str]  # "..., Defence Correspondent": the author's title
     place_prepositions: frozenset[str]  # "arrived in X": X stands where a place stands
     aid_nouns: frozenset[str]  # "funding", "supplies": given as money is
     title_joiners: frozenset[str]  # "of", "the": join a title, name no post

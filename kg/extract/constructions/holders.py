@@ -298,9 +298,23 @@ def _person_at(b: Builder, i: int) -> Ref | None:
             i += 1  # "the President of X, the Gambian Ana Ortiz"
         elif doc[i].ent_iob_ == "B" and _nationality(b, i, i + len(_entity(doc[i]))):
             i += len(_entity(doc[i]))
+        elif _occupation(doc, i):
+            i += 1  # "its envoy, Norlandic diplomat Ana Ortiz", "the Norlandic lawyer Ana Ortiz"
         else:
             return None
     return None
+
+
+def _occupation(doc, i: int) -> bool:
+    """A common noun that qualifies the name after it ("diplomat Ana Ortiz")."""
+    tok = doc[i]
+    return (
+        tok.pos_ == "NOUN"
+        and tok.is_lower
+        and i + 1 < len(doc)
+        and doc[i + 1].is_title
+        and (tok.head.i > i or doc[i + 1].head.i == i or doc[i + 1].ent_type_ == "PERSON")
+    )
 
 
 def _nationality(b: Builder, start: int, end: int) -> bool:
@@ -310,7 +324,10 @@ def _nationality(b: Builder, start: int, end: int) -> bool:
     m = b.index.mention_at(b.block, doc[start])
     if doc[start].ent_type_ not in ("NORP", "GPE") and (m is None or b.cluster(m).cls != "Country"):
         return False
-    return end < len(doc) and doc[end].is_title and doc[end - 1].head.i >= end
+    modifies = end < len(doc) and doc[end - 1].head.i >= end
+    if end < len(doc) and _occupation(doc, end):
+        end += 1  # "the Norlandic diplomat Ana Ortiz"
+    return modifies and end < len(doc) and doc[end].is_title
 
 
 def _entity(tok):

@@ -929,22 +929,6 @@ def test_offers_pledges_and_decisions_as_nouns_carry_their_modality(text, modali
     assert not _has(found, "Sweden", "contributesTo", "Sudria Mission")
 
 
-@pytest.mark.parametrize(
-    ("text", "modality"),
-    [
-        (
-            "Mira Solvang denied reports of a Norwegian offer of 200 troops to the Sudria Mission.",
-            None,
-        ),
-        ("Norway has withdrawn its offer of 200 troops to the Sudria Mission.", "negated"),
-        ("Norway withdrew its offer of 200 troops to the Sudria Mission.", "negated"),
-    ],
-)
-def test_a_denied_or_withdrawn_offer_offers_nothing(text, modality):
-    # review r9 N1: both had been an offer
-    assert _relations(text).get(("Norway", "contributesTo", "Sudria Mission")) == modality
-
-
 def test_an_offer_of_something_else_contributes_nothing():
     found = _relations("Norway's offer of talks to the Sudria Mission was welcomed by Sweden.")
     assert not _has(found, "Norway", "contributesTo", "Sudria Mission")

@@ -282,32 +282,6 @@ def test_coordinated_owners_of_a_plural_title_are_paired_with_the_people_in_orde
 
 
 @pytest.mark.parametrize(
-    ("text", "title"),
-    [
-        (
-            "The former and current foreign ministers, Mira Solvang and Tomas Ekberg, met in Oslo.",
-            "Foreign Minister",
-        ),
-        (
-            "The outgoing and incoming defence ministers, Mira Solvang and Tomas Ekberg, met in "
-            "Oslo.",
-            "Defence Minister",
-        ),
-    ],
-)
-def test_time_words_in_paired_titles_qualify_the_post(text, title):
-    # review r9 X2: "Former Foreign Minister" and "Current Foreign Minister" had been posts
-    st = _extract(text)
-    label = {e.id: e.label for e in st.entities}
-    found = {
-        (label[r.subject], label[r.object], tuple(r.qualifiers or ()))
-        for r in st.relations
-        if r.predicate == "holdsPosition"
-    }
-    assert found == {("Mira Solvang", title, ("former",)), ("Tomas Ekberg", title, ())}
-
-
-@pytest.mark.parametrize(
     ("text", "person", "title"),
     [
         (
@@ -336,25 +310,6 @@ def test_title_words_after_a_domain_word_stay_in_the_title_before_the_name(text,
     # review r8 #23: the title ended at "Defence" and "Procurement Tomas Ekberg" was a person
     st = _extract(text)
     assert held(st) == {(person, title)}
-
-
-@pytest.mark.parametrize(
-    ("text", "titles"),
-    [
-        (
-            "Minister for Energy Crown Prince Tomas Ekberg met Mira Solvang.",
-            {"Minister for Energy", "Crown Prince"},
-        ),
-        (
-            "Minister of Finance Director Tomas Ekberg met Mira Solvang.",
-            {"Minister of Finance", "Director"},
-        ),
-        ("Minister for Trade Lord Tomas Ekberg met Mira Solvang.", {"Minister for Trade"}),
-    ],
-)
-def test_a_title_after_a_domain_word_does_not_swallow_the_next_title_or_an_honorific(text, titles):
-    # review r9 X1: "Minister for Energy Crown Prince" had been one post
-    assert {t for p, t in held(_extract(text)) if p == "Tomas Ekberg"} == titles
 
 
 def test_a_predecessor_held_the_successor_s_post():
@@ -761,6 +716,59 @@ def test_a_name_before_a_comma_and_a_title_in_apposition_is_a_person():
     assert ("Ana Ruiz", "Foreign Minister", "Chile") in positions(st)
 
 
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "For months the agency was led by the deputy director, Peruvian economist Tomas "
+            "Ekberg.",
+            "Deputy Director",
+        ),
+        (
+            "The talks were opened by the EU's Special Envoy for the Lakes, the Austrian diplomat "
+            "Tomas Ekberg, on Monday.",
+            "Special Envoy for the Lakes",
+        ),
+        (
+            "Norland sent its special envoy for the Lakes, Swedish diplomat Tomas Ekberg.",
+            "Special Envoy for the Lakes",
+        ),
+    ],
+)
+def test_a_name_after_a_title_and_a_nationality_with_an_occupation_holds_it(text, title):
+    assert ("Tomas Ekberg", title) in held(_extract(text))
+
+
+@pytest.mark.parametrize("name", ["Marek Tolvansk", "Obi Kenterra"])  # read as a body / none
+def test_a_name_that_who_takes_up_is_a_person_s(name):
+    st = _extract(
+        f"Norland named Mira Solvang as defence minister, replacing {name}, who will become "
+        "ambassador to Velmar."
+    )
+    assert (name, "Person") in {(e.label, e.cls) for e in st.entities}
+    assert (name, "Defence Minister") in held(st)
+
+
+def test_a_given_name_read_as_an_event_joins_the_surname_after_it():
+    from spacy.tokens import Span
+
+    from kg.extract.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = "She replaced Teodor Varnek Solm, who now chairs the Velmar Bank."
+    with nlp.select_pipes(disable=["kg_name_repair", "kg_clauses"]):
+        doc = nlp(text)
+    # the recognizer's reading of a name it half knows: "Teodor" an event, the rest a person
+    doc.ents = [Span(doc, 2, 3, label="EVENT"), Span(doc, 3, 5, label="PERSON")]
+    doc = nlp.get_pipe("kg_name_repair")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Teodor Varnek Solm", "PERSON")]
+
+
+def test_a_charge_d_affaires_is_a_title():
+    st = _extract("Our chargé d'affaires, Mira Solvang, remains there.")
+    assert {t.lower() for h, t in held(st) if h == "Mira Solvang"} == {"chargé d'affaires"}
+
+
 def test_a_counterpart_holds_the_possessor_s_post_for_the_country_named():
     st = _extract(
         "Interior Minister Mira Solvang inspected the border on Friday. She will fly to Oslo "
@@ -1016,6 +1024,15 @@ def test_a_dateline_s_source_is_a_news_agency():
     assert ("Norpress", "NewsAgency") in {(e.label, e.cls) for e in st.entities}
 
 
+@pytest.mark.parametrize("place", ["ASUNCIÓN", "BOGOTÁ", "ŁÓDŹ", "NORVIK"])
+def test_a_dateline_in_capitals_with_accents_is_left_out_of_the_body(place):
+    from kg.extract.text import blocks
+
+    text = f"{place} - Mira Solvang has been Norland's foreign minister since March."
+    (body,) = blocks(text)
+    assert text[body.start :].startswith("Mira Solvang")
+
+
 def test_a_dateline_with_the_place_s_country_is_no_actor():
     # "OSLO, Norland, 14 April -": the dateline is no subject of the sentence after it
     st = _extract(
@@ -1035,6 +1052,23 @@ def test_a_masthead_names_the_publication_but_a_genre_label_does_not():
     assert "Tomas Ekberg" in {e.label for e in st.entities}  # the byline is no masthead
     st = _extract("ANALYSIS | Norland's new envoy\n\nNorland named Mira Solvang on Friday.\n")
     assert not [e for e in st.entities if e.label.lower() == "analysis"]
+
+
+def test_a_byline_author_holds_the_title_after_the_name_for_the_masthead():
+    st = _extract(
+        "THE NORVIK HERALD | Defence\n\nNorland names envoy\n\nBy Tomas Ekberg, Defence "
+        "Correspondent | Oslo | Updated 2 May\n\nNorland named Mira Solvang on Friday to lead "
+        "its mission.\n"
+    )
+    assert ("Tomas Ekberg", "Defence Correspondent", "The Norvik Herald") in positions(st)
+    st = _extract(  # a byline longer than a heading's 14 words is a heading all the same
+        "NORVIK POST | Norland | Politics\n\nNorland names envoy\n\nBy Tomas Ekberg, "
+        "Political Reporter | Oslo | Published 3 March, 08:15 GMT | Updated 09:40\n\n"
+        "Norland named Mira Solvang on Friday to lead its mission.\n"
+    )
+    assert ("Tomas Ekberg", "Political Reporter", "Norvik Post") in positions(st)
+    st = _extract("By Tomas Ekberg, Oslo | 2 May\n\nNorland named Mira Solvang on Friday.\n")
+    assert not {p for p in positions(st) if p[0] == "Tomas Ekberg"}
 
 
 @pytest.mark.parametrize(
@@ -1884,3 +1918,67 @@ def test_the_head_of_a_programme_body_or_a_chair_in_office_leads_it(text, body):
     from tests.sentences import has, relations
 
     assert has(relations(text), "Tomas Ekberg", "leads", body)
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        (
+            "Minister for Energy Crown Prince Tomas Ekberg met Mira Solvang.",
+            {"Minister for Energy", "Crown Prince"},
+        ),
+        (
+            "Minister of Finance Director Tomas Ekberg met Mira Solvang.",
+            {"Minister of Finance", "Director"},
+        ),
+        ("Minister for Trade Lord Tomas Ekberg met Mira Solvang.", {"Minister for Trade"}),
+    ],
+)
+def test_a_complement_runs_on_over_no_title_or_honorific_of_its_own(text, titles):
+    # review r9 X1: the #23 fix ran the complement on into "Crown Prince", "Director", "Lord"
+    assert {t for h, t in held(_extract(text)) if h == "Tomas Ekberg"} == titles
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The former and current foreign ministers, Mira Solvang and Tomas Ekberg, met in Oslo.",
+            {
+                ("Mira Solvang", "Foreign Minister", None),
+                ("Tomas Ekberg", "Foreign Minister", None),
+            },
+        ),
+        (
+            "The Norwegian foreign and defence ministers, Mira Solvang and Tomas Ekberg, met in "
+            "Oslo.",
+            {
+                ("Mira Solvang", "Foreign Minister", "Norway"),
+                ("Tomas Ekberg", "Defence Minister", "Norway"),
+            },
+        ),
+    ],
+)
+def test_paired_title_words_are_no_time_words_and_share_the_owner_before_them(text, found):
+    # review r9 X2: "Former Foreign Minister" / "Current Foreign Minister" held now; the
+    # demonym before "foreign and defence" was the first title's only, and "foreign" lost
+    assert positions(_extract(text)) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president, on the advice of the prime minister, appointed Colonel Tomas Ekberg, the "
+        "army chief of staff, as acting commander, the Office of the Prime Minister said in a "
+        "statement.",
+        "Norway named Tomas Ekberg as its envoy to Velmar, Mira Solvang, the foreign minister, "
+        "said on Monday.",
+    ],
+)
+def test_a_speaker_with_words_between_is_no_holder_of_an_as_title(text):
+    # review r9 X3: the speaker held the post ("the Office", "Mira Solvang, the foreign
+    # minister, said")
+    assert not any(
+        t in ("Acting Commander", "Envoy to Velmar") and h != "Tomas Ekberg"
+        for h, t in held(_extract(text))
+    )

@@ -231,7 +231,9 @@ class Lexicon:
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
+    person_relatives: frozenset[str]  # "X, who ...": X is a person
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
+    state_form_words: frozenset[str]  # "the Minister of Defence of the Republic of X"
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
     object_role_verbs: frozenset[str]  # "sent X as envoy": the "as" complement is X's
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
@@ -268,6 +270,7 @@ class Lexicon:
     name_joiners: frozenset[str]  # "in": "Nordic Union Force in Velmar (NUFOR)"
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
     byline_words: frozenset[str]  # "By Mira Solvang, Defence Correspondent"
+    byline_roles: frozenset[str]  # "..., Defence Correspondent": the author's title
     place_prepositions: frozenset[str]  # "arrived in X": X stands where a place stands
     aid_nouns: frozenset[str]  # "funding", "supplies": given as money is
     title_joiners: frozenset[str]  # "of", "the": join a title, name no post
@@ -466,7 +469,7 @@ class Frames:
     focus_time_words: frozenset[str]  # "not just yet": a denial after all
     perfect_durations: frozenset[str]  # "had chaired it since 2019": still, not past
     infinitive_heads: dict[str, str]  # "was named to lead"
-    own_wishes: dict[str, str]  # "hopes to meet": planned
+    own_wishes: dict[str, str]  # "hopes to meet": possible
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"
     refusal_range: tuple[str, ...]  # what a refusal (`refused_as`) may be of

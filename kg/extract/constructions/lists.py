@@ -101,35 +101,37 @@ def _paired_titles(b: Builder, head, people: list[Mention], end: int):
             if owns(b, m) or b.cluster(m).cls in ("Region", "City")
         ]
     singular = _singular(head, keep_case=True)
-    if len(before) == n:
-        data = title_data()
-        titles: list[tuple[str, Ref | None, tuple[str, ...]]] = []
-        for item in before:
-            owner = owner_of_words(b, item)
-            words = [] if owner else [t.text for t in item]
-            # "the former and current foreign ministers": a time word qualifies the post
-            quals: tuple[str, ...] = ()
-            if words and all(
-                w.lower() in data.qualifiers or w.lower() in data.present_words for w in words
-            ):
-                quals = tuple(q for w in words if (q := data.qualifiers.get(w.lower())) == "former")
-                words = []
-            title = " ".join([*words, *(t.text for t in shared), singular])
-            titles.append((title, owner, quals))
+    data = title_data()
+    times = data.written_stops | set(data.qualifiers)
+    if len(before) == n and not any(all(t.lower_ in times for t in item) for item in before):
+        # not "the former and current foreign ministers": one post, held then and now
+        titles: list[tuple[str, Ref | None]] = []
+        first_owner = None
+        for k, item in enumerate(before):
+            # "the Norlandic foreign and defence ministers": the owner before the first
+            # words is both titles'
+            owned = [t for t in item if owner_of_words(b, [t]) is not None]
+            owner = owner_of_words(b, owned) if owned else None
+            if k == 0:
+                first_owner = owner if len(owned) < len(item) else None
+            elif owner is None:
+                owner = first_owner
+            words = [t.text for t in item if t not in owned]
+            titles.append((" ".join([*words, *(t.text for t in shared), singular]), owner))
         return titles
     if len(after) == n:
         title = " ".join([*(t.text for t in shared), singular])
-        return [(title, owner, ()) for owner in after]
+        return [(title, owner) for owner in after]
     return None
 
 
 def _hold_paired(b: Builder, head, people: list[Mention], titles, method: str) -> None:
     """The n-th person holds the n-th title, of its owner."""
-    for person, (title, owner, quals) in zip(people, titles, strict=True):
+    for person, (title, owner) in zip(people, titles, strict=True):
         owner = b.index.as_actor(owner) if owner is not None else None
         position = held_position(b.index, title, owner.cluster if owner else None)
         holder = Ref(b.cluster(person))
-        b.add(holder, "holdsPosition", position, head, 0.8, method, said=False, qualifiers=quals)
+        b.add(holder, "holdsPosition", position, head, 0.8, method, said=False)
         if owner is not None:
             b.add(position, "positionIn", owner, head, 0.75, method, said=False)
 

@@ -28,7 +28,6 @@ LABEL = "POSITION"
 class TitleData:
     patterns: tuple[tuple[str, list[dict]], ...]
     qualifiers: dict[str, str]  # word before or in a title -> qualifier
-    present_words: frozenset[str]  # "current", "incoming": no title word in a paired title
     role_nouns: frozenset[str]
     role_plurals: frozenset[str]  # "ministers", "secretaries": made from role_nouns
     job_nouns: frozenset[str]  # "analyst", "researcher": titles without a complement
@@ -76,7 +75,6 @@ def title_data() -> TitleData:
         patterns=patterns,
         qualifiers={str(k): str(v) for k, v in d["qualifiers"].items()},
         role_nouns=frozenset(lists["role_nouns"]),
-        present_words=frozenset(lists["present_words"]),
         job_nouns=frozenset(lists["job_nouns"]),
         role_plurals=frozenset(lists["role_plurals"]),
         modifiers=frozenset(lists["title_modifiers"]),
@@ -343,17 +341,17 @@ def _cut_before_person(span: Span) -> Span:
     if last is None:
         return span
     doc = span.doc
-    # the title words after it, also past the match ("Minister for Trade" + "Policy"), but
-    # not a word that opens a title or a name of its own: a rank ("Chief of the Naval Staff
-    # Admiral X"), a role noun ("... Director X"), an honorific ("Minister for Trade Lord X")
-    # or a modifier before a role noun ("Minister for Energy Crown Prince X")
-    stops = _rank_words() | data.role_nouns | data.honorifics
+    # the domain words after it, also past the match ("Minister for Trade" + "Policy"), but
+    # no word that opens another title or the name: a rank ("Chief of the Naval Staff
+    # Admiral X"), an honorific ("Minister for Trade Lord X"), a role noun or a word before
+    # one ("Minister for Energy Crown Prince X", "Minister of Finance Director X")
+    going_on = _complement_words()
+    role_nouns = data.role_nouns
     while (
         last + 1 < len(doc)
         and doc[last + 1].is_title
-        and doc[last + 1].lower_ in others
-        and doc[last + 1].lower_ not in stops
-        and not (last + 2 < len(doc) and doc[last + 2].lower_ in data.role_nouns)
+        and doc[last + 1].lower_ in going_on
+        and not (last + 2 < len(doc) and doc[last + 2].lower_ in role_nouns)
     ):
         last += 1
     if last + 1 >= len(doc):
@@ -365,9 +363,16 @@ def _cut_before_person(span: Span) -> Span:
 
 
 @cache
-def _rank_words() -> frozenset[str]:
-    """The first words of ranks (lexicon `ranks`): "lieutenant", "admiral"."""
-    return frozenset(r.split()[0] for r in lexicon().ranks)
+def _complement_words() -> frozenset[str]:
+    """Words that go on with a title's complement after its domain word ("for Trade Policy",
+    "for Defence Procurement"): domain and modifier words that are no role noun, no body's
+    head word, no honorific and no first word of a rank (lexicon `ranks`)."""
+    data = title_data()
+    ranks = {r.split()[0] for r in lexicon().ranks}
+    honorifics = {h.lower().rstrip(".") for h in data.honorifics}
+    return frozenset(
+        (data.domains | data.modifiers) - data.role_nouns - data.name_heads - honorifics - ranks
+    )
 
 
 def _cut_at_noun(span: Span) -> Span:

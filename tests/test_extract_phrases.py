@@ -1982,3 +1982,25 @@ def test_a_speaker_with_words_between_is_no_holder_of_an_as_title(text):
         t in ("Acting Commander", "Envoy to Velmar") and h != "Tomas Ekberg"
         for h, t in held(_extract(text))
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "title"),
+    [
+        (
+            "Mira Solvang met Tomas Ekberg, Sweden's foreign minister. Anna Lind arrived later.",
+            "Tomas Ekberg",
+            "Foreign Minister",
+        ),
+        (
+            "Mira Solvang is Norway's new foreign minister. Tomas Ekberg, her predecessor, "
+            "welcomed the appointment.",
+            "Mira Solvang",
+            "Foreign Minister",
+        ),
+    ],
+)
+def test_a_title_that_ends_a_sentence_is_not_held_by_the_next_sentence_s_name(text, holder, title):
+    # review r9 P2: the full stop was skipped as an honorific ("Dr ."), so the first name
+    # of the next sentence held the title
+    assert held(_extract(text)) == {(holder, title)}

@@ -1130,3 +1130,22 @@ def test_a_withdrawn_or_denied_offer_is_no_offer(text, level):
 def test_a_past_wish_states_nothing(text):
     # review r9 W1: a wish held no longer is no possibility
     assert not _relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Norway sent troops to the Sudria Mission; Sweden did not send any.",
+            ("Norway", "contributesTo", "Sudria Mission"),
+        ),
+        (
+            "Norway joined the Velmar Alliance; Sweden did not join it.",
+            ("Norway", "memberOf", "Velmar Alliance"),
+        ),
+    ],
+)
+def test_a_clause_before_a_semicolon_keeps_its_own_modality(text, fact):
+    # review r9 P1: the parser hangs the first clause on the second's verb as a complement,
+    # whose negation it then took
+    assert _relations(text)[fact] == {"asserted"}

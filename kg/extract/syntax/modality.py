@@ -120,6 +120,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     ended = False  # under an ending or denying verb (`_ender`)
     for word in _chain(tok):
         below, previous = previous, word
+        if _separate_clause(below, word):
+            break  # "Norland sent troops; Velmar did not": the clause before is its own
         if word.dep_ == "ccomp" and _asks(word) and not _weighs(word.head):
             return None  # "did not say whether X would join": asked, not stated
         lemma = word.lemma_.lower()
@@ -220,6 +222,15 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
     return found, negated
+
+
+def _separate_clause(clause, head) -> bool:
+    """A clause the parser hung as the complement of a verb after it, across a mark that
+    ends a clause (frames.yaml `clause_breaks`: "A sent troops; B did not send any")."""
+    if clause is None or clause.dep_ != "ccomp" or clause.i > head.i:
+        return False
+    doc = head.doc
+    return any(t.text in frames().clause_breaks for t in doc[clause.right_edge.i + 1 : head.i])
 
 
 def _own_infinitive(verb, below) -> bool:

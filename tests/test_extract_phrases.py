@@ -2004,3 +2004,12 @@ def test_a_title_that_ends_a_sentence_is_not_held_by_the_next_sentence_s_name(te
     # review r9 P2: the full stop was skipped as an honorific ("Dr ."), so the first name
     # of the next sentence held the title
     assert held(_extract(text)) == {(holder, title)}
+
+
+def test_a_name_after_a_retirement_mark_the_parser_ends_a_sentence_at_holds_the_title():
+    # the parser may start a sentence after "(Ret.)": still the title's holder (P2's guard)
+    st = _extract(
+        "The defence agreement was signed by the Minister of Defence, Lieutenant General "
+        "(Ret.) Mira Solvang, and his Swedish counterpart, Tomas Ekberg."
+    )
+    assert ("Mira Solvang", "Minister of Defence") in held(st)

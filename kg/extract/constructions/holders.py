@@ -285,7 +285,7 @@ def _person_at(b: Builder, i: int) -> Ref | None:
     doc, index = b.doc, b.index
     start = i
     while i < len(doc):
-        if i > start and doc[i].is_sent_start:
+        if i > start and doc[i].is_sent_start and not _courtesy_before(doc, i, start):
             return None  # "X, Sweden's foreign minister. Y arrived": not the next sentence's
         m = index.mention_at(b.block, doc[i])
         if m is not None and m.tok_start == i:
@@ -310,6 +310,15 @@ def _person_at(b: Builder, i: int) -> Ref | None:
         else:
             return None
     return None
+
+
+def _courtesy_before(doc, i: int, start: int) -> bool:
+    """Whether the token before `i` ends a courtesy word or a retirement mark ("Dr.",
+    "Dr .", "(Ret.)"), after which the parser may wrongly start a sentence."""
+    prev = doc[i - 1]
+    if prev.text == ".":
+        return i - 2 >= start and doc[i - 2].text != "." and is_honorific(doc[i - 2])
+    return is_honorific(prev)
 
 
 def _occupation(doc, i: int) -> bool:

@@ -1084,3 +1084,49 @@ def test_not_just_yet_is_not_yet():
 )
 def test_a_title_that_reports_is_its_holders_voice(text):
     assert _said_by(text)[("Norway", "contributesTo", "Sudria Mission")] == "Mira Solvang"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway neither confirmed nor denied the report, but said it would send troops to the "
+        "Sudria Mission.",
+        "Norway neither confirmed nor denied the report, and added that it would send troops to "
+        "the Sudria Mission.",
+    ],
+)
+def test_a_report_after_neither_nor_still_claims(text):
+    # review r9 F2: a third reporting verb after "but" / "and" is no part of the pair
+    assert _relations(text)[("Norway", "contributesTo", "Sudria Mission")] == {"planned"}
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Norway has withdrawn its offer of 200 troops to the Sudria Mission.", {"negated"}),
+        (
+            "Mira Solvang denied reports of a Norwegian offer of 200 troops to the Sudria Mission.",
+            {"negated"},
+        ),
+        (
+            "Mira Solvang did not deny reports of a Norwegian offer of 200 troops to the Sudria "
+            "Mission.",
+            {"offered"},
+        ),
+    ],
+)
+def test_a_withdrawn_or_denied_offer_is_no_offer(text, level):
+    # review r9 N1: both were offered
+    assert _relations(text)[("Norway", "contributesTo", "Sudria Mission")] == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway wanted to join the Velmar Alliance in 2010 but was rejected.",
+        "Mira Solvang had hoped to meet Tomas Ekberg, but the talks were cancelled.",
+    ],
+)
+def test_a_past_wish_states_nothing(text):
+    # review r9 W1: a wish held no longer is no possibility
+    assert not _relations(text)

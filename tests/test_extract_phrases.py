@@ -1909,3 +1909,67 @@ def test_the_head_of_a_programme_body_or_a_chair_in_office_leads_it(text, body):
     from tests.sentences import has, relations
 
     assert has(relations(text), "Tomas Ekberg", "leads", body)
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        (
+            "Minister for Energy Crown Prince Tomas Ekberg met Mira Solvang.",
+            {"Minister for Energy", "Crown Prince"},
+        ),
+        (
+            "Minister of Finance Director Tomas Ekberg met Mira Solvang.",
+            {"Minister of Finance", "Director"},
+        ),
+        ("Minister for Trade Lord Tomas Ekberg met Mira Solvang.", {"Minister for Trade"}),
+    ],
+)
+def test_a_complement_runs_on_over_no_title_or_honorific_of_its_own(text, titles):
+    # review r9 X1: the #23 fix ran the complement on into "Crown Prince", "Director", "Lord"
+    assert {t for h, t in held(_extract(text)) if h == "Tomas Ekberg"} == titles
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The former and current foreign ministers, Mira Solvang and Tomas Ekberg, met in Oslo.",
+            {
+                ("Mira Solvang", "Foreign Minister", None),
+                ("Tomas Ekberg", "Foreign Minister", None),
+            },
+        ),
+        (
+            "The Norwegian foreign and defence ministers, Mira Solvang and Tomas Ekberg, met in "
+            "Oslo.",
+            {
+                ("Mira Solvang", "Foreign Minister", "Norway"),
+                ("Tomas Ekberg", "Defence Minister", "Norway"),
+            },
+        ),
+    ],
+)
+def test_paired_title_words_are_no_time_words_and_share_the_owner_before_them(text, found):
+    # review r9 X2: "Former Foreign Minister" / "Current Foreign Minister" held now; the
+    # demonym before "foreign and defence" was the first title's only, and "foreign" lost
+    assert positions(_extract(text)) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president, on the advice of the prime minister, appointed Colonel Tomas Ekberg, the "
+        "army chief of staff, as acting commander, the Office of the Prime Minister said in a "
+        "statement.",
+        "Norway named Tomas Ekberg as its envoy to Velmar, Mira Solvang, the foreign minister, "
+        "said on Monday.",
+    ],
+)
+def test_a_speaker_with_words_between_is_no_holder_of_an_as_title(text):
+    # review r9 X3: the speaker held the post ("the Office", "Mira Solvang, the foreign
+    # minister, said")
+    assert not any(
+        t in ("Acting Commander", "Envoy to Velmar") and h != "Tomas Ekberg"
+        for h, t in held(_extract(text))
+    )

@@ -233,6 +233,7 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     person_relatives: frozenset[str]  # "X, who ...": X is a person
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
+    state_form_words: frozenset[str]  # "the Minister of Defence of the Republic of X"
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
     object_role_verbs: frozenset[str]  # "sent X as envoy": the "as" complement is X's
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
@@ -465,7 +466,7 @@ class Frames:
     additive_focus: frozenset[str]  # "not only A but also B": both happen
     focus_time_words: frozenset[str]  # "not just yet": a denial after all
     infinitive_heads: dict[str, str]  # "was named to lead"
-    own_wishes: dict[str, str]  # "hopes to meet": planned
+    own_wishes: dict[str, str]  # "hopes to meet": possible
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"
     refusal_range: tuple[str, ...]  # what a refusal (`refused_as`) may be of

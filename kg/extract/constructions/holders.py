@@ -42,7 +42,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             person is not None
             and person.cluster.id not in listed
             and not _own_subject(b, comma + 1, head)
-            and not (_predicate(head) and _speaks(b, comma + 1))
+            and not (_predicate(head, pos) and _speaks(b, comma + 1))
         ):
             return person, "apposition"
     # apposition either way: "X's army chief, Luis Vera" / "Luis Vera, the army chief";
@@ -52,7 +52,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         if (
             child.dep_ == "appos"
             and not pos.tok_start <= child.i < pos.tok_end
-            and not (_predicate(head) and reporting_subject(child))
+            and not (_predicate(head, pos) and _speaks(b, child.i))
         ):
             refs = [
                 r
@@ -194,11 +194,13 @@ def _own_subject(b: Builder, i: int, title) -> bool:
     return tok.dep_ in ("nsubj", "nsubjpass") and title.head.i != tok.head.i
 
 
-def _predicate(title) -> bool:
-    """Whether a title is the predicate of a clause ("became minister", "as minister")."""
-    return title.dep_ == "attr" or (
-        title.dep_ == "pobj" and title.head.lower_ in lexicon().role_prepositions
-    )
+def _predicate(title, pos: Mention | None = None) -> bool:
+    """Whether a title is the predicate of a clause ("became minister", "as minister"; with
+    its mention `pos`, also a title written after "as" that the parser read otherwise)."""
+    roles = lexicon().role_prepositions
+    if pos is not None and pos.tok_start > 0 and title.doc[pos.tok_start - 1].lower_ in roles:
+        return True
+    return title.dep_ == "attr" or (title.dep_ == "pobj" and title.head.lower_ in roles)
 
 
 def _speaks(b: Builder, i: int) -> bool:
@@ -206,8 +208,21 @@ def _speaks(b: Builder, i: int) -> bool:
     appointed X as acting commander, the Office of the President said"): after a title
     that is a predicate, the one who speaks, not the title's apposition, though the parser
     may hang it there."""
-    m = b.index.mention_at(b.block, b.doc[i])
-    return m is not None and reporting_subject(b.doc[m.head])
+    doc = b.doc
+    m = b.index.mention_at(b.block, doc[i])
+    if m is None:
+        return False
+    if reporting_subject(doc[m.head]):
+        return True
+    # "..., Mira Solvang, the foreign minister, said": past the name's own apposition
+    end = m.tok_end
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    close = next((k for k in range(end + 1, min(len(doc), end + 9)) if doc[k].text == ","), None)
+    if close is None or close + 1 >= len(doc):
+        return False
+    verb = doc[close + 1]
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon().reporting_verbs
 
 
 def _subjects_role(b: Builder, verb, obj) -> bool:

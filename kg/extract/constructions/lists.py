@@ -101,11 +101,22 @@ def _paired_titles(b: Builder, head, people: list[Mention], end: int):
             if owns(b, m) or b.cluster(m).cls in ("Region", "City")
         ]
     singular = _singular(head, keep_case=True)
-    if len(before) == n:
+    data = title_data()
+    times = data.written_stops | set(data.qualifiers)
+    if len(before) == n and not any(all(t.lower_ in times for t in item) for item in before):
+        # not "the former and current foreign ministers": one post, held then and now
         titles: list[tuple[str, Ref | None]] = []
-        for item in before:
-            owner = owner_of_words(b, item)
-            words = [] if owner else [t.text for t in item]
+        first_owner = None
+        for k, item in enumerate(before):
+            # "the Norlandic foreign and defence ministers": the owner before the first
+            # words is both titles'
+            owned = [t for t in item if owner_of_words(b, [t]) is not None]
+            owner = owner_of_words(b, owned) if owned else None
+            if k == 0:
+                first_owner = owner if len(owned) < len(item) else None
+            elif owner is None:
+                owner = first_owner
+            words = [t.text for t in item if t not in owned]
             titles.append((" ".join([*words, *(t.text for t in shared), singular]), owner))
         return titles
     if len(after) == n:

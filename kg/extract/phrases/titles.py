@@ -341,14 +341,17 @@ def _cut_before_person(span: Span) -> Span:
     if last is None:
         return span
     doc = span.doc
-    # the title words after it, also past the match ("Minister for Trade" + "Policy"), but
-    # not a rank that opens the name ("Chief of the Naval Staff Admiral X")
-    ranks = _rank_words()
+    # the domain words after it, also past the match ("Minister for Trade" + "Policy"), but
+    # no word that opens another title or the name: a rank ("Chief of the Naval Staff
+    # Admiral X"), an honorific ("Minister for Trade Lord X"), a role noun or a word before
+    # one ("Minister for Energy Crown Prince X", "Minister of Finance Director X")
+    going_on = _complement_words()
+    role_nouns = data.role_nouns
     while (
         last + 1 < len(doc)
         and doc[last + 1].is_title
-        and doc[last + 1].lower_ in others
-        and doc[last + 1].lower_ not in ranks
+        and doc[last + 1].lower_ in going_on
+        and not (last + 2 < len(doc) and doc[last + 2].lower_ in role_nouns)
     ):
         last += 1
     if last + 1 >= len(doc):
@@ -360,9 +363,16 @@ def _cut_before_person(span: Span) -> Span:
 
 
 @cache
-def _rank_words() -> frozenset[str]:
-    """The first words of ranks (lexicon `ranks`): "lieutenant", "admiral"."""
-    return frozenset(r.split()[0] for r in lexicon().ranks)
+def _complement_words() -> frozenset[str]:
+    """Words that go on with a title's complement after its domain word ("for Trade Policy",
+    "for Defence Procurement"): domain and modifier words that are no role noun, no body's
+    head word, no honorific and no first word of a rank (lexicon `ranks`)."""
+    data = title_data()
+    ranks = {r.split()[0] for r in lexicon().ranks}
+    honorifics = {h.lower().rstrip(".") for h in data.honorifics}
+    return frozenset(
+        (data.domains | data.modifiers) - data.role_nouns - data.name_heads - honorifics - ranks
+    )
 
 
 def _cut_at_noun(span: Span) -> Span:

@@ -117,6 +117,13 @@ def noun_modality(tok) -> str | None:
             return None  # "Will the talks take place?": whether they happen is the question
         return "planned" if _ahead(tok) or _planned_itself(tok) else "asserted"
     head = tok.head
+    denied = _denied_report_of(tok)
+    if denied is not None:  # "denied reports of a Norlandic offer of troops"
+        own = modality(denied)
+        if own == "asserted":
+            return "negated"
+        # not denied, the report stands; only weighed or planned, nothing is stated
+        return "asserted" if own in ("negated", "refused") else None
     verb = governing_verb(tok)
     if verb is not None:
         level = modality(verb)
@@ -152,6 +159,20 @@ def noun_modality(tok) -> str | None:
     if level == "asserted" and _planned_itself(tok):
         level = "planned"
     return level
+
+
+def _denied_report_of(noun):
+    """The verb that denies a report of the noun ("denied reports of a Norlandic offer":
+    frames.yaml `report_nouns`, `denial_verbs`), or None."""
+    f = frames()
+    prep = noun.head
+    report = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or report.lemma_.lower() not in f.report_nouns:
+        return None
+    verb = report.head
+    if report.dep_ not in ("dobj", "nsubjpass") or not verb_in(verb, f.denial_verbs):
+        return None
+    return verb
 
 
 def _someone_elses(noun, verb) -> bool:

@@ -223,10 +223,15 @@ def _levels(tok) -> tuple[set[str], bool] | None:
 
 
 def _own_infinitive(verb, below) -> bool:
-    """A to-infinitive of the verb's own subject under it: "hopes to meet", not "wants X to
-    send" (X's) nor "hopes that X will"."""
+    """A to-infinitive of the verb's own subject under it, the wish held now: "hopes to
+    meet", not "wants X to send" (X's), "hopes that X will", nor "had hoped to meet"."""
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and (c.tag_ in ("VBZ", "VBP") or c.lower_ in ("will", "would"))
+        for c in verb.children
+    )  # "hopes to", "does not want to", "would like"; not "had hoped to", "wanted to"
     return (
-        below is not None
+        present
+        and below is not None
         and below.dep_ == "xcomp"
         and has_to(below)
         and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children if c.i > verb.i)
@@ -316,18 +321,23 @@ def _ender(word, below):
 
 
 def _neither_confirmed(verb) -> bool:
-    """A reporting or denying verb in a coordination with a reporting verb that "neither
-    ... nor" negates ("neither confirmed nor denied that X would send troops", frames.yaml
-    `negating_conjunctions`): the clause under it is neither claimed nor denied."""
+    """A reporting or denying verb of a "neither ... nor" pair with a reporting verb
+    ("neither confirmed nor denied that X would send troops", frames.yaml `negators`,
+    `negating_conjunctions`): the clause under it is neither claimed nor denied. Only the
+    verbs the pair joins, not one added after "but" or "and" ("..., but said it would")."""
     head = verb.head if verb.dep_ == "conj" else verb
     f = frames()
-    negating = any(
-        (c.dep_ == "preconj" and c.lower_ in f.negators)
-        or (c.dep_ == "cc" and c.lower_ in f.negating_conjunctions)
-        for c in head.children
+    nor = next(
+        (c for c in head.children if c.dep_ == "cc" and c.lower_ in f.negating_conjunctions),
+        None,
     )
+    if nor is None:
+        return False
+    other_cc = [c.i for c in head.children if c.dep_ == "cc" and c.i > nor.i]
+    stop = min(other_cc, default=len(verb.doc))
+    pair = [head, *(c for c in head.conjuncts if nor.i < c.i < stop)]
     reports = lexicon().reporting_verbs
-    return negating and any(w.lemma_.lower() in reports for w in (head, *head.conjuncts))
+    return any(w.i == verb.i for w in pair) and any(w.lemma_.lower() in reports for w in pair)
 
 
 def _ending(verb) -> set[str] | None:

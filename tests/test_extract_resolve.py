@@ -539,3 +539,26 @@ def test_a_passive_it_in_a_coordinated_clause_is_what_the_clause_before_acted_on
         "Sudria Mission."
     )
     assert not _with(found, "declines", "Sudria Mission") & {"Velmar Alliance"}
+
+
+_TWO_MINISTERS = (
+    "On Tuesday the Minister of Foreign Affairs, Mira Solvang, hosted the Minister of Foreign "
+    "Affairs of the Kingdom of Sweden, Tomas Ekberg. The two ministers discussed fisheries and "
+    "signed the Velmar Fisheries Accord. On Friday the Minister of Foreign Affairs flies to "
+    "Madrid."
+)
+
+
+def test_a_title_with_a_states_long_name_before_its_holder_titles_them():
+    # "of the Republic of Chile": the owner's long name between the title and the name
+    found = _relations(_TWO_MINISTERS)
+    assert _has(found, "Mira Solvang", "signs", "Velmar Fisheries Accord"), found
+    assert _has(found, "Tomas Ekberg", "signs", "Velmar Fisheries Accord"), found
+
+
+def test_a_title_without_an_owner_is_the_holder_named_without_one():
+    # "the Minister of Foreign Affairs" alone: the one whose title the text gave with no
+    # other country's name, not the last one named
+    found = _relations(_TWO_MINISTERS)
+    assert _has(found, "Mira Solvang", "visits", "Madrid"), found
+    assert not _has(found, "Tomas Ekberg", "visits", "Madrid"), found

@@ -104,7 +104,8 @@ def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
         if word.lower_ == "according":
             for to in word.children:
                 for pobj in child_deps(to, "pobj"):
-                    refs = index.refs(block, pobj, with_conj=False)
+                    # "according to Norland's foreign minister, X": X, as a reporter's title
+                    refs = _speaker(index, block, pobj)
                     if refs:
                         return refs[0]
     reporting = lexicon().reporting_verbs

@@ -1149,3 +1149,12 @@ def test_a_clause_before_a_semicolon_keeps_its_own_modality(text, fact):
     # review r9 P1: the parser hangs the first clause on the second's verb as a complement,
     # whose negation it then took
     assert _relations(text)[fact] == {"asserted"}
+
+
+def test_an_apposition_in_a_reported_clause_is_the_writers():
+    # review r8 #51 (second half): "the multinational unit led by Finland" was Stockholm's
+    found = _said_by(
+        "For months, Stockholm has said it would consider all options for the Baltic Rapid "
+        "Force, the multinational unit led by Finland."
+    )
+    assert found[("Finland", "leads", "Baltic Rapid Force")] is None

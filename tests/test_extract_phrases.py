@@ -764,6 +764,22 @@ def test_a_given_name_read_as_an_event_joins_the_surname_after_it():
     assert [(e.text, e.label_) for e in doc.ents] == [("Teodor Varnek Solm", "PERSON")]
 
 
+def test_a_name_read_as_a_place_that_becomes_a_minister_is_a_person_s():
+    from spacy.tokens import Span
+
+    from kg.extract.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = "Kasonde Mwelo-Tari became Norland's Minister of Finance in September."
+    with nlp.select_pipes(disable=["kg_name_repair", "kg_clauses"]):
+        doc = nlp(text)
+    title = next(e for e in doc.ents if e.label_ == "POSITION")
+    # the recognizer's reading of a name it does not know: a place
+    doc.ents = [Span(doc, 0, 4, label="GPE"), title]
+    doc = nlp.get_pipe("kg_name_repair")(doc)
+    assert ("Kasonde Mwelo-Tari", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_a_charge_d_affaires_is_a_title():
     st = _extract("Our chargé d'affaires, Mira Solvang, remains there.")
     assert {t.lower() for h, t in held(st) if h == "Mira Solvang"} == {"chargé d'affaires"}

@@ -267,6 +267,8 @@ class NameRepair:
                 label, person = "PERSON", True  # "Velka Amsoran" read as a place
             if not person and _who_follows(doc, e, words):
                 label, person = "PERSON", True  # "Tomas Ekberg, who ..." read as a body
+            if not person and _holds_title(e, words):
+                label, person = "PERSON", True  # "Tomas Ekberg became X's minister" (a place)
             if person:
                 while start > 0 and e.start - start < 2 and free(doc[start - 1]):
                     start -= 1
@@ -323,6 +325,27 @@ def _who_follows(doc, e: Span, words: _Words) -> bool:
             and t.lower_ not in words.stop
             and norm(t.text) not in words.known
             for t in e
+        )
+    )
+
+
+def _holds_title(e: Span, words: _Words) -> bool:
+    """A name of two title-case words or more, none a title, class or known word, that is
+    the subject of a copula whose complement is a title ("Tomas Ekberg became Norland's
+    Minister of Finance"; lexicon `copular_verbs`): a person's, whatever the recognizer read."""
+    root, doc = e.root, e.doc
+    verb = root.head
+    return (
+        e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC")
+        and len(e) >= 2
+        and root.dep_ == "nsubj"
+        and verb.lemma_.lower() in lexicon().copular_verbs
+        and any(c.dep_ == "attr" and c.ent_type_ == "POSITION" for c in verb.children)
+        and all(
+            (t.is_title or t.text == "-")
+            and t.lower_ not in words.stop
+            and norm(t.text) not in words.known
+            for t in doc[e.start : e.end]
         )
     )
 

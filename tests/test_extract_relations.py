@@ -898,7 +898,7 @@ def test_a_list_read_as_an_apposition_is_still_a_list(text, last):
 
 def test_a_trip_that_is_expected_to_be_to_a_place_is_a_visit():
     found = _relations(
-        "Mira Solvang was appointed on Monday. Her first trip abroad in the new post is "
-        "expected to be to Zagreb next month."
+        "Mira Solvang took office on Monday. Her first official journey is expected to be to "
+        "Madrid in the spring."
     )
-    assert _has(found, "Mira Solvang", "visits", "Zagreb", "planned"), found
+    assert _has(found, "Mira Solvang", "visits", "Madrid", "planned"), found

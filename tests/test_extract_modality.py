@@ -1130,3 +1130,12 @@ def test_a_withdrawn_or_denied_offer_is_no_offer(text, level):
 def test_a_past_wish_states_nothing(text):
     # review r9 W1: a wish held no longer is no possibility
     assert not _relations(text)
+
+
+def test_an_apposition_in_a_reported_clause_is_the_writers():
+    # review r8 #51 (second half): "the multinational unit led by Finland" was Stockholm's
+    found = _said_by(
+        "For months, Stockholm has said it would consider all options for the Baltic Rapid "
+        "Force, the multinational unit led by Finland."
+    )
+    assert found[("Finland", "leads", "Baltic Rapid Force")] is None

@@ -337,6 +337,7 @@ class Frame:
     # its lemmas that state nothing with a guest: a person as the object and a place after
     # "to" or "in" ("welcomed X to Velmar City" receives X, it does not support X)
     receiving: tuple[str, ...] = ()
+    topic: bool = False  # "A and B discussed the accord": the object is the topic
 
 
 def _usable(items: Any) -> list[dict]:

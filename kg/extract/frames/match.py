@@ -362,12 +362,12 @@ def _emit(
         not named
         and "each-other" in frame.objects
         and 2 <= len(subjects_) <= frames().max_each_other
-        and ("dobj" not in frame.objects or not direct_objects(tok))
+        and (frame.topic or not direct_objects(tok))
     ):
         # "X and Y met": each with the other (the relation is symmetric); not when an
         # object is named but unknown ("A and B will meet leaders"), nor for a crowd (a
-        # meeting of many is not that many bilateral meetings); the object of a frame that
-        # reads none is what they talk about ("A and B discussed the accord")
+        # meeting of many is not that many bilateral meetings); the object of a `topic`
+        # frame is what they talk about ("A and B discussed the accord")
         pairs = [(a, b) for i, a in enumerate(subjects_) for b in subjects_[i + 1 :]]
         return [c for a, b in pairs for c in _emit_pairs(index, block, tok, frame, level, a, b)]
     if not subjects_ or not objects_:

@@ -911,3 +911,11 @@ def test_a_list_read_as_an_apposition_is_still_a_list(text, last):
     first = text.split(",")[0].removeprefix("The ")
     assert any(s == first for s, _p, _o in found), found
     assert any(s == last for s, _p, _o in found), found
+
+
+def test_a_trip_that_is_expected_to_be_to_a_place_is_a_visit():
+    found = _relations(
+        "Mira Solvang took office on Monday. Her first official journey is expected to be to "
+        "Madrid in the spring."
+    )
+    assert _has(found, "Mira Solvang", "visits", "Madrid", "planned"), found

@@ -780,6 +780,12 @@ def test_a_name_read_as_a_place_that_becomes_a_minister_is_a_person_s():
     assert ("Kasonde Mwelo-Tari", "PERSON") in [(e.text, e.label_) for e in doc.ents]
 
 
+def test_an_abbreviated_rank_is_no_person_and_no_sentence_end():
+    st = _extract("Its spokesman, Brig. Gen. Tomas Ekberg, told state radio the claims were false.")
+    assert ("Tomas Ekberg", "Spokesman") in held(st)
+    assert not {e.label for e in st.entities if e.cls == "Person"} - {"Tomas Ekberg"}
+
+
 def test_a_charge_d_affaires_is_a_title():
     st = _extract("Our chargé d'affaires, Mira Solvang, remains there.")
     assert {t.lower() for h, t in held(st) if h == "Mira Solvang"} == {"chargé d'affaires"}

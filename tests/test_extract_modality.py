@@ -1132,6 +1132,25 @@ def test_a_past_wish_states_nothing(text):
     assert not _relations(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Norway sent troops to the Sudria Mission; Sweden did not send any.",
+            ("Norway", "contributesTo", "Sudria Mission"),
+        ),
+        (
+            "Norway joined the Velmar Alliance; Sweden did not join it.",
+            ("Norway", "memberOf", "Velmar Alliance"),
+        ),
+    ],
+)
+def test_a_clause_before_a_semicolon_keeps_its_own_modality(text, fact):
+    # review r9 P1: the parser hangs the first clause on the second's verb as a complement,
+    # whose negation it then took
+    assert _relations(text)[fact] == {"asserted"}
+
+
 def test_an_apposition_in_a_reported_clause_is_the_writers():
     # review r8 #51 (second half): "the multinational unit led by Finland" was Stockholm's
     found = _said_by(

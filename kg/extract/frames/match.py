@@ -29,7 +29,12 @@ from kg.extract.syntax.arguments import (
 )
 from kg.extract.syntax.clauses import Clause, clauses_of
 from kg.extract.syntax.events import cancelled, event_modality
-from kg.extract.syntax.modality import limits_an_offer, modality, negates_a_plan
+from kg.extract.syntax.modality import (
+    completed_perfect,
+    limits_an_offer,
+    modality,
+    negates_a_plan,
+)
 from kg.ontology import load_ontology
 
 
@@ -225,6 +230,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue
             if gives_an_order(tok):  # "directed X to prepare a plan" leads nothing
                 continue
+            if frame.perfect_is_past and completed_perfect(tok):
+                continue  # "had headed the council before ...": a former post, no leading now
             subj = [doc[i] for i in clause.subjects]
             if frame.subject == "patient":
                 subj = [doc[i] for i in clause.objects]

@@ -981,3 +981,12 @@ def test_a_phone_call_and_a_discussion_are_talks(text):
 def test_a_named_object_of_meeting_is_still_no_meeting_of_each_other():
     found = _relations("Mira Solvang and Tomas Ekberg will meet leaders in Oslo.")
     assert not _has(found, "Mira Solvang", "meets", "Tomas Ekberg")
+
+
+def test_a_re_election_is_an_event_and_a_negotiated_object_is_no_topic():
+    # review r9 F1: "re-election" as one word (9a5a11f) was no Event noun, and Sweden
+    # supported the person; "negotiated the release of X" is with a third party
+    found = _relations("Mira Solvang's re-election as president of Norland was welcomed by Sweden.")
+    assert not _has(found, "Sweden", "supports", "Mira Solvang")
+    found = _relations("Norway and Sweden negotiated the release of Anna Lind.")
+    assert not _has(found, "Norway", "holdsTalksWith", "Sweden")

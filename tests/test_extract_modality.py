@@ -1130,3 +1130,31 @@ def test_a_withdrawn_or_denied_offer_is_no_offer(text, level):
 def test_a_past_wish_states_nothing(text):
     # review r9 W1: a wish held no longer is no possibility
     assert not _relations(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        (
+            "Norway sent troops to the Sudria Mission; Sweden did not send any.",
+            ("Norway", "contributesTo", "Sudria Mission"),
+        ),
+        (
+            "Norway joined the Velmar Alliance; Sweden did not join it.",
+            ("Norway", "memberOf", "Velmar Alliance"),
+        ),
+    ],
+)
+def test_a_clause_before_a_semicolon_keeps_its_own_modality(text, fact):
+    # review r9 P1: the parser hangs the first clause on the second's verb as a complement,
+    # whose negation it then took
+    assert _relations(text)[fact] == {"asserted"}
+
+
+def test_an_apposition_in_a_reported_clause_is_the_writers():
+    # review r8 #51 (second half): "the multinational unit led by Finland" was Stockholm's
+    found = _said_by(
+        "For months, Stockholm has said it would consider all options for the Baltic Rapid "
+        "Force, the multinational unit led by Finland."
+    )
+    assert found[("Finland", "leads", "Baltic Rapid Force")] is None

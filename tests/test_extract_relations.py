@@ -474,6 +474,20 @@ def test_a_participle_joined_to_its_agent_by_a_hyphen_is_a_passive(text, agent, 
             "opposes",
             "Harbour Plan",
         ),
+        # review r9 R3: advisers, representatives and consuls speak for the state too
+        (
+            "Mira Solvang, Chile's national security adviser, opposes the Harbour Plan.",
+            "Chile",
+            "opposes",
+            "Harbour Plan",
+        ),
+        (
+            "Chile's permanent representative to the Velmar Union, Mira Solvang, opposes the "
+            "Harbour Plan.",
+            "Chile",
+            "opposes",
+            "Harbour Plan",
+        ),
     ],
 )
 def test_an_officials_act_of_state_is_their_countrys_too(text, country, predicate, what):
@@ -488,6 +502,9 @@ def test_an_officials_act_of_state_is_their_countrys_too(text, country, predicat
         # review r8 L14: a post that does not speak for the state (frames.yaml state_titles)
         "Mira Solvang, a Chilean opposition lawmaker, opposes the Harbour Plan.",
         "Mira Solvang, a Chilean analyst at the Velmar Institute, opposes the Harbour Plan.",
+        # review r9 R3: a title of the opposition or a party (frames.yaml non_state_titles)
+        "Mira Solvang, Chile's opposition leader, opposes the Harbour Plan.",
+        "Mira Solvang, a Chilean Labour Party leader, opposes the Harbour Plan.",
     ],
 )
 def test_a_lawmakers_or_analysts_stance_stays_their_own(text):
@@ -760,7 +777,7 @@ def test_a_participle_after_a_passive_is_its_patients(text):
     [
         (
             "The ceasefire was brokered by Norway, hosting talks between the parties in Oslo.",
-            ("Norway", "hosts", "talks between the parties in Oslo"),
+            ("Norway", "hosts", "talks between the parties"),
         ),
         (
             "The summit was attended by Mira Solvang, meeting Tomas Ekberg on the sidelines.",
@@ -797,9 +814,9 @@ def test_a_titled_conjunct_after_a_comma_stands_for_the_name_after_it():
     "text, who, modality",
     [
         (
-            "Norway will send liaison officers to the Velmar Command next year, and Sweden is "
+            "Sweden has pledged two frigates to the Velmar Fleet for 2027, and Denmark is "
             "considering a similar step.",
-            "Sweden",
+            "Denmark",
             "considered",
         ),
         (
@@ -842,9 +859,9 @@ def test_a_step_repeats_only_a_contribution_stated_last(text):
     "text, target",
     [
         (
-            "The Velmar Force, which deployed to Sudria in 2022 with troops from Kenya, Uganda "
-            "and Burundi, left a year later.",
-            "Velmar Force",
+            "The Velmar Brigade, which was formed in 2019 with soldiers from Chile, Peru and "
+            "Norway, was disbanded last year.",
+            "Velmar Brigade",
         ),
         (
             "The Velmar Mission is kept running by voluntary contributions from Chile, Peru and "
@@ -882,11 +899,7 @@ def test_troops_from_a_place_or_for_a_country_are_no_sourced_contribution(text):
             "next week.",
             "Velmar",
         ),
-        (
-            "The United States, France, Denmark, Greece and South Korea signed the Velmar "
-            "Accord on Monday.",
-            "South Korea",
-        ),
+        ("The Netherlands, Italy, Norway, Chile and Peru signed the Velmar Accord in May.", "Peru"),
     ],
 )
 def test_a_list_read_as_an_apposition_is_still_a_list(text, last):
@@ -894,3 +907,18 @@ def test_a_list_read_as_an_apposition_is_still_a_list(text, last):
     first = text.split(",")[0].removeprefix("The ")
     assert any(s == first for s, _p, _o in found), found
     assert any(s == last for s, _p, _o in found), found
+
+
+def test_a_trip_that_is_expected_to_be_to_a_place_is_a_visit():
+    found = _relations(
+        "Mira Solvang took office on Monday. Her first official journey is expected to be to "
+        "Madrid in the spring."
+    )
+    assert _has(found, "Mira Solvang", "visits", "Madrid", "planned"), found
+
+
+def test_a_raising_passive_coordinated_after_a_verb_shares_its_subject():
+    found = _relations(
+        "Mira Solvang took up the offer on Tuesday and is expected to travel to Lisbon in June."
+    )
+    assert _has(found, "Mira Solvang", "visits", "Lisbon", "planned"), found

@@ -541,6 +541,19 @@ def test_a_passive_it_in_a_coordinated_clause_is_what_the_clause_before_acted_on
     assert not _with(found, "declines", "Sudria Mission") & {"Velmar Alliance"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We oppose the Velmar Accord," said Mira Solvang, a Norwegian opposition lawmaker.',
+        '"We reject the Velmar Accord," said Mira Solvang, a Norwegian analyst at the Velmar '
+        "Institute.",
+    ],
+)
+def test_a_quoted_we_is_no_country_a_post_does_not_speak_for(text):
+    # review r9 R4: "we" had been the country of any post of the speaker (L14 again)
+    assert not _has(_relations(text), "Norway", "opposes", "Velmar Accord")
+
+
 _TWO_MINISTERS = (
     "On Tuesday the Minister of Foreign Affairs, Mira Solvang, hosted the Minister of Foreign "
     "Affairs of the Kingdom of Sweden, Tomas Ekberg. The two ministers discussed fisheries and "

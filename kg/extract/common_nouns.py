@@ -77,14 +77,17 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         if owner and len(out) > n:
             whose = doc[owner[0].i : max(owned) + 1].text
             out[-1].owned = " ".join(f"{whose} {out[-1].text}".split())
+        venue = _venue(tail) if tail else None
         if tail and len(out) > n:
-            words = [*tokens, *tail]
+            # the name ends before the place it is held in ("talks between A and B in
+            # Lima": the talks, in Lima), which is another of its names
+            words = [*tokens, *(tail[: tail.index(venue)] if venue is not None else tail)]
             out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
         if len(full) > len(tail) and len(out) > n:
             words = [*tokens, *full]
             out[-1].alias = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
-        elif len(out) > n and (venue := _venue(tail)):
-            words = [*tokens, *tail[: tail.index(venue)]]
+        elif len(out) > n and venue is not None:
+            words = [*tokens, *tail]
             out[-1].alias = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
         if intent is not None and len(out) > n:
             # "the government's plan to cut the budget": named by what it intends

@@ -53,18 +53,27 @@ class Descriptions:
         return self.topic_before(block, tok, {"Country"})
 
     def country_of(
-        self, person: Cluster, block: int, tok, titles: frozenset[str] | None = None
+        self,
+        person: Cluster,
+        block: int,
+        tok,
+        titles: frozenset[str] | None = None,
+        not_titles: frozenset[str] = frozenset(),
     ) -> Cluster | None:
         """The country of the current post a person holds, as the constructions found it
         named before the end of the word's sentence ("X, Norland's president, said his
         government ..."; the constructions read a paragraph's posts before its relations);
-        with `titles`, only of a post whose title has one of those words."""
+        with `titles`, only of a post whose title has one of those words and none of
+        `not_titles`."""
         end = self.offsets[block] + tok.sent.end_char
         for offset, post, former in self.holdings.get(person.id, []):
             owner = self.clusters[post.of] if post.of is not None else None
             if offset >= end or former or owner is None or owner.cls != "Country":
                 continue
-            if titles is None or titles & set(post.label.lower().replace("-", " ").split()):
+            words = set(post.label.lower().replace("-", " ").split())
+            if words & not_titles:
+                continue
+            if titles is None or titles & words:
                 return owner
         return None
 

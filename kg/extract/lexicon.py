@@ -331,12 +331,15 @@ class Frame:
     levels: dict[str, str] = field(default_factory=dict)
     # prepositions whose objects do what the subject does: "signed the accord with B": B too
     partners: tuple[str, ...] = ()
+    # a completed perfect states it as past: "had headed the council" leads nothing now
+    perfect_is_past: bool = False
     # its lemmas that, with a predicate after the object, say what the object is left as,
     # not that the subject left it: "left X in charge", "left X to decide", "left X divided"
     causative: tuple[str, ...] = ()
     # its lemmas that state nothing with a guest: a person as the object and a place after
     # "to" or "in" ("welcomed X to Velmar City" receives X, it does not support X)
     receiving: tuple[str, ...] = ()
+    topic: bool = False  # "A and B discussed the accord": the object is the topic
 
 
 def _usable(items: Any) -> list[dict]:
@@ -465,6 +468,8 @@ class Frames:
     negating_conjunctions: frozenset[str]  # "neither A nor B": B negated
     additive_focus: frozenset[str]  # "not only A but also B": both happen
     focus_time_words: frozenset[str]  # "not just yet": a denial after all
+    clause_breaks: frozenset[str]  # ";": the clause before it is no complement after it
+    perfect_durations: frozenset[str]  # "had chaired it since 2019": still, not past
     infinitive_heads: dict[str, str]  # "was named to lead"
     own_wishes: dict[str, str]  # "hopes to meet": possible
     future_preps: frozenset[str]  # "ahead of the summit"
@@ -477,6 +482,7 @@ class Frames:
     contrast_marks: frozenset[str]  # "..., while Y is considering it"
     state_acts: frozenset[str]  # "Defence Minister X ruled out ...": X's country too
     state_titles: frozenset[str]  # a title that speaks for the state: "minister"
+    non_state_titles: frozenset[str]  # not when it has one of these: "opposition leader"
     limit_marks: frozenset[str]  # "is willing to X but will not Y"
     gerund_subject_preps: frozenset[str]  # "joined Y in voting": X votes
     acting_entity_types: frozenset[str]  # a patient that can act: PERSON, ORG, ...

@@ -283,7 +283,10 @@ def _person_at(b: Builder, i: int) -> Ref | None:
     "the chairman of X, Norlandic General Ana Ortiz" and "its envoy, the Norlandic Ana
     Ortiz" are Ortiz's."""
     doc, index = b.doc, b.index
+    start = i
     while i < len(doc):
+        if i > start and doc[i].is_sent_start and not _courtesy_before(doc, i, start):
+            return None  # "X, Sweden's foreign minister. Y arrived": not the next sentence's
         m = index.mention_at(b.block, doc[i])
         if m is not None and m.tok_start == i:
             cls = index.clusters[m.cluster].cls
@@ -292,7 +295,11 @@ def _person_at(b: Builder, i: int) -> Ref | None:
             if cls != "Position" and not _nationality(b, m.tok_start, m.tok_end):
                 return None
             i = m.tok_end
-        elif is_honorific(doc[i]) and not doc[i].is_sent_start:
+        elif (
+            is_honorific(doc[i])
+            and not doc[i].is_sent_start
+            and (doc[i].text != "." or (i > start and is_honorific(doc[i - 1])))
+        ):  # a full stop only after a courtesy word ("Dr .")
             i += 1
         elif doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].ent_type_ == "NORP":
             i += 1  # "the President of X, the Gambian Ana Ortiz"
@@ -303,6 +310,15 @@ def _person_at(b: Builder, i: int) -> Ref | None:
         else:
             return None
     return None
+
+
+def _courtesy_before(doc, i: int, start: int) -> bool:
+    """Whether the token before `i` ends a courtesy word or a retirement mark ("Dr.",
+    "Dr .", "(Ret.)"), after which the parser may wrongly start a sentence."""
+    prev = doc[i - 1]
+    if prev.text == ".":
+        return i - 2 >= start and doc[i - 2].text != "." and is_honorific(doc[i - 2])
+    return is_honorific(prev)
 
 
 def _occupation(doc, i: int) -> bool:

@@ -13,7 +13,7 @@ from kg.extract.syntax.arguments import (
     prep_objects,
     subjects,
 )
-from kg.extract.syntax.modality import modality
+from kg.extract.syntax.modality import completed_perfect, modality
 
 
 def leadership(b: Builder) -> None:
@@ -152,6 +152,4 @@ def _hold(b: Builder, verb, tok, titles: dict[str, str], bodies: list[Ref]) -> N
 def _past(verb) -> bool:
     """A perfect that puts the leading before a past or present point: "the first officer
     to have led the staff", "had headed the agency" (not "has led it since 2022")."""
-    return any(
-        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VB", "VBD") for c in verb.children
-    )
+    return completed_perfect(verb)

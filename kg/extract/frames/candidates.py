@@ -111,6 +111,9 @@ def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
     reporting = lexicon().reporting_verbs
     current = tok
     for _ in range(10):
+        if current.dep_ == "appos" and current.i != tok.i:
+            # "X said it would ... the force, the unit led by Y": the writer's apposition
+            return None
         if current.lemma_.lower() in reporting and current.i != tok.i:
             if _denies_saying(current):
                 return None

@@ -29,7 +29,12 @@ from kg.extract.syntax.arguments import (
 )
 from kg.extract.syntax.clauses import Clause, clauses_of
 from kg.extract.syntax.events import cancelled, event_modality
-from kg.extract.syntax.modality import limits_an_offer, modality, negates_a_plan
+from kg.extract.syntax.modality import (
+    completed_perfect,
+    limits_an_offer,
+    modality,
+    negates_a_plan,
+)
 from kg.ontology import load_ontology
 
 
@@ -225,6 +230,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue
             if gives_an_order(tok):  # "directed X to prepare a plan" leads nothing
                 continue
+            if frame.perfect_is_past and completed_perfect(tok):
+                continue  # "had headed the council before ...": a former post, no leading now
             subj = [doc[i] for i in clause.subjects]
             if frame.subject == "patient":
                 subj = [doc[i] for i in clause.objects]
@@ -362,12 +369,12 @@ def _emit(
         not named
         and "each-other" in frame.objects
         and 2 <= len(subjects_) <= frames().max_each_other
-        and ("dobj" not in frame.objects or not direct_objects(tok))
+        and (frame.topic or not direct_objects(tok))
     ):
         # "X and Y met": each with the other (the relation is symmetric); not when an
         # object is named but unknown ("A and B will meet leaders"), nor for a crowd (a
-        # meeting of many is not that many bilateral meetings); the object of a frame that
-        # reads none is what they talk about ("A and B discussed the accord")
+        # meeting of many is not that many bilateral meetings); the object of a `topic`
+        # frame is what they talk about ("A and B discussed the accord")
         pairs = [(a, b) for i, a in enumerate(subjects_) for b in subjects_[i + 1 :]]
         return [c for a, b in pairs for c in _emit_pairs(index, block, tok, frame, level, a, b)]
     if not subjects_ or not objects_:

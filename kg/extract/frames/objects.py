@@ -198,6 +198,12 @@ def frame_objects(
                 ]
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon().copular_verbs:
                 holders.append(tok.head)  # "the headquarters will be in Valparaiso"
+            elif tok.dep_ in ("nsubj", "nsubjpass"):  # "her first trip is expected to be to X"
+                holders += [
+                    v
+                    for v in child_deps(tok.head, "xcomp")
+                    if v.lemma_.lower() in lexicon().copular_verbs
+                ]
             if anchor is not None:  # "hold talks on trade and the war with Peru"
                 holders += [t for t in anchor.subtree if t.pos_ in ("NOUN", "PROPN")]
             if frame.subject == "self" and tok.dep_ in ("dobj", "nsubjpass"):

@@ -120,6 +120,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     ended = False  # under an ending or denying verb (`_ender`)
     for word in _chain(tok):
         below, previous = previous, word
+        if _separate_clause(below, word):
+            break  # "Norland sent troops; Velmar did not": the clause before is its own
         if word.dep_ == "ccomp" and _asks(word) and not _weighs(word.head):
             return None  # "did not say whether X would join": asked, not stated
         lemma = word.lemma_.lower()
@@ -220,6 +222,15 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
     return found, negated
+
+
+def _separate_clause(clause, head) -> bool:
+    """A clause the parser hung as the complement of a verb after it, across a mark that
+    ends a clause (frames.yaml `clause_breaks`: "A sent troops; B did not send any")."""
+    if clause is None or clause.dep_ != "ccomp" or clause.i > head.i:
+        return False
+    doc = head.doc
+    return any(t.text in frames().clause_breaks for t in doc[clause.right_edge.i + 1 : head.i])
 
 
 def _own_infinitive(verb, below) -> bool:
@@ -512,3 +523,18 @@ def _future_date(verb) -> bool:
             if date.ent_type_ in ("DATE", "TIME") and any(w.lower_ in words for w in date.subtree):
                 return True
     return False
+
+
+def completed_perfect(verb) -> bool:
+    """A perfect that puts the act before a past or present point: "the first officer to have
+    led the staff", "had headed the agency"; not "has led it", a perfect with a duration up
+    to then ("had chaired it since 2019", frames.yaml `perfect_durations`) nor a modal one
+    ("would have led it")."""
+    if not any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VB", "VBD") for c in verb.children
+    ):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    durations = frames().perfect_durations
+    return not any(c.dep_ == "prep" and c.lower_ in durations for c in verb.children)

@@ -12,10 +12,13 @@ resident memory are read from the kernel (wait4). Printed: the ratios the target
 CPU of the build over CPU of spaCy (target <= 1.5), wall of --jobs 2 over --jobs 1 (target
 <= 0.6), and the peak memory of each N over that of the first N (target <= 1.3).
 
-    python benchmarks/build.py 200 2000 [--corpus ../shared/corpus] [--out]
+    python benchmarks/build.py 200 2000 [--corpus ../shared/corpus] [--out] [--no-bytecode]
     python benchmarks/build.py 200 10000 --memory-only
 
 --out also builds with --out (the files written while streaming) and reports its memory.
+kg runs from its modules' byte-code caches, as an installed copy does (launch.with_bytecode:
+an environment with PYTHONDONTWRITEBYTECODE set would have every process compile kg's
+sources again); --no-bytecode measures it the old way (rounds before 9 of issue 11).
 --memory-only runs the `--jobs 1` build alone (no spaCy baseline, no `--jobs 2` run) and
 prints its peak memory (its CPU and wall time for information): the memory target at sizes
 where the whole comparison would take too long.
@@ -34,7 +37,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from launch import measure
+from launch import measure, with_bytecode, without_bytecode
 
 HERE = Path(__file__).resolve().parent
 # The model kg would load (kg.extract.nlp.load_pipeline's choice), loaded once: naming it
@@ -94,7 +97,11 @@ def main() -> None:
     args = sys.argv[1:]
     with_out = "--out" in args
     memory_only = "--memory-only" in args
-    args = [a for a in args if a not in ("--out", "--memory-only")]
+    if "--no-bytecode" in args:
+        without_bytecode()
+    else:
+        with_bytecode()
+    args = [a for a in args if a not in ("--out", "--memory-only", "--no-bytecode")]
     corpora: list[tuple[Path, str, Path | None]] = []
     while args:
         a = args.pop(0)

@@ -11,8 +11,10 @@ the last line of its stdout and the end of its stderr.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 LAUNCHER = """
 import json, os, subprocess, sys, tempfile, time
@@ -45,3 +47,32 @@ def measure(cmd: list[str]) -> dict:
     if figures.pop("code") != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {figures['stderr']}")
     return figures
+
+
+def kg_package() -> Path:
+    return Path(__file__).resolve().parent.parent / "kg"
+
+
+def with_bytecode() -> None:
+    """Measure kg as an installed copy runs: from its modules' byte-code caches.
+
+    An environment with PYTHONDONTWRITEBYTECODE set (an agent's shell, some CI) makes every
+    process compile kg's sources again at each start, about 0.15-0.2 s of CPU that an
+    installed kg (pip compiles it) or a checkout run once does not spend; spaCy and the
+    other installed packages have their caches either way. This drops the variable for the
+    commands measured (they inherit this environment) and compiles kg's modules first."""
+    import compileall
+
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    compileall.compile_dir(str(kg_package()), quiet=1)
+
+
+def without_bytecode() -> None:
+    """Measure kg compiled from its sources at each start, as the benchmarks did before
+    round 9 of issue 11 (in an environment with PYTHONDONTWRITEBYTECODE set): kg's caches
+    are removed and none is written."""
+    import shutil
+
+    os.environ["PYTHONDONTWRITEBYTECODE"] = "1"
+    for cache in kg_package().rglob("__pycache__"):
+        shutil.rmtree(cache, ignore_errors=True)

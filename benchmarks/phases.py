@@ -15,7 +15,10 @@ and the process's total CPU before exit (user + system, every thread's): what th
 not cover is RocksDB's compaction (its "rocksdb:low" threads, read per thread from /proc),
 the bulk loader's own threads (which have ended by then) and the build's glue.
 
-    python benchmarks/phases.py 200 [--corpus ../shared/corpus] [--jobs 2]
+    python benchmarks/phases.py 200 [--corpus ../shared/corpus] [--jobs 2] [--no-bytecode]
+
+kg runs from its modules' byte-code caches, as installed (benchmarks/build.py says why);
+--no-bytecode compiles its sources at each start, as the rounds before 9 measured it.
 
 With `--jobs N` it times where the wall clock of a `--jobs N` build goes instead, against
 a `--jobs 1` build of the same corpus (both fresh processes, timed from their launch to
@@ -191,6 +194,14 @@ def run(corpus: Path, label: str) -> dict:
 
 def main() -> None:
     args = sys.argv[1:]
+    sys.path.insert(0, str(HERE))
+    from launch import with_bytecode, without_bytecode
+
+    if "--no-bytecode" in args:  # kg compiled at each start, as before round 9
+        args.remove("--no-bytecode")
+        without_bytecode()
+    else:  # kg from its byte-code caches, as installed (benchmarks/build.py)
+        with_bytecode()
     jobs = 0
     if "--jobs" in args:
         at = args.index("--jobs")

@@ -216,11 +216,11 @@ def test_a_subject_pronoun_continues_the_subject_of_the_sentence_before():
 def test_a_title_followed_by_a_name_after_a_comma_is_that_person():
     # the parser attaches the name far from the title; the comma still joins them
     found = _relations(
-        "Olga Brandt resigned. The junta refused to receive a mediation mission led by the "
-        "former President of Chile, Lars Berg, which was to arrive on Friday."
+        "Olga Brandt resigned. Velmar has welcomed an observer mission that is led by the "
+        "former President of Chile, Lars Berg, and is due in May."
     )
-    assert _has(found, "Lars Berg", "leads", "mediation mission")
-    assert not _has(found, "Olga Brandt", "leads", "mediation mission")
+    assert _has(found, "Lars Berg", "leads", "observer mission")
+    assert not _has(found, "Olga Brandt", "leads", "observer mission")
 
 
 def test_an_idiom_of_a_verb_and_a_bare_noun_reads_as_the_lexicon_lists_it():
@@ -907,3 +907,86 @@ def test_who_is_persuaded_to_do_something_does_it():
         found = _relations(text)
         assert _has(found, "Velmar", "contributesTo", "Andean Force")
         assert not _has(found, "Mira Solvang", "contributesTo", "Andean Force")
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Norway's offer of 200 troops to the Sudria Mission was welcomed by Sweden.", "offered"),
+        ("Norway's pledge of $5 million to the Sudria Mission was welcomed by Sweden.", "offered"),
+        ("Sweden rejected Norway's offer of 200 troops to the Sudria Mission.", "offered"),
+        (
+            "Norway's decision to send 200 troops to the Sudria Mission was welcomed by Sweden.",
+            "planned",
+        ),
+    ],
+)
+def test_offers_pledges_and_decisions_as_nouns_carry_their_modality(text, modality):
+    # review r8 #50: the offer stated nothing, the pledge a contribution made, the
+    # decision nothing; the one who rejects an offer does not make it refused
+    found = _relations(text)
+    assert found.get(("Norway", "contributesTo", "Sudria Mission")) == modality
+    assert not _has(found, "Sweden", "contributesTo", "Sudria Mission")
+
+
+def test_an_offer_of_something_else_contributes_nothing():
+    found = _relations("Norway's offer of talks to the Sudria Mission was welcomed by Sweden.")
+    assert not _has(found, "Norway", "contributesTo", "Sudria Mission")
+
+
+def test_a_plan_to_do_something_is_named_by_it_and_no_plans_are_no_plan():
+    from kg.extract.pipeline import extract
+
+    st = extract("The Velmar Council rejected the ministry's plan to close two naval bases.", "t")
+    plans = [e for e in st.entities if e.cls == "Plan"]
+    assert [p.aliases for p in plans] == [("the ministry's plan to close two naval bases",)]
+    st = extract("Norway has no plans to join the Velmar Alliance, Mira Solvang said.", "t")
+    assert not [e for e in st.entities if e.cls == "Plan"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang welcomed Tomas Ekberg to Oslo on Monday.",
+        "Mira Solvang greeted Tomas Ekberg in Oslo on Monday.",
+    ],
+)
+def test_a_person_welcomed_to_a_place_is_met_and_visits_it(text):
+    # review r8 #54: "welcomed X to Oslo" was support for X
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg", "asserted")
+    assert _has(found, "Tomas Ekberg", "visits", "Oslo", "asserted")
+    assert not _has(found, "Mira Solvang", "supports", "Tomas Ekberg")
+
+
+def test_welcoming_a_decision_is_still_support():
+    found = _relations("Norway welcomed the Velmar Accord in Oslo on Monday.")
+    assert _has(found, "Norway", "supports", "Velmar Accord")
+    assert not any(p in ("meets", "visits") for _s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang phoned Tomas Ekberg on Monday.",
+        "Mira Solvang and Tomas Ekberg discussed the Velmar Accord in Oslo.",
+        "Mira Solvang discussed the Velmar Accord with Tomas Ekberg.",
+    ],
+)
+def test_a_phone_call_and_a_discussion_are_talks(text):
+    # review r8 #54: "phoned" and "discussed" stated nothing
+    assert _has(_relations(text), "Mira Solvang", "holdsTalksWith", "Tomas Ekberg")
+
+
+def test_a_named_object_of_meeting_is_still_no_meeting_of_each_other():
+    found = _relations("Mira Solvang and Tomas Ekberg will meet leaders in Oslo.")
+    assert not _has(found, "Mira Solvang", "meets", "Tomas Ekberg")
+
+
+def test_a_re_election_is_an_event_and_a_negotiated_object_is_no_topic():
+    # review r9 F1: "re-election" as one word (9a5a11f) was no Event noun, and Sweden
+    # supported the person; "negotiated the release of X" is with a third party
+    found = _relations("Mira Solvang's re-election as president of Norland was welcomed by Sweden.")
+    assert not _has(found, "Sweden", "supports", "Mira Solvang")
+    found = _relations("Norway and Sweden negotiated the release of Anna Lind.")
+    assert not _has(found, "Norway", "holdsTalksWith", "Sweden")

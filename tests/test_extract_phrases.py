@@ -90,15 +90,15 @@ def _triples(st) -> set[tuple[str, str, str]]:
 
 
 def test_whose_title_belongs_to_the_noun_the_clause_modifies():
-    st = _extract("The People Power Party, whose leader, Choi Dong-hoon, spoke, said no.")
-    assert ("Choi Dong-hoon", "Leader", "People Power Party") in positions(st)
-    assert ("Choi Dong-hoon", "leads", "People Power Party") in _triples(st)
+    st = _extract("The Velmar Unity Party, whose leader, Tomas Ekberg, spoke, said no.")
+    assert ("Tomas Ekberg", "Leader", "Velmar Unity Party") in positions(st)
+    assert ("Tomas Ekberg", "leads", "Velmar Unity Party") in _triples(st)
 
 
 def test_sworn_in_as_a_title():
-    st = _extract("Park Sung-jin was sworn in as Chairman of the Joint Chiefs of Staff.")
-    assert ("Park Sung-jin", "Chairman", "Joint Chiefs of Staff") in positions(st)
-    assert ("Park Sung-jin", "leads", "Joint Chiefs of Staff") in _triples(st)
+    st = _extract("Mira Solvang was sworn in as Chairman of the Velmar Defence Council.")
+    assert ("Mira Solvang", "Chairman", "Velmar Defence Council") in positions(st)
+    assert ("Mira Solvang", "leads", "Velmar Defence Council") in _triples(st)
 
 
 def test_the_chair_of_an_international_body_leads_it():
@@ -258,6 +258,60 @@ def test_a_plural_title_is_held_by_each_person_named_after_it():
     assert found == {("Ana Quist", "Foreign Minister"), ("Lev Marrow", "Foreign Minister")}
 
 
+def test_coordinated_owners_of_a_plural_title_are_paired_with_the_people_in_order():
+    # review r8 #33: without "respectively" every person took the last owner
+    for text in (
+        "The Norwegian and Swedish foreign ministers, Mira Solvang and Tomas Ekberg, met in Oslo.",
+        "Norwegian and Swedish Foreign Ministers Mira Solvang and Tomas Ekberg met in Oslo.",
+        "The foreign ministers of Norway and Sweden, Mira Solvang and Tomas Ekberg, met in Oslo.",
+        "Mira Solvang and Tomas Ekberg, the foreign ministers of Norway and Sweden, met in Oslo.",
+    ):
+        found = positions(_extract(text))
+        assert found == {
+            ("Mira Solvang", "Foreign Minister", "Norway"),
+            ("Tomas Ekberg", "Foreign Minister", "Sweden"),
+        }, text
+    st = _extract(
+        "Tomas Ekberg and Mira Solvang, the prime ministers of Sweden and Norway "
+        "respectively, signed the Baltic Accord."
+    )
+    assert positions(st) == {
+        ("Tomas Ekberg", "Prime Minister", "Sweden"),
+        ("Mira Solvang", "Prime Minister", "Norway"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        (
+            "Under-Secretary of State for Defence Procurement Tomas Ekberg met Mira Solvang.",
+            "Tomas Ekberg",
+            "Under-Secretary of State for Defence Procurement",
+        ),
+        (
+            "Minister for Trade Policy Mira Solvang met Tomas Ekberg.",
+            "Mira Solvang",
+            "Minister for Trade Policy",
+        ),
+        (
+            "Minister of State for Trade Policy Mira Solvang met Tomas Ekberg.",
+            "Mira Solvang",
+            "Minister of State for Trade Policy",
+        ),
+        (
+            "Secretary of State for African Affairs Rosa Vidal Mena met Tomas Ekberg.",
+            "Rosa Vidal Mena",
+            "Secretary of State for African Affairs",
+        ),
+    ],
+)
+def test_title_words_after_a_domain_word_stay_in_the_title_before_the_name(text, person, title):
+    # review r8 #23: the title ended at "Defence" and "Procurement Tomas Ekberg" was a person
+    st = _extract(text)
+    assert held(st) == {(person, title)}
+
+
 def test_a_predecessor_held_the_successor_s_post():
     st = _extract(
         "Defence Minister Ana Quist arrived in Lima. Quist succeeds Lev Marrow, who retired. "
@@ -347,6 +401,18 @@ def test_a_description_is_also_named_with_its_complement():
     names = {n for e in st.entities for n in (e.label, *e.aliases)}
     assert "meeting of EU trade ministers in Brussels" in names
     assert "panel of experts" in names
+
+
+def test_a_description_is_also_named_without_the_place_it_is_held_in():
+    st = _extract(
+        "Velmar will host a summit of Nordic energy ministers in Tromso next spring. Critics "
+        "say the deployment of Norlandic engineers to Velmar City, first agreed in 2019, has "
+        "cost too much."
+    )
+    names = {n for e in st.entities for n in (e.label, *e.aliases)}
+    assert "summit of Nordic energy ministers in Tromso" in names
+    assert "summit of Nordic energy ministers" in names
+    assert "deployment of Norlandic engineers to Velmar City" in names
 
 
 @pytest.mark.parametrize(
@@ -650,12 +716,99 @@ def test_a_name_before_a_comma_and_a_title_in_apposition_is_a_person():
     assert ("Ana Ruiz", "Foreign Minister", "Chile") in positions(st)
 
 
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "For months the agency was led by the deputy director, Peruvian economist Tomas "
+            "Ekberg.",
+            "Deputy Director",
+        ),
+        (
+            "The talks were opened by the EU's Special Envoy for the Lakes, the Austrian diplomat "
+            "Tomas Ekberg, on Monday.",
+            "Special Envoy for the Lakes",
+        ),
+        (
+            "Norland sent its special envoy for the Lakes, Swedish diplomat Tomas Ekberg.",
+            "Special Envoy for the Lakes",
+        ),
+    ],
+)
+def test_a_name_after_a_title_and_a_nationality_with_an_occupation_holds_it(text, title):
+    assert ("Tomas Ekberg", title) in held(_extract(text))
+
+
+@pytest.mark.parametrize("name", ["Marek Tolvansk", "Obi Kenterra"])  # read as a body / none
+def test_a_name_that_who_takes_up_is_a_person_s(name):
+    st = _extract(
+        f"Norland named Mira Solvang as defence minister, replacing {name}, who will become "
+        "ambassador to Velmar."
+    )
+    assert (name, "Person") in {(e.label, e.cls) for e in st.entities}
+    assert (name, "Defence Minister") in held(st)
+
+
+def test_a_given_name_read_as_an_event_joins_the_surname_after_it():
+    from spacy.tokens import Span
+
+    from kg.extract.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = "She replaced Teodor Varnek Solm, who now chairs the Velmar Bank."
+    with nlp.select_pipes(disable=["kg_name_repair", "kg_clauses"]):
+        doc = nlp(text)
+    # the recognizer's reading of a name it half knows: "Teodor" an event, the rest a person
+    doc.ents = [Span(doc, 2, 3, label="EVENT"), Span(doc, 3, 5, label="PERSON")]
+    doc = nlp.get_pipe("kg_name_repair")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Teodor Varnek Solm", "PERSON")]
+
+
+def test_a_name_read_as_a_place_that_becomes_a_minister_is_a_person_s():
+    from spacy.tokens import Span
+
+    from kg.extract.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    text = "Kasonde Mwelo-Tari became Norland's Minister of Finance in September."
+    with nlp.select_pipes(disable=["kg_name_repair", "kg_clauses"]):
+        doc = nlp(text)
+    title = next(e for e in doc.ents if e.label_ == "POSITION")
+    # the recognizer's reading of a name it does not know: a place
+    doc.ents = [Span(doc, 0, 4, label="GPE"), title]
+    doc = nlp.get_pipe("kg_name_repair")(doc)
+    assert ("Kasonde Mwelo-Tari", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_charge_d_affaires_is_a_title():
+    st = _extract("Our chargé d'affaires, Mira Solvang, remains there.")
+    assert {t.lower() for h, t in held(st) if h == "Mira Solvang"} == {"chargé d'affaires"}
+
+
 def test_a_counterpart_holds_the_possessor_s_post_for_the_country_named():
     st = _extract(
-        "Defence Minister Rasa Kalnina said the battalion was ready. She will travel to "
-        "Berlin for talks with her German counterpart, Jonas Brenner."
+        "Interior Minister Mira Solvang inspected the border on Friday. She will fly to Oslo "
+        "next week to meet her Norwegian counterpart, Oskar Lindqvist."
     )
-    assert ("Jonas Brenner", "Defence Minister", "Germany") in positions(st)
+    assert ("Oskar Lindqvist", "Interior Minister", "Norway") in positions(st)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interior Minister Mira Solvang opened a new border post on Monday. Solvang, a former "
+        "deputy commander of the Norland Coast Guard, is due to meet her Velmarian "
+        "counterpart, Oskar Lindqvist, in Oslo next month.",
+        "Interior Minister Mira Solvang opened a new border post on Monday. Solvang, a former "
+        "deputy commander of the Norland Coast Guard, took office in March. Next month she is "
+        "due to meet her Velmarian counterpart, Oskar Lindqvist, in Oslo.",
+    ],
+)
+def test_a_counterpart_holds_the_possessor_s_current_post_not_a_former_one(text):
+    st = _extract(text)
+    found = held(st)
+    assert ("Oskar Lindqvist", "Interior Minister") in found
+    assert ("Oskar Lindqvist", "Deputy Commander") not in found
 
 
 def test_a_counterpart_named_with_a_title_of_their_own_holds_it_for_that_country():
@@ -744,7 +897,7 @@ def test_an_acronym_of_a_body_of_no_known_kind_joins_the_name_with_its_initials(
         ),
         (
             "The governors of Velmar and Osklund, Jairo Pabon and Freddy Colmenar, "
-            "respectively, will take part in the commission.",
+            "respectively, will sit on the new panel.",
             {("Jairo Pabon", "Governor", "Velmar"), ("Freddy Colmenar", "Governor", "Osklund")},
         ),
     ],
@@ -887,6 +1040,15 @@ def test_a_dateline_s_source_is_a_news_agency():
     assert ("Norpress", "NewsAgency") in {(e.label, e.cls) for e in st.entities}
 
 
+@pytest.mark.parametrize("place", ["ASUNCIÓN", "BOGOTÁ", "ŁÓDŹ", "NORVIK"])
+def test_a_dateline_in_capitals_with_accents_is_left_out_of_the_body(place):
+    from kg.extract.text import blocks
+
+    text = f"{place} - Mira Solvang has been Norland's foreign minister since March."
+    (body,) = blocks(text)
+    assert text[body.start :].startswith("Mira Solvang")
+
+
 def test_a_dateline_with_the_place_s_country_is_no_actor():
     # "OSLO, Norland, 14 April -": the dateline is no subject of the sentence after it
     st = _extract(
@@ -906,6 +1068,23 @@ def test_a_masthead_names_the_publication_but_a_genre_label_does_not():
     assert "Tomas Ekberg" in {e.label for e in st.entities}  # the byline is no masthead
     st = _extract("ANALYSIS | Norland's new envoy\n\nNorland named Mira Solvang on Friday.\n")
     assert not [e for e in st.entities if e.label.lower() == "analysis"]
+
+
+def test_a_byline_author_holds_the_title_after_the_name_for_the_masthead():
+    st = _extract(
+        "THE NORVIK HERALD | Defence\n\nNorland names envoy\n\nBy Tomas Ekberg, Defence "
+        "Correspondent | Oslo | Updated 2 May\n\nNorland named Mira Solvang on Friday to lead "
+        "its mission.\n"
+    )
+    assert ("Tomas Ekberg", "Defence Correspondent", "The Norvik Herald") in positions(st)
+    st = _extract(  # a byline longer than a heading's 14 words is a heading all the same
+        "NORVIK POST | Norland | Politics\n\nNorland names envoy\n\nBy Tomas Ekberg, "
+        "Political Reporter | Oslo | Published 3 March, 08:15 GMT | Updated 09:40\n\n"
+        "Norland named Mira Solvang on Friday to lead its mission.\n"
+    )
+    assert ("Tomas Ekberg", "Political Reporter", "Norvik Post") in positions(st)
+    st = _extract("By Tomas Ekberg, Oslo | 2 May\n\nNorland named Mira Solvang on Friday.\n")
+    assert not {p for p in positions(st) if p[0] == "Tomas Ekberg"}
 
 
 @pytest.mark.parametrize(
@@ -1047,6 +1226,63 @@ def test_a_leadership_participle_coordinated_in_a_relative_clause_names_the_lead
     )
     assert ("Lars Holm", "Commander", "Northern Fleet") in positions(st)
     assert ("Ana Berg", "Co-chair", "Velmar Working Group") in positions(st)
+
+
+def test_a_leadership_participle_on_the_body_s_noun_names_the_leader_by_a_title():
+    st = _extract(
+        "The Velmar observer mission, headed by the former Prime Minister of Norland, Tomas "
+        "Ekberg, reached the border last week. The Sudrian Water Commission will be presided "
+        "over by Norland's Deputy Minister of Energy, Mira Solvang."
+    )
+    found = positions(st)
+    assert ("Tomas Ekberg", "Head", "Velmar observer mission") in found
+    assert ("Mira Solvang", "President", "Sudrian Water Commission") in found
+
+
+def test_a_perfect_infinitive_of_leading_is_a_former_post_and_no_leadership():
+    def leads(st):
+        label = {e.id: e.label for e in st.entities}
+        return {(label[r.subject], label[r.object]) for r in st.relations if r.predicate == "leads"}
+
+    now = _extract("Admiral Mira Solvang has led the Velmar Joint Staff since 2022.")
+    assert ("Mira Solvang", "Velmar Joint Staff") in leads(now)
+    st = _extract(
+        "Tomas Ekberg, now retired, was the last officer from the navy to have led the Velmar "
+        "Joint Staff."
+    )
+    assert ("Tomas Ekberg", "Velmar Joint Staff") not in leads(st)
+    label = {e.id: e.label for e in st.entities}
+    former = {
+        label[r.subject]
+        for r in st.relations
+        if r.predicate == "holdsPosition" and "former" in r.qualifiers
+    }
+    assert "Tomas Ekberg" in former
+
+
+def test_a_perfect_of_leading_is_past_for_the_verb_too_unless_it_runs_up_to_then():
+    # review r9 E1: the post was former but the verb frame still stated "leads"
+    def facts(text):
+        st = _extract(text)
+        label = {e.id: e.label for e in st.entities}
+        return {
+            (label[r.subject], r.predicate, label[r.object], tuple(r.qualifiers or ()))
+            for r in st.relations
+        }
+
+    found = facts(
+        "Tomas Ekberg had headed the Velmar Trade Council before he joined the government."
+    )
+    assert ("Tomas Ekberg", "holdsPosition", "Head", ("former",)) in found
+    assert not any(p == "leads" for _s, p, _o, _q in found)
+    found = facts("Tomas Ekberg, the first woman to have led the Velmar Alliance, met Anna Lind.")
+    assert not any(p == "leads" for _s, p, _o, _q in found)
+    # a perfect up to a later point is no former post
+    found = facts(
+        "Tomas Ekberg, who had chaired the Velmar Council since 2019, was re-elected on Monday."
+    )
+    assert ("Tomas Ekberg", "holdsPosition", "Chair", ()) in found
+    assert ("Tomas Ekberg", "leads", "Velmar Council", ()) in found
 
 
 def test_leaders_and_bodies_paired_respectively_hold_one_post_each():
@@ -1498,6 +1734,25 @@ def test_a_speaker_title_after_a_comma_is_no_post_of_the_name_before_it(text):
     assert not held(_extract(text))
 
 
+@pytest.mark.parametrize(
+    "speaker",
+    ["the Office of the Prime Minister", "the Norwegian Defence Ministry", "Mira Solvang"],
+)
+def test_the_speaker_after_an_as_title_is_no_holder_of_it(speaker):
+    # review r8 #10 / L12: the reporting clause after the comma is no apposition of the
+    # title; the one "as" names holds it
+    st = _extract(
+        f"The president appointed Colonel Tomas Ekberg as acting commander, {speaker} said."
+    )
+    assert ("Tomas Ekberg", "Acting Commander") in held(st)
+    assert {h for h, _ in held(st)} == {"Tomas Ekberg"}
+
+
+def test_a_name_before_a_reporting_verb_is_the_apposition_of_a_subject_title():
+    st = _extract("Norway's foreign minister, Mira Solvang said Norway would send troops.")
+    assert ("Mira Solvang", "Foreign Minister") in held(st)
+
+
 def test_a_name_before_a_speaker_title_is_no_person():
     # review r8 #10: the apposition of a speaker title makes no person of a body's name
     st = _extract(
@@ -1629,3 +1884,148 @@ def test_the_owner_of_a_title_is_found_where_the_parser_hangs_it_on_the_name_aft
 def test_who_took_over_from_someone_holds_the_post_they_held():
     st = _extract("Mira Solvang, Norland's defence minister, took over from Tomas Ekberg in May.")
     assert ("Tomas Ekberg", "Defence Minister") in _former(st)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "owner"),
+    [
+        (
+            "Tomas Ekberg was re-elected as president of the Velmar Trade Council.",
+            "President",
+            "Velmar Trade Council",
+        ),
+        (
+            "Tomas Ekberg was re-appointed as foreign minister of Sweden.",
+            "Foreign Minister",
+            "Sweden",
+        ),
+        (
+            "Re-elected in May as chairman of the Velmar Alliance, Tomas Ekberg met Mira Solvang.",
+            "Chairman",
+            "Velmar Alliance",
+        ),
+    ],
+)
+def test_a_post_given_again_with_a_hyphen_is_held(text, title, owner):
+    # review r8 L2: "re-elected" was split into "re", "-", "elected" and the holder lost
+    assert ("Tomas Ekberg", title, owner) in positions(_extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Tomas Ekberg, the executive director of the Velmar Food Programme, visited Oslo.",
+            "Velmar Food Programme",
+        ),
+        (
+            "Tomas Ekberg, the head of the Velmar Development Programme, visited Oslo.",
+            "Velmar Development Programme",
+        ),
+        (
+            "The OSCE Chair-in-Office, Tomas Ekberg, met Mira Solvang.",
+            "Organization for Security and Co-operation in Europe",
+        ),
+    ],
+)
+def test_the_head_of_a_programme_body_or_a_chair_in_office_leads_it(text, body):
+    # review r8 #24 (a "... Food Programme" was a plan: the title swallowed it) and L4
+    # ("Chair-in-Office" no longer led the body)
+    from tests.sentences import has, relations
+
+    assert has(relations(text), "Tomas Ekberg", "leads", body)
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        (
+            "Minister for Energy Crown Prince Tomas Ekberg met Mira Solvang.",
+            {"Minister for Energy", "Crown Prince"},
+        ),
+        (
+            "Minister of Finance Director Tomas Ekberg met Mira Solvang.",
+            {"Minister of Finance", "Director"},
+        ),
+        ("Minister for Trade Lord Tomas Ekberg met Mira Solvang.", {"Minister for Trade"}),
+    ],
+)
+def test_a_complement_runs_on_over_no_title_or_honorific_of_its_own(text, titles):
+    # review r9 X1: the #23 fix ran the complement on into "Crown Prince", "Director", "Lord"
+    assert {t for h, t in held(_extract(text)) if h == "Tomas Ekberg"} == titles
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The former and current foreign ministers, Mira Solvang and Tomas Ekberg, met in Oslo.",
+            {
+                ("Mira Solvang", "Foreign Minister", None),
+                ("Tomas Ekberg", "Foreign Minister", None),
+            },
+        ),
+        (
+            "The Norwegian foreign and defence ministers, Mira Solvang and Tomas Ekberg, met in "
+            "Oslo.",
+            {
+                ("Mira Solvang", "Foreign Minister", "Norway"),
+                ("Tomas Ekberg", "Defence Minister", "Norway"),
+            },
+        ),
+    ],
+)
+def test_paired_title_words_are_no_time_words_and_share_the_owner_before_them(text, found):
+    # review r9 X2: "Former Foreign Minister" / "Current Foreign Minister" held now; the
+    # demonym before "foreign and defence" was the first title's only, and "foreign" lost
+    assert positions(_extract(text)) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The president, on the advice of the prime minister, appointed Colonel Tomas Ekberg, the "
+        "army chief of staff, as acting commander, the Office of the Prime Minister said in a "
+        "statement.",
+        "Norway named Tomas Ekberg as its envoy to Velmar, Mira Solvang, the foreign minister, "
+        "said on Monday.",
+    ],
+)
+def test_a_speaker_with_words_between_is_no_holder_of_an_as_title(text):
+    # review r9 X3: the speaker held the post ("the Office", "Mira Solvang, the foreign
+    # minister, said")
+    assert not any(
+        t in ("Acting Commander", "Envoy to Velmar") and h != "Tomas Ekberg"
+        for h, t in held(_extract(text))
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "holder", "title"),
+    [
+        (
+            "Mira Solvang met Tomas Ekberg, Sweden's foreign minister. Anna Lind arrived later.",
+            "Tomas Ekberg",
+            "Foreign Minister",
+        ),
+        (
+            "Mira Solvang is Norway's new foreign minister. Tomas Ekberg, her predecessor, "
+            "welcomed the appointment.",
+            "Mira Solvang",
+            "Foreign Minister",
+        ),
+    ],
+)
+def test_a_title_that_ends_a_sentence_is_not_held_by_the_next_sentence_s_name(text, holder, title):
+    # review r9 P2: the full stop was skipped as an honorific ("Dr ."), so the first name
+    # of the next sentence held the title
+    assert held(_extract(text)) == {(holder, title)}
+
+
+def test_a_name_after_a_retirement_mark_the_parser_ends_a_sentence_at_holds_the_title():
+    # the parser may start a sentence after "(Ret.)": still the title's holder (P2's guard)
+    st = _extract(
+        "The defence agreement was signed by the Minister of Defence, Lieutenant General "
+        "(Ret.) Mira Solvang, and his Swedish counterpart, Tomas Ekberg."
+    )
+    assert ("Mira Solvang", "Minister of Defence") in held(st)

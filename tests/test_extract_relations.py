@@ -474,6 +474,20 @@ def test_a_participle_joined_to_its_agent_by_a_hyphen_is_a_passive(text, agent, 
             "opposes",
             "Harbour Plan",
         ),
+        # review r9 R3: advisers, representatives and consuls speak for the state too
+        (
+            "Mira Solvang, Chile's national security adviser, opposes the Harbour Plan.",
+            "Chile",
+            "opposes",
+            "Harbour Plan",
+        ),
+        (
+            "Chile's permanent representative to the Velmar Union, Mira Solvang, opposes the "
+            "Harbour Plan.",
+            "Chile",
+            "opposes",
+            "Harbour Plan",
+        ),
     ],
 )
 def test_an_officials_act_of_state_is_their_countrys_too(text, country, predicate, what):
@@ -488,6 +502,9 @@ def test_an_officials_act_of_state_is_their_countrys_too(text, country, predicat
         # review r8 L14: a post that does not speak for the state (frames.yaml state_titles)
         "Mira Solvang, a Chilean opposition lawmaker, opposes the Harbour Plan.",
         "Mira Solvang, a Chilean analyst at the Velmar Institute, opposes the Harbour Plan.",
+        # review r9 R3: a title of the opposition or a party (frames.yaml non_state_titles)
+        "Mira Solvang, Chile's opposition leader, opposes the Harbour Plan.",
+        "Mira Solvang, a Chilean Labour Party leader, opposes the Harbour Plan.",
     ],
 )
 def test_a_lawmakers_or_analysts_stance_stays_their_own(text):
@@ -638,3 +655,267 @@ def test_hosting_a_person_is_meeting_them(text):
     found = _relations(text)
     assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg", "asserted")
     assert not any(p == "hosts" for _s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text, appointee, title",
+    [
+        # the parser reads "in" as a preposition with the appointee as its object
+        (
+            "President Tomas Ekberg swore in Mira Solvang as Minister of Defence.",
+            "Mira Solvang",
+            "Minister of Defence",
+        ),
+        (
+            "On Monday President Tomas Ekberg swore in Vice-Admiral Jon Berg as Chief of the "
+            "Naval Staff.",
+            "Jon Berg",
+            "Chief of the Naval Staff",
+        ),
+    ],
+)
+def test_swearing_someone_in_appoints_them(text, appointee, title):
+    found = _relations(text)
+    assert _has(found, appointee, "appointedBy", "Tomas Ekberg"), found
+    posts = _posts(text)
+    assert (appointee, title) in posts, posts
+    assert ("Tomas Ekberg", title) not in posts, posts  # the one who swears them in
+
+
+def test_swearing_in_a_list_appoints_each_one():
+    text = (
+        "President Tomas Ekberg swore in Mira Solvang and Jon Berg as Minister of Government "
+        "and Minister of Defence respectively."
+    )
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), found
+    assert _has(found, "Jon Berg", "appointedBy", "Tomas Ekberg"), found
+
+
+def test_swearing_an_oath_appoints_no_one():
+    found = _relations("Mira Solvang swore in front of the court that she had not seen it.")
+    assert not any(p == "appointedBy" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        (
+            "Mira Solvang and Jon Berg lead the Norland Army and the Velmar Navy, respectively.",
+            [("Mira Solvang", "leads", "Norland Army"), ("Jon Berg", "leads", "Velmar Navy")],
+        ),
+        (
+            "Norway and Sweden will send troops to the Velmar Force and the Tarn Mission "
+            "respectively.",
+            [
+                ("Norway", "contributesTo", "Velmar Force"),
+                ("Sweden", "contributesTo", "Tarn Mission"),
+            ],
+        ),
+    ],
+)
+def test_respectively_pairs_subjects_with_objects(text, pairs):
+    found = _relations(text)
+    for s, p, o in pairs:
+        assert _has(found, s, p, o), found
+    stated = {(s, p, o) for s, p, o in found if p == pairs[0][1]}
+    assert stated == set(pairs), found
+
+
+def test_without_respectively_each_subject_takes_each_object():
+    found = _relations("Mira Solvang and Jon Berg lead the Norland Army and the Velmar Navy.")
+    assert _has(found, "Jon Berg", "leads", "Norland Army"), found
+    assert _has(found, "Mira Solvang", "leads", "Velmar Navy"), found
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        (
+            "Mira Solvang handed over the rotating chairmanship to Jon Berg, the Swedish trade "
+            "minister, on Monday.",
+            "asserted",
+        ),
+        (
+            "After two years in charge, Admiral Mira Solvang passed command of the navy to her "
+            "chief of staff, Jon Berg.",
+            None,
+        ),
+        ("Mira Solvang will pass the baton to Jon Berg in May.", "planned"),
+    ],
+)
+def test_handing_a_post_on_is_a_succession(text, modality):
+    found = _relations(text)
+    assert _has(found, "Jon Berg", "succeeds", "Mira Solvang", modality), found
+    assert not _has(found, "Mira Solvang", "succeeds", "Jon Berg"), found
+
+
+def test_handing_over_a_thing_is_no_succession():
+    found = _relations("Mira Solvang handed the letter to Jon Berg.")
+    assert not any(p == "succeeds" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang was appointed by the Velmar Council in March, replacing Tomas Ekberg.",
+        "Mira Solvang was nominated as foreign minister by the president, replacing Tomas "
+        "Ekberg, who will become Norland's envoy to the Velmar Union.",
+        "Mira Solvang was appointed by Norlandic President Jon Berg in January, succeeding "
+        "Norlandic envoy Tomas Ekberg.",
+    ],
+)
+def test_a_participle_after_a_passive_is_its_patients(text):
+    # the one appointed replaces Y, not the agent who appoints
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
+    assert [s for s, p, _o in found if p == "succeeds"] == ["Mira Solvang"], found
+
+
+@pytest.mark.parametrize(
+    "text, fact",
+    [
+        (
+            "The ceasefire was brokered by Norway, hosting talks between the parties in Oslo.",
+            ("Norway", "hosts", "talks between the parties"),
+        ),
+        (
+            "The summit was attended by Mira Solvang, meeting Tomas Ekberg on the sidelines.",
+            ("Mira Solvang", "meets", "Tomas Ekberg"),
+        ),
+        (
+            "The troops were sent by Norway, joining the Velmar Alliance mission.",
+            ("Norway", "memberOf", "Velmar Alliance mission"),
+        ),
+    ],
+)
+def test_a_participle_after_a_passive_of_a_thing_is_the_agents(text, fact):
+    # review r9 XR1: a ceasefire, a summit or troops do not host, meet or join
+    found = _relations(text)
+    assert _has(found, *fact), found
+
+
+def test_a_participle_after_a_relative_clause_on_the_agent_continues_it():
+    found = _relations(
+        "The Velmar Agency is run by Mira Solvang, who was named in 2023, replacing Tomas Ekberg."
+    )
+    assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
+
+
+def test_a_titled_conjunct_after_a_comma_stands_for_the_name_after_it():
+    found = _relations(
+        "Talks between Tomas Ekberg and Norway's Minister of Foreign Affairs, Mira Solvang, "
+        "open in Oslo on Monday."
+    )
+    assert _has(found, "Tomas Ekberg", "holdsTalksWith", "Mira Solvang"), found
+
+
+@pytest.mark.parametrize(
+    "text, who, modality",
+    [
+        (
+            "Norway will send liaison officers to the Velmar Command next year, and Sweden is "
+            "considering a similar step.",
+            "Sweden",
+            "considered",
+        ),
+        (
+            "Norway has offered to cover repair costs for the Velmar Navy, a Norwegian official "
+            "said, and Denmark may join the package.",
+            "Denmark",
+            "possible",
+        ),
+        (
+            "Norway will send 200 troops to the Velmar Force. Denmark is considering the same "
+            "move.",
+            "Denmark",
+            "considered",
+        ),
+    ],
+)
+def test_a_similar_step_repeats_the_contribution_before(text, who, modality):
+    found = _relations(text)
+    target = next(o for _s, p, o in found if p == "contributesTo")
+    assert _has(found, who, "contributesTo", target, modality), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last act stated is a signing, not the contribution
+        "Norway will send 200 troops to the Velmar Force, and Sweden signed a trade accord. "
+        "Denmark is considering a similar step.",
+        # no marker: not the same act
+        "Norway will send 200 troops to the Velmar Force. Sweden is considering a step back "
+        "from the talks.",
+    ],
+)
+def test_a_step_repeats_only_a_contribution_stated_last(text):
+    found = _relations(text)
+    assert not any(s in ("Denmark", "Sweden") and p == "contributesTo" for s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        (
+            "The Velmar Force, which deployed to Sudria in 2022 with troops from Kenya, Uganda "
+            "and Burundi, left a year later.",
+            "Velmar Force",
+        ),
+        (
+            "The Velmar Mission is kept running by voluntary contributions from Chile, Peru and "
+            "Norway.",
+            "Velmar Mission",
+        ),
+    ],
+)
+def test_a_contribution_from_a_country_in_a_verbs_phrase_is_that_countrys(text, target):
+    found = _relations(text)
+    givers = {s for s, p, o in found if p == "contributesTo" and o == target}
+    assert len(givers) == 3, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rwanda withdrew its troops from North Kivu in May.",
+        # a country receives no contribution this way: the subject here is no force
+        "Uganda withdrew from the Velmar Force with troops from Kenya.",
+    ],
+)
+def test_troops_from_a_place_or_for_a_country_are_no_sourced_contribution(text):
+    found = _relations(text)
+    assert not any(p == "contributesTo" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, last",
+    [
+        # the parser hangs the list's second name as an apposition of the first
+        ("Norway, the Republic of Velmar and Sudria will sign a protocol in March.", "Sudria"),
+        (
+            "Finland, the United Republic of Norland and Velmar will sign the border protocol "
+            "next week.",
+            "Velmar",
+        ),
+        (
+            "The United States, France, Denmark, Greece and South Korea signed the Velmar "
+            "Accord on Monday.",
+            "South Korea",
+        ),
+    ],
+)
+def test_a_list_read_as_an_apposition_is_still_a_list(text, last):
+    found = _relations(text)
+    first = text.split(",")[0].removeprefix("The ")
+    assert any(s == first for s, _p, _o in found), found
+    assert any(s == last for s, _p, _o in found), found
+
+
+def test_a_trip_that_is_expected_to_be_to_a_place_is_a_visit():
+    found = _relations(
+        "Mira Solvang took office on Monday. Her first official journey is expected to be to "
+        "Madrid in the spring."
+    )
+    assert _has(found, "Mira Solvang", "visits", "Madrid", "planned"), found

@@ -90,3 +90,108 @@ def test_no_person_of_the_corpora_is_named_in_extraction_code_or_patterns():
         for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             found = pattern.search(line)
             assert not found, f"{path.name}:{lineno} names {found.group(0)!r}"
+
+
+# Run of words a test may not share with a development article: at 6, common phrases of the
+# news ("has no plans to join the", "according to a statement from the") trip it.
+_COPY_RUN = 7
+
+# Test files that shared such a run with a development article when the guard came (round 9,
+# review r9 T1), each pair to be rewritten with a sentence of another shape; the round's own
+# copies were rewritten. Never add to this list: a new test writes an invented sentence.
+_COPIED_BEFORE_THE_GUARD = {
+    ("test_extract.py", "ghana-ecowas-sahel-summit"),
+    ("test_extract_meaning.py", "baltic-battalions-hungary-troops"),
+    ("test_extract_meaning.py", "caricom-haiti-gang-force"),
+    ("test_extract_meaning.py", "colombia-eln-hostage-release"),
+    ("test_extract_meaning.py", "germany-bundestag-kosovo-troops"),
+    ("test_extract_meaning.py", "guyana-venezuela-essequibo-analysis"),
+    ("test_extract_meaning.py", "india-philippines-naval-exercise"),
+    ("test_extract_meaning.py", "indonesia-brazil-state-visit-release"),
+    ("test_extract_meaning.py", "iraq-turkey-pipeline-deal"),
+    ("test_extract_meaning.py", "lebanon-army-commander-brief"),
+    ("test_extract_meaning.py", "london-sudan-conference-pledges"),
+    ("test_extract_meaning.py", "new-zealand-parliament-aukus-debate"),
+    ("test_extract_meaning.py", "romania-nato-drills-slovakia"),
+    ("test_extract_meaning.py", "somalia-aussom-troops-analysis"),
+    ("test_extract_modality.py", "brazil-russia-spy-expulsion"),
+    ("test_extract_modality.py", "gulf-of-guinea-maritime-security-analysis"),
+    ("test_extract_modality.py", "kyrgyz-tajik-border-talks"),
+    ("test_extract_modality.py", "malaysia-coalition-collapse"),
+    ("test_extract_modality.py", "malta-libya-coast-guard-page"),
+    ("test_extract_modality.py", "rubio-pakistan-isf"),
+    ("test_extract_modality.py", "slovenia-chief-of-general-staff-profile"),
+    ("test_extract_phrases.py", "afdb-vice-president-senegal-water"),
+    ("test_extract_phrases.py", "bolivia-ministers-sworn-in"),
+    ("test_extract_phrases.py", "caricom-haiti-gang-force"),
+    ("test_extract_phrases.py", "cote-divoire-government-reshuffle-translated"),
+    ("test_extract_phrases.py", "cyprus-un-envoy-geneva-talks"),
+    ("test_extract_phrases.py", "eu-tariff-sanctions-threat"),
+    ("test_extract_phrases.py", "fiji-military-commander-sacked-brief"),
+    ("test_extract_phrases.py", "ghana-ecowas-sahel-summit"),
+    ("test_extract_phrases.py", "india-western-naval-command-page"),
+    ("test_extract_phrases.py", "indonesia-brazil-state-visit-release"),
+    ("test_extract_phrases.py", "iraq-turkey-pipeline-deal"),
+    ("test_extract_phrases.py", "korea-jcs-chairman-freedom-edge"),
+    ("test_extract_phrases.py", "kyrgyz-tajik-border-talks"),
+    ("test_extract_phrases.py", "lebanon-army-commander-brief"),
+    ("test_extract_phrases.py", "moldova-eu-mission-extension"),
+    ("test_extract_phrases.py", "mozambique-rwanda-command-cabo-delgado"),
+    ("test_extract_phrases.py", "nepal-prime-minister-sworn-in"),
+    ("test_extract_phrases.py", "niger-benin-pipeline-timeline-explainer"),
+    ("test_extract_phrases.py", "norway-sudan-monitors"),
+    ("test_extract_phrases.py", "pacific-forum-honiara-live-blog"),
+    ("test_extract_phrases.py", "portugal-defence-ministry-release"),
+    ("test_extract_phrases.py", "senegal-mauritania-gas-patrols-regional"),
+    ("test_extract_phrases.py", "south-korea-vietnam-state-visit"),
+    ("test_extract_phrases.py", "turkiye-morocco-drone-deal"),
+    ("test_extract_phrases.py", "un-libya-envoy-appointed"),
+    ("test_extract_precision.py", "armenia-azerbaijan-treaty-analysis"),
+    ("test_extract_precision.py", "cyprus-un-envoy-geneva-talks"),
+    ("test_extract_precision.py", "finland-nato-forward-land-forces-wire-corrected"),
+    ("test_extract_precision.py", "germany-bundestag-kosovo-troops"),
+    ("test_extract_precision.py", "kazakhstan-deputy-foreign-minister-interview"),
+    ("test_extract_precision.py", "un-sudan-arms-embargo-veto"),
+    ("test_extract_relations.py", "bolivia-ministers-sworn-in"),
+    ("test_extract_relations.py", "eu-sanctions-nicaragua-officials-brief"),
+    ("test_extract_relations.py", "gulf-of-guinea-maritime-security-analysis"),
+    ("test_extract_relations.py", "guyana-venezuela-essequibo-analysis"),
+    ("test_extract_relations.py", "malaysia-coalition-collapse"),
+    ("test_extract_resolve.py", "colombia-eln-hostage-release"),
+    ("test_extract_resolve.py", "un-sudan-arms-embargo-veto"),
+    ("test_extract_syntax.py", "nepal-prime-minister-sworn-in"),
+}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def test_no_test_copies_a_development_sentence():
+    """Tests are invented sentences, not development sentences with the names changed: no
+    test file shares a run of `_COPY_RUN` words (case and punctuation ignored) with a
+    development article (data/eval/dev, data/articles, the shared corpus's development
+    split). The test split's texts are never read."""
+    import yaml
+
+    from kg.quality import find_shared
+
+    split = yaml.safe_load((ROOT / "data" / "eval" / "split.yaml").read_text(encoding="utf-8"))
+    shared = find_shared(ROOT)
+    assert shared is not None, "the shared folder must sit beside the checkout"
+    texts = sorted((ROOT / "data" / "eval" / "dev").glob("*.txt"))
+    texts += sorted((ROOT / "data" / "articles").glob("*.txt"))
+    texts += [shared / "corpus" / f"{name}.txt" for name in split["development"]]
+    runs: dict[tuple[str, ...], str] = {}
+    for path in texts:
+        words = _words(path.read_text(encoding="utf-8"))
+        for i in range(len(words) - _COPY_RUN + 1):
+            runs.setdefault(tuple(words[i : i + _COPY_RUN]), path.stem)
+    copied = set()
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        words = _words(path.read_text(encoding="utf-8"))
+        for i in range(len(words) - _COPY_RUN + 1):
+            article = runs.get(tuple(words[i : i + _COPY_RUN]))
+            if article and (path.name, article) not in _COPIED_BEFORE_THE_GUARD:
+                copied.add((path.name, article, " ".join(words[i : i + _COPY_RUN])))
+    assert not copied, sorted(copied)

@@ -212,3 +212,19 @@ def test_report_names_label_path_and_sentence(good, engine):
     text = format_report(ENGINES[engine](g))
     assert "path:     kgo:confidence" in text
     assert "sentence: " in text
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+def test_equal_values_are_reported_at_each_focus_node(good, engine):
+    """kg's engine checks a property shape once per batch for each list of value nodes
+    (kg.shacl.engine Shape.by_values): two statements with the same wrong modality are
+    two results, one at each statement, as pySHACL reports them."""
+    g = rdflib.Graph()
+    for t in good:
+        g.add(t)
+    statements = sorted(g.subjects(RDF.type, KGO.Statement))[:2]
+    for st in statements:
+        g.set((st, KGO.modality, KGO.Perhaps))
+    report = ENGINES[engine](g, inference="none")
+    found = {v.focus for v in report.violations if v.path == str(KGO.modality)}
+    assert found == {str(st) for st in statements}

@@ -115,10 +115,12 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
 
 
 def _titled_conjuncts(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> list[Ref]:
-    """ "A and Norland's president B met": a conjunct that is a title stands for the person
-    named right after it, whom the parser hangs in apposition to the first conjunct (or to
-    the title itself)."""
+    """ "A and Norland's president B met", "talks between A and Norland's foreign minister,
+    B,": a conjunct that is a title stands for the person named right after it (a comma
+    between), whom the parser hangs in apposition to the first conjunct (or to the title
+    itself)."""
     out = list(refs)
+    doc = tok.doc
     for conj in tok.conjuncts:
         mention = index.mention_at(block, conj)
         if conj.i < tok.i or mention is None:
@@ -129,7 +131,8 @@ def _titled_conjuncts(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> 
         people = [
             r
             for a in child_deps(tok, "appos") + child_deps(conj, "appos")
-            if a.left_edge.i == mention.tok_end
+            if a.left_edge.i >= mention.tok_end
+            and all(t.text == "," for t in doc[mention.tok_end : a.left_edge.i])
             for r in index.refs(block, a, with_conj=False)
             if r.cluster.cls == "Person"
         ]

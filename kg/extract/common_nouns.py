@@ -50,6 +50,9 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         if not tokens:
             continue
         label = "COMMON"
+        intent = _intent(root)
+        if intent is not None and any(c.lower_ == "no" for c in root.children):
+            continue  # "has no plans to join": no plan
         if not (
             (
                 len(tokens) >= 2
@@ -75,12 +78,29 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         if owner and len(out) > n:
             whose = doc[owner[0].i : max(owned) + 1].text
             out[-1].owned = " ".join(f"{whose} {out[-1].text}".split())
+        venue = _venue(tail) if tail else None
         if tail and len(out) > n:
-            words = [*tokens, *tail]
+            # the name ends before the place it is held in ("talks between A and B in
+            # Lima": the talks, in Lima), which is another of its names
+            words = [*tokens, *(tail[: tail.index(venue)] if venue is not None else tail)]
             out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
         if len(full) > len(tail) and len(out) > n:
             words = [*tokens, *full]
             out[-1].alias = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+        elif len(out) > n and venue is not None:
+            words = [*tokens, *tail]
+            out[-1].alias = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+        if intent is not None and len(out) > n:
+            # "the government's plan to cut the budget": named by what it intends
+            end = next(
+                (
+                    t.i
+                    for t in doc[intent.i : intent.right_edge.i + 1]
+                    if t.text in (",", ";", ":") or t.is_quote or t.is_bracket
+                ),
+                intent.right_edge.i + 1,
+            )  # not a relative clause after a comma, nor a quotation's mark
+            out[-1].alias = " ".join(doc[chunk.start : end].text.split())
         if len(out) > n and any(c.dep_ in ("acl", "relcl") and c.i > root.i for c in root.children):
             out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
 
@@ -100,6 +120,23 @@ def _possessor_body(doc, root, taken: set[int], add: Callable) -> None:
         add(tokens, "COMMON", cls)
 
 
+def _intent(root):
+    """The to-infinitive a noun of intention is completed by ("X's plan to cut the budget",
+    "no plans to join", frames.yaml `modality_nouns`), or None."""
+    if root.lemma_.lower() not in frames().modality_nouns:
+        return None
+    return next(
+        (
+            c
+            for c in root.children
+            if c.dep_ == "acl"
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.lower_ == "to" for g in c.children)
+        ),
+        None,
+    )
+
+
 def _cut(doc, root) -> bool:
     """Whether the parser cut a noun phrase after `root`: a noun or an -ing word hung on it
     follows ("a ceasefire patrol unit" read as "a ceasefire" + "patrol unit")."""
@@ -117,10 +154,12 @@ def _complement(doc, root, partners: frozenset[str] = frozenset()) -> list:
     out: list = []
     head = root
     for _ in range(2):
+        # the second phrase may hang on the first one's object or on the head noun
+        # ("deployment of troops to Norvik")
         prep = next(
             (
                 c
-                for c in head.children
+                for c in (*head.children, *root.children)
                 if c.dep_ == "prep" and c.i == (out[-1].i if out else root.i) + 1
             ),
             None,
@@ -143,6 +182,20 @@ def _complement(doc, root, partners: frozenset[str] = frozenset()) -> list:
         if head is None:
             break
     return out
+
+
+def _venue(tail: list):
+    """The preposition of a place phrase that ends a complement after its first phrase
+    ("meeting of trade ministers in Norvik": "in"; lexicon `venue_preps`), or None."""
+    for t in tail[1:]:
+        if (
+            t.dep_ == "prep"
+            and t.lower_ in lexicon().venue_preps
+            and t.right_edge.i == tail[-1].i
+            and any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in t.subtree)
+        ):
+            return t
+    return None
 
 
 def _partner_preps(root) -> frozenset[str]:

@@ -53,18 +53,27 @@ class Descriptions:
         return self.topic_before(block, tok, {"Country"})
 
     def country_of(
-        self, person: Cluster, block: int, tok, titles: frozenset[str] | None = None
+        self,
+        person: Cluster,
+        block: int,
+        tok,
+        titles: frozenset[str] | None = None,
+        not_titles: frozenset[str] = frozenset(),
     ) -> Cluster | None:
         """The country of the current post a person holds, as the constructions found it
         named before the end of the word's sentence ("X, Norland's president, said his
         government ..."; the constructions read a paragraph's posts before its relations);
-        with `titles`, only of a post whose title has one of those words."""
+        with `titles`, only of a post whose title has one of those words and none of
+        `not_titles`."""
         end = self.offsets[block] + tok.sent.end_char
         for offset, post, former in self.holdings.get(person.id, []):
             owner = self.clusters[post.of] if post.of is not None else None
             if offset >= end or former or owner is None or owner.cls != "Country":
                 continue
-            if titles is None or titles & set(post.label.lower().replace("-", " ").split()):
+            words = set(post.label.lower().replace("-", " ").split())
+            if words & not_titles:
+                continue
+            if titles is None or titles & words:
                 return owner
         return None
 
@@ -106,9 +115,16 @@ class Descriptions:
         n = self._before(block, tok)
         pos = self.pos(block, tok)
         named: list[tuple[int, Cluster]] = []  # (where, person)
+        owned: set[int] = set()  # named with the title's owner ("... of Norland, X")
         for k in self._titled_by_word.get(words[-1], []):
             if k < n and _is_title(self._title_of.get(k, ""), words):
                 named.append((self.ordered[k].start, self.clusters[self.ordered[k].cluster]))
+                if k in self._owner_titled:
+                    owned.add(self.ordered[k].cluster)
+        if len({c.id for _w, c in named} - owned) == 1 and not _names_owner(tok):
+            # "the Minister of Defence" after "the Minister of Defence, A" and "the Minister
+            # of Defence of Norland, B": A, whose title the text gave with no other owner
+            named = [(w, c) for w, c in named if c.id not in owned]
         persons: list[Cluster] = []  # the one named last first
         for _where, c in sorted(named, key=lambda x: -x[0]):
             if all(c is not other for other in persons):
@@ -128,7 +144,33 @@ class Descriptions:
             topic = self._subject_antecedent(block, tok)  # "X said ... . The minister ...": X
             if any(topic is c for c in persons):
                 return topic
-        return persons[0] if persons else None
+        if persons:
+            return persons[0]
+        # "X met Y, Norland's foreign minister. The minister said ...": a title read by the
+        # constructions after the name, in a sentence before, as a clause's subject: its
+        # holder named last
+        if held and tok.dep_ in ("nsubj", "nsubjpass"):
+            return max(held, key=lambda c: self._last_named(c, pos))
+        return None
+
+
+def _names_owner(tok) -> bool:
+    """Whether a title description names whose title it is: a possessor or a modifier
+    ("Norland's minister", "the Norlandic minister"), or an "of" phrase after its words
+    ("the Minister of Defence of Norland")."""
+    owners = ("GPE", "NORP", "ORG")
+    if any(
+        c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in owners)
+        for c in tok.children
+    ):
+        return True
+    return any(
+        o.ent_type_ in owners
+        for p in tok.subtree
+        if p.lower_ == "of" and p.dep_ == "prep"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
 
 
 def names_holder(between: str) -> bool:
@@ -140,10 +182,19 @@ def names_holder(between: str) -> bool:
 
 def opens_complement(between: str) -> bool:
     """Whether the text between a title and a name opens the title's complement ("of"):
-    "the President of Norland, X"."""
-    words = between.lower().split()
-    return bool(words) and all(
-        w in title_data().complement_prepositions or w in lexicon().title_joiners for w in words
+    "the President of Norland, X", also with the words of a state's long name that the
+    country's mention leaves out ("the Minister of Defence of the Republic of Norland, X":
+    lexicon `state_form_words`, capitalised)."""
+    words = between.split()
+    joiners = title_data().complement_prepositions | lexicon().title_joiners
+    forms = lexicon().state_form_words
+    if not words or not all(
+        w.lower() in joiners or (w[:1].isupper() and w.lower() in forms) for w in words
+    ):
+        return False
+    return (
+        all(w.lower() in joiners for w in words)
+        or words[0].lower() in title_data().complement_prepositions
     )
 
 

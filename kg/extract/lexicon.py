@@ -231,7 +231,9 @@ class Lexicon:
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
+    person_relatives: frozenset[str]  # "X, who ...": X is a person
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
+    state_form_words: frozenset[str]  # "the Minister of Defence of the Republic of X"
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
     object_role_verbs: frozenset[str]  # "sent X as envoy": the "as" complement is X's
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
@@ -268,6 +270,7 @@ class Lexicon:
     name_joiners: frozenset[str]  # "in": "Nordic Union Force in Velmar (NUFOR)"
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
     byline_words: frozenset[str]  # "By Mira Solvang, Defence Correspondent"
+    byline_roles: frozenset[str]  # "..., Defence Correspondent": the author's title
     place_prepositions: frozenset[str]  # "arrived in X": X stands where a place stands
     aid_nouns: frozenset[str]  # "funding", "supplies": given as money is
     title_joiners: frozenset[str]  # "of", "the": join a title, name no post
@@ -277,12 +280,14 @@ class Lexicon:
     person_pronouns: dict[str, str] = field(metadata=_read(_by_word))  # "she" -> "f"
     courtesy_genders: dict[str, str] = field(metadata=_read(_by_word))  # "ms" -> "f"
     lemma_corrections: dict[str, str] = field(metadata=_read(_by_word))  # form -> lemma
+    joined_words: frozenset[str]  # "re-elected": one token, not "re", "-", "elected"
     quote_marks: frozenset[str]  # '"We will ...," X said': voices.py
     thing_pronouns: frozenset[str]  # "it", "its"
     # "its secretary general" is a body's, "its foreign minister" a country's: title -> classes
     title_owner_classes: dict[str, frozenset[str]] = field(metadata=_read(_classes_by_word))
     owner_preps: frozenset[str]  # "the foreign minister of Norland"
     government_preps: frozenset[str]  # "the government in Norvik"
+    venue_preps: frozenset[str]  # "a meeting of trade ministers in Norvik": where it is held
     representative_preps: frozenset[str]  # "officials from Norland"
     title_determiners: frozenset[str]  # "the president" (a title named): a person named before
     title_word_determiners: frozenset[str]  # "the minister" (a word of a title)
@@ -326,9 +331,15 @@ class Frame:
     levels: dict[str, str] = field(default_factory=dict)
     # prepositions whose objects do what the subject does: "signed the accord with B": B too
     partners: tuple[str, ...] = ()
+    # a completed perfect states it as past: "had headed the council" leads nothing now
+    perfect_is_past: bool = False
     # its lemmas that, with a predicate after the object, say what the object is left as,
     # not that the subject left it: "left X in charge", "left X to decide", "left X divided"
     causative: tuple[str, ...] = ()
+    # its lemmas that state nothing with a guest: a person as the object and a place after
+    # "to" or "in" ("welcomed X to Velmar City" receives X, it does not support X)
+    receiving: tuple[str, ...] = ()
+    topic: bool = False  # "A and B discussed the accord": the object is the topic
 
 
 def _usable(items: Any) -> list[dict]:
@@ -362,6 +373,33 @@ def _name_after_comma(value: Any, _file: dict) -> dict:
     return {
         "window": int(value.get("window", 8)),
         "pass_over": frozenset(value.get("pass_over") or ()),
+    }
+
+
+def _echoes(value: Any, _file: dict) -> dict:
+    """A clause that repeats the act of the clause before ("is considering a similar step")."""
+    value = value or {}
+    return {
+        "predicates": frozenset(value.get("predicates") or ()),
+        "nouns": frozenset(value.get("nouns") or ()),
+        "markers": frozenset(value.get("markers") or ()),
+        "bare_verbs": frozenset(value.get("bare_verbs") or ()),
+        "verbs": {str(k): v for k, v in (value.get("verbs") or {}).items()},
+        "window": int(value.get("window", 1)),
+        "confidence": float(value.get("confidence", 0.6)),
+    }
+
+
+def _sourced(value: Any, _file: dict) -> dict:
+    """A contribution named with where it comes from ("with troops from A")."""
+    value = value or {}
+    return {
+        "preps": frozenset(value.get("preps") or ()),
+        "nouns": frozenset(value.get("nouns") or ()),
+        "from": frozenset(value.get("from") or ()),
+        "receivers": tuple(value.get("receivers") or ()),
+        "event_nouns": frozenset(value.get("event_nouns") or ()),
+        "confidence": float(value.get("confidence", 0.65)),
     }
 
 
@@ -403,6 +441,7 @@ class Frames:
     version: str
     modality_nouns: dict[str, str]  # "has plans to" -> planned
     particle_preps: frozenset[str]  # "pull out of": out
+    particle_objects: dict[str, frozenset[str]]  # "swore in X": in, with X its object
     member_preps: frozenset[str]  # "officials, including A and B"
     max_each_other: int = 3  # "A, B and C met": pairs only up to this many parties
     partitive_nouns: frozenset[str]  # "part of X" stands for X
@@ -421,14 +460,21 @@ class Frames:
     future_words: frozenset[str]  # "goes there next week": planned
     past_words: frozenset[str]  # "before the talks last month": not ahead
     carried: dict[str, dict] = field(metadata=_read(_carried))  # "The measures target X"
+    echoes: dict = field(metadata=_read(_echoes))  # "B is considering a similar step"
+    sourced_contributions: dict = field(metadata=_read(_sourced))  # "with troops from A"
     plural_pronouns: frozenset[str]  # "X and Y said they ..."
     question_marks: frozenset[str]  # "asked whether X ...": a question
     negators: frozenset[str]  # "has no plans to"
     negating_conjunctions: frozenset[str]  # "neither A nor B": B negated
     additive_focus: frozenset[str]  # "not only A but also B": both happen
+    focus_time_words: frozenset[str]  # "not just yet": a denial after all
+    clause_breaks: frozenset[str]  # ";": the clause before it is no complement after it
+    perfect_durations: frozenset[str]  # "had chaired it since 2019": still, not past
     infinitive_heads: dict[str, str]  # "was named to lead"
+    own_wishes: dict[str, str]  # "hopes to meet": possible
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"
+    refusal_range: tuple[str, ...]  # what a refusal (`refused_as`) may be of
     occurrence_verbs: frozenset[str]  # "Will the talks take place?"
     staging_verbs: frozenset[str]  # "may host the summit in Velmar": its place as firm
     event_levels: dict[str, str]  # "offered to host talks"
@@ -436,8 +482,10 @@ class Frames:
     contrast_marks: frozenset[str]  # "..., while Y is considering it"
     state_acts: frozenset[str]  # "Defence Minister X ruled out ...": X's country too
     state_titles: frozenset[str]  # a title that speaks for the state: "minister"
+    non_state_titles: frozenset[str]  # not when it has one of these: "opposition leader"
     limit_marks: frozenset[str]  # "is willing to X but will not Y"
     gerund_subject_preps: frozenset[str]  # "joined Y in voting": X votes
+    acting_entity_types: frozenset[str]  # a patient that can act: PERSON, ORG, ...
     participation: dict[str, frozenset[str]]  # "took part in the exercise"
     judgements: dict[str, frozenset[str]]  # "a betrayal"
     beneficiary_preps: frozenset[str]  # "offered to share it with X"

@@ -33,6 +33,9 @@ def load_pipeline(model: str | None = None):
         )
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ExtractionError(f"the spaCy pipeline {nlp.meta.get('name')} has no parser and NER")
+    for word in lexicon().joined_words:  # "re-elected" stays one word
+        for form in {word, word.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
     import kg.extract.phrases.lemmas  # registers the kg_lemmas factory
 
     if "lemmatizer" in nlp.pipe_names:

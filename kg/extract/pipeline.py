@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from kg.errors import ExtractionError
 from kg.extract.constructions import construction_candidates
+from kg.extract.constructions.bylines import byline_candidates
 from kg.extract.frames.candidates import Candidate
 from kg.extract.frames.match import noun_candidates, verb_candidates
 from kg.extract.frames.state import state_candidates
@@ -63,7 +64,8 @@ def segment(texts: Sequence[str], limit: int) -> tuple[list[_Piece], list[str], 
     spans: list[str] = []
     all_blocks = []
     for a, text in enumerate(texts):
-        parts = blocks(text, lexicon().masthead_skip_words, publication)
+        lex = lexicon()
+        parts = blocks(text, lex.masthead_skip_words, publication, lex.byline_words)
         all_blocks.append(parts)
         for b, part in enumerate(parts):
             for start, end in chunks(part.start, part.end, text, limit):
@@ -142,6 +144,8 @@ def _statements(
     candidates: list[Candidate] = []
     for block, ((piece, doc)) in enumerate(parsed):
         if piece.heading:
+            if authors:  # "By Mira Solvang, Defence Correspondent | ..."
+                candidates += byline_candidates(index, block, doc, authors)
             continue
         # the constructions first: the posts they find tell whose "his government" is
         found = construction_candidates(index, block, doc)

@@ -45,6 +45,10 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
     # predicate -> (sentence number, subjects) of its last clause: "The measures target X"
     # continues the sanctions stated before (kg/extract/frames/carried.py)
     carry: dict[str, tuple[int, list]] = field(default_factory=dict)
+    # (sentence number, predicate, objects) of the last relation a verb stated, which a later
+    # clause may repeat for its own subjects: "B is considering a similar step"
+    # (kg/extract/frames/carried.py; predicate "" for an inverse frame)
+    echo: tuple[int, str, list] | None = None
     # (block, token) -> the person a personal pronoun stands for, once resolved
     _pronouns: dict[tuple[int, int], Cluster | None] = field(default_factory=dict)
     _pronoun_frontier: tuple[int, int] = (0, 0)  # every person pronoun before it is resolved
@@ -77,8 +81,11 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         self._missions: list[int] = []
         self._forces: dict[tuple[int, str], Cluster] = {}  # (country, force noun) -> force
         self._title_of: dict[int, str] = {}  # a person's mention -> the title named with it
+        # persons named after a title with its owner between ("the Minister of Defence of
+        # Norland, X"): "the Minister of Defence" alone is rather another's (descriptions.py)
+        self._owner_titled: set[int] = set()
         mission_nouns = lexicon().mission_nouns
-        previous, title_end = None, 0
+        previous, title_end, owned = None, 0, False
         for k, m in enumerate(self.ordered):
             c = self.clusters[m.cluster]
             words = set(c.label.lower().split())
@@ -93,14 +100,17 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
                 for w in set(previous.split()):
                     self._titled_by_word.setdefault(w, []).append(k)
                 self._title_of[k] = previous
+                if owned:
+                    self._owner_titled.add(k)
             if c.cls == "Position":
-                previous, title_end = c.label.lower(), m.end
+                previous, title_end, owned = c.label.lower(), m.end, False
             elif (
                 previous is not None
                 and c.cls != "Person"
                 and opens_complement(text[title_end : m.start])
             ):
                 title_end = m.end  # "the President of Norland, X": the title's owner between
+                owned = True
             else:
                 previous = None
             if c.cls in ("ArmedForce", "Event") and words & mission_nouns:

@@ -12,12 +12,15 @@ from typing import ClassVar
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _HSPACE = re.compile(r"[ \t\u00a0]{2,}|\t")
 _LOOKS_HTML = re.compile(r"<\s*(html|body|p|div|br|span|article|h[1-6]|a\s|!doctype)\b", re.I)
+# capitals of the Latin alphabets ("ASUNCIÓN", "BOGOTÁ", "ŁÓDŹ"; Latin Extended-A mixes
+# cases: a word in capitals has no lower-case ASCII or Latin-1 letter)
+_CAPS = "A-ZÀ-ÖØ-ÞĀ-ſ"
 # A place is capitalised words joined by spaces (or "/"); a hyphen is a letter of a word
 # ("VELMAR-SUR-MER", "Port-Velmar"), never also a separator, and the loops are possessive:
 # with two ways to read each "-", a long hyphenated line that is no dateline was tried in
 # 2^n ways (a build hung on one line). The matches are the same: "A-B" was one word anyway.
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'\-]++(?: [A-Z][A-Z.'\-]++)*+)"
+    rf"^(?:[{_CAPS}][{_CAPS}.'\-]++(?: [{_CAPS}][{_CAPS}.'\-]++)*+)"
     # the place's country or region in title case ("ABIDJAN, Côte d'Ivoire, 14 April -")
     r"(?:\s*,\s*[A-Z][\w'’.\-]*+(?: [\w'’.\-]++){0,3}+(?=\s*,\s*(?:\d|[A-Z][a-z]+\.? \d)))?"
     r"(?:\s*,\s*(?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+\.?))?"
@@ -110,6 +113,7 @@ def blocks(
     text: str,
     masthead_skip: frozenset[str] = frozenset(),
     publication: Callable[[str], bool] | None = None,
+    byline_words: frozenset[str] = frozenset(),
 ) -> list[Block]:
     """Split the text into lines; short lines without final punctuation are headings.
     A dateline ("NORVIK, March 4 (Norpress) - ") is left out of the body block it opens; the
@@ -117,7 +121,9 @@ def blocks(
     a heading among the first three lines, up to "|" ("THE NORVIK HERALD | Defence"), when
     `publication` takes it for a publication's name and its first word is none of
     `masthead_skip` ("ANALYSIS |", "By Mira Solvang |"). A headline, a breadcrumb or a
-    person before "|" ("Home | World") is no masthead; without `publication`, none is."""
+    person before "|" ("Home | World") is no masthead; without `publication`, none is.
+    A byline ("By Mira Solvang, Defence Correspondent | Norvik | Published 2 May, 10:05 |
+    Updated 11:30"; its first word one of `byline_words`) is a heading however long."""
     out: list[Block] = []
     lines = 0
     pos = 0
@@ -132,7 +138,8 @@ def blocks(
         start += lead
         end = start + len(stripped)
         words = stripped.split()
-        heading = not _END.search(stripped) and len(words) <= 14
+        byline = words[0] == words[0].capitalize() and words[0].lower() in byline_words
+        heading = not _END.search(stripped) and (len(words) <= 14 or byline)
         if not heading:
             m = _DATELINE.match(stripped) or _SOURCED_DATELINE.match(stripped)
             if m:

@@ -39,8 +39,10 @@ class Things:
                 return None  # no actor before it fits the title: not the last one named
         elif tok.dep_ == "dobj":
             c = self._parallel(block, tok, "dobj")
-        elif tok.dep_ in ("nsubj", "nsubjpass"):
-            c = self._parallel(block, tok, "nsubj", "nsubjpass")
+        elif tok.dep_ == "nsubjpass":  # "X launched the mission, and it is led by Y": the mission
+            c = self._parallel(block, tok, "dobj", "nsubjpass")
+        elif tok.dep_ == "nsubj" and not _controls_an_object(tok.head.head):
+            c = self._parallel(block, tok, "nsubj")
         return c or self._antecedent(block, tok, things, same_or_previous=True)
 
     def _thing_owner(self, block: int, tok) -> Cluster | None:
@@ -107,6 +109,8 @@ class Things:
                 continue
             if word.dep_ == "pobj" and word.head.lower_ in lex.place_prepositions:
                 continue  # "sent a mission to Sudria, and its commander": where, not whose
+            if word.is_ancestor(tok):
+                continue  # "an official, its ambassador, X": the phrase "its" is in
             for ref in self._refs_one(block, word):
                 c = self.as_actor(ref).cluster
                 if c.cls in classes:
@@ -118,7 +122,8 @@ class Things:
         it, that clause's object (or subject), not the last body named ("Norland will host
         the summit in May, and X will chair it": the summit; "The union adopted the plan, and
         Velmar opposed it": the plan; "Sweden will not join the alliance, but it will send
-        troops": Sweden)."""
+        troops": Sweden; a passive "it" is what the clause before acted on: "Norland proposed
+        the plan, but it was rejected by Velmar": the plan)."""
         verb = tok.head
         if verb.dep_ != "conj" or verb.head.i >= verb.i:
             return None
@@ -129,6 +134,14 @@ class Things:
             if refs and refs[0].cluster.cls != "Person":
                 return refs[0].cluster
         return None
+
+
+def _controls_an_object(verb) -> bool:
+    """Whether a verb takes an object that is the subject of its complement ("invited Norland
+    to join": a later "it" may be Norland as well as the inviter, so no parallel reading)."""
+    return verb.lemma_.lower() in frames().object_control_verbs | frames().object_control and any(
+        c.dep_ == "xcomp" for c in verb.children
+    )
 
 
 def _controlling_object(verb):

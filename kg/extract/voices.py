@@ -148,7 +148,17 @@ class Voices:
             return who if who.cls == "Person" else None
         if who.cls != "Person":
             return who
+        # a country only through a post that speaks for it (frames.yaml `state_titles`, not
+        # `non_state_titles`: "a Norlandic opposition lawmaker" says "we" for no country);
+        # else the body of the post ("a spokesperson for the party")
+        f = frames()
         for _offset, post, former in self.holdings.get(who.id, []):
-            if not former and post.of is not None:
-                return self.clusters[post.of]
+            if former or post.of is None:
+                continue
+            owner = self.clusters[post.of]
+            words = set(post.label.lower().replace("-", " ").split())
+            if owner.cls != "Country":
+                return owner
+            if words & f.state_titles and not words & f.non_state_titles:
+                return owner
         return None

@@ -65,6 +65,12 @@ class Shapes:
         shape.checks = self._checks(node, shape)
         shape.sparql = [self._sparql(c) for c in sorted(g.objects(node, SH.sparql), key=str)]
         shape.properties = [self.shape(p) for p in sorted(g.objects(node, SH.property), key=str)]
+        shape.by_values = (
+            shape.path is not None
+            and not shape.sparql
+            and not shape.properties
+            and not any(getattr(check, "reads_focus", False) for check in shape.checks)
+        )
         return shape
 
     def _targets(self, node) -> list:

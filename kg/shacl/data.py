@@ -10,24 +10,31 @@ import pyoxigraph as ox
 
 from kg.shacl.terms import RDF_TYPE, SUBCLASS, SUBPROPERTY
 
+_NONE: dict = {}  # what a node without edges has (never written to)
+_NO_NODES: list = []
+
 
 class Data:
-    """Triples indexed for SHACL: out- and in-edges, and the class hierarchy closed."""
+    """Triples indexed for SHACL: out- and in-edges, and the class hierarchy closed.
+
+    The lists objects() and subjects() answer are the index's own: read them, never
+    change them."""
 
     def __init__(self, triples: Iterable[tuple]) -> None:
         self.out: dict = {}
-        self.inn: dict = {}
         self.by_predicate: dict = {}
         for s, p, o in triples:
             po = self.out.setdefault(s, {}).setdefault(p, [])
             if o in po:
                 continue
             po.append(o)
-            self.inn.setdefault(o, {}).setdefault(p, []).append(s)
             self.by_predicate.setdefault(p, []).append((s, o))
+        self._inn: dict | None = None  # in-edges, made when first asked (inverse paths)
         self._supers: dict = {}
+        self._typed: dict | None = None  # class -> its direct instances, in the data's order
         self._store: ox.Store | None = None
         self._sparql: dict = {}
+        self.memo: dict = {}  # shape name -> value nodes -> results (kg.shacl.engine)
 
     def sparql_rows(self, query: str) -> dict:
         """The solutions of a SELECT over the data, grouped by their ?this."""
@@ -48,10 +55,21 @@ class Data:
         return found
 
     def objects(self, s, p) -> list:
-        return self.out.get(s, {}).get(p, [])
+        return self.out.get(s, _NONE).get(p, _NO_NODES)
+
+    @property
+    def inn(self) -> dict:
+        """object -> predicate -> subjects, in the data's order."""
+        if self._inn is None:
+            inn: dict = {}
+            for p, pairs in self.by_predicate.items():
+                for s, o in pairs:
+                    inn.setdefault(o, {}).setdefault(p, []).append(s)
+            self._inn = inn
+        return self._inn
 
     def subjects(self, p, o) -> list:
-        return self.inn.get(o, {}).get(p, [])
+        return self.inn.get(o, _NONE).get(p, _NO_NODES)
 
     def superclasses(self, cls) -> frozenset:
         """cls and every class above it by rdfs:subClassOf (in the data)."""
@@ -75,10 +93,21 @@ class Data:
         return any(cls in self.superclasses(t) for t in self.objects(node, RDF_TYPE))
 
     def instances(self, cls) -> list:
+        """The nodes of class cls (or of a subclass), in the order of their first rdf:type
+        triple."""
+        typed = self._typed
+        if typed is None:
+            typed = self._typed = {}
+            for s, t in self.by_predicate.get(RDF_TYPE, _NO_NODES):
+                typed.setdefault(t, []).append(s)
+        classes = [t for t in typed if cls in self.superclasses(t)]
+        if len(classes) == 1:
+            return list(dict.fromkeys(typed[classes[0]]))
+        wanted = set(classes)
         out = []
         seen = set()
-        for s, t in self.by_predicate.get(RDF_TYPE, []):
-            if s not in seen and cls in self.superclasses(t):
+        for s, t in self.by_predicate.get(RDF_TYPE, _NO_NODES):
+            if t in wanted and s not in seen:
                 seen.add(s)
                 out.append(s)
         return out

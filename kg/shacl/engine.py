@@ -52,6 +52,9 @@ class Shape:
     properties: list[Shape] = field(default_factory=list)
     targets: list[Callable[[Data], list]] = field(default_factory=list)
     sparql: list[SparqlConstraint] = field(default_factory=list)
+    # a property shape whose checks read its value nodes only (no sh:equals, sh:lessThan...,
+    # no SPARQL, no property shapes): its results for equal value nodes are equal
+    by_values: bool = False
 
     def value_nodes(self, data: Data, focus) -> list:
         return self.path(data, focus) if self.path is not None else [focus]
@@ -61,23 +64,26 @@ class Shape:
         if self.deactivated:
             return True
         values = self.value_nodes(data, focus)
+        if self.by_values:  # checked once per batch for each list of value nodes
+            memo = data.memo.get(self.name)
+            if memo is None:
+                memo = data.memo[self.name] = {}
+            key = tuple(values)
+            hits = memo.get(key)
+            if hits is None:
+                hits = memo[key] = [
+                    hit for check in self.checks for hit in check(data, focus, values)
+                ]
+            if hits and out is not None:
+                out.extend(self._result(focus, value, component) for value, component in hits)
+            return not hits
         ok = True
         for check in self.checks:
             for value, component in check(data, focus, values):
                 ok = False
                 if out is None:
                     return False
-                out.append(
-                    Result(
-                        focus=focus,
-                        path=self.path_node,
-                        value=value,
-                        source_shape=self.name,
-                        component=SH_NS + component,
-                        severity=self.severity,
-                        messages=self.messages,
-                    )
-                )
+                out.append(self._result(focus, value, component))
         for constraint in self.sparql:
             for row in data.sparql_rows(constraint.query).get(focus, []):
                 ok = False
@@ -101,6 +107,17 @@ class Shape:
                 if out is None:
                     return False
         return ok
+
+    def _result(self, focus, value, component: str) -> Result:
+        return Result(
+            focus=focus,
+            path=self.path_node,
+            value=value,
+            source_shape=self.name,
+            component=SH_NS + component,
+            severity=self.severity,
+            messages=self.messages,
+        )
 
     def conforms(self, data: Data, node) -> bool:
         return self.validate(data, node, None)

@@ -15,13 +15,13 @@ from kg.shacl.terms import SH, Unsupported
 def compile_path(g: rdflib.Graph, node) -> Callable[[Data, object], list]:
     if isinstance(node, rdflib.URIRef):
         pred = ox.NamedNode(str(node))
-        return lambda data, f: list(data.objects(f, pred))
+        return lambda data, f: data.objects(f, pred)  # the index's list: read only
     inverse = g.value(node, SH.inversePath)
     if inverse is not None:
         inner = compile_path(g, inverse)
         if isinstance(inverse, rdflib.URIRef):
             pred = ox.NamedNode(str(inverse))
-            return lambda data, f: list(data.subjects(pred, f))
+            return lambda data, f: data.subjects(pred, f)
         raise Unsupported("an inverse of a complex path")
     alternative = g.value(node, SH.alternativePath)
     if alternative is not None:

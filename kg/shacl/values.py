@@ -154,6 +154,7 @@ def pair_check(other: ox.NamedNode, component: str) -> Check:
                     out.append((v, component))
         return out
 
+    check.reads_focus = True  # its result depends on the focus node's other values
     return check
 
 

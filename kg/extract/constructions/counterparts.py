@@ -14,12 +14,17 @@ def counterparts(b: Builder) -> None:
     """A counterpart named with a title of their own, or whose possessor was named with a
     title in an earlier sentence (a title in the same sentence: positions `_counterpart`)."""
     index = b.index
+    past = {start for held in index.holdings.values() for start, _p, former in held if former}
     for tok in tokens_with(b.doc, "LOWER", lexicon().counterpart_nouns):
         if tok.pos_ != "NOUN":
             continue
         sent = tok.sent
+        # a former post named before ("X, a former army chief, ... her counterpart") is none
         titled = any(
-            m.tok_start >= sent.start and m.tok_end <= tok.i and b.cluster(m).cls == "Position"
+            m.tok_start >= sent.start
+            and m.tok_end <= tok.i
+            and b.cluster(m).cls == "Position"
+            and index.pos(b.block, b.doc[m.head]) not in past
             for m in index.in_block.get(b.block, [])
         )
         countries = [
@@ -82,6 +87,6 @@ def _possessor_title(b: Builder, tok) -> str | None:
 
 def _last_post(b: Builder, person: Ref, before: int) -> Cluster | None:
     ranks = lexicon().ranks  # "General" is a rank, not a post with counterparts
-    held = [(start, p) for start, p, former in b.index.holdings.get(person.cluster.id, [])]
+    held = [(s, p) for s, p, former in b.index.holdings.get(person.cluster.id, []) if not former]
     held = [h for h in held if h[0] < before and norm(h[1].title or h[1].label) not in ranks]
     return max(held, key=lambda h: h[0])[1] if held else None

@@ -42,13 +42,18 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             person is not None
             and person.cluster.id not in listed
             and not _own_subject(b, comma + 1, head)
+            and not (_predicate(head, pos) and _speaks(b, comma + 1))
         ):
             return person, "apposition"
     # apposition either way: "X's army chief, Luis Vera" / "Luis Vera, the army chief";
     # after a complement, the name may hang from its last word ("envoy for the Lakes, X")
     span_tokens = [head, *(t for t in doc[pos.tok_start : pos.tok_end] if t.i != head.i)]
     for child in (c for t in span_tokens for c in t.children):
-        if child.dep_ == "appos" and not pos.tok_start <= child.i < pos.tok_end:
+        if (
+            child.dep_ == "appos"
+            and not pos.tok_start <= child.i < pos.tok_end
+            and not (_predicate(head, pos) and _speaks(b, child.i))
+        ):
             refs = [
                 r
                 for r in index.refs(block, child, with_conj=False)
@@ -178,10 +183,7 @@ def _own_subject(b: Builder, i: int, title) -> bool:
     that is the predicate of another clause ("..., who will become Norland's envoy to
     Velmar, spokesperson Ana Berg said", "X will serve as acting minister, Berg said": Berg
     says, and the clause before names its own holder)."""
-    predicate = title.dep_ == "attr" or (
-        title.dep_ == "pobj" and title.head.lower_ in lexicon().role_prepositions
-    )
-    if not predicate:
+    if not _predicate(title):
         return False
     m = b.index.mention_at(b.block, b.doc[i])
     while m is not None and b.index.clusters[m.cluster].cls == "Position":
@@ -190,6 +192,37 @@ def _own_subject(b: Builder, i: int, title) -> bool:
         return False
     tok = b.doc[m.head]
     return tok.dep_ in ("nsubj", "nsubjpass") and title.head.i != tok.head.i
+
+
+def _predicate(title, pos: Mention | None = None) -> bool:
+    """Whether a title is the predicate of a clause ("became minister", "as minister"; with
+    its mention `pos`, also a title written after "as" that the parser read otherwise)."""
+    roles = lexicon().role_prepositions
+    if pos is not None and pos.tok_start > 0 and title.doc[pos.tok_start - 1].lower_ in roles:
+        return True
+    return title.dep_ == "attr" or (title.dep_ == "pobj" and title.head.lower_ in roles)
+
+
+def _speaks(b: Builder, i: int) -> bool:
+    """Whether the name from token `i` on is written right before a reporting verb ("...
+    appointed X as acting commander, the Office of the President said"): after a title
+    that is a predicate, the one who speaks, not the title's apposition, though the parser
+    may hang it there."""
+    doc = b.doc
+    m = b.index.mention_at(b.block, doc[i])
+    if m is None:
+        return False
+    if reporting_subject(doc[m.head]):
+        return True
+    # "..., Mira Solvang, the foreign minister, said": past the name's own apposition
+    end = m.tok_end
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    close = next((k for k in range(end + 1, min(len(doc), end + 9)) if doc[k].text == ","), None)
+    if close is None or close + 1 >= len(doc):
+        return False
+    verb = doc[close + 1]
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon().reporting_verbs
 
 
 def _subjects_role(b: Builder, verb, obj) -> bool:
@@ -250,7 +283,10 @@ def _person_at(b: Builder, i: int) -> Ref | None:
     "the chairman of X, Norlandic General Ana Ortiz" and "its envoy, the Norlandic Ana
     Ortiz" are Ortiz's."""
     doc, index = b.doc, b.index
+    start = i
     while i < len(doc):
+        if i > start and doc[i].is_sent_start and not _courtesy_before(doc, i, start):
+            return None  # "X, Sweden's foreign minister. Y arrived": not the next sentence's
         m = index.mention_at(b.block, doc[i])
         if m is not None and m.tok_start == i:
             cls = index.clusters[m.cluster].cls
@@ -259,15 +295,42 @@ def _person_at(b: Builder, i: int) -> Ref | None:
             if cls != "Position" and not _nationality(b, m.tok_start, m.tok_end):
                 return None
             i = m.tok_end
-        elif is_honorific(doc[i]) and not doc[i].is_sent_start:
+        elif (
+            is_honorific(doc[i])
+            and not doc[i].is_sent_start
+            and (doc[i].text != "." or (i > start and is_honorific(doc[i - 1])))
+        ):  # a full stop only after a courtesy word ("Dr .")
             i += 1
         elif doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].ent_type_ == "NORP":
             i += 1  # "the President of X, the Gambian Ana Ortiz"
         elif doc[i].ent_iob_ == "B" and _nationality(b, i, i + len(_entity(doc[i]))):
             i += len(_entity(doc[i]))
+        elif _occupation(doc, i):
+            i += 1  # "its envoy, Norlandic diplomat Ana Ortiz", "the Norlandic lawyer Ana Ortiz"
         else:
             return None
     return None
+
+
+def _courtesy_before(doc, i: int, start: int) -> bool:
+    """Whether the token before `i` ends a courtesy word or a retirement mark ("Dr.",
+    "Dr .", "(Ret.)"), after which the parser may wrongly start a sentence."""
+    prev = doc[i - 1]
+    if prev.text == ".":
+        return i - 2 >= start and doc[i - 2].text != "." and is_honorific(doc[i - 2])
+    return is_honorific(prev)
+
+
+def _occupation(doc, i: int) -> bool:
+    """A common noun that qualifies the name after it ("diplomat Ana Ortiz")."""
+    tok = doc[i]
+    return (
+        tok.pos_ == "NOUN"
+        and tok.is_lower
+        and i + 1 < len(doc)
+        and doc[i + 1].is_title
+        and (tok.head.i > i or doc[i + 1].head.i == i or doc[i + 1].ent_type_ == "PERSON")
+    )
 
 
 def _nationality(b: Builder, start: int, end: int) -> bool:
@@ -277,7 +340,10 @@ def _nationality(b: Builder, start: int, end: int) -> bool:
     m = b.index.mention_at(b.block, doc[start])
     if doc[start].ent_type_ not in ("NORP", "GPE") and (m is None or b.cluster(m).cls != "Country"):
         return False
-    return end < len(doc) and doc[end].is_title and doc[end - 1].head.i >= end
+    modifies = end < len(doc) and doc[end - 1].head.i >= end
+    if end < len(doc) and _occupation(doc, end):
+        end += 1  # "the Norlandic diplomat Ana Ortiz"
+    return modifies and end < len(doc) and doc[end].is_title
 
 
 def _entity(tok):

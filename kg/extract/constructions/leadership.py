@@ -13,7 +13,7 @@ from kg.extract.syntax.arguments import (
     prep_objects,
     subjects,
 )
-from kg.extract.syntax.modality import modality
+from kg.extract.syntax.modality import completed_perfect, modality
 
 
 def leadership(b: Builder) -> None:
@@ -35,7 +35,8 @@ def leadership(b: Builder) -> None:
         # "the fleet, which is based in X and commanded by Y": the participle coordinated
         # with the relative clause's verb is about the same noun
         clause = tok.head if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else tok
-        if not bodies and clause.dep_ == "relcl":
+        # "a mission led by X": a participle hung on the body's noun
+        if not bodies and clause.dep_ in ("relcl", "acl"):
             bodies = _bodies_above(b, clause.head)
         _hold(b, tok, tok, titles, bodies)
     for noun in tokens_with(b.doc, "LEMMA", set(lex.leadership_nouns)):
@@ -88,10 +89,11 @@ def _people(b: Builder, tok) -> list[Ref]:
     apposition to it ("co-chaired by Norland's deputy minister, A, and General B")."""
     out: list[Ref] = []
     for t in (tok, *tok.conjuncts):
-        for r in b.index.refs(b.block, t, with_conj=False):
-            if r.cluster.cls == "Position":
+        for r in b.index.refs(b.block, t, with_conj=False) or [None]:
+            if r is None or r.cluster.cls == "Position":
                 named = [c for c in t.children if c.dep_ == "appos"]
                 refs = [x for c in named for x in b.index.refs(b.block, c, with_conj=False)]
+                refs = refs or _holders(b, t)
             else:
                 refs = [r]
             out += [
@@ -100,6 +102,17 @@ def _people(b: Builder, tok) -> list[Ref]:
                 if x.cluster.cls == "Person" and all(x.cluster.id != o.cluster.id for o in out)
             ]
     return out
+
+
+def _holders(b: Builder, title) -> list[Ref]:
+    """The people the positions construction read as holding the title at `title` (a name
+    the parser did not hang on it: "led by the former President of Norland, A,")."""
+    at = b.index.pos(b.block, title)
+    return [
+        Ref(b.index.clusters[person])
+        for person, held in b.index.holdings.items()
+        if any(start == at for start, _p, _former in held)
+    ]
 
 
 def _hold(b: Builder, verb, tok, titles: dict[str, str], bodies: list[Ref]) -> None:
@@ -114,13 +127,29 @@ def _hold(b: Builder, verb, tok, titles: dict[str, str], bodies: list[Ref]) -> N
     pairs = [(body, people) for body in bodies[:1]]
     if _paired(verb) and len(people) == len(bodies) > 1:
         pairs = [(body, [person]) for body, person in zip(bodies, people, strict=True)]
+    past = _past(verb)
     for body, holders in pairs:
         title = titles.get(body.cluster.cls, titles["default"])
         position = held_position(b.index, title, body.cluster)
         for person in holders:
             b.add(
-                person, "holdsPosition", position, tok, 0.75, "leadership-verb", level, said=False
+                person,
+                "holdsPosition",
+                position,
+                tok,
+                0.75,
+                "leadership-verb",
+                level,
+                said=False,
+                qualifiers=("former",) if past else (),
             )
-            b.add(person, "leads", body, tok, 0.75, "leadership-verb", level)
+            if not past:
+                b.add(person, "leads", body, tok, 0.75, "leadership-verb", level)
         if people:
             b.add(position, "positionIn", body, tok, 0.75, "leadership-verb", said=False)
+
+
+def _past(verb) -> bool:
+    """A perfect that puts the leading before a past or present point: "the first officer
+    to have led the staff", "had headed the agency" (not "has led it since 2022")."""
+    return completed_perfect(verb)

@@ -41,77 +41,99 @@ def respectively(b: Builder) -> None:
     """ "A and B, the defence and foreign ministers respectively", "Norlandic and Sudrian
     Presidents A and B respectively", "Deputy Ministers A and B of Norland and Sudria
     respectively": the n-th person holds the n-th title, of the n-th owner."""
-    doc, index = b.doc, b.index
     plurals = title_data().role_plurals
-    modifiers = title_data().modifiers
-    for word in tokens_with(doc, "LOWER", lexicon().pairing_adverbs):
+    for word in tokens_with(b.doc, "LOWER", lexicon().pairing_adverbs):
         sent = word.sent
         runs = people_runs(b, sent)
         if not runs:
             continue
         people = min(runs, key=lambda r: abs(r[-1].tok_end - word.i))
-        n = len(people)
         heads = [t for t in sent if t.lower_ in plurals]
         if not heads:
             _singular_titles(b, people, word)
             continue
         head = min(heads, key=lambda t: abs(t.i - people[0].tok_start))
-        # the words before the plural title: shared title words, then coordinated ones
-        i = head.i - 1
-        while i >= sent.start and doc[i].lower_ in modifiers and doc[i].is_alpha:
-            i -= 1
-        shared = list(doc[i + 1 : head.i])
-        j = i
-        while j >= sent.start and (
-            doc[j].lower_ in lexicon().coordinators
-            or doc[j].tag_ == "POS"
-            or (
-                doc[j].is_alpha
-                and doc[j].pos_ in ("ADJ", "NOUN", "PROPN")
-                and doc[j].lower_ != "the"
-            )
-            or doc[j].like_num
-        ):
-            j -= 1
-        before = _coordinated(list(doc[j + 1 : i + 1]))
-        if shared and before and doc[i].lower_ in lexicon().coordinators and len(before) == n - 1:
-            before.append(shared)  # "the defence and foreign ministers"
-            shared = []
-        # owners after the names: "A and B of Norland and Sudria respectively", "A and B,
-        # of Norland and Sudria respectively"; or after the title: "the governors of Velm
-        # and Osk, A and B, respectively"
-        after: list[Ref] = []
-        k = people[-1].tok_end
-        if k < sent.end and doc[k].text == ",":
-            k += 1
-        if k < sent.end and doc[k].lower_ == "of" and k + 1 < sent.end:
-            after = [Ref(b.cluster(m)) for m in run_from(b, k + 1, sent.end) if owns(b, m)]
-        k = head.i + 1
-        if len(after) != n and k + 1 < people[0].tok_start and doc[k].lower_ == "of":
-            after = [
-                Ref(b.cluster(m))
-                for m in run_from(b, k + 1, people[0].tok_start)
-                if owns(b, m) or b.cluster(m).cls in ("Region", "City")
-            ]
-        titles: list[tuple[str, Ref | None]] = []
-        singular = _singular(head, keep_case=True)
-        if len(before) == n:
-            for item in before:
-                owner = owner_of_words(b, item)
-                words = [] if owner else [t.text for t in item]
-                titles.append((" ".join([*words, *(t.text for t in shared), singular]), owner))
-        elif len(after) == n:
-            title = " ".join([*(t.text for t in shared), singular])
-            titles = [(title, owner) for owner in after]
-        else:
+        titles = _paired_titles(b, head, people, word.i)
+        if titles is None:
             continue
-        for person, (title, owner) in zip(people, titles, strict=True):
-            owner = index.as_actor(owner) if owner is not None else None
-            position = held_position(index, title, owner.cluster if owner else None)
-            holder = Ref(b.cluster(person))
-            b.add(holder, "holdsPosition", position, head, 0.8, "respectively", said=False)
-            if owner is not None:
-                b.add(position, "positionIn", owner, head, 0.75, "respectively", said=False)
+        _hold_paired(b, head, people, titles, "respectively")
+
+
+def _paired_titles(b: Builder, head, people: list[Mention], end: int):
+    """The n titles a plural title `head` gives n people, in order, or None: coordinated
+    words before it ("the defence and foreign ministers", "Norlandic and Sudrian
+    Presidents") or coordinated owners after the names or the title ("A and B of Norland
+    and Sudria", "the governors of Velm and Osk, A and B", "A and B, the prime ministers of
+    Norland and Sudria respectively"; `end` is where that list must stop)."""
+    doc = b.doc
+    sent = head.sent
+    modifiers = title_data().modifiers
+    n = len(people)
+    # the words before the plural title: shared title words, then coordinated ones
+    i = head.i - 1
+    while i >= sent.start and doc[i].lower_ in modifiers and doc[i].is_alpha:
+        i -= 1
+    shared = list(doc[i + 1 : head.i])
+    j = i
+    while j >= sent.start and (
+        doc[j].lower_ in lexicon().coordinators
+        or doc[j].tag_ == "POS"
+        or (doc[j].is_alpha and doc[j].pos_ in ("ADJ", "NOUN", "PROPN") and doc[j].lower_ != "the")
+        or doc[j].like_num
+    ):
+        j -= 1
+    before = _coordinated(list(doc[j + 1 : i + 1]))
+    if shared and before and doc[i].lower_ in lexicon().coordinators and len(before) == n - 1:
+        before.append(shared)  # "the defence and foreign ministers"
+        shared = []
+    after: list[Ref] = []
+    k = people[-1].tok_end
+    if k < sent.end and doc[k].text == ",":
+        k += 1
+    if k < sent.end and doc[k].lower_ == "of" and k + 1 < sent.end:
+        after = [Ref(b.cluster(m)) for m in run_from(b, k + 1, sent.end) if owns(b, m)]
+    k = head.i + 1
+    if len(after) != n and k + 1 < sent.end and doc[k].lower_ == "of":
+        stop = people[0].tok_start if people[0].tok_start > k else end
+        after = [
+            Ref(b.cluster(m))
+            for m in run_from(b, k + 1, stop)
+            if owns(b, m) or b.cluster(m).cls in ("Region", "City")
+        ]
+    singular = _singular(head, keep_case=True)
+    data = title_data()
+    times = data.written_stops | set(data.qualifiers)
+    if len(before) == n and not any(all(t.lower_ in times for t in item) for item in before):
+        # not "the former and current foreign ministers": one post, held then and now
+        titles: list[tuple[str, Ref | None]] = []
+        first_owner = None
+        for k, item in enumerate(before):
+            # "the Norlandic foreign and defence ministers": the owner before the first
+            # words is both titles'
+            owned = [t for t in item if owner_of_words(b, [t]) is not None]
+            owner = owner_of_words(b, owned) if owned else None
+            if k == 0:
+                first_owner = owner if len(owned) < len(item) else None
+            elif owner is None:
+                owner = first_owner
+            words = [t.text for t in item if t not in owned]
+            titles.append((" ".join([*words, *(t.text for t in shared), singular]), owner))
+        return titles
+    if len(after) == n:
+        title = " ".join([*(t.text for t in shared), singular])
+        return [(title, owner) for owner in after]
+    return None
+
+
+def _hold_paired(b: Builder, head, people: list[Mention], titles, method: str) -> None:
+    """The n-th person holds the n-th title, of its owner."""
+    for person, (title, owner) in zip(people, titles, strict=True):
+        owner = b.index.as_actor(owner) if owner is not None else None
+        position = held_position(b.index, title, owner.cluster if owner else None)
+        holder = Ref(b.cluster(person))
+        b.add(holder, "holdsPosition", position, head, 0.8, method, said=False)
+        if owner is not None:
+            b.add(position, "positionIn", owner, head, 0.75, method, said=False)
 
 
 def _singular_titles(b: Builder, people: list[Mention], word) -> None:
@@ -173,7 +195,9 @@ def _singular_titles(b: Builder, people: list[Mention], word) -> None:
 
 def plural_title(b: Builder, pos: Mention) -> None:
     """ "Foreign Ministers A and B": each of the people named right after a plural title
-    holds it (with "respectively", `respectively` pairs titles and people instead)."""
+    holds it (with "respectively", `respectively` pairs titles and people instead); as
+    many coordinated owners or title words as people are paired with them in order even
+    without "respectively" ("the Norlandic and Sudrian foreign ministers, A and B")."""
     doc = b.doc
     head = doc[pos.tok_end - 1]
     if any(t.lower_ == "respectively" for t in head.sent):
@@ -184,6 +208,11 @@ def plural_title(b: Builder, pos: Mention) -> None:
         people = _apposed_people(b, pos, runs)
     if not people:
         return
+    if len(people) >= 2:
+        titles = _paired_titles(b, head, people, head.sent.end)
+        if titles is not None:
+            _hold_paired(b, head, people, titles, "plural-title")
+            return
     words = [t.text for t in doc[pos.tok_start : pos.tok_end]]
     title = " ".join([*words[:-1], _singular(head, keep_case=True)])
     owner, _prefix = title_owner(b, pos, None)

@@ -58,7 +58,12 @@ def read_position(b: Builder, pos: Mention) -> None:
     b.add(holder, "holdsPosition", position, tok, 0.9, how, level, False, qualifiers)
     if owner is not None:
         b.add(position, "positionIn", owner, tok, 0.8, "title-owner", "asserted", said=False)
-    if how in ("title", "apposition") and norm(title) not in lex.ranks:  # a rank: no post
+    # a rank is no post; a former post is not the one a counterpart holds now
+    if (
+        how in ("title", "apposition")
+        and norm(title) not in lex.ranks
+        and "former" not in qualifiers
+    ):
         _counterpart(b, pos, holder, title)
     if "former" in qualifiers and not dated:  # a dated term still says whom it led (dev
         return  # gold: "was commander of the X Army between 2016 and 2018" leads it)

@@ -104,12 +104,16 @@ def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
         if word.lower_ == "according":
             for to in word.children:
                 for pobj in child_deps(to, "pobj"):
-                    refs = index.refs(block, pobj, with_conj=False)
+                    # "according to Norland's foreign minister, X": X, as a reporter's title
+                    refs = _speaker(index, block, pobj)
                     if refs:
                         return refs[0]
     reporting = lexicon().reporting_verbs
     current = tok
     for _ in range(10):
+        if current.dep_ == "appos" and current.i != tok.i:
+            # "X said it would ... the force, the unit led by Y": the writer's apposition
+            return None
         if current.lemma_.lower() in reporting and current.i != tok.i:
             if _denies_saying(current):
                 return None

@@ -1,5 +1,7 @@
 """Relations a later clause continues (data: frames.yaml `carried`): "X imposed sanctions on
-Y. The measures target Z" states that X sanctions Z too."""
+Y. The measures target Z" states that X sanctions Z too; and relations a later clause repeats
+for its own subjects (`echoes`): "A will send officers to X, and B is considering a similar
+step" states that B considers contributing to X."""
 
 from __future__ import annotations
 
@@ -89,3 +91,60 @@ def carried_candidates(index: ArticleIndex, block: int, tok, clause: Clause) -> 
                     )
                 )
     return out
+
+
+def _echoing_noun(tok, clause: Clause, rule: dict) -> bool:
+    """Whether the clause's object is a noun for the act before: "a similar step", "the same
+    move" (a word of `markers`), or any of `nouns` after a verb of `bare_verbs` ("join the
+    package")."""
+    doc = tok.doc
+    bare = tok.lemma_.lower() in rule["bare_verbs"]
+    for i in clause.objects:
+        obj = doc[i]
+        if obj.lemma_.lower() not in rule["nouns"]:
+            continue
+        if bare or any(c.lower_ in rule["markers"] for c in obj.children):
+            return True
+    return False
+
+
+def echo_candidates(
+    index: ArticleIndex, block: int, tok, clause: Clause, last: tuple | None
+) -> list[Candidate]:
+    """ "A will send officers to X, and B is considering a similar step": B's clause repeats
+    the last relation a verb stated before the clause (`last`: ArticleIndex.echo), when it is
+    one of frames.yaml `echoes` predicates and at most `window` sentences before, with B as
+    its subject and the modality the verb gives (considered) or its own."""
+    rule = frames().echoes
+    lemma = tok.lemma_.lower()
+    if last is None or last[1] not in rule["predicates"] or lemma not in rule["verbs"]:
+        return []  # the last relation stated is not one a later clause repeats
+    if clause.modality in (None, "negated", "refused"):
+        return []
+    here = index.sentence_number(index.pos(block, tok))
+    if not 0 <= here - last[0] <= rule["window"] or not _echoing_noun(tok, clause, rule):
+        return []
+    doc = tok.doc
+    subjects_ = []
+    for i in clause.subjects:
+        for r in actor_refs(index, block, doc[i]):
+            if all(r.cluster.id != s.cluster.id for s in subjects_):
+                subjects_.append(r)
+    level = rule["verbs"][lemma] or clause.modality
+    said = attribution(index, block, tok) if subjects_ else None
+    return [
+        Candidate(
+            subject=s,
+            predicate=last[1],
+            object=o,
+            block=block,
+            sent=tok.sent,
+            modality=level,
+            attributed=said,
+            confidence=rule["confidence"],
+            method=f"echo:{last[1]}",
+        )
+        for s in subjects_
+        for o in last[2]
+        if s.cluster.id != o.cluster.id
+    ]

@@ -9,9 +9,15 @@ from functools import cache
 
 from kg.extract.actors import actor_refs, is_title_word
 from kg.extract.frames.candidates import Candidate, attribution
-from kg.extract.frames.carried import carried_candidates
+from kg.extract.frames.carried import carried_candidates, echo_candidates
 from kg.extract.frames.nouns import in_place, noun_subjects, participants
-from kg.extract.frames.objects import frame_objects, has_contribution, judgement
+from kg.extract.frames.objects import (
+    frame_objects,
+    has_contribution,
+    judgement,
+    offers_contribution,
+)
+from kg.extract.frames.sourced import sourced_candidates
 from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.arguments import (
@@ -23,7 +29,12 @@ from kg.extract.syntax.arguments import (
 )
 from kg.extract.syntax.clauses import Clause, clauses_of
 from kg.extract.syntax.events import cancelled, event_modality
-from kg.extract.syntax.modality import limits_an_offer, modality, negates_a_plan
+from kg.extract.syntax.modality import (
+    completed_perfect,
+    limits_an_offer,
+    modality,
+    negates_a_plan,
+)
 from kg.ontology import load_ontology
 
 
@@ -38,6 +49,22 @@ def principals(verb) -> list:
 def _event_nouns(predicate: str) -> frozenset[str]:
     """The nouns that state `predicate` (trip, visit for visits)."""
     return frozenset(w for fr in frames().nouns if fr.predicate == predicate for w in fr.lemmas)
+
+
+def pairs_in_order(verb) -> bool:
+    """Whether the verb pairs its subjects with its objects one by one: a pairing adverb
+    (lexicon `pairing_adverbs`: "A and B head X and Y, respectively") in its own clause,
+    not in a clause below it."""
+    words = lexicon().pairing_adverbs
+    for t in verb.subtree:
+        if t.lower_ not in words:
+            continue
+        head = t.head
+        while head.i != verb.i and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.i == verb.i:
+            return True
+    return False
 
 
 def _verb_of(tok):
@@ -98,6 +125,22 @@ def _past_noun(noun) -> bool:
     return any(c.lower_ in markers for c in noun.children if c.dep_ in ("amod", "advmod"))
 
 
+def _guest(index: ArticleIndex, block: int, verb) -> bool:
+    """A person as the verb's object and a place after its "to" or "in" ("welcomed X to
+    Velmar City", "greeted X in Velmar City")."""
+    person = any(
+        r.cluster.cls == "Person"
+        for o in child_deps(verb, "dobj")
+        for r in index.refs(block, o, with_conj=False)
+    )
+    return person and any(
+        r.cluster.cls in ("City", "Country", "Region")
+        for word in ("to", "in")
+        for o in prep_objects(verb, word)
+        for r in index.refs(block, o, with_conj=False)
+    )
+
+
 def _causative(frame: Frame, clause: Clause, verb) -> bool:
     """A verb of the frame's `causative` lemmas with a predicate after its object: an
     infinitive, participle or adjective ("left X to decide", "left X divided"), or a phrase
@@ -153,6 +196,7 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             continue
         tok = doc[clause.head]
         words = _verb_words(clause, tok)
+        stated_before = index.echo  # what this clause may repeat, not what it states itself
         listed = f.verb_frames_of  # the frames that name one of the words, in their order
         for k in sorted({k for w in words for k in listed.get(w, ())}):
             frame = f.verbs[k]
@@ -178,10 +222,16 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue  # "named X as the source of the leak" appoints no one
             if _causative(frame, clause, tok):
                 continue  # "left the council in charge of the talks" leaves nothing
+            if (frame.needs == "guest" or clause.lemma in frame.receiving) and _guest(
+                index, block, tok
+            ) != (frame.needs == "guest"):
+                continue  # "welcomed X to Velmar City": a meeting, no support
             if frame.voice == "passive" and not clause.passive:
                 continue
             if gives_an_order(tok):  # "directed X to prepare a plan" leads nothing
                 continue
+            if frame.perfect_is_past and completed_perfect(tok):
+                continue  # "had headed the council before ...": a former post, no leading now
             subj = [doc[i] for i in clause.subjects]
             if frame.subject == "patient":
                 subj = [doc[i] for i in clause.objects]
@@ -190,6 +240,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             subj += _partners(tok, frame)  # "A signed the accord with B": B signs it too
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
         out += carried_candidates(index, block, tok, clause)
+        out += echo_candidates(index, block, tok, clause, stated_before)
+        out += sourced_candidates(index, block, tok, clause)
     return out
 
 
@@ -205,6 +257,8 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue
             if frame.not_in_place and in_place(tok):
                 continue  # "told reporters in the northern part of the city"
+            if frame.needs == "contribution" and not offers_contribution(tok):
+                continue  # "an offer of 200 troops", not "an offer of talks"
             level = clause.modality
             if frame.subject is None and level == "asserted" and _past_noun(tok):
                 level = "negated"  # "Sweden, a former member of X": a member no longer
@@ -315,11 +369,12 @@ def _emit(
         not named
         and "each-other" in frame.objects
         and 2 <= len(subjects_) <= frames().max_each_other
-        and not direct_objects(tok)
+        and (frame.topic or not direct_objects(tok))
     ):
         # "X and Y met": each with the other (the relation is symmetric); not when an
         # object is named but unknown ("A and B will meet leaders"), nor for a crowd (a
-        # meeting of many is not that many bilateral meetings)
+        # meeting of many is not that many bilateral meetings); the object of a `topic`
+        # frame is what they talk about ("A and B discussed the accord")
         pairs = [(a, b) for i, a in enumerate(subjects_) for b in subjects_[i + 1 :]]
         return [c for a, b in pairs for c in _emit_pairs(index, block, tok, frame, level, a, b)]
     if not subjects_ or not objects_:
@@ -349,25 +404,37 @@ def _emit(
     predicate = frame.predicate
     if level == "refused" and frame.refused_as and not plan_negated:  # "declined to send X"
         predicate = frame.refused_as
+        # what one declines is a body, a force, an event or a plan, unless the frame says
+        # (its `range`): "ruled out sending troops to Velmar" declines no country
+        # (frames.yaml refusal_range)
+        if not frame.range:
+            objects_ = [
+                o for o in objects_ if any(fits(o.cluster.cls, c) for c in frames().refusal_range)
+            ]
     elif frame.only_refused:  # "attended the summit" states no membership
         return []
     said = attribution(index, block, tok)
+    pairs = [(s, o) for s in subjects_ for o in objects_]
+    if 1 < len(subjects_) == len(objects_) and pairs_in_order(verb):
+        pairs = list(zip(subjects_, objects_, strict=True))  # "A and B head X and Y, respectively"
     out = []
-    for s in subjects_:
-        for o in objects_:
-            subject, obj = (o, s) if frame.inverse else (s, o)
-            guessed = subject.guessed or obj.guessed
-            out.append(
-                Candidate(
-                    subject=subject,
-                    predicate=predicate,
-                    object=obj,
-                    block=block,
-                    sent=tok.sent,
-                    modality=level,
-                    attributed=said,
-                    confidence=round(frame.confidence - (0.15 if guessed else 0.0), 3),
-                    method=f"frame:{frame.name}",
-                )
+    for s, o in pairs:
+        subject, obj = (o, s) if frame.inverse else (s, o)
+        guessed = subject.guessed or obj.guessed
+        out.append(
+            Candidate(
+                subject=subject,
+                predicate=predicate,
+                object=obj,
+                block=block,
+                sent=tok.sent,
+                modality=level,
+                attributed=said,
+                confidence=round(frame.confidence - (0.15 if guessed else 0.0), 3),
+                method=f"frame:{frame.name}",
             )
+        )
+    if out:  # what "B is considering a similar step" repeats (carried.py `echo_candidates`)
+        here = index.sentence_number(index.pos(block, tok))
+        index.echo = (here, "" if frame.inverse else predicate, objects_)
     return out

@@ -19,7 +19,7 @@ from kg.extract.syntax.events import noun_modality
 from kg.extract.syntax.modality import modality, verb_in
 
 
-def _is_contribution(tok, nouns, money: bool = True) -> bool:
+def is_contribution(tok, nouns, money: bool = True) -> bool:
     """Troops, ships, money ("£5 million", "$40 million in aid") and the like; with
     `money`, also help in kind that goes where money goes (lexicon `aid_nouns`)."""
     if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
@@ -34,16 +34,23 @@ def has_contribution(verb, money: bool = True) -> bool:
     """Whether the verb (or a verb it governs) gives troops, ships, or (`money`) money."""
     nouns = lexicon().contribution_nouns
     for obj in direct_objects(verb) + child_deps(verb, "dobj", "attr", "npadvmod"):
-        if _is_contribution(obj, nouns, money):
+        if is_contribution(obj, nouns, money):
             return True
         if any(
-            _is_contribution(c, nouns, money)
+            is_contribution(c, nouns, money)
             for c in obj.children
             if c.dep_ in ("prep",)
             for c in c.children
         ):
             return True
     return any(has_contribution(xcomp, money) for xcomp in child_deps(verb, "xcomp"))
+
+
+def offers_contribution(noun) -> bool:
+    """Whether a noun of giving names troops, ships or money in its "of" phrase ("an offer
+    of 200 troops", "a pledge of $5 million")."""
+    nouns = lexicon().contribution_nouns
+    return any(is_contribution(o, nouns) for o in prep_objects(noun, "of"))
 
 
 def judgement(verb) -> tuple[str | None, int]:
@@ -191,6 +198,12 @@ def frame_objects(
                 ]
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon().copular_verbs:
                 holders.append(tok.head)  # "the headquarters will be in Valparaiso"
+            elif tok.dep_ in ("nsubj", "nsubjpass"):  # "her first trip is expected to be to X"
+                holders += [
+                    v
+                    for v in child_deps(tok.head, "xcomp")
+                    if v.lemma_.lower() in lexicon().copular_verbs
+                ]
             if anchor is not None:  # "hold talks on trade and the war with Peru"
                 holders += [t for t in anchor.subtree if t.pos_ in ("NOUN", "PROPN")]
             if frame.subject == "self" and tok.dep_ in ("dobj", "nsubjpass"):

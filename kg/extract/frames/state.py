@@ -24,8 +24,10 @@ def state_candidates(index: ArticleIndex, candidates: list[Candidate]) -> list[C
             continue
         if c.subject.cluster.cls == "Person":
             # only a post whose title speaks for the state (frames.yaml `state_titles`)
-            titles = frames().state_titles
-            country = index.country_of(c.subject.cluster, c.block, c.sent[0], titles)
+            f = frames()
+            country = index.country_of(
+                c.subject.cluster, c.block, c.sent[0], f.state_titles, f.non_state_titles
+            )
         elif c.subject.cluster.cls == "GovernmentBody":
             country = _owner(index, c.subject.cluster)
         else:

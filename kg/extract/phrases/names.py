@@ -24,6 +24,8 @@ from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.phrases.titles import complement_end, is_honorific, title_data
 
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
+# labels the recognizer gives a given name it does not know, right before the surname
+MISREAD = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "FAC"})
 SWALLOWED = {"GPE", "LOC", "ORG", "NORP", "FAC", "PERSON"}  # a longer known name takes them in
 LABELS = {
     "Country": "GPE",
@@ -132,12 +134,12 @@ class NameRepair:
                 and norm(tok.text) not in words.known
             )
 
-        def unknown_word(span) -> bool:
+        def unknown_word(span, extra: frozenset[str] = frozenset()) -> bool:
             return (
                 len(span) == 1
                 and span[0].is_title
                 and span[0].is_alpha
-                and span.label_ in ("GPE", "ORG", "NORP", "LOC", "PERSON")
+                and (span.label_ in ("GPE", "ORG", "NORP", "LOC", "PERSON") or span.label_ in extra)
                 and norm(span.text) not in words.known
                 and span[0].lower_ not in words.stop
             )
@@ -201,6 +203,23 @@ class NameRepair:
                 ents.append(Span(doc, start, end, label="PERSON"))
                 taken.update(range(start, end))
                 changed = True
+        # a name no entity covers that "who" takes up ("replacing Tomas Ekberg, who ...")
+        relatives = lexicon().person_relatives
+        for k in range(2, len(doc) - 1):
+            if doc[k].text != "," or doc[k + 1].lower_ not in relatives:
+                continue
+            start = k
+            while (
+                start > 0
+                and k - start < 4
+                and word(doc[start - 1])
+                and doc[start - 1].pos_ == "PROPN"
+            ):
+                start -= 1
+            if k - start >= 2:
+                ents.append(Span(doc, start, k, label="PERSON"))
+                taken.update(range(start, k))
+                changed = True
         # a name before a comma and a title in apposition ("Tomas Ekberg, Norland's foreign
         # minister, said", "Tomas Ekberg, the army chief,"): the recognizer often drops it or
         # reads its surname as a place
@@ -246,9 +265,21 @@ class NameRepair:
                 label, person = "PERSON", True
             if not person and unknown_word(e) and start > 0 and free(doc[start - 1]):
                 label, person = "PERSON", True  # "Velka Amsoran" read as a place
+            if not person and _who_follows(doc, e, words):
+                label, person = "PERSON", True  # "Tomas Ekberg, who ..." read as a body
+            if not person and _holds_title(e, words):
+                label, person = "PERSON", True  # "Tomas Ekberg became X's minister" (a place)
             if person:
                 while start > 0 and e.start - start < 2 and free(doc[start - 1]):
                     start -= 1
+                if (
+                    start == e.start
+                    and out
+                    and out[-1].end == start
+                    and unknown_word(out[-1], extra=MISREAD)
+                    and doc[start - 1].pos_ == "PROPN"
+                ):
+                    start = out.pop().start  # "Tomas" (read as an event) + "Ekberg Lind"
                 while True:
                     if end < len(doc) and e.end - end > -2 and free(doc[end]):
                         end += 1
@@ -275,6 +306,48 @@ class NameRepair:
         if changed:
             doc.ents = filter_spans(out)
         return doc
+
+
+def _who_follows(doc, e: Span, words: _Words) -> bool:
+    """A name of two title-case words or more, none a title, class or known word, that
+    "who" takes up ("Tomas Ekberg, who retired in May"): a person's, whatever the recognizer
+    read (lexicon `person_relatives`)."""
+    end = e.end
+    return (
+        e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC")
+        and len(e) >= 2
+        and end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in lexicon().person_relatives
+        and all(
+            (t.is_title or t.text == "-")
+            and t.pos_ in ("PROPN", "PUNCT")
+            and t.lower_ not in words.stop
+            and norm(t.text) not in words.known
+            for t in e
+        )
+    )
+
+
+def _holds_title(e: Span, words: _Words) -> bool:
+    """A name of two title-case words or more, none a title, class or known word, that is
+    the subject of a copula whose complement is a title ("Tomas Ekberg became Norland's
+    Minister of Finance"; lexicon `copular_verbs`): a person's, whatever the recognizer read."""
+    root, doc = e.root, e.doc
+    verb = root.head
+    return (
+        e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC")
+        and len(e) >= 2
+        and root.dep_ == "nsubj"
+        and verb.lemma_.lower() in lexicon().copular_verbs
+        and any(c.dep_ == "attr" and c.ent_type_ == "POSITION" for c in verb.children)
+        and all(
+            (t.is_title or t.text == "-")
+            and t.lower_ not in words.stop
+            and norm(t.text) not in words.known
+            for t in doc[e.start : e.end]
+        )
+    )
 
 
 def _apposed_name(doc, title: Span, ents: list[Span], word, glued_hyphen) -> list[Span]:

@@ -268,7 +268,8 @@ class TitleMarker:
 
 def _hyphen_start(span: Span) -> Span:
     """A title matched from the second half of a hyphenated one ("General of the X
-    Organisation" in "Secretary-General of the X Organisation") begins with the first half."""
+    Organisation" in "Secretary-General of the X Organisation", "Secretary of State for X"
+    in "Under-Secretary of State for X") begins with the first half."""
     doc, i = span.doc, span.start
     data = title_data()
     if (
@@ -276,7 +277,7 @@ def _hyphen_start(span: Span) -> Span:
         and doc[i - 1].text == "-"
         and not doc[i - 2].whitespace_
         and not doc[i - 1].whitespace_
-        and doc[i - 2].lower_ in data.role_nouns | data.modifiers
+        and doc[i - 2].lower_ in data.role_nouns | data.modifiers | data.prefixes
     ):
         return Span(doc, i - 2, span.end, label=span.label)
     return span
@@ -335,17 +336,47 @@ def _cut_at_name(span: Span) -> Span:
 def _cut_before_person(span: Span) -> Span:
     """A title whose complement ran on into the name after it ("Secretary of State for
     African Affairs Mira Solvang"): the title ends at the complement's last domain word
-    (titles.yaml `title_domains`) when two title-case words or more follow it that are no
-    title words and no body's head words."""
+    (titles.yaml `title_domains`) and the title words right after it ("for Trade Policy",
+    "for Defence Procurement") when two title-case words or more follow that are no title
+    words and no body's head words."""
     data = title_data()
     others = data.modifiers | data.domains | data.role_nouns | data.small_words | data.name_heads
     last = max((t.i for t in span if t.lower_ in data.domains), default=None)
-    if last is None or last + 1 >= span.end:
+    if last is None:
         return span
-    doc, end = span.doc, last + 1
+    doc = span.doc
+    # the domain words after it, also past the match ("Minister for Trade" + "Policy"), but
+    # no word that opens another title or the name: a rank ("Chief of the Naval Staff
+    # Admiral X"), an honorific ("Minister for Trade Lord X"), a role noun or a word before
+    # one ("Minister for Energy Crown Prince X", "Minister of Finance Director X")
+    going_on = _complement_words()
+    role_nouns = data.role_nouns
+    while (
+        last + 1 < len(doc)
+        and doc[last + 1].is_title
+        and doc[last + 1].lower_ in going_on
+        and not (last + 2 < len(doc) and doc[last + 2].lower_ in role_nouns)
+    ):
+        last += 1
+    if last + 1 >= len(doc):
+        return span
+    end = last + 1
     while end < len(doc) and doc[end].is_title and doc[end].lower_ not in others:
         end += 1
     return Span(doc, span.start, last + 1, label=span.label) if end - last > 2 else span
+
+
+@cache
+def _complement_words() -> frozenset[str]:
+    """Words that go on with a title's complement after its domain word ("for Trade Policy",
+    "for Defence Procurement"): domain and modifier words that are no role noun, no body's
+    head word, no honorific and no first word of a rank (lexicon `ranks`)."""
+    data = title_data()
+    ranks = {r.split()[0] for r in lexicon().ranks}
+    honorifics = {h.lower().rstrip(".") for h in data.honorifics}
+    return frozenset(
+        (data.domains | data.modifiers) - data.role_nouns - data.name_heads - honorifics - ranks
+    )
 
 
 def _cut_at_noun(span: Span) -> Span:

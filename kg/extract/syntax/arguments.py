@@ -75,6 +75,8 @@ def subjects(verb) -> list:
         owner = child_deps(noun_head, "poss") or prep_objects(noun_head, "by")
         if owner:  # "Y welcomed X's offer to host the forum": X would host it
             return owner
+        if noun_head.dep_ == "nsubjpass":
+            return []  # "the decision to send troops was welcomed by Y": not Y's
         return subjects(noun_head.head)
     if verb.dep_ in ("xcomp", "advcl") and head.i != verb.i:
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
@@ -92,6 +94,11 @@ def subjects(verb) -> list:
             raised = child_deps(head, "nsubjpass")  # "X is expected to visit"
             if raised:
                 return raised
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and is_passive(head):
+            # "X was appointed by the council, replacing Y": X replaces Y, not the agent
+            patient = [p for p in child_deps(head, "nsubjpass") if _can_act(p)]
+            if patient and not _continues_relative(verb, head):
+                return patient
         return subjects(head)
     if (
         verb.tag_ == "VBG"
@@ -107,6 +114,31 @@ def subjects(verb) -> list:
     if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
         return [head]
     return _stranded_subject(verb)
+
+
+def _can_act(noun) -> bool:
+    """Whether a noun may be the one who acts: a name of a type that acts (frames.yaml
+    `acting_entity_types`), a person pronoun or a title ("the minister"); not "the
+    ceasefire", "the proposal"."""
+    from kg.extract.phrases.titles import title_data
+
+    return (
+        noun.ent_type_ in frames().acting_entity_types
+        or noun.lower_ in lexicon().person_pronouns
+        or noun.lemma_.lower() in title_data().role_nouns
+    )
+
+
+def _continues_relative(participle, verb) -> bool:
+    """Whether a participle that the parser hung on a passive right after a relative clause
+    on the passive's agent continues that clause: "X is headed by Y, who was appointed in
+    June, succeeding Z" (Y succeeds Z)."""
+    for agent in (p for a in _agent_phrases(verb) for p in child_deps(a, "pobj")):
+        for clause in child_deps(agent, "relcl"):
+            between = participle.doc[clause.right_edge.i + 1 : participle.i]
+            if all(t.is_punct for t in between):
+                return True
+    return False
 
 
 def _agent_phrases(verb) -> list:
@@ -212,12 +244,30 @@ def direct_objects(verb) -> list:
             found = child_deps(head, "nsubjpass", "nsubj") or direct_objects(head)
         return found
     found = child_deps(verb, "dobj")
+    particle = particle_object_prep(verb)
+    if particle is not None:  # "swore in X (and the colonel Y)": X, read before Y
+        found = child_deps(particle, "pobj") + found
     found += _stray_conjuncts(verb, found)
     if not found and verb.lemma_.lower() in frames().object_control:
         # "urged X to sign", parsed as X the subject of "sign"
         for comp in child_deps(verb, "ccomp", "xcomp"):
             found += child_deps(comp, "nsubj")
     return found
+
+
+def particle_object_prep(verb):
+    """The particle the parser read as a preposition whose object is the verb's direct
+    object ("swore in X as minister": in; data: frames.yaml `particle_objects`): listed for
+    the verb and right after it, in the active voice."""
+    particles = frames().particle_objects.get(verb.lemma_.lower())
+    if not particles or verb.i + 1 >= len(verb.doc):
+        return None
+    prep = verb.doc[verb.i + 1]
+    if prep.head.i != verb.i or prep.dep_ != "prep" or prep.lower_ not in particles:
+        return None
+    if is_passive(verb) or not child_deps(prep, "pobj"):
+        return None
+    return prep
 
 
 def _intention_noun(verb):
@@ -231,7 +281,7 @@ def _intention_noun(verb):
         return None
     if not has_to(verb):
         return None
-    if head.dep_ not in ("dobj", "attr", "nsubj", "pobj") or head.head.i == head.i:
+    if head.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") or head.head.i == head.i:
         return None
     return head
 
@@ -313,8 +363,11 @@ def _is_particle_prep(tok) -> bool:
 def prep_children(tok) -> list:
     """The prepositions of a word, looking through a particle ("pulled out of X": of)."""
     out = []
+    particle = particle_object_prep(tok) if tok.pos_ in ("VERB", "AUX") else None
     for prep in tok.children:
         if prep.dep_ not in ("prep", "dative", "agent"):
+            continue
+        if particle is not None and prep.i == particle.i:
             continue
         if _is_particle_prep(prep):
             out += [c for c in prep.children if c.dep_ == "prep"]
@@ -328,6 +381,9 @@ def phrasal_lemma(tok) -> str:
     idiom the lexicon lists ("take part", "play host")."""
     lemma = tok.lemma_.lower()
     particles = [c.lower_ for c in tok.children if c.dep_ == "prt" or _is_particle_prep(c)]
+    particle = particle_object_prep(tok) if tok.pos_ in ("VERB", "AUX") else None
+    if particle is not None:  # "swore in X"
+        particles.append(particle.lower_)
     if particles:
         return f"{lemma} {particles[0]}"
     for obj in tok.children:

@@ -74,13 +74,31 @@ class Clause:
 
 
 def _spread(tokens) -> list:
-    """Tokens and their conjuncts ("Peru, Bolivia and Ecuador")."""
+    """Tokens and their conjuncts ("Peru, Bolivia and Ecuador"), also those of a list the
+    parser hung as an apposition (`listed_apposition`)."""
     out: list = []
     for t in tokens:
-        for u in (t, *t.conjuncts):
+        for u in (t, *t.conjuncts, *listed_apposition(t)):
             if u not in out:
                 out.append(u)
     return out
+
+
+def listed_apposition(tok) -> list:
+    """ "Norland, the Republic of Velmar and Sudria will sign": a name whose apposition is a
+    name with conjuncts of its own (the parser reads the list's second member as an
+    apposition of the first, the rest as its conjuncts) lists them all."""
+    if tok.pos_ != "PROPN":
+        return []
+    for appos in tok.children:
+        if appos.dep_ != "appos" or appos.pos_ != "PROPN" or appos.i < tok.i:
+            continue
+        # "the Democratic Republic of Congo and Zambia": the conjuncts of the name's last word
+        last = next((e[-1] for e in tok.doc.ents if e.start <= appos.i < e.end), appos)
+        conjuncts = [c for w in {appos, last} for c in w.conjuncts if c.i > last.i]
+        if conjuncts and all(c.pos_ == "PROPN" for c in conjuncts):
+            return [appos, *conjuncts]
+    return []
 
 
 def _preps(tok, objects: list) -> list[tuple[str, int]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from kg.extract.lexicon import frames
-from kg.extract.syntax.arguments import child_deps, phrasal_lemma
+from kg.extract.syntax.arguments import child_deps, phrasal_lemma, subjects
 from kg.extract.syntax.modality import is_question, modality, negates_a_plan, verb_in
 
 
@@ -117,6 +117,13 @@ def noun_modality(tok) -> str | None:
             return None  # "Will the talks take place?": whether they happen is the question
         return "planned" if _ahead(tok) or _planned_itself(tok) else "asserted"
     head = tok.head
+    denied = _denied_report_of(tok)
+    if denied is not None:  # "denied reports of a Norlandic offer of troops"
+        own = modality(denied)
+        if own == "asserted":
+            return "negated"
+        # not denied, the report stands; only weighed or planned, nothing is stated
+        return "asserted" if own in ("negated", "refused") else None
     verb = governing_verb(tok)
     if verb is not None:
         level = modality(verb)
@@ -137,6 +144,7 @@ def noun_modality(tok) -> str | None:
         and via.i == verb.i
         and tok.dep_ in ("dobj", "nsubjpass", "pobj")
         and verb.lemma_.lower() in f.modality_heads
+        and not _someone_elses(tok, verb)
     ):  # "X is considering sanctions on Y", "X proposed talks with Y", "agreed to a meeting"
         level = f.modality_heads[verb.lemma_.lower()]
     purpose = f.purpose_preps.get(head.lower_) if tok.dep_ == "pobj" else None
@@ -151,6 +159,29 @@ def noun_modality(tok) -> str | None:
     if level == "asserted" and _planned_itself(tok):
         level = "planned"
     return level
+
+
+def _denied_report_of(noun):
+    """The verb that denies a report of the noun ("denied reports of a Norlandic offer":
+    frames.yaml `report_nouns`, `denial_verbs`), or None."""
+    f = frames()
+    prep = noun.head
+    report = prep.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or report.lemma_.lower() not in f.report_nouns:
+        return None
+    verb = report.head
+    if report.dep_ not in ("dobj", "nsubjpass") or not verb_in(verb, f.denial_verbs):
+        return None
+    return verb
+
+
+def _someone_elses(noun, verb) -> bool:
+    """A noun a name possesses that is not the verb's subject: "Y rejected X's offer of
+    troops" (the offer is X's, as made; the rejection is Y's)."""
+    mine = {t.lower_ for s in subjects(verb) for t in s.subtree}
+    return any(
+        p.pos_ in ("PROPN", "NOUN") and p.lower_ not in mine for p in child_deps(noun, "poss")
+    )
 
 
 def _argument_of(noun, verb) -> bool:

@@ -85,7 +85,10 @@ def _not_only(child) -> bool:
     if child.lower_ not in frames().negators or child.dep_ not in ("neg", "preconj"):
         return False
     doc = child.doc
-    return child.i + 1 < len(doc) and doc[child.i + 1].lower_ in frames().additive_focus
+    if child.i + 1 >= len(doc) or doc[child.i + 1].lower_ not in frames().additive_focus:
+        return False
+    # "will not just yet send troops": a focus word of time denies ("not yet")
+    return child.i + 2 >= len(doc) or doc[child.i + 2].lower_ not in frames().focus_time_words
 
 
 def _rank(found: set[str], negated: bool) -> str:
@@ -117,6 +120,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     ended = False  # under an ending or denying verb (`_ender`)
     for word in _chain(tok):
         below, previous = previous, word
+        if _separate_clause(below, word):
+            break  # "Norland sent troops; Velmar did not": the clause before is its own
         if word.dep_ == "ccomp" and _asks(word) and not _weighs(word.head):
             return None  # "did not say whether X would join": asked, not stated
         lemma = word.lemma_.lower()
@@ -128,6 +133,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
         above = word.i != tok.i and not sibling
         ender = _ender(word, below) if above else None
         if ender is not None:  # "stopped sending troops", "rejected reports that", "denied"
+            if _neither_confirmed(ender):
+                return None  # "neither confirmed nor denied that X would": no claim
             ending = _ending(ender)
             if ending is None:
                 return None  # "urged X to stop sending troops": asked for
@@ -135,6 +142,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             ended = True  # "will stop sending troops next year": the date is the stopping's
             break
         if word.i != tok.i and lemma in lexicon().reporting_verbs:
+            if _neither_confirmed(word):
+                return None  # "neither denied nor confirmed that X would": no claim
             if (
                 lemma in f.retracting_reports
                 and any(c.dep_ == "neg" for c in word.children)
@@ -142,7 +151,10 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             ):
                 return None  # "did not say that X would send troops": nobody claims it
             break
-        if above and lemma in f.blocking_heads:  # not "called the plan a threat and urged"
+        wish = above and lemma in f.own_wishes and _own_infinitive(word, below)
+        if wish:
+            found.add(f.own_wishes[lemma])  # "hopes to meet X": possible
+        elif above and lemma in f.blocking_heads:  # not "called the plan a threat and urged"
             return None
         refusal = _refusal(word) if above else None
         if refusal is not None:  # "did not refuse to send", "has not ruled out sending"
@@ -210,6 +222,32 @@ def _levels(tok) -> tuple[set[str], bool] | None:
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
     return found, negated
+
+
+def _separate_clause(clause, head) -> bool:
+    """A clause the parser hung as the complement of a verb after it, across a mark that
+    ends a clause (frames.yaml `clause_breaks`: "A sent troops; B did not send any")."""
+    if clause is None or clause.dep_ != "ccomp" or clause.i > head.i:
+        return False
+    doc = head.doc
+    return any(t.text in frames().clause_breaks for t in doc[clause.right_edge.i + 1 : head.i])
+
+
+def _own_infinitive(verb, below) -> bool:
+    """A to-infinitive of the verb's own subject under it, the wish held now: "hopes to
+    meet", not "wants X to send" (X's), "hopes that X will", nor "had hoped to meet"."""
+    present = verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and (c.tag_ in ("VBZ", "VBP") or c.lower_ in ("will", "would"))
+        for c in verb.children
+    )  # "hopes to", "does not want to", "would like"; not "had hoped to", "wanted to"
+    return (
+        present
+        and below is not None
+        and below.dep_ == "xcomp"
+        and has_to(below)
+        and not any(c.dep_ in ("nsubj", "dobj") for c in verb.children if c.i > verb.i)
+        and not any(c.dep_ == "nsubj" for c in below.children)
+    )
 
 
 def _intends(noun, below, nouns) -> bool:
@@ -291,6 +329,26 @@ def _ender(word, below):
     f = frames()
     negating = f.modality_heads.get(word.lemma_.lower()) == "negated"
     return word if negating and word.pos_ in ("VERB", "AUX", "ADJ") else None
+
+
+def _neither_confirmed(verb) -> bool:
+    """A reporting or denying verb of a "neither ... nor" pair with a reporting verb
+    ("neither confirmed nor denied that X would send troops", frames.yaml `negators`,
+    `negating_conjunctions`): the clause under it is neither claimed nor denied. Only the
+    verbs the pair joins, not one added after "but" or "and" ("..., but said it would")."""
+    head = verb.head if verb.dep_ == "conj" else verb
+    f = frames()
+    nor = next(
+        (c for c in head.children if c.dep_ == "cc" and c.lower_ in f.negating_conjunctions),
+        None,
+    )
+    if nor is None:
+        return False
+    other_cc = [c.i for c in head.children if c.dep_ == "cc" and c.i > nor.i]
+    stop = min(other_cc, default=len(verb.doc))
+    pair = [head, *(c for c in head.conjuncts if nor.i < c.i < stop)]
+    reports = lexicon().reporting_verbs
+    return any(w.i == verb.i for w in pair) and any(w.lemma_.lower() in reports for w in pair)
 
 
 def _ending(verb) -> set[str] | None:
@@ -396,7 +454,10 @@ def _denied_by_its_arguments(verb) -> bool:
     for arg in verb.children:
         if arg.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             continue
-        if any(c.dep_ in ("det", "preconj") and c.lower_ in negators for c in arg.children):
+        if any(
+            c.dep_ in ("det", "preconj") and c.lower_ in negators and not _not_only(c)
+            for c in arg.children
+        ):  # not "Not only X but also Y sent troops"
             return True
     return False
 
@@ -462,3 +523,18 @@ def _future_date(verb) -> bool:
             if date.ent_type_ in ("DATE", "TIME") and any(w.lower_ in words for w in date.subtree):
                 return True
     return False
+
+
+def completed_perfect(verb) -> bool:
+    """A perfect that puts the act before a past or present point: "the first officer to have
+    led the staff", "had headed the agency"; not "has led it", a perfect with a duration up
+    to then ("had chaired it since 2019", frames.yaml `perfect_durations`) nor a modal one
+    ("would have led it")."""
+    if not any(
+        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VB", "VBD") for c in verb.children
+    ):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False
+    durations = frames().perfect_durations
+    return not any(c.dep_ == "prep" and c.lower_ in durations for c in verb.children)

@@ -1,0 +1,80 @@
+"""Contributions named with where they come from, in a preposition of a verb (data:
+frames.yaml `sourced_contributions`): "the force, which deployed with troops from A and B",
+"the mission is made possible by contributions from A": A contributes to the force, the
+mission."""
+
+from __future__ import annotations
+
+from kg.extract.actors import actor_refs
+from kg.extract.frames.candidates import Candidate, attribution
+from kg.extract.frames.objects import is_contribution
+from kg.extract.lexicon import frames, lexicon
+from kg.extract.resolve import ArticleIndex, Ref, fits
+from kg.extract.syntax.arguments import (
+    child_deps,
+    direct_objects,
+    is_passive,
+    prep_objects,
+    subjects,
+)
+from kg.extract.syntax.clauses import Clause
+
+
+def _sources(prep, rule: dict) -> list:
+    """The sources of the contributions a preposition names: "with troops from A and B"."""
+    nouns = lexicon().contribution_nouns | rule["nouns"]
+    out = []
+    for noun in child_deps(prep, "pobj"):
+        if not is_contribution(noun, nouns):
+            continue
+        for source in child_deps(noun, "prep"):
+            if source.lower_ in rule["from"]:
+                out += child_deps(source, "pobj")
+    return out
+
+
+def _receivers(index: ArticleIndex, block: int, tok, rule: dict) -> list[Ref]:
+    """What a contribution goes to: the entities the verb's subject (a passive's patient)
+    names, of the classes `receivers`; "the deployment of X" (`event_nouns`) goes to X."""
+    passive = is_passive(tok)
+    out = []
+    for t in direct_objects(tok) if passive else subjects(tok):
+        if t.lemma_.lower() in rule["event_nouns"]:
+            t = next(iter(prep_objects(t, "of")), t)
+        out += actor_refs(index, block, t)
+    return [r for r in out if any(fits(r.cluster.cls, c) for c in rule["receivers"])]
+
+
+def sourced_candidates(index: ArticleIndex, block: int, tok, clause: Clause) -> list[Candidate]:
+    """Who contributes to what a verb's subject (or a passive's patient) is, by a
+    contribution from them in a preposition of the verb (`sourced_contributions`)."""
+    rule = frames().sourced_contributions
+    if clause.modality is None:
+        return []
+    out: list[Candidate] = []
+    for prep in tok.children:
+        if prep.lower_ not in rule["preps"] or prep.dep_ not in ("prep", "agent"):
+            continue
+        sources = _sources(prep, rule)
+        if not sources:
+            continue
+        givers = [r for s in sources for r in actor_refs(index, block, s)]
+        receivers = _receivers(index, block, tok, rule) if givers else []
+        said = attribution(index, block, tok) if givers and receivers else None
+        out += [
+            Candidate(
+                subject=g,
+                predicate="contributesTo",
+                object=r,
+                block=block,
+                sent=tok.sent,
+                modality=clause.modality,
+                attributed=said,
+                confidence=rule["confidence"],
+                method="sourced:contributesTo",
+            )
+            for g in givers
+            for r in receivers
+            if g.cluster.id != r.cluster.id
+        ]
+    return out

@@ -814,9 +814,9 @@ def test_a_titled_conjunct_after_a_comma_stands_for_the_name_after_it():
     "text, who, modality",
     [
         (
-            "Norway will send liaison officers to the Velmar Command next year, and Sweden is "
+            "Sweden has pledged two frigates to the Velmar Fleet for 2027, and Denmark is "
             "considering a similar step.",
-            "Sweden",
+            "Denmark",
             "considered",
         ),
         (
@@ -859,9 +859,9 @@ def test_a_step_repeats_only_a_contribution_stated_last(text):
     "text, target",
     [
         (
-            "The Velmar Force, which deployed to Sudria in 2022 with troops from Kenya, Uganda "
-            "and Burundi, left a year later.",
-            "Velmar Force",
+            "The Velmar Brigade, which was formed in 2019 with soldiers from Chile, Peru and "
+            "Norway, was disbanded last year.",
+            "Velmar Brigade",
         ),
         (
             "The Velmar Mission is kept running by voluntary contributions from Chile, Peru and "
@@ -899,11 +899,7 @@ def test_troops_from_a_place_or_for_a_country_are_no_sourced_contribution(text):
             "next week.",
             "Velmar",
         ),
-        (
-            "The United States, France, Denmark, Greece and South Korea signed the Velmar "
-            "Accord on Monday.",
-            "South Korea",
-        ),
+        ("The Netherlands, Italy, Norway, Chile and Peru signed the Velmar Accord in May.", "Peru"),
     ],
 )
 def test_a_list_read_as_an_apposition_is_still_a_list(text, last):
@@ -919,3 +915,10 @@ def test_a_trip_that_is_expected_to_be_to_a_place_is_a_visit():
         "Madrid in the spring."
     )
     assert _has(found, "Mira Solvang", "visits", "Madrid", "planned"), found
+
+
+def test_a_raising_passive_coordinated_after_a_verb_shares_its_subject():
+    found = _relations(
+        "Mira Solvang took up the offer on Tuesday and is expected to travel to Lisbon in June."
+    )
+    assert _has(found, "Mira Solvang", "visits", "Lisbon", "planned"), found

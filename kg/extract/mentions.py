@@ -286,12 +286,16 @@ def find_mentions(
     spans.update((m.tok_start, m.tok_end) for m in out)
     for k, m in enumerate(out):
         m.id = first_id + k
-    # "Nordic Monitoring Force (NMF)": the acronym names the same thing
+    # "Nordic Monitoring Force (NMF)": the acronym names the same thing; not a place that
+    # ends a longer name whose letters it does not fit ("African Party for the Independence
+    # of Velmar (PAIV)": the party's, read below)
     for m in list(out):
         i = m.tok_end
         if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
             acronym = doc[i + 1]
             if acronym.text.isupper() and acronym.is_alpha and acronym.i not in taken:
+                if m.cls in _PLACE_CLASSES and not acronym_fits(acronym.text, m.text):
+                    continue
                 add([acronym], m.label, m.cls)
 
     singles = {p for p in lexicon().positions if " " not in p}
@@ -315,6 +319,9 @@ def find_mentions(
 
     common_mentions(doc, taken, out, add)
     return out
+
+
+_PLACE_CLASSES = ("Country", "City", "Region")
 
 
 def _is_acronym(tok) -> bool:

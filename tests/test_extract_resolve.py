@@ -594,3 +594,12 @@ def test_a_quoted_we_who_meets_or_travels_is_the_speaker():
     )
     assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg", "planned")
     assert not _has(found, "Norway", "meets", "Tomas Ekberg")
+
+
+def test_a_quoted_we_of_an_unnamed_spokesperson_is_the_body_they_speak_for():
+    # review r9 R11: a spokesperson with no name spoke for nobody
+    found = _relations(
+        '"We will send troops to the Sudria Mission," a spokesperson for the Norwegian '
+        "foreign ministry said."
+    )
+    assert _has(found, "Norway", "contributesTo", "Sudria Mission", "planned")

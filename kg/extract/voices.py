@@ -141,6 +141,18 @@ class Voices:
         # a title with the name in apposition ("Norland's foreign minister, X, said"): X
         words = [c for c in subject.children if c.dep_ == "appos"] + [subject]
         refs = [r for w in words for r in self._refs_one(block, w) if r.cluster.cls != "Position"]
+        if not refs and voice == "group":
+            # a title with no name speaks for the body it names ("a spokesperson for the
+            # Norlandic foreign ministry": the ministry)
+            refs = [
+                r
+                for p in subject.children
+                if p.dep_ == "prep" and p.lower_ in lexicon().speaker_preps
+                for o in p.children
+                if o.dep_ == "pobj"
+                for r in self._refs_one(block, o)
+                if r.cluster.cls not in ("Position", "Person")
+            ]
         if not refs:
             return None
         who = self.as_actor(refs[0]).cluster

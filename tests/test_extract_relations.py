@@ -915,3 +915,10 @@ def test_a_trip_that_is_expected_to_be_to_a_place_is_a_visit():
         "Madrid in the spring."
     )
     assert _has(found, "Mira Solvang", "visits", "Madrid", "planned"), found
+
+
+def test_a_raising_passive_coordinated_after_a_verb_shares_its_subject():
+    found = _relations(
+        "Mira Solvang took up the offer on Tuesday and is expected to travel to Lisbon in June."
+    )
+    assert _has(found, "Mira Solvang", "visits", "Lisbon", "planned"), found

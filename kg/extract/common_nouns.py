@@ -7,6 +7,7 @@ what they refer back to (link_descriptions.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 from kg.extract.lexicon import frames, gazetteer, lexicon, norm
 from kg.extract.words import head_class, possessive, stripped, trim
@@ -19,12 +20,12 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
     trims, classes and records a span), past the names already `taken`."""
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.i in taken and not _extends_name(chunk, taken):
-            continue
         # the head with the word before it: "working group", "contact group"
         before = [doc[root.i - 1].lower_] if root.i > chunk.start else []
         cls = head_class([*before, root.lemma_]) or head_class([root.text])
         if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event"):
+            continue
+        if root.i in taken and not _extends_name(chunk, taken):
             continue
         # leave out a possessor ("Ortiz's five-point plan" -> "five-point plan"); the name
         # that owns a body is kept beside it ("Norland's intelligence ministry", lexicon
@@ -204,7 +205,12 @@ def _partner_preps(root) -> frozenset[str]:
     verb = root.head
     if root.dep_ not in ("dobj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
         return frozenset()
-    lemma = verb.lemma_.lower()
+    return _partners_of(verb.lemma_.lower())
+
+
+@cache
+def _partners_of(lemma: str) -> frozenset[str]:
+    """The `partners` prepositions of the verb frames of a lemma."""
     return frozenset(p for f in frames().verbs if lemma in f.lemmas for p in f.partners)
 
 

@@ -526,6 +526,16 @@ class Frames:
     def phrasal_lemmas(self) -> frozenset[str]:
         return frozenset(w for f in (*self.verbs, *self.nouns) for w in f.lemmas if " " in w)
 
+    @cached_property
+    def verb_frames_of(self) -> dict[str, tuple[int, ...]]:
+        """The places in `verbs` of the frames that list each lemma: a clause's words look
+        up their frames instead of testing every frame."""
+        out: dict[str, list[int]] = {}
+        for k, frame in enumerate(self.verbs):
+            for w in frame.lemmas:
+                out.setdefault(w, []).append(k)
+        return {w: tuple(ks) for w, ks in out.items()}
+
 
 @cache
 def frames() -> Frames:

@@ -16,6 +16,7 @@ from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.phrases.titles import is_honorific, title_data
 from kg.extract.words import head_class, possessive, trim
 
+_NO_QUOTES = str.maketrans("", "", '“”"')  # quotes dropped from a mention's text
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "POSITION"}
 
 
@@ -210,6 +211,7 @@ def find_mentions(
     `sent_index` maps a token index to the article-wide sentence number."""
     out: list[Mention] = []
     taken: set[int] = set()
+    spans: set[tuple[int, int]] = set()  # the token spans of `out`: one mention each
 
     def add(tokens: list, label: str, cls: str | None = None) -> None:
         tokens = trim(tokens)
@@ -222,10 +224,11 @@ def find_mentions(
             tokens = trim(tokens[1:])
         if not tokens or all(is_honorific(t) or t.is_punct for t in tokens):
             return  # "(Ret.)" read as a name
-        span = doc[tokens[0].i : tokens[-1].i + 1]
-        if any(m.tok_start == span.start and m.tok_end == span.end for m in out):
+        start, end = tokens[0].i, tokens[-1].i + 1
+        if (start, end) in spans:
             return
-        text = " ".join("".join(ch for ch in span.text if ch not in '“”"').split())
+        span = doc[start:end]
+        text = " ".join(span.text.translate(_NO_QUOTES).split())
         if not any(ch.isalnum() for ch in text):
             return
         words = [t.text for t in span if not t.is_punct]
@@ -241,7 +244,8 @@ def find_mentions(
                 span, first_id + len(out), block, sent_index[span.start], offset, text, label, guess
             )
         )
-        taken.update(range(span.start, span.end))
+        taken.update(range(start, end))
+        spans.add((start, end))
 
     plurals = title_data().role_plurals
     ents = doc.ents  # a new tuple of Spans on each read
@@ -278,6 +282,8 @@ def find_mentions(
                 add(place, "GPE")
 
     _join_names_before_acronyms(doc, out)
+    spans.clear()  # a joined name ends where the place it took in ended
+    spans.update((m.tok_start, m.tok_end) for m in out)
     for k, m in enumerate(out):
         m.id = first_id + k
     # "Nordic Monitoring Force (NMF)": the acronym names the same thing; not a place that

@@ -4,6 +4,7 @@ of a sentence."""
 
 from __future__ import annotations
 
+from kg.extract.doc_memo import string_ids, values
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.lexicon import lexicon, norm
 from kg.extract.link import Cluster
@@ -109,10 +110,9 @@ def owns(b: Builder, m: Mention) -> bool:
 def tokens_with(doc, attr: str, words: set[str] | frozenset[str]) -> list:
     """The tokens whose `attr` (LOWER, LEMMA) is one of `words` (or its capitalised form),
     found in the document's array without making a string of each token."""
-    strings = doc.vocab.strings
-    ids = {strings[w] for word in words for w in (word, word.capitalize())}
+    ids = string_ids(frozenset(words), capitalised=True)
     # a set test per token: numpy.isin costs more than the search on a block's few tokens
-    return [doc[i] for i, value in enumerate(doc.to_array(attr).tolist()) if value in ids]
+    return [doc[i] for i, value in enumerate(values(doc, attr)) if value in ids]
 
 
 def people_runs(b: Builder, sent, least: int = 2) -> list[list[Mention]]:

@@ -197,9 +197,9 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
         tok = doc[clause.head]
         words = _verb_words(clause, tok)
         stated_before = index.echo  # what this clause may repeat, not what it states itself
-        for frame in f.verbs:
-            if words.isdisjoint(frame.lemmas):
-                continue
+        listed = f.verb_frames_of  # the frames that name one of the words, in their order
+        for k in sorted({k for w in words for k in listed.get(w, ())}):
+            frame = f.verbs[k]
             anchor = None
             if frame.noun:
                 anchor = next(

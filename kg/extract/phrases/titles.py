@@ -112,13 +112,17 @@ def is_honorific(tok) -> bool:
     Excellency"), the full stop after one (data: titles.yaml `honorifics`), or a retirement
     mark in parentheses ("(Ret.)", titles.yaml `retired_marks`)."""
     words = title_data().honorifics
-    return tok.lower_ in words or tok.lower_.rstrip(".") in words or _retired(tok)
+    lower = tok.lower_
+    return lower in words or lower.rstrip(".") in words or _retired(tok)
 
 
 def _retired(tok) -> bool:
     """A token of a retirement mark in parentheses: "General (Ret.) Mira Solvang", "(r)"."""
     doc, data = tok.doc, title_data()
     marks, window = data.retired_marks, data.windows["retired_mark"]
+    text = tok.text
+    if text not in ("(", ")", ".") and tok.lower_.rstrip(".") not in marks:
+        return False  # a word inside the parentheses is a mark, or there is none
     start = next((i for i in range(tok.i, max(-1, tok.i - window), -1) if doc[i].text == "("), None)
     if start is None:
         return False

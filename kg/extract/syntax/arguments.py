@@ -92,6 +92,9 @@ def subjects(verb) -> list:
                 return made
         if is_passive(head) and not child_deps(head, "agent"):
             raised = child_deps(head, "nsubjpass")  # "X is expected to visit"
+            if not raised and head.dep_ == "conj" and head.head.i != head.i:
+                # "X accepted the invitation and is expected to visit": the first verb's
+                raised = child_deps(head.head, "nsubj", "nsubjpass")
             if raised:
                 return raised
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and is_passive(head):

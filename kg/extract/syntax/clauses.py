@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.doc_memo import memo
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.syntax.arguments import (
     child_deps,
@@ -185,4 +186,8 @@ def clauses_of(doc) -> list[Clause]:
     data = doc._.clauses
     if data is None:
         return find_clauses(doc, ClauseFinder().event_nouns)
-    return [Clause.from_data(d) for d in data]
+    table = memo(doc)  # read by the verb frames and the noun frames: made once
+    got = table.get("clauses")
+    if got is None or got[0] is not data:
+        got = table["clauses"] = (data, [Clause.from_data(d) for d in data])
+    return got[1]

@@ -148,6 +148,8 @@ class Voices:
             return who if who.cls == "Person" else None
         if who.cls != "Person":
             return who
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon().personal_verbs:
+            return who  # '"We met X," said Y': Y meets X, not Y's country
         # a country only through a post that speaks for it (frames.yaml `state_titles`, not
         # `non_state_titles`: "a Norlandic opposition lawmaker" says "we" for no country);
         # else the body of the post ("a spokesperson for the party")

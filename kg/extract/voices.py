@@ -143,7 +143,7 @@ class Voices:
         refs = [r for w in words for r in self._refs_one(block, w) if r.cluster.cls != "Position"]
         if not refs and voice == "group":
             # a title with no name speaks for the body it names ("a spokesperson for the
-            # Norlandic trade office": the ministry)
+            # Norlandic trade office": the office)
             refs = [
                 r
                 for p in subject.children

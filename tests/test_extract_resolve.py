@@ -603,3 +603,12 @@ def test_a_quoted_we_of_an_unnamed_spokesperson_is_the_body_they_speak_for():
         "foreign ministry said."
     )
     assert _has(found, "Norway", "contributesTo", "Sudria Mission", "planned")
+
+
+def test_a_we_after_a_closed_quotation_is_not_quoted():
+    # review r9 R9: any quote mark before the pronoun had made it quoted
+    found = _relations(
+        'Mira Solvang, Norway\'s foreign minister, who called the plan "dead", said we would '
+        "not join the Velmar Alliance."
+    )
+    assert not _has(found, "Norway", "declines", "Velmar Alliance")

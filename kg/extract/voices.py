@@ -128,8 +128,7 @@ class Voices:
         voice = "speaker" if low in marks.get("speaker", ()) else None
         if voice is None and low in marks.get("group", ()):
             voice = "group"
-        quotes = lexicon().quote_marks
-        if voice is None or not any(t.text in quotes for t in tok.sent if t.i < tok.i):
+        if voice is None or not _inside_a_quotation(tok):
             return None
         clause = next((a for a in tok.ancestors if a.dep_ == "ccomp"), None)
         if clause is None or clause.head.lemma_.lower() not in lexicon().reporting_verbs:
@@ -176,3 +175,22 @@ class Voices:
             if words & f.state_titles and not words & f.non_state_titles:
                 return owner
         return None
+
+
+def _inside_a_quotation(tok) -> bool:
+    """Whether a word is inside a quotation of its sentence: after an opening mark that no
+    closing mark follows (lexicon `quote_marks`, `closing_quote_marks`), or after an odd
+    number of marks that open and close alike; not after a closed quoted word (who
+    called the plan "dead", said we ...)."""
+    lex = lexicon()
+    inside = False
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.text in lex.closing_quote_marks:
+            inside = False
+        elif t.text in lex.opening_quote_marks:
+            inside = True
+        elif t.text in lex.quote_marks:
+            inside = not inside
+    return inside

@@ -503,6 +503,12 @@ def test_it_as_the_subject_of_a_coordinated_clause_is_that_clause_s_subject():
             ("Norway", "contributesTo", "Sudria Mission", "planned"),
         ),
         (
+            # the parser hangs the title on the quotation's last noun: "said" has no subject
+            '"We will send 200 troops to the Sudria Mission," Norway\'s foreign minister, '
+            "Tomas Ekberg, said.",
+            ("Norway", "contributesTo", "Sudria Mission", "planned"),
+        ),
+        (
             '"I will travel to Velmar next week," Mira Solvang told reporters.',
             ("Mira Solvang", "visits", "Velmar", "planned"),
         ),

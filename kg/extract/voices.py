@@ -134,6 +134,8 @@ class Voices:
         if clause is None or clause.head.lemma_.lower() not in lexicon().reporting_verbs:
             return None
         subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            subject = _phrase_after_quotation(clause.head)
         first_person = set(marks.get("speaker", ())) | set(marks.get("group", ()))
         if subject is None or subject.lower_ in first_person:
             return None
@@ -194,3 +196,26 @@ def _inside_a_quotation(tok) -> bool:
         elif t.text in lex.quote_marks:
             inside = not inside
     return inside
+
+
+def _phrase_after_quotation(verb):
+    """The head of the noun phrase between a quotation's closing mark and its reporting
+    verb, when the parser hung that phrase on the quotation and left the verb with no
+    subject ('"... the Velmar Mission," Norland's foreign minister, X, said': "minister"
+    parsed as an apposition of "Mission"); None unless exactly one noun heads it."""
+    lex = lexicon()
+    marks = lex.closing_quote_marks | lex.quote_marks
+    start = None
+    for t in verb.sent:
+        if t.i >= verb.i:
+            break
+        if t.text in marks:
+            start = t.i + 1
+    if start is None or start >= verb.i:
+        return None
+    heads = [
+        t
+        for t in verb.doc[start : verb.i]
+        if not start <= t.head.i < verb.i and t.pos_ in ("NOUN", "PROPN")
+    ]
+    return heads[0] if len(heads) == 1 else None

@@ -990,3 +990,15 @@ def test_a_re_election_is_an_event_and_a_negotiated_object_is_no_topic():
     assert not _has(found, "Sweden", "supports", "Mira Solvang")
     found = _relations("Norway and Sweden negotiated the release of Anna Lind.")
     assert not _has(found, "Norway", "holdsTalksWith", "Sweden")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway has made a pledge of 200 troops to the Sudria Mission.",
+        "Norway's offer of a frigate to the Sudria Mission was welcomed.",
+    ],
+)
+def test_the_receiver_of_an_offer_may_hang_on_its_light_verb_or_on_what_is_given(text):
+    # review r9 N2: "to X" hung on "made" or on "frigate" named no receiver
+    assert _relations(text).get(("Norway", "contributesTo", "Sudria Mission")) == "offered"

@@ -575,3 +575,40 @@ def test_a_title_without_an_owner_is_the_holder_named_without_one():
     found = _relations(_TWO_MINISTERS)
     assert _has(found, "Mira Solvang", "visits", "Madrid"), found
     assert not _has(found, "Tomas Ekberg", "visits", "Madrid"), found
+
+
+def test_an_opening_single_quotation_mark_opens_a_quotation():
+    # review r9 R7: British and many wire styles quote with ‘ ’
+    found = _relations(
+        "\u2018We will send 200 troops to the Sudria Mission,\u2019 Mira Solvang, Norway\u2019s "
+        "foreign minister, said."
+    )
+    assert _has(found, "Norway", "contributesTo", "Sudria Mission", "planned")
+
+
+def test_a_quoted_we_who_meets_or_travels_is_the_speaker():
+    # review r9 R6: the country met a person
+    found = _relations(
+        '"We will meet Tomas Ekberg in Velmar next week," said Mira Solvang, Norway\'s foreign '
+        "minister."
+    )
+    assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg", "planned")
+    assert not _has(found, "Norway", "meets", "Tomas Ekberg")
+
+
+def test_a_quoted_we_of_an_unnamed_spokesperson_is_the_body_they_speak_for():
+    # review r9 R11: a spokesperson with no name spoke for nobody
+    found = _relations(
+        '"We will send troops to the Sudria Mission," a spokesperson for the Norwegian '
+        "foreign ministry said."
+    )
+    assert _has(found, "Norway", "contributesTo", "Sudria Mission", "planned")
+
+
+def test_a_we_after_a_closed_quotation_is_not_quoted():
+    # review r9 R9: any quote mark before the pronoun had made it quoted
+    found = _relations(
+        'Mira Solvang, Norway\'s foreign minister, who called the plan "dead", said we would '
+        "not join the Velmar Alliance."
+    )
+    assert not _has(found, "Norway", "declines", "Velmar Alliance")

@@ -282,6 +282,9 @@ class Lexicon:
     lemma_corrections: dict[str, str] = field(metadata=_read(_by_word))  # form -> lemma
     joined_words: frozenset[str]  # "re-elected": one token, not "re", "-", "elected"
     quote_marks: frozenset[str]  # '"We will ...," X said': voices.py
+    personal_verbs: frozenset[str]  # a quoted "we met X": the speaker meets X
+    closing_quote_marks: frozenset[str]  # marks that only close a quotation: ” »
+    opening_quote_marks: frozenset[str]  # marks that only open one: “ « ‘
     thing_pronouns: frozenset[str]  # "it", "its"
     # "its secretary general" is a body's, "its foreign minister" a country's: title -> classes
     title_owner_classes: dict[str, frozenset[str]] = field(metadata=_read(_classes_by_word))

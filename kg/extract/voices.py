@@ -128,8 +128,7 @@ class Voices:
         voice = "speaker" if low in marks.get("speaker", ()) else None
         if voice is None and low in marks.get("group", ()):
             voice = "group"
-        quotes = lexicon().quote_marks
-        if voice is None or not any(t.text in quotes for t in tok.sent if t.i < tok.i):
+        if voice is None or not _inside_a_quotation(tok):
             return None
         clause = next((a for a in tok.ancestors if a.dep_ == "ccomp"), None)
         if clause is None or clause.head.lemma_.lower() not in lexicon().reporting_verbs:
@@ -141,6 +140,18 @@ class Voices:
         # a title with the name in apposition ("Norland's foreign minister, X, said"): X
         words = [c for c in subject.children if c.dep_ == "appos"] + [subject]
         refs = [r for w in words for r in self._refs_one(block, w) if r.cluster.cls != "Position"]
+        if not refs and voice == "group":
+            # a title with no name speaks for the body it names ("a spokesperson for the
+            # Norlandic trade office": the office)
+            refs = [
+                r
+                for p in subject.children
+                if p.dep_ == "prep" and p.lower_ in lexicon().speaker_preps
+                for o in p.children
+                if o.dep_ == "pobj"
+                for r in self._refs_one(block, o)
+                if r.cluster.cls not in ("Position", "Person")
+            ]
         if not refs:
             return None
         who = self.as_actor(refs[0]).cluster
@@ -148,6 +159,8 @@ class Voices:
             return who if who.cls == "Person" else None
         if who.cls != "Person":
             return who
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon().personal_verbs:
+            return who  # '"We met X," said Y': Y meets X, not Y's country
         # a country only through a post that speaks for it (frames.yaml `state_titles`, not
         # `non_state_titles`: "a Norlandic opposition lawmaker" says "we" for no country);
         # else the body of the post ("a spokesperson for the party")
@@ -162,3 +175,22 @@ class Voices:
             if words & f.state_titles and not words & f.non_state_titles:
                 return owner
         return None
+
+
+def _inside_a_quotation(tok) -> bool:
+    """Whether a word is inside a quotation of its sentence: after an opening mark that no
+    closing mark follows (lexicon `quote_marks`, `closing_quote_marks`), or after an odd
+    number of marks that open and close alike; not after a closed quoted word (who
+    called the plan "dead", said we ...)."""
+    lex = lexicon()
+    inside = False
+    for t in tok.sent:
+        if t.i >= tok.i:
+            break
+        if t.text in lex.closing_quote_marks:
+            inside = False
+        elif t.text in lex.opening_quote_marks:
+            inside = True
+        elif t.text in lex.quote_marks:
+            inside = not inside
+    return inside

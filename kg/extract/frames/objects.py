@@ -198,6 +198,12 @@ def frame_objects(
                 ]
             if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in lexicon().copular_verbs:
                 holders.append(tok.head)  # "the headquarters will be in Valparaiso"
+            if tok.pos_ == "NOUN" and frame.predicate == "contributesTo":
+                # "made a pledge of 200 troops to X", "an offer of a frigate to X": the
+                # parser hangs the preposition on the light verb or on what is given
+                if tok.dep_ == "dobj" and tok.head.lemma_.lower() in frames().light_verbs:
+                    holders.append(tok.head)
+                holders += prep_objects(tok, "of")
             elif tok.dep_ in ("nsubj", "nsubjpass"):  # "her first trip is expected to be to X"
                 holders += [
                     v

@@ -890,6 +890,26 @@ def test_troops_from_a_place_or_for_a_country_are_no_sourced_contribution(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # review r9 XR4: backing is no contribution, and a body acting on something else
+        # receives none
+        "The Velmar Council adopted the resolution with support from Norway.",
+        "The Velmar Plan was drafted with support from Norway.",
+        "The Velmar Council adopted the resolution with contributions from Norway.",
+    ],
+)
+def test_support_or_a_body_acting_on_an_object_takes_no_sourced_contribution(text):
+    found = _relations(text)
+    assert not any(p == "contributesTo" for _s, p, _o in found), found
+
+
+def test_a_negated_verb_negates_a_sourced_contribution_without_a_refusal():
+    found = _relations("The Sudria Mission will not deploy with troops from Norway.")
+    assert found.get(("Norway", "contributesTo", "Sudria Mission")) == "negated", found
+
+
+@pytest.mark.parametrize(
     "text, last",
     [
         # the parser hangs the list's second name as an apposition of the first

@@ -35,8 +35,12 @@ def _sources(prep, rule: dict) -> list:
 
 def _receivers(index: ArticleIndex, block: int, tok, rule: dict) -> list[Ref]:
     """What a contribution goes to: the entities the verb's subject (a passive's patient)
-    names, of the classes `receivers`; "the deployment of X" (`event_nouns`) goes to X."""
+    names, of the classes `receivers`; "the deployment of X" (`event_nouns`) goes to X.
+    Nothing when an active verb acts on an object: its subject then receives nothing ("the
+    council adopted the resolution with contributions from A")."""
     passive = is_passive(tok)
+    if not passive and direct_objects(tok):
+        return []
     out = []
     for t in direct_objects(tok) if passive else subjects(tok):
         if t.lemma_.lower() in rule["event_nouns"]:
@@ -68,7 +72,8 @@ def sourced_candidates(index: ArticleIndex, block: int, tok, clause: Clause) -> 
                 object=r,
                 block=block,
                 sent=tok.sent,
-                modality=clause.modality,
+                # "will not deploy with troops from A": A refuses nothing, it is not so
+                modality="negated" if clause.modality == "refused" else clause.modality,
                 attributed=said,
                 confidence=rule["confidence"],
                 method="sourced:contributesTo",

@@ -904,6 +904,15 @@ def test_support_or_a_body_acting_on_an_object_takes_no_sourced_contribution(tex
     assert not any(p == "contributesTo" for _s, p, _o in found), found
 
 
+def test_a_possessor_with_names_after_it_is_no_list_of_them():
+    # review r9 XR5: the parser reads "Norway's and Sweden's prime ministers, A and B," as
+    # Norway with the apposition A and B; Norway is their possessor, not a list with them
+    found = _relations(
+        "Norway's and Sweden's prime ministers, Mira Solvang and Tomas Ekberg, met in Oslo."
+    )
+    assert ("Norway", "meets", "Tomas Ekberg") not in found, found
+
+
 def test_a_negated_verb_negates_a_sourced_contribution_without_a_refusal():
     found = _relations("The Sudria Mission will not deploy with troops from Norway.")
     assert found.get(("Norway", "contributesTo", "Sudria Mission")) == "negated", found

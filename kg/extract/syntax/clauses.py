@@ -87,8 +87,9 @@ def _spread(tokens) -> list:
 def listed_apposition(tok) -> list:
     """ "Norland, the Republic of Velmar and Sudria will sign": a name whose apposition is a
     name with conjuncts of its own (the parser reads the list's second member as an
-    apposition of the first, the rest as its conjuncts) lists them all."""
-    if tok.pos_ != "PROPN":
+    apposition of the first, the rest as its conjuncts) lists them all. Not a possessor
+    ("Norland's and Velmar's foreign ministers, A and B, met": the names are the ministers)."""
+    if tok.pos_ != "PROPN" or any(c.dep_ == "case" for c in tok.children):
         return []
     for appos in tok.children:
         if appos.dep_ != "appos" or appos.pos_ != "PROPN" or appos.i < tok.i:

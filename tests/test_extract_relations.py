@@ -635,9 +635,17 @@ def test_a_countrys_own_sanctions_are_a_relation_not_a_plan_it_proposed():
         # the one appointed to a post, not who appoints
         "The president also named General Mira Solvang as commander general of the Norlandic "
         "Police, in replacement of General Tomas Ekberg, who passes into retirement.",
+        # a participle after a passive is its patient's: the one appointed replaces Y, not
+        # the agent who appoints
+        "Mira Solvang was appointed by the Velmar Council in March, replacing Tomas Ekberg.",
+        "Mira Solvang was nominated as foreign minister by the president, replacing Tomas "
+        "Ekberg, who will become Norland's envoy to the Velmar Union.",
+        "Mira Solvang was appointed by Norlandic President Jon Berg in January, succeeding "
+        "Norlandic envoy Tomas Ekberg.",
     ],
 )
-def test_in_replacement_of_someone_succeeds_them(text):
+def test_the_one_appointed_succeeds_not_who_appoints(text):
+    # "in replacement of X", and a participle after a passive
     found = _relations(text)
     assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
     assert [s for s, p, _o in found if p == "succeeds"] == ["Mira Solvang"], found
@@ -753,23 +761,6 @@ def test_handing_a_post_on_is_a_succession(text, modality):
 def test_handing_over_a_thing_is_no_succession():
     found = _relations("Mira Solvang handed the letter to Jon Berg.")
     assert not any(p == "succeeds" for _s, p, _o in found), found
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Mira Solvang was appointed by the Velmar Council in March, replacing Tomas Ekberg.",
-        "Mira Solvang was nominated as foreign minister by the president, replacing Tomas "
-        "Ekberg, who will become Norland's envoy to the Velmar Union.",
-        "Mira Solvang was appointed by Norlandic President Jon Berg in January, succeeding "
-        "Norlandic envoy Tomas Ekberg.",
-    ],
-)
-def test_a_participle_after_a_passive_is_its_patients(text):
-    # the one appointed replaces Y, not the agent who appoints
-    found = _relations(text)
-    assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
-    assert [s for s, p, _o in found if p == "succeeds"] == ["Mira Solvang"], found
 
 
 @pytest.mark.parametrize(

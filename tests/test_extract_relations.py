@@ -758,8 +758,17 @@ def test_handing_a_post_on_is_a_succession(text, modality):
     assert not _has(found, "Mira Solvang", "succeeds", "Jon Berg"), found
 
 
-def test_handing_over_a_thing_is_no_succession():
-    found = _relations("Mira Solvang handed the letter to Jon Berg.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang handed the letter to Jon Berg.",
+        # review r9 XR2: control of a task, not of a body or force, is no post
+        "Mira Solvang handed control of the investigation to Jon Berg.",
+        "On Friday the prosecutor, Mira Solvang, passed leadership of the audit to Jon Berg.",
+    ],
+)
+def test_handing_over_a_thing_is_no_succession(text):
+    found = _relations(text)
     assert not any(p == "succeeds" for _s, p, _o in found), found
 
 

@@ -831,6 +831,13 @@ def test_a_titled_conjunct_after_a_comma_stands_for_the_name_after_it():
             "Denmark",
             "considered",
         ),
+        # review r9 XR3: announcing a step is planning it
+        (
+            "Norway could lend two frigates to the Velmar Fleet, while Denmark announced a "
+            "similar move on Monday.",
+            "Denmark",
+            "planned",
+        ),
     ],
 )
 def test_a_similar_step_repeats_the_contribution_before(text, who, modality):
@@ -848,6 +855,11 @@ def test_a_similar_step_repeats_the_contribution_before(text, who, modality):
         # no marker: not the same act
         "Norway will send 200 troops to the Velmar Force. Sweden is considering a step back "
         "from the talks.",
+        # review r9 XR3: another's effort with its own purpose is another act
+        "Norway lent a frigate to the Velmar Fleet. Sweden will join the Nordic Council's "
+        "effort to reopen the border.",
+        "Norway lent a frigate to the Velmar Fleet, and Sweden joined an effort to rebuild "
+        "the port.",
     ],
 )
 def test_a_step_repeats_only_a_contribution_stated_last(text):

@@ -397,6 +397,12 @@ def _echoes(value: Any, _file: dict) -> dict:
     }
 
 
+def _withheld(value: Any, _file: dict) -> dict:
+    """A confirmation withheld ("did not confirm", "declined to confirm")."""
+    value = value or {}
+    return {k: frozenset(value.get(k) or ()) for k in ("verbs", "refusals", "unable")}
+
+
 def _sourced(value: Any, _file: dict) -> dict:
     """A contribution named with where it comes from ("with troops from A")."""
     value = value or {}
@@ -528,6 +534,8 @@ class Frames:
     joinable_classes: tuple[str, ...]  # what one joins: a body, a force, an event
     conditions: dict[str, frozenset[str]]  # "would oppose it if ...": possible
     retracting_reports: frozenset[str]  # "did not say that ...": nothing claimed
+    # "did not confirm that ...": nothing claimed; "could not confirm": kept
+    withheld_reports: dict = field(metadata=_read(_withheld))
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:

@@ -909,6 +909,7 @@ def test_troops_from_a_place_or_for_a_country_are_no_sourced_contribution(text):
         "The Velmar Council adopted the resolution with support from Norway.",
         "The Velmar Plan was drafted with support from Norway.",
         "The Velmar Council adopted the resolution with contributions from Norway.",
+        "Finland will provide political support to the Sudria Mission.",
     ],
 )
 def test_support_or_a_body_acting_on_an_object_takes_no_sourced_contribution(text):
@@ -923,6 +924,35 @@ def test_a_possessor_with_names_after_it_is_no_list_of_them():
         "Norway's and Sweden's prime ministers, Mira Solvang and Tomas Ekberg, met in Oslo."
     )
     assert ("Norway", "meets", "Tomas Ekberg") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, giver, receiver",
+    [
+        # review r10 V1: a force acting with another's troops on its own task receives them
+        ("The Velmar Force began operations with troops from Norway.", "Norway", "Velmar Force"),
+        (
+            "Last spring the Sudria Mission patrolled the coast with two frigates from Sweden.",
+            "Sweden",
+            "Sudria Mission",
+        ),
+        # review r10 V2: an aid entry of two words ("logistical support"; bare "support" is
+        # backing)
+        (
+            "The Sudria Mission was set up in 2024 with logistical support from Finland.",
+            "Finland",
+            "Sudria Mission",
+        ),
+        (
+            "Finland will provide logistical support to the Sudria Mission.",
+            "Finland",
+            "Sudria Mission",
+        ),
+    ],
+)
+def test_a_force_acting_with_sourced_troops_receives_them(text, giver, receiver):
+    found = _relations(text)
+    assert _has(found, giver, "contributesTo", receiver), found
 
 
 def test_a_negated_verb_negates_a_sourced_contribution_without_a_refusal():

@@ -412,6 +412,7 @@ def _sourced(value: Any, _file: dict) -> dict:
         "from": frozenset(value.get("from") or ()),
         "receivers": tuple(value.get("receivers") or ()),
         "event_nouns": frozenset(value.get("event_nouns") or ()),
+        "acting_verbs": frozenset(value.get("acting_verbs") or ()),
         "confidence": float(value.get("confidence", 0.65)),
     }
 

@@ -618,3 +618,23 @@ def test_a_we_after_a_closed_quotation_is_not_quoted():
         "not join the Velmar Alliance."
     )
     assert not _has(found, "Norway", "declines", "Velmar Alliance")
+
+
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        ("Mali's defence minister, Mira Solvang, met the envoy on Monday.", "Mali"),
+        ("Togo's foreign minister, Mira Solvang, will chair the talks.", "Togo"),
+    ],
+)
+def test_a_country_the_recognizer_takes_for_a_person_owns_the_title(text, owner):
+    # the recognizer reads "Mali" and "Togo" here as people: a gazetteer country is the
+    # country's, unless it is a word of a person's longer name in the article
+    assert any(p == "positionIn" and o == owner for _s, p, o in _relations(text))
+
+
+def test_a_country_name_that_is_part_of_a_persons_name_stays_the_persons():
+    from kg.extract.pipeline import extract
+
+    st = extract("Chad Ekberg arrived in Velmar on Monday. Chad said the talks went well.", "t")
+    assert not any(e.cls == "Country" for e in st.entities)

@@ -58,6 +58,30 @@ def _whose(title) -> bool:
     return any(c.lower_ == "whose" for c in title.children)
 
 
+def _places_read_as_people(mentions: list[Mention]) -> None:
+    """ "Niger's Prime Minister", "Slovak Foreign Minister X": NER takes some country names
+    and demonyms for people. A name the gazetteer gives a country (or its demonym) is the
+    country's, unless it is a word of a person's longer name in the article ("Chad Ekberg
+    ... Chad said")."""
+    gaz = gazetteer()
+    people = {
+        w
+        for m in mentions
+        if m.label == "PERSON" and len(m.text.split()) >= 2 and m.key not in gaz.by_name
+        for w in m.key.split()
+    }
+    for m in mentions:
+        if m.label != "PERSON" or m.key in people or set(m.key.split()) & people:
+            continue
+        entry = gaz.by_name.get(m.key)
+        if entry is not None and entry.cls == "Country":
+            m.label, m.cls = "GPE", entry.cls
+            continue
+        entry = gaz.by_demonym.get(m.key)
+        if entry is not None and entry.cls == "Country" and m.key not in gaz.by_name:
+            m.label, m.cls = "NORP", entry.cls
+
+
 def _after_courtesy_title(m: Mention, doc) -> bool:
     """ "Ms Mira Solvang-Berg", "Dr Tomas Ekberg": a name after a courtesy title (lexicon
     `courtesy_titles`, written in title case: "DR Congo" is no doctor) is a person's."""
@@ -93,6 +117,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
                 or _after_courtesy_title(m, docs[m.block])
             ):
                 m.label, m.cls = "PERSON", "Person"
+    _places_read_as_people(mentions)
     u = UnionFind(len(mentions))
     entries = [_entry(m) for m in mentions]
     _defined_acronyms(mentions, entries, text)

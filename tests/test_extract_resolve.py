@@ -638,3 +638,23 @@ def test_a_country_name_that_is_part_of_a_persons_name_stays_the_persons():
 
     st = extract("Chad Ekberg arrived in Velmar on Monday. Chad said the talks went well.", "t")
     assert not any(e.cls == "Country" for e in st.entities)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "Norwegian President Tomas Ekberg has made the change a condition, and his "
+            "foreign minister, Mira Solvang, repeated it last week.",
+            "Foreign Minister",
+        ),
+        (
+            "Prime Minister Tomas Ekberg of Norway arrived in Velmar. His deputy, Mira Solvang, "
+            "stayed at home.",
+            "Deputy",
+        ),
+    ],
+)
+def test_a_title_a_person_possesses_is_of_the_owner_of_that_persons_post(text, title):
+    found = _relations(text)
+    assert _has(found, title, "positionIn", "Norway")

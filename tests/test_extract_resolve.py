@@ -658,3 +658,26 @@ def test_a_country_name_that_is_part_of_a_persons_name_stays_the_persons():
 def test_a_title_a_person_possesses_is_of_the_owner_of_that_persons_post(text, title):
     found = _relations(text)
     assert _has(found, title, "positionIn", "Norway")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland withdrew from a large Velmar exercise in Sudria, officials said on Monday. "
+        "Some 3,000 sailors will join Exercise Iron Gate in May.",
+        "Norland withdrew from a large naval exercise, officials said on Monday. Some 3,000 "
+        "sailors will join Exercise Iron Gate in May.",
+    ],
+)
+def test_a_description_before_a_name_carrying_its_head_word_is_that_name(text):
+    # lexicon `named_by_head`: an exercise's or an operation's name carries its kind
+    found = _relations(text)
+    assert _has(found, "Norland", "declines", "Exercise Iron Gate"), found
+
+
+def test_another_exercise_before_a_name_is_not_that_name():
+    found = _relations(
+        "Norland withdrew from another naval exercise, officials said on Monday. Some 3,000 "
+        "sailors will join Exercise Iron Gate in May."
+    )
+    assert not _has(found, "Norland", "declines", "Exercise Iron Gate"), found

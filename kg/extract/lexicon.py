@@ -308,6 +308,7 @@ class Lexicon:
     anaphor_determiners: frozenset[str]  # "the plan", "its force"
     anaphoric_title_words: frozenset[str]  # "the minister" (generic, but refers back)
     speaker_preps: frozenset[str]  # "a spokesperson for X said": X says
+    speaker_titles: frozenset[str]  # "a spokesperson for X": a title of X's
 
 
 @cache

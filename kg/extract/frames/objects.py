@@ -27,7 +27,16 @@ def is_contribution(tok, nouns, money: bool = True) -> bool:
     if not money:
         return False
     aid = lexicon().aid_nouns
-    return tok.ent_type_ == "MONEY" or tok.lemma_.lower() in aid or tok.lower_ in aid
+    if tok.ent_type_ == "MONEY" or tok.lemma_.lower() in aid or tok.lower_ in aid:
+        return True
+    # an entry of two words: the noun with a modifier ("logistical support", while bare
+    # "support" is backing)
+    return any(
+        f"{c.lower_} {w}" in aid
+        for c in tok.children
+        if c.dep_ in ("amod", "compound") and c.i < tok.i
+        for w in (tok.lower_, tok.lemma_.lower())
+    )
 
 
 def has_contribution(verb, money: bool = True) -> bool:

@@ -928,6 +928,14 @@ def test_a_possessor_with_names_after_it_is_no_list_of_them():
         "Norway's and Sweden's prime ministers, Mira Solvang and Tomas Ekberg, met in Oslo."
     )
     assert ("Norway", "meets", "Tomas Ekberg") not in found, found
+    # review r10 V3: the names are the subject (they meet), the possessor is none
+    assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg"), found
+    assert not _has(found, "Norway", "meets", "Mira Solvang"), found
+    found = _relations(
+        "Denmark's and Finland's envoys, Ana Berg and Lars Holm, initialled the Velmar Charter."
+    )
+    assert _has(found, "Ana Berg", "signs", "Velmar Charter"), found
+    assert _has(found, "Lars Holm", "signs", "Velmar Charter"), found
 
 
 @pytest.mark.parametrize(

@@ -1495,8 +1495,9 @@ def test_a_title_s_complement_does_not_end_inside_a_noun_phrase():
             "Special Envoy for the Middle East Peace Process",
         ),
         (
-            "Mira Solvang was the Velmar Alliance's Special Envoy for the Great Lakes region.",
-            "Special Envoy for the Great Lakes Region",
+            "Last year Mira Solvang became the Nordic Council's Special Envoy for the Baltic Sea "
+            "coast.",
+            "Special Envoy for the Baltic Sea Coast",
         ),
     ],
 )
@@ -1720,9 +1721,9 @@ def _former(st) -> set[tuple[str, str]]:
             "Commander General",
         ),
         (
-            "Mira Solvang, the Minister of External Relations of Norland, who took office in "
-            "January in substitution of Tomas Ekberg, chaired the talks.",
-            "Minister of External Relations of Norland",
+            "The Minister of Public Works of Norland, Mira Solvang, appointed last week in "
+            "substitution of Tomas Ekberg, opened the bridge.",
+            "Minister of Public Works of Norland",
         ),
     ],
 )

@@ -1338,6 +1338,16 @@ def test_a_plural_title_in_apposition_with_names_is_held_by_each():
     assert {("Mira Solvang", "Magistrate"), ("Tomas Ekberg", "Magistrate")} <= got
 
 
+def test_an_event_named_again_without_its_venue_is_the_same_event():
+    # review r9 E2: the venue is cut from the name, and the later mention was another event
+    st = _extract(
+        "Ana Berg opened the conference of defence ministers in Velmar City on Monday. By "
+        "Tuesday the conference of defence ministers had adopted a declaration."
+    )
+    events = [e for e in st.entities if e.cls == "Event"]
+    assert [e.label for e in events] == ["conference of defence ministers"], events
+
+
 def test_names_before_a_paired_plural_title_hold_a_title_each():
     # review r8 #33: coordinated owners before a plural title in apposition after the names
     st = _extract(

@@ -451,6 +451,19 @@ def test_a_longer_gazetteer_name_wins_over_the_names_inside_it():
     assert not [e for e in st.entities if e.cls == "Person"]
 
 
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Vanuatu has told Norland it will not sign the fisheries pact.", "Vanuatu"),
+        ("Mira Solvang flew to Benin on Monday, and Togo said it would host the talks.", "Togo"),
+    ],
+)
+def test_a_known_country_the_recognizer_read_as_a_person_is_the_country(text, country):
+    st = _extract(text)
+    classes = {e.cls for e in st.entities if e.label == country}
+    assert classes == {"Country"}
+
+
 def test_an_adjective_that_begins_a_proper_name_stays_in_it():
     st = _extract("The new ministers met in New Zealand on Monday.")
     assert "New Zealand" in {e.label for e in st.entities}

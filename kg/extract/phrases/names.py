@@ -6,7 +6,8 @@ and demonym of data/gazetteer.yaml (case-sensitive) adds an entity for each matc
 entity overlaps ("Barbados Prime Minister X", where the small model sees no place), or
 whose entities all lie inside it ("Trinidad" and "Tobago" read apart: the longer known name
 wins). It never cuts an entity the recognizer found, but gives a known name that the
-recognizer read as a thing of another kind (a product, a work, a language) its class.
+recognizer read as a thing of another kind (a product, a work, a language, a person:
+"Togo has said ...") its class.
 `kg_name_repair`, after it, mends people's names (see NameRepair).
 """
 
@@ -55,19 +56,21 @@ class GazetteerNames:
         names = [e for e in doc.ents if e.label_ not in NOT_NAMES]
         owner = {i: e for e in names for i in range(e.start, e.end)}
 
-        def free(s: int, e: int) -> bool:
+        def free(s: int, e: int, label: str) -> bool:
             inside = {owner[i] for i in range(s, e) if i in owner}
             return all(
                 (s <= x.start and x.end <= e and len(x) < e - s and x.label_ in SWALLOWED)
                 # the very name read as a thing of another kind ("Cyprus" as a product)
                 or (x.start == s and x.end == e and x.label_ not in SWALLOWED | {"POSITION"})
+                # a known place or body read as a person's name ("Togo has said ...")
+                or (x.start == s and x.end == e and x.label_ == "PERSON" and label != "PERSON")
                 for x in inside
             )
 
         spans = [
-            Span(doc, s, e, label=doc.vocab.strings[m])
+            Span(doc, s, e, label=label)
             for m, s, e in self.matcher(doc)
-            if free(s, e)
+            if free(s, e, label := doc.vocab.strings[m])
         ]
         if spans:
             spans = filter_spans(spans)

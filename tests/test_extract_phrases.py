@@ -464,6 +464,27 @@ def test_a_known_country_the_recognizer_read_as_a_person_is_the_country(text, co
     assert classes == {"Country"}
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # appointed with the post as the verb's complement
+        ("Tshilombo Mbuyi was named defence minister on Friday.", "Tshilombo Mbuyi"),
+        # the "of" complement of a noun that only happens to a person
+        (
+            "Velmar's cabinet fell after the resignation of Gintaras Velkovičius in May.",
+            "Gintaras Velkovičius",
+        ),
+        # an age between commas
+        ("Tshilombo Mbuyi, 61, will lead the delegation to Norvik.", "Tshilombo Mbuyi"),
+        # read as a work, yet it speaks
+        ('"We came for peace," Olusegun Adeyemi told the assembly.', "Olusegun Adeyemi"),
+    ],
+)
+def test_a_name_read_as_a_body_or_a_thing_where_only_a_person_fits_is_a_person_s(text, name):
+    st = _extract(text)
+    assert {e.cls for e in st.entities if e.label == name} == {"Person"}
+
+
 def test_an_adjective_that_begins_a_proper_name_stays_in_it():
     st = _extract("The new ministers met in New Zealand on Monday.")
     assert "New Zealand" in {e.label for e in st.entities}

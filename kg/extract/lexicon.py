@@ -232,6 +232,7 @@ class Lexicon:
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
     person_relatives: frozenset[str]  # "X, who ...": X is a person
+    person_event_nouns: frozenset[str]  # "the resignation of X": X is a person
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
     state_form_words: frozenset[str]  # "the Minister of Defence of the Republic of X"
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"

@@ -427,6 +427,47 @@ def test_listing_far_from_any_sanctions_or_without_them_is_no_sanction():
     assert not _has(found, "Chile", "sanctions", "Ivan Bort")
 
 
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "Mira Solvang was named finance minister.",
+        "Mira Solvang, a former banker, was nominated as finance minister.",
+        "Mira Solvang and Anders Holm were sworn in as finance and trade ministers.",
+    ],
+)
+def test_an_appointment_without_its_author_is_made_by_who_appointed_just_before(follow_up):
+    for opening in (
+        "Norlandic President Tomas Ekberg reshuffled his cabinet on Friday.",
+        "Norlandic President Tomas Ekberg on Friday named a new defence minister, Lena Berg.",
+    ):
+        found = _relations(f"{opening} {follow_up}")
+        assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), opening
+
+
+def test_an_appointment_far_back_or_told_of_in_a_relative_clause_is_not_carried():
+    found = _relations(
+        "Norlandic President Tomas Ekberg reshuffled his cabinet on Friday. "
+        + "The weather was fine. " * 4
+        + "Mira Solvang was named finance minister."
+    )
+    assert not _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg")
+    found = _relations(
+        "Norlandic President Tomas Ekberg reshuffled his cabinet on Friday. Lena Berg, who "
+        "was named finance minister in 2019, kept her post. Mira Solvang was named in a report."
+    )
+    assert not _has(found, "Lena Berg", "appointedBy", "Tomas Ekberg")
+    assert not _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg")
+    found = _relations("Chile reshuffled its cabinet on Friday. Mira Solvang was named envoy.")
+    assert not _has(found, "Mira Solvang", "appointedBy", "Chile")
+
+
+def test_designating_someone_to_a_post_appoints_them():
+    found = _relations(
+        "President Tomas Ekberg designated General Mira Solvang as chief of the general staff."
+    )
+    assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg")
+
+
 def test_new_opening_a_place_name_stays_in_the_name():
     found = _relations("Chile and New Zealand met in Lima. Officials of New Arcadia visited Lima.")
     assert _has(found, "Chile", "meets", "New Zealand")

@@ -420,6 +420,11 @@ def _carried(value: Any, _file: dict) -> dict[str, dict]:
             "window": int(r.get("window", 6)),
             "confidence": float(r.get("confidence", 0.7)),
             "be_preps": frozenset(r.get("be_preps") or ()),
+            "inverse": bool(r.get("inverse", False)),
+            "opens": frozenset(r.get("opens") or ()),
+            "needs": r.get("needs"),
+            "relative": bool(r.get("relative", True)),
+            "carriers": tuple(r.get("carriers") or ()),
         }
         for p, r in (value or {}).items()
         if p in known

@@ -5,7 +5,7 @@ modality."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 
 from kg.extract.actors import actor_refs, is_title_word
 from kg.extract.frames.candidates import Candidate, attribution
@@ -239,7 +239,9 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 subj += principals(tok)  # "signed by A on behalf of Norland": Norland too
             subj += _partners(tok, frame)  # "A signed the accord with B": B signs it too
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
-        out += carried_candidates(index, block, tok, clause)
+        out += carried_candidates(
+            index, block, tok, clause, partial(_names_a_post, index, block, tok)
+        )
         out += echo_candidates(index, block, tok, clause, stated_before)
         out += sourced_candidates(index, block, tok, clause)
     return out
@@ -346,8 +348,10 @@ def _emit(
         for r in actor_refs(index, block, s):
             if all(r.cluster.id != o.cluster.id for o in subjects_):
                 subjects_.append(r)
-    if subjects_ and frame.predicate in frames().carried and not frame.inverse:
-        # who imposed the last sanctions: "The measures target X" continues them
+    carried = frames().carried.get(frame.predicate)
+    if subjects_ and carried is not None and frame.inverse == carried["inverse"]:
+        # who imposed the last sanctions: "The measures target X" continues them; who
+        # appointed the last minister: "Y was named interior minister" continues it
         index.carry[frame.predicate] = (index.sentence_number(index.pos(block, tok)), subjects_)
     objects_ = frame_objects(index, block, tok, frame, anchor, {s.cluster.id for s in subjects_})
     # "A and B spoke to the press / to reporters": a partner is named, if not one of the range

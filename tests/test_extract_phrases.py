@@ -2079,3 +2079,24 @@ def test_a_name_after_a_retirement_mark_the_parser_ends_a_sentence_at_holds_the_
         "(Ret.) Mira Solvang, and his Swedish counterpart, Tomas Ekberg."
     )
     assert ("Mira Solvang", "Minister of Defence") in held(st)
+
+
+@pytest.mark.parametrize(
+    "text, title, owner",
+    [
+        (
+            "The talks were chaired by the Minister of Trade of the Republic of Seychelles, "
+            "Mira Solvang.",
+            "Minister of Trade",
+            "Seychelles",
+        ),
+        (
+            "Mira Solvang, Prime Minister of the Portuguese Republic since May, arrived in Velmar.",
+            "Prime Minister",
+            "Portugal",
+        ),
+    ],
+)
+def test_a_countrys_formal_name_owns_the_title(text, title, owner):
+    # gazetteer `long_forms`: "the Republic of X", "the <demonym> Republic" name the country
+    assert ("Mira Solvang", title, owner) in positions(_extract(text))

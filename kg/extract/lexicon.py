@@ -72,6 +72,7 @@ class Gazetteer:
     by_name: dict[str, GazetteerEntry] = field(default_factory=dict)
     by_demonym: dict[str, GazetteerEntry] = field(default_factory=dict)
     by_metonym: dict[str, GazetteerEntry] = field(default_factory=dict)
+    long_forms: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for e in self.entries:
@@ -81,6 +82,14 @@ class Gazetteer:
                 self.by_demonym.setdefault(norm(name), e)
             for name in e.metonyms:
                 self.by_metonym.setdefault(norm(name), e)
+        # a country's formal names, after every name an entry gives itself
+        for e in self.entries:
+            if e.cls != "Country":
+                continue
+            for form in self.long_forms:
+                for word in e.demonyms if "{demonym}" in form else (e.label,):
+                    name = form.format(name=e.label, demonym=word)
+                    self.by_name.setdefault(norm(name), e)
 
 
 @cache
@@ -98,7 +107,7 @@ def gazetteer() -> Gazetteer:
                 ids=tuple(sorted((item.get("ids") or {}).items())),
             )
         )
-    return Gazetteer(entries)
+    return Gazetteer(entries, long_forms=tuple(doc.get("long_forms", [])))
 
 
 def _read(read: Callable[[Any, dict], Any]) -> dict[str, Any]:
@@ -292,6 +301,7 @@ class Lexicon:
     owner_preps: frozenset[str]  # "the foreign minister of Norland"
     government_preps: frozenset[str]  # "the government in Norvik"
     venue_preps: frozenset[str]  # "a meeting of trade ministers in Norvik": where it is held
+    named_by_head: frozenset[str]  # "a major exercise" may be the later "Exercise Iron Gate"
     representative_preps: frozenset[str]  # "officials from Norland"
     title_determiners: frozenset[str]  # "the president" (a title named): a person named before
     title_word_determiners: frozenset[str]  # "the minister" (a word of a title)

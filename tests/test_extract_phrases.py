@@ -464,6 +464,11 @@ def test_a_known_country_the_recognizer_read_as_a_person_is_the_country(text, co
     assert classes == {"Country"}
 
 
+def test_a_known_country_that_is_a_word_of_a_person_s_name_in_the_block_stays_the_person_s():
+    st = _extract("Chad Ekberg met the envoy in Norvik. Chad said the talks went well.")
+    assert not [e for e in st.entities if e.label == "Chad" and e.cls == "Country"]
+
+
 @pytest.mark.parametrize(
     "text, name",
     [

@@ -55,6 +55,8 @@ class GazetteerNames:
         # ("10:15 - Norland" read as a time in a live blog)
         names = [e for e in doc.ents if e.label_ not in NOT_NAMES]
         owner = {i: e for e in names for i in range(e.start, e.end)}
+        # people's longer names: "Chad" alone is no country after "Chad Ekberg"
+        people = [e for e in names if e.label_ == "PERSON" and len(e) >= 2]
 
         def free(s: int, e: int, label: str) -> bool:
             inside = {owner[i] for i in range(s, e) if i in owner}
@@ -63,7 +65,15 @@ class GazetteerNames:
                 # the very name read as a thing of another kind ("Cyprus" as a product)
                 or (x.start == s and x.end == e and x.label_ not in SWALLOWED | {"POSITION"})
                 # a known place or body read as a person's name ("Togo has said ...")
-                or (x.start == s and x.end == e and x.label_ == "PERSON" and label != "PERSON")
+                or (
+                    x.start == s
+                    and x.end == e
+                    and x.label_ == "PERSON"
+                    and label != "PERSON"
+                    and not any(
+                        p != x and {t.lower_ for t in x} <= {t.lower_ for t in p} for p in people
+                    )
+                )
                 for x in inside
             )
 

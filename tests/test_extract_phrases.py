@@ -236,6 +236,19 @@ def test_names_the_recognizer_cut_are_mended():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, firm",
+    [
+        # review r9 E4: British news takes up a firm or a club with "who"
+        ("Mira Solvang thanked Norland Airways, who flew the troops to Velmar.", "Norland Airways"),
+        ("The army hired Velmar Logistics, who moved the tanks by rail.", "Velmar Logistics"),
+    ],
+)
+def test_a_firm_taken_up_by_who_stays_a_body(text, firm):
+    by_label = {e.label: e.cls for e in _extract(text).entities}
+    assert by_label.get(firm) not in (None, "Person"), by_label
+
+
 def test_titles_and_people_paired_respectively():
     st = _extract(
         "Anna Quist and Lev Marrow, the defence and foreign ministers respectively, wrote to "

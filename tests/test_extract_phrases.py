@@ -1377,6 +1377,29 @@ def test_a_plural_title_in_apposition_with_names_is_held_by_each():
     assert {("Mira Solvang", "Magistrate"), ("Tomas Ekberg", "Magistrate")} <= got
 
 
+def test_names_before_a_paired_plural_title_hold_a_title_each():
+    # review r8 #33: coordinated owners before a plural title in apposition after the names
+    st = _extract(
+        "Ana Berg and Lars Holm, the Danish and Finnish trade ministers, opened the fair."
+    )
+    assert positions(st) == {
+        ("Ana Berg", "Trade Minister", "Denmark"),
+        ("Lars Holm", "Trade Minister", "Finland"),
+    }
+
+
+def test_paired_time_words_qualify_each_holding():
+    # review r9 X2 residue: "the former and current ministers, A and B": A's is former
+    st = _extract("The former and current trade ministers, Ana Berg and Lars Holm, toured Oslo.")
+    label = {e.id: e.label for e in st.entities}
+    got = {
+        (label[r.subject], r.qualifiers)
+        for r in st.relations
+        if r.predicate == "holdsPosition" and label[r.object] == "Trade Minister"
+    }
+    assert got == {("Ana Berg", ("former",)), ("Lars Holm", ())}, got
+
+
 def test_a_title_s_complement_may_end_in_its_acronym_before_the_name():
     st = _extract(
         "She will visit the garrison next week with the Chief of General Staff of the Armed "

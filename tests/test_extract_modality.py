@@ -1078,10 +1078,27 @@ def test_not_just_yet_is_not_yet():
     assert ("Sweden", "memberOf", "Velmar Council") not in found, found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r10 V12: with no condition, a reported "would have" is a back-shifted "will
+        # have": planned
+        "Mira Solvang told reporters Norland would have deployed two frigates to the Andean "
+        "Force by June.",
+    ],
+)
+def test_a_reported_completion_by_a_date_is_planned(text):
+    assert _relations(text).get(SENT) == {"planned"}
+
+
 def test_what_would_have_happened_did_not():
     # review r9 E1 residue: a modal perfect is no plan
     found = _relations(
         "Mira Solvang would have chaired the Velmar Council had the vote gone ahead."
+    )
+    assert not any(p in ("leads", "holdsPosition") for _s, p, _o in found), found
+    found = _relations(
+        "Mira Solvang would have chaired the Velmar Council if the vote had gone ahead."
     )
     assert not any(p in ("leads", "holdsPosition") for _s, p, _o in found), found
 

@@ -409,6 +409,12 @@ def _echoes(value: Any, _file: dict) -> dict:
     }
 
 
+def _counterfactual(value: Any, _file: dict) -> dict:
+    """A modal perfect with a condition in the past perfect ("would have led ... had he not")."""
+    value = value or {}
+    return {k: frozenset(value.get(k) or ()) for k in ("aux", "perfect", "marks")}
+
+
 def _withheld(value: Any, _file: dict) -> dict:
     """A confirmation withheld ("did not confirm", "declined to confirm")."""
     value = value or {}
@@ -463,7 +469,8 @@ class Frames:
     modality_heads: dict[str, str]  # governing word -> modality (decline -> refused)
     modal_aux: dict[str, str]  # auxiliary -> modality (may -> possible)
     deontic_aux: frozenset[str]  # "should send": asked for, nothing stated
-    counterfactual_aux: frozenset[str]  # "would have led": what did not happen, nothing
+    # "would have led ... had he not resigned": what did not happen, nothing
+    counterfactual: dict = field(metadata=_read(_counterfactual))
     negated_refusals: dict[str, str]  # "has not ruled out": possible
     creation_verbs: frozenset[str]  # "create a board to govern": the object is the actor
     blocking_heads: frozenset[str]  # "urge X to send": the relation is only requested

@@ -125,7 +125,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
     for i, m in enumerate(mentions):
         if m.label == "COMMON":
             # joined below, by head noun and by name; a head noun with its complement
-            # written again is the same ("the meeting of foreign ministers in Oslo ... The
+            # written again is the same ("the meeting of foreign ministers in Norvik ... The
             # meeting of foreign ministers": the venue is cut from the name)
             if m.long and m.long != m.text and not m.owned:
                 key = ("common", m.cls, norm(m.long))

@@ -1091,6 +1091,22 @@ def test_a_reported_completion_by_a_date_is_planned(text):
     assert _relations(text).get(SENT) == {"planned"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r10 V4: a correction note's retracted claim was asserted
+        "Correction: an earlier version of this report said that Norland would send 200 troops "
+        "to the Andean Force. It will send observers.",
+        "A previous version of this story wrongly said Norland would send 200 troops to the "
+        "Andean Force.",
+        "An earlier version misidentified Norland as a member of the Andean Force.",
+    ],
+)
+def test_a_retracted_claim_states_nothing(text):
+    found = _relations(text)
+    assert not any(s == "Norland" and o == "Andean Force" for s, _p, o in found), found
+
+
 def test_what_would_have_happened_did_not():
     # review r9 E1 residue: a modal perfect is no plan
     found = _relations(

@@ -100,6 +100,25 @@ def _rank(found: set[str], negated: bool) -> str:
     return "asserted"
 
 
+def retracted(sent) -> bool:
+    """Whether a sentence reports a claim the article retracts ("An earlier version of this
+    article said that ...", "incorrectly said", "misidentified X as"; frames.yaml
+    `retractions`): nothing of it is stated."""
+    rule = frames().retractions
+    reporting = lexicon().reporting_verbs
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in rule["verbs"] and t.pos_ == "VERB":
+            return True
+        if lemma in reporting and t.pos_ in ("VERB", "AUX"):
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in rule["subjects"]:
+                    return True
+                if c.dep_ == "advmod" and c.lower_ in rule["adverbs"]:
+                    return True
+    return False
+
+
 def _counterfactual(verb) -> bool:
     """A modal perfect of what did not happen, with its condition: "would have led the
     mission had he not resigned", "... if he had stayed" (frames.yaml `counterfactual`); not

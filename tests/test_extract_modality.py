@@ -874,6 +874,11 @@ def test_who_does_not_confirm_a_claim_is_not_its_source():
     [
         "Mira Solvang did not say that Norland would send 200 troops to the Andean Force.",
         "Mira Solvang never said that Norland would send 200 troops to the Andean Force.",
+        # review r9 P3: a confirmation withheld is no claim either ("could not" is kept)
+        "Asked on Friday, Tomas Ekberg did not confirm that Norland was ready to lend "
+        "engineers to the Andean Force.",
+        "The Norland Defence Ministry declined to confirm that Norland would send a frigate "
+        "to the Andean Force.",
     ],
 )
 def test_what_nobody_said_is_not_claimed(text):

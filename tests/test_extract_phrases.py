@@ -236,6 +236,19 @@ def test_names_the_recognizer_cut_are_mended():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, firm",
+    [
+        # review r9 E4: British news takes up a firm or a club with "who"
+        ("Mira Solvang thanked Norland Airways, who flew the troops to Velmar.", "Norland Airways"),
+        ("The army hired Velmar Logistics, who moved the tanks by rail.", "Velmar Logistics"),
+    ],
+)
+def test_a_firm_taken_up_by_who_stays_a_body(text, firm):
+    by_label = {e.label: e.cls for e in _extract(text).entities}
+    assert by_label.get(firm) not in (None, "Person"), by_label
+
+
 def test_titles_and_people_paired_respectively():
     st = _extract(
         "Anna Quist and Lev Marrow, the defence and foreign ministers respectively, wrote to "
@@ -2045,3 +2058,24 @@ def test_a_name_after_a_retirement_mark_the_parser_ends_a_sentence_at_holds_the_
         "(Ret.) Mira Solvang, and his Swedish counterpart, Tomas Ekberg."
     )
     assert ("Mira Solvang", "Minister of Defence") in held(st)
+
+
+@pytest.mark.parametrize(
+    "text, title, owner",
+    [
+        (
+            "The talks were chaired by the Minister of Trade of the Republic of Seychelles, "
+            "Mira Solvang.",
+            "Minister of Trade",
+            "Seychelles",
+        ),
+        (
+            "Mira Solvang, Prime Minister of the Portuguese Republic since May, arrived in Velmar.",
+            "Prime Minister",
+            "Portugal",
+        ),
+    ],
+)
+def test_a_countrys_formal_name_owns_the_title(text, title, owner):
+    # gazetteer `long_forms`: "the Republic of X", "the <demonym> Republic" name the country
+    assert ("Mira Solvang", title, owner) in positions(_extract(text))

@@ -122,6 +122,21 @@ def _rank(found: set[str], negated: bool) -> str:
     return "asserted"
 
 
+def _withheld(verb) -> bool:
+    """A confirmation its subject withholds ("did not confirm", "declined to confirm"), not
+    one it could not give ("could not confirm": a report kept without a source; frames.yaml
+    `withheld_reports`)."""
+    rule = frames().withheld_reports
+    if verb.lemma_.lower() not in rule["verbs"]:
+        return False
+    head = verb.head if verb.dep_ == "xcomp" else None
+    negators = [c for c in verb.children if c.dep_ == "neg"]
+    if head is not None and head.lemma_.lower() in rule["refusals"]:
+        negators.append(head)  # "declined to confirm"
+    unable = any(c.dep_ == "aux" and c.lemma_.lower() in rule["unable"] for c in verb.children)
+    return bool(negators) and not unable
+
+
 def _levels(tok) -> tuple[set[str], bool] | None:
     """The modalities the words over `tok` give, and whether it is negated; None when it
     is only asked for. Worked out once per token of a Doc (the clause finder asks, then
@@ -184,6 +199,8 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
                 and not _wh_clause(below)
             ):
                 return None  # "did not say that X would send troops": nobody claims it
+            if _withheld(word) and not _wh_clause(below):
+                return None  # "X did not confirm that Norland would send troops": no claim
             break
         wish = above and lemma in f.own_wishes and _own_infinitive(word, below)
         if wish:

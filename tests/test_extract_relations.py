@@ -505,6 +505,10 @@ def test_an_officials_act_of_state_is_their_countrys_too(text, country, predicat
         # review r9 R3: a title of the opposition or a party (frames.yaml non_state_titles)
         "Mira Solvang, Chile's opposition leader, opposes the Harbour Plan.",
         "Mira Solvang, a Chilean Labour Party leader, opposes the Harbour Plan.",
+        # review r9 R3 residues: the title kept "shadow"; a stance held in one's own name
+        "Mira Solvang, Chile's shadow trade minister, opposes the Harbour Plan.",
+        "Mira Solvang, Chile's trade minister, told a radio station she personally opposes "
+        "the Harbour Plan.",
     ],
 )
 def test_a_lawmakers_or_analysts_stance_stays_their_own(text):

@@ -462,6 +462,7 @@ class Frames:
     modality_heads: dict[str, str]  # governing word -> modality (decline -> refused)
     modal_aux: dict[str, str]  # auxiliary -> modality (may -> possible)
     deontic_aux: frozenset[str]  # "should send": asked for, nothing stated
+    counterfactual_aux: frozenset[str]  # "would have led": what did not happen, nothing
     negated_refusals: dict[str, str]  # "has not ruled out": possible
     creation_verbs: frozenset[str]  # "create a board to govern": the object is the actor
     blocking_heads: frozenset[str]  # "urge X to send": the relation is only requested
@@ -513,6 +514,7 @@ class Frames:
     state_acts: frozenset[str]  # "Defence Minister X ruled out ...": X's country too
     state_titles: frozenset[str]  # a title that speaks for the state: "minister"
     non_state_titles: frozenset[str]  # not when it has one of these: "opposition leader"
+    own_capacity_words: frozenset[str]  # "he personally opposed it": not the state's act
     limit_marks: frozenset[str]  # "is willing to X but will not Y"
     gerund_subject_preps: frozenset[str]  # "joined Y in voting": X votes
     acting_entity_types: frozenset[str]  # a patient that can act: PERSON, ORG, ...

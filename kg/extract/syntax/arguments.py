@@ -421,15 +421,17 @@ def _is_particle_prep(t, i: int) -> bool:
 
 
 def prep_children(tok) -> list:
-    """The prepositions of a word, looking through a particle ("pulled out of X": of)."""
+    """The prepositions of a word, looking through a particle ("pulled out of X": of), with
+    those coordinated with them ("sanctions on A and on B", "travelled to X and to Y": the
+    parser hangs the second preposition on the first)."""
     doc = tok.doc
     return [doc[p] for p in _prep_children(doc, tok.i)]
 
 
 def _prep_children(doc, i: int) -> list[int]:
     t = tree(doc)
-    dep, kids = t.dep, t.kids
-    particle = _particle_object_prep(doc, i) if t.pos[i] in ("VERB", "AUX") else None
+    dep, pos, kids = t.dep, t.pos, t.kids
+    particle = _particle_object_prep(doc, i) if pos[i] in ("VERB", "AUX") else None
     out = []
     for prep in kids[i]:
         d = dep[prep]
@@ -439,6 +441,10 @@ def _prep_children(doc, i: int) -> list[int]:
             out += [c for c in kids[prep] if dep[c] == "prep"]
         elif d != "agent":
             out.append(prep)
+            if any(dep[c] == "conj" for c in kids[prep]):  # else it has no conjuncts
+                out += [
+                    c.i for c in doc[prep].conjuncts if dep[c.i] == "conj" and pos[c.i] == "ADP"
+                ]
     return out
 
 

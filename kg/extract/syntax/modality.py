@@ -122,6 +122,15 @@ def _rank(found: set[str], negated: bool) -> str:
     return "asserted"
 
 
+def _counterfactual(verb) -> bool:
+    """A modal perfect of what did not happen: "would have led" (frames.yaml
+    `counterfactual_aux` and a perfect "have" before a past participle)."""
+    if verb.tag_ != "VBN":
+        return False
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "have" in aux and any(a in frames().counterfactual_aux for a in aux)
+
+
 def _withheld(verb) -> bool:
     """A confirmation its subject withholds ("did not confirm", "declined to confirm"), not
     one it could not give ("could not confirm": a report kept without a source; frames.yaml
@@ -238,6 +247,8 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
         # "will not host the summit but will send troops": a conjunct with an auxiliary or
         # a tense of its own takes neither the negation nor the modal of the verb before it
         own = word.i != tok.i and not above and below is not None and _finite(below)
+        if not own and _counterfactual(word):
+            return None  # "would have led the mission had he not resigned": it did not happen
         for child in kids[word.i]:
             low = lower[child]
             d = dep[child]
@@ -252,6 +263,13 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
             elif d == "cc" and low in f.negating_conjunctions and not above:
                 if below is not None and child < below.i and word.i != tok.i:
                     negated = True  # "... nor send troops": the conjunct after "nor"
+            elif (
+                d == "advmod"
+                and low in f.focus_time_words
+                and not own
+                and any(dep[g] == "neg" and lower[g] in f.negators for g in kids[child])
+            ):
+                negated = True  # "will not just yet join": the parser hangs "not" on "yet"
             elif d == "aux" and low in f.modal_aux and not own:
                 found.add(f.modal_aux[low])
             elif d == "amod" and low in f.planned_modifiers:

@@ -574,6 +574,13 @@ def test_the_owner_of_an_offer_is_the_subject_of_its_infinitive():
     assert not _has(found, "Peru", "hosts", "Andean Water Forum")
 
 
+def test_a_body_adopting_a_declaration_is_a_party_to_it_but_not_to_sanctions():
+    found = _relations("The Norland Council adopted the Velmar Declaration on Fisheries.")
+    assert _has(found, "Norland Council", "signs", "Velmar Declaration")
+    found = _relations("The European Union adopted new sanctions on Velmar on Friday.")
+    assert not any(p == "signs" for _s, p, _o in found)
+
+
 def test_leaving_for_a_place_on_a_day_is_a_planned_trip_there():
     found = _relations(
         "Mira Solvang leaves on Thursday for Velmar City, where she is due to meet Anders Holm."

@@ -233,6 +233,7 @@ class Lexicon:
     force_nouns: tuple[str, ...]
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
+    sending_verbs: dict[str, frozenset[str]]  # "represented by X", "has sent X": X's country
     reporting_verbs: frozenset[str]
     past_markers: frozenset[str]
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class

@@ -192,6 +192,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             by_initials.setdefault((initials(other.text), other.cls), j)
             by_initials.setdefault((initials(other.text), None), j)
             ending_at.setdefault(other.end, []).append(j)
+    commons = {(m.block, m.head): j for j, m in enumerate(mentions) if m.label == "COMMON"}
     for i, m in enumerate(mentions):
         if not _is_acronym(m.text) or entries[i]:
             continue
@@ -202,6 +203,8 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             named = initials(mentions[j].text) == m.text or acronym_fits(m.text, mentions[j].text)
             if named and (found is None or j < found):
                 found = j
+        if found is None:  # "its civilian monitoring mission in Norland (NUMM)"
+            found = _described_before(docs[m.block], m, commons)
         if found is not None:
             u.join(found, i)
             m.cls = mentions[found].cls
@@ -440,6 +443,23 @@ def _defined_acronyms(mentions: list[Mention], entries: list, text: str) -> None
         j = defined.get(m.text, -1)
         if j >= 0 and entries[i] is not None:
             entries[i], m.cls = None, mentions[j].cls
+
+
+def _described_before(doc, m: Mention, commons: dict) -> int | None:
+    """An acronym in parentheses right after a common-noun phrase and its place phrase
+    ("the bloc's civilian monitoring mission in Norland (NUMM)") that fits no name before it
+    names that phrase: the phrase whose head the word before "(" hangs on."""
+    if m.tok_start < 2 or doc[m.tok_start - 1].text != "(":
+        return None
+    tok = doc[m.tok_start - 2]
+    for _ in range(4):  # "mission" <- "in" <- "Norland"
+        found = commons.get((m.block, tok.i))
+        if found is not None:
+            return found
+        if tok.dep_ not in ("pobj", "prep", "compound", "amod") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _before_parenthesis(text: str, start: int, ending_at: dict[int, list[int]]) -> list[int]:

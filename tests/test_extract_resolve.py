@@ -730,3 +730,35 @@ def test_an_acronym_after_a_description_and_its_place_names_the_description():
     mission = [e for e in st.entities if e.label == "civilian observer mission"]
     assert mission and "VOMN" in mission[0].aliases
     assert not any(e.label == "VOMN" for e in st.entities)
+
+
+@pytest.mark.parametrize(
+    "text, title, owner",
+    [
+        (
+            "The African Union weighed a new mission, though the bloc's special envoy for "
+            "Norland, Mira Solvang, said nothing.",
+            "Special Envoy for Norland",
+            "African Union",
+        ),
+        (
+            "The European Union met on Monday. The bloc's envoy for Norland, Mira Solvang, "
+            "said nothing.",
+            "Envoy for Norland",
+            "European Union",
+        ),
+    ],
+)
+def test_the_blocs_title_is_the_body_named_before(text, title, owner):
+    # lexicon `anaphors`: "the bloc" is the international body named before ("the alliance"
+    # is not: a party alliance too)
+    assert _has(_relations(text), title, "positionIn", owner)
+
+
+def test_a_name_given_by_a_naming_participle_names_the_clauses_subject():
+    # lexicon `naming_verbs`: "Named X, the exercise ..." (the recognizer reads X as a person)
+    found = _relations(
+        "The Norland Navy will hold a large joint exercise off Velmar in June, officials "
+        "said. Named Iron Tide, the exercise will include air defence drills."
+    )
+    assert _has(found, "Norland Navy", "contributesTo", "Iron Tide"), found

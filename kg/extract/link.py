@@ -50,7 +50,38 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     descriptions = [m for m in mentions if m.label == "DESC"]
     clusters = _link_names([m for m in mentions if m.label != "DESC"], text, docs)
     link_descriptions(mentions, descriptions, clusters)
+    _named_descriptions(mentions, clusters, docs)
     return clusters
+
+
+def _named_descriptions(mentions: list[Mention], clusters: list[Cluster], docs: list) -> None:
+    """ "Named Iron Tide, the exercise will run in May": the name a naming participle
+    (lexicon `naming_verbs`) gives before its clause is the name of the clause's subject, a
+    description or common-noun phrase; the name's mentions join that entity, which takes the
+    name as its label (the recognizer may have read the name as a person's)."""
+    verbs = lexicon().naming_verbs
+    at_head = {(m.block, m.head): m for m in mentions if m.cluster >= 0}
+    for m in mentions:
+        if m.cluster < 0 or m.label in ("DESC", "COMMON", "POSITION"):
+            continue
+        tok = docs[m.block][m.head]
+        verb = tok.head
+        if tok.dep_ not in ("oprd", "attr", "dobj") or verb.lemma_.lower() not in verbs:
+            continue
+        if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i > tok.i:
+            continue
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        described = at_head.get((m.block, subjects[0].i)) if subjects else None
+        if described is None or described.label not in ("DESC", "COMMON"):
+            continue
+        name, target = clusters[m.cluster], clusters[described.cluster]
+        if name.id == target.id or name.entry is not None:
+            continue
+        for other in name.mentions:
+            other.cluster = target.id
+            target.mentions.append(other)
+        name.mentions = []
+        target.label = m.text
 
 
 def _whose(title) -> bool:

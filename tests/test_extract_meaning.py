@@ -574,6 +574,27 @@ def test_the_owner_of_an_offer_is_the_subject_of_its_infinitive():
     assert not _has(found, "Peru", "hosts", "Andean Water Forum")
 
 
+def test_hosting_the_headquarters_of_a_force_is_hosting_the_force():
+    found = _relations(
+        "Estonia says it is ready to host the headquarters of the Northern Shield Brigade in "
+        "Tartu, and Peru will host the Andean Guard's headquarters."
+    )
+    assert _has(found, "Estonia", "hosts", "Northern Shield Brigade", "offered")
+    assert _has(found, "Peru", "hosts", "Andean Guard", "planned")
+    found = _relations("Norway will send a team of engineers of its navy to the Velmar Mission.")
+    assert not any(p == "contributesTo" and o != "Velmar Mission" for (_s, p, o) in found)
+
+
+def test_it_coordinated_after_a_report_is_the_subject_of_the_clause_reported():
+    found = _relations(
+        "Norway, which has a long border with Sweden, will not send soldiers into Sweden, "
+        "Deputy Minister Lena Berg said, but it has offered to host the Velmar Force's "
+        "depot in Oslo."
+    )
+    assert _has(found, "Norway", "hosts", "Velmar Force", "offered")
+    assert not _has(found, "Sweden", "hosts", "Velmar Force")
+
+
 def test_training_or_arming_a_country_s_forces_is_help_to_it_and_denying_it_negates_it():
     found = _relations(
         "Sweden and Finland have offered to train Bolivian border guards. Estonia has "

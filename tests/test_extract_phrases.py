@@ -236,6 +236,19 @@ def test_names_the_recognizer_cut_are_mended():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, firm",
+    [
+        # review r9 E4: British news takes up a firm or a club with "who"
+        ("Mira Solvang thanked Norland Airways, who flew the troops to Velmar.", "Norland Airways"),
+        ("The army hired Velmar Logistics, who moved the tanks by rail.", "Velmar Logistics"),
+    ],
+)
+def test_a_firm_taken_up_by_who_stays_a_body(text, firm):
+    by_label = {e.label: e.cls for e in _extract(text).entities}
+    assert by_label.get(firm) not in (None, "Person"), by_label
+
+
 def test_titles_and_people_paired_respectively():
     st = _extract(
         "Anna Quist and Lev Marrow, the defence and foreign ministers respectively, wrote to "
@@ -1323,6 +1336,29 @@ def test_a_plural_title_in_apposition_with_names_is_held_by_each():
     got = held(st)
     assert {("Ana Berg", "Court Judge"), ("Lars Holm", "Court Judge")} <= got
     assert {("Mira Solvang", "Magistrate"), ("Tomas Ekberg", "Magistrate")} <= got
+
+
+def test_names_before_a_paired_plural_title_hold_a_title_each():
+    # review r8 #33: coordinated owners before a plural title in apposition after the names
+    st = _extract(
+        "Ana Berg and Lars Holm, the Danish and Finnish trade ministers, opened the fair."
+    )
+    assert positions(st) == {
+        ("Ana Berg", "Trade Minister", "Denmark"),
+        ("Lars Holm", "Trade Minister", "Finland"),
+    }
+
+
+def test_paired_time_words_qualify_each_holding():
+    # review r9 X2 residue: "the former and current ministers, A and B": A's is former
+    st = _extract("The former and current trade ministers, Ana Berg and Lars Holm, toured Oslo.")
+    label = {e.id: e.label for e in st.entities}
+    got = {
+        (label[r.subject], r.qualifiers)
+        for r in st.relations
+        if r.predicate == "holdsPosition" and label[r.object] == "Trade Minister"
+    }
+    assert got == {("Ana Berg", ("former",)), ("Lars Holm", ())}, got
 
 
 def test_a_title_s_complement_may_end_in_its_acronym_before_the_name():

@@ -611,6 +611,31 @@ def test_a_quoted_we_of_an_unnamed_spokesperson_is_the_body_they_speak_for():
     assert _has(found, "Norway", "contributesTo", "Sudria Mission", "planned")
 
 
+def test_a_quoted_we_of_a_named_spokesperson_is_the_body_they_speak_for():
+    # review r9 R11, second half: "a spokesperson for X" owned no post, so "we" was nobody
+    found = _relations(
+        '"We will lend two frigates to the Sudria Mission," Tomas Ekberg, a spokesman for the '
+        "Velmar Alliance, told reporters on Monday."
+    )
+    assert _has(found, "Velmar Alliance", "contributesTo", "Sudria Mission", "planned"), found
+    assert _posts_of("Ana Berg, a spokeswoman for the Velmar Alliance, said so.") == {
+        ("Ana Berg", "Spokeswoman", "Velmar Alliance")
+    }
+
+
+def _posts_of(text: str) -> set[tuple[str, str, str | None]]:
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    label = {e.id: e.label for e in st.entities}
+    owner = {r.subject: label[r.object] for r in st.relations if r.predicate == "positionIn"}
+    return {
+        (label[r.subject], label[r.object], owner.get(r.object))
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+
+
 def test_a_we_after_a_closed_quotation_is_not_quoted():
     # review r9 R9: any quote mark before the pronoun had made it quoted
     found = _relations(

@@ -76,9 +76,12 @@ def title_owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | Non
             if owner is not None:
                 return owner, ""
     span = doc[pos.tok_start : pos.tok_end]
+    preps = {"of", "at"}
+    if doc[pos.tok_end - 1].lower_ in lexicon().speaker_titles:
+        preps.add("for")  # "a spokesperson for the Velmar Alliance": the alliance's
     for tok in span:
         for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at") or prep.i < pos.tok_end:
+            if prep.dep_ != "prep" or prep.lower_ not in preps or prep.i < pos.tok_end:
                 continue
             for pobj in prep.children:
                 # "the secretary general of the NFC, Paolo Renn,": the parser may make the

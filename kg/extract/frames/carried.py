@@ -121,16 +121,27 @@ def carried_candidates(
 def _echoing_noun(tok, clause: Clause, rule: dict) -> bool:
     """Whether the clause's object is a noun for the act before: "a similar step", "the same
     move" (a word of `markers`), or any of `nouns` after a verb of `bare_verbs` ("join the
-    package")."""
+    package"), unless the noun says whose it is or what it is for ("join the alliance's
+    effort to end the war" is another act, not the one before)."""
     doc = tok.doc
     bare = tok.lemma_.lower() in rule["bare_verbs"]
     for i in clause.objects:
         obj = doc[i]
         if obj.lemma_.lower() not in rule["nouns"]:
             continue
-        if bare or any(c.lower_ in rule["markers"] for c in obj.children):
+        if any(c.lower_ in rule["markers"] for c in obj.children):
+            return True
+        if bare and not any(_own_act(c) for c in obj.children):
             return True
     return False
+
+
+def _own_act(child) -> bool:
+    """A child that makes a noun another act than the one before: a possessor ("the
+    alliance's effort"), a clause ("effort to end the war") or whose it is ("of", "by")."""
+    return child.dep_ in ("poss", "acl", "relcl") or (
+        child.dep_ == "prep" and child.lower_ in ("of", "by")
+    )
 
 
 def echo_candidates(

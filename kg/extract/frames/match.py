@@ -188,6 +188,18 @@ def _verb_words(clause: Clause, tok) -> frozenset[str]:
     return frozenset((clause.lemma, clause.lemma.split()[0], tok.lower_))
 
 
+def _noun_of_fits(index: ArticleIndex, block: int, noun, frame: Frame) -> bool:
+    """Whether the "of" object of a frame's noun, when it has one, is of a class the frame
+    takes (`noun_of`): "control of the army", not "control of the investigation"."""
+    if not frame.noun_of:
+        return True
+    whole = prep_objects(noun, "of")
+    heads = lexicon().head_classes  # an unnamed body: "the navy", "the council"
+    classes = [r.cluster.cls for o in whole for r in index.refs(block, o)]
+    classes += [heads[o.lemma_.lower()] for o in whole if o.lemma_.lower() in heads]
+    return not whole or any(fits(k, c) for k in classes for c in frame.noun_of)
+
+
 def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
     f = frames()
     out: list[Candidate] = []
@@ -210,7 +222,7 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                     ),
                     None,
                 )
-                if anchor is None:
+                if anchor is None or not _noun_of_fits(index, block, anchor, frame):
                     continue
             if frame.judgement and judgement(tok)[0] != frame.judgement:
                 continue  # "called the pact a betrayal": opposes, not supports

@@ -97,7 +97,7 @@ def _words() -> _Words:
     data = title_data()
     lex = lexicon()
     stop = set(data.role_nouns) | data.modifiers | set(data.qualifiers) | data.honorifics
-    stop |= data.not_complements | set(lex.head_classes) | data.name_heads
+    stop |= data.not_complements | set(lex.head_classes) | data.name_heads | lex.firm_words
     gaz = gazetteer()
     known = set(gaz.by_name) | set(gaz.by_demonym) | set(gaz.by_metonym)
     return _Words(frozenset(stop), frozenset(known), data.name_particles)

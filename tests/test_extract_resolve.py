@@ -761,7 +761,7 @@ def test_an_acronym_after_a_description_and_its_place_names_the_description():
     "text, title, owner",
     [
         (
-            "The African Union weighed a new mission, though the bloc's special envoy for "
+            "The African Union weighed a new mission, but the bloc's special envoy for "
             "Norland, Mira Solvang, said nothing.",
             "Special Envoy for Norland",
             "African Union",

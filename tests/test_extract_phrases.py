@@ -464,6 +464,45 @@ def test_a_longer_gazetteer_name_wins_over_the_names_inside_it():
     assert not [e for e in st.entities if e.cls == "Person"]
 
 
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Vanuatu has told Norland it will not sign the fisheries pact.", "Vanuatu"),
+        ("Mira Solvang flew to Benin on Monday, and Togo said it would host the talks.", "Togo"),
+    ],
+)
+def test_a_known_country_the_recognizer_read_as_a_person_is_the_country(text, country):
+    st = _extract(text)
+    classes = {e.cls for e in st.entities if e.label == country}
+    assert classes == {"Country"}
+
+
+def test_a_known_country_that_is_a_word_of_a_person_s_name_in_the_block_stays_the_person_s():
+    st = _extract("Chad Ekberg met the envoy in Norvik. Chad said the talks went well.")
+    assert not [e for e in st.entities if e.label == "Chad" and e.cls == "Country"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # appointed with the post as the verb's complement
+        ("Tshilombo Mbuyi was named defence minister on Friday.", "Tshilombo Mbuyi"),
+        # the "of" complement of a noun that only happens to a person
+        (
+            "Velmar's cabinet fell after the resignation of Gintaras Velkovičius in May.",
+            "Gintaras Velkovičius",
+        ),
+        # an age between commas
+        ("Tshilombo Mbuyi, 61, will lead the delegation to Norvik.", "Tshilombo Mbuyi"),
+        # read as a work, yet it speaks
+        ('"We came for peace," Olusegun Adeyemi told the assembly.', "Olusegun Adeyemi"),
+    ],
+)
+def test_a_name_read_as_a_body_or_a_thing_where_only_a_person_fits_is_a_person_s(text, name):
+    st = _extract(text)
+    assert {e.cls for e in st.entities if e.label == name} == {"Person"}
+
+
 def test_an_adjective_that_begins_a_proper_name_stays_in_it():
     st = _extract("The new ministers met in New Zealand on Monday.")
     assert "New Zealand" in {e.label for e in st.entities}

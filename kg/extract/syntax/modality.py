@@ -546,14 +546,19 @@ def _weighs(verb) -> bool:
 
 def _future_date(verb) -> bool:
     """A verb in the present with a date ahead of it ("arrives next week", "meets them
-    tomorrow", "travels to Lima later this month"; data: frames.yaml future_words)."""
+    tomorrow", "travels to Lima later this month"; data: frames.yaml future_words), or in the
+    simple present of a trip with a day ("leaves on Monday for Luanda": `scheduled_days`)."""
     if verb.tag_ not in ("VB", "VBP", "VBZ", "VBG"):
         return False
-    words = frames().future_words
+    f = frames()
+    scheduled = verb.tag_ in ("VBP", "VBZ") and phrasal_lemma(verb) in f.scheduled_verbs
     for child in verb.children:
         dates = [child] if child.dep_ in ("npadvmod", "advmod", "tmod") else []
         if child.dep_ == "prep":
             dates = child_deps(child, "pobj")
+        words = f.future_words
+        if scheduled and (child.dep_ != "prep" or child.lower_ == "on"):
+            words = words | f.scheduled_days
         for date in dates:
             if date.ent_type_ in ("DATE", "TIME") and any(w.lower_ in words for w in date.subtree):
                 return True

@@ -491,6 +491,8 @@ class Frames:
     unit_relations: dict  # "the Assembly's Defence Committee"
     interview: dict[str, tuple[str, ...]]  # voices.py
     future_words: frozenset[str]  # "goes there next week": planned
+    scheduled_days: frozenset[str]  # "leaves on Monday for Luanda": planned
+    scheduled_verbs: frozenset[str]  # ... the verbs of a trip that a day schedules
     past_words: frozenset[str]  # "before the talks last month": not ahead
     carried: dict[str, dict] = field(metadata=_read(_carried))  # "The measures target X"
     echoes: dict = field(metadata=_read(_echoes))  # "B is considering a similar step"

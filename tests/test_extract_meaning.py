@@ -581,6 +581,14 @@ def test_a_body_adopting_a_declaration_is_a_party_to_it_but_not_to_sanctions():
     assert not any(p == "signs" for _s, p, _o in found)
 
 
+def test_taking_over_a_post_from_someone_hung_on_the_post_succeeds_them():
+    found = _relations(
+        "Mira Solvang, who took over as commander from Norland's army chief, General Anders "
+        "Holm, in May, visited Velmar."
+    )
+    assert _has(found, "Mira Solvang", "succeeds", "Anders Holm")
+
+
 def test_leaving_for_a_place_on_a_day_is_a_planned_trip_there():
     found = _relations(
         "Mira Solvang leaves on Thursday for Velmar City, where she is due to meet Anders Holm."

@@ -427,6 +427,47 @@ def test_listing_far_from_any_sanctions_or_without_them_is_no_sanction():
     assert not _has(found, "Chile", "sanctions", "Ivan Bort")
 
 
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "Mira Solvang was named finance minister.",
+        "Mira Solvang, a former banker, was nominated as finance minister.",
+        "Mira Solvang and Anders Holm were sworn in as finance and trade ministers.",
+    ],
+)
+def test_an_appointment_without_its_author_is_made_by_who_appointed_just_before(follow_up):
+    for opening in (
+        "Norlandic President Tomas Ekberg reshuffled his cabinet on Friday.",
+        "Norlandic President Tomas Ekberg on Friday named a new defence minister, Lena Berg.",
+    ):
+        found = _relations(f"{opening} {follow_up}")
+        assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), opening
+
+
+def test_an_appointment_far_back_or_told_of_in_a_relative_clause_is_not_carried():
+    found = _relations(
+        "Norlandic President Tomas Ekberg reshuffled his cabinet on Friday. "
+        + "The weather was fine. " * 4
+        + "Mira Solvang was named finance minister."
+    )
+    assert not _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg")
+    found = _relations(
+        "Norlandic President Tomas Ekberg reshuffled his cabinet on Friday. Lena Berg, who "
+        "was named finance minister in 2019, kept her post. Mira Solvang was named in a report."
+    )
+    assert not _has(found, "Lena Berg", "appointedBy", "Tomas Ekberg")
+    assert not _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg")
+    found = _relations("Chile reshuffled its cabinet on Friday. Mira Solvang was named envoy.")
+    assert not _has(found, "Mira Solvang", "appointedBy", "Chile")
+
+
+def test_designating_someone_to_a_post_appoints_them():
+    found = _relations(
+        "President Tomas Ekberg designated General Mira Solvang as chief of the general staff."
+    )
+    assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg")
+
+
 def test_new_opening_a_place_name_stays_in_the_name():
     found = _relations("Chile and New Zealand met in Lima. Officials of New Arcadia visited Lima.")
     assert _has(found, "Chile", "meets", "New Zealand")
@@ -531,6 +572,27 @@ def test_the_owner_of_an_offer_is_the_subject_of_its_infinitive():
     )
     assert _has(found, "Chile", "hosts", "Andean Water Forum", "offered")
     assert not _has(found, "Peru", "hosts", "Andean Water Forum")
+
+
+def test_hosting_the_headquarters_of_a_force_is_hosting_the_force():
+    found = _relations(
+        "Estonia says it is ready to host the headquarters of the Northern Shield Brigade in "
+        "Tartu, and Peru will host the Andean Guard's headquarters."
+    )
+    assert _has(found, "Estonia", "hosts", "Northern Shield Brigade", "offered")
+    assert _has(found, "Peru", "hosts", "Andean Guard", "planned")
+    found = _relations("Norway will send a team of engineers of its navy to the Velmar Mission.")
+    assert not any(p == "contributesTo" and o != "Velmar Mission" for (_s, p, o) in found)
+
+
+def test_it_coordinated_after_a_report_is_the_subject_of_the_clause_reported():
+    found = _relations(
+        "Norway, which has a long border with Sweden, will not send soldiers into Sweden, "
+        "Deputy Minister Lena Berg said, but it has offered to host the Velmar Force's "
+        "depot in Oslo."
+    )
+    assert _has(found, "Norway", "hosts", "Velmar Force", "offered")
+    assert not _has(found, "Sweden", "hosts", "Velmar Force")
 
 
 def test_training_or_arming_a_country_s_forces_is_help_to_it_and_denying_it_negates_it():

@@ -874,6 +874,11 @@ def test_who_does_not_confirm_a_claim_is_not_its_source():
     [
         "Mira Solvang did not say that Norland would send 200 troops to the Andean Force.",
         "Mira Solvang never said that Norland would send 200 troops to the Andean Force.",
+        # review r9 P3: a confirmation withheld is no claim either ("could not" is kept)
+        "Asked on Friday, Tomas Ekberg did not confirm that Norland was ready to lend "
+        "engineers to the Andean Force.",
+        "The Norland Defence Ministry declined to confirm that Norland would send a frigate "
+        "to the Andean Force.",
     ],
 )
 def test_what_nobody_said_is_not_claimed(text):
@@ -1067,6 +1072,18 @@ def test_not_just_yet_is_not_yet():
     found = _relations("Norway will not just yet send troops to the Sudria Mission.")
     assert found[("Norway", "declines", "Sudria Mission")] == {"refused"}, found
     assert ("Norway", "contributesTo", "Sudria Mission") not in found, found
+    # the parser may hang "not" on "yet": the verb has no negator of its own
+    found = _relations("Sweden will not just yet join the Velmar Council, its premier said.")
+    assert found[("Sweden", "declines", "Velmar Council")] == {"refused"}, found
+    assert ("Sweden", "memberOf", "Velmar Council") not in found, found
+
+
+def test_what_would_have_happened_did_not():
+    # review r9 E1 residue: a modal perfect is no plan
+    found = _relations(
+        "Mira Solvang would have chaired the Velmar Council had the vote gone ahead."
+    )
+    assert not any(p in ("leads", "holdsPosition") for _s, p, _o in found), found
 
 
 @pytest.mark.parametrize(

@@ -236,6 +236,19 @@ def test_names_the_recognizer_cut_are_mended():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, firm",
+    [
+        # review r9 E4: British news takes up a firm or a club with "who"
+        ("Mira Solvang thanked Norland Airways, who flew the troops to Velmar.", "Norland Airways"),
+        ("The army hired Velmar Logistics, who moved the tanks by rail.", "Velmar Logistics"),
+    ],
+)
+def test_a_firm_taken_up_by_who_stays_a_body(text, firm):
+    by_label = {e.label: e.cls for e in _extract(text).entities}
+    assert by_label.get(firm) not in (None, "Person"), by_label
+
+
 def test_titles_and_people_paired_respectively():
     st = _extract(
         "Anna Quist and Lev Marrow, the defence and foreign ministers respectively, wrote to "
@@ -449,6 +462,45 @@ def test_a_longer_gazetteer_name_wins_over_the_names_inside_it():
     countries = {e.label for e in st.entities if e.cls == "Country"}
     assert "Antigua and Barbuda" in countries
     assert not [e for e in st.entities if e.cls == "Person"]
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Vanuatu has told Norland it will not sign the fisheries pact.", "Vanuatu"),
+        ("Mira Solvang flew to Benin on Monday, and Togo said it would host the talks.", "Togo"),
+    ],
+)
+def test_a_known_country_the_recognizer_read_as_a_person_is_the_country(text, country):
+    st = _extract(text)
+    classes = {e.cls for e in st.entities if e.label == country}
+    assert classes == {"Country"}
+
+
+def test_a_known_country_that_is_a_word_of_a_person_s_name_in_the_block_stays_the_person_s():
+    st = _extract("Chad Ekberg met the envoy in Norvik. Chad said the talks went well.")
+    assert not [e for e in st.entities if e.label == "Chad" and e.cls == "Country"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # appointed with the post as the verb's complement
+        ("Tshilombo Mbuyi was named defence minister on Friday.", "Tshilombo Mbuyi"),
+        # the "of" complement of a noun that only happens to a person
+        (
+            "Velmar's cabinet fell after the resignation of Gintaras Velkovičius in May.",
+            "Gintaras Velkovičius",
+        ),
+        # an age between commas
+        ("Tshilombo Mbuyi, 61, will lead the delegation to Norvik.", "Tshilombo Mbuyi"),
+        # read as a work, yet it speaks
+        ('"We came for peace," Olusegun Adeyemi told the assembly.', "Olusegun Adeyemi"),
+    ],
+)
+def test_a_name_read_as_a_body_or_a_thing_where_only_a_person_fits_is_a_person_s(text, name):
+    st = _extract(text)
+    assert {e.cls for e in st.entities if e.label == name} == {"Person"}
 
 
 def test_an_adjective_that_begins_a_proper_name_stays_in_it():
@@ -1325,6 +1377,29 @@ def test_a_plural_title_in_apposition_with_names_is_held_by_each():
     assert {("Mira Solvang", "Magistrate"), ("Tomas Ekberg", "Magistrate")} <= got
 
 
+def test_names_before_a_paired_plural_title_hold_a_title_each():
+    # review r8 #33: coordinated owners before a plural title in apposition after the names
+    st = _extract(
+        "Ana Berg and Lars Holm, the Danish and Finnish trade ministers, opened the fair."
+    )
+    assert positions(st) == {
+        ("Ana Berg", "Trade Minister", "Denmark"),
+        ("Lars Holm", "Trade Minister", "Finland"),
+    }
+
+
+def test_paired_time_words_qualify_each_holding():
+    # review r9 X2 residue: "the former and current ministers, A and B": A's is former
+    st = _extract("The former and current trade ministers, Ana Berg and Lars Holm, toured Oslo.")
+    label = {e.id: e.label for e in st.entities}
+    got = {
+        (label[r.subject], r.qualifiers)
+        for r in st.relations
+        if r.predicate == "holdsPosition" and label[r.object] == "Trade Minister"
+    }
+    assert got == {("Ana Berg", ("former",)), ("Lars Holm", ())}, got
+
+
 def test_a_title_s_complement_may_end_in_its_acronym_before_the_name():
     st = _extract(
         "She will visit the garrison next week with the Chief of General Staff of the Armed "
@@ -2045,3 +2120,24 @@ def test_a_name_after_a_retirement_mark_the_parser_ends_a_sentence_at_holds_the_
         "(Ret.) Mira Solvang, and his Swedish counterpart, Tomas Ekberg."
     )
     assert ("Mira Solvang", "Minister of Defence") in held(st)
+
+
+@pytest.mark.parametrize(
+    "text, title, owner",
+    [
+        (
+            "The talks were chaired by the Minister of Trade of the Republic of Seychelles, "
+            "Mira Solvang.",
+            "Minister of Trade",
+            "Seychelles",
+        ),
+        (
+            "Mira Solvang, Prime Minister of the Portuguese Republic since May, arrived in Velmar.",
+            "Prime Minister",
+            "Portugal",
+        ),
+    ],
+)
+def test_a_countrys_formal_name_owns_the_title(text, title, owner):
+    # gazetteer `long_forms`: "the Republic of X", "the <demonym> Republic" name the country
+    assert ("Mira Solvang", title, owner) in positions(_extract(text))

@@ -505,6 +505,10 @@ def test_an_officials_act_of_state_is_their_countrys_too(text, country, predicat
         # review r9 R3: a title of the opposition or a party (frames.yaml non_state_titles)
         "Mira Solvang, Chile's opposition leader, opposes the Harbour Plan.",
         "Mira Solvang, a Chilean Labour Party leader, opposes the Harbour Plan.",
+        # review r9 R3 residues: the title kept "shadow"; a stance held in one's own name
+        "Mira Solvang, Chile's shadow trade minister, opposes the Harbour Plan.",
+        "Mira Solvang, Chile's trade minister, told a radio station she personally opposes "
+        "the Harbour Plan.",
     ],
 )
 def test_a_lawmakers_or_analysts_stance_stays_their_own(text):
@@ -758,8 +762,17 @@ def test_handing_a_post_on_is_a_succession(text, modality):
     assert not _has(found, "Mira Solvang", "succeeds", "Jon Berg"), found
 
 
-def test_handing_over_a_thing_is_no_succession():
-    found = _relations("Mira Solvang handed the letter to Jon Berg.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang handed the letter to Jon Berg.",
+        # review r9 XR2: control of a task, not of a body or force, is no post
+        "Mira Solvang handed control of the investigation to Jon Berg.",
+        "On Friday the prosecutor, Mira Solvang, passed leadership of the audit to Jon Berg.",
+    ],
+)
+def test_handing_over_a_thing_is_no_succession(text):
+    found = _relations(text)
     assert not any(p == "succeeds" for _s, p, _o in found), found
 
 
@@ -822,6 +835,13 @@ def test_a_titled_conjunct_after_a_comma_stands_for_the_name_after_it():
             "Denmark",
             "considered",
         ),
+        # review r9 XR3: announcing a step is planning it
+        (
+            "Norway could lend two frigates to the Velmar Fleet, while Denmark announced a "
+            "similar move on Monday.",
+            "Denmark",
+            "planned",
+        ),
     ],
 )
 def test_a_similar_step_repeats_the_contribution_before(text, who, modality):
@@ -839,6 +859,11 @@ def test_a_similar_step_repeats_the_contribution_before(text, who, modality):
         # no marker: not the same act
         "Norway will send 200 troops to the Velmar Force. Sweden is considering a step back "
         "from the talks.",
+        # review r9 XR3: another's effort with its own purpose is another act
+        "Norway lent a frigate to the Velmar Fleet. Sweden will join the Nordic Council's "
+        "effort to reopen the border.",
+        "Norway lent a frigate to the Velmar Fleet, and Sweden joined an effort to rebuild "
+        "the port.",
     ],
 )
 def test_a_step_repeats_only_a_contribution_stated_last(text):
@@ -888,6 +913,7 @@ def test_troops_from_a_place_or_for_a_country_are_no_sourced_contribution(text):
         "The Velmar Council adopted the resolution with support from Norway.",
         "The Velmar Plan was drafted with support from Norway.",
         "The Velmar Council adopted the resolution with contributions from Norway.",
+        "Finland will provide political support to the Sudria Mission.",
     ],
 )
 def test_support_or_a_body_acting_on_an_object_takes_no_sourced_contribution(text):
@@ -902,6 +928,35 @@ def test_a_possessor_with_names_after_it_is_no_list_of_them():
         "Norway's and Sweden's prime ministers, Mira Solvang and Tomas Ekberg, met in Oslo."
     )
     assert ("Norway", "meets", "Tomas Ekberg") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, giver, receiver",
+    [
+        # review r10 V1: a force acting with another's troops on its own task receives them
+        ("The Velmar Force began operations with troops from Norway.", "Norway", "Velmar Force"),
+        (
+            "Last spring the Sudria Mission patrolled the coast with two frigates from Sweden.",
+            "Sweden",
+            "Sudria Mission",
+        ),
+        # review r10 V2: an aid entry of two words ("logistical support"; bare "support" is
+        # backing)
+        (
+            "The Sudria Mission was set up in 2024 with logistical support from Finland.",
+            "Finland",
+            "Sudria Mission",
+        ),
+        (
+            "Finland will provide logistical support to the Sudria Mission.",
+            "Finland",
+            "Sudria Mission",
+        ),
+    ],
+)
+def test_a_force_acting_with_sourced_troops_receives_them(text, giver, receiver):
+    found = _relations(text)
+    assert _has(found, giver, "contributesTo", receiver), found
 
 
 def test_a_negated_verb_negates_a_sourced_contribution_without_a_refusal():

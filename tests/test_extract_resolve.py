@@ -611,6 +611,31 @@ def test_a_quoted_we_of_an_unnamed_spokesperson_is_the_body_they_speak_for():
     assert _has(found, "Norway", "contributesTo", "Sudria Mission", "planned")
 
 
+def test_a_quoted_we_of_a_named_spokesperson_is_the_body_they_speak_for():
+    # review r9 R11, second half: "a spokesperson for X" owned no post, so "we" was nobody
+    found = _relations(
+        '"We will lend two frigates to the Sudria Mission," Tomas Ekberg, a spokesman for the '
+        "Velmar Alliance, told reporters on Monday."
+    )
+    assert _has(found, "Velmar Alliance", "contributesTo", "Sudria Mission", "planned"), found
+    assert _posts_of("Ana Berg, a spokeswoman for the Velmar Alliance, said so.") == {
+        ("Ana Berg", "Spokeswoman", "Velmar Alliance")
+    }
+
+
+def _posts_of(text: str) -> set[tuple[str, str, str | None]]:
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    label = {e.id: e.label for e in st.entities}
+    owner = {r.subject: label[r.object] for r in st.relations if r.predicate == "positionIn"}
+    return {
+        (label[r.subject], label[r.object], owner.get(r.object))
+        for r in st.relations
+        if r.predicate == "holdsPosition"
+    }
+
+
 def test_a_we_after_a_closed_quotation_is_not_quoted():
     # review r9 R9: any quote mark before the pronoun had made it quoted
     found = _relations(
@@ -618,3 +643,66 @@ def test_a_we_after_a_closed_quotation_is_not_quoted():
         "not join the Velmar Alliance."
     )
     assert not _has(found, "Norway", "declines", "Velmar Alliance")
+
+
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        ("Mali's defence minister, Mira Solvang, met the envoy on Monday.", "Mali"),
+        ("Togo's foreign minister, Mira Solvang, will chair the talks.", "Togo"),
+    ],
+)
+def test_a_country_the_recognizer_takes_for_a_person_owns_the_title(text, owner):
+    # the recognizer reads "Mali" and "Togo" here as people: a gazetteer country is the
+    # country's, unless it is a word of a person's longer name in the article
+    assert any(p == "positionIn" and o == owner for _s, p, o in _relations(text))
+
+
+def test_a_country_name_that_is_part_of_a_persons_name_stays_the_persons():
+    from kg.extract.pipeline import extract
+
+    st = extract("Chad Ekberg arrived in Velmar on Monday. Chad said the talks went well.", "t")
+    assert not any(e.cls == "Country" for e in st.entities)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "Norwegian President Tomas Ekberg has made the change a condition, and his "
+            "foreign minister, Mira Solvang, repeated it last week.",
+            "Foreign Minister",
+        ),
+        (
+            "Prime Minister Tomas Ekberg of Norway arrived in Velmar. His deputy, Mira Solvang, "
+            "stayed at home.",
+            "Deputy",
+        ),
+    ],
+)
+def test_a_title_a_person_possesses_is_of_the_owner_of_that_persons_post(text, title):
+    found = _relations(text)
+    assert _has(found, title, "positionIn", "Norway")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland withdrew from a large Velmar exercise in Sudria, officials said on Monday. "
+        "Some 3,000 sailors will join Exercise Iron Gate in May.",
+        "Norland withdrew from a large naval exercise, officials said on Monday. Some 3,000 "
+        "sailors will join Exercise Iron Gate in May.",
+    ],
+)
+def test_a_description_before_a_name_carrying_its_head_word_is_that_name(text):
+    # lexicon `named_by_head`: an exercise's or an operation's name carries its kind
+    found = _relations(text)
+    assert _has(found, "Norland", "declines", "Exercise Iron Gate"), found
+
+
+def test_another_exercise_before_a_name_is_not_that_name():
+    found = _relations(
+        "Norland withdrew from another naval exercise, officials said on Monday. Some 3,000 "
+        "sailors will join Exercise Iron Gate in May."
+    )
+    assert not _has(found, "Norland", "declines", "Exercise Iron Gate"), found

@@ -51,6 +51,15 @@ def test_a_passive_is_made_active(nlp):
     assert words(c.subjects) == ["Kenya", "Ghana"] and words(c.objects) == ["mission"]
 
 
+def test_a_preposition_coordinated_with_another_is_an_argument_too(nlp):
+    c, words = clause(nlp, "Mira Solvang travelled to Oslo and to Velmar on Monday.", "travel")
+    assert words([i for p, i in c.preps if p == "to"]) == ["Oslo", "Velmar"]
+    from tests.sentences import has, relations
+
+    found = relations("Norway imposed sanctions on three barges and on Ostra Shipping.")
+    assert has(found, "Norway", "sanctions", "Ostra Shipping")
+
+
 def test_a_relative_clause_takes_its_antecedent(nlp):
     c, words = clause(nlp, "The mission, which Kenya leads, left Goma.", "lead")
     assert words(c.subjects) == ["Kenya"]

@@ -72,6 +72,7 @@ class Gazetteer:
     by_name: dict[str, GazetteerEntry] = field(default_factory=dict)
     by_demonym: dict[str, GazetteerEntry] = field(default_factory=dict)
     by_metonym: dict[str, GazetteerEntry] = field(default_factory=dict)
+    long_forms: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for e in self.entries:
@@ -81,6 +82,14 @@ class Gazetteer:
                 self.by_demonym.setdefault(norm(name), e)
             for name in e.metonyms:
                 self.by_metonym.setdefault(norm(name), e)
+        # a country's formal names, after every name an entry gives itself
+        for e in self.entries:
+            if e.cls != "Country":
+                continue
+            for form in self.long_forms:
+                for word in e.demonyms if "{demonym}" in form else (e.label,):
+                    name = form.format(name=e.label, demonym=word)
+                    self.by_name.setdefault(norm(name), e)
 
 
 @cache
@@ -98,7 +107,7 @@ def gazetteer() -> Gazetteer:
                 ids=tuple(sorted((item.get("ids") or {}).items())),
             )
         )
-    return Gazetteer(entries)
+    return Gazetteer(entries, long_forms=tuple(doc.get("long_forms", [])))
 
 
 def _read(read: Callable[[Any, dict], Any]) -> dict[str, Any]:
@@ -232,6 +241,8 @@ class Lexicon:
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
     person_relatives: frozenset[str]  # "X, who ...": X is a person
+    person_event_nouns: frozenset[str]  # "the resignation of X": X is a person
+    firm_words: frozenset[str]  # "Norland Airways": words that end a firm's name, no person's
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
     state_form_words: frozenset[str]  # "the Minister of Defence of the Republic of X"
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
@@ -291,12 +302,14 @@ class Lexicon:
     owner_preps: frozenset[str]  # "the foreign minister of Norland"
     government_preps: frozenset[str]  # "the government in Norvik"
     venue_preps: frozenset[str]  # "a meeting of trade ministers in Norvik": where it is held
+    named_by_head: frozenset[str]  # "a major exercise" may be the later "Exercise Iron Gate"
     representative_preps: frozenset[str]  # "officials from Norland"
     title_determiners: frozenset[str]  # "the president" (a title named): a person named before
     title_word_determiners: frozenset[str]  # "the minister" (a word of a title)
     anaphor_determiners: frozenset[str]  # "the plan", "its force"
     anaphoric_title_words: frozenset[str]  # "the minister" (generic, but refers back)
     speaker_preps: frozenset[str]  # "a spokesperson for X said": X says
+    speaker_titles: frozenset[str]  # "a spokesperson for X": a title of X's
 
 
 @cache
@@ -318,6 +331,9 @@ class Frame:
     needs: str | None = None  # "contribution": a contribution noun must be an argument;
     # "post": a complement it names must be a post
     noun: frozenset[str] = frozenset()  # with a light verb: the noun that carries the meaning
+    # the classes the noun's "of" object must have, if it has one: "handed control of the
+    # army to B" hands on a post, "handed control of the investigation to B" does not
+    noun_of: tuple[str, ...] = ()
     confidence: float = 0.8
     voice: str | None = None  # "passive": only a passive clause states it
     subject: str | None = None  # "patient": the relation's subject is the clause's object
@@ -393,6 +409,12 @@ def _echoes(value: Any, _file: dict) -> dict:
     }
 
 
+def _withheld(value: Any, _file: dict) -> dict:
+    """A confirmation withheld ("did not confirm", "declined to confirm")."""
+    value = value or {}
+    return {k: frozenset(value.get(k) or ()) for k in ("verbs", "refusals", "unable")}
+
+
 def _sourced(value: Any, _file: dict) -> dict:
     """A contribution named with where it comes from ("with troops from A")."""
     value = value or {}
@@ -402,6 +424,7 @@ def _sourced(value: Any, _file: dict) -> dict:
         "from": frozenset(value.get("from") or ()),
         "receivers": tuple(value.get("receivers") or ()),
         "event_nouns": frozenset(value.get("event_nouns") or ()),
+        "acting_verbs": frozenset(value.get("acting_verbs") or ()),
         "confidence": float(value.get("confidence", 0.65)),
     }
 
@@ -419,6 +442,11 @@ def _carried(value: Any, _file: dict) -> dict[str, dict]:
             "window": int(r.get("window", 6)),
             "confidence": float(r.get("confidence", 0.7)),
             "be_preps": frozenset(r.get("be_preps") or ()),
+            "inverse": bool(r.get("inverse", False)),
+            "opens": frozenset(r.get("opens") or ()),
+            "needs": r.get("needs"),
+            "relative": bool(r.get("relative", True)),
+            "carriers": tuple(r.get("carriers") or ()),
         }
         for p, r in (value or {}).items()
         if p in known
@@ -435,6 +463,7 @@ class Frames:
     modality_heads: dict[str, str]  # governing word -> modality (decline -> refused)
     modal_aux: dict[str, str]  # auxiliary -> modality (may -> possible)
     deontic_aux: frozenset[str]  # "should send": asked for, nothing stated
+    counterfactual_aux: frozenset[str]  # "would have led": what did not happen, nothing
     negated_refusals: dict[str, str]  # "has not ruled out": possible
     creation_verbs: frozenset[str]  # "create a board to govern": the object is the actor
     blocking_heads: frozenset[str]  # "urge X to send": the relation is only requested
@@ -486,6 +515,7 @@ class Frames:
     state_acts: frozenset[str]  # "Defence Minister X ruled out ...": X's country too
     state_titles: frozenset[str]  # a title that speaks for the state: "minister"
     non_state_titles: frozenset[str]  # not when it has one of these: "opposition leader"
+    own_capacity_words: frozenset[str]  # "he personally opposed it": not the state's act
     limit_marks: frozenset[str]  # "is willing to X but will not Y"
     gerund_subject_preps: frozenset[str]  # "joined Y in voting": X votes
     acting_entity_types: frozenset[str]  # a patient that can act: PERSON, ORG, ...
@@ -524,6 +554,8 @@ class Frames:
     joinable_classes: tuple[str, ...]  # what one joins: a body, a force, an event
     conditions: dict[str, frozenset[str]]  # "would oppose it if ...": possible
     retracting_reports: frozenset[str]  # "did not say that ...": nothing claimed
+    # "did not confirm that ...": nothing claimed; "could not confirm": kept
+    withheld_reports: dict = field(metadata=_read(_withheld))
 
     @cached_property
     def phrasal_lemmas(self) -> frozenset[str]:

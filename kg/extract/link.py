@@ -58,6 +58,30 @@ def _whose(title) -> bool:
     return any(c.lower_ == "whose" for c in title.children)
 
 
+def _places_read_as_people(mentions: list[Mention]) -> None:
+    """ "Niger's Prime Minister", "Slovak Foreign Minister X": NER takes some country names
+    and demonyms for people. A name the gazetteer gives a country (or its demonym) is the
+    country's, unless it is a word of a person's longer name in the article ("Chad Ekberg
+    ... Chad said")."""
+    gaz = gazetteer()
+    people = {
+        w
+        for m in mentions
+        if m.label == "PERSON" and len(m.text.split()) >= 2 and m.key not in gaz.by_name
+        for w in m.key.split()
+    }
+    for m in mentions:
+        if m.label != "PERSON" or m.key in people or set(m.key.split()) & people:
+            continue
+        entry = gaz.by_name.get(m.key)
+        if entry is not None and entry.cls == "Country":
+            m.label, m.cls = "GPE", entry.cls
+            continue
+        entry = gaz.by_demonym.get(m.key)
+        if entry is not None and entry.cls == "Country" and m.key not in gaz.by_name:
+            m.label, m.cls = "NORP", entry.cls
+
+
 def _after_courtesy_title(m: Mention, doc) -> bool:
     """ "Ms Mira Solvang-Berg", "Dr Tomas Ekberg": a name after a courtesy title (lexicon
     `courtesy_titles`, written in title case: "DR Congo" is no doctor) is a person's."""
@@ -93,6 +117,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
                 or _after_courtesy_title(m, docs[m.block])
             ):
                 m.label, m.cls = "PERSON", "Person"
+    _places_read_as_people(mentions)
     u = UnionFind(len(mentions))
     entries = [_entry(m) for m in mentions]
     _defined_acronyms(mentions, entries, text)
@@ -201,6 +226,8 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
     by_suffix: dict[tuple[str | None, tuple[str, ...]], int] = {}
     by_words: dict[tuple[int, tuple[str, ...]], list[int]] = {}
     plans: dict[str, int] = {}
+    named_by_head = {norm(w) for w in lexicon().named_by_head}
+    by_head: dict[tuple[str | None, str], list[int]] = {}  # "Exercise Iron Gate" by "exercise"
     for j, other in enumerate(mentions):
         if other.label == "COMMON":
             if other.cls == "Plan" and keys[j]:
@@ -211,11 +238,18 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
         for n in range(1, len(keys[j]) + 1):
             by_suffix.setdefault((other.cls, tuple(keys[j][-n:])), j)
         by_words.setdefault((other.block, tuple(keys[j])), []).append(j)
+        for w in set(keys[j]) & named_by_head:
+            by_head.setdefault((other.cls, w), []).append(j)
     contrast = lexicon().contrast_words  # "the earlier peace agreement" is another one
     for i, m in enumerate(mentions):
-        if m.label != "COMMON" or m.owned:
-            continue  # "the Storting's foreign affairs committee" is no other body's committee
+        if m.label != "COMMON":
+            continue
         words = keys[i]
+        if m.owned:  # "the Storting's foreign affairs committee" is no other body's committee
+            found = _named_by_head(mentions, by_head, m, words)
+            if found is not None:
+                u.join(found, i)
+            continue
         found = None
         if m.text == m.text.lower() and len(words) > 1 and words[0] not in contrast:
             found = by_suffix.get((m.cls, tuple(words[1:])))
@@ -229,6 +263,8 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
                 if mentions[j].tok_start >= m.tok_start and not _other_kind(mentions[j], m):
                     found = j if found is None else min(found, j)
                     break
+        if found is None:
+            found = _named_by_head(mentions, by_head, m, words)
         if found is not None:
             u.join(found, i)
         elif (
@@ -254,6 +290,16 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             m.cluster = cluster.id
         clusters.append(cluster)
     return clusters
+
+
+def _named_by_head(mentions: list[Mention], by_head: dict, m: Mention, words: list[str]):
+    """ "a major Velmar exercise ... Exercise Iron Gate": the first name after a phrase of
+    two words or more with its head word, for a kind whose names carry that word (lexicon
+    `named_by_head`); not "another exercise" (`contrast_words`)."""
+    if len(words) < 2 or set(words) & lexicon().contrast_words:
+        return None
+    later = [j for j in by_head.get((m.cls, words[-1]), []) if mentions[j].start > m.start]
+    return min(later, key=lambda j: mentions[j].start) if later else None
 
 
 def _names_after_titles(mentions: list[Mention], docs: list) -> None:

@@ -70,16 +70,28 @@ def _named_later(m: Mention, ahead: dict) -> Cluster | None:
     earlier plan")."""
     words = set(m.key.split())
     complement = _complement_of(m)  # "a peace plan drawn up by X" is X's, not a later one
-    if len(words) < 2 or complement or m.qualified or words & lexicon().contrast_words:
+    lex = lexicon()
+    if complement.split()[:1] and complement.split()[0] in lex.venue_preps:
+        complement = ""  # "a major exercise in Norland": where it is held, no owner
+    if len(words) < 2 or complement or words & lex.contrast_words:
         return None
-    later = [
-        {c.id: (start, c) for start, c in ahead.get((m.cls or "", w), []) if start > m.start}
-        for w in words
-    ]
-    common = set.intersection(*(set(names) for names in later))
-    if not common:
-        return None
-    return min((later[0][cid] for cid in common), key=lambda item: item[0])[1]
+    head = m.key.split()[-1]
+    if not m.qualified:
+        later = [_later_with(ahead, m, w) for w in words]
+        common = set.intersection(*(set(names) for names in later))
+        if common:
+            return min((later[0][cid] for cid in common), key=lambda item: item[0])[1]
+    # "a major Velmar exercise that starts in May ... Exercise Iron Gate": the first name
+    # after it with its head word, for a kind whose names carry that word (lexicon
+    # `named_by_head`); a clause on it says nothing of whose it is
+    named = {norm(w) for w in lex.named_by_head}
+    found = _later_with(ahead, m, head) if head in named else {}
+    return min(found.values(), key=lambda item: item[0])[1] if found else None
+
+
+def _later_with(ahead: dict, m: Mention, word: str) -> dict:
+    """The entities of the description's class named after it with `word` in their name."""
+    return {c.id: (start, c) for start, c in ahead.get((m.cls or "", word), []) if start > m.start}
 
 
 def _complement_of(m: Mention) -> str:

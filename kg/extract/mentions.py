@@ -368,7 +368,14 @@ def _apposed_to_people(doc, ent, person_starts: set[int], person_ends: set[int])
     if i < len(doc) and doc[i].text == "," and i + 1 in person_starts:
         return True
     i = ent.start - 1
-    while i >= 0 and (doc[i].like_num or doc[i].lower_ in lexicon().strip_words or doc[i].is_title):
+    coordinators = lexicon().coordinators
+    while i >= 0 and (
+        doc[i].like_num
+        or doc[i].lower_ in lexicon().strip_words
+        or doc[i].is_title
+        # "A and B, the Norlandic and Sudrian foreign ministers": coordinated owners
+        or (doc[i].is_alpha and doc[i].lower_ in coordinators and i > 0 and doc[i - 1].is_title)
+    ):
         i -= 1
     return i >= 0 and doc[i].text == "," and i in person_ends
 

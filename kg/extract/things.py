@@ -123,11 +123,16 @@ class Things:
         the summit in May, and X will chair it": the summit; "The union adopted the plan, and
         Velmar opposed it": the plan; "Sweden will not join the alliance, but it will send
         troops": Sweden; a passive "it" is what the clause before acted on: "Norland proposed
-        the plan, but it was rejected by Velmar": the plan)."""
+        the plan, but it was rejected by Velmar": the plan). Coordinated with a verb that
+        reports, also the clause it reports ("Norland will not send troops, its minister
+        said, but it offered to host the hub": Norland, not the last country named)."""
         verb = tok.head
         if verb.dep_ != "conj" or verb.head.i >= verb.i:
             return None
-        for obj in verb.head.children:
+        heads = [verb.head]
+        if verb.head.lemma_.lower() in lexicon().reporting_verbs:
+            heads += [c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i]
+        for obj in (c for head in heads for c in head.children):
             if obj.dep_ not in deps or obj.i >= tok.i:
                 continue
             refs = [self.as_actor(r) for r in self._refs_one(block, obj)]

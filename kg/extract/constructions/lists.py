@@ -217,12 +217,40 @@ def plural_title(b: Builder, pos: Mention) -> None:
     title = " ".join([*words[:-1], _singular(head, keep_case=True)])
     owner, _prefix = title_owner(b, pos, None)
     position = held_position(b.index, title, owner.cluster if owner else None)
-    for person in people:
+    times = _paired_times(head, len(people)) or [() for _ in people]
+    for person, qualifiers in zip(people, times, strict=True):
         b.add(
-            Ref(b.cluster(person)), "holdsPosition", position, head, 0.8, "plural-title", said=False
+            Ref(b.cluster(person)),
+            "holdsPosition",
+            position,
+            head,
+            0.8,
+            "plural-title",
+            said=False,
+            qualifiers=qualifiers,
         )
     if owner is not None:
         b.add(position, "positionIn", owner, head, 0.75, "title-owner", said=False)
+
+
+def _paired_times(head, n: int) -> list[tuple[str, ...]] | None:
+    """ "the former and current foreign ministers, A and B": one post, and as many
+    coordinated words of time before its title words as people; the n-th person's holding
+    takes the qualifier of the n-th word ("former": A held it; titles.yaml `qualifiers`)."""
+    doc, data = head.doc, title_data()
+    i = head.i - 1
+    while i >= head.sent.start and doc[i].lower_ in data.modifiers and doc[i].is_alpha:
+        i -= 1
+    times = data.written_stops | set(data.qualifiers)
+    j = i
+    while j >= head.sent.start and (
+        doc[j].lower_ in times or (doc[j].is_alpha and doc[j].lower_ in lexicon().coordinators)
+    ):
+        j -= 1
+    items = _coordinated(list(doc[j + 1 : i + 1]))
+    if len(items) != n or any(len(item) != 1 for item in items):
+        return None
+    return [tuple(q for q in [data.qualifiers.get(item[0].lower_)] if q) for item in items]
 
 
 def _apposed_people(b: Builder, pos: Mention, runs: list[list[Mention]]) -> list[Mention]:
@@ -249,6 +277,14 @@ def _apposed_people(b: Builder, pos: Mention, runs: list[list[Mention]]) -> list
             doc[i].like_num
             or doc[i].lower_ in lexicon().strip_words
             or (index.mention_at(b.block, doc[i]) is not None and doc[i].is_title)
+            # "A and B, the Norlandic and Sudrian foreign ministers": coordinated owners
+            or (doc[i].is_title and owner_of_words(b, [doc[i]]) is not None)
+            or (
+                doc[i].is_alpha
+                and doc[i].lower_ in lexicon().coordinators
+                and i > 0
+                and doc[i - 1].is_title
+            )
         )
     ):
         i -= 1

@@ -70,10 +70,18 @@ def title_owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | Non
         ]
         if refs:
             return index.as_actor(refs[0]), ""
+        # "President X ..., and his foreign minister, Y": the owner of the possessor's post
+        for r in index.refs(block, target, with_conj=False):
+            owner = _post_owner(b, r, pos)
+            if owner is not None:
+                return owner, ""
     span = doc[pos.tok_start : pos.tok_end]
+    preps = {"of", "at"}
+    if doc[pos.tok_end - 1].lower_ in lexicon().speaker_titles:
+        preps.add("for")  # "a spokesperson for the Velmar Alliance": the alliance's
     for tok in span:
         for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("of", "at") or prep.i < pos.tok_end:
+            if prep.dep_ != "prep" or prep.lower_ not in preps or prep.i < pos.tok_end:
                 continue
             for pobj in prep.children:
                 # "the secretary general of the NFC, Paolo Renn,": the parser may make the
@@ -105,6 +113,21 @@ def title_owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | Non
                             return index.as_actor(refs[0]), ""
             break
     return None, ""
+
+
+def _post_owner(b: Builder, person: Ref, pos: Mention) -> Ref | None:
+    """The country or body of the current post a person held before `pos` (the last one
+    read with an owner), for a title that person possesses ("his foreign minister")."""
+    if person.cluster.cls != "Person":
+        return None
+    index = b.index
+    here = index.pos(b.block, b.doc[pos.tok_start])
+    owned = [
+        index.clusters[position.of]
+        for start, position, former in index.holdings.get(person.cluster.id, ())
+        if start < here and not former and position.of is not None
+    ]
+    return index.as_actor(Ref(owned[-1])) if owned else None
 
 
 def owner_of_words(b: Builder, tokens: list) -> Ref | None:

@@ -1,14 +1,17 @@
 """Relations a later clause continues (data: frames.yaml `carried`): "X imposed sanctions on
-Y. The measures target Z" states that X sanctions Z too; and relations a later clause repeats
+Y. The measures target Z" states that X sanctions Z too ("P reshuffled the cabinet. Y was
+named interior minister": P appointed Y); and relations a later clause repeats
 for its own subjects (`echoes`): "A will send officers to X, and B is considering a similar
 step" states that B considers contributing to X."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kg.extract.actors import actor_refs
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.lexicon import frames
-from kg.extract.resolve import ArticleIndex
+from kg.extract.resolve import ArticleIndex, fits
 from kg.extract.syntax.arguments import child_deps
 from kg.extract.syntax.clauses import Clause
 
@@ -25,7 +28,13 @@ def _continued_objects(tok, clause: Clause, rule: dict) -> list:
         if any(doc[i].lemma_.lower() in nouns for i in clause.subjects):
             return [doc[i] for i in clause.objects]
         return []
-    if clause.passive and lemma in rule["passive"] and tok.dep_ not in ("acl", "amod"):
+    if not rule["relative"] and tok.dep_ == "relcl":
+        return []  # "Y, who was named envoy in 2019": not the appointment the story tells
+    if (
+        clause.passive
+        and {lemma, clause.lemma} & rule["passive"]
+        and tok.dep_ not in ("acl", "amod")
+    ):
         if not child_deps(tok, "agent"):
             return [doc[i] for i in clause.objects]
         return []
@@ -55,13 +64,23 @@ def _continued_objects(tok, clause: Clause, rule: dict) -> list:
     return []
 
 
-def carried_candidates(index: ArticleIndex, block: int, tok, clause: Clause) -> list[Candidate]:
+def carried_candidates(
+    index: ArticleIndex, block: int, tok, clause: Clause, names_post: Callable[[], bool]
+) -> list[Candidate]:
     """Relations a clause continues (data: frames.yaml `carried`): the subject is the
-    subject of the last clause of that predicate, at most `window` sentences before."""
+    subject of the last clause of that predicate, at most `window` sentences before (or of
+    a clause of `opens`: "P reshuffled his cabinet"); with `inverse` the relation goes from
+    what the clause names to that subject ("Y was named minister": Y is appointed by P), and
+    with `needs: post` only a clause that names a post continues it (`names_post`)."""
     out: list[Candidate] = []
     if clause.modality is None:
         return out
     for predicate, rule in frames().carried.items():
+        if clause.lemma in rule["opens"] and clause.modality == "asserted":
+            openers = [r for i in clause.subjects for r in actor_refs(index, block, tok.doc[i])]
+            if openers:
+                index.carry[predicate] = (index.sentence_number(index.pos(block, tok)), openers)
+            continue
         last = index.carry.get(predicate)
         if last is None:
             continue
@@ -69,19 +88,25 @@ def carried_candidates(index: ArticleIndex, block: int, tok, clause: Clause) -> 
         if not 0 <= here - last[0] <= rule["window"]:
             continue
         found = _continued_objects(tok, clause, rule)
+        if found and rule["needs"] == "post" and not names_post():
+            continue  # "X was named in the report" appoints no one
         objects_ = []
         for obj in found:
             for r in actor_refs(index, block, obj):
                 if all(r.cluster.id != o.cluster.id for o in objects_):
                     objects_.append(r)
         said = attribution(index, block, tok) if objects_ else None
+        carriers = rule["carriers"]
         for s in last[1]:
+            if carriers and not any(fits(s.cluster.cls, c) for c in carriers):
+                continue  # "South Korea swears in a new chief": the one who appoints is named
             for o in objects_:
+                subject, obj = (o, s) if rule["inverse"] else (s, o)
                 out.append(
                     Candidate(
-                        subject=s,
+                        subject=subject,
                         predicate=predicate,
-                        object=o,
+                        object=obj,
                         block=block,
                         sent=tok.sent,
                         modality=clause.modality,
@@ -96,16 +121,27 @@ def carried_candidates(index: ArticleIndex, block: int, tok, clause: Clause) -> 
 def _echoing_noun(tok, clause: Clause, rule: dict) -> bool:
     """Whether the clause's object is a noun for the act before: "a similar step", "the same
     move" (a word of `markers`), or any of `nouns` after a verb of `bare_verbs` ("join the
-    package")."""
+    package"), unless the noun says whose it is or what it is for ("join the alliance's
+    effort to end the war" is another act, not the one before)."""
     doc = tok.doc
     bare = tok.lemma_.lower() in rule["bare_verbs"]
     for i in clause.objects:
         obj = doc[i]
         if obj.lemma_.lower() not in rule["nouns"]:
             continue
-        if bare or any(c.lower_ in rule["markers"] for c in obj.children):
+        if any(c.lower_ in rule["markers"] for c in obj.children):
+            return True
+        if bare and not any(_own_act(c) for c in obj.children):
             return True
     return False
+
+
+def _own_act(child) -> bool:
+    """A child that makes a noun another act than the one before: a possessor ("the
+    alliance's effort"), a clause ("effort to end the war") or whose it is ("of", "by")."""
+    return child.dep_ in ("poss", "acl", "relcl") or (
+        child.dep_ == "prep" and child.lower_ in ("of", "by")
+    )
 
 
 def echo_candidates(

@@ -5,7 +5,7 @@ modality."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 
 from kg.extract.actors import actor_refs, is_title_word
 from kg.extract.frames.candidates import Candidate, attribution
@@ -188,6 +188,18 @@ def _verb_words(clause: Clause, tok) -> frozenset[str]:
     return frozenset((clause.lemma, clause.lemma.split()[0], tok.lower_))
 
 
+def _noun_of_fits(index: ArticleIndex, block: int, noun, frame: Frame) -> bool:
+    """Whether the "of" object of a frame's noun, when it has one, is of a class the frame
+    takes (`noun_of`): "control of the army", not "control of the investigation"."""
+    if not frame.noun_of:
+        return True
+    whole = prep_objects(noun, "of")
+    heads = lexicon().head_classes  # an unnamed body: "the navy", "the council"
+    classes = [r.cluster.cls for o in whole for r in index.refs(block, o)]
+    classes += [heads[o.lemma_.lower()] for o in whole if o.lemma_.lower() in heads]
+    return not whole or any(fits(k, c) for k in classes for c in frame.noun_of)
+
+
 def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
     f = frames()
     out: list[Candidate] = []
@@ -210,7 +222,7 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                     ),
                     None,
                 )
-                if anchor is None:
+                if anchor is None or not _noun_of_fits(index, block, anchor, frame):
                     continue
             if frame.judgement and judgement(tok)[0] != frame.judgement:
                 continue  # "called the pact a betrayal": opposes, not supports
@@ -239,7 +251,9 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 subj += principals(tok)  # "signed by A on behalf of Norland": Norland too
             subj += _partners(tok, frame)  # "A signed the accord with B": B signs it too
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
-        out += carried_candidates(index, block, tok, clause)
+        out += carried_candidates(
+            index, block, tok, clause, partial(_names_a_post, index, block, tok)
+        )
         out += echo_candidates(index, block, tok, clause, stated_before)
         out += sourced_candidates(index, block, tok, clause)
     return out
@@ -346,8 +360,10 @@ def _emit(
         for r in actor_refs(index, block, s):
             if all(r.cluster.id != o.cluster.id for o in subjects_):
                 subjects_.append(r)
-    if subjects_ and frame.predicate in frames().carried and not frame.inverse:
-        # who imposed the last sanctions: "The measures target X" continues them
+    carried = frames().carried.get(frame.predicate)
+    if subjects_ and carried is not None and frame.inverse == carried["inverse"]:
+        # who imposed the last sanctions: "The measures target X" continues them; who
+        # appointed the last minister: "Y was named interior minister" continues it
         index.carry[frame.predicate] = (index.sentence_number(index.pos(block, tok)), subjects_)
     objects_ = frame_objects(index, block, tok, frame, anchor, {s.cluster.id for s in subjects_})
     # "A and B spoke to the press / to reporters": a partner is named, if not one of the range

@@ -27,7 +27,16 @@ def is_contribution(tok, nouns, money: bool = True) -> bool:
     if not money:
         return False
     aid = lexicon().aid_nouns
-    return tok.ent_type_ == "MONEY" or tok.lemma_.lower() in aid or tok.lower_ in aid
+    if tok.ent_type_ == "MONEY" or tok.lemma_.lower() in aid or tok.lower_ in aid:
+        return True
+    # an entry of two words: the noun with a modifier ("logistical support", while bare
+    # "support" is backing)
+    return any(
+        f"{c.lower_} {w}" in aid
+        for c in tok.children
+        if c.dep_ in ("amod", "compound") and c.i < tok.i
+        for w in (tok.lower_, tok.lemma_.lower())
+    )
 
 
 def has_contribution(verb, money: bool = True) -> bool:
@@ -148,15 +157,17 @@ def frame_objects(
         elif spec == "purpose":
             for obj in _purpose_targets(tok):
                 out += actor_refs(index, block, obj)
-        elif spec == "owner":  # "provide the brigade's headquarters", "a third of its troops"
+        elif spec == "owner":  # "provide the brigade's headquarters", "a third of its
+            # troops", "host the headquarters of the brigade"
             for obj in direct_objects(tok):
-                for part in [obj, *[t for t in obj.subtree if t.dep_ == "pobj"]]:
-                    for poss in child_deps(part, "poss"):
-                        out += [
-                            r
-                            for r in actor_refs(index, block, poss)
-                            if any(fits(r.cluster.cls, c) for c in frames().owner_classes)
-                        ]
+                owned = [obj, *[t for t in obj.subtree if t.dep_ == "pobj"]]
+                owning = [p for part in owned for p in child_deps(part, "poss")]
+                for owner in owning + prep_objects(obj, "of"):
+                    out += [
+                        r
+                        for r in actor_refs(index, block, owner)
+                        if any(fits(r.cluster.cls, c) for c in frames().owner_classes)
+                    ]
         elif spec == "modifier":  # "train Ruritanian border guards": Ruritania
             for obj in objects:
                 if actor_refs(index, block, obj):

@@ -36,10 +36,11 @@ def _sources(prep, rule: dict) -> list:
 def _receivers(index: ArticleIndex, block: int, tok, rule: dict) -> list[Ref]:
     """What a contribution goes to: the entities the verb's subject (a passive's patient)
     names, of the classes `receivers`; "the deployment of X" (`event_nouns`) goes to X.
-    Nothing when an active verb acts on an object: its subject then receives nothing ("the
-    council adopted the resolution with contributions from A")."""
+    Nothing when an active verb of `acting_verbs` acts on an object: its subject then
+    receives nothing ("the council adopted the resolution with contributions from A"), while
+    "the force began operations with troops from A" gives to the force."""
     passive = is_passive(tok)
-    if not passive and direct_objects(tok):
+    if not passive and direct_objects(tok) and tok.lemma_.lower() in rule["acting_verbs"]:
         return []
     out = []
     for t in direct_objects(tok) if passive else subjects(tok):
@@ -56,7 +57,10 @@ def sourced_candidates(index: ArticleIndex, block: int, tok, clause: Clause) -> 
     if clause.modality is None:
         return []
     out: list[Candidate] = []
-    for prep in tok.children:
+    # also the preposition of an object that names the subject's own work ("began operations
+    # with troops from A": the parser hangs "with" on "operations")
+    work = [o for o in direct_objects(tok) if o.lemma_.lower() in rule["event_nouns"]]
+    for prep in [*tok.children, *(c for o in work for c in o.children)]:
         if prep.lower_ not in rule["preps"] or prep.dep_ not in ("prep", "agent"):
             continue
         sources = _sources(prep, rule)

@@ -23,6 +23,8 @@ def state_candidates(index: ArticleIndex, candidates: list[Candidate]) -> list[C
         if c.predicate not in acts:
             continue
         if c.subject.cluster.cls == "Person":
+            if _own_capacity(c.sent):
+                continue  # "said he personally opposed the plan": his own stance
             # only a post whose title speaks for the state (frames.yaml `state_titles`)
             f = frames()
             country = index.country_of(
@@ -43,6 +45,13 @@ def state_candidates(index: ArticleIndex, candidates: list[Candidate]) -> list[C
             )
         )
     return out
+
+
+def _own_capacity(sent) -> bool:
+    """Whether a verb of the sentence is done in one's own name ("he personally opposed
+    it"; frames.yaml `own_capacity_words`)."""
+    words = frames().own_capacity_words
+    return any(t.lower_ in words and t.dep_ == "advmod" and t.head.pos_ == "VERB" for t in sent)
 
 
 def _owner(index: ArticleIndex, body: Cluster) -> Cluster | None:

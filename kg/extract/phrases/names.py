@@ -6,7 +6,8 @@ and demonym of data/gazetteer.yaml (case-sensitive) adds an entity for each matc
 entity overlaps ("Barbados Prime Minister X", where the small model sees no place), or
 whose entities all lie inside it ("Trinidad" and "Tobago" read apart: the longer known name
 wins). It never cuts an entity the recognizer found, but gives a known name that the
-recognizer read as a thing of another kind (a product, a work, a language) its class.
+recognizer read as a thing of another kind (a product, a work, a language, a person:
+"Togo has said ...") its class.
 `kg_name_repair`, after it, mends people's names (see NameRepair).
 """
 
@@ -54,20 +55,32 @@ class GazetteerNames:
         # ("10:15 - Norland" read as a time in a live blog)
         names = [e for e in doc.ents if e.label_ not in NOT_NAMES]
         owner = {i: e for e in names for i in range(e.start, e.end)}
+        # people's longer names: "Chad" alone is no country after "Chad Ekberg"
+        people = [e for e in names if e.label_ == "PERSON" and len(e) >= 2]
 
-        def free(s: int, e: int) -> bool:
+        def free(s: int, e: int, label: str) -> bool:
             inside = {owner[i] for i in range(s, e) if i in owner}
             return all(
                 (s <= x.start and x.end <= e and len(x) < e - s and x.label_ in SWALLOWED)
                 # the very name read as a thing of another kind ("Cyprus" as a product)
                 or (x.start == s and x.end == e and x.label_ not in SWALLOWED | {"POSITION"})
+                # a known place or body read as a person's name ("Togo has said ...")
+                or (
+                    x.start == s
+                    and x.end == e
+                    and x.label_ == "PERSON"
+                    and label != "PERSON"
+                    and not any(
+                        p != x and {t.lower_ for t in x} <= {t.lower_ for t in p} for p in people
+                    )
+                )
                 for x in inside
             )
 
         spans = [
-            Span(doc, s, e, label=doc.vocab.strings[m])
+            Span(doc, s, e, label=label)
             for m, s, e in self.matcher(doc)
-            if free(s, e)
+            if free(s, e, label := doc.vocab.strings[m])
         ]
         if spans:
             spans = filter_spans(spans)
@@ -97,7 +110,7 @@ def _words() -> _Words:
     data = title_data()
     lex = lexicon()
     stop = set(data.role_nouns) | data.modifiers | set(data.qualifiers) | data.honorifics
-    stop |= data.not_complements | set(lex.head_classes) | data.name_heads
+    stop |= data.not_complements | set(lex.head_classes) | data.name_heads | lex.firm_words
     gaz = gazetteer()
     known = set(gaz.by_name) | set(gaz.by_demonym) | set(gaz.by_metonym)
     return _Words(frozenset(stop), frozenset(known), data.name_particles)
@@ -109,7 +122,10 @@ class NameRepair:
     - a first name left out before a name ("Velka" + "Amsoran"), or a surname after it
       ("Ilse Maren" + "Varnholt Osk"), or a name cut in two ("Nira Osk" + "Belvane");
     - a hyphenated given name cut at the hyphen ("Elo Tarvinen" + "-sook");
-    - a two-word name read as a nationality ("Ludo Ferrant" as NORP).
+    - a two-word name read as a nationality ("Ludo Ferrant" as NORP);
+    - a name read as a body, a place or a thing where only a person fits ("Tomas Ekberg,
+      who ...", "became minister", "was named minister", "the resignation of Tomas Ekberg",
+      "Tomas Ekberg, 64,").
 
     A word joins a name only when it is a title-case proper noun outside every entity and
     is no title word, courtesy word, class word, day, month or gazetteer name; a single
@@ -269,6 +285,8 @@ class NameRepair:
                 label, person = "PERSON", True  # "Tomas Ekberg, who ..." read as a body
             if not person and _holds_title(e, words):
                 label, person = "PERSON", True  # "Tomas Ekberg became X's minister" (a place)
+            if not person and _person_evidence(e, words):
+                label, person = "PERSON", True  # "the resignation of Tomas Ekberg" (a body)
             if person:
                 while start > 0 and e.start - start < 2 and free(doc[start - 1]):
                     start -= 1
@@ -329,25 +347,94 @@ def _who_follows(doc, e: Span, words: _Words) -> bool:
     )
 
 
-def _holds_title(e: Span, words: _Words) -> bool:
-    """A name of two title-case words or more, none a title, class or known word, that is
-    the subject of a copula whose complement is a title ("Tomas Ekberg became Norland's
-    Minister of Finance"; lexicon `copular_verbs`): a person's, whatever the recognizer read."""
-    root, doc = e.root, e.doc
-    verb = root.head
+def _name_shaped(e: Span, words: _Words, labels: tuple[str, ...]) -> bool:
+    """A name of two title-case words or more (hyphens inside), none a title, class or
+    known word and not known as a whole, that the recognizer read with one of `labels`."""
     return (
-        e.label_ in ("ORG", "GPE", "NORP", "LOC", "FAC")
+        e.label_ in labels
         and len(e) >= 2
-        and root.dep_ == "nsubj"
-        and verb.lemma_.lower() in lexicon().copular_verbs
-        and any(c.dep_ == "attr" and c.ent_type_ == "POSITION" for c in verb.children)
+        and norm(e.text) not in words.known
         and all(
             (t.is_title or t.text == "-")
             and t.lower_ not in words.stop
             and norm(t.text) not in words.known
-            for t in doc[e.start : e.end]
+            for t in e
         )
     )
+
+
+def _holds_title(e: Span, words: _Words) -> bool:
+    """A name of two title-case words or more, none a title, class or known word, that is
+    the subject of a copula whose complement is a title ("Tomas Ekberg became Norland's
+    Minister of Finance"; lexicon `copular_verbs`): a person's, whatever the recognizer read."""
+    root = e.root
+    verb = root.head
+    return (
+        _name_shaped(e, words, ("ORG", "GPE", "NORP", "LOC", "FAC"))
+        and root.dep_ == "nsubj"
+        and verb.lemma_.lower() in lexicon().copular_verbs
+        and any(c.dep_ == "attr" and c.ent_type_ == "POSITION" for c in verb.children)
+    )
+
+
+def _person_evidence(e: Span, words: _Words) -> bool:
+    """A name shaped as a person's (`_name_shaped`) that the recognizer read as a body,
+    a place or a thing, where only a person fits:
+    - the subject or the object of a verb that puts someone into a post, with the post as
+      its complement ("Tomas Ekberg was sworn in as prime minister", "elected Tomas Ekberg
+      as its president", "Tomas Ekberg was named defence minister"; lexicon
+      `appointment_verbs`, `role_prepositions`);
+    - the "of" complement of a noun that only happens to a person ("after the resignation
+      of Tomas Ekberg"; lexicon `person_event_nouns`);
+    - an age between commas after it ("Tomas Ekberg, 64, said");
+    - a name read as a work, a product or an event that reports speech ('"...," said Tomas
+      Ekberg'; lexicon `reporting_verbs`): neither a body nor a place."""
+    if not _name_shaped(e, words, ("ORG", "GPE", "NORP", "LOC", "FAC", *MISREAD)):
+        return False
+    lex = lexicon()
+    root, doc = e.root, e.doc
+    head = root.head
+    if (
+        root.dep_ in ("nsubjpass", "dobj")
+        and head.lemma_.lower() in lex.appointment_verbs
+        and _post_complement(head, lex.role_prepositions)
+    ):
+        return True
+    if (
+        root.dep_ == "pobj"
+        and head.lower_ in lex.owner_preps
+        and head.head.lemma_.lower() in lex.person_event_nouns
+    ):
+        return True
+    end = e.end
+    if (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].is_digit
+        and 18 <= int(doc[end + 1].text) <= 100
+        and doc[end + 2].text == ","
+    ):
+        return True
+    return (
+        e.label_ in MISREAD
+        and root.dep_ in ("nsubj",)
+        and head.lemma_.lower() in lex.reporting_verbs
+    )
+
+
+def _post_complement(verb, role_preps: frozenset[str]) -> bool:
+    """Whether a verb has a title as its complement: "named X minister" (object
+    predicate), "sworn in as minister" (a role preposition and its object)."""
+    for c in verb.children:
+        if c.dep_ in ("oprd", "attr") and c.ent_type_ == "POSITION":
+            return True
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in role_preps
+            and any(g.dep_ == "pobj" and g.ent_type_ == "POSITION" for g in c.children)
+        ):
+            return True
+    return False
 
 
 def _apposed_name(doc, title: Span, ents: list[Span], word, glued_hyphen) -> list[Span]:

@@ -364,7 +364,9 @@ def _is_particle_prep(tok) -> bool:
 
 
 def prep_children(tok) -> list:
-    """The prepositions of a word, looking through a particle ("pulled out of X": of)."""
+    """The prepositions of a word, looking through a particle ("pulled out of X": of), with
+    those coordinated with them ("sanctions on A and on B", "travelled to X and to Y": the
+    parser hangs the second preposition on the first)."""
     out = []
     particle = particle_object_prep(tok) if tok.pos_ in ("VERB", "AUX") else None
     for prep in tok.children:
@@ -376,6 +378,7 @@ def prep_children(tok) -> list:
             out += [c for c in prep.children if c.dep_ == "prep"]
         elif prep.dep_ != "agent":
             out.append(prep)
+            out += [c for c in prep.conjuncts if c.dep_ == "conj" and c.pos_ == "ADP"]
     return out
 
 

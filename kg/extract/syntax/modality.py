@@ -100,6 +100,30 @@ def _rank(found: set[str], negated: bool) -> str:
     return "asserted"
 
 
+def _counterfactual(verb) -> bool:
+    """A modal perfect of what did not happen: "would have led" (frames.yaml
+    `counterfactual_aux` and a perfect "have" before a past participle)."""
+    if verb.tag_ != "VBN":
+        return False
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "have" in aux and any(a in frames().counterfactual_aux for a in aux)
+
+
+def _withheld(verb) -> bool:
+    """A confirmation its subject withholds ("did not confirm", "declined to confirm"), not
+    one it could not give ("could not confirm": a report kept without a source; frames.yaml
+    `withheld_reports`)."""
+    rule = frames().withheld_reports
+    if verb.lemma_.lower() not in rule["verbs"]:
+        return False
+    head = verb.head if verb.dep_ == "xcomp" else None
+    negators = [c for c in verb.children if c.dep_ == "neg"]
+    if head is not None and head.lemma_.lower() in rule["refusals"]:
+        negators.append(head)  # "declined to confirm"
+    unable = any(c.dep_ == "aux" and c.lemma_.lower() in rule["unable"] for c in verb.children)
+    return bool(negators) and not unable
+
+
 def _levels(tok) -> tuple[set[str], bool] | None:
     """The modalities the words over `tok` give, and whether it is negated; None when it
     is only asked for."""
@@ -150,6 +174,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
                 and not _wh_clause(below)
             ):
                 return None  # "did not say that X would send troops": nobody claims it
+            if _withheld(word) and not _wh_clause(below):
+                return None  # "X did not confirm that Norland would send troops": no claim
             break
         wish = above and lemma in f.own_wishes and _own_infinitive(word, below)
         if wish:
@@ -187,6 +213,8 @@ def _levels(tok) -> tuple[set[str], bool] | None:
         # "will not host the summit but will send troops": a conjunct with an auxiliary or
         # a tense of its own takes neither the negation nor the modal of the verb before it
         own = word.i != tok.i and not above and below is not None and _finite(below)
+        if not own and _counterfactual(word):
+            return None  # "would have led the mission had he not resigned": it did not happen
         for child in word.children:
             low = child.lower_
             if child.dep_ == "aux" and low in f.deontic_aux and not own:
@@ -200,6 +228,13 @@ def _levels(tok) -> tuple[set[str], bool] | None:
             elif child.dep_ == "cc" and low in f.negating_conjunctions and not above:
                 if below is not None and child.i < below.i and word.i != tok.i:
                     negated = True  # "... nor send troops": the conjunct after "nor"
+            elif (
+                child.dep_ == "advmod"
+                and low in f.focus_time_words
+                and not own
+                and any(g.dep_ == "neg" and g.lower_ in f.negators for g in child.children)
+            ):
+                negated = True  # "will not just yet join": the parser hangs "not" on "yet"
             elif child.dep_ == "aux" and low in f.modal_aux and not own:
                 found.add(f.modal_aux[low])
             elif child.dep_ == "amod" and low in f.planned_modifiers:

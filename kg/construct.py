@@ -60,9 +60,11 @@ def decimal_literal(value: float) -> ox.Literal:
 
 
 def _compound(alias: str, label: str) -> bool:
-    """'Riverton plan' of 'Riverton': a name followed by a common noun names another thing."""
+    """'Riverton plan' of 'Riverton': a name followed by a common noun names another thing.
+    A description with its complement ('joint patrol' and 'joint patrol of the border')
+    names the same one."""
     rest = alias[len(label) :].strip()
-    return alias.startswith(label + " ") and not is_name(rest)
+    return is_name(label) and alias.startswith(label + " ") and not is_name(rest)
 
 
 def _entity_triples(entity: Entity, minted: Minted, art: ox.NamedNode) -> list[tuple]:

@@ -574,6 +574,34 @@ def test_the_owner_of_an_offer_is_the_subject_of_its_infinitive():
     assert not _has(found, "Peru", "hosts", "Andean Water Forum")
 
 
+def test_a_body_adopting_a_declaration_is_a_party_to_it_but_not_to_sanctions():
+    found = _relations("The Norland Council adopted the Velmar Declaration on Fisheries.")
+    assert _has(found, "Norland Council", "signs", "Velmar Declaration")
+    found = _relations("The European Union adopted new sanctions on Velmar on Friday.")
+    assert not any(p == "signs" for _s, p, _o in found)
+
+
+def test_taking_over_a_post_from_someone_hung_on_the_post_succeeds_them():
+    found = _relations(
+        "Mira Solvang, who took over as commander from Norland's army chief, General Anders "
+        "Holm, in May, visited Velmar."
+    )
+    assert _has(found, "Mira Solvang", "succeeds", "Anders Holm")
+
+
+def test_leaving_for_a_place_on_a_day_is_a_planned_trip_there():
+    found = _relations(
+        "Mira Solvang leaves on Thursday for Velmar City, where she is due to meet Anders Holm."
+    )
+    assert _has(found, "Mira Solvang", "visits", "Velmar City", "planned")
+    found = _relations("Tomas Ekberg departed for Oslo last night.")
+    assert _has(found, "Tomas Ekberg", "visits", "Oslo", "asserted")
+    found = _relations("Tomas Ekberg, on a visit to Norway until Friday, met Anders Holm.")
+    assert not _has(found, "Tomas Ekberg", "visits", "Norway", "planned")
+    found = _relations("Tomas Ekberg opens the trade fair in Oslo on Saturday.")
+    assert not any(m == "planned" for m in found.values())
+
+
 def test_hosting_the_headquarters_of_a_force_is_hosting_the_force():
     found = _relations(
         "Estonia says it is ready to host the headquarters of the Northern Shield Brigade in "

@@ -477,6 +477,46 @@ def test_a_known_country_the_recognizer_read_as_a_person_is_the_country(text, co
     assert classes == {"Country"}
 
 
+@pytest.mark.parametrize(
+    "text, person, title",
+    [
+        (
+            "US Special Envoy for Sudan Tomas Ekberg said the talks would resume.",
+            "Tomas Ekberg",
+            "Special Envoy for Sudan",
+        ),
+        (
+            "Ambassador to France Mira Solvang-Berg handed over her letters on Monday.",
+            "Mira Solvang-Berg",
+            "Ambassador to France",
+        ),
+    ],
+)
+def test_a_title_for_a_known_place_ends_before_the_name_after_it(text, person, title):
+    assert (person, title) in held(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, plan",
+    [
+        (
+            "Norland and Velmar signed the final communiqué at the lakeside hotel.",
+            "final communiqué",
+        ),
+        ("Velmar will propose a joint patrol of the river crossing next month.", "joint patrol"),
+        ("The two chiefs signed a letter of intention on port security.", "letter of intention"),
+    ],
+)
+def test_what_a_text_is_signed_or_drawn_up_as_is_a_plan(text, plan):
+    st = _extract(text)
+    assert [e for e in st.entities if e.cls == "Plan" and e.label.startswith(plan)]
+
+
+def test_a_bare_noun_signed_or_set_apart_is_no_plan_of_its_own():
+    st = _extract("The envoys signed the documents, and Velmar proposed similar measures.")
+    assert not [e for e in st.entities if e.cls == "Plan"]
+
+
 def test_a_known_country_that_is_a_word_of_a_person_s_name_in_the_block_stays_the_person_s():
     st = _extract("Chad Ekberg met the envoy in Norvik. Chad said the talks went well.")
     assert not [e for e in st.entities if e.label == "Chad" and e.cls == "Country"]

@@ -706,3 +706,84 @@ def test_another_exercise_before_a_name_is_not_that_name():
         "sailors will join Exercise Iron Gate in May."
     )
     assert not _has(found, "Norland", "declines", "Exercise Iron Gate"), found
+
+
+@pytest.mark.parametrize(
+    "text, title, owner",
+    [
+        (
+            "At the talks Sweden will be represented by Foreign Minister Mira Solvang, "
+            "officials said.",
+            "Foreign Minister",
+            "Sweden",
+        ),
+        (
+            "Norway, represented by State Secretary Mira Solvang, is weighing a pledge.",
+            "State Secretary",
+            "Norway",
+        ),
+        (
+            "Oslo has sent Deputy Foreign Minister Tomas Ekberg to the summit.",
+            "Deputy Foreign Minister",
+            "Norway",
+        ),
+        (
+            "The Swedish delegation is headed by Deputy Trade Minister Tomas Ekberg.",
+            "Deputy Trade Minister",
+            "Sweden",
+        ),
+    ],
+)
+def test_a_title_with_no_owner_is_of_the_country_that_sends_its_holder(text, title, owner):
+    # lexicon `sending_verbs`
+    assert _has(_relations(text), title, "positionIn", owner)
+
+
+def test_a_body_led_by_a_titled_person_owns_no_title_of_its_own():
+    found = _relations("The mission, which is led by Colonel Tomas Ekberg, will stay until May.")
+    assert not any(p == "positionIn" for _s, p, _o in found)
+
+
+def test_an_acronym_after_a_description_and_its_place_names_the_description():
+    from kg.extract.pipeline import extract
+
+    st = extract(
+        "The Velmar Union said its civilian observer mission in Norland (VOMN) would stay "
+        "until May.",
+        "t",
+    )
+    mission = [e for e in st.entities if e.label == "civilian observer mission"]
+    assert mission and "VOMN" in mission[0].aliases
+    assert not any(e.label == "VOMN" for e in st.entities)
+
+
+@pytest.mark.parametrize(
+    "text, title, owner",
+    [
+        (
+            "The African Union weighed a new mission, but the bloc's special envoy for "
+            "Norland, Mira Solvang, said nothing.",
+            "Special Envoy for Norland",
+            "African Union",
+        ),
+        (
+            "The European Union met on Monday. The bloc's envoy for Norland, Mira Solvang, "
+            "said nothing.",
+            "Envoy for Norland",
+            "European Union",
+        ),
+    ],
+)
+def test_the_blocs_title_is_the_body_named_before(text, title, owner):
+    # lexicon `anaphors`: "the bloc" is the international body named before ("the alliance"
+    # is not: a party alliance too)
+    assert _has(_relations(text), title, "positionIn", owner)
+
+
+def test_a_name_given_by_a_naming_participle_names_the_clauses_subject():
+    # lexicon `naming_verbs`: "Named X, the exercise ..." (the recognizer reads X as a person)
+    found = _relations(
+        "The Norland Navy will hold a large joint exercise off Velmar in June, officials "
+        "said. Named Iron Tide, the exercise will include air defence drills."
+    )
+    assert _has(found, "Norland Navy", "contributesTo", "Iron Tide"), found

@@ -398,6 +398,26 @@ def test_a_name_followed_by_a_common_noun_is_not_an_alias():
     assert aliases == {"Gaza Strip"}
 
 
+def test_a_description_with_its_complement_is_an_alias():
+    doc = _doc(
+        "a",
+        "Text.",
+        [
+            {
+                "id": "p",
+                "label": "joint patrol",
+                "class": "Plan",
+                "aliases": ["joint patrol of the Velmar river"],
+            }
+        ],
+        [],
+    )
+    aliases = {
+        q.object.value for q in _build(doc).main_quads if q.predicate.value.endswith("#altLabel")
+    }
+    assert aliases == {"joint patrol of the Velmar river"}
+
+
 def test_no_position_of_the_gold_corpus_is_held_for_several_countries():
     from kg.graphview import mixed_positions, project
     from kg.statements import load_statements

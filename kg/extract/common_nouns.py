@@ -22,7 +22,7 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         root = chunk.root
         # the head with the word before it: "working group", "contact group"
         before = [doc[root.i - 1].lower_] if root.i > chunk.start else []
-        cls = head_class([*before, root.lemma_]) or head_class([root.text])
+        cls = head_class([*before, root.lemma_]) or head_class([root.text]) or _signed(root)
         if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event"):
             continue
         if root.i in taken and not _extends_name(chunk, taken):
@@ -103,6 +103,39 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
             out[-1].alias = " ".join(doc[chunk.start : end].text.split())
         if len(out) > n and any(c.dep_ in ("acl", "relcl") and c.i > root.i for c in root.children):
             out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
+
+
+def _signed(root) -> str | None:
+    """ "Plan" for a common noun of no class that is what a verb of drawing up or signing
+    a text acts on ("signed the final communiqué", "proposed a joint patrol", "the letter of
+    intent was signed"; lexicon `plan_verbs`), else None. The noun is specified by a word
+    before it or a phrase after it: a bare one ("signed the documents", "proposed a price")
+    or one set apart from another ("similar measures"; lexicon `contrast_words`) names no
+    plan of its own."""
+    verb = root.head
+    if (
+        root.pos_ == "NOUN"
+        and root.dep_ in ("dobj", "nsubjpass")
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in lexicon().plan_verbs
+        and any(
+            (
+                c.dep_ in ("amod", "compound")
+                and c.i < root.i
+                and not stripped(c)
+                and c.lower_ not in lexicon().contrast_words  # "similar measures"
+            )
+            or (
+                c.dep_ == "prep"
+                and c.i == root.i + 1
+                # "a letter of intent"; not a partner's "with": "negotiated a text with B"
+                and c.lower_ in _COMPLEMENT_PREPS - {"with"}
+            )
+            for c in root.children
+        )
+    ):
+        return "Plan"
+    return None
 
 
 def _possessor_body(doc, root, taken: set[int], add: Callable) -> None:

@@ -233,6 +233,7 @@ class Lexicon:
     force_nouns: tuple[str, ...]
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
+    sending_verbs: dict[str, frozenset[str]]  # "represented by X", "has sent X": X's country
     reporting_verbs: frozenset[str]
     past_markers: frozenset[str]
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
@@ -271,6 +272,7 @@ class Lexicon:
     term_end_preps: frozenset[str]  # "was minister until 2019": former
     ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
     description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
+    plan_verbs: frozenset[str]  # "signed the communiqué": what they act on is a plan
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
     # "ANALYSIS | ...": no masthead
     masthead_skip_words: frozenset[str] = field(metadata=_read(_masthead_skip_words))
@@ -302,6 +304,7 @@ class Lexicon:
     owner_preps: frozenset[str]  # "the foreign minister of Norland"
     government_preps: frozenset[str]  # "the government in Norvik"
     venue_preps: frozenset[str]  # "a meeting of trade ministers in Norvik": where it is held
+    naming_verbs: frozenset[str]  # "Named Iron Tide, the exercise ...": the exercise's name
     named_by_head: frozenset[str]  # "a major exercise" may be the later "Exercise Iron Gate"
     representative_preps: frozenset[str]  # "officials from Norland"
     title_determiners: frozenset[str]  # "the president" (a title named): a person named before
@@ -490,6 +493,9 @@ class Frames:
     unit_relations: dict  # "the Assembly's Defence Committee"
     interview: dict[str, tuple[str, ...]]  # voices.py
     future_words: frozenset[str]  # "goes there next week": planned
+    scheduled_days: frozenset[str]  # "leaves on Monday for Luanda": planned
+    post_phrase_preps: frozenset[str]  # "took over as chair from X": the verb's "from"
+    scheduled_verbs: frozenset[str]  # ... the verbs of a trip that a day schedules
     past_words: frozenset[str]  # "before the talks last month": not ahead
     carried: dict[str, dict] = field(metadata=_read(_carried))  # "The measures target X"
     echoes: dict = field(metadata=_read(_echoes))  # "B is considering a similar step"

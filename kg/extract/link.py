@@ -50,7 +50,38 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     descriptions = [m for m in mentions if m.label == "DESC"]
     clusters = _link_names([m for m in mentions if m.label != "DESC"], text, docs)
     link_descriptions(mentions, descriptions, clusters)
+    _named_descriptions(mentions, clusters, docs)
     return clusters
+
+
+def _named_descriptions(mentions: list[Mention], clusters: list[Cluster], docs: list) -> None:
+    """ "Named Iron Tide, the exercise will run in May": the name a naming participle
+    (lexicon `naming_verbs`) gives before its clause is the name of the clause's subject, a
+    description or common-noun phrase; the name's mentions join that entity, which takes the
+    name as its label (the recognizer may have read the name as a person's)."""
+    verbs = lexicon().naming_verbs
+    at_head = {(m.block, m.head): m for m in mentions if m.cluster >= 0}
+    for m in mentions:
+        if m.cluster < 0 or m.label in ("DESC", "COMMON", "POSITION"):
+            continue
+        tok = docs[m.block][m.head]
+        verb = tok.head
+        if tok.dep_ not in ("oprd", "attr", "dobj") or verb.lemma_.lower() not in verbs:
+            continue
+        if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i > tok.i:
+            continue
+        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        described = at_head.get((m.block, subjects[0].i)) if subjects else None
+        if described is None or described.label not in ("DESC", "COMMON"):
+            continue
+        name, target = clusters[m.cluster], clusters[described.cluster]
+        if name.id == target.id or name.entry is not None:
+            continue
+        for other in name.mentions:
+            other.cluster = target.id
+            target.mentions.append(other)
+        name.mentions = []
+        target.label = m.text
 
 
 def _whose(title) -> bool:
@@ -192,6 +223,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             by_initials.setdefault((initials(other.text), other.cls), j)
             by_initials.setdefault((initials(other.text), None), j)
             ending_at.setdefault(other.end, []).append(j)
+    commons = {(m.block, m.head): j for j, m in enumerate(mentions) if m.label == "COMMON"}
     for i, m in enumerate(mentions):
         if not _is_acronym(m.text) or entries[i]:
             continue
@@ -202,6 +234,8 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             named = initials(mentions[j].text) == m.text or acronym_fits(m.text, mentions[j].text)
             if named and (found is None or j < found):
                 found = j
+        if found is None:  # "its civilian monitoring mission in Norland (NUMM)"
+            found = _described_before(docs[m.block], m, commons)
         if found is not None:
             u.join(found, i)
             m.cls = mentions[found].cls
@@ -440,6 +474,23 @@ def _defined_acronyms(mentions: list[Mention], entries: list, text: str) -> None
         j = defined.get(m.text, -1)
         if j >= 0 and entries[i] is not None:
             entries[i], m.cls = None, mentions[j].cls
+
+
+def _described_before(doc, m: Mention, commons: dict) -> int | None:
+    """An acronym in parentheses right after a common-noun phrase and its place phrase
+    ("the bloc's civilian monitoring mission in Norland (NUMM)") that fits no name before it
+    names that phrase: the phrase whose head the word before "(" hangs on."""
+    if m.tok_start < 2 or doc[m.tok_start - 1].text != "(":
+        return None
+    tok = doc[m.tok_start - 2]
+    for _ in range(4):  # "mission" <- "in" <- "Norland"
+        found = commons.get((m.block, tok.i))
+        if found is not None:
+            return found
+        if tok.dep_ not in ("pobj", "prep", "compound", "amod") or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
 
 
 def _before_parenthesis(text: str, start: int, ending_at: dict[int, list[int]]) -> list[int]:

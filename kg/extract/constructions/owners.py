@@ -112,7 +112,52 @@ def title_owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | Non
                         if refs:
                             return index.as_actor(refs[0]), ""
             break
+        sender = _sender(b, pos)  # "represented by Foreign Minister X", "has sent X"
+        if sender is not None:
+            return sender, ""
     return None, ""
+
+
+def _sender(b: Builder, pos: Mention) -> Ref | None:
+    """The country or body that sends the titled person (lexicon `sending_verbs`): the
+    patient of "Norland will be represented by Foreign Minister X" or of "Norland,
+    represented by X,", the delegation's country in "the Norlandic delegation is led by X",
+    the subject of "Norvik has sent Deputy Foreign Minister X"."""
+    lex = lexicon()
+    name = b.doc[pos.head]
+    while name.dep_ == "compound" and name.head.i != name.i:
+        name = name.head
+    verb, patient = name.head, None
+    if name.dep_ == "pobj" and verb.dep_ == "agent":
+        verb = verb.head
+        if verb.lemma_ not in lex.sending_verbs.get("by", ()):
+            return None
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not patients and verb.dep_ in ("acl", "relcl"):
+            patients = [verb.head]
+        if not patients:
+            return None
+        patient = patients[0]
+        if verb.lemma_ != "represent":  # "the Norlandic delegation is led by X"
+            if patient.lower_ not in lex.representative_nouns:
+                return None
+            return _owner_among(b, [c for c in patient.children if c.dep_ in _MODIFIERS])
+    elif name.dep_ == "dobj" and verb.lemma_ in lex.sending_verbs.get("object", ()):
+        patient = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if patient is None:
+        return None
+    return _owner_among(b, [patient])
+
+
+_MODIFIERS = ("amod", "compound", "poss", "nmod")
+
+
+def _owner_among(b: Builder, tokens: list) -> Ref | None:
+    for tok in tokens:
+        for r in b.index.refs(b.block, tok, with_conj=False):
+            if r.cluster.cls in OWNER_CLASSES or r.cluster.metonym_of:
+                return b.index.as_actor(r)
+    return None
 
 
 def _post_owner(b: Builder, person: Ref, pos: Mention) -> Ref | None:

@@ -44,6 +44,7 @@ class TitleData:
     name_particles: frozenset[str]  # "van", "bin": lower-case words inside names
     small_words: frozenset[str]  # "of", "the": lower case inside names, left out of acronyms
     complement_prepositions: frozenset[str]  # "of", "for": open a title's complement
+    place_complement_preps: frozenset[str]  # "to", "for": before a place a title is for
     written_deps: frozenset[str]  # dependencies a title's written complement goes on through
     written_ends: frozenset[str]  # words a written complement never ends on ("and", "the")
     written_preps: frozenset[str]  # prepositions a written complement goes on through
@@ -90,6 +91,7 @@ def title_data() -> TitleData:
         name_particles=frozenset(lists["name_particles"]),
         small_words=frozenset(lists["small_words"]),
         complement_prepositions=frozenset(lists["complement_prepositions"]),
+        place_complement_preps=frozenset(lists["place_complement_preps"]),
         written_deps=frozenset(lists["written_deps"]),
         written_ends=frozenset(lists["written_ends"]),
         written_preps=frozenset(lists["written_preps"]),
@@ -255,7 +257,7 @@ class TitleMarker:
             and not _in_hyphenated_name(doc, s)
         ]
         spans = [t for t in (_trim(_hyphen_start(s)) for s in spans) if t is not None]
-        spans = [_cut_at_name(_cut_at_noun(_cut_before_person(s))) for s in spans]
+        spans = [_cut_at_name(_cut_at_noun(_cut_after_place(_cut_before_person(s)))) for s in spans]
         spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
         titles = []
         for span in filter_spans(spans):
@@ -364,6 +366,42 @@ def _cut_before_person(span: Span) -> Span:
     while end < len(doc) and doc[end].is_title and doc[end].lower_ not in others:
         end += 1
     return Span(doc, span.start, last + 1, label=span.label) if end - last > 2 else span
+
+
+def _cut_after_place(span: Span) -> Span:
+    """A title whose complement is a place or a body the gazetteer knows and ran on into the
+    name after it ("Special Envoy for Norland Mira Solvang", "Ambassador to the United
+    Nations Tomas Ekberg"): the title ends with the known name when two title-case words
+    or more follow it that are no title words, no body's head words and no known names."""
+    data = title_data()
+    doc = span.doc
+    prep = next((t.i for t in span[1:] if t.lower_ in data.place_complement_preps), None)
+    if prep is None:
+        return span
+    start = prep + 1
+    if start < span.end and doc[start].lower_ == "the":
+        start += 1
+    gaz = gazetteer()
+    end = next(
+        (
+            e
+            for e in range(min(span.end - 1, start + 6), start, -1)
+            if norm(doc[start:e].text) in gaz.by_name
+        ),
+        None,
+    )
+    if end is None:
+        return span
+    others = data.modifiers | data.domains | data.role_nouns | data.small_words | data.name_heads
+    rest = end  # the name after it, also past the match (the matcher gives every length)
+    while rest < len(doc) and (
+        (doc[rest].is_title and doc[rest].is_alpha)
+        or (doc[rest].text == "-" and not doc[rest].whitespace_ and rest > end)
+    ):
+        if doc[rest].lower_ in others or norm(doc[rest].text) in gaz.by_name:
+            return span
+        rest += 1
+    return Span(doc, span.start, end, label=span.label) if rest - end >= 2 else span
 
 
 @cache

@@ -11,23 +11,31 @@ data/patterns/frames.yaml.
 from __future__ import annotations
 
 from kg.extract.lexicon import frames, lexicon
+from kg.extract.syntax.tree import tree
 
 
 def child_deps(tok, *deps: str) -> list:
-    return [c for c in tok.children if c.dep_ in deps]
+    doc = tok.doc
+    t = tree(doc)
+    dep = t.dep
+    return [doc[j] for j in t.kids[tok.i] if dep[j] in deps]
 
 
 def is_passive(verb) -> bool:
     """A passive verb, a participle with an agent ("the partnership formed by A and B",
     tagged as a past tense by the parser), or one joined to its agent by a hyphen ("the
     UN-led force")."""
+    return _passive(verb.doc, verb.i)
+
+
+def _passive(doc, i: int) -> bool:
+    t = tree(doc)
+    dep = t.dep
+    kids = t.kids[i]
     return (
-        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        or (
-            verb.dep_ == "acl"
-            and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children))
-        )
-        or hyphen_agent(verb) is not None
+        any(dep[j] in ("nsubjpass", "auxpass") for j in kids)
+        or (dep[i] == "acl" and (t.tag[i] == "VBN" or any(dep[j] == "agent" for j in kids)))
+        or (dep[i] == "amod" and hyphen_agent(doc[i]) is not None)
     )
 
 
@@ -48,7 +56,8 @@ def hyphen_agent(verb):
 
 def duty_holder(verb):
     """ "disarming the militia is not Uruguay's responsibility": the noun 'responsibility'."""
-    if verb.dep_ in ("csubj", "nsubj") and verb.tag_ == "VBG":
+    t = tree(verb.doc)
+    if t.dep[verb.i] in ("csubj", "nsubj") and t.tag[verb.i] == "VBG":
         for attr in child_deps(verb.head, "attr"):
             if attr.lemma_.lower() in frames().duty_nouns and child_deps(attr, "poss"):
                 return attr
@@ -57,6 +66,26 @@ def duty_holder(verb):
 
 def subjects(verb) -> list:
     """The tokens that do what `verb` says (for a passive: the agent)."""
+    return _kept(verb, "subjects", _subjects)
+
+
+def direct_objects(verb) -> list:
+    """The tokens `verb` acts on (for a passive: its subject)."""
+    return _kept(verb, "objects", _direct_objects)
+
+
+def _kept(tok, what: str, find) -> list:
+    """`find(tok)`, worked out once per token of a Doc (the helpers are pure: a verb's
+    arguments are asked for by the clause finder and again by frames and constructions)."""
+    doc = tok.doc
+    done = tree(doc).done
+    got = done.get((what, tok.i))
+    if got is None:
+        got = done[(what, tok.i)] = tuple(t.i for t in find(tok))
+    return [doc[i] for i in got]
+
+
+def _subjects(verb) -> list:
     duty = duty_holder(verb)
     if duty is not None:
         return child_deps(duty, "poss")
@@ -170,17 +199,15 @@ def _named_instead(verb, found: list) -> list:
     """ "Ruritania, the region's largest member, declined to ...", parsed with the
     description as the subject and the name as a modifier of the verb: the name."""
     first = min(found, key=lambda t: t.i)
-    if first.pos_ != "NOUN":
-        return found
     doc = verb.doc
-    for child in verb.children:
-        if (
-            child.i < first.i
-            and child.dep_ in ("npadvmod", "dep")
-            and child.pos_ == "PROPN"
-            and any(t.text == "," for t in doc[child.right_edge.i + 1 : first.i])
-        ):
-            return [child]
+    t = tree(doc)
+    if t.pos[first.i] != "NOUN":
+        return found
+    for c in t.kids[verb.i]:
+        if c < first.i and t.dep[c] in ("npadvmod", "dep") and t.pos[c] == "PROPN":
+            child = doc[c]
+            if any(w.text == "," for w in doc[child.right_edge.i + 1 : first.i]):
+                return [child]
     return found
 
 
@@ -188,11 +215,13 @@ def _stranded_subject(verb) -> list:
     """The subject of a main verb that the parser hung elsewhere: "Ruritania, whose
     minister called the plan a provocation, has urged Arcadia to ..." (the name made the
     subject of the relative clause's verb)."""
-    if verb.dep_ != "ROOT" or not (
-        verb.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children)
+    doc = verb.doc
+    t = tree(doc)
+    i = verb.i
+    if t.dep[i] != "ROOT" or not (
+        t.tag[i] in ("VBD", "VBZ", "VBP") or any(t.dep[c] == "aux" for c in t.kids[i])
     ):
         return []
-    doc = verb.doc
     relative = lexicon().relative_pronouns | lexicon().possessive_relatives
     for child in verb.children:
         if child.i > verb.i:
@@ -207,7 +236,9 @@ def _stranded_subject(verb) -> list:
 
 def has_to(verb) -> bool:
     """A verb in the to-infinitive ("to prepare", "to lead")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    t = tree(verb.doc)
+    dep, lower = t.dep, t.lower
+    return any(dep[c] == "aux" and lower[c] == "to" for c in t.kids[verb.i])
 
 
 def gives_an_order(verb) -> bool:
@@ -215,7 +246,7 @@ def gives_an_order(verb) -> bool:
     of giving orders (data: frames.yaml order_verbs) with a to-infinitive after it orders its
     object to act rather than leading it (the parser may attach the infinitive as a
     complement or as an adverbial clause)."""
-    return verb.lemma_.lower() in frames().order_verbs and any(
+    return tree(verb.doc).lemma_lower[verb.i] in frames().order_verbs and any(
         has_to(comp) for comp in child_deps(verb, "xcomp", "ccomp", "advcl")
     )
 
@@ -226,17 +257,20 @@ def _stray_conjuncts(verb, args: list) -> list:
     if not args:
         return []
     last = max(a.i for a in args)
+    doc = verb.doc
+    t = tree(doc)
+    dep, pos, kids = t.dep, t.pos, t.kids
     return [
-        c
-        for c in verb.children
-        if c.dep_ == "conj"
-        and c.pos_ in ("NOUN", "PROPN")
-        and c.i > last
-        and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)
+        doc[c]
+        for c in kids[verb.i]
+        if dep[c] == "conj"
+        and pos[c] in ("NOUN", "PROPN")
+        and c > last
+        and not any(dep[g] in ("nsubj", "nsubjpass", "aux", "auxpass") for g in kids[c])
     ]
 
 
-def direct_objects(verb) -> list:
+def _direct_objects(verb) -> list:
     if is_passive(verb):
         found = child_deps(verb, "nsubjpass")
         if not found and verb.dep_ in ("acl", "relcl", "amod"):  # "the UN-led force"
@@ -262,26 +296,35 @@ def particle_object_prep(verb):
     """The particle the parser read as a preposition whose object is the verb's direct
     object ("swore in X as minister": in; data: frames.yaml `particle_objects`): listed for
     the verb and right after it, in the active voice."""
-    particles = frames().particle_objects.get(verb.lemma_.lower())
-    if not particles or verb.i + 1 >= len(verb.doc):
+    doc = verb.doc
+    p = _particle_object_prep(doc, verb.i)
+    return None if p is None else doc[p]
+
+
+def _particle_object_prep(doc, i: int) -> int | None:
+    t = tree(doc)
+    particles = frames().particle_objects.get(t.lemma_lower[i])
+    if not particles or i + 1 >= len(t.head):
         return None
-    prep = verb.doc[verb.i + 1]
-    if prep.head.i != verb.i or prep.dep_ != "prep" or prep.lower_ not in particles:
+    p = i + 1
+    if t.head[p] != i or t.dep[p] != "prep" or t.lower[p] not in particles:
         return None
-    if is_passive(verb) or not child_deps(prep, "pobj"):
+    if _passive(doc, i) or not any(t.dep[c] == "pobj" for c in t.kids[p]):
         return None
-    return prep
+    return p
 
 
 def _intention_noun(verb):
     """ "has no plans to join", "the decision to send": the noun a to-infinitive completes,
     when it is a noun of intention (data: frames.yaml modality_nouns) and the object or
     complement of a verb."""
+    t = tree(verb.doc)
+    h = t.head[verb.i]
+    if t.dep[verb.i] != "acl" or h == verb.i or t.pos[h] not in ("NOUN", "PROPN"):
+        return None
+    if t.lemma_lower[h] not in frames().modality_nouns:
+        return None
     head = verb.head
-    if verb.dep_ != "acl" or head.i == verb.i or head.pos_ not in ("NOUN", "PROPN"):
-        return None
-    if head.lemma_.lower() not in frames().modality_nouns:
-        return None
     if not has_to(verb):
         return None
     if head.dep_ not in ("dobj", "attr", "nsubj", "nsubjpass", "pobj") or head.head.i == head.i:
@@ -295,43 +338,50 @@ def prep_objects(tok, preposition: str) -> list:
     its object (its determiners passed over) and the preposition after that noun."""
     if " " in preposition:
         return _complex_objects(tok, preposition.split())
+    doc = tok.doc
+    t = tree(doc)
+    dep, lower = t.dep, t.lower
     out = []
-    for prep in prep_children(tok) + _fronted_relative_preps(tok):
-        if prep.lower_ == preposition:
-            out += [_antecedent(o) for o in child_deps(prep, "pobj")]
+    for p in _prep_children(doc, tok.i) + _fronted_relative_preps(tok):
+        if lower[p] == preposition:
+            out += [_antecedent(doc, o) for o in t.kids[p] if dep[o] == "pobj"]
     return out
 
 
-def _fronted_relative_preps(tok) -> list:
+def _fronted_relative_preps(tok) -> list[int]:
     """The preposition of a relative pronoun put before the clause whose complement the
     word is: "the bloc, of which X is a founding member" (the parser hangs "of" on "is")."""
-    verb = tok.head
-    if tok.dep_ != "attr" or verb.dep_ != "relcl":
+    t = tree(tok.doc)
+    dep = t.dep
+    verb = t.head[tok.i]
+    if dep[tok.i] != "attr" or dep[verb] != "relcl":
         return []
     relative = lexicon().relative_pronouns
     return [
         p
-        for p in verb.children
-        if p.dep_ in ("prep", "dep")
-        and p.pos_ == "ADP"
-        and p.i < verb.i
-        and any(o.lower_ in relative for o in child_deps(p, "pobj"))
+        for p in t.kids[verb]
+        if dep[p] in ("prep", "dep")
+        and t.pos[p] == "ADP"
+        and p < verb
+        and any(dep[o] == "pobj" and t.lower[o] in relative for o in t.kids[p])
     ]
 
 
-def _antecedent(tok):
+def _antecedent(doc, i: int):
     """A relative pronoun after a preposition stands for the noun its clause modifies ("the
     bloc, of which X is a member", "the mission, to which X sends troops")."""
-    if tok.lower_ not in lexicon().relative_pronouns:
-        return tok
-    clause = tok.head
+    t = tree(doc)
+    if t.lower[i] not in lexicon().relative_pronouns:
+        return doc[i]
+    head = t.head
+    clause = head[i]
     for _ in range(4):
-        if clause.dep_ == "relcl":
-            return clause.head
-        if clause.head.i == clause.i:
+        if t.dep[clause] == "relcl":
+            return doc[head[clause]]
+        if head[clause] == clause:
             break
-        clause = clause.head
-    return tok
+        clause = head[clause]
+    return doc[i]
 
 
 def _complex_objects(tok, words: list[str]) -> list:
@@ -340,26 +390,33 @@ def _complex_objects(tok, words: list[str]) -> list:
     if len(words) < 3:
         return []
     first, noun_word, last = words[0], words[-2], words[-1]
+    doc = tok.doc
+    t = tree(doc)
+    dep, lower, kids = t.dep, t.lower, t.kids
     out = []
-    for prep in prep_children(tok):
-        if prep.lower_ != first:
+    for prep in _prep_children(doc, tok.i):
+        if lower[prep] != first:
             continue
-        for noun in child_deps(prep, "pobj"):
-            if noun.lower_ != noun_word:
+        for noun in kids[prep]:
+            if dep[noun] != "pobj" or lower[noun] != noun_word:
                 continue
-            for inner in child_deps(noun, "prep"):
-                if inner.lower_ == last:
-                    out += child_deps(inner, "pobj")
+            for inner in kids[noun]:
+                if dep[inner] == "prep" and lower[inner] == last:
+                    out += [doc[o] for o in kids[inner] if dep[o] == "pobj"]
     return out
 
 
-def _is_particle_prep(tok) -> bool:
-    """ "out" in "pulled out of X": a preposition without an object, before another one."""
+def _is_particle_prep(t, i: int) -> bool:
+    """ "out" in "pulled out of X": a preposition without an object, before another one
+    (`t` the Doc's Tree, `i` the word's index)."""
+    dep = t.dep
+    if dep[i] != "prep":
+        return False
+    kids = t.kids[i]
     return (
-        tok.dep_ == "prep"
-        and not child_deps(tok, "pobj")
-        and any(c.dep_ == "prep" for c in tok.children)
-        and tok.lower_ in frames().particle_preps
+        not any(dep[c] == "pobj" for c in kids)
+        and any(dep[c] == "prep" for c in kids)
+        and t.lower[i] in frames().particle_preps
     )
 
 
@@ -367,34 +424,54 @@ def prep_children(tok) -> list:
     """The prepositions of a word, looking through a particle ("pulled out of X": of), with
     those coordinated with them ("sanctions on A and on B", "travelled to X and to Y": the
     parser hangs the second preposition on the first)."""
+    doc = tok.doc
+    return [doc[p] for p in _prep_children(doc, tok.i)]
+
+
+def _prep_children(doc, i: int) -> list[int]:
+    t = tree(doc)
+    dep, pos, kids = t.dep, t.pos, t.kids
+    particle = _particle_object_prep(doc, i) if pos[i] in ("VERB", "AUX") else None
     out = []
-    particle = particle_object_prep(tok) if tok.pos_ in ("VERB", "AUX") else None
-    for prep in tok.children:
-        if prep.dep_ not in ("prep", "dative", "agent"):
+    for prep in kids[i]:
+        d = dep[prep]
+        if d not in ("prep", "dative", "agent") or prep == particle:
             continue
-        if particle is not None and prep.i == particle.i:
-            continue
-        if _is_particle_prep(prep):
-            out += [c for c in prep.children if c.dep_ == "prep"]
-        elif prep.dep_ != "agent":
+        if _is_particle_prep(t, prep):
+            out += [c for c in kids[prep] if dep[c] == "prep"]
+        elif d != "agent":
             out.append(prep)
-            out += [c for c in prep.conjuncts if c.dep_ == "conj" and c.pos_ == "ADP"]
+            if any(dep[c] == "conj" for c in kids[prep]):  # else it has no conjuncts
+                out += [
+                    c.i for c in doc[prep].conjuncts if dep[c.i] == "conj" and pos[c.i] == "ADP"
+                ]
     return out
 
 
 def phrasal_lemma(tok) -> str:
     """The verb with its particle ("rule out", "pull out"), or with the bare noun of an
     idiom the lexicon lists ("take part", "play host")."""
-    lemma = tok.lemma_.lower()
-    particles = [c.lower_ for c in tok.children if c.dep_ == "prt" or _is_particle_prep(c)]
-    particle = particle_object_prep(tok) if tok.pos_ in ("VERB", "AUX") else None
+    doc = tok.doc
+    t = tree(doc)
+    i = tok.i
+    got = t.done.get(("phrasal", i))
+    if got is None:
+        got = t.done[("phrasal", i)] = _phrasal_lemma(doc, t, i)
+    return got
+
+
+def _phrasal_lemma(doc, t, i: int) -> str:
+    dep, lower, kids = t.dep, t.lower, t.kids
+    lemma = t.lemma_lower[i]
+    particles = [lower[c] for c in kids[i] if dep[c] == "prt" or _is_particle_prep(t, c)]
+    particle = _particle_object_prep(doc, i) if t.pos[i] in ("VERB", "AUX") else None
     if particle is not None:  # "swore in X"
-        particles.append(particle.lower_)
+        particles.append(lower[particle])
     if particles:
         return f"{lemma} {particles[0]}"
-    for obj in tok.children:
-        if obj.dep_ == "dobj" and not any(c.dep_ in ("det", "poss") for c in obj.children):
-            idiom = f"{lemma} {obj.lower_}"
+    for obj in kids[i]:
+        if dep[obj] == "dobj" and not any(dep[c] in ("det", "poss") for c in kids[obj]):
+            idiom = f"{lemma} {lower[obj]}"
             if idiom in frames().phrasal_lemmas:
                 return idiom
     return lemma

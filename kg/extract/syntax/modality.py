@@ -15,20 +15,23 @@ from __future__ import annotations
 
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.syntax.arguments import child_deps, duty_holder, has_to, phrasal_lemma
+from kg.extract.syntax.tree import tree
 
 
 def _chain(tok):
     """The token and the words it depends on, up to the clause that reports it."""
     reporting = lexicon().reporting_verbs
-    current = tok
+    doc = tok.doc
+    t = tree(doc)
+    current = tok.i
     seen = 0
     while True:
-        yield current
-        if current.dep_ == "ROOT" or seen > 8:
+        yield doc[current]
+        if t.dep[current] == "ROOT" or seen > 8:
             return
-        if current.lemma_.lower() in reporting and current.i != tok.i:
+        if t.lemma_lower[current] in reporting and current != tok.i:
             return
-        current = current.head
+        current = t.head[current]
         seen += 1
 
 
@@ -39,6 +42,20 @@ def is_question(sent) -> bool:
             continue
         return tok.text == "?"
     return False
+
+
+def asked(tok) -> bool:
+    """Whether the sentence of `tok` is a question (`is_question`), answered once per
+    sentence of a Doc."""
+    doc = tok.doc
+    done = tree(doc).done
+    questions = done.get("questions")
+    if questions is None:
+        questions = done["questions"] = [False] * len(doc)
+        for sent in doc.sents:
+            if is_question(sent):
+                questions[sent.start : sent.end] = [True] * (sent.end - sent.start)
+    return questions[tok.i]
 
 
 LEVELS = ("negated", "refused", "offered", "considered", "possible", "planned")
@@ -82,13 +99,18 @@ def limits_an_offer(verb) -> bool:
 def _not_only(child) -> bool:
     """ "not only", "not just" (frames.yaml `additive_focus` after a negator): a negator that
     adds, not denies ("will not only host the summit but also send troops")."""
-    if child.lower_ not in frames().negators or child.dep_ not in ("neg", "preconj"):
+    return _not_only_at(tree(child.doc), child.i)
+
+
+def _not_only_at(t, i: int) -> bool:
+    lower = t.lower
+    if lower[i] not in frames().negators or t.dep[i] not in ("neg", "preconj"):
         return False
-    doc = child.doc
-    if child.i + 1 >= len(doc) or doc[child.i + 1].lower_ not in frames().additive_focus:
+    n = len(lower)
+    if i + 1 >= n or lower[i + 1] not in frames().additive_focus:
         return False
     # "will not just yet send troops": a focus word of time denies ("not yet")
-    return child.i + 2 >= len(doc) or doc[child.i + 2].lower_ not in frames().focus_time_words
+    return i + 2 >= n or lower[i + 2] not in frames().focus_time_words
 
 
 def _rank(found: set[str], negated: bool) -> str:
@@ -126,10 +148,22 @@ def _withheld(verb) -> bool:
 
 def _levels(tok) -> tuple[set[str], bool] | None:
     """The modalities the words over `tok` give, and whether it is negated; None when it
-    is only asked for."""
+    is only asked for. Worked out once per token of a Doc (the clause finder asks, then
+    frames and constructions ask again); the callers only read the answer."""
+    done = tree(tok.doc).done
+    key = ("levels", tok.i)
+    if key in done:
+        return done[key]
+    got = done[key] = _find_levels(tok)
+    return got
+
+
+def _find_levels(tok) -> tuple[set[str], bool] | None:
     f = frames()
-    if is_question(tok.sent):
+    if asked(tok):
         return None
+    t = tree(tok.doc)
+    dep, lower, kids = t.dep, t.lower, t.kids
     found: set[str] = set()
     negated = False
     duty = duty_holder(tok)
@@ -215,31 +249,32 @@ def _levels(tok) -> tuple[set[str], bool] | None:
         own = word.i != tok.i and not above and below is not None and _finite(below)
         if not own and _counterfactual(word):
             return None  # "would have led the mission had he not resigned": it did not happen
-        for child in word.children:
-            low = child.lower_
-            if child.dep_ == "aux" and low in f.deontic_aux and not own:
+        for child in kids[word.i]:
+            low = lower[child]
+            d = dep[child]
+            if d == "aux" and low in f.deontic_aux and not own:
                 return None  # "Norland should send troops": asked for, not stated
-            if _not_only(child):
+            if _not_only_at(t, child):
                 continue  # "will not only host the summit but also send troops": both happen
-            if child.dep_ == "neg" and not own:
+            if d == "neg" and not own:
                 negated = True
-            elif child.dep_ == "preconj" and low in f.negators and (word.i == tok.i or not own):
+            elif d == "preconj" and low in f.negators and (word.i == tok.i or not own):
                 negated = True  # "will neither host the summit nor ..."
-            elif child.dep_ == "cc" and low in f.negating_conjunctions and not above:
-                if below is not None and child.i < below.i and word.i != tok.i:
+            elif d == "cc" and low in f.negating_conjunctions and not above:
+                if below is not None and child < below.i and word.i != tok.i:
                     negated = True  # "... nor send troops": the conjunct after "nor"
             elif (
-                child.dep_ == "advmod"
+                d == "advmod"
                 and low in f.focus_time_words
                 and not own
-                and any(g.dep_ == "neg" and g.lower_ in f.negators for g in child.children)
+                and any(dep[g] == "neg" and lower[g] in f.negators for g in kids[child])
             ):
                 negated = True  # "will not just yet join": the parser hangs "not" on "yet"
-            elif child.dep_ == "aux" and low in f.modal_aux and not own:
+            elif d == "aux" and low in f.modal_aux and not own:
                 found.add(f.modal_aux[low])
-            elif child.dep_ == "amod" and low in f.planned_modifiers:
+            elif d == "amod" and low in f.planned_modifiers:
                 found.add("planned")
-            elif child.dep_ == "ccomp" and word.i == tok.i and _asks(child):
+            elif d == "ccomp" and word.i == tok.i and _asks_at(t, child):
                 return None  # "asked whether X would send troops": a question
         if _own_clause(word):  # "..., while Y is considering it": Y's clause is its own
             if word.dep_ == "conj" and word.head.dep_ in _SHARED_HEAD_DEPS:
@@ -302,8 +337,10 @@ def _intends(noun, below, nouns) -> bool:
 def _finite(verb) -> bool:
     """A verb with an auxiliary, a negation or a tense of its own ("but will send", "but
     sent"), not a bare conjunct that shares them ("did not host or attend")."""
-    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass", "neg") for c in verb.children
+    t = tree(verb.doc)
+    dep = t.dep
+    return t.tag[verb.i] in ("VBD", "VBZ", "VBP") or any(
+        dep[c] in ("aux", "auxpass", "neg") for c in t.kids[verb.i]
     )
 
 
@@ -428,11 +465,14 @@ def _conditional(verb) -> bool:
     conditions = frames().conditions
     marks, aux = conditions.get("marks", frozenset()), conditions.get("aux", frozenset())
     not_after = conditions.get("not_after", frozenset())  # "even if", "as if"
-    return any(c.dep_ == "aux" and c.lower_ in aux for c in verb.children) and any(
-        c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
-        and not any(m.lower_ in not_after for m in c.children if m.dep_ in ("mark", "advmod"))
-        for c in verb.children
+    t = tree(verb.doc)
+    dep, lower, kids = t.dep, t.lower, t.kids
+    children = kids[verb.i]
+    return any(dep[c] == "aux" and lower[c] in aux for c in children) and any(
+        dep[c] == "advcl"
+        and any(dep[m] == "mark" and lower[m] in marks for m in kids[c])
+        and not any(lower[m] in not_after for m in kids[c] if dep[m] in ("mark", "advmod"))
+        for c in children
     )
 
 
@@ -465,7 +505,8 @@ def _pending(verb) -> bool:
     """ "has yet to", "is yet to" (frames.yaml pending_adverbs): the infinitive under the verb
     has not happened."""
     words = frames().pending_adverbs
-    return any(c.dep_ == "advmod" and c.lower_ in words for c in verb.children)
+    t = tree(verb.doc)
+    return any(t.dep[c] == "advmod" and t.lower[c] in words for c in t.kids[verb.i])
 
 
 def _denied_report(noun) -> bool:
@@ -486,12 +527,14 @@ def _denied_by_its_arguments(verb) -> bool:
     object ("X sent no troops") or the subject ("Neither X nor Y sent troops", "neither
     side sent troops")."""
     negators = frames().negators
-    for arg in verb.children:
-        if arg.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+    t = tree(verb.doc)
+    dep, lower, kids = t.dep, t.lower, t.kids
+    for arg in kids[verb.i]:
+        if dep[arg] not in ("dobj", "nsubj", "nsubjpass"):
             continue
         if any(
-            c.dep_ in ("det", "preconj") and c.lower_ in negators and not _not_only(c)
-            for c in arg.children
+            dep[c] in ("det", "preconj") and lower[c] in negators and not _not_only_at(t, c)
+            for c in kids[arg]
         ):  # not "Not only X but also Y sent troops"
             return True
     return False
@@ -507,9 +550,10 @@ def _own_clause(verb) -> bool:
     troops, while Y is considering it"; data: frames.yaml contrast_marks) or one with a tense
     of its own that nothing subordinates ("X has served as chief; he will now become ...").
     It takes no modality from the clause it is joined to."""
-    if verb.dep_ not in ("conj", "advcl") or verb.head.i == verb.i:
+    t = tree(verb.doc)
+    if t.dep[verb.i] not in ("conj", "advcl") or t.head[verb.i] == verb.i:
         return False
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    if not any(t.dep[c] in ("nsubj", "nsubjpass") for c in t.kids[verb.i]):
         return False
     if verb.dep_ == "conj":
         return verb.pos_ in ("VERB", "AUX")
@@ -534,8 +578,12 @@ def _wh_clause(clause) -> bool:
 def _asks(complement) -> bool:
     """A complement that is an embedded question ("asked whether X would ...", "asked if";
     data: frames.yaml question_marks): the verb over it asks, it states no relation."""
+    return _asks_at(tree(complement.doc), complement.i)
+
+
+def _asks_at(t, i: int) -> bool:
     marks = frames().question_marks
-    return any(m.dep_ == "mark" and m.lower_ in marks for m in complement.children)
+    return any(t.dep[m] == "mark" and t.lower[m] in marks for m in t.kids[i])
 
 
 def _weighs(verb) -> bool:
@@ -546,14 +594,19 @@ def _weighs(verb) -> bool:
 
 def _future_date(verb) -> bool:
     """A verb in the present with a date ahead of it ("arrives next week", "meets them
-    tomorrow", "travels to Lima later this month"; data: frames.yaml future_words)."""
-    if verb.tag_ not in ("VB", "VBP", "VBZ", "VBG"):
+    tomorrow", "travels to Lima later this month"; data: frames.yaml future_words), or in the
+    simple present of a trip with a day ("leaves on Monday for Luanda": `scheduled_days`)."""
+    if tree(verb.doc).tag[verb.i] not in ("VB", "VBP", "VBZ", "VBG"):
         return False
-    words = frames().future_words
+    f = frames()
+    scheduled = verb.tag_ in ("VBP", "VBZ") and phrasal_lemma(verb) in f.scheduled_verbs
     for child in verb.children:
         dates = [child] if child.dep_ in ("npadvmod", "advmod", "tmod") else []
         if child.dep_ == "prep":
             dates = child_deps(child, "pobj")
+        words = f.future_words
+        if scheduled and (child.dep_ != "prep" or child.lower_ == "on"):
+            words = words | f.scheduled_days
         for date in dates:
             if date.ent_type_ in ("DATE", "TIME") and any(w.lower_ in words for w in date.subtree):
                 return True
@@ -565,8 +618,10 @@ def completed_perfect(verb) -> bool:
     led the staff", "had headed the agency"; not "has led it", a perfect with a duration up
     to then ("had chaired it since 2019", frames.yaml `perfect_durations`) nor a modal one
     ("would have led it")."""
+    t = tree(verb.doc)
     if not any(
-        c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in ("VB", "VBD") for c in verb.children
+        t.dep[c] == "aux" and t.lemma[c] == "have" and t.tag[c] in ("VB", "VBD")
+        for c in t.kids[verb.i]
     ):
         return False
     if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.syntax.events import governing_verb
 from kg.extract.syntax.modality import modality, verb_in
+from kg.extract.syntax.tree import tree
 
 AHEAD = ("planned", "possible", "considered", "offered")
 
@@ -45,16 +46,34 @@ def term_ended(title) -> bool:
     date, on the title's phrase or on the verb that gives it ("was foreign minister until
     2019", "served as X from 2015 to 2019", "X, minister between 2015 and 2019,"), in a
     clause that is not ahead ("will serve until 2030" is no former post)."""
-    preps = lexicon().term_end_preps
+    doc = title.doc
+    t = tree(doc)
+    ends = t.done.get("term_ends")
+    if ends is None:  # the Doc's term-end prepositions with a date: mostly none
+        preps = lexicon().term_end_preps
+        dep, kids = t.dep, t.kids
+        ends = t.done["term_ends"] = [
+            j
+            for j, low in enumerate(t.lower)
+            if low in preps
+            and dep[j] == "prep"
+            and any(dep[o] == "pobj" and doc[o].ent_type_ == "DATE" for o in kids[j])
+        ]
+    if not ends:
+        return False
     verb = title.head if title.dep_ in ("oprd", "attr", "xcomp") else governing_verb(title)
-    holders = list(title.subtree)
+    holders = {title.i}  # the title's phrase, and the verb's prepositional phrases
     if verb is not None and verb.pos_ in ("VERB", "AUX"):
         if modality(verb) != "asserted" or verb.tag_ in ("VB", "VBZ", "VBP"):
             return False  # "will serve until 2030", "is minister until May"
-        holders += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
-    return any(
-        t.dep_ == "prep"
-        and t.lower_ in preps
-        and any(o.ent_type_ == "DATE" for o in t.children if o.dep_ == "pobj")
-        for t in holders
-    )
+        holders.update(c for c in t.kids[verb.i] if t.dep[c] == "prep")
+    return any(_within(t.head, j, holders) for j in ends)
+
+
+def _within(head: list[int], i: int, tops: set[int]) -> bool:
+    """Whether token `i` is one of `tops` or under one of them (in its subtree)."""
+    while i not in tops:
+        if head[i] == i:
+            return False
+        i = head[i]
+    return True

@@ -1,0 +1,67 @@
+"""The parse of a Doc as plain lists, read once per Doc: heads, children, labels and words.
+
+The syntax helpers (arguments.py, modality.py) walk a verb's children many times over
+(`child_deps`, `is_passive`, the modality chain): through spaCy each walk makes a Token per
+child and a new string per `.dep_` or `.lower_` read. The Tree holds the same facts as
+lists indexed by token (the strings made once per token) and the children of each token as
+a tuple of indices, so a helper only makes the Tokens it returns. It is kept beside the Doc
+in `doc_memo` (never in `doc.user_data`, which `nlp.pipe(n_process=N)` pickles) and is
+valid once the pipeline has run: no component after the parser changes heads or labels.
+"""
+
+from __future__ import annotations
+
+from weakref import ref
+
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
+
+from kg.extract.doc_memo import memo
+
+_STR: dict[int, str] = {}  # string id -> string (ids are hashes of the strings: one table)
+
+
+class Tree:
+    """Per token: head index, dependency label, coarse and fine tag, lowercase form,
+    lemma and lowercased lemma, the children's indices in order (lists only read); and
+    the answers worked out once per Doc (`done`: modality, arguments, question sentences)."""
+
+    __slots__ = ("dep", "done", "head", "kids", "lemma", "lemma_lower", "lower", "pos", "tag")
+
+    def __init__(self, doc) -> None:
+        array = doc.to_array([HEAD, DEP, POS, TAG, LOWER, LEMMA])
+        relative = array[:, 0].astype("int64").tolist()  # the heads, as offsets
+        self.head = head = [i + r for i, r in enumerate(relative)]
+        kids: list[list[int]] = [[] for _ in head]
+        for i, h in enumerate(head):
+            if h != i:
+                kids[h].append(i)
+        self.kids = kids
+        strings = doc.vocab.strings
+        get = _STR.get
+        columns = []
+        for ids in array[:, 1:].T.tolist():
+            column = [get(v) for v in ids]
+            if None in column:
+                for k, v in enumerate(ids):
+                    if column[k] is None:
+                        column[k] = _STR[v] = strings[v]
+            columns.append(column)
+        self.dep, self.pos, self.tag, self.lower, self.lemma = columns
+        self.lemma_lower = [s.lower() for s in self.lemma]
+        self.done: dict = {}
+
+
+_last: list = [None, None]  # (weak reference to the last Doc asked about, its Tree)
+
+
+def tree(doc) -> Tree:
+    """The Tree of `doc` (made on the first call)."""
+    last = _last[0]
+    if last is not None and last() is doc:
+        return _last[1]
+    table = memo(doc)
+    got = table.get("tree")
+    if got is None:
+        got = table["tree"] = Tree(doc)
+    _last[0], _last[1] = ref(doc), got
+    return got

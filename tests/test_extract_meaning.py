@@ -623,6 +623,31 @@ def test_it_coordinated_after_a_report_is_the_subject_of_the_clause_reported():
     assert not _has(found, "Sweden", "hosts", "Velmar Force")
 
 
+@pytest.mark.parametrize(
+    "text, subject, predicate, obj",
+    [
+        # review r10 V9: a reporter that can be an "it" (a country, a ministry) came first
+        (
+            "Norway backed the plan, Sweden said, but it did not join the Velmar Alliance.",
+            "Norway",
+            "memberOf",
+            "Velmar Alliance",
+        ),
+        (
+            "Denmark will not send troops, the Finnish defence ministry said, but it has offered "
+            "to host the talks.",
+            "Denmark",
+            "hosts",
+            "talks",
+        ),
+    ],
+)
+def test_it_after_a_report_by_a_body_is_the_reported_clauses_subject(text, subject, predicate, obj):
+    found = _relations(text)
+    assert _has(found, subject, predicate, obj), found
+    assert not any(p == predicate and s != subject for s, p, _o in found), found
+
+
 def test_training_or_arming_a_country_s_forces_is_help_to_it_and_denying_it_negates_it():
     found = _relations(
         "Sweden and Finland have offered to train Bolivian border guards. Estonia has "

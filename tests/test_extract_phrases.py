@@ -1147,6 +1147,15 @@ def test_a_dateline_in_capitals_with_accents_is_left_out_of_the_body(place):
     assert text[body.start :].startswith("Mira Solvang")
 
 
+@pytest.mark.parametrize("stamp", ["13:05", "9.30 GMT", "10:45 a.m."])
+def test_a_live_blog_time_stamp_is_left_out_of_the_entry(stamp):
+    from kg.extract.text import blocks
+
+    text = f"{stamp} - Mira Solvang and Tomas Ekberg have arrived at the castle for the talks."
+    (body,) = blocks(text)
+    assert text[body.start :].startswith("Mira Solvang")
+
+
 def test_a_dateline_with_the_place_s_country_is_no_actor():
     # "OSLO, Norland, 14 April -": the dateline is no subject of the sentence after it
     st = _extract(

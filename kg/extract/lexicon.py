@@ -465,6 +465,7 @@ def _carried(value: Any, _file: dict) -> dict[str, dict]:
             "asserted_only": bool(r.get("asserted_only", False)),
             "dated": frozenset(r.get("dated") or ()),
             "not_posts": frozenset(r.get("not_posts") or ()),
+            "same_country": bool(r.get("same_country", False)),
         }
         for p, r in (value or {}).items()
         if p in known

@@ -101,9 +101,14 @@ def carried_candidates(
                     objects_.append(r)
         said = attribution(index, block, tok) if objects_ else None
         carriers = rule["carriers"]
+        places = _places(index, block, tok) if rule["same_country"] else set()
         for s in last[1]:
             if carriers and not any(fits(s.cluster.cls, c) for c in carriers):
                 continue  # "South Korea swears in a new chief": the one who appoints is named
+            if places and s.cluster.cls == "Person":
+                home = index.country_of(s.cluster, block, tok)
+                if home is not None and home.id not in places:
+                    continue  # "In neighbouring Velmar, X was named prime minister"
             for o in objects_:
                 subject, obj = (o, s) if rule["inverse"] else (s, o)
                 out.append(
@@ -119,6 +124,18 @@ def carried_candidates(
                         method=f"carried:{predicate}",
                     )
                 )
+    return out
+
+
+def _places(index: ArticleIndex, block: int, verb) -> set[int]:
+    """The countries a clause places itself in ("In neighbouring Velmar, X was named ...":
+    a prepositional phrase of `in` on the verb)."""
+    out = set()
+    for p in child_deps(verb, "prep"):
+        if p.lower_ != "in":
+            continue
+        for o in child_deps(p, "pobj"):
+            out |= {r.cluster.id for r in index.refs(block, o) if r.cluster.cls == "Country"}
     return out
 
 

@@ -461,6 +461,22 @@ def test_an_appointment_far_back_or_told_of_in_a_relative_clause_is_not_carried(
     assert not _has(found, "Mira Solvang", "appointedBy", "Chile")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r10 V6: an appointment of another time, or after one only planned
+        "Norlandic President Tomas Ekberg reshuffled his cabinet on Friday. Mira Solvang was "
+        "named ambassador to Chile in 2016.",
+        "Norlandic President Tomas Ekberg reshuffled his cabinet on Friday. Mira Solvang had "
+        "been named trade envoy three years ago.",
+        "Norlandic President Tomas Ekberg will name a new defence minister, Lena Berg, next "
+        "month. Mira Solvang was named finance minister.",
+    ],
+)
+def test_an_appointment_of_another_time_is_not_carried(text):
+    assert not _has(_relations(text), "Mira Solvang", "appointedBy", "Tomas Ekberg")
+
+
 def test_designating_someone_to_a_post_appoints_them():
     found = _relations(
         "President Tomas Ekberg designated General Mira Solvang as chief of the general staff."

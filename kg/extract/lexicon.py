@@ -462,6 +462,8 @@ def _carried(value: Any, _file: dict) -> dict[str, dict]:
             "needs": r.get("needs"),
             "relative": bool(r.get("relative", True)),
             "carriers": tuple(r.get("carriers") or ()),
+            "asserted_only": bool(r.get("asserted_only", False)),
+            "dated": frozenset(r.get("dated") or ()),
         }
         for p, r in (value or {}).items()
         if p in known

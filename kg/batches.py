@@ -100,8 +100,9 @@ def batch_spans(n_inputs: int, batch_size: int) -> list[tuple[int, int]]:
     after the corpus's last article (which no other worker can share) is then a small one,
     and the halves before it are built while the last articles are extracted. A function
     of the corpus's size alone: a build in one process and one with `--jobs N` build the
-    same batches, so they write the same bytes. The store still takes the pieces of the last
-    batch in one load (kg.pipeline.build_inputs), as it takes every other batch."""
+    same batches, so they write the same bytes. In one process the store takes the pieces of
+    the last batch in one load; with `--jobs` it loads what is pending when the first piece
+    arrives, while the last articles are extracted (kg.pipeline.build_inputs)."""
     spans = []
     start = 0
     last = max(0, (n_inputs - 1) // batch_size * batch_size)  # where the last batch starts

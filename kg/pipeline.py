@@ -307,6 +307,13 @@ def build_inputs(
             # BulkLoad: fewer loads, less of RocksDB's compaction); a batch of stored
             # articles goes alone, as it replaces them.
             pending = store.bulk_load() if store is not None else None
+            # With --jobs, the pieces of the last batch (kg.batches.batch_spans) are built
+            # while the last articles are extracted; what is pending is loaded as soon as
+            # the first piece arrives, while the workers extract the rest, so that only the
+            # later pieces are loaded after the last article, with the workers done. (In one
+            # process nothing overlaps: the pieces go in one load, the fewest loads.)
+            early = _first_piece_end(len(paths), batch_size) if jobs > 1 else None
+            received = 0
 
             def store_pending() -> None:
                 if pending is not None:
@@ -327,11 +334,12 @@ def build_inputs(
                     return
                 graphs = [(a.graph, a.quarantine_graph) for a in built.articles]
                 pending.add(graphs, built.main, built.quarantine)
-                if len(pending) >= batch_size * LOAD_BATCHES:
+                if len(pending) >= batch_size * LOAD_BATCHES or received == early:
                     store_pending()
 
             try:
                 for items, built in batches:
+                    received += len(items)
                     rebuild = store is not None and store.has_any(a.graph for a in built.articles)
                     if (
                         isinstance(built, BuildResult)
@@ -366,6 +374,14 @@ def build_inputs(
             store.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _first_piece_end(n_inputs: int, batch_size: int) -> int | None:
+    """Where the first piece of a corpus's last batch ends (kg.batches.batch_spans: the
+    first batch smaller than batch_size), or None if there is none."""
+    return next(
+        (end for start, end in batch_spans(n_inputs, batch_size) if end - start < batch_size), None
+    )
 
 
 def extract_to_file(article: Path, output: str, model: str | None = None) -> Statements:

@@ -461,6 +461,22 @@ def test_an_appointment_far_back_or_told_of_in_a_relative_clause_is_not_carried(
     assert not _has(found, "Mira Solvang", "appointedBy", "Chile")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r10 V6: an appointment of another time, or after one only planned
+        "Norlandic President Tomas Ekberg reshuffled his cabinet on Friday. Mira Solvang was "
+        "named ambassador to Chile in 2016.",
+        "Norlandic President Tomas Ekberg reshuffled his cabinet on Friday. Mira Solvang had "
+        "been named trade envoy three years ago.",
+        "Norlandic President Tomas Ekberg will name a new defence minister, Lena Berg, next "
+        "month. Mira Solvang was named finance minister.",
+    ],
+)
+def test_an_appointment_of_another_time_is_not_carried(text):
+    assert not _has(_relations(text), "Mira Solvang", "appointedBy", "Tomas Ekberg")
+
+
 def test_designating_someone_to_a_post_appoints_them():
     found = _relations(
         "President Tomas Ekberg designated General Mira Solvang as chief of the general staff."
@@ -581,6 +597,14 @@ def test_a_body_adopting_a_declaration_is_a_party_to_it_but_not_to_sanctions():
     assert not any(p == "signs" for _s, p, _o in found)
 
 
+def test_taking_over_a_post_from_someone_hung_on_the_post_succeeds_them():
+    found = _relations(
+        "Mira Solvang, who took over as commander from Norland's army chief, General Anders "
+        "Holm, in May, visited Velmar."
+    )
+    assert _has(found, "Mira Solvang", "succeeds", "Anders Holm")
+
+
 def test_leaving_for_a_place_on_a_day_is_a_planned_trip_there():
     found = _relations(
         "Mira Solvang leaves on Thursday for Velmar City, where she is due to meet Anders Holm."
@@ -613,6 +637,31 @@ def test_it_coordinated_after_a_report_is_the_subject_of_the_clause_reported():
     )
     assert _has(found, "Norway", "hosts", "Velmar Force", "offered")
     assert not _has(found, "Sweden", "hosts", "Velmar Force")
+
+
+@pytest.mark.parametrize(
+    "text, subject, predicate, obj",
+    [
+        # review r10 V9: a reporter that can be an "it" (a country, a ministry) came first
+        (
+            "Norway backed the plan, Sweden said, but it did not join the Velmar Alliance.",
+            "Norway",
+            "memberOf",
+            "Velmar Alliance",
+        ),
+        (
+            "Denmark will not send troops, the Finnish defence ministry said, but it has offered "
+            "to host the talks.",
+            "Denmark",
+            "hosts",
+            "talks",
+        ),
+    ],
+)
+def test_it_after_a_report_by_a_body_is_the_reported_clauses_subject(text, subject, predicate, obj):
+    found = _relations(text)
+    assert _has(found, subject, predicate, obj), found
+    assert not any(p == predicate and s != subject for s, p, _o in found), found
 
 
 def test_training_or_arming_a_country_s_forces_is_help_to_it_and_denying_it_negates_it():

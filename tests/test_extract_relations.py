@@ -517,6 +517,21 @@ def test_a_lawmakers_or_analysts_stance_stays_their_own(text):
     assert not _has(found, "Chile", "opposes", "Harbour Plan"), found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r10 V12: "personally" on another verb, and "privately", leave the act the
+        # state's
+        "Mira Solvang, Chile's trade minister, rejected the Harbour Plan and said she had "
+        "personally phoned the mayor.",
+        "Mira Solvang, Chile's trade minister, privately opposes the Harbour Plan.",
+    ],
+)
+def test_an_officials_stance_beside_a_personal_word_stays_the_states(text):
+    found = _relations(text)
+    assert _has(found, "Chile", "opposes", "Harbour Plan"), found
+
+
 def test_an_officials_support_stays_their_own():
     found = _relations("Mira Solvang, Chile's foreign minister, welcomed the Harbour Plan.")
     assert _has(found, "Mira Solvang", "supports", "Harbour Plan"), found
@@ -928,6 +943,14 @@ def test_a_possessor_with_names_after_it_is_no_list_of_them():
         "Norway's and Sweden's prime ministers, Mira Solvang and Tomas Ekberg, met in Oslo."
     )
     assert ("Norway", "meets", "Tomas Ekberg") not in found, found
+    # review r10 V3: the names are the subject (they meet), the possessor is none
+    assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg"), found
+    assert not _has(found, "Norway", "meets", "Mira Solvang"), found
+    found = _relations(
+        "Denmark's and Finland's envoys, Ana Berg and Lars Holm, initialled the Velmar Charter."
+    )
+    assert _has(found, "Ana Berg", "signs", "Velmar Charter"), found
+    assert _has(found, "Lars Holm", "signs", "Velmar Charter"), found
 
 
 @pytest.mark.parametrize(

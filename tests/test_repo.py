@@ -146,7 +146,6 @@ _COPIED_BEFORE_THE_GUARD = {
     ("test_extract_phrases.py", "senegal-mauritania-gas-patrols-regional"): 9,
     ("test_extract_phrases.py", "south-korea-vietnam-state-visit"): 1,
     ("test_extract_phrases.py", "turkiye-morocco-drone-deal"): 1,
-    ("test_extract_phrases.py", "un-libya-envoy-appointed"): 2,
     ("test_extract_precision.py", "armenia-azerbaijan-treaty-analysis"): 6,
     ("test_extract_precision.py", "cyprus-un-envoy-geneva-talks"): 3,
     ("test_extract_precision.py", "finland-nato-forward-land-forces-wire-corrected"): 3,

@@ -6,3 +6,7 @@
 `kg.extract.pipeline` holds the entry points (`extract`, `extract_many`); importing this
 package does not load spaCy.
 """
+
+from kg.extract import lean_spacy
+
+lean_spacy.install()  # spaCy, when kg's modules import it, comes without its command line

@@ -413,6 +413,18 @@ def _echoes(value: Any, _file: dict) -> dict:
     }
 
 
+def _retractions(value: Any, _file: dict) -> dict:
+    """A sentence that reports a retracted claim ("an earlier version ... said")."""
+    value = value or {}
+    return {k: frozenset(value.get(k) or ()) for k in ("subjects", "adverbs", "verbs")}
+
+
+def _counterfactual(value: Any, _file: dict) -> dict:
+    """A modal perfect with a condition in the past perfect ("would have led ... had he not")."""
+    value = value or {}
+    return {k: frozenset(value.get(k) or ()) for k in ("aux", "perfect", "marks")}
+
+
 def _withheld(value: Any, _file: dict) -> dict:
     """A confirmation withheld ("did not confirm", "declined to confirm")."""
     value = value or {}
@@ -451,6 +463,8 @@ def _carried(value: Any, _file: dict) -> dict[str, dict]:
             "needs": r.get("needs"),
             "relative": bool(r.get("relative", True)),
             "carriers": tuple(r.get("carriers") or ()),
+            "asserted_only": bool(r.get("asserted_only", False)),
+            "dated": frozenset(r.get("dated") or ()),
         }
         for p, r in (value or {}).items()
         if p in known
@@ -467,7 +481,10 @@ class Frames:
     modality_heads: dict[str, str]  # governing word -> modality (decline -> refused)
     modal_aux: dict[str, str]  # auxiliary -> modality (may -> possible)
     deontic_aux: frozenset[str]  # "should send": asked for, nothing stated
-    counterfactual_aux: frozenset[str]  # "would have led": what did not happen, nothing
+    # "an earlier version of this article said X was minister": a retracted claim, nothing
+    retractions: dict = field(metadata=_read(_retractions))
+    # "would have led ... had he not resigned": what did not happen, nothing
+    counterfactual: dict = field(metadata=_read(_counterfactual))
     negated_refusals: dict[str, str]  # "has not ruled out": possible
     creation_verbs: frozenset[str]  # "create a board to govern": the object is the actor
     blocking_heads: frozenset[str]  # "urge X to send": the relation is only requested
@@ -495,6 +512,7 @@ class Frames:
     interview: dict[str, tuple[str, ...]]  # voices.py
     future_words: frozenset[str]  # "goes there next week": planned
     scheduled_days: frozenset[str]  # "leaves on Monday for Luanda": planned
+    post_phrase_preps: frozenset[str]  # "took over as chair from X": the verb's "from"
     scheduled_verbs: frozenset[str]  # ... the verbs of a trip that a day schedules
     past_words: frozenset[str]  # "before the talks last month": not ahead
     carried: dict[str, dict] = field(metadata=_read(_carried))  # "The measures target X"

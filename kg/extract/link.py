@@ -155,7 +155,13 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
     first: dict[tuple, int] = {}
     for i, m in enumerate(mentions):
         if m.label == "COMMON":
-            continue  # joined below, by head noun and by name
+            # joined below, by head noun and by name; a head noun with its complement
+            # written again is the same ("the meeting of foreign ministers in Norvik ... The
+            # meeting of foreign ministers": the venue is cut from the name)
+            if m.long and m.long != m.text and not m.owned:
+                key = ("common", m.cls, norm(m.long))
+                u.join(first.setdefault(key, i), i)
+            continue
         key = ("gaz", entries[i].label) if entries[i] else (_group(m.cls), m.key)
         if key in first:
             u.join(first[key], i)

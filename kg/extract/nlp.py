@@ -20,7 +20,7 @@ def load_pipeline(model: str | None = None):
     nlp = None
     for name in names:
         try:
-            nlp = spacy.load(name)
+            nlp = _load(spacy, name)
             nlp.meta["kg_package"] = name
             break
         except (OSError, ImportError, ValueError):
@@ -53,6 +53,36 @@ def load_pipeline(model: str | None = None):
 
     nlp.add_pipe("kg_clauses", last=True)
     return nlp
+
+
+# The packages whose tokenizer is spaCy's own (spacy.Tokenizer.v1), read whole from the
+# package's files: Tokenizer.from_bytes resets every rule and pattern before it reads them.
+_PACKAGED_TOKENIZER = {OFFICIAL_MODEL, FALLBACK_MODEL}
+_BLANK_TOKENIZER = "kg.blank_tokenizer.v1"
+
+
+def _load(spacy, name: str):
+    """spacy.load(name). For a package of _PACKAGED_TOKENIZER, the tokenizer spaCy makes
+    before reading the package's files starts blank: spaCy would build the language's
+    default one (its ~1,300 exceptions and affix patterns, about 0.1 s of CPU) only to reset
+    and replace it with the package's (Tokenizer.from_bytes). If the package left it blank
+    (no tokenizer in its files), it is loaded again the ordinary way."""
+    if name not in _PACKAGED_TOKENIZER:
+        return spacy.load(name)
+    spacy.registry.tokenizers.register(_BLANK_TOKENIZER, func=_blank_tokenizer)
+    nlp = spacy.load(name, config={"nlp": {"tokenizer": {"@tokenizers": _BLANK_TOKENIZER}}})
+    if not nlp.tokenizer.rules or nlp.tokenizer.prefix_search is None:
+        return spacy.load(name)
+    return nlp
+
+
+def _blank_tokenizer():
+    from spacy.tokenizer import Tokenizer
+
+    def make(nlp):
+        return Tokenizer(nlp.vocab)
+
+    return make
 
 
 def position_patterns(nlp) -> list[dict]:

@@ -18,6 +18,7 @@ from kg.extract.naming import name_candidates, unit_candidates
 from kg.extract.nlp import load_pipeline, model_name
 from kg.extract.resolve import ArticleIndex, fits
 from kg.extract.sources import bylines, source
+from kg.extract.syntax.modality import retracted
 from kg.extract.text import blocks, chunks, clean_text, title_of
 from kg.extract.voices import block_roles, interviewee
 from kg.iri import slug
@@ -152,6 +153,13 @@ def _statements(
         candidates += verb_candidates(index, block, doc)
         candidates += noun_candidates(index, block, doc)
         candidates += found
+    # a correction note's retracted claim states nothing ("an earlier version ... said")
+    said_wrongly: dict[tuple[int, int], bool] = {}
+    for c in candidates:
+        key = (c.block, c.sent.start)
+        if key not in said_wrongly:
+            said_wrongly[key] = retracted(c.sent)
+    candidates = [c for c in candidates if not said_wrongly[(c.block, c.sent.start)]]
     candidates += state_candidates(index, candidates)
     candidates += name_candidates(index)
     candidates += unit_candidates(index)

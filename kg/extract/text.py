@@ -27,6 +27,10 @@ _DATELINE = re.compile(
     r"(?:\s*\([^)]{1,30}\))?\s+[-–—]\s+"
 )
 _END = re.compile(r"[.!?:;\"”’)]\s*$")
+# a live blog's time stamp before an entry ("13:05 - ", "9.30 GMT - "): no part of the sentence
+_TIMESTAMP = re.compile(
+    r"^\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|BST|EST|EDT|local))?\s+[-–—]\s+"
+)
 # a dateline of a title-case place with its date and source ("Velmar City, 27 Nov (Norpress) -",
 # "Norvik, Nov 27 (NPA).-"): only with a source, so that "Mira Solvang - " is no dateline
 _SOURCED_DATELINE = re.compile(
@@ -116,7 +120,8 @@ def blocks(
     byline_words: frozenset[str] = frozenset(),
 ) -> list[Block]:
     """Split the text into lines; short lines without final punctuation are headings.
-    A dateline ("NORVIK, March 4 (Norpress) - ") is left out of the body block it opens; the
+    A dateline ("NORVIK, March 4 (Norpress) - ") or a live blog's time stamp ("13:05 - ") is
+    left out of the body block it opens; the
     source in its parentheses is a block of its own, and so is a masthead: the first part of
     a heading among the first three lines, up to "|" ("THE NORVIK HERALD | Defence"), when
     `publication` takes it for a publication's name and its first word is none of
@@ -141,7 +146,11 @@ def blocks(
         byline = words[0] == words[0].capitalize() and words[0].lower() in byline_words
         heading = not _END.search(stripped) and (len(words) <= 14 or byline)
         if not heading:
-            m = _DATELINE.match(stripped) or _SOURCED_DATELINE.match(stripped)
+            m = (
+                _DATELINE.match(stripped)
+                or _SOURCED_DATELINE.match(stripped)
+                or _TIMESTAMP.match(stripped)
+            )
             if m:
                 src = _SOURCE.search(stripped, 0, m.end())
                 if src:

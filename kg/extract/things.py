@@ -131,7 +131,12 @@ class Things:
             return None
         heads = [verb.head]
         if verb.head.lemma_.lower() in lexicon().reporting_verbs:
-            heads += [c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i]
+            # the reported clause first: the reporter in parentheses is not what "it"
+            # continues ("Norland backed the plan, Velmar said, but it did not join": Norland)
+            reported = [c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i]
+            if verb.head.dep_ == "parataxis" and verb.head.head.i < verb.head.i:
+                reported.append(verb.head.head)  # "X will not send troops, Y said, but it"
+            heads = reported + heads
         for obj in (c for head in heads for c in head.children):
             if obj.dep_ not in deps or obj.i >= tok.i:
                 continue

@@ -90,6 +90,8 @@ def carried_candidates(
         found = _continued_objects(tok, clause, rule)
         if found and rule["needs"] == "post" and not names_post():
             continue  # "X was named in the report" appoints no one
+        if found and rule["dated"] and _dated(tok, rule["dated"]):
+            continue  # "Berg was named ambassador in 2015": background, not this appointment
         objects_ = []
         for obj in found:
             for r in actor_refs(index, block, obj):
@@ -116,6 +118,24 @@ def carried_candidates(
                     )
                 )
     return out
+
+
+def _dated(verb, words: frozenset[str]) -> bool:
+    """Whether a clause is dated to another time than the story's: a year ("in 2015") or a
+    word of `words` ("last year", "two years ago")."""
+    doc = verb.doc
+    # the clause's own words, not those of a relative clause on its subject ("A, who was
+    # ambassador until last year, was sworn in as foreign minister")
+    own = [
+        t for c in verb.children if c.dep_ not in ("nsubj", "nsubjpass", "conj") for t in c.subtree
+    ]
+    for t in own:
+        two = f"{t.lower_} {doc[t.i + 1].lower_}" if t.i + 1 < len(doc) else ""
+        if t.lower_ in words or two in words:
+            return True
+        if t.like_num and len(t.text) == 4 and t.text.isdigit() and 1900 <= int(t.text) <= 2100:
+            return True
+    return False
 
 
 def _echoing_noun(tok, clause: Clause, rule: dict) -> bool:

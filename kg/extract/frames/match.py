@@ -361,7 +361,12 @@ def _emit(
             if all(r.cluster.id != o.cluster.id for o in subjects_):
                 subjects_.append(r)
     carried = frames().carried.get(frame.predicate)
-    if subjects_ and carried is not None and frame.inverse == carried["inverse"]:
+    if (
+        subjects_
+        and carried is not None
+        and frame.inverse == carried["inverse"]
+        and (level == "asserted" or not carried["asserted_only"])
+    ):
         # who imposed the last sanctions: "The measures target X" continues them; who
         # appointed the last minister: "Y was named interior minister" continues it
         index.carry[frame.predicate] = (index.sentence_number(index.pos(block, tok)), subjects_)

@@ -221,6 +221,9 @@ def frame_objects(
                     for v in child_deps(tok.head, "xcomp")
                     if v.lemma_.lower() in lexicon().copular_verbs
                 ]
+            if prep in frames().post_phrase_preps and tok.pos_ in ("VERB", "AUX"):
+                # "took over as chair from X": the parser hangs "from X" on the post
+                holders += [o for p in frames().post_preps for o in prep_objects(tok, p)]
             if anchor is not None:  # "hold talks on trade and the war with Peru"
                 holders += [t for t in anchor.subtree if t.pos_ in ("NOUN", "PROPN")]
             if frame.subject == "self" and tok.dep_ in ("dobj", "nsubjpass"):

@@ -23,7 +23,7 @@ def state_candidates(index: ArticleIndex, candidates: list[Candidate]) -> list[C
         if c.predicate not in acts:
             continue
         if c.subject.cluster.cls == "Person":
-            if _own_capacity(c.sent):
+            if _own_capacity(index, c):
                 continue  # "said he personally opposed the plan": his own stance
             # only a post whose title speaks for the state (frames.yaml `state_titles`)
             f = frames()
@@ -47,11 +47,24 @@ def state_candidates(index: ArticleIndex, candidates: list[Candidate]) -> list[C
     return out
 
 
-def _own_capacity(sent) -> bool:
-    """Whether a verb of the sentence is done in one's own name ("he personally opposed
-    it"; frames.yaml `own_capacity_words`)."""
+def _own_capacity(index: ArticleIndex, c: Candidate) -> bool:
+    """Whether the verb that states the candidate is done in one's own name ("he personally
+    opposed the plan"; frames.yaml `own_capacity_words`): a verb with that adverb whose
+    clause holds the candidate's object ("rejected the plan and said he had personally told
+    X" keeps the rejection the state's)."""
     words = frames().own_capacity_words
-    return any(t.lower_ in words and t.dep_ == "advmod" and t.head.pos_ == "VERB" for t in sent)
+    objects = {
+        i
+        for m in c.object.cluster.mentions
+        if m.block == c.block
+        for i in range(m.tok_start, m.tok_end)
+    }
+    for t in c.sent:
+        if t.lower_ in words and t.dep_ == "advmod" and t.head.pos_ == "VERB":
+            verb = t.head
+            if any(verb.left_edge.i <= i <= verb.right_edge.i for i in objects):
+                return True
+    return False
 
 
 def _owner(index: ArticleIndex, body: Cluster) -> Cluster | None:

@@ -78,17 +78,32 @@ def _spread(tokens) -> list:
     parser hung as an apposition (`listed_apposition`)."""
     out: list = []
     for t in tokens:
-        for u in (t, *t.conjuncts, *listed_apposition(t)):
+        named = _possessed_names(t)
+        for u in named or (t, *t.conjuncts, *listed_apposition(t)):
             if u not in out:
                 out.append(u)
     return out
+
+
+def _possessed_names(tok) -> list:
+    """ "Norland's and Velmar's foreign ministers, A and B, met", which the parser reads as
+    "Norland" with the apposition "A and B": the names are the argument (the ministers), not
+    the possessor."""
+    if tok.pos_ != "PROPN" or not any(c.dep_ == "case" for c in tok.children):
+        return []
+    for appos in tok.children:
+        if appos.dep_ == "appos" and appos.pos_ == "PROPN" and appos.i > tok.i:
+            names = [appos, *(c for c in appos.conjuncts if c.i > appos.i)]
+            if len(names) >= 2 and all(c.pos_ == "PROPN" for c in names):
+                return names
+    return []
 
 
 def listed_apposition(tok) -> list:
     """ "Norland, the Republic of Velmar and Sudria will sign": a name whose apposition is a
     name with conjuncts of its own (the parser reads the list's second member as an
     apposition of the first, the rest as its conjuncts) lists them all. Not a possessor
-    ("Norland's and Velmar's foreign ministers, A and B, met": the names are the ministers)."""
+    ("Norland's and Velmar's foreign ministers, A and B, met": `_possessed_names`)."""
     if tok.pos_ != "PROPN" or any(c.dep_ == "case" for c in tok.children):
         return []
     for appos in tok.children:

@@ -122,13 +122,53 @@ def _rank(found: set[str], negated: bool) -> str:
     return "asserted"
 
 
+def retracted(sent) -> bool:
+    """Whether a sentence reports a claim the article retracts ("An earlier version of this
+    article said that ...", "incorrectly said", "misidentified X as"; frames.yaml
+    `retractions`): nothing of it is stated."""
+    rule = frames().retractions
+    reporting = lexicon().reporting_verbs
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in rule["verbs"] and t.pos_ == "VERB":
+            return True
+        if lemma in reporting and t.pos_ in ("VERB", "AUX"):
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in rule["subjects"]:
+                    return True
+                if c.dep_ == "advmod" and c.lower_ in rule["adverbs"]:
+                    return True
+    return False
+
+
 def _counterfactual(verb) -> bool:
-    """A modal perfect of what did not happen: "would have led" (frames.yaml
-    `counterfactual_aux` and a perfect "have" before a past participle)."""
+    """A modal perfect of what did not happen, with its condition: "would have led the
+    mission had he not resigned", "... if he had stayed" (frames.yaml `counterfactual`); not
+    the back-shifted "will have" of a report ("said Norland would have sent troops by May")."""
     if verb.tag_ != "VBN":
         return False
+    rule = frames().counterfactual
     aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return "have" in aux and any(a in frames().counterfactual_aux for a in aux)
+    if "have" not in aux or not any(a in rule["aux"] for a in aux):
+        return False
+    return any(
+        _past_condition(c, rule) for c in verb.children if c.dep_ in ("advcl", "ccomp", "conj")
+    )
+
+
+def _past_condition(clause, rule: dict) -> bool:
+    """A condition in the past perfect: "had he not resigned" (the auxiliary before its
+    subject) or "if he had stayed" (a mark of `rule["marks"]`)."""
+    if clause.lower_ in rule["perfect"] and any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.i > clause.i for t in clause.subtree
+    ):
+        return True  # the parser may make "had" the clause's head ("had the vote gone ahead")
+    perfect = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in rule["perfect"]]
+    if not perfect:
+        return False
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    inverted = subject is not None and perfect[0].i < subject.i
+    return inverted or any(c.dep_ == "mark" and c.lower_ in rule["marks"] for c in clause.children)
 
 
 def _withheld(verb) -> bool:

@@ -90,6 +90,8 @@ def carried_candidates(
         found = _continued_objects(tok, clause, rule)
         if found and rule["needs"] == "post" and not names_post():
             continue  # "X was named in the report" appoints no one
+        if found and rule["not_posts"] and _post_words(tok) & rule["not_posts"]:
+            continue  # "X was sworn in as president": an inauguration, no one appoints
         if found and rule["dated"] and _dated(tok, rule["dated"]):
             continue  # "Berg was named ambassador in 2015": background, not this appointment
         objects_ = []
@@ -118,6 +120,14 @@ def carried_candidates(
                     )
                 )
     return out
+
+
+def _post_words(verb) -> set[str]:
+    """The head words of the post a verb names: "was named minister", "was sworn in as
+    president"."""
+    said = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
+    said += [o for p in child_deps(verb, "prep") if p.lower_ == "as" for o in child_deps(p, "pobj")]
+    return {t.lemma_.lower() for t in said}
 
 
 def _dated(verb, words: frozenset[str]) -> bool:

@@ -471,6 +471,12 @@ def test_an_appointment_far_back_or_told_of_in_a_relative_clause_is_not_carried(
         "been named trade envoy three years ago.",
         "Norlandic President Tomas Ekberg will name a new defence minister, Lena Berg, next "
         "month. Mira Solvang was named finance minister.",
+        # another country's government
+        "Danish Prime Minister Tomas Ekberg named Lena Berg defence minister on Friday. In "
+        "neighbouring Sweden, Mira Solvang was named prime minister.",
+        # an inauguration: no one in the story appoints a head of state
+        "Norlandic President Tomas Ekberg named Lena Berg defence minister on Friday. On "
+        "Monday, Mira Solvang was sworn in as president.",
     ],
 )
 def test_an_appointment_of_another_time_is_not_carried(text):

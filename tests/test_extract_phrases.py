@@ -477,6 +477,11 @@ def test_a_known_country_the_recognizer_read_as_a_person_is_the_country(text, co
     assert classes == {"Country"}
 
 
+def test_a_known_city_the_recognizer_read_as_a_person_is_the_city():
+    st = _extract("Tomas Ekberg will travel to La Paz next week.")
+    assert {e.cls for e in st.entities if e.label == "La Paz"} == {"City"}
+
+
 @pytest.mark.parametrize(
     "text, person, title",
     [
@@ -514,6 +519,8 @@ def test_what_a_text_is_signed_or_drawn_up_as_is_a_plan(text, plan):
 
 def test_a_bare_noun_signed_or_set_apart_is_no_plan_of_its_own():
     st = _extract("The envoys signed the documents, and Velmar proposed similar measures.")
+    assert not [e for e in st.entities if e.cls == "Plan"]
+    st = _extract("Norland proposed a higher price for the gas, and Velmar signed a big cheque.")
     assert not [e for e in st.entities if e.cls == "Plan"]
 
 

@@ -1007,6 +1007,15 @@ def test_a_list_read_as_an_apposition_is_still_a_list(text, last):
     assert any(s == last for s, _p, _o in found), found
 
 
+def test_an_apposition_hung_on_the_subject_from_after_the_verb_lists_no_subjects():
+    # the parser hangs "Mira Solvang and Anders Holm" on Norland, not on the chiefs
+    found = _relations(
+        "Norland imposed sanctions on two former police chiefs, Mira Solvang and Anders Holm."
+    )
+    assert not _has(found, "Anders Holm", "sanctions", "Mira Solvang"), found
+    assert not any(s == "Anders Holm" and p == "sanctions" for s, p, _o in found), found
+
+
 def test_a_trip_that_is_expected_to_be_to_a_place_is_a_visit():
     found = _relations(
         "Mira Solvang took office on Monday. Her first official journey is expected to be to "

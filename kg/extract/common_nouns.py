@@ -108,7 +108,8 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
 def _signed(root) -> str | None:
     """ "Plan" for a common noun of no class that is what a verb of drawing up or signing
     a text acts on ("signed the final communiqué", "proposed a joint patrol", "the letter of
-    intent was signed"; lexicon `plan_verbs`), else None. The noun is specified by a word
+    intent was signed"; lexicon `plan_verbs`, `plan_object_nouns`: a text or an
+    arrangement, not "proposed a higher price"), else None. The noun is specified by a word
     before it or a phrase after it: a bare one ("signed the documents", "proposed a price")
     or one set apart from another ("similar measures"; lexicon `contrast_words`) names no
     plan of its own."""
@@ -118,6 +119,7 @@ def _signed(root) -> str | None:
         and root.dep_ in ("dobj", "nsubjpass")
         and verb.pos_ == "VERB"
         and verb.lemma_.lower() in lexicon().plan_verbs
+        and root.lemma_.lower() in lexicon().plan_object_nouns
         and any(
             (
                 c.dep_ in ("amod", "compound")

@@ -273,6 +273,7 @@ class Lexicon:
     ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
     description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
     plan_verbs: frozenset[str]  # "signed the communiqué": what they act on is a plan
+    plan_object_nouns: frozenset[str]  # "communiqué", "patrol": texts and arrangements
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
     # "ANALYSIS | ...": no masthead
     masthead_skip_words: frozenset[str] = field(metadata=_read(_masthead_skip_words))
@@ -464,6 +465,8 @@ def _carried(value: Any, _file: dict) -> dict[str, dict]:
             "carriers": tuple(r.get("carriers") or ()),
             "asserted_only": bool(r.get("asserted_only", False)),
             "dated": frozenset(r.get("dated") or ()),
+            "not_posts": frozenset(r.get("not_posts") or ()),
+            "same_country": bool(r.get("same_country", False)),
         }
         for p, r in (value or {}).items()
         if p in known

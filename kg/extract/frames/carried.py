@@ -90,6 +90,8 @@ def carried_candidates(
         found = _continued_objects(tok, clause, rule)
         if found and rule["needs"] == "post" and not names_post():
             continue  # "X was named in the report" appoints no one
+        if found and rule["not_posts"] and _post_words(tok) & rule["not_posts"]:
+            continue  # "X was sworn in as president": an inauguration, no one appoints
         if found and rule["dated"] and _dated(tok, rule["dated"]):
             continue  # "Berg was named ambassador in 2015": background, not this appointment
         objects_ = []
@@ -99,9 +101,14 @@ def carried_candidates(
                     objects_.append(r)
         said = attribution(index, block, tok) if objects_ else None
         carriers = rule["carriers"]
+        places = _places(index, block, tok) if rule["same_country"] else set()
         for s in last[1]:
             if carriers and not any(fits(s.cluster.cls, c) for c in carriers):
                 continue  # "South Korea swears in a new chief": the one who appoints is named
+            if places and s.cluster.cls == "Person":
+                home = index.country_of(s.cluster, block, tok)
+                if home is not None and home.id not in places:
+                    continue  # "In neighbouring Velmar, X was named prime minister"
             for o in objects_:
                 subject, obj = (o, s) if rule["inverse"] else (s, o)
                 out.append(
@@ -118,6 +125,26 @@ def carried_candidates(
                     )
                 )
     return out
+
+
+def _places(index: ArticleIndex, block: int, verb) -> set[int]:
+    """The countries a clause places itself in ("In neighbouring Velmar, X was named ...":
+    a prepositional phrase of `in` on the verb)."""
+    out = set()
+    for p in child_deps(verb, "prep"):
+        if p.lower_ != "in":
+            continue
+        for o in child_deps(p, "pobj"):
+            out |= {r.cluster.id for r in index.refs(block, o) if r.cluster.cls == "Country"}
+    return out
+
+
+def _post_words(verb) -> set[str]:
+    """The head words of the post a verb names: "was named minister", "was sworn in as
+    president"."""
+    said = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
+    said += [o for p in child_deps(verb, "prep") if p.lower_ == "as" for o in child_deps(p, "pobj")]
+    return {t.lemma_.lower() for t in said}
 
 
 def _dated(verb, words: frozenset[str]) -> bool:

@@ -103,12 +103,16 @@ def listed_apposition(tok) -> list:
     """ "Norland, the Republic of Velmar and Sudria will sign": a name whose apposition is a
     name with conjuncts of its own (the parser reads the list's second member as an
     apposition of the first, the rest as its conjuncts) lists them all. Not a possessor
-    ("Norland's and Velmar's foreign ministers, A and B, met": `_possessed_names`)."""
+    ("Norland's and Velmar's foreign ministers, A and B, met": `_possessed_names`), nor an
+    apposition the parser hung on the name from further on ("Norland imposed sanctions on
+    two chiefs, A and B")."""
     if tok.pos_ != "PROPN" or any(c.dep_ == "case" for c in tok.children):
         return []
     for appos in tok.children:
         if appos.dep_ != "appos" or appos.pos_ != "PROPN" or appos.i < tok.i:
             continue
+        if not all(t.is_punct for t in tok.doc[tok.i + 1 : appos.left_edge.i]):
+            continue  # "Norland imposed sanctions on two chiefs, A and B": hung far off
         # "the Democratic Republic of Congo and Zambia": the conjuncts of the name's last word
         last = next((e[-1] for e in tok.doc.ents if e.start <= appos.i < e.end), appos)
         conjuncts = [c for w in {appos, last} for c in w.conjuncts if c.i > last.i]

@@ -1443,6 +1443,18 @@ def test_an_event_named_again_without_its_venue_is_the_same_event():
     assert [e.label for e in events] == ["conference of defence ministers"], events
 
 
+def test_an_indefinite_event_of_the_same_kind_later_is_another_event():
+    # review r10 V20: "a ..." brings in a new event even when head and complement repeat
+    st = _extract(
+        "In March Norland hosted a meeting of fisheries ministers in Velmar City. Six months "
+        "later Sudria hosted a meeting of fisheries ministers in Port Aldo."
+    )
+    events = [e for e in st.entities if e.cls == "Event"]
+    assert len(events) == 2, events
+    hosts = {(r.subject, r.object) for r in st.relations if r.predicate == "hosts"}
+    assert len({o for _s, o in hosts}) == len(hosts), hosts
+
+
 def test_names_before_a_paired_plural_title_hold_a_title_each():
     # review r8 #33: coordinated owners before a plural title in apposition after the names
     st = _extract(

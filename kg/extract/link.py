@@ -125,6 +125,15 @@ def _after_courtesy_title(m: Mention, doc) -> bool:
     return tok.is_title and tok.lower_ in lexicon().courtesy_titles
 
 
+def _definite(head) -> bool:
+    """A noun phrase with a definite determiner or a possessor ("the", "its", "Norland's")."""
+    lex = lexicon()
+    return any(
+        (c.dep_ == "det" and c.lower_ in lex.definite_determiners) or c.dep_ == "poss"
+        for c in head.children
+    )
+
+
 def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     if not mentions:
         return []
@@ -157,10 +166,15 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
         if m.label == "COMMON":
             # joined below, by head noun and by name; a head noun with its complement
             # written again is the same ("the meeting of foreign ministers in Norvik ... The
-            # meeting of foreign ministers": the venue is cut from the name)
+            # meeting of foreign ministers": the venue is cut from the name), when the later
+            # one is definite ("a meeting of trade ministers in Norvik ... In June, Velmar hosted a
+            # meeting ... in Port Aldo": an indefinite phrase brings in a new one of the same kind)
             if m.long and m.long != m.text and not m.owned:
                 key = ("common", m.cls, norm(m.long))
-                u.join(first.setdefault(key, i), i)
+                if key not in first:
+                    first[key] = i
+                elif _definite(docs[m.block][m.head]):
+                    u.join(first[key], i)
             continue
         key = ("gaz", entries[i].label) if entries[i] else (_group(m.cls), m.key)
         if key in first:

@@ -1117,6 +1117,13 @@ def test_what_would_have_happened_did_not():
         "Mira Solvang would have chaired the Velmar Council if the vote had gone ahead."
     )
     assert not any(p in ("leads", "holdsPosition") for _s, p, _o in found), found
+    # review r10 V19: in a relative clause, the parser hangs the inverted condition on the
+    # sentence's root
+    found = _relations(
+        "Tomas Ekberg, who would have led the Norland Brigade had he not retired, spoke to "
+        "reporters in Velmar."
+    )
+    assert not any(p in ("leads", "holdsPosition") for _s, p, _o in found), found
 
 
 @pytest.mark.parametrize(

@@ -151,9 +151,19 @@ def _counterfactual(verb) -> bool:
     aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
     if "have" not in aux or not any(a in rule["aux"] for a in aux):
         return False
-    return any(
-        _past_condition(c, rule) for c in verb.children if c.dep_ in ("advcl", "ccomp", "conj")
-    )
+    if any(_past_condition(c, rule) for c in verb.children if c.dep_ in ("advcl", "ccomp", "conj")):
+        return True
+    # the parser may hang an inverted condition right after the verb's phrase elsewhere
+    # ("X, who would have led the mission had he not resigned, met Y": "resigned" the root)
+    after = verb.right_edge.i + 1
+    if after < len(verb.doc):
+        nxt = verb.doc[after]
+        if nxt.lower_ in rule["perfect"] and nxt.dep_ == "aux" and nxt.sent == verb.sent:
+            clause = nxt.head  # inverted: its subject between the auxiliary and the verb
+            return any(
+                c.dep_ in ("nsubj", "nsubjpass") and nxt.i < c.i < clause.i for c in clause.children
+            )
+    return False
 
 
 def _past_condition(clause, rule: dict) -> bool:

@@ -1154,13 +1154,25 @@ def test_a_dateline_in_capitals_with_accents_is_left_out_of_the_body(place):
     assert text[body.start :].startswith("Mira Solvang")
 
 
-@pytest.mark.parametrize("stamp", ["13:05", "9.30 GMT", "10:45 a.m."])
+@pytest.mark.parametrize("stamp", ["13:05", "9.30 GMT", "10:45 a.m.", "08:15 local"])
 def test_a_live_blog_time_stamp_is_left_out_of_the_entry(stamp):
+    from kg.extract.lexicon import lexicon
     from kg.extract.text import blocks
 
     text = f"{stamp} - Mira Solvang and Tomas Ekberg have arrived at the castle for the talks."
-    (body,) = blocks(text)
+    (body,) = blocks(text, time_zones=lexicon().time_zones)
     assert text[body.start :].startswith("Mira Solvang")
+
+
+def test_the_words_after_a_time_stamp_are_data():
+    # review r10 V22: the time zones are lexicon `time_zones`, not words in a regex
+    from kg.extract.text import blocks
+
+    text = "11:40 WAT - Mira Solvang and Tomas Ekberg have arrived at the castle for the talks."
+    (body,) = blocks(text, time_zones=frozenset({"WAT"}))
+    assert text[body.start :].startswith("Mira Solvang")
+    (body,) = blocks(text)
+    assert text[body.start :].startswith("11:40")
 
 
 def test_a_dateline_with_the_place_s_country_is_no_actor():

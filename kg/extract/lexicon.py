@@ -284,6 +284,7 @@ class Lexicon:
     name_joiners: frozenset[str]  # "in": "Nordic Union Force in Velmar (NUFOR)"
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
     byline_words: frozenset[str]  # "By Mira Solvang, Defence Correspondent"
+    time_zones: frozenset[str]  # "13:05 GMT - ": words after a live blog's time stamp
     byline_roles: frozenset[str]  # "..., Defence Correspondent": the author's title
     place_prepositions: frozenset[str]  # "arrived in X": X stands where a place stands
     aid_nouns: frozenset[str]  # "funding", "supplies": given as money is

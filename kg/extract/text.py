@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from typing import ClassVar
 
@@ -27,10 +28,17 @@ _DATELINE = re.compile(
     r"(?:\s*\([^)]{1,30}\))?\s+[-–—]\s+"
 )
 _END = re.compile(r"[.!?:;\"”’)]\s*$")
-# a live blog's time stamp before an entry ("13:05 - ", "9.30 GMT - "): no part of the sentence
-_TIMESTAMP = re.compile(
-    r"^\d{1,2}[:.h]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|CET|CEST|BST|EST|EDT|local))?\s+[-–—]\s+"
-)
+
+
+@lru_cache(maxsize=4)
+def _timestamp(zones: frozenset[str]) -> re.Pattern:
+    """A live blog's time stamp before an entry ("13:05 - ", "9.30 GMT - "): no part of the
+    sentence; `zones` are the words that may follow the time (lexicon `time_zones`)."""
+    words = "|".join(re.escape(z) for z in sorted(zones, key=lambda z: (-len(z), z)))
+    zone = rf"|{words}" if words else ""
+    return re.compile(rf"^\d{{1,2}}[:.h]\d{{2}}(?:\s*(?:[ap]\.?m\.?{zone}))?\s+[-–—]\s+")
+
+
 # a dateline of a title-case place with its date and source ("Velmar City, 27 Nov (Norpress) -",
 # "Norvik, Nov 27 (NPA).-"): only with a source, so that "Mira Solvang - " is no dateline
 _SOURCED_DATELINE = re.compile(
@@ -118,6 +126,7 @@ def blocks(
     masthead_skip: frozenset[str] = frozenset(),
     publication: Callable[[str], bool] | None = None,
     byline_words: frozenset[str] = frozenset(),
+    time_zones: frozenset[str] = frozenset(),
 ) -> list[Block]:
     """Split the text into lines; short lines without final punctuation are headings.
     A dateline ("NORVIK, March 4 (Norpress) - ") or a live blog's time stamp ("13:05 - ") is
@@ -149,7 +158,7 @@ def blocks(
             m = (
                 _DATELINE.match(stripped)
                 or _SOURCED_DATELINE.match(stripped)
-                or _TIMESTAMP.match(stripped)
+                or _timestamp(time_zones).match(stripped)
             )
             if m:
                 src = _SOURCE.search(stripped, 0, m.end())

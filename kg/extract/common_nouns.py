@@ -71,7 +71,7 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
             label = "DESC"
         n = len(out)
         add(tokens, label, cls)
-        if label == "DESC" and len(out) > n:
+        if len(out) > n:
             out[-1].definite = bool(owned) or any(
                 t.lower_ in lexicon().definite_determiners for t in chunk if t.i < root.i
             )

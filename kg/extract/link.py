@@ -125,15 +125,6 @@ def _after_courtesy_title(m: Mention, doc) -> bool:
     return tok.is_title and tok.lower_ in lexicon().courtesy_titles
 
 
-def _definite(head) -> bool:
-    """A noun phrase with a definite determiner or a possessor ("the", "its", "Norland's")."""
-    lex = lexicon()
-    return any(
-        (c.dep_ == "det" and c.lower_ in lex.definite_determiners) or c.dep_ == "poss"
-        for c in head.children
-    )
-
-
 def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     if not mentions:
         return []
@@ -173,7 +164,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
                 key = ("common", m.cls, norm(m.long))
                 if key not in first:
                     first[key] = i
-                elif _definite(docs[m.block][m.head]):
+                elif m.definite:
                     u.join(first[key], i)
             continue
         key = ("gaz", entries[i].label) if entries[i] else (_group(m.cls), m.key)

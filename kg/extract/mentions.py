@@ -35,7 +35,7 @@ class Mention:
     cls: str | None
     cluster: int = -1
     long: str | None = None  # with its complement: "meeting of trade ministers in Norvik"
-    definite: bool = False  # a description with "the", "this", "its"... (DESC only)
+    definite: bool = False  # a common-noun phrase with "the", "this", "its"...
     owned: str | None = None  # a body with the name that owns it: "Norland's intelligence ministry"
     # a clause of its own after it: "a peace plan drawn up by X", "a plan that X drew up"
     qualified: bool = False

@@ -159,10 +159,7 @@ def _counterfactual(verb) -> bool:
     if after < len(verb.doc):
         nxt = verb.doc[after]
         if nxt.lower_ in rule["perfect"] and nxt.dep_ == "aux" and nxt.sent == verb.sent:
-            clause = nxt.head  # inverted: its subject between the auxiliary and the verb
-            return any(
-                c.dep_ in ("nsubj", "nsubjpass") and nxt.i < c.i < clause.i for c in clause.children
-            )
+            return _past_condition(nxt.head, rule)
     return False
 
 
@@ -176,8 +173,11 @@ def _past_condition(clause, rule: dict) -> bool:
     perfect = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in rule["perfect"]]
     if not perfect:
         return False
-    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    inverted = subject is not None and perfect[0].i < subject.i
+    # inverted: a subject between the auxiliary and the verb (the parser may give the verb
+    # another subject before, "X, who would have led it had he not resigned, met Y")
+    inverted = any(
+        c.dep_ in ("nsubj", "nsubjpass") and perfect[0].i < c.i < clause.i for c in clause.children
+    )
     return inverted or any(c.dep_ == "mark" and c.lower_ in rule["marks"] for c in clause.children)
 
 

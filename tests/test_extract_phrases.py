@@ -2232,3 +2232,17 @@ def test_a_name_after_a_retirement_mark_the_parser_ends_a_sentence_at_holds_the_
 def test_a_countrys_formal_name_owns_the_title(text, title, owner):
     # gazetteer `long_forms`: "the Republic of X", "the <demonym> Republic" name the country
     assert ("Mira Solvang", title, owner) in positions(_extract(text))
+
+
+def test_a_title_goes_on_past_its_owner_with_the_place_it_is_held_in():
+    # "the ambassador of A to B": the owner's "of" phrase is no end of the title; the post
+    # is "Ambassador to B" of A, and the title as written is kept as its other name
+    st = _extract(
+        "On Friday the Ambassador of Austria to Peru, Mira Solvang, handed over a letter. "
+        "Tomas Ekberg, the ambassador of Chile in Velmar, had no comment."
+    )
+    found = positions(st)
+    assert ("Mira Solvang", "Ambassador to Peru", "Austria") in found
+    assert ("Tomas Ekberg", "Ambassador in Velmar", "Chile") in found
+    post = next(e for e in st.entities if e.label == "Ambassador to Peru")
+    assert "Ambassador of Austria to Peru" in post.aliases

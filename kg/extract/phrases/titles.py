@@ -486,6 +486,7 @@ def _in_name(doc, start: int) -> bool:
     return (
         before.is_title
         and not before.like_num  # "Two magistrates of ..."
+        and before.pos_ != "DET"  # "The ministers of ..." opening a sentence
         and before.lower_ not in data.modifiers
         and before.lower_ not in data.qualifiers
         and norm(before.text) not in gazetteer().by_demonym

@@ -101,7 +101,7 @@ def named_nearby(m: Mention, name: Mention, mentions: list[Mention], docs: list)
     in a sentence that does not turn to another story ("Separately, Sweden is hosting
     Exercise Iron Gate"; `topic_shift_words`), and when the description is held somewhere
     ("in Norland", `venue_preps`) the name is not placed only elsewhere ("Operation Sea
-    Guard, the alliance's naval mission in the Red Sea"): the places in the name's phrase
+    Guard, which patrols the Velmar Strait"): the places in the name's phrase
     or on its verb's venue include the description's, or there are none."""
     lex = lexicon()
     if name.sent - m.sent > lex.named_by_head_window:

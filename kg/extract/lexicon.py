@@ -237,6 +237,9 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     past_markers: frozenset[str]
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
+    # head word -> class, of an entity whose name has that word ("the working group")
+    named_anaphors: dict[str, str] = field(metadata=_read(_by_word))
+    naming_participles: frozenset[str]  # "a leader known as X": X holds the title
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class

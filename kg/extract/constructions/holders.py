@@ -61,6 +61,10 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             ]
             if refs:
                 return refs[0], "apposition"
+    # "a rebel leader known as X", "a colonel called X" (lexicon `naming_participles`)
+    named = _named_as(b, head)
+    if named is not None and named.cluster.id not in listed:
+        return named, "apposition"
     if head.dep_ == "appos" and not reporting_subject(head):
         refs = [
             r
@@ -362,3 +366,23 @@ def _complement_end(b: Builder, pos: Mention) -> int | None:
         return m.tok_end, index.clusters[m.cluster].cls == "Person"
 
     return complement_end(b.doc, pos.tok_end, name_at)
+
+
+def _named_as(b: Builder, head) -> Ref | None:
+    """The person a participle of naming after a title names: "a rebel leader known as X",
+    "a colonel called X" (lexicon `naming_participles`; the name the object of "as" or the
+    participle's complement)."""
+    for acl in (c for c in head.children if c.dep_ == "acl" and c.i > head.i):
+        if acl.lemma_.lower() not in lexicon().naming_participles:
+            continue
+        names = [
+            g for c in acl.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+        ]
+        names += [c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj")]
+        for tok in names:
+            refs = [
+                r for r in b.index.refs(b.block, tok, with_conj=False) if r.cluster.cls == "Person"
+            ]
+            if refs:
+                return refs[0]
+    return None

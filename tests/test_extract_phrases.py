@@ -2344,3 +2344,26 @@ def test_a_title_named_by_a_naming_participle_is_held_by_that_person():
     )
     assert ("Tomas Ekberg", "Eastern Brigade") in _leads(st)
     assert ("Tomas Ekberg", "Commander", "Eastern Brigade") in positions(st)
+
+
+def test_the_possessor_of_a_capacity_holds_the_title_it_is_named_as():
+    st = _extract(
+        "On Friday the plan was unveiled by Peru's president, Mira Solvang, in her capacity as "
+        "this term's chair of the Andean Council. Tomas Ekberg came in his role as "
+        "special envoy of the African Union."
+    )
+    found = positions(st)
+    assert ("Mira Solvang", "Chair", "Andean Council") in found
+    assert ("Tomas Ekberg", "Special Envoy", "African Union") in found
+
+
+def test_a_country_inside_a_staff_title_is_its_owner():
+    # "the Norwegian Naval Staff" is no body of its own: the post is the Chief of the
+    # Naval Staff of Norway, who leads Norway's navy (titles.yaml country_staffs)
+    st = _extract(
+        "In Oslo, Admiral Mira Solvang, chief of the Norwegian Naval Staff, welcomed the "
+        "frigates. General Tomas Ekberg, the Chief of the Swedish Defence Staff, was absent."
+    )
+    found = positions(st)
+    assert ("Mira Solvang", "Chief of the Naval Staff", "Norway") in found
+    assert ("Tomas Ekberg", "Chief of the Defence Staff", "Sweden") in found

@@ -240,6 +240,7 @@ class Lexicon:
     # head word -> class, of an entity whose name has that word ("the working group")
     named_anaphors: dict[str, str] = field(metadata=_read(_by_word))
     naming_participles: frozenset[str]  # "a leader known as X": X holds the title
+    capacity_nouns: frozenset[str]  # "in her capacity as chair": she holds it
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class

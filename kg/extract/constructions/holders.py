@@ -76,6 +76,11 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
     # "as minister", "the role of national security adviser"
     prep = head.head if head.dep_ == "pobj" else None
     role_prep = prep is not None and prep.lower_ in lexicon().role_prepositions
+    if role_prep and not paired:
+        # "in her capacity as chair of X": the possessor of the capacity holds it
+        held = _in_capacity(b, prep)
+        if held is not None:
+            return held, "capacity"
     if role_prep and prep.i > 0 and not paired:
         # "the cabinet includes Mira Solvang as energy minister", "the appointment of Mira Solvang
         # of Norland as envoy": the name right before "as", or the one "as" hangs from
@@ -385,4 +390,19 @@ def _named_as(b: Builder, head) -> Ref | None:
             ]
             if refs:
                 return refs[0]
+    return None
+
+
+def _in_capacity(b: Builder, prep) -> Ref | None:
+    """The person whose capacity a title names: "in her capacity as chair of X", "in his
+    role as envoy" (lexicon `capacity_nouns`): the possessor of the noun "as" completes."""
+    noun = prep.head
+    if noun.lemma_.lower() not in lexicon().capacity_nouns:
+        return None
+    for poss in (c for c in noun.children if c.dep_ == "poss"):
+        refs = [
+            r for r in b.index.refs(b.block, poss, with_conj=False) if r.cluster.cls == "Person"
+        ]
+        if refs:
+            return refs[0]
     return None

@@ -709,6 +709,32 @@ def test_swearing_someone_in_appoints_them(text, appointee, title):
     assert ("Tomas Ekberg", title) not in posts, posts  # the one who swears them in
 
 
+@pytest.mark.parametrize(
+    "text, appointee, title",
+    [
+        # the parser reads the name as a compound of the title, the title as the object
+        # (syntax/repair.py)
+        (
+            "President Tomas Ekberg appointed Mira Solvang defence minister.",
+            "Mira Solvang",
+            "Defence Minister",
+        ),
+        (
+            "In a surprise move on Friday, Tomas Ekberg named Lena Berg trade minister, his "
+            "office said.",
+            "Lena Berg",
+            "Trade Minister",
+        ),
+    ],
+)
+def test_appointing_someone_a_title_without_as_appoints_them(text, appointee, title):
+    found = _relations(text)
+    assert _has(found, appointee, "appointedBy", "Tomas Ekberg"), found
+    posts = _posts(text)
+    assert (appointee, title) in posts, posts
+    assert ("Tomas Ekberg", title) not in posts, posts
+
+
 def test_swearing_in_a_list_appoints_each_one():
     text = (
         "President Tomas Ekberg swore in Mira Solvang and Jon Berg as Minister of Government "

@@ -2232,3 +2232,23 @@ def test_a_name_after_a_retirement_mark_the_parser_ends_a_sentence_at_holds_the_
 def test_a_countrys_formal_name_owns_the_title(text, title, owner):
     # gazetteer `long_forms`: "the Republic of X", "the <demonym> Republic" name the country
     assert ("Mira Solvang", title, owner) in positions(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        # another state's own name, not China's long form "republic of {name}" (review r10 V8)
+        ("Mira Solvang, the Republic of China's foreign minister, flew home on Sunday.", "Taiwan"),
+        (
+            "Mira Solvang, foreign minister of the Democratic Republic of Congo, flew home.",
+            "Democratic Republic of the Congo",
+        ),
+        (
+            "Mira Solvang, foreign minister of the Democratic People's Republic of Korea, "
+            "flew home.",
+            "North Korea",
+        ),
+    ],
+)
+def test_a_name_an_entry_gives_itself_comes_before_a_formal_name_made_of_another(text, owner):
+    assert ("Mira Solvang", "Foreign Minister", owner) in positions(_extract(text))

@@ -470,6 +470,7 @@ def _carried(value: Any, _file: dict) -> dict[str, dict]:
             "dated": frozenset(r.get("dated") or ()),
             "not_posts": frozenset(r.get("not_posts") or ()),
             "same_country": bool(r.get("same_country", False)),
+            "not_owners": frozenset(r.get("not_owners") or ()),
         }
         for p, r in (value or {}).items()
         if p in known

@@ -2234,6 +2234,26 @@ def test_a_countrys_formal_name_owns_the_title(text, title, owner):
     assert ("Mira Solvang", title, owner) in positions(_extract(text))
 
 
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        # another state's own name, not China's long form "republic of {name}" (review r10 V8)
+        ("Mira Solvang, the Republic of China's foreign minister, flew home on Sunday.", "Taiwan"),
+        (
+            "Mira Solvang, foreign minister of the Democratic Republic of Congo, flew home.",
+            "Democratic Republic of the Congo",
+        ),
+        (
+            "Mira Solvang, foreign minister of the Democratic People's Republic of Korea, "
+            "flew home.",
+            "North Korea",
+        ),
+    ],
+)
+def test_a_name_an_entry_gives_itself_comes_before_a_formal_name_made_of_another(text, owner):
+    assert ("Mira Solvang", "Foreign Minister", owner) in positions(_extract(text))
+
+
 def test_a_title_goes_on_past_its_owner_with_the_place_it_is_held_in():
     # "the ambassador of A to B": the owner's "of" phrase is no end of the title; the post
     # is "Ambassador to B" of A, and the title as written is kept as its other name

@@ -685,6 +685,15 @@ def test_a_title_a_person_possesses_is_of_the_owner_of_that_persons_post(text, t
     assert _has(found, title, "positionIn", "Norway")
 
 
+def test_two_entities_the_gazetteer_knows_apart_are_no_apposition():
+    # a list the parser reads as "Peru, (that is) the Republic of Korea"
+    found = _relations(
+        "Peru, the Republic of Korea and Norway will sign the Velmar Protocol in March."
+    )
+    for country in ("Peru", "South Korea", "Norway"):
+        assert _has(found, country, "signs", "Velmar Protocol", "planned"), found
+
+
 @pytest.mark.parametrize(
     "text",
     [

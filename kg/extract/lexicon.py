@@ -237,8 +237,7 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     past_markers: frozenset[str]
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
-    # head word -> class, of an entity whose name has that word ("the working group")
-    named_anaphors: dict[str, str] = field(metadata=_read(_by_word))
+    named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name
     naming_participles: frozenset[str]  # "a leader known as X": X holds the title
     capacity_nouns: frozenset[str]  # "in her capacity as chair": she holds it
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
@@ -474,6 +473,7 @@ def _carried(value: Any, _file: dict) -> dict[str, dict]:
             "dated": frozenset(r.get("dated") or ()),
             "not_posts": frozenset(r.get("not_posts") or ()),
             "same_country": bool(r.get("same_country", False)),
+            "not_owners": frozenset(r.get("not_owners") or ()),
         }
         for p, r in (value or {}).items()
         if p in known
@@ -521,6 +521,7 @@ class Frames:
     interview: dict[str, tuple[str, ...]]  # voices.py
     future_words: frozenset[str]  # "goes there next week": planned
     scheduled_days: frozenset[str]  # "leaves on Monday for Luanda": planned
+    habit_words: frozenset[str]  # "goes to Norvik every Monday": a habit, no plan
     post_phrase_preps: frozenset[str]  # "took over as chair from X": the verb's "from"
     scheduled_verbs: frozenset[str]  # ... the verbs of a trip that a day schedules
     past_words: frozenset[str]  # "before the talks last month": not ahead

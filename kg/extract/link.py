@@ -251,7 +251,9 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             u.join(found, i)
             m.cls = mentions[found].cls
 
-    # Apposition between two mentions of one class.
+    # Apposition between two mentions of one class; two entities the gazetteer knows apart
+    # are two ("Angola, the Democratic Republic of Congo and Zambia": a list the parser
+    # read as an apposition)
     by_head = {(m.block, m.head): i for i, m in enumerate(mentions)}
     for i, m in enumerate(mentions):
         tok = docs[m.block][m.head]
@@ -260,6 +262,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             if (
                 mentions[j].cls == m.cls
                 and m.cls not in ("Person", "Position")
+                and not (entries[i] and entries[j] and entries[i] is not entries[j])
                 and _renames(mentions[j], m, tok)
             ):
                 u.join(j, i)

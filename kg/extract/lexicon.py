@@ -237,6 +237,7 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     past_markers: frozenset[str]
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
+    named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
@@ -518,6 +519,7 @@ class Frames:
     interview: dict[str, tuple[str, ...]]  # voices.py
     future_words: frozenset[str]  # "goes there next week": planned
     scheduled_days: frozenset[str]  # "leaves on Monday for Luanda": planned
+    habit_words: frozenset[str]  # "goes to Norvik every Monday": a habit, no plan
     post_phrase_preps: frozenset[str]  # "took over as chair from X": the verb's "from"
     scheduled_verbs: frozenset[str]  # ... the verbs of a trip that a day schedules
     past_words: frozenset[str]  # "before the talks last month": not ahead

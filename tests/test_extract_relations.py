@@ -1029,3 +1029,12 @@ def test_a_raising_passive_coordinated_after_a_verb_shares_its_subject():
         "Mira Solvang took up the offer on Tuesday and is expected to travel to Lisbon in June."
     )
     assert _has(found, "Mira Solvang", "visits", "Lisbon", "planned"), found
+
+
+def test_who_a_coordinated_passive_names_as_its_agent_does_what_it_says():
+    found = _relations(
+        "Tomas Ekberg said the Harbour Plan, which was drafted by Chile and opposed by Peru, "
+        "would fail."
+    )
+    assert _has(found, "Harbour Plan", "proposedBy", "Chile"), found
+    assert _has(found, "Peru", "opposes", "Harbour Plan"), found

@@ -1038,3 +1038,26 @@ def test_who_a_coordinated_passive_names_as_its_agent_does_what_it_says():
     )
     assert _has(found, "Harbour Plan", "proposedBy", "Chile"), found
     assert _has(found, "Peru", "opposes", "Harbour Plan"), found
+
+
+def test_members_from_a_body_stand_for_the_body():
+    found = _relations(
+        "Chile's Senate debated the Harbour Plan on Tuesday. Lawmakers from the Green Party "
+        "and from the Labour Party voted against it."
+    )
+    assert _has(found, "Green Party", "opposes", "Harbour Plan"), found
+    assert _has(found, "Labour Party", "opposes", "Harbour Plan"), found
+
+
+def test_members_stand_for_no_country():
+    found = _relations("Peruvian lawmakers rejected the Harbour Plan on Monday.")
+    assert not _has(found, "Peru", "opposes", "Harbour Plan"), found
+
+
+def test_a_noun_the_parser_made_the_head_of_a_clause_is_still_a_plan():
+    # the parser reads "The treaty" as the complement of "said": no noun chunk of its own
+    found = _relations(
+        "The treaty, which was proposed by Peru last year, passed by 300 votes to 41 with "
+        "nine abstentions, the speaker's office said."
+    )
+    assert _has(found, "treaty", "proposedBy", "Peru"), found

@@ -1061,3 +1061,54 @@ def test_a_noun_the_parser_made_the_head_of_a_clause_is_still_a_plan():
         "nine abstentions, the speaker's office said."
     )
     assert _has(found, "treaty", "proposedBy", "Peru"), found
+
+
+@pytest.mark.parametrize(
+    "text, what, who",
+    [
+        (
+            "Chile opposed a Peruvian proposal to deploy a Coral Sea observer mission.",
+            "Coral Sea observer mission",
+            "Peru",
+        ),
+        (
+            "The ministers welcomed Peru's proposal for a Harbour Contact Group.",
+            "Harbour Contact Group",
+            "Peru",
+        ),
+        (
+            "The summit will consider a proposal by Peru to deploy a Coral Sea observer mission.",
+            "Coral Sea observer mission",
+            "Peru",
+        ),
+    ],
+)
+def test_what_a_proposal_is_for_is_proposed_by_who_makes_it(text, what, who):
+    found = _relations(text)
+    # the proposal is made already, whatever the summit will do with it
+    assert _has(found, what, "proposedBy", who, "asserted"), found
+
+
+def test_who_considers_a_proposal_did_not_make_it():
+    found = _relations("Chile is actively considering a proposal for a Coral Sea contact group.")
+    assert not any(p == "proposedBy" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, what",
+    [
+        ("Peru proposed a joint maritime task force on Monday.", "joint maritime task force"),
+        ("Chile proposed setting up a Coral Sea contact group.", "Coral Sea contact group"),
+    ],
+)
+def test_a_force_or_a_body_may_be_proposed(text, what):
+    found = _relations(text)
+    assert any(s == what and p == "proposedBy" for s, p, _o in found), found
+
+
+def test_launching_an_offensive_or_announcing_a_summit_proposes_nothing():
+    found = _relations(
+        "Peru launched a major offensive against the Coastal Front in May. Chile announced a "
+        "summit of Andean leaders for June."
+    )
+    assert not any(p == "proposedBy" for _s, p, _o in found), found

@@ -1186,3 +1186,27 @@ def test_who_is_listed_after_a_sanction_with_a_misread_compound_is_sanctioned_to
     )
     for target in ("Tomas Ekberg", "Mira Solvang", "Anja Berg", "Lars Holm"):
         assert _has(found, "Velmar Union", "sanctions", target, "asserted"), target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The premier will see Norland First and Green Party leaders Tomas Ekberg and Anja "
+        "Berglund respectively on Friday.",
+        "Tomas Ekberg and Anja Berglund, the Norland First and Green Party leaders "
+        "respectively, signed the pact.",
+    ],
+)
+def test_leaders_paired_with_parties_respectively_lead_them(text):
+    found = _relations(text)
+    assert _has(found, "Tomas Ekberg", "leads", "Norland First"), found
+    assert _has(found, "Anja Berglund", "leads", "Green Party"), found
+    assert not _has(found, "Tomas Ekberg", "leads", "Green Party")
+
+
+def test_deputies_paired_with_parties_respectively_lead_nothing():
+    found = _relations(
+        "The premier will see Norland First and Green Party deputy leaders Tomas Ekberg and "
+        "Anja Berglund respectively on Friday."
+    )
+    assert not any(p == "leads" for _s, p, _o in found), found

@@ -7,6 +7,7 @@ from __future__ import annotations
 from kg.extract.constructions.base import (
     Builder,
     held_position,
+    leads_its_owner,
     owns,
     people_runs,
     run_from,
@@ -139,6 +140,8 @@ def _hold_paired(
         )
         if owner is not None:
             b.add(position, "positionIn", owner, head, 0.75, method, said=False)
+        if leads_its_owner(title, owner):  # "A and B, party leaders of X and Y respectively"
+            b.add(holder, "leads", owner, head, 0.75, "title-of")
 
 
 def _singular_titles(b: Builder, people: list[Mention], word) -> None:

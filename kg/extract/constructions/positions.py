@@ -3,7 +3,13 @@ leader's title leads (a country's army, the body its "of" names, the ministry it
 
 from __future__ import annotations
 
-from kg.extract.constructions.base import Builder, held_position, says_past
+from kg.extract.constructions.base import (
+    Builder,
+    bare_title,
+    held_position,
+    leader_title,
+    says_past,
+)
 from kg.extract.constructions.holders import title_holder
 from kg.extract.constructions.lists import plural_title
 from kg.extract.constructions.owners import title_owner
@@ -75,7 +81,7 @@ def read_position(b: Builder, pos: Mention) -> None:
     if not leader:
         return
     # "Chief of the Naval Staff" leads the armed force it is of, or its country's navy
-    force_kind = title_data().force_leader_titles.get(_bare(title))
+    force_kind = title_data().force_leader_titles.get(bare_title(title))
     if force_kind is not None:
         if owner is not None and owner.cluster.cls == "ArmedForce":
             b.add(holder, "leads", owner, tok, 0.75, "title-of", level)
@@ -92,7 +98,7 @@ def read_position(b: Builder, pos: Mention) -> None:
                 return
     # "interim head of X" leads X: a qualifier names no part of the body
     distinctive = words - lex.generic_position_words - set(title_data().qualifiers)
-    if _leader_title(title):  # "Executive Director of X", "interim head of X"
+    if leader_title(title):  # "Executive Director of X", "interim head of X"
         distinctive = set()
     # "commandant of the Royal Navy" (but not "EU foreign policy chief")
     if (
@@ -309,15 +315,3 @@ def _titled(b: Builder, appos) -> bool:
         appos.left_edge.i <= m.tok_start < appos.i and b.cluster(m).cls == "Position"
         for m in b.index.in_block.get(b.block, [])
     )
-
-
-def _leader_title(title: str) -> bool:
-    """Whether a title leads the body it is of whatever its words (titles.yaml
-    `leader_titles`), its qualifiers ("interim", "acting") left out."""
-    return _bare(title) in title_data().leader_titles
-
-
-def _bare(title: str) -> str:
-    """A title normalised, without its qualifiers ("interim", "acting")."""
-    qualifiers = title_data().qualifiers
-    return " ".join(w for w in norm(title).split() if w not in qualifiers)

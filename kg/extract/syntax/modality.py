@@ -645,7 +645,8 @@ def _weighs(verb) -> bool:
 def _future_date(verb) -> bool:
     """A verb in the present with a date ahead of it ("arrives next week", "meets them
     tomorrow", "travels to Lima later this month"; data: frames.yaml future_words), or in the
-    simple present of a trip with a day ("leaves on Monday for Luanda": `scheduled_days`)."""
+    simple present of a trip with a day ("leaves on Monday for Luanda": `scheduled_days`);
+    not a date of a habit ("goes to Norvik every Monday": `habit_words`)."""
     if tree(verb.doc).tag[verb.i] not in ("VB", "VBP", "VBZ", "VBG"):
         return False
     f = frames()
@@ -658,7 +659,8 @@ def _future_date(verb) -> bool:
         if scheduled and (child.dep_ != "prep" or child.lower_ == "on"):
             words = words | f.scheduled_days
         for date in dates:
-            if date.ent_type_ in ("DATE", "TIME") and any(w.lower_ in words for w in date.subtree):
+            said = {w.lower_ for w in date.subtree}
+            if date.ent_type_ in ("DATE", "TIME") and said & words and not said & f.habit_words:
                 return True
     return False
 

@@ -1210,3 +1210,22 @@ def test_deputies_paired_with_parties_respectively_lead_nothing():
         "Anja Berglund respectively on Friday."
     )
     assert not any(p == "leads" for _s, p, _o in found), found
+
+
+def test_the_brigade_is_the_brigade_named_before_not_the_force_it_belongs_to():
+    found = _relations(
+        "The summit will weigh a plan by Ghana to form a coastal brigade of the Velmar Standby "
+        "Force, with 1,500 troops. Togo has said it will not send troops to the brigade. Benin "
+        "backs the brigade."
+    )
+    assert _has(found, "Togo", "declines", "coastal brigade", "refused"), found
+    assert _has(found, "Benin", "supports", "coastal brigade"), found
+    assert not any(o == "Velmar Standby Force" for _s, _p, o in found), found
+
+
+def test_the_brigade_with_no_brigade_named_is_no_other_force():
+    found = _relations(
+        "Benin, whose army has fought the Velmar Liberation Army in the north since 2021, is "
+        "expected to back the brigade, officials said."
+    )
+    assert not _has(found, "Benin", "supports", "Velmar Liberation Army"), found

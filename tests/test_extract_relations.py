@@ -1215,7 +1215,7 @@ def test_deputies_paired_with_parties_respectively_lead_nothing():
 def test_the_brigade_is_the_brigade_named_before_not_the_force_it_belongs_to():
     found = _relations(
         "The summit will weigh a plan by Ghana to form a coastal brigade of the Velmar Standby "
-        "Force, with 1,500 troops. Togo has said it will not send troops to the brigade. Benin "
+        "Force, with 1,500 troops. Togo refuses to send any soldiers to the brigade. Benin "
         "backs the brigade."
     )
     assert _has(found, "Togo", "declines", "coastal brigade", "refused"), found
@@ -1225,7 +1225,7 @@ def test_the_brigade_is_the_brigade_named_before_not_the_force_it_belongs_to():
 
 def test_the_brigade_with_no_brigade_named_is_no_other_force():
     found = _relations(
-        "Benin, whose army has fought the Velmar Liberation Army in the north since 2021, is "
-        "expected to back the brigade, officials said."
+        "Benin, whose soldiers fought the Velmar Liberation Army in the north for years, now "
+        "backs the brigade, officials said."
     )
     assert not _has(found, "Benin", "supports", "Velmar Liberation Army"), found

@@ -64,6 +64,10 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         found = [r for t in themes for r in actor_refs(index, block, t)]
         if found:
             return found
+    if tok.lower_ in lexicon().member_nouns:
+        bodies = _members_of(index, block, tok)
+        if bodies:
+            return bodies
     refs = index.refs(block, tok)
     mention = index.mention_at(block, tok)
     if not refs and mention is None and tok.pos_ == "NOUN":
@@ -185,6 +189,19 @@ def _titled_conjuncts(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> 
             out = [r for r in out if r.cluster.id != title.id]
             out += [r for r in people if all(r.cluster.id != o.cluster.id for o in out)]
     return out
+
+
+def _members_of(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "lawmakers from the Blue Party and from the Left party", "delegates of the Red
+    Cross": the bodies the members come from (lexicon `member_nouns`,
+    `representative_preps`); never a country ("lawmakers from Norland" speak for no state)."""
+    return [
+        r
+        for p in sorted(lexicon().representative_preps)
+        for o in prep_objects(tok, p)
+        for r in actor_refs(index, block, o)
+        if fits(r.cluster.cls, "Organization")
+    ]
 
 
 def _named_in(index: ArticleIndex, block: int, tok) -> list[Ref]:

@@ -233,6 +233,7 @@ class Lexicon:
     force_nouns: tuple[str, ...]
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
+    member_nouns: frozenset[str]  # "lawmakers from the Blue Party": the party
     sending_verbs: dict[str, frozenset[str]]  # "represented by X", "has sent X": X's country
     reporting_verbs: frozenset[str]
     past_markers: frozenset[str]

@@ -154,12 +154,20 @@ def _counterfactual(verb) -> bool:
     if any(_past_condition(c, rule) for c in verb.children if c.dep_ in ("advcl", "ccomp", "conj")):
         return True
     # the parser may hang an inverted condition right after the verb's phrase elsewhere
-    # ("X, who would have led the mission had he not resigned, met Y": "resigned" the root)
+    # ("X, who would have led the mission had he not resigned, met Y": "resigned" the root),
+    # or make its "had" a clause's head ("X, who would have chaired it had the vote gone
+    # ahead, met Y"; then a subject begins right after it)
+    doc = verb.doc
     after = verb.right_edge.i + 1
-    if after < len(verb.doc):
-        nxt = verb.doc[after]
-        if nxt.lower_ in rule["perfect"] and nxt.dep_ == "aux" and nxt.sent == verb.sent:
+    if after + 1 < len(doc):
+        nxt = doc[after]
+        if nxt.lower_ not in rule["perfect"] or nxt.sent != verb.sent:
+            return False
+        if nxt.dep_ == "aux":
             return _past_condition(nxt.head, rule)
+        return any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == after + 1 for t in nxt.subtree
+        )
     return False
 
 

@@ -1234,7 +1234,7 @@ def test_the_brigade_with_no_brigade_named_is_no_other_force():
 @pytest.mark.parametrize(
     "text",
     [
-        "The Northern Front, which holds the hills of Velmar, is commanded by a rebel leader "
+        "The Northern Front, which holds the hills of Velmar, is headed by a guerrilla chief "
         "known as Tomas Ekberg.",
         "The Northern Front is led by a former teacher known as Tomas Ekberg.",
     ],

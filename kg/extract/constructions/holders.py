@@ -3,6 +3,7 @@ of", an appointment verb's object, a copula, "until now"."""
 
 from __future__ import annotations
 
+from kg.extract.actors import known_as
 from kg.extract.constructions.base import Builder, people_runs, says_past
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.mentions import Mention
@@ -61,7 +62,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             ]
             if refs:
                 return refs[0], "apposition"
-    # "a rebel leader known as X", "a colonel called X" (lexicon `naming_participles`)
+    # "a rebel leader known as X", "a colonel called X" (lexicon `alias_participles`)
     named = _named_as(b, head)
     if named is not None and named.cluster.id not in listed:
         return named, "apposition"
@@ -375,22 +376,9 @@ def _complement_end(b: Builder, pos: Mention) -> int | None:
 
 def _named_as(b: Builder, head) -> Ref | None:
     """The person a participle of naming after a title names: "a rebel leader known as X",
-    "a colonel called X" (lexicon `naming_participles`; the name the object of "as" or the
-    participle's complement)."""
-    for acl in (c for c in head.children if c.dep_ == "acl" and c.i > head.i):
-        if acl.lemma_.lower() not in lexicon().naming_participles:
-            continue
-        names = [
-            g for c in acl.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
-        ]
-        names += [c for c in acl.children if c.dep_ in ("oprd", "attr", "dobj")]
-        for tok in names:
-            refs = [
-                r for r in b.index.refs(b.block, tok, with_conj=False) if r.cluster.cls == "Person"
-            ]
-            if refs:
-                return refs[0]
-    return None
+    "a colonel called X" (actors.py `known_as`, lexicon `alias_participles`)."""
+    refs = [r for r in known_as(b.index, b.block, head) if r.cluster.cls == "Person"]
+    return refs[0] if refs else None
 
 
 def _in_capacity(b: Builder, prep) -> Ref | None:

@@ -584,6 +584,8 @@ class Frames:
     pending_adverbs: frozenset[str]  # "has yet to send": negated
     ending_verbs: frozenset[str]  # "ended its support for X": negated
     ended_nouns: frozenset[str]  # what an ending verb negates (not "talks")
+    # "will not increase its contribution": the noun states nothing, the verb's frame does
+    amount_verbs: frozenset[str]
     post_verbs: dict[str, frozenset[str]]  # "resigned as"
     joining_verbs: frozenset[str]  # "an invitation to join X": X
     joinable_classes: tuple[str, ...]  # what one joins: a body, a force, an event

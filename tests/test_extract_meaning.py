@@ -477,10 +477,31 @@ def test_an_appointment_far_back_or_told_of_in_a_relative_clause_is_not_carried(
         # an inauguration: no one in the story appoints a head of state
         "Norlandic President Tomas Ekberg named Lena Berg defence minister on Friday. On "
         "Monday, Mira Solvang was sworn in as president.",
+        # placed in a name the text does not tell to be the appointer's country
+        "The Norlandic leader, President Tomas Ekberg, appointed Lena Berg trade envoy this "
+        "week. In Velmar next door, Mira Solvang was named prime minister on Tuesday.",
+        # a party's post (frames.yaml carried.appointedBy.not_owners), named or not
+        "President Tomas Ekberg appointed Lena Berg as his chief of staff. Mira Solvang was "
+        "named chair of the Velmar Unity Party.",
+        "President Tomas Ekberg appointed Lena Berg as his chief of staff. Mira Solvang was "
+        "named chair of her party.",
+        "President Tomas Ekberg appointed Lena Berg as his chief of staff. Mira Solvang was "
+        "named the party's new leader.",
+        # an appointee who holds another country's post
+        "Danish Prime Minister Tomas Ekberg appointed Lena Berg as his chief of staff. Mira "
+        "Solvang, the Swedish opposition leader, was named head of a new commission.",
     ],
 )
 def test_an_appointment_of_another_time_is_not_carried(text):
     assert not _has(_relations(text), "Mira Solvang", "appointedBy", "Tomas Ekberg")
+
+
+def test_an_appointment_placed_in_the_appointers_capital_is_carried():
+    found = _relations(
+        "Danish Prime Minister Tomas Ekberg appointed Lena Berg as his chief of staff. In "
+        "Copenhagen, Mira Solvang was named finance minister."
+    )
+    assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), found
 
 
 def test_designating_someone_to_a_post_appoints_them():
@@ -603,6 +624,18 @@ def test_a_body_adopting_a_declaration_is_a_party_to_it_but_not_to_sanctions():
     assert not any(p == "signs" for _s, p, _o in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an assembly adopts a treaty's text; the states that sign it are its parties
+        "After a week of debate the Velmar Assembly adopted the Coral Sea Treaty by 120 votes.",
+        "The Norland Council adopted a draft convention on fishing, to be signed by its members.",
+    ],
+)
+def test_adopting_a_treaty_or_a_convention_is_no_signing(text):
+    assert not any(p == "signs" for _s, p, _o in _relations(text))
+
+
 def test_taking_over_a_post_from_someone_hung_on_the_post_succeeds_them():
     found = _relations(
         "Mira Solvang, who took over as commander from Norland's army chief, General Anders "
@@ -622,6 +655,19 @@ def test_leaving_for_a_place_on_a_day_is_a_planned_trip_there():
     assert not _has(found, "Tomas Ekberg", "visits", "Norway", "planned")
     found = _relations("Tomas Ekberg opens the trade fair in Oslo on Saturday.")
     assert not any(m == "planned" for m in found.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a habit, not a plan (frames.yaml habit_words)
+        "Since her retirement Mira Solvang has lived in Bergen, and she goes to Oslo every Monday.",
+        "Mira Solvang flies to Stockholm each Friday to see her family.",
+    ],
+)
+def test_a_trip_on_a_day_of_every_week_is_no_plan(text):
+    found = _relations(text)
+    assert found and not any(m == "planned" for m in found.values()), found
 
 
 def test_hosting_the_headquarters_of_a_force_is_hosting_the_force():

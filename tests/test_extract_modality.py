@@ -1124,6 +1124,18 @@ def test_what_would_have_happened_did_not():
         "reporters in Velmar."
     )
     assert not any(p in ("leads", "holdsPosition") for _s, p, _o in found), found
+    # ... or makes "had" a clause's head, its subject right after it
+    found = _relations(
+        "On Monday Lena Berg, who would have commanded the Norland Brigade had the merger gone "
+        "through, visited Velmar."
+    )
+    assert not any(p in ("leads", "holdsPosition") for _s, p, _o in found), found
+    # a "had" that begins no condition: the relative clause's modal perfect stays planned
+    found = _relations(
+        "Lena Berg, who would have commanded the Norland Brigade, had a long talk with Tomas "
+        "Ekberg, who said the brigade was ready."
+    )
+    assert any(p == "leads" and "planned" in m for (_s, p, _o), m in found.items()), found
 
 
 @pytest.mark.parametrize(

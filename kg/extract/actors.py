@@ -61,6 +61,10 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         found = [r for t in themes for r in actor_refs(index, block, t)]
         if found:
             return found
+    if tok.lower_ in lexicon().member_nouns:
+        bodies = _members_of(index, block, tok)
+        if bodies:
+            return bodies
     refs = index.refs(block, tok)
     mention = index.mention_at(block, tok)
     if not refs and mention is None and tok.pos_ == "NOUN":
@@ -111,7 +115,30 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
             people = _person_after_comma(index, block, tok)
         if people:
             return people + [r for r in refs if r.cluster.cls != "Position"]
-    return _titled_conjuncts(index, block, tok, refs)
+    return _titled_conjuncts(index, block, tok, refs + _listed_after_title(index, block, tok, refs))
+
+
+def _listed_after_title(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> list[Ref]:
+    """ "signed by A, Norland's minister; B, Velmar's secretary; and C, ...": the persons the
+    parser coordinates with a person's title in apposition are listed with the person."""
+    if not any(r.cluster.cls == "Person" for r in refs):
+        return []
+    out: list[Ref] = []
+    heads = [tok, *(c for c in tok.conjuncts if c.i > tok.i)]  # "by A, ...; B, ...; and C"
+    for appos in (a for h in heads for a in child_deps(h, "appos")):
+        mention = index.mention_at(block, appos)
+        if mention is None or index.clusters[mention.cluster].cls != "Position":
+            continue
+        for conj in appos.conjuncts:
+            if conj.i < appos.i:
+                continue
+            out += [
+                r
+                for r in index.refs(block, conj, with_conj=False)
+                if r.cluster.cls == "Person"
+                and all(r.cluster.id != o.cluster.id for o in [*refs, *out])
+            ]
+    return out
 
 
 def _titled_conjuncts(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> list[Ref]:
@@ -140,6 +167,19 @@ def _titled_conjuncts(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> 
             out = [r for r in out if r.cluster.id != title.id]
             out += [r for r in people if all(r.cluster.id != o.cluster.id for o in out)]
     return out
+
+
+def _members_of(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "lawmakers from the Blue Party and from the Left party", "delegates of the Red
+    Cross": the bodies the members come from (lexicon `member_nouns`,
+    `representative_preps`); never a country ("lawmakers from Norland" speak for no state)."""
+    return [
+        r
+        for p in sorted(lexicon().representative_preps)
+        for o in prep_objects(tok, p)
+        for r in actor_refs(index, block, o)
+        if fits(r.cluster.cls, "Organization")
+    ]
 
 
 def _named_in(index: ArticleIndex, block: int, tok) -> list[Ref]:

@@ -233,10 +233,12 @@ class Lexicon:
     force_nouns: tuple[str, ...]
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
+    member_nouns: frozenset[str]  # "lawmakers from the Blue Party": the party
     sending_verbs: dict[str, frozenset[str]]  # "represented by X", "has sent X": X's country
     reporting_verbs: frozenset[str]
     past_markers: frozenset[str]
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
+    named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
@@ -308,6 +310,8 @@ class Lexicon:
     venue_preps: frozenset[str]  # "a meeting of trade ministers in Norvik": where it is held
     naming_verbs: frozenset[str]  # "Named Iron Tide, the exercise ...": the exercise's name
     named_by_head: frozenset[str]  # "a major exercise" may be the later "Exercise Iron Gate"
+    named_by_head_window: int  # ... if named within this many sentences after it
+    topic_shift_words: tuple[str, ...]  # "Separately, ...": a sentence of another story
     representative_preps: frozenset[str]  # "officials from Norland"
     title_determiners: frozenset[str]  # "the president" (a title named): a person named before
     title_word_determiners: frozenset[str]  # "the minister" (a word of a title)
@@ -468,6 +472,7 @@ def _carried(value: Any, _file: dict) -> dict[str, dict]:
             "dated": frozenset(r.get("dated") or ()),
             "not_posts": frozenset(r.get("not_posts") or ()),
             "same_country": bool(r.get("same_country", False)),
+            "not_owners": frozenset(r.get("not_owners") or ()),
         }
         for p, r in (value or {}).items()
         if p in known
@@ -515,6 +520,7 @@ class Frames:
     interview: dict[str, tuple[str, ...]]  # voices.py
     future_words: frozenset[str]  # "goes there next week": planned
     scheduled_days: frozenset[str]  # "leaves on Monday for Luanda": planned
+    habit_words: frozenset[str]  # "goes to Norvik every Monday": a habit, no plan
     post_phrase_preps: frozenset[str]  # "took over as chair from X": the verb's "from"
     scheduled_verbs: frozenset[str]  # ... the verbs of a trip that a day schedules
     past_words: frozenset[str]  # "before the talks last month": not ahead

@@ -184,6 +184,12 @@ def frame_objects(
                 if verb.lemma_.lower() in frames().creation_verbs:
                     for obj in child_deps(verb, "dobj"):
                         out += actor_refs(index, block, obj)
+        elif spec == "intended":  # "a proposal to deploy a mission": what the noun's
+            # to-infinitive acts on
+            for verb in child_deps(tok, "acl"):
+                if has_to(verb):
+                    for obj in child_deps(verb, "dobj"):
+                        out += actor_refs(index, block, obj)
         elif spec == "holder":  # "X, who is under US sanctions": who is under the noun
             prep = tok.head
             if tok.dep_ == "pobj" and prep.lower_ in frames().holder_preps:

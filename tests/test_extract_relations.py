@@ -1229,3 +1229,15 @@ def test_the_brigade_with_no_brigade_named_is_no_other_force():
         "backs the brigade, officials said."
     )
     assert not _has(found, "Benin", "supports", "Velmar Liberation Army"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Northern Front, which holds the hills of Velmar, is headed by a guerrilla chief "
+        "known as Tomas Ekberg.",
+        "The Northern Front is led by a former teacher known as Tomas Ekberg.",
+    ],
+)
+def test_a_noun_known_as_a_name_stands_for_the_named(text):
+    assert _has(_relations(text), "Tomas Ekberg", "leads", "Northern Front"), _relations(text)

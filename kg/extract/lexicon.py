@@ -308,6 +308,7 @@ class Lexicon:
     owner_preps: frozenset[str]  # "the foreign minister of Norland"
     government_preps: frozenset[str]  # "the government in Norvik"
     venue_preps: frozenset[str]  # "a meeting of trade ministers in Norvik": where it is held
+    alias_participles: frozenset[str]  # "a rebel leader known as X": X
     naming_verbs: frozenset[str]  # "Named Iron Tide, the exercise ...": the exercise's name
     named_by_head: frozenset[str]  # "a major exercise" may be the later "Exercise Iron Gate"
     named_by_head_window: int  # ... if named within this many sentences after it

@@ -477,10 +477,31 @@ def test_an_appointment_far_back_or_told_of_in_a_relative_clause_is_not_carried(
         # an inauguration: no one in the story appoints a head of state
         "Norlandic President Tomas Ekberg named Lena Berg defence minister on Friday. On "
         "Monday, Mira Solvang was sworn in as president.",
+        # placed in a name the text does not tell to be the appointer's country
+        "The Norlandic leader, President Tomas Ekberg, appointed Lena Berg trade envoy this "
+        "week. In Velmar next door, Mira Solvang was named prime minister on Tuesday.",
+        # a party's post (frames.yaml carried.appointedBy.not_owners), named or not
+        "President Tomas Ekberg appointed Lena Berg as his chief of staff. Mira Solvang was "
+        "named chair of the Velmar Unity Party.",
+        "President Tomas Ekberg appointed Lena Berg as his chief of staff. Mira Solvang was "
+        "named chair of her party.",
+        "President Tomas Ekberg appointed Lena Berg as his chief of staff. Mira Solvang was "
+        "named the party's new leader.",
+        # an appointee who holds another country's post
+        "Danish Prime Minister Tomas Ekberg appointed Lena Berg as his chief of staff. Mira "
+        "Solvang, the Swedish opposition leader, was named head of a new commission.",
     ],
 )
 def test_an_appointment_of_another_time_is_not_carried(text):
     assert not _has(_relations(text), "Mira Solvang", "appointedBy", "Tomas Ekberg")
+
+
+def test_an_appointment_placed_in_the_appointers_capital_is_carried():
+    found = _relations(
+        "Danish Prime Minister Tomas Ekberg appointed Lena Berg as his chief of staff. In "
+        "Copenhagen, Mira Solvang was named finance minister."
+    )
+    assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), found
 
 
 def test_designating_someone_to_a_post_appoints_them():

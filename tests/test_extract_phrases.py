@@ -2232,3 +2232,69 @@ def test_a_name_after_a_retirement_mark_the_parser_ends_a_sentence_at_holds_the_
 def test_a_countrys_formal_name_owns_the_title(text, title, owner):
     # gazetteer `long_forms`: "the Republic of X", "the <demonym> Republic" name the country
     assert ("Mira Solvang", title, owner) in positions(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        # another state's own name, not China's long form "republic of {name}" (review r10 V8)
+        ("Mira Solvang, the Republic of China's foreign minister, flew home on Sunday.", "Taiwan"),
+        (
+            "Mira Solvang, foreign minister of the Democratic Republic of Congo, flew home.",
+            "Democratic Republic of the Congo",
+        ),
+        (
+            "Mira Solvang, foreign minister of the Democratic People's Republic of Korea, "
+            "flew home.",
+            "North Korea",
+        ),
+    ],
+)
+def test_a_name_an_entry_gives_itself_comes_before_a_formal_name_made_of_another(text, owner):
+    assert ("Mira Solvang", "Foreign Minister", owner) in positions(_extract(text))
+
+
+def test_a_title_goes_on_past_its_owner_with_the_place_it_is_held_in():
+    # "the ambassador of A to B": the owner's "of" phrase is no end of the title; the post
+    # is "Ambassador to B" of A, and the title as written is kept as its other name
+    st = _extract(
+        "On Friday the Ambassador of Austria to Peru, Mira Solvang, handed over a letter. "
+        "Tomas Ekberg, the ambassador of Chile in Velmar, had no comment."
+    )
+    found = positions(st)
+    assert ("Mira Solvang", "Ambassador to Peru", "Austria") in found
+    assert ("Tomas Ekberg", "Ambassador in Velmar", "Chile") in found
+    post = next(e for e in st.entities if e.label == "Ambassador to Peru")
+    assert "Ambassador of Austria to Peru" in post.aliases
+
+
+def test_a_plural_title_of_listed_owners_is_held_by_the_people_listed_after_it():
+    # owners listed after "of", then the people, paired in order; or each person after
+    # its owner's name ("Norway's A"); a domain complement stays in the title
+    st = _extract(
+        "Next month the fisheries committee will be run by the deputy trade ministers of "
+        "Norway, Sweden and Finland, Mira Solvang, Tomas Ekberg and Lars Berg. As the agriculture "
+        "ministers of the three states, Norway's Karin Holm, Sweden's Johan Eriksson and "
+        "Finland's Mikko Salonen, gathered in Turku, little was agreed."
+    )
+    found = positions(st)
+    assert ("Tomas Ekberg", "Deputy Trade Minister", "Sweden") in found
+    assert ("Lars Berg", "Deputy Trade Minister", "Finland") in found
+    assert ("Johan Eriksson", "Agriculture Minister", "Sweden") in found
+    assert ("Mikko Salonen", "Agriculture Minister", "Finland") in found
+    st = _extract(
+        "The ministers of Foreign Affairs of Austria and of Peru, Mira Solvang and Tomas "
+        "Ekberg, were received by the king."
+    )
+    found = positions(st)
+    assert ("Mira Solvang", "Minister of Foreign Affairs", "Austria") in found
+    assert ("Tomas Ekberg", "Minister of Foreign Affairs", "Peru") in found
+
+
+def test_a_plural_title_s_qualifier_is_every_holder_s():
+    st = _extract(
+        "Velmar froze the assets of three former directors of the Norvik Port Authority, Mira "
+        "Solvang, Tomas Ekberg and Lars Berg, on Tuesday."
+    )
+    quals = {r.qualifiers for r in st.relations if r.predicate == "holdsPosition"}
+    assert quals == {("former",)}

@@ -709,6 +709,32 @@ def test_swearing_someone_in_appoints_them(text, appointee, title):
     assert ("Tomas Ekberg", title) not in posts, posts  # the one who swears them in
 
 
+@pytest.mark.parametrize(
+    "text, appointee, title",
+    [
+        # the parser reads the name as a compound of the title, the title as the object
+        # (syntax/repair.py)
+        (
+            "President Tomas Ekberg appointed Mira Solvang defence minister.",
+            "Mira Solvang",
+            "Defence Minister",
+        ),
+        (
+            "In a surprise move on Friday, Tomas Ekberg named Lena Berg trade minister, his "
+            "office said.",
+            "Lena Berg",
+            "Trade Minister",
+        ),
+    ],
+)
+def test_appointing_someone_a_title_without_as_appoints_them(text, appointee, title):
+    found = _relations(text)
+    assert _has(found, appointee, "appointedBy", "Tomas Ekberg"), found
+    posts = _posts(text)
+    assert (appointee, title) in posts, posts
+    assert ("Tomas Ekberg", title) not in posts, posts
+
+
 def test_swearing_in_a_list_appoints_each_one():
     text = (
         "President Tomas Ekberg swore in Mira Solvang and Jon Berg as Minister of Government "
@@ -1029,3 +1055,75 @@ def test_a_raising_passive_coordinated_after_a_verb_shares_its_subject():
         "Mira Solvang took up the offer on Tuesday and is expected to travel to Lisbon in June."
     )
     assert _has(found, "Mira Solvang", "visits", "Lisbon", "planned"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Velmar Accord was signed in Norland by Mira Solvang, Norland's Minister of Trade; "
+        "Tomas Ekberg, the Sudria's Secretary of Finance; and Anja Berglund, Ostria's Minister "
+        "for Tourism.",
+        "The Velmar Accord was signed by Mira Solvang, Norland's Minister of Fisheries and "
+        "Shipping; Tomas Ekberg, Velmar's Secretary of Ports and Shipping; and Anja Berglund, "
+        "Ostria's Minister for Fisheries and Tourism.",
+    ],
+)
+def test_each_item_of_a_list_separated_by_semicolons_is_an_agent(text):
+    """Items that carry their own titles after commas are separated by semicolons; the
+    parser hangs the second on the verb (or coordinates it with the first one's title)."""
+    found = _relations(text)
+    for signer in ("Mira Solvang", "Tomas Ekberg", "Anja Berglund"):
+        assert _has(found, signer, "signs", "Velmar Accord", "asserted"), signer
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        (
+            "After the vote, Norland announced asset freezes and visa bans on Tomas Ekberg and "
+            "Mira Solvang.",
+            "Norland",
+        ),
+        ("Norland has approved asset freezes against Tomas Ekberg and Mira Solvang.", "Norland"),
+    ],
+)
+def test_a_compound_noun_the_parser_reads_as_a_clause_is_the_object(text, subject):
+    """ "announced asset freezes": the parser makes "asset" the subject of a verb "freezes"."""
+    found = _relations(text)
+    for target in ("Tomas Ekberg", "Mira Solvang"):
+        assert _has(found, subject, "sanctions", target, "asserted"), target
+
+
+def test_who_is_listed_after_a_sanction_with_a_misread_compound_is_sanctioned_too():
+    found = _relations(
+        "The Velmar Union last week imposed asset freezes and visa bans on six Norlandic "
+        "generals after the coup. Chief among those targeted is Army Chief Tomas Ekberg, who "
+        "led the coup. Mira Solvang, head of the presidential guard, and Anja Berg and Lars "
+        "Holm, two colonels, were also listed."
+    )
+    for target in ("Tomas Ekberg", "Mira Solvang", "Anja Berg", "Lars Holm"):
+        assert _has(found, "Velmar Union", "sanctions", target, "asserted"), target
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The premier will see Norland First and Green Party leaders Tomas Ekberg and Anja "
+        "Berglund respectively on Friday.",
+        "Tomas Ekberg and Anja Berglund, the Norland First and Green Party leaders "
+        "respectively, signed the pact.",
+    ],
+)
+def test_leaders_paired_with_parties_respectively_lead_them(text):
+    found = _relations(text)
+    assert _has(found, "Tomas Ekberg", "leads", "Norland First"), found
+    assert _has(found, "Anja Berglund", "leads", "Green Party"), found
+    assert not _has(found, "Tomas Ekberg", "leads", "Green Party")
+
+
+def test_deputies_paired_with_parties_respectively_lead_nothing():
+    found = _relations(
+        "The premier will see Norland First and Green Party deputy leaders Tomas Ekberg and "
+        "Anja Berglund respectively on Friday."
+    )
+    assert not any(p == "leads" for _s, p, _o in found), found

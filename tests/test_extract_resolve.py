@@ -685,27 +685,70 @@ def test_a_title_a_person_possesses_is_of_the_owner_of_that_persons_post(text, t
     assert _has(found, title, "positionIn", "Norway")
 
 
+def test_two_entities_the_gazetteer_knows_apart_are_no_apposition():
+    # a list the parser reads as "Peru, (that is) the Republic of Korea"
+    found = _relations(
+        "Peru, the Republic of Korea and Norway will sign the Velmar Protocol in March."
+    )
+    for country in ("Peru", "South Korea", "Norway"):
+        assert _has(found, country, "signs", "Velmar Protocol", "planned"), found
+
+
 @pytest.mark.parametrize(
     "text",
     [
-        "Norland withdrew from a large Velmar exercise in Sudria, officials said on Monday. "
-        "Some 3,000 sailors will join Exercise Iron Gate in May.",
-        "Norland withdrew from a large naval exercise, officials said on Monday. Some 3,000 "
-        "sailors will join Exercise Iron Gate in May.",
+        "Norland will send two frigates to a large naval exercise in the Baltic. Exercise "
+        "Iron Gate will be the biggest in a decade.",
+        # the name placed where the description is held
+        "Mira Solvang said Norland would send two frigates to a large naval exercise in the "
+        "Baltic. Exercise Iron Gate, to be held in the Baltic in June, will be the biggest "
+        "in a decade.",
     ],
 )
-def test_a_description_before_a_name_carrying_its_head_word_is_that_name(text):
+def test_a_description_just_before_a_name_carrying_its_head_word_is_that_name(text):
     # lexicon `named_by_head`: an exercise's or an operation's name carries its kind
     found = _relations(text)
-    assert _has(found, "Norland", "declines", "Exercise Iron Gate"), found
+    assert _has(found, "Norland", "contributesTo", "Exercise Iron Gate", "planned"), found
 
 
-def test_another_exercise_before_a_name_is_not_that_name():
-    found = _relations(
-        "Norland withdrew from another naval exercise, officials said on Monday. Some 3,000 "
-        "sailors will join Exercise Iron Gate in May."
-    )
-    assert not _has(found, "Norland", "declines", "Exercise Iron Gate"), found
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # another exercise (lexicon `contrast_words`)
+        (
+            "Norland will send two frigates to another naval exercise. Exercise Iron Gate "
+            "will be the biggest in a decade.",
+            "Exercise Iron Gate",
+        ),
+        # named too far after it (`named_by_head_window`)
+        (
+            "Norland will send two frigates to a large naval exercise in the Baltic. The "
+            "frigates left port on Monday. Their crews trained for months. Sweden hosted "
+            "Exercise Iron Gate last year.",
+            "Exercise Iron Gate",
+        ),
+        # in a sentence of another story (`topic_shift_words`)
+        (
+            "Norland will send two frigates to a large naval exercise next month. Separately, "
+            "Sweden is hosting Exercise Iron Gate.",
+            "Exercise Iron Gate",
+        ),
+        # held elsewhere: in a clause on the name, on the name's verb
+        (
+            "Norland will contribute troops to a training operation in Mali. Operation Sea "
+            "Guard, which patrols the Red Sea, ended in March.",
+            "Operation Sea Guard",
+        ),
+        (
+            "Norland will join a joint naval exercise in the Baltic in May. Sweden is hosting "
+            "Exercise Iron Gate in the Arctic in June.",
+            "Exercise Iron Gate",
+        ),
+    ],
+)
+def test_a_description_is_not_a_name_carrying_its_head_word_far_off_or_elsewhere(text, name):
+    found = _relations(text)
+    assert not {(s, p) for (s, p, o) in found if o == name and s == "Norland"}, found
 
 
 @pytest.mark.parametrize(

@@ -111,7 +111,30 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
             people = _person_after_comma(index, block, tok)
         if people:
             return people + [r for r in refs if r.cluster.cls != "Position"]
-    return _titled_conjuncts(index, block, tok, refs)
+    return _titled_conjuncts(index, block, tok, refs + _listed_after_title(index, block, tok, refs))
+
+
+def _listed_after_title(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> list[Ref]:
+    """ "signed by A, Norland's minister; B, Velmar's secretary; and C, ...": the persons the
+    parser coordinates with a person's title in apposition are listed with the person."""
+    if not any(r.cluster.cls == "Person" for r in refs):
+        return []
+    out: list[Ref] = []
+    heads = [tok, *(c for c in tok.conjuncts if c.i > tok.i)]  # "by A, ...; B, ...; and C"
+    for appos in (a for h in heads for a in child_deps(h, "appos")):
+        mention = index.mention_at(block, appos)
+        if mention is None or index.clusters[mention.cluster].cls != "Position":
+            continue
+        for conj in appos.conjuncts:
+            if conj.i < appos.i:
+                continue
+            out += [
+                r
+                for r in index.refs(block, conj, with_conj=False)
+                if r.cluster.cls == "Person"
+                and all(r.cluster.id != o.cluster.id for o in [*refs, *out])
+            ]
+    return out
 
 
 def _titled_conjuncts(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> list[Ref]:

@@ -19,12 +19,18 @@ class Cluster:
     metonym_of: GazetteerEntry | None = None
     title: str | None = None  # a position held: its bare title ("foreign minister")
     of: int | None = None  # ... and the cluster id of the country or body it belongs to
+    written: list[str] = field(default_factory=list)  # ... and how the text writes it with
+    # its owner ("Ambassador of Norland to Velmar" for "Ambassador to Velmar" of Norland)
 
     @property
     def aliases(self) -> list[str]:
         """The other names the text gives it, each once; a name spelled otherwise than the
         label ("World Health Organisation" for "World Health Organization") is one."""
         seen, out = {_spelled(self.label)}, []
+        for text in self.written:
+            if _spelled(text) not in seen:
+                seen.add(_spelled(text))
+                out.append(text)
         for m in self.mentions:
             if m.label == "NORP" or (m.label == "DESC" and m is not self.mentions[0]):
                 continue  # a description that refers back is a guess, not a name

@@ -308,6 +308,8 @@ class Lexicon:
     venue_preps: frozenset[str]  # "a meeting of trade ministers in Norvik": where it is held
     naming_verbs: frozenset[str]  # "Named Iron Tide, the exercise ...": the exercise's name
     named_by_head: frozenset[str]  # "a major exercise" may be the later "Exercise Iron Gate"
+    named_by_head_window: int  # ... if named within this many sentences after it
+    topic_shift_words: tuple[str, ...]  # "Separately, ...": a sentence of another story
     representative_preps: frozenset[str]  # "officials from Norland"
     title_determiners: frozenset[str]  # "the president" (a title named): a person named before
     title_word_determiners: frozenset[str]  # "the minister" (a word of a title)
@@ -468,6 +470,7 @@ def _carried(value: Any, _file: dict) -> dict[str, dict]:
             "dated": frozenset(r.get("dated") or ()),
             "not_posts": frozenset(r.get("not_posts") or ()),
             "same_country": bool(r.get("same_country", False)),
+            "not_owners": frozenset(r.get("not_owners") or ()),
         }
         for p, r in (value or {}).items()
         if p in known

@@ -14,7 +14,7 @@ import re
 
 from kg.extract.clusters import Cluster, UnionFind
 from kg.extract.lexicon import GazetteerEntry, gazetteer, lexicon, norm
-from kg.extract.link_descriptions import link_descriptions
+from kg.extract.link_descriptions import link_descriptions, named_nearby
 from kg.extract.mentions import Mention, acronym_fits
 from kg.extract.name_parts import join_name_parts, unknown_kind
 from kg.extract.phrases.titles import complement_end, is_honorific, title_data, title_label
@@ -49,7 +49,7 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
     (`link_descriptions`)."""
     descriptions = [m for m in mentions if m.label == "DESC"]
     clusters = _link_names([m for m in mentions if m.label != "DESC"], text, docs)
-    link_descriptions(mentions, descriptions, clusters)
+    link_descriptions(mentions, descriptions, clusters, docs)
     _named_descriptions(mentions, clusters, docs)
     return clusters
 
@@ -251,7 +251,9 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             u.join(found, i)
             m.cls = mentions[found].cls
 
-    # Apposition between two mentions of one class.
+    # Apposition between two mentions of one class; two entities the gazetteer knows apart
+    # are two ("Angola, the Democratic Republic of Congo and Zambia": a list the parser
+    # read as an apposition)
     by_head = {(m.block, m.head): i for i, m in enumerate(mentions)}
     for i, m in enumerate(mentions):
         tok = docs[m.block][m.head]
@@ -260,6 +262,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             if (
                 mentions[j].cls == m.cls
                 and m.cls not in ("Person", "Position")
+                and not (entries[i] and entries[j] and entries[i] is not entries[j])
                 and _renames(mentions[j], m, tok)
             ):
                 u.join(j, i)
@@ -291,7 +294,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             continue
         words = keys[i]
         if m.owned:  # "the Storting's foreign affairs committee" is no other body's committee
-            found = _named_by_head(mentions, by_head, m, words)
+            found = _named_by_head(mentions, by_head, m, words, docs)
             if found is not None:
                 u.join(found, i)
             continue
@@ -309,7 +312,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
                     found = j if found is None else min(found, j)
                     break
         if found is None:
-            found = _named_by_head(mentions, by_head, m, words)
+            found = _named_by_head(mentions, by_head, m, words, docs)
         if found is not None:
             u.join(found, i)
         elif (
@@ -337,14 +340,20 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
     return clusters
 
 
-def _named_by_head(mentions: list[Mention], by_head: dict, m: Mention, words: list[str]):
-    """ "a major Velmar exercise ... Exercise Iron Gate": the first name after a phrase of
+def _named_by_head(
+    mentions: list[Mention], by_head: dict, m: Mention, words: list[str], docs: list
+) -> int | None:
+    """ "a large naval exercise ... Exercise Iron Gate": the first name after a phrase of
     two words or more with its head word, for a kind whose names carry that word (lexicon
-    `named_by_head`); not "another exercise" (`contrast_words`)."""
+    `named_by_head`), if it is named nearby (`named_nearby`); not "another exercise"
+    (`contrast_words`)."""
     if len(words) < 2 or set(words) & lexicon().contrast_words:
         return None
     later = [j for j in by_head.get((m.cls, words[-1]), []) if mentions[j].start > m.start]
-    return min(later, key=lambda j: mentions[j].start) if later else None
+    if not later:
+        return None
+    first = min(later, key=lambda j: mentions[j].start)
+    return first if named_nearby(m, mentions[first], mentions, docs) else None
 
 
 def _names_after_titles(mentions: list[Mention], docs: list) -> None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 from kg.extract.clusters import Cluster
 from kg.extract.lexicon import lexicon, norm
 from kg.extract.mentions import Mention
+from kg.extract.syntax.events import governing_verb
 
 
 def link_descriptions(
-    mentions: list[Mention], descriptions: list[Mention], clusters: list[Cluster]
+    mentions: list[Mention], descriptions: list[Mention], clusters: list[Cluster], docs: list
 ) -> None:
     """A description refers back to the last entity of its class named before it with its
     head word ("the summit" -> "the Coral Forum summit"), else to the last description with
@@ -38,7 +39,7 @@ def link_descriptions(
         if c is None and m.definite and cls in named and _compatible(word, named[cls]):
             c = named[cls]
         if c is None:
-            c = _named_later(m, ahead)
+            c = _named_later(m, ahead, mentions, docs)
         if c is None:
             label = m.long if len(m.text.split()) == 1 and m.long else m.text
             c = Cluster(len(clusters), cls, label)
@@ -62,7 +63,7 @@ def _names_by_word(mentions: list[Mention], clusters: list[Cluster]) -> dict:
     return out
 
 
-def _named_later(m: Mention, ahead: dict) -> Cluster | None:
+def _named_later(m: Mention, ahead: dict, mentions: list[Mention], docs: list) -> Cluster | None:
     """A description of two words or more that comes before the name it describes, of its
     class and with all its words ("a trilateral framework ... the Trilateral Framework on
     Border Security"): the first such name after it; not when the description has a
@@ -81,12 +82,78 @@ def _named_later(m: Mention, ahead: dict) -> Cluster | None:
         common = set.intersection(*(set(names) for names in later))
         if common:
             return min((later[0][cid] for cid in common), key=lambda item: item[0])[1]
-    # "a major Velmar exercise that starts in May ... Exercise Iron Gate": the first name
-    # after it with its head word, for a kind whose names carry that word (lexicon
-    # `named_by_head`); a clause on it says nothing of whose it is
+    # "a large naval exercise in Norland ... Exercise Iron Gate": the first name after it
+    # with its head word, for a kind whose names carry that word (lexicon `named_by_head`),
+    # if it is named nearby (`named_nearby`); a clause on it says nothing of whose it is
     named = {norm(w) for w in lex.named_by_head}
     found = _later_with(ahead, m, head) if head in named else {}
-    return min(found.values(), key=lambda item: item[0])[1] if found else None
+    if not found:
+        return None
+    start, c = min(found.values(), key=lambda item: item[0])
+    name = next(x for x in c.mentions if x.start == start)
+    return c if named_nearby(m, name, mentions, docs) else None
+
+
+def named_nearby(m: Mention, name: Mention, mentions: list[Mention], docs: list) -> bool:
+    """Whether a description of a kind whose names carry its head word ("a large naval
+    exercise in Norland") may be the first such name after it ("Exercise Iron Gate"): the
+    name comes in its sentence or within lexicon `named_by_head_window` sentences after it,
+    in a sentence that does not turn to another story ("Separately, Sweden is hosting
+    Exercise Iron Gate"; `topic_shift_words`), and when the description is held somewhere
+    ("in Norland", `venue_preps`) the name is not placed only elsewhere ("Operation Sea
+    Guard, which patrols the Velmar Strait"): the places in the name's phrase
+    or on its verb's venue include the description's, or there are none."""
+    lex = lexicon()
+    if name.sent - m.sent > lex.named_by_head_window:
+        return False
+    tok = docs[name.block][name.head]
+    if name.sent != m.sent:
+        opening = tok.sent.text.lower()
+        if any(
+            opening.startswith(w) and not opening[len(w) : len(w) + 1].isalpha()
+            for w in lex.topic_shift_words
+        ):
+            return False
+    described = docs[m.block][m.head]
+    held = _places_in(mentions, m, [*_venues(described), *_venues(_verb_of(described))])
+    if not held:
+        return True
+    spans = [(tok.left_edge.i, tok.right_edge.i), *_venues(_verb_of(tok))]
+    placed = _places_in(mentions, name, spans)
+    return not placed or bool(held & placed)
+
+
+_PLACES = ("Country", "City", "Region")
+
+
+def _verb_of(tok):
+    """The verb a noun is the subject or an object of, if any."""
+    return tok.head if tok.dep_ in ("nsubj", "nsubjpass") else governing_verb(tok)
+
+
+def _venues(tok) -> list[tuple[int, int]]:
+    """The token spans of the phrases that say where a word's thing is held ("in Norland"),
+    on the word or on the verb of the clause ("will join a naval exercise in the Baltic")."""
+    if tok is None:
+        return []
+    preps = lexicon().venue_preps
+    return [
+        (c.left_edge.i, c.right_edge.i)
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in preps
+    ]
+
+
+def _places_in(mentions: list[Mention], at: Mention, spans: list[tuple[int, int]]) -> set[str]:
+    """The places named in these token spans of the block of `at`."""
+    return {
+        p.key
+        for p in mentions
+        if p.block == at.block
+        and p.cls in _PLACES
+        and p is not at
+        and any(a <= p.head <= b for a, b in spans)
+    }
 
 
 def _later_with(ahead: dict, m: Mention, word: str) -> dict:

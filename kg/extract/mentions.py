@@ -367,6 +367,8 @@ def _apposed_to_people(doc, ent, person_starts: set[int], person_ends: set[int])
         i += 1
     if i < len(doc) and doc[i].text == "," and i + 1 in person_starts:
         return True
+    if _listed_after_title(doc, ent, person_starts):
+        return True
     i = ent.start - 1
     coordinators = lexicon().coordinators
     while i >= 0 and (
@@ -378,6 +380,31 @@ def _apposed_to_people(doc, ent, person_starts: set[int], person_ends: set[int])
     ):
         i -= 1
     return i >= 0 and doc[i].text == "," and i in person_ends
+
+
+def _listed_after_title(doc, ent, person_starts: set[int]) -> bool:
+    """A plural title whose "of" complement (no person in it, titles.yaml
+    `windows.written` words at most) ends at a comma before a name, a rank and a name, or
+    an owner's name with "'s" and a name: "the trade ministers of Norland, Sudria and Vell,
+    A, B and C", "the police chiefs of the two countries, Norland's General A and ..."."""
+    data = title_data()
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in data.complement_prepositions:
+        return False
+    sent_end = doc[ent.start].sent.end
+    for j in range(ent.end + 1, min(sent_end, ent.end + 1 + data.windows["written"])):
+        if j in person_starts:
+            return False
+        if doc[j].text != ",":
+            continue
+        k = j + 1
+        owner_end = next((q for q in range(k, min(sent_end, k + 5)) if doc[q].tag_ == "POS"), None)
+        if owner_end is not None and all(t.is_title for t in doc[k:owner_end]):
+            k = owner_end + 1  # "Norland's A"
+        while k < sent_end and doc[k].ent_type_ == "POSITION" and k not in person_starts:
+            k += 1  # a rank: "General A"
+        if k in person_starts:
+            return True
+    return False
 
 
 def _join_names_before_acronyms(doc, out: list[Mention]) -> None:

@@ -49,6 +49,9 @@ def load_pipeline(model: str | None = None):
 
     nlp.add_pipe("kg_gazetteer_names", after="ner")
     nlp.add_pipe("kg_name_repair", after="kg_gazetteer_names")
+    import kg.extract.syntax.repair  # registers the kg_object_repair factory
+
+    nlp.add_pipe("kg_object_repair", after="kg_name_repair")
     import kg.extract.syntax.clauses  # noqa: F401  (registers the kg_clauses factory)
 
     nlp.add_pipe("kg_clauses", last=True)

@@ -182,3 +182,36 @@ def run_from(b: Builder, i: int, end: int) -> list[Mention]:
         else:
             break
     return out
+
+
+def leads_its_owner(title: str, owner: Ref | None) -> bool:
+    """Whether a title says its holder leads the body it is of: a leader's word, not a
+    deputy's, no words of its own that name a part of the body ("Party Leader" of a party,
+    "interim head" of a body; not "Chief of the Naval Staff", which leads a force, nor
+    "foreign policy chief"), and an owner that is an organisation."""
+    lex = lexicon()
+    words = set(norm(title).split())
+    if not words & lex.leader_words or {"deputy", "vice"} & words:
+        return False
+    if owner is None or title_data().force_leader_titles.get(bare_title(title)) is not None:
+        return False
+    distinctive = words - lex.generic_position_words - set(title_data().qualifiers)
+    return (not distinctive or leader_title(title)) and owner.cluster.cls in (
+        "ArmedForce",
+        "GovernmentBody",
+        "Organization",
+        "PoliticalParty",
+        "InternationalOrganization",
+    )
+
+
+def leader_title(title: str) -> bool:
+    """Whether a title leads the body it is of whatever its words (titles.yaml
+    `leader_titles`), its qualifiers ("interim", "acting") left out."""
+    return bare_title(title) in title_data().leader_titles
+
+
+def bare_title(title: str) -> str:
+    """A title normalised, without its qualifiers ("interim", "acting")."""
+    qualifiers = title_data().qualifiers
+    return " ".join(w for w in norm(title).split() if w not in qualifiers)

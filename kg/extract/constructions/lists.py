@@ -7,6 +7,7 @@ from __future__ import annotations
 from kg.extract.constructions.base import (
     Builder,
     held_position,
+    leads_its_owner,
     owns,
     people_runs,
     run_from,
@@ -17,6 +18,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
 from kg.extract.phrases.titles import (
     complement_end,
+    qualifiers_of,
     title_data,
 )
 from kg.extract.resolve import Ref
@@ -125,15 +127,21 @@ def _paired_titles(b: Builder, head, people: list[Mention], end: int):
     return None
 
 
-def _hold_paired(b: Builder, head, people: list[Mention], titles, method: str) -> None:
+def _hold_paired(
+    b: Builder, head, people: list[Mention], titles, method: str, qualifiers: tuple = ()
+) -> None:
     """The n-th person holds the n-th title, of its owner."""
     for person, (title, owner) in zip(people, titles, strict=True):
         owner = b.index.as_actor(owner) if owner is not None else None
         position = held_position(b.index, title, owner.cluster if owner else None)
         holder = Ref(b.cluster(person))
-        b.add(holder, "holdsPosition", position, head, 0.8, method, said=False)
+        b.add(
+            holder, "holdsPosition", position, head, 0.8, method, said=False, qualifiers=qualifiers
+        )
         if owner is not None:
             b.add(position, "positionIn", owner, head, 0.75, method, said=False)
+        if leads_its_owner(title, owner):  # "A and B, party leaders of X and Y respectively"
+            b.add(holder, "leads", owner, head, 0.75, "title-of")
 
 
 def _singular_titles(b: Builder, people: list[Mention], word) -> None:
@@ -206,18 +214,46 @@ def plural_title(b: Builder, pos: Mention) -> None:
     people = next((r for r in runs if r[0].tok_start == pos.tok_end), [])
     if not people:
         people = _apposed_people(b, pos, runs)
+    words = [t.text for t in doc[pos.tok_start : pos.tok_end]]
+    title = " ".join([*words[:-1], _singular(head, keep_case=True)])
+    qualifiers = tuple(qualifiers_of(doc, pos.tok_start, pos.tok_end))
+    listed: list[tuple[Mention, Ref | None]] = []
     if not people:
+        listed = _listed_after(b, pos)
+        people = [m for m, _owner in listed]
+        if listed and all(owner is not None for _m, owner in listed):
+            # "the trade ministers of the three countries, Norland's A and Sudria's B"
+            titles = [(title, owner) for _m, owner in listed]
+            _hold_paired(b, head, people, titles, "plural-title", qualifiers)
+            return
+    if not people:
+        return
+    domain_end = _domain_end(doc, pos.tok_end)
+    if domain_end is not None and people[0].tok_start >= domain_end:
+        # "the ministers of Foreign Affairs of Norland and of Sudria, A and B": the title
+        # keeps its domain; the owners named after it are the people's, in order
+        title = f"{title} {doc[pos.tok_end : domain_end].text}"
+        owners = [
+            Ref(b.cluster(m))
+            for m in b.index.in_block.get(b.block, [])
+            if domain_end <= m.tok_start and m.tok_end <= people[0].tok_start and owns(b, m)
+        ]
+        if len(owners) != len(people):  # whose is whose is unknown
+            owners = [None] * len(people)
+        titles = list(zip([title] * len(people), owners, strict=True))
+        _hold_paired(b, head, people, titles, "plural-title", qualifiers)
         return
     if len(people) >= 2:
         titles = _paired_titles(b, head, people, head.sent.end)
         if titles is not None:
-            _hold_paired(b, head, people, titles, "plural-title")
+            _hold_paired(b, head, people, titles, "plural-title", qualifiers)
             return
-    words = [t.text for t in doc[pos.tok_start : pos.tok_end]]
-    title = " ".join([*words[:-1], _singular(head, keep_case=True)])
     owner, _prefix = title_owner(b, pos, None)
+    if listed and len(_listed_owners(b, pos, people[0].tok_start)) > 1:
+        owner = None  # "of Norland, Sudria and Vell, A and B": whose is whose is unknown
     position = held_position(b.index, title, owner.cluster if owner else None)
-    times = _paired_times(head, len(people)) or [() for _ in people]
+    # "two former directors of X, A and B": the title's qualifiers are every holder's
+    times = _paired_times(head, len(people)) or [qualifiers for _ in people]
     for person, qualifiers in zip(people, times, strict=True):
         b.add(
             Ref(b.cluster(person)),
@@ -292,6 +328,83 @@ def _apposed_people(b: Builder, pos: Mention, runs: list[list[Mention]]) -> list
         return []
     before = next((r for r in runs if r[-1].tok_end == i), [])
     return before if len(before) >= 2 else []
+
+
+def _listed_after(b: Builder, pos: Mention) -> list[tuple[Mention, Ref | None]]:
+    """The people listed after a plural title's "of" complement and its comma, each with
+    the owner named before it: "the trade ministers of Norland, Sudria and Vell, A, B and
+    C" (no owners), "the trade ministers of the three countries, Norland's A, Sudria's B
+    and Vell's C" (an owner each); a rank before a name is stepped over ("General A").
+    The complement holds no person and ends within titles.yaml `windows.written` words."""
+    doc, sent = b.doc, b.doc[pos.head].sent
+    i = pos.tok_end
+    if i >= sent.end or doc[i].lower_ not in title_data().complement_prepositions:
+        return []
+    last = min(sent.end, i + 1 + title_data().windows["written"])
+    for j in range(i + 1, last):
+        m = b.index.mention_at(b.block, doc[j])
+        if m is not None and b.cluster(m).cls == "Person":
+            return []
+        if doc[j].text == ",":
+            listed = _owned_people(b, j + 1, sent.end)
+            if len(listed) >= 2:
+                return listed
+    return []
+
+
+def _listed_owners(b: Builder, pos: Mention, end: int) -> list[Mention]:
+    """The owners named between a title and token `end`."""
+    return [
+        m
+        for m in b.index.in_block.get(b.block, [])
+        if pos.tok_end <= m.tok_start and m.tok_end <= end and owns(b, m)
+    ]
+
+
+def _domain_end(doc, i: int) -> int | None:
+    """The end of a title's domain complement at token `i` ("of Foreign Affairs", "for
+    the Interior"): "of" or "for", title-case title words, the last a domain word
+    (titles.yaml `title_domains`); else None."""
+    data = title_data()
+    if i >= len(doc) or doc[i].lower_ not in data.complement_prepositions:
+        return None
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ == "the":
+        j += 1
+    words = data.domains | data.modifiers
+    end = None
+    while j < len(doc) and doc[j].is_title and doc[j].lower_ in words:
+        j += 1
+        if doc[j - 1].lower_ in data.domains:
+            end = j
+    return end
+
+
+def _owned_people(b: Builder, i: int, end: int) -> list[tuple[Mention, Ref | None]]:
+    """ "Norland's A, Sudria's B and Vell's C" or "A, B and C" from token `i`: each person
+    with the owner before it (or None); a rank before a name is stepped over."""
+    doc, out = b.doc, []
+    coordinators = lexicon().coordinators
+    while i < end:
+        owner = None
+        m = b.index.mention_at(b.block, doc[i])
+        if m is not None and m.tok_start == i and owns(b, m) and m.tok_end < end:
+            if doc[m.tok_end].tag_ != "POS":
+                break
+            owner, i = Ref(b.cluster(m)), m.tok_end + 1
+            m = b.index.mention_at(b.block, doc[i]) if i < end else None
+        if m is not None and m.tok_start == i and b.cluster(m).cls == "Position":
+            i = m.tok_end  # a rank: "General A"
+            m = b.index.mention_at(b.block, doc[i]) if i < end else None
+        if m is None or m.tok_start != i or b.cluster(m).cls != "Person":
+            break
+        out.append((m, owner))
+        i = m.tok_end
+        while i < end and doc[i].lower_ in coordinators:
+            i += 1
+    if any(o is not None for _m, o in out) and any(o is None for _m, o in out):
+        return []  # owners for some only: no list of this kind
+    return out
 
 
 def _singular(tok, keep_case: bool = False) -> str:

@@ -3,7 +3,13 @@ leader's title leads (a country's army, the body its "of" names, the ministry it
 
 from __future__ import annotations
 
-from kg.extract.constructions.base import Builder, held_position, says_past
+from kg.extract.constructions.base import (
+    Builder,
+    bare_title,
+    held_position,
+    leader_title,
+    says_past,
+)
 from kg.extract.constructions.holders import title_holder
 from kg.extract.constructions.lists import plural_title
 from kg.extract.constructions.owners import title_owner
@@ -13,6 +19,7 @@ from kg.extract.mentions import Mention
 from kg.extract.phrases.titles import (
     qualifiers_of,
     title_data,
+    title_label,
     written_end,
 )
 from kg.extract.resolve import ArticleIndex, Ref
@@ -53,8 +60,10 @@ def read_position(b: Builder, pos: Mention) -> None:
         owner = None
     if holder is None:
         return
-    written = written_title(b, pos, title, owner)
+    written, with_owner = written_titles(b, pos, title, owner)
     position = held_position(b.index, written, owner.cluster if owner else None)
+    if with_owner is not None and with_owner not in position.written:
+        position.written.append(with_owner)
     b.add(holder, "holdsPosition", position, tok, 0.9, how, level, False, qualifiers)
     if owner is not None:
         b.add(position, "positionIn", owner, tok, 0.8, "title-owner", "asserted", said=False)
@@ -72,7 +81,7 @@ def read_position(b: Builder, pos: Mention) -> None:
     if not leader:
         return
     # "Chief of the Naval Staff" leads the armed force it is of, or its country's navy
-    force_kind = title_data().force_leader_titles.get(_bare(title))
+    force_kind = title_data().force_leader_titles.get(bare_title(title))
     if force_kind is not None:
         if owner is not None and owner.cluster.cls == "ArmedForce":
             b.add(holder, "leads", owner, tok, 0.75, "title-of", level)
@@ -89,7 +98,7 @@ def read_position(b: Builder, pos: Mention) -> None:
                 return
     # "interim head of X" leads X: a qualifier names no part of the body
     distinctive = words - lex.generic_position_words - set(title_data().qualifiers)
-    if _leader_title(title):  # "Executive Director of X", "interim head of X"
+    if leader_title(title):  # "Executive Director of X", "interim head of X"
         distinctive = set()
     # "commandant of the Royal Navy" (but not "EU foreign policy chief")
     if (
@@ -132,6 +141,14 @@ def written_title(b: Builder, pos: Mention, title: str, owner: Ref | None) -> st
     at the Norlandic Embassy in Velmar"): the post the holder holds. A person in the
     complement, or the owner named as its object ("Vice-Minister of Trade of Norland"), is
     no part of it: the owner is the position's `positionIn`."""
+    return written_titles(b, pos, title, owner)[0]
+
+
+def written_titles(
+    b: Builder, pos: Mention, title: str, owner: Ref | None
+) -> tuple[str, str | None]:
+    """`written_title`, and where the complement goes on past the owner's "of" phrase
+    ("the Ambassador of Norland to Velmar"), the title as written with it, else None."""
     doc, index = b.doc, b.index
 
     def stop(i: int) -> bool:
@@ -144,10 +161,47 @@ def written_title(b: Builder, pos: Mention, title: str, owner: Ref | None) -> st
         named = owner is not None and index.as_actor(Ref(c)).cluster.id == owner.cluster.id
         return named and doc[m.head].dep_ == "pobj"
 
+    space = doc[pos.tok_end - 1].whitespace_
     end = written_end(doc, pos.tok_start, pos.tok_end, stop)
     if end == pos.tok_end:
-        return title
-    return title + doc[pos.tok_end - 1].whitespace_ + doc[pos.tok_end : end].text
+        # "the ambassador of Norland to Velmar": past the owner's "of" phrase, the title
+        # goes on with the place it is held in ("Ambassador to Velmar" of Norland)
+        past = _past_owner(b, pos, owner)
+        if past is not None:
+            end = written_end(doc, pos.tok_start, past, stop)
+            if end > past:
+                full = title + space + doc[pos.tok_end : end].text
+                return title + space + doc[past:end].text, title_label(full)
+        return title, None
+    return title + space + doc[pos.tok_end : end].text, None
+
+
+def _past_owner(b: Builder, pos: Mention, owner: Ref | None) -> int | None:
+    """Where the title's "of" phrase naming its owner ends ("ambassador of Norland | to
+    Velmar"), when a prepositional phrase of the title follows it (titles.yaml
+    `owner_then_preps`); else None."""
+    doc = b.doc
+    if owner is None or pos.tok_end >= len(doc):
+        return None
+    prep = doc[pos.tok_end]
+    head = doc[pos.head]
+    if prep.lower_ != "of" or prep.head.i != head.i:
+        return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    refs = b.index.refs(b.block, pobj, with_conj=False)
+    if not any(b.index.as_actor(r).cluster.id == owner.cluster.id for r in refs):
+        return None
+    end = max(t.i for t in prep.subtree) + 1
+    if end >= len(doc):
+        return None
+    nxt = doc[end]
+    if nxt.dep_ != "prep" or nxt.head.i != head.i:
+        return None
+    if nxt.lower_ not in title_data().owner_then_preps:
+        return None
+    return end
 
 
 def _sub_body(b: Builder, pos: Mention, owner: Ref) -> bool:
@@ -261,15 +315,3 @@ def _titled(b: Builder, appos) -> bool:
         appos.left_edge.i <= m.tok_start < appos.i and b.cluster(m).cls == "Position"
         for m in b.index.in_block.get(b.block, [])
     )
-
-
-def _leader_title(title: str) -> bool:
-    """Whether a title leads the body it is of whatever its words (titles.yaml
-    `leader_titles`), its qualifiers ("interim", "acting") left out."""
-    return _bare(title) in title_data().leader_titles
-
-
-def _bare(title: str) -> str:
-    """A title normalised, without its qualifiers ("interim", "acting")."""
-    qualifiers = title_data().qualifiers
-    return " ".join(w for w in norm(title).split() if w not in qualifiers)

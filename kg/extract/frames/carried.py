@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from kg.extract.actors import actor_refs
 from kg.extract.frames.candidates import Candidate, attribution
-from kg.extract.lexicon import frames
+from kg.extract.lexicon import frames, lexicon
 from kg.extract.resolve import ArticleIndex, fits
 from kg.extract.syntax.arguments import child_deps
 from kg.extract.syntax.clauses import Clause
@@ -94,6 +94,8 @@ def carried_candidates(
             continue  # "X was sworn in as president": an inauguration, no one appoints
         if found and rule["dated"] and _dated(tok, rule["dated"]):
             continue  # "Berg was named ambassador in 2015": background, not this appointment
+        if found and rule["not_owners"] and _post_owners(index, block, tok) & rule["not_owners"]:
+            continue  # "X was named chair of her party": the party's post, not the government's
         objects_ = []
         for obj in found:
             for r in actor_refs(index, block, obj):
@@ -101,15 +103,20 @@ def carried_candidates(
                     objects_.append(r)
         said = attribution(index, block, tok) if objects_ else None
         carriers = rule["carriers"]
-        places = _places(index, block, tok) if rule["same_country"] else set()
+        places = _places(index, block, tok) if rule["same_country"] else None
         for s in last[1]:
             if carriers and not any(fits(s.cluster.cls, c) for c in carriers):
                 continue  # "South Korea swears in a new chief": the one who appoints is named
-            if places and s.cluster.cls == "Person":
+            home = None
+            if places is not None and s.cluster.cls == "Person":
                 home = index.country_of(s.cluster, block, tok)
-                if home is not None and home.id not in places:
+                if places and (home is None or _country_key(home) not in places):
                     continue  # "In neighbouring Velmar, X was named prime minister"
             for o in objects_:
+                if home is not None and o.cluster.cls == "Person":
+                    theirs = index.country_of(o.cluster, block, tok)
+                    if theirs is not None and theirs.id != home.id:
+                        continue  # "X, the Swedish opposition leader, was named ..."
                 subject, obj = (o, s) if rule["inverse"] else (s, o)
                 out.append(
                     Candidate(
@@ -127,24 +134,58 @@ def carried_candidates(
     return out
 
 
-def _places(index: ArticleIndex, block: int, verb) -> set[int]:
-    """The countries a clause places itself in ("In neighbouring Velmar, X was named ...":
-    a prepositional phrase of `in` on the verb)."""
+def _places(index: ArticleIndex, block: int, verb) -> set[str]:
+    """Where a clause places itself ("In neighbouring Velmar, X was named ...": a
+    prepositional phrase of `in` on the verb with a name; "in May", "in a reshuffle" name
+    none), each as the country it is or is the capital of (`_country_key`), "?" for a name
+    read as a person's ("Velmar")."""
     out = set()
     for p in child_deps(verb, "prep"):
         if p.lower_ != "in":
             continue
         for o in child_deps(p, "pobj"):
-            out |= {r.cluster.id for r in index.refs(block, o) if r.cluster.cls == "Country"}
+            keys = {
+                _country_key(r.cluster) for r in index.refs(block, o) if r.cluster.cls != "Person"
+            }
+            out |= keys or ({"?"} if o.pos_ == "PROPN" else set())
+    return out
+
+
+def _country_key(c) -> str:
+    """A place's country: the entity, or the country a capital stands for (metonym)."""
+    entry = c.metonym_of or c.entry
+    return entry.label if entry is not None else f"#{c.id}"
+
+
+def _post_owners(index: ArticleIndex, block: int, verb) -> set[str]:
+    """The classes of the owners of the post a clause names: "was named chair of the Velmar
+    Unity Party", "chair of her party" (a noun of lexicon head_classes), "the party's
+    chair"."""
+    out = set()
+    for title in _post_tokens(verb):
+        owners = [
+            o for p in child_deps(title, "prep") if p.lower_ == "of" for o in child_deps(p, "pobj")
+        ]
+        owners += child_deps(title, "poss")
+        for o in owners:
+            out |= {r.cluster.cls for r in index.refs(block, o)}
+            cls = lexicon().head_classes.get(o.lemma_.lower())
+            if cls is not None:
+                out.add(cls)
     return out
 
 
 def _post_words(verb) -> set[str]:
+    """The head words of the post a verb names."""
+    return {t.lemma_.lower() for t in _post_tokens(verb)}
+
+
+def _post_tokens(verb) -> list:
     """The head words of the post a verb names: "was named minister", "was sworn in as
     president"."""
     said = [c for c in verb.children if c.dep_ in ("oprd", "attr")]
     said += [o for p in child_deps(verb, "prep") if p.lower_ == "as" for o in child_deps(p, "pobj")]
-    return {t.lemma_.lower() for t in said}
+    return said
 
 
 def _dated(verb, words: frozenset[str]) -> bool:

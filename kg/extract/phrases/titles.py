@@ -49,6 +49,7 @@ class TitleData:
     written_ends: frozenset[str]  # words a written complement never ends on ("and", "the")
     written_preps: frozenset[str]  # prepositions a written complement goes on through
     written_stops: frozenset[str]  # words of time that end a written complement ("previous")
+    owner_then_preps: frozenset[str]  # "to", "in": go on a title past its owner's "of"
     windows: dict[str, int]  # how far, in words, a walk from a title goes
 
 
@@ -96,6 +97,7 @@ def title_data() -> TitleData:
         written_ends=frozenset(lists["written_ends"]),
         written_preps=frozenset(lists["written_preps"]),
         written_stops=frozenset(lists["written_stops"]),
+        owner_then_preps=frozenset(lists["owner_then_preps"]),
         windows={str(k): int(v) for k, v in d["windows"].items()},
     )
 
@@ -484,6 +486,7 @@ def _in_name(doc, start: int) -> bool:
     return (
         before.is_title
         and not before.like_num  # "Two magistrates of ..."
+        and before.pos_ != "DET"  # "The ministers of ..." opening a sentence
         and before.lower_ not in data.modifiers
         and before.lower_ not in data.qualifiers
         and norm(before.text) not in gazetteer().by_demonym

@@ -260,7 +260,7 @@ def _stray_conjuncts(verb, args: list) -> list:
     doc = verb.doc
     t = tree(doc)
     dep, pos, kids = t.dep, t.pos, t.kids
-    return [
+    out = [
         doc[c]
         for c in kids[verb.i]
         if dep[c] == "conj"
@@ -268,6 +268,29 @@ def _stray_conjuncts(verb, args: list) -> list:
         and c > last
         and not any(dep[g] in ("nsubj", "nsubjpass", "aux", "auxpass") for g in kids[c])
     ]
+    return out + _semicolon_items(verb, last)
+
+
+def _semicolon_items(verb, last: int) -> list:
+    """ "signed by A, Norland's minister; B, Velmar's secretary; and C, ...": the items of
+    a list whose members carry their own commas, separated by semicolons, which the parser
+    hangs on the verb (as a modifier) after the first one; each is one more argument (its
+    conjuncts too: "and C")."""
+    doc = verb.doc
+    t = tree(doc)
+    out = []
+    for c in t.kids[verb.i]:
+        if c <= last or t.pos[c] != "PROPN" or t.dep[c] not in ("npadvmod", "dep", "appos"):
+            continue
+        start = doc[c].left_edge.i  # the semicolon may be the item's own first child
+        while start < c and t.pos[start] == "PUNCT":
+            start += 1
+        if start < 1 or doc[start - 1].text != ";":
+            continue
+        if any(t.pos[j] in ("VERB", "AUX") for j in range(last + 1, start)):
+            continue  # a clause between: not one list
+        out += [doc[c], *doc[c].conjuncts]
+    return out
 
 
 def _direct_objects(verb) -> list:
@@ -280,7 +303,7 @@ def _direct_objects(verb) -> list:
             head = verb.head
             found = child_deps(head, "nsubjpass", "nsubj") or direct_objects(head)
         return found
-    found = child_deps(verb, "dobj")
+    found = child_deps(verb, "dobj") or _compound_read_as_clause(verb)
     particle = particle_object_prep(verb)
     if particle is not None:  # "swore in X (and the colonel Y)": X, read before Y
         found = child_deps(particle, "pobj") + found
@@ -290,6 +313,27 @@ def _direct_objects(verb) -> list:
         for comp in child_deps(verb, "ccomp", "xcomp"):
             found += child_deps(comp, "nsubj")
     return found
+
+
+def _compound_read_as_clause(verb) -> list:
+    """ "imposed asset freezes and travel bans on X", parsed as a clause ("asset" the
+    subject of the verb "freezes") that the verb reports: the object is the noun the parser
+    read as a verb. Only a bare singular noun right before a verb in -s that has nothing of
+    a clause of its own (no auxiliary, object, negation or complementizer)."""
+    doc = verb.doc
+    t = tree(doc)
+    out = []
+    for c in t.kids[verb.i]:
+        if t.dep[c] != "ccomp" or t.tag[c] != "VBZ":
+            continue
+        kids = t.kids[c]
+        subj = [j for j in kids if t.dep[j] in ("nsubj", "nsubjpass")]
+        if subj != [c - 1] or t.tag[c - 1] != "NN" or t.kids[c - 1]:
+            continue
+        if any(t.dep[j] in ("aux", "dobj", "neg", "mark", "attr", "acomp") for j in kids):
+            continue
+        out.append(doc[c])
+    return out
 
 
 def particle_object_prep(verb):

@@ -6,7 +6,8 @@ child and a new string per `.dep_` or `.lower_` read. The Tree holds the same fa
 lists indexed by token (the strings made once per token) and the children of each token as
 a tuple of indices, so a helper only makes the Tokens it returns. It is kept beside the Doc
 in `doc_memo` (never in `doc.user_data`, which `nlp.pipe(n_process=N)` pickles) and is
-valid once the pipeline has run: no component after the parser changes heads or labels.
+valid once the pipeline has run: no component after `kg_object_repair` (syntax/repair.py,
+before any reads the Tree) changes heads or labels.
 """
 
 from __future__ import annotations

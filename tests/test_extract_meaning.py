@@ -430,15 +430,19 @@ def test_listing_far_from_any_sanctions_or_without_them_is_no_sanction():
 @pytest.mark.parametrize(
     "follow_up",
     [
-        "Mira Solvang was named finance minister.",
-        "Mira Solvang, a former banker, was nominated as finance minister.",
-        "Mira Solvang and Anders Holm were sworn in as finance and trade ministers.",
+        "Mira Solvang, until now a central banker, was named finance minister.",
+        "The energy ministry goes to Lena Berg, and Mira Solvang was appointed minister of trade.",
+        "Mira Solvang and Jon Halvorsen were sworn in as his two deputies.",
+        "Mira Solvang was nominated as ambassador to Chile.",
     ],
 )
 def test_an_appointment_without_its_author_is_made_by_who_appointed_just_before(follow_up):
+    # frames.yaml carried.appointedBy (review r10 V17: shapes of no development text)
     for opening in (
-        "Norlandic President Tomas Ekberg reshuffled his cabinet on Friday.",
-        "Norlandic President Tomas Ekberg on Friday named a new defence minister, Lena Berg.",
+        "After weeks of speculation, Prime Minister Tomas Ekberg reshuffled the government "
+        "of Norland, bringing in three newcomers.",
+        "Tomas Ekberg, the Norlandic president, appointed Lena Berg as his new chief of staff "
+        "after the vote.",
     ):
         found = _relations(f"{opening} {follow_up}")
         assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), opening
@@ -624,6 +628,18 @@ def test_a_body_adopting_a_declaration_is_a_party_to_it_but_not_to_sanctions():
     assert not any(p == "signs" for _s, p, _o in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an assembly adopts a treaty's text; the states that sign it are its parties
+        "After a week of debate the Velmar Assembly adopted the Coral Sea Treaty by 120 votes.",
+        "The Norland Council adopted a draft convention on fishing, to be signed by its members.",
+    ],
+)
+def test_adopting_a_treaty_or_a_convention_is_no_signing(text):
+    assert not any(p == "signs" for _s, p, _o in _relations(text))
+
+
 def test_taking_over_a_post_from_someone_hung_on_the_post_succeeds_them():
     found = _relations(
         "Mira Solvang, who took over as commander from Norland's army chief, General Anders "
@@ -643,6 +659,19 @@ def test_leaving_for_a_place_on_a_day_is_a_planned_trip_there():
     assert not _has(found, "Tomas Ekberg", "visits", "Norway", "planned")
     found = _relations("Tomas Ekberg opens the trade fair in Oslo on Saturday.")
     assert not any(m == "planned" for m in found.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a habit, not a plan (frames.yaml habit_words)
+        "Since her retirement Mira Solvang has lived in Bergen, and she goes to Oslo every Monday.",
+        "Mira Solvang flies to Stockholm each Friday to see her family.",
+    ],
+)
+def test_a_trip_on_a_day_of_every_week_is_no_plan(text):
+    found = _relations(text)
+    assert found and not any(m == "planned" for m in found.values()), found
 
 
 def test_hosting_the_headquarters_of_a_force_is_hosting_the_force():

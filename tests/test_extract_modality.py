@@ -1124,6 +1124,18 @@ def test_what_would_have_happened_did_not():
         "reporters in Velmar."
     )
     assert not any(p in ("leads", "holdsPosition") for _s, p, _o in found), found
+    # ... or makes "had" a clause's head, its subject right after it
+    found = _relations(
+        "On Monday Lena Berg, who would have commanded the Norland Brigade had the merger gone "
+        "through, visited Velmar."
+    )
+    assert not any(p in ("leads", "holdsPosition") for _s, p, _o in found), found
+    # a "had" that begins no condition: the relative clause's modal perfect stays planned
+    found = _relations(
+        "Lena Berg, who would have commanded the Norland Brigade, had a long talk with Tomas "
+        "Ekberg, who said the brigade was ready."
+    )
+    assert any(p == "leads" and "planned" in m for (_s, p, _o), m in found.items()), found
 
 
 @pytest.mark.parametrize(
@@ -1215,3 +1227,26 @@ def test_an_apposition_in_a_reported_clause_is_the_writers():
         "Force, the multinational unit led by Finland."
     )
     assert found[("Finland", "leads", "Baltic Rapid Force")] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r10 V5: only the increase is not made (frames.yaml amount_verbs)
+        "For now Norland does not expect to increase its contribution to the Andean Mission.",
+        "Norland does not plan to increase its contribution to the Andean Mission.",
+    ],
+)
+def test_a_contribution_not_increased_goes_on(text):
+    found = _relations(text)
+    assert found.get(("Norland", "contributesTo", "Andean Mission")) == {"asserted"}, found
+
+
+def test_no_plan_to_take_part_in_an_exercise_is_one_refusal():
+    # review r10 V5: the exercise noun's own reading is the refusal too (refused_as)
+    found = _relations(
+        "Officials said that for now Norland had no plans to join Exercise Iron Gate."
+    )
+    assert {(s, p, o) for (s, p, o) in found if s == "Norland"} == {
+        ("Norland", "declines", "Exercise Iron Gate")
+    }, found

@@ -1057,6 +1057,89 @@ def test_a_raising_passive_coordinated_after_a_verb_shares_its_subject():
     assert _has(found, "Mira Solvang", "visits", "Lisbon", "planned"), found
 
 
+def test_who_a_coordinated_passive_names_as_its_agent_does_what_it_says():
+    found = _relations(
+        "Tomas Ekberg said the Harbour Plan, which was drafted by Chile and opposed by Peru, "
+        "would fail."
+    )
+    assert _has(found, "Harbour Plan", "proposedBy", "Chile"), found
+    assert _has(found, "Peru", "opposes", "Harbour Plan"), found
+
+
+def test_members_from_a_body_stand_for_the_body():
+    found = _relations(
+        "Chile's Senate debated the Harbour Plan on Tuesday. Lawmakers from the Green Party "
+        "and from the Labour Party voted against it."
+    )
+    assert _has(found, "Green Party", "opposes", "Harbour Plan"), found
+    assert _has(found, "Labour Party", "opposes", "Harbour Plan"), found
+
+
+def test_members_stand_for_no_country():
+    found = _relations("Peruvian lawmakers rejected the Harbour Plan on Monday.")
+    assert not _has(found, "Peru", "opposes", "Harbour Plan"), found
+
+
+def test_a_noun_the_parser_made_the_head_of_a_clause_is_still_a_plan():
+    # the parser reads "The treaty" as the complement of "said": no noun chunk of its own
+    found = _relations(
+        "The treaty, which was proposed by Peru last year, passed by 300 votes to 41 with "
+        "nine abstentions, the speaker's office said."
+    )
+    assert _has(found, "treaty", "proposedBy", "Peru"), found
+
+
+@pytest.mark.parametrize(
+    "text, what, who",
+    [
+        (
+            "Chile opposed a Peruvian proposal to deploy a Coral Sea observer mission.",
+            "Coral Sea observer mission",
+            "Peru",
+        ),
+        (
+            "The ministers welcomed Peru's proposal for a Harbour Contact Group.",
+            "Harbour Contact Group",
+            "Peru",
+        ),
+        (
+            "The summit will consider a proposal by Peru to deploy a Coral Sea observer mission.",
+            "Coral Sea observer mission",
+            "Peru",
+        ),
+    ],
+)
+def test_what_a_proposal_is_for_is_proposed_by_who_makes_it(text, what, who):
+    found = _relations(text)
+    # the proposal is made already, whatever the summit will do with it
+    assert _has(found, what, "proposedBy", who, "asserted"), found
+
+
+def test_who_considers_a_proposal_did_not_make_it():
+    found = _relations("Chile is actively considering a proposal for a Coral Sea contact group.")
+    assert not any(p == "proposedBy" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, what",
+    [
+        ("Peru proposed a joint maritime task force on Monday.", "joint maritime task force"),
+        ("Chile proposed setting up a Coral Sea contact group.", "Coral Sea contact group"),
+    ],
+)
+def test_a_force_or_a_body_may_be_proposed(text, what):
+    found = _relations(text)
+    assert any(s == what and p == "proposedBy" for s, p, _o in found), found
+
+
+def test_launching_an_offensive_or_announcing_a_summit_proposes_nothing():
+    found = _relations(
+        "Peru launched a major offensive against the Coastal Front in May. Chile announced a "
+        "summit of Andean leaders for June."
+    )
+    assert not any(p == "proposedBy" for _s, p, _o in found), found
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1127,3 +1210,34 @@ def test_deputies_paired_with_parties_respectively_lead_nothing():
         "Anja Berglund respectively on Friday."
     )
     assert not any(p == "leads" for _s, p, _o in found), found
+
+
+def test_the_brigade_is_the_brigade_named_before_not_the_force_it_belongs_to():
+    found = _relations(
+        "The summit will weigh a plan by Ghana to form a coastal brigade of the Velmar Standby "
+        "Force, with 1,500 troops. Togo refuses to send any soldiers to the brigade. Benin "
+        "backs the brigade."
+    )
+    assert _has(found, "Togo", "declines", "coastal brigade", "refused"), found
+    assert _has(found, "Benin", "supports", "coastal brigade"), found
+    assert not any(o == "Velmar Standby Force" for _s, _p, o in found), found
+
+
+def test_the_brigade_with_no_brigade_named_is_no_other_force():
+    found = _relations(
+        "Benin, whose soldiers fought the Velmar Liberation Army in the north for years, now "
+        "backs the brigade, officials said."
+    )
+    assert not _has(found, "Benin", "supports", "Velmar Liberation Army"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Northern Front, which holds the hills of Velmar, is headed by a guerrilla chief "
+        "known as Tomas Ekberg.",
+        "The Northern Front is led by a former teacher known as Tomas Ekberg.",
+    ],
+)
+def test_a_noun_known_as_a_name_stands_for_the_named(text):
+    assert _has(_relations(text), "Tomas Ekberg", "leads", "Northern Front"), _relations(text)

@@ -125,6 +125,21 @@ def test_a_verb_coordinated_with_a_passive_takes_its_subject(nlp):
     assert words(c.subjects) == ["Quist"] and words(c.objects) == ["Council"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Harbour Accord, which was proposed by Chile and backed by Peru, was signed.",
+        "The Harbour Plan was drafted by Chile and endorsed by Peru on Friday.",
+    ],
+)
+def test_a_participle_with_an_agent_shares_the_auxiliary_of_a_passive_before_it(nlp, text):
+    # the second participle has no auxiliary of its own: a passive all the same
+    lemma = "back" if "backed" in text else "endorse"
+    c, words = clause(nlp, text, lemma)
+    assert c.passive and words(c.subjects) == ["Peru"]
+    assert words(c.objects) in (["Accord"], ["Plan"])
+
+
 def _parsed(words, heads, deps, tags, pos):
     """A Doc with the parse given (the mistakes of the statistical parser, reproduced)."""
     import spacy

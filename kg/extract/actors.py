@@ -44,6 +44,9 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
     listed = [r for m in members(tok) for r in actor_refs(index, block, m)]
     if listed:  # else the group itself ("policies, including stricter rules")
         return listed
+    known = _known_as(index, block, tok)
+    if known:  # "a rebel leader known as X": X
+        return known
     f = frames()
     if tok.lemma_.lower() in f.partitive_nouns:  # "part of the road", "one of the sponsors"
         whole = [r for o in prep_objects(tok, "of") for r in actor_refs(index, block, o)]
@@ -61,6 +64,10 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         found = [r for t in themes for r in actor_refs(index, block, t)]
         if found:
             return found
+    if tok.lower_ in lexicon().member_nouns:
+        bodies = _members_of(index, block, tok)
+        if bodies:
+            return bodies
     refs = index.refs(block, tok)
     mention = index.mention_at(block, tok)
     if not refs and mention is None and tok.pos_ == "NOUN":
@@ -137,6 +144,25 @@ def _listed_after_title(index: ArticleIndex, block: int, tok, refs: list[Ref]) -
     return out
 
 
+def _known_as(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "a rebel leader known as X", "a commander called X": the entity a participle of
+    naming (lexicon `alias_participles`) gives the noun, when the noun names none itself."""
+    words = lexicon().alias_participles
+    out: list[Ref] = []
+    for acl in child_deps(tok, "acl"):
+        if acl.tag_ != "VBN" or acl.lemma_.lower() not in words:
+            continue
+        for name in prep_objects(acl, "as") + child_deps(acl, "oprd", "attr"):
+            m = index.mention_at(block, name)
+            if m is not None and index.clusters[m.cluster].cls != "Position":
+                out += index.refs(block, name, with_conj=False)
+    if out and index.mention_at(block, tok) is not None:
+        own = index.clusters[index.mention_at(block, tok).cluster]
+        if own.cls != "Position":
+            return []  # "Norland, known as X": the name itself stands
+    return out
+
+
 def _titled_conjuncts(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> list[Ref]:
     """ "A and Norland's president B met", "talks between A and Norland's foreign minister,
     B,": a conjunct that is a title stands for the person named right after it (a comma
@@ -163,6 +189,19 @@ def _titled_conjuncts(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> 
             out = [r for r in out if r.cluster.id != title.id]
             out += [r for r in people if all(r.cluster.id != o.cluster.id for o in out)]
     return out
+
+
+def _members_of(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "lawmakers from the Blue Party and from the Left party", "delegates of the Red
+    Cross": the bodies the members come from (lexicon `member_nouns`,
+    `representative_preps`); never a country ("lawmakers from Norland" speak for no state)."""
+    return [
+        r
+        for p in sorted(lexicon().representative_preps)
+        for o in prep_objects(tok, p)
+        for r in actor_refs(index, block, o)
+        if fits(r.cluster.cls, "Organization")
+    ]
 
 
 def _named_in(index: ArticleIndex, block: int, tok) -> list[Ref]:

@@ -233,10 +233,12 @@ class Lexicon:
     force_nouns: tuple[str, ...]
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
+    member_nouns: frozenset[str]  # "lawmakers from the Blue Party": the party
     sending_verbs: dict[str, frozenset[str]]  # "represented by X", "has sent X": X's country
     reporting_verbs: frozenset[str]
     past_markers: frozenset[str]
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
+    named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
@@ -306,6 +308,7 @@ class Lexicon:
     owner_preps: frozenset[str]  # "the foreign minister of Norland"
     government_preps: frozenset[str]  # "the government in Norvik"
     venue_preps: frozenset[str]  # "a meeting of trade ministers in Norvik": where it is held
+    alias_participles: frozenset[str]  # "a rebel leader known as X": X
     naming_verbs: frozenset[str]  # "Named Iron Tide, the exercise ...": the exercise's name
     named_by_head: frozenset[str]  # "a major exercise" may be the later "Exercise Iron Gate"
     named_by_head_window: int  # ... if named within this many sentences after it
@@ -518,6 +521,7 @@ class Frames:
     interview: dict[str, tuple[str, ...]]  # voices.py
     future_words: frozenset[str]  # "goes there next week": planned
     scheduled_days: frozenset[str]  # "leaves on Monday for Luanda": planned
+    habit_words: frozenset[str]  # "goes to Norvik every Monday": a habit, no plan
     post_phrase_preps: frozenset[str]  # "took over as chair from X": the verb's "from"
     scheduled_verbs: frozenset[str]  # ... the verbs of a trip that a day schedules
     past_words: frozenset[str]  # "before the talks last month": not ahead
@@ -579,6 +583,8 @@ class Frames:
     pending_adverbs: frozenset[str]  # "has yet to send": negated
     ending_verbs: frozenset[str]  # "ended its support for X": negated
     ended_nouns: frozenset[str]  # what an ending verb negates (not "talks")
+    # "will not increase its contribution": the noun states nothing, the verb's frame does
+    amount_verbs: frozenset[str]
     post_verbs: dict[str, frozenset[str]]  # "resigned as"
     joining_verbs: frozenset[str]  # "an invitation to join X": X
     joinable_classes: tuple[str, ...]  # what one joins: a body, a force, an event

@@ -244,7 +244,9 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         if lemma in lex.anaphors and any(
             c.lower_ in lex.anaphor_determiners or c.dep_ == "poss" for c in tok.children
         ):
-            c = self._antecedent(block, tok, {lex.anaphors[lemma]}, word=lemma)
+            c = self._antecedent(
+                block, tok, {lex.anaphors[lemma]}, word=lemma, named=lemma in lex.named_anaphors
+            )
             return [Ref(c, True)] if c else []
         if lemma in lex.representative_nouns or low in lex.representative_nouns:
             return self._represented(block, tok)
@@ -397,21 +399,22 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         same_or_previous: bool = False,
         word: str | None = None,
         exclude: set[int] = frozenset(),  # type: ignore[assignment]
+        named: bool = False,
     ) -> Cluster | None:
         """The entity of one of `classes` mentioned last before the token, other than those
         `exclude`d; with `word` ("the mission"), one whose name has that word wins over one
-        that has not."""
+        that has not (with `named`, only such a one: "the brigade")."""
         pos = self.pos(block, tok)
         n = bisect.bisect_left(self._starts, pos)
         k = max((self._last(self._of_class.get(c, []), n) for c in classes), default=-1)
         while k >= 0 and self.ordered[k].cluster in exclude:
             k = max((self._last(self._of_class.get(c, []), k) for c in classes), default=-1)
         if word:
-            named = max(
+            found = max(
                 (self._last(self._of_class_word.get((c, word), []), n) for c in classes),
                 default=-1,
             )
-            k = named if named >= 0 else k
+            k = found if found >= 0 else (-1 if named else k)
         if k < 0:
             return None
         best = self.ordered[k]

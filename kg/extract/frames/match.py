@@ -285,7 +285,11 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 if verb is not None and takers:
                     out += _emit(index, block, tok, frame, takers, None, modality(verb))
             else:
-                subj = [tok] if frame.subject == "self" else noun_subjects(tok)
+                subj = (
+                    [tok]
+                    if frame.subject == "self"
+                    else noun_subjects(tok, own=frame.subject == "maker")
+                )
             own = event_modality(tok) if frame.subject == "self" else level
             own = f.event_levels.get(own, own) if own else own
             out += _emit(index, block, tok, frame, subj, None, own)

@@ -14,11 +14,12 @@ from kg.extract.syntax.arguments import (
 from kg.extract.syntax.modality import verb_in
 
 
-def noun_subjects(tok) -> list:
+def noun_subjects(tok, own: bool = False) -> list:
     """Who does what an event noun says: its possessor ("X's trip"), its "by" phrase ("a
     proposal by X"), the subject of a copula or a light verb ("X held talks"), the noun it
     is in apposition to, or the subject of the verb it is an argument of ("X travelled to
-    Y for talks with Z")."""
+    Y for talks with Z"). `own`: only who the noun phrase itself names (possessor, "by"
+    phrase, naming modifier): who considers or backs "a proposal for X" made none."""
     f = frames()
     poss = child_deps(tok, "poss")
     if poss:
@@ -38,7 +39,7 @@ def noun_subjects(tok) -> list:
         return owners
     named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
     named = [c for c in named if c.ent_type_ in f.naming_entity_types]
-    if named:  # "EU sanctions on X", "a Danish proposal"
+    if named or own:  # "EU sanctions on X", "a Danish proposal"
         return named
     head = tok.head
     if tok.dep_ == "attr" and head.lemma_.lower() in lexicon().copular_verbs:

@@ -184,6 +184,12 @@ def frame_objects(
                 if verb.lemma_.lower() in frames().creation_verbs:
                     for obj in child_deps(verb, "dobj"):
                         out += actor_refs(index, block, obj)
+        elif spec == "intended":  # "a proposal to deploy a mission": what the noun's
+            # to-infinitive acts on
+            for verb in child_deps(tok, "acl"):
+                if has_to(verb):
+                    for obj in child_deps(verb, "dobj"):
+                        out += actor_refs(index, block, obj)
         elif spec == "holder":  # "X, who is under US sanctions": who is under the noun
             prep = tok.head
             if tok.dep_ == "pobj" and prep.lower_ in frames().holder_preps:
@@ -316,9 +322,12 @@ def _denied(tok) -> bool:
 
 def _named_lately(index: ArticleIndex, block: int, tok, cluster) -> bool:
     """Whether the entity is named earlier in the token's paragraph ("The mandate passed by
-    512 votes. The Greens voted against it."), not only in one before."""
+    512 votes. The Greens voted against it."), not only in one before; or, when the token's
+    sentence opens its paragraph, in the paragraph just before (a live blog's next entry:
+    "11:30 - Mexico and Colombia have come out in favour.")."""
+    opens = tok.sent.start == 0
     for m in reversed(index.ordered[: index.mentions_before(block, tok)]):
-        if m.block != block:
+        if m.block != block and not (opens and m.block == block - 1):
             return False
         if m.cluster == cluster.id:
             return True

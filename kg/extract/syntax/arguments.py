@@ -36,6 +36,20 @@ def _passive(doc, i: int) -> bool:
         any(dep[j] in ("nsubjpass", "auxpass") for j in kids)
         or (dep[i] == "acl" and (t.tag[i] == "VBN" or any(dep[j] == "agent" for j in kids)))
         or (dep[i] == "amod" and hyphen_agent(doc[i]) is not None)
+        or _shared_passive(t, i)
+    )
+
+
+def _shared_passive(t, i: int) -> bool:
+    """A participle with an agent coordinated with a passive, whose auxiliary it shares:
+    "the accord, which was proposed by A and backed by B" (B backs the accord)."""
+    h = t.head[i]
+    return (
+        t.dep[i] == "conj"
+        and h != i
+        and t.tag[i] == "VBN"
+        and any(t.dep[j] == "agent" for j in t.kids[i])
+        and any(t.dep[j] in ("nsubjpass", "auxpass") for j in t.kids[h])
     )
 
 

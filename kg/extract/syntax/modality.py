@@ -154,12 +154,20 @@ def _counterfactual(verb) -> bool:
     if any(_past_condition(c, rule) for c in verb.children if c.dep_ in ("advcl", "ccomp", "conj")):
         return True
     # the parser may hang an inverted condition right after the verb's phrase elsewhere
-    # ("X, who would have led the mission had he not resigned, met Y": "resigned" the root)
+    # ("X, who would have led the mission had he not resigned, met Y": "resigned" the root),
+    # or make its "had" a clause's head ("X, who would have chaired it had the vote gone
+    # ahead, met Y"; then a subject begins right after it)
+    doc = verb.doc
     after = verb.right_edge.i + 1
-    if after < len(verb.doc):
-        nxt = verb.doc[after]
-        if nxt.lower_ in rule["perfect"] and nxt.dep_ == "aux" and nxt.sent == verb.sent:
+    if after + 1 < len(doc):
+        nxt = doc[after]
+        if nxt.lower_ not in rule["perfect"] or nxt.sent != verb.sent:
+            return False
+        if nxt.dep_ == "aux":
             return _past_condition(nxt.head, rule)
+        return any(
+            t.dep_ in ("nsubj", "nsubjpass") and t.left_edge.i == after + 1 for t in nxt.subtree
+        )
     return False
 
 
@@ -645,7 +653,8 @@ def _weighs(verb) -> bool:
 def _future_date(verb) -> bool:
     """A verb in the present with a date ahead of it ("arrives next week", "meets them
     tomorrow", "travels to Lima later this month"; data: frames.yaml future_words), or in the
-    simple present of a trip with a day ("leaves on Monday for Luanda": `scheduled_days`)."""
+    simple present of a trip with a day ("leaves on Monday for Luanda": `scheduled_days`);
+    not a date of a habit ("goes to Norvik every Monday": `habit_words`)."""
     if tree(verb.doc).tag[verb.i] not in ("VB", "VBP", "VBZ", "VBG"):
         return False
     f = frames()
@@ -658,7 +667,8 @@ def _future_date(verb) -> bool:
         if scheduled and (child.dep_ != "prep" or child.lower_ == "on"):
             words = words | f.scheduled_days
         for date in dates:
-            if date.ent_type_ in ("DATE", "TIME") and any(w.lower_ in words for w in date.subtree):
+            said = {w.lower_ for w in date.subtree}
+            if date.ent_type_ in ("DATE", "TIME") and said & words and not said & f.habit_words:
                 return True
     return False
 

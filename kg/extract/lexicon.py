@@ -547,6 +547,7 @@ class Frames:
     planned_modifiers: frozenset[str]  # "the proposed visit"
     contrast_marks: frozenset[str]  # "..., while Y is considering it"
     state_acts: frozenset[str]  # "Defence Minister X ruled out ...": X's country too
+    state_only_acts: frozenset[str]  # ... and the country's only (declines, contributesTo)
     state_titles: frozenset[str]  # a title that speaks for the state: "minister"
     non_state_titles: frozenset[str]  # not when it has one of these: "opposition leader"
     own_capacity_words: frozenset[str]  # "he personally opposed it": not the state's act

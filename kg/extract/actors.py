@@ -44,7 +44,7 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
     listed = [r for m in members(tok) for r in actor_refs(index, block, m)]
     if listed:  # else the group itself ("policies, including stricter rules")
         return listed
-    known = _known_as(index, block, tok)
+    known = known_as(index, block, tok)
     if known:  # "a rebel leader known as X": X
         return known
     f = frames()
@@ -144,9 +144,10 @@ def _listed_after_title(index: ArticleIndex, block: int, tok, refs: list[Ref]) -
     return out
 
 
-def _known_as(index: ArticleIndex, block: int, tok) -> list[Ref]:
+def known_as(index: ArticleIndex, block: int, tok) -> list[Ref]:
     """ "a rebel leader known as X", "a commander called X": the entity a participle of
-    naming (lexicon `alias_participles`) gives the noun, when the noun names none itself."""
+    naming (lexicon `alias_participles`) gives the noun, when the noun names none itself
+    (a title's too: constructions/holders.py makes X the title's holder)."""
     words = lexicon().alias_participles
     out: list[Ref] = []
     for acl in child_deps(tok, "acl"):

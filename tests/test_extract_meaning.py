@@ -430,15 +430,19 @@ def test_listing_far_from_any_sanctions_or_without_them_is_no_sanction():
 @pytest.mark.parametrize(
     "follow_up",
     [
-        "Mira Solvang was named finance minister.",
-        "Mira Solvang, a former banker, was nominated as finance minister.",
-        "Mira Solvang and Anders Holm were sworn in as finance and trade ministers.",
+        "Mira Solvang, until now a central banker, was named finance minister.",
+        "The energy ministry goes to Lena Berg, and Mira Solvang was appointed minister of trade.",
+        "Mira Solvang and Jon Halvorsen were sworn in as his two deputies.",
+        "Mira Solvang was nominated as ambassador to Chile.",
     ],
 )
 def test_an_appointment_without_its_author_is_made_by_who_appointed_just_before(follow_up):
+    # frames.yaml carried.appointedBy (review r10 V17: shapes of no development text)
     for opening in (
-        "Norlandic President Tomas Ekberg reshuffled his cabinet on Friday.",
-        "Norlandic President Tomas Ekberg on Friday named a new defence minister, Lena Berg.",
+        "After weeks of speculation, Prime Minister Tomas Ekberg reshuffled the government "
+        "of Norland, bringing in three newcomers.",
+        "Tomas Ekberg, the Norlandic president, appointed Lena Berg as his new chief of staff "
+        "after the vote.",
     ):
         found = _relations(f"{opening} {follow_up}")
         assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), opening

@@ -1227,3 +1227,26 @@ def test_an_apposition_in_a_reported_clause_is_the_writers():
         "Force, the multinational unit led by Finland."
     )
     assert found[("Finland", "leads", "Baltic Rapid Force")] is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r10 V5: only the increase is not made (frames.yaml amount_verbs)
+        "For now Norland does not expect to increase its contribution to the Andean Mission.",
+        "Norland does not plan to increase its contribution to the Andean Mission.",
+    ],
+)
+def test_a_contribution_not_increased_goes_on(text):
+    found = _relations(text)
+    assert found.get(("Norland", "contributesTo", "Andean Mission")) == {"asserted"}, found
+
+
+def test_no_plan_to_take_part_in_an_exercise_is_one_refusal():
+    # review r10 V5: the exercise noun's own reading is the refusal too (refused_as)
+    found = _relations(
+        "Officials said that for now Norland had no plans to join Exercise Iron Gate."
+    )
+    assert {(s, p, o) for (s, p, o) in found if s == "Norland"} == {
+        ("Norland", "declines", "Exercise Iron Gate")
+    }, found

@@ -469,6 +469,27 @@ def test_a_participle_joined_to_its_agent_by_a_hyphen_is_a_passive(text, agent, 
             "ceasefire with the Velmar Front",
         ),
         (
+            "Chile's defence minister, Mira Solvang, pledged 200 troops to the Velmar Mission.",
+            "Chile",
+            "contributesTo",
+            "Velmar Mission",
+        ),
+    ],
+)
+def test_an_officials_refusal_or_contribution_is_their_countrys_only(
+    text, country, predicate, what
+):
+    """Both gold sets of the development split: what an official declines or gives, the
+    country does; the official is who said so, not a second party to it."""
+    found = _relations(text)
+    assert _has(found, country, predicate, what), found
+    assert not _has(found, "Mira Solvang", predicate, what), found
+
+
+@pytest.mark.parametrize(
+    "text, country, predicate, what",
+    [
+        (
             "Mira Solvang, Chile's foreign minister, opposes the Harbour Plan.",
             "Chile",
             "opposes",
@@ -1253,3 +1274,15 @@ def test_declining_to_comment_declines_no_event():
         "but declined."
     )
     assert not any(p == "declines" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Northern Front, which holds the hills of Velmar, is headed by a guerrilla chief "
+        "known as Tomas Ekberg.",
+        "The Northern Front is led by a former teacher known as Tomas Ekberg.",
+    ],
+)
+def test_a_noun_known_as_a_name_stands_for_the_named(text):
+    assert _has(_relations(text), "Tomas Ekberg", "leads", "Northern Front"), _relations(text)

@@ -44,6 +44,9 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
     listed = [r for m in members(tok) for r in actor_refs(index, block, m)]
     if listed:  # else the group itself ("policies, including stricter rules")
         return listed
+    known = known_as(index, block, tok)
+    if known:  # "a rebel leader known as X": X
+        return known
     f = frames()
     if tok.lemma_.lower() in f.partitive_nouns:  # "part of the road", "one of the sponsors"
         whole = [r for o in prep_objects(tok, "of") for r in actor_refs(index, block, o)]
@@ -138,6 +141,26 @@ def _listed_after_title(index: ArticleIndex, block: int, tok, refs: list[Ref]) -
                 if r.cluster.cls == "Person"
                 and all(r.cluster.id != o.cluster.id for o in [*refs, *out])
             ]
+    return out
+
+
+def known_as(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "a rebel leader known as X", "a commander called X": the entity a participle of
+    naming (lexicon `alias_participles`) gives the noun, when the noun names none itself
+    (a title's too: constructions/holders.py makes X the title's holder)."""
+    words = lexicon().alias_participles
+    out: list[Ref] = []
+    for acl in child_deps(tok, "acl"):
+        if acl.tag_ != "VBN" or acl.lemma_.lower() not in words:
+            continue
+        for name in prep_objects(acl, "as") + child_deps(acl, "oprd", "attr"):
+            m = index.mention_at(block, name)
+            if m is not None and index.clusters[m.cluster].cls != "Position":
+                out += index.refs(block, name, with_conj=False)
+    if out and index.mention_at(block, tok) is not None:
+        own = index.clusters[index.mention_at(block, tok).cluster]
+        if own.cls != "Position":
+            return []  # "Norland, known as X": the name itself stands
     return out
 
 

@@ -240,6 +240,7 @@ class Lexicon:
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name
     anaphor_names: dict[str, tuple[str, ...]]  # "the army": a name with "armed" too
+    capacity_nouns: frozenset[str]  # "in her capacity as chair": she holds it
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
@@ -309,6 +310,7 @@ class Lexicon:
     owner_preps: frozenset[str]  # "the foreign minister of Norland"
     government_preps: frozenset[str]  # "the government in Norvik"
     venue_preps: frozenset[str]  # "a meeting of trade ministers in Norvik": where it is held
+    alias_participles: frozenset[str]  # "a rebel leader known as X": X
     naming_verbs: frozenset[str]  # "Named Iron Tide, the exercise ...": the exercise's name
     named_by_head: frozenset[str]  # "a major exercise" may be the later "Exercise Iron Gate"
     named_by_head_window: int  # ... if named within this many sentences after it
@@ -547,6 +549,7 @@ class Frames:
     planned_modifiers: frozenset[str]  # "the proposed visit"
     contrast_marks: frozenset[str]  # "..., while Y is considering it"
     state_acts: frozenset[str]  # "Defence Minister X ruled out ...": X's country too
+    state_only_acts: frozenset[str]  # ... and the country's only (declines, contributesTo)
     state_titles: frozenset[str]  # a title that speaks for the state: "minister"
     non_state_titles: frozenset[str]  # not when it has one of these: "opposition leader"
     own_capacity_words: frozenset[str]  # "he personally opposed it": not the state's act
@@ -584,6 +587,8 @@ class Frames:
     pending_adverbs: frozenset[str]  # "has yet to send": negated
     ending_verbs: frozenset[str]  # "ended its support for X": negated
     ended_nouns: frozenset[str]  # what an ending verb negates (not "talks")
+    # "will not increase its contribution": the noun states nothing, the verb's frame does
+    amount_verbs: frozenset[str]
     post_verbs: dict[str, frozenset[str]]  # "resigned as"
     joining_verbs: frozenset[str]  # "an invitation to join X": X
     joinable_classes: tuple[str, ...]  # what one joins: a body, a force, an event

@@ -276,10 +276,13 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
     plans: dict[str, int] = {}
     named_by_head = {norm(w) for w in lexicon().named_by_head}
     by_head: dict[tuple[str | None, str], list[int]] = {}  # "Exercise Iron Gate" by "exercise"
+    shorter: dict[tuple[str | None, tuple[str, ...]], int] = {}  # "working group" of "joint ..."
     for j, other in enumerate(mentions):
         if other.label == "COMMON":
             if other.cls == "Plan" and keys[j]:
                 plans.setdefault(keys[j][-1], j)
+            for n in range(2, len(keys[j])):
+                shorter.setdefault((other.cls, tuple(keys[j][-n:])), j)
             continue
         if other.label == "POSITION":
             continue
@@ -313,6 +316,11 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
                     break
         if found is None:
             found = _named_by_head(mentions, by_head, m, words, docs)
+        if found is None and m.definite and not _has_complement(m) and not set(words) & contrast:
+            # "a joint working group on X ... The working group": the last words of a phrase
+            # named before, definite, are that phrase's entity
+            earlier = shorter.get((m.cls, tuple(words)))
+            found = earlier if earlier is not None and mentions[earlier].start < m.start else None
         if found is not None:
             u.join(found, i)
         elif (

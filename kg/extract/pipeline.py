@@ -160,7 +160,7 @@ def _statements(
         if key not in said_wrongly:
             said_wrongly[key] = retracted(c.sent)
     candidates = [c for c in candidates if not said_wrongly[(c.block, c.sent.start)]]
-    candidates += state_candidates(index, candidates)
+    candidates = state_candidates(index, candidates)
     candidates += name_candidates(index)
     candidates += unit_candidates(index)
     return _assemble(article, index, candidates, suffix, model)

@@ -3,6 +3,7 @@ of", an appointment verb's object, a copula, "until now"."""
 
 from __future__ import annotations
 
+from kg.extract.actors import known_as
 from kg.extract.constructions.base import Builder, people_runs, says_past
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.mentions import Mention
@@ -61,6 +62,10 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             ]
             if refs:
                 return refs[0], "apposition"
+    # "a rebel leader known as X", "a colonel called X" (lexicon `alias_participles`)
+    named = _named_as(b, head)
+    if named is not None and named.cluster.id not in listed:
+        return named, "apposition"
     if head.dep_ == "appos" and not reporting_subject(head):
         refs = [
             r
@@ -72,6 +77,11 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
     # "as minister", "the role of national security adviser"
     prep = head.head if head.dep_ == "pobj" else None
     role_prep = prep is not None and prep.lower_ in lexicon().role_prepositions
+    if role_prep and not paired:
+        # "in her capacity as chair of X": the possessor of the capacity holds it
+        held = _in_capacity(b, prep)
+        if held is not None:
+            return held, "capacity"
     if role_prep and prep.i > 0 and not paired:
         # "the cabinet includes Mira Solvang as energy minister", "the appointment of Mira Solvang
         # of Norland as envoy": the name right before "as", or the one "as" hangs from
@@ -362,3 +372,25 @@ def _complement_end(b: Builder, pos: Mention) -> int | None:
         return m.tok_end, index.clusters[m.cluster].cls == "Person"
 
     return complement_end(b.doc, pos.tok_end, name_at)
+
+
+def _named_as(b: Builder, head) -> Ref | None:
+    """The person a participle of naming after a title names: "a rebel leader known as X",
+    "a colonel called X" (actors.py `known_as`, lexicon `alias_participles`)."""
+    refs = [r for r in known_as(b.index, b.block, head) if r.cluster.cls == "Person"]
+    return refs[0] if refs else None
+
+
+def _in_capacity(b: Builder, prep) -> Ref | None:
+    """The person whose capacity a title names: "in her capacity as chair of X", "in his
+    role as envoy" (lexicon `capacity_nouns`): the possessor of the noun "as" completes."""
+    noun = prep.head
+    if noun.lemma_.lower() not in lexicon().capacity_nouns:
+        return None
+    for poss in (c for c in noun.children if c.dep_ == "poss"):
+        refs = [
+            r for r in b.index.refs(b.block, poss, with_conj=False) if r.cluster.cls == "Person"
+        ]
+        if refs:
+            return refs[0]
+    return None

@@ -12,11 +12,12 @@ from kg.extract.constructions.base import (
 )
 from kg.extract.constructions.holders import title_holder
 from kg.extract.constructions.lists import plural_title
-from kg.extract.constructions.owners import title_owner
+from kg.extract.constructions.owners import owner_of_words, title_owner
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
 from kg.extract.phrases.titles import (
+    owned_words,
     qualifiers_of,
     title_data,
     title_label,
@@ -53,6 +54,8 @@ def read_position(b: Builder, pos: Mention) -> None:
     owner, prefix = title_owner(b, pos, holder)
     lex = lexicon()
     title = f"{prefix} {pos.text}" if prefix else pos.text
+    if owner is None:
+        owner, title = _staff_owner(b, pos, title)
     if owner is not None and norm(title) in lex.ranks:
         # "Uruguayan general X": the nationality is the person's
         if holder is not None and owner.cluster.cls == "Country":
@@ -134,6 +137,24 @@ def read_position(b: Builder, pos: Mention) -> None:
         bodies.append(c)
     if len(bodies) == 1:
         b.add(holder, "leads", bodies[0], tok, 0.6, "title-organisation", level, said=False)
+
+
+def _staff_owner(b: Builder, pos: Mention, title: str) -> tuple[Ref | None, str]:
+    """ "the Chief of the Norlandic Defence Staff": a country named inside a staff title's
+    complement (titles.yaml `country_staffs`) is its owner, and the title is without it
+    ("Chief of the Defence Staff" of Norland)."""
+    doc = b.doc
+    of = next((t.i for t in doc[pos.tok_start : pos.tok_end] if t.lower_ == "of"), None)
+    last = doc[pos.tok_end - 1]
+    if of is None or last.lower_ not in title_data().country_staffs:
+        return None, title
+    owned = owned_words([t for t in doc[of + 1 : pos.tok_end] if t.lower_ != "the"])
+    owner = owner_of_words(b, owned) if owned else None
+    if owner is None:
+        return None, title
+    word = owned[0]
+    kept = [t for t in doc[pos.tok_start : pos.tok_end] if t.i != word.i]
+    return b.index.as_actor(owner), " ".join(t.text for t in kept)
 
 
 def written_title(b: Builder, pos: Mention, title: str, owner: Ref | None) -> str:

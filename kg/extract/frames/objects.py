@@ -347,9 +347,12 @@ def _denied(tok) -> bool:
 
 def _named_lately(index: ArticleIndex, block: int, tok, cluster) -> bool:
     """Whether the entity is named earlier in the token's paragraph ("The mandate passed by
-    512 votes. The Greens voted against it."), not only in one before."""
+    512 votes. The Greens voted against it."), not only in one before; or, when the token's
+    sentence opens its paragraph, in the paragraph just before (a live blog's next entry:
+    "11:30 - Mexico and Colombia have come out in favour.")."""
+    opens = tok.sent.start == 0
     for m in reversed(index.ordered[: index.mentions_before(block, tok)]):
-        if m.block != block:
+        if m.block != block and not (opens and m.block == block - 1):
             return False
         if m.cluster == cluster.id:
             return True

@@ -14,12 +14,16 @@ from kg.extract.resolve import ArticleIndex, Ref
 
 
 def state_candidates(index: ArticleIndex, candidates: list[Candidate]) -> list[Candidate]:
-    """For each candidate of a `state_acts` predicate whose subject is a person with a
-    current post of a country named by the end of its sentence, the same relation with that
-    country as its subject. Read after every block's constructions, which record the posts."""
+    """The candidates with acts of state given to their states: a candidate of a
+    `state_acts` predicate whose subject is a person with a current post of a country named
+    by the end of its sentence is that country's too, and of `state_only_acts` instead (the
+    official acts for it: "Norland's defence minister ruled out sending troops" is Norland's
+    refusal, not the minister's own); one whose subject is a body named with its country is
+    the country's too. Read after every block's constructions, which record the posts."""
     acts = frames().state_acts
     out = []
     for c in candidates:
+        out.append(c)
         if c.predicate not in acts:
             continue
         if c.subject.cluster.cls == "Person":
@@ -36,6 +40,8 @@ def state_candidates(index: ArticleIndex, candidates: list[Candidate]) -> list[C
             continue
         if country is None or country.id == c.object.cluster.id:
             continue
+        if c.subject.cluster.cls == "Person" and c.predicate in frames().state_only_acts:
+            out.pop()  # the official's act is the state's, not a second one of their own
         out.append(
             replace(
                 c,

@@ -50,6 +50,7 @@ class TitleData:
     written_preps: frozenset[str]  # prepositions a written complement goes on through
     written_stops: frozenset[str]  # words of time that end a written complement ("previous")
     owner_then_preps: frozenset[str]  # "to", "in": go on a title past its owner's "of"
+    country_staffs: frozenset[str]  # "staff": "the Norlandic Defence Staff" is Norland's
     windows: dict[str, int]  # how far, in words, a walk from a title goes
 
 
@@ -98,6 +99,7 @@ def title_data() -> TitleData:
         written_preps=frozenset(lists["written_preps"]),
         written_stops=frozenset(lists["written_stops"]),
         owner_then_preps=frozenset(lists["owner_then_preps"]),
+        country_staffs=frozenset(lists["country_staffs"]),
         windows={str(k): int(v) for k, v in d["windows"].items()},
     )
 
@@ -317,7 +319,28 @@ def _split_body(span: Span) -> list[Span]:
     named = countries or any(t.lower_ not in title_words for t in body[:-1])
     if not named or body[-1].lower_ not in heads:
         return [span]
+    if body[-1].lower_ in data.country_staffs and len(owned_words(body)) == 1:
+        return [span]  # "Chief of the Norlandic Defence Staff": Norland's Chief of the ...
     return [Span(doc, span.start, of, label=LABEL), Span(doc, start, span.end, label="ORG")]
+
+
+def owned_words(words) -> list:
+    """The words of a title's complement that name a country (its name or demonym, one
+    word) when all the others are title words: "Norlandic" of "the Norlandic Defence Staff"
+    (the title is the Chief of the Defence Staff of Norland); else none."""
+    data = title_data()
+    gaz = gazetteer()
+    title_words = data.modifiers | data.domains | data.role_nouns | data.small_words
+    owned = [
+        t
+        for t in words
+        if norm(t.text) in gaz.by_demonym
+        or (norm(t.text) in gaz.by_name and gaz.by_name[norm(t.text)].cls == "Country")
+    ]
+    rest = [t for t in words if t not in owned]
+    if len(owned) != 1 or not rest or any(t.lower_ not in title_words for t in rest):
+        return []
+    return owned
 
 
 def _cut_at_name(span: Span) -> Span:

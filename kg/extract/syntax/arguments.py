@@ -316,6 +316,9 @@ def _direct_objects(verb) -> list:
             # "X, which was founded in 1990 and is led by Y": the first verb's subject
             head = verb.head
             found = child_deps(head, "nsubjpass", "nsubj") or direct_objects(head)
+        if not found:
+            # "The group is co-chaired by X": the parser hung the subject on the auxiliary
+            found = [s for aux in child_deps(verb, "auxpass") for s in child_deps(aux, "nsubj")]
         return found
     found = child_deps(verb, "dobj") or _compound_read_as_clause(verb)
     particle = particle_object_prep(verb)

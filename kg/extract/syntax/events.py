@@ -137,6 +137,12 @@ def noun_modality(tok) -> str | None:
         and verb_in(head, f.ending_verbs)
     ):  # "ended its support for X", "its deployment ended": negated; "did not end": it goes on
         return "negated" if level == "asserted" else "asserted"
+    if (
+        _argument_of(tok, head)
+        and tok.lemma_.lower() in f.ended_nouns
+        and verb_in(head, f.amount_verbs)
+    ):  # "will not increase its contribution to X": what is not increased goes on
+        return "asserted" if level in ("negated", "refused") else level
     via = head.head if tok.dep_ == "pobj" else head  # "agreed on a meeting": agreed
     if (
         level == "asserted"

@@ -1,0 +1,61 @@
+"""Backing, appointing bodies and units on invented sentences (issue 10): stances declared
+without a verb of support, a board that stands for the body it governs, a unit described
+beside its name. Each test fails without the frame or mechanism it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.sentences import has as _has
+from tests.sentences import relations as _relations
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland and Sudria have come out in favour of the Velmar plan.",
+        # with no object: what the story is about (the frame's `topic:`)
+        "The Velmar plan was on the table at Monday's meeting. Norland and Sudria have come out"
+        " in favour.",
+    ],
+)
+def test_coming_out_in_favour_supports(text):
+    found = _relations(text)
+    assert _has(found, "Norland", "supports", "Velmar plan", "asserted")
+    assert _has(found, "Sudria", "supports", "Velmar plan", "asserted")
+
+
+def test_a_paragraph_opening_with_a_stance_is_on_the_plan_of_the_paragraph_before():
+    # a live blog's next entry: "in favour" with no object is on the plan named just before
+    text = (
+        "10:05 - Velmar tabled the Harbour Plan at the morning session.\n\n"
+        "10:40 - Norland and Sudria have come out in favour."
+    )
+    found = _relations(text)
+    assert _has(found, "Norland", "supports", "Harbour Plan", "asserted")
+    assert _has(found, "Sudria", "supports", "Harbour Plan", "asserted")
+
+
+def test_leading_the_call_for_a_moratorium_supports_it():
+    found = _relations("Since May, Finland and Portugal have led calls for a drilling moratorium.")
+    assert _has(found, "Finland", "supports", "drilling moratorium")
+    assert _has(found, "Portugal", "supports", "drilling moratorium")
+
+
+def test_a_call_for_a_country_to_act_supports_no_country():
+    found = _relations("Norland renewed its call for Velmar to withdraw its troops.")
+    assert not any(p == "supports" for _s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Velmar Mining Company is sponsored by Norland.",
+        "Norland sponsors the Velmar Mining Company.",
+    ],
+)
+def test_sponsoring_a_company_supports_it(text):
+    found = _relations(text)
+    assert _has(found, "Norland", "supports", "Velmar Mining Company")

@@ -38,6 +38,22 @@ def test_the_component_writes_clauses_that_survive_serialisation(nlp):
     assert clauses_of(again) == clauses_of(doc)
 
 
+def test_a_clause_works_out_its_arguments_when_read_and_keeps_no_doc_alive(nlp):
+    import gc
+    from weakref import ref
+
+    from kg.extract.syntax.clauses import clauses_of
+
+    doc = nlp("Tomas Ekberg said Norland would send two frigates to Velmar.")
+    assert all(len(c) == 3 for c in doc._.clauses)  # head, lemma, kind: no arguments yet
+    send = next(c for c in clauses_of(doc) if c.lemma == "send")
+    assert send.modality == "planned" and [doc[i].text for i in send.objects] == ["frigates"]
+    gone = ref(doc)
+    del doc, send
+    gc.collect()
+    assert gone() is None  # the clauses kept beside the Doc hold it weakly
+
+
 def test_coordinated_subjects_and_objects_are_distributed(nlp):
     c, words = clause(nlp, "Peru, Bolivia and Ecuador sent engineers and medics to Lima.", "send")
     assert words(c.subjects) == ["Peru", "Bolivia", "Ecuador"]

@@ -73,10 +73,15 @@ def carried_candidates(
     what the clause names to that subject ("Y was named minister": Y is appointed by P), and
     with `needs: post` only a clause that names a post continues it (`names_post`)."""
     out: list[Candidate] = []
-    if clause.modality is None:
-        return out
+    # a clause only asked for (modality None) continues nothing; its modality is read
+    # only where it matters (most clauses open and continue nothing), but before any
+    # reference is resolved, so that nothing is resolved for such a clause
     for predicate, rule in frames().carried.items():
-        if clause.lemma in rule["opens"] and clause.modality == "asserted":
+        if clause.lemma in rule["opens"]:
+            if clause.modality is None:
+                return out
+            if clause.modality != "asserted":
+                continue
             openers = [r for i in clause.subjects for r in actor_refs(index, block, tok.doc[i])]
             if openers:
                 index.carry[predicate] = (index.sentence_number(index.pos(block, tok)), openers)
@@ -87,6 +92,8 @@ def carried_candidates(
         here = index.sentence_number(index.pos(block, tok))
         if not 0 <= here - last[0] <= rule["window"]:
             continue
+        if clause.modality is None:
+            return out
         found = _continued_objects(tok, clause, rule)
         if found and rule["needs"] == "post" and not names_post():
             continue  # "X was named in the report" appoints no one

@@ -54,8 +54,6 @@ def sourced_candidates(index: ArticleIndex, block: int, tok, clause: Clause) -> 
     """Who contributes to what a verb's subject (or a passive's patient) is, by a
     contribution from them in a preposition of the verb (`sourced_contributions`)."""
     rule = frames().sourced_contributions
-    if clause.modality is None:
-        return []
     out: list[Candidate] = []
     # also the preposition of an object that names the subject's own work ("began operations
     # with troops from A": the parser hangs "with" on "operations")
@@ -66,6 +64,8 @@ def sourced_candidates(index: ArticleIndex, block: int, tok, clause: Clause) -> 
         sources = _sources(prep, rule)
         if not sources:
             continue
+        if clause.modality is None:  # read only here (most verbs name no source), and
+            return []  # before any reference is resolved: a clause only asked for gives none
         givers = [r for s in sources for r in actor_refs(index, block, s)]
         receivers = _receivers(index, block, tok, rule) if givers else []
         said = attribution(index, block, tok) if givers and receivers else None

@@ -510,6 +510,8 @@ class Frames:
     max_each_other: int = 3  # "A, B and C met": pairs only up to this many parties
     partitive_nouns: frozenset[str]  # "part of X" stands for X
     event_partitives: frozenset[str]  # "a round of talks": only for an event
+    governing_nouns: frozenset[str]  # "its board appointed X": the body it governs
+    governed_classes: tuple[str, ...]  # what a board may govern
     pair_nouns: dict[str, tuple[str, ...]]  # "both sides"
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
     pair_titles: dict[str, tuple[str, ...]]  # "the two leaders"

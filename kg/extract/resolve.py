@@ -241,9 +241,14 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             government = self._government(block, tok)  # "the Norlandic government": Norland
             if government is not None:
                 return [Ref(government, True)] if government.id >= 0 else []
-        if lemma in lex.anaphors and any(
-            c.lower_ in lex.anaphor_determiners or c.dep_ == "poss" for c in tok.children
-        ):
+        if (
+            lemma in lex.anaphors
+            and any(c.lower_ in lex.anaphor_determiners or c.dep_ == "poss" for c in tok.children)
+            and not (
+                lex.anaphors[lemma] == "Organization"
+                and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+            )
+        ):  # "the company" refers back; "the Velmar Alliance company" is the alliance's unit
             c = self._antecedent(
                 block, tok, {lex.anaphors[lemma]}, word=lemma, named=lemma in lex.named_anaphors
             )

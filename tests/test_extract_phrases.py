@@ -2397,3 +2397,14 @@ def test_a_country_inside_a_staff_title_is_its_owner():
     found = positions(st)
     assert ("Mira Solvang", "Chief of the Naval Staff", "Norway") in found
     assert ("Tomas Ekberg", "Chief of the Defence Staff", "Sweden") in found
+
+
+def test_an_apposition_after_a_title_s_complement_may_open_with_the_and_a_rank():
+    st = _extract(
+        "Protesters in Velmar want the dismissal of the director of the Norland Border "
+        "Police, the commissioner general Mira Solvang. On Monday the head of the Norland "
+        "Port Authority, the retired admiral Tomas Ekberg, left for Oslo."
+    )
+    found = held(st)
+    assert ("Mira Solvang", "Director") in found
+    assert ("Tomas Ekberg", "Head") in found

@@ -840,3 +840,16 @@ def test_the_army_is_the_armed_forces_named_before_not_the_last_force():
     )
     assert _has(found, "Velmar Armed Forces", "declines", "Andean Summit"), found
     assert not _has(found, "Coastal Front", "declines", "Andean Summit"), found
+
+
+def test_the_minister_is_the_subject_before_also_with_a_title_read_after_the_name():
+    """ "X said ... . The minister ..." picks X among the ministers named before, also when
+    X's title follows the name ("Y, Velmar's defence minister") and another's precedes one."""
+    found = _relations(
+        "The pact was inked by Norland's Defence Minister Tomas Ekberg and Mira Solvang, "
+        "Velmar's defence minister. Ekberg called it a fine day for both navies. Solvang said "
+        "Velmar wanted real partners. The minister, who previously served as Velmar's "
+        "ambassador to Norland, held a separate meeting with General Anja Berg."
+    )
+    assert _has(found, "Mira Solvang", "meets", "Anja Berg"), found
+    assert not _has(found, "Tomas Ekberg", "meets", "Anja Berg"), found

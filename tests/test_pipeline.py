@@ -347,6 +347,45 @@ def test_a_build_tunes_the_garbage_collector_only_while_it_runs(tmp_path, corpus
     assert gc.get_freeze_count() == 0
 
 
+def test_no_collection_runs_while_a_build_loads_what_lives_through_it(
+    tmp_path, corpus, monkeypatch
+):
+    """Issue 11: loading spaCy and its model ran some 300 automatic collections (two full
+    ones) that found nothing to free; srsly turns the collector back on after each
+    msgpack document, so the pause is a threshold of 0, not gc.disable."""
+    import gc
+
+    import kg.pipeline
+
+    collections = []
+
+    def count(phase, info):
+        if phase == "start":
+            collections.append(info["generation"])
+
+    def load(*args):  # a load that makes many objects, cycles among them, as spaCy's does
+        gc.disable()
+        gc.enable()  # as srsly does around each msgpack document
+        made = []
+        for i in range(50_000):
+            node = {"i": i}
+            node["self"] = node
+            made.append(node)
+        seen.append((len(collections), gc.get_threshold()[0]))
+
+    seen: list = []
+    monkeypatch.setattr(kg.pipeline, "_load_long_lived", load)
+    before = gc.get_threshold()
+    gc.callbacks.append(count)
+    try:
+        build_inputs([corpus], None, store_dir=tmp_path / "store")
+    finally:
+        gc.callbacks.remove(count)
+    assert seen == [(0, 0)]
+    assert collections  # the build's own young collections still run
+    assert gc.get_threshold() == before
+
+
 def test_the_extractors_data_reads_the_same_with_the_fast_yaml_parser(monkeypatch):
     """The extractor's YAML files are read with libyaml's parser (a tenth of the time every
     process that extracts spends starting): the same data as PyYAML's own parser gives."""

@@ -83,3 +83,33 @@ def test_a_package_that_leaves_the_blank_tokenizer_blank_is_loaded_the_ordinary_
         "go",
         ".",
     ]
+
+
+def test_a_model_load_asks_srsly_for_its_msgpack_decoders_once(monkeypatch):
+    """srsly looked up every msgpack decoder again for each document of the package
+    (about 130 lookups, each over catalogue's registry and every package's entry points);
+    during kg's load they are read once, and the registry is left as it was."""
+    import catalogue
+    import spacy
+    from srsly.msgpack import msgpack_decoders
+
+    from kg.extract.nlp import FALLBACK_MODEL, OFFICIAL_MODEL, _load
+
+    name = OFFICIAL_MODEL if spacy.util.is_package(OFFICIAL_MODEL) else FALLBACK_MODEL
+    asked = []
+    get_all = catalogue.Registry.get_all
+
+    def counted(registry):
+        if registry is msgpack_decoders:
+            asked.append(1)
+        return get_all(registry)
+
+    monkeypatch.setattr(catalogue.Registry, "get_all", counted)
+    nlp = _load(spacy, name)
+    assert len(asked) == 1
+    assert "get_all" not in vars(msgpack_decoders)
+    assert [t.text for t in nlp("Mira Solvang met Tomas Ekberg in Velmar.")][:2] == [
+        "Mira",
+        "Solvang",
+    ]
+    assert "numpy" in msgpack_decoders.get_all()

@@ -137,3 +137,28 @@ def test_edited_article_text_is_detected(tmp_path, gold_doc):
     path.write_text(yaml.safe_dump(doc), encoding="utf-8")
     with pytest.raises(StatementsError, match="does not match 'text_sha256'"):
         load_statements(path)
+
+
+def test_yaml_statements_are_read_by_libyaml_as_pyyaml_reads_them(tmp_path):
+    """Issue 11: PyYAML's own parser took four fifths of a build of statements files;
+    libyaml's (where PyYAML has it) reads the same documents."""
+    from kg import statements
+
+    if not yaml.__with_libyaml__:
+        pytest.skip("PyYAML without libyaml")
+    assert statements.YAML_LOADER is yaml.CSafeLoader
+    texts = [
+        p.read_text(encoding="utf-8")
+        for p in (SAMPLE_GOLD, *(ROOT / "tests" / "cases").glob("*/statements.yaml"))
+    ]
+    texts.append(
+        'article: {id: velmar-1, text: "Mira Solvang\\tmet Tomas Ekberg.", date: 2031-05-04}\n'
+        "entities:\n- {id: mira, label: 'Mira Solvang', class: Person, aliases: [Solvang]}\n"
+        "relations: []\n# a comment\n"
+    )
+    for text in texts:
+        assert yaml.load(text, Loader=yaml.CSafeLoader) == yaml.safe_load(text)
+    path = tmp_path / "s.yaml"
+    path.write_text(texts[-1], encoding="utf-8")
+    expected = parse_statements(yaml.safe_load(texts[-1]), name=str(path), base_dir=tmp_path)
+    assert load_statements(path) == expected

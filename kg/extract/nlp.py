@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from kg.errors import ExtractionError
@@ -70,13 +72,38 @@ def _load(spacy, name: str):
     default one (its ~1,300 exceptions and affix patterns, about 0.1 s of CPU) only to reset
     and replace it with the package's (Tokenizer.from_bytes). If the package left it blank
     (no tokenizer in its files), it is loaded again the ordinary way."""
-    if name not in _PACKAGED_TOKENIZER:
-        return spacy.load(name)
-    spacy.registry.tokenizers.register(_BLANK_TOKENIZER, func=_blank_tokenizer)
-    nlp = spacy.load(name, config={"nlp": {"tokenizer": {"@tokenizers": _BLANK_TOKENIZER}}})
-    if not nlp.tokenizer.rules or nlp.tokenizer.prefix_search is None:
-        return spacy.load(name)
-    return nlp
+    with _msgpack_hooks_read_once():
+        if name not in _PACKAGED_TOKENIZER:
+            return spacy.load(name)
+        spacy.registry.tokenizers.register(_BLANK_TOKENIZER, func=_blank_tokenizer)
+        nlp = spacy.load(name, config={"nlp": {"tokenizer": {"@tokenizers": _BLANK_TOKENIZER}}})
+        if not nlp.tokenizer.rules or nlp.tokenizer.prefix_search is None:
+            return spacy.load(name)
+        return nlp
+
+
+@contextmanager
+def _msgpack_hooks_read_once() -> Iterator[None]:
+    """While a model loads, srsly's msgpack decoders (its registry of object hooks) are
+    looked up once: each of the ~130 msgpack documents of a package (vocabulary, strings,
+    weights) asks the registry for all its decoders again, which copies catalogue's whole
+    registry and selects among every installed package's entry points (about 0.04 s of
+    CPU a load, some 4% of a build's start-up). Nothing registers a decoder during a load;
+    the registry is left as it was."""
+    try:
+        from srsly.msgpack import msgpack_decoders
+    except ImportError:  # another srsly: loaded as it is
+        yield
+        return
+    if "get_all" in vars(msgpack_decoders):  # already read once (a load within a load)
+        yield
+        return
+    decoders = msgpack_decoders.get_all()
+    msgpack_decoders.get_all = lambda: decoders
+    try:
+        yield
+    finally:
+        del msgpack_decoders.get_all
 
 
 def _blank_tokenizer():

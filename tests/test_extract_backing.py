@@ -59,3 +59,35 @@ def test_a_call_for_a_country_to_act_supports_no_country():
 def test_sponsoring_a_company_supports_it(text):
     found = _relations(text)
     assert _has(found, "Norland", "supports", "Velmar Mining Company")
+
+
+def test_the_company_refers_back_to_the_company_named_before():
+    found = _relations(
+        "Kestrel Minerals applied for a licence in May. The company is sponsored by Norland."
+    )
+    assert _has(found, "Norland", "supports", "Kestrel Minerals")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Velmar Development Bank announced that its board of directors has appointed Mira"
+        " Solvang as chief economist.",
+        "The board of the Velmar Development Bank appointed Mira Solvang as chief economist.",
+        "Norland Mining Corp said on Monday that its board had appointed Mira Solvang as chief"
+        " executive.",
+    ],
+)
+def test_a_board_described_appoints_for_the_body_it_governs(text):
+    found = _relations(text)
+    owner = "Norland Mining Corp" if "Corp" in text else "Velmar Development Bank"
+    assert _has(found, "Mira Solvang", "appointedBy", owner)
+
+
+def test_a_board_named_with_capitals_is_a_body_of_its_own():
+    found = _relations(
+        "The Board of Directors of the Velmar Development Bank has appointed Mira Solvang as"
+        " chief economist."
+    )
+    assert _has(found, "Mira Solvang", "appointedBy", "Board of Directors")
+    assert _has(found, "Board of Directors", "partOf", "Velmar Development Bank")

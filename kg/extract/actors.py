@@ -33,6 +33,21 @@ def members(tok) -> list:
     return out
 
 
+def _governed(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "its board of directors", "the board of the Velmar Bank", "the Velmar Bank board":
+    the body the board governs (frames.yaml `governing_nouns`, `governed_classes`)."""
+    owners = child_deps(tok, "poss") + [c for c in child_deps(tok, "compound") if c.pos_ == "PROPN"]
+    for of in prep_objects(tok, "of"):  # "the board of directors of the bank"
+        owners += [of, *prep_objects(of, "of")]
+    classes = frames().governed_classes
+    return [
+        r
+        for o in owners
+        for r in index.refs(block, o, with_conj=False)
+        if any(fits(r.cluster.cls, k) for k in classes)
+    ]
+
+
 def _such(tok) -> bool:
     return any(c.lower_ == "such" for c in child_deps(tok, "amod", "advmod"))
 
@@ -55,6 +70,11 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
             whole = [r for r in whole if fits(r.cluster.cls, "Event")]
         if whole:
             return whole
+    if tok.lemma_.lower() in f.governing_nouns and tok.text[:1].islower():
+        # (a board named with capitals, "the Board of Directors of X", is a body of its own)
+        governed = _governed(index, block, tok)
+        if governed:
+            return governed
     pair = _pair(index, block, tok)
     if pair:
         return pair

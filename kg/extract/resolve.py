@@ -241,9 +241,14 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             government = self._government(block, tok)  # "the Norlandic government": Norland
             if government is not None:
                 return [Ref(government, True)] if government.id >= 0 else []
-        if lemma in lex.anaphors and any(
-            c.lower_ in lex.anaphor_determiners or c.dep_ == "poss" for c in tok.children
-        ):
+        if (
+            lemma in lex.anaphors
+            and any(c.lower_ in lex.anaphor_determiners or c.dep_ == "poss" for c in tok.children)
+            and not (
+                lex.anaphors[lemma] == "Organization"
+                and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+            )
+        ):  # "the company" refers back; "the Velmar Alliance company" is the alliance's unit
             c = self._antecedent(
                 block, tok, {lex.anaphors[lemma]}, word=lemma, named=lemma in lex.named_anaphors
             )
@@ -410,8 +415,14 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         while k >= 0 and self.ordered[k].cluster in exclude:
             k = max((self._last(self._of_class.get(c, []), k) for c in classes), default=-1)
         if word:
+            # "the army" is also the "Velmar Armed Forces" (lexicon `anaphor_names`)
+            words = (word, *lexicon().anaphor_names.get(word, ()))
             found = max(
-                (self._last(self._of_class_word.get((c, word), []), n) for c in classes),
+                (
+                    self._last(self._of_class_word.get((c, w), []), n)
+                    for c in classes
+                    for w in words
+                ),
                 default=-1,
             )
             k = found if found >= 0 else (-1 if named else k)

@@ -1308,3 +1308,14 @@ def test_calling_on_a_day_urges_no_one():
 def test_a_courtesy_call_on_someone_urges_no_one():
     found = _relations("Tomas Ekberg called on Mira Solvang before leaving Lima.")
     assert not any(p == "urges" for _s, p, _o in found), found
+
+
+def test_an_unowned_ministry_is_led_by_the_holder_of_the_unowned_title():
+    """ "Defence Minister A received the Chilean Minister of Defence, B, at the Ministry of
+    Defence": the ministry named with no owner is the host's, A's, not the guest's."""
+    found = _relations(
+        "Defence Minister Mira Solvang received the Chilean Minister of Defence, Tomas Ekberg, "
+        "at the Ministry of Defence in Velmar City."
+    )
+    assert _has(found, "Mira Solvang", "leads", "Ministry of Defence"), found
+    assert not _has(found, "Tomas Ekberg", "leads", "Ministry of Defence"), found

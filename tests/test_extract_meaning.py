@@ -500,10 +500,17 @@ def test_an_appointment_of_another_time_is_not_carried(text):
     assert not _has(_relations(text), "Mira Solvang", "appointedBy", "Tomas Ekberg")
 
 
-def test_an_appointment_placed_in_the_appointers_capital_is_carried():
+@pytest.mark.parametrize(
+    "second",
+    [
+        "In Copenhagen, Mira Solvang was named finance minister.",
+        # a month is no place (review r11 W5)
+        "In July, Mira Solvang was also named finance minister.",
+    ],
+)
+def test_an_appointment_placed_in_the_appointers_capital_or_a_month_is_carried(second):
     found = _relations(
-        "Danish Prime Minister Tomas Ekberg appointed Lena Berg as his chief of staff. In "
-        "Copenhagen, Mira Solvang was named finance minister."
+        "Danish Prime Minister Tomas Ekberg appointed Lena Berg as his chief of staff. " + second
     )
     assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), found
 
@@ -638,6 +645,14 @@ def test_a_body_adopting_a_declaration_is_a_party_to_it_but_not_to_sanctions():
 )
 def test_adopting_a_treaty_or_a_convention_is_no_signing(text):
     assert not any(p == "signs" for _s, p, _o in _relations(text))
+
+
+def test_a_state_adopting_a_protocol_is_a_party_to_it():
+    # review r11 W8: a state, not an assembly
+    found = _relations("Norland and Chile adopted the Coral Sea Protocol on Tuesday.")
+    assert _has(found, "Chile", "signs", "Coral Sea Protocol", "asserted"), found
+    found = _relations("After months of talks, Peru refused to adopt the Coral Sea Protocol.")
+    assert _has(found, "Peru", "signs", "Coral Sea Protocol", "refused"), found
 
 
 def test_taking_over_a_post_from_someone_hung_on_the_post_succeeds_them():

@@ -790,6 +790,15 @@ def test_a_description_refers_back_to_the_named_entity_of_its_head_word():
     assert "accord" not in {a.lower() for a in accord.aliases}
 
 
+def test_a_description_named_again_by_its_head_word_has_it_as_an_alias():
+    st = _extract(
+        "Velmar hosted a two-day summit of Andean leaders in Lima on Monday. The summit "
+        "ended with a call for calm, officials said."
+    )
+    summit = next(e for e in st.entities if e.label == "two-day summit")
+    assert "summit" in summit.aliases
+
+
 def test_a_name_with_a_place_inside_defined_by_an_acronym_is_one_name():
     st = _extract(
         "The Nordic Union Force in Iceland (NUFOR) took over from the alliance in 2004. "
@@ -2388,3 +2397,14 @@ def test_a_country_inside_a_staff_title_is_its_owner():
     found = positions(st)
     assert ("Mira Solvang", "Chief of the Naval Staff", "Norway") in found
     assert ("Tomas Ekberg", "Chief of the Defence Staff", "Sweden") in found
+
+
+def test_an_apposition_after_a_title_s_complement_may_open_with_the_and_a_rank():
+    st = _extract(
+        "Protesters in Velmar want the dismissal of the director of the Norland Border "
+        "Police, the commissioner general Mira Solvang. On Monday the head of the Norland "
+        "Port Authority, the retired admiral Tomas Ekberg, left for Oslo."
+    )
+    found = held(st)
+    assert ("Mira Solvang", "Director") in found
+    assert ("Tomas Ekberg", "Head") in found

@@ -1255,6 +1255,30 @@ def test_the_brigade_with_no_brigade_named_is_no_other_force():
 @pytest.mark.parametrize(
     "text",
     [
+        "Chile will host the Andean Summit in Lima on Friday. Bolivia has declined to attend, "
+        "officials said.",
+        "Chile will host the Andean Summit in Lima on Friday. Bolivia, which Chile invited "
+        "last month, has since declined.",
+        "Chile will host the Andean Summit in Lima on Friday. Bolivia was invited to send "
+        "observers but declined.",
+    ],
+)
+def test_declining_with_nothing_named_declines_the_event_of_the_story(text):
+    found = _relations(text)
+    assert _has(found, "Bolivia", "declines", "Andean Summit", "refused"), found
+
+
+def test_declining_to_comment_declines_no_event():
+    found = _relations(
+        "Chile will host the Andean Summit in Lima on Friday. Bolivia was asked to comment "
+        "but declined."
+    )
+    assert not any(p == "declines" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The Northern Front, which holds the hills of Velmar, is headed by a guerrilla chief "
         "known as Tomas Ekberg.",
         "The Northern Front is led by a former teacher known as Tomas Ekberg.",

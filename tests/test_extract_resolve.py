@@ -830,3 +830,26 @@ def test_a_name_given_by_a_naming_participle_names_the_clauses_subject():
         "said. Named Iron Tide, the exercise will include air defence drills."
     )
     assert _has(found, "Norland Navy", "contributesTo", "Iron Tide"), found
+
+
+def test_the_army_is_the_armed_forces_named_before_not_the_last_force():
+    found = _relations(
+        "Chile will host the Andean Summit in Lima on Friday. The Velmar Armed Forces have "
+        "fought the Coastal Front militia for a year. The army has declined to attend, "
+        "officials said."
+    )
+    assert _has(found, "Velmar Armed Forces", "declines", "Andean Summit"), found
+    assert not _has(found, "Coastal Front", "declines", "Andean Summit"), found
+
+
+def test_the_minister_is_the_subject_before_also_with_a_title_read_after_the_name():
+    """ "X said ... . The minister ..." picks X among the ministers named before, also when
+    X's title follows the name ("Y, Velmar's defence minister") and another's precedes one."""
+    found = _relations(
+        "The pact was inked by Norland's Defence Minister Tomas Ekberg and Mira Solvang, "
+        "Velmar's defence minister. Ekberg called it a fine day for both navies. Solvang said "
+        "Velmar wanted real partners. The minister, who previously served as Velmar's "
+        "ambassador to Norland, held a separate meeting with General Anja Berg."
+    )
+    assert _has(found, "Mira Solvang", "meets", "Anja Berg"), found
+    assert not _has(found, "Tomas Ekberg", "meets", "Anja Berg"), found

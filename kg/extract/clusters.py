@@ -31,9 +31,24 @@ class Cluster:
             if _spelled(text) not in seen:
                 seen.add(_spelled(text))
                 out.append(text)
+        # a description that refers back is a guess, not a name ("the accord" for the Velm
+        # Accord); for an entity named by a description in lower case, the head word it is
+        # named with again is ("the summit" for "a two-day summit")
+        last = self.label.split()[-1] if self.label.split() else ""
+        words = (
+            set(norm(self.label).split())
+            if last.islower() and self.mentions and self.mentions[0].label in ("DESC", "COMMON")
+            else set()
+        )
         for m in self.mentions:
-            if m.label == "NORP" or (m.label == "DESC" and m is not self.mentions[0]):
-                continue  # a description that refers back is a guess, not a name
+            if m.label == "DESC" and m is not self.mentions[0]:
+                bare = norm(m.text).split()  # "summit", not "separate summit"
+                if len(bare) == 1 and bare[0] in words and _spelled(m.text) not in seen:
+                    seen.add(_spelled(m.text))
+                    out.append(m.text)
+                continue
+            if m.label == "NORP":
+                continue
             for text in (m.text, m.long, m.owned, m.alias):
                 if text and _spelled(text) not in seen:
                     seen.add(_spelled(text))

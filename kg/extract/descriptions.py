@@ -140,9 +140,12 @@ class Descriptions:
         here = [c for c in persons + held if self._last_named(c, pos) >= start]
         if here and (len(persons) > 1 or held):
             return max(here, key=lambda c: self._last_named(c, pos))
-        if len(persons) > 1 and tok.dep_ in ("nsubj", "nsubjpass"):
-            topic = self._subject_antecedent(block, tok)  # "X said ... . The minister ...": X
-            if any(topic is c for c in persons):
+        # "X said ... . The minister ...": X, also when X's title was read after the name
+        # ("Y, Norland's minister delegate") and another's before it ("Minister Z")
+        titled = persons + [c for c in held if all(c is not p for p in persons)]
+        if len(titled) > 1 and tok.dep_ in ("nsubj", "nsubjpass"):
+            topic = self._subject_antecedent(block, tok)
+            if any(topic is c for c in titled):
                 return topic
         if persons:
             return persons[0]

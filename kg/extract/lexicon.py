@@ -239,6 +239,7 @@ class Lexicon:
     past_markers: frozenset[str]
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name
+    anaphor_names: dict[str, tuple[str, ...]]  # "the army": a name with "armed" too
     capacity_nouns: frozenset[str]  # "in her capacity as chair": she holds it
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
@@ -570,6 +571,7 @@ class Frames:
     invitation_nouns: dict[str, tuple[str, ...]]  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"
+    invitation_verbs: frozenset[str]  # "X, which had been invited, declined": the event
     named_by: tuple[str, ...]  # "the opposition Blue Party movement": a body's classes
     part_nouns: frozenset[str]  # "a UN unit": a part of the body its name modifies
     # "the head of X, General Y,": how far a name may follow, what it passes over

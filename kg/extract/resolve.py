@@ -415,8 +415,14 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         while k >= 0 and self.ordered[k].cluster in exclude:
             k = max((self._last(self._of_class.get(c, []), k) for c in classes), default=-1)
         if word:
+            # "the army" is also the "Velmar Armed Forces" (lexicon `anaphor_names`)
+            words = (word, *lexicon().anaphor_names.get(word, ()))
             found = max(
-                (self._last(self._of_class_word.get((c, word), []), n) for c in classes),
+                (
+                    self._last(self._of_class_word.get((c, w), []), n)
+                    for c in classes
+                    for w in words
+                ),
                 default=-1,
             )
             k = found if found >= 0 else (-1 if named else k)

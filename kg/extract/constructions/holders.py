@@ -10,6 +10,7 @@ from kg.extract.mentions import Mention
 from kg.extract.phrases.titles import (
     complement_end,
     is_honorific,
+    title_data,
 )
 from kg.extract.resolve import Ref
 from kg.extract.syntax.arguments import child_deps, direct_objects, is_passive, subjects
@@ -313,6 +314,8 @@ def _person_at(b: Builder, i: int) -> Ref | None:
             i += 1
         elif doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].ent_type_ == "NORP":
             i += 1  # "the President of X, the Gambian Ana Ortiz"
+        elif doc[i].lower_ in ("the", *title_data().qualifiers) and _rank_next(b, i + 1):
+            i += 1  # "the director of X, the retired colonel Ana Ortiz"
         elif doc[i].ent_iob_ == "B" and _nationality(b, i, i + len(_entity(doc[i]))):
             i += len(_entity(doc[i]))
         elif _occupation(doc, i):
@@ -320,6 +323,15 @@ def _person_at(b: Builder, i: int) -> Ref | None:
         else:
             return None
     return None
+
+
+def _rank_next(b: Builder, i: int) -> bool:
+    """Whether a title begins at token `i`, past title qualifiers ("retired colonel")."""
+    doc, qualifiers = b.doc, title_data().qualifiers
+    while i < len(doc) and doc[i].lower_ in qualifiers:
+        i += 1
+    m = b.index.mention_at(b.block, doc[i]) if i < len(doc) else None
+    return m is not None and m.tok_start == i and b.cluster(m).cls == "Position"
 
 
 def _courtesy_before(doc, i: int, start: int) -> bool:

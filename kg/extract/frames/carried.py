@@ -143,19 +143,26 @@ def carried_candidates(
 
 def _places(index: ArticleIndex, block: int, verb) -> set[str]:
     """Where a clause places itself ("In neighbouring Velmar, X was named ...": a
-    prepositional phrase of `in` on the verb with a name; "in May", "in a reshuffle" name
-    none), each as the country it is or is the capital of (`_country_key`), "?" for a name
-    read as a person's ("Velmar")."""
+    prepositional phrase of `in` on the verb with a place's name; "in June", "in a
+    reshuffle", "in Parliament" name none), each as the country it is or is the capital of
+    (`_country_key`), "?" for a name read as a person's or a firm's ("Velmar")."""
     out = set()
     for p in child_deps(verb, "prep"):
         if p.lower_ != "in":
             continue
         for o in child_deps(p, "pobj"):
-            keys = {
-                _country_key(r.cluster) for r in index.refs(block, o) if r.cluster.cls != "Person"
-            }
-            out |= keys or ({"?"} if o.pos_ == "PROPN" else set())
+            classes = {r.cluster.cls: r.cluster for r in index.refs(block, o)}
+            if classes.keys() & _BODIES:
+                continue  # "In Parliament, X was named deputy speaker": where, not a country
+            keys = {_country_key(c) for cls, c in classes.items() if cls in _PLACES}
+            if not keys and o.pos_ == "PROPN" and o.ent_type_ not in ("DATE", "TIME"):
+                keys = {"?"}  # a name read as a person's or a firm's ("In Velmar next door")
+            out |= keys
     return out
+
+
+_PLACES = ("Country", "City", "Region")
+_BODIES = ("GovernmentBody", "InternationalOrganization", "PoliticalParty", "ArmedForce")
 
 
 def _country_key(c) -> str:

@@ -190,6 +190,12 @@ def frame_objects(
                 if has_to(verb):
                     for obj in child_deps(verb, "dobj"):
                         out += actor_refs(index, block, obj)
+        elif (spec == "event" or (spec == "invited" and _invited(tok))) and _bare(tok):
+            # "declined to attend", "X, which had been invited, declined": the event the
+            # story is about, named before
+            c = index.topic_before(block, tok, ("Event",))
+            if c is not None:
+                out.append(Ref(c, True))
         elif spec == "holder":  # "X, who is under US sanctions": who is under the noun
             prep = tok.head
             if tok.dep_ == "pobj" and prep.lower_ in frames().holder_preps:
@@ -288,6 +294,25 @@ def frame_objects(
         if out:
             break
     return out
+
+
+def _bare(verb) -> bool:
+    """A verb with no object and no prepositional phrase ("declined to attend")."""
+    return verb.pos_ in ("VERB", "AUX") and not child_deps(verb, "dobj", "prep", "xcomp", "ccomp")
+
+
+def _invited(verb) -> bool:
+    """Whether the verb's subject was invited: in a relative clause on it ("X, which had
+    been invited to send observers, has declined") or a passive the verb is coordinated
+    with ("X was invited to join the talks but declined")."""
+    invites = frames().invitation_verbs
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in invites:
+        return True
+    return any(
+        c.dep_ == "relcl" and c.lemma_.lower() in invites
+        for s in child_deps(verb, "nsubj")
+        for c in s.children
+    )
 
 
 def _carried_by(noun) -> bool:

@@ -1286,3 +1286,14 @@ def test_declining_to_comment_declines_no_event():
 )
 def test_a_noun_known_as_a_name_stands_for_the_named(text):
     assert _has(_relations(text), "Tomas Ekberg", "leads", "Northern Front"), _relations(text)
+
+
+def test_an_unowned_ministry_is_led_by_the_holder_of_the_unowned_title():
+    """ "Defence Minister A received the Chilean Minister of Defence, B, at the Ministry of
+    Defence": the ministry named with no owner is the host's, A's, not the guest's."""
+    found = _relations(
+        "Defence Minister Mira Solvang received the Chilean Minister of Defence, Tomas Ekberg, "
+        "at the Ministry of Defence in Velmar City."
+    )
+    assert _has(found, "Mira Solvang", "leads", "Ministry of Defence"), found
+    assert not _has(found, "Tomas Ekberg", "leads", "Ministry of Defence"), found

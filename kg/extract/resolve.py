@@ -12,6 +12,7 @@ from kg.extract.lexicon import GazetteerEntry, frames, gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
 from kg.extract.pronouns import Pronouns
+from kg.extract.syntax.tree import tree
 from kg.extract.things import ACTOR_CLASSES, Things
 from kg.extract.voices import Voices, voice_of
 from kg.ontology import load_ontology
@@ -191,7 +192,10 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         m = self.mention_at(block, tok)
         if m is not None:
             c = self.clusters[m.cluster]
-            if c.cls == "Position" and any(d.lower_ in lex.title_determiners for d in tok.children):
+            t = tree(tok.doc)  # the children as indices (Token.children scans the subtree)
+            if c.cls == "Position" and any(
+                t.lower[d] in lex.title_determiners for d in t.kids[tok.i]
+            ):
                 words = c.label.lower().split()
                 person = self._titled(block, tok, words) if words else None
                 return [Ref(person, True)] if person else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg.extract.actors import known_as
 from kg.extract.constructions.base import Builder, people_runs, says_past
+from kg.extract.doc_memo import memo
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.mentions import Mention
 from kg.extract.phrases.titles import (
@@ -15,7 +16,25 @@ from kg.extract.phrases.titles import (
 from kg.extract.resolve import Ref
 from kg.extract.syntax.arguments import child_deps, direct_objects, is_passive, subjects
 from kg.extract.syntax.modality import verb_in
+from kg.extract.syntax.tree import tree
 from kg.extract.words import reporting_subject
+
+
+def _paired(head) -> bool:
+    """Whether the sentence of `head` has a word of lexicon `pairing_adverbs`
+    ("respectively"). The block's such words are found once (most blocks have none), so
+    the sentence is looked at only where one is."""
+    table = memo(head.doc)
+    found = table.get("pairing_adverbs")
+    if found is None:
+        words = lexicon().pairing_adverbs
+        found = table["pairing_adverbs"] = [
+            i for i, w in enumerate(tree(head.doc).lower) if w in words
+        ]
+    if not found:
+        return False
+    sent = head.sent
+    return any(sent.start <= i < sent.end for i in found)
 
 
 def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | None, str]:
@@ -26,7 +45,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
     person = _person_at(b, pos.tok_end)
     if person is not None:
         return person, "title"
-    paired = any(t.lower_ in lexicon().pairing_adverbs for t in head.sent)
+    paired = _paired(head)
     # "the Minister of X and the Minister of Y, A and B, respectively": `respectively`
     # pairs them; an apposition would give both titles to A
     listed = (

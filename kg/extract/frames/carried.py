@@ -254,9 +254,11 @@ def echo_candidates(
     one of frames.yaml `echoes` predicates and at most `window` sentences before, with B as
     its subject and the modality the verb gives (considered) or its own."""
     rule = frames().echoes
-    lemma = tok.lemma_.lower()
-    if last is None or last[1] not in rule["predicates"] or lemma not in rule["verbs"]:
+    if last is None or last[1] not in rule["predicates"]:
         return []  # the last relation stated is not one a later clause repeats
+    lemma = tok.lemma_.lower()
+    if lemma not in rule["verbs"]:
+        return []
     if clause.modality in (None, "negated", "refused"):
         return []
     here = index.sentence_number(index.pos(block, tok))

@@ -18,6 +18,7 @@ from kg.extract.syntax.arguments import (
     subjects,
 )
 from kg.extract.syntax.clauses import Clause
+from kg.extract.syntax.tree import tree
 
 
 def _sources(prep, rule: dict) -> list:
@@ -57,10 +58,13 @@ def sourced_candidates(index: ArticleIndex, block: int, tok, clause: Clause) -> 
     out: list[Candidate] = []
     # also the preposition of an object that names the subject's own work ("began operations
     # with troops from A": the parser hangs "with" on "operations")
-    work = [o for o in direct_objects(tok) if o.lemma_.lower() in rule["event_nouns"]]
-    for prep in [*tok.children, *(c for o in work for c in o.children)]:
-        if prep.lower_ not in rule["preps"] or prep.dep_ not in ("prep", "agent"):
+    work = [o.i for o in direct_objects(tok) if o.lemma_.lower() in rule["event_nouns"]]
+    t = tree(tok.doc)  # children as indices: only the prepositions become Tokens
+    kids, lower, dep = t.kids, t.lower, t.dep
+    for k in [*kids[tok.i], *(c for o in work for c in kids[o])]:
+        if lower[k] not in rule["preps"] or dep[k] not in ("prep", "agent"):
             continue
+        prep = tok.doc[k]
         sources = _sources(prep, rule)
         if not sources:
             continue

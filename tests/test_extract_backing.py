@@ -123,3 +123,10 @@ def test_a_body_described_as_an_owners_unit_beside_its_name_is_part_of_it(text, 
 def test_a_body_described_as_an_ally_beside_its_name_is_no_part():
     found = _relations("Norland Bank's partner, the Velmar Credit Union, met on Monday.")
     assert not any(p == "partOf" for _s, p, _o in found)
+
+
+def test_wanting_a_plan_supports_it_and_wanting_a_seat_does_not():
+    found = _relations("Norland wants a binding accord on the river, its envoy said.")
+    assert _has(found, "Norland", "supports", "binding accord")
+    found = _relations("Velmar wants a seat on the Nordic Council.")
+    assert not any(p == "supports" for _s, p, _o in found)

@@ -91,3 +91,35 @@ def test_a_board_named_with_capitals_is_a_body_of_its_own():
     )
     assert _has(found, "Mira Solvang", "appointedBy", "Board of Directors")
     assert _has(found, "Board of Directors", "partOf", "Velmar Development Bank")
+
+
+@pytest.mark.parametrize(
+    "text, unit, owner",
+    [
+        (
+            "Norland Bank named Tomas Ekberg to run the Solvang Fund, its green investment arm.",
+            "Solvang Fund",
+            "Norland Bank",
+        ),
+        # the parser hangs the noun on the verb after a bracketed acronym
+        (
+            "Norland Bank named Tomas Ekberg as managing director of the Solvang Green Fund"
+            " (SGF), its impact investment arm, replacing Mira Solvang.",
+            "Solvang Green Fund",
+            "Norland Bank",
+        ),
+        (
+            "Mira Solvang became the first woman to lead the Nordic Union's legislative body,"
+            " the Nordic Assembly.",
+            "Nordic Assembly",
+            "Nordic Union",
+        ),
+    ],
+)
+def test_a_body_described_as_an_owners_unit_beside_its_name_is_part_of_it(text, unit, owner):
+    assert _has(_relations(text), unit, "partOf", owner)
+
+
+def test_a_body_described_as_an_ally_beside_its_name_is_no_part():
+    found = _relations("Norland Bank's partner, the Velmar Credit Union, met on Monday.")
+    assert not any(p == "partOf" for _s, p, _o in found)

@@ -2408,3 +2408,13 @@ def test_an_apposition_after_a_title_s_complement_may_open_with_the_and_a_rank()
     found = held(st)
     assert ("Mira Solvang", "Director") in found
     assert ("Tomas Ekberg", "Head") in found
+
+
+def test_one_of_a_plural_title_is_a_holder_of_the_title():
+    st = _extract(
+        "Mira Solvang has been one of Norway's three deputy prime ministers since May. Tomas "
+        "Ekberg, one of the Velmar bank's deputy governors, voted against."
+    )
+    found = positions(st)
+    assert ("Mira Solvang", "Deputy Prime Minister", "Norway") in found
+    assert ("Tomas Ekberg", "Deputy Governor") in held(st)

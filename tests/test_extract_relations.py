@@ -1286,3 +1286,36 @@ def test_declining_to_comment_declines_no_event():
 )
 def test_a_noun_known_as_a_name_stands_for_the_named(text):
     assert _has(_relations(text), "Tomas Ekberg", "leads", "Northern Front"), _relations(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Andean Community on Tuesday called on Peru to halt the airstrikes.",
+        "Leaders of the Andean Community called on Peru's military government to halt the "
+        "airstrikes.",
+    ],
+)
+def test_calling_on_someone_urges_them(text):
+    assert _has(_relations(text), "Andean Community", "urges", "Peru"), _relations(text)
+
+
+def test_calling_on_a_day_urges_no_one():
+    found = _relations("Mira Solvang called on Monday for calm in Velmar.")
+    assert not any(p == "urges" for _s, p, _o in found), found
+
+
+def test_a_courtesy_call_on_someone_urges_no_one():
+    found = _relations("Tomas Ekberg called on Mira Solvang before leaving Lima.")
+    assert not any(p == "urges" for _s, p, _o in found), found
+
+
+def test_an_unowned_ministry_is_led_by_the_holder_of_the_unowned_title():
+    """ "Defence Minister A received the Chilean Minister of Defence, B, at the Ministry of
+    Defence": the ministry named with no owner is the host's, A's, not the guest's."""
+    found = _relations(
+        "Defence Minister Mira Solvang received the Chilean Minister of Defence, Tomas Ekberg, "
+        "at the Ministry of Defence in Velmar City."
+    )
+    assert _has(found, "Mira Solvang", "leads", "Ministry of Defence"), found
+    assert not _has(found, "Tomas Ekberg", "leads", "Ministry of Defence"), found

@@ -241,3 +241,18 @@ def test_cli_eval_refuses_a_scorer_that_does_not_load_in_one_line_before_extract
     assert result.output.strip().count("\n") == 0, result.output
     assert "cannot load the scorer" in result.output
     assert "Traceback" not in result.output and "unexpected" not in result.output
+
+
+def test_gold_files_are_read_by_libyaml_as_pyyaml_reads_them():
+    """Issue 11: an evaluation reads each gold file twice; libyaml's parser (where PyYAML
+    has it) gives the same documents as PyYAML's own, in about a tenth of the time."""
+    from kg import quality
+
+    if not yaml.__with_libyaml__:
+        pytest.skip("PyYAML without libyaml")
+    golds = sorted((ROOT / "data" / "eval" / "dev" / "gold").glob("*.yaml"))
+    assert golds
+    for gold in golds:
+        text = gold.read_text(encoding="utf-8")
+        assert quality._yaml(text) == yaml.safe_load(text), gold.name
+    assert quality.YAML_LOADER is yaml.CSafeLoader

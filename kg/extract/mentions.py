@@ -259,6 +259,7 @@ def find_mentions(
             and ent[-1].lower_ in plurals
             and ent.end not in person_starts
             and not _apposed_to_people(doc, ent, person_starts, person_ends)
+            and one_of(ent[-1]) is None
         ):
             continue  # "US envoys said": representatives, not a post held by a name
         parts = _splitpossessive(_mended(doc, ent))
@@ -380,6 +381,17 @@ def _apposed_to_people(doc, ent, person_starts: set[int], person_ends: set[int])
     ):
         i -= 1
     return i >= 0 and doc[i].text == "," and i in person_ends
+
+
+def one_of(head):
+    """The "one" of "one of the bank's deputy governors" when it is a copula's complement or
+    an apposition ("she is one of ...", "X, one of ..., said"): the one person a plural
+    title is held by; else None."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    one = prep.head
+    return one if one.lower_ == "one" and one.dep_ in ("attr", "appos") else None
 
 
 def _listed_after_title(doc, ent, person_starts: set[int]) -> bool:

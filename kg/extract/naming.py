@@ -106,6 +106,7 @@ def unit_candidates(index: ArticleIndex) -> list[Candidate]:
             continue  # a name, not a description ("the bloc's new audit panel")
         head = index.docs[m.block][m.head]
         found = [t for t in head.children if t.dep_ == "poss"]
+        found += _described_owners(head, m.tok_end, spec.get("appositive_nouns", ()))
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ in spec["preps"] and prep.i >= m.tok_end:
                 found += [t for t in prep.children if t.dep_ == "pobj"]
@@ -127,3 +128,26 @@ def unit_candidates(index: ArticleIndex) -> list[Candidate]:
                     )
                 )
     return out
+
+
+def _described_owners(head, end: int, nouns) -> list:
+    """ "the Solvang Fund, its investment arm", "the Nordic Union's legislative body, the
+    Nordic Assembly": the possessor of a noun of `nouns` in apposition to the name (or
+    right after it and a comma, where the parser hangs the noun elsewhere: "the Solvang
+    Fund (SF), its investment arm"; `end`: the token after the name)."""
+    beside = [t for t in head.children if t.dep_ == "appos"]
+    if head.dep_ == "appos":
+        beside.append(head.head)
+    doc = head.doc
+    if end < len(doc) and doc[end].text == "(":  # an acronym in brackets
+        close = next((t.i for t in doc[end : end + 6] if t.text == ")"), None)
+        end = close + 1 if close is not None else end
+    if end + 1 < len(doc) and doc[end].text == ",":
+        beside += [t for t in doc[end + 1 : end + 6] if t.left_edge.i == end + 1]
+    return [
+        p
+        for t in beside
+        if t.lemma_.lower() in nouns and t.pos_ == "NOUN"
+        for p in t.children
+        if p.dep_ == "poss"
+    ]

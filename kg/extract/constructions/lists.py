@@ -15,13 +15,14 @@ from kg.extract.constructions.base import (
 )
 from kg.extract.constructions.owners import owner_of_words, title_owner
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import Mention
+from kg.extract.mentions import Mention, one_of
 from kg.extract.phrases.titles import (
     complement_end,
     qualifiers_of,
     title_data,
 )
 from kg.extract.resolve import Ref
+from kg.extract.syntax.arguments import subjects
 
 
 def _coordinated(tokens: list) -> list[list]:
@@ -227,6 +228,7 @@ def plural_title(b: Builder, pos: Mention) -> None:
             _hold_paired(b, head, people, titles, "plural-title", qualifiers)
             return
     if not people:
+        _one_of(b, pos, title, qualifiers)
         return
     domain_end = _domain_end(doc, pos.tok_end)
     if domain_end is not None and people[0].tok_start >= domain_end:
@@ -350,6 +352,41 @@ def _listed_after(b: Builder, pos: Mention) -> list[tuple[Mention, Ref | None]]:
             if len(listed) >= 2:
                 return listed
     return []
+
+
+def _one_of(b: Builder, pos: Mention, title: str, qualifiers: tuple) -> None:
+    """ "X has been one of the bank's deputy governors", "X, one of Norland's two deputy
+    prime ministers, said": the named subject of the copula, or the name "one" is in
+    apposition to, holds the title."""
+    head = b.doc[pos.tok_end - 1]
+    one = one_of(head)
+    if one is None:
+        return
+    tokens = subjects(one.head) if one.dep_ == "attr" else [one.head]
+    # a name, not a pronoun: "she has been one of ..." is read wrong too often
+    tokens = [t for t in tokens if t.pos_ != "PRON"]
+    people = [
+        r
+        for t in tokens
+        for r in b.index.refs(b.block, t, with_conj=False)
+        if r.cluster.cls == "Person"
+    ]
+    if len(people) != 1:
+        return
+    owner, _prefix = title_owner(b, pos, None)
+    position = held_position(b.index, title, owner.cluster if owner else None)
+    b.add(
+        people[0],
+        "holdsPosition",
+        position,
+        head,
+        0.8,
+        "plural-title",
+        said=False,
+        qualifiers=qualifiers,
+    )
+    if owner is not None:
+        b.add(position, "positionIn", owner, head, 0.75, "title-owner", said=False)
 
 
 def _listed_owners(b: Builder, pos: Mention, end: int) -> list[Mention]:

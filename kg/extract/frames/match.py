@@ -24,6 +24,7 @@ from kg.extract.syntax.arguments import (
     child_deps,
     direct_objects,
     gives_an_order,
+    has_to,
     is_passive,
     prep_objects,
 )
@@ -82,6 +83,11 @@ def _named_partner(tok, frame: Frame) -> bool:
         for p in preps
         for o in prep_objects(tok, p)
     )
+
+
+def _asks_to_act(verb) -> bool:
+    """Whether a to-infinitive follows: "called on X to halt the airstrikes"."""
+    return any(has_to(c) for c in child_deps(verb, "xcomp", "advcl", "ccomp"))
 
 
 def _names_a_post(index: ArticleIndex, block: int, verb) -> bool:
@@ -232,6 +238,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue
             if frame.needs == "post" and not _names_a_post(index, block, tok):
                 continue  # "named X as the source of the leak" appoints no one
+            if frame.needs == "request" and not _asks_to_act(tok):
+                continue  # "called on X to halt": a request; "called on X": a courtesy call
             if _causative(frame, clause, tok):
                 continue  # "left the council in charge of the talks" leaves nothing
             if (frame.needs == "guest" or clause.lemma in frame.receiving) and _guest(

@@ -2418,3 +2418,36 @@ def test_one_of_a_plural_title_is_a_holder_of_the_title():
     found = positions(st)
     assert ("Mira Solvang", "Deputy Prime Minister", "Norway") in found
     assert ("Tomas Ekberg", "Deputy Governor") in held(st)
+
+
+def test_a_title_goes_on_past_its_owner_only_to_a_place_or_a_body():
+    # review r11 W1: "at the time", "to the talks" name no place the post is held in
+    st = _extract(
+        "Looking back, Tomas Ekberg, the foreign minister of Sweden at the time, praised the "
+        "deal. Mira Solvang, the envoy of Norway to the Velmar talks, stayed home. Lena "
+        "Berg, the ambassador of Finland to Austria, flew in."
+    )
+    found = positions(st)
+    assert ("Tomas Ekberg", "Foreign Minister", "Sweden") in found
+    assert ("Mira Solvang", "Envoy", "Norway") in found
+    assert ("Lena Berg", "Ambassador to Austria", "Finland") in found
+
+
+def test_a_plural_title_s_list_is_not_the_people_of_a_later_clause():
+    # review r11 W3: the names after "met in Oslo," are who report it, not the ministers
+    st = _extract(
+        "The trade ministers of Norway, Sweden and Finland gathered in Oslo on Friday, Tomas "
+        "Ekberg and Mira Solvang told reporters."
+    )
+    assert not held(st)
+
+
+def test_a_title_apposed_to_a_name_before_it_is_not_the_next_name_s():
+    # review r11 W9: in a list, "X, the director of Y, the retired admiral Z" is X's title
+    st = _extract(
+        "Guests at the dinner included Tomas Ekberg, the director of the Velmar Port "
+        "Police, the retired admiral Mira Solvang and Lena Berg."
+    )
+    found = held(st)
+    assert ("Tomas Ekberg", "Director") in found
+    assert ("Mira Solvang", "Director") not in found

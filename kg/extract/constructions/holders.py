@@ -62,6 +62,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         if (
             person is not None
             and person.cluster.id not in listed
+            and not _apposed_before(b, pos)
             and not _own_subject(b, comma + 1, head)
             and not (_predicate(head, pos) and _speaks(b, comma + 1))
         ):
@@ -342,6 +343,19 @@ def _person_at(b: Builder, i: int) -> Ref | None:
         else:
             return None
     return None
+
+
+def _apposed_before(b: Builder, pos: Mention) -> bool:
+    """Whether the title, with its article, follows a person's name and a comma ("Tomas
+    Ekberg, the director of X, the retired admiral Mira Solvang and ..."): the title is that
+    person's apposition, and the name after its complement is the next item of a list."""
+    doc, i = b.doc, pos.tok_start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return False
+    m = b.index.mention_at(b.block, doc[i - 1])
+    return m is not None and b.cluster(m).cls == "Person"
 
 
 def _rank_next(b: Builder, i: int) -> bool:

@@ -337,7 +337,8 @@ def _listed_after(b: Builder, pos: Mention) -> list[tuple[Mention, Ref | None]]:
     the owner named before it: "the trade ministers of Norland, Sudria and Vell, A, B and
     C" (no owners), "the trade ministers of the three countries, Norland's A, Sudria's B
     and Vell's C" (an owner each); a rank before a name is stepped over ("General A").
-    The complement holds no person and ends within titles.yaml `windows.written` words."""
+    The complement holds no person and no verb and ends within titles.yaml
+    `windows.written` words; the people are not the subject of a verb after them."""
     doc, sent = b.doc, b.doc[pos.head].sent
     i = pos.tok_end
     if i >= sent.end or doc[i].lower_ not in title_data().complement_prepositions:
@@ -347,11 +348,19 @@ def _listed_after(b: Builder, pos: Mention) -> list[tuple[Mention, Ref | None]]:
         m = b.index.mention_at(b.block, doc[j])
         if m is not None and b.cluster(m).cls == "Person":
             return []
+        if doc[j].pos_ in ("VERB", "AUX"):
+            return []  # "The ministers of A and B met in Velmar, X and Y said": a clause
         if doc[j].text == ",":
             listed = _owned_people(b, j + 1, sent.end)
-            if len(listed) >= 2:
+            if len(listed) >= 2 and not _speak(doc[listed[0][0].head]):
                 return listed
     return []
+
+
+def _speak(tok) -> bool:
+    """Whether a name is the subject of the verb after it: the people the clause names
+    ("..., X and Y said"), not a list in apposition to the title before."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i
 
 
 def _one_of(b: Builder, pos: Mention, title: str, qualifiers: tuple) -> None:

@@ -23,7 +23,7 @@ from kg.extract.phrases.titles import (
     title_label,
     written_end,
 )
-from kg.extract.resolve import ArticleIndex, Ref
+from kg.extract.resolve import ArticleIndex, Ref, fits
 from kg.extract.syntax.posts import post_modality, term_ended
 
 
@@ -203,7 +203,7 @@ def written_titles(
 def _past_owner(b: Builder, pos: Mention, owner: Ref | None) -> int | None:
     """Where the title's "of" phrase naming its owner ends ("ambassador of Norland | to
     Velmar"), when a prepositional phrase of the title follows it (titles.yaml
-    `owner_then_preps`); else None."""
+    `owner_then_preps`) and names a place or a body (`owner_then_classes`); else None."""
     doc = b.doc
     if owner is None or pos.tok_end >= len(doc):
         return None
@@ -223,7 +223,17 @@ def _past_owner(b: Builder, pos: Mention, owner: Ref | None) -> int | None:
     nxt = doc[end]
     if nxt.dep_ != "prep" or nxt.head.i != head.i:
         return None
-    if nxt.lower_ not in title_data().owner_then_preps:
+    data = title_data()
+    if nxt.lower_ not in data.owner_then_preps:
+        return None
+    # the phrase names where the post is held: a place or a body, not "at the time"
+    held_in = [
+        b.index.as_actor(r).cluster.cls
+        for c in nxt.children
+        if c.dep_ == "pobj"
+        for r in b.index.refs(b.block, c)
+    ]
+    if not any(fits(cls, k) for cls in held_in for k in data.owner_then_classes):
         return None
     return end
 

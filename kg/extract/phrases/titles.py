@@ -50,6 +50,7 @@ class TitleData:
     written_preps: frozenset[str]  # prepositions a written complement goes on through
     written_stops: frozenset[str]  # words of time that end a written complement ("previous")
     owner_then_preps: frozenset[str]  # "to", "in": go on a title past its owner's "of"
+    owner_then_classes: tuple[str, ...]  # ... when the phrase names a place or a body
     country_staffs: frozenset[str]  # "staff": "the Norlandic Defence Staff" is Norland's
     windows: dict[str, int]  # how far, in words, a walk from a title goes
 
@@ -99,6 +100,7 @@ def title_data() -> TitleData:
         written_preps=frozenset(lists["written_preps"]),
         written_stops=frozenset(lists["written_stops"]),
         owner_then_preps=frozenset(lists["owner_then_preps"]),
+        owner_then_classes=tuple(lists["owner_then_classes"]),
         country_staffs=frozenset(lists["country_staffs"]),
         windows={str(k): int(v) for k, v in d["windows"].items()},
     )

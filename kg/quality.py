@@ -282,8 +282,19 @@ def evaluate_corpus(
             else:
                 gold = _yaml(a.gold.read_text(encoding="utf-8")) or {}
                 scores["modality_misses"] = modality_misses(st, gold, mapping, norm, symmetric)
+                scores = sorted_misses(scores)
             out[a.split].articles.append(ArticleScore(a, _counts(a.gold), scores))
     return out
+
+
+def sorted_misses(scores: dict) -> dict:
+    """The scorer's JSON with its lists of misses sorted: the scorer lists them in the order
+    of its sets, which changes from run to run; sorted, the same corpus gives the same
+    report."""
+    return {
+        k: sorted(v, key=repr) if k in MISS_KEYS and isinstance(v, list) else v
+        for k, v in scores.items()
+    }
 
 
 def format_table(scores: dict[str, SplitScore]) -> str:

@@ -1136,6 +1136,21 @@ def test_what_a_proposal_is_for_is_proposed_by_who_makes_it(text, what, who):
     assert _has(found, what, "proposedBy", who, "asserted"), found
 
 
+@pytest.mark.parametrize(
+    "text, what",
+    [
+        # review r11 W6: what a proposal would undo is not what it proposes
+        ("Chile welcomed a Peruvian proposal to disband the Harbour Council.", "Harbour Council"),
+        ("Peru proposed withdrawing the Coral Sea Mission by March.", "Coral Sea Mission"),
+        ("Chile supports ending the Coral Sea Mission next spring.", "Coral Sea Mission"),
+    ],
+)
+def test_what_a_proposal_or_a_stance_would_undo_is_not_its_object(text, what):
+    found = _relations(text)
+    assert not any(o == what and p in ("proposedBy", "supports") for _s, p, o in found), found
+    assert not any(s == what and p == "proposedBy" for s, p, _o in found), found
+
+
 def test_who_considers_a_proposal_did_not_make_it():
     found = _relations("Chile is actively considering a proposal for a Coral Sea contact group.")
     assert not any(p == "proposedBy" for _s, p, _o in found), found

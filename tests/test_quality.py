@@ -256,3 +256,13 @@ def test_gold_files_are_read_by_libyaml_as_pyyaml_reads_them():
         text = gold.read_text(encoding="utf-8")
         assert quality._yaml(text) == yaml.safe_load(text), gold.name
     assert quality.YAML_LOADER is yaml.CSafeLoader
+
+
+def test_misses_are_listed_in_one_order_whatever_the_scorer_s_set_order():
+    from kg.quality import sorted_misses
+
+    one = {"wrong_relations": ["b p c", "a p b"], "missing_entities": ["Z", "A"], "n": [2, 1]}
+    two = {"wrong_relations": ["a p b", "b p c"], "missing_entities": ["A", "Z"], "n": [2, 1]}
+    assert sorted_misses(one) == sorted_misses(two)
+    assert sorted_misses(one)["missing_entities"] == ["A", "Z"]
+    assert sorted_misses(one)["n"] == [2, 1]  # not a list of misses: as the scorer gave it

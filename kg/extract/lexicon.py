@@ -498,6 +498,7 @@ class Frames:
     counterfactual: dict = field(metadata=_read(_counterfactual))
     negated_refusals: dict[str, str]  # "has not ruled out": possible
     creation_verbs: frozenset[str]  # "create a board to govern": the object is the actor
+    undoing_verbs: frozenset[str]  # "a proposal to disband X": X is not what is proposed
     blocking_heads: frozenset[str]  # "urge X to send": the relation is only requested
     duty_nouns: frozenset[str]  # "disarming X is not Y's responsibility"
     light_verbs: frozenset[str]  # "hold talks", "make a visit": the noun carries the meaning

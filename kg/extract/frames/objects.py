@@ -187,7 +187,7 @@ def frame_objects(
         elif spec == "intended":  # "a proposal to deploy a mission": what the noun's
             # to-infinitive acts on
             for verb in child_deps(tok, "acl"):
-                if has_to(verb):
+                if has_to(verb) and not _undoes(verb):
                     for obj in child_deps(verb, "dobj"):
                         out += actor_refs(index, block, obj)
         elif (spec == "event" or (spec == "invited" and _invited(tok))) and _bare(tok):
@@ -205,7 +205,7 @@ def frame_objects(
                         out += actor_refs(index, block, subj)
         elif spec == "gerund":  # "supports keeping the force", "opposed extending the mandate"
             for verb in child_deps(tok, "xcomp", "ccomp", "dobj"):
-                if verb.tag_ == "VBG":
+                if verb.tag_ == "VBG" and not _undoes(verb):
                     for obj in child_deps(verb, "dobj"):
                         out += actor_refs(index, block, obj)
         elif spec.startswith("prep:"):
@@ -375,3 +375,9 @@ def _names_nothing(tok, words: list[str]) -> bool:
         if all(o.pos_ == "PRON" and o.lower_ in lexicon().thing_pronouns for o in objs):
             return True
     return False
+
+
+def _undoes(verb) -> bool:
+    """Whether a verb undoes what it acts on ("to disband the council", "withdrawing the
+    mission": frames.yaml `undoing_verbs`): a proposal or a stance on that is none on it."""
+    return verb_in(verb, frames().undoing_verbs)

@@ -1151,6 +1151,20 @@ def test_what_a_proposal_or_a_stance_would_undo_is_not_its_object(text, what):
     assert not any(s == what and p == "proposedBy" for s, p, _o in found), found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r11 W4: some of a body's members are not the body
+        "Some members of the Harbour Council opposed the Velmar plan, but the council approved it.",
+        "Two members of the Harbour Council voted against the Velmar plan on Friday.",
+        "A few delegates of the Harbour Council opposed the Velmar plan in June.",
+    ],
+)
+def test_some_members_of_a_body_do_not_speak_for_it(text):
+    found = _relations(text)
+    assert not any(p == "opposes" and s.endswith(("Council", "Forum")) for s, p, _o in found)
+
+
 def test_who_considers_a_proposal_did_not_make_it():
     found = _relations("Chile is actively considering a proposal for a Coral Sea contact group.")
     assert not any(p == "proposedBy" for _s, p, _o in found), found

@@ -84,7 +84,7 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         found = [r for t in themes for r in actor_refs(index, block, t)]
         if found:
             return found
-    if tok.lower_ in lexicon().member_nouns:
+    if tok.lower_ in lexicon().member_nouns and not _some_of(tok):
         bodies = _members_of(index, block, tok)
         if bodies:
             return bodies
@@ -223,6 +223,18 @@ def _members_of(index: ArticleIndex, block: int, tok) -> list[Ref]:
         for r in actor_refs(index, block, o)
         if fits(r.cluster.cls, "Organization")
     ]
+
+
+def _some_of(tok) -> bool:
+    """Whether members are counted or a part of them ("some members", "two lawmakers",
+    lexicon `member_quantifiers`): they do not speak for their body."""
+    words = lexicon().member_quantifiers
+    for c in tok.children:
+        if c.dep_ == "nummod" or (c.i < tok.i and c.lower_ in words):
+            return True
+        if 0 < c.i < tok.i and f"{c.nbor(-1).lower_} {c.lower_}" in words:
+            return True  # "a few members"
+    return False
 
 
 def _named_in(index: ArticleIndex, block: int, tok) -> list[Ref]:

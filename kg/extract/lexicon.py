@@ -234,6 +234,7 @@ class Lexicon:
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
     member_nouns: frozenset[str]  # "lawmakers from the Blue Party": the party
+    member_quantifiers: frozenset[str]  # "some members of the council": not the council
     sending_verbs: dict[str, frozenset[str]]  # "represented by X", "has sent X": X's country
     reporting_verbs: frozenset[str]
     past_markers: frozenset[str]

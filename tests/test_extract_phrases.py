@@ -2440,6 +2440,9 @@ def test_a_plural_title_s_list_is_not_the_people_of_a_later_clause():
         "Ekberg and Mira Solvang told reporters."
     )
     assert not held(st)
+    # a list the comma closes is the title's apposition, whatever the parser's subject
+    st = _extract("The leaders of the two parties, Tomas Ekberg and Mira Solvang, met in Velmar.")
+    assert {("Tomas Ekberg", "Leader"), ("Mira Solvang", "Leader")} <= held(st)
 
 
 def test_a_title_apposed_to_a_name_before_it_is_not_the_next_name_s():

@@ -352,15 +352,19 @@ def _listed_after(b: Builder, pos: Mention) -> list[tuple[Mention, Ref | None]]:
             return []  # "The ministers of A and B met in Velmar, X and Y said": a clause
         if doc[j].text == ",":
             listed = _owned_people(b, j + 1, sent.end)
-            if len(listed) >= 2 and not _speak(doc[listed[0][0].head]):
+            if len(listed) >= 2 and not _speak(doc, [m for m, _owner in listed]):
                 return listed
     return []
 
 
-def _speak(tok) -> bool:
-    """Whether a name is the subject of the verb after it: the people the clause names
-    ("..., X and Y said"), not a list in apposition to the title before."""
-    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i > tok.i
+def _speak(doc, people: list[Mention]) -> bool:
+    """Whether the listed names are the subject of the verb right after them: the people
+    a clause names ("..., X and Y said"), not a list in apposition to the title before,
+    which a comma closes ("The leaders of the two parties, X and Y, met")."""
+    first, end = doc[people[0].head], people[-1].tok_end
+    if end < len(doc) and doc[end].text == ",":
+        return False
+    return first.dep_ in ("nsubj", "nsubjpass") and first.head.i > first.i
 
 
 def _one_of(b: Builder, pos: Mention, title: str, qualifiers: tuple) -> None:

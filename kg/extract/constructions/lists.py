@@ -253,12 +253,17 @@ def plural_title(b: Builder, pos: Mention) -> None:
     owner, _prefix = title_owner(b, pos, None)
     if listed and len(_listed_owners(b, pos, people[0].tok_start)) > 1:
         owner = None  # "of Norland, Sudria and Vell, A and B": whose is whose is unknown
-    position = held_position(b.index, title, owner.cluster if owner else None)
     # "two former directors of X, A and B": the title's qualifiers are every holder's
     times = _paired_times(head, len(people)) or [qualifiers for _ in people]
-    for person, qualifiers in zip(people, times, strict=True):
+    _hold_one_post(b, head, [Ref(b.cluster(p)) for p in people], title, owner, times)
+
+
+def _hold_one_post(b: Builder, head, holders: list[Ref], title: str, owner, times) -> None:
+    """Each holder holds the one post of `title` (of `owner`), with its own qualifiers."""
+    position = held_position(b.index, title, owner.cluster if owner else None)
+    for person, qualifiers in zip(holders, times, strict=True):
         b.add(
-            Ref(b.cluster(person)),
+            person,
             "holdsPosition",
             position,
             head,
@@ -387,19 +392,7 @@ def _one_of(b: Builder, pos: Mention, title: str, qualifiers: tuple) -> None:
     if len(people) != 1:
         return
     owner, _prefix = title_owner(b, pos, None)
-    position = held_position(b.index, title, owner.cluster if owner else None)
-    b.add(
-        people[0],
-        "holdsPosition",
-        position,
-        head,
-        0.8,
-        "plural-title",
-        said=False,
-        qualifiers=qualifiers,
-    )
-    if owner is not None:
-        b.add(position, "positionIn", owner, head, 0.75, "title-owner", said=False)
+    _hold_one_post(b, head, people[:1], title, owner, [qualifiers])
 
 
 def _listed_owners(b: Builder, pos: Mention, end: int) -> list[Mention]:

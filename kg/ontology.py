@@ -147,6 +147,16 @@ def load_ontology() -> Ontology:
 
 
 @cache
+def fits(cls: str, required: str) -> bool:
+    """Whether an entity of class `cls` may fill a slot whose class is `required` (the class
+    or one below it in the ontology); False for a name the ontology does not know."""
+    onto = load_ontology()
+    if required not in onto.classes or cls not in onto.classes:
+        return False
+    return onto.is_subclass(cls, required)
+
+
+@cache
 def load_shapes() -> rdflib.Graph:
     graph = rdflib.Graph()
     graph.parse(shapes_path(), format="turtle")

@@ -11,8 +11,9 @@ from __future__ import annotations
 from functools import cache
 
 from kg.extract.lexicon import frames, lexicon
-from kg.extract.resolve import ArticleIndex, Ref, fits
+from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.arguments import child_deps, phrasal_lemma, prep_objects
+from kg.ontology import fits
 
 
 def members(tok) -> list:

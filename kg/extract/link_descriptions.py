@@ -7,6 +7,7 @@ from kg.extract.clusters import Cluster
 from kg.extract.lexicon import lexicon, norm
 from kg.extract.mentions import Mention
 from kg.extract.syntax.events import governing_verb
+from kg.ontology import fits
 
 
 def link_descriptions(
@@ -123,9 +124,6 @@ def named_nearby(m: Mention, name: Mention, mentions: list[Mention], docs: list)
     return not placed or bool(held & placed)
 
 
-_PLACES = ("Country", "City", "Region")
-
-
 def _verb_of(tok):
     """The verb a noun is the subject or an object of, if any."""
     return tok.head if tok.dep_ in ("nsubj", "nsubjpass") else governing_verb(tok)
@@ -150,7 +148,7 @@ def _places_in(mentions: list[Mention], at: Mention, spans: list[tuple[int, int]
         p.key
         for p in mentions
         if p.block == at.block
-        and p.cls in _PLACES
+        and fits(p.cls or "", "Place")
         and p is not at
         and any(a <= p.head <= b for a, b in spans)
     }

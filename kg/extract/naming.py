@@ -14,7 +14,8 @@ from __future__ import annotations
 from kg.extract.frames.candidates import Candidate
 from kg.extract.lexicon import frames, gazetteer, norm
 from kg.extract.link import Cluster
-from kg.extract.resolve import ArticleIndex, Ref, fits
+from kg.extract.resolve import ArticleIndex, Ref
+from kg.ontology import fits
 
 
 def _parts(label: str, preps: dict[str, str]) -> tuple[list[str], list[tuple[str, str]]]:

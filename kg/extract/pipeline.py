@@ -16,13 +16,13 @@ from kg.extract.link import Cluster, link
 from kg.extract.mentions import find_mentions
 from kg.extract.naming import name_candidates, unit_candidates
 from kg.extract.nlp import load_pipeline, model_name
-from kg.extract.resolve import ArticleIndex, fits
+from kg.extract.resolve import ArticleIndex
 from kg.extract.sources import bylines, source
 from kg.extract.syntax.modality import retracted
 from kg.extract.text import blocks, chunks, clean_text, title_of
 from kg.extract.voices import block_roles, interviewee
 from kg.iri import slug
-from kg.ontology import load_ontology
+from kg.ontology import fits, load_ontology
 from kg.statements import Article, Entity, Evidence, Relation, Statements
 
 EXTRACTOR_VERSION = "0.1.0"

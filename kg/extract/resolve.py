@@ -15,7 +15,6 @@ from kg.extract.pronouns import Pronouns
 from kg.extract.syntax.tree import tree
 from kg.extract.things import ACTOR_CLASSES, Things
 from kg.extract.voices import Voices, voice_of
-from kg.ontology import load_ontology
 
 
 @dataclass
@@ -506,12 +505,3 @@ def _title_words() -> frozenset[str]:
         for w in p.split()
         if len(w) > 3 and (w not in lex.generic_position_words or w in lex.anaphoric_title_words)
     )
-
-
-@cache
-def fits(cls: str, required: str) -> bool:
-    """Whether an entity of class `cls` may fill a slot whose class is `required`."""
-    onto = load_ontology()
-    if required not in onto.classes or cls not in onto.classes:
-        return False
-    return onto.is_subclass(cls, required)

@@ -23,8 +23,9 @@ from kg.extract.phrases.titles import (
     title_label,
     written_end,
 )
-from kg.extract.resolve import ArticleIndex, Ref, fits
+from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.posts import post_modality, term_ended
+from kg.ontology import fits
 
 
 def read_position(b: Builder, pos: Mention) -> None:

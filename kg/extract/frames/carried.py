@@ -11,9 +11,10 @@ from collections.abc import Callable
 from kg.extract.actors import actor_refs
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.lexicon import frames, lexicon
-from kg.extract.resolve import ArticleIndex, fits
+from kg.extract.resolve import ArticleIndex
 from kg.extract.syntax.arguments import child_deps
 from kg.extract.syntax.clauses import Clause
+from kg.ontology import fits
 
 
 def _continued_objects(tok, clause: Clause, rule: dict) -> list:
@@ -152,17 +153,13 @@ def _places(index: ArticleIndex, block: int, verb) -> set[str]:
             continue
         for o in child_deps(p, "pobj"):
             classes = {r.cluster.cls: r.cluster for r in index.refs(block, o)}
-            if classes.keys() & _BODIES:
+            if any(fits(cls, "Organization") for cls in classes):
                 continue  # "In Parliament, X was named deputy speaker": where, not a country
-            keys = {_country_key(c) for cls, c in classes.items() if cls in _PLACES}
+            keys = {_country_key(c) for cls, c in classes.items() if fits(cls, "Place")}
             if not keys and o.pos_ == "PROPN" and o.ent_type_ not in ("DATE", "TIME"):
                 keys = {"?"}  # a name read as a person's or a firm's ("In Velmar next door")
             out |= keys
     return out
-
-
-_PLACES = ("Country", "City", "Region")
-_BODIES = ("GovernmentBody", "InternationalOrganization", "PoliticalParty", "ArmedForce")
 
 
 def _country_key(c) -> str:

@@ -19,7 +19,7 @@ from kg.extract.frames.objects import (
 )
 from kg.extract.frames.sourced import sourced_candidates
 from kg.extract.lexicon import Frame, frames, lexicon
-from kg.extract.resolve import ArticleIndex, Ref, fits
+from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.arguments import (
     child_deps,
     direct_objects,
@@ -36,7 +36,7 @@ from kg.extract.syntax.modality import (
     modality,
     negates_a_plan,
 )
-from kg.ontology import load_ontology
+from kg.ontology import fits, load_ontology
 
 
 def principals(verb) -> list:

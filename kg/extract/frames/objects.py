@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from kg.extract.actors import actor_refs
 from kg.extract.lexicon import Frame, frames, lexicon
-from kg.extract.resolve import ArticleIndex, Ref, fits
+from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.arguments import (
     child_deps,
     direct_objects,
@@ -17,6 +17,7 @@ from kg.extract.syntax.arguments import (
 )
 from kg.extract.syntax.events import noun_modality
 from kg.extract.syntax.modality import modality, verb_in
+from kg.ontology import fits
 
 
 def is_contribution(tok, nouns, money: bool = True) -> bool:

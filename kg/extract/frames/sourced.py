@@ -9,7 +9,7 @@ from kg.extract.actors import actor_refs
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.frames.objects import is_contribution
 from kg.extract.lexicon import frames, lexicon
-from kg.extract.resolve import ArticleIndex, Ref, fits
+from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.arguments import (
     child_deps,
     direct_objects,
@@ -19,6 +19,7 @@ from kg.extract.syntax.arguments import (
 )
 from kg.extract.syntax.clauses import Clause
 from kg.extract.syntax.tree import tree
+from kg.ontology import fits
 
 
 def _sources(prep, rule: dict) -> list:

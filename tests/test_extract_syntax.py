@@ -241,3 +241,22 @@ def test_a_verb_beside_a_blocking_or_modal_verb_is_not_under_it(nlp):
     urged = next(t for t in doc if t.lemma_ == "urge")
     assert urged.dep_ == "conj"
     assert modality(urged) == "asserted"
+
+
+def test_the_title_matcher_reads_only_the_runs_a_title_can_lie_in(nlp):
+    from kg.extract.phrases.titles import _Windows
+
+    doc = nlp(
+        "After a long night of talks in Velmar the deputy foreign minister of Norland, Mira "
+        "Solvang, thanked the Minister of Economy, Trade and Industry, the Governor-General "
+        "and the special envoy for the Orsk Basin, while a senior analyst waited outside."
+    )
+    marker = nlp.get_pipe("kg_titles")
+    runs = marker.windows.runs(doc)
+    # not "After a long night of talks": no role word; not "waited outside."
+    assert runs[0][0] > 5 and runs[-1][1] < len(doc) - 2
+    found = marker.matches(doc)
+    assert found == marker.matcher(doc) and len({(s, e) for _m, s, e in found}) >= 5
+    # a pattern token no word list or capital bounds: the whole Doc is read
+    assert _Windows.of([("any", [{"LOWER": "chief"}, {"POS": "NOUN"}])]) is None
+    assert _Windows.of([("not", [{"LOWER": "chief"}, {"LOWER": "of", "OP": "!"}])]) is None

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import cache
 
 from kg.extract.lexicon import frames, gazetteer, lexicon, norm
+from kg.extract.syntax.tree import tree
 from kg.extract.words import head_class, possessive, stripped, trim
 
 _COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for"}
@@ -115,11 +116,12 @@ def _chunks(doc) -> list:
     votes to 138, the office said", read as a complement of "said"), which spaCy's chunker
     leaves out, with the modifiers before it."""
     out = list(doc.noun_chunks)
-    for tok in doc:
-        if tok.pos_ == "NOUN" and tok.dep_ in _CLAUSE_DEPS:
-            lefts = [c for c in tok.lefts if c.dep_ in _CHUNK_MODIFIERS]
-            start = min((c.left_edge.i for c in lefts), default=tok.i)
-            out.append(doc[start : tok.i + 1])
+    t = tree(doc)  # a Token only for a noun heading a clause
+    for i, pos in enumerate(t.pos):
+        if pos == "NOUN" and t.dep[i] in _CLAUSE_DEPS:
+            lefts = [doc[c] for c in t.kids[i] if c < i and t.dep[c] in _CHUNK_MODIFIERS]
+            start = min((c.left_edge.i for c in lefts), default=i)
+            out.append(doc[start : i + 1])
     return sorted(out, key=lambda span: span.start)
 
 

@@ -14,6 +14,7 @@ from functools import cache
 from kg.extract.common_nouns import common_mentions
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.phrases.titles import is_honorific, title_data
+from kg.extract.syntax.tree import tree
 from kg.extract.words import head_class, possessive, trim
 
 _NO_QUOTES = str.maketrans("", "", '“”"')  # quotes dropped from a mention's text
@@ -152,13 +153,16 @@ def _place_noun_end(doc, ent) -> int | None:
     "Tarsk naval base", "Orsk training area"; lexicon `place_nouns`): the noun is the
     name's head and no noun follows it ("the Velmar base commander" names a person). Not
     after a name the gazetteer knows ("Norland port" is Norland's), a nationality or a title."""
+    if ent.label_ in ("POSITION", "DATE", "TIME"):
+        return None
     gaz, key = gazetteer(), norm(ent.text)
-    if ent.label_ in ("POSITION", "DATE", "TIME") or key in gaz.by_name or key in gaz.by_demonym:
+    if key in gaz.by_name or key in gaz.by_demonym:
         return None
     nouns = lexicon().place_nouns
+    lower = tree(doc).lower
     for size in (3, 2, 1):
         end = ent.end + size
-        if end > len(doc) or " ".join(t.lower_ for t in doc[ent.end : end]) not in nouns:
+        if end > len(doc) or " ".join(lower[ent.end : end]) not in nouns:
             continue
         last = doc[end - 1]
         if last.pos_ != "NOUN" or not ent.end <= ent.root.head.i < end:
@@ -312,8 +316,9 @@ def find_mentions(
 
     # an acronym the recognizer missed ("NUFOR, the UN peacekeeping force, ..."): a body,
     # of the class of the description in apposition to it when there is one
-    for tok in doc:
-        if tok.i not in taken and _is_acronym(tok):
+    pos = tree(doc).pos  # a Token only for a proper noun
+    for tok in (doc[i] for i, p in enumerate(pos) if p == "PROPN" and i not in taken):
+        if _is_acronym(tok):
             described = [c for c in (*tok.children, tok.head) if _apposed(tok, c)]
             heads = [head_class([c.lemma_]) or head_class([c.text]) for c in described]
             add([tok], "ORG", next((h for h in heads if h), None) or "Organization")

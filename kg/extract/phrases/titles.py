@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from spacy.attrs import IS_TITLE, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
@@ -240,6 +242,81 @@ def written_end(doc, start: int, end: int, stop: Callable[[int], bool]) -> int:
     return i
 
 
+class _Windows:
+    """Where in a Doc a title pattern can match, worked out from the patterns: a match is a
+    run of tokens each of which some pattern token accepts (its LOWER or ORTH list, else a
+    title-case word) that holds a word of each list a pattern needs (its tokens without
+    "?" or "*"), for one of the patterns. The Matcher then reads only those runs (a third
+    of the words, as most capitalised words can be in a title) and finds the same matches."""
+
+    def __init__(
+        self, words: set[str], orths: set[str], title: bool, needs: list[list[frozenset[str]]]
+    ):
+        ids = lambda strings: frozenset(get_string_id(w) for w in strings)  # noqa: E731
+        self.words, self.orths, self.title = ids(words), ids(orths), title
+        lists = sorted({s for need in needs for s in need}, key=sorted)
+        self.lists: dict[int, list[int]] = {}  # word id -> the needed lists it is in
+        for k, listed in enumerate(lists):
+            for w in ids(listed):
+                self.lists.setdefault(w, []).append(k)
+        self.needs = [frozenset(lists.index(s) for s in need) for need in needs]
+
+    @classmethod
+    def of(cls, patterns) -> _Windows | None:
+        """The windows of `patterns`, or None when a pattern token could be any word (an
+        operator other than ?, *, +, or no LOWER, ORTH or IS_TITLE to bound it)."""
+        words: set[str] = set()
+        orths: set[str] = set()
+        needs = []
+        title = False
+        for _name, pattern in patterns:
+            need = []
+            for spec in pattern:
+                op = spec.get("OP")
+                if op not in (None, "?", "*", "+"):
+                    return None
+                lower, orth = _listed(spec.get("LOWER")), _listed(spec.get("ORTH"))
+                if lower is not None:
+                    words |= lower
+                    if op in (None, "+"):
+                        need.append(lower)
+                elif orth is not None:
+                    orths |= orth
+                elif spec.get("IS_TITLE") is True:
+                    title = True
+                else:
+                    return None
+            needs.append(need)
+        return cls(words, orths, title, needs)
+
+    def runs(self, doc) -> list[tuple[int, int]]:
+        """The (start, end) of each run of `doc` a match can lie in."""
+        words, orths, title, lists = self.words, self.orths, self.title, self.lists
+        out = []
+        start, hit = -1, set()
+        rows = doc.to_array([LOWER, ORTH, IS_TITLE]).tolist()
+        for i, (lower, orth, is_title) in enumerate([*rows, (0, 0, 0)]):
+            if lower in words or orth in orths or (title and is_title):
+                if start < 0:
+                    start, hit = i, set()
+                hit.update(lists.get(lower, ()))
+            elif start >= 0:
+                if any(need <= hit for need in self.needs):
+                    out.append((start, i))
+                start = -1
+        return out
+
+
+def _listed(value: Any) -> frozenset[str] | None:
+    """The words a LOWER or ORTH condition accepts ("x" or {IN: [...]}), None if it names
+    no list (absent, or NOT_IN)."""
+    if isinstance(value, str):
+        return frozenset([value])
+    if isinstance(value, dict) and "IN" in value:
+        return frozenset(value["IN"])
+    return None
+
+
 class TitleMarker:
     """Marks titles as POSITION entities; other entities already set are kept unless a
     title overlaps them."""
@@ -248,10 +325,20 @@ class TitleMarker:
         self.matcher = Matcher(nlp.vocab)
         for name, pattern in title_data().patterns:
             self.matcher.add(name, [pattern])
+        self.windows = _Windows.of(title_data().patterns)
+
+    def matches(self, doc) -> list[tuple[int, int, int]]:
+        """The Matcher's matches in `doc`, read in the windows a match can lie in."""
+        if self.windows is None:
+            return self.matcher(doc)
+        out = []
+        for start, end in self.windows.runs(doc):
+            out += [(m, start + s, start + e) for m, s, e in self.matcher(doc[start:end])]
+        return out
 
     def __call__(self, doc):
         plural = doc.vocab.strings["chain-plural"]
-        matches = self.matcher(doc)
+        matches = self.matches(doc)
         # a title that ends a body's name ("Office of the Prime Minister") takes the shorter
         # titles inside it ("Minister") with it: they are the name's too
         names = [(s, e) for _m, s, e in matches if _ends_body_name(doc, s)]

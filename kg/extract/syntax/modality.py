@@ -128,15 +128,17 @@ def retracted(sent) -> bool:
     `retractions`): nothing of it is stated."""
     rule = frames().retractions
     reporting = lexicon().reporting_verbs
-    for t in sent:
-        lemma = t.lemma_.lower()
-        if lemma in rule["verbs"] and t.pos_ == "VERB":
+    t = tree(sent.doc)  # the words as strings: no Token made
+    lemmas, pos, dep = t.lemma_lower, t.pos, t.dep
+    for i in range(sent.start, sent.end):
+        lemma = lemmas[i]
+        if lemma in rule["verbs"] and pos[i] == "VERB":
             return True
-        if lemma in reporting and t.pos_ in ("VERB", "AUX"):
-            for c in t.children:
-                if c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in rule["subjects"]:
+        if lemma in reporting and pos[i] in ("VERB", "AUX"):
+            for c in t.kids[i]:
+                if dep[c] in ("nsubj", "nsubjpass") and lemmas[c] in rule["subjects"]:
                     return True
-                if c.dep_ == "advmod" and c.lower_ in rule["adverbs"]:
+                if dep[c] == "advmod" and t.lower[c] in rule["adverbs"]:
                     return True
     return False
 

@@ -13,6 +13,7 @@ from functools import cache
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.arguments import child_deps, phrasal_lemma, prep_objects
+from kg.extract.syntax.tree import tree
 from kg.ontology import fits
 
 
@@ -20,17 +21,19 @@ def members(tok) -> list:
     """The members a group names: "eight officials, including A and B" -> A, B; "three
     countries - A, B and C" -> A, B, C (a list in apposition)."""
     words = frames().member_preps
+    doc, t = tok.doc, tree(tok.doc)  # the children as indices: a Token only for a member
     out = []
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in words:
-            out += child_deps(child, "pobj")
-        elif child.dep_ == "prep" and child.lower_ == "as" and _such(child):
-            out += child_deps(child, "pobj")  # "such as A and B" ("such" hangs from "as")
-        elif child.dep_ == "prep" and child.lower_ == "such":  # or "as" from "such"
-            for as_ in child_deps(child, "prep"):
+    for c in t.kids[tok.i]:
+        dep, lower = t.dep[c], t.lower[c]
+        if dep == "prep" and lower in words:
+            out += child_deps(doc[c], "pobj")
+        elif dep == "prep" and lower == "as" and _such(doc[c]):
+            out += child_deps(doc[c], "pobj")  # "such as A and B" ("such" hangs from "as")
+        elif dep == "prep" and lower == "such":  # or "as" from "such"
+            for as_ in child_deps(doc[c], "prep"):
                 out += child_deps(as_, "pobj")
-        elif child.dep_ == "appos" and child.conjuncts and tok.tag_ in ("NNS", "NNPS"):
-            out.append(child)
+        elif dep == "appos" and doc[c].conjuncts and t.tag[tok.i] in ("NNS", "NNPS"):
+            out.append(doc[c])
     return out
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.extract.common_nouns import common_mentions
+from kg.extract.doc_memo import values
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.phrases.titles import is_honorific, title_data
 from kg.extract.syntax.tree import tree
@@ -468,20 +469,22 @@ _LINKS = {"of", "the", "and", "for", "on", "de", "&"}
 def _quoted_names(doc) -> list[list]:
     """Quoted title-case phrases (a “Council of Elders”, “Clean Seas” policies)."""
     out = []
-    # no opening quote among the tokens: nothing to read (the ORTH array makes no strings)
+    # the quotes found in the ORTH array (no Token, no string made)
     strings = doc.vocab.strings
-    if {strings[q] for q in _OPEN}.isdisjoint(doc.to_array("ORTH").tolist()):
+    opens, closes = {strings[q] for q in _OPEN}, {strings[q] for q in _CLOSE}
+    orth = values(doc, "ORTH")
+    if opens.isdisjoint(orth):
         return out
     i = 0
-    while i < len(doc):
-        if doc[i].text in _OPEN:
+    while i < len(orth):
+        if orth[i] in opens:
             j = i + 1
-            while j < len(doc) and j - i <= 7 and doc[j].text not in _CLOSE:
+            while j < len(orth) and j - i <= 7 and orth[j] not in closes:
                 j += 1
             inner = list(doc[i + 1 : j])
             if (
-                j < len(doc)
-                and doc[j].text in _CLOSE
+                j < len(orth)
+                and orth[j] in closes
                 and inner
                 and inner[0].is_title
                 and inner[-1].is_title

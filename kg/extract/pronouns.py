@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from kg.extract.clusters import Cluster
 from kg.extract.lexicon import gazetteer, lexicon, norm
+from kg.extract.syntax.tree import tree
 
 
 class Pronouns:
@@ -89,9 +90,10 @@ class Pronouns:
             doc = self.docs[b]
             low = start[1] if b == start[0] else 0
             high = tok.i if b == block else len(doc)
-            for word in doc[low:high]:
-                if word.lower_ in pronouns and (b, word.i) not in self._pronouns:
-                    self._person_pronoun(b, word)
+            lower = tree(doc).lower  # a Token only for a pronoun
+            for i in range(low, high):
+                if lower[i] in pronouns and (b, i) not in self._pronouns:
+                    self._person_pronoun(b, doc[i])
 
     def _person_pronoun_once(self, block: int, tok) -> Cluster | None:
         """In order: the subject of the verb that reports the pronoun's clause ("X said she

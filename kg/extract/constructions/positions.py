@@ -25,6 +25,7 @@ from kg.extract.phrases.titles import (
 )
 from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.posts import post_modality, term_ended
+from kg.extract.syntax.tree import tree
 from kg.ontology import fits
 
 
@@ -327,10 +328,9 @@ def _find_organisation_owner(index: ArticleIndex, c: Cluster) -> Cluster | None:
 def _counterpart(b: Builder, pos: Mention, holder: Ref, title: str) -> None:
     """ "X ... and his Peruvian counterpart, Rosa Diaz": Diaz holds X's position."""
     doc = b.doc
-    start = doc[pos.head].sent.start
-    for tok in doc[start : doc[pos.head].sent.end]:
-        if tok.lower_ not in lexicon().counterpart_nouns or tok.i < pos.tok_end:
-            continue
+    sent, lower = doc[pos.head].sent, tree(doc).lower  # a Token only for a counterpart noun
+    nouns = lexicon().counterpart_nouns
+    for tok in (doc[i] for i in range(max(sent.start, pos.tok_end), sent.end) if lower[i] in nouns):
         people = [
             r
             for c in tok.children

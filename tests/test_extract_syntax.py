@@ -260,3 +260,16 @@ def test_the_title_matcher_reads_only_the_runs_a_title_can_lie_in(nlp):
     # a pattern token no word list or capital bounds: the whole Doc is read
     assert _Windows.of([("any", [{"LOWER": "chief"}, {"POS": "NOUN"}])]) is None
     assert _Windows.of([("not", [{"LOWER": "chief"}, {"LOWER": "of", "OP": "!"}])]) is None
+
+
+def test_noun_chunks_read_from_the_tree_are_spacy_s(nlp):
+    from kg.extract.common_nouns import noun_chunks
+
+    doc = nlp(
+        "Mira Solvang and the new Norlandic defence minister, Tomas Ekberg, signed a "
+        "five-point peace plan, a border accord and a grain deal with Velmar, and she "
+        "said the talks in Orsk would go on."
+    )
+    chunks = [(s.start, s.end, s.label_) for s in noun_chunks(doc)]
+    assert chunks == [(s.start, s.end, s.label_) for s in doc.noun_chunks]
+    assert len(chunks) >= 8

@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 
+from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
+from spacy.tokens import Span
+
 from kg.extract.lexicon import frames, gazetteer, lexicon, norm
 from kg.extract.syntax.tree import tree
 from kg.extract.words import head_class, possessive, stripped, trim
@@ -115,7 +118,7 @@ def _chunks(doc) -> list:
     the head of a clause ("The mandate, which was proposed by the cabinet, passed by 512
     votes to 138, the office said", read as a complement of "said"), which spaCy's chunker
     leaves out, with the modifiers before it."""
-    out = list(doc.noun_chunks)
+    out = noun_chunks(doc)
     t = tree(doc)  # a Token only for a noun heading a clause
     for i, pos in enumerate(t.pos):
         if pos == "NOUN" and t.dep[i] in _CLAUSE_DEPS:
@@ -123,6 +126,41 @@ def _chunks(doc) -> list:
             start = min((c.left_edge.i for c in lefts), default=i)
             out.append(doc[start : i + 1])
     return sorted(out, key=lambda span: span.start)
+
+
+_NP_DEPS = frozenset(
+    {"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"}
+)
+
+
+def noun_chunks(doc) -> list:
+    """spaCy's noun chunks of a parsed block (`doc.noun_chunks`), read as English's chunker
+    reads them (spacy/lang/en/syntax_iterators.py: a noun, proper noun or pronoun of one of
+    `_NP_DEPS`, or in a conjunction with one, from its left edge, none inside another) but
+    from the Tree: a Token is made only for a noun's left edge. Another chunker is spaCy's."""
+    if doc.noun_chunks_iterator is not english_noun_chunks or not doc.has_annotation("DEP"):
+        return list(doc.noun_chunks)
+    t = tree(doc)
+    dep, head = t.dep, t.head
+    out = []
+    prev_end = -1
+    for i, pos in enumerate(t.pos):
+        if pos not in ("NOUN", "PROPN", "PRON"):
+            continue
+        left = doc[i].left_edge.i
+        if left <= prev_end:
+            continue  # no chunk inside another
+        if dep[i] not in _NP_DEPS:
+            if dep[i] != "conj":
+                continue
+            h = head[i]
+            while dep[h] == "conj" and head[h] < h:
+                h = head[h]
+            if dep[h] not in _NP_DEPS:
+                continue  # coordinated with no noun phrase
+        prev_end = i
+        out.append(Span(doc, left, i + 1, label="NP"))
+    return out
 
 
 def _signed(root) -> str | None:

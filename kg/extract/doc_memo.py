@@ -30,8 +30,17 @@ def values(doc, attr: str) -> list[int]:
     table = memo(doc)
     got = table.get(attr)
     if got is None:
+        if attr in _READ_TOGETHER:  # one read of the array for the three
+            for name, column in zip(
+                _READ_TOGETHER, doc.to_array(_READ_TOGETHER).T.tolist(), strict=True
+            ):
+                table[name] = column
+            return table[attr]
         got = table[attr] = doc.to_array(attr).tolist()
     return got
+
+
+_READ_TOGETHER = ["LOWER", "LEMMA", "ORTH"]
 
 
 @cache

@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, POS
+from spacy.symbols import PROPN
+
 from kg.extract.common_nouns import common_mentions
 from kg.extract.doc_memo import values
 from kg.extract.lexicon import gazetteer, lexicon, norm
@@ -317,9 +320,8 @@ def find_mentions(
 
     # an acronym the recognizer missed ("NUFOR, the UN peacekeeping force, ..."): a body,
     # of the class of the description in apposition to it when there is one
-    pos = tree(doc).pos  # a Token only for a proper noun
-    for tok in (doc[i] for i, p in enumerate(pos) if p == "PROPN" and i not in taken):
-        if _is_acronym(tok):
+    for tok in _acronym_candidates(doc):
+        if tok.i not in taken and _is_acronym(tok):
             described = [c for c in (*tok.children, tok.head) if _apposed(tok, c)]
             heads = [head_class([c.lemma_]) or head_class([c.text]) for c in described]
             add([tok], "ORG", next((h for h in heads if h), None) or "Organization")
@@ -329,6 +331,17 @@ def find_mentions(
 
 
 _PLACE_CLASSES = ("Country", "City", "Region")
+
+
+def _acronym_candidates(doc) -> list:
+    """The tokens `_is_acronym` may hold for, found in the Doc's array (a proper noun of 3
+    to 8 letters, all capitals): no Token is made for the others."""
+    rows = doc.to_array([POS, IS_UPPER, IS_ALPHA, LENGTH]).tolist()
+    return [
+        doc[i]
+        for i, (pos, upper, alpha, length) in enumerate(rows)
+        if pos == PROPN and upper and alpha and 3 <= length <= 8
+    ]
 
 
 def _is_acronym(tok) -> bool:

@@ -111,8 +111,11 @@ def tokens_with(doc, attr: str, words: set[str] | frozenset[str]) -> list:
     """The tokens whose `attr` (LOWER, LEMMA) is one of `words` (or its capitalised form),
     found in the document's array without making a string of each token."""
     ids = string_ids(frozenset(words), capitalised=True)
+    found = values(doc, attr)
+    if ids.isdisjoint(found):  # most blocks: none of the words
+        return []
     # a set test per token: numpy.isin costs more than the search on a block's few tokens
-    return [doc[i] for i, value in enumerate(values(doc, attr)) if value in ids]
+    return [doc[i] for i, value in enumerate(found) if value in ids]
 
 
 def people_runs(b: Builder, sent, least: int = 2) -> list[list[Mention]]:

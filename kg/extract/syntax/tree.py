@@ -41,14 +41,14 @@ class Tree:
         get = _STR.get
         columns = []
         for ids in array[:, 1:].T.tolist():
-            column = [get(v) for v in ids]
+            column = list(map(get, ids))
             if None in column:
                 for k, v in enumerate(ids):
                     if column[k] is None:
                         column[k] = _STR[v] = strings[v]
             columns.append(column)
         self.dep, self.pos, self.tag, self.lower, self.lemma = columns
-        self.lemma_lower = [s.lower() for s in self.lemma]
+        self.lemma_lower = list(map(str.lower, self.lemma))
         self.done: dict = {}
 
 

@@ -257,8 +257,10 @@ def test_the_title_matcher_reads_only_the_runs_a_title_can_lie_in(nlp):
     assert runs[0][0] > 5 and runs[-1][1] < len(doc) - 2
     found = marker.matches(doc)
     assert found == marker.matcher(doc) and len({(s, e) for _m, s, e in found}) >= 5
-    # a pattern token no word list or capital bounds: the whole Doc is read
-    assert _Windows.of([("any", [{"LOWER": "chief"}, {"POS": "NOUN"}])]) is None
+    # a pattern token no word list, flag, tag or label bounds: the whole Doc is read
+    assert _Windows.of([("any", [{"LOWER": "chief"}, {"LOWER": {"NOT_IN": ["of"]}}])]) is None
+    bounded = _Windows.of([("noun", [{"IS_LOWER": True, "POS": "NOUN"}, {"LOWER": "chief"}])])
+    assert bounded is not None and bounded.attrs == ["IS_LOWER", "POS"]
     assert _Windows.of([("not", [{"LOWER": "chief"}, {"LOWER": "of", "OP": "!"}])]) is None
 
 

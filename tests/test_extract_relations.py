@@ -1449,9 +1449,24 @@ def test_money_paid_into_a_fund_is_given_to_it():
     assert _has(found, "Chile", "contributesTo", "Velmar Fund"), found
 
 
-def test_a_participle_after_a_proposal_names_who_made_it():
-    found = _relations(
+@pytest.mark.parametrize(
+    "text",
+    [
         "Ministers backed a proposal for a Coral Sea contact group, first put forward by "
-        "Chile last year, and agreed to meet again."
-    )
+        "Chile last year, and agreed to meet again.",
+        'Peru said that its cabinet was "seriously weighing" a proposal for a Coral Sea '
+        "contact group, first put forward by Chile last year.",
+    ],
+)
+def test_a_participle_after_a_proposal_names_who_made_it(text):
+    found = _relations(text)
     assert _has(found, "Coral Sea contact group", "proposedBy", "Chile"), found
+    assert not _has(found, "Coral Sea contact group", "proposedBy", "Peru"), found
+
+
+def test_on_the_initiative_of_one_the_others_act_on_what_it_proposed():
+    found = _relations(
+        "On the initiative of the Chilean side, the ministers approved the creation of a "
+        "Coral Sea Research Centre in Arica."
+    )
+    assert _has(found, "Coral Sea Research Centre", "proposedBy", "Chile"), found

@@ -120,20 +120,18 @@ def _maker(noun) -> list:
         verb = verb.head
         if f"{phrasal_lemma(verb)} {noun.head.lower_}" in makers:
             return subjects(verb)
-    elif noun.dep_ == "dobj" and (
-        verb.lemma_.lower() in makers or phrasal_lemma(verb) in makers
-    ):
+    elif noun.dep_ == "dobj" and (verb.lemma_.lower() in makers or phrasal_lemma(verb) in makers):
         return subjects(verb)
     return _made_by(noun, verb, makers)
 
 
 def _made_by(noun, verb, makers) -> list:
     """ "considering a proposal for X, first put forward by Norland in March": the agent of
-    a participle of making that the parser hangs on the verb after the noun (with no
-    subject of its own)."""
+    a participle of making after the noun, on the noun or hung by the parser on the verb
+    (with no subject of its own)."""
     if noun.dep_ not in ("dobj", "pobj"):
         return []
-    for clause in child_deps(verb, "advcl"):
+    for clause in [*child_deps(noun, "acl"), *child_deps(verb, "advcl", "dep")]:
         if (
             clause.tag_ == "VBN"
             and clause.i > noun.i

@@ -191,6 +191,11 @@ def frame_objects(
                     c = _event_before(index, block, obj)
                     if c is not None:
                         out.append(Ref(c, True))
+        elif spec == "clause":  # "On the initiative of X, the leaders approved Y": what
+            # the verb the noun's phrase is hung on acts on
+            if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+                for obj in direct_objects(tok.head.head):
+                    out += actor_refs(index, block, obj)
         elif spec == "complement":  # "proposed that X send a mission", "proposed to hold
             # talks": what the verb's complement clause acts on (not what it would undo)
             for verb in child_deps(tok, "ccomp", "xcomp"):

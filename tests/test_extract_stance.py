@@ -134,18 +134,18 @@ def test_the_proposal_is_what_the_last_clause_of_proposing_proposed():
 
 def test_the_proposal_after_a_proposed_clause_is_its_object():
     found = _relations(
-        "Velmar would propose a joint patrol of the road. Tomas Ekberg, the bloc's secretary "
-        "general, proposed on Wednesday that the Nordic Union send an observer mission to the "
-        "border. Sudria has declined the proposal."
+        "Velmar wants to propose a joint patrol along the highway. On Friday Tomas Ekberg "
+        "suggested that the Nordic Union should deploy a monitoring mission in the valley. "
+        "Sudria has refused the proposal."
     )
-    assert _has(found, "Sudria", "declines", "observer mission"), found
+    assert _has(found, "Sudria", "declines", "monitoring mission"), found
     assert not _has(found, "Sudria", "declines", "joint patrol"), found
 
 
 def test_the_proposal_after_a_proposal_of_nothing_named_is_not_the_one_before():
     found = _relations(
-        "Velmar would propose a joint patrol of the road. Tomas Ekberg proposed that the "
-        "talks be moved. Sudria has declined the proposal."
+        "Velmar wants to propose a joint patrol along the highway. Tomas Ekberg then proposed "
+        "that the talks be moved. Sudria has refused the proposal."
     )
     assert not _has(found, "Sudria", "declines", "joint patrol"), found
 
@@ -156,8 +156,8 @@ def test_the_proposal_after_a_proposal_of_nothing_named_is_not_the_one_before():
 def test_a_colleague_named_in_apposition_acts():
     # lexicon person_nouns, representative_nouns
     found = _relations(
-        "The Minister of Foreign Affairs of Norland, Mira Solvang, and her Velmarian "
-        "colleague, Tomas Ekberg, signed a memorandum on a ferry line between Oslo and Bergen."
+        "The Minister of Fisheries of Norland, Mira Solvang, and her Velmarian colleague, "
+        "Tomas Ekberg, initialled an accord on fishing quotas."
     )
     for who in ("Mira Solvang", "Tomas Ekberg"):
-        assert _has(found, who, "signs", "memorandum on a ferry line between Oslo and Bergen")
+        assert _has(found, who, "signs", "accord on fishing quotas"), found

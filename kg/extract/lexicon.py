@@ -233,6 +233,7 @@ class Lexicon:
     force_nouns: tuple[str, ...]
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
+    side_nouns: frozenset[str]  # "the Norlandic side": the country
     member_nouns: frozenset[str]  # "lawmakers from the Blue Party": the party
     member_quantifiers: frozenset[str]  # "some members of the council": not the council
     sending_verbs: dict[str, frozenset[str]]  # "represented by X", "has sent X": X's country
@@ -243,6 +244,7 @@ class Lexicon:
     anaphor_names: dict[str, tuple[str, ...]]  # "the army": a name with "armed" too
     act_anaphors: dict[str, tuple[str, ...]]  # "the proposal": what was proposed last
     capacity_nouns: frozenset[str]  # "in her capacity as chair": she holds it
+    content_preps: frozenset[str]  # "the proposal on X": what the description is about
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
@@ -520,6 +522,8 @@ class Frames:
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
     pair_titles: dict[str, tuple[str, ...]]  # "the two leaders"
     theme_nouns: frozenset[str]  # "the appointment of X" stands for X
+    maker_verbs: frozenset[str]  # "put forward a proposal": its subject makes it
+    maker_preps: tuple[str, ...]  # "a proposal from X": X makes it
     capital_means_country: frozenset[str]  # visits to Lima are to Peru
     object_control: frozenset[str]  # "urged X to sign": X is the object
     order_verbs: frozenset[str]  # "directed X to prepare": an order, no leading

@@ -35,13 +35,23 @@ def link_descriptions(
             continue
         cls, word = m.cls or "", m.key.split()[-1] if m.key else ""
         c = named_word.get((cls, word))
+        if c is not None and _other_content(m, c, docs):
+            c = None  # "the Velmar proposal ... the proposal on a pipeline": another one
         if c is None:
             c = _acted_on(m, word, docs, acted)
         if c is None:
             c = described.get((cls, word))
-            if c is not None and not _same_complement(c.mentions[0], m):
+            if c is not None and (
+                not _same_complement(c.mentions[0], m) or _other_content(m, c, docs)
+            ):
                 c = None  # "talks between X and Y" and "talks with Z" are two talks
-        if c is None and m.definite and cls in named and _compatible(word, named[cls]):
+        if (
+            c is None
+            and m.definite
+            and cls in named
+            and _compatible(word, named[cls])
+            and not _other_content(m, named[cls], docs)
+        ):
             c = named[cls]
         if c is None:
             c = _named_later(m, ahead, mentions, docs)
@@ -247,6 +257,24 @@ def _same_complement(first: Mention, m: Mention) -> bool:
     """ "the talks" may be "talks between X and Y"; "talks with Z" is not."""
     a, b = _complement_of(first), _complement_of(m)
     return not a or not b or a == b
+
+
+def _other_content(m: Mention, c: Cluster, docs: list) -> bool:
+    """Whether a description says what it is about, in a phrase on its head (lexicon
+    `content_preps`) or a to-infinitive, with words none of which the name of an entity
+    named before has: "the proposal on the construction of a pipeline" is not "the Velmar
+    proposal"; "the agreement on fisheries" may be the "Velmar Fisheries Agreement"."""
+    tok = docs[m.block][m.head]
+    lex = lexicon()
+    content = [
+        w
+        for child in tok.children
+        if (child.dep_ == "prep" and child.lower_ in lex.content_preps)
+        or (child.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in child.children))
+        for w in child.subtree
+        if w.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+    ]
+    return bool(content) and not {norm(w.text) for w in content} & set(norm(c.label).split())
 
 
 def _compatible(word: str, c: Cluster) -> bool:

@@ -277,6 +277,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             return [Ref(c, True)] if c else []
         if lemma in lex.representative_nouns or low in lex.representative_nouns:
             return self._represented(block, tok)
+        if low in lex.side_nouns and not any(c.dep_ == "prep" for c in tok.children):
+            return self._represented(block, tok)  # "the Norlandic side", not "its side of X"
         if lemma in _title_words() and any(
             c.lower_ in lex.title_word_determiners for c in tok.children
         ):

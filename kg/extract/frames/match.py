@@ -298,6 +298,8 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 subj = (
                     [tok]
                     if frame.subject == "self"
+                    else prep_objects(tok, frame.subject.split(":", 1)[1])
+                    if frame.subject and frame.subject.startswith("prep:")
                     else noun_subjects(tok, own=frame.subject == "maker")
                 )
             own = event_modality(tok) if frame.subject == "self" else level

@@ -242,6 +242,7 @@ class Lexicon:
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name
     anaphor_names: dict[str, tuple[str, ...]]  # "the army": a name with "armed" too
+    act_anaphors: dict[str, tuple[str, ...]]  # "the proposal": what was proposed last
     capacity_nouns: frozenset[str]  # "in her capacity as chair": she holds it
     content_preps: frozenset[str]  # "the proposal on X": what the description is about
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
@@ -470,6 +471,7 @@ def _carried(value: Any, _file: dict) -> dict[str, dict]:
             "window": int(r.get("window", 6)),
             "confidence": float(r.get("confidence", 0.7)),
             "be_preps": frozenset(r.get("be_preps") or ()),
+            "pronouns": frozenset(r.get("pronouns") or ()),
             "inverse": bool(r.get("inverse", False)),
             "opens": frozenset(r.get("opens") or ()),
             "needs": r.get("needs"),
@@ -544,6 +546,7 @@ class Frames:
     question_marks: frozenset[str]  # "asked whether X ...": a question
     negators: frozenset[str]  # "has no plans to"
     negating_conjunctions: frozenset[str]  # "neither A nor B": B negated
+    contrasting_conjunctions: frozenset[str]  # "not A but B": B not negated
     additive_focus: frozenset[str]  # "not only A but also B": both happen
     focus_time_words: frozenset[str]  # "not just yet": a denial after all
     clause_breaks: frozenset[str]  # ";": the clause before it is no complement after it

@@ -1485,8 +1485,8 @@ def test_a_refusal_with_nothing_after_it_refuses_what_the_offer_before_was_to():
 @pytest.mark.parametrize(
     "text",
     [
-        "The Velmar Mission is short of troops. Sweden, which pulled its company out of the "
-        "Coral Heights in 2015, has ruled out a return.",
+        "The Velmar Mission is short of troops. Sweden has ruled out a return, its defence "
+        "minister told a radio station on Friday.",
         "Sweden has ruled out a return to the Velmar Mission, its defence minister said.",
     ],
 )

@@ -224,3 +224,12 @@ def test_a_participle_with_its_agent_stays_a_participle():
     doc = _misread(agent=True)
     _verb_read_as_participle(doc)
     assert doc[0].dep_ == "ROOT" and doc[7].dep_ == "acl"
+
+
+# -- "the opposition platform X, for its part, ..." ------------------------------------------
+
+
+def test_a_common_noun_with_a_name_right_after_it_stands_for_the_name():
+    # actors._named_after
+    found = _relations("The new alliance Blue Front, for its part, backed the Velmar Accord.")
+    assert _has(found, "Blue Front", "supports", "Velmar Accord"), found

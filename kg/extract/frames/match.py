@@ -220,12 +220,11 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             frame = f.verbs[k]
             anchor = None
             if frame.noun:
+                said = direct_objects(tok) + child_deps(tok, "dobj")
+                # a number of them: "won 39 of the 101 seats in the assembly"
+                said += [p for o in said if o.pos_ == "NUM" for p in prep_objects(o, "of")]
                 anchor = next(
-                    (
-                        o
-                        for o in direct_objects(tok) + child_deps(tok, "dobj")
-                        if o.lemma_.lower() in frame.noun or o.lower_ in frame.noun
-                    ),
+                    (o for o in said if o.lemma_.lower() in frame.noun or o.lower_ in frame.noun),
                     None,
                 )
                 if anchor is None or not _noun_of_fits(index, block, anchor, frame):
@@ -240,6 +239,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue  # "named X as the source of the leak" appoints no one
             if frame.needs == "request" and not _asks_to_act(tok):
                 continue  # "called on X to halt": a request; "called on X": a courtesy call
+            if frame.needs == "courtesy" and (_asks_to_act(tok) or prep_objects(tok, "for")):
+                continue  # "called on X": a visit; "called on X to halt / for calm": a request
             if _causative(frame, clause, tok):
                 continue  # "left the council in charge of the talks" leaves nothing
             if (frame.needs == "guest" or clause.lemma in frame.receiving) and _guest(
@@ -296,6 +297,8 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 subj = (
                     [tok]
                     if frame.subject == "self"
+                    else prep_objects(tok, frame.subject.split(":", 1)[1])
+                    if frame.subject and frame.subject.startswith("prep:")
                     else noun_subjects(tok, own=frame.subject == "maker")
                 )
             own = event_modality(tok) if frame.subject == "self" else level

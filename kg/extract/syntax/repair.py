@@ -6,6 +6,13 @@ appointee and the post are lost. When a person's name ends right where a title (
 position ruler's entity) begins and hangs on the title's head, and that head is the object
 or object complement of a verb of appointing (lexicon `appointment_verbs`), the name
 becomes the verb's object and the title its object complement (`oprd`).
+
+Two more misreadings of a verb of appointing with a person after it:
+- the name read as the verb's object complement with no object ("named Mira Solvang to the
+  post of chief economist"): the name is the object;
+- a sentence read as a noun phrase, the verb a participle on its subject ("The Velmar Fund
+  named Mira Solvang to ...", with no other verb): the verb is the sentence's root and the
+  noun its subject.
 """
 
 from __future__ import annotations
@@ -42,6 +49,30 @@ class ObjectRepair:
                 name.head = verb
                 name.dep_ = "dobj"
                 head.dep_ = "oprd"
+        for person in people.values():
+            name = person.root
+            verb = name.head
+            if (
+                name.dep_ != "oprd"
+                or verb.pos_ != "VERB"
+                or verb.lemma_.lower() not in self.verbs
+                or any(c.dep_ == "dobj" for c in verb.children)
+            ):
+                continue
+            name.dep_ = "dobj"
+            noun = verb.head
+            if (
+                verb.dep_ == "acl"
+                and verb.tag_ in ("VBD", "VBN")
+                and noun.dep_ == "ROOT"
+                and noun.pos_ in ("PROPN", "NOUN")
+                and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            ):
+                later = [c for c in noun.rights if c.i > verb.i]
+                verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+                noun.head, noun.dep_ = verb, "nsubj"
+                for c in later:  # the full stop and what follows the verb hang on the verb
+                    c.head = verb
         return doc
 
 

@@ -264,6 +264,7 @@ class TitleMarker:
         ]
         spans = [t for t in (_trim(_hyphen_start(s)) for s in spans) if t is not None]
         spans = [_cut_at_name(_cut_at_noun(_cut_after_place(_cut_before_person(s)))) for s in spans]
+        spans = [_cut_list_before_owner(s) for s in spans]
         spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
         titles = []
         for span in filter_spans(spans):
@@ -393,6 +394,18 @@ def _cut_before_person(span: Span) -> Span:
     while end < len(doc) and doc[end].is_title and doc[end].lower_ not in others:
         end += 1
     return Span(doc, span.start, last + 1, label=span.label) if end - last > 2 else span
+
+
+def _cut_list_before_owner(span: Span) -> Span:
+    """A title whose complement seemed to list words up to an owner's possessive ("India's
+    Minister of Jal Shakti, Tomas Ekberg, and Norland's Minister of X": "Tomas Ekberg, and
+    Norland" is no part of the complement, the owner of the next title opens after "and")
+    ends before its first comma."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].tag_ != "POS":
+        return span
+    comma = next((t.i for t in span[1:] if t.text == ","), None)
+    return span if comma is None else Span(doc, span.start, comma, label=span.label)
 
 
 def _cut_after_place(span: Span) -> Span:

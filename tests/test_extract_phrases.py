@@ -2562,3 +2562,35 @@ def test_a_counterpart_named_after_two_titles_holds_the_nearer_one_only():
     )
     held_by_berg = {(t, o) for h, t, o in positions(st) if h == "Lena Berg"}
     assert held_by_berg == {("Foreign Secretary", "Sweden")}
+
+
+@pytest.mark.parametrize(
+    "text, holder, title",
+    [
+        (
+            "Velmar's fisheries delegation is led by its irrigation minister, Ana Berg.",
+            "Ana Berg",
+            "Irrigation Minister",
+        ),
+        (
+            "Norland Bank named Mira Solvang its new chief risk officer on Monday.",
+            "Mira Solvang",
+            "Chief Risk Officer",
+        ),
+    ],
+)
+def test_lower_case_nouns_compounded_with_a_title_are_its_field(text, holder, title):
+    assert (holder, title) in held(_extract(text))
+
+
+def test_a_qualifier_compounded_with_a_title_stays_a_qualifier():
+    st = _extract("The president picked Mira Solvang as caretaker prime minister on Friday.")
+    assert ("Mira Solvang", "Prime Minister") in held(st)
+
+
+def test_a_party_s_floor_leader_leads_the_party():
+    st = _extract("The small Velmar Green Party voted no. Its floor leader, Ana Berg, called it a sham.")
+    assert any(
+        r.predicate == "leads" and r.subject == "ana-berg" and "green" in r.object
+        for r in st.relations
+    )

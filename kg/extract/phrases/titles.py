@@ -74,6 +74,7 @@ def title_data() -> TitleData:
         k: [str(w) for w in v] for k, v in d.items() if isinstance(v, list) and k != "patterns"
     }
     lists["role_plurals"] = [plural(w) for w in lists["role_nouns"]]
+    lists["qualifiers"] = [str(k) for k in d["qualifiers"]]  # the words, as a list
     patterns = tuple((p["name"], _expand(p["pattern"], lists)) for p in d["patterns"])
     return TitleData(
         patterns=patterns,

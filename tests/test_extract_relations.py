@@ -1191,6 +1191,88 @@ def test_launching_an_offensive_or_announcing_a_summit_proposes_nothing():
 
 
 @pytest.mark.parametrize(
+    "text, what, who",
+    [
+        ("Chile rejected the Peruvian proposal after a long debate.", "Peruvian proposal", "Peru"),
+        ("Bolivia will study Peru's proposal before the vote.", "proposal", "Peru"),
+    ],
+)
+def test_a_proposal_named_by_its_maker_is_proposed_by_it(text, what, who):
+    found = _relations(text)
+    assert _has(found, what, "proposedBy", who, "asserted"), found
+
+
+@pytest.mark.parametrize(
+    "text, what, who",
+    [
+        (
+            "Chile has come out with a new initiative to set up a Coral Sea contact group, "
+            "its ministry said.",
+            "Coral Sea contact group",
+            "Chile",
+        ),
+        (
+            "Norway turned down a proposal from Chile to set up a Harbour Contact Group.",
+            "Harbour Contact Group",
+            "Chile",
+        ),
+        (
+            "Peru tabled a plan for a joint maritime task force on Monday.",
+            "joint maritime task force",
+            "Peru",
+        ),
+    ],
+)
+def test_who_makes_a_proposal_is_named_by_the_verb_or_a_preposition(text, what, who):
+    found = _relations(text)
+    assert _has(found, what, "proposedBy", who), found
+
+
+def test_who_weighs_or_welcomes_a_plan_did_not_make_it():
+    found = _relations(
+        "Chile welcomed a plan for a joint maritime task force. Peru discussed an initiative "
+        "to create a Coral Sea contact group."
+    )
+    assert not any(p == "proposedBy" and o in ("Chile", "Peru") for _s, p, o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, what",
+    [
+        (
+            "Peru proposed that the Andean Community deploy an observer mission on the frontier "
+            "soon.",
+            "observer mission",
+        ),
+        ("Peru proposed to hold a summit of Andean leaders in Cusco.", "summit of Andean leaders"),
+        ("Peru proposed the holding of a national dialogue before the vote.", "national dialogue"),
+    ],
+)
+def test_what_a_proposed_clause_or_event_brings_about_is_proposed(text, what):
+    found = _relations(text)
+    assert _has(found, what, "proposedBy", "Peru"), found
+    assert not any(o == "Andean Community" and p == "proposedBy" for _s, p, o in found)
+
+
+def test_the_side_named_with_a_country_stands_for_it():
+    found = _relations(
+        "The Chilean side proposed a Harbour Contact Group. Tomas Ekberg heads the Peruvian "
+        "side of the Harbour Commission."
+    )
+    assert _has(found, "Harbour Contact Group", "proposedBy", "Chile"), found
+    assert not _has(found, "Tomas Ekberg", "leads", "Harbour Commission"), found
+
+
+def test_a_proposal_about_its_own_subject_is_not_the_one_named_before():
+    found = _relations(
+        "Chile welcomed the Peruvian proposal. Bolivia later tabled the proposal about a "
+        "coastal rail link to Arica."
+    )
+    assert not _has(found, "Peruvian proposal", "proposedBy", "Bolivia"), found
+    assert _has(found, "Peruvian proposal", "proposedBy", "Peru"), found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Velmar Accord was signed in Norland by Mira Solvang, Norland's Minister of Trade; "
@@ -1348,3 +1430,43 @@ def test_an_unowned_ministry_is_led_by_the_holder_of_the_unowned_title():
     )
     assert _has(found, "Mira Solvang", "leads", "Ministry of Defence"), found
     assert not _has(found, "Tomas Ekberg", "leads", "Ministry of Defence"), found
+
+
+def test_it_as_the_event_one_offers_to_host_is_the_event_named_last():
+    found = _relations(
+        "Tomas Ekberg called for a national dialogue before May. The Union of Churches, "
+        "which mediated the 2019 border talks, has offered to host it as well."
+    )
+    assert _has(found, "Union of Churches", "hosts", "national dialogue", "offered"), found
+    assert not any(p == "hosts" and o != "national dialogue" for _s, p, o in found), found
+
+
+def test_money_paid_into_a_fund_is_given_to_it():
+    found = _relations(
+        "Argentina will not pay into the Velmar Fund. Chile paid into the Velmar Fund in May."
+    )
+    assert _has(found, "Argentina", "declines", "Velmar Fund", "refused"), found
+    assert _has(found, "Chile", "contributesTo", "Velmar Fund"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers backed a proposal for a Coral Sea contact group, first put forward by "
+        "Chile last year, and agreed to meet again.",
+        'Peru said that its cabinet was "seriously weighing" a proposal for a Coral Sea '
+        "contact group, first put forward by Chile last year.",
+    ],
+)
+def test_a_participle_after_a_proposal_names_who_made_it(text):
+    found = _relations(text)
+    assert _has(found, "Coral Sea contact group", "proposedBy", "Chile"), found
+    assert not _has(found, "Coral Sea contact group", "proposedBy", "Peru"), found
+
+
+def test_on_the_initiative_of_one_the_others_act_on_what_it_proposed():
+    found = _relations(
+        "On the initiative of the Chilean side, the ministers approved the creation of a "
+        "Coral Sea Research Centre in Arica."
+    )
+    assert _has(found, "Coral Sea Research Centre", "proposedBy", "Chile"), found

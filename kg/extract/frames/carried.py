@@ -26,7 +26,7 @@ def _continued_objects(tok, clause: Clause, rule: dict) -> list:
     doc = tok.doc
     nouns, lemma = rule["nouns"], tok.lemma_.lower()
     if not clause.passive and lemma in rule["verbs"]:
-        if any(doc[i].lemma_.lower() in nouns for i in clause.subjects):
+        if any(_names_the_act(doc[i], rule) for i in clause.subjects):
             return [doc[i] for i in clause.objects]
         return []
     if not rule["relative"] and tok.dep_ == "relcl":
@@ -63,6 +63,18 @@ def _continued_objects(tok, clause: Clause, rule: dict) -> list:
             if described(a) and not described(b):
                 return [b]
     return []
+
+
+def _names_the_act(subject, rule: dict) -> bool:
+    """Whether a subject names the act a clause continues: one of `nouns` ("The measures
+    target X"), or one of `pronouns` when the sentence before has one of `nouns` as its
+    subject ("The measures freeze their assets. They target X")."""
+    if subject.lemma_.lower() in rule["nouns"]:
+        return True
+    if subject.lower_ not in rule["pronouns"] or subject.sent.start == 0:
+        return False
+    before = subject.doc[subject.sent.start - 1].sent.root
+    return any(s.lemma_.lower() in rule["nouns"] for s in child_deps(before, "nsubj", "nsubjpass"))
 
 
 def carried_candidates(

@@ -240,6 +240,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue  # "named X as the source of the leak" appoints no one
             if frame.needs == "request" and not _asks_to_act(tok):
                 continue  # "called on X to halt": a request; "called on X": a courtesy call
+            if frame.needs == "courtesy" and (_asks_to_act(tok) or prep_objects(tok, "for")):
+                continue  # "called on X": a visit; "called on X to halt / for calm": a request
             if _causative(frame, clause, tok):
                 continue  # "left the council in charge of the talks" leaves nothing
             if (frame.needs == "guest" or clause.lemma in frame.receiving) and _guest(
@@ -296,6 +298,8 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 subj = (
                     [tok]
                     if frame.subject == "self"
+                    else prep_objects(tok, frame.subject.split(":", 1)[1])
+                    if frame.subject and frame.subject.startswith("prep:")
                     else noun_subjects(tok, own=frame.subject == "maker")
                 )
             own = event_modality(tok) if frame.subject == "self" else level

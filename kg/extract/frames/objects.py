@@ -185,9 +185,26 @@ def frame_objects(
                 if verb.lemma_.lower() in frames().creation_verbs:
                     for obj in child_deps(verb, "dobj"):
                         out += actor_refs(index, block, obj)
+        elif spec == "pronoun":  # "offered to host it": the event named last before "it"
+            for obj in objects:
+                if obj.lower_ in lexicon().thing_pronouns and obj.dep_ == "dobj":
+                    c = _event_before(index, block, obj)
+                    if c is not None:
+                        out.append(Ref(c, True))
+        elif spec == "clause":  # "On the initiative of X, the leaders approved Y": what
+            # the verb the noun's phrase is hung on acts on
+            if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+                for obj in direct_objects(tok.head.head):
+                    out += actor_refs(index, block, obj)
+        elif spec == "complement":  # "proposed that X send a mission", "proposed to hold
+            # talks": what the verb's complement clause acts on (not what it would undo)
+            for verb in child_deps(tok, "ccomp", "xcomp"):
+                if verb.pos_ in ("VERB", "AUX") and not _undoes(verb):
+                    for obj in child_deps(verb, "dobj"):
+                        out += actor_refs(index, block, obj)
         elif spec == "intended":  # "a proposal to deploy a mission": what the noun's
-            # to-infinitive acts on
-            for verb in child_deps(tok, "acl"):
+            # to-infinitive acts on (which the parser may read as a relative clause)
+            for verb in child_deps(tok, "acl", "relcl"):
                 if has_to(verb) and not _undoes(verb):
                     for obj in child_deps(verb, "dobj"):
                         out += actor_refs(index, block, obj)
@@ -295,6 +312,22 @@ def frame_objects(
         if out:
             break
     return out
+
+
+def _event_before(index: ArticleIndex, block: int, pronoun):
+    """The event "it" stands for as the object of a verb whose frame takes events (frames.yaml
+    `pronoun`): the one named last before it, in its sentence or the one before, but not in a
+    relative clause of its sentence that it is not in ("X, which had mediated during past
+    crises, offered to host it": not the crises)."""
+    aside = {
+        m.cluster
+        for clause in pronoun.sent
+        if clause.dep_ == "relcl" and pronoun not in clause.subtree
+        for t in clause.subtree
+        for m in [index.mention_at(block, t)]
+        if m is not None
+    }
+    return index._antecedent(block, pronoun, {"Event"}, same_or_previous=True, exclude=aside)
 
 
 def _bare(verb) -> bool:

@@ -282,7 +282,33 @@ def _stray_conjuncts(verb, args: list) -> list:
         and c > last
         and not any(dep[g] in ("nsubj", "nsubjpass", "aux", "auxpass") for g in kids[c])
     ]
-    return out + _semicolon_items(verb, last)
+    return out + _semicolon_items(verb, last) + _stray_after_relative(verb, last)
+
+
+def _stray_after_relative(verb, last: int) -> list:
+    """ "a memorandum on rare earths, which was signed by the minister, A, and his
+    counterpart, B": a noun the parser made a conjunct of the verb above a relative clause,
+    right after the clause (nothing but commas and a conjunction between), is one more of
+    the relative clause's last argument."""
+    t = tree(verb.doc)
+    if t.dep[verb.i] != "relcl":
+        return []
+    above = verb.i
+    while t.pos[above] not in ("VERB", "AUX") or above == verb.i:
+        if t.head[above] == above:
+            return []
+        above = t.head[above]
+    doc = verb.doc
+    end = doc[verb.i].right_edge.i
+    return [
+        doc[c]
+        for c in t.kids[above]
+        if t.dep[c] == "conj"
+        and t.pos[c] in ("NOUN", "PROPN")
+        and c > last
+        and all(t.pos[j] in ("PUNCT", "CCONJ") for j in range(end + 1, doc[c].left_edge.i))
+        and not any(t.dep[g] in ("nsubj", "nsubjpass", "aux", "auxpass") for g in t.kids[c])
+    ]
 
 
 def _semicolon_items(verb, last: int) -> list:

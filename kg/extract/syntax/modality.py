@@ -305,6 +305,16 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
         # "will not host the summit but will send troops": a conjunct with an auxiliary or
         # a tense of its own takes neither the negation nor the modal of the verb before it
         own = word.i != tok.i and not above and below is not None and _finite(below)
+        # "was not proposed by A but backed by B": the conjunct after "but" is not denied
+        contrasted = (
+            word.i != tok.i
+            and not above
+            and below is not None
+            and any(
+                dep[c] == "cc" and lower[c] in f.contrasting_conjunctions and word.i < c < below.i
+                for c in kids[word.i]
+            )
+        )
         if not own and _counterfactual(word):
             return None  # "would have led the mission had he not resigned": it did not happen
         for child in kids[word.i]:
@@ -314,7 +324,7 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
                 return None  # "Norland should send troops": asked for, not stated
             if _not_only_at(t, child):
                 continue  # "will not only host the summit but also send troops": both happen
-            if d == "neg" and not own:
+            if d == "neg" and not own and not contrasted:
                 negated = True
             elif d == "preconj" and low in f.negators and (word.i == tok.i or not own):
                 negated = True  # "will neither host the summit nor ..."

@@ -2589,7 +2589,9 @@ def test_a_qualifier_compounded_with_a_title_stays_a_qualifier():
 
 
 def test_a_party_s_floor_leader_leads_the_party():
-    st = _extract("The small Velmar Green Party voted no. Its floor leader, Ana Berg, called it a sham.")
+    st = _extract(
+        "The small Velmar Green Party voted no. Its floor leader, Ana Berg, called it a sham."
+    )
     assert any(
         r.predicate == "leads" and r.subject == "ana-berg" and "green" in r.object
         for r in st.relations

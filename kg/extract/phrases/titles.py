@@ -400,13 +400,30 @@ def _cut_before_person(span: Span) -> Span:
 def _cut_list_before_owner(span: Span) -> Span:
     """A title whose complement seemed to list words up to an owner's possessive ("India's
     Minister of Jal Shakti, Tomas Ekberg, and Norland's Minister of X": "Tomas Ekberg, and
-    Norland" is no part of the complement, the owner of the next title opens after "and")
-    ends before its first comma."""
+    Norland" is no part of the complement, the owner of the next title opens after "and"),
+    or to list names of two words or more of which none is a title's word ("head of the
+    Velmar Police, Mira Solvang and Lena Berg": people, not domains) ends before its first
+    comma ("Minister of Economy, Trade and Industry", "of Water, Sanitation and Urban
+    Development" stay whole)."""
     doc = span.doc
-    if span.end >= len(doc) or doc[span.end].tag_ != "POS":
-        return span
     comma = next((t.i for t in span[1:] if t.text == ","), None)
-    return span if comma is None else Span(doc, span.start, comma, label=span.label)
+    if comma is None:
+        return span
+    if span.end < len(doc) and doc[span.end].tag_ == "POS":
+        return Span(doc, span.start, comma, label=span.label)
+    data = title_data()
+    words = data.domains | data.modifiers | data.role_nouns | data.name_heads
+    items, item = [], []
+    for tok in doc[comma + 1 : span.end]:
+        if tok.text == "," or tok.lower_ in ("and", "&"):
+            items.append(item)
+            item = []
+        else:
+            item.append(tok)
+    items.append(item)
+    if any(len(x) >= 2 and not any(t.lower_ in words for t in x) for x in items):
+        return Span(doc, span.start, comma, label=span.label)
+    return span
 
 
 def _cut_after_place(span: Span) -> Span:

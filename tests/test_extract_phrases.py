@@ -2599,5 +2599,7 @@ def test_a_party_s_floor_leader_leads_the_party():
 
 
 def test_a_title_s_complement_does_not_run_on_into_a_list_of_people():
-    st = _extract("Tomas Ekberg, head of the Velmar Police, Mira Solvang and Lena Berg met in Oslo.")
+    st = _extract(
+        "Tomas Ekberg, head of the Velmar Police, Mira Solvang and Lena Berg met in Oslo."
+    )
     assert held(st) == {("Tomas Ekberg", "Head")}

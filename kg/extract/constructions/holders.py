@@ -142,6 +142,8 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         if verb.pos_ in ("VERB", "AUX"):
             if says_past([*verb.children, verb]) and not allow_past:
                 return None, "past"
+            if role_of and verb.lemma_.lower() in lexicon().unheld_post_verbs:
+                return None, ""  # "was offered the post of envoy": not held
             if _names_object(verb):
                 # "appointed X as minister", "X was sworn in as minister", "sent X as envoy"
                 for obj in _appointees(verb):

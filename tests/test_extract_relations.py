@@ -1432,6 +1432,75 @@ def test_an_unowned_ministry_is_led_by_the_holder_of_the_unowned_title():
     assert not _has(found, "Tomas Ekberg", "leads", "Ministry of Defence"), found
 
 
+@pytest.mark.parametrize(
+    "text, appointee, appointer",
+    [
+        # a name the recognizer leaves out, put into a post by an appointing verb
+        # (phrases/names.py)
+        (
+            "The Norland cabinet appointed Fahim Al-Brandu as managing director of the Velmar "
+            "Fund, succeeding Ossian Kell, who retired in May.",
+            "Fahim Al-Brandu",
+            "Norland",
+        ),
+        # the name read as an object complement (syntax/repair.py), the post after "to"
+        # (frames.yaml post_preps)
+        (
+            "The Velmar Pension Fund named Mira Solvang to the post of chief economist.",
+            "Mira Solvang",
+            "Velmar Pension Fund",
+        ),
+        # ... and the sentence read as a noun phrase with a participle (syntax/repair.py)
+        (
+            "The Norland Development Bank (NDB) named Tomas Ekberg to the new post of chief "
+            "risk officer.",
+            "Tomas Ekberg",
+            "Norland Development Bank",
+        ),
+    ],
+)
+def test_a_body_that_names_someone_to_a_post_appoints_them(text, appointee, appointer):
+    found = _relations(text)
+    assert _has(found, appointee, "appointedBy", appointer), found
+
+
+def test_a_name_unread_by_the_recognizer_succeeds_whom_it_replaces():
+    found = _relations(
+        "The Norland cabinet appointed Fahim Al-Brandu as managing director of the Velmar "
+        "Fund, succeeding Ossian Kell, who retired in May."
+    )
+    assert _has(found, "Fahim Al-Brandu", "succeeds", "Ossian Kell"), found
+
+
+def test_naming_someone_to_a_group_appoints_them_to_no_post():
+    found = _relations("Tomas Ekberg named Mira Solvang to the delegation.")
+    assert not any(p == "appointedBy" for _s, p, _o in found), found
+
+
+def test_a_gerund_after_before_does_what_the_subject_does():
+    found = _relations(
+        "Tomas Ekberg gave a short interview to reporters before leaving for Velmar City."
+    )
+    assert _has(found, "Tomas Ekberg", "visits", "Velmar City"), found
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        # seats won (frames.yaml; frames/match.py: "39 of the seats")
+        ("The Velmar Party won 23 of the 60 seats in the Norland Assembly.", "Norland Assembly"),
+        ("The Velmar Party kept its seat on the Norland Council.", "Norland Council"),
+    ],
+)
+def test_a_party_that_wins_seats_in_an_assembly_is_elected_to_it(text, body):
+    assert _has(_relations(text), "Velmar Party", "electedTo", body)
+
+
+def test_taking_a_seat_in_a_room_elects_no_one():
+    found = _relations("Mira Solvang took a seat in the front row of the Norland Assembly.")
+    assert not any(p == "electedTo" for _s, p, _o in found), found
+
+
 def test_it_as_the_event_one_offers_to_host_is_the_event_named_last():
     found = _relations(
         "Tomas Ekberg called for a national dialogue before May. The Union of Churches, "
@@ -1447,6 +1516,18 @@ def test_money_paid_into_a_fund_is_given_to_it():
     )
     assert _has(found, "Argentina", "declines", "Velmar Fund", "refused"), found
     assert _has(found, "Chile", "contributesTo", "Velmar Fund"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nordic Assembly on Tuesday elected Norlandic legislator Mira Solvang as its "
+        "president, ending a long deadlock.",
+        "Mira Solvang was elected as chair of the Nordic Assembly.",
+    ],
+)
+def test_who_is_elected_to_a_post_of_a_body_is_elected_to_the_body(text):
+    assert _has(_relations(text), "Mira Solvang", "electedTo", "Nordic Assembly")
 
 
 @pytest.mark.parametrize(

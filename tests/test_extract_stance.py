@@ -46,11 +46,11 @@ def test_a_conjunct_after_and_still_shares_the_negation():
 def test_they_after_the_measures_continues_the_sanctions():
     # frames.yaml carried.sanctions.pronouns
     found = _relations(
-        "Norland on Monday imposed sanctions on four Velmarian officials. The measures "
-        "freeze their assets in Norland. They target Tomas Ekberg and Lena Berg."
+        "Sweden has blacklisted two Velmarian firms and their owners. The listings ban "
+        "Swedish banks from trading with them. They name Tomas Ekberg and Lena Berg."
     )
-    assert _has(found, "Norland", "sanctions", "Tomas Ekberg"), found
-    assert _has(found, "Norland", "sanctions", "Lena Berg"), found
+    assert _has(found, "Sweden", "sanctions", "Tomas Ekberg"), found
+    assert _has(found, "Sweden", "sanctions", "Lena Berg"), found
 
 
 def test_they_after_another_subject_continues_no_sanctions():
@@ -69,25 +69,25 @@ def test_a_relative_clause_on_the_end_of_a_plans_name_is_about_the_plan():
     # relative pronoun stands for the plan), arguments._stray_after_relative (the second
     # signer, hung on the verb above the clause)
     found = _relations(
-        "Chief among them was a memorandum on fisheries, which was signed by Norway's "
-        "Minister of Fisheries and Oceans, Sun-hee Park, and Sweden's Minister of Rural "
-        "Affairs, Lena Berg."
+        "The talks ended with a pact on water rights, which was signed by Norway's Minister "
+        "of Climate and Environment, Sun-hee Park, and Sweden's Minister of Agriculture, "
+        "Lena Berg."
     )
-    assert _has(found, "Sun-hee Park", "signs", "memorandum on fisheries"), found
-    assert _has(found, "Lena Berg", "signs", "memorandum on fisheries"), found
+    assert _has(found, "Sun-hee Park", "signs", "pact on water rights"), found
+    assert _has(found, "Lena Berg", "signs", "pact on water rights"), found
 
 
 def test_a_plans_name_ends_before_a_clause_on_its_complement():
     found = _relations(
-        "Norland and Velmar signed a memorandum of understanding that creates a joint "
-        "border team to patrol the coast."
+        "A memorandum of understanding that opens the border to trucks was initialled by "
+        "Velmar on Friday."
     )
-    assert _has(found, "Norland", "signs", "memorandum of understanding"), found
+    assert _has(found, "Velmar", "signs", "memorandum of understanding"), found
     found = _relations(
-        "Norland and Velmar signed a memorandum of understanding on rare earths, which "
-        "was drafted by Tomas Ekberg."
+        "Tomas Ekberg drafted a protocol of cooperation on fisheries, which was later "
+        "rejected by Norland."
     )
-    assert _has(found, "memorandum of understanding on rare earths", "proposedBy", "Tomas Ekberg")
+    assert _has(found, "Norland", "opposes", "protocol of cooperation on fisheries"), found
 
 
 def test_a_relative_clause_on_a_partner_is_the_partners():
@@ -103,7 +103,8 @@ def test_a_relative_clause_on_a_partner_is_the_partners():
 
 def test_calling_on_a_person_with_no_request_is_a_meeting():
     found = _relations(
-        "Tomas Ekberg called on Velmarian Foreign Minister Mira Solvang before leaving Oslo."
+        "On his last day in Oslo, Tomas Ekberg called on the Velmarian prime minister, Mira "
+        "Solvang."
     )
     assert _has(found, "Tomas Ekberg", "meets", "Mira Solvang"), found
     assert not _has(found, "Tomas Ekberg", "urges", "Mira Solvang"), found
@@ -126,17 +127,17 @@ def test_calling_on_a_person_for_something_is_no_meeting(text):
 def test_the_proposal_is_what_the_last_clause_of_proposing_proposed():
     # lexicon act_anaphors
     found = _relations(
-        "Tomas Ekberg proposed the holding of a national dialogue before May. The Green "
-        "Front rejected the proposal."
+        "Lena Berg suggested holding a referendum in the spring. Within hours the Green "
+        "Front had rejected the proposal."
     )
-    assert _has(found, "Green Front", "opposes", "national dialogue"), found
+    assert _has(found, "Green Front", "opposes", "referendum"), found
 
 
 def test_the_proposal_after_a_proposed_clause_is_its_object():
     found = _relations(
-        "Velmar wants to propose a joint patrol along the highway. On Friday Tomas Ekberg "
+        "Velmar proposed a joint patrol along the highway in March; later, Tomas Ekberg "
         "suggested that the Nordic Union should deploy a monitoring mission in the valley. "
-        "Sudria has refused the proposal."
+        "The proposal has been refused by Sudria."
     )
     assert _has(found, "Sudria", "declines", "monitoring mission"), found
     assert not _has(found, "Sudria", "declines", "joint patrol"), found
@@ -156,8 +157,70 @@ def test_the_proposal_after_a_proposal_of_nothing_named_is_not_the_one_before():
 def test_a_colleague_named_in_apposition_acts():
     # lexicon person_nouns, representative_nouns
     found = _relations(
-        "The Minister of Fisheries of Norland, Mira Solvang, and her Velmarian colleague, "
-        "Tomas Ekberg, initialled an accord on fishing quotas."
+        "Tomas Ekberg and his Velmarian colleague, Mira Solvang, will initial the fisheries "
+        "accord in Bergen."
     )
     for who in ("Mira Solvang", "Tomas Ekberg"):
-        assert _has(found, who, "signs", "accord on fishing quotas"), found
+        assert _has(found, who, "signs", "fisheries accord", "planned"), found
+
+
+# -- a verb the parser read as a participle on a subject with no verb -------------------------
+
+
+def _parsed(words, heads, deps, tags, pos):
+    """A Doc with the parse given (the statistical parser's mistake, reproduced)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+def _misread(verb_tag="VBN", agent=False):
+    """ "Leaders of the Velmar Union on Tuesday called on Sudria to halt the strikes ." read
+    with "called" a participle modifying "Leaders" (the sentence has no verb at its root);
+    with `agent`, "called by Sudria" (a true participle with its agent)."""
+    words = [
+        "Leaders",
+        "of",
+        "the",
+        "Velmar",
+        "Union",
+        "on",
+        "Tuesday",
+        "called",
+        "on",
+        "Sudria",
+        "to",
+        "halt",
+        "the",
+        "strikes",
+        ".",
+    ]
+    heads = [0, 0, 4, 4, 1, 4, 5, 0, 7, 8, 11, 7, 13, 11, 0]
+    deps = ["ROOT", "prep", "det", "compound", "pobj", "prep", "pobj", "acl", "prep", "pobj"]
+    deps += ["aux", "xcomp", "det", "dobj", "punct"]
+    if agent:
+        words[8], deps[8] = "by", "agent"
+    tags = ["NNS", "IN", "DT", "NNP", "NNP", "IN", "NNP", verb_tag, "IN", "NNP", "TO", "VB"]
+    tags += ["DT", "NNS", "."]
+    pos = ["NOUN", "ADP", "DET", "PROPN", "PROPN", "ADP", "PROPN", "VERB", "ADP", "PROPN"]
+    pos += ["PART", "VERB", "DET", "NOUN", "PUNCT"]
+    return _parsed(words, heads, deps, tags, pos)
+
+
+def test_a_participle_that_asks_someone_to_act_after_a_verbless_subject_is_the_verb():
+    from kg.extract.syntax.repair import _verb_read_as_participle
+
+    doc = _misread()
+    _verb_read_as_participle(doc)
+    assert doc[7].dep_ == "ROOT" and doc[7].head.i == 7
+    assert doc[0].dep_ == "nsubj" and doc[0].head.i == 7
+    assert doc[14].head.i == 7
+
+
+def test_a_participle_with_its_agent_stays_a_participle():
+    from kg.extract.syntax.repair import _verb_read_as_participle
+
+    doc = _misread(agent=True)
+    _verb_read_as_participle(doc)
+    assert doc[0].dep_ == "ROOT" and doc[7].dep_ == "acl"

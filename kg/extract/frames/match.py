@@ -220,12 +220,11 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             frame = f.verbs[k]
             anchor = None
             if frame.noun:
+                said = direct_objects(tok) + child_deps(tok, "dobj")
+                # a number of them: "won 39 of the 101 seats in the assembly"
+                said += [p for o in said if o.pos_ == "NUM" for p in prep_objects(o, "of")]
                 anchor = next(
-                    (
-                        o
-                        for o in direct_objects(tok) + child_deps(tok, "dobj")
-                        if o.lemma_.lower() in frame.noun or o.lower_ in frame.noun
-                    ),
+                    (o for o in said if o.lemma_.lower() in frame.noun or o.lower_ in frame.noun),
                     None,
                 )
                 if anchor is None or not _noun_of_fits(index, block, anchor, frame):

@@ -285,6 +285,20 @@ def frame_objects(
         elif spec == "self":  # "took part in the exercise": the event the noun names
             noun = tok.head if tok.dep_ == "compound" else tok
             out += index.refs(block, noun, with_conj=False) or index.refs(block, tok)
+        elif spec == "post_owner":  # "elected X as its president", "as the bloc's
+            # secretary general", "as chair of the council": the body whose post it is
+            for post in (
+                o
+                for h in [tok, *direct_objects(tok)]
+                for p in lexicon().role_prepositions
+                for o in prep_objects(h, p)
+            ):
+                for owner in child_deps(post, "poss") + prep_objects(post, "of"):
+                    out += [
+                        r
+                        for r in actor_refs(index, block, owner)
+                        if fits(r.cluster.cls, "Organization")
+                    ]
         elif spec == "appos":  # "X's predecessor, Y"
             for obj in child_deps(tok, "appos"):
                 out += index.refs(block, obj, with_conj=False)

@@ -257,6 +257,30 @@ class NameRepair:
                 ents.append(Span(doc, start, k, label="PERSON"))
                 taken.update(range(start, k))
                 changed = True
+        # a name no entity covers that a verb puts into a post ("appointed Tomas Ekberg as
+        # managing director", "Tomas Ekberg was named chief executive"; lexicon
+        # `appointment_verbs`, `role_prepositions`): only a person is put into a post
+        lex = lexicon()
+        for tok in doc:
+            if (
+                tok.dep_ not in ("dobj", "nsubjpass")
+                or not free(tok)
+                or tok.head.lemma_.lower() not in lex.appointment_verbs
+                or not _post_complement(tok.head, lex.role_prepositions)
+            ):
+                continue
+            start = tok.i
+            while start > 0 and tok.i - start < 4:
+                if free(doc[start - 1]):
+                    start -= 1
+                elif start > 1 and glued_hyphen(start - 1) and free(doc[start - 2]):
+                    start -= 2
+                else:
+                    break
+            if tok.i + 1 - start >= 2:
+                ents.append(Span(doc, start, tok.i + 1, label="PERSON"))
+                taken.update(range(start, tok.i + 1))
+                changed = True
         # a name before a comma and a title in apposition ("Tomas Ekberg, Norland's foreign
         # minister, said", "Tomas Ekberg, the army chief,"): the recognizer often drops it or
         # reads its surname as a place

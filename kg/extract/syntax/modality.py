@@ -355,7 +355,7 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
             break
     if _headline_infinitive(tok):  # "Norland to send troops": "is to", planned
         found.add("planned")
-    if not ended and _future_date(tok):  # "I go to Seoul next week": planned
+    if not ended and future_date(tok):  # "I go to Seoul next week": planned
         found.add("planned")
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
@@ -660,7 +660,7 @@ def _weighs(verb) -> bool:
     return frames().modality_heads.get(verb.lemma_.lower()) == "considered"
 
 
-def _future_date(verb) -> bool:
+def future_date(verb) -> bool:
     """A verb in the present with a date ahead of it ("arrives next week", "meets them
     tomorrow", "travels to Lima later this month"; data: frames.yaml future_words), or in the
     simple present of a trip with a day ("leaves on Monday for Luanda": `scheduled_days`);

@@ -2609,9 +2609,9 @@ def test_a_title_s_complement_does_not_run_on_into_a_list_of_people():
     "text, held_by",
     [
         ("Mira Solvang was offered the job of envoy in June but said no.", set()),
-        ("Mira Solvang turned down the post of envoy last week.", set()),
+        ("Mira Solvang sought the post of envoy last year.", set()),
         ("Mira Solvang took up the post of envoy last week.", {("Mira Solvang", "Envoy")}),
     ],
 )
-def test_a_post_offered_or_turned_down_is_not_held(text, held_by):
+def test_a_post_offered_or_sought_is_not_held(text, held_by):
     assert held(_extract(text)) == held_by

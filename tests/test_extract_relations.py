@@ -1551,3 +1551,26 @@ def test_on_the_initiative_of_one_the_others_act_on_what_it_proposed():
         "Coral Sea Research Centre in Arica."
     )
     assert _has(found, "Coral Sea Research Centre", "proposedBy", "Chile"), found
+
+
+def test_a_refusal_with_nothing_after_it_refuses_what_the_offer_before_was_to():
+    found = _relations(
+        "Norway offered to send a frigate to the Velmar Mission. Peru declined to contribute "
+        "a vessel. Bolivia also declined, citing costs. Asked about the Lima talks, Chile "
+        "declined to comment."
+    )
+    assert _has(found, "Bolivia", "declines", "Velmar Mission", "refused"), found
+    assert not any(s == "Chile" for s, _p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Velmar Mission is short of troops. Sweden has ruled out a return, its defence "
+        "minister told a radio station on Friday.",
+        "Sweden has ruled out a return to the Velmar Mission, its defence minister said.",
+    ],
+)
+def test_ruling_out_a_return_refuses_the_force(text):
+    found = _relations(text)
+    assert _has(found, "Sweden", "declines", "Velmar Mission", "refused"), found

@@ -246,6 +246,7 @@ class Lexicon:
     act_anaphor_classes: tuple[str, ...]  # what a proposal can be (not a city, a person)
     act_anaphor_window: int  # how many sentences back "the proposal" may reach
     capacity_nouns: frozenset[str]  # "in her capacity as chair": she holds it
+    unheld_post_verbs: frozenset[str]  # "was offered the post of envoy": not held
     content_preps: frozenset[str]  # "the proposal on X": what the description is about
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]

@@ -8,7 +8,7 @@ import gc
 import hashlib
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -197,6 +197,41 @@ def collector_paused() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
+FULL_COLLECTION_EVERY = 10  # batches between full collections (Python's own ratio: 10 to 1)
+
+
+class BatchCollector:
+    """The cyclic garbage collector of a build in one process: no automatic collection
+    while a batch is extracted, built and stored, one young collection after each batch
+    (`batch_done`) and a full one every FULL_COLLECTION_EVERY batches.
+
+    During a batch the objects it works on (its spaCy documents, statements, triples, the
+    validation's indexes) are alive: each automatic young collection, even at
+    GC_THRESHOLD, walked them again and found little to free (a build of 2,000 statements
+    files: 131 collections, 0.76 s of CPU). Between batches they are gone and the
+    collection walks what the batch left: 2,000 statements files 0.08 s, the same peak
+    memory. A batch's cyclic garbage waits for the batch's end, so memory stays bounded
+    by the batch, as the rest of a build's is. (With --jobs, whose workers extract and
+    build, collector_for_a_corpus's threshold stays.)"""
+
+    def __init__(self) -> None:
+        self.batches = 0
+        self._old: tuple[int, int, int] | None = None
+
+    def __enter__(self) -> BatchCollector:
+        self._old = gc.get_threshold()
+        gc.set_threshold(0)  # a threshold of 0: srsly re-enables a gc.disable()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._old is not None:
+            gc.set_threshold(*self._old)
+
+    def batch_done(self) -> None:
+        self.batches += 1
+        gc.collect(2 if self.batches % FULL_COLLECTION_EVERY == 0 else 1)
+
+
 def _load_long_lived(paths: Sequence[Path], model: str | None, jobs: int) -> None:
     """Load what every article of a build uses before the collector freezes it: the spaCy
     pipeline and kg's extraction modules (if any input is a text, and this process or its
@@ -298,7 +333,7 @@ def build_inputs(
     try:
         with collector_paused():
             _load_long_lived(paths, model, jobs)
-        with collector_for_a_corpus():
+        with collector_for_a_corpus(), BatchCollector() if jobs <= 1 else nullcontext() as batch:
             if out_dir is not None:
                 from kg.outputs import BuildWriter
 
@@ -380,6 +415,8 @@ def build_inputs(
                     to_store(built, items, rebuild)
                     if progress:
                         progress(len(items))
+                    if batch is not None:
+                        batch.batch_done()
             finally:  # what was built before an error is stored, as it was before
                 store_pending()
             if writer is not None:

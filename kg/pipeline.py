@@ -12,7 +12,7 @@ from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.batches import as_built, batch_spans
+from kg.batches import batch_spans
 from kg.build import build
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, Source, expand, read_source
 from kg.errors import InputError
@@ -263,16 +263,21 @@ def _built_here(
     strict: bool,
     registry: EntityRegistry,
     admit: Callable[[ArticleInput], None],
-) -> Iterator[tuple[list[ArticleInput], BuildResult]]:
+    nquads: str | None = None,
+) -> Iterator[tuple[list[ArticleInput], BuildResult | BuiltBatch]]:
     """Each batch (kg.batches.batch_spans) read, extracted, built and validated in this process
-    (`admit` is called on each input before its batch is built)."""
+    (`admit` is called on each input before its batch is built); with `nquads`, built as a
+    worker sends it back (kg.build.build)."""
     for start, end in batch_spans(len(paths), batch_size):
         items = read_inputs(list(paths[start:end]), model)
         for item in items:
             admit(item)
         statements = [item.statements for item in items]
         records = [item.record() for item in items]
-        yield items, build(statements, base=base, inputs=records, strict=strict, registry=registry)
+        built = build(
+            statements, base=base, inputs=records, strict=strict, registry=registry, nquads=nquads
+        )
+        yield items, built
 
 
 def build_inputs(
@@ -355,7 +360,12 @@ def build_inputs(
                     paths, model, jobs, batch_size, base, strict, registry, sort, admit
                 )
             else:
-                batches = _built_here(paths, model, batch_size, base, strict, registry, admit)
+                # a batch goes on as a worker's does: its N-Quads made once (sorted for the
+                # files), for the store's bulk load and the files
+                nquads = "sorted" if writer is not None else "in order" if store else None
+                batches = _built_here(
+                    paths, model, batch_size, base, strict, registry, admit, nquads
+                )
             # New articles go to the store in bulk loads of LOAD_BATCHES batches (KgStore's
             # BulkLoad: fewer loads, less of RocksDB's compaction); a batch of stored
             # articles goes alone, as it replaces them.
@@ -394,14 +404,6 @@ def build_inputs(
                 for items, built in batches:
                     received += len(items)
                     rebuild = store is not None and store.has_any(a.graph for a in built.articles)
-                    if (
-                        isinstance(built, BuildResult)
-                        and not rebuild
-                        and (store, writer) != (None, None)
-                    ):
-                        # a batch built here goes on as a worker's does: its N-Quads made
-                        # once (sorted for the files), for the store's bulk load and the files
-                        built = as_built(built, sort=writer is not None)
                     if isinstance(built, BuildResult):
                         summary.count(built)
                         if writer is not None:

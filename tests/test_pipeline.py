@@ -347,6 +347,42 @@ def test_a_build_tunes_the_garbage_collector_only_while_it_runs(tmp_path, corpus
     assert gc.get_freeze_count() == 0
 
 
+def test_a_batch_for_the_store_and_the_files_is_written_from_its_triples(
+    tmp_path, gold_doc, monkeypatch
+):
+    """Issue 11: a batch's quads were made (ox.Quad) only to be serialized for the store's
+    bulk load and the files; build(nquads=...) writes the N-Quads lines from the triples:
+    the bytes kg.batches.as_built made from the quads, sorted or in order, quarantine too."""
+    from kg.batches import as_built
+    from kg.build import build
+    from kg.statements import load_statements
+
+    corpus = write_variants(tmp_path / "corpus", gold_doc, 5, quarantined=3)
+    statements = [load_statements(p) for p in sorted(corpus.iterdir())]
+    made: list = []
+    real_in_graph = kg.quarantine.in_graph
+
+    def in_graph(*a):
+        made.append(a)
+        return real_in_graph(*a)
+
+    monkeypatch.setattr(kg.quarantine, "in_graph", in_graph)
+    for order, sort in (("sorted", True), ("in order", False)):
+        expected = as_built(build(statements), sort)
+        made.clear()
+        got = build(statements, nquads=order)
+        assert made == []  # no quad made
+        assert got.quarantine and got.main.count(b"\n") > 1000
+        assert (got.main, got.quarantine, got.entities) == (
+            expected.main,
+            expected.quarantine,
+            expected.entities,
+        )
+        assert got.articles == expected.articles
+    build_inputs([corpus], tmp_path / "out", store_dir=tmp_path / "store")
+    assert made == []  # a build in one process makes none either
+
+
 def test_a_build_in_one_process_collects_between_batches_not_during_them(
     tmp_path, gold_doc, monkeypatch
 ):

@@ -1250,3 +1250,20 @@ def test_no_plan_to_take_part_in_an_exercise_is_one_refusal():
     assert {(s, p, o) for (s, p, o) in found if s == "Norland"} == {
         ("Norland", "declines", "Exercise Iron Gate")
     }, found
+
+
+def test_an_event_whose_relative_clause_puts_it_ahead_is_planned():
+    found = _relations(
+        "Norland has pulled out of a large naval exercise in Velmar that starts next week, "
+        "the defence ministry said."
+    )
+    assert found[("large naval exercise", "locatedIn", "Velmar")] == {"planned"}
+
+
+def test_a_trip_in_the_simple_present_with_a_day_of_a_month_is_planned():
+    found = _relations(
+        "A Norland trade mission headed by Mira Solvang arrives in Velmar City on June 9."
+    )
+    assert found[("Norland trade mission", "visits", "Velmar City")] == {"planned"}
+    found = _relations("Mira Solvang arrived in Velmar City on June 9.")
+    assert found[("Mira Solvang", "visits", "Velmar City")] == {"asserted"}

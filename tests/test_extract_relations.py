@@ -1191,6 +1191,88 @@ def test_launching_an_offensive_or_announcing_a_summit_proposes_nothing():
 
 
 @pytest.mark.parametrize(
+    "text, what, who",
+    [
+        ("Chile rejected the Peruvian proposal after a long debate.", "Peruvian proposal", "Peru"),
+        ("Bolivia will study Peru's proposal before the vote.", "proposal", "Peru"),
+    ],
+)
+def test_a_proposal_named_by_its_maker_is_proposed_by_it(text, what, who):
+    found = _relations(text)
+    assert _has(found, what, "proposedBy", who, "asserted"), found
+
+
+@pytest.mark.parametrize(
+    "text, what, who",
+    [
+        (
+            "Chile has come out with a new initiative to set up a Coral Sea contact group, "
+            "its ministry said.",
+            "Coral Sea contact group",
+            "Chile",
+        ),
+        (
+            "Norway turned down a proposal from Chile to set up a Harbour Contact Group.",
+            "Harbour Contact Group",
+            "Chile",
+        ),
+        (
+            "Peru tabled a plan for a joint maritime task force on Monday.",
+            "joint maritime task force",
+            "Peru",
+        ),
+    ],
+)
+def test_who_makes_a_proposal_is_named_by_the_verb_or_a_preposition(text, what, who):
+    found = _relations(text)
+    assert _has(found, what, "proposedBy", who), found
+
+
+def test_who_weighs_or_welcomes_a_plan_did_not_make_it():
+    found = _relations(
+        "Chile welcomed a plan for a joint maritime task force. Peru discussed an initiative "
+        "to create a Coral Sea contact group."
+    )
+    assert not any(p == "proposedBy" and o in ("Chile", "Peru") for _s, p, o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, what",
+    [
+        (
+            "Peru proposed that the Andean Community deploy an observer mission on the frontier "
+            "soon.",
+            "observer mission",
+        ),
+        ("Peru proposed to hold a summit of Andean leaders in Cusco.", "summit of Andean leaders"),
+        ("Peru proposed the holding of a national dialogue before the vote.", "national dialogue"),
+    ],
+)
+def test_what_a_proposed_clause_or_event_brings_about_is_proposed(text, what):
+    found = _relations(text)
+    assert _has(found, what, "proposedBy", "Peru"), found
+    assert not any(o == "Andean Community" and p == "proposedBy" for _s, p, o in found)
+
+
+def test_the_side_named_with_a_country_stands_for_it():
+    found = _relations(
+        "The Chilean side proposed a Harbour Contact Group. Tomas Ekberg heads the Peruvian "
+        "side of the Harbour Commission."
+    )
+    assert _has(found, "Harbour Contact Group", "proposedBy", "Chile"), found
+    assert not _has(found, "Tomas Ekberg", "leads", "Harbour Commission"), found
+
+
+def test_a_proposal_about_its_own_subject_is_not_the_one_named_before():
+    found = _relations(
+        "Chile welcomed the Peruvian proposal. Bolivia later tabled the proposal about a "
+        "coastal rail link to Arica."
+    )
+    assert not _has(found, "Peruvian proposal", "proposedBy", "Bolivia"), found
+    assert _has(found, "Peruvian proposal", "proposedBy", "Peru"), found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Velmar Accord was signed in Norland by Mira Solvang, Norland's Minister of Trade; "
@@ -1348,3 +1430,164 @@ def test_an_unowned_ministry_is_led_by_the_holder_of_the_unowned_title():
     )
     assert _has(found, "Mira Solvang", "leads", "Ministry of Defence"), found
     assert not _has(found, "Tomas Ekberg", "leads", "Ministry of Defence"), found
+
+
+@pytest.mark.parametrize(
+    "text, appointee, appointer",
+    [
+        # a name the recognizer leaves out, put into a post by an appointing verb
+        # (phrases/names.py)
+        (
+            "The Norland cabinet appointed Fahim Al-Brandu as managing director of the Velmar "
+            "Fund, succeeding Ossian Kell, who retired in May.",
+            "Fahim Al-Brandu",
+            "Norland",
+        ),
+        # the name read as an object complement (syntax/repair.py), the post after "to"
+        # (frames.yaml post_preps)
+        (
+            "The Velmar Pension Fund named Mira Solvang to the post of chief economist.",
+            "Mira Solvang",
+            "Velmar Pension Fund",
+        ),
+        # ... and the sentence read as a noun phrase with a participle (syntax/repair.py)
+        (
+            "The Norland Development Bank (NDB) named Tomas Ekberg to the new post of chief "
+            "risk officer.",
+            "Tomas Ekberg",
+            "Norland Development Bank",
+        ),
+    ],
+)
+def test_a_body_that_names_someone_to_a_post_appoints_them(text, appointee, appointer):
+    found = _relations(text)
+    assert _has(found, appointee, "appointedBy", appointer), found
+
+
+def test_a_name_unread_by_the_recognizer_succeeds_whom_it_replaces():
+    found = _relations(
+        "The Norland cabinet appointed Fahim Al-Brandu as managing director of the Velmar "
+        "Fund, succeeding Ossian Kell, who retired in May."
+    )
+    assert _has(found, "Fahim Al-Brandu", "succeeds", "Ossian Kell"), found
+
+
+def test_naming_someone_to_a_group_appoints_them_to_no_post():
+    found = _relations("Tomas Ekberg named Mira Solvang to the delegation.")
+    assert not any(p == "appointedBy" for _s, p, _o in found), found
+
+
+def test_a_gerund_after_before_does_what_the_subject_does():
+    found = _relations(
+        "Tomas Ekberg gave a short interview to reporters before leaving for Velmar City."
+    )
+    assert _has(found, "Tomas Ekberg", "visits", "Velmar City"), found
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        # seats won (frames.yaml; frames/match.py: "39 of the seats")
+        ("The Velmar Party won 23 of the 60 seats in the Norland Assembly.", "Norland Assembly"),
+        ("The Velmar Party kept its seat on the Norland Council.", "Norland Council"),
+    ],
+)
+def test_a_party_that_wins_seats_in_an_assembly_is_elected_to_it(text, body):
+    assert _has(_relations(text), "Velmar Party", "electedTo", body)
+
+
+def test_taking_a_seat_in_a_room_elects_no_one():
+    found = _relations("Mira Solvang took a seat in the front row of the Norland Assembly.")
+    assert not any(p == "electedTo" for _s, p, _o in found), found
+
+
+def test_it_as_the_event_one_offers_to_host_is_the_event_named_last():
+    found = _relations(
+        "Tomas Ekberg called for a national dialogue before May. The Union of Churches, "
+        "which mediated the 2019 border talks, has offered to host it as well."
+    )
+    assert _has(found, "Union of Churches", "hosts", "national dialogue", "offered"), found
+    assert not any(p == "hosts" and o != "national dialogue" for _s, p, o in found), found
+
+
+def test_money_paid_into_a_fund_is_given_to_it():
+    found = _relations(
+        "Argentina will not pay into the Velmar Fund. Chile paid into the Velmar Fund in May."
+    )
+    assert _has(found, "Argentina", "declines", "Velmar Fund", "refused"), found
+    assert _has(found, "Chile", "contributesTo", "Velmar Fund"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Nordic Assembly on Tuesday elected Norlandic legislator Mira Solvang as its "
+        "president, ending a long deadlock.",
+        "Mira Solvang was elected as chair of the Nordic Assembly.",
+    ],
+)
+def test_who_is_elected_to_a_post_of_a_body_is_elected_to_the_body(text):
+    assert _has(_relations(text), "Mira Solvang", "electedTo", "Nordic Assembly")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministers backed a proposal for a Coral Sea contact group, first put forward by "
+        "Chile last year, and agreed to meet again.",
+        'Peru said that its cabinet was "seriously weighing" a proposal for a Coral Sea '
+        "contact group, first put forward by Chile last year.",
+    ],
+)
+def test_a_participle_after_a_proposal_names_who_made_it(text):
+    found = _relations(text)
+    assert _has(found, "Coral Sea contact group", "proposedBy", "Chile"), found
+    assert not _has(found, "Coral Sea contact group", "proposedBy", "Peru"), found
+
+
+def test_on_the_initiative_of_one_the_others_act_on_what_it_proposed():
+    found = _relations(
+        "On the initiative of the Chilean side, the ministers approved the creation of a "
+        "Coral Sea Research Centre in Arica."
+    )
+    assert _has(found, "Coral Sea Research Centre", "proposedBy", "Chile"), found
+
+
+def test_a_refusal_with_nothing_after_it_refuses_what_the_offer_before_was_to():
+    found = _relations(
+        "Norway offered to send a frigate to the Velmar Mission. Peru declined to contribute "
+        "a vessel. Bolivia also declined, citing costs. Asked about the Lima talks, Chile "
+        "declined to comment."
+    )
+    assert _has(found, "Bolivia", "declines", "Velmar Mission", "refused"), found
+    assert not any(s == "Chile" for s, _p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Velmar Mission is short of troops. Sweden has ruled out a return, its defence "
+        "minister told a radio station on Friday.",
+        "Sweden has ruled out a return to the Velmar Mission, its defence minister said.",
+    ],
+)
+def test_ruling_out_a_return_refuses_the_force(text):
+    found = _relations(text)
+    assert _has(found, "Sweden", "declines", "Velmar Mission", "refused"), found
+
+
+def test_a_person_put_forward_for_a_post_is_proposed_by_who_put_them_forward():
+    found = _relations(
+        "Chile proposed Mira Solvang as its envoy to the talks. Peru praised Tomas Ekberg "
+        "in a speech on Monday."
+    )
+    assert _has(found, "Mira Solvang", "proposedBy", "Chile"), found
+    assert not any(p == "proposedBy" and s == "Tomas Ekberg" for s, p, _o in found), found
+
+
+def test_providing_a_force_s_headquarters_contributes_to_it():
+    found = _relations(
+        "Velmar wants a rapid reaction brigade set up by June. Norway will give the "
+        "brigade's headquarters and a battalion, its defence minister said."
+    )
+    assert _has(found, "Norway", "contributesTo", "rapid reaction brigade"), found

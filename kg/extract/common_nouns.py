@@ -220,6 +220,18 @@ def _complement(doc, root, partners: frozenset[str] = frozenset()) -> list:
         if prep is None or prep.lower_ not in _COMPLEMENT_PREPS or prep.lower_ in partners:
             break
         words = list(prep.subtree)
+        # "a memorandum of understanding that sets up a team", "an accord on rare earths,
+        # which was signed by B": up to a clause on the complement's noun (and its comma)
+        clause = min(
+            (c.left_edge.i for w in words for c in w.children if c.dep_ in ("relcl", "acl")),
+            default=None,
+        )
+        if clause is not None:
+            words = [t for t in words if t.i < clause]
+            while words and words[-1].is_punct:
+                words.pop()
+            if len(words) < 2:
+                break
         # "a memorandum on fisheries with B": up to a partner's preposition
         cut = next((i for i, t in enumerate(words) if i and t.lower_ in partners), None)
         words = words[:cut] if cut is not None else words

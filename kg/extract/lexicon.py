@@ -233,6 +233,7 @@ class Lexicon:
     force_nouns: tuple[str, ...]
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
+    side_nouns: frozenset[str]  # "the Norlandic side": the country
     member_nouns: frozenset[str]  # "lawmakers from the Blue Party": the party
     member_quantifiers: frozenset[str]  # "some members of the council": not the council
     sending_verbs: dict[str, frozenset[str]]  # "represented by X", "has sent X": X's country
@@ -241,7 +242,12 @@ class Lexicon:
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name
     anaphor_names: dict[str, tuple[str, ...]]  # "the army": a name with "armed" too
+    act_anaphors: dict[str, tuple[str, ...]]  # "the proposal": what was proposed last
+    act_anaphor_classes: tuple[str, ...]  # what a proposal can be (not a city, a person)
+    act_anaphor_window: int  # how many sentences back "the proposal" may reach
     capacity_nouns: frozenset[str]  # "in her capacity as chair": she holds it
+    unheld_post_verbs: frozenset[str]  # "was offered the post of envoy": not held
+    content_preps: frozenset[str]  # "the proposal on X": what the description is about
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class
@@ -416,6 +422,7 @@ def _echoes(value: Any, _file: dict) -> dict:
         "nouns": frozenset(value.get("nouns") or ()),
         "markers": frozenset(value.get("markers") or ()),
         "bare_verbs": frozenset(value.get("bare_verbs") or ()),
+        "elliptic": frozenset(value.get("elliptic") or ()),
         "verbs": {str(k): v for k, v in (value.get("verbs") or {}).items()},
         "window": int(value.get("window", 1)),
         "confidence": float(value.get("confidence", 0.6)),
@@ -467,6 +474,8 @@ def _carried(value: Any, _file: dict) -> dict[str, dict]:
             "window": int(r.get("window", 6)),
             "confidence": float(r.get("confidence", 0.7)),
             "be_preps": frozenset(r.get("be_preps") or ()),
+            "pronouns": frozenset(r.get("pronouns") or ()),
+            "removed": frozenset(r.get("removed") or ()),
             "inverse": bool(r.get("inverse", False)),
             "opens": frozenset(r.get("opens") or ()),
             "needs": r.get("needs"),
@@ -518,6 +527,9 @@ class Frames:
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
     pair_titles: dict[str, tuple[str, ...]]  # "the two leaders"
     theme_nouns: frozenset[str]  # "the appointment of X" stands for X
+    return_nouns: frozenset[str]  # "ruled out a return": to the force of the story
+    maker_verbs: frozenset[str]  # "put forward a proposal": its subject makes it
+    maker_preps: tuple[str, ...]  # "a proposal from X": X makes it
     capital_means_country: frozenset[str]  # visits to Lima are to Peru
     object_control: frozenset[str]  # "urged X to sign": X is the object
     order_verbs: frozenset[str]  # "directed X to prepare": an order, no leading
@@ -538,6 +550,7 @@ class Frames:
     question_marks: frozenset[str]  # "asked whether X ...": a question
     negators: frozenset[str]  # "has no plans to"
     negating_conjunctions: frozenset[str]  # "neither A nor B": B negated
+    contrasting_conjunctions: frozenset[str]  # "not A but B": B not negated
     additive_focus: frozenset[str]  # "not only A but also B": both happen
     focus_time_words: frozenset[str]  # "not just yet": a denial after all
     clause_breaks: frozenset[str]  # ";": the clause before it is no complement after it
@@ -585,6 +598,8 @@ class Frames:
     naming_entity_types: frozenset[str]  # "EU sanctions": spaCy entity labels
     pair_words: dict[str, frozenset[str]]  # "both", "the two"
     principal_preps: tuple[str, ...]  # "signed on behalf of X": X signs
+    speaking_for: dict[str, tuple[str, ...]]  # "Speaking for X, A rejected it": X too
+    plan_pronoun_predicates: frozenset[str]  # "rejected it": a plan named before first
     holder_preps: frozenset[str]  # "X is under sanctions": X is their object
     report_nouns: frozenset[str]  # "rejected reports that ...": denied
     denial_verbs: frozenset[str]  # "dismissed reports that ...": negated

@@ -4,9 +4,10 @@ back to an entity named or described before it, or names an entity of its own.""
 from __future__ import annotations
 
 from kg.extract.clusters import Cluster
-from kg.extract.lexicon import lexicon, norm
+from kg.extract.lexicon import frames, lexicon, norm
 from kg.extract.mentions import Mention
 from kg.extract.syntax.events import governing_verb
+from kg.extract.syntax.modality import verb_in
 from kg.ontology import fits
 
 
@@ -24,20 +25,34 @@ def link_descriptions(
     named_word: dict[tuple[str, str], Cluster] = {}  # (class, word of its name) -> ...
     described: dict[tuple[str, str], Cluster] = {}  # (class, head word) -> a description's
     ahead = _names_by_word(mentions, clusters)
+    acted: dict[str, Cluster] = {}  # verb -> what its last clause acted on ("proposed X")
     for m in sorted((m for m in mentions if m.cluster >= 0 or m.label == "DESC"), key=start_of):
         if m.label != "DESC":
             c = clusters[m.cluster]
             named[c.cls] = c
             for w in norm(c.label).split():
                 named_word[(c.cls, w)] = c
+            _record_act(m, c, docs, acted)
             continue
         cls, word = m.cls or "", m.key.split()[-1] if m.key else ""
         c = named_word.get((cls, word))
+        if c is not None and _other_content(m, c, docs):
+            c = None  # "the Velmar proposal ... the proposal on a pipeline": another one
+        if c is None:
+            c = _acted_on(m, word, docs, acted)
         if c is None:
             c = described.get((cls, word))
-            if c is not None and not _same_complement(c.mentions[0], m):
+            if c is not None and (
+                not _same_complement(c.mentions[0], m) or _other_content(m, c, docs)
+            ):
                 c = None  # "talks between X and Y" and "talks with Z" are two talks
-        if c is None and m.definite and cls in named and _compatible(word, named[cls]):
+        if (
+            c is None
+            and m.definite
+            and cls in named
+            and _compatible(word, named[cls])
+            and not _other_content(m, named[cls], docs)
+        ):
             c = named[cls]
         if c is None:
             c = _named_later(m, ahead, mentions, docs)
@@ -48,6 +63,100 @@ def link_descriptions(
             described[(cls, word)] = c
         c.mentions.append(m)
         m.cluster = c.id
+        _record_act(m, c, docs, acted)
+
+
+def _act_word(tok) -> str | None:
+    """The verb (with its particle) or the noun of an act whose theme a noun is: "proposed a
+    summit", "a summit was proposed", "proposed the holding of a summit", "proposed holding a
+    summit", "an initiative to create a centre", "the proposal on the construction of a
+    pipeline"."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in _THEMES:
+        tok = tok.head.head  # "the holding of a summit", "the construction of a pipeline"
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in _ACT_PREPS:
+        noun = tok.head.head  # "the proposal on the construction of a pipeline"
+        return noun.lemma_.lower() if noun.pos_ == "NOUN" else None
+    if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.i == tok.i:
+        return None
+    verb = tok.head
+    if verb_in(verb, frames().undoing_verbs):
+        return None  # "proposed that Sweden leave the alliance" proposes no alliance
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj", "ccomp") and tok.dep_ == "dobj":
+        verb = verb.head  # "proposed holding a summit"
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and tok.dep_ == "dobj":
+        return verb.head.lemma_.lower()  # "an initiative to create a centre"
+    if (
+        verb.dep_ in ("ccomp", "xcomp")
+        and tok.dep_ == "dobj"
+        and _phrasal(verb.head) in _act_words()
+    ):
+        verb = verb.head  # "proposed that the bloc send an observer mission", "proposed to
+        # place the centre in Norvik"
+    return _phrasal(verb)
+
+
+def _phrasal(verb) -> str:
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {particle}" if particle else lemma
+
+
+def _act_words() -> frozenset[str]:
+    return frozenset(w for words in lexicon().act_anaphors.values() for w in words)
+
+
+_THEMES = ("dobj", "nsubjpass", "pobj")
+_ACT_PREPS = ("on", "for")
+
+
+def _record_act(m: Mention, c: Cluster, docs: list, acted: dict) -> None:
+    """Note what a mention is the object of, for a later "the proposal"."""
+    tok = docs[m.block][m.head]
+    verb = _act_word(tok)
+    if verb is not None and any(fits(c.cls, k) for k in lexicon().act_anaphor_classes):
+        # (what a proposal can be: "suggested Norvik as the venue" proposes no city)
+        acted.pop(verb, None)
+        acted[verb] = (m.block, tok.i, m.sent, c)  # the last one acted on comes last
+
+
+def _acted_on(m: Mention, word: str, docs: list, acted: dict) -> Cluster | None:
+    """What a bare definite act noun refers back to (lexicon `act_anaphors`): "the proposal"
+    after "X proposed a national consultation" is the consultation; not "Norland's
+    proposal", "the proposal for a summit" nor "the proposal that X made"."""
+    verbs = lexicon().act_anaphors.get(word)
+    if not verbs or not m.definite or m.qualified or _complement_of(m):
+        return None
+    tok = docs[m.block][m.head]
+    if any(ch.dep_ in ("poss", "acl", "relcl", "prep", "amod", "compound") for ch in tok.children):
+        return None
+    found = [a for v, a in acted.items() if v in verbs]
+    if not found:
+        return None
+    block, i, sent, c = found[-1]
+    if m.sent - sent > lexicon().act_anaphor_window:
+        return None  # too far back to be the proposal meant
+    # a verb of the act after it whose theme is no entity ("proposed that a ban be
+    # imposed"), or a noun of it that is no bare "the proposal" ("Finland made a proposal of
+    # its own"): the proposal is that one, unknown
+    for b in range(block, m.block + 1):
+        doc = docs[b]
+        start = i + 1 if b == block else 0
+        end = m.head if b == m.block else len(doc)
+        if any(_new_act(t, verbs) for t in doc[start:end]):
+            return None
+    return c
+
+
+def _new_act(t, words) -> bool:
+    """A verb of the act, or a noun of it that is not a bare "the proposal"."""
+    if t.pos_ == "VERB":
+        return _phrasal(t) in words
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in words:
+        return False
+    return not (
+        any(c.lower_ in lexicon().definite_determiners for c in t.children)
+        and all(c.dep_ == "det" for c in t.children)
+    )
 
 
 def _names_by_word(mentions: list[Mention], clusters: list[Cluster]) -> dict:
@@ -167,6 +276,24 @@ def _same_complement(first: Mention, m: Mention) -> bool:
     """ "the talks" may be "talks between X and Y"; "talks with Z" is not."""
     a, b = _complement_of(first), _complement_of(m)
     return not a or not b or a == b
+
+
+def _other_content(m: Mention, c: Cluster, docs: list) -> bool:
+    """Whether a description says what it is about, in a phrase on its head (lexicon
+    `content_preps`) or a to-infinitive, with words none of which the name of an entity
+    named before has: "the proposal on the construction of a pipeline" is not "the Velmar
+    proposal"; "the agreement on fisheries" may be the "Velmar Fisheries Agreement"."""
+    tok = docs[m.block][m.head]
+    lex = lexicon()
+    content = [
+        w
+        for child in tok.children
+        if (child.dep_ == "prep" and child.lower_ in lex.content_preps)
+        or (child.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in child.children))
+        for w in child.subtree
+        if w.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+    ]
+    return bool(content) and not {norm(w.text) for w in content} & set(norm(c.label).split())
 
 
 def _compatible(word: str, c: Cluster) -> bool:

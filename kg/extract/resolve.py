@@ -186,6 +186,24 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
                     out.append(ref)
         return out
 
+    def _completed(self, block: int, tok) -> list[Ref]:
+        """The entity whose long name a noun ends, for a relative clause on that noun: "a
+        memorandum of understanding on rare earths, which was signed by A" (the parser hangs
+        the clause on "earths", the last word of the memorandum's name)."""
+        word = tok
+        for _ in range(3):  # "memorandum [of understanding [on rare earths]]"
+            if word.dep_ != "pobj" or word.head.dep_ != "prep":
+                return []
+            word = word.head.head
+            m = self.mention_at(block, word)
+            if m is not None:
+                start = tok.doc[m.tok_start].idx
+                end = tok.idx + len(tok.text)
+                if any(name and start + len(name) == end for name in (m.long, m.alias)):
+                    return self._refs_one(block, word)
+                return []
+        return []
+
     def _refs_one(self, block: int, tok) -> list[Ref]:
         lex = lexicon()
         m = self.mention_at(block, tok)
@@ -228,7 +246,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         if (
             low in lex.relative_pronouns or low in lex.possessive_relatives
         ) and tok.head.dep_ == "relcl":
-            return self._refs_one(block, tok.head.head)
+            head = tok.head.head
+            return self._refs_one(block, head) or self._completed(block, head)
         lemma = tok.lemma_.lower()
         force = self._countrys_force(block, tok)
         if force is not None:
@@ -258,6 +277,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             return [Ref(c, True)] if c else []
         if lemma in lex.representative_nouns or low in lex.representative_nouns:
             return self._represented(block, tok)
+        if low in lex.side_nouns and not any(c.dep_ == "prep" for c in tok.children):
+            return self._represented(block, tok)  # "the Norlandic side", not "its side of X"
         if lemma in _title_words() and any(
             c.lower_ in lex.title_word_determiners for c in tok.children
         ):

@@ -26,7 +26,7 @@ def _continued_objects(tok, clause: Clause, rule: dict) -> list:
     doc = tok.doc
     nouns, lemma = rule["nouns"], tok.lemma_.lower()
     if not clause.passive and lemma in rule["verbs"]:
-        if any(doc[i].lemma_.lower() in nouns for i in clause.subjects):
+        if any(_names_the_act(doc[i], rule) for i in clause.subjects):
             return [doc[i] for i in clause.objects]
         return []
     if not rule["relative"] and tok.dep_ == "relcl":
@@ -65,6 +65,33 @@ def _continued_objects(tok, clause: Clause, rule: dict) -> list:
     return []
 
 
+def _names_the_act(subject, rule: dict) -> bool:
+    """Whether a subject names the act a clause continues: one of `nouns` ("The measures
+    target X"), or one of `pronouns` when the sentence before has one of `nouns` as its
+    subject ("The measures freeze their assets. They target X")."""
+    if subject.lemma_.lower() in rule["nouns"]:
+        return True
+    if subject.lower_ not in rule["pronouns"] or subject.sent.start == 0:
+        return False
+    before = subject.doc[subject.sent.start - 1].sent.root
+    return any(s.lemma_.lower() in rule["nouns"] for s in child_deps(before, "nsubj", "nsubjpass"))
+
+
+def _removed(tok, clause: Clause, rule: dict) -> bool:
+    """A passive of `removed` without an agent, from one of `nouns`: "the name of X was
+    removed from the list", "X was dropped from the package"."""
+    return (
+        clause.passive
+        and tok.lemma_.lower() in rule["removed"]
+        and not child_deps(tok, "agent")
+        and any(
+            p.lower_ == "from"
+            and any(o.lemma_.lower() in rule["nouns"] for o in child_deps(p, "pobj"))
+            for p in child_deps(tok, "prep")
+        )
+    )
+
+
 def carried_candidates(
     index: ArticleIndex, block: int, tok, clause: Clause, names_post: Callable[[], bool]
 ) -> list[Candidate]:
@@ -96,6 +123,10 @@ def carried_candidates(
         if clause.modality is None:
             return out
         found = _continued_objects(tok, clause, rule)
+        level = clause.modality
+        if not found and _removed(tok, clause, rule):
+            # "the name of X was removed from the list": X is not sanctioned
+            found, level = [tok.doc[i] for i in clause.objects], "negated"
         if found and rule["needs"] == "post" and not names_post():
             continue  # "X was named in the report" appoints no one
         if found and rule["not_posts"] and _post_words(tok) & rule["not_posts"]:
@@ -133,7 +164,7 @@ def carried_candidates(
                         object=obj,
                         block=block,
                         sent=tok.sent,
-                        modality=clause.modality,
+                        modality=level,
                         attributed=said,
                         confidence=rule["confidence"],
                         method=f"carried:{predicate}",

@@ -27,6 +27,7 @@ from kg.extract.syntax.arguments import (
     has_to,
     is_passive,
     prep_objects,
+    speaking_for,
 )
 from kg.extract.syntax.clauses import Clause, clauses_of
 from kg.extract.syntax.events import cancelled, event_modality
@@ -220,12 +221,11 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             frame = f.verbs[k]
             anchor = None
             if frame.noun:
+                said = direct_objects(tok) + child_deps(tok, "dobj")
+                # a number of them: "won 39 of the 101 seats in the assembly"
+                said += [p for o in said if o.pos_ == "NUM" for p in prep_objects(o, "of")]
                 anchor = next(
-                    (
-                        o
-                        for o in direct_objects(tok) + child_deps(tok, "dobj")
-                        if o.lemma_.lower() in frame.noun or o.lower_ in frame.noun
-                    ),
+                    (o for o in said if o.lemma_.lower() in frame.noun or o.lower_ in frame.noun),
                     None,
                 )
                 if anchor is None or not _noun_of_fits(index, block, anchor, frame):
@@ -240,6 +240,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue  # "named X as the source of the leak" appoints no one
             if frame.needs == "request" and not _asks_to_act(tok):
                 continue  # "called on X to halt": a request; "called on X": a courtesy call
+            if frame.needs == "courtesy" and (_asks_to_act(tok) or prep_objects(tok, "for")):
+                continue  # "called on X": a visit; "called on X to halt / for calm": a request
             if _causative(frame, clause, tok):
                 continue  # "left the council in charge of the talks" leaves nothing
             if (frame.needs == "guest" or clause.lemma in frame.receiving) and _guest(
@@ -256,6 +258,9 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             if frame.subject == "patient":
                 subj = [doc[i] for i in clause.objects]
             elif "each-other" not in frame.objects:
+                voiced = speaking_for(tok)
+                if voiced:  # "Speaking for the group, X rejected it": the group's stance
+                    subj = voiced
                 subj += principals(tok)  # "signed by A on behalf of Norland": Norland too
             subj += _partners(tok, frame)  # "A signed the accord with B": B signs it too
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
@@ -296,6 +301,8 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 subj = (
                     [tok]
                     if frame.subject == "self"
+                    else prep_objects(tok, frame.subject.split(":", 1)[1])
+                    if frame.subject and frame.subject.startswith("prep:")
                     else noun_subjects(tok, own=frame.subject == "maker")
                 )
             own = event_modality(tok) if frame.subject == "self" else level

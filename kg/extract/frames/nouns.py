@@ -39,8 +39,10 @@ def noun_subjects(tok, own: bool = False) -> list:
         return owners
     named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
     named = [c for c in named if c.ent_type_ in f.naming_entity_types]
-    if named or own:  # "EU sanctions on X", "a Danish proposal"
+    if named:  # "EU sanctions on X", "a Danish proposal"
         return named
+    if own:  # "X put forward a proposal for Y", "came out with an initiative to ...": X
+        return _maker(tok)
     head = tok.head
     if tok.dep_ == "attr" and head.lemma_.lower() in lexicon().copular_verbs:
         return subjects(head)
@@ -100,3 +102,50 @@ def participants(tok) -> tuple[object, list, list]:
 def in_place(tok) -> bool:
     """A noun after a preposition of place (lexicon.yaml place_prepositions)."""
     return tok.dep_ == "pobj" and tok.head.lower_ in lexicon().place_prepositions
+
+
+def _maker(noun) -> list:
+    """Who makes a proposal besides its possessor and "by" phrase: the object of one of
+    frames.yaml `maker_preps` ("a proposal from Norland"), or the subject of a verb of
+    `maker_verbs` that acts on it ("put forward a proposal", "came out with a plan": an
+    entry that ends in a preposition takes the noun as its object); no one for other verbs
+    ("is considering a proposal", "welcomed the plan")."""
+    f = frames()
+    named = [o for p in f.maker_preps for o in prep_objects(noun, p)]
+    if named:  # "a proposal from Norland to ..."
+        return named
+    makers = f.maker_verbs
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+        if f"{phrasal_lemma(verb)} {noun.head.lower_}" in makers:
+            return subjects(verb)
+    elif noun.dep_ == "dobj" and (verb.lemma_.lower() in makers or phrasal_lemma(verb) in makers):
+        return subjects(verb)
+    return _made_by(noun, verb, makers)
+
+
+def _made_by(noun, verb, makers) -> list:
+    """ "considering a proposal for X, first put forward by Norland in March": the agent of
+    a participle of making after the noun, on the noun or hung by the parser on the verb
+    (with no subject of its own)."""
+    if noun.dep_ not in ("dobj", "pobj"):
+        return []
+    for clause in [*child_deps(noun, "acl"), *child_deps(verb, "advcl", "dep")]:
+        if (
+            clause.tag_ == "VBN"
+            and clause.i > noun.i
+            and _phrases(clause) & makers
+            and not child_deps(clause, "nsubj", "nsubjpass")
+        ):
+            return [o for agent in child_deps(clause, "agent") for o in child_deps(agent, "pobj")]
+    return []
+
+
+def _phrases(verb) -> set[str]:
+    """The verb's lemma, alone and with each particle or adverb after it ("put forward",
+    which the parser may read as an adverb in a participle)."""
+    lemma = verb.lemma_.lower()
+    return {lemma, phrasal_lemma(verb)} | {
+        f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod") and c.i > verb.i
+    }

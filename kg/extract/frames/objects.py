@@ -185,9 +185,43 @@ def frame_objects(
                 if verb.lemma_.lower() in frames().creation_verbs:
                     for obj in child_deps(verb, "dobj"):
                         out += actor_refs(index, block, obj)
+        elif spec == "pronoun":  # "offered to host it": the event named last before "it"
+            for obj in objects:
+                if obj.lower_ in lexicon().thing_pronouns and obj.dep_ == "dobj":
+                    c = _event_before(index, block, obj)
+                    if c is not None:
+                        out.append(Ref(c, True))
+        elif spec == "return":  # "ruled out a return": to the force the story is about
+            for obj in objects:
+                if obj.lemma_.lower() in frames().return_nouns and not child_deps(obj, "prep"):
+                    c = index.salient_force(block, tok)
+                    if c is not None:
+                        out.append(Ref(c, True))
+        elif spec == "echo" and _bare(tok):  # "A offered a frigate to X. B also declined":
+            # what the last offer or refusal just before was of (frames.yaml echoes `elliptic`)
+            rule = frames().echoes
+            last = index.echo
+            here = index.sentence_number(index.pos(block, tok))
+            if (
+                last is not None
+                and last[1] in rule["elliptic"]
+                and 0 <= here - last[0] <= rule["window"]
+            ):
+                out += [Ref(o.cluster, True) for o in last[2]]
+        elif spec == "clause":  # "On the initiative of X, the leaders approved Y": what
+            # the verb the noun's phrase is hung on acts on
+            if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+                for obj in direct_objects(tok.head.head):
+                    out += actor_refs(index, block, obj)
+        elif spec == "complement":  # "proposed that X send a mission", "proposed to hold
+            # talks": what the verb's complement clause acts on (not what it would undo)
+            for verb in child_deps(tok, "ccomp", "xcomp"):
+                if verb.pos_ in ("VERB", "AUX") and not _undoes(verb):
+                    for obj in child_deps(verb, "dobj"):
+                        out += actor_refs(index, block, obj)
         elif spec == "intended":  # "a proposal to deploy a mission": what the noun's
-            # to-infinitive acts on
-            for verb in child_deps(tok, "acl"):
+            # to-infinitive acts on (which the parser may read as a relative clause)
+            for verb in child_deps(tok, "acl", "relcl"):
                 if has_to(verb) and not _undoes(verb):
                     for obj in child_deps(verb, "dobj"):
                         out += actor_refs(index, block, obj)
@@ -268,6 +302,20 @@ def frame_objects(
         elif spec == "self":  # "took part in the exercise": the event the noun names
             noun = tok.head if tok.dep_ == "compound" else tok
             out += index.refs(block, noun, with_conj=False) or index.refs(block, tok)
+        elif spec == "post_owner":  # "elected X as its president", "as the bloc's
+            # secretary general", "as chair of the council": the body whose post it is
+            for post in (
+                o
+                for h in [tok, *direct_objects(tok)]
+                for p in lexicon().role_prepositions
+                for o in prep_objects(h, p)
+            ):
+                for owner in child_deps(post, "poss") + prep_objects(post, "of"):
+                    out += [
+                        r
+                        for r in actor_refs(index, block, owner)
+                        if fits(r.cluster.cls, "Organization")
+                    ]
         elif spec == "appos":  # "X's predecessor, Y"
             for obj in child_deps(tok, "appos"):
                 out += index.refs(block, obj, with_conj=False)
@@ -295,6 +343,22 @@ def frame_objects(
         if out:
             break
     return out
+
+
+def _event_before(index: ArticleIndex, block: int, pronoun):
+    """The event "it" stands for as the object of a verb whose frame takes events (frames.yaml
+    `pronoun`): the one named last before it, in its sentence or the one before, but not in a
+    relative clause of its sentence that it is not in ("X, which had mediated during past
+    crises, offered to host it": not the crises)."""
+    aside = {
+        m.cluster
+        for clause in pronoun.sent
+        if clause.dep_ == "relcl" and pronoun not in clause.subtree
+        for t in clause.subtree
+        for m in [index.mention_at(block, t)]
+        if m is not None
+    }
+    return index._antecedent(block, pronoun, {"Event"}, same_or_previous=True, exclude=aside)
 
 
 def _bare(verb) -> bool:

@@ -112,6 +112,9 @@ def _subjects(verb) -> list:
     found = child_deps(verb, "nsubj")
     if found:
         return _named_instead(verb, found)
+    found = _speaker_in_apposition(verb)
+    if found:
+        return found
     head = verb.head
     noun_head = _intention_noun(verb)
     if noun_head is not None:  # "X has no plans to join": X would join
@@ -160,6 +163,26 @@ def _subjects(verb) -> list:
     if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
         return [head]
     return _stranded_subject(verb)
+
+
+def speaking_for(verb) -> list:
+    """Those a participle of speaking before the clause says its subject speaks for
+    (frames.yaml `speaking_for`): "Speaking for the Nordic Group, X rejected it"."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("advcl", "csubj") and c.tag_ == "VBG":
+            for prep in frames().speaking_for.get(c.lemma_.lower(), ()):
+                out += prep_objects(c, prep)
+    return out
+
+
+def _speaker_in_apposition(verb) -> list:
+    """ "Speaking for the Nordic Group, Velmar's minister, X, rejected it", parsed with the
+    participle as the verb's subject and the speaker in apposition to the group: the
+    speaker."""
+    if not any(c.dep_ == "csubj" for c in verb.children):
+        return []
+    return [a for o in speaking_for(verb) for a in child_deps(o, "appos") if a.i > o.i]
 
 
 def _can_act(noun) -> bool:
@@ -282,7 +305,33 @@ def _stray_conjuncts(verb, args: list) -> list:
         and c > last
         and not any(dep[g] in ("nsubj", "nsubjpass", "aux", "auxpass") for g in kids[c])
     ]
-    return out + _semicolon_items(verb, last)
+    return out + _semicolon_items(verb, last) + _stray_after_relative(verb, last)
+
+
+def _stray_after_relative(verb, last: int) -> list:
+    """ "a memorandum on rare earths, which was signed by the minister, A, and his
+    counterpart, B": a noun the parser made a conjunct of the verb above a relative clause,
+    right after the clause (nothing but commas and a conjunction between), is one more of
+    the relative clause's last argument."""
+    t = tree(verb.doc)
+    if t.dep[verb.i] != "relcl":
+        return []
+    above = verb.i
+    while t.pos[above] not in ("VERB", "AUX") or above == verb.i:
+        if t.head[above] == above:
+            return []
+        above = t.head[above]
+    doc = verb.doc
+    end = doc[verb.i].right_edge.i
+    return [
+        doc[c]
+        for c in t.kids[above]
+        if t.dep[c] == "conj"
+        and t.pos[c] in ("NOUN", "PROPN")
+        and c > last
+        and all(t.pos[j] in ("PUNCT", "CCONJ") for j in range(end + 1, doc[c].left_edge.i))
+        and not any(t.dep[g] in ("nsubj", "nsubjpass", "aux", "auxpass") for g in t.kids[c])
+    ]
 
 
 def _semicolon_items(verb, last: int) -> list:

@@ -12,7 +12,13 @@ from functools import cache
 
 from kg.extract.lexicon import frames
 from kg.extract.syntax.arguments import child_deps, phrasal_lemma, subjects
-from kg.extract.syntax.modality import is_question, modality, negates_a_plan, verb_in
+from kg.extract.syntax.modality import (
+    future_date,
+    is_question,
+    modality,
+    negates_a_plan,
+    verb_in,
+)
 
 
 @cache
@@ -255,10 +261,13 @@ def _ahead(tok) -> bool:
 
 def _planned_itself(tok) -> bool:
     """ "the proposed visit", "next month's summit", "next year's meeting" (data: frames.yaml
-    planned_modifiers)."""
+    planned_modifiers), "an exercise that starts next week", "the summit, which opens on
+    Monday" (a relative clause in the present with a date ahead: modality.future_date)."""
     words = frames().planned_modifiers
     for child in tok.children:
         if child.dep_ == "amod" and child.lower_ in words:
+            return True
+        if child.dep_ == "relcl" and future_date(child):
             return True
         if child.dep_ == "poss" and any(
             g.dep_ == "amod" and g.lower_ in words for g in child.children

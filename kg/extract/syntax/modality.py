@@ -305,6 +305,16 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
         # "will not host the summit but will send troops": a conjunct with an auxiliary or
         # a tense of its own takes neither the negation nor the modal of the verb before it
         own = word.i != tok.i and not above and below is not None and _finite(below)
+        # "was not proposed by A but backed by B": the conjunct after "but" is not denied
+        contrasted = (
+            word.i != tok.i
+            and not above
+            and below is not None
+            and any(
+                dep[c] == "cc" and lower[c] in f.contrasting_conjunctions and word.i < c < below.i
+                for c in kids[word.i]
+            )
+        )
         if not own and _counterfactual(word):
             return None  # "would have led the mission had he not resigned": it did not happen
         for child in kids[word.i]:
@@ -314,7 +324,7 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
                 return None  # "Norland should send troops": asked for, not stated
             if _not_only_at(t, child):
                 continue  # "will not only host the summit but also send troops": both happen
-            if d == "neg" and not own:
+            if d == "neg" and not own and not contrasted:
                 negated = True
             elif d == "preconj" and low in f.negators and (word.i == tok.i or not own):
                 negated = True  # "will neither host the summit nor ..."
@@ -345,7 +355,7 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
             break
     if _headline_infinitive(tok):  # "Norland to send troops": "is to", planned
         found.add("planned")
-    if not ended and _future_date(tok):  # "I go to Seoul next week": planned
+    if not ended and future_date(tok):  # "I go to Seoul next week": planned
         found.add("planned")
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
@@ -650,7 +660,7 @@ def _weighs(verb) -> bool:
     return frames().modality_heads.get(verb.lemma_.lower()) == "considered"
 
 
-def _future_date(verb) -> bool:
+def future_date(verb) -> bool:
     """A verb in the present with a date ahead of it ("arrives next week", "meets them
     tomorrow", "travels to Lima later this month"; data: frames.yaml future_words), or in the
     simple present of a trip with a day ("leaves on Monday for Luanda": `scheduled_days`);

@@ -6,6 +6,13 @@ appointee and the post are lost. When a person's name ends right where a title (
 position ruler's entity) begins and hangs on the title's head, and that head is the object
 or object complement of a verb of appointing (lexicon `appointment_verbs`), the name
 becomes the verb's object and the title its object complement (`oprd`).
+
+Two more misreadings of a verb of appointing with a person after it:
+- the name read as the verb's object complement with no object ("named Mira Solvang to the
+  post of chief economist"): the name is the object;
+- a sentence read as a noun phrase, the verb a participle on its subject ("The Velmar Fund
+  named Mira Solvang to ...", with no other verb): the verb is the sentence's root and the
+  noun its subject.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ class ObjectRepair:
         self.verbs = lexicon().appointment_verbs
 
     def __call__(self, doc: Doc) -> Doc:
+        _verb_read_as_participle(doc)
         ents = doc.ents
         people = {e.end: e for e in ents if e.label_ == "PERSON"}
         if not people:
@@ -41,7 +49,66 @@ class ObjectRepair:
                 name.head = verb
                 name.dep_ = "dobj"
                 head.dep_ = "oprd"
+        for person in people.values():
+            name = person.root
+            verb = name.head
+            if (
+                name.dep_ != "oprd"
+                or verb.pos_ != "VERB"
+                or verb.lemma_.lower() not in self.verbs
+                or any(c.dep_ == "dobj" for c in verb.children)
+            ):
+                continue
+            name.dep_ = "dobj"
+            noun = verb.head
+            if (
+                verb.dep_ == "acl"
+                and verb.tag_ in ("VBD", "VBN")
+                and noun.dep_ == "ROOT"
+                and noun.pos_ in ("PROPN", "NOUN")
+                and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            ):
+                later = [c for c in noun.rights if c.i > verb.i]
+                verb.head, verb.dep_, verb.tag_ = verb, "ROOT", "VBD"
+                noun.head, noun.dep_ = verb, "nsubj"
+                for c in later:  # the full stop and what follows the verb hang on the verb
+                    c.head = verb
         return doc
+
+
+def _verb_read_as_participle(doc: Doc) -> None:
+    """ "Leaders of the Andean Community (CAN) on Tuesday called on Peru to halt the
+    airstrikes": a sentence with no verb at its root, whose past-tense verb the parser read as
+    a participle modifying the subject ("leaders called on ..." as "leaders who were called
+    on ..."). When the root is a plural noun and the participle after it has no agent nor
+    auxiliary of its own but asks someone to act (a to-infinitive, as "called on X to halt",
+    "urged X to") or has a direct object, the participle is the verb and the noun its
+    subject."""
+    for sent in doc.sents:
+        root = sent.root
+        if root.tag_ != "NNS":
+            continue
+        for verb in root.rights:
+            if verb.dep_ != "acl" or verb.tag_ != "VBN" or doc[verb.i - 1].is_punct:
+                continue
+            kids = list(verb.children)
+            if any(k.dep_ in ("agent", "auxpass", "aux", "nsubj", "nsubjpass") for k in kids):
+                continue
+            if not any(
+                k.dep_ == "dobj"
+                or (k.dep_ == "xcomp" and any(a.lower_ == "to" for a in k.children))
+                for k in kids
+            ):
+                continue
+            later = [c for c in root.rights if c.i > verb.i]
+            verb.head = verb
+            verb.dep_ = "ROOT"
+            verb.tag_ = "VBD"
+            root.head = verb
+            root.dep_ = "nsubj"
+            for c in later:  # the full stop and what follows the verb hang on the verb
+                c.head = verb
+            break
 
 
 @Language.factory("kg_object_repair")

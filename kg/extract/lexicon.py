@@ -244,6 +244,7 @@ class Lexicon:
     anaphor_names: dict[str, tuple[str, ...]]  # "the army": a name with "armed" too
     act_anaphors: dict[str, tuple[str, ...]]  # "the proposal": what was proposed last
     capacity_nouns: frozenset[str]  # "in her capacity as chair": she holds it
+    unheld_post_verbs: frozenset[str]  # "was offered the post of envoy": not held
     content_preps: frozenset[str]  # "the proposal on X": what the description is about
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]

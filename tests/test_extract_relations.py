@@ -1551,3 +1551,50 @@ def test_on_the_initiative_of_one_the_others_act_on_what_it_proposed():
         "Coral Sea Research Centre in Arica."
     )
     assert _has(found, "Coral Sea Research Centre", "proposedBy", "Chile"), found
+
+
+def test_who_visits_people_at_a_site_visits_the_site():
+    found = _relations(
+        "Mira Solvang is expected to visit Norwegian troops at Camp Tervel, the brigade's "
+        "headquarters in Velmar City, next month, a spokesperson said."
+    )
+    assert _has(found, "Mira Solvang", "visits", "Camp Tervel", "planned"), found
+
+
+def test_the_head_of_state_is_the_president_named_before():
+    found = _relations(
+        "Norland's interior minister, Jon Berg, quit on Monday, the office of President Tomas "
+        "Ekberg said. On Tuesday the Head of State chose Mira Solvang, a former governor, as "
+        "interior minister."
+    )
+    assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), found
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "Tomas Ekberg invited Mira Solvang to come to Japan next year, and she accepted, "
+            "an aide said.",
+            "Japan",
+        ),
+        (
+            "Tomas Ekberg invited Mira Solvang to Velmar City for the council's next meeting. "
+            "Solvang accepted, her office said on Friday.",
+            "Velmar City",
+        ),
+    ],
+)
+def test_an_invitation_the_guest_accepts_is_a_visit_planned(text, place):
+    assert _has(_relations(text), "Mira Solvang", "visits", place, "planned")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Ekberg invited Mira Solvang to come to Japan next year.",
+        "Tomas Ekberg invited Mira Solvang to Velmar City for the council's next meeting.",
+    ],
+)
+def test_an_invitation_alone_is_no_visit(text):
+    assert not any(p == "visits" for _s, p, _o in _relations(text))

@@ -1589,6 +1589,16 @@ def test_an_invitation_the_guest_accepts_is_a_visit_planned(text, place):
     assert _has(_relations(text), "Mira Solvang", "visits", place, "planned")
 
 
+def test_a_refusal_with_nothing_after_it_refuses_what_the_offer_before_was_to():
+    found = _relations(
+        "Norway offered to send a frigate to the Velmar Mission. Peru declined to contribute "
+        "a vessel. Bolivia also declined, citing costs. Asked about the Lima talks, Chile "
+        "declined to comment."
+    )
+    assert _has(found, "Bolivia", "declines", "Velmar Mission", "refused"), found
+    assert not any(s == "Chile" for s, _p, _o in found), found
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1598,3 +1608,16 @@ def test_an_invitation_the_guest_accepts_is_a_visit_planned(text, place):
 )
 def test_an_invitation_alone_is_no_visit(text):
     assert not any(p == "visits" for _s, p, _o in _relations(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Velmar Mission is short of troops. Sweden has ruled out a return, its defence "
+        "minister told a radio station on Friday.",
+        "Sweden has ruled out a return to the Velmar Mission, its defence minister said.",
+    ],
+)
+def test_ruling_out_a_return_refuses_the_force(text):
+    found = _relations(text)
+    assert _has(found, "Sweden", "declines", "Velmar Mission", "refused"), found

@@ -420,6 +420,7 @@ def _echoes(value: Any, _file: dict) -> dict:
         "nouns": frozenset(value.get("nouns") or ()),
         "markers": frozenset(value.get("markers") or ()),
         "bare_verbs": frozenset(value.get("bare_verbs") or ()),
+        "elliptic": frozenset(value.get("elliptic") or ()),
         "verbs": {str(k): v for k, v in (value.get("verbs") or {}).items()},
         "window": int(value.get("window", 1)),
         "confidence": float(value.get("confidence", 0.6)),
@@ -523,6 +524,7 @@ class Frames:
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
     pair_titles: dict[str, tuple[str, ...]]  # "the two leaders"
     theme_nouns: frozenset[str]  # "the appointment of X" stands for X
+    return_nouns: frozenset[str]  # "ruled out a return": to the force of the story
     maker_verbs: frozenset[str]  # "put forward a proposal": its subject makes it
     maker_preps: tuple[str, ...]  # "a proposal from X": X makes it
     capital_means_country: frozenset[str]  # visits to Lima are to Peru

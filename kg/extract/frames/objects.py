@@ -191,6 +191,23 @@ def frame_objects(
                     c = _event_before(index, block, obj)
                     if c is not None:
                         out.append(Ref(c, True))
+        elif spec == "return":  # "ruled out a return": to the force the story is about
+            for obj in objects:
+                if obj.lemma_.lower() in frames().return_nouns and not child_deps(obj, "prep"):
+                    c = index.salient_force(block, tok)
+                    if c is not None:
+                        out.append(Ref(c, True))
+        elif spec == "echo" and _bare(tok):  # "A offered a frigate to X. B also declined":
+            # what the last offer or refusal just before was of (frames.yaml echoes `elliptic`)
+            rule = frames().echoes
+            last = index.echo
+            here = index.sentence_number(index.pos(block, tok))
+            if (
+                last is not None
+                and last[1] in rule["elliptic"]
+                and 0 <= here - last[0] <= rule["window"]
+            ):
+                out += [Ref(o.cluster, True) for o in last[2]]
         elif spec == "clause":  # "On the initiative of X, the leaders approved Y": what
             # the verb the noun's phrase is hung on acts on
             if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":

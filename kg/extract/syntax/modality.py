@@ -289,6 +289,8 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
             found.add(f.infinitive_heads[lemma])
         if above and infinitive and _pending(word):
             found.add("negated")  # "has yet to send troops": not (yet) done
+        if word.i == tok.i and _gerund_ahead(word):
+            found.add("planned")  # "spoke to reporters before leaving for Oslo"
         sibling = word.dep_ == "conj"
         infinitive = word.dep_ in ("xcomp", "advcl") and has_to(word)
         intends = _intends(word, below, f.modality_nouns)
@@ -362,6 +364,17 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
     return found, negated
+
+
+def _gerund_ahead(verb) -> bool:
+    """A gerund after "before", "ahead of", "prior to" (frames.yaml `future_preps`): what it
+    says lies ahead of its clause ("spoke to reporters before leaving for Oslo", "died before
+    signing the accord"): planned, not done."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
+        return False
+    prep = verb.head
+    ahead = frames().future_preps
+    return prep.lower_ in ahead or (prep.head.i != prep.i and prep.head.lower_ in ahead)
 
 
 def accepted_invitation(verb) -> bool:

@@ -1626,3 +1626,20 @@ def test_an_invitation_alone_is_no_visit(text):
 def test_ruling_out_a_return_refuses_the_force(text):
     found = _relations(text)
     assert _has(found, "Sweden", "declines", "Velmar Mission", "refused"), found
+
+
+def test_a_person_put_forward_for_a_post_is_proposed_by_who_put_them_forward():
+    found = _relations(
+        "Chile proposed Mira Solvang as its envoy to the talks. Peru praised Tomas Ekberg "
+        "in a speech on Monday."
+    )
+    assert _has(found, "Mira Solvang", "proposedBy", "Chile"), found
+    assert not any(p == "proposedBy" and s == "Tomas Ekberg" for s, p, _o in found), found
+
+
+def test_providing_a_force_s_headquarters_contributes_to_it():
+    found = _relations(
+        "Velmar wants a rapid reaction brigade set up by June. Norway will give the "
+        "brigade's headquarters and a battalion, its defence minister said."
+    )
+    assert _has(found, "Norway", "contributesTo", "rapid reaction brigade"), found

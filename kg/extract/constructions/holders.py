@@ -12,6 +12,7 @@ from kg.extract.phrases.titles import (
     complement_end,
     is_honorific,
     title_data,
+    written_end,
 )
 from kg.extract.resolve import Ref
 from kg.extract.syntax.arguments import child_deps, direct_objects, is_passive, subjects
@@ -57,6 +58,8 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         return dashed, "apposition"
     # the name after the title's complement: "the Minister of Finance of Norland, Dr Ana Ortiz"
     comma = _complement_end(b, pos)
+    if comma is None:
+        comma = _written_comma(b, pos)  # "its minister of state for trade, Ana Ortiz"
     if comma is not None:
         person = _person_at(b, comma + 1)
         if (
@@ -139,6 +142,8 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         if verb.pos_ in ("VERB", "AUX"):
             if says_past([*verb.children, verb]) and not allow_past:
                 return None, "past"
+            if role_of and verb.lemma_.lower() in lexicon().unheld_post_verbs:
+                return None, ""  # "was offered the post of envoy": not held
             if _names_object(verb):
                 # "appointed X as minister", "X was sworn in as minister", "sent X as envoy"
                 for obj in _appointees(verb):
@@ -359,10 +364,13 @@ def _apposed_before(b: Builder, pos: Mention) -> bool:
 
 
 def _rank_next(b: Builder, i: int) -> bool:
-    """Whether a title begins at token `i`, past title qualifiers ("retired colonel")."""
+    """Whether a title begins at token `i`, past title qualifiers and a nationality
+    ("retired colonel", "former Norlandic vice president")."""
     doc, qualifiers = b.doc, title_data().qualifiers
     while i < len(doc) and doc[i].lower_ in qualifiers:
         i += 1
+    if i < len(doc) and doc[i].ent_iob_ == "B" and _nationality(b, i, i + len(_entity(doc[i]))):
+        i += len(_entity(doc[i]))
     m = b.index.mention_at(b.block, doc[i]) if i < len(doc) else None
     return m is not None and m.tok_start == i and b.cluster(m).cls == "Position"
 
@@ -398,7 +406,10 @@ def _nationality(b: Builder, start: int, end: int) -> bool:
     modifies = end < len(doc) and doc[end - 1].head.i >= end
     if end < len(doc) and _occupation(doc, end):
         end += 1  # "the Norlandic diplomat Ana Ortiz"
-    return modifies and end < len(doc) and doc[end].is_title
+    if not modifies or end >= len(doc):
+        return False
+    title = b.index.mention_at(b.block, doc[end])  # "former Norlandic vice president X"
+    return doc[end].is_title or (title is not None and b.cluster(title).cls == "Position")
 
 
 def _entity(tok):
@@ -417,6 +428,19 @@ def _complement_end(b: Builder, pos: Mention) -> int | None:
         return m.tok_end, index.clusters[m.cluster].cls == "Person"
 
     return complement_end(b.doc, pos.tok_end, name_at)
+
+
+def _written_comma(b: Builder, pos: Mention) -> int | None:
+    """The comma right after the complement the parser hangs on the title, in lower case
+    too ("minister of state for trade,"), or None."""
+    doc, index = b.doc, b.index
+
+    def person(i: int) -> bool:
+        m = index.mention_at(b.block, doc[i])
+        return m is not None and index.clusters[m.cluster].cls == "Person"
+
+    end = written_end(doc, pos.tok_start, pos.tok_end, person)
+    return end if pos.tok_end < end < len(doc) and doc[end].text == "," else None
 
 
 def _named_as(b: Builder, head) -> Ref | None:

@@ -324,6 +324,14 @@ def _find_organisation_owner(index: ArticleIndex, c: Cluster) -> Cluster | None:
     return None
 
 
+def _title_between(b: Builder, start: int, end: int) -> bool:
+    """Whether a title is named between tokens `start` and `end`."""
+    return any(
+        start <= m.tok_start < end and b.cluster(m).cls == "Position"
+        for m in b.index.in_block.get(b.block, [])
+    )
+
+
 def _counterpart(b: Builder, pos: Mention, holder: Ref, title: str) -> None:
     """ "X ... and his Peruvian counterpart, Rosa Diaz": Diaz holds X's position."""
     doc = b.doc
@@ -331,6 +339,8 @@ def _counterpart(b: Builder, pos: Mention, holder: Ref, title: str) -> None:
     for tok in doc[start : doc[pos.head].sent.end]:
         if tok.lower_ not in lexicon().counterpart_nouns or tok.i < pos.tok_end:
             continue
+        if _title_between(b, pos.tok_end, tok.i):
+            continue  # the possessor's is the last title named before it
         people = [
             r
             for c in tok.children
@@ -338,6 +348,11 @@ def _counterpart(b: Builder, pos: Mention, holder: Ref, title: str) -> None:
             for r in b.index.refs(b.block, c)
             if r.cluster.cls == "Person"
         ]
+        if not people and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+            # the name between commas after it that the parser hung elsewhere
+            m = b.index.mention_at(b.block, doc[tok.i + 2])
+            if m is not None and m.tok_start == tok.i + 2 and b.cluster(m).cls == "Person":
+                people = [Ref(b.cluster(m))]
         owners = [
             b.index.as_actor(r)
             for c in tok.children

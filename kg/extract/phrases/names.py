@@ -200,6 +200,27 @@ class NameRepair:
                 and norm(tok.text) not in words.known
             )
 
+        # a name right after a title that the recognizer read as a work or an event
+        # ("Norlandic deputy Tomas Ekberg Lind" as a work of art)
+        for x in [x for x in ents if x.label_ in MISREAD and _name_shaped(x, words, MISREAD)]:
+            if any(e.label_ == "POSITION" and e.end == x.start for e in ents):
+                ents = [e for e in ents if e is not x] + [Span(doc, x.start, x.end, label="PERSON")]
+                changed = True
+        # a name between commas after a noun that stands for a person ("her Norlandic
+        # counterpart, Tomas Ekberg."; lexicon `person_nouns`) that the recognizer dropped
+        # or read in part as a date
+        strings = doc.vocab.strings  # the LOWER array: no Token object per word
+        nouns = {strings[w] for w in lexicon().person_nouns}
+        lowers = doc.to_array("LOWER").tolist()
+        comma = strings[","]
+        for k in range(1, len(doc) - 3):
+            if lowers[k] == comma and lowers[k - 1] in nouns:
+                span = _name_between_commas(doc, k + 1, ents, words)
+                if span is not None:
+                    ents = [x for x in ents if x.end <= span.start or x.start >= span.end]
+                    ents.append(span)
+                    taken.update(range(span.start, span.end))
+                    changed = True
         # a name right after a title that no entity covers ("Deputy Ministers Bae Sun-ok"),
         # or between commas after it ("its foreign minister, Tomas Ekberg, said")
         for e in ents:
@@ -371,6 +392,33 @@ def _who_follows(doc, e: Span, words: _Words) -> bool:
     )
 
 
+def _name_between_commas(doc, start: int, ents: list[Span], words: _Words) -> Span | None:
+    """Two to four title-case words from `start` to a comma or the sentence's end, none a
+    title, class or known word, in no entity or in ones the recognizer read as a date, a
+    work or an event: a person's name, as a span, or None."""
+    by_token = {i: x for x in ents for i in range(x.start, x.end)}
+    end = start
+    while end < len(doc) and end - start < 4:
+        tok, x = doc[end], by_token.get(end)
+        if not (
+            tok.is_title
+            and tok.is_alpha
+            and len(tok) > 1
+            and tok.lower_ not in words.stop
+            and norm(tok.text) not in words.known
+            and (x is None or (x.label_ in MISREAD | {"DATE"} and x.start >= start))
+        ):
+            break
+        end += 1
+    if end - start < 2 or end >= len(doc) or doc[end].text not in (",", ".", ";"):
+        return None
+    if doc[end].text == "." and not doc[end].is_sent_end:
+        return None
+    if any(x.end > end for i in range(start, end) if (x := by_token.get(i)) is not None):
+        return None
+    return Span(doc, start, end, label="PERSON")
+
+
 def _name_shaped(e: Span, words: _Words, labels: tuple[str, ...]) -> bool:
     """A name of two title-case words or more (hyphens inside), none a title, class or
     known word and not known as a whole, that the recognizer read with one of `labels`."""
@@ -479,6 +527,8 @@ def _apposed_name(doc, title: Span, ents: list[Span], word, glued_hyphen) -> lis
     if comma is None:
         comma = complement_end(doc, title.end, name_at)
     if comma is None:
+        comma = _possessed_end(doc, title.end, by_token)
+    if comma is None:
         return []
     i = comma + 1
     if i < len(doc) and doc[i].lower_ == "the":
@@ -492,6 +542,8 @@ def _apposed_name(doc, title: Span, ents: list[Span], word, glued_hyphen) -> lis
         or (i in by_token and by_token[i].label_ == "POSITION")
         or (doc[i].is_title and norm(doc[i].text) in demonyms)
         or (doc[i].text == "-" and i > 0 and doc[i - 1].lower_ in ranks)  # "Colonel-Major"
+        # the nationality's noun: "its envoy, Norlandic diplomat Ana Berg"
+        or (nationality == i - 1 and doc[i].is_lower and doc[i].pos_ == "NOUN")
     ):
         if doc[i].is_title and norm(doc[i].text) in demonyms:
             nationality = i
@@ -521,6 +573,20 @@ def _apposed_name(doc, title: Span, ents: list[Span], word, glued_hyphen) -> lis
     if nationality is not None:
         out.append(Span(doc, nationality, nationality + 1, label="NORP"))
     return out
+
+
+def _possessed_end(doc, start: int, by_token: dict[int, Span]) -> int | None:
+    """The comma after a title's complement that ends in a possessive and the common noun
+    it owns ("a spokesperson for Ekberg's office,"), or None; a title there ("the
+    president's chief of staff, X") is the one the name holds."""
+    if start + 2 >= len(doc) or doc[start].tag_ != "POS":
+        return None
+    i = start + 1
+    while i < min(len(doc), start + 4) and doc[i].is_lower and doc[i].pos_ in ("NOUN", "ADJ"):
+        if i in by_token:
+            return None
+        i += 1
+    return i if i > start + 1 and i < len(doc) and doc[i].text == "," else None
 
 
 def _hyphen_inside(doc, i: int, by_token: dict[int, Span]) -> bool:

@@ -74,6 +74,7 @@ def title_data() -> TitleData:
         k: [str(w) for w in v] for k, v in d.items() if isinstance(v, list) and k != "patterns"
     }
     lists["role_plurals"] = [plural(w) for w in lists["role_nouns"]]
+    lists["qualifiers"] = [str(k) for k in d["qualifiers"]]  # the words, as a list
     patterns = tuple((p["name"], _expand(p["pattern"], lists)) for p in d["patterns"])
     return TitleData(
         patterns=patterns,
@@ -264,6 +265,7 @@ class TitleMarker:
         ]
         spans = [t for t in (_trim(_hyphen_start(s)) for s in spans) if t is not None]
         spans = [_cut_at_name(_cut_at_noun(_cut_after_place(_cut_before_person(s)))) for s in spans]
+        spans = [_cut_list_before_owner(s) for s in spans]
         spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
         titles = []
         for span in filter_spans(spans):
@@ -393,6 +395,35 @@ def _cut_before_person(span: Span) -> Span:
     while end < len(doc) and doc[end].is_title and doc[end].lower_ not in others:
         end += 1
     return Span(doc, span.start, last + 1, label=span.label) if end - last > 2 else span
+
+
+def _cut_list_before_owner(span: Span) -> Span:
+    """A title whose complement seemed to list words up to an owner's possessive ("India's
+    Minister of Jal Shakti, Tomas Ekberg, and Norland's Minister of X": "Tomas Ekberg, and
+    Norland" is no part of the complement, the owner of the next title opens after "and"),
+    or to list names of two words or more of which none is a title's word ("head of the
+    Velmar Police, Mira Solvang and Lena Berg": people, not domains) ends before its first
+    comma ("Minister of Economy, Trade and Industry", "of Water, Sanitation and Urban
+    Development" stay whole)."""
+    doc = span.doc
+    comma = next((t.i for t in span[1:] if t.text == ","), None)
+    if comma is None:
+        return span
+    if span.end < len(doc) and doc[span.end].tag_ == "POS":
+        return Span(doc, span.start, comma, label=span.label)
+    data = title_data()
+    words = data.domains | data.modifiers | data.role_nouns | data.name_heads
+    items, item = [], []
+    for tok in doc[comma + 1 : span.end]:
+        if tok.text == "," or tok.lower_ in ("and", "&"):
+            items.append(item)
+            item = []
+        else:
+            item.append(tok)
+    items.append(item)
+    if any(len(x) >= 2 and not any(t.lower_ in words for t in x) for x in items):
+        return Span(doc, span.start, comma, label=span.label)
+    return span
 
 
 def _cut_after_place(span: Span) -> Span:

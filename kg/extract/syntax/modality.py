@@ -290,7 +290,7 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
         if above and infinitive and _pending(word):
             found.add("negated")  # "has yet to send troops": not (yet) done
         if word.i == tok.i and _gerund_ahead(word):
-            found.add("planned")  # "spoke to reporters before leaving for Oslo"
+            found.add("planned")  # "spoke to reporters before leaving for Velmar City"
         sibling = word.dep_ == "conj"
         infinitive = word.dep_ in ("xcomp", "advcl") and has_to(word)
         intends = _intends(word, below, f.modality_nouns)
@@ -368,7 +368,7 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
 
 def _gerund_ahead(verb) -> bool:
     """A gerund after "before", "ahead of", "prior to" (frames.yaml `future_preps`): what it
-    says lies ahead of its clause ("spoke to reporters before leaving for Oslo", "died before
+    says lies ahead of its clause ("spoke to reporters before leaving for Velmar City", "died before
     signing the accord"): planned, not done."""
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
         return False

@@ -244,6 +244,8 @@ class Lexicon:
     named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name
     anaphor_names: dict[str, tuple[str, ...]]  # "the army": a name with "armed" too
     act_anaphors: dict[str, tuple[str, ...]]  # "the proposal": what was proposed last
+    act_anaphor_classes: tuple[str, ...]  # what a proposal can be (not a city, a person)
+    act_anaphor_window: int  # how many sentences back "the proposal" may reach
     capacity_nouns: frozenset[str]  # "in her capacity as chair": she holds it
     unheld_post_verbs: frozenset[str]  # "was offered the post of envoy": not held
     content_preps: frozenset[str]  # "the proposal on X": what the description is about
@@ -474,6 +476,7 @@ def _carried(value: Any, _file: dict) -> dict[str, dict]:
             "confidence": float(r.get("confidence", 0.7)),
             "be_preps": frozenset(r.get("be_preps") or ()),
             "pronouns": frozenset(r.get("pronouns") or ()),
+            "removed": frozenset(r.get("removed") or ()),
             "inverse": bool(r.get("inverse", False)),
             "opens": frozenset(r.get("opens") or ()),
             "needs": r.get("needs"),
@@ -596,6 +599,8 @@ class Frames:
     naming_entity_types: frozenset[str]  # "EU sanctions": spaCy entity labels
     pair_words: dict[str, frozenset[str]]  # "both", "the two"
     principal_preps: tuple[str, ...]  # "signed on behalf of X": X signs
+    speaking_for: dict[str, tuple[str, ...]]  # "Speaking for X, A rejected it": X too
+    plan_pronoun_predicates: frozenset[str]  # "rejected it": a plan named before first
     holder_preps: frozenset[str]  # "X is under sanctions": X is their object
     report_nouns: frozenset[str]  # "rejected reports that ...": denied
     denial_verbs: frozenset[str]  # "dismissed reports that ...": negated

@@ -27,6 +27,7 @@ from kg.extract.syntax.arguments import (
     has_to,
     is_passive,
     prep_objects,
+    speaking_for,
 )
 from kg.extract.syntax.clauses import Clause, clauses_of
 from kg.extract.syntax.events import cancelled, event_modality
@@ -257,6 +258,9 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             if frame.subject == "patient":
                 subj = [doc[i] for i in clause.objects]
             elif "each-other" not in frame.objects:
+                voiced = speaking_for(tok)
+                if voiced:  # "Speaking for the group, X rejected it": the group's stance
+                    subj = voiced
                 subj += principals(tok)  # "signed by A on behalf of Norland": Norland too
             subj += _partners(tok, frame)  # "A signed the accord with B": B signs it too
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)

@@ -1596,7 +1596,7 @@ def test_providing_a_force_s_headquarters_contributes_to_it():
 def test_her_movement_is_the_body_whose_post_she_holds():
     found = _relations(
         "Tomas Ekberg has called a national dialogue for May. Mira Solvang, the president of "
-        "Velmar Forward, said her movement would not take part in the dialogue. Anders Holm, "
+        "Velmar Forward, said her movement will boycott the dialogue. Anders Holm, "
         "a lawmaker, said his party would join it."
     )
     assert _has(found, "Velmar Forward", "declines", "national dialogue", "refused"), found

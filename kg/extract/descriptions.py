@@ -114,6 +114,18 @@ class Descriptions:
         return None
 
     def _titled(self, block: int, tok, words: list[str]) -> Cluster | None:
+        """The person a title description stands for (`_titled_as`); with no one named with
+        the title, the holder of a title it names the post of ("the Head of State": the
+        president named before; lexicon `title_equivalents`)."""
+        found = self._titled_as(block, tok, words)
+        if found is None:
+            for other in lexicon().title_equivalents.get(" ".join(words), ()):
+                found = self._titled_as(block, tok, other.split())
+                if found is not None:
+                    break
+        return found
+
+    def _titled_as(self, block: int, tok, words: list[str]) -> Cluster | None:
         """The person a title description stands for ("the minister", "the president"): of
         the persons named before with that title (`_is_title`: "Foreign Minister X" for
         "the minister", never "Vice President Y" for "the president"; a title read by the

@@ -275,3 +275,13 @@ def test_noun_chunks_read_from_the_tree_are_spacy_s(nlp):
     chunks = [(s.start, s.end, s.label_) for s in noun_chunks(doc)]
     assert chunks == [(s.start, s.end, s.label_) for s in doc.noun_chunks]
     assert len(chunks) >= 8
+
+
+def test_the_tree_shares_one_empty_tuple_among_the_words_with_no_children(nlp):
+    from kg.extract.syntax.tree import tree
+
+    doc = nlp("Tomas Ekberg and Mira Solvang signed the Orsk grain accord in Velmar.")
+    t = tree(doc)
+    leaves = [k for k in t.kids if not k]
+    assert len(leaves) >= 5 and all(k is leaves[0] == () for k in leaves)
+    assert [list(k) for k in t.kids] == [[c.i for c in tok.children] for tok in doc]

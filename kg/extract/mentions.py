@@ -307,7 +307,7 @@ def find_mentions(
                     continue
                 add([acronym], m.label, m.cls)
 
-    singles = {p for p in lexicon().positions if " " not in p}
+    singles = _single_word_positions()
     for ent in ents:
         if ent.label_ == "PERSON" and ent.start > 0:
             before = doc[ent.start - 1]
@@ -331,6 +331,12 @@ def find_mentions(
 
 
 _PLACE_CLASSES = ("Country", "City", "Region")
+
+
+@cache
+def _single_word_positions() -> frozenset[str]:
+    """The one-word titles of lexicon `positions` ("minister", "president")."""
+    return frozenset(p for p in lexicon().positions if " " not in p)
 
 
 def _acronym_candidates(doc) -> list:

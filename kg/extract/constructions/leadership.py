@@ -14,6 +14,7 @@ from kg.extract.syntax.arguments import (
     subjects,
 )
 from kg.extract.syntax.modality import completed_perfect, modality
+from kg.extract.syntax.tree import tree
 
 
 def leadership(b: Builder) -> None:
@@ -51,7 +52,8 @@ def leadership(b: Builder) -> None:
 def _paired(verb) -> bool:
     """Whether the verb's sentence pairs its lists ("respectively": lexicon
     `pairing_adverbs`)."""
-    return any(t.lower_ in lexicon().pairing_adverbs for t in verb.sent)
+    sent, lower = verb.sent, tree(verb.doc).lower
+    return any(lower[i] in lexicon().pairing_adverbs for i in range(sent.start, sent.end))
 
 
 def _prefixed(tok) -> str | None:

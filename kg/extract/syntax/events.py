@@ -13,8 +13,8 @@ from functools import cache
 from kg.extract.lexicon import frames
 from kg.extract.syntax.arguments import child_deps, phrasal_lemma, subjects
 from kg.extract.syntax.modality import (
+    asked,
     future_date,
-    is_question,
     modality,
     negates_a_plan,
     verb_in,
@@ -116,7 +116,7 @@ def noun_modality(tok) -> str | None:
     as given ("Will the talks between X and Y be part of it?": the talks). Data: frames.yaml
     modality_heads, purpose_preps, future_preps, planned_modifiers."""
     f = frames()
-    if is_question(tok.sent):
+    if asked(tok):  # its sentence is a question (answered once per sentence)
         if not any(c.dep_ == "poss" or c.lower_ == "the" for c in tok.children):
             return None
         if tok.dep_ in ("nsubj", "nsubjpass") and _occurs(tok.head, f.occurrence_verbs):

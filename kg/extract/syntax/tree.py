@@ -18,13 +18,15 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 
 from kg.extract.doc_memo import memo
 
+_LEAF: tuple = ()  # the children of a word that has none
 _STR: dict[int, str] = {}  # string id -> string (ids are hashes of the strings: one table)
 
 
 class Tree:
     """Per token: head index, dependency label, coarse and fine tag, lowercase form,
-    lemma and lowercased lemma, the children's indices in order (lists only read); and
-    the answers worked out once per Doc (`done`: modality, arguments, question sentences)."""
+    lemma and lowercased lemma, the children's indices in order (read only: one shared
+    empty tuple for each word with none); and the answers worked out once per Doc (`done`:
+    modality, arguments, question sentences)."""
 
     __slots__ = ("dep", "done", "head", "kids", "lemma", "lemma_lower", "lower", "pos", "tag")
 
@@ -32,10 +34,15 @@ class Tree:
         array = doc.to_array([HEAD, DEP, POS, TAG, LOWER, LEMMA])
         relative = array[:, 0].astype("int64").tolist()  # the heads, as offsets
         self.head = head = [i + r for i, r in enumerate(relative)]
-        kids: list[list[int]] = [[] for _ in head]
+        # a word with no children shares one empty tuple: a list per word made the Tree
+        # cost twice as much, half of it in the collections that walked those lists
+        kids: list = [_LEAF] * len(head)
         for i, h in enumerate(head):
             if h != i:
-                kids[h].append(i)
+                if kids[h] is _LEAF:
+                    kids[h] = [i]
+                else:
+                    kids[h].append(i)
         self.kids = kids
         strings = doc.vocab.strings
         get = _STR.get

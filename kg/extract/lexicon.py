@@ -589,6 +589,8 @@ class Frames:
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"
     invitation_verbs: frozenset[str]  # "X, which had been invited, declined": the event
     accepting_verbs: frozenset[str]  # "invited X to visit Y, and X accepted": planned
+    mandate_verbs: frozenset[str]  # "asked X to form a government": appointed
+    mandate_nouns: frozenset[str]
     named_by: tuple[str, ...]  # "the opposition Blue Party movement": a body's classes
     part_nouns: frozenset[str]  # "a UN unit": a part of the body its name modifies
     # "the head of X, General Y,": how far a name may follow, what it passes over

@@ -1643,3 +1643,13 @@ def test_providing_a_force_s_headquarters_contributes_to_it():
         "brigade's headquarters and a battalion, its defence minister said."
     )
     assert _has(found, "Norway", "contributesTo", "rapid reaction brigade"), found
+
+
+def test_her_movement_is_the_body_whose_post_she_holds():
+    found = _relations(
+        "Tomas Ekberg has called a national dialogue for May. Mira Solvang, the president of "
+        "Velmar Forward, said her movement will boycott the dialogue. Anders Holm, "
+        "a lawmaker, said his party would join it."
+    )
+    assert _has(found, "Velmar Forward", "declines", "national dialogue", "refused"), found
+    assert not any(s == "Anders Holm" and p == "declines" for s, p, _o in found), found

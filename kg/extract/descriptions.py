@@ -77,6 +77,17 @@ class Descriptions:
                 return owner
         return None
 
+    def body_of(self, person: Cluster, block: int, tok, classes) -> Cluster | None:
+        """The body of one of `classes` whose current post the person holds, as the
+        constructions found it named before the end of the word's sentence ("Its president,
+        X, said her movement would not take part": the movement X presides)."""
+        end = self.offsets[block] + tok.sent.end_char
+        for offset, post, former in self.holdings.get(person.id, []):
+            owner = self.clusters[post.of] if post.of is not None else None
+            if offset < end and not former and owner is not None and owner.cls in classes:
+                return owner
+        return None
+
     @staticmethod
     def _last_named(c: Cluster, pos: int) -> int:
         """Where an entity is named last before `pos` (-1: never)."""

@@ -233,6 +233,7 @@ class Lexicon:
     force_nouns: tuple[str, ...]
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
+    body_nouns: dict[str, tuple[str, ...]]  # "her movement": the body of her post
     side_nouns: frozenset[str]  # "the Norlandic side": the country
     member_nouns: frozenset[str]  # "lawmakers from the Blue Party": the party
     member_quantifiers: frozenset[str]  # "some members of the council": not the council

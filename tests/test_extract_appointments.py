@@ -16,8 +16,8 @@ pytestmark = pytest.mark.slow
     "text, modality",
     [
         (
-            "President Tomas Ekberg is expected to formally ask Mira Solvang to form a "
-            "government once the results are certified, his office said.",
+            "President Tomas Ekberg will ask Mira Solvang to form a government after the vote "
+            "count is final, an aide said.",
             "planned",
         ),
         ("President Tomas Ekberg tasked Mira Solvang with forming a cabinet.", "asserted"),
@@ -37,7 +37,7 @@ def test_a_participle_after_a_relative_clause_on_a_name_in_apposition_continues_
     # syntax/arguments.py `_continued_relative`: the parser hangs "replacing" on the main
     # passive, whose subject is a country
     found = _relations(
-        "Norland was represented at the summit by its interim Prime Minister, Mira Solvang, "
-        "who was appointed by the council in March, replacing Tomas Ekberg."
+        "Velmar was represented in Geneva by its foreign minister, Mira Solvang, who was named "
+        "by the new cabinet last week, replacing Tomas Ekberg."
     )
     assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found

@@ -32,6 +32,7 @@ from kg.extract.syntax.arguments import (
 from kg.extract.syntax.clauses import Clause, clauses_of
 from kg.extract.syntax.events import cancelled, event_modality
 from kg.extract.syntax.modality import (
+    accepted_invitation,
     completed_perfect,
     limits_an_offer,
     modality,
@@ -238,6 +239,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue
             if frame.needs == "post" and not _names_a_post(index, block, tok):
                 continue  # "named X as the source of the leak" appoints no one
+            if frame.needs == "accepted" and not accepted_invitation(tok):
+                continue  # "invited X to Velmar City": only asked, unless X accepted
             if frame.needs == "request" and not _asks_to_act(tok):
                 continue  # "called on X to halt": a request; "called on X": a courtesy call
             if frame.needs == "courtesy" and (_asks_to_act(tok) or prep_objects(tok, "for")):

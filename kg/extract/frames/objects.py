@@ -135,7 +135,7 @@ def _owned(index: ArticleIndex, block: int, obj, owners: set[str]) -> bool:
 
 def _economy_of(index: ArticleIndex, block: int, noun) -> list[Ref]:
     """The country that modifies an unnamed noun of its economy (frames.yaml
-    `economy_nouns`): "American technology companies", "US goods" -> the United States."""
+    `economy_nouns`): "American technology companies", "US goods" -> that country."""
     words = frames().economy_nouns
     if (noun.lemma_.lower() not in words and noun.lower_ not in words) or actor_refs(
         index, block, noun

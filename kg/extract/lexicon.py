@@ -604,6 +604,8 @@ class Frames:
     pair_words: dict[str, frozenset[str]]  # "both", "the two"
     principal_preps: tuple[str, ...]  # "signed on behalf of X": X signs
     speaking_for: dict[str, tuple[str, ...]]  # "Speaking for X, A rejected it": X too
+    event_frames: frozenset[str]  # "after two days of talks": who talks is the verb's subject
+    economy_nouns: frozenset[str]  # "sanctions on US goods": that country
     plan_pronoun_predicates: frozenset[str]  # "rejected it": a plan named before first
     holder_preps: frozenset[str]  # "X is under sanctions": X is their object
     report_nouns: frozenset[str]  # "rejected reports that ...": denied

@@ -1689,3 +1689,16 @@ def test_a_proposal_for_something_is_not_itself_proposed_beside_it():
     found = _relations("Norway's proposal for a ceasefire was welcomed by Sweden.")
     assert _has(found, "ceasefire", "proposedBy", "Norway"), found
     assert not any(p == "proposedBy" and s != "ceasefire" for s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("Norway refused to make a proposal for a summit of Nordic leaders.", "refused"),
+        ("Norway is expected to put forward a proposal for a summit of Nordic leaders.", "planned"),
+        ("Sweden will consider a proposal by Norway for a summit of Nordic leaders.", "asserted"),
+    ],
+)
+def test_the_makers_own_verb_says_whether_a_proposal_is_made(text, level):
+    found = _relations(text)
+    assert _has(found, "summit of Nordic leaders", "proposedBy", "Norway", level), found

@@ -28,8 +28,16 @@ def test_asking_someone_to_form_a_government_appoints_them(text, modality):
     assert _has(_relations(text), "Mira Solvang", "appointedBy", "Tomas Ekberg", modality)
 
 
-def test_asking_someone_to_comment_appoints_no_one():
-    found = _relations("President Tomas Ekberg asked Mira Solvang to comment on the results.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Tomas Ekberg asked Mira Solvang to comment on the results.",
+        # review r12 X19: a party's offer of a coalition is no mandate
+        "Mira Solvang asked Tomas Ekberg to form a coalition with her party.",
+    ],
+)
+def test_asking_someone_to_comment_or_to_join_a_coalition_appoints_no_one(text):
+    found = _relations(text)
     assert not any(p == "appointedBy" for _s, p, _o in found), found
 
 
@@ -41,3 +49,20 @@ def test_a_participle_after_a_relative_clause_on_a_name_in_apposition_continues_
         "by the new cabinet last week, replacing Tomas Ekberg."
     )
     assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chair of the Nordic Council, Mira Solvang, was elected in May.",
+        "This year the Nordic Council's chair, Mira Solvang, was elected unopposed.",
+    ],
+)
+def test_who_holds_a_post_of_a_body_and_was_elected_is_elected_to_the_body(text):
+    # frames/objects.py `post_owner`: the post the passive's subject names
+    assert _has(_relations(text), "Mira Solvang", "electedTo", "Nordic Council")
+
+
+def test_who_was_elected_with_no_post_is_elected_to_nothing():
+    found = _relations("Mira Solvang was elected in May.")
+    assert not any(p == "electedTo" for _s, p, _o in found), found

@@ -2615,3 +2615,28 @@ def test_a_title_s_complement_does_not_run_on_into_a_list_of_people():
 )
 def test_a_post_offered_or_sought_is_not_held(text, held_by):
     assert held(_extract(text)) == held_by
+
+
+def test_a_name_read_as_a_body_in_a_list_of_owned_people_is_a_person_s():
+    from kg.extract.phrases.names import NameRepair
+
+    words = ["with", "Norway", "'s", "Ana", "Berg", "and", "Sweden", "'s", "Oskar", "Lunde"]
+    words += ["."]
+    pos = ["ADP", "PROPN", "PART", "PROPN", "PROPN", "CCONJ", "PROPN", "PART", "PROPN", "PROPN"]
+    pos += ["PUNCT"]
+    tags = [*pos[:2], "POS", *pos[3:7], "POS", *pos[8:]]
+    ents = [(1, 2, "GPE"), (3, 5, "PERSON"), (6, 7, "GPE"), (8, 10, "ORG")]
+    doc = NameRepair()(_tagged(words, pos, ents, tags))
+    assert ("Oskar Lunde", "PERSON") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_plural_title_before_a_colon_is_held_by_the_people_listed_after_it():
+    st = _extract(
+        "The congress then chose three vice-chairs, one from each bloc: Norway's Ana Berg, "
+        "Sweden's Oskar Lunde and Finland's Mira Solvang."
+    )
+    assert held(st) == {
+        ("Ana Berg", "Vice-chair"),
+        ("Oskar Lunde", "Vice-chair"),
+        ("Mira Solvang", "Vice-chair"),
+    }

@@ -2640,3 +2640,9 @@ def test_a_plural_title_before_a_colon_is_held_by_the_people_listed_after_it():
         ("Oskar Lunde", "Vice-chair"),
         ("Mira Solvang", "Vice-chair"),
     }
+
+
+def test_a_title_written_with_of_the_and_its_owner_is_another_name_of_the_post():
+    st = _extract("The Chairman of the Council of Elders of Norland, Tomas Ekberg, spoke first.")
+    post = next(e for e in st.entities if e.cls == "Position")
+    assert "Chairman of the Council of Elders" in post.aliases

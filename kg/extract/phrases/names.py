@@ -206,8 +206,8 @@ class NameRepair:
             if any(e.label_ == "POSITION" and e.end == x.start for e in ents):
                 ents = [e for e in ents if e is not x] + [Span(doc, x.start, x.end, label="PERSON")]
                 changed = True
-        # a name read as a body in a list of people each named with an owner ("Norway's
-        # A B, Sweden's C D and Finland's E F" with "C D" read as an organisation)
+        # a name read as a body in a list of people each named with an owner ("Norland's
+        # A B, Sudria's C D and Vell's E F" with "C D" read as an organisation)
         owned = [e for e in ents if e.start >= 2 and doc[e.start - 1].tag_ == "POS"]
         for x in owned:
             if x.label_ != "PERSON" and _name_shaped(x, words, ("ORG", "GPE", "FAC", "NORP")):

@@ -2646,3 +2646,19 @@ def test_a_title_written_with_of_the_and_its_owner_is_another_name_of_the_post()
     st = _extract("The Chairman of the Council of Elders of Norland, Tomas Ekberg, spoke first.")
     post = next(e for e in st.entities if e.cls == "Position")
     assert "Chairman of the Council of Elders" in post.aliases
+
+
+def test_a_lower_case_complement_list_ends_before_a_person_coordinated_after_it():
+    st = _extract(
+        "The new cabinet has Ana Berg as minister for youth, sport and rural affairs and "
+        "Oskar Lunde as trade minister."
+    )
+    assert ("Ana Berg", "Minister for Youth, Sport and Rural Affairs") in held(st)
+
+
+def test_a_place_complement_goes_on_past_and_the_to_a_second_place():
+    st = _extract(
+        "The bloc's Special Coordinator for Central Asia and the Caucasus, Lena Berg, will "
+        "attend as a guest."
+    )
+    assert ("Lena Berg", "Special Coordinator for Central Asia and the Caucasus") in held(st)

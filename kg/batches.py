@@ -69,8 +69,10 @@ def build_minted(
     them elsewhere. `sort`: N-Quads lines sorted and without duplicates, as the output files
     take them (the store takes them in any order)."""
     registry = ReplayRegistry(base, minted)
-    result = build(statements, base=base, inputs=records, strict=strict, registry=registry)
-    return as_built(result, sort)
+    order = "sorted" if sort else "in order"
+    return build(
+        statements, base=base, inputs=records, strict=strict, registry=registry, nquads=order
+    )
 
 
 def as_built(result: BuildResult, sort: bool = False) -> BuiltBatch:

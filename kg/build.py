@@ -15,11 +15,11 @@ from pathlib import Path
 
 from kg.construct import prepare
 from kg.errors import KgError, ValidationFailed
-from kg.graphs import ArticleGraph, BuildResult
+from kg.graphs import ArticleGraph, BuildResult, BuiltBatch
 from kg.identity import EntityRegistry
 from kg.iri import DEFAULT_BASE, check_base
 from kg.outputs import OUTPUT_FILES
-from kg.quarantine import quarantine_batch
+from kg.quarantine import split, split_triples, validate_batch
 from kg.statements import Statements
 
 __all__ = [
@@ -40,12 +40,18 @@ def build(
     inference: str = "none",
     registry: EntityRegistry | None = None,
     engine: str = "kg",
-) -> BuildResult:
+    nquads: str | None = None,
+) -> BuildResult | BuiltBatch:
     """Build the graphs of several articles; entities with equal labels and classes merge.
 
     Validation (kg.shacl, the results pySHACL gives) mixes the class hierarchy into the
     data (sh:class follows rdfs:subClassOf) without materialising RDFS inferences.
     With `strict`, any violation raises ValidationFailed instead of quarantining.
+
+    With `nquads` ("sorted" or "in order") the batch comes back as the store's bulk loader
+    and the output files take it, a BuiltBatch (kg.batches.as_built's bytes, lines sorted
+    and without duplicates or in the quads' order), written from the triples: no Python
+    quad is made (making them and serializing them took about 0.5 ms an article).
     """
     try:
         base = check_base(base)
@@ -58,8 +64,32 @@ def build(
         seen[st.article.id] = i
     registry = registry or EntityRegistry(base)
     prepared = [prepare(st, registry, base) for st in statements]
-    articles = quarantine_batch(prepared, inference, engine)
-    result = BuildResult(base=base, articles=articles, inputs=list(inputs))
+    verdict = validate_batch(prepared, inference, engine)
+    result: BuildResult | BuiltBatch
+    if nquads is None:
+        articles = [split(p, verdict, i) for i, p in enumerate(prepared)]
+        result = BuildResult(base=base, articles=articles, inputs=list(inputs))
+    else:
+        main: list[str] = []
+        quarantine: list[str] = []
+        mentioned: set[str] = set()
+        articles = []
+        for i, p in enumerate(prepared):
+            article, triples, q_triples = split_triples(p, verdict, i)
+            articles.append(article)
+            graph, qgraph = str(p.graph), str(p.qgraph)  # N-Quads lines as ox.serialize's
+            main += [f"{s} {pr} {o} {graph} .\n" for s, pr, o in triples]
+            quarantine += [f"{s} {pr} {o} {qgraph} .\n" for s, pr, o in q_triples]
+            mentioned.update(s.value for s, pr, _o in triples if pr.value.endswith(MENTIONED_IN))
+        sort = nquads == "sorted"
+        result = BuiltBatch(
+            base=base,
+            inputs=list(inputs),
+            articles=articles,
+            main=_joined(main, sort),
+            quarantine=_joined(quarantine, sort),
+            entities=sorted(mentioned),
+        )
     if strict:
         bad = [v for a in articles for v in a.violations]
         if bad:
@@ -69,6 +99,13 @@ def build(
                 f"{first.focus_label or first.focus}: {first.message}"
             )
     return result
+
+
+MENTIONED_IN = "#mentionedIn"
+
+
+def _joined(lines: list[str], sort: bool) -> bytes:
+    return "".join(sorted(set(lines)) if sort else lines).encode("utf-8")
 
 
 def write_build(result: BuildResult, out_dir: Path | str) -> dict[str, Path]:

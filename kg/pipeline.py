@@ -8,11 +8,11 @@ import gc
 import hashlib
 import time
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg.batches import as_built, batch_spans
+from kg.batches import batch_spans
 from kg.build import build
 from kg.corpus import STATEMENT_SUFFIXES, TEXT_SUFFIXES, Source, expand, read_source
 from kg.errors import InputError
@@ -197,6 +197,41 @@ def collector_paused() -> Iterator[None]:
         gc.set_threshold(*old)
 
 
+FULL_COLLECTION_EVERY = 10  # batches between full collections (Python's own ratio: 10 to 1)
+
+
+class BatchCollector:
+    """The cyclic garbage collector of a build in one process: no automatic collection
+    while a batch is extracted, built and stored, one young collection after each batch
+    (`batch_done`) and a full one every FULL_COLLECTION_EVERY batches.
+
+    During a batch the objects it works on (its spaCy documents, statements, triples, the
+    validation's indexes) are alive: each automatic young collection, even at
+    GC_THRESHOLD, walked them again and found little to free (a build of 2,000 statements
+    files: 131 collections, 0.76 s of CPU). Between batches they are gone and the
+    collection walks what the batch left: 2,000 statements files 0.08 s, the same peak
+    memory. A batch's cyclic garbage waits for the batch's end, so memory stays bounded
+    by the batch, as the rest of a build's is. (With --jobs, whose workers extract and
+    build, collector_for_a_corpus's threshold stays.)"""
+
+    def __init__(self) -> None:
+        self.batches = 0
+        self._old: tuple[int, int, int] | None = None
+
+    def __enter__(self) -> BatchCollector:
+        self._old = gc.get_threshold()
+        gc.set_threshold(0)  # a threshold of 0: srsly re-enables a gc.disable()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._old is not None:
+            gc.set_threshold(*self._old)
+
+    def batch_done(self) -> None:
+        self.batches += 1
+        gc.collect(2 if self.batches % FULL_COLLECTION_EVERY == 0 else 1)
+
+
 def _load_long_lived(paths: Sequence[Path], model: str | None, jobs: int) -> None:
     """Load what every article of a build uses before the collector freezes it: the spaCy
     pipeline and kg's extraction modules (if any input is a text, and this process or its
@@ -228,16 +263,21 @@ def _built_here(
     strict: bool,
     registry: EntityRegistry,
     admit: Callable[[ArticleInput], None],
-) -> Iterator[tuple[list[ArticleInput], BuildResult]]:
+    nquads: str | None = None,
+) -> Iterator[tuple[list[ArticleInput], BuildResult | BuiltBatch]]:
     """Each batch (kg.batches.batch_spans) read, extracted, built and validated in this process
-    (`admit` is called on each input before its batch is built)."""
+    (`admit` is called on each input before its batch is built); with `nquads`, built as a
+    worker sends it back (kg.build.build)."""
     for start, end in batch_spans(len(paths), batch_size):
         items = read_inputs(list(paths[start:end]), model)
         for item in items:
             admit(item)
         statements = [item.statements for item in items]
         records = [item.record() for item in items]
-        yield items, build(statements, base=base, inputs=records, strict=strict, registry=registry)
+        built = build(
+            statements, base=base, inputs=records, strict=strict, registry=registry, nquads=nquads
+        )
+        yield items, built
 
 
 def build_inputs(
@@ -298,7 +338,7 @@ def build_inputs(
     try:
         with collector_paused():
             _load_long_lived(paths, model, jobs)
-        with collector_for_a_corpus():
+        with collector_for_a_corpus(), BatchCollector() if jobs <= 1 else nullcontext() as batch:
             if out_dir is not None:
                 from kg.outputs import BuildWriter
 
@@ -320,7 +360,12 @@ def build_inputs(
                     paths, model, jobs, batch_size, base, strict, registry, sort, admit
                 )
             else:
-                batches = _built_here(paths, model, batch_size, base, strict, registry, admit)
+                # a batch goes on as a worker's does: its N-Quads made once (sorted for the
+                # files), for the store's bulk load and the files
+                nquads = "sorted" if writer is not None else "in order" if store else None
+                batches = _built_here(
+                    paths, model, batch_size, base, strict, registry, admit, nquads
+                )
             # New articles go to the store in bulk loads of LOAD_BATCHES batches (KgStore's
             # BulkLoad: fewer loads, less of RocksDB's compaction); a batch of stored
             # articles goes alone, as it replaces them.
@@ -359,14 +404,6 @@ def build_inputs(
                 for items, built in batches:
                     received += len(items)
                     rebuild = store is not None and store.has_any(a.graph for a in built.articles)
-                    if (
-                        isinstance(built, BuildResult)
-                        and not rebuild
-                        and (store, writer) != (None, None)
-                    ):
-                        # a batch built here goes on as a worker's does: its N-Quads made
-                        # once (sorted for the files), for the store's bulk load and the files
-                        built = as_built(built, sort=writer is not None)
                     if isinstance(built, BuildResult):
                         summary.count(built)
                         if writer is not None:
@@ -380,6 +417,8 @@ def build_inputs(
                     to_store(built, items, rebuild)
                     if progress:
                         progress(len(items))
+                    if batch is not None:
+                        batch.batch_done()
             finally:  # what was built before an error is stored, as it was before
                 store_pending()
             if writer is not None:

@@ -20,7 +20,7 @@ from kg.graphs import ArticleGraph, StatementQuads
 from kg.ontology import KGO, load_ontology
 from kg.validate import Violation, validate_quads, validate_triples
 
-__all__ = ["Verdict", "assign", "quarantine_batch", "split", "validate_batch"]
+__all__ = ["Verdict", "assign", "quarantine_batch", "split", "split_triples", "validate_batch"]
 
 ROUNDS = 3  # validate, take out what violated, validate the rest: at most this often
 
@@ -72,6 +72,17 @@ def split(p: PreparedArticle, verdict: Verdict, index: int) -> ArticleGraph:
     """The article's graph without what the verdict quarantines, and its quarantine graph:
     the quarantined statements (each with a kgo:violation message) and entities. `index` is
     the article's position in the validated batch."""
+    result, main, quarantine = split_triples(p, verdict, index)
+    result.main = in_graph(main, p.graph)
+    result.quarantine = in_graph(quarantine, p.qgraph)
+    return result
+
+
+def split_triples(
+    p: PreparedArticle, verdict: Verdict, index: int
+) -> tuple[ArticleGraph, list[tuple], list[tuple]]:
+    """split() without its quads: the article's numbers and violations (ArticleGraph, its
+    quad lists empty), the triples of its graph and those of its quarantine graph."""
     bad_statements, bad_entities = verdict.statements, verdict.entities
     ids = {sq.iri for sq in p.stmts}
     quarantined = len(ids & set(bad_statements))
@@ -84,7 +95,6 @@ def split(p: PreparedArticle, verdict: Verdict, index: int) -> ArticleGraph:
         quarantined=quarantined,
         violations=verdict.found.get(index, []),
     )
-    result.main = in_graph(main_triples(p, bad_statements, bad_entities), p.graph)
     violation = ox.NamedNode(str(KGO) + "violation")
     q_triples: list[tuple] = []
     for sq in p.stmts:
@@ -95,8 +105,7 @@ def split(p: PreparedArticle, verdict: Verdict, index: int) -> ArticleGraph:
     for e in p.st.entities:
         if p.iris[e.id] in bad_entities:
             q_triples.extend(p.entity_triples[e.id])
-    result.quarantine = in_graph(q_triples, p.qgraph)
-    return result
+    return result, main_triples(p, bad_statements, bad_entities), q_triples
 
 
 def quarantine_batch(

@@ -1261,9 +1261,14 @@ def test_an_event_whose_relative_clause_puts_it_ahead_is_planned():
 
 
 def test_a_trip_in_the_simple_present_with_a_day_of_a_month_is_planned():
-    found = _relations(
-        "A Norland trade mission headed by Mira Solvang arrives in Velmar City on June 9."
-    )
-    assert found[("Norland trade mission", "visits", "Velmar City")] == {"planned"}
-    found = _relations("Mira Solvang arrived in Velmar City on June 9.")
+    found = _relations("Mira Solvang flies to Velmar City on March 14 for the signing.")
+    assert found[("Mira Solvang", "visits", "Velmar City")] == {"planned"}
+    found = _relations("Mira Solvang flew to Velmar City on March 14 for the signing.")
+    assert found[("Mira Solvang", "visits", "Velmar City")] == {"asserted"}
+
+
+def test_a_gerund_after_before_is_ahead_of_its_clause():
+    found = _relations("Tomas Ekberg died before signing the Velmar Accord.")
+    assert found[("Tomas Ekberg", "signs", "Velmar Accord")] == {"planned"}
+    found = _relations("Mira Solvang met Tomas Ekberg after arriving in Velmar City.")
     assert found[("Mira Solvang", "visits", "Velmar City")] == {"asserted"}

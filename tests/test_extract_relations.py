@@ -1452,10 +1452,9 @@ def test_an_unowned_ministry_is_led_by_the_holder_of_the_unowned_title():
         ),
         # ... and the sentence read as a noun phrase with a participle (syntax/repair.py)
         (
-            "The Norland Development Bank (NDB) named Tomas Ekberg to the new post of chief "
-            "risk officer.",
-            "Tomas Ekberg",
-            "Norland Development Bank",
+            "The Norland Grain Agency (NGA) named Tuva Lien-Ask to the post of head of exports.",
+            "Tuva Lien-Ask",
+            "Norland Grain Agency",
         ),
     ],
 )
@@ -1494,6 +1493,12 @@ def test_a_gerund_after_before_does_what_the_subject_does():
 )
 def test_a_party_that_wins_seats_in_an_assembly_is_elected_to_it(text, body):
     assert _has(_relations(text), "Velmar Party", "electedTo", body)
+
+
+def test_seats_won_in_cities_elect_to_no_city():
+    # review r12 X11: a city the recognizer reads as a body is no assembly
+    found = _relations("The Green Party won seats in Oslo and Bergen.")
+    assert not any(p == "electedTo" for _s, p, _o in found), found
 
 
 def test_taking_a_seat_in_a_room_elects_no_one():
@@ -1553,6 +1558,42 @@ def test_on_the_initiative_of_one_the_others_act_on_what_it_proposed():
     assert _has(found, "Coral Sea Research Centre", "proposedBy", "Chile"), found
 
 
+def test_who_visits_people_at_a_site_visits_the_site():
+    found = _relations(
+        "Mira Solvang is expected to visit Norwegian troops at Camp Tervel, the brigade's "
+        "headquarters in Velmar City, next month, a spokesperson said."
+    )
+    assert _has(found, "Mira Solvang", "visits", "Camp Tervel", "planned"), found
+
+
+def test_the_head_of_state_is_the_president_named_before():
+    found = _relations(
+        "Norland's interior minister, Jon Berg, quit on Monday, the office of President Tomas "
+        "Ekberg said. On Tuesday the Head of State chose Mira Solvang, a former governor, as "
+        "interior minister."
+    )
+    assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), found
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "Tomas Ekberg invited Mira Solvang to come to Japan next year, and she accepted, "
+            "an aide said.",
+            "Japan",
+        ),
+        (
+            "Tomas Ekberg invited Mira Solvang to Velmar City for the council's next meeting. "
+            "Solvang accepted, her office said on Friday.",
+            "Velmar City",
+        ),
+    ],
+)
+def test_an_invitation_the_guest_accepts_is_a_visit_planned(text, place):
+    assert _has(_relations(text), "Mira Solvang", "visits", place, "planned")
+
+
 def test_a_refusal_with_nothing_after_it_refuses_what_the_offer_before_was_to():
     found = _relations(
         "Norway offered to send a frigate to the Velmar Mission. Peru declined to contribute "
@@ -1566,6 +1607,17 @@ def test_a_refusal_with_nothing_after_it_refuses_what_the_offer_before_was_to():
 @pytest.mark.parametrize(
     "text",
     [
+        "Tomas Ekberg invited Mira Solvang to come to Japan next year.",
+        "Tomas Ekberg invited Mira Solvang to Velmar City for the council's next meeting.",
+    ],
+)
+def test_an_invitation_alone_is_no_visit(text):
+    assert not any(p == "visits" for _s, p, _o in _relations(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The Velmar Mission is short of troops. Sweden has ruled out a return, its defence "
         "minister told a radio station on Friday.",
         "Sweden has ruled out a return to the Velmar Mission, its defence minister said.",
@@ -1574,3 +1626,30 @@ def test_a_refusal_with_nothing_after_it_refuses_what_the_offer_before_was_to():
 def test_ruling_out_a_return_refuses_the_force(text):
     found = _relations(text)
     assert _has(found, "Sweden", "declines", "Velmar Mission", "refused"), found
+
+
+def test_a_person_put_forward_for_a_post_is_proposed_by_who_put_them_forward():
+    found = _relations(
+        "Chile proposed Mira Solvang as its envoy to the talks. Peru praised Tomas Ekberg "
+        "in a speech on Monday."
+    )
+    assert _has(found, "Mira Solvang", "proposedBy", "Chile"), found
+    assert not any(p == "proposedBy" and s == "Tomas Ekberg" for s, p, _o in found), found
+
+
+def test_providing_a_force_s_headquarters_contributes_to_it():
+    found = _relations(
+        "Velmar wants a rapid reaction brigade set up by June. Norway will give the "
+        "brigade's headquarters and a battalion, its defence minister said."
+    )
+    assert _has(found, "Norway", "contributesTo", "rapid reaction brigade"), found
+
+
+def test_her_movement_is_the_body_whose_post_she_holds():
+    found = _relations(
+        "Tomas Ekberg has called a national dialogue for May. Mira Solvang, the president of "
+        "Velmar Forward, said her movement will boycott the dialogue. Anders Holm, "
+        "a lawmaker, said his party would join it."
+    )
+    assert _has(found, "Velmar Forward", "declines", "national dialogue", "refused"), found
+    assert not any(s == "Anders Holm" and p == "declines" for s, p, _o in found), found

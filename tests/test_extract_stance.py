@@ -224,3 +224,99 @@ def test_a_participle_with_its_agent_stays_a_participle():
     doc = _misread(agent=True)
     _verb_read_as_participle(doc)
     assert doc[0].dep_ == "ROOT" and doc[7].dep_ == "acl"
+
+
+# -- "the opposition platform X, for its part, ..." ------------------------------------------
+
+
+def test_a_common_noun_with_a_name_right_after_it_stands_for_the_name():
+    # actors._named_after
+    found = _relations("The new alliance Blue Front, for its part, backed the Velmar Accord.")
+    assert _has(found, "Blue Front", "supports", "Velmar Accord"), found
+
+
+# -- taken off the list -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The name of Tomas Ekberg was struck from the list at the last minute.",
+        "Tomas Ekberg was dropped from the package after talks with Velmar.",
+    ],
+)
+def test_who_is_removed_from_the_sanctions_list_is_not_sanctioned(second):
+    # frames.yaml carried.sanctions.removed; theme_nouns "name"
+    found = _relations("Norland imposed travel bans on six Velmarian officers on Friday. " + second)
+    assert _has(found, "Norland", "sanctions", "Tomas Ekberg", "negated"), found
+
+
+def test_who_is_removed_from_office_is_no_sanction():
+    found = _relations(
+        "Norland imposed travel bans on six Velmarian officers on Friday. Tomas Ekberg was "
+        "removed from office."
+    )
+    assert not _has(found, "Norland", "sanctions", "Tomas Ekberg"), found
+
+
+# -- speaking for a group ---------------------------------------------------------------------
+
+
+def test_who_speaks_for_a_group_states_the_groups_stance():
+    # frames.yaml speaking_for
+    found = _relations(
+        "Speaking on behalf of the Nordic Group, Mira Solvang backed the Velmar Accord."
+    )
+    assert _has(found, "Nordic Group", "supports", "Velmar Accord"), found
+    found = _relations("Speaking to reporters, Mira Solvang backed the Velmar Accord.")
+    assert not any(s != "Mira Solvang" for s, p, _o in found if p == "supports"), found
+
+
+def test_the_speaker_the_parser_hangs_on_the_group_is_the_subject():
+    # arguments._speaker_in_apposition ("Speaking" parsed as the verb's subject)
+    found = _relations(
+        "Speaking for the Nordic Group, Velmar's fisheries minister, Mira Solvang, rejected "
+        "the Harbour Plan."
+    )
+    assert _has(found, "Nordic Group", "opposes", "Harbour Plan"), found
+    # the stance is the group's, which she voices (not hers, nor her country's)
+    assert not _has(found, "Mira Solvang", "opposes", "Harbour Plan"), found
+    assert not _has(found, "Velmar", "opposes", "Harbour Plan"), found
+
+
+# -- "rejected it": the plan before -----------------------------------------------------------
+
+
+def test_it_as_the_object_of_a_stance_is_the_plan_named_before():
+    # frames.yaml plan_pronoun_predicates
+    found = _relations(
+        "Sweden has tabled an amendment that would halve the cod quota. In Oslo on Tuesday, "
+        "Mira Solvang rejected it."
+    )
+    assert _has(found, "Mira Solvang", "opposes", "amendment"), found
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        (
+            "Norway proposed the Velmar Accord in 2019. Sweden signed it in 2020. In May, "
+            "Finland made a proposal of its own. Denmark rejected the proposal.",
+            "Velmar Accord",
+        ),
+        ("Norway suggested Oslo as the venue for the talks. Sweden rejected the proposal.", "Oslo"),
+        (
+            "Norway proposed that Sweden leave the Velmar Alliance. Finland rejected the proposal.",
+            "Velmar Alliance",
+        ),
+        (
+            "Norway proposed a ceasefire in March. The weather was fine. The roads were closed. "
+            "Trains were late. The ferries stopped. Sweden rejected the proposal.",
+            "ceasefire",
+        ),
+    ],
+)
+def test_the_proposal_is_not_what_cannot_be_the_proposal_meant(text, wrong):
+    # review r12 X6: another proposal made by a noun, a place, an undoing clause, too far back
+    found = _relations(text)
+    assert not any(p == "opposes" and o == wrong for _s, p, o in found), found

@@ -92,7 +92,7 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
     refs = index.refs(block, tok)
     mention = index.mention_at(block, tok)
     if not refs and mention is None and tok.pos_ == "NOUN":
-        refs = _named_in(index, block, tok)
+        refs = _named_in(index, block, tok) or _named_after(index, block, tok)
         if refs:
             return refs
         if tok.dep_ == "appos":  # "AUKUS, the partnership formed by A, B and C": AUKUS
@@ -258,6 +258,18 @@ def _named_in(index: ArticleIndex, block: int, tok) -> list[Ref]:
             ):
                 out.append(r)
     return out
+
+
+def _named_after(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "the opposition platform Nyt Liv, for its part, rejected it": a common noun with a
+    name right after it, in apposition, stands for the name."""
+    return [
+        r
+        for c in child_deps(tok, "appos")
+        if c.pos_ == "PROPN" and c.left_edge.i == tok.i + 1
+        for r in index.refs(block, c, with_conj=False)
+        if r.cluster.cls != "Position"
+    ]
 
 
 def _invited_to(index: ArticleIndex, block: int, tok) -> list[Ref]:

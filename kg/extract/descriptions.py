@@ -77,6 +77,17 @@ class Descriptions:
                 return owner
         return None
 
+    def body_of(self, person: Cluster, block: int, tok, classes) -> Cluster | None:
+        """The body of one of `classes` whose current post the person holds, as the
+        constructions found it named before the end of the word's sentence ("Its president,
+        X, said her movement would not take part": the movement X presides)."""
+        end = self.offsets[block] + tok.sent.end_char
+        for offset, post, former in self.holdings.get(person.id, []):
+            owner = self.clusters[post.of] if post.of is not None else None
+            if offset < end and not former and owner is not None and owner.cls in classes:
+                return owner
+        return None
+
     @staticmethod
     def _last_named(c: Cluster, pos: int) -> int:
         """Where an entity is named last before `pos` (-1: never)."""
@@ -103,6 +114,18 @@ class Descriptions:
         return None
 
     def _titled(self, block: int, tok, words: list[str]) -> Cluster | None:
+        """The person a title description stands for (`_titled_as`); with no one named with
+        the title, the holder of a title it names the post of ("the Head of State": the
+        president named before; lexicon `title_equivalents`)."""
+        found = self._titled_as(block, tok, words)
+        if found is None:
+            for other in lexicon().title_equivalents.get(" ".join(words), ()):
+                found = self._titled_as(block, tok, other.split())
+                if found is not None:
+                    break
+        return found
+
+    def _titled_as(self, block: int, tok, words: list[str]) -> Cluster | None:
         """The person a title description stands for ("the minister", "the president"): of
         the persons named before with that title (`_is_title`: "Foreign Minister X" for
         "the minister", never "Vice President Y" for "the president"; a title read by the

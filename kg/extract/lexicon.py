@@ -233,6 +233,7 @@ class Lexicon:
     force_nouns: tuple[str, ...]
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
+    body_nouns: dict[str, tuple[str, ...]]  # "her movement": the body of her post
     side_nouns: frozenset[str]  # "the Norlandic side": the country
     member_nouns: frozenset[str]  # "lawmakers from the Blue Party": the party
     member_quantifiers: frozenset[str]  # "some members of the council": not the council
@@ -243,7 +244,10 @@ class Lexicon:
     named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name
     anaphor_names: dict[str, tuple[str, ...]]  # "the army": a name with "armed" too
     act_anaphors: dict[str, tuple[str, ...]]  # "the proposal": what was proposed last
+    act_anaphor_classes: tuple[str, ...]  # what a proposal can be (not a city, a person)
+    act_anaphor_window: int  # how many sentences back "the proposal" may reach
     capacity_nouns: frozenset[str]  # "in her capacity as chair": she holds it
+    title_equivalents: dict[str, tuple[str, ...]]  # "the Head of State": the president
     unheld_post_verbs: frozenset[str]  # "was offered the post of envoy": not held
     content_preps: frozenset[str]  # "the proposal on X": what the description is about
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
@@ -473,6 +477,7 @@ def _carried(value: Any, _file: dict) -> dict[str, dict]:
             "confidence": float(r.get("confidence", 0.7)),
             "be_preps": frozenset(r.get("be_preps") or ()),
             "pronouns": frozenset(r.get("pronouns") or ()),
+            "removed": frozenset(r.get("removed") or ()),
             "inverse": bool(r.get("inverse", False)),
             "opens": frozenset(r.get("opens") or ()),
             "needs": r.get("needs"),
@@ -584,6 +589,7 @@ class Frames:
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"
     invitation_verbs: frozenset[str]  # "X, which had been invited, declined": the event
+    accepting_verbs: frozenset[str]  # "invited X to visit Y, and X accepted": planned
     named_by: tuple[str, ...]  # "the opposition Blue Party movement": a body's classes
     part_nouns: frozenset[str]  # "a UN unit": a part of the body its name modifies
     # "the head of X, General Y,": how far a name may follow, what it passes over
@@ -595,6 +601,8 @@ class Frames:
     naming_entity_types: frozenset[str]  # "EU sanctions": spaCy entity labels
     pair_words: dict[str, frozenset[str]]  # "both", "the two"
     principal_preps: tuple[str, ...]  # "signed on behalf of X": X signs
+    speaking_for: dict[str, tuple[str, ...]]  # "Speaking for X, A rejected it": X too
+    plan_pronoun_predicates: frozenset[str]  # "rejected it": a plan named before first
     holder_preps: frozenset[str]  # "X is under sanctions": X is their object
     report_nouns: frozenset[str]  # "rejected reports that ...": denied
     denial_verbs: frozenset[str]  # "dismissed reports that ...": negated

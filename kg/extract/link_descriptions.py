@@ -4,9 +4,10 @@ back to an entity named or described before it, or names an entity of its own.""
 from __future__ import annotations
 
 from kg.extract.clusters import Cluster
-from kg.extract.lexicon import lexicon, norm
+from kg.extract.lexicon import frames, lexicon, norm
 from kg.extract.mentions import Mention
 from kg.extract.syntax.events import governing_verb
+from kg.extract.syntax.modality import verb_in
 from kg.ontology import fits
 
 
@@ -78,6 +79,8 @@ def _act_word(tok) -> str | None:
     if tok.dep_ not in ("dobj", "nsubjpass") or tok.head.i == tok.i:
         return None
     verb = tok.head
+    if verb_in(verb, frames().undoing_verbs):
+        return None  # "proposed that Sweden leave the alliance" proposes no alliance
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj", "ccomp") and tok.dep_ == "dobj":
         verb = verb.head  # "proposed holding a summit"
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and tok.dep_ == "dobj":
@@ -88,7 +91,7 @@ def _act_word(tok) -> str | None:
         and _phrasal(verb.head) in _act_words()
     ):
         verb = verb.head  # "proposed that the bloc send an observer mission", "proposed to
-        # place the centre in Aktau"
+        # place the centre in Norvik"
     return _phrasal(verb)
 
 
@@ -110,9 +113,10 @@ def _record_act(m: Mention, c: Cluster, docs: list, acted: dict) -> None:
     """Note what a mention is the object of, for a later "the proposal"."""
     tok = docs[m.block][m.head]
     verb = _act_word(tok)
-    if verb is not None:
+    if verb is not None and any(fits(c.cls, k) for k in lexicon().act_anaphor_classes):
+        # (what a proposal can be: "suggested Norvik as the venue" proposes no city)
         acted.pop(verb, None)
-        acted[verb] = (m.block, tok.i, c)  # the last one acted on comes last
+        acted[verb] = (m.block, tok.i, m.sent, c)  # the last one acted on comes last
 
 
 def _acted_on(m: Mention, word: str, docs: list, acted: dict) -> Cluster | None:
@@ -128,16 +132,31 @@ def _acted_on(m: Mention, word: str, docs: list, acted: dict) -> Cluster | None:
     found = [a for v, a in acted.items() if v in verbs]
     if not found:
         return None
-    block, i, c = found[-1]
+    block, i, sent, c = found[-1]
+    if m.sent - sent > lexicon().act_anaphor_window:
+        return None  # too far back to be the proposal meant
     # a verb of the act after it whose theme is no entity ("proposed that a ban be
-    # imposed"): the proposal is that one, unknown
+    # imposed"), or a noun of it that is no bare "the proposal" ("Finland made a proposal of
+    # its own"): the proposal is that one, unknown
     for b in range(block, m.block + 1):
         doc = docs[b]
         start = i + 1 if b == block else 0
         end = m.head if b == m.block else len(doc)
-        if any(t.pos_ == "VERB" and _phrasal(t) in verbs for t in doc[start:end]):
+        if any(_new_act(t, verbs) for t in doc[start:end]):
             return None
     return c
+
+
+def _new_act(t, words) -> bool:
+    """A verb of the act, or a noun of it that is not a bare "the proposal"."""
+    if t.pos_ == "VERB":
+        return _phrasal(t) in words
+    if t.pos_ != "NOUN" or t.lemma_.lower() not in words:
+        return False
+    return not (
+        any(c.lower_ in lexicon().definite_determiners for c in t.children)
+        and all(c.dep_ == "det" for c in t.children)
+    )
 
 
 def _names_by_word(mentions: list[Mention], clusters: list[Cluster]) -> dict:

@@ -275,6 +275,13 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
                 block, tok, {lex.anaphors[lemma]}, word=lemma, named=lemma in lex.named_anaphors
             )
             return [Ref(c, True)] if c else []
+        if lemma in lex.body_nouns:  # "her movement", "his party": the body of the post
+            for poss in (c for c in tok.children if c.dep_ == "poss"):
+                for ref in self._refs_one(block, poss):
+                    if ref.cluster.cls == "Person":
+                        body = self.body_of(ref.cluster, block, tok, lex.body_nouns[lemma])
+                        if body is not None:
+                            return [Ref(body, True)]
         if lemma in lex.representative_nouns or low in lex.representative_nouns:
             return self._represented(block, tok)
         if low in lex.side_nouns and not any(c.dep_ == "prep" for c in tok.children):

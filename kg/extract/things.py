@@ -6,6 +6,8 @@ else the last one named. A part of ArticleIndex (kg/extract/resolve.py), which m
 
 from __future__ import annotations
 
+from functools import cache
+
 from kg.extract.clusters import Cluster
 from kg.extract.lexicon import frames, lexicon
 
@@ -39,6 +41,10 @@ class Things:
                 return None  # no actor before it fits the title: not the last one named
         elif tok.dep_ == "dobj":
             c = self._parallel(block, tok, "dobj")
+            if c is None and tok.head.lemma_.lower() in _plan_verbs():
+                # "X tabled an amendment. Speaking for the group, Y rejected it": the
+                # amendment (frames.yaml `plan_pronoun_predicates`)
+                c = self._antecedent(block, tok, {"Plan"}, same_or_previous=True)
         elif tok.dep_ == "nsubjpass":  # "X launched the mission, and it is led by Y": the mission
             c = self._parallel(block, tok, "dobj", "nsubjpass")
         elif tok.dep_ == "nsubj" and not _controls_an_object(tok.head.head):
@@ -144,6 +150,21 @@ class Things:
             if refs and refs[0].cluster.cls != "Person":
                 return refs[0].cluster
         return None
+
+
+@cache
+def _plan_verbs() -> frozenset[str]:
+    """The verbs of the predicates whose object "it" is a plan first (frames.yaml
+    `plan_pronoun_predicates`): "rejected it", "signed it"."""
+    f = frames()
+    return frozenset(
+        w
+        for fr in f.verbs
+        if fr.predicate in f.plan_pronoun_predicates
+        and "dobj" in fr.objects
+        and not fr.only_refused  # "before the Bundestag renews it": no stance, no signing
+        for w in fr.lemmas
+    )
 
 
 def _controls_an_object(verb) -> bool:

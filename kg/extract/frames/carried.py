@@ -77,6 +77,21 @@ def _names_the_act(subject, rule: dict) -> bool:
     return any(s.lemma_.lower() in rule["nouns"] for s in child_deps(before, "nsubj", "nsubjpass"))
 
 
+def _removed(tok, clause: Clause, rule: dict) -> bool:
+    """A passive of `removed` without an agent, from one of `nouns`: "the name of X was
+    removed from the list", "X was dropped from the package"."""
+    return (
+        clause.passive
+        and tok.lemma_.lower() in rule["removed"]
+        and not child_deps(tok, "agent")
+        and any(
+            p.lower_ == "from"
+            and any(o.lemma_.lower() in rule["nouns"] for o in child_deps(p, "pobj"))
+            for p in child_deps(tok, "prep")
+        )
+    )
+
+
 def carried_candidates(
     index: ArticleIndex, block: int, tok, clause: Clause, names_post: Callable[[], bool]
 ) -> list[Candidate]:
@@ -108,6 +123,10 @@ def carried_candidates(
         if clause.modality is None:
             return out
         found = _continued_objects(tok, clause, rule)
+        level = clause.modality
+        if not found and _removed(tok, clause, rule):
+            # "the name of X was removed from the list": X is not sanctioned
+            found, level = [tok.doc[i] for i in clause.objects], "negated"
         if found and rule["needs"] == "post" and not names_post():
             continue  # "X was named in the report" appoints no one
         if found and rule["not_posts"] and _post_words(tok) & rule["not_posts"]:
@@ -145,7 +164,7 @@ def carried_candidates(
                         object=obj,
                         block=block,
                         sent=tok.sent,
-                        modality=clause.modality,
+                        modality=level,
                         attributed=said,
                         confidence=rule["confidence"],
                         method=f"carried:{predicate}",

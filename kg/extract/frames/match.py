@@ -27,10 +27,12 @@ from kg.extract.syntax.arguments import (
     has_to,
     is_passive,
     prep_objects,
+    speaking_for,
 )
 from kg.extract.syntax.clauses import Clause, clauses_of
 from kg.extract.syntax.events import cancelled, event_modality
 from kg.extract.syntax.modality import (
+    accepted_invitation,
     completed_perfect,
     limits_an_offer,
     modality,
@@ -237,6 +239,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue
             if frame.needs == "post" and not _names_a_post(index, block, tok):
                 continue  # "named X as the source of the leak" appoints no one
+            if frame.needs == "accepted" and not accepted_invitation(tok):
+                continue  # "invited X to Velmar City": only asked, unless X accepted
             if frame.needs == "request" and not _asks_to_act(tok):
                 continue  # "called on X to halt": a request; "called on X": a courtesy call
             if frame.needs == "courtesy" and (_asks_to_act(tok) or prep_objects(tok, "for")):
@@ -257,6 +261,9 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
             if frame.subject == "patient":
                 subj = [doc[i] for i in clause.objects]
             elif "each-other" not in frame.objects:
+                voiced = speaking_for(tok)
+                if voiced:  # "Speaking for the group, X rejected it": the group's stance
+                    subj = voiced
                 subj += principals(tok)  # "signed by A on behalf of Norland": Norland too
             subj += _partners(tok, frame)  # "A signed the accord with B": B signs it too
             out += _emit(index, block, tok, frame, subj, anchor, clause.modality)

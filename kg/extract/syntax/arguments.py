@@ -112,6 +112,9 @@ def _subjects(verb) -> list:
     found = child_deps(verb, "nsubj")
     if found:
         return _named_instead(verb, found)
+    found = _speaker_in_apposition(verb)
+    if found:
+        return found
     head = verb.head
     noun_head = _intention_noun(verb)
     if noun_head is not None:  # "X has no plans to join": X would join
@@ -160,6 +163,26 @@ def _subjects(verb) -> list:
     if verb.dep_ in ("relcl", "acl") and not is_passive(verb):
         return [head]
     return _stranded_subject(verb)
+
+
+def speaking_for(verb) -> list:
+    """Those a participle of speaking before the clause says its subject speaks for
+    (frames.yaml `speaking_for`): "Speaking for the Nordic Group, X rejected it"."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("advcl", "csubj") and c.tag_ == "VBG":
+            for prep in frames().speaking_for.get(c.lemma_.lower(), ()):
+                out += prep_objects(c, prep)
+    return out
+
+
+def _speaker_in_apposition(verb) -> list:
+    """ "Speaking for the Nordic Group, Velmar's minister, X, rejected it", parsed with the
+    participle as the verb's subject and the speaker in apposition to the group: the
+    speaker."""
+    if not any(c.dep_ == "csubj" for c in verb.children):
+        return []
+    return [a for o in speaking_for(verb) for a in child_deps(o, "appos") if a.i > o.i]
 
 
 def _can_act(noun) -> bool:

@@ -273,7 +273,9 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
         if wish:
             found.add(f.own_wishes[lemma])  # "hopes to meet X": possible
         elif above and lemma in f.blocking_heads:  # not "called the plan a threat and urged"
-            return None
+            if not (lemma in f.invitation_verbs and accepted_invitation(word)):
+                return None
+            found.add("planned")  # "invited X to visit Y, and X accepted": a plan
         refusal = _refusal(word) if above else None
         if refusal is not None:  # "did not refuse to send", "has not ruled out sending"
             if not refusal:
@@ -287,6 +289,8 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
             found.add(f.infinitive_heads[lemma])
         if above and infinitive and _pending(word):
             found.add("negated")  # "has yet to send troops": not (yet) done
+        if word.i == tok.i and _gerund_ahead(word):
+            found.add("planned")  # "spoke to reporters before leaving for Velmar City"
         sibling = word.dep_ == "conj"
         infinitive = word.dep_ in ("xcomp", "advcl") and has_to(word)
         intends = _intends(word, below, f.modality_nouns)
@@ -360,6 +364,39 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
         negated = True
     return found, negated
+
+
+def _gerund_ahead(verb) -> bool:
+    """A gerund after "before", "ahead of", "prior to" (frames.yaml `future_preps`): what it
+    says lies ahead of its clause ("spoke to reporters before leaving for Velmar City", "died before
+    signing the accord"): planned, not done."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
+        return False
+    prep = verb.head
+    ahead = frames().future_preps
+    return prep.lower_ in ahead or (prep.head.i != prep.i and prep.head.lower_ in ahead)
+
+
+def accepted_invitation(verb) -> bool:
+    """An invitation its guest accepts: "X invited Y to visit Velmar, and Y accepted", "X
+    invited Y to Velmar City. Y accepted and ..." (frames.yaml `accepting_verbs`: a conjunct
+    of the inviting verb, or the main verb of the next sentence or the clause it reports,
+    with no object but the invitation)."""
+    f = frames()
+
+    def accepts(v) -> bool:
+        return v.lemma_.lower() in f.accepting_verbs and all(
+            o.lemma_.lower() in f.invitation_nouns for o in child_deps(v, "dobj")
+        )
+
+    if any(accepts(c) for c in child_deps(verb, "conj")):
+        return True
+    doc, end = verb.doc, verb.sent.end
+    if end >= len(doc):
+        return False
+    root = doc[end].sent.root  # "Y accepted, her office said": the clause reported
+    said = child_deps(root, "ccomp") if root.lemma_.lower() in lexicon().reporting_verbs else []
+    return any(accepts(v) for v in [root, *said])
 
 
 def _separate_clause(clause, head) -> bool:

@@ -340,11 +340,14 @@ def _find_organisation_owner(index: ArticleIndex, c: Cluster) -> Cluster | None:
     return None
 
 
-def _title_between(b: Builder, start: int, end: int) -> bool:
-    """Whether a title is named between tokens `start` and `end`."""
-    return any(
-        start <= m.tok_start < end and b.cluster(m).cls == "Position"
-        for m in b.index.in_block.get(b.block, [])
+def _title_between(b: Builder, start: int, end: int, holder: Ref) -> bool:
+    """Whether another person's title is named between tokens `start` and `end`: a title
+    and a person other than `holder` ("Prime Minister A ... Foreign Secretary B ... her
+    counterpart": B's; "A, Norland's defence minister and a former army chief, ... her
+    counterpart": still A's defence minister's)."""
+    between = [m for m in b.index.in_block.get(b.block, []) if start <= m.tok_start < end]
+    return any(b.cluster(m).cls == "Position" for m in between) and any(
+        b.cluster(m).cls == "Person" and b.cluster(m).id != holder.cluster.id for m in between
     )
 
 
@@ -355,7 +358,7 @@ def _counterpart(b: Builder, pos: Mention, holder: Ref, title: str) -> None:
     for tok in doc[start : doc[pos.head].sent.end]:
         if tok.lower_ not in lexicon().counterpart_nouns or tok.i < pos.tok_end:
             continue
-        if _title_between(b, pos.tok_end, tok.i):
+        if _title_between(b, pos.tok_end, tok.i, holder):
             continue  # the possessor's is the last title named before it
         people = [
             r

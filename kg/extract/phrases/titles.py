@@ -411,8 +411,8 @@ def _cut_before_person(span: Span) -> Span:
 
 
 def _cut_list_before_owner(span: Span) -> Span:
-    """A title whose complement seemed to list words up to an owner's possessive ("India's
-    Minister of Jal Shakti, Tomas Ekberg, and Norland's Minister of X": "Tomas Ekberg, and
+    """A title whose complement seemed to list words up to an owner's possessive ("Sudria's
+    Minister of Forests, Tomas Ekberg, and Norland's Minister of X": "Tomas Ekberg, and
     Norland" is no part of the complement, the owner of the next title opens after "and"),
     or to list names of two words or more of which none is a title's word ("head of the
     Velmar Police, Mira Solvang and Lena Berg": people, not domains) ends before its first

@@ -320,3 +320,39 @@ def test_the_proposal_is_not_what_cannot_be_the_proposal_meant(text, wrong):
     # review r12 X6: another proposal made by a noun, a place, an undoing clause, too far back
     found = _relations(text)
     assert not any(p == "opposes" and o == wrong for _s, p, o in found), found
+
+
+# -- talks held in the frame of a signing -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norland and Velmar initialled a fisheries accord after three days of talks in Bergen.",
+        "Norland and Velmar on Friday initialled a fisheries accord at the end of the fifth "
+        "round of talks.",
+    ],
+)
+def test_talks_in_a_span_or_a_round_on_a_verb_are_held_by_its_subjects(text):
+    # frames.yaml event_frames
+    assert _has(_relations(text), "Norland", "holdsTalksWith", "Velmar")
+
+
+# -- sanctions on a country's firms or goods ---------------------------------------------------
+
+
+def test_sanctions_on_a_countrys_firms_or_goods_sanction_the_country():
+    # frames.yaml economy_nouns, `economy:on`
+    found = _relations("Sweden has threatened to impose sanctions on Canadian mining companies.")
+    assert _has(found, "Sweden", "sanctions", "Canada"), found
+    found = _relations("Finland ruled out imposing countermeasures on Chilean goods.")
+    assert _has(found, "Finland", "sanctions", "Chile", "refused"), found
+
+
+def test_approving_the_measures_told_of_continues_the_sanctions_before():
+    found = _relations(
+        "Sweden on Monday imposed asset freezes on nine Velmarian officers. Nordic ministers "
+        "meeting in Bergen approved the measures without debate. Tomas Ekberg and Lena Berg "
+        "were also listed."
+    )
+    assert _has(found, "Sweden", "sanctions", "Tomas Ekberg"), found

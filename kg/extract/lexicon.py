@@ -590,6 +590,8 @@ class Frames:
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"
     invitation_verbs: frozenset[str]  # "X, which had been invited, declined": the event
     accepting_verbs: frozenset[str]  # "invited X to visit Y, and X accepted": planned
+    mandate_verbs: frozenset[str]  # "asked X to form a government": appointed
+    mandate_nouns: frozenset[str]
     named_by: tuple[str, ...]  # "the opposition Blue Party movement": a body's classes
     part_nouns: frozenset[str]  # "a UN unit": a part of the body its name modifies
     # "the head of X, General Y,": how far a name may follow, what it passes over
@@ -602,6 +604,8 @@ class Frames:
     pair_words: dict[str, frozenset[str]]  # "both", "the two"
     principal_preps: tuple[str, ...]  # "signed on behalf of X": X signs
     speaking_for: dict[str, tuple[str, ...]]  # "Speaking for X, A rejected it": X too
+    event_frames: frozenset[str]  # "after two days of talks": who talks is the verb's subject
+    economy_nouns: frozenset[str]  # "sanctions on US goods": that country
     plan_pronoun_predicates: frozenset[str]  # "rejected it": a plan named before first
     holder_preps: frozenset[str]  # "X is under sanctions": X is their object
     report_nouns: frozenset[str]  # "rejected reports that ...": denied

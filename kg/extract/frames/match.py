@@ -92,6 +92,21 @@ def _asks_to_act(verb) -> bool:
     return any(has_to(c) for c in child_deps(verb, "xcomp", "advcl", "ccomp"))
 
 
+def _forms_government(verb) -> bool:
+    """Whether what the verb asks of its object is to form a government: a to-infinitive or
+    a gerund ("with forming") of frames.yaml `mandate_verbs` whose object is one of
+    `mandate_nouns` ("asked X to form a government", "tasked X with forming a cabinet")."""
+    f = frames()
+    acts = child_deps(verb, "xcomp", "advcl") + [
+        v for p in child_deps(verb, "prep") for v in child_deps(p, "pcomp")
+    ]
+    return any(
+        v.lemma_.lower() in f.mandate_verbs
+        and any(o.lemma_.lower() in f.mandate_nouns for o in child_deps(v, "dobj"))
+        for v in acts
+    )
+
+
 def _names_a_post(index: ArticleIndex, block: int, verb) -> bool:
     """Whether the verb names a post: "was named ambassador", "named X as foreign minister"
     (frames.yaml `post_preps`), "picked X for the post of envoy", "named a special envoy,
@@ -239,6 +254,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue
             if frame.needs == "post" and not _names_a_post(index, block, tok):
                 continue  # "named X as the source of the leak" appoints no one
+            if frame.needs == "mandate" and not _forms_government(tok):
+                continue  # "asked X to comment" appoints no one
             if frame.needs == "accepted" and not accepted_invitation(tok):
                 continue  # "invited X to Velmar City": only asked, unless X accepted
             if frame.needs == "request" and not _asks_to_act(tok):

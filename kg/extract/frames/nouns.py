@@ -43,6 +43,7 @@ def noun_subjects(tok, own: bool = False) -> list:
         return named
     if own:  # "X put forward a proposal for Y", "came out with an initiative to ...": X
         return _maker(tok)
+    tok = _through_event_frames(tok)  # "after two days of talks": as "after talks"
     head = tok.head
     if tok.dep_ == "attr" and head.lemma_.lower() in lexicon().copular_verbs:
         return subjects(head)
@@ -70,6 +71,21 @@ def noun_subjects(tok, own: bool = False) -> list:
         # "X is expected in Lima for talks with Y": the raised subject of the passive
         return subjects(verb) or (child_deps(verb, "nsubjpass") if is_passive(verb) else [])
     return []
+
+
+def _through_event_frames(tok):
+    """An event noun inside a span or a part of itself ("after two days of talks", "at the
+    end of the fifth round of talks"; frames.yaml `event_frames`): the noun of that phrase,
+    as the verb's argument."""
+    words = frames().event_frames
+    while (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_.lower() in words
+        and tok.head.head.dep_ == "pobj"
+    ):
+        tok = tok.head.head
+    return tok
 
 
 def participants(tok) -> tuple[object, list, list]:

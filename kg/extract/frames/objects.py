@@ -133,6 +133,22 @@ def _owned(index: ArticleIndex, block: int, obj, owners: set[str]) -> bool:
     )
 
 
+def _economy_of(index: ArticleIndex, block: int, noun) -> list[Ref]:
+    """The country that modifies an unnamed noun of its economy (frames.yaml
+    `economy_nouns`): "American technology companies", "US goods" -> that country."""
+    words = frames().economy_nouns
+    if (noun.lemma_.lower() not in words and noun.lower_ not in words) or actor_refs(
+        index, block, noun
+    ):
+        return []
+    return [
+        index.as_actor(r)
+        for mod in child_deps(noun, "amod", "compound", "nmod", "poss")
+        for r in index.refs(block, mod, with_conj=False)
+        if index.as_actor(r).cluster.cls == "Country"
+    ]
+
+
 def frame_objects(
     index: ArticleIndex, block: int, tok, frame: Frame, anchor, owners: set[str] = frozenset()
 ) -> list[Ref]:
@@ -179,6 +195,13 @@ def frame_objects(
                         for r in index.refs(block, mod, with_conj=False)
                         if r.cluster.cls != "Position"
                     ]
+        elif spec.startswith("economy:"):  # "sanctions on American companies", "on US
+            # goods": the country whose firms or goods they are (frames.yaml economy_nouns)
+            prep = spec.split(":", 1)[1]
+            holders = [tok, *direct_objects(tok), *([anchor] if anchor is not None else [])]
+            for holder in holders:
+                for pobj in prep_objects(holder, prep):
+                    out += _economy_of(index, block, pobj)
         elif spec == "made":  # "agreed to set up a joint mechanism": what the verb's
             # complement creates (data: frames.yaml creation_verbs)
             for verb in child_deps(tok, "xcomp"):

@@ -146,7 +146,10 @@ def _subjects(verb) -> list:
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and is_passive(head):
             # "X was appointed by the council, replacing Y": X replaces Y, not the agent
             patient = [p for p in child_deps(head, "nsubjpass") if _can_act(p)]
-            if patient and not _continues_relative(verb, head):
+            holder = _continued_relative(verb, head)
+            if holder is not None:  # "..., by its prime minister, Y, who was appointed
+                return [holder]  # in March, replacing Z": Y, not the other agents
+            if patient:
                 return patient
         return subjects(head)
     if (
@@ -198,16 +201,20 @@ def _can_act(noun) -> bool:
     )
 
 
-def _continues_relative(participle, verb) -> bool:
-    """Whether a participle that the parser hung on a passive right after a relative clause
-    on the passive's agent continues that clause: "X is headed by Y, who was appointed in
-    June, succeeding Z" (Y succeeds Z)."""
+def _continued_relative(participle, verb):
+    """The agent of a passive (or the name in apposition to an agent) whose relative clause a
+    participle the parser hung on the passive right after that clause continues: "X is
+    headed by Y, who was appointed in June, succeeding Z" (Y succeeds Z), "X was represented
+    by A and its prime minister, Y, who was appointed in March, replacing Z" (Y); or None."""
     for agent in (p for a in _agent_phrases(verb) for p in child_deps(a, "pobj")):
-        for clause in child_deps(agent, "relcl"):
-            between = participle.doc[clause.right_edge.i + 1 : participle.i]
-            if all(t.is_punct for t in between):
-                return True
-    return False
+        for named in (
+            n for h in [agent, *child_deps(agent, "conj")] for n in [h, *child_deps(h, "appos")]
+        ):
+            for clause in child_deps(named, "relcl"):
+                between = participle.doc[clause.right_edge.i + 1 : participle.i]
+                if all(t.is_punct for t in between):
+                    return named
+    return None
 
 
 def _agent_phrases(verb) -> list:

@@ -1,0 +1,43 @@
+"""Appointments and successions on invented sentences (round 12, x-appt): who appoints whom
+and whom they replace, in constructions the core frames missed. Each test fails without the
+mechanism it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.sentences import has as _has
+from tests.sentences import relations as _relations
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        (
+            "President Tomas Ekberg will ask Mira Solvang to form a government after the vote "
+            "count is final, an aide said.",
+            "planned",
+        ),
+        ("President Tomas Ekberg tasked Mira Solvang with forming a cabinet.", "asserted"),
+    ],
+)
+def test_asking_someone_to_form_a_government_appoints_them(text, modality):
+    # frames.yaml `needs: mandate`
+    assert _has(_relations(text), "Mira Solvang", "appointedBy", "Tomas Ekberg", modality)
+
+
+def test_asking_someone_to_comment_appoints_no_one():
+    found = _relations("President Tomas Ekberg asked Mira Solvang to comment on the results.")
+    assert not any(p == "appointedBy" for _s, p, _o in found), found
+
+
+def test_a_participle_after_a_relative_clause_on_a_name_in_apposition_continues_it():
+    # syntax/arguments.py `_continued_relative`: the parser hangs "replacing" on the main
+    # passive, whose subject is a country
+    found = _relations(
+        "Velmar was represented in Geneva by its foreign minister, Mira Solvang, who was named "
+        "by the new cabinet last week, replacing Tomas Ekberg."
+    )
+    assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found

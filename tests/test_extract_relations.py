@@ -1552,10 +1552,10 @@ def test_a_participle_after_a_proposal_names_who_made_it(text):
 
 def test_on_the_initiative_of_one_the_others_act_on_what_it_proposed():
     found = _relations(
-        "On the initiative of the Chilean side, the ministers approved the creation of a "
-        "Coral Sea Research Centre in Arica."
+        "Talks ended on Friday. On the initiative of Peru, everyone backed the holding of "
+        "a Harbour Forum next spring."
     )
-    assert _has(found, "Coral Sea Research Centre", "proposedBy", "Chile"), found
+    assert _has(found, "Harbour Forum", "proposedBy", "Peru"), found
 
 
 def test_who_visits_people_at_a_site_visits_the_site():
@@ -1653,3 +1653,39 @@ def test_her_movement_is_the_body_whose_post_she_holds():
     )
     assert _has(found, "Velmar Forward", "declines", "national dialogue", "refused"), found
     assert not any(s == "Anders Holm" and p == "declines" for s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Ekberg suggested that Norway had violated the Velmar Accord.",
+        "Mira Solvang proposed that Norway sign the Velmar Accord.",
+        "Norway proposed to expand the Velmar Force.",
+        "Sweden rejected a Norwegian proposal to expand the Velmar Force.",
+        "Norway rejected Sweden's proposal on the Velmar Council.",
+        "Sweden joined the Velmar Alliance at the initiative of Norway.",
+        "On the initiative of Norway, Sweden disbanded the Velmar Council.",
+    ],
+)
+def test_a_proposal_of_what_exists_or_a_claim_proposes_nothing_named(text):
+    found = _relations(text)
+    assert not any(p == "proposedBy" and s.startswith("Velmar") for s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velmar refused entry to the Coral Force.",
+        "Sweden contributes ships to the Coral Force. Tomas Ekberg, who resigned as prime "
+        "minister in May, has ruled out a return.",
+    ],
+)
+def test_refusing_entry_or_a_return_to_office_refuses_no_force(text):
+    found = _relations(text)
+    assert not any(p == "declines" for _s, p, _o in found), found
+
+
+def test_a_proposal_for_something_is_not_itself_proposed_beside_it():
+    found = _relations("Norway's proposal for a ceasefire was welcomed by Sweden.")
+    assert _has(found, "ceasefire", "proposedBy", "Norway"), found
+    assert not any(p == "proposedBy" and s != "ceasefire" for s, p, _o in found), found

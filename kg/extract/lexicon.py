@@ -249,6 +249,7 @@ class Lexicon:
     capacity_nouns: frozenset[str]  # "in her capacity as chair": she holds it
     title_equivalents: dict[str, tuple[str, ...]]  # "the Head of State": the president
     unheld_post_verbs: frozenset[str]  # "was offered the post of envoy": not held
+    content_classes: tuple[str, ...]  # what a proposal may be for ("for a fund", not "for X")
     content_preps: frozenset[str]  # "the proposal on X": what the description is about
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
@@ -529,6 +530,9 @@ class Frames:
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
     pair_titles: dict[str, tuple[str, ...]]  # "the two leaders"
     theme_nouns: frozenset[str]  # "the appointment of X" stands for X
+    bringing_verbs: frozenset[str]  # "proposed to hold a summit": brings the summit about
+    proposing_modals: frozenset[str]  # "proposed that X should send": a proposed clause
+    goal_nouns: frozenset[str]  # "a return to X", "an invitation to X": refusing it refuses X
     return_nouns: frozenset[str]  # "ruled out a return": to the force of the story
     maker_verbs: frozenset[str]  # "put forward a proposal": its subject makes it
     maker_preps: tuple[str, ...]  # "a proposal from X": X makes it

@@ -214,8 +214,25 @@ def frame_objects(
                     c = _event_before(index, block, obj)
                     if c is not None:
                         out.append(Ref(c, True))
-        elif spec == "return":  # "ruled out a return": to the force the story is about
+        elif spec.startswith("making:"):  # "the proposal on the construction of a
+            # pipeline": what an event of making after the preposition makes
+            for pobj in prep_objects(tok, spec.split(":", 1)[1]):
+                if pobj.lemma_.lower() in frames().theme_nouns:
+                    out += actor_refs(index, block, pobj)
+        elif spec == "goal":  # "ruled out a return to the X Mission", "declined an
+            # invitation to the X Summit" (not "refused entry to X": X is kept out)
             for obj in objects:
+                if obj.lemma_.lower() in frames().goal_nouns:
+                    # (the parser may hang "to" on the verb: "declined his invitation to X")
+                    for pobj in prep_objects(obj, "to") or prep_objects(tok, "to"):
+                        out += actor_refs(index, block, pobj)
+        elif spec == "plain":  # the noun itself, when what it is for is no entity of its
+            # own ("Peru's plan"; "Peru's plan for a fund" proposes the fund, not the plan)
+            if not _content_named(index, block, tok):
+                out += index.refs(block, tok, with_conj=False)
+        elif spec == "return":  # "ruled out a return": to the force the story is about
+            people = any(index.clusters[i].cls == "Person" for i in owners)
+            for obj in [] if people else objects:  # a person's return may be to office
                 if obj.lemma_.lower() in frames().return_nouns and not child_deps(obj, "prep"):
                     c = index.salient_force(block, tok)
                     if c is not None:
@@ -233,19 +250,21 @@ def frame_objects(
                 out += [Ref(o.cluster, True) for o in last[2]]
         elif spec == "clause":  # "On the initiative of X, the leaders approved Y": what
             # the verb the noun's phrase is hung on acts on
-            if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
-                for obj in direct_objects(tok.head.head):
-                    out += actor_refs(index, block, obj)
+            verb = tok.head.head
+            if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and verb.pos_ == "VERB":
+                for obj in direct_objects(verb):
+                    if _brings_about(verb) or obj.lemma_.lower() in frames().theme_nouns:
+                        out += actor_refs(index, block, obj)  # "approved the creation of Y"
         elif spec == "complement":  # "proposed that X send a mission", "proposed to hold
             # talks": what the verb's complement clause acts on (not what it would undo)
             for verb in child_deps(tok, "ccomp", "xcomp"):
-                if verb.pos_ in ("VERB", "AUX") and not _undoes(verb):
+                if _brings_about(verb) and (verb.dep_ == "xcomp" or _proposed_clause(verb)):
                     for obj in child_deps(verb, "dobj"):
                         out += actor_refs(index, block, obj)
         elif spec == "intended":  # "a proposal to deploy a mission": what the noun's
             # to-infinitive acts on (which the parser may read as a relative clause)
             for verb in child_deps(tok, "acl", "relcl"):
-                if has_to(verb) and not _undoes(verb):
+                if has_to(verb) and _brings_about(verb):
                     for obj in child_deps(verb, "dobj"):
                         out += actor_refs(index, block, obj)
         elif (spec == "event" or (spec == "invited" and _invited(tok))) and _bare(tok):
@@ -366,6 +385,47 @@ def frame_objects(
         if out:
             break
     return out
+
+
+def _brings_about(verb) -> bool:
+    """Whether a verb brings about what it acts on (frames.yaml `bringing_verbs`: "to hold a
+    summit", "that the union send a mission"), as a proposal of it proposes it; not "to
+    expand the force", "to disband the council"."""
+    return verb_in(verb, frames().bringing_verbs)
+
+
+def _proposed_clause(verb) -> bool:
+    """A complement clause that says what should be done (a bare verb, "that X send a
+    mission", or a modal, "that X should send"), not what was done ("suggested that X had
+    violated the accord")."""
+    if any(c.dep_ == "aux" and c.lower_ in frames().proposing_modals for c in verb.children):
+        return True
+    # ("that the union send": the parser often reads a bare verb as a present, VBP)
+    return verb.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _content_named(index: ArticleIndex, block: int, noun) -> bool:
+    """Whether what a noun says it is about is an entity: the object of a phrase of lexicon
+    `content_preps` ("the plan for a fund") or of its to-infinitive ("a proposal to deploy a
+    mission")."""
+    objs = [
+        o
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in lexicon().content_preps
+        for o in child_deps(c, "pobj")
+    ]
+    objs += [
+        o
+        for c in noun.children
+        if c.dep_ in ("acl", "relcl") and has_to(c)
+        for o in child_deps(c, "dobj")
+    ]
+    kinds = lexicon().content_classes  # a plan, a force, a body, an event; not "for Velmar"
+    return any(
+        any(fits(r.cluster.cls, k) for k in kinds)
+        for o in objs
+        for r in actor_refs(index, block, o)
+    )
 
 
 def _event_before(index: ArticleIndex, block: int, pronoun):

@@ -41,3 +41,20 @@ def test_a_participle_after_a_relative_clause_on_a_name_in_apposition_continues_
         "by the new cabinet last week, replacing Tomas Ekberg."
     )
     assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chair of the Nordic Council, Mira Solvang, was elected in May.",
+        "This year the Nordic Council's chair, Mira Solvang, was elected unopposed.",
+    ],
+)
+def test_who_holds_a_post_of_a_body_and_was_elected_is_elected_to_the_body(text):
+    # frames/objects.py `post_owner`: the post the passive's subject names
+    assert _has(_relations(text), "Mira Solvang", "electedTo", "Nordic Council")
+
+
+def test_who_was_elected_with_no_post_is_elected_to_nothing():
+    found = _relations("Mira Solvang was elected in May.")
+    assert not any(p == "electedTo" for _s, p, _o in found), found

@@ -346,12 +346,15 @@ def frame_objects(
             out += index.refs(block, noun, with_conj=False) or index.refs(block, tok)
         elif spec == "post_owner":  # "elected X as its president", "as the bloc's
             # secretary general", "as chair of the council": the body whose post it is
-            for post in (
+            posts = [
                 o
                 for h in [tok, *direct_objects(tok)]
                 for p in lexicon().role_prepositions
                 for o in prep_objects(h, p)
-            ):
+            ]
+            if not posts:  # "The President of the Nordic Assembly, X, was elected on Monday"
+                posts = [t for t in child_deps(tok, "nsubjpass") if _is_post(index, block, t)]
+            for post in posts:
                 for owner in child_deps(post, "poss") + prep_objects(post, "of"):
                     out += [
                         r
@@ -442,6 +445,12 @@ def _event_before(index: ArticleIndex, block: int, pronoun):
         if m is not None
     }
     return index._antecedent(block, pronoun, {"Event"}, same_or_previous=True, exclude=aside)
+
+
+def _is_post(index: ArticleIndex, block: int, tok) -> bool:
+    """A title the mentions read ("the President of the Nordic Assembly")."""
+    m = index.mention_at(block, tok)
+    return m is not None and index.clusters[m.cluster].cls == "Position"
 
 
 def _bare(verb) -> bool:

@@ -356,3 +356,26 @@ def test_approving_the_measures_told_of_continues_the_sanctions_before():
         "were also listed."
     )
     assert _has(found, "Sweden", "sanctions", "Tomas Ekberg"), found
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("Norway tabled an amendment to the Velmar Accord. Sweden rejected it.", "Velmar Accord"),
+        (
+            "Norway invaded Velmar in May under the Velmar Accord. The United Nations "
+            "condemned it.",
+            "Velmar Accord",
+        ),
+    ],
+)
+def test_it_is_not_a_plan_inside_the_phrase_of_another_thing(text, wrong):
+    # review r12 X15: the last main clause's argument is the amendment, the invasion's object
+    found = _relations(text)
+    assert not any(p == "opposes" and o == wrong for _s, p, o in found), found
+
+
+def test_speaking_for_oneself_keeps_the_speaker():
+    # review r12 X16
+    found = _relations("Speaking for herself, Mira Solvang rejected the Velmar Accord.")
+    assert _has(found, "Mira Solvang", "opposes", "Velmar Accord"), found

@@ -44,12 +44,38 @@ class Things:
             if c is None and tok.head.lemma_.lower() in _plan_verbs():
                 # "X tabled an amendment. Speaking for the group, Y rejected it": the
                 # amendment (frames.yaml `plan_pronoun_predicates`)
-                c = self._antecedent(block, tok, {"Plan"}, same_or_previous=True)
+                c = self._plan_it(block, tok)
         elif tok.dep_ == "nsubjpass":  # "X launched the mission, and it is led by Y": the mission
             c = self._parallel(block, tok, "dobj", "nsubjpass")
         elif tok.dep_ == "nsubj" and not _controls_an_object(tok.head.head):
             c = self._parallel(block, tok, "nsubj")
         return c or self._antecedent(block, tok, things, same_or_previous=True)
+
+    def _plan_it(self, block: int, tok) -> Cluster | None:
+        """The plan "it" stands for as the object of a stance or a signing: the last plan
+        that is an argument of a main clause before it, in its sentence or the one before
+        ("Norland tabled an amendment to the accord. Velmar rejected it": the amendment, not
+        the accord in its phrase); nothing when those arguments are other things ("Norland
+        invaded Sudria under the accord. The UN condemned it"); the plan named last when no
+        main clause has an argument."""
+        doc = tok.doc
+        first = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+        found = None
+        arguments = False
+        for t in doc[first : tok.i]:
+            head = t.head
+            if (
+                t.dep_ in ("nsubj", "dobj", "nsubjpass")
+                and t.pos_ in ("NOUN", "PROPN")
+                and head.i != tok.head.i
+                and (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
+            ):
+                arguments = True
+                plans = [r.cluster for r in self._refs_one(block, t) if r.cluster.cls == "Plan"]
+                found = plans[0] if plans else found
+        if found is not None or arguments:
+            return found
+        return self._antecedent(block, tok, {"Plan"}, same_or_previous=True)
 
     def _thing_owner(self, block: int, tok) -> Cluster | None:
         """For "its" before a noun: before a title that belongs to some classes only (lexicon

@@ -175,7 +175,8 @@ def speaking_for(verb) -> list:
     for c in verb.children:
         if c.dep_ in ("advcl", "csubj") and c.tag_ == "VBG":
             for prep in frames().speaking_for.get(c.lemma_.lower(), ()):
-                out += prep_objects(c, prep)
+                # not "Speaking for herself, X rejected it": X's own stance
+                out += [o for o in prep_objects(c, prep) if o.pos_ != "PRON"]
     return out
 
 

@@ -28,8 +28,16 @@ def test_asking_someone_to_form_a_government_appoints_them(text, modality):
     assert _has(_relations(text), "Mira Solvang", "appointedBy", "Tomas Ekberg", modality)
 
 
-def test_asking_someone_to_comment_appoints_no_one():
-    found = _relations("President Tomas Ekberg asked Mira Solvang to comment on the results.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Tomas Ekberg asked Mira Solvang to comment on the results.",
+        # review r12 X19: a party's offer of a coalition is no mandate
+        "Mira Solvang asked Tomas Ekberg to form a coalition with her party.",
+    ],
+)
+def test_asking_someone_to_comment_or_to_join_a_coalition_appoints_no_one(text):
+    found = _relations(text)
     assert not any(p == "appointedBy" for _s, p, _o in found), found
 
 

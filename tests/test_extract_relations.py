@@ -1560,8 +1560,7 @@ def test_on_the_initiative_of_one_the_others_act_on_what_it_proposed():
 
 def test_who_visits_people_at_a_site_visits_the_site():
     found = _relations(
-        "Mira Solvang is expected to visit Norwegian troops at Camp Tervel, the brigade's "
-        "headquarters in Velmar City, next month, a spokesperson said."
+        "During her stay Mira Solvang will visit the field hospital at Camp Tervel, aides said."
     )
     assert _has(found, "Mira Solvang", "visits", "Camp Tervel", "planned"), found
 
@@ -1584,8 +1583,8 @@ def test_the_head_of_state_is_the_president_named_before():
             "Japan",
         ),
         (
-            "Tomas Ekberg invited Mira Solvang to Velmar City for the council's next meeting. "
-            "Solvang accepted, her office said on Friday.",
+            "Last week Tomas Ekberg invited Mira Solvang to Velmar City, where the trade fair "
+            "opens in June. Solvang accepted, her office said on Friday.",
             "Velmar City",
         ),
     ],
@@ -1608,7 +1607,8 @@ def test_a_refusal_with_nothing_after_it_refuses_what_the_offer_before_was_to():
     "text",
     [
         "Tomas Ekberg invited Mira Solvang to come to Japan next year.",
-        "Tomas Ekberg invited Mira Solvang to Velmar City for the council's next meeting.",
+        "Last week Tomas Ekberg invited Mira Solvang to Velmar City, where the trade fair "
+        "opens in June.",
     ],
 )
 def test_an_invitation_alone_is_no_visit(text):
@@ -1689,3 +1689,16 @@ def test_a_proposal_for_something_is_not_itself_proposed_beside_it():
     found = _relations("Norway's proposal for a ceasefire was welcomed by Sweden.")
     assert _has(found, "ceasefire", "proposedBy", "Norway"), found
     assert not any(p == "proposedBy" and s != "ceasefire" for s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("Norway refused to make a proposal for a summit of Nordic leaders.", "refused"),
+        ("Norway is expected to put forward a proposal for a summit of Nordic leaders.", "planned"),
+        ("Sweden will consider a proposal by Norway for a summit of Nordic leaders.", "asserted"),
+    ],
+)
+def test_the_makers_own_verb_says_whether_a_proposal_is_made(text, level):
+    found = _relations(text)
+    assert _has(found, "summit of Nordic leaders", "proposedBy", "Norway", level), found

@@ -10,7 +10,7 @@ from functools import cache, partial
 from kg.extract.actors import actor_refs, is_title_word
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.frames.carried import carried_candidates, echo_candidates
-from kg.extract.frames.nouns import in_place, noun_subjects, participants
+from kg.extract.frames.nouns import by_maker_verb, in_place, noun_subjects, participants
 from kg.extract.frames.objects import (
     frame_objects,
     has_contribution,
@@ -455,7 +455,10 @@ def _emit(
         # "was due to travel to X, but the trip was cancelled": negated; "may postpone the
         # trip": possible
         level = cancelled(tok, _event_nouns(frame.predicate)) or level
-    if frame.levels:  # "X, which left the bloc": the membership is negated
+    if frame.levels and not (frame.subject == "maker" and by_maker_verb(tok)):
+        # "X, which left the bloc": the membership is negated; a proposal weighed by others
+        # is made already, but the maker's own verb says whether it is ("refused to make a
+        # proposal for a summit": none)
         level = frame.levels.get(level)
         if level is None:
             return []

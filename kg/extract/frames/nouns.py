@@ -141,6 +141,17 @@ def _maker(noun) -> list:
     return _made_by(noun, verb, makers)
 
 
+def by_maker_verb(noun) -> bool:
+    """Whether the noun is what a verb of frames.yaml `maker_verbs` acts on ("put forward a
+    proposal", "came out with an initiative"): the verb's own modality is the proposal's
+    ("refused to make a proposal": none made)."""
+    makers = frames().maker_verbs
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        return f"{phrasal_lemma(verb.head)} {verb.lower_}" in makers
+    return noun.dep_ == "dobj" and (verb.lemma_.lower() in makers or phrasal_lemma(verb) in makers)
+
+
 def _made_by(noun, verb, makers) -> list:
     """ "considering a proposal for X, first put forward by Norland in March": the agent of
     a participle of making after the noun, on the noun or hung by the parser on the verb

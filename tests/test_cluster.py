@@ -605,6 +605,31 @@ def test_local_workers_run_without_dasks_malloc_trim_threshold(monkeypatch):
     assert env["OMP_NUM_THREADS"] == "1"
 
 
+SLOW = "Creating scratch directories is taking a surprisingly long time."
+
+
+def _warnings_shown(message: str) -> int:  # runs on a worker
+    import warnings
+
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.warn(message, UserWarning, stacklevel=1)
+    return len(shown)
+
+
+@pytest.mark.slow
+def test_local_workers_keep_dasks_slow_scratch_warning_off_stderr(monkeypatch):
+    """On a loaded machine Dask's servers warn that making their scratch directory took
+    over a second; a local build's workers ignore that warning (a build's stderr is one
+    line a problem), and only that one."""
+    from kg.cluster import connect
+
+    monkeypatch.delenv("PYTHONWARNINGS", raising=False)
+    with connect("local:1") as client:
+        slow = client.submit(_warnings_shown, SLOW + " (1.20s) This is often due to ...")
+        other = client.submit(_warnings_shown, "Something else is slow.")
+        assert (slow.result(), other.result()) == (0, 1)
+
+
 def test_worker_tasks_collect_garbage_as_a_local_build(monkeypatch):
     """A worker freezes what every task uses out of the collector's walks once it has
     loaded it, and its tasks run with young collections as rare as a local build's; the

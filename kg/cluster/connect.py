@@ -35,12 +35,16 @@ LOCAL_CONFIG = {
 # MALLOC_TRIM_THRESHOLD_=65536 (memory back to the system sooner): with it glibc trims its
 # heap all the time, and spaCy, which allocates a lot, extracted ~7% slower than in a
 # process with glibc's default (benchmarks/cluster.py). The thread limits of numerical
-# libraries stay.
+# libraries stay. Dask warns on stderr when a server's scratch directory took over a second
+# to make, which on a loaded machine is any start: not the user's concern (their build's
+# stderr is one line a problem), so the workers ignore that warning as the parent does.
+SLOW_SCRATCH = "Creating scratch directories is taking a surprisingly long time"
 WORKER_ENVIRON = {
     "distributed.nanny.pre-spawn-environ": {
         "OMP_NUM_THREADS": 1,
         "MKL_NUM_THREADS": 1,
         "OPENBLAS_NUM_THREADS": 1,
+        "PYTHONWARNINGS": f"ignore:{SLOW_SCRATCH}:UserWarning",
     }
 }
 
@@ -106,6 +110,7 @@ def connect(address: str, model: str | None = None, timeout: float = 10.0) -> It
             # the scheduler's small HTTP server (health, metrics) takes another loopback
             # port when 8787 is taken, and says so: not the user's concern
             warnings.filterwarnings("ignore", message="Port .* is already in use")
+            warnings.filterwarnings("ignore", message=SLOW_SCRATCH, category=UserWarning)
             cluster = LocalCluster(
                 n_workers=n,
                 threads_per_worker=1,

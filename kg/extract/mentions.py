@@ -395,6 +395,8 @@ def _apposed_to_people(doc, ent, person_starts: set[int], person_ends: set[int])
         return True
     if _listed_after_title(doc, ent, person_starts):
         return True
+    if _listed_after_colon(doc, ent, person_starts):
+        return True
     i = ent.start - 1
     coordinators = lexicon().coordinators
     while i >= 0 and (
@@ -406,6 +408,19 @@ def _apposed_to_people(doc, ent, person_starts: set[int], person_ends: set[int])
     ):
         i -= 1
     return i >= 0 and doc[i].text == "," and i in person_ends
+
+
+def _listed_after_colon(doc, ent, person_starts: set[int]) -> bool:
+    """A plural title followed, within titles.yaml `windows.written` words and no verb, by a
+    colon and a name (past an owner and its "'s"): "elected four vice-presidents, one for
+    each region: Norland's A, ..." (constructions/lists.py pairs them)."""
+    end = min(ent.sent.end, ent.end + 1 + title_data().windows["written"])
+    for i in range(ent.end, end):
+        if doc[i].pos_ in ("VERB", "AUX"):
+            return False
+        if doc[i].text == ":":
+            return any(j in person_starts for j in range(i + 1, min(len(doc), i + 5)))
+    return False
 
 
 def one_of(head):

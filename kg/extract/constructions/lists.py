@@ -215,8 +215,8 @@ def plural_title(b: Builder, pos: Mention) -> None:
     people = next((r for r in runs if r[0].tok_start == pos.tok_end), [])
     if not people:
         people = _apposed_people(b, pos, runs)
-    words = [t.text for t in doc[pos.tok_start : pos.tok_end]]
-    title = " ".join([*words[:-1], _singular(head, keep_case=True)])
+    # "vice-presidents": the words before the plural as written, hyphens unspaced
+    title = doc[pos.tok_start : pos.tok_end - 1].text_with_ws + _singular(head, keep_case=True)
     qualifiers = tuple(qualifiers_of(doc, pos.tok_start, pos.tok_end))
     listed: list[tuple[Mention, Ref | None]] = []
     if not people:
@@ -227,6 +227,8 @@ def plural_title(b: Builder, pos: Mention) -> None:
             titles = [(title, owner) for _m, owner in listed]
             _hold_paired(b, head, people, titles, "plural-title", qualifiers)
             return
+    if not people:
+        people = _listed_after_colon(b, pos)
     if not people:
         _one_of(b, pos, title, qualifiers)
         return
@@ -359,6 +361,24 @@ def _listed_after(b: Builder, pos: Mention) -> list[tuple[Mention, Ref | None]]:
             listed = _owned_people(b, j + 1, sent.end)
             if len(listed) >= 2 and not _speak(doc, [m for m, _owner in listed]):
                 return listed
+    return []
+
+
+def _listed_after_colon(b: Builder, pos: Mention) -> list[Mention]:
+    """The people listed after a colon that follows a plural title: "elected four
+    vice-presidents, one for each region: Norland's A, Sudria's B and Vell's C" (each
+    may have an owner before it: where they come from, not whose post it is). Up to
+    titles.yaml `windows.written` words from the title, with no verb and no person before
+    the colon; two people or more."""
+    doc, sent = b.doc, b.doc[pos.head].sent
+    last = min(sent.end, pos.tok_end + 1 + title_data().windows["written"])
+    for j in range(pos.tok_end, last):
+        if doc[j].text == ":":
+            listed = [m for m, _owner in _owned_people(b, j + 1, sent.end)]
+            return listed if len(listed) >= 2 else []
+        m = b.index.mention_at(b.block, doc[j])
+        if doc[j].pos_ in ("VERB", "AUX") or (m is not None and b.cluster(m).cls == "Person"):
+            return []
     return []
 
 

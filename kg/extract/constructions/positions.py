@@ -67,8 +67,9 @@ def read_position(b: Builder, pos: Mention) -> None:
         return
     written, with_owner = written_titles(b, pos, title, owner)
     position = held_position(b.index, written, owner.cluster if owner else None)
-    if with_owner is not None and with_owner not in position.written:
-        position.written.append(with_owner)
+    for text in (with_owner, _written_with_article(b, pos, owner)):
+        if text is not None and text not in position.written:
+            position.written.append(text)
     b.add(holder, "holdsPosition", position, tok, 0.9, how, level, False, qualifiers)
     if owner is not None:
         b.add(position, "positionIn", owner, tok, 0.8, "title-owner", "asserted", said=False)
@@ -202,6 +203,21 @@ def written_titles(
     return title + space + doc[pos.tok_end : end].text, None
 
 
+def _written_with_article(b: Builder, pos: Mention, owner: Ref | None) -> str | None:
+    """The title as written with its owner after "of the" ("Chairman of the Cabinet of
+    Ministers of X", "Chief of the Joint Staff"), which the post's label writes without the
+    article: another name of the post; else None."""
+    doc, i = b.doc, pos.tok_end
+    if owner is None or i + 2 >= len(doc) or doc[i].lower_ != "of" or doc[i + 1].lower_ != "the":
+        return None
+    for j in (i + 1, i + 2):
+        m = b.index.mention_at(b.block, doc[j])
+        if m is not None and m.tok_start == j:
+            named = b.index.as_actor(Ref(b.cluster(m))).cluster
+            return doc[pos.tok_start : m.tok_end].text if named.id == owner.cluster.id else None
+    return None
+
+
 def _past_owner(b: Builder, pos: Mention, owner: Ref | None) -> int | None:
     """Where the title's "of" phrase naming its owner ends ("ambassador of Norland | to
     Velmar"), when a prepositional phrase of the title follows it (titles.yaml
@@ -325,11 +341,14 @@ def _find_organisation_owner(index: ArticleIndex, c: Cluster) -> Cluster | None:
     return None
 
 
-def _title_between(b: Builder, start: int, end: int) -> bool:
-    """Whether a title is named between tokens `start` and `end`."""
-    return any(
-        start <= m.tok_start < end and b.cluster(m).cls == "Position"
-        for m in b.index.in_block.get(b.block, [])
+def _title_between(b: Builder, start: int, end: int, holder: Ref) -> bool:
+    """Whether another person's title is named between tokens `start` and `end`: a title
+    and a person other than `holder` ("Prime Minister A ... Foreign Secretary B ... her
+    counterpart": B's; "A, Norland's defence minister and a former army chief, ... her
+    counterpart": still A's defence minister's)."""
+    between = [m for m in b.index.in_block.get(b.block, []) if start <= m.tok_start < end]
+    return any(b.cluster(m).cls == "Position" for m in between) and any(
+        b.cluster(m).cls == "Person" and b.cluster(m).id != holder.cluster.id for m in between
     )
 
 
@@ -339,7 +358,7 @@ def _counterpart(b: Builder, pos: Mention, holder: Ref, title: str) -> None:
     sent, lower = doc[pos.head].sent, tree(doc).lower  # a Token only for a counterpart noun
     nouns = lexicon().counterpart_nouns
     for tok in (doc[i] for i in range(max(sent.start, pos.tok_end), sent.end) if lower[i] in nouns):
-        if _title_between(b, pos.tok_end, tok.i):
+        if _title_between(b, pos.tok_end, tok.i, holder):
             continue  # the possessor's is the last title named before it
         people = [
             r

@@ -206,6 +206,19 @@ class NameRepair:
             if any(e.label_ == "POSITION" and e.end == x.start for e in ents):
                 ents = [e for e in ents if e is not x] + [Span(doc, x.start, x.end, label="PERSON")]
                 changed = True
+        # a name read as a body in a list of people each named with an owner, two others
+        # at least ("Norland's A B, Sudria's C D and Vell's E F" with "C D" read as an
+        # organisation; not "Norland's A B and Sudria's Velmar Steel")
+        owned = [e for e in ents if e.start >= 2 and doc[e.start - 1].tag_ == "POS"]
+        for x in owned:
+            if x.label_ != "PERSON" and _name_shaped(x, words, ("ORG", "GPE", "FAC", "NORP")):
+                sent = doc[x.start].sent
+                others = [p for p in owned if p.label_ == "PERSON"]
+                if sum(sent.start <= p.start < sent.end for p in others) >= 2:
+                    ents = [e for e in ents if e is not x] + [
+                        Span(doc, x.start, x.end, label="PERSON")
+                    ]
+                    changed = True
         # a name between commas after a noun that stands for a person ("her Norlandic
         # counterpart, Tomas Ekberg."; lexicon `person_nouns`) that the recognizer dropped
         # or read in part as a date

@@ -235,6 +235,12 @@ def written_end(doc, start: int, end: int, stop: Callable[[int], bool]) -> int:
             or word.lower_ in data.written_stops
             or (word.dep_ == "prep" and word.lower_ not in data.written_preps)
         ):
+            conjunct = _conjunct_above(doc[i], reach) if stop(i) else None
+            if conjunct is not None and conjunct.left_edge.i > end:
+                # a person coordinated after the complement ("minister for women, children
+                # and senior citizens and Tomas Ekberg as ..."): the title ends before them
+                i = conjunct.left_edge.i
+                break
             # leave out the phrase that names it, or its time: back to its preposition
             i = max((j for j in range(end, i + 1) if doc[j].dep_ == "prep"), default=end)
             break
@@ -351,6 +357,13 @@ def _bound(spec: dict) -> frozenset[tuple[str, frozenset[int]]]:
             if listed is not None:
                 out.append((attr, frozenset(get_string_id(v) for v in listed)))
     return frozenset(out)
+
+
+def _conjunct_above(tok, reach: set[int]):
+    """The conjunct of the complement that `tok` belongs to, or None."""
+    while tok.dep_ != "conj" and tok.head.i in reach and tok.head.i != tok.i:
+        tok = tok.head
+    return tok if tok.dep_ == "conj" else None
 
 
 class TitleMarker:
@@ -520,8 +533,8 @@ def _cut_before_person(span: Span) -> Span:
 
 
 def _cut_list_before_owner(span: Span) -> Span:
-    """A title whose complement seemed to list words up to an owner's possessive ("India's
-    Minister of Jal Shakti, Tomas Ekberg, and Norland's Minister of X": "Tomas Ekberg, and
+    """A title whose complement seemed to list words up to an owner's possessive ("Sudria's
+    Minister of Forests, Tomas Ekberg, and Norland's Minister of X": "Tomas Ekberg, and
     Norland" is no part of the complement, the owner of the next title opens after "and"),
     or to list names of two words or more of which none is a title's word ("head of the
     Velmar Police, Mira Solvang and Lena Berg": people, not domains) ends before its first

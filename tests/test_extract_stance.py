@@ -349,6 +349,21 @@ def test_sanctions_on_a_countrys_firms_or_goods_sanction_the_country():
     assert _has(found, "Finland", "sanctions", "Chile", "refused"), found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Denmark slapped sanctions on Estonian shipping firms that carried arms to the rebels.",
+        "Norway has imposed sanctions on Latvian banks suspected of laundering cartel money.",
+        "The United States imposed sanctions on Chinese companies that supplied drones to Velmar.",
+    ],
+)
+def test_sanctions_on_firms_singled_out_by_their_conduct_are_not_on_their_country(text):
+    # review X18: a relative clause or participle after the firms says which firms
+    found = _relations(text)
+    targets = ("Estonia", "Latvia", "China")
+    assert not [r for r in found if r[1] == "sanctions" and r[2] in targets], found
+
+
 def test_approving_the_measures_told_of_continues_the_sanctions_before():
     found = _relations(
         "Sweden on Monday imposed asset freezes on nine Velmarian officers. Nordic ministers "

@@ -133,12 +133,24 @@ def _owned(index: ArticleIndex, block: int, obj, owners: set[str]) -> bool:
     )
 
 
+def _relative_pronoun_after(noun) -> bool:
+    """Whether a relative pronoun follows the noun ("companies that supplied ..."), which
+    the parser sometimes hangs on a noun before it ("sanctions on companies that ...")."""
+    nxt = noun.i + 1
+    return nxt < len(noun.doc) and noun.doc[nxt].tag_ in ("WDT", "WP")
+
+
 def _economy_of(index: ArticleIndex, block: int, noun) -> list[Ref]:
     """The country that modifies an unnamed noun of its economy (frames.yaml
-    `economy_nouns`): "American technology companies", "US goods" -> that country."""
+    `economy_nouns`): "American technology companies", "US goods" -> that country. Not
+    firms singled out by what they did ("Chinese companies that supplied drones", "banks
+    accused of helping X"): those are sanctioned, not their country."""
     words = frames().economy_nouns
-    if (noun.lemma_.lower() not in words and noun.lower_ not in words) or actor_refs(
-        index, block, noun
+    if (
+        (noun.lemma_.lower() not in words and noun.lower_ not in words)
+        or actor_refs(index, block, noun)
+        or child_deps(noun, "relcl", "acl")
+        or _relative_pronoun_after(noun)
     ):
         return []
     return [

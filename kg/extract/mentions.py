@@ -410,17 +410,25 @@ def _apposed_to_people(doc, ent, person_starts: set[int], person_ends: set[int])
     return i >= 0 and doc[i].text == "," and i in person_ends
 
 
-def _listed_after_colon(doc, ent, person_starts: set[int]) -> bool:
-    """A plural title followed, within titles.yaml `windows.written` words and no verb, by a
-    colon and a name (past an owner and its "'s"): "elected four vice-presidents, one for
-    each region: Norland's A, ..." (constructions/lists.py pairs them)."""
-    end = min(ent.sent.end, ent.end + 1 + title_data().windows["written"])
-    for i in range(ent.end, end):
-        if doc[i].pos_ in ("VERB", "AUX"):
-            return False
+def colon_after_title(doc, end: int, stop=lambda i: False) -> int | None:
+    """The colon that follows a plural title ending at `end`, within titles.yaml
+    `windows.written` words and no verb (nor a word `stop` rejects) before it: "elected
+    four vice-presidents, one for each region: ..."; else None."""
+    last = min(doc[end - 1].sent.end, end + 1 + title_data().windows["written"])
+    for i in range(end, last):
         if doc[i].text == ":":
-            return any(j in person_starts for j in range(i + 1, min(len(doc), i + 5)))
-    return False
+            return i
+        if doc[i].pos_ in ("VERB", "AUX") or stop(i):
+            return None
+    return None
+
+
+def _listed_after_colon(doc, ent, person_starts: set[int]) -> bool:
+    """A plural title followed by a colon and a name (past an owner and its "'s"):
+    "elected four vice-presidents, one for each region: Norland's A, ..."
+    (constructions/lists.py pairs them)."""
+    i = colon_after_title(doc, ent.end)
+    return i is not None and any(j in person_starts for j in range(i + 1, min(len(doc), i + 5)))
 
 
 def one_of(head):

@@ -63,6 +63,11 @@ class Builder:
     def cluster(self, m: Mention) -> Cluster:
         return self.index.clusters[m.cluster]
 
+    def names_person(self, i: int) -> bool:
+        """Whether token `i` is in a mention of a person."""
+        m = self.index.mention_at(self.block, self.doc[i])
+        return m is not None and self.cluster(m).cls == "Person"
+
 
 OWNER_CLASSES = (
     "Country",

@@ -433,13 +433,8 @@ def _complement_end(b: Builder, pos: Mention) -> int | None:
 def _written_comma(b: Builder, pos: Mention) -> int | None:
     """The comma right after the complement the parser hangs on the title, in lower case
     too ("minister of state for trade,"), or None."""
-    doc, index = b.doc, b.index
-
-    def person(i: int) -> bool:
-        m = index.mention_at(b.block, doc[i])
-        return m is not None and index.clusters[m.cluster].cls == "Person"
-
-    end = written_end(doc, pos.tok_start, pos.tok_end, person)
+    doc = b.doc
+    end = written_end(doc, pos.tok_start, pos.tok_end, b.names_person)
     return end if pos.tok_end < end < len(doc) and doc[end].text == "," else None
 
 

@@ -15,7 +15,7 @@ from kg.extract.constructions.base import (
 )
 from kg.extract.constructions.owners import owner_of_words, title_owner
 from kg.extract.lexicon import lexicon
-from kg.extract.mentions import Mention, one_of
+from kg.extract.mentions import Mention, colon_after_title, one_of
 from kg.extract.phrases.titles import (
     complement_end,
     qualifiers_of,
@@ -370,16 +370,12 @@ def _listed_after_colon(b: Builder, pos: Mention) -> list[Mention]:
     may have an owner before it: where they come from, not whose post it is). Up to
     titles.yaml `windows.written` words from the title, with no verb and no person before
     the colon; two people or more."""
-    doc, sent = b.doc, b.doc[pos.head].sent
-    last = min(sent.end, pos.tok_end + 1 + title_data().windows["written"])
-    for j in range(pos.tok_end, last):
-        if doc[j].text == ":":
-            listed = [m for m, _owner in _owned_people(b, j + 1, sent.end)]
-            return listed if len(listed) >= 2 else []
-        m = b.index.mention_at(b.block, doc[j])
-        if doc[j].pos_ in ("VERB", "AUX") or (m is not None and b.cluster(m).cls == "Person"):
-            return []
-    return []
+    doc = b.doc
+    colon = colon_after_title(doc, pos.tok_end, stop=b.names_person)
+    if colon is None:
+        return []
+    listed = [m for m, _owner in _owned_people(b, colon + 1, doc[pos.head].sent.end)]
+    return listed if len(listed) >= 2 else []
 
 
 def _speak(doc, people: list[Mention]) -> bool:

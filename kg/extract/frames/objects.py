@@ -137,7 +137,7 @@ def _relative_pronoun_after(noun) -> bool:
     """Whether a relative pronoun follows the noun ("companies that supplied ..."), which
     the parser sometimes hangs on a noun before it ("sanctions on companies that ...")."""
     nxt = noun.i + 1
-    return nxt < len(noun.doc) and noun.doc[nxt].tag_ in ("WDT", "WP")
+    return nxt < len(noun.doc) and noun.doc[nxt].lower_ in lexicon().relative_pronouns
 
 
 def _economy_of(index: ArticleIndex, block: int, noun) -> list[Ref]:

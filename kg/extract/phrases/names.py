@@ -21,7 +21,6 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from kg.extract.collector import fewer_collections
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.phrases.titles import complement_end, is_honorific, title_data
 
@@ -133,7 +132,6 @@ class NameRepair:
     word that is not in the gazetteer and is joined to a person's name becomes part of it.
     """
 
-    @fewer_collections()
     def __call__(self, doc):
         ents = list(doc.ents)
         if not ents:

@@ -22,7 +22,6 @@ from spacy.strings import get_string_id
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from kg.extract.collector import fewer_collections
 from kg.extract.lexicon import gazetteer, lexicon, load_yaml, norm
 
 LABEL = "POSITION"
@@ -386,7 +385,6 @@ class TitleMarker:
             out += [(m, start + s, start + e) for m, s, e in self.matcher(doc[start:end])]
         return out
 
-    @fewer_collections()
     def __call__(self, doc):
         plural = doc.vocab.strings["chain-plural"]
         matches = self.matches(doc)

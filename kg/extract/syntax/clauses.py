@@ -21,7 +21,6 @@ from weakref import ref
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.collector import fewer_collections
 from kg.extract.doc_memo import memo
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.syntax.arguments import (
@@ -250,7 +249,6 @@ class ClauseFinder:
         f = frames()
         self.event_nouns = frozenset(w for fr in f.nouns for w in fr.lemmas)
 
-    @fewer_collections()
     def __call__(self, doc):
         doc._.clauses = _clause_heads(doc, self.event_nouns)
         return doc

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -201,3 +202,188 @@ def test_no_test_copies_a_development_sentence():
         if len(found) > _COPIED_BEFORE_THE_GUARD.get(pair, 0)
     }
     assert not new, new
+
+
+# A test sentence with a development sentence's shape: at least `_SHAPE_WORDS` of its
+# lower-case words (names, numbers and capitalised words left out, so a swap of names does
+# not hide it) are a development sentence's, in the same order, and they are `_SHAPE_COVER`
+# of the test sentence's lower-case words and `_SHAPE_DENSE` of the stretch of the
+# development sentence they lie in. At 7 words common news phrases trip it ("is expected
+# to travel to X next week", "has no plans to join").
+_SHAPE_WORDS = 8
+_SHAPE_COVER = 0.85
+_SHAPE_DENSE = 0.6
+
+# Test files with sentences of a development article's shape when this guard came (round
+# 13), with how many distinct sentences: to be rewritten with sentences of another shape.
+# Never raise a number or add a pair: a new test writes an invented sentence.
+_SHAPES_BEFORE_THE_GUARD: dict[tuple[str, str], int] = {
+    ("test_extract.py", "ghana-ecowas-sahel-summit"): 1,
+    ("test_extract_meaning.py", "baltic-battalions-hungary-troops"): 1,
+    ("test_extract_meaning.py", "caricom-haiti-gang-force"): 1,
+    ("test_extract_meaning.py", "chad-prime-minister-appointed"): 1,
+    ("test_extract_meaning.py", "eu-tariff-sanctions-threat"): 1,
+    ("test_extract_meaning.py", "germany-bundestag-kosovo-troops"): 2,
+    ("test_extract_meaning.py", "india-philippines-naval-exercise"): 1,
+    ("test_extract_meaning.py", "indonesia-brazil-state-visit-release"): 3,
+    ("test_extract_meaning.py", "lebanon-army-commander-brief"): 1,
+    ("test_extract_meaning.py", "mnjtf-lake-chad-command-brief"): 1,
+    ("test_extract_meaning.py", "myanmar-shan-humanitarian-corridor-explainer"): 1,
+    ("test_extract_meaning.py", "new-zealand-parliament-aukus-debate"): 2,
+    ("test_extract_meaning.py", "thailand-cambodia-verification-mechanism"): 1,
+    ("test_extract_meaning.py", "turkiye-morocco-drone-deal"): 1,
+    ("test_extract_modality.py", "brazil-russia-spy-expulsion"): 1,
+    ("test_extract_modality.py", "fiji-military-commander-sacked-brief"): 1,
+    ("test_extract_modality.py", "korea-jcs-chairman-freedom-edge"): 1,
+    ("test_extract_modality.py", "malaysia-coalition-collapse"): 1,
+    ("test_extract_modality.py", "malta-libya-coast-guard-page"): 1,
+    ("test_extract_modality.py", "romania-nato-drills-slovakia"): 1,
+    ("test_extract_modality.py", "rubio-pakistan-isf"): 1,
+    ("test_extract_modality.py", "slovenia-chief-of-general-staff-profile"): 1,
+    ("test_extract_phrases.py", "afdb-vice-president-senegal-water"): 1,
+    ("test_extract_phrases.py", "baltic-battalions-hungary-troops"): 1,
+    ("test_extract_phrases.py", "bolivia-ministers-sworn-in"): 2,
+    ("test_extract_phrases.py", "colombia-eln-hostage-release"): 2,
+    ("test_extract_phrases.py", "cote-divoire-government-reshuffle-translated"): 1,
+    ("test_extract_phrases.py", "cyprus-un-envoy-geneva-talks"): 2,
+    ("test_extract_phrases.py", "eu-sanctions-georgia-officials"): 1,
+    ("test_extract_phrases.py", "fiji-military-commander-sacked-brief"): 1,
+    ("test_extract_phrases.py", "germany-bundestag-kosovo-troops"): 1,
+    ("test_extract_phrases.py", "gulf-of-guinea-maritime-security-analysis"): 1,
+    ("test_extract_phrases.py", "indonesia-brazil-state-visit-release"): 4,
+    ("test_extract_phrases.py", "iraq-turkey-pipeline-deal"): 1,
+    ("test_extract_phrases.py", "kyrgyz-tajik-border-talks"): 1,
+    ("test_extract_phrases.py", "nato-defence-ministers-live-blog"): 1,
+    ("test_extract_phrases.py", "nepal-prime-minister-sworn-in"): 3,
+    ("test_extract_phrases.py", "niger-benin-pipeline-timeline-explainer"): 1,
+    ("test_extract_phrases.py", "norway-sudan-monitors"): 1,
+    ("test_extract_phrases.py", "pacific-forum-honiara-live-blog"): 1,
+    ("test_extract_phrases.py", "portugal-defence-ministry-release"): 1,
+    ("test_extract_phrases.py", "senegal-mauritania-gas-patrols-regional"): 1,
+    ("test_extract_phrases.py", "turkiye-morocco-drone-deal"): 3,
+    ("test_extract_phrases.py", "un-libya-envoy-appointed"): 1,
+    ("test_extract_precision.py", "armenia-azerbaijan-treaty-analysis"): 1,
+    ("test_extract_precision.py", "cyprus-un-envoy-geneva-talks"): 1,
+    ("test_extract_precision.py", "germany-bundestag-kosovo-troops"): 1,
+    ("test_extract_precision.py", "kazakhstan-deputy-foreign-minister-interview"): 1,
+    ("test_extract_precision.py", "un-security-council-yemen-hodeidah-vote"): 1,
+    ("test_extract_precision.py", "un-sudan-arms-embargo-veto"): 1,
+    ("test_extract_relations.py", "bolivia-ministers-sworn-in"): 2,
+    ("test_extract_relations.py", "eccas-commission-president-malabo-wire"): 1,
+    ("test_extract_relations.py", "germany-bundestag-kosovo-troops"): 1,
+    ("test_extract_relations.py", "gulf-sovereign-funds-appointments-business-wire"): 1,
+    ("test_extract_relations.py", "indonesia-brazil-state-visit-release"): 1,
+    ("test_extract_relations.py", "japan-philippines-australia-minerals-pact"): 1,
+    ("test_extract_relations.py", "lebanon-army-commander-brief"): 1,
+    ("test_extract_relations.py", "malaysia-coalition-collapse"): 1,
+    ("test_extract_relations.py", "pan-african-parliament-president-elected"): 1,
+    ("test_extract_relations.py", "senegal-mauritania-gas-patrols-regional"): 1,
+    ("test_extract_resolve.py", "andean-community-secretary-general-elected"): 1,
+    ("test_extract_resolve.py", "armenia-azerbaijan-treaty-analysis"): 1,
+    ("test_extract_resolve.py", "colombia-eln-hostage-release"): 1,
+    ("test_extract_resolve.py", "eu-tariff-sanctions-threat"): 1,
+    ("test_extract_resolve.py", "kenya-cabinet-reshuffle"): 1,
+    ("test_extract_resolve.py", "opec-plus-vienna-meeting-live-blog"): 1,
+    ("test_extract_resolve.py", "turkiye-morocco-drone-deal"): 1,
+    ("test_extract_resolve.py", "un-sudan-arms-embargo-veto"): 1,
+    ("test_extract_stance.py", "eu-sanctions-georgia-officials"): 1,
+}
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+_SHAPE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _shape(sentence: str) -> list[str]:
+    return [w.lower() for w in _SHAPE_WORD.findall(sentence) if not w[0].isupper()]
+
+
+def _string_constants(path: Path):
+    """The text of every string in a Python file (an f-string's literal parts)."""
+    import ast
+
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            yield node.value
+        elif isinstance(node, ast.JoinedStr):
+            yield " ".join(v.value for v in node.values if isinstance(v, ast.Constant))
+
+
+def _development_shape(test: list[str], candidate: list[str]) -> bool:
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, test, candidate, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return False
+    common = sum(b.size for b in blocks)
+    stretch = blocks[-1].b + blocks[-1].size - blocks[0].b
+    return (
+        common >= _SHAPE_WORDS
+        and common >= _SHAPE_COVER * len(test)
+        and common >= _SHAPE_DENSE * stretch
+    )
+
+
+def test_no_test_sentence_is_a_development_sentence_with_the_names_swapped():
+    """Tests invent the SHAPE of a sentence too: no sentence in a test file keeps the
+    lower-case words of a development sentence (data/eval/dev, data/articles, the shared
+    corpus's development split) around other names. The test split's and the holdout's
+    texts are never read."""
+    import yaml
+
+    from kg.quality import find_shared
+
+    split = yaml.safe_load((ROOT / "data" / "eval" / "split.yaml").read_text(encoding="utf-8"))
+    shared = find_shared(ROOT)
+    assert shared is not None, "the shared folder must sit beside the checkout"
+    texts = sorted((ROOT / "data" / "eval" / "dev").glob("*.txt"))
+    texts += sorted((ROOT / "data" / "articles").glob("*.txt"))
+    texts += [shared / "corpus" / f"{name}.txt" for name in split["development"]]
+    development: list[tuple[str, str, list[str]]] = []
+    pairs: dict[tuple[str, str], set[int]] = {}  # word pair -> development sentences
+    for path in texts:
+        for sentence in _SENTENCE_END.split(path.read_text(encoding="utf-8")):
+            shape = _shape(sentence)
+            if len(shape) >= _SHAPE_WORDS:
+                for pair in itertools.pairwise(shape):
+                    pairs.setdefault(pair, set()).add(len(development))
+                development.append((path.stem, sentence, shape))
+    found: dict[tuple[str, str], dict[str, str]] = {}
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        for text in _string_constants(path):
+            for sentence in _SENTENCE_END.split(text):
+                shape = _shape(sentence)
+                if len(shape) < _SHAPE_WORDS:
+                    continue
+                shared_pairs: dict[int, int] = {}
+                for pair in set(itertools.pairwise(shape)):
+                    for i in pairs.get(pair, ()):
+                        shared_pairs[i] = shared_pairs.get(i, 0) + 1
+                for i in sorted(shared_pairs):
+                    article, original, candidate = development[i]
+                    if shared_pairs[i] >= 3 and _development_shape(shape, candidate):
+                        found.setdefault((path.name, article), {})[sentence] = original
+                        break
+    new = {
+        pair: sentences
+        for pair, sentences in found.items()
+        if len(sentences) > _SHAPES_BEFORE_THE_GUARD.get(pair, 0)
+    }
+    assert not new, new
+
+
+def test_the_shape_guard_sees_a_name_swap_and_not_a_shared_phrase():
+    original = (
+        "Halvard Brekke, a retired admiral who chaired the inquiry, told lawmakers in Tromsø "
+        "that the navy had ignored three warnings about the hull."
+    )
+    swapped = (
+        "Mira Solvang, a retired admiral who chaired the inquiry, told lawmakers in Velmar "
+        "that the navy had ignored three warnings about the hull."
+    )
+    phrase = (
+        "Mira Solvang told lawmakers in Velmar that the coast guard would buy two ships "
+        "before the winter."
+    )
+    assert _development_shape(_shape(swapped), _shape(original))
+    assert not _development_shape(_shape(phrase), _shape(original))

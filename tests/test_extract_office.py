@@ -138,3 +138,53 @@ def test_a_title_opening_a_sentence_keeps_its_first_word(text, title):
     # titles.py `_trim`: "The" opening a sentence is title-case but names nothing
     found = _posts(text)
     assert ("Mira Solvang", title) in found, found
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        # frames/objects.py `post_owner`: the post as the verb's object complement
+        (
+            "After two rounds, Mira Solvang was elected chair of the Velmar Trade Board.",
+            "Velmar Trade Board",
+        ),
+        (
+            "Delegates on Friday re-elected Mira Solvang president of the Nordic Chess Federation.",
+            "Nordic Chess Federation",
+        ),
+        # ... and a post no owner is named with is the electing body's
+        (
+            "In a secret ballot the Northern Council elected Mira Solvang as treasurer.",
+            "Northern Council",
+        ),
+    ],
+)
+def test_who_is_elected_to_a_bodys_post_is_elected_to_the_body(text, body):
+    assert _has(_relations(text), "Mira Solvang", "electedTo", body)
+
+
+def test_people_who_elect_give_no_body_to_an_unowned_post():
+    found = _relations("On Sunday voters in the port city elected Mira Solvang as mayor.")
+    assert not any(p == "electedTo" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, alias",
+    [
+        (
+            "Talks went on, the British High Commissioner, Mira Solvang, told us.",
+            "British High Commissioner",
+        ),
+        (
+            "Nothing was agreed, EU foreign policy chief Mira Solvang said.",
+            "EU foreign policy chief",
+        ),
+    ],
+)
+def test_a_title_written_after_its_owner_keeps_that_form_as_another_name(text, alias):
+    # positions.py `_written_after_owner`
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    names = {a for e in st.entities if e.cls == "Position" for a in (e.label, *e.aliases)}
+    assert alias in names, names

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.batches import batch_spans
 from kg.build import build
@@ -21,6 +22,9 @@ from kg.graphs import BuildResult, BuiltBatch
 from kg.identity import EntityRegistry
 from kg.iri import DEFAULT_BASE, check_base
 from kg.statements import Statements, dump_statements, load_statements, text_file_problem
+
+if TYPE_CHECKING:
+    from kg.store import KgStore
 
 
 def extract_file(path: Path, model: str | None = None) -> Statements:
@@ -255,6 +259,70 @@ def _load_long_lived(paths: Sequence[Path], model: str | None, jobs: int) -> Non
         compiled_shapes()
 
 
+def _checked_base(base: str | None) -> str:
+    try:
+        return check_base(base or DEFAULT_BASE)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+
+
+def _open_store(store_dir: Path, base: str | None) -> tuple[KgStore, str, dict[str, str]]:
+    """The store of a build opened, the base IRI to build with (the store's, or `base`,
+    recorded in a new store) and the classes of the entities it holds under that base."""
+    from kg.store import KgStore  # imported already (_StoreOpening)
+
+    store = KgStore(store_dir)
+    try:
+        base = _checked_base(store.check_base(base))
+        store.record_base(base)
+        return store, base, store.entity_classes(base)
+    except BaseException:
+        store.close()
+        raise
+
+
+class _StoreOpening:
+    """The store of a build opened in a thread (_open_store) while the build's process
+    loads the spaCy pipeline, the ontology and the shapes: RocksDB opens (files created,
+    written and synced; in an existing store, its files read) without holding the GIL, and
+    an existing store's entity classes are read by a query that runs without it too. What
+    goes wrong opening it (a locked store, another base IRI) is raised by `result`: the
+    same error as before, after the load instead of before it."""
+
+    def __init__(self, store_dir: Path, base: str | None) -> None:
+        import threading
+
+        import kg.store  # noqa: F401  (here: no import runs in both threads at once)
+
+        self._opened: tuple[KgStore, str, dict[str, str]] | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._open, args=(store_dir, base), name="kg-store-open", daemon=True
+        )
+        self._thread.start()
+
+    def _open(self, store_dir: Path, base: str | None) -> None:
+        try:
+            self._opened = _open_store(store_dir, base)
+        except BaseException as exc:  # raised again in the build's thread
+            self._error = exc
+
+    def result(self) -> tuple[KgStore, str, dict[str, str]]:
+        self._thread.join()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        assert self._opened is not None
+        return self._opened
+
+    def discard(self) -> None:
+        """The build stopped before it used the store: let go of it (its lock)."""
+        self._thread.join()
+        if self._opened is not None:
+            self._opened[0].close()
+            self._opened = None
+
+
 def _built_here(
     paths: Sequence[Path],
     model: str | None,
@@ -314,30 +382,26 @@ def build_inputs(
     if not paths:
         raise InputError("no inputs")
     store = None
-    if store_dir is not None:
-        from kg.store import KgStore
-
-        store = KgStore(store_dir)
+    if store_dir is None:
+        base = _checked_base(base)
+        classes = None
+    else:  # opened while the long-lived objects load (_StoreOpening), or not at all
+        opening = _StoreOpening(store_dir, base)
         try:
-            base = store.check_base(base)
-        except Exception:
-            store.close()
+            with collector_paused():
+                _load_long_lived(paths, model, jobs)
+        except BaseException:
+            opening.discard()
             raise
-    try:
-        base = check_base(base or DEFAULT_BASE)
-    except ValueError as exc:
-        if store is not None:
-            store.close()
-        raise InputError(str(exc)) from None
-    if store is not None:
-        store.record_base(base)
-    registry = EntityRegistry(base, store.entity_classes(base) if store else None)
+        store, base, classes = opening.result()
+    registry = EntityRegistry(base, classes)
     summary = BuildSummary(store=store_dir)
     seen: dict[str, Path] = {}
     writer = None
     try:
-        with collector_paused():
-            _load_long_lived(paths, model, jobs)
+        if store is None:
+            with collector_paused():
+                _load_long_lived(paths, model, jobs)
         with collector_for_a_corpus(), BatchCollector() if jobs <= 1 else nullcontext() as batch:
             if out_dir is not None:
                 from kg.outputs import BuildWriter

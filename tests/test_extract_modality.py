@@ -1272,3 +1272,28 @@ def test_a_gerund_after_before_is_ahead_of_its_clause():
     assert found[("Tomas Ekberg", "signs", "Velmar Accord")] == {"planned"}
     found = _relations("Mira Solvang met Tomas Ekberg after arriving in Velmar City.")
     assert found[("Mira Solvang", "visits", "Velmar City")] == {"asserted"}
+
+
+def test_a_passive_infinitive_on_a_noun_is_planned_unless_the_noun_is_singled_out():
+    found = _relations(
+        "The regional water forum, to be held in Velmar City in June, will weigh the dam."
+    )
+    assert found[("regional water forum", "locatedIn", "Velmar City")] == {"planned"}
+    found = _relations("The first regional water forum to be held in Velmar City closed today.")
+    assert found[("regional water forum", "locatedIn", "Velmar City")] == {"asserted"}
+
+
+def test_an_event_takes_place_where_it_is_held():
+    found = _relations(
+        "After the vote, the fourth border conference will take place in Velmar City."
+    )
+    assert found[("fourth border conference", "locatedIn", "Velmar City")] == {"planned"}
+    found = _relations("The border conference took place in Velmar City despite the storm.")
+    assert found[("border conference", "locatedIn", "Velmar City")] == {"asserted"}
+
+
+def test_declining_to_lead_a_body_turns_down_a_part_in_it():
+    found = _relations("Last week Tomas Ekberg turned down an offer to head the Velmar Council.")
+    assert found[("Tomas Ekberg", "declines", "Velmar Council")] == {"refused"}
+    found = _relations("The Velmar Council has been headed by Tomas Ekberg since 2019.")
+    assert ("Tomas Ekberg", "declines", "Velmar Council") not in found

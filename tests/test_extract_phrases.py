@@ -520,7 +520,7 @@ def test_what_a_text_is_signed_or_drawn_up_as_is_a_plan(text, plan):
 def test_a_bare_noun_signed_or_set_apart_is_no_plan_of_its_own():
     st = _extract("The envoys signed the documents, and Velmar proposed similar measures.")
     assert not [e for e in st.entities if e.cls == "Plan"]
-    st = _extract("Norland proposed a higher price for the gas, and Velmar signed a big cheque.")
+    st = _extract("Norland quoted a higher price for the gas, and Velmar signed a big cheque.")
     assert not [e for e in st.entities if e.cls == "Plan"]
 
 

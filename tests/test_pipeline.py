@@ -466,6 +466,49 @@ def test_no_collection_runs_while_a_build_loads_what_lives_through_it(
     assert gc.get_threshold() == before
 
 
+def test_a_build_opens_its_store_while_it_loads_the_model(tmp_path, corpus, monkeypatch):
+    """Issue 11: the store opened before the spaCy pipeline loaded, one after the other in
+    the serial start of a build (RocksDB's open, its files created and synced, is wall time
+    on a busy disk); it opens in a thread during the load, which does not wait for it.
+    What goes wrong opening it is raised as before, and a load that fails lets go of it."""
+    import threading
+
+    import kg.pipeline
+    import kg.store
+
+    opened_in = []
+    real_init = kg.store.KgStore.__init__
+
+    def init(self, *a, **k):
+        opened_in.append(threading.current_thread() is threading.main_thread())
+        real_init(self, *a, **k)
+
+    monkeypatch.setattr(kg.store.KgStore, "__init__", init)
+    loaded = []
+    real_load = kg.pipeline._load_long_lived
+
+    def load(*a):
+        loaded.append(a)
+        real_load(*a)
+
+    monkeypatch.setattr(kg.pipeline, "_load_long_lived", load)
+    store = tmp_path / "store"
+    build_inputs([corpus], None, store_dir=store, base="https://example.org/kg/")
+    assert opened_in == [False] and len(loaded) == 1  # in a thread, with the load
+    with pytest.raises(KgError, match="was built with the base IRI"):
+        build_inputs([corpus], None, store_dir=store, base="https://example.org/other/")
+
+    def failing(*a):
+        raise KgError("no model")
+
+    monkeypatch.setattr(kg.pipeline, "_load_long_lived", failing)
+    with pytest.raises(KgError, match="no model"):
+        build_inputs([corpus], None, store_dir=store)
+    kg.store.KgStore(store).close()  # not locked: the build let go of it
+    with pytest.raises(KgError, match="no model"):
+        build_inputs([corpus], None)  # without a store
+
+
 def test_the_extractors_data_reads_the_same_with_the_fast_yaml_parser(monkeypatch):
     """The extractor's YAML files are read with libyaml's parser (a tenth of the time every
     process that extracts spends starting): the same data as PyYAML's own parser gives."""

@@ -13,6 +13,8 @@ from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
 from spacy.tokens import Span
 
 from kg.extract.lexicon import frames, gazetteer, lexicon, norm
+from kg.extract.phrases.titles import title_data
+from kg.extract.syntax.arguments import phrasal_lemma
 from kg.extract.syntax.tree import tree
 from kg.extract.words import head_class, possessive, stripped, trim
 
@@ -167,35 +169,89 @@ def _signed(root) -> str | None:
     """ "Plan" for a common noun of no class that is what a verb of drawing up or signing
     a text acts on ("signed the final communiqué", "proposed a joint patrol", "the letter of
     intent was signed"; lexicon `plan_verbs`, `plan_object_nouns`: a text or an
-    arrangement, not "proposed a higher price"), else None. The noun is specified by a word
-    before it or a phrase after it: a bare one ("signed the documents", "proposed a price")
-    or one set apart from another ("similar measures"; lexicon `contrast_words`) names no
-    plan of its own."""
+    arrangement, not "signed a big cheque"), or what a verb of proposing, offering or turning
+    down acts on, whatever its noun ("proposed a lower quota", "will not accept a production
+    quota"; lexicon `theme_verbs`; not troops, money or people: `_given`), else None. The
+    noun is specified by a word before it or a phrase after it: a bare one ("signed the
+    documents", "proposed measures") or one set apart from another ("similar measures";
+    lexicon `contrast_words`) names no plan of its own."""
     verb = root.head
-    if (
-        root.pos_ == "NOUN"
-        and root.dep_ in ("dobj", "nsubjpass")
-        and verb.pos_ == "VERB"
-        and verb.lemma_.lower() in lexicon().plan_verbs
-        and root.lemma_.lower() in lexicon().plan_object_nouns
-        and any(
-            (
-                c.dep_ in ("amod", "compound")
-                and c.i < root.i
-                and not stripped(c)
-                and c.lower_ not in lexicon().contrast_words  # "similar measures"
-            )
-            or (
-                c.dep_ == "prep"
-                and c.i == root.i + 1
-                # "a letter of intent"; not a partner's "with": "negotiated a text with B"
-                and c.lower_ in _COMPLEMENT_PREPS - {"with"}
-            )
-            for c in root.children
+    if not (root.pos_ == "NOUN" and root.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB"):
+        return None
+    lex = lexicon()
+    noun = root.lemma_.lower()
+    if not (
+        (verb.lemma_.lower() in lex.plan_verbs and noun in lex.plan_object_nouns)
+        or (phrasal_lemma(verb) in lex.theme_verbs and not _given(root))
+    ):
+        return None
+    if any(
+        (
+            c.dep_ in ("amod", "compound")
+            and c.i < root.i
+            and not stripped(c)
+            and c.lower_ not in lex.contrast_words  # "similar measures"
         )
+        or (
+            c.dep_ == "prep"
+            and c.i == root.i + 1
+            # "a letter of intent"; not a partner's "with": "negotiated a text with B"
+            and c.lower_ in _COMPLEMENT_PREPS - {"with"}
+        )
+        for c in root.children
     ):
         return "Plan"
     return None
+
+
+def _given(root) -> bool:
+    """What a verb of `theme_verbs` acts on that names no plan of its own: troops, money,
+    help in kind (lexicon `contribution_nouns`, `aid_nouns`), a sum or a number ("offered
+    200 troops", "offered 500 million dollars"); people ("proposed a female candidate",
+    "rejected the foreign envoys": a title's word, lexicon `theme_people`, `person_nouns`,
+    those who stand for a body); a report ("rejected the accusations", frames.yaml
+    `report_nouns`); a noun read by its own frame or standing for what it is of or for
+    ("declined the offer", "ruled out a return to the talks", "proposed the holding of a
+    summit", "rejected the request": frames.yaml nouns, modality_nouns, goal_nouns,
+    theme_nouns, invitation_nouns, lexicon `theme_requests`); what is granted to others
+    ("refused entry to the force", lexicon `theme_grants`); what "any" or "no" determines
+    ("rejected any commitment": none in particular); and what a name owns ("offered to host
+    the force's logistics hub": the force is what is offered, frames.yaml `owner`)."""
+    if root.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL", "PERCENT"):
+        return True
+    for c in root.children:
+        if c.dep_ == "det" and c.lower_ in lexicon().theme_determiners:
+            return True
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return True
+    return bool({root.lemma_.lower(), root.lower_} & _not_themes())
+
+
+@cache
+def _not_themes() -> frozenset[str]:
+    """The nouns `_given` leaves out, read once."""
+    lex, f = lexicon(), frames()
+    titles = title_data()
+    return frozenset(
+        lex.contribution_nouns
+        | lex.aid_nouns
+        | lex.theme_people
+        | lex.theme_requests
+        | lex.theme_grants
+        | lex.person_nouns
+        | lex.representative_nouns
+        | lex.member_nouns
+        | lex.generic_position_words
+        | lex.leader_words
+        | titles.role_nouns
+        | titles.role_plurals
+        | titles.job_nouns
+        | f.report_nouns
+        | frozenset(f.modality_nouns)
+        | f.goal_nouns
+        | f.theme_nouns
+        | frozenset(f.invitation_nouns)
+    )
 
 
 def _possessor_body(doc, root, taken: set[int], add: Callable) -> None:

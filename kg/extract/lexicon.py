@@ -293,6 +293,11 @@ class Lexicon:
     description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
     plan_verbs: frozenset[str]  # "signed the communiqué": what they act on is a plan
     plan_object_nouns: frozenset[str]  # "communiqué", "patrol": texts and arrangements
+    theme_verbs: frozenset[str]  # "proposed a lower quota": what they act on is a plan
+    theme_people: frozenset[str]  # "proposed a female candidate": a person, no plan
+    theme_requests: frozenset[str]  # "declined a request to": no plan of the decliner's
+    theme_determiners: frozenset[str]  # "rejected any commitment": no plan in particular
+    theme_grants: frozenset[str]  # "refused entry to X": granted to others, no plan
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
     # "ANALYSIS | ...": no masthead
     masthead_skip_words: frozenset[str] = field(metadata=_read(_masthead_skip_words))
@@ -575,6 +580,7 @@ class Frames:
     staging_verbs: frozenset[str]  # "may host the summit in Velmar": its place as firm
     event_levels: dict[str, str]  # "offered to host talks"
     planned_modifiers: frozenset[str]  # "the proposed visit"
+    singling_words: frozenset[str]  # "the first woman to be elected": done, not planned
     contrast_marks: frozenset[str]  # "..., while Y is considering it"
     state_acts: frozenset[str]  # "Defence Minister X ruled out ...": X's country too
     state_only_acts: frozenset[str]  # ... and the country's only (declines, contributesTo)

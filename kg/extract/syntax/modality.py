@@ -361,6 +361,8 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
             break
     if _headline_infinitive(tok):  # "Norland to send troops": "is to", planned
         found.add("planned")
+    if _infinitive_of_a_noun(tok):  # "the summit, to be held in Lisbon": planned
+        found.add("planned")
     if not ended and future_date(tok):  # "I go to Seoul next week": planned
         found.add("planned")
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
@@ -592,6 +594,27 @@ def _headline_infinitive(verb) -> bool:
         and verb.pos_ == "VERB"
         and has_to(verb)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _infinitive_of_a_noun(verb) -> bool:
+    """A passive to-infinitive on a noun ("the summit, to be held in Lisbon next month", "a
+    force to be led by Norland"): what is to be done with it lies ahead, planned; not on a
+    noun singled out by an ordinal or a superlative ("the first envoy to be sent by X" was
+    sent; frames.yaml `singling_words`)."""
+    t = tree(verb.doc)
+    i = verb.i
+    if t.dep[i] not in ("acl", "relcl") or not has_to(verb):
+        return False
+    if not any(t.dep[c] == "auxpass" for c in t.kids[i]):
+        return False
+    head = t.head[i]
+    if t.pos[head] not in ("NOUN", "PROPN"):
+        return False
+    singling = frames().singling_words
+    return not any(
+        t.tag[c] in ("JJS", "RBS") or t.lower[c] in singling or verb.doc[c].ent_type_ == "ORDINAL"
+        for c in t.kids[head]
     )
 
 

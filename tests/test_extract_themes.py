@@ -1,0 +1,82 @@
+"""What a verb of proposing, offering or turning down acts on is a plan, whatever its noun
+(lexicon `theme_verbs`), so that the proposal, the offer or the refusal has something to be
+of: "tabled a common customs tariff", "would never accept a reduced herring quota". Not
+troops, money, people, requests, nor what "any" determines. Invented sentences; each test
+fails without the mechanism."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _extract(text: str):
+    from kg.extract.pipeline import extract
+
+    return extract(text, "t")
+
+
+def _relations(st) -> set[tuple[str, str, str, str]]:
+    label = {e.id: e.label for e in st.entities}
+    return {(label[r.subject], r.predicate, label[r.object], r.modality) for r in st.relations}
+
+
+def _plans(st) -> set[str]:
+    return {e.label for e in st.entities if e.cls == "Plan"}
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            "At the customs conference, Velmar tabled a common customs tariff for the islands.",
+            ("common customs tariff", "proposedBy", "Velmar", "asserted"),
+        ),
+        (
+            "After two rounds, Sudria put forward a seasonal fishing ban in the strait.",
+            ("seasonal fishing ban", "proposedBy", "Sudria", "asserted"),
+        ),
+        (
+            "Sudria would never accept a reduced herring quota, its fisheries minister said.",
+            ("Sudria", "declines", "reduced herring quota", "refused"),
+        ),
+        (
+            "Norland has offered to host a permanent flood warning centre on its coast.",
+            ("Norland", "hosts", "permanent flood warning centre", "offered"),
+        ),
+    ],
+)
+def test_what_is_proposed_offered_or_turned_down_is_a_plan(text, relation):
+    assert relation in _relations(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # people, troops and money are no plan
+        (
+            "The ruling party proposed a female candidate for the post in Velmar.",
+            "female candidate",
+        ),
+        ("Sudria offered 300 million dollars for the river crossing.", "300 million dollars"),
+        ("Velmar refused the Norlandic envoys entry in March.", "Norlandic envoys"),
+        # a request, an offer, an accusation are read by their own nouns
+        ("Velmar declined a formal request to send inspectors.", "formal request"),
+        ("Velmar rejected the Norlandic accusations on Friday.", "Norlandic accusations"),
+        ("Norland declined the earlier offer for now.", "earlier offer"),
+        # what "any" determines is none in particular
+        ("Sudria rejected any commitment on the tariffs.", "any commitment"),
+    ],
+)
+def test_people_money_requests_and_any_are_no_plan_of_their_own(text, wrong):
+    assert wrong not in _plans(_extract(text))
+
+
+def test_what_a_force_owns_leaves_the_offer_to_the_force():
+    st = _extract(
+        "The Velmar Stabilisation Force needs a supply base, and Norland offered to host "
+        "the force's supply depot near the border."
+    )
+    assert ("Norland", "hosts", "Velmar Stabilisation Force", "offered") in _relations(st)
+    assert "supply depot" not in _plans(st)

@@ -67,6 +67,12 @@ def test_what_is_proposed_offered_or_turned_down_is_a_plan(text, relation):
         ("Norland declined the earlier offer for now.", "earlier offer"),
         # what "any" determines is none in particular
         ("Sudria rejected any commitment on the tariffs.", "any commitment"),
+        # turned down or hosted, a thing that is no measure is no plan (review r13 Y1)
+        ("Sweden rejected the election results.", "election results"),
+        ("Norway rejected the Swedish criticism of its fishing policy.", "Swedish criticism"),
+        ("Velmar hosted a state dinner for the visiting king.", "state dinner"),
+        ("Sweden refused a formal apology.", "formal apology"),
+        ("Tomas Ekberg declined a government car.", "government car"),
     ],
 )
 def test_people_money_requests_and_any_are_no_plan_of_their_own(text, wrong):
@@ -80,3 +86,33 @@ def test_what_a_force_owns_leaves_the_offer_to_the_force():
     )
     assert ("Norland", "hosts", "Velmar Stabilisation Force", "offered") in _relations(st)
     assert "supply depot" not in _plans(st)
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            "At the reef conference, Sudria suggested that a small levy on cruise ships be "
+            "introduced to pay for the patrols.",
+            ("small levy", "proposedBy", "Sudria", "asserted"),
+        ),
+        (
+            "Velmar proposed that the island states be granted a longer grace period.",
+            ("longer grace period", "proposedBy", "Velmar", "asserted"),
+        ),
+    ],
+)
+def test_what_a_proposed_passive_clause_is_to_do_with_is_proposed(text, relation):
+    assert relation in _relations(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # undone, or reported rather than proposed
+        "In its reply, Velmar proposed that the tariffs on Sudrian steel be scrapped.",
+        "Velmar officials said a small levy on cruise ships would be introduced in May.",
+    ],
+)
+def test_an_undone_or_reported_passive_clause_proposes_nothing(text):
+    assert not any(p == "proposedBy" for _s, p, _o, _m in _relations(_extract(text)))

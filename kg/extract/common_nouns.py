@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from kg.extract.lexicon import frames, gazetteer, lexicon, norm
 from kg.extract.phrases.titles import title_data
-from kg.extract.syntax.arguments import phrasal_lemma
+from kg.extract.syntax.arguments import phrasal_lemma, proposed_theme
 from kg.extract.syntax.tree import tree
 from kg.extract.words import head_class, possessive, stripped, trim
 
@@ -169,9 +169,11 @@ def _signed(root) -> str | None:
     """ "Plan" for a common noun of no class that is what a verb of drawing up or signing
     a text acts on ("signed the final communiqué", "proposed a joint patrol", "the letter of
     intent was signed"; lexicon `plan_verbs`, `plan_object_nouns`: a text or an
-    arrangement, not "signed a big cheque"), or what a verb of proposing, offering or turning
-    down acts on, whatever its noun ("proposed a lower quota", "will not accept a production
-    quota"; lexicon `theme_verbs`; not troops, money or people: `_given`), else None. The
+    arrangement, not "signed a big cheque"), what a verb of proposing acts on, whatever its
+    noun ("proposed a lower quota"; lexicon `theme_verbs`, also in a proposed passive clause:
+    `_proposed`), or what a verb of offering or turning down acts on when a measure can be it
+    ("will not accept a production quota", not "declined a government car"; `measure_verbs`,
+    `_measure`); never troops, money or people (`_given`); else None. The
     noun is specified by a word before it or a phrase after it: a bare one ("signed the
     documents", "proposed measures") or one set apart from another ("similar measures";
     lexicon `contrast_words`) names no plan of its own."""
@@ -180,9 +182,12 @@ def _signed(root) -> str | None:
         return None
     lex = lexicon()
     noun = root.lemma_.lower()
+    lemma = phrasal_lemma(verb)
     if not (
         (verb.lemma_.lower() in lex.plan_verbs and noun in lex.plan_object_nouns)
-        or (phrasal_lemma(verb) in lex.theme_verbs and not _given(root))
+        or (lemma in lex.theme_verbs and not _given(root))
+        or (lemma in lex.measure_verbs and _measure(root) and not _given(root))
+        or (_proposed(verb, root) and not _given(root))
     ):
         return None
     if any(
@@ -202,6 +207,31 @@ def _signed(root) -> str | None:
     ):
         return "Plan"
     return None
+
+
+def _measure(root) -> bool:
+    """A noun a measure or an arrangement can be (lexicon `measure_nouns`,
+    `plan_object_nouns`): what a verb of offering or turning down makes a plan of."""
+    lex = lexicon()
+    words = {root.lemma_.lower(), root.lower_}
+    return bool(words & (lex.measure_nouns | lex.plan_object_nouns))
+
+
+def _proposed(verb, root) -> bool:
+    """`root` is what a proposed clause in the passive under a verb of `theme_verbs` says is
+    to be done with ("proposed that compensation for the fishermen be paid", "suggested that
+    member states be given a transition period"; arguments.proposed_theme), not undone
+    (frames.yaml `undoing_verbs`: "proposed that the sanctions be lifted" proposes no
+    sanctions)."""
+    if verb.dep_ != "ccomp" or phrasal_lemma(verb.head) not in lexicon().theme_verbs:
+        return False
+    theme = proposed_theme(verb)
+    return theme is not None and theme.i == root.i and not _undone(verb)
+
+
+def _undone(verb) -> bool:
+    undoing = frames().undoing_verbs
+    return verb.lemma_.lower() in undoing or phrasal_lemma(verb) in undoing
 
 
 def _given(root) -> bool:

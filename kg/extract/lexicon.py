@@ -294,6 +294,8 @@ class Lexicon:
     plan_verbs: frozenset[str]  # "signed the communiqué": what they act on is a plan
     plan_object_nouns: frozenset[str]  # "communiqué", "patrol": texts and arrangements
     theme_verbs: frozenset[str]  # "proposed a lower quota": what they act on is a plan
+    measure_verbs: frozenset[str]  # "will not accept a lower quota": a plan if a measure noun
+    measure_nouns: frozenset[str]  # "quota", "hub", "levy": what a measure can be
     theme_people: frozenset[str]  # "proposed a female candidate": a person, no plan
     theme_requests: frozenset[str]  # "declined a request to": no plan of the decliner's
     theme_determiners: frozenset[str]  # "rejected any commitment": no plan in particular

@@ -13,6 +13,7 @@ from kg.extract.syntax.arguments import (
     direct_objects,
     has_to,
     prep_objects,
+    proposed_theme,
     subjects,
 )
 from kg.extract.syntax.events import noun_modality
@@ -273,6 +274,15 @@ def frame_objects(
                 if _brings_about(verb) and (verb.dep_ == "xcomp" or _proposed_clause(verb)):
                     for obj in child_deps(verb, "dobj"):
                         out += actor_refs(index, block, obj)
+                # in the passive ("proposed that a mission be sent", "that compensation be
+                # paid"): what it is to be done with, a plan unless the verb brings it about
+                theme = proposed_theme(verb) if not _undoes(verb) else None
+                if theme is not None:
+                    out += [
+                        r
+                        for r in actor_refs(index, block, theme)
+                        if _brings_about(verb) or r.cluster.cls == "Plan"
+                    ]
         elif spec == "intended":  # "a proposal to deploy a mission": what the noun's
             # to-infinitive acts on (which the parser may read as a relative clause)
             for verb in child_deps(tok, "acl", "relcl"):

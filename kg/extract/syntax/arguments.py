@@ -21,6 +21,29 @@ def child_deps(tok, *deps: str) -> list:
     return [doc[j] for j in t.kids[tok.i] if dep[j] in deps]
 
 
+def proposed_theme(verb):
+    """What a proposed clause in the passive says is to be done with, or None: "proposed that
+    compensation for the fishermen be paid" (the compensation, the passive's subject), "that
+    member states be given a transition period" (the period, its direct object). The clause
+    is a complement with a bare passive ("be paid") or one after a proposing modal ("should
+    be paid"; frames.yaml `proposing_modals`), no other auxiliary ("would be paid" reports)."""
+    t = tree(verb.doc)
+    i = verb.i
+    if t.dep[i] != "ccomp":
+        return None
+    kids = t.kids[i]
+    modals = frames().proposing_modals
+    if not any(t.dep[c] == "auxpass" and t.lower[c] == "be" for c in kids):
+        return None
+    if any(t.dep[c] == "aux" and t.lower[c] not in modals for c in kids):
+        return None
+    for wanted in ("dobj", "nsubjpass"):
+        for c in kids:
+            if t.dep[c] == wanted:
+                return verb.doc[c]
+    return None
+
+
 def is_passive(verb) -> bool:
     """A passive verb, a participle with an agent ("the partnership formed by A and B",
     tagged as a past tense by the parser), or one joined to its agent by a hyphen ("the

@@ -287,6 +287,16 @@ def _invited_to(index: ArticleIndex, block: int, tok) -> list[Ref]:
     targets = f.invitation_nouns[tok.lemma_.lower()]
     for prep in f.invitation_preps:
         found = [r for o in prep_objects(tok, prep) for r in actor_refs(index, block, o)]
+        if not found and tok.dep_ == "dobj":
+            # the parser may hang "to" on the verb ("declined his invitation to a summit"):
+            # there, only what the noun may be for ("sent an invitation to Norland" is to its
+            # guest)
+            found = [
+                r
+                for o in prep_objects(tok.head, prep)
+                for r in actor_refs(index, block, o)
+                if any(fits(r.cluster.cls, c) for c in targets)
+            ]
         if found:
             return found
     for verb in child_deps(tok, "acl", "relcl"):

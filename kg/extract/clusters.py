@@ -49,7 +49,7 @@ class Cluster:
                 continue
             if m.label == "NORP":
                 continue
-            for text in (m.text, m.long, m.owned, m.alias):
+            for text in (m.text, m.long, m.owned, m.alias, *m.names):
                 if text and _spelled(text) not in seen:
                     seen.add(_spelled(text))
                     out.append(text)

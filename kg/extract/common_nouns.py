@@ -18,7 +18,7 @@ from kg.extract.syntax.arguments import phrasal_lemma, proposed_theme
 from kg.extract.syntax.tree import tree
 from kg.extract.words import head_class, possessive, stripped, trim
 
-_COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for"}
+_COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for", "along", "through"}
 
 
 def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
@@ -109,6 +109,8 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
             out[-1].alias = " ".join(doc[chunk.start : end].text.split())
         if len(out) > n and any(c.dep_ in ("acl", "relcl") and c.i > root.i for c in root.children):
             out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
+        if len(out) > n:
+            out[-1].names = _other_names(doc, chunk, root, tokens, owned, tail)
 
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp"})
@@ -373,6 +375,59 @@ def _complement(doc, root, partners: frozenset[str] = frozenset()) -> list:
         if head is None:
             break
     return out
+
+
+def _other_names(doc, chunk, root, tokens: list, owned: set[int], tail: list) -> tuple[str, ...]:
+    """The other spans that name a description: with the adjectives a label drops ("new
+    quota", "wider mandate"; lexicon `strip_words`); without the words before its head that
+    set it apart or say whose it is ("security tax" for "a temporary security tax", "panel
+    of experts" for "a U.N. panel of experts"); each alone, with the first phrase of its
+    complement and with the whole of it ("meeting of creditors" for "a full meeting of
+    creditors in Abidjan"); and the words in quotes before its head ("just transition" for
+    a "just transition" plan)."""
+    kept = _edges(
+        [
+            t
+            for t in chunk
+            if t.i <= root.i
+            and t.i not in owned
+            and not possessive(t)
+            and t.pos_ not in ("DET", "PRON")
+            and (not owned or t.i > max(owned))
+        ]
+    )
+    # from the first common noun before the head, or the head
+    bare = tokens[next((k for k, t in enumerate(tokens) if t.pos_ == "NOUN"), len(tokens)) :]
+    cut = next((k for k, t in enumerate(tail) if k and t.dep_ == "prep"), len(tail))
+    out: list[str] = []
+    for words in (kept, tokens, bare):
+        if not words or words[-1].i != root.i or words[-1].i - words[0].i + 1 != len(words):
+            continue
+        for more in ([], tail[:cut], tail):
+            if len(words) + len(more) >= 2:
+                _add_name(out, doc[words[0].i : (more[-1].i if more else root.i) + 1].text)
+    quoted = [t.i for t in chunk if t.is_quote and t.i < root.i]
+    if len(quoted) == 2 and quoted[1] == root.i - 1 and quoted[1] - quoted[0] > 1:
+        _add_name(out, doc[quoted[0] + 1 : quoted[1]].text)  # a "just transition" plan
+    return tuple(out)
+
+
+def _add_name(out: list[str], text: str) -> None:
+    text = " ".join(text.translate(_NO_QUOTES).split())
+    if text and text not in out:
+        out.append(text)
+
+
+_NO_QUOTES = str.maketrans("", "", '“”"')
+
+
+def _edges(tokens: list) -> list:
+    """`tokens` without punctuation, quotes and spaces at either end."""
+    while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].is_quote):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].is_quote):
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _venue(tail: list):

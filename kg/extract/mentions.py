@@ -47,6 +47,11 @@ class Mention:
     # another name, never its label nor its identity: "accord with B" after "signed", whose
     # `partners` B signs too (the accord is the same however the parser hangs "with B")
     alias: str | None = None
+    # other spans the text names a lower-case description with, never its label nor its
+    # identity: without the words that set it apart ("security tax" for "a temporary
+    # security tax"), with the ones a label drops ("new quota"), with one phrase of its
+    # complement ("meeting of creditors" for "full meeting of creditors in Abidjan")
+    names: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:

@@ -218,6 +218,13 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
                 return [Ref(person, True)] if person else []
             # a description that refers back ("the plan") is a guess, as resolving it was
             return [Ref(c, m.label == "DESC" and c.mentions[0] is not m)]
+        t = tree(tok.doc)
+        if t.pos[tok.i] == "NOUN" and any(t.dep[d] == "acl" for d in t.kids[tok.i]):
+            # a participle hung on the last word of a name's complement: "under a memorandum
+            # of understanding signed by A" (what A signs is the memorandum)
+            done = self._completed(block, tok)
+            if done:
+                return done
         low = tok.lower_
         if self.interviewee is not None and block in self.roles:
             voice = voice_of(low, self.roles[block])

@@ -43,6 +43,12 @@ pytestmark = pytest.mark.slow
             "Mira Solvang",
             "Chief Financial Officer",
         ),
+        # titles.yaml `title_modifiers`: group, where the parser makes it no compound
+        (
+            "Since May the steelmaker has been led by group chief executive Tomas Ekberg.",
+            "Tomas Ekberg",
+            "Group Chief Executive",
+        ),
         # titles.yaml `title_modifiers`: attorney, auditor, solicitor ("General" is no rank)
         (
             "Kenya's Attorney General Mira Solvang dropped the charges.",

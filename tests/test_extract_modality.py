@@ -1297,3 +1297,16 @@ def test_declining_to_lead_a_body_turns_down_a_part_in_it():
     assert found[("Tomas Ekberg", "declines", "Velmar Council")] == {"refused"}
     found = _relations("The Velmar Council has been headed by Tomas Ekberg since 2019.")
     assert ("Tomas Ekberg", "declines", "Velmar Council") not in found
+
+
+def test_what_a_force_only_weighed_or_proposed_says_of_itself_is_no_firmer():
+    found = _relations("Sudria is weighing a joint coastal patrol force in Latvia.")
+    assert found[("joint coastal patrol force", "operatesIn", "Latvia")] == {"considered"}
+    found = _relations("At the talks Norland proposed a UN-led border force in Latvia.")
+    assert found[("United Nations", "leads", "UN-led border force")] == {"planned"}
+    assert found[("UN-led border force", "operatesIn", "Latvia")] == {"planned"}
+    # a force acted on otherwise, or after a preposition, is there
+    found = _relations("Mira Solvang was named to head the joint border force in Latvia.")
+    assert found[("joint border force", "operatesIn", "Latvia")] == {"asserted"}
+    found = _relations("Sudria will offer two ships to the joint coastal patrol force in Latvia.")
+    assert found[("joint coastal patrol force", "operatesIn", "Latvia")] == {"asserted"}

@@ -112,6 +112,10 @@ def test_what_a_proposed_passive_clause_is_to_do_with_is_proposed(text, relation
         # undone, or reported rather than proposed
         "In its reply, Velmar proposed that the tariffs on Sudrian steel be scrapped.",
         "Velmar officials said a small levy on cruise ships would be introduced in May.",
+        # changed, a thing already there is not proposed (review r13 Y2)
+        "Norway suggested that the Velmar Accord be amended to cover fisheries.",
+        "Sweden proposed that the mandate of the Velmar Mission be extended by a year.",
+        "Norway proposed that the ceasefire agreement be reviewed in June.",
     ],
 )
 def test_an_undone_or_reported_passive_clause_proposes_nothing(text):

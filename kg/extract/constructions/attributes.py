@@ -7,8 +7,7 @@ from kg.extract.constructions.base import Builder, m_cluster
 from kg.extract.lexicon import frames
 from kg.extract.mentions import Mention
 from kg.extract.syntax.arguments import subjects
-from kg.extract.syntax.events import governing_verb, noun_modality
-from kg.extract.syntax.modality import modality
+from kg.extract.syntax.events import governing_verb, noun_modality, thing_modality
 
 
 def plan_possessor(b: Builder, m: Mention, head) -> None:
@@ -62,7 +61,7 @@ def force_place(b: Builder, m: Mention, head) -> None:
                             head,
                             0.8,
                             "force-in-place",
-                            modality(head),
+                            thing_modality(head),
                         )
 
 

@@ -26,7 +26,9 @@ def proposed_theme(verb):
     compensation for the fishermen be paid" (the compensation, the passive's subject), "that
     member states be given a transition period" (the period, its direct object). The clause
     is a complement with a bare passive ("be paid") or one after a proposing modal ("should
-    be paid"; frames.yaml `proposing_modals`), no other auxiliary ("would be paid" reports)."""
+    be paid"; frames.yaml `proposing_modals`), no other auxiliary ("would be paid" reports);
+    a thing named before (definite, a name) only when the clause brings it about (review r13
+    Y2: "that the accord be amended" proposes no accord)."""
     t = tree(verb.doc)
     i = verb.i
     if t.dep[i] != "ccomp":
@@ -37,11 +39,19 @@ def proposed_theme(verb):
         return None
     if any(t.dep[c] == "aux" and t.lower[c] not in modals for c in kids):
         return None
-    for wanted in ("dobj", "nsubjpass"):
-        for c in kids:
-            if t.dep[c] == wanted:
-                return verb.doc[c]
-    return None
+    theme = next((c for wanted in ("dobj", "nsubjpass") for c in kids if t.dep[c] == wanted), None)
+    if theme is None:
+        return None
+    # what it does to a thing already there ("that the accord be amended", "that the mandate
+    # be extended") proposes no thing; only what it brings about may be one named before
+    # ("that the mission be sent": frames.yaml `bringing_verbs`)
+    definite = t.pos[theme] == "PROPN" or any(
+        t.dep[c] == "poss" or (t.dep[c] == "det" and t.lower[c] in lexicon().definite_determiners)
+        for c in t.kids[theme]
+    )
+    if definite and phrasal_lemma(verb) not in frames().bringing_verbs:
+        return None
+    return verb.doc[theme]
 
 
 def is_passive(verb) -> bool:

@@ -18,6 +18,7 @@ from kg.extract.syntax.modality import (
     modality,
     negates_a_plan,
     verb_in,
+    weighed_level,
 )
 
 
@@ -228,6 +229,19 @@ def event_modality(tok) -> str | None:
 
 
 _AHEAD = ("planned", "considered", "offered", "possible")
+
+
+def thing_modality(tok) -> str | None:
+    """How firmly the attributes of a force or a body a common noun describes are stated (its
+    place: "a joint mission in X"): as the verb whose object it is holds it when that verb
+    only weighs, plans, proposes or offers it (modality.weighed_level: "is considering a
+    joint mission in X": considered); a named force, one a clause states or acts on ("was
+    named to lead the mission in X"), or one after a preposition ("will send troops to the
+    mission in X") is there: its clause's modality."""
+    own = modality(tok)
+    if own != "asserted":
+        return own
+    return weighed_level(tok) or own
 
 
 def _stages(verb) -> bool:

@@ -363,6 +363,10 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
         found.add("planned")
     if _infinitive_of_a_noun(tok):  # "the summit, to be held in Lisbon": planned
         found.add("planned")
+    if tok.dep_ == "amod" and not found and not negated:
+        weighed = weighed_level(tok.head)  # "is expected to propose a Velmar-chaired panel"
+        if weighed is not None:
+            found.add(weighed)
     if not ended and future_date(tok):  # "I go to Seoul next week": planned
         found.add("planned")
     if tok.pos_ in ("VERB", "AUX") and _denied_by_its_arguments(tok):
@@ -595,6 +599,27 @@ def _headline_infinitive(verb) -> bool:
         and has_to(verb)
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
+
+
+_WEIGHED = frozenset(("planned", "considered", "possible", "offered"))
+
+
+def weighed_level(noun) -> str | None:
+    """The level of the verb of weighing, planning, proposing or offering (frames.yaml
+    modality_heads) whose direct object a common noun is, when that verb is stated or
+    planned ("is considering a joint mission": considered; "is expected to propose a
+    committee": planned): what the noun's own words say of it (its place, who leads it) is no
+    firmer. None for another verb ("was named to lead the mission") or none."""
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    verb = noun.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    heads = frames().modality_heads
+    level = heads.get(phrasal_lemma(verb)) or heads.get(verb.lemma_.lower())
+    if level not in _WEIGHED or modality(verb) not in ("asserted", "planned"):
+        return None
+    return level
 
 
 def _infinitive_of_a_noun(verb) -> bool:

@@ -131,15 +131,6 @@ def test_an_invitation_declined_is_to_the_event_the_verb_holds():
     assert not _has(found, "Mira Solvang", "declines", "summit"), found
 
 
-def test_the_project_refers_back_to_the_plan_named_before():
-    # lexicon anaphors: "project" is a plan's word, whatever the plan's own head noun
-    found = _relations(
-        "Sudria put forward the construction of an oil pipeline along the lake shore. Velmar "
-        "supported the project."
-    )
-    assert _has(found, "Velmar", "supports", "oil pipeline"), found
-
-
 def test_an_indefinite_plan_set_apart_by_its_own_words_is_another():
     # link.py _apart (review r13 Y3)
     found = _relations(

@@ -265,6 +265,11 @@ class Lexicon:
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post
     predecessor_nouns: frozenset[str]  # "A's predecessor, B"
     replacement_nouns: frozenset[str]  # "in replacement of B": B held the post
+    successor_nouns: frozenset[str]  # "A, B's successor", "named A as successor to B"
+    successor_preps: frozenset[str]  # "to", "of": the predecessor's preposition
+    hedged_successor_words: frozenset[str]  # "a possible successor to B": no succession
+    in_place_nouns: frozenset[str]  # "appointed A in place of B": B held the post
+    nominating_verbs: frozenset[str]  # "proposed A as B's successor": planned
     takeover_verbs: dict[str, frozenset[str]]  # "take" -> over: "A took over from B"
     place_nouns: frozenset[str]  # "the Velmar river": a name and these name a place
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"

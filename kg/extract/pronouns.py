@@ -134,6 +134,7 @@ class Pronouns:
         ):  # "X succeeded Y, who resigned. She ...", "... Her first trip ..."
             c = self._subject_antecedent(block, tok)
         exclude = self._co_subjects(block, tok) | self._other_gender(tok) | unlike
+        exclude |= self._described(block, tok)
         if c is not None and c.id not in unlike and self._agrees(c, tok):
             return self._told_instead(c, block, tok, exclude)
         c = self._antecedent(block, tok, {"Person"}, exclude=exclude)
@@ -269,6 +270,19 @@ class Pronouns:
         if subject is None or subject.lower_ in lexicon().person_pronouns:
             return set()
         return {r.cluster.id for r in self._refs_one(block, subject)}
+
+    def _described(self, block: int, tok) -> set[int]:
+        """For the possessor of a verb's "as" complement ("The board proposed X as his
+        successor", "named X as her deputy"), the entities that are that verb's object: the
+        complement describes the object, whose own it is not."""
+        noun = tok.head
+        if tok.dep_ != "poss" or noun.dep_ != "pobj":
+            return set()
+        prep = noun.head
+        if prep.lower_ not in lexicon().role_prepositions or prep.head.pos_ not in ("VERB", "AUX"):
+            return set()
+        objects = [c for c in prep.head.children if c.dep_ in ("dobj", "nsubjpass")]
+        return {r.cluster.id for o in objects for r in self._refs_one(block, o)}
 
     def _subject_antecedent(self, block: int, tok) -> Cluster | None:
         """For a pronoun that is a subject: the person who is the subject of the main clause

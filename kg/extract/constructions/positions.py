@@ -67,7 +67,8 @@ def read_position(b: Builder, pos: Mention) -> None:
         return
     written, with_owner = written_titles(b, pos, title, owner)
     position = held_position(b.index, written, owner.cluster if owner else None)
-    for text in (with_owner, _written_with_article(b, pos, owner)):
+    before = _written_after_owner(b, pos, owner, written)
+    for text in (with_owner, _written_with_article(b, pos, owner), before):
         if text is not None and text not in position.written:
             position.written.append(text)
     b.add(holder, "holdsPosition", position, tok, 0.9, how, level, False, qualifiers)
@@ -216,6 +217,21 @@ def _written_with_article(b: Builder, pos: Mention, owner: Ref | None) -> str | 
             named = b.index.as_actor(Ref(b.cluster(m))).cluster
             return doc[pos.tok_start : m.tok_end].text if named.id == owner.cluster.id else None
     return None
+
+
+def _written_after_owner(b: Builder, pos: Mention, owner: Ref | None, title: str) -> str | None:
+    """The title as written after its owner's name or demonym, with nothing between ("British
+    High Commissioner", "EU foreign policy chief", "U.N. ambassador"): another name of the
+    post, whose label leaves the owner to `positionIn`; else None."""
+    doc, i = b.doc, pos.tok_start
+    if owner is None or i == 0 or not doc[i - 1].whitespace_:
+        return None
+    m = b.index.mention_at(b.block, doc[i - 1])
+    if m is None or m.tok_end != i:
+        return None
+    if b.index.as_actor(Ref(b.cluster(m))).cluster.id != owner.cluster.id:
+        return None
+    return f"{doc[m.tok_start : i].text} {title}"
 
 
 def _past_owner(b: Builder, pos: Mention, owner: Ref | None) -> int | None:

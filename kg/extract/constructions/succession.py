@@ -1,13 +1,19 @@
 """Succession: "A succeeds B", "A, appointed in May, replacing B", "A's predecessor, B",
-"A was named, in replacement of B"."""
+"A was named, in replacement of B", "A, B's successor", "appointed A in place of B"."""
 
 from __future__ import annotations
 
 from kg.extract.constructions.base import Builder, tokens_with
 from kg.extract.lexicon import lexicon, norm
 from kg.extract.link import Cluster
-from kg.extract.syntax.arguments import direct_objects, is_passive, prep_objects, subjects
-from kg.extract.syntax.modality import modality
+from kg.extract.syntax.arguments import (
+    child_deps,
+    direct_objects,
+    is_passive,
+    prep_objects,
+    subjects,
+)
+from kg.extract.syntax.modality import modality, verb_in
 
 
 def _post_of(b: Builder, person: Cluster, tok) -> Cluster | None:
@@ -58,16 +64,48 @@ def _named(b: Builder, tok) -> list:
     return refs
 
 
+def _successor_named(tok) -> tuple[list, object]:
+    """Who a successor noun names, and the verb that says so: the name it is in apposition
+    to ("A, B's successor,") or that is in apposition to it ("the successor to B, A,"), the
+    object of a verb it is the "as" complement of ("named A as B's successor", "A was chosen
+    as successor to B"; the subject when the verb has none: "A emerged as B's successor"),
+    the subject of a copula ("A is B's successor")."""
+    lex = lexicon()
+    if tok.dep_ == "appos":
+        return [tok.head], None
+    named = child_deps(tok, "appos")
+    if named:
+        return named, None
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in lex.role_prepositions:
+        verb = head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            return direct_objects(verb) or subjects(verb), verb
+    if tok.dep_ == "oprd" and head.pos_ == "VERB":  # "named A B's successor"
+        return direct_objects(head), head
+    if tok.dep_ == "attr" and head.lemma_.lower() in lex.copular_verbs:
+        return subjects(head), head
+    return [], None
+
+
+def _in_place(tok) -> bool:
+    """ "in place of B", "in B's stead", "in lieu of B" (lexicon `in_place_nouns`)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.dep_ == "prep"
+
+
 def succession(b: Builder) -> None:
     """ "A succeeds B", "A, appointed in May, replacing B", "A's predecessor, B": B held
-    the post that A holds, and holds it no longer ("A will succeed B": B holds it now)."""
+    the post that A holds, and holds it no longer ("A will succeed B": B holds it now).
+    "A, B's successor", "named A as successor to B", "appointed A in place of B" also state
+    the succession itself (no frame reads them)."""
     lex = lexicon()
     words = lex.succession_verbs | lex.predecessor_nouns | lex.replacement_nouns
-    words = words | set(lex.takeover_verbs)
+    words = words | set(lex.takeover_verbs) | lex.successor_nouns | lex.in_place_nouns
     for tok in tokens_with(b.doc, "LEMMA", words):
         lemma = tok.lemma_.lower()
         pairs: list[tuple[list, list]] = []
         level = "asserted"
+        states = False  # the succession is this construction's to state, not a frame's
         if lemma in lex.succession_verbs and tok.pos_ in ("VERB", "AUX"):
             # "A replaced B": B held the post; "A will / may replace B": B holds it now;
             # "A did not replace B" says nothing of it
@@ -105,6 +143,40 @@ def succession(b: Builder) -> None:
             if verb.pos_ in ("VERB", "AUX") and olds:
                 news = direct_objects(verb) if verb.lemma_.lower() in lex.appointment_verbs else []
                 pairs.append((news or subjects(verb), olds))
+        elif lemma in lex.successor_nouns and tok.pos_ == "NOUN":
+            # "A, B's successor", "named A as successor to B"; not "a possible successor"
+            if any(c.lower_ in lex.hedged_successor_words for c in tok.lefts):
+                continue
+            olds = child_deps(tok, "poss")
+            olds = olds or [o for p in lex.successor_preps for o in prep_objects(tok, p)]
+            news, verb = _successor_named(tok)
+            if not news:  # "the successor to B, A,": the parser hangs A on B
+                news = [c for o in olds for c in child_deps(o, "appos") if _people(b, c)]
+            if verb is not None:
+                level = modality(verb)
+                if level not in ("asserted", "planned", "possible", "considered"):
+                    continue
+                if level == "asserted" and verb_in(verb, lex.nominating_verbs):
+                    level = "planned"  # "proposed A as B's successor": not done yet
+            pairs.append((news, olds))
+            # "B's successor, A": frames.yaml's `successor` states it
+            states = not (child_deps(tok, "poss") and child_deps(tok, "appos"))
+        elif lemma in lex.in_place_nouns and _in_place(tok):
+            # "appointed A governor in place of B", "A was sworn in in B's stead": whom the
+            # verb names
+            verb = tok.head.head
+            for _ in range(3):  # "appointed A governor of the bank in place of B"
+                if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep", "oprd"):
+                    break
+                verb = verb.head
+            olds = child_deps(tok, "poss") or prep_objects(tok, "of")
+            if verb.lemma_.lower() in lex.appointment_verbs and olds:
+                # only a verb that puts A into a post: "attended in place of B" stands in
+                level = modality(verb)
+                if level not in ("asserted", "planned", "possible", "considered"):
+                    continue
+                pairs.append((direct_objects(verb) or subjects(verb), olds))
+                states = True
         elif lemma in lex.predecessor_nouns and tok.pos_ == "NOUN":
             owners = [c for c in tok.children if c.dep_ == "poss"]
             named = [c for c in tok.children if c.dep_ == "appos"]
@@ -117,11 +189,13 @@ def succession(b: Builder) -> None:
                     if new.cluster.cls != "Person":
                         continue
                     post = _post_of(b, new.cluster, tok)
-                    if post is None:
-                        continue
                     for p in predecessors:
                         for old in b.index.refs(b.block, p):
-                            if old.cluster.cls == "Person" and old.cluster.id != new.cluster.id:
+                            if old.cluster.cls != "Person" or old.cluster.id == new.cluster.id:
+                                continue
+                            if states:
+                                b.add(new, "succeeds", old, tok, 0.75, "succession", level)
+                            if post is not None:
                                 b.add(
                                     old,
                                     "holdsPosition",

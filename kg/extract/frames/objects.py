@@ -367,22 +367,31 @@ def frame_objects(
             noun = tok.head if tok.dep_ == "compound" else tok
             out += index.refs(block, noun, with_conj=False) or index.refs(block, tok)
         elif spec == "post_owner":  # "elected X as its president", "as the bloc's
-            # secretary general", "as chair of the council": the body whose post it is
+            # secretary general", "as chair of the council", "was elected chair of the
+            # council": the body whose post it is
             posts = [
                 o
                 for h in [tok, *direct_objects(tok)]
                 for p in lexicon().role_prepositions
                 for o in prep_objects(h, p)
             ]
+            if not posts:  # "X was elected chair of the council", "elected X chair of it"
+                posts = [t for t in child_deps(tok, "oprd") if _is_post(index, block, t)]
             if not posts:  # "The President of the Nordic Assembly, X, was elected on Monday"
                 posts = [t for t in child_deps(tok, "nsubjpass") if _is_post(index, block, t)]
-            for post in posts:
-                for owner in child_deps(post, "poss") + prep_objects(post, "of"):
-                    out += [
-                        r
-                        for r in actor_refs(index, block, owner)
-                        if fits(r.cluster.cls, "Organization")
-                    ]
+            owners = [
+                o for post in posts for o in child_deps(post, "poss") + prep_objects(post, "of")
+            ]
+            if posts and not owners:
+                # "The council elected X as speaker", "X was elected speaker by the
+                # assembly": a post of no owner named is the electing body's
+                owners = subjects(tok)
+            for owner in owners:
+                out += [
+                    r
+                    for r in actor_refs(index, block, owner)
+                    if fits(r.cluster.cls, "Organization")
+                ]
         elif spec == "appos":  # "X's predecessor, Y"
             for obj in child_deps(tok, "appos"):
                 out += index.refs(block, obj, with_conj=False)

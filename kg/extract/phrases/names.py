@@ -470,7 +470,8 @@ def _person_evidence(e: Span, words: _Words) -> bool:
       as its president", "Tomas Ekberg was named defence minister"; lexicon
       `appointment_verbs`, `role_prepositions`);
     - the "of" complement of a noun that only happens to a person ("after the resignation
-      of Tomas Ekberg"; lexicon `person_event_nouns`);
+      of Tomas Ekberg"; lexicon `person_event_nouns`), or of "in place of" ("named X in
+      place of Tomas Ekberg"; lexicon `in_place_nouns`);
     - an age between commas after it ("Tomas Ekberg, 64, said");
     - a name read as a work, a product or an event that reports speech ('"...," said Tomas
       Ekberg'; lexicon `reporting_verbs`): neither a body nor a place."""
@@ -488,7 +489,10 @@ def _person_evidence(e: Span, words: _Words) -> bool:
     if (
         root.dep_ == "pobj"
         and head.lower_ in lex.owner_preps
-        and head.head.lemma_.lower() in lex.person_event_nouns
+        and (
+            head.head.lemma_.lower() in lex.person_event_nouns
+            or (head.head.lemma_.lower() in lex.in_place_nouns and head.head.head.lower_ == "in")
+        )
     ):
         return True
     end = e.end

@@ -695,6 +695,7 @@ def _trim(span: Span) -> Span | None:
         glued = (
             first.lower_ in data.name_heads
             and before.is_title
+            and before.pos_ != "DET"  # "The army chief, X" opening a sentence
             and before.lower_ not in data.modifiers
             and before.lower_ not in data.role_nouns
             and before.lower_ not in data.qualifiers

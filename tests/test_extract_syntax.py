@@ -285,3 +285,33 @@ def test_the_tree_shares_one_empty_tuple_among_the_words_with_no_children(nlp):
     leaves = [k for k in t.kids if not k]
     assert len(leaves) >= 5 and all(k is leaves[0] == () for k in leaves)
     assert [list(k) for k in t.kids] == [[c.i for c in tok.children] for tok in doc]
+
+
+def test_the_statement_step_runs_with_fewer_young_collections_and_restores_the_collector(
+    nlp, monkeypatch
+):
+    import gc
+
+    import kg.extract.pipeline as pipeline
+    from kg.extract.collector import LAYER_THRESHOLD, fewer_collections
+
+    before = gc.get_threshold()
+    assert before[0] < LAYER_THRESHOLD
+    seen = []
+    statements = pipeline._statements
+
+    def watched(*args):
+        seen.append(gc.get_threshold()[0])
+        return statements(*args)
+
+    monkeypatch.setattr(pipeline, "_statements", watched)
+    text = "Mira Solvang met Tomas Ekberg in Velmar on Monday to talk about the grain accord."
+    assert pipeline.extract(text, "t").relations is not None
+    assert seen == [LAYER_THRESHOLD] and gc.get_threshold() == before
+    for kept in (0, LAYER_THRESHOLD * 2):  # off, or set higher by a corpus build
+        gc.set_threshold(kept, before[1], before[2])
+        try:
+            with fewer_collections():
+                assert gc.get_threshold()[0] == kept
+        finally:
+            gc.set_threshold(*before)

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from kg.errors import ExtractionError
+from kg.extract.collector import fewer_collections
 from kg.extract.constructions import construction_candidates
 from kg.extract.constructions.bylines import byline_candidates
 from kg.extract.frames.candidates import Candidate
@@ -106,7 +107,9 @@ def extract_many(
             url=meta.get("url"),
             text_file=meta.get("text_file") if text == raw else None,
         )
-        yield _statements(article, per_article[a], method_suffix, model)
+        with fewer_collections():  # kg's layer: spaCy's components ran as the caller set
+            statements = _statements(article, per_article[a], method_suffix, model)
+        yield statements
 
 
 def _statements(

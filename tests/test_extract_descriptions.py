@@ -80,6 +80,19 @@ def test_a_call_for_something_is_a_plan_one_may_propose_and_resist():
     assert _has(found, call, "proposedBy", "Norland"), found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Ekberg declined the call from the Norlandic prime minister.",
+        "Mira Solvang rejected the call, saying it came too late.",
+    ],
+)
+def test_a_call_with_nothing_it_is_for_is_no_plan(text):
+    # lexicon complement_heads (review r13 Y4): a telephone call is no plan
+    found = _relations(text)
+    assert not any("call" in key[2] for key in found), found
+
+
 def test_a_quota_refused_is_declined():
     found = _relations("Norland said on Friday it would not accept a smaller catch quota.")
     assert _has(found, "Norland", "declines", "smaller catch quota", "refused"), found
@@ -116,3 +129,13 @@ def test_an_invitation_declined_is_to_the_event_the_verb_holds():
     )
     assert _has(found, "Mira Solvang", "declines", "forum on river trade in Norvik"), found
     assert not _has(found, "Mira Solvang", "declines", "summit"), found
+
+
+def test_an_indefinite_plan_set_apart_by_its_own_words_is_another():
+    # link.py _apart (review r13 Y3)
+    found = _relations(
+        "Norway proposed a temporary security tax on banks. Sweden rejected a permanent "
+        "security tax on oil companies."
+    )
+    assert _has(found, "Sweden", "opposes", "permanent security tax"), found
+    assert not _has(found, "Sweden", "opposes", "temporary security tax"), found

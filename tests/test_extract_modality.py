@@ -1310,3 +1310,12 @@ def test_what_a_force_only_weighed_or_proposed_says_of_itself_is_no_firmer():
     assert found[("joint border force", "operatesIn", "Latvia")] == {"asserted"}
     found = _relations("Sudria will offer two ships to the joint coastal patrol force in Latvia.")
     assert found[("joint coastal patrol force", "operatesIn", "Latvia")] == {"asserted"}
+
+
+def test_what_two_sides_only_discuss_doing_is_considered():
+    found = _relations(
+        "In Sudria the two ministers discussed a joint coastal patrol force in Latvia."
+    )
+    assert found[("joint coastal patrol force", "operatesIn", "Latvia")] == {"considered"}
+    found = _relations("Norland and Velmar discussed sending frigates to the Coral Force.")
+    assert found[("Norland", "contributesTo", "Coral Force")] == {"considered"}

@@ -29,7 +29,7 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         # the head with the word before it: "working group", "contact group"
         before = [doc[root.i - 1].lower_] if root.i > chunk.start else []
         cls = head_class([*before, root.lemma_]) or head_class([root.text]) or _signed(root)
-        if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event"):
+        if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event") or _incomplete(root):
             continue
         if root.i in taken and not _extends_name(chunk, taken):
             continue
@@ -283,6 +283,17 @@ def _not_themes() -> frozenset[str]:
         | f.goal_nouns
         | f.theme_nouns
         | frozenset(f.invitation_nouns)
+    )
+
+
+def _incomplete(root) -> bool:
+    """A head noun of its class only with a complement it lacks (lexicon `complement_heads`):
+    "the call from the prime minister" is no plan, "a call for a ceasefire" is."""
+    preps = lexicon().complement_heads.get(root.lower_)
+    return preps is not None and not any(
+        (c.dep_ == "prep" and c.lower_ in preps)
+        or (c.dep_ == "acl" and any(g.lower_ == "to" for g in c.children))
+        for c in root.children
     )
 
 

@@ -251,6 +251,7 @@ class Lexicon:
     unheld_post_verbs: frozenset[str]  # "was offered the post of envoy": not held
     content_classes: tuple[str, ...]  # what a proposal may be for ("for a fund", not "for X")
     content_preps: frozenset[str]  # "the proposal on X": what the description is about
+    complement_heads: dict[str, tuple[str, ...]]  # "a call for X": of its class only so
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
     name_prefixes: dict[str, str]  # first word of a name -> class

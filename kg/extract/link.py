@@ -329,6 +329,9 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             and not (set(words) | set(keys[plans[words[-1]]])) & contrast
             # "a peace plan drawn up by X ... the Velmar Peace Plan": not the plan named later
             and not (mentions[plans[words[-1]]].qualified and m.text.istitle())
+            # "a temporary tax ... a permanent tax": an indefinite one set apart by its own
+            # words is another (review r13 Y3)
+            and not (not m.definite and _apart(words, keys[plans[words[-1]]]))
         ):
             u.join(plans[words[-1]], i)
 
@@ -534,6 +537,13 @@ def _before_parenthesis(text: str, start: int, ending_at: dict[int, list[int]]) 
         p -= 1
         out += ending_at.get(p, [])
     return out
+
+
+def _apart(words: list[str], other: list[str]) -> bool:
+    """Whether two phrases with one head word each have words before it that the other has
+    not ("temporary security tax", "permanent security tax")."""
+    a, b = set(words[:-1]), set(other[:-1])
+    return bool(a - b) and bool(b - a)
 
 
 def _has_complement(m: Mention) -> bool:

@@ -112,23 +112,23 @@ def test_a_route_put_forward_is_proposed():
 
 
 def test_a_participle_on_the_last_word_of_a_name_acts_on_the_name():
-    # resolve.py: "signed" hangs on "understanding", the end of the memorandum's name
+    # resolve.py: "signed" hangs on "fisheries", the end of the agreement's name
     found = _relations(
-        "Under an agreement on fisheries signed in April by Mira Solvang and Tomas Ekberg, "
-        "Velmar boats may fish near Norvik."
+        "Norland's parliament has yet to ratify an agreement on fisheries signed last year by "
+        "Mira Solvang and Tomas Ekberg."
     )
     assert _has(found, "Mira Solvang", "signs", "agreement on fisheries"), found
     assert _has(found, "Tomas Ekberg", "signs", "agreement on fisheries"), found
 
 
 def test_an_invitation_declined_is_to_the_event_the_verb_holds():
-    # actors.py _invited_to: the parser hangs "to a forum" on "declined"
+    # actors.py _invited_to: the parser hangs "to a forum" on "refused"
     found = _relations(
-        "Mira Solvang and Tomas Ekberg attended a summit in Velmar in May. Later, Solvang "
-        "declined his invitation to a forum on river trade in Norvik."
+        "Mira Solvang and Tomas Ekberg attended a summit in Velmar in May. Solvang has since "
+        "refused the Norlandic invitation to a forum on river trade, her office said."
     )
-    assert _has(found, "Mira Solvang", "declines", "forum on river trade in Norvik"), found
-    assert not _has(found, "Mira Solvang", "declines", "summit"), found
+    assert _has(found, "Mira Solvang", "declines", "forum on river trade"), found
+    assert not _has(found, "Mira Solvang", "declines", "summit in Velmar"), found
 
 
 def test_an_indefinite_plan_set_apart_by_its_own_words_is_another():

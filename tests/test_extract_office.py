@@ -88,6 +88,9 @@ def test_an_executive_alone_is_no_post():
             "successor.",
             "planned",
         ),
+        # lexicon `hedging_as_verbs` (review r13 Y6): an opinion, not a fact
+        ("In the party Mira Solvang is widely seen as Tomas Ekberg's successor.", "possible"),
+        ("Mira Solvang has been tipped as successor to Tomas Ekberg by several aides.", "possible"),
         # lexicon `in_place_nouns`, after "in" (names.py: the name after it is a person's)
         (
             "The cabinet appointed Mira Solvang as army commander in place of Tomas Ekberg.",

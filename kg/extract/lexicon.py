@@ -271,6 +271,7 @@ class Lexicon:
     hedged_successor_words: frozenset[str]  # "a possible successor to B": no succession
     in_place_nouns: frozenset[str]  # "appointed A in place of B": B held the post
     nominating_verbs: frozenset[str]  # "proposed A as B's successor": planned
+    hedging_as_verbs: frozenset[str]  # "seen as B's successor": possible
     takeover_verbs: dict[str, frozenset[str]]  # "take" -> over: "A took over from B"
     place_nouns: frozenset[str]  # "the Velmar river": a name and these name a place
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"

@@ -158,6 +158,8 @@ def succession(b: Builder) -> None:
                     continue
                 if level == "asserted" and verb_in(verb, lex.nominating_verbs):
                     level = "planned"  # "proposed A as B's successor": not done yet
+                if level in ("asserted", "planned") and verb_in(verb, lex.hedging_as_verbs):
+                    level = "possible"  # "A is widely seen as B's successor": an opinion
             pairs.append((news, olds))
             # "B's successor, A": frames.yaml's `successor` states it
             states = not (child_deps(tok, "poss") and child_deps(tok, "appos"))

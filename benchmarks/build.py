@@ -115,10 +115,9 @@ def main() -> None:
         n = int(a)
         tmp = Path(tempfile.mkdtemp(prefix="kg-bench-corpus-"))
         sys.path.insert(0, str(HERE))
-        from generate import generate
+        from generate import write
 
-        for text, article_id in generate(n):
-            (tmp / f"{article_id}.txt").write_text(text, encoding="utf-8")
+        write(n, tmp)
         corpora.append((tmp, f"generated {n}", tmp))
     rows = []
     try:

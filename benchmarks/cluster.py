@@ -242,7 +242,7 @@ def main() -> None:
 
     warnings.filterwarnings("ignore", message="Port .* is already in use")
     sys.path.insert(0, str(HERE))
-    from generate import generate
+    from generate import write
 
     from kg.extract.nlp import load_pipeline
     from kg.pipeline import build_inputs
@@ -251,9 +251,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="kg-bench-cluster-"))
     try:
         articles = work / "articles"
-        articles.mkdir()
-        for text, article_id in generate(n):
-            (articles / f"{article_id}.txt").write_text(text, encoding="utf-8")
+        write(n, articles)
         print(f"{n} generated articles; {os.cpu_count()} cores; load average before: {_load()}")
         load_pipeline()  # the plain build runs with the model loaded, as the workers do
 

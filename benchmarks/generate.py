@@ -153,11 +153,17 @@ def generate(n: int, seed: int = 7) -> list[tuple[str, str]]:
     return [(article(i, rng), f"gen-{i:05d}") for i in range(n)]
 
 
+def write(n: int, folder: Path) -> Path:
+    """Write the first `n` generated articles into `folder` (made if missing) as NAME.txt."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for text, article_id in generate(n):
+        (folder / f"{article_id}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
 def main() -> None:
     n, out = int(sys.argv[1]), Path(sys.argv[2])
-    out.mkdir(parents=True, exist_ok=True)
-    for text, article_id in generate(n):
-        (out / f"{article_id}.txt").write_text(text, encoding="utf-8")
+    write(n, out)
     print(f"wrote {n} articles to {out}")
 
 

@@ -110,11 +110,9 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="kg-bench-loads-"))
     try:
         corpus = work / "corpus"
-        corpus.mkdir()
-        from generate import generate
+        from generate import write
 
-        for text, article_id in generate(n):
-            (corpus / f"{article_id}.txt").write_text(text, encoding="utf-8")
+        write(n, corpus)
         subprocess.run(
             [sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(work / "out")],
             check=True,

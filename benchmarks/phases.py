@@ -220,10 +220,9 @@ def main() -> None:
             corpora.append((tmp, path.name))
             continue
         sys.path.insert(0, str(HERE))
-        from generate import generate
+        from generate import write
 
-        for text, article_id in generate(int(a)):
-            (tmp / f"{article_id}.txt").write_text(text, encoding="utf-8")
+        write(int(a), tmp)
         corpora.append((tmp, f"generated {a}"))
     rows = []
     try:

@@ -26,15 +26,13 @@ RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 
 def build_corpus(n: int) -> list[ox.Quad]:
     sys.path.insert(0, str(HERE))
-    from generate import generate
+    from generate import write
 
     from kg.pipeline import build_inputs
 
     with tempfile.TemporaryDirectory(prefix="kg-positions-") as tmp:
         articles = Path(tmp) / "articles"
-        articles.mkdir()
-        for text, article_id in generate(n):
-            (articles / f"{article_id}.txt").write_text(text, encoding="utf-8")
+        write(n, articles)
         build_inputs([articles], Path(tmp) / "out")
         return list(ox.parse(path=str(Path(tmp) / "out" / "kg.nq"), format=ox.RdfFormat.N_QUADS))
 

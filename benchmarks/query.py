@@ -131,16 +131,14 @@ def rdflib_ratios(
 def built_store(n: int, work: Path, kg: list[str]) -> tuple[Path, dict, bool]:
     """The store of N generated articles in `work`, built now or by an earlier run (its
     build figures kept in build.json); whether it was reused."""
-    from generate import generate
+    from generate import write
 
     store, saved = work / "store", work / "build.json"
     if saved.exists() and store.exists():
         return store, json.loads(saved.read_text(encoding="utf-8")), True
     shutil.rmtree(store, ignore_errors=True)
     corpus = work / "corpus"
-    corpus.mkdir(parents=True, exist_ok=True)
-    for text, article_id in generate(n):
-        (corpus / f"{article_id}.txt").write_text(text, encoding="utf-8")
+    write(n, corpus)
     build = measure([*kg, "build", str(corpus), "--store", str(store), "--no-out", "-j", "2"])
     saved.write_text(json.dumps(build), encoding="utf-8")
     return store, build, False

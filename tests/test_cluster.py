@@ -21,17 +21,10 @@ from kg.store import KgStore, StoreError
 from tests.conftest import SAMPLE_GOLD, SAMPLE_TEXT
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
-from generate import generate
+from generate import write
 
 # the scheduler's HTTP server takes another loopback port when 8787 is taken (other clusters)
 pytestmark = pytest.mark.filterwarnings("ignore:Port .* is already in use")
-
-
-def _corpus(folder: Path, n: int) -> Path:
-    folder.mkdir(parents=True)
-    for text, article_id in generate(n):
-        (folder / f"{article_id}.txt").write_text(text, encoding="utf-8")
-    return folder
 
 
 def _store_dump(store_dir: Path) -> bytes:
@@ -81,7 +74,7 @@ def corpus(tmp_path_factory):
     """12 generated articles and 3 statements files (one with a statement that violates
     the shapes), built locally in batches of 5."""
     root = tmp_path_factory.mktemp("cluster")
-    articles = _corpus(root / "articles", 12)
+    articles = write(12, root / "articles")
     _named(articles / "a-mercury.yaml", "a-mercury", "Nova Mercury sang.", "Nova Mercury", "Person")
     _named(
         articles / "z-mercury.yaml",
@@ -446,7 +439,7 @@ def test_ctrl_c_stops_a_local_cluster_build_with_one_line(tmp_path):
 
     # enough articles that the build is still running when Ctrl-C comes: a build that had
     # ended would be stopped in Python's shutdown (killed by SIGINT, no "Aborted!")
-    articles = _corpus(tmp_path / "articles", 300)
+    articles = write(300, tmp_path / "articles")
     kg = Path(sys.executable).parent / "kg"
     proc = subprocess.Popen(
         [str(kg), "build", str(articles), "--no-out", "--store", "store", "--dask", "local:2"],

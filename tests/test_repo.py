@@ -164,15 +164,9 @@ _COPIED_BEFORE_THE_GUARD = {
 }
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower())
-
-
-def test_no_test_copies_a_development_sentence():
-    """Tests are invented sentences, not development sentences with the names changed: no
-    test file shares a run of `_COPY_RUN` words (case and punctuation ignored) with a
-    development article (data/eval/dev, data/articles, the shared corpus's development
-    split). The test split's texts are never read."""
+def _development_texts() -> list[Path]:
+    """The development articles a test may not copy: data/eval/dev, data/articles and the
+    shared corpus's development split (never the test split's or the holdout's texts)."""
     import yaml
 
     from kg.quality import find_shared
@@ -182,7 +176,19 @@ def test_no_test_copies_a_development_sentence():
     assert shared is not None, "the shared folder must sit beside the checkout"
     texts = sorted((ROOT / "data" / "eval" / "dev").glob("*.txt"))
     texts += sorted((ROOT / "data" / "articles").glob("*.txt"))
-    texts += [shared / "corpus" / f"{name}.txt" for name in split["development"]]
+    return texts + [shared / "corpus" / f"{name}.txt" for name in split["development"]]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def test_no_test_copies_a_development_sentence():
+    """Tests are invented sentences, not development sentences with the names changed: no
+    test file shares a run of `_COPY_RUN` words (case and punctuation ignored) with a
+    development article (data/eval/dev, data/articles, the shared corpus's development
+    split). The test split's texts are never read."""
+    texts = _development_texts()
     runs: dict[tuple[str, ...], str] = {}
     for path in texts:
         words = _words(path.read_text(encoding="utf-8"))
@@ -329,16 +335,7 @@ def test_no_test_sentence_is_a_development_sentence_with_the_names_swapped():
     lower-case words of a development sentence (data/eval/dev, data/articles, the shared
     corpus's development split) around other names. The test split's and the holdout's
     texts are never read."""
-    import yaml
-
-    from kg.quality import find_shared
-
-    split = yaml.safe_load((ROOT / "data" / "eval" / "split.yaml").read_text(encoding="utf-8"))
-    shared = find_shared(ROOT)
-    assert shared is not None, "the shared folder must sit beside the checkout"
-    texts = sorted((ROOT / "data" / "eval" / "dev").glob("*.txt"))
-    texts += sorted((ROOT / "data" / "articles").glob("*.txt"))
-    texts += [shared / "corpus" / f"{name}.txt" for name in split["development"]]
+    texts = _development_texts()
     development: list[tuple[str, str, list[str]]] = []
     pairs: dict[tuple[str, str], set[int]] = {}  # word pair -> development sentences
     for path in texts:

@@ -44,6 +44,12 @@ pytestmark = pytest.mark.slow
             "51, previously ran the Velmar Investment Office, the authority's office in Norvik.",
             ("Velmar Investment Office", "partOf", "Velmar Investment Authority"),
         ),
+        # a name whose head has a complement ("Bank of Velmar"): "the bank"
+        (
+            "The Bank of Velmar raised its main rate on Monday. In March the bank also named "
+            "Mira Solvang as its chief economist.",
+            ("Mira Solvang", "appointedBy", "Bank of Velmar"),
+        ),
         # the noun with a word of the name before it
         (
             "Tomas Ekberg sits on the board of the Norvik Savings Bank. In March the savings "
@@ -65,6 +71,9 @@ def test_a_definite_noun_refers_back_to_the_entity_whose_name_it_heads(text, rel
         # a word before the noun that the name lacks: another bank
         "The Velmar Development Bank reported a record profit for the year. The central bank "
         "also named Mira Solvang as its chief economist on Friday.",
+        # a complement after the noun that the name lacks: another bank (review r14 Z2)
+        "The Norland National Bank raised rates. Across the border, the bank of Velmar named "
+        "Mira Solvang as its chief economist.",
         # an indefinite noun refers to nothing named before
         "The Velmar Development Bank reported a record profit for the year. A bank in Norvik "
         "also named Mira Solvang as its chief economist on Friday.",
@@ -73,6 +82,26 @@ def test_a_definite_noun_refers_back_to_the_entity_whose_name_it_heads(text, rel
 def test_a_noun_that_may_be_another_entity_refers_back_to_none(text):
     found = _relations(text)
     assert not any(p == "appointedBy" for _, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [
+        # a plural noun is not the one entity a singular name heads
+        (
+            "The Norvik Savings Bank reported a record profit in March. The banks have "
+            "rejected the Sudrian plan for a new levy.",
+            "Norvik Savings Bank",
+        ),
+        (
+            "The Velmar Freedom Party won the election. The parties have rejected the Sudrian "
+            "plan for a new levy.",
+            "Velmar Freedom Party",
+        ),
+    ],
+)
+def test_a_noun_of_another_number_refers_back_to_none(text, entity):
+    assert not _has(_relations(text), entity, "opposes", "Sudrian plan")
 
 
 def test_a_noun_does_not_reach_past_another_entity_of_its_class():
@@ -123,3 +152,13 @@ def test_a_long_chain_of_it_is_read_without_deep_recursion():
     text = "The Norvik Fisheries Council met envoys from Norland in May. " + "It met again. " * 400
     text += "It later proposed a ban on trawling near the coast."
     _relations(text)  # no RecursionError
+
+
+def test_a_noun_with_its_own_name_after_it_refers_back_to_none():
+    # "the regional bloc X" names X, not the bloc named before
+    text = (
+        "NATO defence ministers met in Brussels on Thursday. The regional bloc Velmar Economic "
+        "Community (VEC) announced that it will not support the Sudrian plan for a canal."
+    )
+    found = _relations(text)
+    assert not any(s == "NATO" for s, _p, _o in found), found

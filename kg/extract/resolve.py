@@ -283,6 +283,10 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
                 lex.anaphors[lemma] == "Organization"
                 and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
             )
+            and not any(  # "the opposition alliance Velmar First": its own name, after it
+                c.dep_ == "appos" and c.pos_ == "PROPN" and c.left_edge.i == tok.i + 1
+                for c in tok.children
+            )
         ):  # "the company" refers back; "the Velmar Alliance company" is the alliance's unit
             c = self._antecedent(
                 block, tok, {lex.anaphors[lemma]}, word=lemma, named=lemma in lex.named_anaphors
@@ -307,7 +311,7 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         apposed = self._apposed(block, tok)  # "The mediator, X, ...": X
         if apposed:
             return apposed
-        if norm(low) in self._by_name_head or norm(lemma) in self._by_name_head:
+        if norm(low) in self._by_name_head:  # as written: "the authorities" are no Authority
             c = self._named_by_head(block, tok)  # "The bank also named X": the bank named before
             return [Ref(c, True)] if c else []
         return []
@@ -337,9 +341,10 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
 
     def _named_by_head(self, block: int, tok) -> Cluster | None:
         """The entity a definite common noun that no other rule reads refers back to: the one
-        named last before it whose name has the noun as its head word ("the Velmar Development
-        Bank ... The bank also named X", "the Harbour Party ... The party proposed Y"). The
-        noun's words before it must be in that name ("the development bank", not "the central
+        named last before it whose name has the noun, in its number, as its head word ("the
+        Velmar Development Bank ... The bank also named X", "the Harbour Party ... The party
+        proposed Y"; "the authorities" are no Port Authority). The noun's words before it
+        must be in that name ("the development bank", not "the central
         bank"), its class must fit the noun (lexicon `head_classes`), and no other entity of
         that head word may be named in the noun's paragraph (which bank would be a guess), nor
         another of its class since ("the Velmar Health Organization ... the Norland Union's
@@ -348,8 +353,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         kids = t.kids[tok.i]
         if not any(t.dep[d] == "det" and t.lower[d] in _DEFINITE for d in kids):
             return None
-        keys = [k for k in (norm(tok.lower_), norm(tok.lemma_)) if k in self._by_name_head]
-        indexes = self._by_name_head[keys[0]]
+        key = norm(tok.lower_)
+        indexes = self._by_name_head[key]
         n = self._before(block, tok)
         k = self._last(indexes, n)
         if k < 0:
@@ -361,7 +366,15 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             for d in kids
         ):
             return None
-        fits = lexicon().head_classes.get(tok.lower_) or lexicon().head_classes.get(keys[0])
+        # nor a complement after it that the name lacks: "the bank of Velmar" is another bank
+        # than "the Norland National Bank" (review r14 Z2)
+        if any(
+            t.dep[d] == "prep"
+            and any(w.is_alpha and w.lower_ not in words for w in tok.doc[d].subtree)
+            for d in kids
+        ):
+            return None
+        fits = lexicon().head_classes.get(tok.lower_) or lexicon().head_classes.get(key)
         if fits is not None and fits != c.cls:
             return None
         for j in reversed(indexes[: bisect.bisect_left(indexes, k)]):
@@ -613,13 +626,12 @@ _DEFINITE = frozenset({"the", "this"})
 
 def _name_head(label: str) -> str:
     """The head word of a name: its last word before a complement ("bank" of "Velmar
-    Development Bank", "council" of "Council of Elders"), "" for a name of one word (a name,
-    not a noun: "Irini")."""
+    Development Bank", "council" of "Council of Elders", "bank" of "Bank of Velmar"), "" for
+    a name of one word (a name, not a noun: "Irini")."""
     words = norm(label).split()
     for i, w in enumerate(words):
         if w in ("of", "for", "on") and i > 0:
-            words = words[:i]
-            break
+            return words[i - 1]  # "Bank of Velmar": a noun and its complement
     return words[-1] if len(words) >= 2 else ""
 
 

@@ -158,7 +158,31 @@ def test_a_noun_with_its_own_name_after_it_refers_back_to_none():
     # "the regional bloc X" names X, not the bloc named before
     text = (
         "NATO defence ministers met in Brussels on Thursday. The regional bloc Velmar Economic "
-        "Community (VEC) announced that it will not support the Sudrian plan for a canal."
+        "Community (VEC) voted against the Sudrian plan for a canal on Monday."
     )
     found = _relations(text)
     assert not any(s == "NATO" for s, _p, _o in found), found
+
+
+def test_a_name_given_by_a_naming_participle_joins_the_description_it_names():
+    # "the operation, known as Sea Guard": the naval operation named before is Sea Guard, so
+    # what a later sentence says of "the operation" is said of Sea Guard
+    text = (
+        "The European Union launched a naval operation in the gulf last year. Norland, which "
+        "already hosts the operation, known as Sea Guard, has pledged a second frigate. The "
+        "operation is commanded by Admiral Tomas Ekberg."
+    )
+    found = _relations(text)
+    assert _has(found, "Tomas Ekberg", "leads", "Sea Guard")
+    assert not any(o == "naval operation" for _s, _p, o in found), found
+
+
+def test_the_description_renamed_by_a_naming_participle_is_still_found_by_its_word():
+    # "the operation" is Sea Guard, the operation named so, not the navy named last
+    text = (
+        "The European Union launched a naval operation in the gulf last year. Norland, which "
+        "already hosts the operation, known as Sea Guard, has pledged a second frigate. The "
+        "Norlandic Navy said on Monday it was ready. Sudria, which pulled out of the operation "
+        "in May, will not send a ship."
+    )
+    assert _has(_relations(text), "Sudria", "memberOf", "Sea Guard", "negated")

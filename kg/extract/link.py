@@ -57,21 +57,24 @@ def link(mentions: list[Mention], text: str, docs: list) -> list[Cluster]:
 def _named_descriptions(mentions: list[Mention], clusters: list[Cluster], docs: list) -> None:
     """ "Named Iron Tide, the exercise will run in May": the name a naming participle
     (lexicon `naming_verbs`) gives before its clause is the name of the clause's subject, a
-    description or common-noun phrase; the name's mentions join that entity, which takes the
-    name as its label (the recognizer may have read the name as a person's)."""
+    description or common-noun phrase, as is the name a naming participle after a description
+    gives it ("the operation, known as Sea Guard"); the name's mentions join that entity, which
+    takes the name as its label (the recognizer may have read the name as a person's)."""
     verbs = lexicon().naming_verbs
     at_head = {(m.block, m.head): m for m in mentions if m.cluster >= 0}
     for m in mentions:
         if m.cluster < 0 or m.label in ("DESC", "COMMON", "POSITION"):
             continue
         tok = docs[m.block][m.head]
-        verb = tok.head
-        if tok.dep_ not in ("oprd", "attr", "dobj") or verb.lemma_.lower() not in verbs:
-            continue
-        if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i > tok.i:
-            continue
-        subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        described = at_head.get((m.block, subjects[0].i)) if subjects else None
+        described = _given_name_of(tok, at_head, m.block)
+        if described is None:
+            verb = tok.head
+            if tok.dep_ not in ("oprd", "attr", "dobj") or verb.lemma_.lower() not in verbs:
+                continue
+            if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i > tok.i:
+                continue
+            subjects = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            described = at_head.get((m.block, subjects[0].i)) if subjects else None
         if described is None or described.label not in ("DESC", "COMMON"):
             continue
         name, target = clusters[m.cluster], clusters[described.cluster]
@@ -82,6 +85,47 @@ def _named_descriptions(mentions: list[Mention], clusters: list[Cluster], docs: 
             target.mentions.append(other)
         name.mentions = []
         target.label = m.text
+
+
+def _given_name_of(tok, at_head: dict, block: int) -> Mention | None:
+    """ "the operation, known as Sea Guard", "a trade pact, called the Velmar Accord": the
+    description (or common-noun phrase) a participle of naming after it (lexicon
+    `alias_participles`) gives the name to, so that what the text says of the description,
+    here or in a later sentence ("the operation is commanded by X"), is said of the name."""
+    participle = tok.head
+    if tok.dep_ == "pobj" and participle.lower_ == "as":
+        participle = participle.head
+    elif tok.dep_ not in ("oprd", "attr"):
+        return None
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" or participle.i > tok.i:
+        return None
+    if participle.lemma_.lower() not in lexicon().alias_participles:
+        return None
+    noun = participle.head
+    found = at_head.get((block, noun.i))
+    if found is None:  # "the operation": the description named before that it refers back to
+        found = _described_by(noun, at_head, block)
+    return found if found is not None and found.label in ("DESC", "COMMON") else None
+
+
+def _described_by(noun, at_head: dict, block: int) -> Mention | None:
+    """For a definite anaphor (lexicon `anaphors`) that is no mention itself, the last
+    description or common-noun phrase before it of the anaphor's class with the anaphor's
+    word ("the Velmar Union's naval operation ... the operation")."""
+    lex = lexicon()
+    word = noun.lemma_.lower()
+    cls = lex.anaphors.get(word)
+    if cls is None or not any(c.lower_ in lex.anaphor_determiners for c in noun.children):
+        return None
+    before = [
+        m
+        for (b, head), m in at_head.items()
+        if (b, head) < (block, noun.i)
+        and m.label in ("DESC", "COMMON")
+        and m.cls == cls
+        and word in m.text.lower().split()
+    ]
+    return max(before, key=lambda m: (m.block, m.head), default=None)
 
 
 def _whose(title) -> bool:

@@ -93,7 +93,9 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             c = self.clusters[m.cluster]
             words = set(c.label.lower().split())
             self._of_class.setdefault(c.cls, []).append(k)
-            for w in words:
+            # and the words this mention is written with: "the operation" is the "naval
+            # operation" the text then named "Sea Guard" (link.py `_given_name_of`)
+            for w in words | set(m.text.lower().split()):
                 self._of_class_word.setdefault((c.cls, w), []).append(k)
             if (
                 c.cls == "Person"

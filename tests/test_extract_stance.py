@@ -366,9 +366,9 @@ def test_sanctions_on_firms_singled_out_by_their_conduct_are_not_on_their_countr
 
 def test_approving_the_measures_told_of_continues_the_sanctions_before():
     found = _relations(
-        "Sweden on Monday imposed asset freezes on nine Velmarian officers. Nordic ministers "
-        "meeting in Bergen approved the measures without debate. Tomas Ekberg and Lena Berg "
-        "were also listed."
+        "Sweden on Monday imposed asset freezes on nine Velmarian officers. Two days later, in "
+        "Bergen, the Nordic Council approved the measures. Tomas Ekberg and Lena Berg were "
+        "also listed."
     )
     assert _has(found, "Sweden", "sanctions", "Tomas Ekberg"), found
 
@@ -394,3 +394,15 @@ def test_speaking_for_oneself_keeps_the_speaker():
     # review r12 X16
     found = _relations("Speaking for herself, Mira Solvang rejected the Velmar Accord.")
     assert _has(found, "Mira Solvang", "opposes", "Velmar Accord"), found
+
+
+# -- a pact called void -------------------------------------------------------------------------
+
+
+def test_calling_a_pact_null_and_void_opposes_it():
+    # frames.yaml judgements: negative "null and void"
+    found = _relations(
+        "Velmar and Sudria initialled the Brask Accord in May. Norland called the Brask Accord "
+        '"null and void" on Tuesday.'
+    )
+    assert _has(found, "Norland", "opposes", "Brask Accord"), found

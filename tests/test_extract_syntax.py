@@ -287,6 +287,25 @@ def test_the_tree_shares_one_empty_tuple_among_the_words_with_no_children(nlp):
     assert [list(k) for k in t.kids] == [[c.i for c in tok.children] for tok in doc]
 
 
+def test_the_name_prefix_ruler_runs_only_on_a_block_that_holds_a_prefix_word(nlp, monkeypatch):
+    component = nlp.get_pipe("kg_positions")
+    ruled, ruler = [], component.ruler
+    monkeypatch.setattr(component, "ruler", lambda doc: ruled.append(doc.text) or ruler(doc))
+    doc = nlp("Norland launched Operation Iron Tide along the Velmar coast on Monday.")
+    assert ruled == [doc.text]
+    assert ("Operation Iron Tide", "ORG") in [(e.text, e.label_) for e in doc.ents]
+    doc = nlp("Mira Solvang met Tomas Ekberg in Velmar on Monday to talk about grain.")
+    assert len(ruled) == 1 and {e.text for e in doc.ents} >= {"Mira Solvang", "Tomas Ekberg"}
+
+
+def test_lemma_corrections_are_read_from_the_lower_case_forms(nlp):
+    doc = nlp("The council reappointed Mira Solvang, and Tomas Ekberg was Re-elected on Friday.")
+    assert [t.lemma_ for t in doc if t.lower_ in ("reappointed", "re-elected")] == [
+        "reappoint",
+        "re-elect",
+    ]
+
+
 def test_a_batch_is_parsed_with_fewer_young_collections_and_each_article_lets_its_docs_go(
     nlp, monkeypatch
 ):

@@ -115,7 +115,7 @@ def test_pronoun_and_capital_as_government():
 
 def test_negation_and_refusal():
     # refusing to contribute is declining to take part (ontology 0.2), never an offer
-    st = _extract("Chile said it will not send troops to the Andean Mission.")
+    st = _extract("Chile will not send troops to the Andean Mission this year.")
     assert not [r for r in st.relations if r.predicate == "contributesTo"]
     rel = next(r for r in st.relations if r.predicate == "declines")
     assert rel.modality == "refused"

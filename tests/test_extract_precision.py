@@ -20,16 +20,15 @@ def _aliases(st, label: str) -> set[str]:
 
 def test_an_acronym_after_a_place_that_ends_a_longer_name_is_not_the_place():
     st = _extract(
-        "The European Union, whose civilian monitoring mission in Chile (EUMC) has patrolled "
-        "the border since 2023, is a quieter player. Mira Solvang urged Chile to sign."
+        "Since 2021 a civilian observer mission in Chile (EUMC) run by the European Union has "
+        "watched the frontier. Mira Solvang urged Chile to sign."
     )
     assert "EUMC" not in _aliases(st, "Chile")
 
 
 def test_a_list_parsed_as_an_apposition_is_not_one_entity():
     st = _extract(
-        "The United States, France, Denmark, Greece and Panama joined the two sponsors in "
-        "voting for it."
+        "Only the United States, France, Denmark, Greece and Panama abstained in the final vote."
     )
     assert {"United States", "France"} <= {e.label for e in st.entities}
     assert "France" not in _aliases(st, "United States")
@@ -37,8 +36,8 @@ def test_a_list_parsed_as_an_apposition_is_not_one_entity():
 
 def test_a_description_in_apposition_to_an_acronym_still_names_it():
     st = _extract(
-        "NMF, the Nordic peacekeeping force on the island, which is commanded by Mira "
-        "Solvang, patrols the buffer zone."
+        "The island is watched by NMF, a Nordic peacekeeping force which is commanded by "
+        "Mira Solvang."
     )
     force = next(e for e in st.entities if "NMF" in (e.label, *e.aliases))
     solvang = next(e for e in st.entities if e.label == "Mira Solvang")
@@ -49,8 +48,8 @@ def test_a_description_in_apposition_to_an_acronym_still_names_it():
 
 def test_an_acronym_after_a_name_with_small_words_inside_names_the_whole_name():
     st = _extract(
-        "Norland extended the mandate of the Velmar Mission to support the Lima Accord (VMLA) "
-        "until July. The VMLA has 80 monitors."
+        "Norland said the Velmar Mission to support the Lima Accord (VMLA) would close in "
+        "July. The VMLA has 80 monitors."
     )
     mission = next(e for e in st.entities if "VMLA" in (e.label, *e.aliases))
     assert mission.label == "Velmar Mission to support the Lima Accord"
@@ -88,8 +87,8 @@ def test_a_force_named_by_its_country_and_a_national_kind_is_that_country_s_own(
 @pytest.mark.parametrize(
     "text",
     [
-        "Mira Solvang urged the government to push instead for talks between Oslo and Stockholm "
-        "under European Union mediation.",
+        "Mira Solvang called on both capitals to seek talks between Oslo and Stockholm with "
+        "Finnish help.",
         "Will there be talks between Norland and Velmar before the summit?",
     ],
 )
@@ -104,5 +103,5 @@ def test_talks_between_two_that_are_stated_still_hold():
 
 
 def test_an_event_a_question_names_with_the_is_taken_as_given():
-    st = _extract("Will the talks between Norway and Sweden on their border be part of it?")
+    st = _extract("Did the talks between Norway and Sweden in Oslo produce anything?")
     assert [r for r in st.relations if r.predicate == "holdsTalksWith"]

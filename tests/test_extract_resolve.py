@@ -19,8 +19,8 @@ def _with(found, p, o) -> set[str]:
 def test_the_subject_of_a_reported_clause_is_who_reports_it():
     # "it" is the party that said so, not the assembly named last
     found = _relations(
-        "The Velmar Unity Party, which holds 40 seats in the national assembly, said it "
-        "would oppose the Norvik Accord."
+        "The Velmar Unity Party, the largest group in the Norvik Assembly, said it would "
+        "oppose the Norvik Accord."
     )
     assert _with(found, "opposes", "Norvik Accord") == {"Velmar Unity Party"}
     # a person said it: "it" is not that person, and no other entity either
@@ -33,8 +33,8 @@ def test_the_subject_of_a_reported_clause_is_who_reports_it():
 
 def test_a_pronoun_object_is_never_the_subject_of_its_own_clause():
     found = _relations(
-        "Mira Solvang will travel to Oslo next week. Tomas Ekberg has agreed to meet her, "
-        "a spokesperson said."
+        "Mira Solvang will travel to Oslo next week. Tomas Ekberg plans to meet her on Friday "
+        "in his office."
     )
     assert _has(found, "Tomas Ekberg", "meets", "Mira Solvang", "planned")
 
@@ -43,14 +43,13 @@ def test_a_subject_pronoun_follows_the_pronoun_chain_and_the_reported_clause():
     # "She" continues the "she" of the sentence before, which continues Mira Solvang; the
     # reporting ministry and the minister named in passing are not the topic
     found = _relations(
-        "Mira Solvang will travel to Oslo next week for talks with Foreign Minister Tomas "
-        "Ekberg, the ministry said. She is expected to visit Cusco too."
+        "Mira Solvang, who leads the delegation, will hold talks with Foreign Minister Tomas "
+        "Ekberg in Oslo, the ministry said. She is expected to visit Cusco too."
     )
     assert _with(found, "visits", "Cusco") == {"Mira Solvang"}
     found = _relations(
         "Mira Solvang was appointed in May. In an interview last year, she ruled out a "
-        "ceasefire. Her first trip abroad will be to Oslo, where she may meet Tomas "
-        "Ekberg."
+        "ceasefire. Next month she heads to Oslo, where she may meet Tomas Ekberg."
     )
     assert _has(found, "Mira Solvang", "meets", "Tomas Ekberg")
 
@@ -66,8 +65,8 @@ def test_a_government_stands_for_its_country_not_the_last_body_named():
     # "the government" alone: the country the story is about, not a council of it
     found = _relations(
         "Chile's national security council said talks with the Coral Liberation Front had "
-        "stalled. The government is expected to decide next week whether to resume peace "
-        "talks with the Coral Liberation Front."
+        "stalled. Within days the government will decide whether to resume peace talks with "
+        "the Coral Liberation Front."
     )
     assert _has(found, "Chile", "holdsTalksWith", "Coral Liberation Front", "planned")
     assert not _has(found, "national security council", "holdsTalksWith", "Coral Liberation Front")
@@ -368,8 +367,8 @@ def test_its_before_any_noun_in_a_clause_an_object_controls_is_that_objects():
 def test_its_after_a_seat_of_government_written_first_is_its_country():
     # "Oslo, for its part, ...": the parser reads Oslo as an adverb, yet it is the subject
     found = _relations(
-        "Velmar's army has attacked the border town of Arden. Oslo, for its part, is "
-        "considering its own sanctions on Velmar."
+        "Velmar's army has attacked the border town of Arden. Oslo, for its part, has drawn "
+        "up its own sanctions against Velmar."
     )
     assert _with(found, "sanctions", "Velmar") == {"Norway"}
 
@@ -669,8 +668,8 @@ def test_a_country_name_that_is_part_of_a_persons_name_stays_the_persons():
     "text, title",
     [
         (
-            "Norwegian President Tomas Ekberg has made the change a condition, and his "
-            "foreign minister, Mira Solvang, repeated it last week.",
+            "Norwegian President Tomas Ekberg wants the clause removed; his foreign minister, "
+            "Mira Solvang, said so again on Monday.",
             "Foreign Minister",
         ),
         (
@@ -848,8 +847,8 @@ def test_the_minister_is_the_subject_before_also_with_a_title_read_after_the_nam
     found = _relations(
         "The pact was inked by Norland's Defence Minister Tomas Ekberg and Mira Solvang, "
         "Velmar's defence minister. Ekberg called it a fine day for both navies. Solvang said "
-        "Velmar wanted real partners. The minister, who previously served as Velmar's "
-        "ambassador to Norland, held a separate meeting with General Anja Berg."
+        "Velmar wanted real partners. Later in the day the minister, a former envoy to "
+        "Norland, had a separate meeting with General Anja Berg."
     )
     assert _has(found, "Mira Solvang", "meets", "Anja Berg"), found
     assert not _has(found, "Tomas Ekberg", "meets", "Anja Berg"), found

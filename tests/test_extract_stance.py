@@ -366,9 +366,9 @@ def test_sanctions_on_firms_singled_out_by_their_conduct_are_not_on_their_countr
 
 def test_approving_the_measures_told_of_continues_the_sanctions_before():
     found = _relations(
-        "Sweden on Monday imposed asset freezes on nine Velmarian officers. Nordic ministers "
-        "meeting in Bergen approved the measures without debate. Tomas Ekberg and Lena Berg "
-        "were also listed."
+        "Sweden on Monday imposed asset freezes on nine Velmarian officers. Two days later, in "
+        "Bergen, the Nordic Council approved the measures. Tomas Ekberg and Lena Berg were "
+        "also listed."
     )
     assert _has(found, "Sweden", "sanctions", "Tomas Ekberg"), found
 

@@ -225,13 +225,13 @@ def test_agreeing_to_do_something_is_a_plan():
 
 def test_a_plan_its_sentence_calls_off_is_negated():
     found = _relations(
-        "Foreign Minister Lars Berg, who had been due to travel to Moscow in October, will no "
-        "longer make the trip, officials said."
+        "Lars Berg was due to travel to Moscow in October but will no longer make the trip "
+        "because of the strike."
     )
     assert found[("Lars Berg", "visits", "Moscow")] == {"negated"}
     found = _relations(
-        "Lars Berg had been scheduled to visit Lima next month, but the visit will be "
-        "postponed until after the election."
+        "Lars Berg had planned to visit Lima in May, but that visit has now been postponed "
+        "indefinitely."
     )
     assert found[("Lars Berg", "visits", "Lima")] == {"negated"}
     found = _relations("Lars Berg will travel to Lima next month and make a trip to Quito.")
@@ -315,10 +315,7 @@ def test_a_question_that_is_weighed_is_a_considered_plan():
 
 
 def test_a_negated_plan_that_limits_an_offer_is_a_refusal():
-    found = _relations(
-        "Velmar has said it is willing to take part in peacekeeping but will not disarm the "
-        "Coastal Front."
-    )
+    found = _relations("Velmar offered to train the police but will not disarm the Coastal Front.")
     assert found[("Velmar", "disarms", "Coastal Front")] == {"refused"}
     found = _relations("Velmar will not disarm the Coastal Front.")
     assert found[("Velmar", "disarms", "Coastal Front")] == {"negated"}
@@ -419,11 +416,11 @@ def test_a_post_held_in_a_clause_beside_a_future_one_is_held_now():
     # review r8 #31: "; he will now become" is parsed over the first clause, which has a
     # tense of its own and nothing subordinating it
     posts = _posts(
-        "Since May, Brigadier General Tomas Ekberg has served as acting chief of the general "
-        "staff; he will now become her deputy, the ministry said."
+        "Since the election, Tomas Ekberg has served as interim governor of the central bank; "
+        "he will soon become her adviser."
     )
-    assert posts[("Tomas Ekberg", "Acting Chief of the General Staff")][0] == "asserted"
-    assert posts[("Tomas Ekberg", "Deputy")][0] == "planned"
+    assert posts[("Tomas Ekberg", "Interim Governor of the Central Bank")][0] == "asserted"
+    assert posts[("Tomas Ekberg", "Adviser")][0] == "planned"
 
 
 @pytest.mark.parametrize(
@@ -447,7 +444,8 @@ def test_a_post_held_over_a_term_that_ended_is_former(text, former):
     [
         ("Tomas Ekberg turned down an offer to become Velmar's ambassador to Norland.", "refused"),
         (
-            "Tomas Ekberg is considering an offer to become Velmar's ambassador to Norland.",
+            "Tomas Ekberg is weighing an offer from the cabinet to become Velmar's ambassador "
+            "to Norland.",
             "considered",
         ),
     ],
@@ -667,8 +665,8 @@ def test_an_ended_contribution_is_negated_whichever_way_it_is_ended(text):
 def test_an_event_noun_called_off_is_as_firm_as_the_calling_off():
     # review r8 #14: "may postpone the trip" is possible, "was not cancelled" leaves it planned
     found = _relations(
-        "Mira Solvang, who was due to visit Velmar next week, may postpone the trip, a "
-        "spokesperson said."
+        "Mira Solvang was due to visit Velmar next week, but she may postpone the trip "
+        "because of the floods."
     )
     assert found[("Mira Solvang", "visits", "Velmar")] == {"possible"}
     found = _relations(
@@ -987,8 +985,8 @@ def test_who_is_named_to_do_something_does_it_also_when_parsed_as_a_complement()
     ("text", "key"),
     [
         (
-            "The Green Party would oppose the Harbour Accord in parliament if it did not include "
-            "safeguards.",
+            "Without new safeguards, the Green Party would oppose the Harbour Accord if it came "
+            "to a vote.",
             ("Green Party", "opposes", "Harbour Accord"),
         ),
         (
@@ -1254,8 +1252,7 @@ def test_no_plan_to_take_part_in_an_exercise_is_one_refusal():
 
 def test_an_event_whose_relative_clause_puts_it_ahead_is_planned():
     found = _relations(
-        "Norland has pulled out of a large naval exercise in Velmar that starts next week, "
-        "the defence ministry said."
+        "Norland withdrew its ships from a large naval exercise in Velmar that starts next week."
     )
     assert found[("large naval exercise", "locatedIn", "Velmar")] == {"planned"}
 

@@ -197,3 +197,167 @@ def test_a_title_written_after_its_owner_keeps_that_form_as_another_name(text, a
     st = extract(text, "t")
     names = {a for e in st.entities if e.cls == "Position" for a in (e.label, *e.aliases)}
     assert alias in names, names
+
+
+# Round 14 (x-pos)
+
+
+def _held(text: str) -> dict[str, set[tuple[str, str | None]]]:
+    """holder -> {(title label, owner label or None)} of each holdsPosition."""
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    label = {e.id: e.label for e in st.entities}
+    owner = {r.subject: label[r.object] for r in st.relations if r.predicate == "positionIn"}
+    out: dict[str, set[tuple[str, str | None]]] = {}
+    for r in st.relations:
+        if r.predicate == "holdsPosition":
+            out.setdefault(label[r.subject], set()).add((label[r.object], owner.get(r.object)))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, holder, title, qualifiers",
+    [
+        # syntax/repair.py `_title_read_as_gerund`: "as managing director" parsed as a
+        # gerund with an object
+        (
+            "The board appointed Tomas Ekberg, 61, as managing director of Velmar Freight.",
+            "Tomas Ekberg",
+            "Managing Director",
+            (),
+        ),
+        (
+            "The board chose Mira Solvang, a veteran banker, as managing director of Norland"
+            " Credit, replacing Tomas Ekberg.",
+            "Tomas Ekberg",
+            "Managing Director",
+            ("former",),
+        ),
+    ],
+)
+def test_a_title_read_as_a_gerund_after_as_is_the_post(text, holder, title, qualifiers):
+    found = _posts(text)
+    assert found.get((holder, title)) == ("asserted", qualifiers), found
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # phrases/titles.py `_hyphen_start`: every hyphenated half, and the words before it
+        (
+            "Tomas Ekberg, the Under-Secretary-General for Disarmament Affairs, landed in Oslo.",
+            "Under-Secretary-General for Disarmament Affairs",
+        ),
+        (
+            "Assistant Secretary-General for Legal Affairs Tomas Ekberg opened the session.",
+            "Assistant Secretary-General for Legal Affairs",
+        ),
+    ],
+)
+def test_a_title_of_several_hyphenated_halves_is_read_whole(text, title):
+    assert ("Tomas Ekberg", title) in _posts(text), _posts(text)
+
+
+@pytest.mark.parametrize(
+    "text, holder, title",
+    [
+        # lexicon `led_body_nouns`: a body known by its noun only
+        (
+            "The consortium, chaired by Mira Solvang, expects to finish the line in 2029.",
+            "Mira Solvang",
+            "Chair of the Consortium",
+        ),
+        (
+            "Norland's negotiating team will be led by Tomas Ekberg when the talks resume.",
+            "Tomas Ekberg",
+            "Head of the Negotiating Team",
+        ),
+        (
+            "A technical committee co-chaired by Mira Solvang and Tomas Ekberg will report"
+            " in June.",
+            "Tomas Ekberg",
+            "Co-chair of the Technical Committee",
+        ),
+    ],
+)
+def test_who_leads_a_body_known_by_its_noun_holds_its_post(text, holder, title):
+    found = _posts(text)
+    assert (holder, title) in found, found
+
+
+def test_leading_an_event_known_by_its_noun_is_no_post():
+    assert not _posts("Talks led by Mira Solvang ended without a deal on Friday.")
+
+
+@pytest.mark.parametrize(
+    "text, held",
+    [
+        # lists.py `_people_each_of`: a plural title over people each named with "of"
+        (
+            "Prime Ministers Mira Solvang of Chile and Tomas Ekberg of Peru opened the bridge.",
+            {"Mira Solvang": "Chile", "Tomas Ekberg": "Peru"},
+        ),
+        (
+            "The trade ministers, Mira Solvang of Ghana and Tomas Ekberg of Togo, disagreed.",
+            {"Mira Solvang": "Ghana", "Tomas Ekberg": "Togo"},
+        ),
+    ],
+)
+def test_a_plural_title_over_people_each_of_a_country_pairs_them(text, held):
+    found = _held(text)
+    for person, owner in held.items():
+        assert any(o == owner for _t, o in found.get(person, ())), found
+
+
+@pytest.mark.parametrize(
+    "text, alias",
+    [
+        # positions.py `_written_after_ministry`
+        (
+            "Velmar's Ministry of Foreign Affairs summoned the envoy. Its spokesperson, Ilse"
+            " Varga, gave no reason.",
+            "foreign ministry spokesperson",
+        ),
+        (
+            "Norland's defence ministry denied the report, its spokesman, Tomas Ekberg, said.",
+            "defence ministry spokesman",
+        ),
+    ],
+)
+def test_a_title_of_a_ministry_is_also_written_after_its_field(text, alias):
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    names = {a for e in st.entities if e.cls == "Position" for a in (e.label, *e.aliases)}
+    assert alias in names, names
+
+
+@pytest.mark.parametrize(
+    "text, holder, title, qualifiers",
+    [
+        # titles.yaml role_nouns: ceo, cfo
+        (
+            "Shares of Velmar Steel rose after its CEO, Mira Solvang, quit.",
+            "Mira Solvang",
+            "CEO",
+            (),
+        ),
+        ("Norland Freight CFO Tomas Ekberg will retire in June.", "Tomas Ekberg", "CFO", ()),
+        # titles.yaml pattern `elect`
+        (
+            "Sudria's President-elect Tomas Ekberg picked his cabinet on Sunday.",
+            "Tomas Ekberg",
+            "President-elect",
+            ("elect",),
+        ),
+    ],
+)
+def test_abbreviated_and_elect_titles_are_posts(text, holder, title, qualifiers):
+    found = _posts(text)
+    assert found.get((holder, title)) == ("asserted", qualifiers), found
+
+
+def test_who_is_elect_leads_nothing_yet():
+    found = _relations("Sudria's President-elect Tomas Ekberg picked his cabinet on Sunday.")
+    assert not any(p == "leads" for _s, p, _o in found), found

@@ -39,6 +39,10 @@ def leadership(b: Builder) -> None:
         # "a mission led by X": a participle hung on the body's noun
         if not bodies and clause.dep_ in ("relcl", "acl"):
             bodies = _bodies_above(b, clause.head)
+        if not bodies:
+            nouns = objects or ([clause.head] if clause.dep_ in ("relcl", "acl") else [])
+            _hold_unnamed(b, tok, titles["default"], nouns[:1])
+            continue
         _hold(b, tok, tok, titles, bodies)
     for noun in tokens_with(b.doc, "LEMMA", set(lex.leadership_nouns)):
         verb = noun.head
@@ -117,7 +121,9 @@ def _holders(b: Builder, title) -> list[Ref]:
     ]
 
 
-def _hold(b: Builder, verb, tok, titles: dict[str, str], bodies: list[Ref]) -> None:
+def _hold(
+    b: Builder, verb, tok, titles: dict[str, str], bodies: list[Ref], unnamed: bool = False
+) -> None:
     level = modality(verb)
     if level is None:
         return
@@ -126,13 +132,16 @@ def _hold(b: Builder, verb, tok, titles: dict[str, str], bodies: list[Ref]) -> N
     if agents and not is_passive(verb):
         doers = agents  # a participle with its agent ("... and commanded by Y") is passive
     people = [r for s in doers for r in _people(b, s)]
-    pairs = [(body, people) for body in bodies[:1]]
+    pairs: list[tuple[Ref | None, list[Ref]]] = [(body, people) for body in bodies[:1]]
+    if unnamed:
+        pairs = [(None, people)]
     if _paired(verb) and len(people) == len(bodies) > 1:
         pairs = [(body, [person]) for body, person in zip(bodies, people, strict=True)]
     past = _past(verb)
     for body, holders in pairs:
-        title = titles.get(body.cluster.cls, titles["default"])
-        position = held_position(b.index, title, body.cluster)
+        cls = body.cluster.cls if body is not None else None
+        title = titles.get(cls, titles["default"]) if cls else titles["default"]
+        position = held_position(b.index, title, body.cluster if body is not None else None)
         for person in holders:
             b.add(
                 person,
@@ -145,10 +154,36 @@ def _hold(b: Builder, verb, tok, titles: dict[str, str], bodies: list[Ref]) -> N
                 said=False,
                 qualifiers=("former",) if past else (),
             )
-            if not past:
+            if not past and body is not None:
                 b.add(person, "leads", body, tok, 0.75, "leadership-verb", level)
-        if people:
+        if people and body is not None:
             b.add(position, "positionIn", body, tok, 0.75, "leadership-verb", said=False)
+
+
+def _hold_unnamed(b: Builder, verb, title: str, nouns: list) -> None:
+    """ "A working group co-chaired by A and B", "the negotiating team is led by A": a body
+    known by a noun of lexicon `led_body_nouns` only (no entity of it): its doers hold the
+    post written with the body's words ("co-chair of the working group"), of no owner."""
+    noun = nouns[0] if nouns else None
+    if (
+        noun is None
+        or noun.pos_ != "NOUN"
+        or noun.lemma_.lower() not in lexicon().led_body_nouns
+        or b.index.refs(b.block, noun, with_conj=False)
+    ):
+        return
+    # its lower-case modifiers ("joint working group"; not "the Norlandic delegation": the
+    # country is no part of the post's name)
+    doc, i = noun.doc, noun.i
+    while (
+        i > noun.left_edge.i
+        and doc[i - 1].dep_ in ("amod", "compound")
+        and doc[i - 1].is_lower
+        and i - 1 < doc[i - 1].head.i <= noun.i
+    ):
+        i -= 1
+    words = " ".join(t.lower_ for t in doc[i : noun.i + 1])
+    _hold(b, verb, verb, {"default": f"{title} of the {words}"}, [], unnamed=True)
 
 
 def _past(verb) -> bool:

@@ -218,6 +218,14 @@ def plural_title(b: Builder, pos: Mention) -> None:
     # "vice-presidents": the words before the plural as written, hyphens unspaced
     title = doc[pos.tok_start : pos.tok_end - 1].text_with_ws + _singular(head, keep_case=True)
     qualifiers = tuple(qualifiers_of(doc, pos.tok_start, pos.tok_end))
+    # "Presidents A of Norland and B of Sudria", "the foreign ministers, A of Norland and B
+    # of Sudria,": each of their own
+    after = pos.tok_end + (pos.tok_end < head.sent.end and doc[pos.tok_end].text == ",")
+    owned = _people_each_of(b, after, head.sent.end)
+    if len(owned) >= 2:
+        titles = [(title, owner) for _m, owner in owned]
+        _hold_paired(b, head, [m for m, _o in owned], titles, "plural-title", qualifiers)
+        return
     listed: list[tuple[Mention, Ref | None]] = []
     if not people:
         listed = _listed_after(b, pos)
@@ -258,6 +266,28 @@ def plural_title(b: Builder, pos: Mention) -> None:
     # "two former directors of X, A and B": the title's qualifiers are every holder's
     times = _paired_times(head, len(people)) or [qualifiers for _ in people]
     _hold_one_post(b, head, [Ref(b.cluster(p)) for p in people], title, owner, times)
+
+
+def _people_each_of(b: Builder, i: int, end: int) -> list[tuple[Mention, Ref]]:
+    """From token `i`, people each named with the owner of their post after "of" ("A of
+    Norland, B of Sudria and C of Vell"): (person, owner) pairs, or none unless every person
+    has one."""
+    doc, out = b.doc, []
+    while i < end:
+        m = b.index.mention_at(b.block, doc[i])
+        if m is None or m.tok_start != i or b.cluster(m).cls != "Person":
+            break
+        j = m.tok_end
+        owner = b.index.mention_at(b.block, doc[j + 1]) if j + 1 < end else None
+        if doc[j].lower_ != "of" or owner is None or owner.tok_start != j + 1 or not owns(b, owner):
+            return []
+        out.append((m, Ref(b.cluster(owner))))
+        i = owner.tok_end
+        if i < end and doc[i].text == ",":
+            i += 1
+        if i < end and doc[i].lower_ in lexicon().coordinators:
+            i += 1
+    return out
 
 
 def _hold_one_post(b: Builder, head, holders: list[Ref], title: str, owner, times) -> None:

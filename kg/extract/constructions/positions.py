@@ -68,7 +68,8 @@ def read_position(b: Builder, pos: Mention) -> None:
     written, with_owner = written_titles(b, pos, title, owner)
     position = held_position(b.index, written, owner.cluster if owner else None)
     before = _written_after_owner(b, pos, owner, written)
-    for text in (with_owner, _written_with_article(b, pos, owner), before):
+    ministry = _written_after_ministry(owner, written)
+    for text in (with_owner, _written_with_article(b, pos, owner), before, ministry):
         if text is not None and text not in position.written:
             position.written.append(text)
     b.add(holder, "holdsPosition", position, tok, 0.9, how, level, False, qualifiers)
@@ -83,6 +84,8 @@ def read_position(b: Builder, pos: Mention) -> None:
         _counterpart(b, pos, holder, title)
     if "former" in qualifiers and not dated:  # a dated term still says whom it led (dev
         return  # gold: "was commander of the X Army between 2016 and 2018" leads it)
+    if "elect" in qualifiers:  # "President-elect X" leads nothing yet
+        return
     words = set(norm(title).split())
     leader = bool(words & lex.leader_words) and not ({"deputy", "vice"} & words)
     if not leader:
@@ -232,6 +235,35 @@ def _written_after_owner(b: Builder, pos: Mention, owner: Ref | None, title: str
     if b.index.as_actor(Ref(b.cluster(m))).cluster.id != owner.cluster.id:
         return None
     return f"{doc[m.tok_start : i].text} {title}"
+
+
+def _written_after_ministry(owner: Ref | None, title: str) -> str | None:
+    """A title of a ministry as news writes it after the ministry's field ("the Ministry of
+    Fisheries Affairs ... Its spokesperson" -> "fisheries ministry spokesperson"; "Norland's
+    fisheries ministry" -> "fisheries ministry spokesperson"): another name of the post; else
+    None. The field is the ministry's words after "of" (the last "affairs" left out when
+    words come before it) or its lower-case words before the ministry noun (lexicon
+    `field_first_nouns`)."""
+    if owner is None or owner.cluster.cls not in ("GovernmentBody", "Organization"):
+        return None
+    words = owner.cluster.label.split()
+    lower = [w.lower() for w in words]
+    at = next((i for i, w in enumerate(lower) if w in lexicon().field_first_nouns), None)
+    if at is None:
+        return None
+    if at + 1 < len(lower) and lower[at + 1] in ("of", "for"):
+        field_words = [w for w in lower[at + 2 :] if w != "the"]
+        if len(field_words) > 1 and field_words[-1] == "affairs":
+            field_words = field_words[:-1]
+    else:
+        field_words = []
+        for w in reversed(words[:at]):
+            if not w.islower():
+                break
+            field_words.insert(0, w)
+    if not field_words or len(field_words) > 3 or not all(w.isalpha() for w in field_words):
+        return None
+    return f"{' '.join(field_words)} {lower[at]} {title.lower()}"
 
 
 def _past_owner(b: Builder, pos: Mention, owner: Ref | None) -> int | None:

@@ -414,18 +414,25 @@ class TitleMarker:
 def _hyphen_start(span: Span) -> Span:
     """A title matched from the second half of a hyphenated one ("General of the X
     Organisation" in "Secretary-General of the X Organisation", "Secretary of State for X"
-    in "Under-Secretary of State for X") begins with the first half."""
+    in "Under-Secretary of State for X") begins with the first half; with every half
+    before it ("Secretary-General for X" in "Under-Secretary-General for X") and the title
+    words written before that ("Assistant Secretary-General for X")."""
     doc, i = span.doc, span.start
     data = title_data()
-    if (
+    words = data.role_nouns | data.modifiers | data.prefixes
+    while (
         i >= 2
         and doc[i - 1].text == "-"
         and not doc[i - 2].whitespace_
         and not doc[i - 1].whitespace_
-        and doc[i - 2].lower_ in data.role_nouns | data.modifiers | data.prefixes
+        and doc[i - 2].lower_ in words
     ):
-        return Span(doc, i - 2, span.end, label=span.label)
-    return span
+        i -= 2
+    if i == span.start:
+        return span
+    while i >= 1 and doc[i - 1].lower_ in data.modifiers and doc[i - 1].is_alpha:
+        i -= 1
+    return Span(doc, i, span.end, label=span.label)
 
 
 def _split_body(span: Span) -> list[Span]:

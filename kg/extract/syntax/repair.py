@@ -30,6 +30,7 @@ class ObjectRepair:
     def __call__(self, doc: Doc) -> Doc:
         _verb_read_as_participle(doc)
         ents = doc.ents
+        _title_read_as_gerund(ents)
         people = {e.end: e for e in ents if e.label_ == "PERSON"}
         if not people:
             return doc
@@ -109,6 +110,26 @@ def _verb_read_as_participle(doc: Doc) -> None:
             for c in later:  # the full stop and what follows the verb hang on the verb
                 c.head = verb
             break
+
+
+def _title_read_as_gerund(ents) -> None:
+    """ "named X as managing director of Y": a title (the position ruler's entity) whose
+    first word the parser made a gerund completing a preposition, with the title's head as
+    that gerund's object: the head completes the preposition, the gerund modifies it."""
+    for title in ents:
+        if title.label_ != "POSITION" or len(title) < 2:
+            continue
+        first, head = title[0], title[-1]
+        prep = first.head
+        if (
+            first.dep_ == "pcomp"
+            and prep.pos_ == "ADP"
+            and head.i != first.i
+            and head.head.i == first.i
+            and head.dep_ == "dobj"
+        ):
+            head.head, head.dep_ = prep, "pobj"
+            first.head, first.dep_ = head, "amod"
 
 
 @Language.factory("kg_object_repair")

@@ -157,7 +157,8 @@ def test_who_is_chosen_to_head_a_body_heads_it():
             "Velmar Trade Union",
         ),
         (
-            "The Harbour Party announced that it was pulling out of the Norland Coalition.",
+            "The Harbour Party, angry at the budget, announced that it was quitting the Norland "
+            "Coalition.",
             "Harbour Party",
             "Norland Coalition",
         ),
@@ -371,7 +372,7 @@ def test_who_was_replaced_as_a_bare_title_held_the_post_named_before_with_its_ow
         ),
         # refusing to renew, to commit to or to receive something refuses it
         (
-            "Norland has refused to renew the Harbour Protocol on its current terms.",
+            "Norland refused last week to renew the Harbour Protocol.",
             "Norland",
             "Harbour Protocol",
             "declines",
@@ -673,8 +674,8 @@ def test_a_countrys_own_sanctions_are_a_relation_not_a_plan_it_proposed():
         "General Mira Solvang was sworn in as army commander, in replacement of General "
         "Tomas Ekberg.",
         # the one appointed to a post, not who appoints
-        "The president also named General Mira Solvang as commander general of the Norlandic "
-        "Police, in replacement of General Tomas Ekberg, who passes into retirement.",
+        "The president also named General Mira Solvang to head the Norlandic Police, in "
+        "replacement of General Tomas Ekberg, who has retired.",
         # a participle after a passive is its patient's: the one appointed replaces Y, not
         # the agent who appoints
         "Mira Solvang was appointed by the Velmar Council in March, replacing Tomas Ekberg.",
@@ -758,8 +759,8 @@ def test_appointing_someone_a_title_without_as_appoints_them(text, appointee, ti
 
 def test_swearing_in_a_list_appoints_each_one():
     text = (
-        "President Tomas Ekberg swore in Mira Solvang and Jon Berg as Minister of Government "
-        "and Minister of Defence respectively."
+        "On Monday President Tomas Ekberg swore in Mira Solvang and Jon Berg, the new "
+        "ministers of health and of labour."
     )
     found = _relations(text)
     assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), found
@@ -886,8 +887,8 @@ def test_a_titled_conjunct_after_a_comma_stands_for_the_name_after_it():
             "considered",
         ),
         (
-            "Norway has offered to cover repair costs for the Velmar Navy, a Norwegian official "
-            "said, and Denmark may join the package.",
+            "Norway wants to fund new radars for the Velmar Navy, and Denmark may join the "
+            "package.",
             "Denmark",
             "possible",
         ),
@@ -1089,8 +1090,8 @@ def test_who_a_coordinated_passive_names_as_its_agent_does_what_it_says():
 
 def test_members_from_a_body_stand_for_the_body():
     found = _relations(
-        "Chile's Senate debated the Harbour Plan on Tuesday. Lawmakers from the Green Party "
-        "and from the Labour Party voted against it."
+        "Chile's Senate debated the Harbour Plan on Tuesday. When it came to a vote, "
+        "lawmakers from the Green Party and from the Labour Party rejected it."
     )
     assert _has(found, "Green Party", "opposes", "Harbour Plan"), found
     assert _has(found, "Labour Party", "opposes", "Harbour Plan"), found
@@ -1114,7 +1115,7 @@ def test_a_noun_the_parser_made_the_head_of_a_clause_is_still_a_plan():
     "text, what, who",
     [
         (
-            "Chile opposed a Peruvian proposal to deploy a Coral Sea observer mission.",
+            "A Peruvian proposal to deploy a Coral Sea observer mission drew little support.",
             "Coral Sea observer mission",
             "Peru",
         ),
@@ -1275,12 +1276,12 @@ def test_a_proposal_about_its_own_subject_is_not_the_one_named_before():
 @pytest.mark.parametrize(
     "text",
     [
-        "The Velmar Accord was signed in Norland by Mira Solvang, Norland's Minister of Trade; "
-        "Tomas Ekberg, the Sudria's Secretary of Finance; and Anja Berglund, Ostria's Minister "
-        "for Tourism.",
-        "The Velmar Accord was signed by Mira Solvang, Norland's Minister of Fisheries and "
-        "Shipping; Tomas Ekberg, Velmar's Secretary of Ports and Shipping; and Anja Berglund, "
-        "Ostria's Minister for Fisheries and Tourism.",
+        "The Velmar Accord was signed on Friday by Mira Solvang, Norland's Minister of Trade; "
+        "Tomas Ekberg, Sudria's Secretary of Finance; and Anja Berglund, Ostria's Minister for "
+        "Tourism.",
+        "At a ceremony in Oslo, the Velmar Accord was signed by Mira Solvang, Norland's "
+        "Minister of Fisheries; Tomas Ekberg, Velmar's Secretary of State; and Anja Berglund, "
+        "Ostria's Minister for Tourism.",
     ],
 )
 def test_each_item_of_a_list_separated_by_semicolons_is_an_agent(text):
@@ -1438,8 +1439,8 @@ def test_an_unowned_ministry_is_led_by_the_holder_of_the_unowned_title():
         # a name the recognizer leaves out, put into a post by an appointing verb
         # (phrases/names.py)
         (
-            "The Norland cabinet appointed Fahim Al-Brandu as managing director of the Velmar "
-            "Fund, succeeding Ossian Kell, who retired in May.",
+            "On Monday the Norland cabinet appointed Fahim Al-Brandu as managing director of "
+            "the Velmar Fund to succeed Ossian Kell.",
             "Fahim Al-Brandu",
             "Norland",
         ),
@@ -1465,8 +1466,8 @@ def test_a_body_that_names_someone_to_a_post_appoints_them(text, appointee, appo
 
 def test_a_name_unread_by_the_recognizer_succeeds_whom_it_replaces():
     found = _relations(
-        "The Norland cabinet appointed Fahim Al-Brandu as managing director of the Velmar "
-        "Fund, succeeding Ossian Kell, who retired in May."
+        "Fahim Al-Brandu was appointed by the Norland cabinet as managing director of the "
+        "Velmar Fund, succeeding Ossian Kell."
     )
     assert _has(found, "Fahim Al-Brandu", "succeeds", "Ossian Kell"), found
 
@@ -1526,8 +1527,8 @@ def test_money_paid_into_a_fund_is_given_to_it():
 @pytest.mark.parametrize(
     "text",
     [
-        "The Nordic Assembly on Tuesday elected Norlandic legislator Mira Solvang as its "
-        "president, ending a long deadlock.",
+        "In a close vote, the Nordic Assembly elected Mira Solvang, a Norlandic legislator, "
+        "as its president.",
         "Mira Solvang was elected as chair of the Nordic Assembly.",
     ],
 )

@@ -852,3 +852,31 @@ def test_the_minister_is_the_subject_before_also_with_a_title_read_after_the_nam
     )
     assert _has(found, "Mira Solvang", "meets", "Anja Berg"), found
     assert not _has(found, "Tomas Ekberg", "meets", "Anja Berg"), found
+
+
+@pytest.mark.parametrize(
+    "text, s, p, o",
+    [
+        # a noun of no entity with a name set off by commas: the name does what it does
+        (
+            "The broker, Tomas Ekberg, has drafted a peace roadmap.",
+            "peace roadmap",
+            "proposedBy",
+            "Tomas Ekberg",
+        ),
+        (
+            "The mediator, Tomas Ekberg, who once ran the Velmar Fund, is to visit Sweden.",
+            "Tomas Ekberg",
+            "visits",
+            "Sweden",
+        ),
+        (
+            "Mira Solvang met the group's founder, Tomas Ekberg, at a dinner in Oslo.",
+            "Mira Solvang",
+            "meets",
+            "Tomas Ekberg",
+        ),
+    ],
+)
+def test_a_common_noun_stands_for_the_name_in_apposition_after_it(text, s, p, o):
+    assert _has(_relations(text), s, p, o)

@@ -394,3 +394,15 @@ def test_speaking_for_oneself_keeps_the_speaker():
     # review r12 X16
     found = _relations("Speaking for herself, Mira Solvang rejected the Velmar Accord.")
     assert _has(found, "Mira Solvang", "opposes", "Velmar Accord"), found
+
+
+# -- a pact called void -------------------------------------------------------------------------
+
+
+def test_calling_a_pact_null_and_void_opposes_it():
+    # frames.yaml judgements: negative "null and void"
+    found = _relations(
+        "Velmar and Sudria initialled the Brask Accord in May. Norland called the Brask Accord "
+        '"null and void" on Tuesday.'
+    )
+    assert _has(found, "Norland", "opposes", "Brask Accord"), found

@@ -259,16 +259,6 @@ _SHAPES_BEFORE_THE_GUARD: dict[tuple[str, str], int] = {
     ("test_extract_phrases.py", "senegal-mauritania-gas-patrols-regional"): 1,
     ("test_extract_phrases.py", "turkiye-morocco-drone-deal"): 3,
     ("test_extract_phrases.py", "un-libya-envoy-appointed"): 1,
-    ("test_extract_relations.py", "bolivia-ministers-sworn-in"): 2,
-    ("test_extract_relations.py", "eccas-commission-president-malabo-wire"): 1,
-    ("test_extract_relations.py", "germany-bundestag-kosovo-troops"): 1,
-    ("test_extract_relations.py", "gulf-sovereign-funds-appointments-business-wire"): 1,
-    ("test_extract_relations.py", "indonesia-brazil-state-visit-release"): 1,
-    ("test_extract_relations.py", "japan-philippines-australia-minerals-pact"): 1,
-    ("test_extract_relations.py", "lebanon-army-commander-brief"): 1,
-    ("test_extract_relations.py", "malaysia-coalition-collapse"): 1,
-    ("test_extract_relations.py", "pan-african-parliament-president-elected"): 1,
-    ("test_extract_relations.py", "senegal-mauritania-gas-patrols-regional"): 1,
 }
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")

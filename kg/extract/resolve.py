@@ -298,6 +298,29 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         ):
             c = self._titled(block, tok, [lemma])  # "the minister said" -> the minister named
             return [Ref(c, True)] if c else []
+        return self._apposed(block, tok)
+
+    def _apposed(self, block: int, tok) -> list[Ref]:
+        """A common noun that names no entity stands for the name in apposition after it,
+        set off by a comma: "The mediator, X, has drafted a road map" (X drafted it), "met the
+        group's founder, X" (met X), "a member of the council, X"; not a name the parser hung
+        on a noun further back (seen on a development text: "the junta refused to receive a
+        mission led by Y, X" with X in apposition to "junta"), nor one written beside it ("the
+        alliance X": a name of its own). Of an actor only, not a place or a post."""
+        t = tree(tok.doc)
+        if t.pos[tok.i] != "NOUN":
+            return []
+        for d in t.kids[tok.i]:
+            if d <= tok.i or t.dep[d] != "appos" or t.pos[d] != "PROPN":
+                continue
+            # after the noun's own words ("a member of the council, X"), only a comma
+            own = [k for k in t.kids[tok.i] if tok.i < k < d and t.pos[k] != "PUNCT"]
+            end = max((tok.doc[k].right_edge.i for k in own), default=tok.i)
+            between = range(end + 1, tok.doc[d].left_edge.i)
+            if between and all(t.pos[k] == "PUNCT" for k in between):
+                m = self.mention_at(block, tok.doc[d])
+                if m is not None and self.clusters[m.cluster].cls in ACTOR_CLASSES:
+                    return [Ref(self.clusters[m.cluster])]
         return []
 
     def _countrys_force(self, block: int, tok) -> Cluster | None:

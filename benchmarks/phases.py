@@ -7,15 +7,24 @@ counter around each step of kg.pipeline.build_inputs:
               components, the ontology and compiled shapes, opening the store
     read      reading, hashing and extracting the inputs (kg.pipeline.read_inputs: spaCy
               and kg's extraction rules)
-    build     RDF construction and validation (kg.build.build), its own thread
-    store     adding the batches to the store, its own thread: each batch's N-Quads made
-              and spooled (kg.batches.as_built, kg.store.BulkLoad), then bulk-loaded a few
-              batches at a time (KgStore.add_nquads; add_build for stored articles)
+    build     RDF construction, validation and the batch's N-Quads (kg.build.build), its
+              own thread
+    store     adding the batches to the store, its own thread: each batch's N-Quads
+              spooled (kg.store.BulkLoad), then bulk-loaded a few batches at a time
+              (KgStore.add_nquads; add_build for stored articles)
 and the process's total CPU before exit (user + system, every thread's): what the phases do
 not cover is RocksDB's compaction (its "rocksdb:low" threads, read per thread from /proc),
 the bulk loader's own threads (which have ended by then) and the build's glue.
 
     python benchmarks/phases.py 200 [--corpus ../shared/corpus] [--jobs 2] [--no-bytecode]
+    python benchmarks/phases.py 2000 --window 200
+
+With `--window W` it also prints what each W articles cost as they were built, per article:
+the main thread and its phases, RocksDB's compaction and the bulk loader's threads (the
+process's CPU less the main thread's and the threads that live on). What grows with the
+corpus shows there, in one process on one machine load, rather than as the difference of
+two builds of different sizes, whose ratios to spaCy also differ by how much of each the
+start-up is (round 14).
 
 kg runs from its modules' byte-code caches, as installed (benchmarks/build.py says why);
 --no-bytecode compiles its sources at each start, as the rounds before 9 measured it.
@@ -76,23 +85,48 @@ timed(P, "read_inputs", "read")
 timed(P, "build", "build")
 timed(S, "add_build", "store")
 timed(S, "add_nquads", "store")
-timed(P, "as_built", "store")
 timed(kg.store.BulkLoad, "add", "store")
-summary = P.build_inputs([Path(sys.argv[1])], None, store_dir=Path(sys.argv[2]), jobs=1)
+tick = os.sysconf("SC_CLK_TCK")
+def other_threads():
+    threads = {}
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            name = (task / "comm").read_text().strip()
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(task.name) == threading.get_native_id():
+            continue
+        threads[name] = threads.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return threads
+window = int(sys.argv[3])
+windows = []
+done = [0]
+last = [dict(phases), T(), time.process_time(), other_threads()]
+def progress(n):
+    done[0] += n
+    if not window or done[0] % window:
+        return
+    ph, t, p, th = dict(phases), T(), time.process_time(), other_threads()
+    ms = lambda s: round(1000 * s / window, 2)
+    low = th.get("rocksdb:low", 0.0) - last[3].get("rocksdb:low", 0.0)
+    others = sum(th.values()) - sum(last[3].values())
+    windows.append({
+        "articles": done[0],
+        "main": ms(t - last[1]),
+        **{k: ms(ph[k] - last[0][k]) for k in ph},
+        "compaction": ms(low),
+        "loader": ms((p - last[2]) - (t - last[1]) - others),
+    })
+    last[:] = [ph, t, p, th]
+summary = P.build_inputs(
+    [Path(sys.argv[1])], None, store_dir=Path(sys.argv[2]), jobs=1, progress=progress
+)
 usage = resource.getrusage(resource.RUSAGE_SELF)
 main_cpu = T()
-threads = {}
-tick = os.sysconf("SC_CLK_TCK")
-for task in Path("/proc/self/task").iterdir():
-    try:
-        name = (task / "comm").read_text().strip()
-        fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        continue
-    if int(task.name) == threading.get_native_id():
-        continue
-    threads[name] = threads.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+threads = other_threads()
 print(json.dumps({
+    "windows": windows,
     "main_thread_cpu_s": round(main_cpu, 2),
     "other_threads_cpu_s": {k: round(v, 2) for k, v in sorted(threads.items())},
     "articles": summary.articles,
@@ -176,11 +210,11 @@ def run_jobs(corpus: Path, label: str, jobs: int) -> dict:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run(corpus: Path, label: str) -> dict:
+def run(corpus: Path, label: str, window: int = 0) -> dict:
     work = Path(tempfile.mkdtemp(prefix="kg-bench-phases-"))
     try:
         done = subprocess.run(
-            [sys.executable, "-c", PROBE, str(corpus), str(work / "store")],
+            [sys.executable, "-c", PROBE, str(corpus), str(work / "store"), str(window)],
             capture_output=True,
             text=True,
         )
@@ -202,10 +236,14 @@ def main() -> None:
         without_bytecode()
     else:  # kg from its byte-code caches, as installed (benchmarks/build.py)
         with_bytecode()
-    jobs = 0
+    jobs = window = 0
     if "--jobs" in args:
         at = args.index("--jobs")
         jobs = int(args[at + 1])
+        del args[at : at + 2]
+    if "--window" in args:
+        at = args.index("--window")
+        window = int(args[at + 1])
         del args[at : at + 2]
     corpora: list[tuple[Path, str]] = []
     temps: list[Path] = []
@@ -227,7 +265,7 @@ def main() -> None:
     rows = []
     try:
         for path, label in corpora:
-            rows.append(run_jobs(path, label, jobs) if jobs else run(path, label))
+            rows.append(run_jobs(path, label, jobs) if jobs else run(path, label, window))
             print(json.dumps(rows[-1]), flush=True)
     finally:
         for tmp in temps:
@@ -266,6 +304,20 @@ def main() -> None:
             f"{1000 * ph['build'] / n:.1f} | {1000 * ph['store'] / n:.1f} | "
             f"{compaction:.2f} | {rest:.2f} | {r['process_cpu_s']} |"
         )
+    if not window:
+        return
+    print()  # what each window of `window` articles cost, in the order they were built
+    print(
+        "| corpus | articles | main thread ms/article | read + extract | build | store | "
+        "RocksDB compaction ms/article | bulk-load threads ms/article |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for r in rows:
+        for w in r["windows"]:
+            print(
+                f"| {r['corpus']} | {w['articles']} | {w['main']} | {w['read']} | "
+                f"{w['build']} | {w['store']} | {w['compaction']} | {w['loader']} |"
+            )
 
 
 if __name__ == "__main__":

@@ -79,6 +79,9 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         self._of_class_word: dict[tuple[str, str], list[int]] = {}
         self._titled_by_word: dict[str, list[int]] = {}
         self._missions: list[int] = []
+        # the head word of each name ("bank" of "the Velmar Development Bank", "council" of
+        # "the Council of Elders") -> the mentions of such names: "the bank" refers back
+        self._by_name_head: dict[str, list[int]] = {}
         self._forces: dict[tuple[int, str], Cluster] = {}  # (country, force noun) -> force
         self._title_of: dict[int, str] = {}  # a person's mention -> the title named with it
         # persons named after a title with its owner between ("the Minister of Defence of
@@ -115,6 +118,9 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
                 previous = None
             if c.cls in ("ArmedForce", "Event") and words & mission_nouns:
                 self._missions.append(k)
+            if c.cls not in _UNNAMED_BY_HEAD:  # by its label and by the name written here
+                for head in {_name_head(c.label), _name_head(m.text)} - {""}:
+                    self._by_name_head.setdefault(head, []).append(k)
         self._read_genders()  # kg/extract/pronouns.py
         self.surnames: dict[str, Cluster] = {}
         for c in self.clusters:
@@ -298,7 +304,13 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         ):
             c = self._titled(block, tok, [lemma])  # "the minister said" -> the minister named
             return [Ref(c, True)] if c else []
-        return self._apposed(block, tok)
+        apposed = self._apposed(block, tok)  # "The mediator, X, ...": X
+        if apposed:
+            return apposed
+        if norm(low) in self._by_name_head or norm(lemma) in self._by_name_head:
+            c = self._named_by_head(block, tok)  # "The bank also named X": the bank named before
+            return [Ref(c, True)] if c else []
+        return []
 
     def _apposed(self, block: int, tok) -> list[Ref]:
         """A common noun that names no entity stands for the name in apposition after it,
@@ -322,6 +334,52 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
                 if m is not None and self.clusters[m.cluster].cls in ACTOR_CLASSES:
                     return [Ref(self.clusters[m.cluster])]
         return []
+
+    def _named_by_head(self, block: int, tok) -> Cluster | None:
+        """The entity a definite common noun that no other rule reads refers back to: the one
+        named last before it whose name has the noun as its head word ("the Velmar Development
+        Bank ... The bank also named X", "the Harbour Party ... The party proposed Y"). The
+        noun's words before it must be in that name ("the development bank", not "the central
+        bank"), its class must fit the noun (lexicon `head_classes`), and no other entity of
+        that head word may be named in the noun's paragraph (which bank would be a guess), nor
+        another of its class since ("the Velmar Health Organization ... the Norland Union's
+        envoy said the organisation ...": the union, maybe)."""
+        t = tree(tok.doc)
+        kids = t.kids[tok.i]
+        if not any(t.dep[d] == "det" and t.lower[d] in _DEFINITE for d in kids):
+            return None
+        keys = [k for k in (norm(tok.lower_), norm(tok.lemma_)) if k in self._by_name_head]
+        indexes = self._by_name_head[keys[0]]
+        n = self._before(block, tok)
+        k = self._last(indexes, n)
+        if k < 0:
+            return None
+        c = self.clusters[self.ordered[k].cluster]
+        words = {w for name in (c.label, *(m.text for m in c.mentions)) for w in norm(name).split()}
+        if any(
+            t.dep[d] in ("amod", "compound", "nmod", "nummod", "poss") and t.lower[d] not in words
+            for d in kids
+        ):
+            return None
+        fits = lexicon().head_classes.get(tok.lower_) or lexicon().head_classes.get(keys[0])
+        if fits is not None and fits != c.cls:
+            return None
+        for j in reversed(indexes[: bisect.bisect_left(indexes, k)]):
+            other = self.ordered[j]
+            if other.cluster != c.id:
+                if other.block == block:
+                    return None  # two banks in the paragraph
+                break
+        # the name a phrase with the noun is in apposition to is not its rival: "X, the
+        # authority's London arm" (the authority's arm is X; the authority is another)
+        described = {a.head.i for a in (tok, *tok.ancestors) if a.dep_ == "appos"}
+        for j in self._of_class.get(c.cls, [])[bisect.bisect_right(self._of_class[c.cls], k) :]:
+            other = self.ordered[j]
+            if j >= n:
+                break
+            if other.cluster != c.id and other.block == block and other.head not in described:
+                return None  # another of its class named since, in the noun's paragraph
+        return c
 
     def _countrys_force(self, block: int, tok) -> Cluster | None:
         """ "Norland's navy": Norland's own force (lexicon `force_nouns`), the one its
@@ -545,6 +603,24 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             country = self.add_cluster(c.metonym_of.cls, c.metonym_of.label, c.metonym_of)
             return Ref(country, ref.guessed)
         return ref
+
+
+# the classes whose names a common noun does not refer back to ("the minister" is read as a
+# title, "the city" is no description of a place), and the articles that make a noun definite
+_UNNAMED_BY_HEAD = frozenset({"Person", "Position", "City", "Country", "Region", "NewsAgency"})
+_DEFINITE = frozenset({"the", "this"})
+
+
+def _name_head(label: str) -> str:
+    """The head word of a name: its last word before a complement ("bank" of "Velmar
+    Development Bank", "council" of "Council of Elders"), "" for a name of one word (a name,
+    not a noun: "Irini")."""
+    words = norm(label).split()
+    for i, w in enumerate(words):
+        if w in ("of", "for", "on") and i > 0:
+            words = words[:i]
+            break
+    return words[-1] if len(words) >= 2 else ""
 
 
 def _ends_with_force_noun(words: list[str]) -> bool:

@@ -23,6 +23,9 @@ ACTOR_CLASSES = {
     "Country",
 }
 
+# what a subject "it" continues from the sentence before: an actor but a person, a plan, an event
+_TOPIC_CLASSES = (ACTOR_CLASSES - {"Person"}) | {"Plan", "Event"}
+
 
 class Things:
     """The "it"/"its" lookups of ArticleIndex (they use its mentions and lookups)."""
@@ -46,10 +49,43 @@ class Things:
                 # amendment (frames.yaml `plan_pronoun_predicates`)
                 c = self._plan_it(block, tok)
         elif tok.dep_ == "nsubjpass":  # "X launched the mission, and it is led by Y": the mission
-            c = self._parallel(block, tok, "dobj", "nsubjpass")
+            c = self._parallel(block, tok, "dobj", "nsubjpass") or self._topic_subject(block, tok)
         elif tok.dep_ == "nsubj" and not _controls_an_object(tok.head.head):
-            c = self._parallel(block, tok, "nsubj")
+            c = self._parallel(block, tok, "nsubj") or self._topic_subject(block, tok)
         return c or self._antecedent(block, tok, things, same_or_previous=True)
+
+    def _topic_subject(self, block: int, tok) -> Cluster | None:
+        """For "it" that is the first subject of its sentence, the body, force, plan or event
+        that is the subject of the main clause of the sentence before (or of the clause its
+        reporting verb follows), not the last one named: a subject stays the topic ("The
+        Velmar Force has 900 soldiers from Norland and Sudria. It is commanded by X": the
+        force, not Sudria)."""
+        if any(t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") for t in tok.sent):
+            return None
+        doc, b = self.docs[block], block
+        if tok.sent.start > 0:
+            previous = doc[tok.sent.start - 1].sent
+        elif block > 0 and len(self.docs[block - 1]):
+            b = block - 1
+            previous = list(self.docs[b].sents)[-1]
+        else:
+            return None
+        root = previous.root
+        clauses = [root]
+        if root.lemma_.lower() in lexicon().reporting_verbs:  # "S, the ministry said": S first
+            # (not "X said that S": what X said may be what a correction takes back)
+            clauses = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i] + clauses
+        for clause in clauses:
+            for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+                if subject.lower_ in lexicon().thing_pronouns:
+                    # a chain of "it" is not followed: each step would be one level of
+                    # recursion ("It met again." four hundred times ends no build)
+                    return None
+                refs = [self.as_actor(r) for r in self._refs_one(b, subject)]
+                if refs:
+                    c = refs[0].cluster
+                    return c if c.cls in _TOPIC_CLASSES else None
+        return None
 
     def _plan_it(self, block: int, tok) -> Cluster | None:
         """The plan "it" stands for as the object of a stance or a signing: the last plan

@@ -1,0 +1,125 @@
+"""Reference across sentences (round 14, issue 10): a definite common noun that refers back
+to the entity named before with that noun as the head of its name ("the Velmar Development
+Bank ... The bank named X"). Invented sentences of two or three sentences each; each test
+fails without the mechanism it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.sentences import has as _has
+from tests.sentences import relations as _relations
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        (
+            "The Velmar Development Bank reported a record profit for the year. The bank also "
+            "named Mira Solvang as its chief economist on Friday.",
+            ("Mira Solvang", "appointedBy", "Velmar Development Bank"),
+        ),
+        (
+            "The Free Harbour Party criticised the budget in a long statement. The party has "
+            "proposed a referendum on the port.",
+            ("referendum on the port", "proposedBy", "Free Harbour Party"),
+        ),
+        # the noun spelled otherwise than in the name
+        (
+            "The Velmar River Organization met on Monday for the first time. The organisation also "
+            "named Mira Solvang as its secretary general.",
+            ("Mira Solvang", "appointedBy", "Velmar River Organization"),
+        ),
+        # the name as written in a heading, not the label
+        (
+            "NORVIK EXPORT BANK (NOREXBANK)\n\nNorexbank said on Monday that its profits rose. "
+            "The bank also named Mira Solvang as its chief economist.",
+            ("Mira Solvang", "appointedBy", "Norexbank"),
+        ),
+        # the name its phrase is in apposition to is no rival of its class
+        (
+            "The Velmar Investment Authority manages the country's oil savings. Tomas Ekberg, "
+            "51, previously ran the Velmar Investment Office, the authority's office in Norvik.",
+            ("Velmar Investment Office", "partOf", "Velmar Investment Authority"),
+        ),
+        # the noun with a word of the name before it
+        (
+            "Tomas Ekberg sits on the board of the Norvik Savings Bank. In March the savings "
+            "bank appointed Mira Solvang as its treasurer.",
+            ("Mira Solvang", "appointedBy", "Norvik Savings Bank"),
+        ),
+    ],
+)
+def test_a_definite_noun_refers_back_to_the_entity_whose_name_it_heads(text, relation):
+    assert _has(_relations(text), *relation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two banks in the paragraph: which one would be a guess
+        "The Velmar Development Bank and the Norvik Savings Bank signed a loan accord. The "
+        "bank also named Mira Solvang as its chief economist on Friday.",
+        # a word before the noun that the name lacks: another bank
+        "The Velmar Development Bank reported a record profit for the year. The central bank "
+        "also named Mira Solvang as its chief economist on Friday.",
+        # an indefinite noun refers to nothing named before
+        "The Velmar Development Bank reported a record profit for the year. A bank in Norvik "
+        "also named Mira Solvang as its chief economist on Friday.",
+    ],
+)
+def test_a_noun_that_may_be_another_entity_refers_back_to_none(text):
+    found = _relations(text)
+    assert not any(p == "appointedBy" for _, p, _o in found)
+
+
+def test_a_noun_does_not_reach_past_another_entity_of_its_class():
+    # "the organisation" of the union's envoy may be the union, named since
+    text = (
+        "The World Fisheries Organization opened an office in Norvik in May. The African "
+        "Union's envoy, Tomas Ekberg, said the organisation supported the Velmar peace plan."
+    )
+    found = _relations(text)
+    assert not _has(found, "World Fisheries Organization", "supports", "Velmar peace plan")
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # a passive "it": the force the sentence before is about, not the last country named
+        (
+            "The Velmar Stabilisation Force has about 900 soldiers, most of them from Norland, "
+            "Sudria and Kenya. It is commanded by Major General Tomas Ekberg, a Norlandic "
+            "officer.",
+            ("Tomas Ekberg", "leads", "Velmar Stabilisation Force"),
+        ),
+        # an active "it": the council that met, not the envoys' country
+        (
+            "The Norvik Fisheries Council met on Monday with envoys from Norland and Sudria. It "
+            "later proposed a ban on trawling near the coast.",
+            ("ban", "proposedBy", "Norvik Fisheries Council"),
+        ),
+        # "it" is no person: a person subject before leaves it to the body named last
+        (
+            "Mira Solvang met the envoys of the Norvik Fisheries Council on Monday. It later "
+            "proposed a ban on trawling near the coast.",
+            ("ban", "proposedBy", "Norvik Fisheries Council"),
+        ),
+        # the clause a reporting verb after it reports: the force, not the ministry
+        (
+            "The Velmar Stabilisation Force will stay in the valley until May, the Norlandic "
+            "defence ministry said. It is commanded by Major General Tomas Ekberg.",
+            ("Tomas Ekberg", "leads", "Velmar Stabilisation Force"),
+        ),
+    ],
+)
+def test_it_opening_a_sentence_continues_the_subject_before(text, relation):
+    assert _has(_relations(text), *relation)
+
+
+def test_a_long_chain_of_it_is_read_without_deep_recursion():
+    text = "The Norvik Fisheries Council met envoys from Norland in May. " + "It met again. " * 400
+    text += "It later proposed a ban on trawling near the coast."
+    _relations(text)  # no RecursionError

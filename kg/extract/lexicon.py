@@ -285,15 +285,18 @@ class Lexicon:
     leadership_nouns: dict[str, str]  # "took command of": X is "commander"
     leadership_taking_verbs: frozenset[str]  # "take", "assume" (command of ...)
     led_body_nouns: frozenset[str]  # "the committee is chaired by X": X is its chair
+    led_body_titles: dict[str, tuple[str, ...]]  # "head" -> leader: "leader of the opposition"
     strip_words: frozenset[str]  # dropped from the start of a name ("the", "new")
     copular_verbs: frozenset[str]  # "X is / became the minister"
     coordinators: frozenset[str]  # ",", "and": join the items of a list
     pairing_adverbs: frozenset[str]  # "respectively"
     role_prepositions: frozenset[str]  # "as": "sworn in as minister"
+    role_prepositions_with: dict[str, tuple[str, ...]]  # "at" the head of: a post
     former_prepositions: dict[str, frozenset[str]]  # "until" -> now, recently
     term_end_preps: frozenset[str]  # "was minister until 2019": former
     ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
     field_first_nouns: frozenset[str]  # "X ministry spokesperson": field, noun, title
+    ministry_head_titles: frozenset[str]  # "head" of a ministry is its minister too
     description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
     plan_verbs: frozenset[str]  # "signed the communiqué": what they act on is a plan
     plan_object_nouns: frozenset[str]  # "communiqué", "patrol": texts and arrangements

@@ -476,3 +476,26 @@ def test_at_the_head_of_a_ministry_is_its_post_and_its_ministers(text):
     names = {a for e in held for a in (e.label, *e.aliases)}
     # positions.py `_written_after_ministry`, lexicon `ministry_head_titles`
     assert {"Head", "minister of fisheries", "fisheries minister"} <= names, names
+
+
+def test_a_group_named_by_its_members_is_no_office():
+    # review Z1: "led a team of engineers" is a one-off act
+    assert not _posts("Mira Solvang led a team of engineers to the dam.")
+
+
+def test_a_body_known_by_its_noun_belongs_to_its_possessor():
+    # review Z1: "Norland's negotiating team" is Norland's
+    found = _held("Norland's negotiating team will be led by Tomas Ekberg when the talks resume.")
+    assert ("Head of the Negotiating Team", "Norland") in found.get("Tomas Ekberg", set()), found
+
+
+def test_who_succeeds_a_known_person_is_a_person():
+    # phrases/names.py `_in_succession`: the recognizer reads the first name as a body
+    found = _relations("Ilse Varga will succeed Tomas Ekberg at the end of the month.")
+    assert _has(found, "Ilse Varga", "succeeds", "Tomas Ekberg", "planned"), found
+
+
+def test_an_undersecretary_holds_a_post():
+    # titles.yaml role_nouns: undersecretary
+    text = "Tomas Ekberg, Norland's undersecretary for mining, toured the mine."
+    assert any(h == "Tomas Ekberg" and "Undersecretary" in t for h, t in _posts(text)), _posts(text)

@@ -153,6 +153,7 @@ def _hold(
     bodies: list[Ref],
     unnamed: bool = False,
     written: list[str] | None = None,
+    owner: Ref | None = None,
 ) -> None:
     level = modality(verb)
     if level is None:
@@ -171,7 +172,8 @@ def _hold(
     for body, holders in pairs:
         cls = body.cluster.cls if body is not None else None
         title = titles.get(cls, titles["default"]) if cls else titles["default"]
-        position = held_position(b.index, title, body.cluster if body is not None else None)
+        of = body or owner  # an unnamed body's post is its possessor's
+        position = held_position(b.index, title, of.cluster if of is not None else None)
         for text in written or ():
             if text not in position.written:
                 position.written.append(text)
@@ -189,22 +191,26 @@ def _hold(
             )
             if not past and body is not None:
                 b.add(person, "leads", body, tok, 0.75, "leadership-verb", level)
-        if people and body is not None:
-            b.add(position, "positionIn", body, tok, 0.75, "leadership-verb", said=False)
+        if people and of is not None:
+            b.add(position, "positionIn", of, tok, 0.75, "leadership-verb", said=False)
 
 
 def _hold_unnamed(b: Builder, verb, title: str, nouns: list) -> None:
     """ "A working group co-chaired by A and B", "the negotiating team is led by A": a body
     known by a noun of lexicon `led_body_nouns` only (no entity of it): its doers hold the
-    post written with the body's words ("co-chair of the working group"), of no owner."""
+    post written with the body's words ("co-chair of the working group"), of the body its
+    possessor names ("the federation's disciplinary panel") or of none. Not a group named by
+    its members ("led a team of engineers to the dam": no office)."""
     noun = nouns[0] if nouns else None
     if (
         noun is None
         or noun.pos_ != "NOUN"
         or noun.lemma_.lower() not in lexicon().led_body_nouns
         or b.index.refs(b.block, noun, with_conj=False)
+        or prep_objects(noun, "of")
     ):
         return
+    owners = [r for c in noun.children if c.dep_ == "poss" for r in _bodies(b, c)]
     # its lower-case modifiers ("joint working group"; not "the Norlandic delegation": the
     # country is no part of the post's name)
     doc, i = noun.doc, noun.i
@@ -220,7 +226,10 @@ def _hold_unnamed(b: Builder, verb, title: str, nouns: list) -> None:
     # ("opposition leader", "working group co-chair"): lexicon `led_body_titles`
     names = [title, *lexicon().led_body_titles.get(title, ())]
     written = [f"{name} of the {words}" for name in names] + [f"{words} {name}" for name in names]
-    _hold(b, verb, verb, {"default": written[0]}, [], unnamed=True, written=written[1:])
+    owner = owners[0] if owners else None
+    _hold(
+        b, verb, verb, {"default": written[0]}, [], unnamed=True, written=written[1:], owner=owner
+    )
 
 
 def _past(verb) -> bool:

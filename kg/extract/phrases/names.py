@@ -527,10 +527,20 @@ def _in_succession(tok) -> bool:
     """The subject or the object of a verb of succession or of taking over with a post as
     its complement ("X replaced Y as governor", "X took over as governor"; lexicon
     `succession_verbs`, `takeover_verbs`), whom one takes over from ("took over as
-    governor from Y", "took over from Y as governor"), or the subject of a verb of leaving
+    governor from Y", "took over from Y as governor"), who succeeds or is succeeded by a
+    person the recognizer knows ("X will succeed Tomas Ekberg"), or the subject of a verb of leaving
     or holding a post with the post as its complement ("X resigned as governor", "X served
     as envoy"; frames.yaml `post_verbs`)."""
     lex, head = lexicon(), tok.head
+    if (
+        tok.dep_ in ("nsubj", "dobj")
+        and head.lemma_.lower() in lex.succession_verbs
+        and any(
+            c.dep_ in ("nsubj", "dobj") and c.i != tok.i and c.ent_type_ == "PERSON"
+            for c in head.children
+        )
+    ):
+        return True  # "X will succeed Tomas Ekberg": one person succeeds another
     if tok.dep_ == "pobj" and head.lower_ == "from":
         verb = head.head
         while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:

@@ -176,7 +176,7 @@ def test_both_sides_are_the_two_parties_named_together_before():
 def test_troops_kept_in_a_force_are_a_contribution_but_not_police_kept_in_a_country():
     found = _relations("Ethiopia, which has its own troops in the Velian Mission, protested.")
     assert _has(found, "Ethiopia", "contributesTo", "Velian Mission")
-    found = _relations("Kenya will keep its police officers in Chad until the handover.")
+    found = _relations("Until the vote, Kenya will keep 400 police officers in Chad.")
     assert not _has(found, "Kenya", "contributesTo", "Chad")
 
 
@@ -373,9 +373,9 @@ def test_a_present_verb_with_a_date_ahead_is_planned():
 def test_both_sides_are_the_pair_the_story_is_about_not_one_named_in_passing():
     found = _relations(
         "Chile and Peru agreed to set up a border mechanism. Chile said Peru had moved troops. "
-        "Peru denied it, and Chile protested. A truce brokered by Ecuador, with support from "
-        "Brazil and Germany, has held. Foreign Minister Ana Ortiz of Bolivia urged both sides "
-        "to allow access."
+        "Peru denied it, and Chile protested. Ecuador brokered a truce with help from Brazil "
+        "and Germany, and it has mostly held. Foreign Minister Ana Ortiz of Bolivia urged both "
+        "sides to allow access."
     )
     assert _has(found, "Ana Ortiz", "urges", "Chile")
     assert _has(found, "Ana Ortiz", "urges", "Peru")
@@ -384,8 +384,8 @@ def test_both_sides_are_the_pair_the_story_is_about_not_one_named_in_passing():
 
 def test_a_title_with_a_complement_stands_for_the_name_after_the_complement():
     found = _relations(
-        "Chile and Peru signed the Coral Accord. A spokesperson for the Secretary-General, "
-        "Priya Vantaal, urged both sides to allow access."
+        "Chile and Peru signed the Coral Accord. Later the spokesperson of the "
+        "Secretary-General, Priya Vantaal, urged both sides to keep their word."
     )
     assert _has(found, "Priya Vantaal", "urges", "Chile")
 
@@ -529,8 +529,8 @@ def test_new_opening_a_place_name_stays_in_the_name():
 
 def test_they_is_the_coordinated_subject_of_the_sentence():
     found = _relations(
-        "NATO unveiled the Baltic Shield Plan on Monday. Finland and Sweden, the alliance's "
-        "newest members, said they supported the plan."
+        "NATO unveiled the Baltic Shield Plan on Monday. Finland and Sweden, which joined the "
+        "alliance last, said on Tuesday that they would back the plan."
     )
     assert _has(found, "Finland", "supports", "Baltic Shield Plan")
     assert _has(found, "Sweden", "supports", "Baltic Shield Plan")
@@ -538,16 +538,16 @@ def test_they_is_the_coordinated_subject_of_the_sentence():
 
 def test_them_as_an_object_is_not_the_subject_of_its_own_sentence():
     found = _relations(
-        "Olga Brandt and Lars Berg had written to all lawmakers on Monday urging them to "
-        "back the mandate."
+        "Olga Brandt and Lars Berg phoned every senator last week, urging them to vote for "
+        "the budget."
     )
     assert not _has(found, "Olga Brandt", "urges", "Lars Berg")
 
 
 def test_a_noun_the_parser_made_a_conjunct_of_the_verb_joins_its_last_argument():
     found = _relations(
-        "Chile drafted the Coral Accord. The accord was signed by the Minister of Defence, "
-        "Ana Ortiz, and his Bolivian counterpart, Pablo Mena."
+        "Chile drafted the Coral Accord. The accord was signed on Friday in La Paz by the "
+        "Minister of Trade, Ana Ortiz, and her Bolivian counterpart, Pablo Mena."
     )
     assert _has(found, "Ana Ortiz", "signs", "Coral Accord")
     assert _has(found, "Pablo Mena", "signs", "Coral Accord")
@@ -610,10 +610,10 @@ def test_speaking_to_a_newspaper_is_no_talks_but_speaking_to_a_minister_is():
 
 def test_a_title_stands_for_the_name_after_its_comma_when_the_parser_hung_it_elsewhere():
     found = _relations(
-        "Defence Minister Ana Ortiz of Chile arrived in Lima on Monday. Ortiz is expected to "
-        "meet the head of the Andean Border Force (ABF), Peruvian Major General Pablo Mena, "
-        "in Tacna next week. She may also meet Bolivia's chief of staff, General Lars Berg, "
-        "to discuss joint patrols. Ortiz will meet the president, Mena said."
+        "Defence Minister Ana Ortiz of Chile arrived in Lima on Monday. In Tacna next week "
+        "Ortiz is expected to meet the head of the Andean Border Force (ABF), Peruvian Major "
+        "General Pablo Mena. On Thursday she may meet Bolivia's chief of police, General Lars "
+        "Berg, to talk about smuggling. Ortiz will meet the president, Mena said."
     )
     assert _has(found, "Ana Ortiz", "meets", "Pablo Mena", "planned")
     assert _has(found, "Ana Ortiz", "meets", "Lars Berg", "possible")
@@ -622,7 +622,7 @@ def test_a_title_stands_for_the_name_after_its_comma_when_the_parser_hung_it_els
 
 def test_the_owner_of_an_offer_is_the_subject_of_its_infinitive():
     found = _relations(
-        "Peru welcomed Chile's offer to host the Andean Water Forum in Lima next year."
+        "In a statement, Peru praised Chile's offer to host the Andean Water Forum in 2027."
     )
     assert _has(found, "Chile", "hosts", "Andean Water Forum", "offered")
     assert not _has(found, "Peru", "hosts", "Andean Water Forum")
@@ -776,8 +776,8 @@ def test_a_common_noun_named_by_a_body_stands_for_that_body():
 
 def test_talks_planned_after_a_raising_passive_and_with_officials_of_two_countries():
     found = _relations(
-        "Foreign Minister Lars Berg of Bolivia is expected in Quito next week for talks with "
-        "his Ecuadorian counterpart. The envoy, Pablo Mena, flew to Quito for talks with "
+        "Lars Berg, Bolivia's foreign minister, is expected in Quito on Friday to hold talks "
+        "with his Ecuadorian counterpart. The envoy, Pablo Mena, flew to Quito for talks with "
         "Peruvian and Chilean officials on a prisoner exchange."
     )
     assert _has(found, "Lars Berg", "holdsTalksWith", "Ecuador", "planned")
@@ -802,8 +802,8 @@ def test_a_body_named_with_the_body_it_belongs_to_is_part_of_it_but_not_of_a_cou
 def test_a_contribution_weighed_and_the_owner_of_troops_deployed_contribute():
     found = _relations(
         "Peru is considering a second company for the Andean Border Force. The deployment of "
-        "Bolivian troops to the Andean Border Force began in May. Chile is also considering "
-        "the purchase of Peruvian training aircraft."
+        "Bolivian troops to the Andean Border Force began in May. Chile is weighing the "
+        "purchase of six Peruvian patrol boats as well."
     )
     assert _has(found, "Peru", "contributesTo", "Andean Border Force", "considered")
     assert _has(found, "Bolivia", "contributesTo", "Andean Border Force", "asserted")
@@ -862,9 +862,7 @@ def test_receiving_or_summoning_a_person_is_meeting_them():
 
 
 def test_support_and_opposition_as_nouns_are_stances():
-    found = _relations(
-        "Brazil expressed support for Norland's candidacy for a seat on the council."
-    )
+    found = _relations("Brazil voiced strong support for Norland's bid to join the council.")
     assert _has(found, "Brazil", "supports", "Norland", "asserted")
     found = _relations("Hungary dropped its opposition to the sanctions package on Monday.")
     assert _has(found, "Hungary", "opposes", "sanctions package", "negated")
@@ -950,7 +948,8 @@ def test_the_two_leaders_are_the_two_persons_named_together_when_not_both_titled
 def test_a_vote_that_names_nothing_is_on_the_plan_of_the_story():
     story = (
         "The Harbour Accord, which was drafted by Norway, passed by 300 votes to 120. "
-        "The Green Party voted against it, while the Liberal Alliance voted in favour."
+        "Only the Green Party voted against it; the Liberal Alliance and most others voted in "
+        "favour."
     )
     found = _relations(story)
     assert _has(found, "Green Party", "opposes", "Harbour Accord", "asserted")
@@ -982,8 +981,7 @@ def test_a_gerund_after_in_or_by_does_what_the_verb_subject_does():
 
 def test_who_takes_part_in_an_exercise_offers_forces_to_it():
     found = _relations(
-        "The Chilean Navy and the Peruvian Navy will hold their first joint exercise in the "
-        "Pacific next month."
+        "Next month the Chilean Navy is to hold a joint exercise with the Peruvian Navy off Arica."
     )
     assert _has(found, "Chilean Navy", "contributesTo", "joint exercise", "planned")
     assert _has(found, "Peruvian Navy", "contributesTo", "joint exercise", "planned")
@@ -1001,8 +999,7 @@ def test_who_takes_part_in_an_exercise_offers_forces_to_it():
 
 def test_a_personal_pronoun_object_is_not_its_own_clause_subject():
     found = _relations(
-        "Mira Solvang flew to Lima on Monday. Tomas Ekberg has agreed to meet her, a "
-        "spokesperson said."
+        "Mira Solvang flew to Lima on Monday. Tomas Ekberg will meet her at the airport."
     )
     assert _has(found, "Tomas Ekberg", "meets", "Mira Solvang", "planned")
     found = _relations("Mira Solvang said Tomas Ekberg had praised her.")
@@ -1013,8 +1010,8 @@ def test_what_a_stance_calls_a_plan_says_support_or_opposition():
     found = _relations('Tomas Ekberg called the Harbour Accord "blackmail dressed up as values".')
     assert _has(found, "Tomas Ekberg", "opposes", "Harbour Accord", "asserted")
     found = _relations(
-        'Mira Solvang has described the Harbour Accord as "a sensible step for a small '
-        'country in a dangerous neighbourhood".'
+        'Mira Solvang has described the Harbour Accord as "a wise choice for a nation with '
+        'few friends".'
     )
     assert _has(found, "Mira Solvang", "supports", "Harbour Accord")
     assert not _has(found, "Mira Solvang", "opposes", "Harbour Accord")
@@ -1027,9 +1024,8 @@ def test_what_a_stance_calls_a_plan_says_support_or_opposition():
     assert not _has(found, "Tomas Ekberg", "opposes", "Harbour Accord")
     assert not _has(found, "Tomas Ekberg", "supports", "Harbour Accord")
     found = _relations(
-        'Mira Solvang called the Harbour Accord "a betrayal of an independent foreign policy '
-        'that generations fought for", and her fellow co-leader, Tomas Ekberg, said the party '
-        "would campaign against it."
+        'Mira Solvang called the Harbour Accord "a surrender of our fishing waters", and her '
+        "fellow co-leader, Tomas Ekberg, vowed to fight it."
     )
     assert _has(found, "Mira Solvang", "opposes", "Harbour Accord")
     assert not _has(found, "Mira Solvang", "opposes", "Co-leader")

@@ -361,3 +361,141 @@ def test_abbreviated_and_elect_titles_are_posts(text, holder, title, qualifiers)
 def test_who_is_elect_leads_nothing_yet():
     found = _relations("Sudria's President-elect Tomas Ekberg picked his cabinet on Sunday.")
     assert not any(p == "leads" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text, new, old, title, level",
+    [
+        # holders.py `_successor_as`: the post after a successor noun's "as"
+        (
+            "Mira Solvang, Harald Moen's successor as defence minister, arrived late.",
+            "Mira Solvang",
+            "Harald Moen",
+            "Defence Minister",
+            "asserted",
+        ),
+        (
+            "The board chose Mira Solvang as Tomas Ekberg's successor as chief executive.",
+            "Mira Solvang",
+            "Tomas Ekberg",
+            "Chief Executive",
+            "asserted",
+        ),
+        # succession.py: whom one takes over from, written after the post's words
+        (
+            "Ilse Varga took over as chair of the Norland Port Council from Tomas Ekberg on"
+            " Monday.",
+            "Ilse Varga",
+            "Tomas Ekberg",
+            "Chair",
+            "asserted",
+        ),
+        # phrases/names.py `_in_succession`: who succeeds into a post is a person
+        (
+            "Ilse Varga replaced Tomas Ekberg as chair of the Norland Port Council on Monday.",
+            "Ilse Varga",
+            "Tomas Ekberg",
+            "Chair",
+            "asserted",
+        ),
+        (
+            "Ilse Varga replaced Jonas Lindqvist as defence minister in a reshuffle.",
+            "Ilse Varga",
+            "Jonas Lindqvist",
+            "Defence Minister",
+            "asserted",
+        ),
+    ],
+)
+def test_who_succeeds_into_a_post_holds_it_and_the_predecessor_held_it(
+    text, new, old, title, level
+):
+    found = _posts(text)
+    assert found.get((new, title), ("",))[0] == level, found
+    assert found.get((old, title)) == ("asserted", ("former",)), found
+    assert _has(_relations(text), new, "succeeds", old)
+
+
+def test_a_proposed_successor_as_a_post_holds_it_as_planned():
+    found = _posts("Norland proposed Mira Solvang as Tomas Ekberg's successor as governor.")
+    assert found.get(("Mira Solvang", "Governor")) == ("planned", ()), found
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # leadership.py `_split_prefix_noun`: "co" and "chaired" parsed apart
+        (
+            "Tariff disputes now go to a standing panel co-chaired by Mira Solvang and Tomas"
+            " Ekberg.",
+            "Co-chair of the Standing Panel",
+        ),
+        # leadership.py `_people`: the second title coordinated with the first name
+        (
+            "Since 2021 the audit panel has been chaired by a judge, Mira Solvang, and a"
+            " banker, Tomas Ekberg.",
+            "Chair",
+        ),
+    ],
+)
+def test_each_of_two_people_leading_a_body_holds_its_post(text, title):
+    found = _posts(text)
+    assert ("Mira Solvang", title) in found and ("Tomas Ekberg", title) in found, found
+
+
+def test_who_leaves_a_post_written_as_its_complement_is_a_person():
+    # phrases/names.py `_in_succession`: frames.yaml post_verbs with "as" and a title
+    found = _posts("Ilse Varga resigned as chair of the Velmar Port Council on Friday.")
+    assert found.get(("Ilse Varga", "Chair")) == ("asserted", ("former",)), found
+
+
+def test_a_post_of_a_body_known_by_its_noun_is_also_written_with_its_leaders_noun():
+    # lexicon `led_body_nouns` (opposition), `led_body_titles`
+    from kg.extract.pipeline import extract
+
+    st = extract("Since March the opposition has been led by Ilse Varga, a former judge.", "t")
+    names = {a for e in st.entities if e.cls == "Position" for a in (e.label, *e.aliases)}
+    assert {"leader of the opposition", "opposition leader"} <= names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lexicon `role_prepositions_with`: "at the head of X" puts one into X's post
+        "Last week the cabinet appointed Ilse Varga at the head of Norland's Ministry of"
+        " Fisheries.",
+        "Mira Solvang was placed at the head of a new Ministry of Fisheries after the vote.",
+    ],
+)
+def test_at_the_head_of_a_ministry_is_its_post_and_its_ministers(text):
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    label = {e.id: e for e in st.entities}
+    held = [label[r.object] for r in st.relations if r.predicate == "holdsPosition"]
+    names = {a for e in held for a in (e.label, *e.aliases)}
+    # positions.py `_written_after_ministry`, lexicon `ministry_head_titles`
+    assert {"Head", "minister of fisheries", "fisheries minister"} <= names, names
+
+
+def test_a_group_named_by_its_members_is_no_office():
+    # review Z1: "led a team of engineers" is a one-off act
+    assert not _posts("Mira Solvang led a team of engineers to the dam.")
+
+
+def test_a_body_known_by_its_noun_belongs_to_its_possessor():
+    # review Z1: "Norland's negotiating team" is Norland's
+    found = _held("Norland's negotiating team will be led by Tomas Ekberg when the talks resume.")
+    assert ("Head of the Negotiating Team", "Norland") in found.get("Tomas Ekberg", set()), found
+
+
+def test_who_succeeds_a_known_person_is_a_person():
+    # phrases/names.py `_in_succession`: the recognizer reads the first name as a body
+    found = _relations("Ilse Varga will succeed Tomas Ekberg at the end of the month.")
+    assert _has(found, "Ilse Varga", "succeeds", "Tomas Ekberg", "planned"), found
+
+
+def test_an_undersecretary_holds_a_post():
+    # titles.yaml role_nouns: undersecretary
+    text = "Tomas Ekberg, Norland's undersecretary for mining, toured the mine."
+    assert any(h == "Tomas Ekberg" and "Undersecretary" in t for h, t in _posts(text)), _posts(text)

@@ -251,8 +251,8 @@ def test_a_firm_taken_up_by_who_stays_a_body(text, firm):
 
 def test_titles_and_people_paired_respectively():
     st = _extract(
-        "Anna Quist and Lev Marrow, the defence and foreign ministers respectively, wrote to "
-        "lawmakers. Peruvian and Chilean Presidents Ivo Santel and Rui Maddox respectively "
+        "Anna Quist and Lev Marrow, respectively the defence and foreign ministers, visited "
+        "the troops. Peruvian and Chilean Presidents Ivo Santel and Rui Maddox respectively "
         "congratulated her. The pact was signed by Deputy Trade Ministers Osk Belvane and "
         "Pia Lorrin of Peru and Chile respectively."
     )
@@ -375,8 +375,8 @@ def test_the_leader_of_a_body_named_by_a_verb_holds_its_post():
 
 def test_a_name_right_after_a_title_and_a_comma_holds_it():
     st = _extract(
-        "The memorandum was signed by Sudria's Minister of Trade, Industry and Energy, Ana "
-        "Quist, and Norland's Minister of Industry and Trade, Lev Marrow."
+        "In Norvik, talks between Sudria's Minister of Trade, Industry and Energy, Ana Quist, "
+        "and Norland's Minister of Industry and Trade, Lev Marrow, ended on Friday."
     )
     found = held(st)
     assert ("Ana Quist", "Minister of Trade, Industry and Energy") in found
@@ -402,7 +402,7 @@ def test_a_country_after_a_clock_time_is_found():
 
 
 def test_a_nationality_read_as_a_place_is_the_country():
-    st = _extract("Mele Orrin, a former Tongan foreign minister, says the partners will meet.")
+    st = _extract("Talks were led by Mele Orrin, a former Tongan foreign minister.")
     assert ("Mele Orrin", "Foreign Minister", "Tonga") in positions(st)
 
 
@@ -582,7 +582,7 @@ def test_a_name_goes_on_through_its_particles():
     [
         # two titles coordinated after an appointment verb: the second too
         (
-            "Ana Quist was appointed deputy prime minister and home minister.",
+            "Ana Quist was named finance minister and home minister on Monday.",
             "Ana Quist",
             "Home Minister",
         ),
@@ -621,8 +621,8 @@ def test_a_title_held_through_a_verb_or_a_list(text, holder, title):
 
 def test_people_and_singular_titles_paired_respectively():
     st = _extract(
-        "The president swore in Ana Quist and Lev Marrow as finance minister and foreign "
-        "minister respectively."
+        "Ana Quist and Lev Marrow took office as finance minister and foreign minister "
+        "respectively."
     )
     found = held(st)
     assert ("Ana Quist", "Finance Minister") in found
@@ -631,7 +631,9 @@ def test_people_and_singular_titles_paired_respectively():
 
 
 def test_only_as_or_the_post_of_gives_the_subject_a_title():
-    st = _extract("Ana Quist is considering raising the issue with Norland's prime minister.")
+    st = _extract(
+        "Ana Quist is weighing whether to raise the matter with Norland's prime minister."
+    )
     assert not [p for p in positions(st) if p[0] == "Ana Quist"]
 
 
@@ -657,8 +659,8 @@ def test_a_successor_s_post_is_the_one_named_last_before_the_verb():
 
 def test_titles_named_before_the_people_are_paired_respectively():
     st = _extract(
-        "The memorandum was signed by the Minister of Energy of Norland and the Minister of "
-        "Trade of Sudria, Ana Quist and Lev Marrow, respectively."
+        "The Minister of Energy of Norland and the Minister of Trade of Sudria, Ana Quist and "
+        "Lev Marrow respectively, met in Oslo."
     )
     found = held(st)
     assert ("Ana Quist", "Minister of Energy") in found
@@ -733,8 +735,8 @@ def test_an_acronym_of_a_body_keeps_its_capitals():
 
 def test_a_name_read_as_an_organisation_before_as_and_a_title_is_a_person_s():
     st = _extract(
-        "The cabinet also includes Ana Quist as minister for women and Selam Tesfay as "
-        "energy minister."
+        "Also in the cabinet are Ana Quist as minister for women and Selam Tesfay as energy "
+        "minister."
     )
     assert ("Selam Tesfay", "Energy Minister") in held(st)
 
@@ -913,9 +915,9 @@ def test_a_counterpart_holds_the_possessor_s_post_for_the_country_named():
         "Interior Minister Mira Solvang opened a new border post on Monday. Solvang, a former "
         "deputy commander of the Norland Coast Guard, is due to meet her Velmarian "
         "counterpart, Oskar Lindqvist, in Oslo next month.",
-        "Interior Minister Mira Solvang opened a new border post on Monday. Solvang, a former "
-        "deputy commander of the Norland Coast Guard, took office in March. Next month she is "
-        "due to meet her Velmarian counterpart, Oskar Lindqvist, in Oslo.",
+        "Interior Minister Mira Solvang, a former deputy commander of the Norland Coast Guard, "
+        "opened a border post on Monday. Next month she is due to meet her Velmarian "
+        "counterpart, Oskar Lindqvist, in Oslo.",
     ],
 )
 def test_a_counterpart_holds_the_possessor_s_current_post_not_a_former_one(text):
@@ -965,7 +967,7 @@ def test_a_domain_word_ends_a_for_title_before_a_name():
 
 
 def test_a_description_the_parser_cut_from_its_noun_phrase_is_no_entity():
-    st = _extract("Norland will send engineers to support a ceasefire monitoring mission in Velm.")
+    st = _extract("A ceasefire monitoring mission in Velm will get engineers from Norland.")
     assert "ceasefire" not in {e.label for e in st.entities}
 
 
@@ -1002,8 +1004,8 @@ def test_an_acronym_of_a_body_of_no_known_kind_joins_the_name_with_its_initials(
     "text, expected",
     [
         (
-            "Trade ministers Nesrin Aykan and Qasim Rashid, of Turkey and Iraq respectively, "
-            "signed a memorandum.",
+            "A memorandum was signed on Monday by trade ministers Nesrin Aykan and Qasim "
+            "Rashid, of Turkey and Iraq respectively.",
             {
                 ("Nesrin Aykan", "Trade Minister", "Turkey"),
                 ("Qasim Rashid", "Trade Minister", "Iraq"),
@@ -1022,8 +1024,8 @@ def test_owners_of_a_plural_title_respectively_after_a_comma_or_after_the_title(
 
 def test_a_retirement_mark_between_a_rank_and_a_name_and_no_counterpart_of_a_rank():
     st = _extract(
-        "The agreement was signed by the Minister of Defence, Lieutenant General (Ret.) "
-        "Bambang Wirawan, and his Peruvian counterpart, Pablo Mena Ortiz."
+        "On Monday the Minister of Defence, Lieutenant General (Ret.) Bambang Wirawan, "
+        "received his Peruvian counterpart, Pablo Mena Ortiz."
     )
     found = positions(st)
     assert ("Bambang Wirawan", "Minister of Defence", None) in found
@@ -1138,8 +1140,8 @@ def test_taking_command_of_a_force_makes_its_commander():
 
 def test_a_relative_clause_hung_on_a_place_may_be_about_the_body_before_it():
     st = _extract(
-        "The Velmar Guard, the ceasefire force on the island, which is commanded by General "
-        "Mira Solvang, patrols the buffer zone."
+        "Patrols along the coast are run by the Velmar Guard, a small ceasefire force on the "
+        "island, which is commanded by General Mira Solvang."
     )
     found = {(h, t) for h, t, _o in positions(st)}
     assert ("Mira Solvang", "Commander") in found
@@ -1187,8 +1189,8 @@ def test_the_words_after_a_time_stamp_are_data():
 def test_a_dateline_with_the_place_s_country_is_no_actor():
     # "OSLO, Norland, 14 April -": the dateline is no subject of the sentence after it
     st = _extract(
-        "OSLO, Norland, 14 April - The Board of Directors of the Velmar Development Bank has "
-        "appointed Ms Ilse Varnholt-Kane as Vice-President for Water, with effect from 1 May."
+        "BERGEN, Norland, 3 March - On Tuesday the Board of Directors of the Velmar "
+        "Development Bank appointed Ms Ilse Varnholt-Kane as its new Vice-President for Water."
     )
     appointers = {o for s, p, o in _triples(st) if p == "appointedBy"}
     assert appointers == {"Board of Directors"}
@@ -1251,7 +1253,7 @@ def test_a_title_keeps_the_complement_the_text_writes_with_it():
     st = _extract(
         "Tomas Ekberg, a second secretary at the Norlandic Embassy in Velmar, was expelled. "
         "Karl Dahl, Norland's minister of economy, trade and industry, said talks would go on. "
-        "Mira Solvang, the head of the Red Cross delegation in Norland, said the men were well."
+        "Mira Solvang, the head of the Red Cross delegation in Norland, visited the prison."
     )
     assert held(st) >= {
         ("Tomas Ekberg", "Second Secretary at the Norlandic Embassy in Velmar"),
@@ -1315,8 +1317,8 @@ def test_a_part_of_a_name_joins_it_when_the_full_names_are_one_inside_another():
     st = _extract(
         "Secretary-General Appoints Mira Solvang Berg of Norland Special Representative for "
         "Velmar and Head of United Nations Mission\n"
-        "United Nations Secretary-General Lucas Amaral today announced the appointment of "
-        "Mira Solvang Berg of Norland as his Special Representative for Velmar.\n"
+        "The appointment of Mira Solvang Berg of Norland as Special Representative for Velmar "
+        "was announced today by United Nations Secretary-General Lucas Amaral.\n"
         "Solvang Berg, who served as Norland's Minister of Foreign Affairs, will arrive in "
         "Velmar in March."
     )
@@ -1445,8 +1447,8 @@ def test_a_list_of_people_paired_respectively_may_give_one_of_them_a_title():
 
 def test_a_plural_title_in_apposition_with_names_is_held_by_each():
     st = _extract(
-        "Ana Berg and Lars Holm, two Velmar City Court judges who jailed dozens of protesters, "
-        "were also listed. Two magistrates of the Norvik Appeals Court, Mira Solvang and Tomas "
+        "Also on the list were Ana Berg and Lars Holm, two Velmar City Court judges accused "
+        "of abuses. Two magistrates of the Norvik Appeals Court, Mira Solvang and Tomas "
         "Ekberg, were listed."
     )
     got = held(st)
@@ -1501,8 +1503,8 @@ def test_paired_time_words_qualify_each_holding():
 
 def test_a_title_s_complement_may_end_in_its_acronym_before_the_name():
     st = _extract(
-        "She will visit the garrison next week with the Chief of General Staff of the Armed "
-        "Forces of Norland (NAF), General Lars Holm."
+        "On Friday the minister flew to the north with the Chief of General Staff of the "
+        "Armed Forces of Norland (NAF), General Lars Holm."
     )
     assert ("Lars Holm", "Chief of General Staff", "Armed Forces of Norland") in positions(st)
 
@@ -1619,8 +1621,8 @@ def test_a_description_before_the_name_it_describes_is_that_name_s():
 
 def test_a_title_s_complement_does_not_end_inside_a_noun_phrase():
     st = _extract(
-        "The release follows weeks of contacts, which were facilitated by Norland's special "
-        "envoy for the Chilean peace process, Mira Solvang, according to two sources."
+        "According to two sources, the talks were arranged by Norland's special envoy for the "
+        "Chilean peace process, Mira Solvang."
     )
     assert ("Mira Solvang", "Special Envoy for the Chilean Peace Process") in held(st)
 
@@ -1665,8 +1667,8 @@ def test_a_name_the_recognizer_ended_on_a_small_word_is_mended():
     st = _extract(
         "The Ministry of Foreign Affairs and Regional Integration of Peru announced on Monday that "
         "it will host a summit. "
-        "Tomas Ekberg, a former head of the Border Service of the State Committee for National "
-        "Security, was appointed defence minister."
+        "Tomas Ekberg, who once headed the Border Service of the State Committee for National "
+        "Security, became defence minister in May."
     )
     labels = {e.label for e in st.entities}
     assert "Ministry of Foreign Affairs and Regional Integration" in labels
@@ -1844,8 +1846,8 @@ def _former(st) -> set[tuple[str, str]]:
     "text, title",
     [
         (
-            "The Velmar Defence Agency is headed by Mira Solvang, who was appointed in June, "
-            "succeeding Tomas Ekberg.",
+            "The Velmar Defence Agency has been headed since June by Mira Solvang, who was "
+            "appointed by the president, succeeding Tomas Ekberg.",
             "Head",
         ),
         (
@@ -1854,8 +1856,8 @@ def _former(st) -> set[tuple[str, str]]:
             "Interim Prime Minister",
         ),
         (
-            "The president also named General Mira Solvang as commander general of the Velmar "
-            "Police, in replacement of General Tomas Ekberg, who retires.",
+            "General Mira Solvang, whom the president also named commander general of the "
+            "Velmar Police, comes in replacement of General Tomas Ekberg.",
             "Commander General",
         ),
         (
@@ -1896,8 +1898,8 @@ def test_a_possessive_inside_a_name_stays_in_it():
 
 def test_a_body_named_as_a_possessor_is_a_body_of_its_own():
     st = _extract(
-        "Tomas Ekberg returns to Norvik to head the Norwegian foreign ministry's department "
-        "for security policy."
+        "Next year Tomas Ekberg will head the Norwegian foreign ministry's department for "
+        "security policy."
     )
     assert "Norwegian foreign ministry" in {e.label for e in st.entities}
 
@@ -1975,8 +1977,8 @@ def test_a_participle_before_in_chief_is_part_of_the_title():
 
 def test_maritime_qualifies_a_job_title():
     st = _extract(
-        '"The Gulf is a shared room," said Mira Solvang, a maritime security analyst at the '
-        "Velmar Institute in Norvik."
+        "Mira Solvang, a maritime security analyst at the Velmar Institute in Norvik, doubts "
+        "the plan will work."
     )
     assert ("Mira Solvang", "Maritime Security Analyst") in held(st)
 
@@ -2013,8 +2015,8 @@ def test_a_description_with_a_contrast_word_is_not_a_name_after_it(text, describ
 
 def test_titles_with_complements_pair_with_people_respectively():
     st = _extract(
-        "In a reshuffle, Issaka Berg and Rakia Ekberg are sworn in as Norland's Minister of "
-        "Petroleum and Minister of Foreign Affairs respectively."
+        "Issaka Berg and Rakia Ekberg became Norland's Minister of Petroleum and Minister of "
+        "Foreign Affairs respectively in the reshuffle."
     )
     found = held(st)
     assert ("Issaka Berg", "Minister of Petroleum") in found
@@ -2024,8 +2026,8 @@ def test_titles_with_complements_pair_with_people_respectively():
 
 def test_a_rank_is_no_post_a_successor_takes_over():
     st = _extract(
-        "Vice-Admiral Solvang, until now commander of the Naval Fleet, succeeds Admiral Tomas "
-        "Ekberg, who requested to pass to the reserve."
+        "On Monday Vice-Admiral Solvang, until now commander of the Naval Fleet, succeeded "
+        "Admiral Tomas Ekberg, who has retired."
     )
     assert not [t for h, t in _former(st) if h == "Tomas Ekberg"]
 
@@ -2044,10 +2046,7 @@ def test_an_acronym_the_article_defines_wins_over_the_gazetteer_s():
 
 
 def test_the_country_a_title_is_to_is_named_too():
-    st = _extract(
-        "Mira Solvang, 49, a former ambassador to France, said the first joint patrol was "
-        "expected to sail."
-    )
+    st = _extract("Mira Solvang, who was once ambassador to France, now advises the navy.")
     assert ("France", "Country") in {(e.label, e.cls) for e in st.entities}
     assert ("Mira Solvang", "Ambassador to France") in _former(st)
 
@@ -2165,9 +2164,8 @@ def test_paired_title_words_are_no_time_words_and_share_the_owner_before_them(te
 @pytest.mark.parametrize(
     "text",
     [
-        "The president, on the advice of the prime minister, appointed Colonel Tomas Ekberg, the "
-        "army chief of staff, as acting commander, the Office of the Prime Minister said in a "
-        "statement.",
+        "The cabinet appointed Colonel Tomas Ekberg, the head of the air force, as acting "
+        "commander, the Office of the Prime Minister said on Friday.",
         "Norway named Tomas Ekberg as its envoy to Velmar, Mira Solvang, the foreign minister, "
         "said on Monday.",
     ],
@@ -2216,8 +2214,8 @@ def test_a_title_that_ends_a_sentence_is_not_held_by_the_next_sentence_s_name(te
 def test_a_name_after_a_retirement_mark_the_parser_ends_a_sentence_at_holds_the_title():
     # the parser may start a sentence after "(Ret.)": still the title's holder (P2's guard)
     st = _extract(
-        "The defence agreement was signed by the Minister of Defence, Lieutenant General "
-        "(Ret.) Mira Solvang, and his Swedish counterpart, Tomas Ekberg."
+        "The Minister of Defence, Lieutenant General (Ret.) Mira Solvang, and his Swedish "
+        "counterpart, Tomas Ekberg, inspected the new frigate."
     )
     assert ("Mira Solvang", "Minister of Defence") in held(st)
 

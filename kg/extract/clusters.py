@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.lexicon import GazetteerEntry, norm
 from kg.extract.mentions import Mention
+from kg.extract.words import name_variants
 
 
 @dataclass
@@ -49,7 +50,7 @@ class Cluster:
                 continue
             if m.label == "NORP":
                 continue
-            for text in (m.text, m.long, m.owned, m.alias, *m.names):
+            for text in (m.text, m.long, m.owned, m.alias, *m.names, *name_variants(m.text)):
                 if text and _spelled(text) not in seen:
                     seen.add(_spelled(text))
                     out.append(text)

@@ -234,6 +234,8 @@ class Lexicon:
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
     body_nouns: dict[str, tuple[str, ...]]  # "her movement": the body of her post
+    led_participles: frozenset[str]  # "the Norland-led force": also named without "Norland-led"
+    name_class_nouns: frozenset[str]  # "the Blue Dawn party": also named "Blue Dawn"
     side_nouns: frozenset[str]  # "the Norlandic side": the country
     member_nouns: frozenset[str]  # "lawmakers from the Blue Party": the party
     member_quantifiers: frozenset[str]  # "some members of the council": not the council
@@ -285,15 +287,18 @@ class Lexicon:
     leadership_nouns: dict[str, str]  # "took command of": X is "commander"
     leadership_taking_verbs: frozenset[str]  # "take", "assume" (command of ...)
     led_body_nouns: frozenset[str]  # "the committee is chaired by X": X is its chair
+    led_body_titles: dict[str, tuple[str, ...]]  # "head" -> leader: "leader of the opposition"
     strip_words: frozenset[str]  # dropped from the start of a name ("the", "new")
     copular_verbs: frozenset[str]  # "X is / became the minister"
     coordinators: frozenset[str]  # ",", "and": join the items of a list
     pairing_adverbs: frozenset[str]  # "respectively"
     role_prepositions: frozenset[str]  # "as": "sworn in as minister"
+    role_prepositions_with: dict[str, tuple[str, ...]]  # "at" the head of: a post
     former_prepositions: dict[str, frozenset[str]]  # "until" -> now, recently
     term_end_preps: frozenset[str]  # "was minister until 2019": former
     ministry_nouns: frozenset[str]  # "ministry", "department": what a minister heads
     field_first_nouns: frozenset[str]  # "X ministry spokesperson": field, noun, title
+    ministry_head_titles: frozenset[str]  # "head" of a ministry is its minister too
     description_classes: frozenset[str]  # "a ceasefire", "the summit": entities by description
     plan_verbs: frozenset[str]  # "signed the communiqué": what they act on is a plan
     plan_object_nouns: frozenset[str]  # "communiqué", "patrol": texts and arrangements

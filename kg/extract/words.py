@@ -68,3 +68,29 @@ def reporting_subject(tok) -> bool:
         return False
     verb = tok.doc[after]
     return verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon().reporting_verbs
+
+
+def name_variants(text: str) -> list[str]:
+    """Other ways a name is written: without who leads or backs it ("Norland-led Velmar
+    Support Mission" -> "Velmar Support Mission", but "Norland-led force" keeps its
+    leader: "force" names nothing; lexicon `led_participles`), and a name in
+    capitals without its class noun in lower case ("Blue Dawn party" -> "Blue Dawn"; lexicon
+    `name_class_nouns`)."""
+    lex = lexicon()
+    words = text.split()
+    out = []
+    if len(words) >= 2 and "-" in words[0]:
+        *_, last = words[0].split("-")
+        if (
+            last.lower() in lex.led_participles
+            and words[0][:1].isupper()
+            and words[1][:1].isupper()
+        ):
+            out.append(" ".join(words[1:]))
+    if (
+        len(words) >= 2
+        and words[-1] in lex.name_class_nouns
+        and all(w[:1].isupper() for w in words[:-1])
+    ):
+        out.append(" ".join(words[:-1]))
+    return out

@@ -38,6 +38,43 @@ def _paired(head) -> bool:
     return any(sent.start <= i < sent.end for i in found)
 
 
+def _successor_as(b: Builder, noun) -> Ref | None:
+    """ "A, B's successor as defence minister", "named A as B's successor as governor": the
+    person a successor noun names holds the post after its "as" (lexicon `successor_nouns`;
+    not "a possible successor", `hedged_successor_words`)."""
+    from kg.extract.constructions.succession import _successor_named
+
+    lex = lexicon()
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in lex.successor_nouns:
+        return None
+    if any(c.lower_ in lex.hedged_successor_words for c in noun.lefts):
+        return None
+    named, _verb = _successor_named(noun)
+    for tok in named:
+        for r in b.index.refs(b.block, tok, with_conj=False):
+            if r.cluster.cls == "Person":
+                return r
+    return None
+
+
+def _person_before(b: Builder, tok) -> Ref | None:
+    """The person named last before `tok` in its sentence, if any."""
+    for t in reversed(b.doc[tok.sent.start : tok.i]):
+        m = b.index.mention_at(b.block, t)
+        if m is not None and b.index.clusters[m.cluster].cls == "Person":
+            return Ref(b.index.clusters[m.cluster])
+    return None
+
+
+def successor_post_level(title) -> str | None:
+    """The modality of the post a successor noun names with "as" (`_successor_as`): the
+    succession's ("proposed A as B's successor as X": planned), asserted with no verb."""
+    from kg.extract.constructions.succession import _successor_named, successor_level
+
+    _named, verb = _successor_named(title.head.head)
+    return "asserted" if verb is None else successor_level(verb)
+
+
 def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Ref | None, str]:
     """Who holds the position named by `pos`, and by which construction."""
     doc, index, block = b.doc, b.index, b.block
@@ -100,7 +137,13 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             return refs[0], "apposition"
     # "as minister", "the role of national security adviser"
     prep = head.head if head.dep_ == "pobj" else None
-    role_prep = prep is not None and prep.lower_ in lexicon().role_prepositions
+    lex = lexicon()
+    role_prep = prep is not None and prep.lower_ in lex.role_prepositions
+    if prep is not None and head.lemma_.lower() in lex.role_prepositions_with.get(prep.lower_, ()):
+        # "named X at the head of the ministry" (lexicon `role_prepositions_with`): the
+        # person named last before it ("named A at the head of X, and B, until now Y, at
+        # the head of Z": B heads Z)
+        return _person_before(b, prep), "appointed-as"
     if role_prep and not paired:
         # "in her capacity as chair of X": the possessor of the capacity holds it
         held = _in_capacity(b, prep)
@@ -138,6 +181,9 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             prep, owner = owner, owner.head
             while owner.dep_ in ("prt", "prep") and owner.head.i != owner.i:
                 owner = owner.head
+        held = _successor_as(b, owner) if role_prep else None
+        if held is not None:
+            return held, "successor-as"
         verb = owner
         if verb.pos_ in ("VERB", "AUX"):
             if says_past([*verb.children, verb]) and not allow_past:

@@ -39,9 +39,12 @@ def leadership(b: Builder) -> None:
         # "a mission led by X": a participle hung on the body's noun
         if not bodies and clause.dep_ in ("relcl", "acl"):
             bodies = _bodies_above(b, clause.head)
+        split = _split_prefix_noun(tok) if not objects and not bodies else []
+        if split:
+            bodies = _bodies_above(b, split[0])
         if not bodies:
             nouns = objects or ([clause.head] if clause.dep_ in ("relcl", "acl") else [])
-            _hold_unnamed(b, tok, titles["default"], nouns[:1])
+            _hold_unnamed(b, tok, titles["default"], nouns[:1] or split)
             continue
         _hold(b, tok, tok, titles, bodies)
     for noun in tokens_with(b.doc, "LEMMA", set(lex.leadership_nouns)):
@@ -71,6 +74,18 @@ def _prefixed(tok) -> str | None:
     return None
 
 
+def _split_prefix_noun(verb) -> list:
+    """ "a working group co-chaired by A": the tokenizer splits "co-chaired" and the parser
+    may hang "co" on the noun as its participle, the verb elsewhere: that noun."""
+    doc, i = verb.doc, verb.i
+    if _prefixed(verb) is None or verb.dep_ in ("acl", "relcl") or i < 3:
+        return []
+    if doc[i - 2].dep_ in ("acl", "relcl"):
+        return [doc[i - 2].head]
+    noun = doc[i - 3]  # the noun written right before it
+    return [noun] if noun.pos_ == "NOUN" and noun.dep_ != "compound" else []
+
+
 def _bodies(b: Builder, tok) -> list[Ref]:
     return [
         b.index.as_actor(r)
@@ -98,6 +113,11 @@ def _people(b: Builder, tok) -> list[Ref]:
         for r in b.index.refs(b.block, t, with_conj=False) or [None]:
             if r is None or r.cluster.cls == "Position":
                 named = [c for c in t.children if c.dep_ == "appos"]
+                # "A, and her counterpart, B": the parser coordinates the second title
+                # with the first name
+                named += [
+                    x for c in named for j in c.conjuncts for x in (j, *_apposed(j)) if j.i > c.i
+                ]
                 refs = [x for c in named for x in b.index.refs(b.block, c, with_conj=False)]
                 refs = refs or _holders(b, t)
             else:
@@ -108,6 +128,10 @@ def _people(b: Builder, tok) -> list[Ref]:
                 if x.cluster.cls == "Person" and all(x.cluster.id != o.cluster.id for o in out)
             ]
     return out
+
+
+def _apposed(tok) -> list:
+    return [c for c in tok.children if c.dep_ == "appos"]
 
 
 def _holders(b: Builder, title) -> list[Ref]:
@@ -122,7 +146,14 @@ def _holders(b: Builder, title) -> list[Ref]:
 
 
 def _hold(
-    b: Builder, verb, tok, titles: dict[str, str], bodies: list[Ref], unnamed: bool = False
+    b: Builder,
+    verb,
+    tok,
+    titles: dict[str, str],
+    bodies: list[Ref],
+    unnamed: bool = False,
+    written: list[str] | None = None,
+    owner: Ref | None = None,
 ) -> None:
     level = modality(verb)
     if level is None:
@@ -141,7 +172,11 @@ def _hold(
     for body, holders in pairs:
         cls = body.cluster.cls if body is not None else None
         title = titles.get(cls, titles["default"]) if cls else titles["default"]
-        position = held_position(b.index, title, body.cluster if body is not None else None)
+        of = body or owner  # an unnamed body's post is its possessor's
+        position = held_position(b.index, title, of.cluster if of is not None else None)
+        for text in written or ():
+            if text not in position.written:
+                position.written.append(text)
         for person in holders:
             b.add(
                 person,
@@ -156,22 +191,26 @@ def _hold(
             )
             if not past and body is not None:
                 b.add(person, "leads", body, tok, 0.75, "leadership-verb", level)
-        if people and body is not None:
-            b.add(position, "positionIn", body, tok, 0.75, "leadership-verb", said=False)
+        if people and of is not None:
+            b.add(position, "positionIn", of, tok, 0.75, "leadership-verb", said=False)
 
 
 def _hold_unnamed(b: Builder, verb, title: str, nouns: list) -> None:
     """ "A working group co-chaired by A and B", "the negotiating team is led by A": a body
     known by a noun of lexicon `led_body_nouns` only (no entity of it): its doers hold the
-    post written with the body's words ("co-chair of the working group"), of no owner."""
+    post written with the body's words ("co-chair of the working group"), of the body its
+    possessor names ("the federation's disciplinary panel") or of none. Not a group named by
+    its members ("led a team of engineers to the dam": no office)."""
     noun = nouns[0] if nouns else None
     if (
         noun is None
         or noun.pos_ != "NOUN"
         or noun.lemma_.lower() not in lexicon().led_body_nouns
         or b.index.refs(b.block, noun, with_conj=False)
+        or prep_objects(noun, "of")
     ):
         return
+    owners = [r for c in noun.children if c.dep_ == "poss" for r in _bodies(b, c)]
     # its lower-case modifiers ("joint working group"; not "the Norlandic delegation": the
     # country is no part of the post's name)
     doc, i = noun.doc, noun.i
@@ -183,7 +222,14 @@ def _hold_unnamed(b: Builder, verb, title: str, nouns: list) -> None:
     ):
         i -= 1
     words = " ".join(t.lower_ for t in doc[i : noun.i + 1])
-    _hold(b, verb, verb, {"default": f"{title} of the {words}"}, [], unnamed=True)
+    # also written with the leader's noun ("leader of the opposition") and before it
+    # ("opposition leader", "working group co-chair"): lexicon `led_body_titles`
+    names = [title, *lexicon().led_body_titles.get(title, ())]
+    written = [f"{name} of the {words}" for name in names] + [f"{words} {name}" for name in names]
+    owner = owners[0] if owners else None
+    _hold(
+        b, verb, verb, {"default": written[0]}, [], unnamed=True, written=written[1:], owner=owner
+    )
 
 
 def _past(verb) -> bool:

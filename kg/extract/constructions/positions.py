@@ -10,7 +10,7 @@ from kg.extract.constructions.base import (
     leader_title,
     says_past,
 )
-from kg.extract.constructions.holders import title_holder
+from kg.extract.constructions.holders import successor_post_level, title_holder
 from kg.extract.constructions.lists import plural_title
 from kg.extract.constructions.owners import owner_of_words, title_owner
 from kg.extract.lexicon import gazetteer, lexicon, norm
@@ -53,6 +53,10 @@ def read_position(b: Builder, pos: Mention) -> None:
         level, left = post_modality(tok)
         if left and left not in qualifiers:
             qualifiers = (left, *qualifiers)
+    elif how == "successor-as":  # "proposed A as B's successor as X": planned
+        level = successor_post_level(tok)
+        if level is None:
+            return
     owner, prefix = title_owner(b, pos, holder)
     lex = lexicon()
     title = f"{prefix} {pos.text}" if prefix else pos.text
@@ -69,7 +73,7 @@ def read_position(b: Builder, pos: Mention) -> None:
     position = held_position(b.index, written, owner.cluster if owner else None)
     before = _written_after_owner(b, pos, owner, written)
     ministry = _written_after_ministry(owner, written)
-    for text in (with_owner, _written_with_article(b, pos, owner), before, ministry):
+    for text in (with_owner, _written_with_article(b, pos, owner), before, *ministry):
         if text is not None and text not in position.written:
             position.written.append(text)
     b.add(holder, "holdsPosition", position, tok, 0.9, how, level, False, qualifiers)
@@ -237,21 +241,24 @@ def _written_after_owner(b: Builder, pos: Mention, owner: Ref | None, title: str
     return f"{doc[m.tok_start : i].text} {title}"
 
 
-def _written_after_ministry(owner: Ref | None, title: str) -> str | None:
+def _written_after_ministry(owner: Ref | None, title: str) -> list[str]:
     """A title of a ministry as news writes it after the ministry's field ("the Ministry of
     Fisheries Affairs ... Its spokesperson" -> "fisheries ministry spokesperson"; "Norland's
-    fisheries ministry" -> "fisheries ministry spokesperson"): another name of the post; else
-    None. The field is the ministry's words after "of" (the last "affairs" left out when
-    words come before it) or its lower-case words before the ministry noun (lexicon
-    `field_first_nouns`)."""
+    fisheries ministry" -> "fisheries ministry spokesperson"): other names of the post. The
+    field is the ministry's words after "of" (the last "affairs" left out when words come
+    before it) or its lower-case words before the ministry noun (lexicon
+    `field_first_nouns`). The head of a ministry is its minister too ("head of the Ministry
+    of Fisheries": "minister of fisheries", "fisheries minister"; `ministry_head_titles`)."""
     if owner is None or owner.cluster.cls not in ("GovernmentBody", "Organization"):
-        return None
+        return []
+    lex = lexicon()
     words = owner.cluster.label.split()
     lower = [w.lower() for w in words]
-    at = next((i for i, w in enumerate(lower) if w in lexicon().field_first_nouns), None)
+    at = next((i for i, w in enumerate(lower) if w in lex.field_first_nouns), None)
     if at is None:
-        return None
-    if at + 1 < len(lower) and lower[at + 1] in ("of", "for"):
+        return []
+    after = at + 1 < len(lower) and lower[at + 1] in ("of", "for")
+    if after:
         field_words = [w for w in lower[at + 2 :] if w != "the"]
         if len(field_words) > 1 and field_words[-1] == "affairs":
             field_words = field_words[:-1]
@@ -262,8 +269,14 @@ def _written_after_ministry(owner: Ref | None, title: str) -> str | None:
                 break
             field_words.insert(0, w)
     if not field_words or len(field_words) > 3 or not all(w.isalpha() for w in field_words):
-        return None
-    return f"{' '.join(field_words)} {lower[at]} {title.lower()}"
+        return []
+    field_text = " ".join(field_words)
+    out = [f"{field_text} {lower[at]} {title.lower()}"]
+    if lower[at] == "ministry" and title.lower() in lex.ministry_head_titles:
+        out.append(f"{field_text} minister")
+        if after:
+            out.append(f"minister {' '.join(lower[at + 1 :])}")
+    return out
 
 
 def _past_owner(b: Builder, pos: Mention, owner: Ref | None) -> int | None:

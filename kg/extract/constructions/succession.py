@@ -88,6 +88,20 @@ def _successor_named(tok) -> tuple[list, object]:
     return [], None
 
 
+def successor_level(verb) -> str | None:
+    """The modality of a succession a successor noun states under `verb` ("named A as B's
+    successor"), or None when it states none ("did not name A as B's successor")."""
+    lex = lexicon()
+    level = modality(verb)
+    if level not in ("asserted", "planned", "possible", "considered"):
+        return None
+    if level == "asserted" and verb_in(verb, lex.nominating_verbs):
+        level = "planned"  # "proposed A as B's successor": not done yet
+    if level in ("asserted", "planned") and verb_in(verb, lex.hedging_as_verbs):
+        level = "possible"  # "A is widely seen as B's successor": an opinion
+    return level
+
+
 def _in_place(tok) -> bool:
     """ "in place of B", "in B's stead", "in lieu of B" (lexicon `in_place_nouns`)."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.dep_ == "prep"
@@ -133,6 +147,9 @@ def succession(b: Builder) -> None:
             # "A took over from B in February": B held the post A holds
             level = modality(tok)
             olds = prep_objects(tok, "from")
+            if not olds:  # "took over as chair of the council from B": on the post's words
+                roles = [c for c in tok.children if c.lower_ in lex.role_prepositions]
+                olds = [o for r in roles for t in r.subtree for o in prep_objects(t, "from")]
             if level in ("asserted", "planned", "possible", "considered") and olds:
                 pairs.append((subjects(tok), olds))
         elif lemma in lex.replacement_nouns and tok.dep_ == "pobj":
@@ -153,13 +170,9 @@ def succession(b: Builder) -> None:
             if not news:  # "the successor to B, A,": the parser hangs A on B
                 news = [c for o in olds for c in child_deps(o, "appos") if _people(b, c)]
             if verb is not None:
-                level = modality(verb)
-                if level not in ("asserted", "planned", "possible", "considered"):
+                level = successor_level(verb)
+                if level is None:
                     continue
-                if level == "asserted" and verb_in(verb, lex.nominating_verbs):
-                    level = "planned"  # "proposed A as B's successor": not done yet
-                if level in ("asserted", "planned") and verb_in(verb, lex.hedging_as_verbs):
-                    level = "possible"  # "A is widely seen as B's successor": an opinion
             pairs.append((news, olds))
             # "B's successor, A": frames.yaml's `successor` states it
             states = not (child_deps(tok, "poss") and child_deps(tok, "appos"))

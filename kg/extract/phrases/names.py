@@ -21,8 +21,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
-from kg.extract.lexicon import gazetteer, lexicon, norm
+from kg.extract.lexicon import frames, gazetteer, lexicon, norm
 from kg.extract.phrases.titles import complement_end, is_honorific, title_data
+from kg.extract.syntax.modality import verb_in
 
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 # labels the recognizer gives a given name it does not know, right before the surname
@@ -272,14 +273,18 @@ class NameRepair:
                 changed = True
         # a name no entity covers that a verb puts into a post ("appointed Tomas Ekberg as
         # managing director", "Tomas Ekberg was named chief executive"; lexicon
-        # `appointment_verbs`, `role_prepositions`): only a person is put into a post
+        # `appointment_verbs`, `role_prepositions`): only a person is put into a post; so
+        # are who succeeds and who is succeeded in one ("Tomas Ekberg replaced X as
+        # governor", "took over as governor from Tomas Ekberg": `_in_succession`)
         lex = lexicon()
         for tok in doc:
-            if (
-                tok.dep_ not in ("dobj", "nsubjpass")
-                or not free(tok)
-                or tok.head.lemma_.lower() not in lex.appointment_verbs
-                or not _post_complement(tok.head, lex.role_prepositions)
+            if not free(tok) or not (
+                (
+                    tok.dep_ in ("dobj", "nsubjpass")
+                    and tok.head.lemma_.lower() in lex.appointment_verbs
+                    and _post_complement(tok.head, lex.role_prepositions)
+                )
+                or _in_succession(tok)
             ):
                 continue
             start = tok.i
@@ -472,6 +477,11 @@ def _person_evidence(e: Span, words: _Words) -> bool:
     - the "of" complement of a noun that only happens to a person ("after the resignation
       of Tomas Ekberg"; lexicon `person_event_nouns`), or of "in place of" ("named X in
       place of Tomas Ekberg"; lexicon `in_place_nouns`);
+    - the subject or the object of a verb of succession or of taking over with a post as
+      its complement ("Tomas Ekberg replaced X as defence minister", "replaced Tomas
+      Ekberg as defence minister", "Tomas Ekberg took over as chief"; lexicon
+      `succession_verbs`, `takeover_verbs`), or whom one takes over from ("took over as
+      chief from Tomas Ekberg");
     - an age between commas after it ("Tomas Ekberg, 64, said");
     - a name read as a work, a product or an event that reports speech ('"...," said Tomas
       Ekberg'; lexicon `reporting_verbs`): neither a body nor a place."""
@@ -485,6 +495,8 @@ def _person_evidence(e: Span, words: _Words) -> bool:
         and head.lemma_.lower() in lex.appointment_verbs
         and _post_complement(head, lex.role_prepositions)
     ):
+        return True
+    if _in_succession(root):
         return True
     if (
         root.dep_ == "pobj"
@@ -511,16 +523,61 @@ def _person_evidence(e: Span, words: _Words) -> bool:
     )
 
 
+def _in_succession(tok) -> bool:
+    """The subject or the object of a verb of succession or of taking over with a post as
+    its complement ("X replaced Y as governor", "X took over as governor"; lexicon
+    `succession_verbs`, `takeover_verbs`), whom one takes over from ("took over as
+    governor from Y", "took over from Y as governor"), who succeeds or is succeeded by a
+    person the recognizer knows ("X will succeed Tomas Ekberg"), or the subject of a verb of leaving
+    or holding a post with the post as its complement ("X resigned as governor", "X served
+    as envoy"; frames.yaml `post_verbs`)."""
+    lex, head = lexicon(), tok.head
+    if (
+        tok.dep_ in ("nsubj", "dobj")
+        and head.lemma_.lower() in lex.succession_verbs
+        and any(
+            c.dep_ in ("nsubj", "dobj") and c.i != tok.i and c.ent_type_ == "PERSON"
+            for c in head.children
+        )
+    ):
+        return True  # "X will succeed Tomas Ekberg": one person succeeds another
+    if tok.dep_ == "pobj" and head.lower_ == "from":
+        verb = head.head
+        while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
+            verb = verb.head  # "took over as chair of the council from Y"
+        return _takes_over(verb) and _post_complement(verb, lex.role_prepositions)
+    if not _post_complement(head, lex.role_prepositions):
+        return False
+    if tok.dep_ in ("nsubj", "dobj") and (
+        head.lemma_.lower() in lex.succession_verbs or _takes_over(head)
+    ):
+        return True
+    # "X resigned as governor", "X will serve as envoy" (frames.yaml `post_verbs`)
+    posts = frames().post_verbs
+    return tok.dep_ == "nsubj" and verb_in(head, (posts["former"] | posts["held"]) - {"be"})
+
+
+def _takes_over(verb) -> bool:
+    """A verb of taking over with its particle ("took over"; lexicon `takeover_verbs`)."""
+    particles = lexicon().takeover_verbs.get(verb.lemma_.lower(), ())
+    return any(c.dep_ == "prt" and c.lower_ in particles for c in verb.children)
+
+
 def _post_complement(verb, role_preps: frozenset[str]) -> bool:
     """Whether a verb has a title as its complement: "named X minister" (object
-    predicate), "sworn in as minister" (a role preposition and its object)."""
+    predicate), "sworn in as minister" (a role preposition and its object), "named X at
+    the head of Y" (lexicon `role_prepositions_with`)."""
+    with_words = lexicon().role_prepositions_with
     for c in verb.children:
         if c.dep_ in ("oprd", "attr") and c.ent_type_ == "POSITION":
             return True
-        if (
-            c.dep_ == "prep"
-            and c.lower_ in role_preps
-            and any(g.dep_ == "pobj" and g.ent_type_ == "POSITION" for g in c.children)
+        if c.dep_ == "prep" and any(
+            g.dep_ == "pobj"
+            and (
+                (c.lower_ in role_preps and g.ent_type_ == "POSITION")
+                or g.lemma_.lower() in with_words.get(c.lower_, ())
+            )
+            for g in c.children
         ):
             return True
     return False

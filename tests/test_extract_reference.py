@@ -182,7 +182,6 @@ def test_the_description_renamed_by_a_naming_participle_is_still_found_by_its_wo
     text = (
         "The European Union launched a naval operation in the gulf last year. Norland, which "
         "already hosts the operation, known as Sea Guard, has pledged a second frigate. The "
-        "Norlandic Navy said on Monday it was ready. Sudria, which pulled out of the operation "
-        "in May, will not send a ship."
+        "Norlandic Navy said on Monday it was ready. Sudria has refused to join the operation."
     )
-    assert _has(_relations(text), "Sudria", "memberOf", "Sea Guard", "negated")
+    assert _has(_relations(text), "Sudria", "declines", "Sea Guard", "refused")

@@ -77,7 +77,7 @@ class Things:
             clauses = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i] + clauses
         for clause in clauses:
             if any(c.dep_ == "agent" for c in clause.children):
-                # "The summit was hosted by Norway. It will also host ...": the agent may be
+                # "The summit was hosted by Norland. It will also host ...": the agent may be
                 # what "it" continues as well as the patient (review r14 Z7)
                 return None
             for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):

@@ -1435,8 +1435,8 @@ def test_leaders_and_bodies_paired_respectively_hold_one_post_each():
 
 def test_a_list_of_people_paired_respectively_may_give_one_of_them_a_title():
     st = _extract(
-        "The President of Norland, Ana Berg, swore in on Thursday Mira Solvang and the retired "
-        "colonel Tomas Ekberg as Minister of Government and Minister of Defence respectively."
+        "Ana Berg, Norland's president, swore in Mira Solvang and retired admiral Tomas Ekberg "
+        "on Thursday as Minister of Government and Minister of Defence respectively."
     )
     assert held(st) >= {
         ("Mira Solvang", "Minister of Government"),
@@ -2317,11 +2317,10 @@ def test_a_body_named_before_and_called_back_by_its_last_words_is_chaired_by_the
     # named_anaphors); the parser hangs the passive's subject on its auxiliary
     for text in (
         "Austria and Peru decided in May to establish a joint working group on river "
-        "fishing. This working group is co-chaired by Austria's deputy fisheries minister, "
-        "Mira Solvang, and Admiral Tomas Ekberg.",
+        "fishing. This working group is co-chaired by Mira Solvang, a deputy fisheries "
+        "minister, and by Admiral Tomas Ekberg.",
         "Last spring Norland and Velmar formed a joint working group on river fishing. This "
-        "working group is co-chaired by Norland's deputy fisheries minister, Mira Solvang, "
-        "and Admiral Tomas Ekberg.",
+        "working group is co-chaired by Mira Solvang and Admiral Tomas Ekberg.",
     ):
         st = _extract(text)
         chairs = {(h, o) for h, t, o in positions(st) if t == "Co-chair"}

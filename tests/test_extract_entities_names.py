@@ -80,3 +80,20 @@ def test_name_variants(text, variants):
     from kg.extract.words import name_variants
 
     assert name_variants(text) == variants
+
+
+# -- places the recognizer reads as products (mentions.MISREAD_PLACES) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Valdo training area was closed to hikers for a week.", "Valdo training area"),
+        ("Flooding near the Valdo dam forced hundreds from their homes.", "Valdo dam"),
+    ],
+)
+def test_a_place_read_as_a_product_is_named_with_its_place_noun(text, name):
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    assert any(e.label == name and e.cls == "Region" for e in st.entities), st.entities

@@ -225,8 +225,8 @@ def test_agreeing_to_do_something_is_a_plan():
 
 def test_a_plan_its_sentence_calls_off_is_negated():
     found = _relations(
-        "Lars Berg was due to travel to Moscow in October but will no longer make the trip "
-        "because of the strike."
+        "Lars Berg had planned to travel to Moscow in October; after the strike he will no "
+        "longer make the trip."
     )
     assert found[("Lars Berg", "visits", "Moscow")] == {"negated"}
     found = _relations(
@@ -665,10 +665,10 @@ def test_an_ended_contribution_is_negated_whichever_way_it_is_ended(text):
 def test_an_event_noun_called_off_is_as_firm_as_the_calling_off():
     # review r8 #14: "may postpone the trip" is possible, "was not cancelled" leaves it planned
     found = _relations(
-        "Mira Solvang was due to visit Velmar next week, but she may postpone the trip "
-        "because of the floods."
+        "Mira Solvang intends to visit Lima in May, though she may postpone the trip if the "
+        "floods continue."
     )
-    assert found[("Mira Solvang", "visits", "Velmar")] == {"possible"}
+    assert found[("Mira Solvang", "visits", "Lima")] == {"possible"}
     found = _relations(
         "Mira Solvang was due to visit Velmar next week, but the trip was not cancelled."
     )

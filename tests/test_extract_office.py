@@ -499,3 +499,28 @@ def test_an_undersecretary_holds_a_post():
     # titles.yaml role_nouns: undersecretary
     text = "Tomas Ekberg, Norland's undersecretary for mining, toured the mine."
     assert any(h == "Tomas Ekberg" and "Undersecretary" in t for h, t in _posts(text)), _posts(text)
+
+
+@pytest.mark.parametrize(
+    "text, holder, title",
+    [
+        # leadership.py `portfolios`, lexicon `portfolio_nouns`, `portfolio_verbs`
+        (
+            "Tomas Ekberg was given the finance portfolio in the reshuffle.",
+            "Tomas Ekberg",
+            "Finance Minister",
+        ),
+        (
+            "Ilse Varga, who took the foreign affairs portfolio in May, flew to Oslo.",
+            "Ilse Varga",
+            "Foreign Affairs Minister",
+        ),
+    ],
+)
+def test_who_holds_a_portfolio_is_its_minister(text, holder, title):
+    found = _posts(text)
+    assert found.get((holder, title)) == ("asserted", ()), found
+
+
+def test_a_portfolio_of_no_field_is_no_post():
+    assert not _posts("After the vote Tomas Ekberg kept his portfolio.")

@@ -582,7 +582,7 @@ def test_a_name_goes_on_through_its_particles():
     [
         # two titles coordinated after an appointment verb: the second too
         (
-            "In May Ana Quist was appointed deputy prime minister and home minister.",
+            "Ana Quist was named finance minister and home minister on Monday.",
             "Ana Quist",
             "Home Minister",
         ),
@@ -1435,8 +1435,8 @@ def test_leaders_and_bodies_paired_respectively_hold_one_post_each():
 
 def test_a_list_of_people_paired_respectively_may_give_one_of_them_a_title():
     st = _extract(
-        "The President of Norland, Ana Berg, swore in on Thursday Mira Solvang and the retired "
-        "colonel Tomas Ekberg as Minister of Government and Minister of Defence respectively."
+        "Ana Berg, Norland's president, swore in Mira Solvang and retired admiral Tomas Ekberg "
+        "on Thursday as Minister of Government and Minister of Defence respectively."
     )
     assert held(st) >= {
         ("Mira Solvang", "Minister of Government"),
@@ -1447,8 +1447,8 @@ def test_a_list_of_people_paired_respectively_may_give_one_of_them_a_title():
 
 def test_a_plural_title_in_apposition_with_names_is_held_by_each():
     st = _extract(
-        "Ana Berg and Lars Holm, two Velmar City Court judges who jailed dozens of protesters, "
-        "were also listed. Two magistrates of the Norvik Appeals Court, Mira Solvang and Tomas "
+        "Also on the list were Ana Berg and Lars Holm, two Velmar City Court judges accused "
+        "of abuses. Two magistrates of the Norvik Appeals Court, Mira Solvang and Tomas "
         "Ekberg, were listed."
     )
     got = held(st)
@@ -1503,8 +1503,8 @@ def test_paired_time_words_qualify_each_holding():
 
 def test_a_title_s_complement_may_end_in_its_acronym_before_the_name():
     st = _extract(
-        "She will visit the garrison next week with the Chief of General Staff of the Armed "
-        "Forces of Norland (NAF), General Lars Holm."
+        "On Friday the minister flew to the north with the Chief of General Staff of the "
+        "Armed Forces of Norland (NAF), General Lars Holm."
     )
     assert ("Lars Holm", "Chief of General Staff", "Armed Forces of Norland") in positions(st)
 
@@ -1621,8 +1621,8 @@ def test_a_description_before_the_name_it_describes_is_that_name_s():
 
 def test_a_title_s_complement_does_not_end_inside_a_noun_phrase():
     st = _extract(
-        "The release follows weeks of contacts, which were facilitated by Norland's special "
-        "envoy for the Chilean peace process, Mira Solvang, according to two sources."
+        "According to two sources, the talks were arranged by Norland's special envoy for the "
+        "Chilean peace process, Mira Solvang."
     )
     assert ("Mira Solvang", "Special Envoy for the Chilean Peace Process") in held(st)
 
@@ -1667,8 +1667,8 @@ def test_a_name_the_recognizer_ended_on_a_small_word_is_mended():
     st = _extract(
         "The Ministry of Foreign Affairs and Regional Integration of Peru announced on Monday that "
         "it will host a summit. "
-        "Tomas Ekberg, a former head of the Border Service of the State Committee for National "
-        "Security, was appointed defence minister."
+        "Tomas Ekberg, who once headed the Border Service of the State Committee for National "
+        "Security, became defence minister in May."
     )
     labels = {e.label for e in st.entities}
     assert "Ministry of Foreign Affairs and Regional Integration" in labels
@@ -1846,8 +1846,8 @@ def _former(st) -> set[tuple[str, str]]:
     "text, title",
     [
         (
-            "The Velmar Defence Agency is headed by Mira Solvang, who was appointed in June, "
-            "succeeding Tomas Ekberg.",
+            "The Velmar Defence Agency has been headed since June by Mira Solvang, who was "
+            "appointed by the president, succeeding Tomas Ekberg.",
             "Head",
         ),
         (
@@ -1856,8 +1856,8 @@ def _former(st) -> set[tuple[str, str]]:
             "Interim Prime Minister",
         ),
         (
-            "The president also named General Mira Solvang as commander general of the Velmar "
-            "Police, in replacement of General Tomas Ekberg, who retires.",
+            "General Mira Solvang, whom the president also named commander general of the "
+            "Velmar Police, comes in replacement of General Tomas Ekberg.",
             "Commander General",
         ),
         (
@@ -1898,8 +1898,8 @@ def test_a_possessive_inside_a_name_stays_in_it():
 
 def test_a_body_named_as_a_possessor_is_a_body_of_its_own():
     st = _extract(
-        "Tomas Ekberg returns to Norvik to head the Norwegian foreign ministry's department "
-        "for security policy."
+        "Next year Tomas Ekberg will head the Norwegian foreign ministry's department for "
+        "security policy."
     )
     assert "Norwegian foreign ministry" in {e.label for e in st.entities}
 
@@ -1977,8 +1977,8 @@ def test_a_participle_before_in_chief_is_part_of_the_title():
 
 def test_maritime_qualifies_a_job_title():
     st = _extract(
-        '"The Gulf is a shared room," said Mira Solvang, a maritime security analyst at the '
-        "Velmar Institute in Norvik."
+        "Mira Solvang, a maritime security analyst at the Velmar Institute in Norvik, doubts "
+        "the plan will work."
     )
     assert ("Mira Solvang", "Maritime Security Analyst") in held(st)
 
@@ -2015,8 +2015,8 @@ def test_a_description_with_a_contrast_word_is_not_a_name_after_it(text, describ
 
 def test_titles_with_complements_pair_with_people_respectively():
     st = _extract(
-        "In a reshuffle, Issaka Berg and Rakia Ekberg are sworn in as Norland's Minister of "
-        "Petroleum and Minister of Foreign Affairs respectively."
+        "Issaka Berg and Rakia Ekberg became Norland's Minister of Petroleum and Minister of "
+        "Foreign Affairs respectively in the reshuffle."
     )
     found = held(st)
     assert ("Issaka Berg", "Minister of Petroleum") in found
@@ -2026,8 +2026,8 @@ def test_titles_with_complements_pair_with_people_respectively():
 
 def test_a_rank_is_no_post_a_successor_takes_over():
     st = _extract(
-        "Vice-Admiral Solvang, until now commander of the Naval Fleet, succeeds Admiral Tomas "
-        "Ekberg, who requested to pass to the reserve."
+        "On Monday Vice-Admiral Solvang, until now commander of the Naval Fleet, succeeded "
+        "Admiral Tomas Ekberg, who has retired."
     )
     assert not [t for h, t in _former(st) if h == "Tomas Ekberg"]
 
@@ -2046,10 +2046,7 @@ def test_an_acronym_the_article_defines_wins_over_the_gazetteer_s():
 
 
 def test_the_country_a_title_is_to_is_named_too():
-    st = _extract(
-        "Mira Solvang, 49, a former ambassador to France, said the first joint patrol was "
-        "expected to sail."
-    )
+    st = _extract("Mira Solvang, who was once ambassador to France, now advises the navy.")
     assert ("France", "Country") in {(e.label, e.cls) for e in st.entities}
     assert ("Mira Solvang", "Ambassador to France") in _former(st)
 
@@ -2167,9 +2164,8 @@ def test_paired_title_words_are_no_time_words_and_share_the_owner_before_them(te
 @pytest.mark.parametrize(
     "text",
     [
-        "The president, on the advice of the prime minister, appointed Colonel Tomas Ekberg, the "
-        "army chief of staff, as acting commander, the Office of the Prime Minister said in a "
-        "statement.",
+        "The cabinet appointed Colonel Tomas Ekberg, the head of the air force, as acting "
+        "commander, the Office of the Prime Minister said on Friday.",
         "Norway named Tomas Ekberg as its envoy to Velmar, Mira Solvang, the foreign minister, "
         "said on Monday.",
     ],
@@ -2218,8 +2214,8 @@ def test_a_title_that_ends_a_sentence_is_not_held_by_the_next_sentence_s_name(te
 def test_a_name_after_a_retirement_mark_the_parser_ends_a_sentence_at_holds_the_title():
     # the parser may start a sentence after "(Ret.)": still the title's holder (P2's guard)
     st = _extract(
-        "The defence agreement was signed by the Minister of Defence, Lieutenant General "
-        "(Ret.) Mira Solvang, and his Swedish counterpart, Tomas Ekberg."
+        "The Minister of Defence, Lieutenant General (Ret.) Mira Solvang, and his Swedish "
+        "counterpart, Tomas Ekberg, inspected the new frigate."
     )
     assert ("Mira Solvang", "Minister of Defence") in held(st)
 
@@ -2321,11 +2317,10 @@ def test_a_body_named_before_and_called_back_by_its_last_words_is_chaired_by_the
     # named_anaphors); the parser hangs the passive's subject on its auxiliary
     for text in (
         "Austria and Peru decided in May to establish a joint working group on river "
-        "fishing. This working group is co-chaired by Austria's deputy fisheries minister, "
-        "Mira Solvang, and Admiral Tomas Ekberg.",
+        "fishing. This working group is co-chaired by Mira Solvang, a deputy fisheries "
+        "minister, and by Admiral Tomas Ekberg.",
         "Last spring Norland and Velmar formed a joint working group on river fishing. This "
-        "working group is co-chaired by Norland's deputy fisheries minister, Mira Solvang, "
-        "and Admiral Tomas Ekberg.",
+        "working group is co-chaired by Mira Solvang and Admiral Tomas Ekberg.",
     ):
         st = _extract(text)
         chairs = {(h, o) for h, t, o in positions(st) if t == "Co-chair"}

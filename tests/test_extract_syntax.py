@@ -287,6 +287,62 @@ def test_the_tree_shares_one_empty_tuple_among_the_words_with_no_children(nlp):
     assert [list(k) for k in t.kids] == [[c.i for c in tok.children] for tok in doc]
 
 
+def test_the_name_prefix_ruler_runs_only_on_a_block_that_holds_a_prefix_word(nlp, monkeypatch):
+    component = nlp.get_pipe("kg_positions")
+    ruled, ruler = [], component.ruler
+    monkeypatch.setattr(component, "ruler", lambda doc: ruled.append(doc.text) or ruler(doc))
+    doc = nlp("Norland launched Operation Iron Tide along the Velmar coast on Monday.")
+    assert ruled == [doc.text]
+    assert ("Operation Iron Tide", "ORG") in [(e.text, e.label_) for e in doc.ents]
+    doc = nlp("Mira Solvang met Tomas Ekberg in Velmar on Monday to talk about grain.")
+    assert len(ruled) == 1 and {e.text for e in doc.ents} >= {"Mira Solvang", "Tomas Ekberg"}
+
+
+def test_lemma_corrections_are_read_from_the_lower_case_forms(nlp):
+    doc = nlp("The council reappointed Mira Solvang, and Tomas Ekberg was Re-elected on Friday.")
+    assert [t.lemma_ for t in doc if t.lower_ in ("reappointed", "re-elected")] == [
+        "reappoint",
+        "re-elect",
+    ]
+
+
+def test_a_batch_is_parsed_with_fewer_young_collections_and_each_article_lets_its_docs_go(
+    nlp, monkeypatch
+):
+    import gc
+    import weakref
+
+    import kg.extract.pipeline as pipeline
+    from kg.extract.collector import LAYER_THRESHOLD
+    from kg.extract.syntax.clauses import ClauseFinder
+
+    before = gc.get_threshold()
+    in_components, parsed_docs = [], []
+    component, statements = ClauseFinder.__call__, pipeline._statements
+
+    def watched_component(self, doc):
+        in_components.append(gc.get_threshold()[0])
+        return component(self, doc)
+
+    def watched_statements(article, parsed, *rest):
+        parsed_docs.append([weakref.ref(doc) for _piece, doc in parsed])
+        return statements(article, parsed, *rest)
+
+    monkeypatch.setattr(ClauseFinder, "__call__", watched_component)
+    monkeypatch.setattr(pipeline, "_statements", watched_statements)
+    articles = [
+        ("Mira Solvang flew to Velmar on Sunday.\n\nShe met the mayor there.", "a", {}),
+        ("Tomas Ekberg chairs the Norland Grain Board.\n\nThe board meets in May.", "b", {}),
+    ]
+    batch = pipeline.extract_many(articles)
+    next(batch)
+    assert gc.get_threshold() == before  # the caller's collector between articles
+    assert in_components and set(in_components) == {LAYER_THRESHOLD}  # both articles parsed
+    gc.collect()
+    assert len(parsed_docs[0]) == 2 and all(ref() is None for ref in parsed_docs[0])
+    assert len(list(batch)) == 1 and gc.get_threshold() == before
+
+
 def test_the_statement_step_runs_with_fewer_young_collections_and_restores_the_collector(
     nlp, monkeypatch
 ):

@@ -286,6 +286,8 @@ class Lexicon:
     leadership_verbs: dict[str, dict[str, str]] = field(metadata=_read(_leadership_verbs))
     leadership_nouns: dict[str, str]  # "took command of": X is "commander"
     leadership_taking_verbs: frozenset[str]  # "take", "assume" (command of ...)
+    portfolio_nouns: dict[str, str]  # "the defence portfolio": "defence minister"
+    portfolio_verbs: frozenset[str]  # "hold", "was given" (the defence portfolio)
     led_body_nouns: frozenset[str]  # "the committee is chaired by X": X is its chair
     led_body_titles: dict[str, tuple[str, ...]]  # "head" -> leader: "leader of the opposition"
     strip_words: frozenset[str]  # dropped from the start of a name ("the", "new")

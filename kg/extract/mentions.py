@@ -23,6 +23,9 @@ from kg.extract.words import head_class, possessive, trim
 
 _NO_QUOTES = str.maketrans("", "", '“”"')  # quotes dropped from a mention's text
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "POSITION"}
+# labels the recognizer gives some names of places it does not know, read as places only with
+# a place noun after them (lexicon `place_nouns`)
+MISREAD_PLACES = frozenset({"PRODUCT", "WORK_OF_ART"})
 
 
 @dataclass
@@ -265,6 +268,12 @@ def find_mentions(
     person_starts = {e.start for e in ents if e.label_ == "PERSON"}
     person_ends = {e.end for e in ents if e.label_ == "PERSON"}
     for ent in ents:
+        if ent.label_ in MISREAD_PLACES:
+            # "the Tarsk training area", "the Orsk dam" read as a product: the place it names
+            place_end = _place_noun_end(doc, ent)
+            if place_end:
+                add([*ent, *doc[ent.end : place_end]], "LOC", "Region")
+            continue
         if ent.label_ not in NAME_LABELS:
             continue
         if (

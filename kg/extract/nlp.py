@@ -42,8 +42,9 @@ def load_pipeline(model: str | None = None):
 
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("kg_lemmas", after="lemmatizer")
-    ruler = nlp.add_pipe("entity_ruler", name="kg_positions", before="ner")
-    ruler.add_patterns(position_patterns(nlp))
+    import kg.extract.phrases.prefixed  # registers the kg_positions factory
+
+    nlp.add_pipe("kg_positions", before="ner")
     import kg.extract.phrases.titles
 
     nlp.add_pipe("kg_titles", after="kg_positions")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from kg.extract.constructions.attributes import force_place, person_of, plan_possessor
 from kg.extract.constructions.base import Builder
 from kg.extract.constructions.counterparts import counterparts
-from kg.extract.constructions.leadership import leadership
+from kg.extract.constructions.leadership import leadership, portfolios
 from kg.extract.constructions.lists import respectively
 from kg.extract.constructions.positions import read_position
 from kg.extract.constructions.succession import succession
@@ -43,5 +43,6 @@ def construction_candidates(index: ArticleIndex, block: int, doc) -> list[Candid
     counterparts(b)
     respectively(b)
     leadership(b)
+    portfolios(b)
     succession(b)
     return b.out

@@ -56,6 +56,45 @@ def leadership(b: Builder) -> None:
         _hold(b, verb, noun, titles, bodies)
 
 
+def portfolios(b: Builder) -> None:
+    """ "A will hold the defence portfolio", "A was given the finance portfolio": A holds
+    "defence minister", "finance minister" (lexicon `portfolio_nouns`, `portfolio_verbs`; the
+    field is the lower-case words right before the noun)."""
+    lex = lexicon()
+    for noun in tokens_with(b.doc, "LEMMA", set(lex.portfolio_nouns)):
+        verb = noun.head
+        if (
+            noun.dep_ not in ("dobj", "nsubjpass")
+            or verb.pos_ not in ("VERB", "AUX")
+            or verb.lemma_.lower() not in lex.portfolio_verbs
+        ):
+            continue
+        doc, i = b.doc, noun.i
+        while (
+            i > noun.left_edge.i and doc[i - 1].dep_ in ("amod", "compound") and doc[i - 1].is_lower
+        ):
+            i -= 1
+        if i == noun.i:
+            continue  # "her portfolio": no field named
+        level = modality(verb)
+        if level is None:
+            continue
+        field_words = " ".join(t.lower_ for t in doc[i : noun.i])
+        title = f"{field_words} {lex.portfolio_nouns[noun.lemma_.lower()]}"
+        if is_passive(verb) or noun.dep_ == "nsubjpass":
+            holders = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i != noun.i]
+            holders += [o for o in prep_objects(verb, "to")]  # "was given to A"
+        elif verb.lemma_.lower() in ("give",):
+            holders = [c for c in verb.children if c.dep_ in ("dative", "iobj")]
+            holders += prep_objects(verb, "to")
+        else:
+            holders = subjects(verb)
+        people = [r for h in holders for r in _people(b, h)]
+        position = held_position(b.index, title, None)
+        for person in people:
+            b.add(person, "holdsPosition", position, noun, 0.7, "portfolio", level, said=False)
+
+
 def _paired(verb) -> bool:
     """Whether the verb's sentence pairs its lists ("respectively": lexicon
     `pairing_adverbs`)."""

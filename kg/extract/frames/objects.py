@@ -174,7 +174,7 @@ def frame_objects(
     for spec in frame.objects:
         if spec == "dobj":
             for obj in objects:
-                out += actor_refs(index, block, obj)
+                out += _participles_own(index, block, tok, obj, actor_refs(index, block, obj))
         elif spec == "named":  # "left the bloc": a direct object that names the entity
             # itself, not a noun its name modifies ("left the bloc's headquarters")
             for obj in objects:
@@ -419,6 +419,19 @@ def frame_objects(
         if out:
             break
     return out
+
+
+def _participles_own(index: ArticleIndex, block: int, verb, noun, refs: list[Ref]) -> list[Ref]:
+    """A participle right after a noun (no comma) says what that noun is, not its
+    conjuncts: "talks between A and a delegation led by B" (B leads the delegation, not the
+    talks), while "the army and the navy, led by B," may be both."""
+    if verb.dep_ != "acl" or verb.head.i != noun.i or not noun.conjuncts:
+        return refs
+    if any(t.is_punct for t in noun.doc[noun.i + 1 : verb.i]):
+        return refs
+    own = {r.cluster.id for r in index.refs(block, noun, with_conj=False)}
+    theirs = {r.cluster.id for c in noun.conjuncts for r in index.refs(block, c, with_conj=False)}
+    return [r for r in refs if r.cluster.id in own or r.cluster.id not in theirs]
 
 
 def _brings_about(verb) -> bool:

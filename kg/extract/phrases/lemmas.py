@@ -6,7 +6,9 @@ British "instal"), so the frames and word lists that name verbs by their lemma m
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.extract.lexicon import lexicon
@@ -14,14 +16,16 @@ from kg.extract.lexicon import lexicon
 
 class LemmaCorrections:
     def __init__(self) -> None:
-        self.lemmas = lexicon().lemma_corrections  # word form -> lemma
+        # the string id of a word form -> its lemma: the block's LOWER array is searched,
+        # a Token made only for a word listed (a few in a corpus, against a Token and a
+        # string per word)
+        self.lemmas = {get_string_id(w): m for w, m in lexicon().lemma_corrections.items()}
 
     def __call__(self, doc: Doc) -> Doc:
         lemmas = self.lemmas
-        for tok in doc:
-            lemma = lemmas.get(tok.lower_)
-            if lemma is not None:
-                tok.lemma_ = lemma
+        for i, w in enumerate(doc.to_array(LOWER).tolist()):
+            if w in lemmas:
+                doc[i].lemma_ = lemmas[w]
         return doc
 
 

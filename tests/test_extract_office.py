@@ -524,3 +524,18 @@ def test_who_holds_a_portfolio_is_its_minister(text, holder, title):
 
 def test_a_portfolio_of_no_field_is_no_post():
     assert not _posts("After the vote Tomas Ekberg kept his portfolio.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # phrases/names.py `_name_of_country`: "A of Bolivia" read as one body
+        "Ilse Varga of Bolivia and Jonas Berg of Sweden will co-host the forum in June.",
+        "Delegates cheered Jonas Berg of Sweden and Ilse Varga of Bolivia on Friday.",
+    ],
+)
+def test_a_name_with_its_country_beside_another_person_is_a_person(text):
+    from kg.extract.pipeline import extract
+
+    classes = {e.label: e.cls for e in extract(text, "t").entities}
+    assert classes.get("Ilse Varga") == "Person" and classes.get("Bolivia") == "Country", classes

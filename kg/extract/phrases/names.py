@@ -330,6 +330,13 @@ class NameRepair:
                 ents = [x for x in ents if x.end <= lo or x.start >= hi] + spans
                 taken.update(range(lo, hi))
                 changed = True
+        # "attended by Ana Ruiz of Norland and Tomas Ekberg of Velmar": the recognizer reads a
+        # name and its country as one body (`_name_of_country`)
+        for e in list(ents):
+            split = _name_of_country(doc, e, ents, words)
+            if split:
+                ents = [x for x in ents if x is not e] + split
+                changed = True
         ents.sort(key=lambda s: s.start)
         while i < len(ents):
             e = ents[i]
@@ -387,6 +394,45 @@ class NameRepair:
         if changed:
             doc.ents = filter_spans(out)
         return doc
+
+
+def _name_of_country(doc, e: Span, ents: list[Span], words: _Words) -> list[Span]:
+    """A body, place or group read over a person's name, "of" and a country of the gazetteer
+    ("Ana Ruiz of Norland"), coordinated with a person's name ("A of Norland and Tomas Ekberg
+    of Velmar", "Tomas Ekberg and A of Norland"): the person and the country, apart."""
+    if e.label_ not in ("ORG", "GPE", "FAC", "LOC", "NORP"):
+        return []
+    ofs = [t.i for t in e if t.lower_ == "of"]
+    if len(ofs) != 1 or ofs[0] - e.start < 2 or ofs[0] + 1 >= e.end:
+        return []
+    k = ofs[0]
+    name, place = doc[e.start : k], doc[k + 1 : e.end]
+    if not all(
+        t.is_title and t.lower_ not in words.stop and norm(t.text) not in words.known for t in name
+    ):
+        return []
+    country = gazetteer().by_name.get(norm(place.text))
+    if country is None or country.cls != "Country":
+        return []
+    coordinators = lexicon().coordinators
+    people = [x for x in ents if x.label_ == "PERSON"]
+    # the person before may be named with a country too ("A of Sweden and B of Bolivia")
+    owned = {
+        x.end
+        for x in ents
+        if x.label_ == "GPE"
+        and x.start >= 2
+        and doc[x.start - 1].lower_ == "of"
+        and any(y.end == x.start - 1 for y in people)
+    }
+    after = e.end + 1 < len(doc) and doc[e.end].lower_ in coordinators
+    before = e.start > 1 and doc[e.start - 1].lower_ in coordinators
+    if not (
+        (after and any(x.start == e.end + 1 for x in people))
+        or (before and (any(x.end == e.start - 1 for x in people) or e.start - 1 in owned))
+    ):
+        return []
+    return [Span(doc, e.start, k, label="PERSON"), Span(doc, k + 1, e.end, label="GPE")]
 
 
 def _who_follows(doc, e: Span, words: _Words) -> bool:

@@ -97,3 +97,27 @@ def test_a_place_read_as_a_product_is_named_with_its_place_noun(text, name):
 
     st = extract(text, "t")
     assert any(e.label == name and e.cls == "Region" for e in st.entities), st.entities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The F-35 base at Orland was expanded last year.",
+        "The Airbus A400M base in Velmar was closed.",
+    ],
+)
+def test_a_models_code_before_a_place_noun_names_no_place(text):
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    assert not any(e.cls == "Region" and any(c.isdigit() for c in e.label) for e in st.entities)
+
+
+def test_a_presidency_in_lower_case_is_a_term_not_a_body():
+    from kg.extract.pipeline import extract
+
+    st = extract(
+        "During the Norlandic presidency of the Nordic Council, Sweden rejected the Velmar Accord.",
+        "t",
+    )
+    assert not any("presidency" in e.label.lower() for e in st.entities), st.entities

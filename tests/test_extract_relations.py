@@ -1468,6 +1468,19 @@ def test_an_unowned_ministry_is_led_by_the_holder_of_the_unowned_title():
     assert not _has(found, "Tomas Ekberg", "leads", "Ministry of Defence"), found
 
 
+def test_an_unowned_ministry_is_not_led_by_a_later_minister_of_another_country():
+    """ "Chile's minister of defence, A, ... the Peruvian minister of defence, B, ... the
+    Ministry of Defence": the ministry named with no owner is the one of the title read
+    first (the article's own), not the other country's minister's."""
+    found = _relations(
+        "Chile's Minister of Defence, Mira Solvang, will travel to Velmar City next month to "
+        "meet the Peruvian Minister of Defence, Tomas Ekberg, sources at the Ministry of Defence "
+        "said."
+    )
+    assert _has(found, "Mira Solvang", "leads", "Ministry of Defence"), found
+    assert not _has(found, "Tomas Ekberg", "leads", "Ministry of Defence"), found
+
+
 @pytest.mark.parametrize(
     "text, appointee, appointer",
     [
@@ -1738,3 +1751,14 @@ def test_a_proposal_for_something_is_not_itself_proposed_beside_it():
 def test_the_makers_own_verb_says_whether_a_proposal_is_made(text, level):
     found = _relations(text)
     assert _has(found, "summit of Nordic leaders", "proposedBy", "Norway", level), found
+
+
+def test_a_relative_clause_inside_a_list_speaks_of_its_own_member_only():
+    """ "The sanctions name A, B, who headed X until 2021, and C": the clause is B's; A and C
+    lead nothing."""
+    found = _relations(
+        "The sanctions target Mira Solvang, a former senator, Tomas Ekberg, who headed the "
+        "Norland Border Police until 2021, and Lars Vennick, a businessman."
+    )
+    assert _has(found, "Tomas Ekberg", "leads", "Norland Border Police"), found
+    assert not _has(found, "Lars Vennick", "leads", "Norland Border Police"), found

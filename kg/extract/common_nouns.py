@@ -31,6 +31,8 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         cls = head_class([*before, root.lemma_]) or head_class([root.text]) or _signed(root)
         if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event") or _incomplete(root):
             continue
+        if root.lower_ in lexicon().capitalised_heads and not root.text[:1].isupper():
+            continue  # "the Norlandic presidency of the council": a term, not the Presidency
         if root.i in taken and not _extends_name(chunk, taken):
             continue
         # leave out a possessor ("Ortiz's five-point plan" -> "five-point plan"); the name

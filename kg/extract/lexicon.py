@@ -234,6 +234,7 @@ class Lexicon:
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
     body_nouns: dict[str, tuple[str, ...]]  # "her movement": the body of her post
+    capitalised_heads: frozenset[str]  # head nouns of a body only when capitalised
     led_participles: frozenset[str]  # "the Norland-led force": also named without "Norland-led"
     name_class_nouns: frozenset[str]  # "the Blue Dawn party": also named "Blue Dawn"
     side_nouns: frozenset[str]  # "the Norlandic side": the country

@@ -269,9 +269,10 @@ def find_mentions(
     person_ends = {e.end for e in ents if e.label_ == "PERSON"}
     for ent in ents:
         if ent.label_ in MISREAD_PLACES:
-            # "the Tarsk training area", "the Orsk dam" read as a product: the place it names
+            # "the Tarsk training area", "the Orsk dam" read as a product: the place it names;
+            # not a model's code ("the F-35 base", "the A400M base": review Z4)
             place_end = _place_noun_end(doc, ent)
-            if place_end:
+            if place_end and all(t.is_alpha and t.is_title for t in ent):
                 add([*ent, *doc[ent.end : place_end]], "LOC", "Region")
             continue
         if ent.label_ not in NAME_LABELS:

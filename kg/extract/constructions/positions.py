@@ -145,9 +145,11 @@ def read_position(b: Builder, pos: Mention) -> None:
         theirs = _organisation_owner(b.index, c)
         if theirs is not None and (owner is None or theirs.id != owner.cluster.id):
             continue  # "Norland's trade ministry" is not a Sudrian minister's
-        if theirs is None and owner is not None and _held_without_owner(b, holder, distinctive):
-            continue  # "Defence Minister A received the Sudrian defence minister, B": an
-            # unowned ministry is the one of the unowned title, A's
+        if theirs is None and owner is not None and _held_by_another(b, holder, distinctive, owner):
+            continue  # "Defence Minister A received the Sudrian defence minister, B", "the
+            # Velmari defence minister, A, will meet the Sudrian defence minister, B": an
+            # unowned ministry is the one of the title read first (the article's own), not
+            # that of a later holder of another owner's title of its words
         bodies.append(c)
     if len(bodies) == 1:
         b.add(holder, "leads", bodies[0], tok, 0.6, "title-organisation", level, said=False)
@@ -335,13 +337,18 @@ def _sub_body(b: Builder, pos: Mention, owner: Ref) -> bool:
     return False
 
 
-def _held_without_owner(b: Builder, holder: Ref, distinctive: set[str]) -> bool:
-    """Whether another person holds, now, a title of the same words with no owner named."""
+def _held_by_another(b: Builder, holder: Ref, distinctive: set[str], owner: Ref) -> bool:
+    """Whether another person holds, now, a title of the same words with no owner named or
+    another owner than `owner` (read before this one: the holdings grow in text order)."""
     for person, held in b.index.holdings.items():
         if person == holder.cluster.id:
             continue
         for _start, post, former in held:
-            if not former and post.of is None and _distinctive(post.label) == distinctive:
+            if (
+                not former
+                and post.of != owner.cluster.id
+                and _distinctive(post.label) == distinctive
+            ):
                 return True
     return False
 

@@ -29,7 +29,7 @@ from kg.extract.syntax.arguments import (
     prep_objects,
     speaking_for,
 )
-from kg.extract.syntax.clauses import Clause, clauses_of
+from kg.extract.syntax.clauses import Clause, clauses_of, member_alone
 from kg.extract.syntax.events import cancelled, event_modality
 from kg.extract.syntax.modality import (
     accepted_invitation,
@@ -378,6 +378,15 @@ def _between(
     return out
 
 
+def _other_members(index: ArticleIndex, block: int, member) -> set[str]:
+    """The entities of a list's other members, which a relative clause on one member does
+    not speak of (clauses.py `member_alone`)."""
+    own = {r.cluster.id for r in index.refs(block, member, with_conj=False)}
+    return {
+        r.cluster.id for c in member.conjuncts for r in index.refs(block, c, with_conj=False)
+    } - own
+
+
 _UNSET = "unset"
 
 
@@ -395,9 +404,11 @@ def _emit(
     if level is None:
         return []
     subjects_ = []
+    alone = member_alone(tok)
     for s in subj_tokens:
+        others = _other_members(index, block, s) if s.i == alone else set()
         for r in actor_refs(index, block, s):
-            if all(r.cluster.id != o.cluster.id for o in subjects_):
+            if r.cluster.id not in others and all(r.cluster.id != o.cluster.id for o in subjects_):
                 subjects_.append(r)
     carried = frames().carried.get(frame.predicate)
     if (

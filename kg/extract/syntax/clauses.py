@@ -78,7 +78,7 @@ class Clause:
         if self._subjects is _UNREAD:
             tok = self._token()
             if self.kind == "verb":
-                found = _spread(_antecedents(subjects(tok), tok))
+                found = _spread(_antecedents(subjects(tok), tok), member_alone(tok))
             else:
                 found = _spread(child_deps(tok, "poss"))
             self._subjects = tuple(t.i for t in found)
@@ -88,7 +88,11 @@ class Clause:
     def objects(self) -> tuple[int, ...]:
         if self._objects is _UNREAD:
             tok = self._token()
-            found = _spread(_antecedents(direct_objects(tok), tok)) if self.kind == "verb" else []
+            found = (
+                _spread(_antecedents(direct_objects(tok), tok), member_alone(tok))
+                if self.kind == "verb"
+                else []
+            )
             self._objects = tuple(t.i for t in found)
         return self._objects
 
@@ -143,13 +147,14 @@ class Clause:
         return [i for p, i in self.preps if p == preposition]
 
 
-def _spread(tokens) -> list:
+def _spread(tokens, alone: int | None = None) -> list:
     """Tokens and their conjuncts ("Peru, Bolivia and Ecuador"), also those of a list the
-    parser hung as an apposition (`listed_apposition`)."""
+    parser hung as an apposition (`listed_apposition`); the token at `alone` without them."""
     out: list = []
     for t in tokens:
         named = _possessed_names(t)
-        for u in named or (t, *t.conjuncts, *listed_apposition(t)):
+        spread = (t,) if t.i == alone else (t, *t.conjuncts, *listed_apposition(t))
+        for u in named or spread:
             if u not in out:
                 out.append(u)
     return out
@@ -199,6 +204,20 @@ def _preps(tok, objects: list) -> list[tuple[str, int]]:
             for pobj in _spread(child_deps(prep, "pobj")):
                 out.append((prep.lower_, pobj.i))
     return out
+
+
+def member_alone(verb) -> int | None:
+    """ "They target A, B, who headed the police until 2021, and C": a relative clause hung
+    on one member of a list, with a member after the clause, speaks of that member alone
+    (its index); None when the clause closes the list ("A and B, who ...": maybe both)."""
+    clause_verb = verb
+    while clause_verb.dep_ in ("conj", "xcomp") and clause_verb.head.i != clause_verb.i:
+        clause_verb = clause_verb.head
+    if clause_verb.dep_ != "relcl":
+        return None
+    head = clause_verb.head
+    end = clause_verb.right_edge.i
+    return head.i if any(c.i > end for c in head.conjuncts) else None
 
 
 def _antecedents(tokens: list, verb) -> list:

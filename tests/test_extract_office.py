@@ -511,7 +511,7 @@ def test_an_undersecretary_holds_a_post():
             "Finance Minister",
         ),
         (
-            "Ilse Varga, who took the foreign affairs portfolio in May, flew to Oslo.",
+            "Ilse Varga, who took the foreign affairs portfolio in the new cabinet, flew to Oslo.",
             "Ilse Varga",
             "Foreign Affairs Minister",
         ),
@@ -522,8 +522,23 @@ def test_who_holds_a_portfolio_is_its_minister(text, holder, title):
     assert found.get((holder, title)) == ("asserted", ()), found
 
 
-def test_a_portfolio_of_no_field_is_no_post():
-    assert not _posts("After the vote Tomas Ekberg kept his portfolio.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the vote Tomas Ekberg kept his portfolio.",
+        # review Z6: no government's portfolio
+        "Tomas Ekberg, a fund manager, handles a bond portfolio for the Velmar Fund.",
+        "Mira Solvang, who manages the fund, will take the investment portfolio in May.",
+    ],
+)
+def test_a_portfolio_of_no_ministry_is_no_post(text):
+    assert not _posts(text)
+
+
+def test_a_commissioners_portfolio_is_no_ministry():
+    # review Z6: lexicon `portfolio_not_holders`
+    found = _posts("Mira Solvang, an EU commissioner, handles the trade portfolio.")
+    assert not any("Minister" in t for _h, t in found), found
 
 
 @pytest.mark.parametrize(

@@ -289,6 +289,8 @@ class Lexicon:
     leadership_taking_verbs: frozenset[str]  # "take", "assume" (command of ...)
     portfolio_nouns: dict[str, str]  # "the defence portfolio": "defence minister"
     portfolio_verbs: frozenset[str]  # "hold", "was given" (the defence portfolio)
+    portfolio_not_holders: frozenset[str]  # "commissioner": their portfolio is no ministry
+    cabinet_words: frozenset[str]  # "cabinet", "reshuffle": a government's portfolio
     led_body_nouns: frozenset[str]  # "the committee is chaired by X": X is its chair
     led_body_titles: dict[str, tuple[str, ...]]  # "head" -> leader: "leader of the opposition"
     strip_words: frozenset[str]  # dropped from the start of a name ("the", "new")

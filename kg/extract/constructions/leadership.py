@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg.extract.constructions.base import OWNER_CLASSES, Builder, held_position, tokens_with
 from kg.extract.lexicon import lexicon
+from kg.extract.phrases.titles import title_data
 from kg.extract.resolve import Ref
 from kg.extract.syntax.arguments import (
     direct_objects,
@@ -76,6 +77,13 @@ def portfolios(b: Builder) -> None:
             i -= 1
         if i == noun.i:
             continue  # "her portfolio": no field named
+        modifiers = title_data().modifiers
+        definite = any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children
+        )
+        if not definite or any(t.lower_ not in modifiers for t in doc[i : noun.i]):
+            continue  # "a bond portfolio" (review Z6)
+        cabinet = any(t.lower_ in lex.cabinet_words for t in noun.sent)
         level = modality(verb)
         if level is None:
             continue
@@ -89,10 +97,25 @@ def portfolios(b: Builder) -> None:
             holders += prep_objects(verb, "to")
         else:
             holders = subjects(verb)
-        people = [r for h in holders for r in _people(b, h)]
+        people = [
+            r
+            for h in holders
+            for r in _people(b, h)
+            if _government_holder(b, r, cabinet, lex.portfolio_not_holders)
+        ]
         position = held_position(b.index, title, None)
         for person in people:
             b.add(person, "holdsPosition", position, noun, 0.7, "portfolio", level, said=False)
+
+
+def _government_holder(b: Builder, person: Ref, cabinet: bool, not_holders) -> bool:
+    """Whether a portfolio's holder holds a government's: holding no post of `not_holders`
+    ("an EU commissioner ... the trade portfolio"), and some post in the article or a
+    cabinet word in the sentence (lexicon `cabinet_words`)."""
+    held = [post for _start, post, _former in b.index.holdings.get(person.cluster.id, [])]
+    if any(set((post.title or "").split()) & not_holders for post in held):
+        return False
+    return cabinet or bool(held)
 
 
 def _paired(verb) -> bool:

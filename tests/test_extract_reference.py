@@ -167,6 +167,17 @@ def test_it_after_a_passive_with_an_agent_is_not_read_as_its_patient(text, relat
     assert _has(_relations(text), *relation)
 
 
+def test_a_passive_it_after_a_passive_with_an_agent_is_the_same_patient():
+    # review r14 Z7's residue: the accord, not Sweden
+    text = (
+        "The Velmar Accord was signed by Norway and Sweden in May. It was rejected by Denmark a "
+        "week later."
+    )
+    found = _relations(text)
+    assert _has(found, "Denmark", "opposes", "Velmar Accord")
+    assert not _has(found, "Denmark", "opposes", "Sweden")
+
+
 def test_a_long_chain_of_it_is_read_without_deep_recursion():
     text = "The Norvik Fisheries Council met envoys from Norland in May. " + "It met again. " * 400
     text += "It later proposed a ban on trawling near the coast."

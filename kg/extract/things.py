@@ -76,9 +76,11 @@ class Things:
             # (not "X said that S": what X said may be what a correction takes back)
             clauses = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i] + clauses
         for clause in clauses:
-            if any(c.dep_ == "agent" for c in clause.children):
+            if tok.dep_ != "nsubjpass" and any(c.dep_ == "agent" for c in clause.children):
                 # "The summit was hosted by Norland. It will also host ...": the agent may be
-                # what "it" continues as well as the patient (review r14 Z7)
+                # what an active "it" continues as well as the patient (review r14 Z7); a
+                # passive "it" is the same patient again ("The accord was signed by A. It was
+                # rejected by B")
                 return None
             for subject in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
                 if subject.lower_ in lexicon().thing_pronouns:

@@ -12,6 +12,19 @@ def relations(text: str) -> dict[tuple[str, str, str], str]:
     return {(label[r.subject], r.predicate, label[r.object]): r.modality for r in st.relations}
 
 
+def names(text: str) -> dict[str, set[str]]:
+    """label -> the label and aliases of each entity kg finds in `text`."""
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    return {e.label: {e.label, *e.aliases} for e in st.entities}
+
+
+def named(text: str, name: str) -> bool:
+    """Whether kg finds an entity of `text` with `name` as its label or an alias."""
+    return any(name in found for found in names(text).values())
+
+
 def has(found, s, p, o, modality=None) -> bool:
     """Whether `found` (from relations) states s p o (either way for a symmetric
     predicate), with `modality` if given."""

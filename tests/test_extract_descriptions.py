@@ -7,21 +7,11 @@ from __future__ import annotations
 import pytest
 
 from tests.sentences import has as _has
+from tests.sentences import named as _named
+from tests.sentences import names as _names
 from tests.sentences import relations as _relations
 
 pytestmark = pytest.mark.slow
-
-
-def _names(text: str) -> dict[str, set[str]]:
-    """label -> the label and aliases of each entity kg finds in `text`."""
-    from kg.extract.pipeline import extract
-
-    st = extract(text, "t")
-    return {e.label: {e.label, *e.aliases} for e in st.entities}
-
-
-def _named(text: str, name: str) -> bool:
-    return any(name in names for names in _names(text).values())
 
 
 # -- the other spans of a description --------------------------------------------------------

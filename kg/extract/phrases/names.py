@@ -398,7 +398,7 @@ class NameRepair:
 
 def _name_of_country(doc, e: Span, ents: list[Span], words: _Words) -> list[Span]:
     """A body, place or group read over a person's name, "of" and a country of the gazetteer
-    ("Ana Ruiz of Norland"), coordinated with a person's name ("A of Norland and Tomas Ekberg
+    ("Mira Solvang of Norland"), coordinated with a person's name ("A of Norland and Tomas Ekberg
     of Velmar", "Tomas Ekberg and A of Norland"): the person and the country, apart."""
     if e.label_ not in ("ORG", "GPE", "FAC", "LOC", "NORP"):
         return []

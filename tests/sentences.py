@@ -20,6 +20,14 @@ def names(text: str) -> dict[str, set[str]]:
     return {e.label: {e.label, *e.aliases} for e in st.entities}
 
 
+def position_names(text: str) -> set[str]:
+    """The labels and aliases of the positions kg finds in `text`."""
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    return {a for e in st.entities if e.cls == "Position" for a in (e.label, *e.aliases)}
+
+
 def named(text: str, name: str) -> bool:
     """Whether kg finds an entity of `text` with `name` as its label or an alias."""
     return any(name in found for found in names(text).values())

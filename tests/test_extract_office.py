@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.sentences import has as _has
+from tests.sentences import position_names as _position_names
 from tests.sentences import posts as _posts
 from tests.sentences import relations as _relations
 
@@ -192,10 +193,7 @@ def test_people_who_elect_give_no_body_to_an_unowned_post():
 )
 def test_a_title_written_after_its_owner_keeps_that_form_as_another_name(text, alias):
     # positions.py `_written_after_owner`
-    from kg.extract.pipeline import extract
-
-    st = extract(text, "t")
-    names = {a for e in st.entities if e.cls == "Position" for a in (e.label, *e.aliases)}
+    names = _position_names(text)
     assert alias in names, names
 
 
@@ -326,10 +324,7 @@ def test_a_plural_title_over_people_each_of_a_country_pairs_them(text, held):
     ],
 )
 def test_a_title_of_a_ministry_is_also_written_after_its_field(text, alias):
-    from kg.extract.pipeline import extract
-
-    st = extract(text, "t")
-    names = {a for e in st.entities if e.cls == "Position" for a in (e.label, *e.aliases)}
+    names = _position_names(text)
     assert alias in names, names
 
 
@@ -451,10 +446,9 @@ def test_who_leaves_a_post_written_as_its_complement_is_a_person():
 
 def test_a_post_of_a_body_known_by_its_noun_is_also_written_with_its_leaders_noun():
     # lexicon `led_body_nouns` (opposition), `led_body_titles`
-    from kg.extract.pipeline import extract
-
-    st = extract("Since March the opposition has been led by Ilse Varga, a former judge.", "t")
-    names = {a for e in st.entities if e.cls == "Position" for a in (e.label, *e.aliases)}
+    names = _position_names(
+        "Since March the opposition has been led by Ilse Varga, a former judge."
+    )
     assert {"leader of the opposition", "opposition leader"} <= names, names
 
 

@@ -22,13 +22,18 @@ def memo(doc) -> dict:
 
 
 def span_text(doc, start: int, end: int) -> str:
-    """`doc[start:end].text`, cut from the Doc's text by its tokens' offsets (read once per
-    Doc): no Span and no Token is made, nor the text rebuilt word by word."""
+    """`doc[start:end].text`, cut from the Doc's text by its first and last tokens' offsets:
+    no Span is made, nor the text rebuilt word by word (`Span.text` joins its tokens)."""
     if start >= end:
         return ""
     table = memo(doc)
-    got = table.get("chars")
-    if got is None:
-        got = table["chars"] = (doc.text, *doc.to_array(["IDX", "LENGTH"]).T.tolist())
-    text, idx, length = got
-    return text[idx[start] : idx[end - 1] + length[end - 1]]
+    text = table.get("text")
+    if text is None:
+        text = table["text"] = doc.text  # (joined from every token: once per Doc)
+    last = doc[end - 1]
+    return text[doc[start].idx : last.idx + len(last)]
+
+
+def know_text(doc, text: str) -> None:
+    """Keep the text `doc` was parsed from (what `doc.text` rebuilds token by token)."""
+    memo(doc)["text"] = text

@@ -13,6 +13,7 @@ from functools import cache
 
 from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, POS
 from spacy.symbols import PROPN
+from spacy.tokens import Span
 
 from kg.extract.common_nouns import common_mentions
 from kg.extract.doc_memo import span_text
@@ -243,7 +244,7 @@ def find_mentions(
         start, end = tokens[0].i, tokens[-1].i + 1
         if (start, end) in spans:
             return
-        span = doc[start:end]
+        span = Span(doc, start, end)  # (doc[start:end] checks the slice in Python first)
         text = " ".join(span_text(doc, start, end).translate(_NO_QUOTES).split())
         if not any(ch.isalnum() for ch in text):
             return

@@ -16,13 +16,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.attrs import IS_ALPHA, IS_TITLE, LOWER, POS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import PROPN
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from kg.extract.lexicon import frames, gazetteer, lexicon, norm
-from kg.extract.phrases.titles import complement_end, is_honorific, title_data
+from kg.extract.phrases.titles import complement_end, is_honorific, title_data, word_lists
 from kg.extract.syntax.modality import verb_in
 
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
@@ -223,9 +225,9 @@ class NameRepair:
         # a name between commas after a noun that stands for a person ("her Norlandic
         # counterpart, Tomas Ekberg."; lexicon `person_nouns`) that the recognizer dropped
         # or read in part as a date
-        strings = doc.vocab.strings  # the LOWER array: no Token object per word
+        strings = doc.vocab.strings  # the Doc's arrays: no Token object per word
         nouns = {strings[w] for w in lexicon().person_nouns}
-        lowers = doc.to_array("LOWER").tolist()
+        lowers, tags, titled, alpha = doc.to_array([LOWER, POS, IS_TITLE, IS_ALPHA]).T.tolist()
         comma = strings[","]
         for k in range(1, len(doc) - 3):
             if lowers[k] == comma and lowers[k - 1] in nouns:
@@ -255,9 +257,9 @@ class NameRepair:
                 taken.update(range(start, end))
                 changed = True
         # a name no entity covers that "who" takes up ("replacing Tomas Ekberg, who ...")
-        relatives = lexicon().person_relatives
+        relatives = {strings[w] for w in lexicon().person_relatives}
         for k in range(2, len(doc) - 1):
-            if doc[k].text != "," or doc[k + 1].lower_ not in relatives:
+            if lowers[k] != comma or lowers[k + 1] not in relatives:
                 continue
             start = k
             while (
@@ -277,7 +279,9 @@ class NameRepair:
         # are who succeeds and who is succeeded in one ("Tomas Ekberg replaced X as
         # governor", "took over as governor from Tomas Ekberg": `_in_succession`)
         lex = lexicon()
-        for tok in doc:
+        # only a title-case proper noun can be free: the arrays pick them, a Token each
+        proper = [i for i, p in enumerate(tags) if p == PROPN and titled[i] and alpha[i]]
+        for tok in map(doc.__getitem__, proper):
             if not free(tok) or not (
                 (
                     tok.dep_ in ("dobj", "nsubjpass")
@@ -653,7 +657,7 @@ def _apposed_name(doc, title: Span, ents: list[Span], word, glued_hyphen) -> lis
     i = comma + 1
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
-    ranks = data.role_nouns | data.modifiers
+    ranks = word_lists("role_nouns", "modifiers")
     demonyms = gazetteer().by_demonym
     nationality = None  # "the Gambian Ana Berg": the nationality the recognizer took in
     while i < len(doc) and (

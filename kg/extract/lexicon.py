@@ -257,6 +257,7 @@ class Lexicon:
     complement_heads: dict[str, tuple[str, ...]]  # "a call for X": of its class only so
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
+    mission_head_ends: frozenset[str]  # words that end a name's head noun ("exercises in X")
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
     person_relatives: frozenset[str]  # "X, who ...": X is a person

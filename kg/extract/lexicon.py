@@ -261,6 +261,7 @@ class Lexicon:
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
     person_relatives: frozenset[str]  # "X, who ...": X is a person
+    affiliation_preps: frozenset[str]  # "X of the Centre Party, who ...": X's clause
     person_event_nouns: frozenset[str]  # "the resignation of X": X is a person
     firm_words: frozenset[str]  # "Norland Airways": words that end a firm's name, no person's
     role_nouns: frozenset[str]  # "the role of X", "the post of X"

@@ -12,6 +12,7 @@ from kg.extract.lexicon import GazetteerEntry, frames, gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
 from kg.extract.pronouns import Pronouns
+from kg.extract.syntax.clauses import person_of
 from kg.extract.syntax.tree import tree
 from kg.extract.things import ACTOR_CLASSES, Things
 from kg.extract.voices import Voices, voice_of
@@ -262,6 +263,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             low in lex.relative_pronouns or low in lex.possessive_relatives
         ) and tok.head.dep_ == "relcl":
             head = tok.head.head
+            if low in lex.person_relatives:  # "X of the Y party, who": X
+                head = person_of(head)
             return self._refs_one(block, head) or self._completed(block, head)
         lemma = tok.lemma_.lower()
         force = self._countrys_force(block, tok)

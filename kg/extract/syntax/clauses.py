@@ -240,7 +240,7 @@ def _antecedents(tokens: list, verb) -> list:
 
 
 def person_of(noun):
-    """ "Tomas Ekberg of the Centre Party, who visited Norway": a relative that takes up a
+    """ "Tomas Ekberg of the Centre Party, who visited Velmar": a relative that takes up a
     person only (lexicon `person_relatives`), hung by the parser on the name in the phrase
     that says whom a person is with (lexicon `affiliation_preps`), speaks of that person."""
     prep = noun.head

@@ -301,8 +301,10 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
     # read as an apposition)
     by_head = {(m.block, m.head): i for i, m in enumerate(mentions)}
     for i, m in enumerate(mentions):
+        if tree(docs[m.block]).dep[m.head] != "appos":
+            continue  # (no Token made for most heads)
         tok = docs[m.block][m.head]
-        if tok.dep_ == "appos" and (m.block, tok.head.i) in by_head:
+        if (m.block, tok.head.i) in by_head:
             j = by_head[(m.block, tok.head.i)]
             if (
                 mentions[j].cls == m.cls

@@ -33,6 +33,8 @@ def construction_candidates(index: ArticleIndex, block: int, doc) -> list[Candid
         read_position(b, pos)
     for m in mentions:
         c = b.cluster(m)
+        if c.cls not in ("Plan", "ArmedForce", "Person"):
+            continue  # (no Token made for the others)
         head = doc[m.head]
         if c.cls == "Plan" and m.label != "DESC":  # "his statement" proposes nothing
             plan_possessor(b, m, head)

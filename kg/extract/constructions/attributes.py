@@ -15,7 +15,8 @@ def plan_possessor(b: Builder, m: Mention, head) -> None:
     """ "Ortiz's five-point plan": Ortiz proposed it. Not a noun that states a relation of
     its own, which its frame reads ("Norland extended its sanctions on X": frames.yaml
     nouns)."""
-    if any(head.lemma_.lower() in fr.lemmas for fr in frames().nouns):
+    lemma = head.lemma_.lower()
+    if any(lemma in fr.lemmas for fr in frames().nouns):
         return
     for child in head.children:
         if child.dep_ == "poss":

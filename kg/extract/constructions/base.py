@@ -4,7 +4,9 @@ of a sentence."""
 
 from __future__ import annotations
 
-from kg.extract.doc_memo import string_ids, values
+from functools import cache
+from typing import TypeGuard
+
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.lexicon import lexicon, norm
 from kg.extract.link import Cluster
@@ -15,6 +17,7 @@ from kg.extract.phrases.titles import (
     title_label,
 )
 from kg.extract.resolve import ArticleIndex, Ref
+from kg.extract.syntax.tree import tree
 
 
 def says_past(tokens) -> bool:
@@ -63,10 +66,26 @@ class Builder:
     def cluster(self, m: Mention) -> Cluster:
         return self.index.clusters[m.cluster]
 
+    def is_person(self, m: Mention | None) -> TypeGuard[Mention]:
+        """Whether `m` is a mention (not None) of a person."""
+        return m is not None and self.index.clusters[m.cluster].cls == "Person"
+
+    def is_position(self, m: Mention | None) -> TypeGuard[Mention]:
+        """Whether `m` is a mention (not None) of a position (a title)."""
+        return m is not None and self.index.clusters[m.cluster].cls == "Position"
+
+    def people(self, tok) -> list[Ref]:
+        """The people `tok` stands for in this block (not its conjuncts')."""
+        return people_of(self.index.refs(self.block, tok, with_conj=False))
+
     def names_person(self, i: int) -> bool:
         """Whether token `i` is in a mention of a person."""
-        m = self.index.mention_at(self.block, self.doc[i])
-        return m is not None and self.cluster(m).cls == "Person"
+        return self.is_person(self.index.mention_at(self.block, self.doc[i]))
+
+
+def people_of(refs) -> list[Ref]:
+    """The references among `refs` that stand for a person, in their order."""
+    return [r for r in refs if r.cluster.cls == "Person"]
 
 
 OWNER_CLASSES = (
@@ -114,13 +133,19 @@ def owns(b: Builder, m: Mention) -> bool:
 
 def tokens_with(doc, attr: str, words: set[str] | frozenset[str]) -> list:
     """The tokens whose `attr` (LOWER, LEMMA) is one of `words` (or its capitalised form),
-    found in the document's array without making a string of each token."""
-    ids = string_ids(frozenset(words), capitalised=True)
-    found = values(doc, attr)
-    if ids.isdisjoint(found):  # most blocks: none of the words
+    found in the Tree's words (made once per Doc) with no Token made for the others."""
+    forms = capitalised_forms(frozenset(words))
+    t = tree(doc)
+    found = t.lemma if attr == "LEMMA" else t.lower
+    if forms.isdisjoint(found):  # most blocks: none of the words
         return []
-    # a set test per token: numpy.isin costs more than the search on a block's few tokens
-    return [doc[i] for i, value in enumerate(found) if value in ids]
+    return [doc[i] for i, word in enumerate(found) if word in forms]
+
+
+@cache
+def capitalised_forms(words: frozenset[str]) -> frozenset[str]:
+    """`words` and their capitalised forms."""
+    return frozenset(f for w in words for f in (w, w.capitalize()))
 
 
 def people_runs(b: Builder, sent, least: int = 2) -> list[list[Mention]]:
@@ -130,7 +155,7 @@ def people_runs(b: Builder, sent, least: int = 2) -> list[list[Mention]]:
     i = sent.start
     while i < sent.end:
         m = b.index.mention_at(b.block, b.doc[i])
-        if m is not None and m.tok_start == i and b.cluster(m).cls == "Person":
+        if b.is_person(m) and m.tok_start == i:
             current.append(m)
             i = m.tok_end
             continue

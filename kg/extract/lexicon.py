@@ -262,6 +262,7 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     person_relatives: frozenset[str]  # "X, who ...": X is a person
     affiliation_preps: frozenset[str]  # "X of the Centre Party, who ...": X's clause
+    plural_verb_forms: frozenset[str]  # "X of the Front, who were ...": the front's clause
     person_event_nouns: frozenset[str]  # "the resignation of X": X is a person
     firm_words: frozenset[str]  # "Norland Airways": words that end a firm's name, no person's
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
@@ -319,6 +320,7 @@ class Lexicon:
     theme_determiners: frozenset[str]  # "rejected any commitment": no plan in particular
     theme_grants: frozenset[str]  # "refused entry to X": granted to others, no plan
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
+    indefinite_determiners: frozenset[str]  # "a", "another": a new one of the noun's kind
     # "ANALYSIS | ...": no masthead
     masthead_skip_words: frozenset[str] = field(metadata=_read(_masthead_skip_words))
     # "herald", "news agency": a masthead's end

@@ -257,9 +257,11 @@ class Lexicon:
     complement_heads: dict[str, tuple[str, ...]]  # "a call for X": of its class only so
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
+    mission_head_ends: frozenset[str]  # words that end a name's head noun ("exercises in X")
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
     person_relatives: frozenset[str]  # "X, who ...": X is a person
+    affiliation_preps: frozenset[str]  # "X of the Centre Party, who ...": X's clause
     person_event_nouns: frozenset[str]  # "the resignation of X": X is a person
     firm_words: frozenset[str]  # "Norland Airways": words that end a firm's name, no person's
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
@@ -310,6 +312,8 @@ class Lexicon:
     theme_verbs: frozenset[str]  # "proposed a lower quota": what they act on is a plan
     measure_verbs: frozenset[str]  # "will not accept a lower quota": a plan if a measure noun
     measure_nouns: frozenset[str]  # "quota", "hub", "levy": what a measure can be
+    carrying_verbs: frozenset[str]  # "agreed to resume the shuttle diplomacy": a plan
+    stance_heads: frozenset[str]  # "offered", "agreed", "ruled out": to do what is a plan
     theme_people: frozenset[str]  # "proposed a female candidate": a person, no plan
     theme_requests: frozenset[str]  # "declined a request to": no plan of the decliner's
     theme_determiners: frozenset[str]  # "rejected any commitment": no plan in particular

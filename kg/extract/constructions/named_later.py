@@ -1,0 +1,118 @@
+"""A plural title of several owners whose holders are named in the sentences after it: "The
+interior ministers of Norland, Velmar and Sudria met on Monday. The pact was signed by
+Norland's A, Velmar's B and Sudria's C." -> A is Norland's interior minister, and so on."""
+
+from __future__ import annotations
+
+from kg.extract.constructions.base import Builder, owns
+from kg.extract.constructions.lists import _hold_paired, _singular
+from kg.extract.mentions import Mention
+from kg.extract.phrases.titles import qualifiers_of, title_data
+from kg.extract.resolve import Ref
+
+
+def named_later(b: Builder) -> None:
+    """A plural title the text names no holder of in its sentence (the recognizer's title, not
+    read as a post held: "The interior ministers of A and B met") whose "of" phrase lists two
+    or more owners: the people named in the sentences after it (titles.yaml
+    `windows.later_sentences`) as "Owner's Name", one person of each of two or more of the
+    owners and with no title of their own there, hold it, each of their owner."""
+    doc, index = b.doc, b.index
+    plurals = title_data().role_plurals
+    for ent in doc.ents:
+        head = ent[-1]
+        if ent.label_ != "POSITION" or head.lower_ not in plurals:
+            continue
+        if index.mention_at(b.block, head) is not None or _persons_in(b, head.sent):
+            continue  # read as a post held, or its holders named in its own sentence
+        owners = _owners(b, head)
+        if len(owners) < 2:
+            continue
+        named = _named_after(b, head, owners)
+        if not named:
+            continue
+        title = doc[ent.start : ent.end - 1].text_with_ws + _singular(head, keep_case=True)
+        qualifiers = tuple(qualifiers_of(doc, ent.start, ent.end))
+        titles = [(title, owner) for _m, owner in named]
+        _hold_paired(b, head, [m for m, _o in named], titles, "plural-title-later", qualifiers)
+
+
+def _persons_in(b: Builder, sent) -> bool:
+    return any(
+        b.cluster(m).cls == "Person"
+        for m in b.index.in_block.get(b.block, [])
+        if sent.start <= m.tok_start < sent.end
+    )
+
+
+def _owners(b: Builder, head) -> dict[int, Mention]:
+    """The owners named in a plural title's "of" phrase ("of Norland, Velmar and Sudria")."""
+    preps = title_data().complement_prepositions
+    owners: dict[int, Mention] = {}
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
+        start, end = prep.i, prep.right_edge.i + 1
+        for m in b.index.in_block.get(b.block, []):
+            if start <= m.tok_start and m.tok_end <= end and owns(b, m):
+                owners.setdefault(b.cluster(m).id, m)
+    return owners
+
+
+def _named_after(b: Builder, head, owners: dict[int, Mention]) -> list[tuple[Mention, Ref]]:
+    """The people named "Owner's Name" after the title, one of each owner named so; none
+    unless two or more owners are, each with one person."""
+    index = b.index
+    found: dict[int, list[Mention]] = {}
+    for block, sent in _sentences_after(b, head, title_data().windows["later_sentences"]):
+        for m in index.in_block.get(block, []):
+            if (
+                not sent.start <= m.tok_start < sent.end
+                or index.clusters[m.cluster].cls != "Person"
+            ):
+                continue
+            owner = _possessor(b, block, m)
+            if owner is not None and owner in owners and not _titled_after(b, block, m):
+                people = found.setdefault(owner, [])
+                if all(p.cluster != m.cluster for p in people):
+                    people.append(m)
+    named = [(ps[0], Ref(b.cluster(owners[o]))) for o, ps in found.items() if len(ps) == 1]
+    if len(named) < 2 or len(named) != len(found):
+        return []  # one or no owner named so, or two people of one owner: whose is whose?
+    return named
+
+
+def _sentences_after(b: Builder, head, n: int):
+    """The `n` sentences after the one of `head`, across blocks: (block, sentence)."""
+    out = []
+    block, doc = b.block, b.doc
+    sents = [s for s in doc.sents if s.start > head.sent.start]
+    while len(out) < n:
+        out += [(block, s) for s in sents[: n - len(out)]]
+        block += 1
+        if block >= len(b.index.docs):
+            break
+        sents = list(b.index.docs[block].sents)
+    return out
+
+
+def _possessor(b: Builder, block: int, m: Mention) -> int | None:
+    """The cluster of the owner written right before a person's name with "'s": "Norland's
+    A"."""
+    doc = b.index.docs[block]
+    i = m.tok_start - 1
+    if i < 1 or doc[i].tag_ != "POS":
+        return None
+    owner = b.index.mention_at(block, doc[i - 1])
+    if owner is None or owner.tok_end != i or not owns(b, owner):
+        return None
+    return b.cluster(owner).id
+
+
+def _titled_after(b: Builder, block: int, m: Mention) -> bool:
+    """Whether a title is in apposition to the name ("Norland's A, its deputy minister,"):
+    the person's post is that one."""
+    doc = b.index.docs[block]
+    for c in doc[m.head].children:
+        other = b.index.mention_at(block, c) if c.dep_ == "appos" else None
+        if other is not None and b.index.clusters[other.cluster].cls == "Position":
+            return True
+    return False

@@ -29,7 +29,7 @@ from kg.extract.resolve import ArticleIndex
 def construction_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
     b = Builder(index, block, doc)
     mentions = index.in_block.get(block, [])
-    positions = [m for m in mentions if b.cluster(m).cls == "Position"]
+    positions = [m for m in mentions if b.is_position(m)]
     for pos in positions:
         read_position(b, pos)
     for m in mentions:

@@ -4,6 +4,8 @@ of a sentence."""
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from kg.extract.doc_memo import string_ids, values
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.lexicon import lexicon, norm
@@ -63,10 +65,26 @@ class Builder:
     def cluster(self, m: Mention) -> Cluster:
         return self.index.clusters[m.cluster]
 
+    def is_person(self, m: Mention | None) -> TypeGuard[Mention]:
+        """Whether `m` is a mention (not None) of a person."""
+        return m is not None and self.index.clusters[m.cluster].cls == "Person"
+
+    def is_position(self, m: Mention | None) -> TypeGuard[Mention]:
+        """Whether `m` is a mention (not None) of a position (a title)."""
+        return m is not None and self.index.clusters[m.cluster].cls == "Position"
+
+    def people(self, tok) -> list[Ref]:
+        """The people `tok` stands for in this block (not its conjuncts')."""
+        return people_of(self.index.refs(self.block, tok, with_conj=False))
+
     def names_person(self, i: int) -> bool:
         """Whether token `i` is in a mention of a person."""
-        m = self.index.mention_at(self.block, self.doc[i])
-        return m is not None and self.cluster(m).cls == "Person"
+        return self.is_person(self.index.mention_at(self.block, self.doc[i]))
+
+
+def people_of(refs) -> list[Ref]:
+    """The references among `refs` that stand for a person, in their order."""
+    return [r for r in refs if r.cluster.cls == "Person"]
 
 
 OWNER_CLASSES = (
@@ -130,7 +148,7 @@ def people_runs(b: Builder, sent, least: int = 2) -> list[list[Mention]]:
     i = sent.start
     while i < sent.end:
         m = b.index.mention_at(b.block, b.doc[i])
-        if m is not None and m.tok_start == i and b.cluster(m).cls == "Person":
+        if b.is_person(m) and m.tok_start == i:
             current.append(m)
             i = m.tok_end
             continue

@@ -23,7 +23,7 @@ def counterparts(b: Builder) -> None:
         titled = any(
             m.tok_start >= sent.start
             and m.tok_end <= tok.i
-            and b.cluster(m).cls == "Position"
+            and b.is_position(m)
             and index.pos(b.block, b.doc[m.head]) not in past
             for m in index.in_block.get(b.block, [])
         )

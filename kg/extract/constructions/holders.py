@@ -4,7 +4,7 @@ of", an appointment verb's object, a copula, "until now"."""
 from __future__ import annotations
 
 from kg.extract.actors import known_as
-from kg.extract.constructions.base import Builder, people_runs, says_past
+from kg.extract.constructions.base import Builder, people_of, people_runs, says_past
 from kg.extract.doc_memo import memo
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.mentions import Mention
@@ -51,9 +51,9 @@ def _successor_as(b: Builder, noun) -> Ref | None:
         return None
     named, _verb = _successor_named(noun)
     for tok in named:
-        for r in b.index.refs(b.block, tok, with_conj=False):
-            if r.cluster.cls == "Person":
-                return r
+        refs = b.people(tok)
+        if refs:
+            return refs[0]
     return None
 
 
@@ -61,8 +61,8 @@ def _person_before(b: Builder, tok) -> Ref | None:
     """The person named last before `tok` in its sentence, if any."""
     for t in reversed(b.doc[tok.sent.start : tok.i]):
         m = b.index.mention_at(b.block, t)
-        if m is not None and b.index.clusters[m.cluster].cls == "Person":
-            return Ref(b.index.clusters[m.cluster])
+        if b.is_person(m):
+            return Ref(b.cluster(m))
     return None
 
 
@@ -116,11 +116,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             and not pos.tok_start <= child.i < pos.tok_end
             and not (_predicate(head, pos) and _speaks(b, child.i))
         ):
-            refs = [
-                r
-                for r in index.refs(block, child, with_conj=False)
-                if r.cluster.cls == "Person" and r.cluster.id not in listed
-            ]
+            refs = [r for r in b.people(child) if r.cluster.id not in listed]
             if refs:
                 return refs[0], "apposition"
     # "a rebel leader known as X", "a colonel called X" (lexicon `alias_participles`)
@@ -128,11 +124,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
     if named is not None and named.cluster.id not in listed:
         return named, "apposition"
     if head.dep_ == "appos" and not reporting_subject(head):
-        refs = [
-            r
-            for r in index.refs(block, head.head, with_conj=False)
-            if r.cluster.cls == "Person" and r.cluster.id not in listed
-        ]
+        refs = [r for r in b.people(head.head) if r.cluster.id not in listed]
         if refs:
             return refs[0], "apposition"
     # "as minister", "the role of national security adviser"
@@ -156,7 +148,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         hangs = prep.head if prep.head.dep_ not in ("ROOT", "nsubj", "nsubjpass") else None
         for tok in (t for t in (doc[prep.i - 1], hangs) if t is not None):
             m = index.mention_at(block, tok)
-            if m is not None and index.clusters[m.cluster].cls == "Person":
+            if b.is_person(m):
                 if _subjects_role(b, prep.head, doc[m.head]):
                     break  # "A replaced B as minister": A's, read off the verb below
                 return Ref(index.clusters[m.cluster]), "appointed-as"
@@ -165,7 +157,7 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
         # the object, else the subject, held the post before
         verb = prep.head
         for tok in (*_appointees(verb), *subjects(verb)):
-            refs = [r for r in index.refs(block, tok, with_conj=False) if r.cluster.cls == "Person"]
+            refs = b.people(tok)
             if refs:
                 return refs[0], "until-now"
     role_of = (
@@ -193,17 +185,11 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             if _names_object(verb):
                 # "appointed X as minister", "X was sworn in as minister", "sent X as envoy"
                 for obj in _appointees(verb):
-                    refs = [
-                        r
-                        for r in index.refs(block, obj, with_conj=False)
-                        if r.cluster.cls == "Person"
-                    ]
+                    refs = b.people(obj)
                     if refs:
                         return refs[0], "appointed-as"
             for subj in subjects(verb):
-                refs = [
-                    r for r in index.refs(block, subj, with_conj=False) if r.cluster.cls == "Person"
-                ]
+                refs = b.people(subj)
                 if refs:
                     return refs[0], "role"
     # "X has been named operation commander", "appointed X defence minister"
@@ -216,21 +202,14 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
                 continue
             # "his deputy, Mira Solvang, was appointed minister": the name in apposition
             named = [obj, *(c for c in obj.children if c.dep_ == "appos")]
-            refs = [
-                r
-                for t in named
-                for r in index.refs(block, t, with_conj=False)
-                if r.cluster.cls == "Person"
-            ]
+            refs = [r for t in named for r in b.people(t)]
             if refs:
                 return refs[0], "appointed-as"
     # copula: "Ortiz is the foreign minister", "Ortiz, who became foreign minister"
     if head.dep_ == "attr" and head.head.lemma_.lower() in lexicon().copular_verbs:
         # also the subject of the verb above ("X declined to become foreign minister")
         for subj in subjects(head.head):
-            refs = [
-                r for r in index.refs(block, subj, with_conj=False) if r.cluster.cls == "Person"
-            ]
+            refs = b.people(subj)
             if refs:
                 return refs[0], "copula"
     # a title coordinated with another: "was appointed deputy prime minister and home
@@ -255,7 +234,7 @@ def _dashed_name(b: Builder, pos: Mention) -> Ref | None:
     if not doc[i].whitespace_:
         return None
     m = b.index.mention_at(b.block, doc[i - 1])
-    if m is None or m.tok_end != i or b.cluster(m).cls != "Person":
+    if not b.is_person(m) or m.tok_end != i:
         return None
     return Ref(b.cluster(m))
 
@@ -268,7 +247,7 @@ def _own_subject(b: Builder, i: int, title) -> bool:
     if not _predicate(title):
         return False
     m = b.index.mention_at(b.block, b.doc[i])
-    while m is not None and b.index.clusters[m.cluster].cls == "Position":
+    while b.is_position(m):
         m = b.index.mention_at(b.block, b.doc[m.tok_end]) if m.tok_end < len(b.doc) else None
     if m is None:
         return False
@@ -320,11 +299,7 @@ def _subjects_role(b: Builder, verb, obj) -> bool:
     in_prep = obj.dep_ == "pobj" and obj.head.dep_ == "prep" and obj.head.head.i == verb.i
     if not in_prep and (obj not in direct_objects(verb) or _names_object(verb)):
         return False
-    return any(
-        r.cluster.cls == "Person"
-        for s in subjects(verb)
-        for r in b.index.refs(b.block, s, with_conj=False)
-    )
+    return any(b.people(s) for s in subjects(verb))
 
 
 def _names_object(verb) -> bool:
@@ -405,8 +380,7 @@ def _apposed_before(b: Builder, pos: Mention) -> bool:
         i -= 1
     if i < 1 or doc[i].text != ",":
         return False
-    m = b.index.mention_at(b.block, doc[i - 1])
-    return m is not None and b.cluster(m).cls == "Person"
+    return b.is_person(b.index.mention_at(b.block, doc[i - 1]))
 
 
 def _rank_next(b: Builder, i: int) -> bool:
@@ -418,7 +392,7 @@ def _rank_next(b: Builder, i: int) -> bool:
     if i < len(doc) and doc[i].ent_iob_ == "B" and _nationality(b, i, i + len(_entity(doc[i]))):
         i += len(_entity(doc[i]))
     m = b.index.mention_at(b.block, doc[i]) if i < len(doc) else None
-    return m is not None and m.tok_start == i and b.cluster(m).cls == "Position"
+    return b.is_position(m) and m.tok_start == i
 
 
 def _courtesy_before(doc, i: int, start: int) -> bool:
@@ -471,7 +445,7 @@ def _complement_end(b: Builder, pos: Mention) -> int | None:
         m = index.mention_at(b.block, b.doc[i])
         if m is None:
             return None
-        return m.tok_end, index.clusters[m.cluster].cls == "Person"
+        return m.tok_end, b.is_person(m)
 
     return complement_end(b.doc, pos.tok_end, name_at)
 
@@ -487,7 +461,7 @@ def _written_comma(b: Builder, pos: Mention) -> int | None:
 def _named_as(b: Builder, head) -> Ref | None:
     """The person a participle of naming after a title names: "a rebel leader known as X",
     "a colonel called X" (actors.py `known_as`, lexicon `alias_participles`)."""
-    refs = [r for r in known_as(b.index, b.block, head) if r.cluster.cls == "Person"]
+    refs = people_of(known_as(b.index, b.block, head))
     return refs[0] if refs else None
 
 
@@ -498,9 +472,7 @@ def _in_capacity(b: Builder, prep) -> Ref | None:
     if noun.lemma_.lower() not in lexicon().capacity_nouns:
         return None
     for poss in (c for c in noun.children if c.dep_ == "poss"):
-        refs = [
-            r for r in b.index.refs(b.block, poss, with_conj=False) if r.cluster.cls == "Person"
-        ]
+        refs = b.people(poss)
         if refs:
             return refs[0]
     return None

@@ -3,7 +3,13 @@ of the fleet"."""
 
 from __future__ import annotations
 
-from kg.extract.constructions.base import OWNER_CLASSES, Builder, held_position, tokens_with
+from kg.extract.constructions.base import (
+    OWNER_CLASSES,
+    Builder,
+    held_position,
+    people_of,
+    tokens_with,
+)
 from kg.extract.lexicon import lexicon
 from kg.extract.phrases.titles import title_data
 from kg.extract.resolve import Ref
@@ -189,11 +195,7 @@ def _people(b: Builder, tok) -> list[Ref]:
                 refs = refs or _holders(b, t)
             else:
                 refs = [r]
-            out += [
-                x
-                for x in refs
-                if x.cluster.cls == "Person" and all(x.cluster.id != o.cluster.id for o in out)
-            ]
+            out += [x for x in people_of(refs) if all(x.cluster.id != o.cluster.id for o in out)]
     return out
 
 

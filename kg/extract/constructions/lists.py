@@ -154,7 +154,7 @@ def _singular_titles(b: Builder, people: list[Mention], word) -> None:
     owner = b.index.mention_at(b.block, b.doc[i]) if i < word.i else None
     if (
         owner is not None
-        and b.cluster(owner).cls != "Position"
+        and not b.is_position(owner)
         and owner.tok_end < word.i
         and b.doc[owner.tok_end].tag_ == "POS"
     ):
@@ -167,7 +167,7 @@ def _singular_titles(b: Builder, people: list[Mention], word) -> None:
             (
                 m
                 for m in b.index.in_block.get(b.block, [])
-                if i <= m.tok_start and m.tok_end <= word.i and b.cluster(m).cls == "Position"
+                if i <= m.tok_start and m.tok_end <= word.i and b.is_position(m)
             ),
             key=lambda m: m.tok_start,
         )
@@ -181,12 +181,12 @@ def _singular_titles(b: Builder, people: list[Mention], word) -> None:
                 for m in b.index.in_block.get(b.block, [])
                 if sent.start <= m.tok_start
                 and m.tok_end <= people[0].tok_start
-                and b.cluster(m).cls == "Position"
+                and b.is_position(m)
             ),
             key=lambda m: m.tok_start,
         )
         titles = before[-len(people) :]
-    if len(titles) != len(people) or any(b.cluster(t).cls != "Position" for t in titles):
+    if len(titles) != len(people) or any(not b.is_position(t) for t in titles):
         return
     from kg.extract.constructions.positions import written_title
 
@@ -275,7 +275,7 @@ def _people_each_of(b: Builder, i: int, end: int) -> list[tuple[Mention, Ref]]:
     doc, out = b.doc, []
     while i < end:
         m = b.index.mention_at(b.block, doc[i])
-        if m is None or m.tok_start != i or b.cluster(m).cls != "Person":
+        if not b.is_person(m) or m.tok_start != i:
             break
         j = m.tok_end
         owner = b.index.mention_at(b.block, doc[j + 1]) if j + 1 < end else None
@@ -337,7 +337,7 @@ def _apposed_people(b: Builder, pos: Mention, runs: list[list[Mention]]) -> list
 
     def name_at(i: int) -> tuple[int, bool] | None:
         m = index.mention_at(b.block, doc[i])
-        return None if m is None else (m.tok_end, b.cluster(m).cls == "Person")
+        return None if m is None else (m.tok_end, b.is_person(m))
 
     comma = complement_end(doc, pos.tok_end, name_at)
     if comma is not None:
@@ -383,7 +383,7 @@ def _listed_after(b: Builder, pos: Mention) -> list[tuple[Mention, Ref | None]]:
     last = min(sent.end, i + 1 + title_data().windows["written"])
     for j in range(i + 1, last):
         m = b.index.mention_at(b.block, doc[j])
-        if m is not None and b.cluster(m).cls == "Person":
+        if b.is_person(m):
             return []
         if doc[j].pos_ in ("VERB", "AUX"):
             return []  # "The ministers of A and B met in Velmar, X and Y said": a clause
@@ -429,12 +429,7 @@ def _one_of(b: Builder, pos: Mention, title: str, qualifiers: tuple) -> None:
     tokens = subjects(one.head) if one.dep_ == "attr" else [one.head]
     # a name, not a pronoun: "she has been one of ..." is read wrong too often
     tokens = [t for t in tokens if t.pos_ != "PRON"]
-    people = [
-        r
-        for t in tokens
-        for r in b.index.refs(b.block, t, with_conj=False)
-        if r.cluster.cls == "Person"
-    ]
+    people = [r for t in tokens for r in b.people(t)]
     if len(people) != 1:
         return
     owner, _prefix = title_owner(b, pos, None)
@@ -482,10 +477,10 @@ def _owned_people(b: Builder, i: int, end: int) -> list[tuple[Mention, Ref | Non
                 break
             owner, i = Ref(b.cluster(m)), m.tok_end + 1
             m = b.index.mention_at(b.block, doc[i]) if i < end else None
-        if m is not None and m.tok_start == i and b.cluster(m).cls == "Position":
+        if b.is_position(m) and m.tok_start == i:
             i = m.tok_end  # a rank: "General A"
             m = b.index.mention_at(b.block, doc[i]) if i < end else None
-        if m is None or m.tok_start != i or b.cluster(m).cls != "Person":
+        if not b.is_person(m) or m.tok_start != i:
             break
         out.append((m, owner))
         i = m.tok_end

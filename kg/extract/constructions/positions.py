@@ -8,6 +8,7 @@ from kg.extract.constructions.base import (
     bare_title,
     held_position,
     leader_title,
+    people_of,
     says_past,
 )
 from kg.extract.constructions.holders import successor_post_level, title_holder
@@ -415,8 +416,8 @@ def _title_between(b: Builder, start: int, end: int, holder: Ref) -> bool:
     counterpart": B's; "A, Norland's defence minister and a former army chief, ... her
     counterpart": still A's defence minister's)."""
     between = [m for m in b.index.in_block.get(b.block, []) if start <= m.tok_start < end]
-    return any(b.cluster(m).cls == "Position" for m in between) and any(
-        b.cluster(m).cls == "Person" and b.cluster(m).id != holder.cluster.id for m in between
+    return any(b.is_position(m) for m in between) and any(
+        b.is_person(m) and b.cluster(m).id != holder.cluster.id for m in between
     )
 
 
@@ -432,13 +433,12 @@ def _counterpart(b: Builder, pos: Mention, holder: Ref, title: str) -> None:
             r
             for c in tok.children
             if c.dep_ == "appos" and not _titled(b, c)
-            for r in b.index.refs(b.block, c)
-            if r.cluster.cls == "Person"
+            for r in people_of(b.index.refs(b.block, c))
         ]
         if not people and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
             # the name between commas after it that the parser hung elsewhere
             m = b.index.mention_at(b.block, doc[tok.i + 2])
-            if m is not None and m.tok_start == tok.i + 2 and b.cluster(m).cls == "Person":
+            if b.is_person(m) and m.tok_start == tok.i + 2:
                 people = [Ref(b.cluster(m))]
         owners = [
             b.index.as_actor(r)
@@ -460,6 +460,6 @@ def _counterpart(b: Builder, pos: Mention, holder: Ref, title: str) -> None:
 def _titled(b: Builder, appos) -> bool:
     """Whether an apposition names a title of its own ("Oil Minister X")."""
     return any(
-        appos.left_edge.i <= m.tok_start < appos.i and b.cluster(m).cls == "Position"
+        appos.left_edge.i <= m.tok_start < appos.i and b.is_position(m)
         for m in b.index.in_block.get(b.block, [])
     )

@@ -50,10 +50,6 @@ def _post_of(b: Builder, person: Cluster, tok) -> Cluster | None:
     return max(before, key=lambda x: x[0])[1] if before else None
 
 
-def _people(b: Builder, tok) -> list:
-    return [r for r in b.index.refs(b.block, tok, with_conj=False) if r.cluster.cls == "Person"]
-
-
 def _named(b: Builder, tok) -> list:
     """What a successor token names; a title stands for the name in apposition to it
     ("whose chief of staff, A, took over from B")."""
@@ -131,10 +127,7 @@ def succession(b: Builder) -> None:
                 # "A was appointed by B in May, succeeding C": A succeeds, not B; but "the
                 # agency is headed by A, succeeding C": the agent, as no person is appointed
                 patients = [c for c in tok.head.children if c.dep_ == "nsubjpass"]
-                if any(_people(b, p) for p in patients):
-                    successors = patients
-                else:
-                    successors = subjects(tok.head)
+                successors = patients if any(b.people(p) for p in patients) else subjects(tok.head)
             elif tok.dep_ == "acl":
                 # "its prime minister, A, who was appointed in March, replacing C": the
                 # noun it qualifies, or the name in apposition to that title
@@ -168,7 +161,7 @@ def succession(b: Builder) -> None:
             olds = olds or [o for p in lex.successor_preps for o in prep_objects(tok, p)]
             news, verb = _successor_named(tok)
             if not news:  # "the successor to B, A,": the parser hangs A on B
-                news = [c for o in olds for c in child_deps(o, "appos") if _people(b, c)]
+                news = [c for o in olds for c in child_deps(o, "appos") if b.people(c)]
             if verb is not None:
                 level = successor_level(verb)
                 if level is None:

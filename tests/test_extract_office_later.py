@@ -116,3 +116,44 @@ def test_a_term_of_office_held_is_a_post(text, holder, title, qualifiers):
 def test_a_country_holding_a_presidency_holds_no_post():
     posts = _posts("Chile holds the rotating presidency of the Northern Council this year.")
     assert posts == {}
+
+
+def _post_names(text: str) -> dict[str, set[str]]:
+    """Position label -> its label and aliases (of each position kg finds)."""
+    from kg.extract.pipeline import extract
+
+    st = extract(text, "t")
+    out: dict[str, set[str]] = {}
+    for e in st.entities:
+        if e.cls == "Position":
+            out.setdefault(e.label, set()).update({e.label, *e.aliases})
+    return out
+
+
+# constructions/postings.py, lexicon `posted_titles`: an ambassador's posting from the dateline
+def test_a_foreign_ambassador_in_a_datelined_capital_is_posted_there():
+    text = (
+        "Chile recalls envoy\n\n"
+        "SANTIAGO, May 2 (Norpress) - Chile on Friday summoned a diplomat over the dispute. "
+        "The Peruvian ambassador, Erik Dahl, was received at the foreign ministry."
+    )
+    assert "ambassador to Chile" in _post_names(text)["Ambassador"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dateline that is no capital of a country
+        "Talks resume\n\nGENEVA, May 2 (Norpress) - Talks resumed on Friday. The Peruvian "
+        "ambassador, Erik Dahl, said little.",
+        # the host country named nowhere but in the dateline
+        "Talks resume\n\nPARIS, May 2 (Norpress) - Talks resumed on Friday. The Peruvian "
+        "ambassador, Erik Dahl, said little.",
+        # the country's own ambassador
+        "Talks resume\n\nLIMA, May 2 (Norpress) - Peru hosted talks on Friday. The Peruvian "
+        "ambassador, Erik Dahl, said little.",
+    ],
+)
+def test_no_posting_without_a_host(text):
+    names = _post_names(text)
+    assert not any(" to " in n for ns in names.values() for n in ns), names

@@ -39,7 +39,7 @@ def named_later(b: Builder) -> None:
 
 def _persons_in(b: Builder, sent) -> bool:
     return any(
-        b.cluster(m).cls == "Person"
+        b.is_person(m)
         for m in b.index.in_block.get(b.block, [])
         if sent.start <= m.tok_start < sent.end
     )
@@ -64,10 +64,7 @@ def _named_after(b: Builder, head, owners: dict[int, Mention]) -> list[tuple[Men
     found: dict[int, list[Mention]] = {}
     for block, sent in _sentences_after(b, head, title_data().windows["later_sentences"]):
         for m in index.in_block.get(block, []):
-            if (
-                not sent.start <= m.tok_start < sent.end
-                or index.clusters[m.cluster].cls != "Person"
-            ):
+            if not sent.start <= m.tok_start < sent.end or not b.is_person(m):
                 continue
             owner = _possessor(b, block, m)
             if owner is not None and owner in owners and not _titled_after(b, block, m):
@@ -112,7 +109,6 @@ def _titled_after(b: Builder, block: int, m: Mention) -> bool:
     the person's post is that one."""
     doc = b.index.docs[block]
     for c in doc[m.head].children:
-        other = b.index.mention_at(block, c) if c.dep_ == "appos" else None
-        if other is not None and b.index.clusters[other.cluster].cls == "Position":
+        if c.dep_ == "appos" and b.is_position(b.index.mention_at(block, c)):
             return True
     return False

@@ -14,7 +14,7 @@ from tests.sentences import relations as _relations
 pytestmark = pytest.mark.slow
 
 
-# constructions/named_later.py: the holders of "the X ministers of A, B and C" named later as
+# constructions/elsewhere.py: the holders of "the X ministers of A, B and C" named later as
 # "A's P", "B's Q"
 @pytest.mark.parametrize(
     "text",
@@ -116,6 +116,35 @@ def test_a_term_of_office_held_is_a_post(text, holder, title, qualifiers):
 def test_a_country_holding_a_presidency_holds_no_post():
     posts = _posts("Chile holds the rotating presidency of the Northern Council this year.")
     assert posts == {}
+
+
+# constructions/elsewhere.py `described_holder`: "The former X" as a subject, after one person
+def test_a_former_title_said_of_the_person_just_named_is_theirs():
+    text = (
+        'Ana Ortiz won the vote on Sunday. "We will govern for everyone," Ortiz told '
+        'supporters. "Nobody will be left behind." The former foreign minister, who '
+        "entered parliament in 2015, said she would open talks on Tuesday."
+    )
+    assert _posts(text).get(("Ana Ortiz", "Foreign Minister")) == ("asserted", ("former",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people named before: which one?
+        "Ana Ortiz met Erik Dahl in Lima on Sunday. The former foreign minister said the "
+        "talks went well.",
+        # no "former": the post of someone else ("congratulated her")
+        "Ana Ortiz won the vote on Sunday. The foreign minister congratulated her.",
+        # too far back (titles.yaml `windows.described_sentences`)
+        "Ana Ortiz won the vote on Sunday. It rained. The hall was cold. The food was late. "
+        "The former foreign minister then left.",
+        # no subject: someone she thanked
+        "Ana Ortiz won the vote on Sunday. She thanked the former foreign minister for his help.",
+    ],
+)
+def test_a_title_described_is_no_post_of_the_wrong_person(text):
+    assert not any(title == "Foreign Minister" for (_who, title) in _posts(text))
 
 
 def _post_names(text: str) -> dict[str, set[str]]:

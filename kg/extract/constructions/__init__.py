@@ -17,9 +17,9 @@ from __future__ import annotations
 from kg.extract.constructions.attributes import force_place, person_of, plan_possessor
 from kg.extract.constructions.base import Builder
 from kg.extract.constructions.counterparts import counterparts
+from kg.extract.constructions.elsewhere import named_later
 from kg.extract.constructions.leadership import leadership, portfolios
 from kg.extract.constructions.lists import respectively
-from kg.extract.constructions.named_later import named_later
 from kg.extract.constructions.positions import read_position
 from kg.extract.constructions.succession import succession
 from kg.extract.frames.candidates import Candidate

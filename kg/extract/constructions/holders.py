@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg.extract.actors import known_as
 from kg.extract.constructions.base import Builder, people_of, people_runs, says_past
+from kg.extract.constructions.elsewhere import described_holder
 from kg.extract.doc_memo import memo
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.mentions import Mention
@@ -222,6 +223,10 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             and first.tok_end <= pos.tok_start
         ):
             return title_holder(b, first, allow_past)
+    # "A ... . The former foreign minister, who ..., said": the one person named just before
+    described = described_holder(b, pos)
+    if described is not None:
+        return described, "described"
     return None, ""
 
 

@@ -1,8 +1,12 @@
-"""A plural title of several owners whose holders are named in the sentences after it: "The
-interior ministers of Norland, Velmar and Sudria met on Monday. The pact was signed by
-Norland's A, Velmar's B and Sudria's C." -> A is Norland's interior minister, and so on."""
+"""Posts whose holder the text names in another sentence: a plural title of several owners
+whose holders are named after it ("The interior ministers of Norland, Velmar and Sudria met
+on Monday. The pact was signed by Norland's A, Velmar's B and Sudria's C." -> A is Norland's
+interior minister, and so on), and a former post said of the person just named ("A ... .
+The former foreign minister, who ..., said" -> A was foreign minister)."""
 
 from __future__ import annotations
+
+import bisect
 
 from kg.extract.constructions.base import Builder, owns
 from kg.extract.constructions.lists import _hold_paired, _singular
@@ -112,3 +116,28 @@ def _titled_after(b: Builder, block: int, m: Mention) -> bool:
         if c.dep_ == "appos" and b.is_position(b.index.mention_at(block, c)):
             return True
     return False
+
+
+def described_holder(b: Builder, pos: Mention) -> Ref | None:
+    """The holder of a former post that a definite title describes as a clause's subject
+    ("The former foreign minister, who ..., said"), naming no one: the one person named in
+    its sentence before it and the titles.yaml `windows.described_sentences` sentences
+    before (none when two or more are)."""
+    doc, index = b.doc, b.index
+    head = doc[pos.head]
+    if head.dep_ not in ("nsubj", "nsubjpass") or not any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children
+    ):
+        return None
+    if "former" not in qualifiers_of(doc, pos.tok_start, pos.tok_end):
+        return None
+    at = index.pos(b.block, doc[pos.tok_start])
+    first = index.sentence_number(at) - title_data().windows["described_sentences"]
+    people: dict[int, Ref] = {}
+    k = bisect.bisect_left(index._starts, at) - 1
+    while k >= 0 and index.ordered[k].sent >= first:
+        c = index.clusters[index.ordered[k].cluster]
+        if c.cls == "Person":
+            people.setdefault(c.id, Ref(c))
+        k -= 1
+    return next(iter(people.values())) if len(people) == 1 else None

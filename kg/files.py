@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -50,13 +51,42 @@ def _umask() -> int:
     return mask
 
 
+def _special(path: Path) -> bool:
+    """Whether `path` names something that exists and is neither a regular file nor a
+    folder (its target, for a symbolic link)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _written_in_place(path: Path, mode: str) -> Iterator[IO]:
+    try:
+        handle = open(path, mode, encoding=None if "b" in mode else "utf-8")  # noqa: SIM115
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    try:
+        with handle:
+            yield handle
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
 @contextlib.contextmanager
 def atomic_writer(path: Path | str, mode: str = "wb") -> Iterator[IO]:
     """Write to a temporary file in the target's folder, then rename it into place.
 
     On any error the temporary file is removed and the target is left as it was.
-    """
+
+    A target that exists and is not a regular file or a folder (a device such as /dev/null
+    or /dev/stdout, a named pipe, a socket) is written in place: a rename would put a
+    regular file where it was (run as root, `-o /dev/null` replaced the system's null
+    device), and none of them can be written whole or not at all."""
     path = Path(path)
+    if _special(path):
+        yield from _written_in_place(path, mode)
+        return
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -47,6 +47,40 @@ def test_a_body_or_country_that_chairs_or_leads_an_event_chairs_it(text, chair, 
     assert _has(_relations(text), chair, "chairs", event)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r14 Z5: frames.yaml chaired_events; an offensive or a war is led, not chaired
+        "Last spring's offensive on the Brask valley was led by the Coastal Front.",
+        "According to Velmar radio, the war against the rebels is being led by Tomas Ekberg.",
+        "The relief deployment to Sudria will be led by the Norlandic Navy, a spokesman said.",
+    ],
+)
+def test_an_offensive_or_a_war_led_by_someone_is_not_chaired(text):
+    assert not any(p == "chairs" for _s, p, _o in _relations(text))
+
+
+@pytest.mark.parametrize(
+    "text, chair, event",
+    [
+        (
+            "The summer drills, which were directed by the Velmar Navy, drew ships from six "
+            "countries.",
+            "Velmar Navy",
+            "summer drills",
+        ),
+        (
+            "Delegates left the consultations, which were headed by Tomas Ekberg, before noon.",
+            "Tomas Ekberg",
+            "consultations",
+        ),
+    ],
+)
+def test_an_event_a_chair_holds_led_in_a_relative_clause_is_chaired(text, chair, event):
+    # frames/objects.py `chaired`: the noun the relative clause is on, not "which"
+    assert _has(_relations(text), chair, "chairs", event)
+
+
 def test_a_participle_right_after_a_conjunct_is_said_of_that_conjunct_only():
     # frames/objects.py _participles_own: the charity is directed by him, not the summit
     found = _relations(

@@ -561,6 +561,7 @@ class Frames:
     bringing_verbs: frozenset[str]  # "proposed to hold a summit": brings the summit about
     proposing_modals: frozenset[str]  # "proposed that X should send": a proposed clause
     goal_nouns: frozenset[str]  # "a return to X", "an invitation to X": refusing it refuses X
+    chaired_events: frozenset[str]  # "the talks were led by X": an event a chair holds
     return_nouns: frozenset[str]  # "ruled out a return": to the force of the story
     maker_verbs: frozenset[str]  # "put forward a proposal": its subject makes it
     maker_preps: tuple[str, ...]  # "a proposal from X": X makes it

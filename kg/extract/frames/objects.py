@@ -175,6 +175,16 @@ def frame_objects(
         if spec == "dobj":
             for obj in objects:
                 out += _participles_own(index, block, tok, obj, actor_refs(index, block, obj))
+        elif spec == "chaired":  # "the talks were led by X": an event a chair holds, not
+            # "the offensive was led by X" (frames.yaml chaired_events)
+            # ("the drills, which were led by X": the noun the clause is on)
+            held = frames().chaired_events
+            for obj in objects:
+                noun = obj
+                if tok.dep_ == "relcl" and obj.lower_ in lexicon().relative_pronouns:
+                    noun = tok.head
+                if noun.lower_ in held or noun.lemma_.lower() in held:
+                    out += _participles_own(index, block, tok, obj, actor_refs(index, block, obj))
         elif spec == "named":  # "left the bloc": a direct object that names the entity
             # itself, not a noun its name modifies ("left the bloc's headquarters")
             for obj in objects:

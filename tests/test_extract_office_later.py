@@ -19,23 +19,23 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
     [
-        "The interior ministers of Spain, Portugal and Norway met in Lisbon on Monday. The "
-        "pact was signed by Spain's Ana Ortiz, Portugal's Pedro Alves and Norway's Erik Dahl.",
+        "On Monday the energy ministers of Chile, Peru and Norway gathered in Lima. Chile's "
+        "Ana Ortiz, Peru's Pedro Alves and Norway's Erik Dahl later initialled a joint text.",
         # in the next paragraph, after a sentence of something else
-        "The interior ministers of Spain, Portugal and Norway gathered in Porto for two days."
-        "\n\nNo date was set for a second round. Spain's Ana Ortiz called the outcome fair, "
-        "Portugal's Pedro Alves praised the hosts and Norway's Erik Dahl stayed silent.",
+        "The energy ministers of Chile, Peru and Norway spent two days in Porto.\n\nNo date "
+        "was set for a second round. Chile's Ana Ortiz called the outcome fair, Peru's Pedro "
+        "Alves praised the hosts and Norway's Erik Dahl stayed silent.",
     ],
 )
 def test_a_plural_titles_holders_named_after_it_hold_it(text):
     found = _relations(text)
     for person in ("Ana Ortiz", "Pedro Alves", "Erik Dahl"):
-        assert _has(found, person, "holdsPosition", "Interior Minister"), person
+        assert _has(found, person, "holdsPosition", "Energy Minister"), person
     positions = {(s, o) for (s, p, o) in found if p == "positionIn"}
     assert positions == {
-        ("Interior Minister", "Spain"),
-        ("Interior Minister", "Portugal"),
-        ("Interior Minister", "Norway"),
+        ("Energy Minister", "Chile"),
+        ("Energy Minister", "Peru"),
+        ("Energy Minister", "Norway"),
     }
 
 
@@ -86,8 +86,8 @@ def test_a_plural_title_named_later_needs_each_owner_once(text, holder):
             (),
         ),
         (
-            "Chile's president, Mira Solvang, who has held the rotating chairmanship of the "
-            "Northern Council since July, will host the talks.",
+            "Mira Solvang, Chile's president, has held the chairmanship of the Northern Council "
+            "since July and will host the talks.",
             "Mira Solvang",
             "Chairman",
             (),

@@ -134,6 +134,10 @@ def test_a_former_title_said_of_the_person_just_named_is_theirs():
         # two people named before: which one?
         "Ana Ortiz met Erik Dahl in Lima on Sunday. The former foreign minister said the "
         "talks went well.",
+        # a pronoun for another person before it: either may be meant
+        "Ana Ortiz was elected on Friday after a long count. The vote was close. She "
+        "replaces Erik Dahl, whose term ended in June. The former minister said she would "
+        "start at once.",
         # no "former": the post of someone else ("congratulated her")
         "Ana Ortiz won the vote on Sunday. The foreign minister congratulated her.",
         # too far back (titles.yaml `windows.described_sentences`)
@@ -144,7 +148,7 @@ def test_a_former_title_said_of_the_person_just_named_is_theirs():
     ],
 )
 def test_a_title_described_is_no_post_of_the_wrong_person(text):
-    assert not any(title == "Foreign Minister" for (_who, title) in _posts(text))
+    assert not any(title in ("Foreign Minister", "Minister") for (_who, title) in _posts(text))
 
 
 def _post_names(text: str) -> dict[str, set[str]]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import bisect
 
-from kg.extract.constructions.base import Builder, owns
+from kg.extract.constructions.base import Builder, owns, people_of
 from kg.extract.constructions.lists import _hold_paired, _singular
+from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
 from kg.extract.phrases.titles import qualifiers_of, title_data
 from kg.extract.resolve import Ref
@@ -120,9 +121,10 @@ def _titled_after(b: Builder, block: int, m: Mention) -> bool:
 
 def described_holder(b: Builder, pos: Mention) -> Ref | None:
     """The holder of a former post that a definite title describes as a clause's subject
-    ("The former foreign minister, who ..., said"), naming no one: the one person named in
-    its sentence before it and the titles.yaml `windows.described_sentences` sentences
-    before (none when two or more are)."""
+    ("The former foreign minister, who ..., said"), naming no one: the one person named or
+    referred to by a pronoun in its sentence before it and the titles.yaml
+    `windows.described_sentences` sentences before (none when two or more are: "He takes
+    over from B. The former minister ..." may be either)."""
     doc, index = b.doc, b.index
     head = doc[pos.head]
     if head.dep_ not in ("nsubj", "nsubjpass") or not any(
@@ -132,7 +134,7 @@ def described_holder(b: Builder, pos: Mention) -> Ref | None:
     if "former" not in qualifiers_of(doc, pos.tok_start, pos.tok_end):
         return None
     at = index.pos(b.block, doc[pos.tok_start])
-    first = index.sentence_number(at) - title_data().windows["described_sentences"]
+    first = max(0, index.sentence_number(at) - title_data().windows["described_sentences"])
     people: dict[int, Ref] = {}
     k = bisect.bisect_left(index._starts, at) - 1
     while k >= 0 and index.ordered[k].sent >= first:
@@ -140,4 +142,21 @@ def described_holder(b: Builder, pos: Mention) -> Ref | None:
         if c.cls == "Person":
             people.setdefault(c.id, Ref(c))
         k -= 1
+    start = index.sentence_starts[first] if index.sentence_starts else 0
+    for ref in _pronouns_between(b, start, at):
+        people.setdefault(ref.cluster.id, ref)
     return next(iter(people.values())) if len(people) == 1 else None
+
+
+def _pronouns_between(b: Builder, start: int, end: int) -> list[Ref]:
+    """The people the personal pronouns between two offsets of the article stand for."""
+    index, out = b.index, []
+    words = lexicon().person_pronouns
+    for block in range(b.block + 1):
+        offset, doc = index.offsets[block], index.docs[block]
+        if offset + len(doc.text) <= start:
+            continue
+        for tok in doc:
+            if start <= offset + tok.idx < end and tok.lower_ in words:
+                out += people_of(index.refs(block, tok, with_conj=False))
+    return out

@@ -190,3 +190,39 @@ def test_a_foreign_ambassador_in_a_datelined_capital_is_posted_there():
 def test_no_posting_without_a_host(text):
     names = _post_names(text)
     assert not any(" to " in n for ns in names.values() for n in ns), names
+
+
+# holders.py `_last_conjunct_before`: the parser hangs the title on the first of the list
+@pytest.mark.parametrize(
+    "text, holder, other",
+    [
+        (
+            "The accord was signed by Mira Solvang and Lwazi Mthembu, Chile's defence "
+            "minister, on Friday.",
+            "Lwazi Mthembu",
+            "Mira Solvang",
+        ),
+        (
+            "The talks brought together Mira Solvang and Haruto Kanemoto, the Peruvian "
+            "defence minister.",
+            "Haruto Kanemoto",
+            "Mira Solvang",
+        ),
+    ],
+)
+def test_a_title_after_a_list_of_people_is_the_last_ones(text, holder, other):
+    posts = _posts(text)
+    assert (holder, "Defence Minister") in posts, posts
+    assert (other, "Defence Minister") not in posts, posts
+
+
+# phrases/names.py: a whole name read as an unknown place, last of a list of people, before a
+# title in apposition, is a person's
+def test_a_name_read_as_a_place_before_a_title_after_a_person_is_a_person():
+    text = (
+        "The accord was signed by Mira Solvang and Oyelaran Adeyemi, Morocco's defence "
+        "minister, on Friday."
+    )
+    posts = _posts(text)
+    assert ("Oyelaran Adeyemi", "Defence Minister") in posts, posts
+    assert ("Mira Solvang", "Defence Minister") not in posts, posts

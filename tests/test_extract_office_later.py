@@ -197,8 +197,8 @@ def test_no_posting_without_a_host(text):
     "text, holder, other",
     [
         (
-            "The accord was signed by Mira Solvang and Lwazi Mthembu, Chile's defence "
-            "minister, on Friday.",
+            "The accord was signed on Friday by Mira Solvang and Lwazi Mthembu, the Chilean "
+            "defence minister.",
             "Lwazi Mthembu",
             "Mira Solvang",
         ),

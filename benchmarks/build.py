@@ -15,12 +15,17 @@ two generated sizes it also prints the CPU ratio per article (per_article): the 
 ratios of a small and a large corpus differ by how much of each the start-ups are.
 
     python benchmarks/build.py 200 2000 [--corpus ../shared/corpus] [--out] [--no-bytecode]
+        [--repeat N]
     python benchmarks/build.py 200 10000 --memory-only
 
 --out also builds with --out (the files written while streaming) and reports its memory.
 kg runs from its modules' byte-code caches, as an installed copy does (launch.with_bytecode:
 an environment with PYTHONDONTWRITEBYTECODE set would have every process compile kg's
 sources again); --no-bytecode measures it the old way (rounds before 9 of issue 11).
+--repeat N runs each corpus's commands N times, in turns (spaCy, jobs 1, jobs 2, then the
+other way round, and so on), prints every run's row and reports the median of each figure,
+a ratio being the median of the runs' own ratios: a wall ratio near its target (0.63
+against 0.6 at 36 and 200 articles) is within what one run on a shared machine moves by.
 --memory-only runs the `--jobs 1` build alone (no spaCy baseline, no `--jobs 2` run) and
 prints its peak memory (its CPU and wall time for information): the memory target at sizes
 where the whole comparison would take too long.
@@ -34,6 +39,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import statistics
 import sys
 import tempfile
 from itertools import pairwise
@@ -58,7 +64,11 @@ print(sum(1 for _ in nlp.pipe(texts, batch_size=64)))
 """
 
 
-def run(corpus: Path, label: str, with_out: bool, memory_only: bool = False) -> dict:
+def run(
+    corpus: Path, label: str, with_out: bool, memory_only: bool = False, backwards: bool = False
+) -> dict:
+    """One run of a corpus's commands (with `backwards`, in the other order: --jobs 2,
+    --jobs 1, spaCy)."""
     work = Path(tempfile.mkdtemp(prefix="kg-bench-build-"))
     kg = [sys.executable, "-m", "kg.cli", "build", str(corpus)]
     try:
@@ -71,9 +81,14 @@ def run(corpus: Path, label: str, with_out: bool, memory_only: bool = False) -> 
                 "jobs1_wall_s": j1["wall_s"],
                 "build_peak_mb": j1["peak_mb"],
             }
-        spacy = measure([sys.executable, "-c", SPACY, str(corpus)])
-        j1 = measure([*kg, "--store", str(work / "s1"), "--no-out", "--jobs", "1"])
-        j2 = measure([*kg, "--store", str(work / "s2"), "--no-out", "--jobs", "2"])
+        commands = {
+            "spacy": [sys.executable, "-c", SPACY, str(corpus)],
+            "j1": [*kg, "--store", str(work / "s1"), "--no-out", "--jobs", "1"],
+            "j2": [*kg, "--store", str(work / "s2"), "--no-out", "--jobs", "2"],
+        }
+        order = list(commands)[::-1] if backwards else list(commands)
+        done = {name: measure(commands[name]) for name in order}
+        spacy, j1, j2 = done["spacy"], done["j1"], done["j2"]
         row = {
             "corpus": label,
             "articles": int(spacy["stdout"] or 0),
@@ -105,6 +120,11 @@ def main() -> None:
     else:
         with_bytecode()
     args = [a for a in args if a not in ("--out", "--memory-only", "--no-bytecode")]
+    repeat = 1
+    if "--repeat" in args:
+        at = args.index("--repeat")
+        repeat = int(args[at + 1])
+        del args[at : at + 2]
     corpora: list[tuple[Path, str, Path | None]] = []
     while args:
         a = args.pop(0)
@@ -125,8 +145,13 @@ def main() -> None:
     rows = []
     try:
         for path, label, _tmp in corpora:
-            rows.append(run(path, label, with_out, memory_only))
-            print(json.dumps(rows[-1]), flush=True)
+            runs = []
+            for n in range(repeat):
+                runs.append(run(path, label, with_out, memory_only, backwards=n % 2 == 1))
+                print(json.dumps(runs[-1]), flush=True)
+            rows.append(medians(runs))
+            if repeat > 1:
+                print(json.dumps({"medians_of": repeat, **rows[-1]}), flush=True)
     finally:
         for _p, _l, tmp in corpora:
             if tmp is not None:
@@ -160,6 +185,17 @@ def main() -> None:
         )
     if not memory_only:
         per_article(rows)
+
+
+def medians(runs: list[dict]) -> dict:
+    """The runs of one corpus as one row: each number the median of the runs' (a ratio
+    the median of their ratios, not a ratio of medians)."""
+    row = dict(runs[0])
+    for key, value in row.items():
+        if key != "articles" and isinstance(value, int | float) and not isinstance(value, bool):
+            middle = statistics.median(r[key] for r in runs)
+            row[key] = round(middle, 2) if isinstance(middle, float) else middle
+    return row
 
 
 def per_article(rows: list[dict]) -> None:

@@ -215,3 +215,171 @@ def test_the_description_renamed_by_a_naming_participle_is_still_found_by_its_wo
         "Norlandic Navy said on Monday it was ready. Sudria has refused to join the operation."
     )
     assert _has(_relations(text), "Sudria", "declines", "Sea Guard", "refused")
+
+
+# Round 15: an entity described with a common noun where it is named ("X, a rebel group"),
+# "the new minister", plural government nouns.
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # the noun in apposition after the name
+        (
+            "The Coastal Front, a rebel group active in the north of Norway, freed two "
+            "hostages on Monday. The group's Southern Command had seized them in May.",
+            ("Southern Command", "partOf", "Coastal Front"),
+        ),
+        # the noun as the name's predicate
+        (
+            "The Coastal Front is the largest rebel group in Norway. The group is led by "
+            "Tomas Ekberg.",
+            ("Tomas Ekberg", "leads", "Coastal Front"),
+        ),
+        # a noun that is no anaphor of a class
+        (
+            "Fjordline Energy, a utility based in Bergen, reported a loss on Monday. The "
+            "utility also named Mira Solvang as its chief executive.",
+            ("Mira Solvang", "appointedBy", "Fjordline Energy"),
+        ),
+        # the noun in apposition before the name
+        (
+            "Talks resumed with the country's oldest rebel group, the Coastal Front, on "
+            "Monday. The group's Southern Command freed two hostages in May.",
+            ("Southern Command", "partOf", "Coastal Front"),
+        ),
+    ],
+)
+def test_a_definite_noun_refers_back_to_the_entity_described_with_it(text, relation):
+    assert _has(_relations(text), *relation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two entities described as groups: which one would be a guess
+        "The Coastal Front, a rebel group, freed two hostages. The Mountain Front, another "
+        "rebel group, said it would talk. The group's Southern Command had seized them in May.",
+        # a word before the noun that the description lacks
+        "The Coastal Front, a rebel group, freed two hostages on Monday. The armed group's "
+        "Southern Command had seized them in May.",
+        # another entity of its class named since in the noun's paragraph
+        "The Coastal Front, a rebel group, freed two hostages on Monday.\n\nThe Velmar "
+        "Harbour Union met in Oslo. The group's Southern Command had seized them in May.",
+    ],
+)
+def test_a_noun_that_may_be_another_described_entity_refers_back_to_none(text):
+    found = _relations(text)
+    assert not any(s == "Southern Command" and p == "partOf" for s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "not_relation"),
+    [
+        # the one appointed to a post with the title, not the one who held it
+        (
+            "The Minister of Trade, Mira Solvang, stepped down on Friday. On Saturday the "
+            "president appointed Tomas Ekberg as minister of trade. The Swedish envoy, Ilse "
+            "Varga, met the new Minister of Trade on Monday.",
+            ("Ilse Varga", "meets", "Tomas Ekberg"),
+            ("Ilse Varga", "meets", "Mira Solvang"),
+        ),
+        # the one given a post of the title's owner ("head of the Ministry of Trade")
+        (
+            "The Minister of Trade, Mira Solvang, stepped down on Friday. On Saturday the "
+            "president appointed Tomas Ekberg as head of the Ministry of Trade. The Swedish "
+            "envoy, Ilse Varga, met the new Minister of Trade on Monday.",
+            ("Ilse Varga", "meets", "Tomas Ekberg"),
+            ("Ilse Varga", "meets", "Mira Solvang"),
+        ),
+        # the only one given a post, to succeed the holder
+        (
+            "The Prime Minister, Mira Solvang, resigned on Monday. The king named Tomas Ekberg "
+            "to succeed her. The new Prime Minister received the ambassador of France, Jean "
+            "Moreau, on Tuesday.",
+            ("Tomas Ekberg", "meets", "Jean Moreau"),
+            ("Mira Solvang", "meets", "Jean Moreau"),
+        ),
+    ],
+)
+def test_the_new_holder_of_a_title_is_the_one_given_the_post(text, relation, not_relation):
+    found = _relations(text)
+    assert _has(found, *relation), found
+    assert not _has(found, *not_relation), found
+
+
+def test_the_new_holder_is_nobody_when_no_one_was_given_that_post():
+    # two given other posts: "the new minister" is neither, nor the minister who resigned
+    found = _relations(
+        "The Minister of Finance, Mira Solvang, resigned on Monday. The king named Tomas "
+        "Ekberg envoy to Sweden and Ilse Varga envoy to Denmark. Lars Holm met the new "
+        "minister in Oslo."
+    )
+    assert not any(p == "meets" for _s, p, _o in found), found
+
+
+def test_the_new_holder_with_no_one_given_a_post_reads_as_the_title():
+    # no appointment in the text: "the new prime minister" is the prime minister named
+    found = _relations(
+        "Prime Minister Mira Solvang met Tomas Ekberg on Monday. The new prime minister also "
+        "met the Swedish foreign minister, Ilse Varga."
+    )
+    assert _has(found, "Mira Solvang", "meets", "Ilse Varga"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Italy sent a frigate to the mission in May. The EU's foreign policy chief, Mira "
+        "Solvang, urged governments to send more ships.",
+        "Italy sent a frigate to the mission in May. Mira Solvang urged European governments "
+        "to send more ships.",
+    ],
+)
+def test_a_plural_government_noun_is_no_one_country(text):
+    found = _relations(text)
+    assert not _has(found, "Mira Solvang", "urges", "Italy"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # the person the text gave that age
+        (
+            "Mira Solvang, 51, was elected leader of the Velmar Party on Sunday. The "
+            "51-year-old met Swedish Prime Minister Ulf Kristersson on Monday.",
+            ("Mira Solvang", "meets", "Ulf Kristersson"),
+        ),
+        # no age given: read as a pronoun is (not the subject of its own clause)
+        (
+            "Tomas Ekberg won the vote on Sunday. President Ilse Varga later received the "
+            "61-year-old at the palace.",
+            ("Ilse Varga", "meets", "Tomas Ekberg"),
+        ),
+        # the one given a post in the sentence before, with a noun after the age
+        (
+            "Prime Minister Ilse Varga named Tomas Ekberg as foreign minister on Monday. The "
+            "56-year-old economist will travel to Sweden next week.",
+            ("Tomas Ekberg", "visits", "Sweden"),
+        ),
+    ],
+)
+def test_a_person_described_by_age_is_the_one_named_before(text, relation):
+    assert _has(_relations(text), *relation)
+
+
+def test_a_person_described_by_age_is_not_an_unnamed_one_of_that_age():
+    found = _relations(
+        "A 34-year-old man was arrested in Oslo on Sunday. Tomas Ekberg, the police chief, "
+        "said the 34-year-old had met Ilse Varga."
+    )
+    assert not any(p == "meets" for _s, p, _o in found), found
+
+
+def test_a_person_described_by_age_is_not_one_of_another_age():
+    found = _relations(
+        "Mira Solvang, 62, met Tomas Ekberg on Sunday. The 48-year-old will travel to Sweden "
+        "next week."
+    )
+    assert not _has(found, "Mira Solvang", "visits", "Sweden"), found
+    assert _has(found, "Tomas Ekberg", "visits", "Sweden"), found

@@ -44,6 +44,8 @@ class Descriptions:
                         return self.country_of(ref.cluster, block, tok) or _NOBODY
             if child.dep_ == "poss":
                 return _NOBODY  # "his government" of a post the text does not tell
+        if tok.tag_ in ("NNS", "NNPS"):
+            return _NOBODY  # "urged governments to send ships", "European governments": many
         n = self._before(block, tok)
         named = [
             k for k in self._of_class_word.get(("GovernmentBody", tok.lemma_.lower()), []) if k < n
@@ -116,7 +118,12 @@ class Descriptions:
     def _titled(self, block: int, tok, words: list[str]) -> Cluster | None:
         """The person a title description stands for (`_titled_as`); with no one named with
         the title, the holder of a title it names the post of ("the Head of State": the
-        president named before; lexicon `title_equivalents`)."""
+        president named before; lexicon `title_equivalents`). "The new minister" is one the
+        text gave the post to (`_new_holder`)."""
+        if any(c.dep_ == "amod" and c.lower_ in lexicon().new_title_words for c in tok.children):
+            given, holder = self._new_holder(block, tok, words)
+            if given:
+                return holder
         found = self._titled_as(block, tok, words)
         if found is None:
             for other in lexicon().title_equivalents.get(" ".join(words), ()):
@@ -124,6 +131,62 @@ class Descriptions:
                 if found is not None:
                     break
         return found
+
+    def _new_holder(self, block: int, tok, words: list[str]) -> tuple[bool, Cluster | None]:
+        """Whom "the new minister" stands for: of the persons the text gave a post to before
+        it (`_given_post`), the one named last whose post is this title or of its owner ("the
+        new Minister of the Interior": "named B at the head of the Ministry of the Interior"),
+        else the only one ("named to succeed him B ... The new Prime Minister"); nobody when
+        there are more (never the one who held the post before, named with its title). False
+        when the text gave no one a post: the title reads as without "new"."""
+        n = self._before(block, tok)
+        pos = self.pos(block, tok)
+        given: list[Cluster] = []
+        for m in self.ordered[:n]:
+            c = self.clusters[m.cluster]
+            if (
+                c.cls == "Person"
+                and all(c is not g for g in given)
+                and given_post(self.docs[m.block][m.head])
+            ):
+                given.append(c)
+        if not given:
+            return False, None
+        matched = [c for c in given if self._holds_title(c, words, pos)]
+        if matched:
+            return True, max(matched, key=lambda c: self._last_named(c, pos))
+        if len(given) == 1 and self._no_other_post(given[0], words, pos):
+            return True, given[0]
+        return True, None
+
+    def _holds_title(self, person: Cluster, words: list[str], pos: int) -> bool:
+        """Whether a person holds, as the constructions found it before `pos`, a post with this
+        title, or one whose name or owner's name has all the words of the title's complement
+        ("head" of the "Ministry of the Interior" for "Minister of the Interior")."""
+        _head, complement = _title_parts(words)
+        venues = lexicon().venue_preps  # "Minister of Trade in Stockholm": of trade
+        stop = next((i for i, w in enumerate(complement) if w in venues), len(complement))
+        content = set(complement[:stop]) - title_data().complement_prepositions
+        content -= lexicon().definite_determiners
+        for offset, post, former in self.holdings.get(person.id, []):
+            if offset >= pos or former:
+                continue
+            if _is_title(post.label.lower(), words):
+                return True
+            owner = self.clusters[post.of].label if post.of is not None else ""
+            if content and content <= set(f"{post.label} {owner}".lower().split()):
+                return True
+        return False
+
+    def _no_other_post(self, person: Cluster, words: list[str], pos: int) -> bool:
+        """Whether no post the person holds before `pos` has another head word than the
+        title's ("envoy" is no "minister"; a "Minister of Trade" may be made prime minister)."""
+        head = _title_parts(words)[0][-1:]
+        return all(
+            _title_parts(post.label.lower().split())[0][-1:] == head
+            for offset, post, former in self.holdings.get(person.id, [])
+            if offset < pos and not former
+        )
 
     def _titled_as(self, block: int, tok, words: list[str]) -> Cluster | None:
         """The person a title description stands for ("the minister", "the president"): of
@@ -178,6 +241,45 @@ class Descriptions:
         if held and tok.dep_ in ("nsubj", "nsubjpass"):
             return max(held, key=lambda c: self._last_named(c, pos))
         return None
+
+
+def given_post(tok) -> bool:
+    """Whether a person's name is one a post is given to in its clause: the object or the
+    passive subject of an appointing verb (lexicon `appointment_verbs`: "named B", "B was
+    sworn in", "named to succeed him the minister, B"), or the subject of a succeeding one
+    (`post_taking_verbs`: "B succeeds A", "B becomes minister"); the words between are a
+    title, names or a list."""
+    lex = lexicon()
+    t = tok
+    for _ in range(6):
+        head = t.head
+        if head.i == t.i:
+            return False
+        if head.pos_ in ("VERB", "AUX"):
+            lemma = head.lemma_.lower()
+            if t.dep_ == "nsubj":  # "B succeeds A", "B becomes minister", "B takes over"
+                particle = next((c.lower_ for c in head.children if c.dep_ == "prt"), None)
+                phrasal = f"{lemma} {particle}" if particle else lemma
+                return phrasal in lex.post_taking_verbs
+            if t.dep_ not in _GIVEN_DEPS:
+                return False
+            appointing = head.head if head.dep_ == "xcomp" else None
+            if (
+                lemma in lex.post_taking_verbs
+                and appointing is not None
+                and appointing.lemma_.lower() in lex.appointment_verbs
+                and not any(c.dep_ in ("dobj", "nsubjpass") for c in appointing.children)
+            ):
+                return True  # "named to succeed him the minister, B" (B named; not "named A
+                # to succeed B", "A was named to succeed B")
+            return lemma in lex.appointment_verbs
+        if t.dep_ not in ("appos", "conj", "compound", "oprd", "flat"):
+            return False
+        t = head
+    return False
+
+
+_GIVEN_DEPS = ("dobj", "nsubjpass", "oprd", "conj", "attr")
 
 
 def _names_owner(tok) -> bool:

@@ -356,6 +356,9 @@ class Lexicon:
     representative_preps: frozenset[str]  # "officials from Norland"
     title_determiners: frozenset[str]  # "the president" (a title named): a person named before
     title_word_determiners: frozenset[str]  # "the minister" (a word of a title)
+    new_title_words: frozenset[str]  # "the new minister": one given the post in the text
+    post_taking_verbs: frozenset[str]  # "B succeeds A", "B becomes minister": B takes a post
+    age_words: tuple[str, ...]  # "the 51-year-old": the unit and the adjective
     anaphor_determiners: frozenset[str]  # "the plan", "its force"
     anaphoric_title_words: frozenset[str]  # "the minister" (generic, but refers back)
     speaker_preps: frozenset[str]  # "a spokesperson for X said": X says

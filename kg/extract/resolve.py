@@ -4,10 +4,11 @@ representatives ("UK envoys" -> United Kingdom) and seats of government."""
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from kg.extract.descriptions import Descriptions, names_holder, opens_complement
+from kg.extract.descriptions import Descriptions, given_post, names_holder, opens_complement
 from kg.extract.lexicon import GazetteerEntry, frames, gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
@@ -58,6 +59,12 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
     # "persons" whose name the gazetteer knows as a place or a seat of government ("she"
     # never stands for them)
     places_as_persons: set[int] = field(default_factory=set)
+    # a common noun an entity is described with where it is named -> (mention index, the
+    # words of the description and the name): "The ELN, the largest guerrilla group" ... "the
+    # group" (`_described_as`; made on its first use)
+    _descriptors: dict[str, list[tuple[int, frozenset[str]]]] | None = None
+    # age -> the persons the text gives that age where naming them ("X, 51,"): `_aged`
+    _ages: dict[str, list[tuple[int, Cluster]]] | None = None
 
     def __post_init__(self) -> None:
         text = self.text
@@ -221,6 +228,10 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             if c.cls == "Position" and any(
                 t.lower[d] in lex.title_determiners for d in t.kids[tok.i]
             ):
+                age = self._age_of(tok)  # "the 56-year-old economist": by age, not by title
+                if age is not None:
+                    person = self._aged(block, tok, age)
+                    return [Ref(person, True)] if person else []
                 words = c.label.lower().split()
                 person = self._titled(block, tok, words) if words else None
                 return [Ref(person, True)] if person else []
@@ -293,6 +304,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             c = self._antecedent(
                 block, tok, {lex.anaphors[lemma]}, word=lemma, named=lemma in lex.named_anaphors
             )
+            if c is None and lemma in lex.named_anaphors:
+                c = self._described_as(block, tok)  # "The ELN, a rebel group, ... the group"
             return [Ref(c, True)] if c else []
         if lemma in lex.body_nouns:  # "her movement", "his party": the body of the post
             for poss in (c for c in tok.children if c.dep_ == "poss"):
@@ -310,13 +323,18 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         ):
             c = self._titled(block, tok, [lemma])  # "the minister said" -> the minister named
             return [Ref(c, True)] if c else []
+        age = self._age_of(tok)
+        if age is not None:  # "the 51-year-old said": the person of that age named before
+            c = self._aged(block, tok, age)
+            return [Ref(c, True)] if c else []
         apposed = self._apposed(block, tok)  # "The mediator, X, ...": X
         if apposed:
             return apposed
         if norm(low) in self._by_name_head:  # as written: "the authorities" are no Authority
             c = self._named_by_head(block, tok)  # "The bank also named X": the bank named before
             return [Ref(c, True)] if c else []
-        return []
+        c = self._described_as(block, tok)  # "X, a rebel group, ... The group's Y": X
+        return [Ref(c, True)] if c else []
 
     def _apposed(self, block: int, tok) -> list[Ref]:
         """A common noun that names no entity stands for the name in apposition after it,
@@ -395,6 +413,155 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             if other.cluster != c.id and other.block == block and other.head not in described:
                 return None  # another of its class named since, in the noun's paragraph
         return c
+
+    @staticmethod
+    def _age_of(tok) -> str | None:
+        """The age a definite description of a person by age gives ("the 51-year-old", "the
+        51-year-old economist": lexicon `age_words`), else None."""
+        t = tree(tok.doc)
+        unit, adjective = lexicon().age_words
+        i = tok.i
+        if t.lower[i] == adjective:
+            old = i
+        elif t.pos[i] == "NOUN":
+            old = next((d for d in t.kids[i] if t.dep[d] == "amod" and t.lower[d] == adjective), -1)
+            if old < 0:
+                return None
+        else:
+            return None
+        if not any(t.dep[d] == "det" and t.lower[d] in _DEFINITE for d in t.kids[i]):
+            return None
+        for d in t.kids[old]:
+            if t.lower[d] == unit:
+                for k in t.kids[d]:
+                    if t.dep[k] == "nummod" and tok.doc[k].like_num:
+                        return t.lower[k]
+        return None
+
+    def _aged(self, block: int, tok, age: str) -> Cluster | None:
+        """The person "the 51-year-old" stands for: the one the text gave that age ("Mira
+        Solvang, 51,", "51-year-old Mira Solvang"), else, read as a pronoun is, the subject of
+        the sentence before (for a subject) or the person named last, never one the text
+        gave another age; first, one given a post in its sentence or the one before ("A named
+        B as envoy. The 56-year-old ...": B; `given_post`); nobody when the text brought in a
+        person of that age with no name ("a 51-year-old man")."""
+        pos = self.pos(block, tok)
+        unit, adjective = lexicon().age_words
+        if re.search(rf"\b[Aa]n? {re.escape(age)}-{unit}-{adjective}\b", self.text[:pos]):
+            return None
+        ages = self._person_ages()
+        given = [(start, c) for start, c in ages.get(age, []) if start < pos]
+        if given:
+            return max(given, key=lambda item: item[0])[1]
+        other = {c.id for a, found in ages.items() if a != age for start, c in found if start < pos}
+        n = self._before(block, tok)
+        sent = self.sentence_number(pos)
+        for m in reversed(self.ordered[:n]):  # "A named B as envoy. The 56-year-old ...": B
+            if m.sent < sent - 1:
+                break
+            c = self.clusters[m.cluster]
+            if c.cls == "Person" and c.id not in other and given_post(self.docs[m.block][m.head]):
+                return c
+        c = None
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            c = self._subject_antecedent(block, tok)
+        if c is not None and c.id not in other:
+            return c
+        return self._antecedent(
+            block, tok, {"Person"}, exclude=other | self._co_subjects(block, tok)
+        )
+
+    def _person_ages(self) -> dict[str, list[tuple[int, Cluster]]]:
+        """age -> (where named, person) of each person the text gives an age where naming
+        them: "Mira Solvang, 51," or "51-year-old Mira Solvang" (made on its first use)."""
+        if self._ages is not None:
+            return self._ages
+        unit, adjective = lexicon().age_words
+        after = re.compile(r"\s*,\s*(\d{1,3})\s*[,.;)]")
+        before = re.compile(rf"(\d{{1,3}})-{unit}-{adjective}\s+$")
+        out: dict[str, list[tuple[int, Cluster]]] = {}
+        for m in self.ordered:
+            c = self.clusters[m.cluster]
+            if c.cls != "Person":
+                continue
+            found = after.match(self.text, m.end) or before.search(self.text, 0, m.start)
+            if found:
+                out.setdefault(found.group(1), []).append((m.start, c))
+        self._ages = out
+        return out
+
+    def _described_as(self, block: int, tok) -> Cluster | None:
+        """The entity a definite common noun that no name has as its head refers back to: the
+        one last described with that noun, in its number, where it was named ("The Coastal
+        Front, a rebel group, ..." / "the largest rebel group, the Coastal Front," / "The
+        Coastal Front is a rebel group" ... "The group's southern command", "the group
+        denies"), with the guards of `_named_by_head`: its modifiers and complement are words
+        of that description or name ("the rebel group", not "the armed group"), no other
+        entity described with it, nor another of its class named since in the noun's
+        paragraph. (A name with the noun as its head is read first: `_named_by_head`, or the
+        class anaphors for "the group".)"""
+        t = tree(tok.doc)
+        kids = t.kids[tok.i]
+        if not any(t.dep[d] == "det" and t.lower[d] in _DEFINITE for d in kids):
+            return None
+        key = norm(tok.lower_)
+        found = self._descriptor_index().get(key)
+        if not found:
+            return None
+        n = self._before(block, tok)
+        earlier = [(k, words) for k, words in found if k < n]
+        if not earlier:
+            return None
+        k, words = earlier[-1]
+        c = self.clusters[self.ordered[k].cluster]
+        if any(self.ordered[j].cluster != c.id for j, _w in earlier):
+            return None  # two entities described as groups: which one would be a guess
+        if any(
+            t.dep[d] in ("amod", "compound", "nmod", "nummod", "poss") and t.lower[d] not in words
+            for d in kids
+        ):
+            return None
+        if any(
+            t.dep[d] == "prep"
+            and any(w.is_alpha and w.lower_ not in words for w in tok.doc[d].subtree)
+            for d in kids
+        ):
+            return None
+        for j in self._of_class.get(c.cls, [])[bisect.bisect_right(self._of_class[c.cls], k) :]:
+            other = self.ordered[j]
+            if j >= n:
+                break
+            if other.cluster != c.id and other.block == block:
+                return None  # another of its class named since, in the noun's paragraph
+        return c
+
+    def _descriptor_index(self) -> dict[str, list[tuple[int, frozenset[str]]]]:
+        """noun -> (mention index, words) of the entities described with it where named
+        (`_described_as`): a common noun in apposition after the name ("X, a rebel group"),
+        before it ("the largest rebel group, X") or its predicate ("X is a rebel group")."""
+        if self._descriptors is not None:
+            return self._descriptors
+        out: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        for k, m in enumerate(self.ordered):
+            c = self.clusters[m.cluster]
+            if c.cls in _UNNAMED_BY_HEAD or m.label == "DESC":
+                continue
+            doc = self.docs[m.block]
+            t = tree(doc)
+            i = m.head
+            nouns = [d for d in t.kids[i] if t.dep[d] == "appos" and d > i]
+            if t.dep[i] == "appos" and t.head[i] < i:
+                nouns.append(t.head[i])
+            if t.dep[i] == "nsubj" and t.lemma_lower[t.head[i]] == "be":
+                nouns += [d for d in t.kids[t.head[i]] if t.dep[d] == "attr"]
+            for d in nouns:
+                if t.pos[d] != "NOUN" or self.by_head.get((m.block, d)) is not None:
+                    continue  # a name, or a noun of an entity of its own
+                words = {w.lower_ for w in doc[d].subtree if w.is_alpha}
+                words |= set(norm(c.label).split()) | set(m.text.lower().split())
+                out.setdefault(norm(t.lower[d]), []).append((k, frozenset(words)))
+        self._descriptors = out
+        return out
 
     def _countrys_force(self, block: int, tok) -> Cluster | None:
         """ "Norland's navy": Norland's own force (lexicon `force_nouns`), the one its

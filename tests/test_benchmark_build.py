@@ -1,0 +1,39 @@
+"""benchmarks/build.py --repeat: the runs of a corpus reported as one row of medians."""
+
+from __future__ import annotations
+
+from benchmarks.build import medians
+
+
+def run(cpu: float, ratio: float, peak: int) -> dict:
+    return {
+        "corpus": "generated 3",
+        "articles": 3,
+        "build_cpu_s": cpu,
+        "ratio": ratio,
+        "peak": peak,
+    }
+
+
+def test_each_figure_is_the_median_of_the_runs():
+    row = medians([run(1.0, 0.94, 161), run(1.5, 1.26, 170), run(1.2, 0.90, 162)])
+    assert row == {
+        "corpus": "generated 3",
+        "articles": 3,
+        "build_cpu_s": 1.2,
+        "ratio": 0.94,  # the median of the runs' ratios, not a ratio of medians
+        "peak": 162,
+    }
+
+
+def test_an_even_number_of_runs_gives_the_mean_of_the_middle_two_rounded():
+    row = medians([run(1.0, 0.94, 161), run(1.5, 0.90, 162)])
+    assert row["build_cpu_s"] == 1.25
+    assert row["ratio"] == 0.92  # not 0.9199999999999999
+    assert row["peak"] == 161.5
+    assert row["articles"] == 3
+
+
+def test_one_run_is_its_own_row():
+    one = run(1.0, 0.94, 161)
+    assert medians([one]) == one

@@ -383,3 +383,15 @@ def test_a_person_described_by_age_is_not_one_of_another_age():
     )
     assert not _has(found, "Mira Solvang", "visits", "Sweden"), found
     assert _has(found, "Tomas Ekberg", "visits", "Sweden"), found
+
+
+def test_the_government_alone_is_the_country_whose_government_was_named_last():
+    # not the country the story names most (the host)
+    found = _relations(
+        "Talks between Norway's government and the Coastal Front resumed in Doha on Monday, "
+        "hosted by Qatar. Qatar said the talks would last a week, and Qatar's emir met both "
+        "sides. Mira Solvang, a U.S. envoy, urged both the government and the Coastal Front "
+        "to respect the truce."
+    )
+    assert _has(found, "Mira Solvang", "urges", "Norway"), found
+    assert not _has(found, "Mira Solvang", "urges", "Qatar"), found

@@ -12,6 +12,7 @@ from functools import cache
 from spacy.lang.en.syntax_iterators import noun_chunks as english_noun_chunks
 from spacy.tokens import Span
 
+from kg.extract.doc_memo import span_text
 from kg.extract.lexicon import frames, gazetteer, lexicon, norm
 from kg.extract.phrases.titles import title_data
 from kg.extract.syntax.arguments import phrasal_lemma, proposed_theme
@@ -24,11 +25,15 @@ _COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for", "along", 
 def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
     """Add the common-noun mentions of a parsed block to `out` (through `add`, which
     trims, classes and records a span), past the names already `taken`."""
+    t = tree(doc)  # the words as strings: most chunks are let go with no Token but the root
+    lower, lemma = t.lower, t.lemma_lower
     for chunk in _chunks(doc):
         root = chunk.root
+        i = root.i
         # the head with the word before it: "working group", "contact group"
-        before = [doc[root.i - 1].lower_] if root.i > chunk.start else []
-        cls = head_class([*before, root.lemma_]) or head_class([root.text]) or _signed(root)
+        cls = _head_class(lower[i - 1] if i > chunk.start else None, lemma[i], lower[i])
+        if cls is None and _may_be_signed(t, i):
+            cls = _signed(root)
         if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event") or _incomplete(root):
             continue
         if root.lower_ in lexicon().capitalised_heads and not root.text[:1].isupper():
@@ -84,20 +89,20 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
                 t.lower_ in lexicon().definite_determiners for t in chunk if t.i < root.i
             )
         if owner and len(out) > n:
-            whose = doc[owner[0].i : max(owned) + 1].text
+            whose = span_text(doc, owner[0].i, max(owned) + 1)
             out[-1].owned = " ".join(f"{whose} {out[-1].text}".split())
         venue = _venue(tail) if tail else None
         if tail and len(out) > n:
             # the name ends before the place it is held in ("talks between A and B in
             # Lima": the talks, in Lima), which is another of its names
             words = [*tokens, *(tail[: tail.index(venue)] if venue is not None else tail)]
-            out[-1].long = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+            out[-1].long = " ".join(span_text(doc, words[0].i, words[-1].i + 1).split())
         if len(full) > len(tail) and len(out) > n:
             words = [*tokens, *full]
-            out[-1].alias = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+            out[-1].alias = " ".join(span_text(doc, words[0].i, words[-1].i + 1).split())
         elif len(out) > n and venue is not None:
             words = [*tokens, *tail]
-            out[-1].alias = " ".join(doc[words[0].i : words[-1].i + 1].text.split())
+            out[-1].alias = " ".join(span_text(doc, words[0].i, words[-1].i + 1).split())
         if intent is not None and len(out) > n:
             # "the government's plan to cut the budget": named by what it intends
             end = next(
@@ -108,11 +113,24 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
                 ),
                 intent.right_edge.i + 1,
             )  # not a relative clause after a comma, nor a quotation's mark
-            out[-1].alias = " ".join(doc[chunk.start : end].text.split())
+            out[-1].alias = " ".join(span_text(doc, chunk.start, end).split())
         if len(out) > n and any(c.dep_ in ("acl", "relcl") and c.i > root.i for c in root.children):
             out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
         if len(out) > n:
             out[-1].names = _other_names(doc, chunk, root, tokens, owned, tail)
+
+
+@cache
+def _head_class(before: str | None, lemma: str, lower: str) -> str | None:
+    """The class a chunk's head gives it: its lemma with the word `before` it, else its
+    own form (words.head_class of each); worked out once per three words."""
+    return head_class([lemma] if before is None else [before, lemma]) or head_class([lower])
+
+
+def _may_be_signed(t, i: int) -> bool:
+    """What `_signed` asks first, read from the Tree: a noun object (or passive subject) of
+    a verb."""
+    return t.pos[i] == "NOUN" and t.dep[i] in ("dobj", "nsubjpass") and t.pos[t.head[i]] == "VERB"
 
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp"})
@@ -153,9 +171,8 @@ def noun_chunks(doc) -> list:
     for i, pos in enumerate(t.pos):
         if pos not in ("NOUN", "PROPN", "PRON"):
             continue
-        left = doc[i].left_edge.i
-        if left <= prev_end:
-            continue  # no chunk inside another
+        # (the label is read before the left edge, which takes a Token: either test only
+        # skips the word, and only a chunk moves `prev_end`)
         if dep[i] not in _NP_DEPS:
             if dep[i] != "conj":
                 continue
@@ -164,6 +181,9 @@ def noun_chunks(doc) -> list:
                 h = head[h]
             if dep[h] not in _NP_DEPS:
                 continue  # coordinated with no noun phrase
+        left = doc[i].left_edge.i
+        if left <= prev_end:
+            continue  # no chunk inside another
         prev_end = i
         out.append(Span(doc, left, i + 1, label="NP"))
     return out
@@ -418,10 +438,10 @@ def _other_names(doc, chunk, root, tokens: list, owned: set[int], tail: list) ->
             continue
         for more in ([], tail[:cut], tail):
             if len(words) + len(more) >= 2:
-                _add_name(out, doc[words[0].i : (more[-1].i if more else root.i) + 1].text)
+                _add_name(out, span_text(doc, words[0].i, (more[-1].i if more else root.i) + 1))
     quoted = [t.i for t in chunk if t.is_quote and t.i < root.i]
     if len(quoted) == 2 and quoted[1] == root.i - 1 and quoted[1] - quoted[0] > 1:
-        _add_name(out, doc[quoted[0] + 1 : quoted[1]].text)  # a "just transition" plan
+        _add_name(out, span_text(doc, quoted[0] + 1, quoted[1]))  # a "just transition" plan
     return tuple(out)
 
 

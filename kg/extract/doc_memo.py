@@ -8,10 +8,7 @@ beside the Doc, in a table the Doc's own lifetime bounds (no copy of the Doc is 
 
 from __future__ import annotations
 
-from functools import cache
 from weakref import WeakKeyDictionary
-
-from spacy.strings import get_string_id
 
 _MEMO: WeakKeyDictionary = WeakKeyDictionary()
 
@@ -24,27 +21,19 @@ def memo(doc) -> dict:
     return got
 
 
-def values(doc, attr: str) -> list[int]:
-    """The string ids of `attr` (LOWER, LEMMA, ORTH) of each token of `doc`, read from the
-    Doc's array once (no Token and no string is made)."""
+def span_text(doc, start: int, end: int) -> str:
+    """`doc[start:end].text`, cut from the Doc's text by its first and last tokens' offsets:
+    no Span is made, nor the text rebuilt word by word (`Span.text` joins its tokens)."""
+    if start >= end:
+        return ""
     table = memo(doc)
-    got = table.get(attr)
-    if got is None:
-        if attr in _READ_TOGETHER:  # one read of the array for the three
-            for name, column in zip(
-                _READ_TOGETHER, doc.to_array(_READ_TOGETHER).T.tolist(), strict=True
-            ):
-                table[name] = column
-            return table[attr]
-        got = table[attr] = doc.to_array(attr).tolist()
-    return got
+    text = table.get("text")
+    if text is None:
+        text = table["text"] = doc.text  # (joined from every token: once per Doc)
+    last = doc[end - 1]
+    return text[doc[start].idx : last.idx + len(last)]
 
 
-_READ_TOGETHER = ["LOWER", "LEMMA", "ORTH"]
-
-
-@cache
-def string_ids(words: frozenset[str], capitalised: bool = False) -> frozenset[int]:
-    """The string ids of `words` (and of their capitalised forms), as the arrays hold them."""
-    forms = {f for w in words for f in ((w, w.capitalize()) if capitalised else (w,))}
-    return frozenset(get_string_id(f) for f in forms)
+def know_text(doc, text: str) -> None:
+    """Keep the text `doc` was parsed from (what `doc.text` rebuilds token by token)."""
+    memo(doc)["text"] = text

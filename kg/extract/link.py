@@ -18,6 +18,7 @@ from kg.extract.link_descriptions import link_descriptions, named_nearby
 from kg.extract.mentions import Mention, acronym_fits
 from kg.extract.name_parts import join_name_parts, unknown_kind
 from kg.extract.phrases.titles import complement_end, is_honorific, title_data, title_label
+from kg.extract.syntax.tree import tree
 from kg.extract.words import reporting_subject
 
 
@@ -417,12 +418,10 @@ def _names_after_titles(mentions: list[Mention], docs: list) -> None:
     comma, or right before "as" and a title, become people's names."""
     starting: dict[tuple[int, int], Mention] = {(m.block, m.tok_start): m for m in mentions}
     anchors = [(m.block, m.tok_end) for m in mentions if m.label == "POSITION"]
-    person_nouns = lexicon().person_nouns
+    wanted = lexicon().person_nouns
     for block, doc in enumerate(docs):  # "her predecessor, X", "his counterpart, X"
-        strings = doc.vocab.strings  # the LOWER array: no Token object per word
-        wanted = {strings[w] for w in person_nouns}
-        lowers = doc.to_array("LOWER").tolist()
-        anchors += [(block, i + 1) for i, value in enumerate(lowers) if value in wanted]
+        lowers = tree(doc).lower  # the Tree's words: no Token object per word
+        anchors += [(block, i + 1) for i, word in enumerate(lowers) if word in wanted]
     # "includes Mira Solvang as energy minister": a name right before "as" and a title
     role_preps = lexicon().role_prepositions
     for m in mentions:

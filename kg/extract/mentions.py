@@ -13,9 +13,10 @@ from functools import cache
 
 from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, POS
 from spacy.symbols import PROPN
+from spacy.tokens import Span
 
 from kg.extract.common_nouns import common_mentions
-from kg.extract.doc_memo import values
+from kg.extract.doc_memo import span_text
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.phrases.titles import is_honorific, title_data
 from kg.extract.syntax.tree import tree
@@ -243,8 +244,8 @@ def find_mentions(
         start, end = tokens[0].i, tokens[-1].i + 1
         if (start, end) in spans:
             return
-        span = doc[start:end]
-        text = " ".join(span.text.translate(_NO_QUOTES).split())
+        span = Span(doc, start, end)  # (doc[start:end] checks the slice in Python first)
+        text = " ".join(span_text(doc, start, end).translate(_NO_QUOTES).split())
         if not any(ch.isalnum() for ch in text):
             return
         words = [t.text for t in span if not t.is_punct]
@@ -526,10 +527,9 @@ _LINKS = {"of", "the", "and", "for", "on", "de", "&"}
 def _quoted_names(doc) -> list[list]:
     """Quoted title-case phrases (a “Council of Elders”, “Clean Seas” policies)."""
     out = []
-    # the quotes found in the ORTH array (no Token, no string made)
-    strings = doc.vocab.strings
-    opens, closes = {strings[q] for q in _OPEN}, {strings[q] for q in _CLOSE}
-    orth = values(doc, "ORTH")
+    # the quotes found in the Tree's lower-case words (a quote's own form: no Token made)
+    opens, closes = _OPEN, _CLOSE
+    orth = tree(doc).lower
     if opens.isdisjoint(orth):
         return out
     i = 0

@@ -9,6 +9,7 @@ from kg.errors import ExtractionError
 from kg.extract.collector import fewer_collections
 from kg.extract.constructions import construction_candidates
 from kg.extract.constructions.bylines import byline_candidates
+from kg.extract.doc_memo import know_text
 from kg.extract.frames.candidates import Candidate
 from kg.extract.frames.match import noun_candidates, verb_candidates
 from kg.extract.frames.state import state_candidates
@@ -126,6 +127,7 @@ def _statements(
     for piece, doc in parsed:
         block = len(docs)
         docs.append(doc)
+        know_text(doc, article.text[piece.start : piece.end])  # what doc.text would rebuild
         offsets.append(piece.start)
         sent_index: dict[int, int] = {}
         for sent in doc.sents:

@@ -26,6 +26,14 @@ class Ref:
     guessed: bool = False
 
 
+def _coordinated(tok) -> bool:
+    """Whether `tok` has conjuncts (`Token.conjuncts`: it is a conjunct, or has one), read
+    from the Tree: most words have none, and asking spaCy makes a Token of each child."""
+    t = tree(tok.doc)
+    i = tok.i
+    return t.dep[i] == "conj" or any(t.dep[k] == "conj" for k in t.kids[i])
+
+
 @dataclass
 class ArticleIndex(Pronouns, Things, Voices, Descriptions):
     text: str
@@ -65,6 +73,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
     _descriptors: dict[str, list[tuple[int, frozenset[str]]]] | None = None
     # age -> the persons the text gives that age where naming them ("X, 51,"): `_aged`
     _ages: dict[str, list[tuple[int, Cluster]]] | None = None
+    # (where, country) of each government named with its country: `_owned_governments`
+    _governments: list[tuple[int, Cluster]] | None = None
 
     def __post_init__(self) -> None:
         text = self.text
@@ -193,7 +203,7 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
 
     def refs(self, block: int, tok, with_conj: bool = True) -> list[Ref]:
         """The entities a token stands for, with its conjuncts ("Peru, Bolivia and Ecuador")."""
-        tokens = [tok, *tok.conjuncts] if with_conj else [tok]
+        tokens = [tok, *tok.conjuncts] if with_conj and _coordinated(tok) else [tok]
         out: list[Ref] = []
         for t in tokens:
             for ref in self._refs_one(block, t):

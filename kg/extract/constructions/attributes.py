@@ -8,6 +8,7 @@ from kg.extract.lexicon import frames
 from kg.extract.mentions import Mention
 from kg.extract.syntax.arguments import subjects
 from kg.extract.syntax.events import governing_verb, noun_modality, thing_modality
+from kg.extract.syntax.tree import tree
 
 
 def plan_possessor(b: Builder, m: Mention, head) -> None:
@@ -66,6 +67,9 @@ def force_place(b: Builder, m: Mention, head) -> None:
 
 
 def person_of(b: Builder, m: Mention, head) -> None:
+    t = tree(head.doc)  # most names have no "of" after them: no Token made for their words
+    if not any(t.dep[c] == "prep" and t.lower[c] == "of" for c in t.kids[head.i]):
+        return
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:

@@ -4,9 +4,9 @@ of a sentence."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TypeGuard
 
-from kg.extract.doc_memo import string_ids, values
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.lexicon import lexicon, norm
 from kg.extract.link import Cluster
@@ -17,6 +17,7 @@ from kg.extract.phrases.titles import (
     title_label,
 )
 from kg.extract.resolve import ArticleIndex, Ref
+from kg.extract.syntax.tree import tree
 
 
 def says_past(tokens) -> bool:
@@ -132,13 +133,19 @@ def owns(b: Builder, m: Mention) -> bool:
 
 def tokens_with(doc, attr: str, words: set[str] | frozenset[str]) -> list:
     """The tokens whose `attr` (LOWER, LEMMA) is one of `words` (or its capitalised form),
-    found in the document's array without making a string of each token."""
-    ids = string_ids(frozenset(words), capitalised=True)
-    found = values(doc, attr)
-    if ids.isdisjoint(found):  # most blocks: none of the words
+    found in the Tree's words (made once per Doc) with no Token made for the others."""
+    forms = capitalised_forms(frozenset(words))
+    t = tree(doc)
+    found = t.lemma if attr == "LEMMA" else t.lower
+    if forms.isdisjoint(found):  # most blocks: none of the words
         return []
-    # a set test per token: numpy.isin costs more than the search on a block's few tokens
-    return [doc[i] for i, value in enumerate(found) if value in ids]
+    return [doc[i] for i, word in enumerate(found) if word in forms]
+
+
+@cache
+def capitalised_forms(words: frozenset[str]) -> frozenset[str]:
+    """`words` and their capitalised forms."""
+    return frozenset(f for w in words for f in (w, w.capitalize()))
 
 
 def people_runs(b: Builder, sent, least: int = 2) -> list[list[Mention]]:

@@ -226,6 +226,11 @@ def _noun_of_fits(index: ArticleIndex, block: int, noun, frame: Frame) -> bool:
 def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
     f = frames()
     out: list[Candidate] = []
+    # token -> the entities it names as a subject (`actor_refs`), for the block's frames:
+    # a clause's subjects are asked again by each frame its verb has. What actor_refs reads
+    # does not change while the block's verbs are read (their frames write `index.carry` and
+    # `index.echo`, which it does not read, and add only entities that it finds again)
+    subjects_of: dict[int, list[Ref]] = {}
     for clause in clauses_of(doc):
         if clause.kind != "verb":
             continue
@@ -283,7 +288,7 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                     subj = voiced
                 subj += principals(tok)  # "signed by A on behalf of Norland": Norland too
             subj += _partners(tok, frame)  # "A signed the accord with B": B signs it too
-            out += _emit(index, block, tok, frame, subj, anchor, clause.modality)
+            out += _emit(index, block, tok, frame, subj, anchor, clause.modality, subjects_of)
         out += carried_candidates(
             index, block, tok, clause, partial(_names_a_post, index, block, tok)
         )
@@ -398,7 +403,10 @@ def _emit(
     subj_tokens: list,
     anchor,
     level: str | None = _UNSET,
+    known: dict[int, list[Ref]] | None = None,
 ) -> list[Candidate]:
+    """The frame's candidates for `tok`; `known`: the subjects' entities found before in
+    the block (token index -> actor_refs), added to."""
     if level == _UNSET:
         level = modality(_verb_of(tok))
     if level is None:
@@ -407,7 +415,12 @@ def _emit(
     alone = member_alone(tok)
     for s in subj_tokens:
         others = _other_members(index, block, s) if s.i == alone else set()
-        for r in actor_refs(index, block, s):
+        refs = known.get(s.i) if known is not None else None
+        if refs is None:
+            refs = actor_refs(index, block, s)
+            if known is not None:
+                known[s.i] = refs
+        for r in refs:
             if r.cluster.id not in others and all(r.cluster.id != o.cluster.id for o in subjects_):
                 subjects_.append(r)
     carried = frames().carried.get(frame.predicate)

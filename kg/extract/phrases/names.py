@@ -15,20 +15,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from operator import mul
 
+from spacy.attrs import IS_ALPHA, IS_TITLE, LOWER, POS, TAG
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
+from spacy.symbols import PROPN
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from kg.extract.lexicon import frames, gazetteer, lexicon, norm
-from kg.extract.phrases.titles import complement_end, is_honorific, title_data
+from kg.extract.phrases.titles import complement_end, is_honorific, title_data, word_lists
 from kg.extract.syntax.modality import verb_in
 
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}
 # labels the recognizer gives a given name it does not know, right before the surname
 MISREAD = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "FAC"})
 SWALLOWED = {"GPE", "LOC", "ORG", "NORP", "FAC", "PERSON"}  # a longer known name takes them in
+_COLUMNS = [LOWER, TAG, POS, IS_TITLE, IS_ALPHA]  # NameRepair's arrays
 LABELS = {
     "Country": "GPE",
     "City": "GPE",
@@ -133,6 +139,13 @@ class NameRepair:
     word that is not in the gazetteer and is joined to a person's name becomes part of it.
     """
 
+    def __init__(self) -> None:
+        # string ids, to read the Doc's arrays: no Token object per word
+        ids = lambda words: frozenset(map(get_string_id, words))  # noqa: E731
+        self.person_nouns = ids(lexicon().person_nouns)
+        self.relatives = ids(lexicon().person_relatives)
+        self.comma, self.possessive = get_string_id(","), get_string_id("POS")
+
     def __call__(self, doc):
         ents = list(doc.ents)
         if not ents:
@@ -211,6 +224,7 @@ class NameRepair:
                 and norm(tok.text) not in words.known
             )
 
+        lowers, tags, coarse, titled, alpha = doc.to_array(_COLUMNS).T.tolist()
         # a name right after a title that the recognizer read as a work or an event
         # ("Norlandic deputy Tomas Ekberg Lind" as a work of art)
         for x in [x for x in ents if x.label_ in MISREAD and _name_shaped(x, words, MISREAD)]:
@@ -220,7 +234,8 @@ class NameRepair:
         # a name read as a body in a list of people each named with an owner, two others
         # at least ("Norland's A B, Sudria's C D and Vell's E F" with "C D" read as an
         # organisation; not "Norland's A B and Sudria's Velmar Steel")
-        owned = [e for e in ents if e.start >= 2 and doc[e.start - 1].tag_ == "POS"]
+        possessive = self.possessive
+        owned = [e for e in ents if e.start >= 2 and tags[e.start - 1] == possessive]
         for x in owned:
             if x.label_ != "PERSON" and _name_shaped(x, words, ("ORG", "GPE", "FAC", "NORP")):
                 sent = doc[x.start].sent
@@ -233,10 +248,7 @@ class NameRepair:
         # a name between commas after a noun that stands for a person ("her Norlandic
         # counterpart, Tomas Ekberg."; lexicon `person_nouns`) that the recognizer dropped
         # or read in part as a date
-        strings = doc.vocab.strings  # the LOWER array: no Token object per word
-        nouns = {strings[w] for w in lexicon().person_nouns}
-        lowers = doc.to_array("LOWER").tolist()
-        comma = strings[","]
+        nouns, comma = self.person_nouns, self.comma
         for k in range(1, len(doc) - 3):
             if lowers[k] == comma and lowers[k - 1] in nouns:
                 span = _name_between_commas(doc, k + 1, ents, words)
@@ -265,9 +277,9 @@ class NameRepair:
                 taken.update(range(start, end))
                 changed = True
         # a name no entity covers that "who" takes up ("replacing Tomas Ekberg, who ...")
-        relatives = lexicon().person_relatives
+        relatives = self.relatives
         for k in range(2, len(doc) - 1):
-            if doc[k].text != "," or doc[k + 1].lower_ not in relatives:
+            if lowers[k] != comma or lowers[k + 1] not in relatives:
                 continue
             start = k
             while (
@@ -287,7 +299,11 @@ class NameRepair:
         # are who succeeds and who is succeeded in one ("Tomas Ekberg replaced X as
         # governor", "took over as governor from Tomas Ekberg": `_in_succession`)
         lex = lexicon()
-        for tok in doc:
+        # only a title-case proper noun can be free: the arrays pick them, a Token each
+        proper = compress(
+            range(len(doc)), map(mul, map(PROPN.__eq__, coarse), map(mul, titled, alpha))
+        )
+        for tok in map(doc.__getitem__, proper):
             if not free(tok) or not (
                 (
                     tok.dep_ in ("dobj", "nsubjpass")
@@ -344,11 +360,13 @@ class NameRepair:
         # with hyphens in it ("the Minister for Home Affairs and Immigration, Ana
         # Berg-Solvang, said", "its Minister of State for Trade, Admiral Tomas Ekberg."):
         # the small recognizer often drops it or cuts it in two
+        by_token = _by_token(ents)
         for e in [e for e in ents if e.label_ == "POSITION"]:
-            spans = _apposed_name(doc, e, ents, word, glued_hyphen)
+            spans = _apposed_name(doc, e, ents, by_token, word, glued_hyphen)
             if spans:
                 lo, hi = min(x.start for x in spans), max(x.end for x in spans)
                 ents = [x for x in ents if x.end <= lo or x.start >= hi] + spans
+                by_token = _by_token(ents)
                 taken.update(range(lo, hi))
                 changed = True
         # "attended by Ana Ruiz of Norland and Tomas Ekberg of Velmar": the recognizer reads a
@@ -421,8 +439,8 @@ def _name_of_country(doc, e: Span, ents: list[Span], words: _Words) -> list[Span
     """A body, place or group read over a person's name, "of" and a country of the gazetteer
     ("Mira Solvang of Norland"), coordinated with a person's name ("A of Norland and Tomas Ekberg
     of Velmar", "Tomas Ekberg and A of Norland"): the person and the country, apart."""
-    if e.label_ not in ("ORG", "GPE", "FAC", "LOC", "NORP"):
-        return []
+    if e.label_ not in ("ORG", "GPE", "FAC", "LOC", "NORP") or len(e) < 4:
+        return []  # a name, "of" and a country: four words at least
     ofs = [t.i for t in e if t.lower_ == "of"]
     if len(ofs) != 1 or ofs[0] - e.start < 2 or ofs[0] + 1 >= e.end:
         return []
@@ -524,11 +542,12 @@ def _holds_title(e: Span, words: _Words) -> bool:
     """A name of two title-case words or more, none a title, class or known word, that is
     the subject of a copula whose complement is a title ("Tomas Ekberg became Norland's
     Minister of Finance"; lexicon `copular_verbs`): a person's, whatever the recognizer read."""
+    if not _name_shaped(e, words, ("ORG", "GPE", "NORP", "LOC", "FAC")):
+        return False
     root = e.root
     verb = root.head
     return (
-        _name_shaped(e, words, ("ORG", "GPE", "NORP", "LOC", "FAC"))
-        and root.dep_ == "nsubj"
+        root.dep_ == "nsubj"
         and verb.lemma_.lower() in lexicon().copular_verbs
         and any(c.dep_ == "attr" and c.ent_type_ == "POSITION" for c in verb.children)
     )
@@ -650,14 +669,15 @@ def _post_complement(verb, role_preps: frozenset[str]) -> bool:
     return False
 
 
-def _apposed_name(doc, title: Span, ents: list[Span], word, glued_hyphen) -> list[Span]:
+def _apposed_name(
+    doc, title: Span, ents: list[Span], by_token: dict[int, Span], word, glued_hyphen
+) -> list[Span]:
     """The name of a person between the comma that ends `title` (and its complement) and a
     comma or the sentence's end, past courtesy words, ranks and a nationality ("the Minister
     of Defence of Norland, Vice Admiral Ana Berg-Solvang,"; "its envoy, the Norlandic Ana
     Berg."): title-case words, hyphenated ones and name particles, two to six, that are no
     title or class words and no known names; people's names the recognizer found or cut
     in two there are taken in."""
-    by_token = {i: x for x in ents for i in range(x.start, x.end)}
 
     def name_at(i: int) -> tuple[int, bool] | None:
         x = by_token.get(i)
@@ -674,7 +694,7 @@ def _apposed_name(doc, title: Span, ents: list[Span], word, glued_hyphen) -> lis
     i = comma + 1
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
-    ranks = data.role_nouns | data.modifiers
+    ranks = word_lists("role_nouns", "modifiers")
     demonyms = gazetteer().by_demonym
     nationality = None  # "the Gambian Ana Berg": the nationality the recognizer took in
     while i < len(doc) and (
@@ -714,6 +734,11 @@ def _apposed_name(doc, title: Span, ents: list[Span], word, glued_hyphen) -> lis
     if nationality is not None:
         out.append(Span(doc, nationality, nationality + 1, label="NORP"))
     return out
+
+
+def _by_token(ents: list[Span]) -> dict[int, Span]:
+    """The entity of each token an entity covers."""
+    return {i: x for x in ents for i in range(x.start, x.end)}
 
 
 def _possessed_end(doc, start: int, by_token: dict[int, Span]) -> int | None:

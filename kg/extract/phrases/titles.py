@@ -13,9 +13,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from operator import and_, or_
+from operator import add, and_, or_
 from typing import Any
 
+from spacy.attrs import IDS, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -227,7 +228,7 @@ def written_end(doc, start: int, end: int, stop: Callable[[int], bool]) -> int:
     i = end
     while i < last and i in reach and doc[i].text != "(":
         word = doc[i]
-        if word.dep_ == "conj" and word.lower_ in data.role_nouns | data.role_plurals:
+        if word.dep_ == "conj" and word.lower_ in word_lists("role_nouns", "role_plurals"):
             break  # another title: "Minister of Petroleum and Minister of Foreign Affairs"
         if (
             stop(i)
@@ -269,12 +270,21 @@ class _Windows:
             {tuple(sorted((column[attr], allowed) for attr, allowed in b)) for b in bounds},
             key=repr,
         )
-        lists = sorted({s for need in needs for s in need}, key=sorted)
+        # a pattern whose needs hold another's needs adds no run: only the fewest count
+        # (the plain chain needs a role noun alone, every other title with one needs more)
+        sets = {frozenset(need) for need in needs}
+        fewest = [n for n in sets if not any(other < n for other in sets)]
+        lists = sorted({s for need in fewest for s in need}, key=sorted)
         self.lists: dict[int, list[int]] = {}  # word id -> the needed lists it is in
         for k, listed in enumerate(lists):
             for w in ids(listed):
                 self.lists.setdefault(w, []).append(k)
-        self.needs = [frozenset(lists.index(s) for s in need) for need in needs]
+        self.needs = sorted(
+            (frozenset(lists.index(s) for s in need) for need in fewest), key=sorted
+        )
+        # a run holds a needed word unless some pattern needs none: then every run counts
+        self.run = _RUN if frozenset() in sets else _NEEDED_RUN
+        self.columns = [LOWER, ORTH, *(IDS[attr] for attr in self.attrs)]
 
     @classmethod
     def of(cls, patterns) -> _Windows | None:
@@ -309,8 +319,9 @@ class _Windows:
         """The (start, end) of each run of `doc` a match can lie in."""
         lists = self.lists
         # the array's columns as lists, tested with set lookups mapped over them (no Python
-        # step per token) into a byte per token, 1 where some pattern token accepts it
-        columns = doc.to_array(["LOWER", "ORTH", *self.attrs]).T.tolist()
+        # step per token) into a byte per token, 1 where some pattern token accepts it, 2
+        # where it is a word of a list some pattern needs (a listed word is accepted)
+        columns = doc.to_array(self.columns).T.tolist()
         lower = columns[0]
         ok = map(or_, map(self.words.__contains__, lower), map(self.orths.__contains__, columns[1]))
         for bound in self.bounds:
@@ -319,8 +330,9 @@ class _Windows:
                 test = map(allowed.__contains__, columns[k])
                 holds = test if holds is None else map(and_, holds, test)
             ok = map(or_, ok, holds)
+        marks = bytes(map(add, ok, map(lists.__contains__, lower)))
         out = []
-        for run in _RUN.finditer(bytes(ok)):
+        for run in self.run.finditer(marks):  # the runs with a needed word
             start, end = run.span()
             hit = {k for w in lower[start:end] for k in lists.get(w, ())}
             if any(need <= hit for need in self.needs):
@@ -328,7 +340,8 @@ class _Windows:
         return out
 
 
-_RUN = re.compile(rb"\x01+")
+_RUN = re.compile(rb"[\x01\x02]+")
+_NEEDED_RUN = re.compile(rb"[\x01\x02]*\x02[\x01\x02]*")
 
 
 def _listed(value: Any) -> frozenset[str] | None:
@@ -419,7 +432,7 @@ def _hyphen_start(span: Span) -> Span:
     words written before that ("Assistant Secretary-General for X")."""
     doc, i = span.doc, span.start
     data = title_data()
-    words = data.role_nouns | data.modifiers | data.prefixes
+    words = word_lists("role_nouns", "modifiers", "prefixes")
     while (
         i >= 2
         and doc[i - 1].text == "-"
@@ -452,7 +465,7 @@ def _split_body(span: Span) -> list[Span]:
     if len(body) < 2 or not all(t.is_title for t in body):
         return [span]
     data = title_data()
-    heads = set(lexicon().head_classes) | data.name_heads
+    heads = word_lists("head_classes", "name_heads")
     gaz = gazetteer()
     countries = any(
         norm(t.text) in gaz.by_demonym
@@ -461,7 +474,7 @@ def _split_body(span: Span) -> list[Span]:
     )
     # a word that is no title word is a name ("Commander of the Velmar Navy"; but "Chief
     # of the Naval Staff" and "Commander of the Armed Forces" are titles of their own)
-    title_words = data.modifiers | data.domains | data.role_nouns | data.small_words
+    title_words = word_lists("modifiers", "domains", "role_nouns", "small_words")
     named = countries or any(t.lower_ not in title_words for t in body[:-1])
     if not named or body[-1].lower_ not in heads:
         return [span]
@@ -474,9 +487,8 @@ def owned_words(words) -> list:
     """The words of a title's complement that name a country (its name or demonym, one
     word) when all the others are title words: "Norlandic" of "the Norlandic Defence Staff"
     (the title is the Chief of the Defence Staff of Norland); else none."""
-    data = title_data()
     gaz = gazetteer()
-    title_words = data.modifiers | data.domains | data.role_nouns | data.small_words
+    title_words = word_lists("modifiers", "domains", "role_nouns", "small_words")
     owned = [
         t
         for t in words
@@ -495,7 +507,7 @@ def _cut_at_name(span: Span) -> Span:
     opposition Democratic Party") is the title before "of"; the body is named after it."""
     doc = span.doc
     data = title_data()
-    heads = set(lexicon().head_classes) | data.name_heads
+    heads = word_lists("head_classes", "name_heads")
     i = span.end  # the capitalised words after it, up to a body's head word
     last = min(len(doc), span.end + data.windows["body_name"])
     while i < last and doc[i].is_title and doc[i].lower_ not in heads:
@@ -513,7 +525,7 @@ def _cut_before_person(span: Span) -> Span:
     "for Defence Procurement") when two title-case words or more follow that are no title
     words and no body's head words."""
     data = title_data()
-    others = data.modifiers | data.domains | data.role_nouns | data.small_words | data.name_heads
+    others = word_lists("modifiers", "domains", "role_nouns", "small_words", "name_heads")
     last = max((t.i for t in span if t.lower_ in data.domains), default=None)
     if last is None:
         return span
@@ -553,8 +565,7 @@ def _cut_list_before_owner(span: Span) -> Span:
         return span
     if span.end < len(doc) and doc[span.end].tag_ == "POS":
         return Span(doc, span.start, comma, label=span.label)
-    data = title_data()
-    words = data.domains | data.modifiers | data.role_nouns | data.name_heads
+    words = word_lists("domains", "modifiers", "role_nouns", "name_heads")
     items, item = [], []
     for tok in doc[comma + 1 : span.end]:
         if tok.text == "," or tok.lower_ in ("and", "&"):
@@ -592,7 +603,7 @@ def _cut_after_place(span: Span) -> Span:
     )
     if end is None:
         return span
-    others = data.modifiers | data.domains | data.role_nouns | data.small_words | data.name_heads
+    others = word_lists("modifiers", "domains", "role_nouns", "small_words", "name_heads")
     rest = end  # the name after it, also past the match (the matcher gives every length)
     while rest < len(doc) and (
         (doc[rest].is_title and doc[rest].is_alpha)
@@ -602,6 +613,17 @@ def _cut_after_place(span: Span) -> Span:
             return span
         rest += 1
     return Span(doc, span.start, end, label=span.label) if rest - end >= 2 else span
+
+
+@cache
+def word_lists(*names: str) -> frozenset[str]:
+    """The words of the TitleData lists `names` together ("head_classes": the lexicon's
+    head words of bodies), made once rather than at each title read."""
+    data = title_data()
+    words: set[str] = set()
+    for name in names:
+        words.update(lexicon().head_classes if name == "head_classes" else getattr(data, name))
+    return frozenset(words)
 
 
 @cache
@@ -669,9 +691,9 @@ def _in_hyphenated_name(doc, start: int) -> bool:
     elif not before.text.endswith("-"):
         return False
     word = before.text.rstrip("-").lower()
-    data = title_data()
-    words = data.role_nouns | data.modifiers | data.prefixes
-    return bool(word) and word not in words | set(data.qualifiers)
+    return bool(word) and word not in word_lists(
+        "role_nouns", "modifiers", "prefixes", "qualifiers"
+    )
 
 
 def _in_name(doc, start: int) -> bool:
@@ -710,7 +732,7 @@ def _trim(span: Span) -> Span | None:
         if not glued:
             break
         start += 1
-    heads = data.role_nouns | data.role_plurals | data.job_nouns
+    heads = word_lists("role_nouns", "role_plurals", "job_nouns")
     if not any(t.lower_ in heads for t in doc[start : span.end]):
         return None
     return Span(doc, start, span.end, label=span.label)

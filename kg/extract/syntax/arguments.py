@@ -614,15 +614,22 @@ def phrasal_lemma(tok) -> str:
 def _phrasal_lemma(doc, t, i: int) -> str:
     dep, lower, kids = t.dep, t.lower, t.kids
     lemma = t.lemma_lower[i]
-    particles = [lower[c] for c in kids[i] if dep[c] == "prt" or _is_particle_prep(t, c)]
+    particles = [
+        lower[c]
+        for c in kids[i]
+        if dep[c] == "prt" or (dep[c] == "prep" and _is_particle_prep(t, c))
+    ]
     particle = _particle_object_prep(doc, i) if t.pos[i] in ("VERB", "AUX") else None
     if particle is not None:  # "swore in X"
         particles.append(lower[particle])
     if particles:
         return f"{lemma} {particles[0]}"
+    idioms = frames().phrasal_lemmas
     for obj in kids[i]:
-        if dep[obj] == "dobj" and not any(dep[c] in ("det", "poss") for c in kids[obj]):
-            idiom = f"{lemma} {lower[obj]}"
-            if idiom in frames().phrasal_lemmas:
-                return idiom
+        if (
+            dep[obj] == "dobj"
+            and f"{lemma} {lower[obj]}" in idioms  # before the walk over its children
+            and not any(dep[c] in ("det", "poss") for c in kids[obj])
+        ):
+            return f"{lemma} {lower[obj]}"
     return lemma

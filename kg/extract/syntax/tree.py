@@ -12,6 +12,7 @@ before any reads the Tree) changes heads or labels.
 
 from __future__ import annotations
 
+from operator import add
 from weakref import ref
 
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
@@ -20,6 +21,7 @@ from kg.extract.doc_memo import memo
 
 _LEAF: tuple = ()  # the children of a word that has none
 _STR: dict[int, str] = {}  # string id -> string (ids are hashes of the strings: one table)
+_LOWER: dict[int, str] = {}  # string id -> the string in lower case
 
 
 class Tree:
@@ -33,7 +35,7 @@ class Tree:
     def __init__(self, doc) -> None:
         array = doc.to_array([HEAD, DEP, POS, TAG, LOWER, LEMMA])
         relative = array[:, 0].astype("int64").tolist()  # the heads, as offsets
-        self.head = head = [i + r for i, r in enumerate(relative)]
+        self.head = head = list(map(add, range(len(relative)), relative))
         # a word with no children shares one empty tuple: a list per word made the Tree
         # cost twice as much, half of it in the collections that walked those lists
         kids: list = [_LEAF] * len(head)
@@ -44,19 +46,25 @@ class Tree:
                 else:
                     kids[h].append(i)
         self.kids = kids
+        dep, pos, tag, lower, lemma = array[:, 1:].T.tolist()
         strings = doc.vocab.strings
-        get = _STR.get
-        columns = []
-        for ids in array[:, 1:].T.tolist():
-            column = list(map(get, ids))
-            if None in column:
-                for k, v in enumerate(ids):
-                    if column[k] is None:
-                        column[k] = _STR[v] = strings[v]
-            columns.append(column)
-        self.dep, self.pos, self.tag, self.lower, self.lemma = columns
-        self.lemma_lower = list(map(str.lower, self.lemma))
+        self.dep, self.pos, self.tag, self.lower, self.lemma = (
+            _strings(ids, _STR, strings.__getitem__) for ids in (dep, pos, tag, lower, lemma)
+        )
+        self.lemma_lower = _strings(lemma, _LOWER, lambda v: _STR[v].lower())
         self.done: dict = {}
+
+
+def _strings(ids: list[int], table: dict[int, str], make) -> list[str]:
+    """The string of each id in `table`, made by `make(id)` for an id not there yet (a
+    dictionary read per word: no test per word for the ids the table misses)."""
+    try:
+        return list(map(table.__getitem__, ids))
+    except KeyError:
+        for v in ids:
+            if v not in table:
+                table[v] = make(v)
+        return list(map(table.__getitem__, ids))
 
 
 _last: list = [None, None]  # (weak reference to the last Doc asked about, its Tree)

@@ -1,0 +1,122 @@
+"""The statement step's short cuts (issue 10's speed cap) read the same answers as the
+spaCy calls they replace, on invented sentences. Each test fails when its short cut reads
+otherwise."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+_TEXT = (
+    'Mira Solvang, the  Norlandic defence minister, and Tomas Ekberg signed a "Clean Seas" '
+    "accord with Velmar.\nThe Orsk council and the navy of Norland welcomed it, and Velmar "
+    "proposed a joint patrol; Ekberg's deputy said the talks would go on."
+)
+
+
+@pytest.fixture(scope="module")
+def doc():
+    from kg.extract.nlp import load_pipeline
+
+    return load_pipeline()(_TEXT)
+
+
+def test_a_span_s_text_is_cut_from_the_doc_s_text(doc):
+    from kg.extract.doc_memo import span_text
+
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 1):
+            assert span_text(doc, start, end) == doc[start:end].text, (start, end)
+
+
+def test_a_chunk_s_class_from_the_tree_is_the_one_its_tokens_give(doc):
+    from kg.extract.common_nouns import _chunks, _head_class, _may_be_signed, _signed
+    from kg.extract.syntax.tree import tree
+    from kg.extract.words import head_class
+
+    t = tree(doc)
+    classes = []
+    for chunk in _chunks(doc):
+        root = chunk.root
+        before = [doc[root.i - 1].lower_] if root.i > chunk.start else []
+        wanted = head_class([*before, root.lemma_]) or head_class([root.text]) or _signed(root)
+        i = root.i
+        got = _head_class(t.lower[i - 1] if i > chunk.start else None, t.lemma_lower[i], t.lower[i])
+        if got is None and _may_be_signed(t, i):
+            got = _signed(root)
+        assert got == wanted, chunk.text
+        classes.append(got)
+    assert {"GovernmentBody", "ArmedForce", "Plan"} <= set(classes)
+
+
+def test_a_word_the_tree_reads_as_uncoordinated_has_no_conjuncts(doc):
+    from kg.extract.resolve import _coordinated
+
+    for tok in doc:
+        assert _coordinated(tok) or tok.conjuncts == (), tok.text
+    assert sum(_coordinated(tok) for tok in doc) >= 4
+
+
+@pytest.mark.parametrize("attr", ["LEMMA", "LOWER"])
+def test_tokens_with_a_word_are_found_in_the_tree_s_words(doc, attr):
+    from kg.extract.constructions.base import tokens_with
+
+    words = {"sign", "signed", "navy", "council", "orsk", "propose", "deputy"}
+    form = (lambda t: t.lemma_) if attr == "LEMMA" else (lambda t: t.lower_)
+    wanted = [t.i for t in doc if form(t) in words or form(t) in {w.capitalize() for w in words}]
+    assert [t.i for t in tokens_with(doc, attr, words)] == wanted
+    assert len(wanted) >= 3
+
+
+def test_a_quoted_name_is_found_in_the_tree_s_words(doc):
+    from kg.extract.mentions import _quoted_names
+
+    assert [[t.text for t in words] for words in _quoted_names(doc)] == [["Clean", "Seas"]]
+
+
+def test_each_subject_s_entities_are_looked_up_once_for_all_the_frames_of_its_verb(monkeypatch):
+    import kg.extract.frames.match as match
+    from kg.extract.pipeline import extract
+
+    asked: list[tuple[int, int]] = []
+    verbs: list[bool] = []
+    actor_refs, verb_candidates = match.actor_refs, match.verb_candidates
+
+    def counted(index, block, tok):
+        if verbs:  # the verbs' frames (a noun's frames are read apart)
+            asked.append((block, tok.i))
+        return actor_refs(index, block, tok)
+
+    def reading_verbs(index, block, doc):
+        verbs.append(True)
+        try:
+            return verb_candidates(index, block, doc)
+        finally:
+            verbs.pop()
+
+    monkeypatch.setattr(match, "actor_refs", counted)
+    monkeypatch.setattr("kg.extract.pipeline.verb_candidates", reading_verbs)
+    # "host" has frames of hosting, of meeting and of stationing: Norland is their subject
+    statements = extract(
+        "Norland will host the Velmar Summit in Orsk next month. Mira Solvang said "
+        "Norland would also host a naval exercise.",
+        "t",
+    )
+    assert statements.relations
+    assert asked and len(asked) == len(set(asked)), asked
+
+
+def test_each_block_s_text_known_to_the_statement_step_is_the_doc_s(monkeypatch):
+    import kg.extract.pipeline as pipeline
+
+    known: list[tuple[str, str]] = []
+    know_text = pipeline.know_text
+
+    def record(doc, text):
+        known.append((doc.text, text))
+        know_text(doc, text)
+
+    monkeypatch.setattr(pipeline, "know_text", record)
+    pipeline.extract("Norland and Velmar met in Orsk.\n\n  Mira Solvang  said so.  \n", "t")
+    assert len(known) >= 2 and all(rebuilt == given for rebuilt, given in known), known

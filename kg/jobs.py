@@ -85,7 +85,7 @@ def built_batches(
     pool = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context(method),
-        initializer=_quiet_on_interrupt,
+        initializer=_worker_start,
     )
     extracting: deque[Future] = deque()
     building: deque[tuple[list[ArticleInput], Future | BaseException]] = deque()
@@ -135,12 +135,46 @@ def built_batches(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _quiet_on_interrupt() -> None:
-    """A worker ends on Ctrl-C without a traceback of its own: the terminal sends SIGINT to
-    the whole process group, and the parent reports the interruption once."""
+def _worker_start() -> None:
+    """A worker ends on Ctrl-C without a traceback of its own (the terminal sends SIGINT to
+    the whole process group, and the parent reports the interruption once), and keeps the
+    memory its tasks free (keep_freed_memory)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    keep_freed_memory()
+
+
+# glibc's malloc in a worker: allocations up to MMAP_THRESHOLD come from the heap, and the
+# heap goes back to the system only when more than TRIM_THRESHOLD of it is free at its top.
+MMAP_THRESHOLD = 32 << 20  # the largest glibc's own adaptive threshold reaches
+TRIM_THRESHOLD = 128 << 20
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # mallopt's parameters (malloc.h)
+
+
+def keep_freed_memory() -> bool:
+    """Fix glibc's malloc thresholds in this process (a `--jobs` worker): the memory a task
+    frees stays for the next task instead of going back to the system and being faulted in
+    again. A worker runs many small tasks (one spaCy batch of up to CHUNK articles each);
+    with glibc's adaptive thresholds it gave the memory of each task back and faulted it in
+    again for the next. The two workers of a build of 200 generated articles: 73,000-75,000
+    page faults before, 32,000-33,000 with these; 0.1-0.2 s less system CPU, 0.35 s less CPU
+    in all (3 alternated pairs, load 12-15); the workers' peak the same (175 MB). On the 36
+    shared articles: 86,000 -> 42,000 faults, each worker's peak 12-14 MB higher.
+    Both thresholds are set: setting one turns the adaptive mmap threshold off, which left
+    at 128 KB quadruples the faults. Nothing happens outside glibc. True if set."""
+    import ctypes
+    import os
+
+    try:
+        if not os.confstr("CS_GNU_LIBC_VERSION").startswith("glibc"):
+            return False
+        mallopt = ctypes.CDLL(None).mallopt
+    except (AttributeError, OSError, ValueError):  # no confstr name, no libc, no mallopt
+        return False
+    return bool(
+        mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD) and mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD)
+    )
 
 
 def _ready(done: Future | BaseException) -> bool:

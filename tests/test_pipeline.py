@@ -532,3 +532,60 @@ def test_the_summary_names_only_the_article_whose_statement_was_quarantined(tmp_
     summary = build_inputs([corpus], None, store_dir=tmp_path / "s", batch_size=4)
     named = sorted({note.split(":")[0] for note in summary.notes if "quarantined in" in note})
     assert named == ["quarantined in article-1"]
+
+
+def test_jobs_workers_keep_the_memory_their_tasks_free(tmp_path, corpus, monkeypatch):
+    """Each --jobs worker fixes glibc's malloc thresholds as it starts (kg.jobs
+    keep_freed_memory), so the memory one task frees serves the next."""
+    import os
+
+    import kg.jobs
+
+    marks = tmp_path / "workers"
+    real = kg.jobs.keep_freed_memory
+
+    def spy():  # a forked worker inherits this spy
+        with marks.open("a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return real()
+
+    monkeypatch.setattr(kg.jobs, "keep_freed_memory", spy)
+    build_inputs([corpus], None, jobs=2, batch_size=2)
+    pids = marks.read_text(encoding="utf-8").split()
+    assert len(pids) == 2 and str(os.getpid()) not in pids
+
+
+# Memory freed at the top of the heap in a loop of tasks: with glibc's adaptive thresholds
+# (set to 1 MB by the first free) each round's 48 MB go back to the system and are faulted
+# in again; with kg.jobs.keep_freed_memory they stay. Page faults are counted, not time.
+_TASKS = """
+import resource, sys
+if sys.argv[1] == "keep":
+    import kg.jobs
+    assert kg.jobs.keep_freed_memory()
+block = bytearray(1 << 20)
+del block  # the first free of a 1 MB block sets the adaptive threshold to 1 MB
+def task():
+    blocks = [bytearray(1 << 20) for _ in range(48)]  # zero-filled: every page touched
+    del blocks
+task()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+for _ in range(3):
+    task()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before)
+"""
+
+
+def test_memory_a_task_frees_is_not_faulted_in_again_for_the_next():
+    import subprocess
+    import sys
+
+    def faults(mode: str) -> int:
+        done = subprocess.run(
+            [sys.executable, "-c", _TASKS, mode], capture_output=True, text=True, check=True
+        )
+        return int(done.stdout)
+
+    adaptive, kept = faults("adaptive"), faults("keep")
+    assert adaptive > 3 * 48 * 256 / 2  # most of three rounds of 48 MB in 4 KB pages
+    assert kept < adaptive / 10

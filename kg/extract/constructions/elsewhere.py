@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-from kg.extract.constructions.base import Builder, owns, people_of
+from kg.extract.constructions.base import Builder, owns, people_of, tokens_with
 from kg.extract.constructions.lists import _hold_paired, _singular
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention
@@ -24,6 +24,8 @@ def named_later(b: Builder) -> None:
     owners and with no title of their own there, hold it, each of their owner."""
     doc, index = b.doc, b.index
     plurals = title_data().role_plurals
+    if not tokens_with(doc, "LOWER", plurals):  # most blocks: no plural title
+        return
     for ent in doc.ents:
         head = ent[-1]
         if ent.label_ != "POSITION" or head.lower_ not in plurals:

@@ -563,6 +563,33 @@ def test_a_contribution_with_no_force_named_goes_to_the_mission_the_story_is_abo
     assert not _has(found, "France", "contributesTo", "air policing mission")
 
 
+def test_a_contribution_with_no_force_named_goes_to_no_conference_where_forces_are_pledged():
+    # "force" only modifies the event's head noun: a force generation conference is where
+    # pledges are made, not what they go to
+    found = _relations(
+        "Operation Ocean Shield, which patrols the Gulf of Guinea for the European Union, is "
+        "short of ships. Its commander asked for two more frigates at a force generation "
+        "conference in Lisbon on Monday. Several navies sent observers to the conference, "
+        "which ended without a firm pledge. Portugal offered a frigate for the summer, a "
+        "Portuguese diplomat said."
+    )
+    assert _has(found, "Portugal", "contributesTo", "Operation Ocean Shield", "offered")
+    assert not _has(found, "Portugal", "contributesTo", "force generation conference")
+
+
+def test_a_named_exercise_written_as_the_exercise_is_the_mission_a_contribution_goes_to():
+    # the name has no mission noun, its description has: the exercise the story is about,
+    # not drills named once as a part of its programme
+    found = _relations(
+        "Norway and Denmark plan a week of naval manoeuvres near Bornholm in May, their "
+        "defence ministries announced. Named Nordsund Tide, the exercise is to test how the "
+        "two fleets share sonar data, and its programme also lists air defence drills. "
+        "Denmark's navy is to contribute two frigates, according to Admiral Jens Holm."
+    )
+    assert _has(found, "Denmark's navy", "contributesTo", "Nordsund Tide")
+    assert not _has(found, "Denmark's navy", "contributesTo", "air defence drills")
+
+
 def test_a_counterpart_is_the_person_named_after_its_comma():
     found = _relations(
         "Turkey and Iraq signed a deal on Thursday, ending months of talks between Turkish "

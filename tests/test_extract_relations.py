@@ -1796,3 +1796,20 @@ def test_a_relative_clause_inside_a_list_speaks_of_its_own_member_only():
     )
     assert _has(found, "Tomas Ekberg", "leads", "Norland Border Police"), found
     assert not _has(found, "Lars Vennick", "leads", "Norland Border Police"), found
+
+
+def test_who_after_a_person_s_party_speaks_of_the_person():
+    """ "A of the B party, who ...": the parser hangs the clause on the party; "who" takes up
+    a person, so the clause is A's (the verb frames' subject and the post a leadership verb
+    gives)."""
+    found = _relations(
+        "Deputy Tomas Ekberg of the Liberal Party, who opposes the treaty, said the vote was "
+        "rushed."
+    )
+    assert _has(found, "Tomas Ekberg", "opposes", "treaty"), found
+    assert not _has(found, "Liberal Party", "opposes", "treaty"), found
+    held = _posts(
+        "Deputy Tomas Ekberg of the Liberal Party, who chairs the budget committee, said the "
+        "vote was rushed."
+    )
+    assert ("Tomas Ekberg", "Chair") in held, held

@@ -120,3 +120,29 @@ def test_each_block_s_text_known_to_the_statement_step_is_the_doc_s(monkeypatch)
     monkeypatch.setattr(pipeline, "know_text", record)
     pipeline.extract("Norland and Velmar met in Orsk.\n\n  Mira Solvang  said so.  \n", "t")
     assert len(known) >= 2 and all(rebuilt == given for rebuilt, given in known), known
+
+
+def test_a_name_is_split_at_a_possessive_a_bracket_or_a_line_break_as_before(monkeypatch):
+    import kg.extract.mentions as mentions
+    from kg.extract.nlp import load_pipeline
+
+    doc = load_pipeline()(
+        "Mira Solvang's Velmar People's Assembly (VPA) met Tomas Ekberg's\nNorland Party "
+        "and the Orsk Grain Board, which Ekberg’s deputy, Ana Lind, leads."
+    )
+    spans = [list(doc[s:e]) for s in range(len(doc)) for e in range(s + 1, min(len(doc), s + 6))]
+    quick = [mentions._splitpossessive(tokens) for tokens in spans]
+    monkeypatch.setattr(mentions, "_may_split", lambda doc, tokens: True)
+    assert quick == [mentions._splitpossessive(tokens) for tokens in spans]
+    assert sum(len(parts) > 1 for parts in quick) >= 10
+
+
+def test_a_noun_s_frames_are_those_whose_words_hold_its_lemma_or_form():
+    from kg.extract.frames.match import _noun_frames
+    from kg.extract.lexicon import frames
+
+    nouns = frames().nouns
+    for lemma, lower in [("visit", "visits"), ("talk", "talks"), ("summit", "summit"), ("x", "y")]:
+        wanted = [fr for fr in nouns if lemma in fr.lemmas or lower in fr.lemmas]
+        assert list(_noun_frames(lemma, lower)) == wanted
+    assert _noun_frames("talk", "talks") and not _noun_frames("x", "y")

@@ -366,6 +366,15 @@ def _complement(doc, root, partners: frozenset[str] = frozenset()) -> list:
     a second one after it ("meeting of trade ministers in Norvik"): no verb, no comma, no
     date, at most 9 words; none of `partners` ("signed an accord with B": the accord)."""
     out: list = []
+    t, after = tree(doc), root.i + 1  # most heads have none: read from the Tree first
+    if not (
+        after < len(t.head)
+        and t.head[after] == root.i
+        and t.dep[after] == "prep"
+        and t.lower[after] in _COMPLEMENT_PREPS
+        and t.lower[after] not in partners
+    ):
+        return out
     head = root
     for _ in range(2):
         # the second phrase may hang on the first one's object or on the head noun

@@ -257,9 +257,11 @@ class Lexicon:
     complement_heads: dict[str, tuple[str, ...]]  # "a call for X": of its class only so
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
+    mission_head_ends: frozenset[str]  # words that end a name's head noun ("exercises in X")
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
     person_relatives: frozenset[str]  # "X, who ...": X is a person
+    affiliation_preps: frozenset[str]  # "X of the Centre Party, who ...": X's clause
     person_event_nouns: frozenset[str]  # "the resignation of X": X is a person
     firm_words: frozenset[str]  # "Norland Airways": words that end a firm's name, no person's
     role_nouns: frozenset[str]  # "the role of X", "the post of X"

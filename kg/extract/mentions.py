@@ -168,15 +168,17 @@ def _place_noun_end(doc, ent) -> int | None:
     after a name the gazetteer knows ("Norland port" is Norland's), a nationality or a title."""
     if ent.label_ in ("POSITION", "DATE", "TIME"):
         return None
-    gaz, key = gazetteer(), norm(ent.text)
-    if key in gaz.by_name or key in gaz.by_demonym:
-        return None
     nouns = lexicon().place_nouns
     lower = tree(doc).lower
     for size in (3, 2, 1):
         end = ent.end + size
         if end > len(doc) or " ".join(lower[ent.end : end]) not in nouns:
             continue
+        # (the gazetteer is asked only of a name with a place noun after it: every way on
+        # from here returns)
+        gaz, key = gazetteer(), norm(ent.text)
+        if key in gaz.by_name or key in gaz.by_demonym:
+            return None
         last = doc[end - 1]
         if last.pos_ != "NOUN" or not ent.end <= ent.root.head.i < end:
             return None
@@ -204,6 +206,8 @@ def _splitpossessive(tokens: list) -> list[list]:
     """'Ortiz’s “Clean Seas' -> ['Ortiz'], ['Clean', 'Seas']; a possessive inside a name
     ("the Velmar National People's Assembly", lexicon `possessive_name_words`) stays
     in it."""
+    if tokens and not _may_split(tokens[0].doc, tokens):
+        return [tokens]
     parts, current = [], []
     inside = lexicon().possessive_name_words
     for tok in tokens:
@@ -219,6 +223,20 @@ def _splitpossessive(tokens: list) -> list[list]:
     if current:
         parts.append(current)
     return parts
+
+
+_SPLITTING = frozenset({"'s", "’s", "(", ")", "[", "]"})
+
+
+def _may_split(doc, tokens: list) -> bool:
+    """Whether a token of `tokens` may end a part in `_splitpossessive` (a possessive, a
+    line break, a bracket), read from the Tree: most names have none."""
+    t = tree(doc)
+    lower, tag, dep = t.lower, t.tag, t.dep
+    return any(
+        lower[k] in _SPLITTING or tag[k] == "POS" or dep[k] == "case" or "\n" in lower[k]
+        for k in (tok.i for tok in tokens)
+    )
 
 
 def find_mentions(

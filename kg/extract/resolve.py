@@ -13,6 +13,7 @@ from kg.extract.lexicon import GazetteerEntry, frames, gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
 from kg.extract.pronouns import Pronouns
+from kg.extract.syntax.clauses import person_of
 from kg.extract.syntax.tree import tree
 from kg.extract.things import ACTOR_CLASSES, Things
 from kg.extract.voices import Voices, voice_of
@@ -135,7 +136,7 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
                 owned = True
             else:
                 previous = None
-            if c.cls in ("ArmedForce", "Event") and words & mission_nouns:
+            if c.cls in ("ArmedForce", "Event") and _mission_event(c, m, mission_nouns):
                 self._missions.append(k)
             if c.cls not in _UNNAMED_BY_HEAD:  # by its label and by the name written here
                 for head in {_name_head(c.label), _name_head(m.text)} - {""}:
@@ -283,6 +284,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             low in lex.relative_pronouns or low in lex.possessive_relatives
         ) and tok.head.dep_ == "relcl":
             head = tok.head.head
+            if low in lex.person_relatives:  # "X of the Y party, who": X
+                head = person_of(head)
             return self._refs_one(block, head) or self._completed(block, head)
         lemma = tok.lemma_.lower()
         force = self._countrys_force(block, tok)
@@ -812,6 +815,27 @@ def _name_head(label: str) -> str:
         if w in ("of", "for", "on") and i > 0:
             return words[i - 1]  # "Bank of Velmar": a noun and its complement
     return words[-1] if len(words) >= 2 else ""
+
+
+def _mission_event(c: Cluster, m: Mention, mission_nouns: frozenset[str]) -> bool:
+    """Whether a mention of a force or an event is one of a mission: its entity's name or the
+    words it is written with here have a mission noun ("Operation Coral", "the Velmar Force";
+    "the mission" written of "EUFOR Sentinel"); for an event, only as the head noun ("the
+    exercises in the Baltic", "Exercise Coral Shield"), not a word before it ("a force
+    generation conference", "coalition talks": a meeting where contributions are pledged is
+    not what they go to)."""
+    for label in (c.label, m.text):
+        words = label.lower().split()  # as the mission nouns are written (no norm spelling)
+        if not set(words) & mission_nouns:
+            continue
+        if c.cls != "Event":
+            return True
+        lex = lexicon()
+        ends = lex.mission_head_ends
+        head = next((words[i - 1] for i, w in enumerate(words) if i > 0 and w in ends), words[-1])
+        if head in mission_nouns or words[0] in lex.name_prefixes:
+            return True
+    return False
 
 
 def _ends_with_force_noun(words: list[str]) -> bool:

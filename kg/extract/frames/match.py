@@ -49,6 +49,13 @@ def principals(verb) -> list:
 
 
 @cache
+def _noun_frames(lemma: str, lower: str) -> tuple[Frame, ...]:
+    """The noun frames (frames.yaml nouns, in their order) whose words hold a noun's lemma
+    or its lower-case form."""
+    return tuple(fr for fr in frames().nouns if lemma in fr.lemmas or lower in fr.lemmas)
+
+
+@cache
 def _event_nouns(predicate: str) -> frozenset[str]:
     """The nouns that state `predicate` (trip, visit for visits)."""
     return frozenset(w for fr in frames().nouns if fr.predicate == predicate for w in fr.lemmas)
@@ -304,9 +311,7 @@ def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
         if clause.kind != "noun":
             continue
         tok = doc[clause.head]
-        for frame in f.nouns:
-            if clause.lemma not in frame.lemmas and tok.lower_ not in frame.lemmas:
-                continue
+        for frame in _noun_frames(clause.lemma, tok.lower_):
             if frame.not_in_place and in_place(tok):
                 continue  # "told reporters in the northern part of the city"
             if frame.needs == "contribution" and not offers_contribution(tok):

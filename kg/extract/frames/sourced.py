@@ -59,8 +59,13 @@ def sourced_candidates(index: ArticleIndex, block: int, tok, clause: Clause) -> 
     out: list[Candidate] = []
     # also the preposition of an object that names the subject's own work ("began operations
     # with troops from A": the parser hangs "with" on "operations")
-    work = [o.i for o in direct_objects(tok) if o.lemma_.lower() in rule["event_nouns"]]
     t = tree(tok.doc)  # children as indices: only the prepositions become Tokens
+    events = rule["event_nouns"]  # (the objects are read only in a block with such a word)
+    work = (
+        [o.i for o in direct_objects(tok) if t.lemma_lower[o.i] in events]
+        if not events.isdisjoint(t.lemma_lower)
+        else []
+    )
     kids, lower, dep = t.kids, t.lower, t.dep
     for k in [*kids[tok.i], *(c for o in work for c in kids[o])]:
         if lower[k] not in rule["preps"] or dep[k] not in ("prep", "agent"):

@@ -222,17 +222,36 @@ def member_alone(verb) -> int | None:
 
 def _antecedents(tokens: list, verb) -> list:
     """A relative pronoun stands for the noun its clause modifies ("X, which leads the mission")."""
-    relative = lexicon().relative_pronouns
+    lex = lexicon()
+    relative = lex.relative_pronouns
     clause_verb = verb
     while clause_verb.dep_ in ("conj", "xcomp") and clause_verb.head.i != clause_verb.i:
         clause_verb = clause_verb.head
     out = []
     for t in tokens:
         if t.lower_ in relative and clause_verb.dep_ == "relcl":
+            person = t.lower_ in lex.person_relatives
             t = clause_verb.head
+            if person:
+                t = person_of(t)
         if t not in out:
             out.append(t)
     return out
+
+
+def person_of(noun):
+    """ "Tomas Ekberg of the Centre Party, who visited Velmar": a relative that takes up a
+    person only (lexicon `person_relatives`), hung by the parser on the name in the phrase
+    that says whom a person is with (lexicon `affiliation_preps`), speaks of that person."""
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and noun.ent_type_ != "PERSON"
+        and prep.lower_ in lexicon().affiliation_preps
+        and prep.head.ent_type_ == "PERSON"
+    ):
+        return prep.head
+    return noun
 
 
 def clause_of(tok, kind: str = "verb") -> Clause:

@@ -194,6 +194,8 @@ def medians(runs: list[dict]) -> dict:
     for key, value in row.items():
         if key != "articles" and isinstance(value, int | float) and not isinstance(value, bool):
             middle = statistics.median(r[key] for r in runs)
+            if isinstance(middle, float) and middle.is_integer() and isinstance(value, int):
+                middle = int(middle)  # two runs of 241 MB: 241, not 241.0
             row[key] = round(middle, 2) if isinstance(middle, float) else middle
     return row
 

@@ -32,6 +32,8 @@ def test_an_even_number_of_runs_gives_the_mean_of_the_middle_two_rounded():
     assert row["ratio"] == 0.92  # not 0.9199999999999999
     assert row["peak"] == 161.5
     assert row["articles"] == 3
+    same = medians([run(1.0, 0.94, 241), run(1.5, 0.90, 241)])["peak"]
+    assert same == 241 and isinstance(same, int)
 
 
 def test_one_run_is_its_own_row():

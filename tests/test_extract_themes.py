@@ -120,3 +120,63 @@ def test_what_a_proposed_passive_clause_is_to_do_with_is_proposed(text, relation
 )
 def test_an_undone_or_reported_passive_clause_proposes_nothing(text):
     assert not any(p == "proposedBy" for _s, p, _o, _m in _relations(_extract(text)))
+
+
+@pytest.mark.parametrize(
+    "text, plan",
+    [
+        # what the verb of a stance's to-infinitive or gerund brings about or carries on
+        ("Sudria offered last week to open a cultural centre in Velmar City.", "cultural centre"),
+        (
+            "The Norlandic side has ruled out restoring the joint fishery patrols.",
+            "joint fishery patrols",
+        ),
+        (
+            'Mira Solvang and Tomas Ekberg agreed to revive the "ferry diplomacy" of the 1990s.',
+            "ferry diplomacy",
+        ),
+        (
+            "Velmar proposed keeping the herring ban and setting stricter catch limits.",
+            "stricter catch limits",
+        ),
+        # ... or of a noun of offering, or what a plan's noun is to create
+        ("Norland renewed its offer to build a deep-water pier at Tarvik.", "deep-water pier"),
+        (
+            "The two ministers signed an accord to create a shared customs database.",
+            "shared customs database",
+        ),
+    ],
+)
+def test_what_a_stance_is_to_bring_about_or_carry_on_is_a_plan(text, plan):
+    assert plan in _plans(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # expecting is no stance; a part or a round is of something else; what a plan's noun
+        # is to do without creating it (the proposal is the plan)
+        ("Velmar is expected to extend the river patrol north of Tarvik.", "river patrol"),
+        ("Sudria agreed to hold a further round of border talks.", "further round"),
+        (
+            "They discussed the bridge plan, a Velmar proposal to open three new toll gates.",
+            "three new toll gates",
+        ),
+    ],
+)
+def test_what_no_stance_brings_about_is_no_plan(text, wrong):
+    assert wrong not in _plans(_extract(text))
+
+
+def test_a_plan_by_what_a_stance_does_is_not_what_the_accord_refers_back_to():
+    st = _extract(
+        "Norland and Velmar signed a pact to create a shared customs database. The accord "
+        "was signed by Mira Solvang on Friday."
+    )
+    assert ("Mira Solvang", "signs", "shared customs database", "asserted") not in _relations(st)
+
+
+def test_what_an_agreement_is_to_build_is_a_plan_no_one_signs():
+    st = _extract("Norland and Velmar agreed to build a new rail bridge across the Tarva river.")
+    assert "rail bridge" in _plans(st)
+    assert not any(p == "signs" for _s, p, _o, _m in _relations(st))

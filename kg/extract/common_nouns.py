@@ -32,8 +32,10 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         i = root.i
         # the head with the word before it: "working group", "contact group"
         cls = _head_class(lower[i - 1] if i > chunk.start else None, lemma[i], lower[i])
+        by_verb = False  # classed by what a verb does to it, not by its head noun
         if cls is None and _may_be_signed(t, i):
             cls = _signed(root)
+            by_verb = cls is not None and _stance_theme(root.head, root)
         if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event") or _incomplete(root):
             continue
         if root.lower_ in lexicon().capitalised_heads and not root.text[:1].isupper():
@@ -114,6 +116,8 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
                 intent.right_edge.i + 1,
             )  # not a relative clause after a comma, nor a quotation's mark
             out[-1].alias = " ".join(span_text(doc, chunk.start, end).split())
+        if len(out) > n:
+            out[-1].by_verb = by_verb
         if len(out) > n and any(c.dep_ in ("acl", "relcl") and c.i > root.i for c in root.children):
             out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
         if len(out) > n:
@@ -212,6 +216,7 @@ def _signed(root) -> str | None:
         or (lemma in lex.theme_verbs and not _given(root))
         or (lemma in lex.measure_verbs and _measure(root) and not _given(root))
         or (_proposed(verb, root) and not _given(root))
+        or (_stance_theme(verb, root) and not _given(root))
     ):
         return None
     if any(
@@ -231,6 +236,41 @@ def _signed(root) -> str | None:
     ):
         return "Plan"
     return None
+
+
+def _stance_theme(verb, root) -> bool:
+    """Whether what `verb` acts on is what a stance is about: `verb` brings it about or
+    carries it on (frames.yaml `bringing_verbs` but those of `measure_verbs`, lexicon
+    `carrying_verbs`) in the to-infinitive or gerund of a word of offering, proposing,
+    agreeing or refusing (lexicon `stance_heads`; a noun of frames.yaml `modality_nouns` or
+    a plan's head noun): "offered to open an embassy in Norvik", "ruled out resuming the
+    border patrols", "proposed extending X and setting new quotas", "an agreement to create
+    a joint customs centre". Not a part or a round of something ("agreed to hold a new
+    round", frames.yaml `partitive_nouns`, `event_partitives`), nor what "expected to" names
+    (no stance)."""
+    lex, f = lexicon(), frames()
+    if root.lemma_.lower() in f.partitive_nouns | f.event_partitives:
+        return False
+    lemma = phrasal_lemma(verb)
+    if lemma in lex.measure_verbs or not (lemma in f.bringing_verbs or lemma in lex.carrying_verbs):
+        return False
+    clause = verb.head if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else verb
+    governor = clause.head
+    if clause.dep_ == "acl" and governor.pos_ == "NOUN":
+        # a plan's noun is itself what it proposes ("a proposal to open new crossings": the
+        # proposal), unless what it is to do creates a thing of its own (frames.yaml
+        # `creation_verbs`: "an agreement to create a joint customs centre")
+        noun = governor.lemma_.lower()
+        own = noun in f.modality_nouns and head_class([noun]) != "Plan"
+        return any(c.lower_ == "to" for c in clause.children) and (
+            own or (head_class([noun]) == "Plan" and verb.lemma_.lower() in f.creation_verbs)
+        )
+    gerund = clause.tag_ == "VBG" and clause.dep_ in ("dobj", "ccomp", "advcl")
+    if not (clause.dep_ == "xcomp" or gerund) or governor.pos_ not in ("VERB", "ADJ"):
+        return False  # the parser may hang a gerund as a clause ("ruled out restoring X")
+    return (
+        phrasal_lemma(governor) in lex.stance_heads or governor.lemma_.lower() in lex.stance_heads
+    )
 
 
 def _measure(root) -> bool:

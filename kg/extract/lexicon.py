@@ -314,6 +314,8 @@ class Lexicon:
     theme_verbs: frozenset[str]  # "proposed a lower quota": what they act on is a plan
     measure_verbs: frozenset[str]  # "will not accept a lower quota": a plan if a measure noun
     measure_nouns: frozenset[str]  # "quota", "hub", "levy": what a measure can be
+    carrying_verbs: frozenset[str]  # "agreed to resume the shuttle diplomacy": a plan
+    stance_heads: frozenset[str]  # "offered", "agreed", "ruled out": to do what is a plan
     theme_people: frozenset[str]  # "proposed a female candidate": a person, no plan
     theme_requests: frozenset[str]  # "declined a request to": no plan of the decliner's
     theme_determiners: frozenset[str]  # "rejected any commitment": no plan in particular

@@ -29,7 +29,8 @@ def link_descriptions(
     for m in sorted((m for m in mentions if m.cluster >= 0 or m.label == "DESC"), key=start_of):
         if m.label != "DESC":
             c = clusters[m.cluster]
-            named[c.cls] = c
+            if not m.by_verb:
+                named[c.cls] = c
             for w in norm(c.label).split():
                 named_word[(c.cls, w)] = c
             _record_act(m, c, docs, acted)

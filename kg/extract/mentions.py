@@ -56,6 +56,9 @@ class Mention:
     # security tax"), with the ones a label drops ("new quota"), with one phrase of its
     # complement ("meeting of creditors" for "full meeting of creditors in Abidjan")
     names: tuple[str, ...] = ()
+    # a plan by what a verb does to it, not by its head noun ("offered to open an embassy in
+    # Norvik"): a description refers back to it only by its own head word, "the accord" never
+    by_verb: bool = False
 
     @property
     def key(self) -> str:

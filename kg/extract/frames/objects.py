@@ -226,11 +226,19 @@ def frame_objects(
                 for pobj in prep_objects(holder, prep):
                     out += _economy_of(index, block, pobj)
         elif spec == "made":  # "agreed to set up a joint mechanism": what the verb's
-            # complement creates (data: frames.yaml creation_verbs)
+            # complement creates (data: frames.yaml creation_verbs); not a thing that is a
+            # plan only by what a stance does to it ("agreed to build a new bridge": one
+            # signs an agreement, not the bridge; Mention.by_verb)
             for verb in child_deps(tok, "xcomp"):
                 if verb.lemma_.lower() in frames().creation_verbs:
                     for obj in child_deps(verb, "dobj"):
-                        out += actor_refs(index, block, obj)
+                        out += [
+                            r
+                            for r in actor_refs(index, block, obj)
+                            if not (
+                                r.cluster.mentions and all(m.by_verb for m in r.cluster.mentions)
+                            )
+                        ]
         elif spec == "pronoun":  # "offered to host it": the event named last before "it"
             for obj in objects:
                 if obj.lower_ in lexicon().thing_pronouns and obj.dep_ == "dobj":

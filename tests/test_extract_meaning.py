@@ -577,6 +577,22 @@ def test_a_contribution_with_no_force_named_goes_to_no_conference_where_forces_a
     assert not _has(found, "Portugal", "contributesTo", "force generation conference")
 
 
+def test_a_mission_a_union_of_countries_owns_is_no_country_s_own_force():
+    # "the European Union's naval mission" is multinational: a refusal to contribute with no
+    # force named is a refusal of it; "Norway's navy" stays a country's own, never guessed
+    found = _relations(
+        "The European Union's naval mission in the Gulf of Guinea is short of ships after a "
+        "spate of hijackings. Denmark declined on Monday to contribute a frigate, its "
+        "defence ministry said."
+    )
+    assert _has(found, "Denmark", "declines", "European Union's naval mission", "refused")
+    found = _relations(
+        "Norway's navy has only four frigates in service after a spate of breakdowns. Denmark "
+        "declined on Monday to contribute a frigate, its defence ministry said."
+    )
+    assert not any(s == "Denmark" and o == "Norway's navy" for s, _p, o in found)
+
+
 def test_a_named_exercise_written_as_the_exercise_is_the_mission_a_contribution_goes_to():
     # the name has no mission noun, its description has: the exercise the story is about,
     # not drills named once as a part of its programme

@@ -772,7 +772,14 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         if owner is None and _ends_with_force_noun(words):  # "the Norland Defence Force"
             names = gazetteer().by_name
             owner = next((names[w] for w in heads if w in names), None)
-        return (owner is not None and owner.cls == "Country") or "'s " in label
+        if owner is not None and owner.cls == "Country":
+            return True
+        if "'s " not in label:
+            return False
+        # "Norland's navy", but not "the Velmar Union's task force": a possessor the
+        # gazetteer knows as no country owns a multinational force
+        known = gazetteer().by_name.get(norm(label.split("'s ", 1)[0]))
+        return known is None or known.cls == "Country"
 
     def _topic(self, indexes: list[int]) -> int:
         """Of the mentions at `indexes`, the last one of the entity the story is about:

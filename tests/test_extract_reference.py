@@ -347,8 +347,8 @@ def test_a_plural_government_noun_is_no_one_country(text):
         # the person the text gave that age
         (
             "Mira Solvang, 51, was elected leader of the Velmar Party on Sunday. The "
-            "51-year-old met Swedish Prime Minister Ulf Kristersson on Monday.",
-            ("Mira Solvang", "meets", "Ulf Kristersson"),
+            "51-year-old met the Swedish trade minister, Lars Vinge, on Monday.",
+            ("Mira Solvang", "meets", "Lars Vinge"),
         ),
         # no age given: read as a pronoun is (not the subject of its own clause)
         (
@@ -395,3 +395,71 @@ def test_the_government_alone_is_the_country_whose_government_was_named_last():
     )
     assert _has(found, "Mira Solvang", "urges", "Norway"), found
     assert not _has(found, "Mira Solvang", "urges", "Qatar"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "short"),
+    [
+        # the recognizer reads the short name as a person's
+        (
+            "Troops from eight countries will join Exercise Iron Gate in Norway. Sweden will "
+            "send 300 soldiers to Iron Gate, its army said.",
+            ("Sweden", "contributesTo", "Exercise Iron Gate"),
+            "Iron Gate",
+        ),
+        (
+            "Spain sent a frigate to Operation Sea Guard on Monday. India, which is not part of "
+            "Sea Guard, offered a plane.",
+            ("India", "partOf", "Operation Sea Guard"),
+            "Sea Guard",
+        ),
+    ],
+)
+def test_a_name_without_the_class_word_it_begins_with_is_the_same_entity(text, relation, short):
+    found = _relations(text)
+    assert _has(found, *relation), found
+    assert not any(short in (s, o) for s, _p, o in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a new one of the noun's kind brought in by an indefinite between (review r15 AA2)
+        (
+            "The Coastal Front, a rebel group, seized the port in May. A new armed group "
+            "emerged in the south in June. The group's commander, Tomas Ekberg, signed the "
+            "Velmar Accord.",
+            ("Tomas Ekberg", "leads", "Coastal Front"),
+        ),
+        (
+            "The Coastal Front, a rebel group, seized the port in May. Tomas Ekberg founded a "
+            "rival group in June. The group is led by Mira Solvang.",
+            ("Mira Solvang", "leads", "Coastal Front"),
+        ),
+        (
+            "The Velmar Bank cut rates on Monday. A private bank in Oslo raised its rates. The "
+            "bank named Tomas Ekberg as its chairman.",
+            ("Tomas Ekberg", "appointedBy", "Velmar Bank"),
+        ),
+    ],
+)
+def test_a_noun_after_a_new_one_of_its_kind_does_not_refer_back_past_it(text, wrong):
+    found = _relations(text)
+    assert not _has(found, *wrong), found
+
+
+def test_a_person_described_by_an_age_two_were_given_is_nobody():
+    # review r15 AA3
+    found = _relations(
+        "Mira Solvang, 51, met Tomas Ekberg, 51, in Oslo. The 51-year-old will travel to Sweden."
+    )
+    assert not any(p == "visits" for _s, p, _o in found), found
+
+
+def test_a_new_one_of_its_kind_said_in_general_in_a_quote_does_not_block():
+    found = _relations(
+        'The Velmar Development Bank reported a record profit. "A bank that cannot lend is a '
+        'bank that fails," its chief said. The bank also named Mira Solvang as its chief '
+        "economist on Friday."
+    )
+    assert _has(found, "Mira Solvang", "appointedBy", "Velmar Development Bank"), found

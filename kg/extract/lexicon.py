@@ -321,6 +321,7 @@ class Lexicon:
     theme_determiners: frozenset[str]  # "rejected any commitment": no plan in particular
     theme_grants: frozenset[str]  # "refused entry to X": granted to others, no plan
     definite_determiners: frozenset[str]  # "the", "this", "its": a definite description
+    indefinite_determiners: frozenset[str]  # "a", "another": a new one of the noun's kind
     # "ANALYSIS | ...": no masthead
     masthead_skip_words: frozenset[str] = field(metadata=_read(_masthead_skip_words))
     # "herald", "news agency": a masthead's end

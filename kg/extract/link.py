@@ -257,6 +257,22 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
             entries[i] = None
             u.join(k, i)
 
+    # "Operation Sea Guard ... Sea Guard", "Exercise Iron Gate ... Iron Gate": a name is also
+    # written without the word of its class it begins with (lexicon `name_prefixes`), which
+    # the recognizer then reads as anything (a person, a city); a name the gazetteer knows
+    # stays its own.
+    prefixes = lexicon().name_prefixes
+    prefixed: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        words = m.text.split()
+        if len(words) >= 2 and words[0].lower() in prefixes and m.label != "COMMON":
+            prefixed.setdefault(norm(" ".join(words[1:])), i)
+    for i, m in enumerate(mentions):
+        k = prefixed.get(m.key) if prefixed else None
+        if k is not None and entries[i] is None and m.label not in ("COMMON", "POSITION"):
+            m.label, m.cls = mentions[k].label, mentions[k].cls
+            u.join(k, i)
+
     # Surnames and first names of people named in full.
     persons: dict[str, int] = {}
     for i, m in enumerate(mentions):

@@ -71,7 +71,7 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
     # a common noun an entity is described with where it is named -> (mention index, the
     # words of the description and the name): "The ELN, the largest guerrilla group" ... "the
     # group" (`_described_as`; made on its first use)
-    _descriptors: dict[str, list[tuple[int, frozenset[str]]]] | None = None
+    _descriptors: dict[str, list[tuple[int, frozenset[str], int]]] | None = None
     # age -> the persons the text gives that age where naming them ("X, 51,"): `_aged`
     _ages: dict[str, list[tuple[int, Cluster]]] | None = None
     # (where, country) of each government named with its country: `_owned_governments`
@@ -393,6 +393,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         if k < 0:
             return None
         c = self.clusters[self.ordered[k].cluster]
+        if self._new_one_between(self.ordered[k], block, tok, key):
+            return None  # "... A private bank raised its rates. The bank named X": that one
         words = {w for name in (c.label, *(m.text for m in c.mentions)) for w in norm(name).split()}
         if any(
             t.dep[d] in ("amod", "compound", "nmod", "nummod", "poss") and t.lower[d] not in words
@@ -453,19 +455,22 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
 
     def _aged(self, block: int, tok, age: str) -> Cluster | None:
         """The person "the 51-year-old" stands for: the one the text gave that age ("Mira
-        Solvang, 51,", "51-year-old Mira Solvang"), else, read as a pronoun is, the subject of
-        the sentence before (for a subject) or the person named last, never one the text
-        gave another age; first, one given a post in its sentence or the one before ("A named
-        B as envoy. The 56-year-old ...": B; `given_post`); nobody when the text brought in a
-        person of that age with no name ("a 51-year-old man")."""
+        Solvang, 51,", "51-year-old Mira Solvang"; nobody when it gave it to two), else, read
+        as a pronoun is, the subject of the sentence before (for a subject) or the person
+        named last, never one the text gave another age; first, one given a post in its
+        sentence or the one before ("A named B as envoy. The 56-year-old ...": B;
+        `given_post`); nobody when the text brought in a person of that age with no name ("a
+        51-year-old man")."""
         pos = self.pos(block, tok)
         unit, adjective = lexicon().age_words
         if re.search(rf"\b[Aa]n? {re.escape(age)}-{unit}-{adjective}\b", self.text[:pos]):
             return None
         ages = self._person_ages()
         given = [(start, c) for start, c in ages.get(age, []) if start < pos]
+        if len({c.id for _start, c in given}) > 1:
+            return None  # two people of that age: which one would be a guess (review AA3)
         if given:
-            return max(given, key=lambda item: item[0])[1]
+            return given[0][1]
         other = {c.id for a, found in ages.items() if a != age for start, c in found if start < pos}
         n = self._before(block, tok)
         sent = self.sentence_number(pos)
@@ -522,13 +527,15 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         if not found:
             return None
         n = self._before(block, tok)
-        earlier = [(k, words) for k, words in found if k < n]
+        earlier = [(k, words, noun) for k, words, noun in found if k < n]
         if not earlier:
             return None
-        k, words = earlier[-1]
+        k, words, noun = earlier[-1]
         c = self.clusters[self.ordered[k].cluster]
-        if any(self.ordered[j].cluster != c.id for j, _w in earlier):
+        if any(self.ordered[j].cluster != c.id for j, _w, _n in earlier):
             return None  # two entities described as groups: which one would be a guess
+        if self._new_one_between(self.ordered[k], block, tok, key, skip=noun):
+            return None  # "... A new armed group emerged. The group's commander": that one
         if any(
             t.dep[d] in ("amod", "compound", "nmod", "nummod", "poss") and t.lower[d] not in words
             for d in kids
@@ -548,13 +555,37 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
                 return None  # another of its class named since, in the noun's paragraph
         return c
 
-    def _descriptor_index(self) -> dict[str, list[tuple[int, frozenset[str]]]]:
-        """noun -> (mention index, words) of the entities described with it where named
-        (`_described_as`): a common noun in apposition after the name ("X, a rebel group"),
-        before it ("the largest rebel group, X") or its predicate ("X is a rebel group")."""
+    def _new_one_between(self, m: Mention, block: int, tok, key: str, skip: int = -1) -> bool:
+        """Whether a noun of this word (as written, `norm`ed) with an indefinite determiner
+        (lexicon `indefinite_determiners`: "a private bank", "another rebel group") comes
+        between a mention and the token: it brings in a new one, which "the bank" is then;
+        not the noun `skip` of the mention's block, the one that describes it ("X, a rebel
+        group")."""
+        indefinite = lexicon().indefinite_determiners
+        for b in range(m.block, block + 1):
+            doc = self.docs[b]
+            t = tree(doc)
+            start = m.tok_end if b == m.block else 0
+            end = tok.i if b == block else len(doc)
+            for i in range(start, end):
+                if (
+                    t.pos[i] == "NOUN"
+                    and not (b == m.block and i == skip)
+                    and norm(t.lower[i]) == key
+                    and any(t.dep[d] == "det" and t.lower[d] in indefinite for d in t.kids[i])
+                    and not _quoted(doc[i])  # '"A parliament that can only advise ..."'
+                ):
+                    return True
+        return False
+
+    def _descriptor_index(self) -> dict[str, list[tuple[int, frozenset[str], int]]]:
+        """noun -> (mention index, words, the noun's index) of the entities described with
+        it where named (`_described_as`): a common noun in apposition after the name ("X, a
+        rebel group"), before it ("the largest rebel group, X") or its predicate ("X is a
+        rebel group")."""
         if self._descriptors is not None:
             return self._descriptors
-        out: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        out: dict[str, list[tuple[int, frozenset[str], int]]] = {}
         for k, m in enumerate(self.ordered):
             c = self.clusters[m.cluster]
             if c.cls in _UNNAMED_BY_HEAD or m.label == "DESC":
@@ -572,7 +603,7 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
                     continue  # a name, or a noun of an entity of its own
                 words = {w.lower_ for w in doc[d].subtree if w.is_alpha}
                 words |= set(norm(c.label).split()) | set(m.text.lower().split())
-                out.setdefault(norm(t.lower[d]), []).append((k, frozenset(words)))
+                out.setdefault(norm(t.lower[d]), []).append((k, frozenset(words), d))
         self._descriptors = out
         return out
 
@@ -811,6 +842,15 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
 # title, "the city" is no description of a place), and the articles that make a noun definite
 _UNNAMED_BY_HEAD = frozenset({"Person", "Position", "City", "Country", "Region", "NewsAgency"})
 _DEFINITE = frozenset({"the", "this"})
+
+
+def _quoted(tok) -> bool:
+    """Whether a word is inside a quotation of its sentence (an odd number of quote marks
+    before it there): what a speaker says in general ("A parliament that can only advise is
+    a parliament that can be ignored") brings in no new one of its noun's kind."""
+    marks = lexicon().quote_marks
+    sent = tok.sent
+    return sum(ch in marks for ch in tok.doc.text[sent.start_char : tok.idx]) % 2 == 1
 
 
 def _name_head(label: str) -> str:

@@ -1813,3 +1813,7 @@ def test_who_after_a_person_s_party_speaks_of_the_person():
         "vote was rushed."
     )
     assert ("Tomas Ekberg", "Chair") in held, held
+    # a verb that agrees with a plural keeps the body (review AA5)
+    found = _relations("Mira Solvang of the Coastal Front, who have rejected the talks, spoke.")
+    assert _has(found, "Coastal Front", "opposes", "talks"), found
+    assert not _has(found, "Mira Solvang", "opposes", "talks"), found

@@ -262,6 +262,7 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     person_relatives: frozenset[str]  # "X, who ...": X is a person
     affiliation_preps: frozenset[str]  # "X of the Centre Party, who ...": X's clause
+    plural_verb_forms: frozenset[str]  # "X of the Front, who were ...": the front's clause
     person_event_nouns: frozenset[str]  # "the resignation of X": X is a person
     firm_words: frozenset[str]  # "Norland Airways": words that end a firm's name, no person's
     role_nouns: frozenset[str]  # "the role of X", "the post of X"

@@ -285,7 +285,7 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         ) and tok.head.dep_ == "relcl":
             head = tok.head.head
             if low in lex.person_relatives:  # "X of the Y party, who": X
-                head = person_of(head)
+                head = person_of(head, tok.head)
             return self._refs_one(block, head) or self._completed(block, head)
         lemma = tok.lemma_.lower()
         force = self._countrys_force(block, tok)

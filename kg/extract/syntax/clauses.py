@@ -233,25 +233,36 @@ def _antecedents(tokens: list, verb) -> list:
             person = t.lower_ in lex.person_relatives
             t = clause_verb.head
             if person:
-                t = person_of(t)
+                t = person_of(t, clause_verb)
         if t not in out:
             out.append(t)
     return out
 
 
-def person_of(noun):
+def person_of(noun, verb=None):
     """ "Tomas Ekberg of the Centre Party, who visited Velmar": a relative that takes up a
     person only (lexicon `person_relatives`), hung by the parser on the name in the phrase
-    that says whom a person is with (lexicon `affiliation_preps`), speaks of that person."""
+    that says whom a person is with (lexicon `affiliation_preps`), speaks of that person;
+    not when its verb agrees with a plural ("X of the Coastal Front, who have rejected the
+    talks": the front's; a present without -s, or lexicon `plural_verb_forms`)."""
     prep = noun.head
     if (
         noun.dep_ == "pobj"
         and noun.ent_type_ != "PERSON"
         and prep.lower_ in lexicon().affiliation_preps
         and prep.head.ent_type_ == "PERSON"
+        and not (verb is not None and _plural_agreement(verb))
     ):
         return prep.head
     return noun
+
+
+def _plural_agreement(verb) -> bool:
+    """Whether a verb or its auxiliary is a plural form: "who have", "who are", "who
+    oppose", "who were"."""
+    plural = lexicon().plural_verb_forms
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(w.tag_ == "VBP" or w.lower_ in plural for w in words)
 
 
 def clause_of(tok, kind: str = "verb") -> Clause:

@@ -290,6 +290,8 @@ class Lexicon:
     leadership_verbs: dict[str, dict[str, str]] = field(metadata=_read(_leadership_verbs))
     leadership_nouns: dict[str, str]  # "took command of": X is "commander"
     leadership_taking_verbs: frozenset[str]  # "take", "assume" (command of ...)
+    leadership_holding_verbs: frozenset[str]  # "hold": "held the presidency" is a past term
+    posted_titles: frozenset[str]  # "ambassador": posted to the country of the dateline
     portfolio_nouns: dict[str, str]  # "the defence portfolio": "defence minister"
     portfolio_verbs: frozenset[str]  # "hold", "was given" (the defence portfolio)
     portfolio_not_holders: frozenset[str]  # "commissioner": their portfolio is no ministry

@@ -111,6 +111,22 @@ def clean_text(text: str) -> str:
     return _HSPACE.sub(" ", text)
 
 
+def dateline_place(text: str) -> str | None:
+    """The place the dateline of the article's first body line names, as written
+    ("BRASÍLIA — ..." -> "BRASÍLIA", "NORVIK, March 4 (Norpress) - ..." -> "NORVIK"; the
+    first of "A/B"), or None."""
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped or (not _END.search(stripped) and len(stripped.split()) <= 14):
+            continue  # a heading
+        m = _DATELINE.match(stripped) or _SOURCED_DATELINE.match(stripped)
+        if m is None:
+            return None
+        place = re.split(r"\s*(?:,|\(|\s[-–—]\s)", m.group(0), maxsplit=1)[0]
+        return place.split("/")[0].strip() or None
+    return None
+
+
 @dataclass(frozen=True)
 class Block:
     """A line of the article: a heading or a paragraph of body text."""

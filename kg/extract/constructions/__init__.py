@@ -17,6 +17,7 @@ from __future__ import annotations
 from kg.extract.constructions.attributes import force_place, person_of, plan_possessor
 from kg.extract.constructions.base import Builder
 from kg.extract.constructions.counterparts import counterparts
+from kg.extract.constructions.elsewhere import named_later
 from kg.extract.constructions.leadership import leadership, portfolios
 from kg.extract.constructions.lists import respectively
 from kg.extract.constructions.positions import read_position
@@ -44,6 +45,7 @@ def construction_candidates(index: ArticleIndex, block: int, doc) -> list[Candid
             person_of(b, m, head)
     counterparts(b)
     respectively(b)
+    named_later(b)
     leadership(b)
     portfolios(b)
     succession(b)

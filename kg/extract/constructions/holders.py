@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg.extract.actors import known_as
 from kg.extract.constructions.base import Builder, people_of, people_runs, says_past
+from kg.extract.constructions.elsewhere import described_holder
 from kg.extract.doc_memo import memo
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.mentions import Mention
@@ -124,9 +125,14 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
     if named is not None and named.cluster.id not in listed:
         return named, "apposition"
     if head.dep_ == "appos" and not reporting_subject(head):
-        refs = [r for r in b.people(head.head) if r.cluster.id not in listed]
+        # "signed by A and B, Norland's defence minister,": the parser hangs the title on A,
+        # but it is said of B, named right before its comma (no one, if B is no person)
+        named = _last_conjunct_before(head) or head.head
+        refs = [r for r in b.people(named) if r.cluster.id not in listed]
         if refs:
             return refs[0], "apposition"
+        if named is not head.head:
+            return None, ""
     # "as minister", "the role of national security adviser"
     prep = head.head if head.dep_ == "pobj" else None
     lex = lexicon()
@@ -222,7 +228,22 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
             and first.tok_end <= pos.tok_start
         ):
             return title_holder(b, first, allow_past)
+    # "A ... . The former foreign minister, who ..., said": the one person named just before
+    described = described_holder(b, pos)
+    if described is not None:
+        return described, "described"
     return None, ""
+
+
+def _last_conjunct_before(title):
+    """The last conjunct of the noun a title is in apposition to, when the title follows it
+    right after a comma ("A and B, Norland's defence minister,": B), else None."""
+    doc = title.doc
+    comma = title.left_edge.i - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    before = [c for c in title.head.conjuncts if c.i < title.i and c.right_edge.i == comma - 1]
+    return before[-1] if before else None
 
 
 def _dashed_name(b: Builder, pos: Mention) -> Ref | None:

@@ -21,6 +21,7 @@ from kg.extract.syntax.arguments import (
     subjects,
 )
 from kg.extract.syntax.modality import completed_perfect, modality
+from kg.extract.syntax.posts import term_ended
 from kg.extract.syntax.tree import tree
 
 
@@ -60,7 +61,11 @@ def leadership(b: Builder) -> None:
             continue
         bodies = [r for o in prep_objects(noun, "of") for r in _bodies(b, o)]
         titles = {"default": lex.leadership_nouns[noun.lemma_.lower()]}
-        _hold(b, verb, noun, titles, bodies)
+        # "X held the presidency of the council (until 2019)": a term that ended
+        ended = term_ended(noun) or (
+            verb.lemma_.lower() in lex.leadership_holding_verbs and verb.tag_ == "VBD"
+        )
+        _hold(b, verb, noun, titles, bodies, ended=ended)
 
 
 def portfolios(b: Builder) -> None:
@@ -218,6 +223,7 @@ def _hold(
     unnamed: bool = False,
     written: list[str] | None = None,
     owner: Ref | None = None,
+    ended: bool = False,
 ) -> None:
     level = modality(verb)
     if level is None:
@@ -232,7 +238,7 @@ def _hold(
         pairs = [(None, people)]
     if _paired(verb) and len(people) == len(bodies) > 1:
         pairs = [(body, [person]) for body, person in zip(bodies, people, strict=True)]
-    past = _past(verb)
+    past = ended or _past(verb)
     for body, holders in pairs:
         cls = body.cluster.cls if body is not None else None
         title = titles.get(cls, titles["default"]) if cls else titles["default"]

@@ -14,6 +14,7 @@ from kg.extract.constructions.base import (
 from kg.extract.constructions.holders import successor_post_level, title_holder
 from kg.extract.constructions.lists import plural_title
 from kg.extract.constructions.owners import owner_of_words, title_owner
+from kg.extract.constructions.postings import write_posting
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
@@ -77,6 +78,8 @@ def read_position(b: Builder, pos: Mention) -> None:
     for text in (with_owner, _written_with_article(b, pos, owner), before, *ministry):
         if text is not None and text not in position.written:
             position.written.append(text)
+    if "former" not in qualifiers:
+        write_posting(b.index, position)  # "BRASÍLIA — The Russian ambassador"
     b.add(holder, "holdsPosition", position, tok, 0.9, how, level, False, qualifiers)
     if owner is not None:
         b.add(position, "positionIn", owner, tok, 0.8, "title-owner", "asserted", said=False)

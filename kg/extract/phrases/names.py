@@ -174,6 +174,16 @@ class NameRepair:
                 and span[0].lower_ not in words.stop
             )
 
+        def unknown_place(span) -> bool:
+            """A whole name of title-case words the recognizer took for a place the
+            gazetteer does not know ("Karim Tazi" read as a city)."""
+            return (
+                2 <= len(span) <= 3
+                and span.label_ in ("GPE", "LOC")
+                and all(t.is_title and t.is_alpha and t.lower_ not in words.stop for t in span)
+                and norm(span.text) not in words.known
+            )
+
         def glued_hyphen(i: int) -> bool:
             """A hyphen with no space either side, before a word in no entity ("Sun-ok")."""
             return (
@@ -326,11 +336,22 @@ class NameRepair:
             while start > 0 and comma - start < 4:
                 tok = doc[start - 1]
                 inside = [x for x in ents if x.start <= tok.i < x.end]
-                if not (word(tok) or (inside and unknown_word(inside[0]))):
+                if not (
+                    word(tok) or (inside and (unknown_word(inside[0]) or unknown_place(inside[0])))
+                ):
                     break
                 start -= 1
             first = doc[start - 1] if start > 0 else None
-            if comma - start >= 2 and (first is None or first.is_punct or first.is_sent_end):
+            # also the last of a list of people ("signed by Ana Ruiz and Tomas Ekberg,
+            # Norland's foreign minister")
+            listed = (
+                first is not None
+                and first.lower_ in lex.coordinators
+                and any(x.label_ == "PERSON" and x.end == first.i for x in ents)
+            )
+            if comma - start >= 2 and (
+                first is None or first.is_punct or first.is_sent_end or listed
+            ):
                 ents = [x for x in ents if x.end <= start or x.start >= comma]
                 ents.append(Span(doc, start, comma, label="PERSON"))
                 taken.update(range(start, comma))

@@ -226,3 +226,30 @@ def test_a_name_read_as_a_place_before_a_title_after_a_person_is_a_person():
     posts = _posts(text)
     assert ("Oyelaran Adeyemi", "Defence Minister") in posts, posts
     assert ("Mira Solvang", "Defence Minister") not in posts, posts
+
+
+# phrases/names.py: a name the recognizer drops, a preposition's object with a qualified title
+# in apposition ("by A, a former governor of X,")
+@pytest.mark.parametrize(
+    "text, holder, title",
+    [
+        (
+            "The fund will be run by Oyelaran Adeyemi, a former governor of the central bank.",
+            "Oyelaran Adeyemi",
+            "Governor of the Central Bank",
+        ),
+        (
+            "The inquiry panel will be led by Tiwonge Banda, a former foreign minister, "
+            "officials said.",
+            "Tiwonge Banda",
+            "Foreign Minister",
+        ),
+    ],
+)
+def test_a_dropped_name_with_a_former_title_after_a_preposition_is_a_person(text, holder, title):
+    posts = _posts(text)
+    assert posts.get((holder, title), ("", ()))[1] == ("former",), posts
+
+
+def test_a_place_before_a_clause_is_no_person():
+    assert _posts("Speaking in Velmar City, the acting mayor said the port would reopen.") == {}

@@ -251,4 +251,5 @@ def test_a_dropped_name_with_a_former_title_after_a_preposition_is_a_person(text
 
 
 def test_a_place_before_a_clause_is_no_person():
+    # a place before a clause's subject (no apposition to it) stays a place
     assert _posts("Speaking in Velmar City, the acting mayor said the port would reopen.") == {}

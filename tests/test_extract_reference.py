@@ -463,3 +463,18 @@ def test_a_new_one_of_its_kind_said_in_general_in_a_quote_does_not_block():
         "economist on Friday."
     )
     assert _has(found, "Mira Solvang", "appointedBy", "Velmar Development Bank"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r15 (pre-existing): no one given a post, and the holder named has left it
+        "The Minister of Trade, Mira Solvang, resigned on Friday. The new government will be "
+        "sworn in on Monday. The new minister met Ilse Varga.",
+        "Mira Solvang stepped down as trade minister on Friday. The new trade minister met "
+        "Ilse Varga on Monday.",
+    ],
+)
+def test_the_new_holder_is_never_one_who_left_the_post(text):
+    found = _relations(text)
+    assert not _has(found, "Mira Solvang", "meets", "Ilse Varga"), found

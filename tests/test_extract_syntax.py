@@ -343,6 +343,23 @@ def test_a_batch_is_parsed_with_fewer_young_collections_and_each_article_lets_it
     assert len(list(batch)) == 1 and gc.get_threshold() == before
 
 
+def test_a_batch_is_parsed_in_the_model_s_own_batches(nlp, monkeypatch):
+    import kg.extract.pipeline as pipeline
+
+    sizes = []
+    parse = type(nlp).pipe
+
+    def watched_pipe(self, texts, **kwargs):
+        sizes.append(kwargs.get("batch_size"))
+        return parse(self, texts, **kwargs)
+
+    monkeypatch.setattr(type(nlp), "pipe", watched_pipe)
+    articles = [("Mira Solvang flew to Velmar on Sunday.\n\nShe met the mayor there.", "a", {})]
+    default = list(pipeline.extract_many(articles))  # the blocks' parse: the last pipe call
+    assert sizes[-1] in (None, nlp.batch_size)  # as spaCy's nlp.pipe parses (256 here)
+    assert list(pipeline.extract_many(articles, batch_size=2)) == default and sizes[-1] == 2
+
+
 def test_the_statement_step_runs_with_fewer_young_collections_and_restores_the_collector(
     nlp, monkeypatch
 ):

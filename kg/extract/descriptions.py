@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.clusters import Cluster
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import frames, lexicon
 from kg.extract.phrases.titles import title_data
 from kg.extract.syntax.tree import tree
 
@@ -150,7 +150,8 @@ class Descriptions:
         the title, the holder of a title it names the post of ("the Head of State": the
         president named before; lexicon `title_equivalents`). "The new minister" is one the
         text gave the post to (`_new_holder`)."""
-        if any(c.dep_ == "amod" and c.lower_ in lexicon().new_title_words for c in tok.children):
+        new = any(c.dep_ == "amod" and c.lower_ in lexicon().new_title_words for c in tok.children)
+        if new:
             given, holder = self._new_holder(block, tok, words)
             if given:
                 return holder
@@ -160,7 +161,31 @@ class Descriptions:
                 found = self._titled_as(block, tok, other.split())
                 if found is not None:
                     break
+        if new and found is not None and self._left_post(found, self.pos(block, tok)):
+            return None  # "The minister, A, resigned. ... The new minister met B": not A
         return found
+
+    def _left_post(self, person: Cluster, pos: int) -> bool:
+        """Whether the text, before `pos`, names the person as the subject of a verb of
+        leaving a post ("The Minister of Trade, A, resigned", "A was sacked"; frames.yaml
+        `post_verbs` former)."""
+        leaving = frames().post_verbs.get("former", frozenset())
+        for m in person.mentions:
+            if m.start >= pos:
+                continue
+            t = self.docs[m.block][m.head]
+            for _ in range(4):  # through a title the name is in apposition to
+                if t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX"):
+                    verb = t.head
+                    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+                    lemma = verb.lemma_.lower()
+                    if (f"{lemma} {particle}" if particle else lemma) in leaving:
+                        return True
+                    break
+                if t.dep_ not in ("appos", "compound", "flat") or t.head.i == t.i:
+                    break
+                t = t.head
+        return False
 
     def _new_holder(self, block: int, tok, words: list[str]) -> tuple[bool, Cluster | None]:
         """Whom "the new minister" stands for: of the persons the text gave a post to before

@@ -60,6 +60,12 @@ def test_a_plural_titles_holders_named_after_it_hold_it(text):
             "bank governor, and Peru's Pedro Alves, a senator, also spoke.",
             "Pedro Alves",
         ),
+        # described otherwise (review AA6)
+        (
+            "The trade ministers of Chile and Peru met on Monday. Protesters outside included "
+            "Chile's Ana Ortiz and Peru's Pedro Alves, two student leaders.",
+            "Pedro Alves",
+        ),
         # too many sentences later (titles.yaml `windows.later_sentences`)
         (
             "The trade ministers of Chile and Peru met on Monday. It rained. The hall was cold. "

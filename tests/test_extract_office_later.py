@@ -241,8 +241,8 @@ def test_a_name_read_as_a_place_before_a_title_after_a_person_is_a_person():
     [
         (
             "Its committee will be headed by Tadala Phiri, a former deputy governor of the "
-            "central bank.",
-            "Deputy Governor of the Central Bank",
+            "state bank.",
+            "Deputy Governor of the State Bank",
         ),
         (
             "The talks will be mediated by Tadala Phiri, a former president of the court, and "

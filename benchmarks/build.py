@@ -60,7 +60,7 @@ paths = [p for p in expand([pathlib.Path(sys.argv[1])]) if p.suffix == ".txt" or
 texts = [read_source(p).text for p in paths]
 name = OFFICIAL_MODEL if spacy.util.is_package(OFFICIAL_MODEL) else FALLBACK_MODEL
 nlp = spacy.load(name)
-print(sum(1 for _ in nlp.pipe(texts, batch_size=64)))
+print(sum(1 for _ in nlp.pipe(texts)))  # the model's batch size, as kg's extract_many
 """
 
 

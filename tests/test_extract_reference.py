@@ -385,16 +385,16 @@ def test_a_person_described_by_age_is_not_one_of_another_age():
     assert _has(found, "Tomas Ekberg", "visits", "Sweden"), found
 
 
-def test_the_government_alone_is_the_country_whose_government_was_named_last():
-    # not the country the story names most (the host)
+def test_the_government_alone_is_not_a_foreign_one_named_in_passing():
+    # review r15 AA4: "Sweden's government welcomed the plan" does not own the later "the
+    # government" of a story about Norway
     found = _relations(
-        "Talks between Norway's government and the Coastal Front resumed in Doha on Monday, "
-        "hosted by Qatar. Qatar said the talks would last a week, and Qatar's emir met both "
-        "sides. Mira Solvang, a U.S. envoy, urged both the government and the Coastal Front "
-        "to respect the truce."
+        "Norway will cut its fishing quota next year, the prime minister said on Monday. "
+        "Norway's fleet is the largest in the region. Sweden's government welcomed the plan. "
+        "Norway has also signed the Velmar Accord. On Tuesday the government proposed a new "
+        "tax on trawlers."
     )
-    assert _has(found, "Mira Solvang", "urges", "Norway"), found
-    assert not _has(found, "Mira Solvang", "urges", "Qatar"), found
+    assert not any(p == "proposedBy" and o == "Sweden" for _s, p, o in found), found
 
 
 @pytest.mark.parametrize(

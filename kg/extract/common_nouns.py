@@ -247,13 +247,15 @@ def _stance_theme(verb, root) -> bool:
     border patrols", "proposed extending X and setting new quotas", "an agreement to create
     a joint customs centre". Not a part or a round of something ("agreed to hold a new
     round", frames.yaml `partitive_nouns`, `event_partitives`), nor what "expected to" names
-    (no stance)."""
+    (no stance), nor what is kept in a state ("agreed to keep the embassy open")."""
     lex, f = lexicon(), frames()
     if root.lemma_.lower() in f.partitive_nouns | f.event_partitives:
         return False
     lemma = phrasal_lemma(verb)
     if lemma in lex.measure_verbs or not (lemma in f.bringing_verbs or lemma in lex.carrying_verbs):
         return False
+    if any(c.dep_ in ("oprd", "acomp") for c in verb.children):
+        return False  # a state it is kept in ("keep the embassy open"): it is there already
     clause = verb.head if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else verb
     governor = clause.head
     if clause.dep_ == "acl" and governor.pos_ == "NOUN":

@@ -10,7 +10,6 @@ import re
 from kg.extract.clusters import Cluster
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.phrases.titles import title_data
-from kg.extract.syntax.tree import tree
 
 _NOBODY = Cluster(-1, "", "")  # an owner the text names, but of no entity found
 
@@ -24,9 +23,8 @@ class Descriptions:
         country the text names with it ("the Norlandic government", "Norland's government",
         "the government in Norvik"), or of the post held by the person whose government it is
         ("the prime minister said his government ..."); "the government" alone is a body
-        named with that word before ("the unity government"), else the country whose
-        government the text named last with it (`_owned_governments`), else the country the
-        story is about. `_NOBODY` when its owner is named but is no country the text tells."""
+        named with that word before ("the unity government"), else the country the story
+        is about. `_NOBODY` when its owner is named but is no country the text tells."""
         children = list(tok.children)
         after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if after is not None and after.dep_ == "prep" and after not in children:
@@ -54,35 +52,7 @@ class Descriptions:
         ]
         if named:
             return self.clusters[self.ordered[named[-1]].cluster]
-        pos = self.pos(block, tok)
-        owned = [c for where, c in self._owned_governments() if where < pos]
-        if owned:  # "Congo's government ... urged both the government and the rebels": Congo
-            return owned[-1]
         return self.topic_before(block, tok, {"Country"})
-
-    def _owned_governments(self) -> list[tuple[int, Cluster]]:
-        """(where, country) of each government the text names with its country ("Norland's
-        government", "the Norlandic government", "Norlandic government negotiator"), in
-        text order: a later bare "the government" is the last of them (made on first use)."""
-        if self._governments is not None:
-            return self._governments
-        out: list[tuple[int, Cluster]] = []
-        nouns = lexicon().government_nouns
-        for b, doc in enumerate(self.docs):
-            t = tree(doc)
-            for i, lemma in enumerate(t.lemma_lower):
-                if lemma not in nouns or t.tag[i] != "NN":
-                    continue
-                for d in t.kids[i]:
-                    if t.dep[d] not in ("poss", "amod", "compound", "nmod"):
-                        continue
-                    refs = [self.as_actor(r) for r in self._refs_one(b, doc[d])]
-                    country = next((r.cluster for r in refs if r.cluster.cls == "Country"), None)
-                    if country is not None:
-                        out.append((self.pos(b, doc[i]), country))
-                        break
-        self._governments = out
-        return out
 
     def country_of(
         self,

@@ -74,8 +74,6 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
     _descriptors: dict[str, list[tuple[int, frozenset[str], int]]] | None = None
     # age -> the persons the text gives that age where naming them ("X, 51,"): `_aged`
     _ages: dict[str, list[tuple[int, Cluster]]] | None = None
-    # (where, country) of each government named with its country: `_owned_governments`
-    _governments: list[tuple[int, Cluster]] | None = None
 
     def __post_init__(self) -> None:
         text = self.text

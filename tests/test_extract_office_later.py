@@ -60,6 +60,12 @@ def test_a_plural_titles_holders_named_after_it_hold_it(text):
             "bank governor, and Peru's Pedro Alves, a senator, also spoke.",
             "Pedro Alves",
         ),
+        # described otherwise (review AA6)
+        (
+            "The trade ministers of Chile and Peru met on Monday. Protesters outside included "
+            "Chile's Ana Ortiz and Peru's Pedro Alves, two student leaders.",
+            "Pedro Alves",
+        ),
         # too many sentences later (titles.yaml `windows.later_sentences`)
         (
             "The trade ministers of Chile and Peru met on Monday. It rained. The hall was cold. "
@@ -226,3 +232,30 @@ def test_a_name_read_as_a_place_before_a_title_after_a_person_is_a_person():
     posts = _posts(text)
     assert ("Oyelaran Adeyemi", "Defence Minister") in posts, posts
     assert ("Mira Solvang", "Defence Minister") not in posts, posts
+
+
+# phrases/names.py: a name the recognizer drops, a preposition's object with a qualified title
+# in apposition ("by A, a former governor of X,")
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "Its committee will be headed by Tadala Phiri, a former deputy governor of the "
+            "state bank.",
+            "Deputy Governor of the State Bank",
+        ),
+        (
+            "The talks will be mediated by Tadala Phiri, a former president of the court, and "
+            "by Erik Dahl.",
+            "President of the Court",
+        ),
+    ],
+)
+def test_a_dropped_name_with_a_former_title_after_a_preposition_is_a_person(text, title):
+    posts = _posts(text)
+    assert "former" in posts.get(("Tadala Phiri", title), ("", ()))[1], posts
+
+
+def test_a_place_before_a_clause_is_no_person():
+    # a place before a clause's subject (no apposition to it) stays a place
+    assert _posts("Speaking in Velmar City, the acting mayor said the port would reopen.") == {}

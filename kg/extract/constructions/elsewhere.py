@@ -112,11 +112,15 @@ def _possessor(b: Builder, block: int, m: Mention) -> int | None:
 
 
 def _titled_after(b: Builder, block: int, m: Mention) -> bool:
-    """Whether a title is in apposition to the name ("Norland's A, its deputy minister,"):
-    the person's post is that one."""
+    """Whether the name is described otherwise in apposition ("Norland's A, its deputy
+    minister,", "Norland's A and Velmar's B, two student leaders": the parser hangs that on
+    the first of the list): the person is that, not the title's holder (review AA6)."""
     doc = b.index.docs[block]
-    for c in doc[m.head].children:
-        if c.dep_ == "appos" and b.is_position(b.index.mention_at(block, c)):
+    head = doc[m.head]
+    heads = [head, head.head] if head.dep_ == "conj" else [head]
+    for c in (c for h in heads for c in h.children if c.dep_ == "appos"):
+        other = b.index.mention_at(block, c)
+        if b.is_position(other) or (c.pos_ == "NOUN" and not b.is_person(other)):
             return True
     return False
 

@@ -349,6 +349,14 @@ class NameRepair:
                 and first.lower_ in lex.coordinators
                 and any(x.label_ == "PERSON" and x.end == first.i for x in ents)
             )
+            # or a preposition's object the parser hangs the title on ("chaired by Ana
+            # Ruiz, a former governor of the bank,")
+            listed = listed or (
+                first is not None
+                and first.pos_ == "ADP"
+                and e.root.dep_ == "appos"
+                and start <= e.root.head.i < comma
+            )
             if comma - start >= 2 and (
                 first is None or first.is_punct or first.is_sent_end or listed
             ):
@@ -791,6 +799,9 @@ def _apposition_comma(doc, title: Span, ents: list[Span]) -> int | None:
     """The comma that opens an apposition ending in `title` (", Norland's foreign
     minister", ", the army chief", ", its foreign minister"), or None."""
     j = title.start - 1
+    qualifiers = title_data().qualifiers
+    while j > 0 and doc[j].lower_ in qualifiers:  # "a former governor", "the acting head"
+        j -= 1
     if j >= 0 and doc[j].tag_ == "POS":  # "Norland's"
         owner = next((x for x in ents if x.end == j and x.label_ in ("GPE", "NORP", "ORG")), None)
         if owner is None:

@@ -271,8 +271,8 @@ def test_a_place_before_a_clause_is_no_person():
             "Chair",
         ),
         (
-            "Mira Solvang holds the rotating presidency of the Northern Council until next year.",
-            "President",
+            "Mira Solvang leads the Northern Council until next year, when Sweden takes over.",
+            "Head",
         ),
     ],
 )

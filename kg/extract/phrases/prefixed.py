@@ -7,8 +7,8 @@ without a Token per word): each pattern's first word is one of them, so a block 
 has no match. In the benchmark's 200 texts 376 of 2,334 blocks hold one; the ruler on every
 block took some 0.07 s of CPU (its Matcher and its setting of the block's entities), the
 search 0.01 s. A block it skips keeps its entity marks unset, where the ruler would have set
-them all to "outside"; `kg_titles`, right after it, sets every block's entities, which
-marks them so in both cases."""
+them all to "outside": the recognizer reads an unset mark as it reads "outside" (only a
+word marked inside an entity binds it) and sets every unset mark to "outside" after it."""
 
 from __future__ import annotations
 

@@ -414,12 +414,18 @@ class TitleMarker:
         spans = [t for t in (_trim(_hyphen_start(s)) for s in spans) if t is not None]
         spans = [_cut_at_name(_cut_at_noun(_cut_after_place(_cut_before_person(s)))) for s in spans]
         spans = [_cut_list_before_owner(s) for s in spans]
-        spans += [e for e in doc.ents if e.label_ == LABEL]  # set by an earlier ruler
+        ents = doc.ents  # read once: each read makes a Span per entity
+        spans += [e for e in ents if e.label_ == LABEL]  # set by an earlier ruler
         titles = []
         for span in filter_spans(spans):
             titles += _split_body(span)
+        if not titles:
+            # nothing to mark (half the blocks): the entities stand as they are; words left
+            # unmarked are read by the recognizer as words marked "outside" would be, and
+            # marked so by it
+            return doc
         taken = {i for s in titles for i in range(s.start, s.end)}
-        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+        kept = [e for e in ents if not any(i in taken for i in range(e.start, e.end))]
         doc.ents = sorted(kept + titles, key=lambda s: s.start)
         return doc
 

@@ -259,3 +259,24 @@ def test_a_dropped_name_with_a_former_title_after_a_preposition_is_a_person(text
 def test_a_place_before_a_clause_is_no_person():
     # a place before a clause's subject (no apposition to it) stays a place
     assert _posts("Speaking in Velmar City, the acting mayor said the port would reopen.") == {}
+
+
+# frames.yaml `state_end_preps`: "until next year" ends a state that holds now, no plan
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "Mira Solvang, who chairs the Northern Council until next year, will travel to Oslo "
+            "in May.",
+            "Chair",
+        ),
+        (
+            "Mira Solvang leads the Northern Council until next year, when Sweden takes over.",
+            "Head",
+        ),
+    ],
+)
+def test_a_post_held_until_a_date_ahead_is_held_now(text, title):
+    found = _relations(text)
+    assert found.get(("Mira Solvang", "holdsPosition", title)) == "asserted", found
+    assert found.get(("Mira Solvang", "leads", "Northern Council")) == "asserted", found

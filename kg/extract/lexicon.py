@@ -584,6 +584,7 @@ class Frames:
     future_words: frozenset[str]  # "goes there next week": planned
     scheduled_days: frozenset[str]  # "leaves on Monday for Luanda": planned
     habit_words: frozenset[str]  # "goes to Norvik every Monday": a habit, no plan
+    state_end_preps: frozenset[str]  # "chairs it until next year": a state now, no plan
     post_phrase_preps: frozenset[str]  # "took over as chair from X": the verb's "from"
     scheduled_verbs: frozenset[str]  # ... the verbs of a trip that a day schedules
     past_words: frozenset[str]  # "before the talks last month": not ahead

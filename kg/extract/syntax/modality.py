@@ -751,14 +751,15 @@ def future_date(verb) -> bool:
     """A verb in the present with a date ahead of it ("arrives next week", "meets them
     tomorrow", "travels to Lima later this month"; data: frames.yaml future_words), or in the
     simple present of a trip with a day ("leaves on Monday for Luanda": `scheduled_days`);
-    not a date of a habit ("goes to Norvik every Monday": `habit_words`)."""
+    not a date of a habit ("goes to Norvik every Monday": `habit_words`), nor one that ends a
+    state that holds now ("chairs the council until next year": `state_end_preps`)."""
     if tree(verb.doc).tag[verb.i] not in ("VB", "VBP", "VBZ", "VBG"):
         return False
     f = frames()
     scheduled = verb.tag_ in ("VBP", "VBZ") and phrasal_lemma(verb) in f.scheduled_verbs
     for child in verb.children:
         dates = [child] if child.dep_ in ("npadvmod", "advmod", "tmod") else []
-        if child.dep_ == "prep":
+        if child.dep_ == "prep" and child.lower_ not in f.state_end_preps:
             dates = child_deps(child, "pobj")
         words = f.future_words
         if scheduled and (child.dep_ != "prep" or child.lower_ == "on"):

@@ -85,9 +85,8 @@ def extract_many(
 ) -> Iterator[Statements]:
     """Extract many articles, running spaCy over all their blocks with nlp.pipe, in
     batches of `batch_size` blocks: by default the model's own (`nlp.batch_size`, 256 for
-    en_core_web_sm), as spaCy's nlp.pipe runs it (its parser and recognizer took 2% more
-    CPU in batches of 64 over the 200 benchmark texts, 7% more over generated articles'
-    shorter blocks). The statements do not depend on it."""
+    en_core_web_sm), as spaCy's nlp.pipe runs it and benchmarks/extract.py times it. The
+    statements do not depend on it."""
     nlp = load_pipeline(model)
     items = list(items)
     texts = [clean_text(text) for text, _id, _meta in items]

@@ -394,18 +394,7 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         if self._new_one_between(self.ordered[k], block, tok, key):
             return None  # "... A private bank raised its rates. The bank named X": that one
         words = {w for name in (c.label, *(m.text for m in c.mentions)) for w in norm(name).split()}
-        if any(
-            t.dep[d] in ("amod", "compound", "nmod", "nummod", "poss") and t.lower[d] not in words
-            for d in kids
-        ):
-            return None
-        # nor a complement after it that the name lacks: "the bank of Velmar" is another bank
-        # than "the Norland National Bank" (review r14 Z2)
-        if any(
-            t.dep[d] == "prep"
-            and any(w.is_alpha and w.lower_ not in words for w in tok.doc[d].subtree)
-            for d in kids
-        ):
+        if _says_more(t, tok, kids, words):
             return None
         fits = lexicon().head_classes.get(tok.lower_) or lexicon().head_classes.get(key)
         if fits is not None and fits != c.cls:
@@ -534,16 +523,7 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             return None  # two entities described as groups: which one would be a guess
         if self._new_one_between(self.ordered[k], block, tok, key, skip=noun):
             return None  # "... A new armed group emerged. The group's commander": that one
-        if any(
-            t.dep[d] in ("amod", "compound", "nmod", "nummod", "poss") and t.lower[d] not in words
-            for d in kids
-        ):
-            return None
-        if any(
-            t.dep[d] == "prep"
-            and any(w.is_alpha and w.lower_ not in words for w in tok.doc[d].subtree)
-            for d in kids
-        ):
+        if _says_more(t, tok, kids, words):
             return None
         for j in self._of_class.get(c.cls, [])[bisect.bisect_right(self._of_class[c.cls], k) :]:
             other = self.ordered[j]
@@ -840,6 +820,22 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
 # title, "the city" is no description of a place), and the articles that make a noun definite
 _UNNAMED_BY_HEAD = frozenset({"Person", "Position", "City", "Country", "Region", "NewsAgency"})
 _DEFINITE = frozenset({"the", "this"})
+
+
+def _says_more(t, tok, kids, words) -> bool:
+    """Whether the definite noun `tok` (its children `kids` in the Tree `t`) says more than
+    the entity's name and descriptions (`words`): a modifier not among them ("the private
+    bank"), or a complement after it that the name lacks ("the bank of Velmar" is another
+    bank than "the Norland National Bank", review r14 Z2)."""
+    if any(
+        t.dep[d] in ("amod", "compound", "nmod", "nummod", "poss") and t.lower[d] not in words
+        for d in kids
+    ):
+        return True
+    return any(
+        t.dep[d] == "prep" and any(w.is_alpha and w.lower_ not in words for w in tok.doc[d].subtree)
+        for d in kids
+    )
 
 
 def _quoted(tok) -> bool:

@@ -59,6 +59,12 @@ def test_a_proposal_made_as_a_clause_is_the_plan_named_after_it(text, relation):
             ("plan", "proposedBy", "Chile"),
         ),
         (
+            # the clause names what it brings about: that is proposed, not the plan after it
+            "Chile proposed that the envoys hold a summit in Lima, diplomats familiar with "
+            "the plan said.",
+            ("plan", "proposedBy", "Chile"),
+        ),
+        (
             # "the proposal" is another's, named before the clause
             "Peru tabled a proposal on river pilots. Chile suggested that the envoys meet "
             "again in June, and Bolivia backed the proposal.",
@@ -72,13 +78,13 @@ def test_a_proposal_made_as_a_clause_is_the_plan_named_after_it(text, relation):
         ),
         (
             # a noun with content of its own names that content's plan
-            "Chile proposed that the envoys meet again in June. The plan for a joint "
+            "Chile proposed that the envoys meet again in June. The plan to build a joint "
             "customs office was dropped.",
             ("plan", "proposedBy", "Chile"),
         ),
         (
             # what was done, not proposed ("suggested that X had ...")
-            "Chile suggested that Peru had broken the accord. The plan was dropped.",
+            "Chile suggested that Peru had misled the envoys. The plan was dropped.",
             ("plan", "proposedBy", "Chile"),
         ),
     ],

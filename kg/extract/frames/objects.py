@@ -302,10 +302,9 @@ def frame_objects(
                         if _brings_about(verb) or r.cluster.cls == "Plan"
                     ]
         elif spec == "restated":  # "X proposed that the mission also track smuggling, an
-            # idea backed by Y": a proposed clause that names nothing the frame takes is the
-            # plan a proposal noun names next
-            if not any(fits(r.cluster.cls, k) for r in out for k in frame.range):
-                out += _restated(index, block, tok)
+            # idea backed by Y": a proposed clause that names nothing (the specs before gave
+            # no object) is the plan a proposal noun names next
+            out += _restated(index, block, tok)
         elif spec == "intended":  # "a proposal to deploy a mission": what the noun's
             # to-infinitive acts on (which the parser may read as a relative clause)
             for verb in child_deps(tok, "acl", "relcl"):

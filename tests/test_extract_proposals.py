@@ -1,7 +1,8 @@
-"""A proposal made as a clause ("X proposed that the talks run for three rounds") names no
-plan; the text names it after, by a noun of proposing: "..., an idea backed by Y", "briefed
-on the plan", "The proposal needs ...". That noun's plan is the one X proposed (frames.yaml
-object `restated`, `restating_nouns`). Invented sentences; each test fails without it."""
+"""A proposal made as a clause ("Chile proposed that the commission meet every month")
+names no plan; the text names it after, by a noun of proposing: "..., a plan Peru welcomed",
+"envoys familiar with the plan", "The proposal still needs ...". That noun's plan is the one
+proposed (frames.yaml object `restated`, `restating_nouns`). Invented sentences; each test
+fails without it."""
 
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def test_a_proposal_made_as_a_clause_is_the_plan_named_after_it(text, relation):
     [
         (
             # the clause names the plan itself: it is proposed, not "the plan" after it
-            "Chile proposed that member states be given a five-year deadline. The plan was "
+            "Chile proposed that the coastal states receive a five-year deadline. The plan was "
             "welcomed in Lima.",
             ("plan", "proposedBy", "Chile"),
         ),

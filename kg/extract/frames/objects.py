@@ -301,9 +301,9 @@ def frame_objects(
                         for r in actor_refs(index, block, theme)
                         if _brings_about(verb) or r.cluster.cls == "Plan"
                     ]
-        elif spec == "restated":  # "X proposed that the mission also track smuggling, an
-            # idea backed by Y": a proposed clause that names nothing (the specs before gave
-            # no object) is the plan a proposal noun names next
+        elif spec == "restated":  # "Norland proposed that the navy patrol the fjords, a plan
+            # Velmar welcomed": a proposed clause that names nothing (the specs before gave no
+            # object) is the plan a proposal noun names next
             out += _restated(index, block, tok)
         elif spec == "intended":  # "a proposal to deploy a mission": what the noun's
             # to-infinitive acts on (which the parser may read as a relative clause)
@@ -475,9 +475,9 @@ def _proposed_clause(verb) -> bool:
 
 def _restated(index: ArticleIndex, block: int, verb) -> list[Ref]:
     """The plan a proposal made as a clause is, named after it by a noun of frames.yaml
-    `restating_nouns`: "X proposed that the mission also track smuggling, an idea backed by
-    Y", "X has proposed that the talks run for three rounds, diplomats briefed on the plan
-    said", "... The proposal needs the approval of all members". The noun is the first plan
+    `restating_nouns`: "Norland proposed that the navy patrol the fjords, a plan Velmar
+    welcomed", "Norland has proposed that the commission meet every month, envoys familiar
+    with the plan said", "... The proposal still needs a vote". The noun is the first plan
     named after the clause, in its sentence or the next; it names no content of its own
     ("the plan for a fund") and no owner ("Peru's plan"), and the text did not name its
     entity before the clause ("the proposal" that refers back to another plan)."""

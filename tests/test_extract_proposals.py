@@ -99,7 +99,7 @@ def test_a_proposal_made_as_a_clause_is_the_plan_named_after_it(text, relation):
             # a plan whose maker its "of" phrase names is theirs (review r16 AB2)
             "Chile suggested that the envoys meet again in May. The initiative of the "
             "Nordic Council was welcomed.",
-            ("initiative", "proposedBy", "Chile"),
+            ("initiative of the Nordic Council", "proposedBy", "Chile"),
         ),
         (
             # what was done, not proposed ("suggested that X had ...")

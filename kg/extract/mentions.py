@@ -269,12 +269,12 @@ def find_mentions(
         text = " ".join(span_text(doc, start, end).translate(_NO_QUOTES).split())
         if not any(ch.isalnum() for ch in text):
             return
-        words = [t.text for t in span if not t.is_punct]
         gaz = gazetteer()
         key = norm(text)
         if label in ("GPE", "LOC", "ORG") and key in gaz.by_demonym and key not in gaz.by_name:
             label = "NORP"  # "a Norlandic minister" read as a place: the nationality
-        guess = cls or class_guess(label, text, words)
+        # the words (a Token each) only for a guess: a common noun's class is given
+        guess = cls or class_guess(label, text, [t.text for t in span if not t.is_punct])
         if guess is None:
             return
         out.append(

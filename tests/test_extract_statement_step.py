@@ -263,3 +263,46 @@ def test_a_name_s_class_is_guessed_from_its_words_and_a_common_noun_s_is_given(m
     assert {"Mira Solvang", "Tomas Ekberg"} <= {text for text, _w in calls}
     assert not any("patrol" in text for text, _w in calls)  # a common noun's class is given
     assert any(e.label == "Mira Solvang" and e.cls == "Person" for e in st.entities)
+
+
+def test_acronym_candidates_are_the_array_s_capitalised_proper_nouns():
+    from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, POS
+    from spacy.symbols import PROPN
+
+    from kg.extract.mentions import _acronym_candidates
+    from kg.extract.nlp import load_pipeline
+
+    doc = load_pipeline()(
+        "NUFOR and the NDO met the EU, UNESCO and Norland's ORSKVELMAR office; "
+        "Mira Solvang of NATO-led KFOR said the VELMAR2 plan and USA 1 were ready, NUFOR."
+    )
+    rows = doc.to_array([POS, IS_UPPER, IS_ALPHA, LENGTH]).tolist()
+    wanted = [
+        i
+        for i, (pos, up, alpha, n) in enumerate(rows)
+        if pos == PROPN and up and alpha and 3 <= n <= 8
+    ]
+    assert [t.i for t in _acronym_candidates(doc)] == wanted
+    assert len(wanted) >= 3
+
+
+def test_speaking_for_reads_the_tree_s_children_as_the_token_s():
+    from kg.extract.lexicon import frames
+    from kg.extract.nlp import load_pipeline
+    from kg.extract.syntax.arguments import prep_objects, speaking_for
+
+    doc = load_pipeline()(
+        "Speaking for the Nordic Group, Mira Solvang rejected the plan. Speaking on behalf "
+        "of Velmar, Tomas Ekberg said it would wait, and speaking for himself, he left."
+    )
+    found = 0
+    for verb in doc:
+        wanted = []
+        for c in verb.children:
+            if c.dep_ in ("advcl", "csubj") and c.tag_ == "VBG":
+                for prep in frames().speaking_for.get(c.lemma_.lower(), ()):
+                    wanted += [o for o in prep_objects(c, prep) if o.pos_ != "PRON"]
+        got = speaking_for(verb)
+        assert [o.i for o in got] == [o.i for o in wanted], verb.text
+        found += len(got)
+    assert found >= 1

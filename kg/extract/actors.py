@@ -140,6 +140,13 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
             ]
         if not people:  # "the President of Ghana, (General) Ana Ortiz," (parsed apart)
             people = _person_after_comma(index, block, tok)
+            if people:
+                # not also the holder of a title of the same word named before, whom the
+                # title alone would stand for ("presided over by the President of the Court,
+                # Mrs. A": not "the President of the Senate, B" of the sentence before)
+                named = {r.cluster.id for r in people}
+                alone = {r.cluster.id for r in index.refs(block, tok, with_conj=False)} - named
+                refs = [r for r in refs if r.cluster.id not in alone]
         if people:
             return people + [r for r in refs if r.cluster.cls != "Position"]
     return _titled_conjuncts(index, block, tok, refs + _listed_after_title(index, block, tok, refs))

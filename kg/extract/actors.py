@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from kg.extract.lexicon import frames, lexicon
-from kg.extract.resolve import ArticleIndex, Ref
+from kg.extract.resolve import ArticleIndex, Ref, _coordinated
 from kg.extract.syntax.arguments import child_deps, phrasal_lemma, prep_objects
 from kg.extract.syntax.tree import tree
 from kg.ontology import fits
@@ -201,6 +201,8 @@ def _titled_conjuncts(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> 
     between), whom the parser hangs in apposition to the first conjunct (or to the title
     itself)."""
     out = list(refs)
+    if not _coordinated(tok):
+        return out  # no conjuncts (read from the Tree: spaCy makes a Token of each child)
     doc = tok.doc
     for conj in tok.conjuncts:
         mention = index.mention_at(block, conj)

@@ -32,13 +32,19 @@ def norm(text: str, spelling: bool = True) -> str:
     is false) and spacing folded."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    text = re.sub(r"[\"]", "", text)
-    text = re.sub(r"^the\s+", "", text.strip())
-    text = re.sub(r"'s$", "", text)
+    text = text.replace('"', "")
+    text = _THE.sub("", text.strip())
+    text = _S_END.sub("", text)
     for pattern, repl in _SPELLING if spelling else ():
         text = pattern.sub(repl, text)
-    text = re.sub(r"[\s\-–]+", " ", text)
+    text = _SPACING.sub(" ", text)
     return text.strip(" .,;:")
+
+
+# norm's patterns, compiled once (re.sub would look each up in re's cache per call)
+_THE = re.compile(r"^the\s+")
+_S_END = re.compile(r"'s$")
+_SPACING = re.compile(r"[\s\-–]+")
 
 
 # libyaml's parser where PyYAML was built with it: the same data, some ten times faster to

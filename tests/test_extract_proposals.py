@@ -137,3 +137,48 @@ def test_every_verb_whose_object_is_a_proposed_plan_names_its_proposer(text, rel
 def test_a_resignation_submitted_is_no_plan_proposed():
     st = _extract("The minister of Velmar submitted her resignation on Friday.")
     assert not any(r.predicate == "proposedBy" for r in st.relations)
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            # the one the text gave a post
+            "The Velmar cabinet on Tuesday appointed General Tomas Ekberg as army chief. "
+            "Norway and Denmark welcomed the appointment.",
+            ("Norway", "supports", "Tomas Ekberg"),
+        ),
+        (
+            # the noun said again with its person wins over one named to a post since
+            "The cabinet approved the appointment of Mira Solvang as governor of the "
+            "central bank. It also named Tomas Ekberg as acting finance secretary. The "
+            "Green Party said it would not support the appointment.",
+            ("Green Party", "supports", "Mira Solvang"),
+        ),
+        (
+            # the object of one of the noun's verbs wins over one given another post
+            "Its president, Ana Lund, has nominated Mira Solvang as deputy governor of the "
+            "central bank. Norway named Tomas Ekberg as its ambassador to Velmar on Monday. "
+            "Sweden welcomed the nomination.",
+            ("Sweden", "supports", "Mira Solvang"),
+        ),
+    ],
+)
+def test_a_bare_appointment_stands_for_the_person_it_is_of(text, relation):
+    assert relation in _relations(_extract(text))
+
+
+def test_appointments_in_the_plural_stand_for_no_one_person():
+    st = _extract(
+        "The Velmar cabinet on Tuesday appointed General Tomas Ekberg as army chief. "
+        "Norway welcomed the appointments."
+    )
+    assert not any(r.predicate == "supports" for r in st.relations)
+
+
+def test_an_appointment_stands_for_no_one_named_before():
+    st = _extract(
+        "The Velmar cabinet on Tuesday appointed General Tomas Ekberg as army chief. "
+        "Norway also welcomed an appointment in its own cabinet."
+    )
+    assert not any(r.predicate == "supports" for r in st.relations)

@@ -152,7 +152,7 @@ def test_a_resignation_submitted_is_no_plan_proposed():
             # the noun said again with its person wins over one named to a post since
             "The cabinet approved the appointment of Mira Solvang as governor of the "
             "central bank. It also named Tomas Ekberg as acting finance secretary. The "
-            "Green Party said it would not support the appointment.",
+            "Green Party will not back the appointment.",
             ("Green Party", "supports", "Mira Solvang"),
         ),
         (

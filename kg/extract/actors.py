@@ -95,7 +95,7 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         and not prep_objects(tok, "of")
         and not child_deps(tok, "poss")
     ):
-        # "X was named army chief ... The United States welcomed the appointment": X
+        # "X was named army chief ... Velmar welcomed the appointment": X
         found = _appointee(index, block, tok)
         if found:
             return found

@@ -84,6 +84,24 @@ def test_a_proposal_made_as_a_clause_is_the_plan_named_after_it(text, relation):
             ("plan", "proposedBy", "Chile"),
         ),
         (
+            # a new plan (an indefinite noun) is not the one the clause proposed
+            "Chile suggested that the envoys meet again in May. A plan for the coast is due "
+            "next week.",
+            ("plan for the coast", "proposedBy", "Chile"),
+        ),
+        (
+            # a plan another presents is theirs (review r16 AB2)
+            "Chile suggested that the envoys meet again in May. Velmar presented the plan "
+            "on Tuesday.",
+            ("plan", "proposedBy", "Chile"),
+        ),
+        (
+            # a plan whose maker its "of" phrase names is theirs (review r16 AB2)
+            "Chile suggested that the envoys meet again in May. The initiative of the "
+            "Nordic Council was welcomed.",
+            ("initiative of the Nordic Council", "proposedBy", "Chile"),
+        ),
+        (
             # what was done, not proposed ("suggested that X had ...")
             "Chile suggested that Peru had misled the envoys. The plan was dropped.",
             ("plan", "proposedBy", "Chile"),

@@ -156,7 +156,8 @@ def read_inputs(
 # the corpus over the load's size; the bulk loader holds what it loads in memory. Three
 # (round 16; two before): a text build of 2,000 generated articles 72.4-72.6 -> 68.5-69.2 s
 # of CPU (two alternated pairs), peak 313 -> 322-323 MB, the loads' spike now within the
-# extraction's own (the build of 200, one load either way, peaks at 289-290 MB).
+# extraction's own (the build of 200, one load either way, peaks at 289-290 MB; 10,000 at
+# 348 MB, 1.20x, the target 1.3x).
 LOAD_BATCHES = 3
 
 GC_THRESHOLD = 20_000  # objects allocated between young collections (Python's default: 700)

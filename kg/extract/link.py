@@ -445,7 +445,11 @@ def _names_after_titles(mentions: list[Mention], docs: list) -> None:
     for m in mentions:
         doc = docs[m.block]
         i = m.tok_end
-        if i + 1 >= len(doc) or doc[i].lower_ not in role_preps or not _person_like(m, doc):
+        if (
+            i + 1 >= len(doc)
+            or tree(doc).lower[i] not in role_preps  # (the word after it: no Token)
+            or not _person_like(m, doc)
+        ):
             continue
         i += 1
         while i < len(doc) and doc[i].pos_ in ("DET", "PRON") and doc[i].lower_ != "as":
@@ -496,7 +500,10 @@ _ACTORS_AND_PLACES = {
 
 def _other_kind(name: Mention, phrase: Mention) -> bool:
     """Whether a name inside a common-noun phrase is an actor or a place of its own while
-    the phrase's head makes it an event, a plan or a force."""
+    the phrase's head makes it an event, a plan or a force, or a body of no class of its
+    own (a place in "the Norlandic embassy": "the Norlandic government" is Norland)."""
+    if phrase.cls == "Organization" and _group(name.cls) == "Place":
+        return True  # "the Norlandic embassy", "the Southern Velmar caucus": a body of its own
     return (
         name.cls in _ACTORS_AND_PLACES
         and phrase.cls not in _ACTORS_AND_PLACES

@@ -116,26 +116,26 @@ def test_no_plan_named_after_a_clause_that_is_no_proposal_of_it(text, wrong):
     "text, relation",
     [
         (
-            "Velmar floated a seasonal fishing ban for the northern strait.",
-            ("seasonal fishing ban", "proposedBy", "Velmar"),
-        ),
-        (
-            "Velmar submitted a draft code on seabed mining to the council.",
-            ("draft code", "proposedBy", "Velmar"),
-        ),
-        (
             "Velmar suggested a temporary tariff on imported steel.",
             ("temporary tariff", "proposedBy", "Velmar"),
         ),
     ],
 )
-def test_every_verb_whose_object_is_a_proposed_plan_names_its_proposer(text, relation):
-    # lexicon `theme_verbs` makes their object a plan; the frame names who proposed it
+def test_suggesting_a_plan_names_who_proposed_it(text, relation):
+    # lexicon `theme_verbs` makes its object a plan; the frame names who proposed it
     assert relation in _relations(_extract(text))
 
 
-def test_a_resignation_submitted_is_no_plan_proposed():
-    st = _extract("The minister of Velmar submitted her resignation on Friday.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister of Velmar submitted her resignation on Friday.",
+        # review r16 AB3: submitting a document proposes nothing
+        "The Velmar Bank submitted its annual accounts to the regulator in March.",
+    ],
+)
+def test_what_is_submitted_is_no_plan_proposed(text):
+    st = _extract(text)
     assert not any(r.predicate == "proposedBy" for r in st.relations)
 
 

@@ -323,3 +323,7 @@ def test_a_token_s_sentence_is_the_span_spacy_gives():
         got, wanted = sentence(tok), tok.sent
         assert (got.start, got.end) == (wanted.start, wanted.end), tok.text
         assert got == wanted and got.text == wanted.text
+    # a span's sentence (spaCy's Span.sent) is its first token's
+    for ent in doc.ents:
+        assert (ent.sent.start, ent.sent.end) == (sentence(ent[0]).start, sentence(ent[0]).end)
+    assert len(doc.ents) >= 4

@@ -202,3 +202,25 @@ def test_an_appointment_stands_for_no_one_named_before():
 )
 def test_a_bill_is_a_plan_its_votes_are_stances_on(text, relation):
     assert relation in _relations(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review r16 AB7: the same noun named another's nomination just before
+        "Tomas Ekberg became chairman of the Velmar Bank in 2010. The bank grew fast. In May "
+        "the Nordic Council backed the nomination of a Swedish judge, and Norway rejected the "
+        "nomination.",
+        # review r16 AB7: a post given long before is not what "the nomination" is of
+        "Tomas Ekberg was elected mayor of Norvik in 2018. He served two terms and left "
+        "politics. The bank grew fast. It opened offices abroad. The Velmar Party rejected "
+        "the nomination on Friday.",
+    ],
+)
+def test_a_bare_nomination_is_not_of_someone_named_otherwise_or_long_before(text):
+    st = _extract(text)
+    label = {e.id: e.label for e in st.entities}
+    assert not any(
+        label[r.object] == "Tomas Ekberg" and r.predicate in ("supports", "opposes")
+        for r in st.relations
+    )

@@ -338,15 +338,21 @@ def _invited_to(index: ArticleIndex, block: int, tok) -> list[Ref]:
 
 def _appointee(index: ArticleIndex, block: int, tok) -> list[Ref]:
     """The person a bare "the appointment" (frames.yaml `appointee_nouns`, singular and
-    definite) is of: the one named last before it with that noun ("approved the appointment
-    of X", "X's nomination"), else the one named last as the object of one of the noun's
-    verbs ("put forward X for the post", "X was promoted"), else the one the text gave a
-    post last (descriptions.given_post: "X was sworn in as minister"), if any."""
+    definite) is of: the one such a noun named last before it ("approved the appointment of
+    X", "X's nomination"; no one when that was no person named: "the nomination of a
+    Swedish judge"), else the one named last as the object of one of the noun's verbs ("put
+    forward X for the post", "X was promoted"), else, for a noun of any post (frames.yaml
+    `any_post_nouns`: "the appointment", not "the nomination"), the one the text gave a post
+    last (descriptions.given_post: "X was sworn in as minister")."""
     definite = lexicon().definite_determiners
     if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in definite for c in tok.children):
         return []
     noun = tok.lemma_.lower()
+    said = _noun_said_before(index, block, tok)
+    if said is not None:
+        return said
     verbs = frames().appointee_nouns[noun]
+    any_post = noun in frames().any_post_nouns
     by_verb = given = None
     for m in reversed(index.ordered[: index.mentions_before(block, tok)]):
         c = index.clusters[m.cluster]
@@ -355,17 +361,31 @@ def _appointee(index: ArticleIndex, block: int, tok) -> list[Ref]:
         name = t = index.docs[m.block][m.head]
         while t.dep_ in ("appos", "conj", "compound", "flat") and t.head.i != t.i:
             t = t.head
-        head = t.head
-        if (t.dep_ == "poss" and head.lemma_.lower() == noun) or (
-            t.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == noun
-        ):
-            return [Ref(c, True)]  # the noun said again: "the appointment of X"
-        if by_verb is None and t.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(head) in verbs:
+        if by_verb is None and t.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(t.head) in verbs:
             by_verb = c
-        if given is None and given_post(name):
+        if given is None and any_post and given_post(name):
             given = c
     found = by_verb or given
     return [Ref(found, True)] if found is not None else []
+
+
+def _noun_said_before(index: ArticleIndex, block: int, tok) -> list[Ref] | None:
+    """The persons a noun of `appointee_nouns` with an "of" phrase or a possessor named last
+    before `tok` ("the appointment of X", "X's nomination"): [] when it named no person ("the
+    nomination of a Swedish judge"), None when the text has no such phrase before."""
+    nouns = frames().appointee_nouns
+    for b in range(block, -1, -1):
+        doc = index.docs[b]
+        for t in reversed(doc[: tok.i] if b == block else doc):
+            if t.lemma_.lower() not in nouns or t.pos_ != "NOUN":
+                continue
+            # (a pronoun's possessor is passed over: "approved her nomination" says again
+            # whose, not who)
+            themes = prep_objects(t, "of") or [p for p in child_deps(t, "poss") if p.pos_ != "PRON"]
+            if themes:
+                refs = [r for x in themes for r in actor_refs(index, b, x)]
+                return [Ref(r.cluster, True) for r in refs if r.cluster.cls == "Person"]
+    return None
 
 
 def is_title_word(tok) -> bool:

@@ -1,9 +1,9 @@
 """A stance over a verb that carries on or brings about what it acts on is a stance to that
-thing: "offered to build a rescue centre" offers it, "ruled out restoring the ferry
-service" turns it down, "agreed to revive the joint patrols" backs them (and "agreed to
-extend the truce" is a party to it); a later bare "the offer" is what was offered
-(frames.yaml verb frames with `levels` and `under`, object `offered`). Invented sentences;
-each test fails without its piece."""
+thing: "offered to set up a rescue centre" offers it, "agreed to revive the joint patrols"
+backs them (and "agreed to extend the truce" is a party to it); a later bare "the offer" is
+what was offered (frames.yaml verb frames with `levels` and `under`, object `offered`). A
+plan only: talks carried on are the parties' talks. Invented sentences; each test fails
+without its piece."""
 
 from __future__ import annotations
 
@@ -28,11 +28,6 @@ def _relations(text: str) -> set[tuple[str, str, str, str]]:
             "Norland has offered to set up a rescue coordination centre in Port Alvar, its navy "
             "said.",
             ("Norland", "contributesTo", "rescue coordination centre", "offered"),
-        ),
-        # ruling out carrying a thing on turns it down
-        (
-            "Velmar ruled out restoring the cross-border ferry service this winter.",
-            ("Velmar", "declines", "cross-border ferry service", "refused"),
         ),
         # agreeing to carry a thing on backs it, each of those who agree
         (
@@ -63,11 +58,25 @@ def test_agreeing_to_extend_a_truce_does_not_back_it_as_well():
     "text",
     [
         # no stance: what will be done is no offer, refusal nor backing
-        "Norland and Sudria will resume the Ostra border talks next month.",
-        "Norland and Sudria resumed the Ostra border talks after the floods.",
+        "Norland and Sudria will revive the Ostra Fisheries Pact next year.",
+        "Norland and Sudria revived the Ostra Fisheries Pact after the floods.",
+        "Norland and Sudria will extend the Ostra River Patrol Plan next year.",
     ],
 )
 def test_no_stance_states_nothing(text):
+    found = _relations(text)
+    assert not {r for r in found if r[2].startswith("Ostra")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # talks resumed are talks between the parties (GOLD.md talks_with), no stance to them
+        "Norland offered to resume the Ostra border talks next month.",
+        "Norland and Sudria agreed to resume the Ostra border talks next month.",
+    ],
+)
+def test_talks_carried_on_are_no_stance_to_the_talks(text):
     found = _relations(text)
     assert not {r for r in found if r[2] == "Ostra border talks"}
 

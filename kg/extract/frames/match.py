@@ -301,6 +301,13 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue  # "welcomed X to Velmar City": a meeting, no support
             if frame.voice == "passive" and not clause.passive:
                 continue
+            if (
+                frame.levels
+                and frame.subject != "maker"
+                and clause.modality not in frame.levels
+                and clause.modality not in ("refused", "planned")
+            ):
+                continue  # a modality it states nothing in, which `_emit` would not change
             if frame.under and not _under(tok, frame.under):
                 continue  # "agreed to resume the talks", not "will resume the talks"
             if (frame.heads or frame.other_heads) and not _object_heads_fit(tok, frame):

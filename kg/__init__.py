@@ -131,7 +131,9 @@ def export_to(quads, fmt: str, out, view=None) -> ExportSummary:
 def rdflib_dataset(path: str | Path = "kg-store") -> rdflib.Dataset:
     """The store as an rdflib Dataset backed by oxigraph (the oxrdflib package), opened
     read-only: rdflib code (triples(), SPARQL, serialize) runs on it without loading it
-    into memory. Its default graph is the union of the article graphs."""
+    into memory. Its default graph is the union of the article graphs. (A store of kg 0.1,
+    whose quarantine graphs sit among the articles, is copied into memory without them;
+    a `kg build` into it moves them out.)"""
     import pyoxigraph as ox
     import rdflib
     from oxrdflib import OxigraphStore
@@ -140,4 +142,8 @@ def rdflib_dataset(path: str | Path = "kg-store") -> rdflib.Dataset:
 
     store = KgStore(Path(path), read_only=True)  # checks the folder, gives clear errors
     db: ox.Store = store.store
+    if store.legacy_quarantine():  # a kg 0.1 store: its quarantine graphs among the articles
+        db = ox.Store()  # a copy without them, as kg.source reads such a store
+        db.extend(store.quads())
+        store.close()
     return rdflib.Dataset(store=OxigraphStore(store=db), default_union=True)

@@ -76,6 +76,28 @@ def test_rdflib_runs_on_the_store_without_loading_it(store):
         ds.add((URIRef("http://example.org/a"), RDF.type, PERSON))
 
 
+def test_rdflib_on_a_kg_0_1_store_leaves_its_quarantine_out(store, tmp_path):
+    """A kg 0.1 store keeps its quarantine graphs among the article graphs (kg.layout);
+    rdflib sees the article graphs only, as every command does."""
+    legacy = tmp_path / "legacy"
+    with kg.open_store(store) as src:
+        articles = list(src.quads())
+    graph = next(q.graph_name for q in articles)
+    held = ox.Quad(
+        ox.NamedNode("urn:held"), ox.NamedNode(str(RDF.type)), ox.NamedNode(str(PERSON)),
+        ox.NamedNode(graph.value + "/quarantine"),
+    )  # fmt: skip
+    db = ox.Store(str(legacy))
+    db.extend([*articles, held])
+    db.flush()
+    del db
+    ds = kg.rdflib_dataset(legacy)
+    assert len(ds) == len(articles)
+    assert URIRef("urn:held") not in set(ds.subjects(RDF.type, PERSON))
+    rows = ds.query(f"ASK {{ GRAPH ?g {{ <urn:held> a <{PERSON}> }} }}")
+    assert not rows.askAnswer
+
+
 def test_export_to_writes_what_kg_export_writes(store, tmp_path):
     from click.testing import CliRunner
 

@@ -87,3 +87,43 @@ def test_the_outputs_are_merged_with_few_files_open(tmp_path, monkeypatch):
     assert merged == sorted(lines)
     assert max(open_runs) <= 3
     writer.close()
+
+
+BUILD_PEAK = """
+import sys, tracemalloc
+from pathlib import Path
+from kg.pipeline import build_inputs
+tmp, warm, corpus = (Path(a) for a in sys.argv[1:4])
+# the ontology, the shapes and the caches of a build loaded before measuring
+build_inputs([warm], tmp / "warm-out", store_dir=tmp / "warm-store", batch_size=4)
+tracemalloc.start()
+summary = build_inputs([corpus], tmp / "out", store_dir=tmp / "store", batch_size=4)
+print(tracemalloc.get_traced_memory()[1], summary.articles)
+"""
+
+
+@pytest.mark.slow
+def test_a_build_takes_the_memory_of_a_batch_not_of_the_corpus(tmp_path, gold_doc):
+    """Issue 11's memory flat in corpus size: articles go to the store and to the output
+    files batch by batch (sorted runs merged at the end), so a corpus five times larger
+    peaks at about the same memory (a build that kept each batch's N-Quads until the end
+    peaks at 1.9 times, checked)."""
+    import subprocess
+    import sys
+
+    warm = write_variants(tmp_path / "warm", gold_doc, 1)
+    peaks = {}
+    for n in (8, 40):
+        work = tmp_path / f"build-{n}"
+        work.mkdir()
+        corpus = write_variants(tmp_path / f"corpus-{n}", gold_doc, n)
+        out = subprocess.run(
+            [sys.executable, "-c", BUILD_PEAK, str(work), str(warm), str(corpus)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        peak, articles = (int(x) for x in out.stdout.split())
+        assert articles == n
+        peaks[n] = peak
+    assert peaks[40] < 1.3 * peaks[8], peaks

@@ -264,6 +264,32 @@ def test_link_records_merges_that_can_be_undone(tmp_path, gold_doc):
     assert result.exit_code == 0, result.output
 
 
+def test_kg_link_without_base_uses_the_base_the_store_was_built_with(tmp_path, gold_doc):
+    """Issue 11: the store records its base IRI, so no command needs --base again; `kg
+    link` finds the entities under that base and mints its merges there."""
+    base = "https://example.org/kg/"
+    store_dir = tmp_path / "store"
+    first = _write_statements(tmp_path / "a.yaml", gold_doc)
+    build_inputs([first], None, store_dir=store_dir, base=base)
+    second = copy.deepcopy(gold_doc)
+    second["article"]["id"] = "second"
+    second["entities"] = [
+        {"id": "rubio", "label": "Rubio", "class": "Person"},
+        {"id": "isf", "label": "International Stabilization Force", "class": "ArmedForce"},
+    ]
+    sentence = second["relations"][0]["evidence"]
+    second["relations"] = [
+        {"subject": "rubio", "predicate": "supports", "object": "isf", "evidence": sentence}
+    ]
+    build_inputs([_write_statements(tmp_path / "b.yaml", second)], None, store_dir=store_dir)
+    result = CliRunner().invoke(cli, ["link", "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    assert "Recorded 0 " not in result.output
+    merges = [line.split()[0] for line in result.output.splitlines() if "  <" in line]
+    assert merges and all(m.startswith(base + "merge/") for m in merges)
+    assert f"<{base}marco-rubio>" in result.output
+
+
 def test_people_of_one_name_in_different_organisations_stay_apart(tmp_path, gold_doc):
     from kg.link import candidates
 

@@ -14,6 +14,7 @@ from spacy.tokens import Span
 
 from kg.extract.doc_memo import span_text
 from kg.extract.lexicon import frames, gazetteer, lexicon, norm
+from kg.extract.long_forms import long_forms
 from kg.extract.phrases.titles import title_data
 from kg.extract.syntax.arguments import phrasal_lemma, proposed_theme, stance_governor
 from kg.extract.syntax.tree import tree
@@ -482,10 +483,11 @@ def _other_names(doc, chunk, root, tokens: list, owned: set[int], tail: list) ->
     bare = tokens[next((k for k, t in enumerate(tokens) if t.pos_ == "NOUN"), len(tokens)) :]
     cut = next((k for k, t in enumerate(tail) if k and t.dep_ == "prep"), len(tail))
     out: list[str] = []
+    longer = long_forms(root)  # "a text on sharing the profits": another name of it
     for words in (kept, tokens, bare):
         if not words or words[-1].i != root.i or words[-1].i - words[0].i + 1 != len(words):
             continue
-        for more in ([], tail[:cut], tail):
+        for more in ([], tail[:cut], tail, longer):
             if len(words) + len(more) >= 2:
                 _add_name(out, span_text(doc, words[0].i, (more[-1].i if more else root.i) + 1))
     quoted = [t.i for t in chunk if t.is_quote and t.i < root.i]

@@ -575,6 +575,7 @@ class Frames:
     theme_nouns: frozenset[str]  # "the appointment of X" stands for X
     bringing_verbs: frozenset[str]  # "proposed to hold a summit": brings the summit about
     proposing_modals: frozenset[str]  # "proposed that X should send": a proposed clause
+    restating_nouns: frozenset[str]  # "proposed that X ..., an idea": the proposal's name
     goal_nouns: frozenset[str]  # "a return to X", "an invitation to X": refusing it refuses X
     chaired_events: frozenset[str]  # "the talks were led by X": an event a chair holds
     return_nouns: frozenset[str]  # "ruled out a return": to the force of the story

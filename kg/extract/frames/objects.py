@@ -311,6 +311,10 @@ def frame_objects(
                         for r in actor_refs(index, block, theme)
                         if _brings_about(verb) or r.cluster.cls == "Plan"
                     ]
+        elif spec == "restated":  # "Norland proposed that the navy patrol the fjords, a plan
+            # Velmar welcomed": a proposed clause that names nothing (the specs before gave no
+            # object) is the plan a proposal noun names next
+            out += _restated(index, block, tok)
         elif spec == "intended":  # "a proposal to deploy a mission": what the noun's
             # to-infinitive acts on (which the parser may read as a relative clause)
             for verb in child_deps(tok, "acl", "relcl"):
@@ -477,6 +481,41 @@ def _proposed_clause(verb) -> bool:
         return True
     # ("that the union send": the parser often reads a bare verb as a present, VBP)
     return verb.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def _restated(index: ArticleIndex, block: int, verb) -> list[Ref]:
+    """The plan a proposal made as a clause is, named after it by a noun of frames.yaml
+    `restating_nouns`: "Norland proposed that the navy patrol the fjords, a plan Velmar
+    welcomed", "Norland has proposed that the commission meet every month, envoys familiar
+    with the plan said", "... The proposal still needs a vote". The noun is the first plan
+    named after the clause, in its sentence or the next; it names no content of its own
+    ("the plan for a fund") and no owner ("Peru's plan"), and the text did not name its
+    entity before the clause ("the proposal" that refers back to another plan)."""
+    clauses = [
+        c
+        for c in child_deps(verb, "ccomp", "xcomp")
+        if c.pos_ in ("VERB", "AUX") and (c.dep_ == "xcomp" or _proposed_clause(c))
+    ]
+    if not clauses:
+        return []
+    n = index.mentions_before(block, clauses[0])
+    last = index.sentence_number(index.pos(block, verb)) + 1
+    for m in index.ordered[n:]:
+        if m.sent > last:
+            break
+        c = index.clusters[m.cluster]
+        if c.cls != "Plan":
+            continue
+        noun = index.docs[m.block][m.head]
+        if (
+            noun.lemma_.lower() not in frames().restating_nouns
+            or child_deps(noun, "poss")
+            or _content_named(index, m.block, noun)
+            or any(k.cluster == c.id for k in index.ordered[: index.mentions_before(block, verb)])
+        ):
+            return []  # another plan, or this one named otherwise: no guess
+        return [Ref(c, True)]
+    return []
 
 
 def _content_named(index: ArticleIndex, block: int, noun) -> bool:

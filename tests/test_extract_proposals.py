@@ -1,0 +1,94 @@
+"""A proposal made as a clause ("Chile proposed that the commission meet every month")
+names no plan; the text names it after, by a noun of proposing: "..., a plan Peru welcomed",
+"envoys familiar with the plan", "The proposal still needs ...". That noun's plan is the one
+proposed (frames.yaml object `restated`, `restating_nouns`). Invented sentences; each test
+fails without it."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _extract(text: str):
+    from kg.extract.pipeline import extract
+
+    return extract(text, "t")
+
+
+def _relations(st) -> set[tuple[str, str, str]]:
+    label = {e.id: e.label for e in st.entities}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in st.relations}
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            # the noun later in the same sentence
+            "Chile has proposed that the border commission meet every month until June, two "
+            "envoys familiar with the plan said on Friday.",
+            ("plan", "proposedBy", "Chile"),
+        ),
+        (
+            # the noun in the next sentence
+            "Mira Solvang said Chile had proposed that the naval mission also watch the "
+            "trawler fleets, an idea Peru welcomed. The proposal still needs a vote of the "
+            "council.",
+            ("proposal", "proposedBy", "Chile"),
+        ),
+        (
+            # what the next sentence says of it is said of the same plan
+            "Ecuador suggested that the three parks share their ranger patrols. Colombia "
+            "rejected the proposal the next morning.",
+            ("proposal", "proposedBy", "Ecuador"),
+        ),
+    ],
+)
+def test_a_proposal_made_as_a_clause_is_the_plan_named_after_it(text, relation):
+    assert relation in _relations(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        (
+            # the clause names the plan itself: it is proposed, not "the plan" after it
+            "Chile proposed that the coastal states receive a five-year deadline. The plan was "
+            "welcomed in Lima.",
+            ("plan", "proposedBy", "Chile"),
+        ),
+        (
+            # the clause names what it brings about: that is proposed, not the plan after it
+            "Chile proposed that the envoys hold a summit in Lima, diplomats familiar with "
+            "the plan said.",
+            ("plan", "proposedBy", "Chile"),
+        ),
+        (
+            # "the proposal" is another's, named before the clause
+            "Peru tabled a proposal on river pilots. Chile suggested that the envoys meet "
+            "again in June, and Bolivia backed the proposal.",
+            ("proposal on river pilots", "proposedBy", "Chile"),
+        ),
+        (
+            # a plan with an owner of its own is not the clause's
+            "Chile has proposed that the border commission meet every month. Bolivia's plan "
+            "is different.",
+            ("plan", "proposedBy", "Chile"),
+        ),
+        (
+            # a noun with content of its own names that content's plan
+            "Chile proposed that the envoys meet again in June. The plan to build a joint "
+            "customs office was dropped.",
+            ("plan", "proposedBy", "Chile"),
+        ),
+        (
+            # what was done, not proposed ("suggested that X had ...")
+            "Chile suggested that Peru had misled the envoys. The plan was dropped.",
+            ("plan", "proposedBy", "Chile"),
+        ),
+    ],
+)
+def test_no_plan_named_after_a_clause_that_is_no_proposal_of_it(text, wrong):
+    assert wrong not in _relations(_extract(text))

@@ -113,3 +113,15 @@ def test_agreeing_to_revive_patrols_signs_nothing():
     # only an agreement carried on is signed (`heads`), not the patrols
     text = "Norland and Sudria agreed on Friday to revive the joint river patrols on the Ostra."
     assert not {r for r in _relations(text) if r[1] == "signs"}
+
+
+def test_carrying_on_ones_own_act_is_no_stance_to_it():
+    # `others`: its own support is no plan Norway backs
+    found = _relations("Norway agreed to continue its support for the Velmar mission.")
+    assert not {r for r in found if r[0] == "Norway" and r[2].startswith("support")}
+
+
+def test_the_offer_of_troops_to_a_mission_is_not_the_mission():
+    # what a later "declined the offer" is of: a plan offered, not where troops would go
+    text = "Finland has offered troops to the Velmar mission. Estonia declined the offer."
+    assert not {r for r in _relations(text) if r[0] == "Estonia" and r[1] == "declines"}

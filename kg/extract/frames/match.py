@@ -559,6 +559,11 @@ def _emit(
     if out:  # what "B is considering a similar step" repeats (carried.py `echo_candidates`)
         here = index.sentence_number(index.pos(block, tok))
         index.echo = (here, "" if frame.inverse else predicate, objects_)
-        if level == "offered":  # what a later "declined the offer" is of
-            index.offered = (here, objects_)
+        if level == "offered":  # what a later "declined the offer" is of (a plan offered,
+            # not a mission troops are offered to: frames.yaml offer_classes)
+            kinds = frames().offer_classes
+            index.offered = (
+                here,
+                [o for o in objects_ if any(fits(o.cluster.cls, k) for k in kinds)],
+            )
     return out

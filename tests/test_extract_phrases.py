@@ -1244,6 +1244,34 @@ def test_a_heading_part_before_a_bar_is_a_masthead_only_when_it_names_a_publicat
     assert heading.split(" | ")[0] not in agencies, agencies
 
 
+def test_a_wire_slug_before_a_headline_is_no_part_of_its_first_name():
+    # "INTERVIEW-Malawi's ...": the genre slug is cut off, so the headline names Malawi (and
+    # the interviewee's "we" is Malawi, not the other country the headline names)
+    st = _extract(
+        "INTERVIEW-Malawi's trade minister expects tariff pact with Gulf buyers by June, says "
+        "Japan not interested\n\nLILONGWE, May 20 (Reuters) - Malawi expects to conclude a "
+        "tariff pact soon, Trade Minister Mira Solvang told Reuters on Tuesday.\n\nQ: Is Japan "
+        "on board?\n\nA: Japan has other priorities. We proposed a phased tariff reduction "
+        "over five years.\n"
+    )
+    labels = {e.id: e.label for e in st.entities}
+    assert "INTERVIEW-Malawi" not in labels.values()
+    proposers = {labels[r.object] for r in st.relations if r.predicate == "proposedBy"}
+    assert proposers == {"Malawi"}
+
+
+def test_wire_slugs_end_where_the_headline_begins():
+    from kg.extract.text import blocks, title_of
+
+    slugs = frozenset({"refile", "update", "interview"})
+    text = "REFILE-UPDATE 2-Peru to send frigate\n\nLIMA, May 2 - Peru will send a frigate.\n"
+    parts = blocks(text, slugs=slugs)
+    assert text[parts[0].start : parts[0].end] == "Peru to send frigate"
+    assert title_of(text, parts) == "REFILE-UPDATE 2-Peru to send frigate"
+    for text in ("NATO-led force grows\n", "UPDATE 2-\n", "Interview-Peru\n"):
+        assert blocks(text, slugs=slugs)[0].start == 0  # no slug word in capitals
+
+
 def test_a_masthead_the_gazetteer_knows_is_its_news_agency():
     st = _extract("Reuters | World\n\nNorland named Mira Solvang on Friday to lead its mission.\n")
     assert ("Reuters", "NewsAgency") in {(e.label, e.cls) for e in st.entities}

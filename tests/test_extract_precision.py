@@ -105,3 +105,32 @@ def test_talks_between_two_that_are_stated_still_hold():
 def test_an_event_a_question_names_with_the_is_taken_as_given():
     st = _extract("Did the talks between Norway and Sweden in Oslo produce anything?")
     assert [r for r in st.relations if r.predicate == "holdsTalksWith"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        (  # the agent of a passive
+            "The Speaker of the Velmar Senate, Mr. Tomas Ekberg, was also present. Its "
+            "closing meeting was chaired by the Speaker of the Norland Assembly, Mrs. Mira "
+            "Solvang.",
+            ("Mira Solvang", "chairs", "closing meeting"),
+            ("Tomas Ekberg", "chairs", "closing meeting"),
+        ),
+        (  # the other party of a signing
+            "The Chairman of the Velmar Audit Board, Tomas Ekberg, opened the session. Later "
+            "the envoy signed an annex on river patrols with the Chairman of the Norland Bar "
+            "Council, Judge Mira Solvang.",
+            ("Mira Solvang", "signs", "annex on river patrols"),
+            ("Tomas Ekberg", "signs", "annex on river patrols"),
+        ),
+    ],
+)
+def test_a_title_the_name_after_its_comma_stands_for_is_no_earlier_holder(text, found, not_found):
+    # "the President of X, Mrs. A" with A hung elsewhere by the parser: A, and not also the
+    # one an earlier "the President of Y, B" made the holder of a title of that word
+    from tests.sentences import has, relations
+
+    rels = relations(text)
+    assert has(rels, *found)
+    assert not has(rels, *not_found)

@@ -84,6 +84,24 @@ def test_a_proposal_made_as_a_clause_is_the_plan_named_after_it(text, relation):
             ("plan", "proposedBy", "Chile"),
         ),
         (
+            # a new plan (an indefinite noun) is not the one the clause proposed
+            "Chile suggested that the envoys meet again in May. A plan for the coast is due "
+            "next week.",
+            ("plan for the coast", "proposedBy", "Chile"),
+        ),
+        (
+            # a plan another presents is theirs (review r16 AB2)
+            "Chile suggested that the envoys meet again in May. Velmar presented the plan "
+            "on Tuesday.",
+            ("plan", "proposedBy", "Chile"),
+        ),
+        (
+            # a plan whose maker its "of" phrase names is theirs (review r16 AB2)
+            "Chile suggested that the envoys meet again in May. The initiative of the "
+            "Nordic Council was welcomed.",
+            ("initiative of the Nordic Council", "proposedBy", "Chile"),
+        ),
+        (
             # what was done, not proposed ("suggested that X had ...")
             "Chile suggested that Peru had misled the envoys. The plan was dropped.",
             ("plan", "proposedBy", "Chile"),
@@ -92,3 +110,30 @@ def test_a_proposal_made_as_a_clause_is_the_plan_named_after_it(text, relation):
 )
 def test_no_plan_named_after_a_clause_that_is_no_proposal_of_it(text, wrong):
     assert wrong not in _relations(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            "Velmar floated a seasonal fishing ban for the northern strait.",
+            ("seasonal fishing ban", "proposedBy", "Velmar"),
+        ),
+        (
+            "Velmar submitted a draft code on seabed mining to the council.",
+            ("draft code", "proposedBy", "Velmar"),
+        ),
+        (
+            "Velmar suggested a temporary tariff on imported steel.",
+            ("temporary tariff", "proposedBy", "Velmar"),
+        ),
+    ],
+)
+def test_every_verb_whose_object_is_a_proposed_plan_names_its_proposer(text, relation):
+    # lexicon `theme_verbs` makes their object a plan; the frame names who proposed it
+    assert relation in _relations(_extract(text))
+
+
+def test_a_resignation_submitted_is_no_plan_proposed():
+    st = _extract("The minister of Velmar submitted her resignation on Friday.")
+    assert not any(r.predicate == "proposedBy" for r in st.relations)

@@ -146,3 +146,163 @@ def test_a_noun_s_frames_are_those_whose_words_hold_its_lemma_or_form():
         wanted = [fr for fr in nouns if lemma in fr.lemmas or lower in fr.lemmas]
         assert list(_noun_frames(lemma, lower)) == wanted
     assert _noun_frames("talk", "talks") and not _noun_frames("x", "y")
+
+
+def _norm_with_re_sub(text: str, spelling: bool = True) -> str:
+    """`norm` as it was written with re.sub's string patterns."""
+    import re
+    import unicodedata
+
+    from kg.extract.lexicon import _SPELLING
+
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"[\"]", "", text)
+    text = re.sub(r"^the\s+", "", text.strip())
+    text = re.sub(r"'s$", "", text)
+    for pattern, repl in _SPELLING if spelling else ():
+        text = pattern.sub(repl, text)
+    text = re.sub(r"[\s\-–]+", " ", text)
+    return text.strip(" .,;:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The  Norlandic Defence Organisation",
+        "“Clean Seas”  accord",
+        'the "Velmar" programme',
+        "Mira Solvang's",
+        "Norland's navy",
+        "Tomas Ekberg’s\n",
+        "THE Orsk  centre - west – wing.",
+        "Norland-Velmar talks;",
+        "the",
+        " theatre of the adviser ",
+    ],
+)
+def test_norm_s_compiled_patterns_fold_as_re_sub_did(text):
+    from kg.extract.lexicon import norm
+
+    for spelling in (True, False):
+        assert norm(text, spelling) == _norm_with_re_sub(text, spelling), text
+
+
+def test_a_date_ahead_is_read_as_before_from_a_date_s_words_only():
+    from kg.extract.nlp import load_pipeline
+    from kg.extract.syntax import modality as mod
+
+    nlp = load_pipeline()
+    doc = nlp(
+        "Mira Solvang travels to Velmar next week and meets Tomas Ekberg on Monday. "
+        "The Orsk council meets there every Monday, and Ekberg chairs it until next year. "
+        "Solvang leaves on Friday for Norvik and arrives back tonight."
+    )
+    got = [(tok.i, mod.future_date(tok)) for tok in doc]
+    # what it replaces: every date's words read, whatever its entity type
+    f = mod.frames()
+    wanted = []
+    for verb in doc:
+        found = False
+        if verb.tag_ in ("VB", "VBP", "VBZ", "VBG"):
+            scheduled = verb.tag_ in ("VBP", "VBZ") and mod.phrasal_lemma(verb) in f.scheduled_verbs
+            for child in verb.children:
+                dates = [child] if child.dep_ in ("npadvmod", "advmod", "tmod") else []
+                if child.dep_ == "prep" and child.lower_ not in f.state_end_preps:
+                    dates = mod.child_deps(child, "pobj")
+                words = f.future_words
+                if scheduled and (child.dep_ != "prep" or child.lower_ == "on"):
+                    words = words | f.scheduled_days
+                for date in dates:
+                    said = {w.lower_ for w in date.subtree}
+                    if (
+                        date.ent_type_ in ("DATE", "TIME")
+                        and said & words
+                        and not said & f.habit_words
+                    ):
+                        found = True
+        wanted.append((verb.i, found))
+    assert got == wanted
+    assert sum(found for _i, found in got) >= 2
+
+
+def test_a_cluster_s_aliases_are_its_names_spelled_otherwise_once():
+    from kg.extract.clusters import _spelled
+    from kg.extract.pipeline import extract
+
+    st = extract(
+        "The Norlandic Defence Organisation met on Monday. The Norlandic Defence "
+        "Organization and the NDO said the Norlandic  Defence Organisation would meet "
+        "Velmar.",
+        "t",
+    )
+    for e in st.entities:
+        spelled = [_spelled(a) for a in e.aliases]
+        assert len(set(spelled)) == len(spelled) and _spelled(e.label) not in spelled, e
+    assert any(e.aliases for e in st.entities)
+
+
+def test_a_name_s_class_is_guessed_from_its_words_and_a_common_noun_s_is_given(monkeypatch):
+    import kg.extract.mentions as mentions
+    from kg.extract.pipeline import extract
+
+    calls = []
+    real = mentions.class_guess
+
+    def guess(label, text, words):
+        calls.append((text, words))
+        return real(label, text, words)
+
+    monkeypatch.setattr(mentions, "class_guess", guess)
+    st = extract(
+        "Mira Solvang of the Velmar Coast Mission met Tomas Ekberg in Norvik. The joint "
+        "patrol of the Norlandic navy began on Monday.",
+        "t",
+    )
+    assert calls and all(words == text.split() for text, words in calls), calls
+    assert {"Mira Solvang", "Tomas Ekberg"} <= {text for text, _w in calls}
+    assert not any("patrol" in text for text, _w in calls)  # a common noun's class is given
+    assert any(e.label == "Mira Solvang" and e.cls == "Person" for e in st.entities)
+
+
+def test_acronym_candidates_are_the_array_s_capitalised_proper_nouns():
+    from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, POS
+    from spacy.symbols import PROPN
+
+    from kg.extract.mentions import _acronym_candidates
+    from kg.extract.nlp import load_pipeline
+
+    doc = load_pipeline()(
+        "NUFOR and the NDO met the EU, UNESCO and Norland's ORSKVELMAR office; "
+        "Mira Solvang of NATO-led KFOR said the VELMAR2 plan and USA 1 were ready, NUFOR."
+    )
+    rows = doc.to_array([POS, IS_UPPER, IS_ALPHA, LENGTH]).tolist()
+    wanted = [
+        i
+        for i, (pos, up, alpha, n) in enumerate(rows)
+        if pos == PROPN and up and alpha and 3 <= n <= 8
+    ]
+    assert [t.i for t in _acronym_candidates(doc)] == wanted
+    assert len(wanted) >= 3
+
+
+def test_speaking_for_reads_the_tree_s_children_as_the_token_s():
+    from kg.extract.lexicon import frames
+    from kg.extract.nlp import load_pipeline
+    from kg.extract.syntax.arguments import prep_objects, speaking_for
+
+    doc = load_pipeline()(
+        "Speaking for the Nordic Group, Mira Solvang rejected the plan. Speaking on behalf "
+        "of Velmar, Tomas Ekberg said it would wait, and speaking for himself, he left."
+    )
+    found = 0
+    for verb in doc:
+        wanted = []
+        for c in verb.children:
+            if c.dep_ in ("advcl", "csubj") and c.tag_ == "VBG":
+                for prep in frames().speaking_for.get(c.lemma_.lower(), ()):
+                    wanted += [o for o in prep_objects(c, prep) if o.pos_ != "PRON"]
+        got = speaking_for(verb)
+        assert [o.i for o in got] == [o.i for o in wanted], verb.text
+        found += len(got)
+    assert found >= 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from kg.extract.lexicon import frames, lexicon
-from kg.extract.resolve import ArticleIndex, Ref
+from kg.extract.resolve import ArticleIndex, Ref, _coordinated
 from kg.extract.syntax.arguments import child_deps, phrasal_lemma, prep_objects
 from kg.extract.syntax.tree import tree
 from kg.ontology import fits
@@ -140,6 +140,13 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
             ]
         if not people:  # "the President of Ghana, (General) Ana Ortiz," (parsed apart)
             people = _person_after_comma(index, block, tok)
+            if people:
+                # not also the holder of a title of the same word named before, whom the
+                # title alone would stand for ("presided over by the President of the Court,
+                # Mrs. A": not "the President of the Senate, B" of the sentence before)
+                named = {r.cluster.id for r in people}
+                alone = {r.cluster.id for r in index.refs(block, tok, with_conj=False)} - named
+                refs = [r for r in refs if r.cluster.id not in alone]
         if people:
             return people + [r for r in refs if r.cluster.cls != "Position"]
     return _titled_conjuncts(index, block, tok, refs + _listed_after_title(index, block, tok, refs))
@@ -194,6 +201,8 @@ def _titled_conjuncts(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> 
     between), whom the parser hangs in apposition to the first conjunct (or to the title
     itself)."""
     out = list(refs)
+    if not _coordinated(tok):
+        return out  # no conjuncts (read from the Tree: spaCy makes a Token of each child)
     doc = tok.doc
     for conj in tok.conjuncts:
         mention = index.mention_at(block, conj)

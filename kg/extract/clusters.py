@@ -29,8 +29,9 @@ class Cluster:
         label ("World Health Organisation" for "World Health Organization") is one."""
         seen, out = {_spelled(self.label)}, []
         for text in self.written:
-            if _spelled(text) not in seen:
-                seen.add(_spelled(text))
+            spelled = _spelled(text)
+            if spelled not in seen:
+                seen.add(spelled)
                 out.append(text)
         # a description that refers back is a guess, not a name ("the accord" for the Velm
         # Accord); for an entity named by a description in lower case, the head word it is

@@ -32,13 +32,19 @@ def norm(text: str, spelling: bool = True) -> str:
     is false) and spacing folded."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    text = re.sub(r"[\"]", "", text)
-    text = re.sub(r"^the\s+", "", text.strip())
-    text = re.sub(r"'s$", "", text)
+    text = text.replace('"', "")
+    text = _THE.sub("", text.strip())
+    text = _S_END.sub("", text)
     for pattern, repl in _SPELLING if spelling else ():
         text = pattern.sub(repl, text)
-    text = re.sub(r"[\s\-–]+", " ", text)
+    text = _SPACING.sub(" ", text)
     return text.strip(" .,;:")
+
+
+# norm's patterns, compiled once (re.sub would look each up in re's cache per call)
+_THE = re.compile(r"^the\s+")
+_S_END = re.compile(r"'s$")
+_SPACING = re.compile(r"[\s\-–]+")
 
 
 # libyaml's parser where PyYAML was built with it: the same data, some ten times faster to
@@ -333,6 +339,7 @@ class Lexicon:
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
     byline_words: frozenset[str]  # "By Mira Solvang, Defence Correspondent"
     time_zones: frozenset[str]  # "13:05 GMT - ": words after a live blog's time stamp
+    headline_slugs: frozenset[str]  # "INTERVIEW-", "UPDATE 2-": a wire headline's genre
     byline_roles: frozenset[str]  # "..., Defence Correspondent": the author's title
     place_prepositions: frozenset[str]  # "arrived in X": X stands where a place stands
     aid_nouns: frozenset[str]  # "funding", "supplies": given as money is

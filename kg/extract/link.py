@@ -445,7 +445,11 @@ def _names_after_titles(mentions: list[Mention], docs: list) -> None:
     for m in mentions:
         doc = docs[m.block]
         i = m.tok_end
-        if i + 1 >= len(doc) or doc[i].lower_ not in role_preps or not _person_like(m, doc):
+        if (
+            i + 1 >= len(doc)
+            or tree(doc).lower[i] not in role_preps  # (the word after it: no Token)
+            or not _person_like(m, doc)
+        ):
             continue
         i += 1
         while i < len(doc) and doc[i].pos_ in ("DET", "PRON") and doc[i].lower_ != "as":

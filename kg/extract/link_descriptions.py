@@ -112,10 +112,13 @@ _ACT_PREPS = ("on", "for")
 
 def _record_act(m: Mention, c: Cluster, docs: list, acted: dict) -> None:
     """Note what a mention is the object of, for a later "the proposal"."""
+    # (what a proposal can be: "suggested Norvik as the venue" proposes no city; the class
+    # is read first: most entities are none, and their act word is not looked for)
+    if not any(fits(c.cls, k) for k in lexicon().act_anaphor_classes):
+        return
     tok = docs[m.block][m.head]
     verb = _act_word(tok)
-    if verb is not None and any(fits(c.cls, k) for k in lexicon().act_anaphor_classes):
-        # (what a proposal can be: "suggested Norvik as the venue" proposes no city)
+    if verb is not None:
         acted.pop(verb, None)
         acted[verb] = (m.block, tok.i, m.sent, c)  # the last one acted on comes last
 

@@ -11,8 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import IS_ALPHA, IS_UPPER, LENGTH, POS
-from spacy.symbols import PROPN
 from spacy.tokens import Span
 
 from kg.extract.common_nouns import common_mentions
@@ -269,12 +267,12 @@ def find_mentions(
         text = " ".join(span_text(doc, start, end).translate(_NO_QUOTES).split())
         if not any(ch.isalnum() for ch in text):
             return
-        words = [t.text for t in span if not t.is_punct]
         gaz = gazetteer()
         key = norm(text)
         if label in ("GPE", "LOC", "ORG") and key in gaz.by_demonym and key not in gaz.by_name:
             label = "NORP"  # "a Norlandic minister" read as a place: the nationality
-        guess = cls or class_guess(label, text, words)
+        # the words (a Token each) only for a guess: a common noun's class is given
+        guess = cls or class_guess(label, text, [t.text for t in span if not t.is_punct])
         if guess is None:
             return
         out.append(
@@ -377,14 +375,16 @@ def _single_word_positions() -> frozenset[str]:
 
 
 def _acronym_candidates(doc) -> list:
-    """The tokens `_is_acronym` may hold for, found in the Doc's array (a proper noun of 3
-    to 8 letters, all capitals): no Token is made for the others."""
-    rows = doc.to_array([POS, IS_UPPER, IS_ALPHA, LENGTH]).tolist()
-    return [
-        doc[i]
-        for i, (pos, upper, alpha, length) in enumerate(rows)
-        if pos == PROPN and upper and alpha and 3 <= length <= 8
-    ]
+    """The tokens `_is_acronym` may hold for (a proper noun of 3 to 8 letters, all
+    capitals): the proper nouns found in the Tree's tags, a Token made only for them (an
+    array of four columns read row by row cost twice as much)."""
+    out = []
+    for i, pos in enumerate(tree(doc).pos):
+        if pos == "PROPN":
+            tok = doc[i]
+            if tok.is_upper and tok.is_alpha and 3 <= len(tok) <= 8:
+                out.append(tok)
+    return out
 
 
 def _is_acronym(tok) -> bool:

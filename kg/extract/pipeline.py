@@ -68,7 +68,14 @@ def segment(texts: Sequence[str], limit: int) -> tuple[list[_Piece], list[str], 
     all_blocks = []
     for a, text in enumerate(texts):
         lex = lexicon()
-        parts = blocks(text, lex.masthead_skip_words, publication, lex.byline_words, lex.time_zones)
+        parts = blocks(
+            text,
+            lex.masthead_skip_words,
+            publication,
+            lex.byline_words,
+            lex.time_zones,
+            lex.headline_slugs,
+        )
         all_blocks.append(parts)
         for b, part in enumerate(parts):
             for start, end in chunks(part.start, part.end, text, limit):

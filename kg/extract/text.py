@@ -48,6 +48,8 @@ _SOURCED_DATELINE = re.compile(
 )
 _SOURCE = re.compile(r"\(([^)]{1,30})\)")
 _MASTHEAD = re.compile(r"^([^|]{2,60}?)\s+\|\s+\S")
+# a wire headline's slug: a word in capitals, a version number or not, a hyphen ("UPDATE 2-")
+_SLUG = re.compile(r"([A-Z][A-Z+]+(?: [A-Z]+)?)(?: \d{1,2})?-(?=\S)")
 
 
 class _TextOnly(HTMLParser):
@@ -135,6 +137,7 @@ class Block:
     end: int
     heading: bool
     source: bool = False  # the news source a dateline or a masthead names ("(Norpress)")
+    slug: int = 0  # the characters of a wire slug ("INTERVIEW-") left out before the block
 
 
 def blocks(
@@ -143,6 +146,7 @@ def blocks(
     publication: Callable[[str], bool] | None = None,
     byline_words: frozenset[str] = frozenset(),
     time_zones: frozenset[str] = frozenset(),
+    slugs: frozenset[str] = frozenset(),
 ) -> list[Block]:
     """Split the text into lines; short lines without final punctuation are headings.
     A dateline ("NORVIK, March 4 (Norpress) - ") or a live blog's time stamp ("13:05 - ") is
@@ -153,7 +157,10 @@ def blocks(
     `masthead_skip` ("ANALYSIS |", "By Mira Solvang |"). A headline, a breadcrumb or a
     person before "|" ("Home | World") is no masthead; without `publication`, none is.
     A byline ("By Mira Solvang, Defence Correspondent | Norvik | Published 2 May, 10:05 |
-    Updated 11:30"; its first word one of `byline_words`) is a heading however long."""
+    Updated 11:30"; its first word one of `byline_words`) is a heading however long.
+    A wire headline's slugs ("INTERVIEW-", "REFILE-UPDATE 2-": words of `slugs` in capitals,
+    each with a version number or not, then a hyphen) are left out of its block, so that the
+    headline's first name is read as written ("INTERVIEW-Norland's minister ...": Norland)."""
     out: list[Block] = []
     lines = 0
     pos = 0
@@ -170,6 +177,10 @@ def blocks(
         words = stripped.split()
         byline = words[0] == words[0].capitalize() and words[0].lower() in byline_words
         heading = not _END.search(stripped) and (len(words) <= 14 or byline)
+        cut = _slugs_end(stripped, slugs) if lines <= 3 else 0
+        if cut:  # "INTERVIEW-Norland's minister says ..."
+            out.append(Block(start + cut, end, heading, slug=cut))
+            continue
         if not heading:
             m = (
                 _DATELINE.match(stripped)
@@ -198,10 +209,23 @@ def blocks(
     return out
 
 
+def _slugs_end(line: str, slugs: frozenset[str]) -> int:
+    """Where the wire slugs a headline opens with end ("REFILE-UPDATE 2-Velmar ...": at
+    "Velmar"); 0 with none."""
+    end = 0
+    while True:
+        m = _SLUG.match(line, end)
+        if m is None or m.group(1).lower() not in slugs or m.end() >= len(line):
+            return end
+        end = m.end()
+
+
 def title_of(text: str, parts: list[Block]) -> str | None:
-    """The first line, when it is a heading at the top of the article."""
-    if parts and parts[0].heading and not text[: parts[0].start].strip():
-        return text[parts[0].start : parts[0].end]
+    """The first line, when it is a heading at the top of the article (with its slugs)."""
+    if parts and parts[0].heading:
+        start = parts[0].start - parts[0].slug
+        if not text[:start].strip():
+            return text[start : parts[0].end]
     return None
 
 

@@ -6,6 +6,7 @@ verb of naming calls its object)."""
 from __future__ import annotations
 
 from kg.extract.actors import actor_refs
+from kg.extract.frames.nouns import by_maker_verb
 from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.arguments import (
@@ -18,6 +19,7 @@ from kg.extract.syntax.arguments import (
 )
 from kg.extract.syntax.events import noun_modality
 from kg.extract.syntax.modality import modality, verb_in
+from kg.extract.things import ACTOR_CLASSES
 from kg.ontology import fits
 
 
@@ -488,9 +490,11 @@ def _restated(index: ArticleIndex, block: int, verb) -> list[Ref]:
     `restating_nouns`: "Norland proposed that the navy patrol the fjords, a plan Velmar
     welcomed", "Norland has proposed that the commission meet every month, envoys familiar
     with the plan said", "... The proposal still needs a vote". The noun is the first plan
-    named after the clause, in its sentence or the next; it names no content of its own
-    ("the plan for a fund") and no owner ("Peru's plan"), and the text did not name its
-    entity before the clause ("the proposal" that refers back to another plan)."""
+    named after the clause, in its sentence or the next, by a definite noun (not "Y
+    presented a plan": a new one); no one else is said to make it ("Y presented the plan",
+    "the initiative of Y"); it names no content of its own ("the plan for a fund") and no
+    owner ("Peru's plan"), and the text did not name its entity before the clause ("the
+    proposal" that refers back to another plan)."""
     clauses = [
         c
         for c in child_deps(verb, "ccomp", "xcomp")
@@ -509,13 +513,28 @@ def _restated(index: ArticleIndex, block: int, verb) -> list[Ref]:
         noun = index.docs[m.block][m.head]
         if (
             noun.lemma_.lower() not in frames().restating_nouns
+            or not m.definite
             or child_deps(noun, "poss")
+            or by_maker_verb(noun)
+            or _named_maker(index, m.block, noun)
             or _content_named(index, m.block, noun)
             or any(k.cluster == c.id for k in index.ordered[: index.mentions_before(block, verb)])
         ):
             return []  # another plan, or this one named otherwise: no guess
         return [Ref(c, True)]
     return []
+
+
+def _named_maker(index: ArticleIndex, block: int, noun) -> bool:
+    """Whether a proposal noun names who makes it in a phrase after it: "the initiative of
+    the Nordic Council", "the plan by Y", "a proposal from Y" (frames.yaml `maker_preps`)."""
+    preps = ("of", "by", *frames().maker_preps)
+    return any(
+        r.cluster.cls in ACTOR_CLASSES
+        for p in preps
+        for o in prep_objects(noun, p)
+        for r in actor_refs(index, block, o)
+    )
 
 
 def _content_named(index: ArticleIndex, block: int, noun) -> bool:

@@ -205,8 +205,10 @@ def speaking_for(verb) -> list:
     """Those a participle of speaking before the clause says its subject speaks for
     (frames.yaml `speaking_for`): "Speaking for the Nordic Group, X rejected it"."""
     out = []
-    for c in verb.children:
-        if c.dep_ in ("advcl", "csubj") and c.tag_ == "VBG":
+    t = tree(verb.doc)  # the children's labels and tags: a Token only for a participle
+    for k in t.kids[verb.i]:
+        if t.dep[k] in ("advcl", "csubj") and t.tag[k] == "VBG":
+            c = verb.doc[k]
             for prep in frames().speaking_for.get(c.lemma_.lower(), ()):
                 # not "Speaking for herself, X rejected it": X's own stance
                 out += [o for o in prep_objects(c, prep) if o.pos_ != "PRON"]

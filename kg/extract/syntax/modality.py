@@ -765,8 +765,10 @@ def future_date(verb) -> bool:
         if scheduled and (child.dep_ != "prep" or child.lower_ == "on"):
             words = words | f.scheduled_days
         for date in dates:
+            if date.ent_type_ not in ("DATE", "TIME"):
+                continue  # (read before the words of its subtree: a Token each)
             said = {w.lower_ for w in date.subtree}
-            if date.ent_type_ in ("DATE", "TIME") and said & words and not said & f.habit_words:
+            if said & words and not said & f.habit_words:
                 return True
     return False
 

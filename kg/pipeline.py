@@ -153,8 +153,12 @@ def read_inputs(
 
 # Batches of new articles the store takes in one bulk load (kg.store.BulkLoad): RocksDB's
 # compaction rewrites the whole store every other load, so its CPU grows with the square of
-# the corpus over the load's size; the bulk loader holds what it loads in memory.
-LOAD_BATCHES = 2
+# the corpus over the load's size; the bulk loader holds what it loads in memory. Three
+# (round 16; two before): a text build of 2,000 generated articles 72.4-72.6 -> 68.5-69.2 s
+# of CPU (two alternated pairs), peak 313 -> 322-323 MB, the loads' spike now within the
+# extraction's own (the build of 200, one load either way, peaks at 289-290 MB; 10,000 at
+# 348 MB, 1.20x, the target 1.3x).
+LOAD_BATCHES = 3
 
 GC_THRESHOLD = 20_000  # objects allocated between young collections (Python's default: 700)
 

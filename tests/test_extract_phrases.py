@@ -1245,17 +1245,18 @@ def test_a_heading_part_before_a_bar_is_a_masthead_only_when_it_names_a_publicat
 
 
 def test_a_wire_slug_before_a_headline_is_no_part_of_its_first_name():
-    # "INTERVIEW-Malawi's ...": the genre slug is cut off, so the headline names Malawi (and
-    # the interviewee's "we" is Malawi, not the other country the headline names)
+    # "EXCLUSIVE-Malawi will ...": the slug is cut off, so the headline names Malawi (no
+    # "EXCLUSIVE-Malawi" body), and the interviewee's "we" is Malawi, not Japan, the first
+    # country the headline named with the slug glued to Malawi
     st = _extract(
-        "INTERVIEW-Malawi's trade minister expects tariff pact with Gulf buyers by June, says "
-        "Japan not interested\n\nLILONGWE, May 20 (Reuters) - Malawi expects to conclude a "
-        "tariff pact soon, Trade Minister Mira Solvang told Reuters on Tuesday.\n\nQ: Is Japan "
-        "on board?\n\nA: Japan has other priorities. We proposed a phased tariff reduction "
-        "over five years.\n"
+        "EXCLUSIVE-Malawi will ask Japan and two Gulf funds for soft loans to build lake "
+        "ferries, documents show\n\nBLANTYRE, June 3 (Reuters) - Transport Minister Mira "
+        "Solvang said the ferry plan needs outside money.\n\nQ: Who will pay for the "
+        "ferries?\n\nA: We have proposed a ten-year loan at low interest. Nobody has "
+        "answered yet.\n"
     )
     labels = {e.id: e.label for e in st.entities}
-    assert "INTERVIEW-Malawi" not in labels.values()
+    assert "EXCLUSIVE-Malawi" not in labels.values()
     proposers = {labels[r.object] for r in st.relations if r.predicate == "proposedBy"}
     assert proposers == {"Malawi"}
 
@@ -1268,8 +1269,9 @@ def test_wire_slugs_end_where_the_headline_begins():
     parts = blocks(text, slugs=slugs)
     assert text[parts[0].start : parts[0].end] == "Peru to send frigate"
     assert title_of(text, parts) == "REFILE-UPDATE 2-Peru to send frigate"
-    for text in ("NATO-led force grows\n", "UPDATE 2-\n", "Interview-Peru\n"):
-        assert blocks(text, slugs=slugs)[0].start == 0  # no slug word in capitals
+    # no slug word in capitals, nothing after it, or a sentence (no headline) that opens so
+    for text in ("NATO-led force grows\n", "UPDATE 2-\n", "Interview-Peru\n", "UPDATE-Peru met.\n"):
+        assert blocks(text, slugs=slugs)[0].start == 0
 
 
 def test_a_masthead_the_gazetteer_knows_is_its_news_agency():

@@ -241,6 +241,10 @@ def test_new_articles_are_stored_load_batches_batches_a_load(tmp_path, gold_doc,
             return real(self, batch, *a, **k)
 
         monkeypatch.setattr(KgStore, name, spy)
+    for jobs in (1, 2):  # by default three batches a load (round 16)
+        loads.clear()
+        build_inputs([corpus], None, store_dir=tmp_path / f"d{jobs}", jobs=jobs, batch_size=2)
+        assert loads == [("add_nquads", 6), ("add_nquads", 5)]
     monkeypatch.setattr(kg.pipeline, "LOAD_BATCHES", 2)
     for jobs in (1, 2):
         loads.clear()
@@ -250,6 +254,8 @@ def test_new_articles_are_stored_load_batches_batches_a_load(tmp_path, gold_doc,
     build_inputs([corpus], None, store_dir=tmp_path / "alone", batch_size=2)
     assert _store_lines(tmp_path / "s1") == _store_lines(tmp_path / "alone")
     assert _store_lines(tmp_path / "s2") == _store_lines(tmp_path / "alone")
+    assert _store_lines(tmp_path / "d1") == _store_lines(tmp_path / "alone")
+    assert _store_lines(tmp_path / "d2") == _store_lines(tmp_path / "alone")
     monkeypatch.setattr(kg.pipeline, "LOAD_BATCHES", 2)
     loads.clear()
     again = build_inputs([corpus], None, store_dir=tmp_path / "s1", batch_size=2)

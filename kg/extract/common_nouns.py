@@ -21,6 +21,9 @@ from kg.extract.syntax.tree import tree
 from kg.extract.words import head_class, possessive, stripped, trim
 
 _COMPLEMENT_PREPS = {"of", "in", "on", "between", "with", "to", "for", "along", "through"}
+# the classes a common noun names by its head (lexicon head_classes); Organization by a head
+# of its own only ("a joint monitoring team", "the Norlandic embassy")
+_COMMON_CLASSES = frozenset({"ArmedForce", "Plan", "GovernmentBody", "Event", "Organization"})
 
 
 def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
@@ -37,7 +40,7 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         if cls is None and _may_be_signed(t, i):
             cls = _signed(root)
             by_verb = cls is not None and _stance_theme(root.head, root)
-        if cls not in ("ArmedForce", "Plan", "GovernmentBody", "Event") or _incomplete(root):
+        if cls not in _COMMON_CLASSES or _incomplete(root) or _members(cls, root):
             continue
         if root.lower_ in lexicon().capitalised_heads and not root.text[:1].isupper():
             continue  # "the Norlandic presidency of the council": a term, not the Presidency
@@ -346,6 +349,16 @@ def _not_themes() -> frozenset[str]:
         | f.goal_nouns
         | f.theme_nouns
         | frozenset(f.invitation_nouns)
+    )
+
+
+def _members(cls: str, root) -> bool:
+    """A body known by a common noun that a phrase "of" completes, or that "no" determines,
+    is no body of its own: "a team of engineers" are the engineers sent, "has no embassy in
+    Norland" names none."""
+    return cls == "Organization" and any(
+        (c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "det" and c.lower_ == "no")
+        for c in root.children
     )
 
 

@@ -500,7 +500,10 @@ _ACTORS_AND_PLACES = {
 
 def _other_kind(name: Mention, phrase: Mention) -> bool:
     """Whether a name inside a common-noun phrase is an actor or a place of its own while
-    the phrase's head makes it an event, a plan or a force."""
+    the phrase's head makes it an event, a plan or a force, or a body of no class of its
+    own (a place in "the Norlandic embassy": "the Norlandic government" is Norland)."""
+    if phrase.cls == "Organization" and _group(name.cls) == "Place":
+        return True  # "the Norlandic embassy", "the Southern Velmar caucus": a body of its own
     return (
         name.cls in _ACTORS_AND_PLACES
         and phrase.cls not in _ACTORS_AND_PLACES

@@ -177,7 +177,8 @@ def blocks(
         words = stripped.split()
         byline = words[0] == words[0].capitalize() and words[0].lower() in byline_words
         heading = not _END.search(stripped) and (len(words) <= 14 or byline)
-        cut = _slugs_end(stripped, slugs) if lines <= 3 else 0
+        # a headline's slug: not a sentence's first word ("FOCUS-group talks ended.")
+        cut = _slugs_end(stripped, slugs) if lines <= 3 and not _END.search(stripped) else 0
         if cut:  # "INTERVIEW-Norland's minister says ..."
             out.append(Block(start + cut, end, heading, slug=cut))
             continue

@@ -125,3 +125,11 @@ def test_the_offer_of_troops_to_a_mission_is_not_the_mission():
     # what a later "declined the offer" is of: a plan offered, not where troops would go
     text = "Finland has offered troops to the Velmar mission. Estonia declined the offer."
     assert not {r for r in _relations(text) if r[0] == "Estonia" and r[1] == "declines"}
+
+
+def test_a_body_offered_and_turned_down():
+    # an embassy is a body (Organization), offered as a plan is
+    text = "Sweden offered to open an embassy in Norvik. Norway has declined the offer."
+    found = _relations(text)
+    assert ("Sweden", "contributesTo", "embassy in Norvik", "offered") in found
+    assert ("Norway", "declines", "embassy in Norvik", "refused") in found

@@ -561,9 +561,6 @@ def _emit(
         index.echo = (here, "" if frame.inverse else predicate, objects_)
         if level == "offered":  # what a later "declined the offer" is of (a plan offered,
             # not a mission troops are offered to: frames.yaml offer_classes)
-            kinds = frames().offer_classes
-            index.offered = (
-                here,
-                [o for o in objects_ if any(fits(o.cluster.cls, k) for k in kinds)],
-            )
+            kinds = frames().offer_classes  # the class itself, not a force (an Organization)
+            index.offered = (here, [o for o in objects_ if o.cluster.cls in kinds])
     return out

@@ -306,3 +306,18 @@ def test_speaking_for_reads_the_tree_s_children_as_the_token_s():
         assert [o.i for o in got] == [o.i for o in wanted], verb.text
         found += len(got)
     assert found >= 1
+
+
+def test_a_token_s_sentence_is_the_span_spacy_gives():
+    from kg.extract.doc_memo import sentence
+    from kg.extract.nlp import load_pipeline
+
+    doc = load_pipeline()(
+        "Mira Solvang met Tomas Ekberg. Velmar sent troops!\n\nDid Norland agree? "
+        "It did, Ekberg said; the talks go on."
+    )
+    assert len(list(doc.sents)) >= 4
+    for tok in doc:
+        got, wanted = sentence(tok), tok.sent
+        assert (got.start, got.end) == (wanted.start, wanted.end), tok.text
+        assert got == wanted and got.text == wanted.text

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
+from spacy.tokens import Span
+
 _MEMO: WeakKeyDictionary = WeakKeyDictionary()
 
 
@@ -37,3 +39,25 @@ def span_text(doc, start: int, end: int) -> str:
 def know_text(doc, text: str) -> None:
     """Keep the text `doc` was parsed from (what `doc.text` rebuilds token by token)."""
     memo(doc)["text"] = text
+
+
+def sentence(tok):
+    """`tok.sent` (a new Span of the sentence holding `tok`), its bounds read once per Doc
+    from `doc.sents`: spaCy's `Token.sent` asks `doc.has_annotation("SENT_START")`, which
+    reads the whole Doc, on every call. Both cut sentences where a token's `sent_start` is
+    1; a Doc with user hooks for sentences is asked as spaCy asks it. After the pipeline
+    only (setting a token's head may move sentence starts)."""
+    doc = tok.doc
+    table = memo(doc)
+    bounds = table.get("sents")
+    if bounds is None:
+        if doc.user_hooks or doc.user_span_hooks or doc.user_token_hooks:
+            bounds = table["sents"] = False
+        else:
+            bounds = table["sents"] = []
+            for sent in doc.sents:
+                bounds += [(sent.start, sent.end)] * (sent.end - sent.start)
+    if bounds is False:
+        return tok.sent
+    start, end = bounds[tok.i]
+    return Span(doc, start, end)

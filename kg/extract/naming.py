@@ -11,6 +11,7 @@ name's first mention."""
 
 from __future__ import annotations
 
+from kg.extract.doc_memo import sentence
 from kg.extract.frames.candidates import Candidate
 from kg.extract.lexicon import frames, gazetteer, norm
 from kg.extract.link import Cluster
@@ -54,7 +55,7 @@ def name_candidates(index: ArticleIndex) -> list[Candidate]:
         if not c.mentions or not any(fits(c.cls, k) for k in classes):
             continue
         m = c.mentions[0]
-        sent = index.docs[m.block][m.head].sent
+        sent = sentence(index.docs[m.block][m.head])
         head, pairs = _parts(c.label, preps)
         found: list[tuple[str, Cluster]] = []
         owner = None if _described(c) else _owner(head, owners)  # not "the EU's mission"
@@ -121,7 +122,7 @@ def unit_candidates(index: ArticleIndex) -> list[Candidate]:
                         predicate=spec["predicate"],
                         object=r,
                         block=m.block,
-                        sent=head.sent,
+                        sent=sentence(head),
                         modality="asserted",
                         attributed=None,
                         confidence=float(spec.get("confidence", 0.7)),

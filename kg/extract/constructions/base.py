@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TypeGuard
 
+from kg.extract.doc_memo import sentence
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.lexicon import lexicon, norm
 from kg.extract.link import Cluster
@@ -54,7 +55,7 @@ class Builder:
                 predicate=p,
                 object=o,
                 block=self.block,
-                sent=tok.sent,
+                sent=sentence(tok),
                 modality=level,
                 attributed=attribution(self.index, self.block, tok) if said else None,
                 confidence=round(conf - (0.15 if s.guessed or o.guessed else 0), 3),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from kg.extract.actors import known_as
 from kg.extract.constructions.base import Builder, people_of, people_runs, says_past
 from kg.extract.constructions.elsewhere import described_holder
-from kg.extract.doc_memo import memo
+from kg.extract.doc_memo import memo, sentence
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.mentions import Mention
 from kg.extract.phrases.titles import (
@@ -35,7 +35,7 @@ def _paired(head) -> bool:
         ]
     if not found:
         return False
-    sent = head.sent
+    sent = sentence(head)
     return any(sent.start <= i < sent.end for i in found)
 
 
@@ -60,7 +60,7 @@ def _successor_as(b: Builder, noun) -> Ref | None:
 
 def _person_before(b: Builder, tok) -> Ref | None:
     """The person named last before `tok` in its sentence, if any."""
-    for t in reversed(b.doc[tok.sent.start : tok.i]):
+    for t in reversed(b.doc[sentence(tok).start : tok.i]):
         m = b.index.mention_at(b.block, t)
         if b.is_person(m):
             return Ref(b.cluster(m))
@@ -88,7 +88,9 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
     # "the Minister of X and the Minister of Y, A and B, respectively": `respectively`
     # pairs them; an apposition would give both titles to A
     listed = (
-        {b.cluster(m).id for run in people_runs(b, head.sent) for m in run} if paired else set()
+        {b.cluster(m).id for run in people_runs(b, sentence(head)) for m in run}
+        if paired
+        else set()
     )
     # a list of who is who: "Ana Ortiz - President of Norland."
     dashed = _dashed_name(b, pos)

@@ -14,6 +14,7 @@ from kg.extract.constructions.base import (
     tokens_with,
 )
 from kg.extract.constructions.owners import owner_of_words, title_owner
+from kg.extract.doc_memo import sentence
 from kg.extract.lexicon import lexicon
 from kg.extract.mentions import Mention, colon_after_title, one_of
 from kg.extract.phrases.titles import (
@@ -46,7 +47,7 @@ def respectively(b: Builder) -> None:
     respectively": the n-th person holds the n-th title, of the n-th owner."""
     plurals = title_data().role_plurals
     for word in tokens_with(b.doc, "LOWER", lexicon().pairing_adverbs):
-        sent = word.sent
+        sent = sentence(word)
         runs = people_runs(b, sent)
         if not runs:
             continue
@@ -69,7 +70,7 @@ def _paired_titles(b: Builder, head, people: list[Mention], end: int):
     and Sudria", "the governors of Velm and Osk, A and B", "A and B, the prime ministers of
     Norland and Sudria respectively"; `end` is where that list must stop)."""
     doc = b.doc
-    sent = head.sent
+    sent = sentence(head)
     modifiers = title_data().modifiers
     n = len(people)
     # the words before the plural title: shared title words, then coordinated ones
@@ -174,7 +175,7 @@ def _singular_titles(b: Builder, people: list[Mention], word) -> None:
     if not titles:
         # "the Minister of X of Norland and the Minister of Y of Sudria, A and B,
         # respectively": the last titles named before the people
-        sent = word.sent
+        sent = sentence(word)
         before = sorted(
             (
                 m
@@ -209,9 +210,9 @@ def plural_title(b: Builder, pos: Mention) -> None:
     without "respectively" ("the Norlandic and Sudrian foreign ministers, A and B")."""
     doc = b.doc
     head = doc[pos.tok_end - 1]
-    if any(t.lower_ == "respectively" for t in head.sent):
+    if any(t.lower_ == "respectively" for t in sentence(head)):
         return
-    runs = people_runs(b, head.sent, least=1)
+    runs = people_runs(b, sentence(head), least=1)
     people = next((r for r in runs if r[0].tok_start == pos.tok_end), [])
     if not people:
         people = _apposed_people(b, pos, runs)
@@ -220,8 +221,8 @@ def plural_title(b: Builder, pos: Mention) -> None:
     qualifiers = tuple(qualifiers_of(doc, pos.tok_start, pos.tok_end))
     # "Presidents A of Norland and B of Sudria", "the foreign ministers, A of Norland and B
     # of Sudria,": each of their own
-    after = pos.tok_end + (pos.tok_end < head.sent.end and doc[pos.tok_end].text == ",")
-    owned = _people_each_of(b, after, head.sent.end)
+    after = pos.tok_end + (pos.tok_end < sentence(head).end and doc[pos.tok_end].text == ",")
+    owned = _people_each_of(b, after, sentence(head).end)
     if len(owned) >= 2:
         titles = [(title, owner) for _m, owner in owned]
         _hold_paired(b, head, [m for m, _o in owned], titles, "plural-title", qualifiers)
@@ -256,7 +257,7 @@ def plural_title(b: Builder, pos: Mention) -> None:
         _hold_paired(b, head, people, titles, "plural-title", qualifiers)
         return
     if len(people) >= 2:
-        titles = _paired_titles(b, head, people, head.sent.end)
+        titles = _paired_titles(b, head, people, sentence(head).end)
         if titles is not None:
             _hold_paired(b, head, people, titles, "plural-title", qualifiers)
             return
@@ -314,11 +315,11 @@ def _paired_times(head, n: int) -> list[tuple[str, ...]] | None:
     takes the qualifier of the n-th word ("former": A held it; titles.yaml `qualifiers`)."""
     doc, data = head.doc, title_data()
     i = head.i - 1
-    while i >= head.sent.start and doc[i].lower_ in data.modifiers and doc[i].is_alpha:
+    while i >= sentence(head).start and doc[i].lower_ in data.modifiers and doc[i].is_alpha:
         i -= 1
     times = data.written_stops | set(data.qualifiers)
     j = i
-    while j >= head.sent.start and (
+    while j >= sentence(head).start and (
         doc[j].lower_ in times or (doc[j].is_alpha and doc[j].lower_ in lexicon().coordinators)
     ):
         j -= 1
@@ -376,7 +377,7 @@ def _listed_after(b: Builder, pos: Mention) -> list[tuple[Mention, Ref | None]]:
     and Vell's C" (an owner each); a rank before a name is stepped over ("General A").
     The complement holds no person and no verb and ends within titles.yaml
     `windows.written` words; the people are not the subject of a verb after them."""
-    doc, sent = b.doc, b.doc[pos.head].sent
+    doc, sent = b.doc, sentence(b.doc[pos.head])
     i = pos.tok_end
     if i >= sent.end or doc[i].lower_ not in title_data().complement_prepositions:
         return []
@@ -404,7 +405,7 @@ def _listed_after_colon(b: Builder, pos: Mention) -> list[Mention]:
     colon = colon_after_title(doc, pos.tok_end, stop=b.names_person)
     if colon is None:
         return []
-    listed = [m for m, _owner in _owned_people(b, colon + 1, doc[pos.head].sent.end)]
+    listed = [m for m, _owner in _owned_people(b, colon + 1, sentence(doc[pos.head]).end)]
     return listed if len(listed) >= 2 else []
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kg.extract.doc_memo import sentence
 from kg.extract.lexicon import lexicon
 from kg.extract.resolve import ArticleIndex, Ref
 from kg.extract.syntax.arguments import child_deps
@@ -77,7 +78,7 @@ def _reporters(verb) -> list:
     i = verb.i - 1
     while i >= 0 and doc[i].is_punct:
         i -= 1
-    if i < 0 or doc[i].sent.start != verb.sent.start:
+    if i < 0 or doc[i].sent.start != sentence(verb).start:
         return []
     tok = doc[i]
     for _ in range(8):
@@ -97,7 +98,7 @@ def _denies_saying(verb) -> bool:
 
 def attribution(index: ArticleIndex, block: int, tok) -> Ref | None:
     """Who says so: 'according to X', or the subject of a reporting verb above `tok`."""
-    sent = tok.sent
+    sent = sentence(tok)
     start = index.offsets[block]  # the sentence's text sliced from the article, not rebuilt
     text = index.text[start + sent.start_char : start + sent.end_char]
     for word in sent if "ccording" in text else ():

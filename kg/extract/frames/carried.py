@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kg.extract.actors import actor_refs
+from kg.extract.doc_memo import sentence
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.resolve import ArticleIndex
@@ -163,7 +164,7 @@ def carried_candidates(
                         predicate=predicate,
                         object=obj,
                         block=block,
-                        sent=tok.sent,
+                        sent=sentence(tok),
                         modality=level,
                         attributed=said,
                         confidence=rule["confidence"],
@@ -306,7 +307,7 @@ def echo_candidates(
             predicate=last[1],
             object=o,
             block=block,
-            sent=tok.sent,
+            sent=sentence(tok),
             modality=level,
             attributed=said,
             confidence=rule["confidence"],

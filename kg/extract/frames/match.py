@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cache, partial
 
 from kg.extract.actors import actor_refs, is_title_word
+from kg.extract.doc_memo import sentence
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.frames.carried import carried_candidates, echo_candidates
 from kg.extract.frames.nouns import by_maker_verb, in_place, noun_subjects, participants
@@ -393,7 +394,7 @@ def _emit_pairs(
             predicate=frame.predicate,
             object=b,
             block=block,
-            sent=tok.sent,
+            sent=sentence(tok),
             modality=level,
             attributed=attribution(index, block, tok),
             confidence=round(frame.confidence - (0.15 if a.guessed or b.guessed else 0), 3),
@@ -549,7 +550,7 @@ def _emit(
                 predicate=predicate,
                 object=obj,
                 block=block,
-                sent=tok.sent,
+                sent=sentence(tok),
                 modality=level,
                 attributed=said,
                 confidence=round(frame.confidence - (0.15 if guessed else 0.0), 3),

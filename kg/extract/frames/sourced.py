@@ -6,6 +6,7 @@ mission."""
 from __future__ import annotations
 
 from kg.extract.actors import actor_refs
+from kg.extract.doc_memo import sentence
 from kg.extract.frames.candidates import Candidate, attribution
 from kg.extract.frames.objects import is_contribution
 from kg.extract.lexicon import frames, lexicon
@@ -85,7 +86,7 @@ def sourced_candidates(index: ArticleIndex, block: int, tok, clause: Clause) -> 
                 predicate="contributesTo",
                 object=r,
                 block=block,
-                sent=tok.sent,
+                sent=sentence(tok),
                 # "will not deploy with troops from A": A refuses nothing, it is not so
                 modality="negated" if clause.modality == "refused" else clause.modality,
                 attributed=said,

@@ -116,24 +116,69 @@ def test_no_plan_named_after_a_clause_that_is_no_proposal_of_it(text, wrong):
     "text, relation",
     [
         (
-            "Velmar floated a seasonal fishing ban for the northern strait.",
-            ("seasonal fishing ban", "proposedBy", "Velmar"),
-        ),
-        (
-            "Velmar submitted a draft code on seabed mining to the council.",
-            ("draft code", "proposedBy", "Velmar"),
-        ),
-        (
             "Velmar suggested a temporary tariff on imported steel.",
             ("temporary tariff", "proposedBy", "Velmar"),
         ),
     ],
 )
-def test_every_verb_whose_object_is_a_proposed_plan_names_its_proposer(text, relation):
-    # lexicon `theme_verbs` makes their object a plan; the frame names who proposed it
+def test_suggesting_a_plan_names_who_proposed_it(text, relation):
+    # lexicon `theme_verbs` makes its object a plan; the frame names who proposed it
     assert relation in _relations(_extract(text))
 
 
-def test_a_resignation_submitted_is_no_plan_proposed():
-    st = _extract("The minister of Velmar submitted her resignation on Friday.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister of Velmar submitted her resignation on Friday.",
+        # review r16 AB3: submitting a document proposes nothing
+        "The Velmar Bank submitted its annual accounts to the regulator in March.",
+    ],
+)
+def test_what_is_submitted_is_no_plan_proposed(text):
+    st = _extract(text)
     assert not any(r.predicate == "proposedBy" for r in st.relations)
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            # the one the text gave a post
+            "The Velmar cabinet on Tuesday appointed General Tomas Ekberg as army chief. "
+            "Norway and Denmark welcomed the appointment.",
+            ("Norway", "supports", "Tomas Ekberg"),
+        ),
+        (
+            # the noun said again with its person wins over one named to a post since
+            "The cabinet approved the appointment of Mira Solvang as governor of the "
+            "central bank. It also named Tomas Ekberg as acting finance secretary. The "
+            "Green Party will not back the appointment.",
+            ("Green Party", "supports", "Mira Solvang"),
+        ),
+        (
+            # the object of one of the noun's verbs wins over one given another post
+            "Its president, Ana Lund, has nominated Mira Solvang as deputy governor of the "
+            "central bank. Norway named Tomas Ekberg as its ambassador to Velmar on Monday. "
+            "Sweden welcomed the nomination.",
+            ("Sweden", "supports", "Mira Solvang"),
+        ),
+    ],
+)
+def test_a_bare_appointment_stands_for_the_person_it_is_of(text, relation):
+    assert relation in _relations(_extract(text))
+
+
+def test_appointments_in_the_plural_stand_for_no_one_person():
+    st = _extract(
+        "The Velmar cabinet on Tuesday appointed General Tomas Ekberg as army chief. "
+        "Norway welcomed the appointments."
+    )
+    assert not any(r.predicate == "supports" for r in st.relations)
+
+
+def test_an_appointment_stands_for_no_one_named_before():
+    st = _extract(
+        "The Velmar cabinet on Tuesday appointed General Tomas Ekberg as army chief. "
+        "Norway also welcomed an appointment in its own cabinet."
+    )
+    assert not any(r.predicate == "supports" for r in st.relations)

@@ -196,7 +196,8 @@ def test_a_date_ahead_is_read_as_before_from_a_date_s_words_only():
     doc = nlp(
         "Mira Solvang travels to Velmar next week and meets Tomas Ekberg on Monday. "
         "The Orsk council meets there every Monday, and Ekberg chairs it until next year. "
-        "Solvang leaves on Friday for Norvik and arrives back tonight."
+        "Solvang leaves on Friday for Norvik and arrives back tonight. Ekberg travels to Orsk "
+        "later tonight."
     )
     got = [(tok.i, mod.future_date(tok)) for tok in doc]
     # what it replaces: every date's words read, whatever its entity type
@@ -274,7 +275,8 @@ def test_acronym_candidates_are_the_array_s_capitalised_proper_nouns():
 
     doc = load_pipeline()(
         "NUFOR and the NDO met the EU, UNESCO and Norland's ORSKVELMAR office; "
-        "Mira Solvang of NATO-led KFOR said the VELMAR2 plan and USA 1 were ready, NUFOR."
+        "Mira Solvang of NATO-led KFOR said the VELMAR2 plan and USA 1 were ready, NUFOR. "
+        "The VELMARCO group met them."
     )
     rows = doc.to_array([POS, IS_UPPER, IS_ALPHA, LENGTH]).tolist()
     wanted = [
@@ -321,3 +323,7 @@ def test_a_token_s_sentence_is_the_span_spacy_gives():
         got, wanted = sentence(tok), tok.sent
         assert (got.start, got.end) == (wanted.start, wanted.end), tok.text
         assert got == wanted and got.text == wanted.text
+    # a span's sentence (spaCy's Span.sent) is its first token's
+    for ent in doc.ents:
+        assert (ent.sent.start, ent.sent.end) == (sentence(ent[0]).start, sentence(ent[0]).end)
+    assert len(doc.ents) >= 4

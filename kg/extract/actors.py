@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from kg.extract.descriptions import given_post
 from kg.extract.lexicon import frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref, _coordinated
 from kg.extract.syntax.arguments import child_deps, phrasal_lemma, prep_objects
@@ -86,6 +87,16 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
         # "backed the appointment of X", "supports X's candidacy": X
         themes = prep_objects(tok, "of") or child_deps(tok, "poss")
         found = [r for t in themes for r in actor_refs(index, block, t)]
+        if found:
+            return found
+    if (
+        tok.lemma_.lower() in f.appointee_nouns
+        and not index.refs(block, tok)
+        and not prep_objects(tok, "of")
+        and not child_deps(tok, "poss")
+    ):
+        # "X was named army chief ... Velmar welcomed the appointment": X
+        found = _appointee(index, block, tok)
         if found:
             return found
     if tok.lower_ in lexicon().member_nouns and not _some_of(tok):
@@ -323,6 +334,38 @@ def _invited_to(index: ArticleIndex, block: int, tok) -> list[Ref]:
             return found
     topic = index.topic_before(block, tok, targets)
     return [Ref(topic, True)] if topic is not None else []
+
+
+def _appointee(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """The person a bare "the appointment" (frames.yaml `appointee_nouns`, singular and
+    definite) is of: the one named last before it with that noun ("approved the appointment
+    of X", "X's nomination"), else the one named last as the object of one of the noun's
+    verbs ("put forward X for the post", "X was promoted"), else the one the text gave a
+    post last (descriptions.given_post: "X was sworn in as minister"), if any."""
+    definite = lexicon().definite_determiners
+    if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in definite for c in tok.children):
+        return []
+    noun = tok.lemma_.lower()
+    verbs = frames().appointee_nouns[noun]
+    by_verb = given = None
+    for m in reversed(index.ordered[: index.mentions_before(block, tok)]):
+        c = index.clusters[m.cluster]
+        if c.cls != "Person":
+            continue
+        name = t = index.docs[m.block][m.head]
+        while t.dep_ in ("appos", "conj", "compound", "flat") and t.head.i != t.i:
+            t = t.head
+        head = t.head
+        if (t.dep_ == "poss" and head.lemma_.lower() == noun) or (
+            t.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == noun
+        ):
+            return [Ref(c, True)]  # the noun said again: "the appointment of X"
+        if by_verb is None and t.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(head) in verbs:
+            by_verb = c
+        if given is None and given_post(name):
+            given = c
+    found = by_verb or given
+    return [Ref(found, True)] if found is not None else []
 
 
 def is_title_word(tok) -> bool:

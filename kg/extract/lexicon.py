@@ -580,6 +580,7 @@ class Frames:
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
     pair_titles: dict[str, tuple[str, ...]]  # "the two leaders"
     theme_nouns: frozenset[str]  # "the appointment of X" stands for X
+    appointee_nouns: dict[str, frozenset[str]]  # "the appointment" alone: of whom its verbs name
     bringing_verbs: frozenset[str]  # "proposed to hold a summit": brings the summit about
     proposing_modals: frozenset[str]  # "proposed that X should send": a proposed clause
     restating_nouns: frozenset[str]  # "proposed that X ..., an idea": the proposal's name

@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Span
 
 from kg.extract.common_nouns import common_mentions
-from kg.extract.doc_memo import span_text
+from kg.extract.doc_memo import sentence, span_text
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.phrases.titles import is_honorific, title_data
 from kg.extract.syntax.tree import tree
@@ -153,7 +153,7 @@ def _mended(doc, ent) -> list:
     if ent.label_ not in ("ORG", "FAC", "LAW", "EVENT") or tokens[-1].lower_ not in small:
         return tokens
     end = ent.end
-    while end < ent.sent.end and doc[end].is_title and not doc[end].ent_type_:
+    while end < sentence(ent[0]).end and doc[end].is_title and not doc[end].ent_type_:
         end += 1
     if end > ent.end:
         return tokens + list(doc[ent.end : end])
@@ -451,7 +451,7 @@ def colon_after_title(doc, end: int, stop=lambda i: False) -> int | None:
     """The colon that follows a plural title ending at `end`, within titles.yaml
     `windows.written` words and no verb (nor a word `stop` rejects) before it: "elected
     four vice-presidents, one for each region: ..."; else None."""
-    last = min(doc[end - 1].sent.end, end + 1 + title_data().windows["written"])
+    last = min(sentence(doc[end - 1]).end, end + 1 + title_data().windows["written"])
     for i in range(end, last):
         if doc[i].text == ":":
             return i
@@ -487,7 +487,7 @@ def _listed_after_title(doc, ent, person_starts: set[int]) -> bool:
     data = title_data()
     if ent.end >= len(doc) or doc[ent.end].lower_ not in data.complement_prepositions:
         return False
-    sent_end = doc[ent.start].sent.end
+    sent_end = sentence(doc[ent.start]).end
     for j in range(ent.end + 1, min(sent_end, ent.end + 1 + data.windows["written"])):
         if j in person_starts:
             return False

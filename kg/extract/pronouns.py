@@ -6,6 +6,7 @@ object. A part of ArticleIndex (kg/extract/resolve.py), which mixes it in."""
 from __future__ import annotations
 
 from kg.extract.clusters import Cluster
+from kg.extract.doc_memo import sentence
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.syntax.tree import tree
 
@@ -248,7 +249,7 @@ class Pronouns:
         named between them."""
         groups = lexicon().person_pronouns
         group = groups.get(tok.lower_)
-        for word in reversed(tok.doc[tok.sent.start : tok.i]):
+        for word in reversed(tok.doc[sentence(tok).start : tok.i]):
             if groups.get(word.lower_) == group:
                 return word
             m = self.mention_at(block, word)
@@ -291,14 +292,14 @@ class Pronouns:
         travel to Y, the ministry said. She ..."); a pronoun there is followed back. The
         subject of a verb of succession is the person an appointment before names ("A named
         B as prime minister. He replaces C": B)."""
-        sent = tok.sent
+        sent = sentence(tok)
         own = tok.head if tok.dep_ == "poss" else tok
         if any(t.dep_ in ("nsubj", "nsubjpass") and t.i < own.i for t in sent):
             return None  # an earlier subject in its own sentence: leave it to recency
         doc, b = self.docs[block], block
         previous = None
         if sent.start > 0:
-            previous = doc[sent.start - 1].sent
+            previous = sentence(doc[sent.start - 1])
         elif block > 0:
             b = block - 1
             previous = list(self.docs[b].sents)[-1] if len(self.docs[b]) else None

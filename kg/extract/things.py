@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from kg.extract.clusters import Cluster
+from kg.extract.doc_memo import sentence
 from kg.extract.lexicon import frames, lexicon
 
 # the classes of entities that act (say, send, lead); "it" stands for one of them but a person
@@ -60,11 +61,11 @@ class Things:
         reporting verb follows), not the last one named: a subject stays the topic ("The
         Velmar Force has 900 soldiers from Norland and Sudria. It is commanded by X": the
         force, not Sudria)."""
-        if any(t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") for t in tok.sent):
+        if any(t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") for t in sentence(tok)):
             return None
         doc, b = self.docs[block], block
-        if tok.sent.start > 0:
-            previous = doc[tok.sent.start - 1].sent
+        if sentence(tok).start > 0:
+            previous = sentence(doc[sentence(tok).start - 1])
         elif block > 0 and len(self.docs[block - 1]):
             b = block - 1
             previous = list(self.docs[b].sents)[-1]
@@ -101,7 +102,8 @@ class Things:
         invaded Sudria under the accord. The UN condemned it"); the plan named last when no
         main clause has an argument."""
         doc = tok.doc
-        first = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+        start = sentence(tok).start
+        first = sentence(doc[start - 1]).start if start > 0 else start
         found = None
         arguments = False
         for t in doc[first : tok.i]:
@@ -178,7 +180,7 @@ class Things:
         preposition names (lexicon `place_prepositions`), else the one named last before it
         in the sentence before."""
         lex = lexicon()
-        for word in reversed(tok.doc[tok.sent.start : tok.i]):
+        for word in reversed(tok.doc[sentence(tok).start : tok.i]):
             if word.pos_ not in ("NOUN", "PROPN", "PRON") or word.lower_ in lex.thing_pronouns:
                 continue
             if word.dep_ == "pobj" and word.head.lower_ in lex.place_prepositions:

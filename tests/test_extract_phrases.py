@@ -1269,6 +1269,8 @@ def test_wire_slugs_end_where_the_headline_begins():
     parts = blocks(text, slugs=slugs)
     assert text[parts[0].start : parts[0].end] == "Peru to send frigate"
     assert title_of(text, parts) == "REFILE-UPDATE 2-Peru to send frigate"
+    text = "INTERVIEW-Can Peru afford the frigate?\n"  # a question is a headline too
+    assert blocks(text, slugs=slugs)[0].start == len("INTERVIEW-")
     # no slug word in capitals, nothing after it, or a sentence (no headline) that opens so
     for text in ("NATO-led force grows\n", "UPDATE 2-\n", "Interview-Peru\n", "UPDATE-Peru met.\n"):
         assert blocks(text, slugs=slugs)[0].start == 0

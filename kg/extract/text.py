@@ -177,8 +177,9 @@ def blocks(
         words = stripped.split()
         byline = words[0] == words[0].capitalize() and words[0].lower() in byline_words
         heading = not _END.search(stripped) and (len(words) <= 14 or byline)
-        # a headline's slug: not a sentence's first word ("FOCUS-group talks ended.")
-        cut = _slugs_end(stripped, slugs) if lines <= 3 and not _END.search(stripped) else 0
+        # a headline's slug (a headline may end in "?" or a quote), not the first word of a
+        # sentence ("FOCUS-Group talks ended on Monday.")
+        cut = _slugs_end(stripped, slugs) if lines <= 3 and not stripped.endswith(".") else 0
         if cut:  # "INTERVIEW-Norland's minister says ..."
             out.append(Block(start + cut, end, heading, slug=cut))
             continue

@@ -327,3 +327,18 @@ def test_a_token_s_sentence_is_the_span_spacy_gives():
     for ent in doc.ents:
         assert (ent.sent.start, ent.sent.end) == (sentence(ent[0]).start, sentence(ent[0]).end)
     assert len(doc.ents) >= 4
+
+
+def test_a_sentence_s_end_within_a_limit_is_the_one_spacy_gives():
+    from kg.extract.nlp import load_pipeline
+    from kg.extract.phrases.titles import sentence_end_within
+
+    doc = load_pipeline()(
+        "The President of the Velmar Bank, Mira Solvang, met Tomas Ekberg. Norland's "
+        "minister for trade and ports, Ana Ruiz, left! Did Velmar agree? It did."
+    )
+    assert len(list(doc.sents)) >= 4
+    for start in range(len(doc)):
+        for limit in range(start, len(doc) + 1):
+            wanted = min(limit, doc[start].sent.end)
+            assert sentence_end_within(doc, start, limit) == wanted, (start, limit)

@@ -425,6 +425,12 @@ class Frame:
     # "to" or "in" ("welcomed X to Velmar City" receives X, it does not support X)
     receiving: tuple[str, ...] = ()
     topic: bool = False  # "A and B discussed the accord": the object is the topic
+    # the words whose to-infinitive or gerund the verb must be: "agreed to resume the talks"
+    under: frozenset[str] = frozenset()
+    # the head words of the direct object it takes, and those it leaves to another frame
+    # ("agreed to extend the truce" signs it, "agreed to extend the mission" supports it)
+    heads: frozenset[str] = frozenset()
+    other_heads: frozenset[str] = frozenset()
 
 
 def _usable(items: Any) -> list[dict]:
@@ -615,6 +621,9 @@ class Frames:
     future_preps: frozenset[str]  # "ahead of the summit"
     cancel_verbs: frozenset[str]  # "the visit was postponed"
     refusal_range: tuple[str, ...]  # what a refusal (`refused_as`) may be of
+    offer_nouns: frozenset[str]  # "declined the offer": what was offered last (`offered`)
+    offer_window: int = 3  # ... no more than this many sentences back
+    offer_classes: tuple[str, ...]  # ... of these classes (what is offered, not where)
     occurrence_verbs: frozenset[str]  # "Will the talks take place?"
     staging_verbs: frozenset[str]  # "may host the summit in Velmar": its place as firm
     event_levels: dict[str, str]  # "offered to host talks"

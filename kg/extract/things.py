@@ -233,6 +233,7 @@ def _plan_verbs() -> frozenset[str]:
         if fr.predicate in f.plan_pronoun_predicates
         and "dobj" in fr.objects
         and not fr.only_refused  # "before the Bundestag renews it": no stance, no signing
+        and not fr.under  # nor only under a stance ("agreed to extend it"): not every "it"
         for w in fr.lemmas
     )
 

@@ -27,8 +27,10 @@ from kg.extract.syntax.arguments import (
     gives_an_order,
     has_to,
     is_passive,
+    phrasal_lemma,
     prep_objects,
     speaking_for,
+    stance_governor,
 )
 from kg.extract.syntax.clauses import Clause, clauses_of, member_alone
 from kg.extract.syntax.events import cancelled, event_modality
@@ -202,6 +204,23 @@ def _bare_passive(verb) -> bool:
     )
 
 
+def _under(verb, words: frozenset[str]) -> bool:
+    """Whether `verb` is the to-infinitive or gerund of one of `words` (a frame's `under`)."""
+    governor = stance_governor(verb)
+    return governor is not None and (
+        phrasal_lemma(governor) in words or governor.lemma_.lower() in words
+    )
+
+
+def _object_heads_fit(verb, frame: Frame) -> bool:
+    """Whether the head words of `verb`'s direct objects are ones the frame takes (`heads`)
+    and none it leaves to another (`other_heads`)."""
+    words = {w for o in direct_objects(verb) for w in (o.lemma_.lower(), o.lower_)}
+    if frame.heads and not words & frame.heads:
+        return False
+    return not words & frame.other_heads
+
+
 def _is_post(index: ArticleIndex, block: int, tok) -> bool:
     """A title the mentions read ("foreign minister"), or a word of a post ("envoy")."""
     mention = index.mention_at(block, tok)
@@ -283,6 +302,17 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue  # "welcomed X to Velmar City": a meeting, no support
             if frame.voice == "passive" and not clause.passive:
                 continue
+            if (
+                frame.levels
+                and frame.subject != "maker"
+                and clause.modality not in frame.levels
+                and clause.modality not in ("refused", "planned")
+            ):
+                continue  # a modality it states nothing in, which `_emit` would not change
+            if frame.under and not _under(tok, frame.under):
+                continue  # "agreed to resume the talks", not "will resume the talks"
+            if (frame.heads or frame.other_heads) and not _object_heads_fit(tok, frame):
+                continue  # "agreed to extend the truce": signs it; "... the mission": supports it
             if gives_an_order(tok):  # "directed X to prepare a plan" leads nothing
                 continue
             if frame.perfect_is_past and completed_perfect(tok):
@@ -530,4 +560,8 @@ def _emit(
     if out:  # what "B is considering a similar step" repeats (carried.py `echo_candidates`)
         here = index.sentence_number(index.pos(block, tok))
         index.echo = (here, "" if frame.inverse else predicate, objects_)
+        if level == "offered":  # what a later "declined the offer" is of (a plan offered,
+            # not a mission troops are offered to: frames.yaml offer_classes)
+            kinds = frames().offer_classes  # the class itself, not a force (an Organization)
+            index.offered = (here, [o for o in objects_ if o.cluster.cls in kinds])
     return out

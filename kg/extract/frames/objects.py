@@ -281,6 +281,16 @@ def frame_objects(
                 and 0 <= here - last[0] <= rule["window"]
             ):
                 out += [Ref(o.cluster, True) for o in last[2]]
+        elif spec == "offered":  # "X offered to open an embassy in Y. Y declined the
+            # offer": what the last offer stated was of (frames.yaml offer_nouns)
+            last = index.offered
+            here = index.sentence_number(index.pos(block, tok))
+            if (
+                last is not None
+                and 0 <= here - last[0] <= frames().offer_window
+                and any(_the_offer(o) for o in objects)
+            ):
+                out += [Ref(o.cluster, True) for o in last[1]]
         elif spec == "clause":  # "On the initiative of X, the leaders approved Y": what
             # the verb the noun's phrase is hung on acts on
             verb = tok.head.head
@@ -571,6 +581,21 @@ def _is_post(index: ArticleIndex, block: int, tok) -> bool:
     """A title the mentions read ("the President of the Nordic Assembly")."""
     m = index.mention_at(block, tok)
     return m is not None and index.clusters[m.cluster].cls == "Position"
+
+
+def _the_offer(noun) -> bool:
+    """A bare definite noun of an offer: "the offer", not "an offer", "Sweden's offer", "the
+    offer of troops" (frames.yaml `offer_nouns`)."""
+    words = frames().offer_nouns
+    return (
+        noun.lemma_.lower() in words
+        and any(c.lower_ in lexicon().definite_determiners for c in noun.children)
+        # ("has declined the offer for now": a phrase with no noun says nothing of it)
+        and all(
+            c.dep_ == "det" or (c.dep_ == "prep" and not child_deps(c, "pobj"))
+            for c in noun.children
+        )
+    )
 
 
 def _bare(verb) -> bool:

@@ -161,6 +161,13 @@ def title_label(title: str) -> str:
 NameAt = Callable[[int], "tuple[int, bool] | None"]
 
 
+def sentence_end_within(doc, start: int, limit: int) -> int:
+    """`min(limit, doc[start].sent.end)`, read from the few words up to `limit`: the first
+    word after `start` that begins a sentence (spaCy's `Span.sent` ends there too), else
+    `limit`. `Token.sent` reads the whole Doc's annotation on every call."""
+    return next((j for j in range(start + 1, limit) if doc[j].is_sent_start), limit)
+
+
 def complement_end(doc, start: int, name_at: NameAt) -> int | None:
     """The comma that ends a title's complement, the title ending before token `start`
     ("President of the Andean Bank," -> the comma): title-case words, names, the words
@@ -171,7 +178,7 @@ def complement_end(doc, start: int, name_at: NameAt) -> int | None:
     joiners = title_data().complement_joiners
     if start >= len(doc) or doc[start].is_sent_start or doc[start].tag_ == "POS":
         return None  # "the president's chief of staff, X": X holds what follows
-    end = min(len(doc), start + 12, doc[start].sent.end)
+    end = sentence_end_within(doc, start, min(len(doc), start + 12))
     i = start
     while i < end:
         tok = doc[i]
@@ -224,7 +231,7 @@ def written_end(doc, start: int, end: int, stop: Callable[[int], bool]) -> int:
         tok = frontier.pop()
         reach.add(tok.i)
         frontier += [c for c in tok.children if c.i >= end and c.dep_ in data.written_deps]
-    last = min(len(doc), end + data.windows["written"], doc[start].sent.end)
+    last = sentence_end_within(doc, start, min(len(doc), end + data.windows["written"]))
     i = end
     while i < last and i in reach and doc[i].text != "(":
         word = doc[i]

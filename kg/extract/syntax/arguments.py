@@ -601,6 +601,19 @@ def _prep_children(doc, i: int) -> list[int]:
     return out
 
 
+def stance_governor(verb):
+    """The verb or adjective whose to-infinitive or gerund `verb` is (or a conjunct of one):
+    "agreed to resume the talks" -> agreed, "ruled out resuming them" -> ruled, "is ready to
+    reopen it" -> ready (the parser may hang the gerund as an object or a clause); None for
+    any other verb."""
+    clause = verb.head if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else verb
+    governor = clause.head
+    gerund = clause.tag_ == "VBG" and clause.dep_ in ("dobj", "ccomp", "advcl")
+    if not (clause.dep_ == "xcomp" or gerund) or governor.pos_ not in ("VERB", "ADJ"):
+        return None
+    return governor
+
+
 def phrasal_lemma(tok) -> str:
     """The verb with its particle ("rule out", "pull out"), or with the bare noun of an
     idiom the lexicon lists ("take part", "play host")."""

@@ -185,26 +185,6 @@ def test_an_appointment_stands_for_no_one_named_before():
 
 
 @pytest.mark.parametrize(
-    "text, relation",
-    [
-        (
-            # a bill named by its title is a plan: the votes on it are stances
-            "Norland's parliament debated the Velmar Defence Amendment Bill on Monday. The "
-            "Labour Party voted against it.",
-            ("Labour Party", "opposes", "Velmar Defence Amendment Bill"),
-        ),
-        (
-            "The Coastal Fisheries Bill passed by 61 votes to 50 on Tuesday. The Centre "
-            "Party and its partner, the Farmers' League, voted in favour.",
-            ("Centre Party", "supports", "Coastal Fisheries Bill"),
-        ),
-    ],
-)
-def test_a_bill_is_a_plan_its_votes_are_stances_on(text, relation):
-    assert relation in _relations(_extract(text))
-
-
-@pytest.mark.parametrize(
     "text",
     [
         # review r16 AB7: the same noun named another's nomination just before

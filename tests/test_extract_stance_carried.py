@@ -133,3 +133,13 @@ def test_a_body_offered_and_turned_down():
     found = _relations(text)
     assert ("Sweden", "contributesTo", "embassy in Norvik", "offered") in found
     assert ("Norway", "declines", "embassy in Norvik", "refused") in found
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["Finland offered Velmar a cheap loan in June.", "Finland then made an offer of its own."],
+)
+def test_the_offer_is_not_one_before_a_newer_offer(between):
+    # review r16 AB9: a newer offer that no frame states is the one declined
+    text = f"Sweden offered to open an embassy in Velmar City. {between} Velmar declined the offer."
+    assert not {r for r in _relations(text) if r[0] == "Velmar" and r[1] == "declines"}

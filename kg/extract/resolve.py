@@ -59,9 +59,9 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
     # clause may repeat for its own subjects: "B is considering a similar step"
     # (kg/extract/frames/carried.py; predicate "" for an inverse frame)
     echo: tuple[int, str, list] | None = None
-    # (sentence number, objects) of the last offer a frame stated, which a later "declined
-    # the offer" refers back to (kg/extract/frames/objects.py `offered`)
-    offered: tuple[int, list] | None = None
+    # (sentence number, objects, block, token) of the last offer a frame stated, which a
+    # later "declined the offer" refers back to (kg/extract/frames/objects.py `offered`)
+    offered: tuple[int, list, int, int] | None = None
     # (block, token) -> the person a personal pronoun stands for, once resolved
     _pronouns: dict[tuple[int, int], Cluster | None] = field(default_factory=dict)
     _pronoun_frontier: tuple[int, int] = (0, 0)  # every person pronoun before it is resolved

@@ -563,5 +563,5 @@ def _emit(
         if level == "offered":  # what a later "declined the offer" is of (a plan offered,
             # not a mission troops are offered to: frames.yaml offer_classes)
             kinds = frames().offer_classes  # the class itself, not a force (an Organization)
-            index.offered = (here, [o for o in objects_ if o.cluster.cls in kinds])
+            index.offered = (here, [o for o in objects_ if o.cluster.cls in kinds], block, tok.i)
     return out

@@ -289,6 +289,7 @@ def frame_objects(
                 last is not None
                 and 0 <= here - last[0] <= frames().offer_window
                 and any(_the_offer(o) for o in objects)
+                and not _newer_offer(index, last[2], last[3], block, tok.i)
             ):
                 out += [Ref(o.cluster, True) for o in last[1]]
         elif spec == "clause":  # "On the initiative of X, the leaders approved Y": what
@@ -596,6 +597,21 @@ def _the_offer(noun) -> bool:
             for c in noun.children
         )
     )
+
+
+def _newer_offer(index: ArticleIndex, block0: int, i0: int, block: int, i: int) -> bool:
+    """Whether an offer no frame stated comes between the last stated one (token `i0` of
+    `block0`) and token `i` of `block`: the verb ("Finland offered Velmar a loan") or a noun
+    that is no bare "the offer" ("made an offer of its own"); "the offer" is then that one."""
+    words = frames().offer_nouns
+    for b in range(block0, block + 1):
+        doc = index.docs[b]
+        start = i0 + 1 if b == block0 else 0
+        end = i if b == block else len(doc)
+        for t in doc[start:end]:
+            if t.lemma_.lower() in words and (t.pos_ == "VERB" or not _the_offer(t)):
+                return True
+    return False
 
 
 def _bare(verb) -> bool:

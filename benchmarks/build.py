@@ -111,8 +111,16 @@ def run(
         shutil.rmtree(work, ignore_errors=True)
 
 
+_FLAGS = ("--out", "--memory-only", "--no-bytecode", "--repeat", "--corpus")
+
+
 def main() -> None:
     args = sys.argv[1:]
+    if not args or "-h" in args or "--help" in args:
+        sys.exit(__doc__)
+    unknown = [a for a in args if a.startswith("-") and a not in _FLAGS]
+    if unknown:
+        sys.exit(f"benchmarks/build.py: unknown option {unknown[0]} (--help lists them)")
     with_out = "--out" in args
     memory_only = "--memory-only" in args
     if "--no-bytecode" in args:

@@ -39,3 +39,15 @@ def test_an_even_number_of_runs_gives_the_mean_of_the_middle_two_rounded():
 def test_one_run_is_its_own_row():
     one = run(1.0, 0.94, 161)
     assert medians([one]) == one
+
+
+def test_an_unknown_option_or_help_stops_before_any_work(monkeypatch):
+    import pytest
+
+    from benchmarks import build as bench
+
+    for argv, says in ((["--bogus"], "unknown option --bogus"), (["--help"], "side by side")):
+        monkeypatch.setattr("sys.argv", ["build.py", *argv])
+        with pytest.raises(SystemExit) as stop:
+            bench.main()
+        assert says in str(stop.value.code)

@@ -481,7 +481,7 @@ def test_what_a_build_loads_is_walked_by_one_collection_not_two():
     after it walks that again."""
     import gc
 
-    from kg.pipeline import collector_for_a_corpus, collector_paused
+    from kg.pipeline import GC_THRESHOLD, collector_for_a_corpus, collector_paused
 
     gc.collect()
     with collector_paused():
@@ -505,7 +505,7 @@ def test_what_a_build_loads_is_walked_by_one_collection_not_two():
     gc.callbacks.append(count)
     try:
         with collector_for_a_corpus():
-            pass
+            assert gc.get_threshold()[0] == GC_THRESHOLD  # the corpus's young threshold
     finally:
         gc.callbacks.remove(count)
     assert freed and sum(freed) < 1_000  # the load's 10,000 garbage cycles went before

@@ -16,7 +16,7 @@ from kg.extract.doc_memo import span_text
 from kg.extract.lexicon import frames, gazetteer, lexicon, norm
 from kg.extract.long_forms import long_forms
 from kg.extract.phrases.titles import title_data
-from kg.extract.syntax.arguments import phrasal_lemma, proposed_theme, stance_governor
+from kg.extract.syntax.arguments import phrasal_lemma, proposed_theme, under_stance
 from kg.extract.syntax.tree import tree
 from kg.extract.words import head_class, possessive, stripped, trim
 
@@ -271,10 +271,7 @@ def _stance_theme(verb, root) -> bool:
         return any(c.lower_ == "to" for c in clause.children) and (
             own or (head_class([noun]) == "Plan" and verb.lemma_.lower() in f.creation_verbs)
         )
-    governor = stance_governor(verb)  # the parser may hang a gerund as a clause
-    return governor is not None and (
-        phrasal_lemma(governor) in lex.stance_heads or governor.lemma_.lower() in lex.stance_heads
-    )
+    return under_stance(verb, lex.stance_heads)  # the parser may hang a gerund as a clause
 
 
 def _measure(root) -> bool:

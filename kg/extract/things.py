@@ -64,8 +64,9 @@ class Things:
         if any(t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") for t in sentence(tok)):
             return None
         doc, b = self.docs[block], block
-        if sentence(tok).start > 0:
-            previous = sentence(doc[sentence(tok).start - 1])
+        start = sentence(tok).start
+        if start > 0:
+            previous = sentence(doc[start - 1])
         elif block > 0 and len(self.docs[block - 1]):
             b = block - 1
             previous = list(self.docs[b].sents)[-1]

@@ -210,9 +210,10 @@ def plural_title(b: Builder, pos: Mention) -> None:
     without "respectively" ("the Norlandic and Sudrian foreign ministers, A and B")."""
     doc = b.doc
     head = doc[pos.tok_end - 1]
-    if any(t.lower_ == "respectively" for t in sentence(head)):
+    sent = sentence(head)
+    if any(t.lower_ == "respectively" for t in sent):
         return
-    runs = people_runs(b, sentence(head), least=1)
+    runs = people_runs(b, sent, least=1)
     people = next((r for r in runs if r[0].tok_start == pos.tok_end), [])
     if not people:
         people = _apposed_people(b, pos, runs)
@@ -221,8 +222,8 @@ def plural_title(b: Builder, pos: Mention) -> None:
     qualifiers = tuple(qualifiers_of(doc, pos.tok_start, pos.tok_end))
     # "Presidents A of Norland and B of Sudria", "the foreign ministers, A of Norland and B
     # of Sudria,": each of their own
-    after = pos.tok_end + (pos.tok_end < sentence(head).end and doc[pos.tok_end].text == ",")
-    owned = _people_each_of(b, after, sentence(head).end)
+    after = pos.tok_end + (pos.tok_end < sent.end and doc[pos.tok_end].text == ",")
+    owned = _people_each_of(b, after, sent.end)
     if len(owned) >= 2:
         titles = [(title, owner) for _m, owner in owned]
         _hold_paired(b, head, [m for m, _o in owned], titles, "plural-title", qualifiers)
@@ -257,7 +258,7 @@ def plural_title(b: Builder, pos: Mention) -> None:
         _hold_paired(b, head, people, titles, "plural-title", qualifiers)
         return
     if len(people) >= 2:
-        titles = _paired_titles(b, head, people, sentence(head).end)
+        titles = _paired_titles(b, head, people, sent.end)
         if titles is not None:
             _hold_paired(b, head, people, titles, "plural-title", qualifiers)
             return
@@ -314,12 +315,13 @@ def _paired_times(head, n: int) -> list[tuple[str, ...]] | None:
     coordinated words of time before its title words as people; the n-th person's holding
     takes the qualifier of the n-th word ("former": A held it; titles.yaml `qualifiers`)."""
     doc, data = head.doc, title_data()
+    first = sentence(head).start
     i = head.i - 1
-    while i >= sentence(head).start and doc[i].lower_ in data.modifiers and doc[i].is_alpha:
+    while i >= first and doc[i].lower_ in data.modifiers and doc[i].is_alpha:
         i -= 1
     times = data.written_stops | set(data.qualifiers)
     j = i
-    while j >= sentence(head).start and (
+    while j >= first and (
         doc[j].lower_ in times or (doc[j].is_alpha and doc[j].lower_ in lexicon().coordinators)
     ):
         j -= 1

@@ -78,7 +78,7 @@ def _reporters(verb) -> list:
     i = verb.i - 1
     while i >= 0 and doc[i].is_punct:
         i -= 1
-    if i < 0 or doc[i].sent.start != sentence(verb).start:
+    if i < 0 or sentence(doc[i]).start != sentence(verb).start:
         return []
     tok = doc[i]
     for _ in range(8):

@@ -27,10 +27,9 @@ from kg.extract.syntax.arguments import (
     gives_an_order,
     has_to,
     is_passive,
-    phrasal_lemma,
     prep_objects,
     speaking_for,
-    stance_governor,
+    under_stance,
 )
 from kg.extract.syntax.clauses import Clause, clauses_of, member_alone
 from kg.extract.syntax.events import cancelled, event_modality
@@ -204,14 +203,6 @@ def _bare_passive(verb) -> bool:
     )
 
 
-def _under(verb, words: frozenset[str]) -> bool:
-    """Whether `verb` is the to-infinitive or gerund of one of `words` (a frame's `under`)."""
-    governor = stance_governor(verb)
-    return governor is not None and (
-        phrasal_lemma(governor) in words or governor.lemma_.lower() in words
-    )
-
-
 def _object_heads_fit(verb, frame: Frame) -> bool:
     """Whether the head words of `verb`'s direct objects are ones the frame takes (`heads`)
     and none it leaves to another (`other_heads`)."""
@@ -309,7 +300,7 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 and clause.modality not in ("refused", "planned")
             ):
                 continue  # a modality it states nothing in, which `_emit` would not change
-            if frame.under and not _under(tok, frame.under):
+            if frame.under and not under_stance(tok, frame.under):
                 continue  # "agreed to resume the talks", not "will resume the talks"
             if (frame.heads or frame.other_heads) and not _object_heads_fit(tok, frame):
                 continue  # "agreed to extend the truce": signs it; "... the mission": supports it

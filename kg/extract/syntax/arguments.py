@@ -614,6 +614,15 @@ def stance_governor(verb):
     return governor
 
 
+def under_stance(verb, words) -> bool:
+    """Whether `verb` is the to-infinitive or gerund of one of `words` (`stance_governor`,
+    by its phrasal lemma or its lemma): "agreed to resume the talks" under "agree"."""
+    governor = stance_governor(verb)
+    return governor is not None and (
+        phrasal_lemma(governor) in words or governor.lemma_.lower() in words
+    )
+
+
 def phrasal_lemma(tok) -> str:
     """The verb with its particle ("rule out", "pull out"), or with the bare noun of an
     idiom the lexicon lists ("take part", "play host")."""

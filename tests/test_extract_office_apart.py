@@ -1,0 +1,91 @@
+"""Posts said of a person apart from the title (round 17, x-pos): "X, until now Y, ..." with
+the phrase set off from X by a comma, whatever the parser hangs it on. Each test fails
+without the mechanism it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.sentences import posts as _posts
+
+pytestmark = pytest.mark.slow
+
+
+# holders.py `_named_before_comma`: "X, until now Y," is X's post, not the object's of the
+# verb the parser hangs the phrase on
+@pytest.mark.parametrize(
+    "text, holder, title, other",
+    [
+        (
+            "Mira Solvang, until now the coast guard's chief of staff, will replace Rear "
+            "Admiral Karl Brandt next week.",
+            "Mira Solvang",
+            "Chief of Staff",
+            "Karl Brandt",
+        ),
+        # holders.py `_until_now`: "now" hung on the title, not on "until"
+        (
+            "Brigadier Solvang, until now commander of the Northern Brigade, takes over from "
+            "General Karl Brandt.",
+            "Solvang",
+            "Commander",
+            "Karl Brandt",
+        ),
+    ],
+)
+def test_a_post_until_now_is_the_named_persons(text, holder, title, other):
+    found = _posts(text)
+    assert found.get((holder, title), ("", ()))[1] == ("former",), found
+    assert other is None or (other, title) not in found, found
+
+
+def test_a_post_until_now_is_not_given_to_the_object_of_any_verb():
+    # holders.py: the object holds the post only after a verb that names someone to a
+    # post; here the recognizer takes the name before the comma for no person
+    found = _posts(
+        "Solvang, until now the coast guard's chief of staff, will replace Rear Admiral "
+        "Karl Brandt next week."
+    )
+    assert ("Karl Brandt", "Chief of Staff") not in found, found
+
+
+# lexicon.yaml `bare_leadership_titles`: whatever a person commands, they are its commander,
+# though what is commanded is no entity of the text
+@pytest.mark.parametrize(
+    "text, holders",
+    [
+        (
+            "The frigate's current rotation, commanded by Captain Mira Solvang, sailed from "
+            "Norvik in May.",
+            ["Mira Solvang"],
+        ),
+        (
+            "Zones 3 and 4 are commanded by Velmarian Colonel Tomas Ekberg and Norlandic "
+            "General Mira Solvang, respectively.",
+            ["Tomas Ekberg", "Mira Solvang"],
+        ),
+        # leadership.py: "took command" of nothing named
+        (
+            "Norlandic Major General Mira Solvang took command on Friday, a month after the "
+            "vote.",
+            ["Mira Solvang"],
+        ),
+    ],
+)
+def test_a_commander_of_an_unnamed_force_holds_the_post(text, holders):
+    found = _posts(text)
+    for holder in holders:
+        assert (holder, "Commander") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coalition commands a clear majority in the assembly, Mira Solvang said.",
+        # "head" is no bare title: talks and meetings are headed by people with no office
+        "The first round of talks, headed by Mira Solvang, ended without a text.",
+    ],
+)
+def test_no_bare_post_without_a_commanding_person(text):
+    found = _posts(text)
+    assert not [t for _h, t in found if t in ("Commander", "Head")], found

@@ -89,3 +89,36 @@ def test_a_commander_of_an_unnamed_force_holds_the_post(text, holders):
 def test_no_bare_post_without_a_commanding_person(text):
     found = _posts(text)
     assert not [t for _h, t in found if t in ("Commander", "Head")], found
+
+
+# lexicon.yaml `list_bullets`: a short unpunctuated line that opens with a bullet is an item
+# of the body (a live blog's key points, a release's signatories), not a heading whose names
+# are left to the body
+@pytest.mark.parametrize(
+    "text, holder, title",
+    [
+        (
+            "Norland cabinet in crisis\n\nKey points:\n- Interior Minister Mira Solvang has "
+            "stepped down\n- Talks resume on Friday\n\nThe coalition met at noon.",
+            "Mira Solvang",
+            "Interior Minister",
+        ),
+        (
+            "The accord was signed in Norvik by:\n\n• Ms Mira Solvang, Minister of Fisheries\n"
+            "• Mr Tomas Ekberg, Minister of Transport",
+            "Tomas Ekberg",
+            "Minister of Transport",
+        ),
+    ],
+)
+def test_a_bulleted_line_is_read_as_body(text, holder, title):
+    assert (holder, title) in _posts(text), _posts(text)
+
+
+def test_a_short_line_with_no_bullet_is_still_a_heading():
+    from kg.extract.lexicon import lexicon
+    from kg.extract.text import blocks
+
+    bullets = lexicon().list_bullets
+    heading, item = blocks("Norland cabinet in crisis\n- Mira Solvang has resigned", bullets=bullets)
+    assert heading.heading and not item.heading

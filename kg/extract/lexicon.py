@@ -340,6 +340,7 @@ class Lexicon:
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
     byline_words: frozenset[str]  # "By Mira Solvang, Defence Correspondent"
     time_zones: frozenset[str]  # "13:05 GMT - ": words after a live blog's time stamp
+    list_bullets: frozenset[str]  # "- ": a list item, a line of the body, no heading
     headline_slugs: frozenset[str]  # "INTERVIEW-", "UPDATE 2-": a wire headline's genre
     byline_roles: frozenset[str]  # "..., Defence Correspondent": the author's title
     place_prepositions: frozenset[str]  # "arrived in X": X stands where a place stands

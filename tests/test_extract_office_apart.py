@@ -122,3 +122,32 @@ def test_a_short_line_with_no_bullet_is_still_a_heading():
     bullets = lexicon().list_bullets
     heading, item = blocks("Norland cabinet in crisis\n- Mira Solvang has resigned", bullets=bullets)
     assert heading.heading and not item.heading
+
+
+# titles.yaml `title_postmodifiers` and pattern `postmodified`: "Minister Delegate" is one
+# title, with its "in charge of" complement
+@pytest.mark.parametrize(
+    "text, holder, title",
+    [
+        (
+            "The loan was signed by Mira Solvang, Velmar's Minister Delegate in charge of "
+            "Fisheries, in Norvik.",
+            "Mira Solvang",
+            "Minister Delegate in Charge of Fisheries",
+        ),
+        (
+            "Tomas Ekberg stays in the cabinet as Minister-Delegate for the Budget.",
+            "Tomas Ekberg",
+            "Minister-Delegate for the Budget",
+        ),
+    ],
+)
+def test_a_minister_delegate_is_one_title(text, holder, title):
+    found = _posts(text)
+    assert (holder, title) in found, found
+
+
+def test_a_councillor_is_a_title():
+    # titles.yaml `role_nouns`: councillor
+    found = _posts("Norland's trade minister met Federal Councillor Mira Solvang in Velmar.")
+    assert ("Mira Solvang", "Federal Councillor") in found, found

@@ -406,3 +406,51 @@ def test_calling_a_pact_null_and_void_opposes_it():
         '"null and void" on Tuesday.'
     )
     assert _has(found, "Norland", "opposes", "Brask Accord"), found
+
+
+# -- round 17: "the coalition", a person accepted, a body run ---------------------------------
+
+
+def test_the_coalition_is_the_coalition_government_named_before():
+    # lexicon anaphors, named_anaphors: coalition
+    found = _relations(
+        "Ola Berg heads the new coalition government in Norvik. The Velmar Party has no "
+        "plans to join this coalition, Tor Lund told the Norvik Courier."
+    )
+    assert _has(found, "Velmar Party", "declines", "coalition government", "refused"), found
+
+
+def test_the_coalition_is_no_body_without_coalition_in_its_name():
+    found = _relations(
+        "The Nordic Council met in Oslo on Monday. The Velmar Party will not join the coalition."
+    )
+    assert not any(p == "declines" for _s, p, _o in found), found
+
+
+def test_a_person_not_accepted_as_candidate_is_not_backed_not_declined():
+    # frames.yaml: accept a Person -> supports (the refusal frame keeps receive for persons)
+    found = _relations(
+        "Tor Lund will not be accepted as the joint nominee for chancellor, the Blue Alliance "
+        "said. The Blue Alliance would not accept Tor Lund as its nominee, a spokesman added."
+    )
+    assert _has(found, "Blue Alliance", "supports", "Tor Lund", "refused"), found
+    assert not _has(found, "Blue Alliance", "declines", "Tor Lund"), found
+
+
+def test_an_envoy_not_received_is_still_declined():
+    found = _relations("Norland says it will not receive Tor Lund, the envoy of Velmar.")
+    assert _has(found, "Norland", "declines", "Tor Lund", "refused"), found
+
+
+def test_turning_down_an_offer_to_run_a_body_declines_it():
+    # frames.yaml: run, manage (only_refused, refused_as declines)
+    found = _relations(
+        "Tor Lund, a banker from Norvik, turned down an offer in May to run the Nordic Fund, "
+        "according to Velmar radio."
+    )
+    assert _has(found, "Tor Lund", "declines", "Nordic Fund", "refused"), found
+
+
+def test_declining_to_run_a_port_declines_nothing():
+    found = _relations("Velmar Ports declined to run the Norvik port.")
+    assert not any(p == "declines" for _s, p, _o in found), found

@@ -6,6 +6,7 @@ from __future__ import annotations
 from kg.extract.clusters import Cluster
 from kg.extract.lexicon import frames, lexicon, norm
 from kg.extract.mentions import Mention
+from kg.extract.syntax.arguments import completes_noun
 from kg.extract.syntax.events import governing_verb
 from kg.extract.syntax.modality import verb_in
 from kg.ontology import fits
@@ -84,7 +85,7 @@ def _act_word(tok) -> str | None:
         return None  # "proposed that Sweden leave the alliance" proposes no alliance
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj", "ccomp") and tok.dep_ == "dobj":
         verb = verb.head  # "proposed holding a summit"
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and tok.dep_ == "dobj":
+    if completes_noun(verb) and verb.head.pos_ == "NOUN" and tok.dep_ == "dobj":
         return verb.head.lemma_.lower()  # "an initiative to create a centre"
     if (
         verb.dep_ in ("ccomp", "xcomp")

@@ -373,6 +373,7 @@ class Lexicon:
     post_taking_verbs: frozenset[str]  # "B succeeds A", "B becomes minister": B takes a post
     age_words: tuple[str, ...]  # "the 51-year-old": the unit and the adjective
     anaphor_determiners: frozenset[str]  # "the plan", "its force"
+    bare_anaphors: dict[str, str] = field(metadata=_read(_by_word))  # "the party" only
     anaphoric_title_words: frozenset[str]  # "the minister" (generic, but refers back)
     speaker_preps: frozenset[str]  # "a spokesperson for X said": X says
     speaker_titles: frozenset[str]  # "a spokesperson for X": a title of X's

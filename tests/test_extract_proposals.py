@@ -289,3 +289,40 @@ def test_an_aside_after_an_object_is_left_where_the_parser_hung_it():
 )
 def test_no_plan_named_by_a_participle_after_a_compound_or_an_indefinite_noun(text, wrong):
     assert wrong not in _labels(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            # a bare "the party" is the party named last (lexicon bare_anaphors), also when
+            # an acronym the name does not spell out is another party's name beside it
+            "The Velmar Liberal Party (PDL), of the opposition, said the reshuffle changes "
+            "nothing. The party has requested an emergency session of the assembly.",
+            ("emergency session", "proposedBy", "Velmar Liberal Party"),
+        ),
+    ],
+)
+def test_the_party_is_the_party_named_last(text, relation):
+    assert relation in _relations(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        (
+            # "his party" is the body of his post, not the party named last
+            "The Velmar Liberal Party backs the treaty. Labour leader Tomas Ekberg said his "
+            "party would oppose the treaty.",
+            ("Velmar Liberal Party", "opposes", "treaty"),
+        ),
+        (
+            # a party named in apposition is named there, not the one before
+            "The Velmar Liberal Party backs the treaty. The main opposition party, the "
+            "Norland Green League, rejected the treaty.",
+            ("Velmar Liberal Party", "opposes", "treaty"),
+        ),
+    ],
+)
+def test_a_party_noun_with_more_than_a_determiner_is_no_anaphor(text, wrong):
+    assert wrong not in _relations(_extract(text))

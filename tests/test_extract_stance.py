@@ -454,3 +454,25 @@ def test_turning_down_an_offer_to_run_a_body_declines_it():
 def test_declining_to_run_a_port_declines_nothing():
     found = _relations("Velmar Ports declined to run the Norvik port.")
     assert not any(p == "declines" for _s, p, _o in found), found
+
+
+# -- "it" after a preposition is not its own clause's subject ----------------------------------
+
+
+def test_it_after_to_is_not_the_subject_that_gives_to_it():
+    # things._own_doers: "Norland will not contribute to it" is not Norland's own
+    found = _relations(
+        "The Velmar Brigade held its first drill in June. Norland has no plan to contribute "
+        "to it, its defence ministry said on Friday."
+    )
+    assert _has(found, "Norland", "declines", "Velmar Brigade", "refused"), found
+
+
+def test_it_after_to_is_none_of_coordinated_subjects():
+    found = _relations(
+        "The Velmar Force held its first drill in June. Norland and Sudria each offered a "
+        "battalion to it at the closed meeting."
+    )
+    assert _has(found, "Norland", "contributesTo", "Velmar Force", "offered"), found
+    assert _has(found, "Sudria", "contributesTo", "Velmar Force", "offered"), found
+    assert not _has(found, "Norland", "contributesTo", "Sudria"), found

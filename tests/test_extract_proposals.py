@@ -326,3 +326,35 @@ def test_the_party_is_the_party_named_last(text, relation):
 )
 def test_a_party_noun_with_more_than_a_determiner_is_no_anaphor(text, wrong):
     assert wrong not in _relations(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, label, name",
+    [
+        (
+            "Sudria said it supported the Velmar Union's call for arbitration.",
+            "call for arbitration",
+            "Velmar Union's call for arbitration",
+        ),
+        (
+            "Norland welcomed Ekberg's visit to Velmar City.",
+            "visit to Velmar City",
+            "Ekberg's visit",
+        ),
+        (
+            "Ana Ortiz will attend Monday's meeting of trade ministers.",
+            "meeting of trade ministers",
+            "Monday's meeting",
+        ),
+    ],
+)
+def test_a_plan_or_event_is_also_named_with_its_possessor(text, label, name):
+    # common_nouns _owned_names: the label leaves the possessor out, an alias keeps it
+    assert name in _labels(_extract(text))[label]
+
+
+def test_no_name_with_a_pronoun_possessor():
+    st = _extract("The Velmar Union, whose mandate ends in May, tabled its plan for a fund.")
+    assert not any(
+        name.lower().startswith(("its ", "whose ")) for e in st.entities for name in e.aliases
+    )

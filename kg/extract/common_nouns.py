@@ -134,6 +134,8 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
             out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
         if len(out) > n:
             out[-1].names = _other_names(doc, chunk, root, tokens, owned, tail)
+            if cls in lexicon().description_classes:
+                out[-1].names += _owned_names(doc, root, tail)
 
 
 @cache
@@ -546,6 +548,23 @@ def _other_names(doc, chunk, root, tokens: list, owned: set[int], tail: list) ->
     quoted = [t.i for t in chunk if t.is_quote and t.i < root.i]
     if len(quoted) == 2 and quoted[1] == root.i - 1 and quoted[1] - quoted[0] > 1:
         _add_name(out, span_text(doc, quoted[0] + 1, quoted[1]))  # a "just transition" plan
+    return tuple(out)
+
+
+def _owned_names(doc, root, tail: list) -> tuple[str, ...]:
+    """A plan's or an event's names with the name or the day that owns it, as the text
+    writes them: "the EU's call for arbitration" is also "EU's call for arbitration" and
+    "EU's call", "Monday's meeting" is also so named; not "its plan" (a pronoun)."""
+    poss = next((c for c in root.children if c.dep_ == "poss"), None)
+    if poss is None or poss.pos_ == "PRON" or poss.tag_ in ("PRP$", "WP$"):
+        return ()
+    words = trim(list(doc[poss.left_edge.i : root.i + 1]))
+    if not words or words[-1].i != root.i:
+        return ()
+    out: list[str] = []
+    cut = next((k for k, t in enumerate(tail) if k and t.dep_ == "prep"), len(tail))
+    for more in ([], tail[:cut], tail):
+        _add_name(out, span_text(doc, words[0].i, (more[-1].i if more else root.i) + 1))
     return tuple(out)
 
 

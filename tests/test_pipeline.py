@@ -626,6 +626,66 @@ def test_what_a_build_loads_is_walked_by_one_collection_not_two():
     assert freed and sum(freed) < 1_000  # the load's 10,000 garbage cycles went before
 
 
+def test_a_jobs_build_freezes_what_it_loads_without_walking_it(tmp_path, corpus, monkeypatch):
+    """With --jobs the pause of the load ends with no collection: what the load made (its
+    garbage cycles too) goes out of the collector's reach at once, for the workers forked
+    next; the collection had walked it all (some 121,000 objects after spaCy's load) in the
+    start every worker waits for. A build in one process still collects. What the pause
+    froze is let go if the store cannot be opened."""
+    import gc
+
+    import kg.pipeline
+    from kg.pipeline import collector_paused
+
+    gc.collect()
+    before = gc.get_freeze_count()
+    threshold = gc.get_threshold()
+    runs = []
+
+    def count(phase, info):
+        if phase == "start":
+            runs.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        with collector_paused(freeze=True):
+            for i in range(20_000):
+                node = {"i": i}
+                node["self"] = node  # garbage cycles
+            del node
+    finally:
+        gc.callbacks.remove(count)
+    try:
+        assert runs == []
+        assert gc.get_freeze_count() >= before + 20_000
+        assert gc.get_threshold() == threshold
+    finally:
+        gc.unfreeze()
+    freezes = []
+    real = kg.pipeline.collector_paused
+
+    def spy(freeze=False):
+        freezes.append(freeze)
+        return real(freeze)
+
+    monkeypatch.setattr(kg.pipeline, "collector_paused", spy)
+    for jobs in (1, 2):
+        build_inputs([corpus], None, store_dir=tmp_path / f"s{jobs}", jobs=jobs)
+        build_inputs([corpus], None, jobs=jobs)
+    assert freezes == [False, False, True, True]
+    gc.collect()
+    before = gc.get_freeze_count()
+    from kg.store import KgStore
+
+    held = KgStore(tmp_path / "s2")  # locked: the build cannot open it
+    try:
+        with pytest.raises(KgError):
+            build_inputs([corpus], None, store_dir=tmp_path / "s2", jobs=2)
+    finally:
+        held.close()
+    assert gc.get_freeze_count() == before
+
+
 def test_a_build_opens_its_store_while_it_loads_the_model(tmp_path, corpus, monkeypatch):
     """Issue 11: the store opened before the spaCy pipeline loaded, one after the other in
     the serial start of a build (RocksDB's open, its files created and synced, is wall time

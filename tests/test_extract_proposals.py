@@ -254,6 +254,15 @@ def test_a_headline_plan_after_a_spaced_dash_is_named_without_what_comes_before(
     assert not any("Rome -" in name for e in st.entities for name in (e.label, *e.aliases))
 
 
+def test_a_joint_name_with_a_spaced_dash_keeps_its_first_party():
+    # review r17 AC3: only a place after a preposition is cut off before the dash
+    st = _extract(
+        "The Norland - Velmar border commission met in Norvik on Monday and was chaired by "
+        "Ana Ortiz."
+    )
+    assert ("Ana Ortiz", "leads", "Norland - Velmar border commission") in _relations(st)
+
+
 def test_an_aside_after_a_participle_is_on_the_subject_the_participle_completes():
     # "sponsored by" hangs on "embargo" in the parse; it is the text's (syntax/repair.py
     # _aside_on_the_phrase), which is named by what it does (common_nouns _acting)

@@ -413,15 +413,21 @@ def _intent(root):
 
 
 def _after_dash(chunk, root):
-    """A noun phrase from after the last spaced dash before its head (lexicon
-    `list_dashes`), which joins two phrases the parser read as one: a headline's
-    "Ministers meet in Norvik - Velmarian plan to cut quotas" names the Velmarian plan, not
-    "Norvik - Velmarian plan"."""
-    dashes = lexicon().list_dashes
+    """A noun phrase from after a spaced dash before its head (lexicon `list_dashes`) when
+    all before the dash is a place right after a preposition: a headline's "Ministers meet in
+    Norvik - Velmarian plan to cut quotas" names the Velmarian plan, not "Norvik - Velmarian
+    plan"; "the Norland - Velmar border commission" is one name (review r17 AC3)."""
     doc = chunk.doc
     for i in range(root.i - 1, chunk.start, -1):
-        if doc[i].text in dashes and doc[i].whitespace_ and doc[i - 1].whitespace_:
-            return doc[i + 1 : chunk.end]
+        if doc[i].text in lexicon().list_dashes and doc[i].whitespace_ and doc[i - 1].whitespace_:
+            before = doc[chunk.start : i]
+            if (
+                chunk.start > 0
+                and doc[chunk.start - 1].pos_ == "ADP"
+                and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in before)
+            ):
+                return doc[i + 1 : chunk.end]
+            return chunk
     return chunk
 
 

@@ -134,6 +134,8 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
             out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
         if len(out) > n:
             out[-1].names = _other_names(doc, chunk, root, tokens, owned, tail)
+            if cls in lexicon().description_classes:
+                out[-1].names += _owned_names(doc, root, tail)
 
 
 @cache
@@ -411,15 +413,21 @@ def _intent(root):
 
 
 def _after_dash(chunk, root):
-    """A noun phrase from after the last spaced dash before its head (lexicon
-    `list_dashes`), which joins two phrases the parser read as one: a headline's
-    "Ministers meet in Norvik - Velmarian plan to cut quotas" names the Velmarian plan, not
-    "Norvik - Velmarian plan"."""
-    dashes = lexicon().list_dashes
+    """A noun phrase from after a spaced dash before its head (lexicon `list_dashes`) when
+    all before the dash is a place right after a preposition: a headline's "Ministers meet in
+    Norvik - Velmarian plan to cut quotas" names the Velmarian plan, not "Norvik - Velmarian
+    plan"; "the Norland - Velmar border commission" is one name (review r17 AC3)."""
     doc = chunk.doc
     for i in range(root.i - 1, chunk.start, -1):
-        if doc[i].text in dashes and doc[i].whitespace_ and doc[i - 1].whitespace_:
-            return doc[i + 1 : chunk.end]
+        if doc[i].text in lexicon().list_dashes and doc[i].whitespace_ and doc[i - 1].whitespace_:
+            before = doc[chunk.start : i]
+            if (
+                chunk.start > 0
+                and doc[chunk.start - 1].pos_ == "ADP"
+                and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in before)
+            ):
+                return doc[i + 1 : chunk.end]
+            return chunk
     return chunk
 
 
@@ -546,6 +554,23 @@ def _other_names(doc, chunk, root, tokens: list, owned: set[int], tail: list) ->
     quoted = [t.i for t in chunk if t.is_quote and t.i < root.i]
     if len(quoted) == 2 and quoted[1] == root.i - 1 and quoted[1] - quoted[0] > 1:
         _add_name(out, span_text(doc, quoted[0] + 1, quoted[1]))  # a "just transition" plan
+    return tuple(out)
+
+
+def _owned_names(doc, root, tail: list) -> tuple[str, ...]:
+    """A plan's or an event's names with the name or the day that owns it, as the text
+    writes them: "the EU's call for arbitration" is also "EU's call for arbitration" and
+    "EU's call", "Monday's meeting" is also so named; not "its plan" (a pronoun)."""
+    poss = next((c for c in root.children if c.dep_ == "poss"), None)
+    if poss is None or poss.pos_ == "PRON" or poss.tag_ in ("PRP$", "WP$"):
+        return ()
+    words = trim(list(doc[poss.left_edge.i : root.i + 1]))
+    if not words or words[-1].i != root.i:
+        return ()
+    out: list[str] = []
+    cut = next((k for k, t in enumerate(tail) if k and t.dep_ == "prep"), len(tail))
+    for more in ([], tail[:cut], tail):
+        _add_name(out, span_text(doc, words[0].i, (more[-1].i if more else root.i) + 1))
     return tuple(out)
 
 

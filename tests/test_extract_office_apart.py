@@ -174,3 +174,32 @@ def test_a_description_in_the_paragraph_of_the_next_one_is_it():
         "Solvang, will chair the summit."
     )
     assert ("Mira Solvang", "chairs", "next summit") in found, found
+
+
+def test_a_body_in_a_place_is_also_named_with_the_place():
+    # mentions.py `_names_in_places`: "X in Y" is another name of X (its label stays X)
+    from tests.sentences import names
+
+    found = names("Staff of the Velmar Border Mission in Albania began work on Monday.")
+    assert "Velmar Border Mission in Albania" in found.get("Velmar Border Mission", set()), found
+    assert "Albania" in found, found
+
+
+def test_the_country_a_title_is_at_is_named_too():
+    # lexicon.yaml `title_place_preps`: at (the title's span took the country in)
+    from tests.sentences import named
+
+    text = "Mira Solvang, an executive director at Saudi Arabia's Velmar Fund, turned it down."
+    assert named(text, "Saudi Arabia")
+
+
+def test_a_name_in_a_list_of_people_is_a_persons_however_the_recognizer_read_it():
+    # mentions.py `_listed_people`: the recognizer reads "Somtak Viraporn" as a body and
+    # "Bounmy Khamvongsa" as a place; the list after the plural title names people (its
+    # last name is read as one)
+    found = _posts(
+        "The energy ministers of the three states, Chile's Somtak Viraporn, Laos's Bounmy "
+        "Khamvongsa and Bolivia's General Mira Solvang, signed the accord in Sucre on Friday."
+    )
+    for holder in ("Somtak Viraporn", "Bounmy Khamvongsa", "Mira Solvang"):
+        assert (holder, "Energy Minister") in found, found

@@ -1401,6 +1401,30 @@ def test_a_person_coordinated_with_a_titles_possessor_is_one_more_agent():
 
 
 @pytest.mark.parametrize(
+    "text, signers, plan",
+    [
+        (
+            "After a night of haggling, Mira Solvang and Tomas Ekberg signed the Velmar "
+            "Framework on Fisheries.",
+            ["Mira Solvang", "Tomas Ekberg"],
+            "Velmar Framework on Fisheries",
+        ),
+        (
+            "Norland and Sudria signed the Brask Agreement on Fisheries Cooperation on Tuesday.",
+            ["Norland", "Sudria"],
+            "Brask Agreement on Fisheries Cooperation",
+        ),
+    ],
+)
+def test_a_plan_named_with_a_complement_after_on_is_a_plan_that_is_signed(text, signers, plan):
+    """ "the X Framework on Y": the head word before "on" names its class (lexicon
+    head_complement_preps), as before "of"; the recognizer's organisation is a plan."""
+    found = _relations(text)
+    for signer in signers:
+        assert _has(found, signer, "signs", plan, "asserted"), found
+
+
+@pytest.mark.parametrize(
     "text, subject",
     [
         (

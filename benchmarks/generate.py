@@ -162,7 +162,12 @@ def write(n: int, folder: Path) -> Path:
 
 
 def main() -> None:
-    n, out = int(sys.argv[1]), Path(sys.argv[2])
+    args = sys.argv[1:]
+    if len(args) != 2 or "-h" in args or "--help" in args:
+        sys.exit(__doc__)
+    if not args[0].isdigit():
+        sys.exit(f"benchmarks/generate.py: N must be a whole number, not {args[0]!r}")
+    n, out = int(args[0]), Path(args[1])
     write(n, out)
     print(f"wrote {n} articles to {out}")
 

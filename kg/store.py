@@ -401,3 +401,9 @@ class BulkLoad:
         finally:
             if main is not None:
                 main.unlink(missing_ok=True)
+
+    def discard(self) -> None:
+        """Let go of what was gathered without loading it (its spooled file removed)."""
+        main, self.graphs, self.quarantine, self._file = self._file, [], [], None
+        if main is not None:
+            main.unlink(missing_ok=True)

@@ -51,3 +51,20 @@ def test_an_unknown_option_or_help_stops_before_any_work(monkeypatch):
         with pytest.raises(SystemExit) as stop:
             bench.main()
         assert says in str(stop.value.code)
+
+
+def test_generate_help_or_a_bad_count_stops_with_one_line(monkeypatch, tmp_path):
+    import pytest
+
+    from benchmarks import generate as gen
+
+    for argv, says in (
+        (["--help"], "OUTDIR"),
+        ([], "OUTDIR"),
+        (["many", str(tmp_path / "g")], "N must be a whole number, not 'many'"),
+    ):
+        monkeypatch.setattr("sys.argv", ["generate.py", *argv])
+        with pytest.raises(SystemExit) as stop:
+            gen.main()
+        assert says in str(stop.value.code)
+    assert not (tmp_path / "g").exists()

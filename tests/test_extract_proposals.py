@@ -204,3 +204,166 @@ def test_a_bare_nomination_is_not_of_someone_named_otherwise_or_long_before(text
         label[r.object] == "Tomas Ekberg" and r.predicate in ("supports", "opposes")
         for r in st.relations
     )
+
+
+# -- plans named as the text names them (round 17) ---------------------------------------------
+
+
+def _labels(st) -> dict[str, tuple[str, ...]]:
+    return {e.label: e.aliases for e in st.entities}
+
+
+def test_a_to_infinitive_read_as_a_relative_clause_still_creates_the_plan():
+    # the parser hangs "to set up" on "initiative" as `relcl`: the centre is what is
+    # proposed, and "the initiative" later is that centre (syntax/arguments completes_noun)
+    found = _relations(
+        _extract(
+            "Velmar unveiled an initiative to set up a shared centre for tracking river "
+            "pollution. The initiative was backed by Norland."
+        )
+    )
+    assert ("shared centre", "proposedBy", "Velmar") in found
+    assert ("Norland", "supports", "shared centre") in found
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            "The Velmar Party has requested an emergency session of the assembly.",
+            ("emergency session", "proposedBy", "Velmar Party"),
+        ),
+        (
+            "Norland requested talks with Velmar on the border.",
+            ("talks with Velmar on the border", "proposedBy", "Norland"),
+        ),
+    ],
+)
+def test_an_event_requested_is_proposed(text, relation):
+    assert relation in _relations(_extract(text))
+
+
+def test_a_headline_plan_after_a_spaced_dash_is_named_without_what_comes_before():
+    st = _extract(
+        "UPDATES: Finance chiefs arrive in Rome - Velmarian plan to pool debt, Greece "
+        "cautious, Spain silent\n\nROME - Finance chiefs met on Monday."
+    )
+    labels = _labels(st)
+    assert "Velmarian plan" in labels
+    assert "Velmarian plan to pool debt" in labels["Velmarian plan"]
+    assert not any("Rome -" in name for e in st.entities for name in (e.label, *e.aliases))
+
+
+def test_a_joint_name_with_a_spaced_dash_keeps_its_first_party():
+    # review r17 AC3: only a place after a preposition is cut off before the dash
+    st = _extract(
+        "The Norland - Velmar border commission met in Norvik on Monday and was chaired by "
+        "Ana Ortiz."
+    )
+    assert ("Ana Ortiz", "leads", "Norland - Velmar border commission") in _relations(st)
+
+
+def test_an_aside_after_a_participle_is_on_the_subject_the_participle_completes():
+    # "sponsored by" hangs on "embargo" in the parse; it is the text's (syntax/repair.py
+    # _aside_on_the_phrase), which is named by what it does (common_nouns _acting)
+    st = _extract(
+        "The board widened the embargo in May. The text extending the embargo, sponsored by "
+        "Norland and Velmar, won approval on Friday."
+    )
+    found = _relations(st)
+    assert ("text", "proposedBy", "Norland") in found
+    assert ("text", "proposedBy", "Velmar") in found
+    assert not any(r[0] == "embargo" and r[1] == "proposedBy" for r in found)
+    assert "The text extending the embargo" in _labels(st)["text"]
+
+
+def test_an_aside_after_an_object_is_left_where_the_parser_hung_it():
+    found = _relations(
+        _extract("Velmar signed the text extending the embargo, drafted by Norland, on Friday.")
+    )
+    assert ("text", "proposedBy", "Norland") not in found
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # a compound the parser read as a participle: no ceasefire plan
+        ("Norway will head the ceasefire monitoring mission in Sudan.", "ceasefire"),
+        # an indefinite text "ready to support": none drafted yet
+        (
+            "Sudria said it could back a resolution prolonging the Velmar embargo on arms.",
+            "resolution",
+        ),
+    ],
+)
+def test_no_plan_named_by_a_participle_after_a_compound_or_an_indefinite_noun(text, wrong):
+    assert wrong not in _labels(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            # a bare "the party" is the party named last (lexicon bare_anaphors), also when
+            # an acronym the name does not spell out is another party's name beside it
+            "The Velmar Liberal Party (PDL), of the opposition, said the reshuffle changes "
+            "nothing. The party has requested an emergency session of the assembly.",
+            ("emergency session", "proposedBy", "Velmar Liberal Party"),
+        ),
+    ],
+)
+def test_the_party_is_the_party_named_last(text, relation):
+    assert relation in _relations(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        (
+            # "his party" is the body of his post, not the party named last
+            "The Velmar Liberal Party backs the treaty. Labour leader Tomas Ekberg said his "
+            "party would oppose the treaty.",
+            ("Velmar Liberal Party", "opposes", "treaty"),
+        ),
+        (
+            # a party named in apposition is named there, not the one before
+            "The Velmar Liberal Party backs the treaty. The main opposition party, the "
+            "Norland Green League, rejected the treaty.",
+            ("Velmar Liberal Party", "opposes", "treaty"),
+        ),
+    ],
+)
+def test_a_party_noun_with_more_than_a_determiner_is_no_anaphor(text, wrong):
+    assert wrong not in _relations(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, label, name",
+    [
+        (
+            "Sudria said it supported the Velmar Union's call for arbitration.",
+            "call for arbitration",
+            "Velmar Union's call for arbitration",
+        ),
+        (
+            "Norland welcomed Ekberg's visit to Velmar City.",
+            "visit to Velmar City",
+            "Ekberg's visit",
+        ),
+        (
+            "Ana Ortiz will attend Monday's meeting of trade ministers.",
+            "meeting of trade ministers",
+            "Monday's meeting",
+        ),
+    ],
+)
+def test_a_plan_or_event_is_also_named_with_its_possessor(text, label, name):
+    # common_nouns _owned_names: the label leaves the possessor out, an alias keeps it
+    assert name in _labels(_extract(text))[label]
+
+
+def test_no_name_with_a_pronoun_possessor():
+    st = _extract("The Velmar Union, whose mandate ends in May, tabled its plan for a fund.")
+    assert not any(
+        name.lower().startswith(("its ", "whose ")) for e in st.entities for name in e.aliases
+    )

@@ -32,7 +32,8 @@ def test_a_conjunct_after_but_does_not_share_the_negation_of_the_passive(text):
 def test_a_bare_conjunct_after_but_keeps_the_modal_and_drops_the_negation():
     found = _relations("Norway will not host the talks but hold talks with Sweden.")
     assert _has(found, "Norway", "holdsTalksWith", "Sweden", "planned"), found
-    assert _has(found, "Norway", "hosts", "talks", "negated"), found
+    # (a plan not to host turns the talks down: frames.yaml host refused_as, GOLD.md refuses)
+    assert _has(found, "Norway", "declines", "talks", "refused"), found
 
 
 def test_a_conjunct_after_and_still_shares_the_negation():
@@ -406,3 +407,95 @@ def test_calling_a_pact_null_and_void_opposes_it():
         '"null and void" on Tuesday.'
     )
     assert _has(found, "Norland", "opposes", "Brask Accord"), found
+
+
+# -- round 17: "the coalition", a person accepted, a body run ---------------------------------
+
+
+def test_the_coalition_is_the_coalition_government_named_before():
+    # lexicon anaphors, named_anaphors: coalition
+    found = _relations(
+        "Ola Berg heads the new coalition government in Norvik. The Velmar Party has no "
+        "plans to join this coalition, Tor Lund told the Norvik Courier."
+    )
+    assert _has(found, "Velmar Party", "declines", "coalition government", "refused"), found
+
+
+def test_the_coalition_is_no_body_without_coalition_in_its_name():
+    found = _relations(
+        "The Nordic Council met in Oslo on Monday. The Velmar Party will not join the coalition."
+    )
+    assert not any(p == "declines" for _s, p, _o in found), found
+
+
+def test_a_person_not_accepted_as_candidate_is_not_backed_not_declined():
+    # frames.yaml: accept a Person -> supports (the refusal frame keeps receive for persons)
+    found = _relations(
+        "Tor Lund will not be accepted as the joint nominee for chancellor, the Blue Alliance "
+        "said. The Blue Alliance would not accept Tor Lund as its nominee, a spokesman added."
+    )
+    assert _has(found, "Blue Alliance", "supports", "Tor Lund", "refused"), found
+    assert not _has(found, "Blue Alliance", "declines", "Tor Lund"), found
+
+
+def test_an_envoy_not_received_is_still_declined():
+    found = _relations("Norland says it will not receive Tor Lund, the envoy of Velmar.")
+    assert _has(found, "Norland", "declines", "Tor Lund", "refused"), found
+
+
+def test_turning_down_an_offer_to_run_a_body_declines_it():
+    # frames.yaml: run, manage (only_refused, refused_as declines)
+    found = _relations(
+        "Tor Lund, a banker from Norvik, turned down an offer in May to run the Nordic Fund, "
+        "according to Velmar radio."
+    )
+    assert _has(found, "Tor Lund", "declines", "Nordic Fund", "refused"), found
+
+
+def test_declining_to_run_a_port_declines_nothing():
+    found = _relations("Velmar Ports declined to run the Norvik port.")
+    assert not any(p == "declines" for _s, p, _o in found), found
+
+
+# -- "it" after a preposition is not its own clause's subject ----------------------------------
+
+
+def test_it_after_to_is_not_the_subject_that_gives_to_it():
+    # things._own_doers: "Norland will not contribute to it" is not Norland's own
+    found = _relations(
+        "The Velmar Brigade held its first drill in June. Norland has no plan to contribute "
+        "to it, its defence ministry said on Friday."
+    )
+    assert _has(found, "Norland", "declines", "Velmar Brigade", "refused"), found
+
+
+def test_it_after_to_is_none_of_coordinated_subjects():
+    found = _relations(
+        "The Velmar Force held its first drill in June. Norland and Sudria each offered a "
+        "battalion to it at the closed meeting."
+    )
+    assert _has(found, "Norland", "contributesTo", "Velmar Force", "offered"), found
+    assert _has(found, "Sudria", "contributesTo", "Velmar Force", "offered"), found
+    assert not _has(found, "Norland", "contributesTo", "Sudria"), found
+
+
+# -- hosting turned down ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In June Norland declined to host the Coral Summit, citing costs.",
+        "Norland will not host the Coral Summit, its prime minister told a press briefing.",
+    ],
+)
+def test_hosting_declined_or_ruled_out_as_a_plan_declines_it(text):
+    # frames.yaml host: refused_as declines (GOLD.md refuses)
+    found = _relations(text)
+    assert _has(found, "Norland", "declines", "Coral Summit", "refused"), found
+    assert not _has(found, "Norland", "hosts", "Coral Summit"), found
+
+
+def test_a_summit_not_hosted_last_year_is_no_refusal():
+    found = _relations("Norland did not host the Coral Summit last year.")
+    assert not _has(found, "Norland", "declines", "Coral Summit"), found

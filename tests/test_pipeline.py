@@ -223,6 +223,121 @@ def test_the_halves_of_the_last_batch_are_built_apart_and_stored_as_they_overlap
     assert _store_lines(tmp_path / "s1") == _store_lines(tmp_path / "s2")
 
 
+@pytest.mark.parametrize(
+    ("n_inputs", "expected"),
+    [
+        (36, (18, 32)),
+        (200, (150, 194)),
+        (2000, (1950, 1994)),
+        (12, (6,)),
+        (5, (5,)),
+        (300, (250, 294)),
+    ],
+)
+def test_with_jobs_the_tail_loads_leave_the_last_piece_alone(n_inputs, expected):
+    """Where a --jobs build loads what is pending besides every LOAD_BATCHES batches: at the
+    ends of the first piece of the last batch and of the piece before the last."""
+    from kg.pipeline import _tail_loads
+
+    assert _tail_loads(n_inputs, 100) == expected
+
+
+def _spied_loads(monkeypatch) -> list[int]:
+    """The number of articles of each bulk load of new articles (KgStore.add_nquads)."""
+    from kg.store import KgStore
+
+    loads: list[int] = []
+    real = KgStore.add_nquads
+
+    def spy(self, graphs, *a, **k):
+        graphs = list(graphs)
+        loads.append(len(graphs))
+        return real(self, graphs, *a, **k)
+
+    monkeypatch.setattr(KgStore, "add_nquads", spy)
+    return loads
+
+
+def test_with_jobs_only_the_last_piece_is_loaded_after_the_last_article(
+    tmp_path, gold_doc, monkeypatch
+):
+    """Twenty articles, batches of 100: pieces of 10, 5 and 5 (kg.batches.batch_spans). In one
+    process they go to the store in one load; with --jobs the first piece is loaded when it
+    arrives and the second when it does, so that the load after the last article holds the
+    last piece alone; the store holds the same quads."""
+    corpus = write_variants(tmp_path / "corpus", gold_doc, 20, quarantined=3)
+    loads = _spied_loads(monkeypatch)
+    build_inputs([corpus], None, store_dir=tmp_path / "s1")
+    assert loads == [20]
+    loads.clear()
+    build_inputs([corpus], None, store_dir=tmp_path / "s2", jobs=2)
+    assert loads == [10, 5, 5]
+    assert _store_lines(tmp_path / "s1") == _store_lines(tmp_path / "s2")
+
+
+def test_with_jobs_the_store_loads_behind_the_build(tmp_path, gold_doc, monkeypatch):
+    """With --jobs a bulk load runs in a thread of its own: the build takes the next piece
+    the workers send back while the load before it is under way (a load in the build's own
+    thread stopped it, and both workers ran out of tasks)."""
+    import threading
+
+    from kg.store import BulkLoad, KgStore
+
+    corpus = write_variants(tmp_path / "corpus", gold_doc, 20)
+    taken = []
+    next_piece = threading.Event()
+    real_add = BulkLoad.add
+
+    def add(self, *a, **k):
+        taken.append(1)
+        if len(taken) == 2:  # the build took the second piece
+            next_piece.set()
+        return real_add(self, *a, **k)
+
+    waited = []
+    real_load = KgStore.add_nquads
+
+    def load(self, graphs, *a, **k):
+        if not waited:  # the first load ends only once the build took the next piece
+            waited.append(next_piece.wait(timeout=10))
+        return real_load(self, graphs, *a, **k)
+
+    monkeypatch.setattr(BulkLoad, "add", add)
+    monkeypatch.setattr(KgStore, "add_nquads", load)
+    summary = build_inputs([corpus], None, store_dir=tmp_path / "s", jobs=2)
+    assert waited == [True]
+    assert summary.articles == 20
+    build_inputs([corpus], None, store_dir=tmp_path / "one")
+    assert _store_lines(tmp_path / "s") == _store_lines(tmp_path / "one")
+
+
+def test_a_load_behind_that_fails_stops_the_build_and_nothing_is_loaded_after_it(
+    tmp_path, gold_doc, monkeypatch
+):
+    """The error of a load behind the build (--jobs) is the build's, as that of a load in
+    its turn; the pieces after it are not loaded and no spooled file is left."""
+    import glob
+    import tempfile
+
+    from kg.store import KgStore, StoreError
+
+    corpus = write_variants(tmp_path / "corpus", gold_doc, 20)
+    calls = []
+
+    def failing(self, graphs, *a, **k):
+        calls.append(len(list(graphs)))
+        raise StoreError("the disk is full")
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(KgStore, "add_nquads", failing)
+    for jobs in (1, 2):
+        calls.clear()
+        with pytest.raises(StoreError, match="the disk is full"):
+            build_inputs([corpus], None, store_dir=tmp_path / f"s{jobs}", jobs=jobs)
+        assert calls == ([20] if jobs == 1 else [10])
+        assert glob.glob(str(tmp_path / "kg-load-*")) == []
+
+
 def test_new_articles_are_stored_load_batches_batches_a_load(tmp_path, gold_doc, monkeypatch):
     """Batches of new articles go to the store LOAD_BATCHES at a time (fewer bulk loads, less
     of RocksDB's compaction), with --jobs 1 and --jobs 2 alike, and the store holds the quads
@@ -509,6 +624,66 @@ def test_what_a_build_loads_is_walked_by_one_collection_not_two():
     finally:
         gc.callbacks.remove(count)
     assert freed and sum(freed) < 1_000  # the load's 10,000 garbage cycles went before
+
+
+def test_a_jobs_build_freezes_what_it_loads_without_walking_it(tmp_path, corpus, monkeypatch):
+    """With --jobs the pause of the load ends with no collection: what the load made (its
+    garbage cycles too) goes out of the collector's reach at once, for the workers forked
+    next; the collection had walked it all (some 121,000 objects after spaCy's load) in the
+    start every worker waits for. A build in one process still collects. What the pause
+    froze is let go if the store cannot be opened."""
+    import gc
+
+    import kg.pipeline
+    from kg.pipeline import collector_paused
+
+    gc.collect()
+    before = gc.get_freeze_count()
+    threshold = gc.get_threshold()
+    runs = []
+
+    def count(phase, info):
+        if phase == "start":
+            runs.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        with collector_paused(freeze=True):
+            for i in range(20_000):
+                node = {"i": i}
+                node["self"] = node  # garbage cycles
+            del node
+    finally:
+        gc.callbacks.remove(count)
+    try:
+        assert runs == []
+        assert gc.get_freeze_count() >= before + 20_000
+        assert gc.get_threshold() == threshold
+    finally:
+        gc.unfreeze()
+    freezes = []
+    real = kg.pipeline.collector_paused
+
+    def spy(freeze=False):
+        freezes.append(freeze)
+        return real(freeze)
+
+    monkeypatch.setattr(kg.pipeline, "collector_paused", spy)
+    for jobs in (1, 2):
+        build_inputs([corpus], None, store_dir=tmp_path / f"s{jobs}", jobs=jobs)
+        build_inputs([corpus], None, jobs=jobs)
+    assert freezes == [False, False, True, True]
+    gc.collect()
+    before = gc.get_freeze_count()
+    from kg.store import KgStore
+
+    held = KgStore(tmp_path / "s2")  # locked: the build cannot open it
+    try:
+        with pytest.raises(KgError):
+            build_inputs([corpus], None, store_dir=tmp_path / "s2", jobs=2)
+    finally:
+        held.close()
+    assert gc.get_freeze_count() == before
 
 
 def test_a_build_opens_its_store_while_it_loads_the_model(tmp_path, corpus, monkeypatch):

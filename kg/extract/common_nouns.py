@@ -16,7 +16,12 @@ from kg.extract.doc_memo import span_text
 from kg.extract.lexicon import frames, gazetteer, lexicon, norm
 from kg.extract.long_forms import long_forms
 from kg.extract.phrases.titles import title_data
-from kg.extract.syntax.arguments import phrasal_lemma, proposed_theme, under_stance
+from kg.extract.syntax.arguments import (
+    completes_noun,
+    phrasal_lemma,
+    proposed_theme,
+    under_stance,
+)
 from kg.extract.syntax.tree import tree
 from kg.extract.words import head_class, possessive, stripped, trim
 
@@ -33,6 +38,7 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
     lower, lemma = t.lower, t.lemma_lower
     for chunk in _chunks(doc):
         root = chunk.root
+        chunk = _after_dash(chunk, root)
         i = root.i
         # the head with the word before it: "working group", "contact group"
         cls = _head_class(lower[i - 1] if i > chunk.start else None, lemma[i], lower[i])
@@ -109,15 +115,17 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         elif len(out) > n and venue is not None:
             words = [*tokens, *tail]
             out[-1].alias = " ".join(span_text(doc, words[0].i, words[-1].i + 1).split())
-        if intent is not None and len(out) > n:
-            # "the government's plan to cut the budget": named by what it intends
+        content = intent if intent is not None else _acting(root)
+        if content is not None and len(out) > n:
+            # "the government's plan to cut the budget": named by what it intends; "the
+            # resolution renewing the mandate": by what it does
             end = next(
                 (
                     t.i
-                    for t in doc[intent.i : intent.right_edge.i + 1]
+                    for t in doc[content.i : content.right_edge.i + 1]
                     if t.text in (",", ";", ":") or t.is_quote or t.is_bracket
                 ),
-                intent.right_edge.i + 1,
+                content.right_edge.i + 1,
             )  # not a relative clause after a comma, nor a quotation's mark
             out[-1].alias = " ".join(span_text(doc, chunk.start, end).split())
         if len(out) > n:
@@ -126,6 +134,8 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
             out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
         if len(out) > n:
             out[-1].names = _other_names(doc, chunk, root, tokens, owned, tail)
+            if cls in lexicon().description_classes:
+                out[-1].names += _owned_names(doc, root, tail)
 
 
 @cache
@@ -262,7 +272,7 @@ def _stance_theme(verb, root) -> bool:
         return False  # a state it is kept in ("keep the embassy open"): it is there already
     clause = verb.head if verb.dep_ == "conj" and verb.head.pos_ == "VERB" else verb
     governor = clause.head
-    if clause.dep_ == "acl" and governor.pos_ == "NOUN":
+    if completes_noun(clause) and governor.pos_ == "NOUN":
         # a plan's noun is itself what it proposes ("a proposal to open new crossings": the
         # proposal), unless what it is to do creates a thing of its own (frames.yaml
         # `creation_verbs`: "an agreement to create a joint customs centre")
@@ -394,7 +404,7 @@ def _intent(root):
         (
             c
             for c in root.children
-            if c.dep_ == "acl"
+            if completes_noun(c)
             and c.pos_ in ("VERB", "AUX")
             and any(g.lower_ == "to" for g in c.children)
         ),
@@ -402,13 +412,54 @@ def _intent(root):
     )
 
 
+def _after_dash(chunk, root):
+    """A noun phrase from after a spaced dash before its head (lexicon `list_dashes`) when
+    all before the dash is a place right after a preposition: a headline's "Ministers meet in
+    Norvik - Velmarian plan to cut quotas" names the Velmarian plan, not "Norvik - Velmarian
+    plan"; "the Norland - Velmar border commission" is one name (review r17 AC3)."""
+    doc = chunk.doc
+    for i in range(root.i - 1, chunk.start, -1):
+        if doc[i].text in lexicon().list_dashes and doc[i].whitespace_ and doc[i - 1].whitespace_:
+            before = doc[chunk.start : i]
+            if (
+                chunk.start > 0
+                and doc[chunk.start - 1].pos_ == "ADP"
+                and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in before)
+            ):
+                return doc[i + 1 : chunk.end]
+            return chunk
+    return chunk
+
+
 def _cut(doc, root) -> bool:
     """Whether the parser cut a noun phrase after `root`: a noun or an -ing word hung on it
-    follows ("a ceasefire patrol unit" read as "a ceasefire" + "patrol unit")."""
+    follows ("a ceasefire patrol unit" read as "a ceasefire" + "patrol unit"); not the
+    participle that tells which one a definite noun is (`_acting`: "the resolution renewing
+    the mandate")."""
     nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
     return nxt is not None and (
-        nxt.pos_ in ("NOUN", "PROPN") or (nxt.tag_ == "VBG" and nxt.head.i == root.i)
+        nxt.pos_ in ("NOUN", "PROPN")
+        or (nxt.tag_ == "VBG" and nxt.head.i == root.i and _acting(root) is None)
     )
+
+
+def _acting(root):
+    """The participle right after a definite noun that tells which one it is by what it
+    does to something named with a determiner of its own ("the resolution renewing the
+    mandate", "the law banning the party"), or None: not "the ceasefire patrol unit" (a
+    compound the parser may read as a participle), nor an indefinite "a text renewing the
+    embargo" (one that may never be drafted)."""
+    doc = root.doc
+    nxt = doc[root.i + 1] if root.i + 1 < len(doc) else None
+    if nxt is None or nxt.head.i != root.i or nxt.dep_ != "acl" or nxt.tag_ != "VBG":
+        return None
+    definite = lexicon().definite_determiners
+    if not any(c.dep_ == "det" and c.lower_ in definite for c in root.children):
+        return None
+    objects = [c for c in nxt.children if c.dep_ == "dobj"]
+    if not any(c.dep_ in ("det", "poss") for o in objects for c in o.children):
+        return None
+    return nxt
 
 
 def _complement(doc, root, partners: frozenset[str] = frozenset()) -> list:
@@ -503,6 +554,23 @@ def _other_names(doc, chunk, root, tokens: list, owned: set[int], tail: list) ->
     quoted = [t.i for t in chunk if t.is_quote and t.i < root.i]
     if len(quoted) == 2 and quoted[1] == root.i - 1 and quoted[1] - quoted[0] > 1:
         _add_name(out, span_text(doc, quoted[0] + 1, quoted[1]))  # a "just transition" plan
+    return tuple(out)
+
+
+def _owned_names(doc, root, tail: list) -> tuple[str, ...]:
+    """A plan's or an event's names with the name or the day that owns it, as the text
+    writes them: "the EU's call for arbitration" is also "EU's call for arbitration" and
+    "EU's call", "Monday's meeting" is also so named; not "its plan" (a pronoun)."""
+    poss = next((c for c in root.children if c.dep_ == "poss"), None)
+    if poss is None or poss.pos_ == "PRON" or poss.tag_ in ("PRP$", "WP$"):
+        return ()
+    words = trim(list(doc[poss.left_edge.i : root.i + 1]))
+    if not words or words[-1].i != root.i:
+        return ()
+    out: list[str] = []
+    cut = next((k for k, t in enumerate(tail) if k and t.dep_ == "prep"), len(tail))
+    for more in ([], tail[:cut], tail):
+        _add_name(out, span_text(doc, words[0].i, (more[-1].i if more else root.i) + 1))
     return tuple(out)
 
 

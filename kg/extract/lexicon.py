@@ -289,6 +289,7 @@ class Lexicon:
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
     list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"
     title_place_preps: frozenset[str]  # "ambassador to X": X is named too
+    in_place_name_heads: frozenset[str]  # "mission": "the X Mission in Y" is also its name
     replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person
@@ -304,6 +305,7 @@ class Lexicon:
     cabinet_words: frozenset[str]  # "cabinet", "reshuffle": a government's portfolio
     led_body_nouns: frozenset[str]  # "the committee is chaired by X": X is its chair
     led_body_titles: dict[str, tuple[str, ...]]  # "head" -> leader: "leader of the opposition"
+    bare_leadership_titles: frozenset[str]  # "commander": of whatever is commanded
     strip_words: frozenset[str]  # dropped from the start of a name ("the", "new")
     copular_verbs: frozenset[str]  # "X is / became the minister"
     coordinators: frozenset[str]  # ",", "and": join the items of a list
@@ -339,6 +341,7 @@ class Lexicon:
     counterpart_nouns: frozenset[str]  # "her German counterpart, X"
     byline_words: frozenset[str]  # "By Mira Solvang, Defence Correspondent"
     time_zones: frozenset[str]  # "13:05 GMT - ": words after a live blog's time stamp
+    list_bullets: frozenset[str]  # "- ": a list item, a line of the body, no heading
     headline_slugs: frozenset[str]  # "INTERVIEW-", "UPDATE 2-": a wire headline's genre
     byline_roles: frozenset[str]  # "..., Defence Correspondent": the author's title
     place_prepositions: frozenset[str]  # "arrived in X": X stands where a place stands
@@ -373,6 +376,8 @@ class Lexicon:
     post_taking_verbs: frozenset[str]  # "B succeeds A", "B becomes minister": B takes a post
     age_words: tuple[str, ...]  # "the 51-year-old": the unit and the adjective
     anaphor_determiners: frozenset[str]  # "the plan", "its force"
+    time_apart_words: frozenset[str]  # "next": "the summit" is no "next summit" named before
+    bare_anaphors: dict[str, str] = field(metadata=_read(_by_word))  # "the party" only
     anaphoric_title_words: frozenset[str]  # "the minister" (generic, but refers back)
     speaker_preps: frozenset[str]  # "a spokesperson for X said": X says
     speaker_titles: frozenset[str]  # "a spokesperson for X": a title of X's

@@ -6,6 +6,7 @@ from __future__ import annotations
 from kg.extract.clusters import Cluster
 from kg.extract.lexicon import frames, lexicon, norm
 from kg.extract.mentions import Mention
+from kg.extract.syntax.arguments import completes_noun
 from kg.extract.syntax.events import governing_verb
 from kg.extract.syntax.modality import verb_in
 from kg.ontology import fits
@@ -37,22 +38,20 @@ def link_descriptions(
             continue
         cls, word = m.cls or "", m.key.split()[-1] if m.key else ""
         c = named_word.get((cls, word))
-        if c is not None and _other_content(m, c, docs):
+        if c is not None and _differs(m, c, docs):
             c = None  # "the Velmar proposal ... the proposal on a pipeline": another one
         if c is None:
             c = _acted_on(m, word, docs, acted)
         if c is None:
             c = described.get((cls, word))
-            if c is not None and (
-                not _same_complement(c.mentions[0], m) or _other_content(m, c, docs)
-            ):
+            if c is not None and (not _same_complement(c.mentions[0], m) or _differs(m, c, docs)):
                 c = None  # "talks between X and Y" and "talks with Z" are two talks
         if (
             c is None
             and m.definite
             and cls in named
             and _compatible(word, named[cls])
-            and not _other_content(m, named[cls], docs)
+            and not _differs(m, named[cls], docs)
         ):
             c = named[cls]
         if c is None:
@@ -84,7 +83,7 @@ def _act_word(tok) -> str | None:
         return None  # "proposed that Sweden leave the alliance" proposes no alliance
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "dobj", "ccomp") and tok.dep_ == "dobj":
         verb = verb.head  # "proposed holding a summit"
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and tok.dep_ == "dobj":
+    if completes_noun(verb) and verb.head.pos_ == "NOUN" and tok.dep_ == "dobj":
         return verb.head.lemma_.lower()  # "an initiative to create a centre"
     if (
         verb.dep_ in ("ccomp", "xcomp")
@@ -280,6 +279,22 @@ def _same_complement(first: Mention, m: Mention) -> bool:
     """ "the talks" may be "talks between X and Y"; "talks with Z" is not."""
     a, b = _complement_of(first), _complement_of(m)
     return not a or not b or a == b
+
+
+def _differs(m: Mention, c: Cluster, docs: list) -> bool:
+    """Whether a description is not the entity `c` for what it says it is about
+    (`_other_content`) or for a word of time that sets `c` apart (lexicon `time_apart_words`:
+    "the summit" is not the "next summit" named in an earlier paragraph; "the next summit"
+    may be, and so may "the meeting" in the paragraph of "the next meeting")."""
+    if _other_content(m, c, docs):
+        return True
+    words = norm(c.label).split()
+    return (
+        bool(words)
+        and words[0] in lexicon().time_apart_words
+        and words[0] not in norm(m.text).split()
+        and all(n.block != m.block for n in c.mentions)
+    )
 
 
 def _other_content(m: Mention, c: Cluster, docs: list) -> bool:

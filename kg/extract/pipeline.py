@@ -75,6 +75,7 @@ def segment(texts: Sequence[str], limit: int) -> tuple[list[_Piece], list[str], 
             lex.byline_words,
             lex.time_zones,
             lex.headline_slugs,
+            lex.list_bullets,
         )
         all_blocks.append(parts)
         for b, part in enumerate(parts):

@@ -147,6 +147,7 @@ def blocks(
     byline_words: frozenset[str] = frozenset(),
     time_zones: frozenset[str] = frozenset(),
     slugs: frozenset[str] = frozenset(),
+    bullets: frozenset[str] = frozenset(),
 ) -> list[Block]:
     """Split the text into lines; short lines without final punctuation are headings.
     A dateline ("NORVIK, March 4 (Norpress) - ") or a live blog's time stamp ("13:05 - ") is
@@ -160,7 +161,9 @@ def blocks(
     Updated 11:30"; its first word one of `byline_words`) is a heading however long.
     A wire headline's slugs ("INTERVIEW-", "REFILE-UPDATE 2-": words of `slugs` in capitals,
     each with a version number or not, then a hyphen) are left out of its block, so that the
-    headline's first name is read as written ("INTERVIEW-Norland's minister ...": Norland)."""
+    headline's first name is read as written ("INTERVIEW-Norland's minister ...": Norland).
+    A line that opens with one of `bullets` ("- ", "• ") is an item of a list, a line of the
+    body however short ("- Velmar's defence minister has resigned")."""
     out: list[Block] = []
     lines = 0
     pos = 0
@@ -176,7 +179,8 @@ def blocks(
         end = start + len(stripped)
         words = stripped.split()
         byline = words[0] == words[0].capitalize() and words[0].lower() in byline_words
-        heading = not _END.search(stripped) and (len(words) <= 14 or byline)
+        bullet = len(words) > 1 and words[0] in bullets
+        heading = not bullet and not _END.search(stripped) and (len(words) <= 14 or byline)
         # a headline's slug (a headline may end in "?" or a quote), not the first word of a
         # sentence ("FOCUS-Group talks ended on Monday.")
         cut = _slugs_end(stripped, slugs) if lines <= 3 and not stripped.endswith(".") else 0

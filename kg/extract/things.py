@@ -53,7 +53,25 @@ class Things:
             c = self._parallel(block, tok, "dobj", "nsubjpass") or self._topic_subject(block, tok)
         elif tok.dep_ == "nsubj" and not _controls_an_object(tok.head.head):
             c = self._parallel(block, tok, "nsubj") or self._topic_subject(block, tok)
-        return c or self._antecedent(block, tok, things, same_or_previous=True)
+        return c or self._antecedent(
+            block, tok, things, same_or_previous=True, exclude=self._own_doers(block, tok)
+        )
+
+    def _own_doers(self, block: int, tok) -> set[int]:
+        """For "it" after a preposition of a verb, the entities that do what the verb says:
+        "it" there is never its own clause's subject, which would be "itself" ("The brigade
+        was set up in May. Norland will not contribute to it": the brigade, not Norland)."""
+        if (
+            tok.dep_ != "pobj"
+            or tok.head.dep_ != "prep"
+            or tok.head.head.pos_ not in ("VERB", "AUX")
+        ):
+            return set()
+        doer = _doer(tok.head.head)
+        if doer is None or doer.lower_ in lexicon().thing_pronouns:
+            return set()
+        # ("Norland and Sudria each offered a battalion to it": neither)
+        return {r.cluster.id for t in (doer, *doer.conjuncts) for r in self._refs_one(block, t)}
 
     def _topic_subject(self, block: int, tok) -> Cluster | None:
         """For "it" that is the first subject of its sentence, the body, force, plan or event
@@ -237,6 +255,23 @@ def _plan_verbs() -> frozenset[str]:
         and not fr.under  # nor only under a stance ("agreed to extend it"): not every "it"
         for w in fr.lemmas
     )
+
+
+def _doer(verb):
+    """A verb's subject, or the one it shares with the verb it is coordinated with or
+    completes ("agreed to send troops to it"), or with the verb whose object's intention it
+    states ("has no plans to contribute to it", "made an offer to send troops to it")."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        elif verb.dep_ == "acl" and verb.head.dep_ == "dobj":
+            verb = verb.head.head
+        else:
+            return None
+    return None
 
 
 def _controls_an_object(verb) -> bool:

@@ -67,6 +67,17 @@ def _person_before(b: Builder, tok) -> Ref | None:
     return None
 
 
+def _named_before_comma(b: Builder, i: int) -> Ref | None:
+    """The person whose name ends right before the comma before token `i`, if any."""
+    doc = b.doc
+    if i < 2 or doc[i - 1].text != ",":
+        return None
+    m = b.index.mention_at(b.block, doc[i - 2])
+    if not b.is_person(m) or m.tok_end != i - 1:
+        return None
+    return Ref(b.cluster(m))
+
+
 def successor_post_level(title) -> str | None:
     """The modality of the post a successor noun names with "as" (`_successor_as`): the
     succession's ("proposed A as B's successor as X": planned), asserted with no verb."""
@@ -161,10 +172,17 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
                     break  # "A replaced B as minister": A's, read off the verb below
                 return Ref(index.clusters[m.cluster]), "appointed-as"
     if prep is not None and _until_now(prep):
+        # "X, until now the navy's chief, succeeds Y": the person the phrase is set off
+        # from by its comma (the parser hangs it on the verb or on X)
+        named = _named_before_comma(b, prep.i)
+        if named is not None:
+            return named, "until-now"
         # "named X, until now Minister of Finance, as ...", "X was until now the chief":
-        # the object, else the subject, held the post before
+        # the object of a verb that names someone to a post, else the subject, held the
+        # post before (not the object of "will replace Y")
         verb = prep.head
-        for tok in (*_appointees(verb), *subjects(verb)):
+        named_to = _appointees(verb) if _names_object(verb) else []
+        for tok in (*named_to, *subjects(verb)):
             refs = b.people(tok)
             if refs:
                 return refs[0], "until-now"
@@ -354,7 +372,9 @@ def _until_now(prep) -> bool:
     """ "until now", "until recently" (lexicon `former_prepositions`): what follows was held
     until the time of writing."""
     words = lexicon().former_prepositions.get(prep.lower_)
-    return bool(words) and any(c.lower_ in words for c in prep.children if c.dep_ == "pcomp")
+    # the word right after the preposition: the parser may hang "now" on the title
+    # ("until now commander of X": advmod of "commander"), not on "until"
+    return bool(words) and prep.i + 1 < len(prep.doc) and prep.doc[prep.i + 1].lower_ in words
 
 
 def _person_at(b: Builder, i: int) -> Ref | None:

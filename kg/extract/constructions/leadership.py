@@ -52,7 +52,8 @@ def leadership(b: Builder) -> None:
             bodies = _bodies_above(b, split[0])
         if not bodies:
             nouns = objects or ([clause.head] if clause.dep_ in ("relcl", "acl") else [])
-            _hold_unnamed(b, tok, titles["default"], nouns[:1] or split)
+            if not _hold_unnamed(b, tok, titles["default"], nouns[:1] or split):
+                _hold_bare(b, tok, tok, titles)
             continue
         _hold(b, tok, tok, titles, bodies)
     for noun in tokens_with(b.doc, "LEMMA", set(lex.leadership_nouns)):
@@ -65,7 +66,10 @@ def leadership(b: Builder) -> None:
         ended = term_ended(noun) or (
             verb.lemma_.lower() in lex.leadership_holding_verbs and verb.tag_ == "VBD"
         )
-        _hold(b, verb, noun, titles, bodies, ended=ended)
+        if bodies:
+            _hold(b, verb, noun, titles, bodies, ended=ended)
+        elif not prep_objects(noun, "of"):  # "took command on Monday" (of nothing named)
+            _hold_bare(b, verb, noun, titles, ended=ended)
 
 
 def portfolios(b: Builder) -> None:
@@ -265,12 +269,19 @@ def _hold(
             b.add(position, "positionIn", of, tok, 0.75, "leadership-verb", said=False)
 
 
-def _hold_unnamed(b: Builder, verb, title: str, nouns: list) -> None:
+def _hold_bare(b: Builder, verb, tok, titles: dict[str, str], ended: bool = False) -> None:
+    """ "The rotation, commanded by Captain A", "A took command on Monday": the doers hold
+    the post with no owner when its title is one of lexicon `bare_leadership_titles`."""
+    if titles["default"] in lexicon().bare_leadership_titles:
+        _hold(b, verb, tok, titles, [], unnamed=True, ended=ended)
+
+
+def _hold_unnamed(b: Builder, verb, title: str, nouns: list) -> bool:
     """ "A working group co-chaired by A and B", "the negotiating team is led by A": a body
     known by a noun of lexicon `led_body_nouns` only (no entity of it): its doers hold the
     post written with the body's words ("co-chair of the working group"), of the body its
     possessor names ("the federation's disciplinary panel") or of none. Not a group named by
-    its members ("led a team of engineers to the dam": no office)."""
+    its members ("led a team of engineers to the dam": no office). Whether it held one."""
     noun = nouns[0] if nouns else None
     if (
         noun is None
@@ -279,7 +290,7 @@ def _hold_unnamed(b: Builder, verb, title: str, nouns: list) -> None:
         or b.index.refs(b.block, noun, with_conj=False)
         or prep_objects(noun, "of")
     ):
-        return
+        return False
     owners = [r for c in noun.children if c.dep_ == "poss" for r in _bodies(b, c)]
     # its lower-case modifiers ("joint working group"; not "the Norlandic delegation": the
     # country is no part of the post's name)
@@ -300,6 +311,7 @@ def _hold_unnamed(b: Builder, verb, title: str, nouns: list) -> None:
     _hold(
         b, verb, verb, {"default": written[0]}, [], unnamed=True, written=written[1:], owner=owner
     )
+    return True
 
 
 def _past(verb) -> bool:

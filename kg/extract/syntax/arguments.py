@@ -321,6 +321,13 @@ def has_to(verb) -> bool:
     return any(dep[c] == "aux" and lower[c] == "to" for c in t.kids[verb.i])
 
 
+def completes_noun(clause) -> bool:
+    """A clause that completes the noun it hangs on: a participle or an infinitive (`acl`),
+    or a to-infinitive the parser read as a relative clause ("an initiative to create a
+    joint centre", "create" as `relcl`; a relative clause has a finite verb)."""
+    return clause.dep_ == "acl" or (clause.dep_ == "relcl" and has_to(clause))
+
+
 def gives_an_order(verb) -> bool:
     """ "directed the ministry to prepare a plan", "commanded the troops to withdraw": a verb
     of giving orders (data: frames.yaml order_verbs) with a to-infinitive after it orders its

@@ -29,6 +29,7 @@ class ObjectRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         _verb_read_as_participle(doc)
+        _aside_on_the_phrase(doc)
         ents = doc.ents
         _title_read_as_gerund(ents)
         people = {e.end: e for e in ents if e.label_ == "PERSON"}
@@ -110,6 +111,39 @@ def _verb_read_as_participle(doc: Doc) -> None:
             for c in later:  # the full stop and what follows the verb hang on the verb
                 c.head = verb
             break
+
+
+def _aside_on_the_phrase(doc: Doc) -> None:
+    """ "The resolution renewing the mandate, drafted by A and B, was adopted": a participle
+    set off by commas after a subject whose head a participle completes ("renewing the
+    mandate"), which the parser hung on that participle's object, the nearest noun. Between
+    a subject and its verb, the aside is on the subject's head ("the resolution ... drafted
+    by A and B"), when the comma that closes it hangs on that head or on the verb; not
+    after an object ("signed the law extending the embargo, imposed by the UN, on Friday":
+    the embargo's)."""
+    for verb in doc:
+        if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.i < 1 or doc[verb.i - 1].text != ",":
+            continue
+        noun = verb.head
+        inner = noun.head
+        if not (
+            noun.dep_ == "dobj"
+            and inner.dep_ == "acl"
+            and inner.tag_ == "VBG"
+            and inner.head.pos_ == "NOUN"
+            and inner.i < noun.i < verb.i
+        ):
+            continue
+        head = inner.head
+        after = verb.right_edge.i + 1
+        if (
+            head.dep_ in ("nsubj", "nsubjpass")
+            and after < head.head.i
+            and doc[after].text == ","
+            and doc[after].head.i in (head.i, head.head.i)
+        ):
+            verb.head = head
+            doc[verb.i - 1].head = head
 
 
 def _title_read_as_gerund(ents) -> None:

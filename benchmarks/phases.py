@@ -35,6 +35,12 @@ their exit): start-up (launch to the first extraction task in a worker), extract
 task's start to the last task's end, in the workers), the tail (the last batch built after
 its last article was extracted), the store (the last batch stored, the store closed) and the
 exit. Start-up and tail are serial on any number of cores: they bound what --jobs can gain.
+It also sums, for each worker, the time it waited between the end of one of its tasks and
+the start of its next ("workers idle": kg.jobs's pool let it run out of work, as when the
+build's process loaded the store in its own thread until round 17), and how long before
+the last extraction each worker ended its own last one ("ended early": the imbalance at the
+end). Both are wall seconds and grow with the machine's load, but they show where a
+`--jobs` build loses time even when the wall ratio, on a shared machine, shows nothing.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from itertools import pairwise
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -149,7 +156,8 @@ def traced(name, real, count):
     def run(*a, **k):
         start = now()
         out = real(*a, **k)
-        os.write(log, (json.dumps([name, len(count(a)), start, now()]) + "\\n").encode())
+        record = [name, len(count(a)), start, now(), os.getpid()]
+        os.write(log, (json.dumps(record) + "\\n").encode())
         return out
     run.__qualname__ = run.__name__ = "traced_" + name  # found again in a forked worker
     globals()[run.__name__] = run
@@ -191,10 +199,11 @@ def run_jobs(corpus: Path, label: str, jobs: int) -> dict:
             raise SystemExit(f"{label}: {done.stderr.strip()[-400:]}")
         marks = json.loads(done.stdout.strip().splitlines()[-1])
         tasks = [json.loads(line) for line in log.read_text().splitlines()]
-        extract = [(a - t0, b - t0) for kind, _n, a, b in tasks if kind == "extract"]
-        builds = [(a - t0, b - t0) for kind, _n, a, b in tasks if kind == "build"]
+        extract = [(a - t0, b - t0) for kind, _n, a, b, _pid in tasks if kind == "extract"]
+        builds = [(a - t0, b - t0) for kind, _n, a, b, _pid in tasks if kind == "build"]
         first, last = min(a for a, _b in extract), max(b for _a, b in extract)
         built = max(b for _a, b in builds)
+        idle, early = worker_idle(tasks)
         return {
             "corpus": label,
             "jobs": jobs,
@@ -205,9 +214,28 @@ def run_jobs(corpus: Path, label: str, jobs: int) -> dict:
             "tail_build_s": round(built - last, 2),
             "store_close_s": round(marks["returned"] - built, 2),
             "exit_s": round(wall - marks["returned"], 2),
+            "workers_idle_s": idle,
+            "ended_early_s": early,
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def worker_idle(tasks: list[list]) -> tuple[list[float], list[float]]:
+    """From the task records of a `--jobs` build ([kind, inputs, start, end, pid]), for
+    each worker (in the order they started a first task): the seconds it waited between
+    one of its tasks and its next, and how long before the corpus's last extraction ended
+    it ended its own last one."""
+    by_worker: dict[int, list[tuple[float, float, str]]] = {}
+    for kind, _n, start, end, pid in sorted(tasks, key=lambda t: t[2]):
+        by_worker.setdefault(pid, []).append((start, end, kind))
+    last = max(end for kind, _n, _start, end, _pid in tasks if kind == "extract")
+    idle, early = [], []
+    for runs in by_worker.values():
+        idle.append(round(sum(max(0.0, b[0] - a[1]) for a, b in pairwise(runs)), 2))
+        own = max((end for _start, end, kind in runs if kind == "extract"), default=last)
+        early.append(round(last - own, 2))
+    return idle, early
 
 
 def run(corpus: Path, label: str, window: int = 0) -> dict:
@@ -275,16 +303,18 @@ def main() -> None:
         print(
             f"| corpus | --jobs 1 wall s | --jobs {jobs} wall s | ratio | start-up s | "
             "extraction s | tail: last batch built s | store + close s | exit s | "
-            "(start-up + tail) / --jobs 1 |"
+            "(start-up + tail) / --jobs 1 | workers idle s | ended early s |"
         )
-        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         for r in rows:
             serial = (r["startup_s"] + r["tail_build_s"]) / r["jobs1_wall_s"]
             print(
                 f"| {r['corpus']} | {r['jobs1_wall_s']} | {r['wall_s']} | "
                 f"{r['wall_s'] / r['jobs1_wall_s']:.2f} | {r['startup_s']} | "
                 f"{r['extraction_s']} | {r['tail_build_s']} | {r['store_close_s']} | "
-                f"{r['exit_s']} | {serial:.2f} |"
+                f"{r['exit_s']} | {serial:.2f} | "
+                f"{' + '.join(map(str, r['workers_idle_s']))} | "
+                f"{' + '.join(map(str, r['ended_early_s']))} |"
             )
         return
     print(

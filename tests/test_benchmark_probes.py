@@ -36,3 +36,22 @@ def test_the_functions_the_phase_probes_wrap_exist():
         if not hasattr(OWNERS[owner], name)
     ]
     assert not missing, f"benchmarks/phases.py wraps what kg no longer has: {missing}"
+
+
+def test_the_jobs_timeline_sums_each_workers_wait_between_its_tasks():
+    """benchmarks/phases.py --jobs: for each worker, the time between the end of one of its
+    tasks and the start of its next, and how long before the last extraction it ended its
+    own last one."""
+    from benchmarks.phases import worker_idle
+
+    tasks = [
+        ["extract", 4, 1.0, 2.0, 11],
+        ["extract", 4, 1.0, 2.5, 22],
+        ["extract", 4, 2.0, 3.0, 11],
+        ["build", 8, 3.5, 4.0, 11],  # waited 0.5 s for the batch
+        ["extract", 1, 2.75, 4.5, 22],  # waited 0.25 s, ended the corpus's extraction
+        ["build", 1, 4.75, 5.0, 22],
+    ]
+    idle, early = worker_idle(tasks)
+    assert idle == [0.5, 0.5]
+    assert early == [1.5, 0.0]

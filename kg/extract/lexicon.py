@@ -289,6 +289,7 @@ class Lexicon:
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
     list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"
     title_place_preps: frozenset[str]  # "ambassador to X": X is named too
+    in_place_name_heads: frozenset[str]  # "mission": "the X Mission in Y" is also its name
     replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
     courtesy_titles: frozenset[str]  # "Ms X", "Dr X": X is a person
@@ -304,7 +305,8 @@ class Lexicon:
     cabinet_words: frozenset[str]  # "cabinet", "reshuffle": a government's portfolio
     led_body_nouns: frozenset[str]  # "the committee is chaired by X": X is its chair
     led_body_titles: dict[str, tuple[str, ...]]  # "head" -> leader: "leader of the opposition"
-    bare_leadership_titles: frozenset[str]  # "commander": of whatever is commanded
+    bare_leadership_titles: frozenset[str]  # "commander": of a unit or force with no name
+    bare_leadership_objects: frozenset[str]  # "rotation", "sector": a unit commanded
     strip_words: frozenset[str]  # dropped from the start of a name ("the", "new")
     copular_verbs: frozenset[str]  # "X is / became the minister"
     coordinators: frozenset[str]  # ",", "and": join the items of a list
@@ -647,6 +649,7 @@ class Frames:
     beneficiary_preps: frozenset[str]  # "offered to share it with X"
     beneficiary_verbs: frozenset[str]  # "share", "train": giving verbs
     post_preps: frozenset[str]  # "named X as foreign minister": the post
+    candidacy_nouns: frozenset[str]  # "would not accept X as its candidate": a backing
     holding_verbs: frozenset[str]  # "chose X to head the agency"
     destination_words: frozenset[str]  # "send troops abroad": no force guessed
     object_states: frozenset[str]  # "left X in charge": a predicate of the object

@@ -292,6 +292,7 @@ def _differs(m: Mention, c: Cluster, docs: list) -> bool:
     return (
         bool(words)
         and words[0] in lexicon().time_apart_words
+        and c.label[:1].islower()  # a description ("next summit"), not a name ("Future ...")
         and words[0] not in norm(m.text).split()
         and all(n.block != m.block for n in c.mentions)
     )

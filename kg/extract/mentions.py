@@ -287,7 +287,13 @@ def find_mentions(
     ents = doc.ents  # a new tuple of Spans on each read
     person_starts = {e.start for e in ents if e.label_ == "PERSON"}
     person_ends = {e.end for e in ents if e.label_ == "PERSON"}
+    listed = _listed_people(doc, ents, person_starts)
+    person_starts |= listed
+    person_ends |= {e.end for e in ents if e.start in listed}
     for ent in ents:
+        if ent.start in listed:  # a name in a list of people the recognizer misread
+            add(list(ent), "PERSON")
+            continue
         if ent.label_ in MISREAD_PLACES:
             # "the Tarsk training area", "the Orsk dam" read as a product: the place it names;
             # not a model's code ("the F-35 base", "the A400M base": review Z4)
@@ -326,6 +332,7 @@ def find_mentions(
                 add(place, "GPE")
 
     _join_names_before_acronyms(doc, out)
+    _names_in_places(doc, out)
     spans.clear()  # a joined name ends where the place it took in ended
     spans.update((m.tok_start, m.tok_end) for m in out)
     for k, m in enumerate(out):
@@ -479,7 +486,7 @@ def one_of(head):
     return one if one.lower_ == "one" and one.dep_ in ("attr", "appos") else None
 
 
-def _listed_after_title(doc, ent, person_starts: set[int]) -> bool:
+def _listed_after_title(doc, ent, person_starts: set[int], any_name: bool = False) -> bool:
     """A plural title whose "of" complement (no person in it, titles.yaml
     `windows.written` words at most) ends at a comma before a name, a rank and a name, or
     an owner's name with "'s" and a name: "the trade ministers of Norland, Sudria and Vell,
@@ -499,9 +506,50 @@ def _listed_after_title(doc, ent, person_starts: set[int]) -> bool:
             k = owner_end + 1  # "Norland's A"
         while k < sent_end and doc[k].ent_type_ == "POSITION" and k not in person_starts:
             k += 1  # a rank: "General A"
-        if k in person_starts:
+        if k in person_starts or (any_name and doc[k].ent_iob_ == "B"):
             return True
     return False
+
+
+def _listed_people(doc, ents, person_starts: set[int]) -> set[int]:
+    """Where the names of a list after a plural title's "of" complement begin, when the
+    recognizer read one of them as a person and another as a body or a place: "the interior
+    ministers of the three countries, Norland's A, Sudria's B and Vell's General C" (A and B
+    read as a body and a place, C as a person) are all people. Each item is one name,
+    after an owner's name with "'s" and a rank or not, of two words or more in title case
+    that the gazetteer does not know; the list is of two names or more."""
+    starts = {e.start: e for e in ents}
+    gaz = gazetteer()
+    out: set[int] = set()
+    for ent in ents:
+        if ent.label_ != "POSITION" or ent[-1].lower_ not in title_data().role_plurals:
+            continue
+        if not _listed_after_title(doc, ent, person_starts, any_name=True):
+            continue
+        comma = next((j for j in range(ent.end, sentence(ent[0]).end) if doc[j].text == ","), None)
+        names, k, end = [], (comma or 0) + 1, sentence(ent[0]).end
+        while comma is not None and k < end:
+            owner_end = next((q for q in range(k, min(end, k + 5)) if doc[q].tag_ == "POS"), None)
+            if owner_end is not None and all(t.is_title for t in doc[k:owner_end]):
+                k = owner_end + 1  # "Norland's A"
+            while k < end and doc[k].ent_type_ == "POSITION" and k not in person_starts:
+                k += 1  # a rank: "General A"
+            name = starts.get(k)
+            if name is None or len(name) < 2 or not all(t.is_title for t in name):
+                break
+            names.append(name)
+            k = name.end
+            start = k
+            while k < end and doc[k].lower_ in lexicon().coordinators:  # ",", "and", ", and"
+                k += 1
+            if k == start:
+                break
+        if len(names) < 2 or not any(n.label_ == "PERSON" for n in names):
+            continue
+        for n in names:
+            if n.label_ in ("ORG", "LOC", "GPE", "FAC") and norm(n.text) not in gaz.by_name:
+                out.add(n.start)
+    return out
 
 
 def _join_names_before_acronyms(doc, out: list[Mention]) -> None:
@@ -539,6 +587,29 @@ def _join_names_before_acronyms(doc, out: list[Mention]) -> None:
         name.tok_end, name.end, name.head = place.tok_end, place.end, span.root.i
         name.text = " ".join(span.text.split())
         out.remove(place)
+
+
+def _names_in_places(doc, out: list[Mention]) -> None:
+    """ "the Velmar Partnership Mission in Norland": a name whose last word is one of lexicon
+    `in_place_name_heads`, right before "in" and a place that ends the phrase, is also named
+    with the place (its `long` form, an alias, never its label), as readers and gold often
+    name it; the place stays an entity of its own. Not "the Velmar Fund in Norvik", "the
+    Sudria Institute in Osk": where a body sits is no part of its name."""
+    starting = {m.tok_start: m for m in out}
+    heads = lexicon().in_place_name_heads
+    for m in out:
+        i = m.tok_end
+        if m.long or m.label not in ("ORG", "FAC", "NORP", "GPE") or doc[i - 1].lower_ not in heads:
+            continue
+        if i + 1 >= len(doc) or doc[i].lower_ != "in":
+            continue
+        place = starting.get(i + 1)
+        if place is None or place.cls not in _PLACE_CLASSES:
+            continue
+        after = place.tok_end
+        if after < len(doc) and doc[after].is_title and doc[after].is_alpha:
+            continue  # "the Velmar Mission in Norland Province": not where the place ends
+        m.long = f"{m.text} in {place.text}"
 
 
 _OPEN, _CLOSE = {"“", '"', "‘"}, {"”", '"', "’"}

@@ -321,6 +321,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             c = self._antecedent(
                 block, tok, {lex.anaphors[lemma]}, word=lemma, named=lemma in lex.named_anaphors
             )
+            if c is not None and lemma in lex.named_anaphors and self._another_one(block, tok, c):
+                return []  # "the Saudi-led coalition", or "a rival coalition" named since
             if c is None and lemma in lex.named_anaphors:
                 c = self._described_as(block, tok)  # "The ELN, a rebel group, ... the group"
             return [Ref(c, True)] if c else []
@@ -538,6 +540,23 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             if other.cluster != c.id and other.block == block:
                 return None  # another of its class named since, in the noun's paragraph
         return c
+
+    def _another_one(self, block: int, tok, c: Cluster) -> bool:
+        """Whether a definite noun of `named_anaphors` names another one of its kind than the
+        entity with its word in its name, `c`: a modifier or complement the name lacks ("the
+        Saudi-led coalition" after "the coalition government"), or one brought in since with
+        an indefinite ("A rival coalition was formed ... the coalition")."""
+        lex = lexicon()
+        t = tree(tok.doc)
+        words = {w for name in (c.label, *c.aliases) for w in norm(name).split()}
+        if _says_more(t, tok, t.kids[tok.i], words | lex.anaphor_determiners):
+            return True
+        pos = self.pos(block, tok)
+        before = [m for m in c.mentions if m.start < pos]
+        if not before:
+            return False
+        last = max(before, key=lambda m: m.start)
+        return self._new_one_between(last, block, tok, norm(tok.lower_))
 
     def _new_one_between(self, m: Mention, block: int, tok, key: str, skip: int = -1) -> bool:
         """Whether a noun of this word (as written, `norm`ed) with an indefinite determiner

@@ -14,6 +14,7 @@ from kg.extract.lexicon import lexicon
 from kg.extract.phrases.titles import title_data
 from kg.extract.resolve import Ref
 from kg.extract.syntax.arguments import (
+    child_deps,
     direct_objects,
     gives_an_order,
     is_passive,
@@ -53,7 +54,11 @@ def leadership(b: Builder) -> None:
         if not bodies:
             nouns = objects or ([clause.head] if clause.dep_ in ("relcl", "acl") else [])
             if not _hold_unnamed(b, tok, titles["default"], nouns[:1] or split):
-                _hold_bare(b, tok, tok, titles)
+                led = nouns[:1] or split or child_deps(tok, "nsubjpass")
+                # "A commanded the gendarmerie before he was appointed": held then
+                ended = tok.tag_ == "VBD" and not is_passive(tok)
+                if led and _commanded(led[0]):
+                    _hold_bare(b, tok, tok, titles, ended=ended)
             continue
         _hold(b, tok, tok, titles, bodies)
     for noun in tokens_with(b.doc, "LEMMA", set(lex.leadership_nouns)):
@@ -271,9 +276,19 @@ def _hold(
 
 def _hold_bare(b: Builder, verb, tok, titles: dict[str, str], ended: bool = False) -> None:
     """ "The rotation, commanded by Captain A", "A took command on Monday": the doers hold
-    the post with no owner when its title is one of lexicon `bare_leadership_titles`."""
+    the post with no owner when its title is one of lexicon `bare_leadership_titles` (held
+    then, `ended`, after a simple past: "A commanded the gendarmerie before ...")."""
     if titles["default"] in lexicon().bare_leadership_titles:
         _hold(b, verb, tok, titles, [], unnamed=True, ended=ended)
+
+
+def _commanded(noun) -> bool:
+    """Whether what a verb of a bare post leads is a unit or force (lexicon
+    `bare_leadership_objects`: "commanded the gendarmerie", "Sector 2 is commanded by", "it is
+    commanded by") and not "commands respect", "commanded the attention of the room"."""
+    if noun.lower_ in ("it", "which", "that"):
+        return True
+    return noun.lemma_.lower() in lexicon().bare_leadership_objects
 
 
 def _hold_unnamed(b: Builder, verb, title: str, nouns: list) -> bool:

@@ -367,3 +367,23 @@ def test_no_name_with_a_pronoun_possessor():
     assert not any(
         name.lower().startswith(("its ", "whose ")) for e in st.entities for name in e.aliases
     )
+
+
+def test_the_measures_are_the_sanctions_named_before():
+    # lexicon bare_anaphors: a bare "the measures" refers back to the plan named last
+    found = _relations(
+        _extract(
+            "Norland on Monday imposed sanctions on three Velmar generals. The measures had "
+            "been drafted by the Norland Foreign Office in May."
+        )
+    )
+    assert ("sanctions on three Velmar generals", "proposedBy", "Norland Foreign Office") in found
+
+
+def test_measures_with_words_of_their_own_refer_back_to_nothing():
+    st = _extract(
+        "Ana Ortiz read a televised statement on Monday. The Velmar Workers League opposed "
+        "the same tax measures that had sparked unrest."
+    )
+    label = {e.id: e.label for e in st.entities}
+    assert not any(label[r.object] == "televised statement" for r in st.relations)

@@ -303,8 +303,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             government = self._government(block, tok)  # "the Norlandic government": Norland
             if government is not None:
                 return [Ref(government, True)] if government.id >= 0 else []
-        if lemma in lex.bare_anaphors and _bare(tok):
-            c = self._antecedent(block, tok, {lex.bare_anaphors[lemma]}, word=lemma)
+        if low in lex.bare_anaphors and _bare(tok):
+            c = self._antecedent(block, tok, {lex.bare_anaphors[low]}, word=lemma)
             return [Ref(c, True)] if c else []  # "the party": the party named last
         if (
             lemma in lex.anaphors
@@ -923,12 +923,8 @@ def _title_words() -> frozenset[str]:
 
 
 def _bare(tok) -> bool:
-    """A singular noun with a determiner of lexicon `anaphor_determiners` and nothing else
-    ("the party", not "his party", "the ruling party", "the party of X")."""
+    """A noun with a determiner of lexicon `anaphor_determiners` and nothing else ("the
+    party", not "his party", "the ruling party", "the party of X")."""
     kids = list(tok.children)
     determiners = lexicon().anaphor_determiners
-    return (
-        tok.tag_ == "NN"
-        and bool(kids)
-        and all(c.dep_ == "det" and c.lower_ in determiners for c in kids)
-    )
+    return bool(kids) and all(c.dep_ == "det" and c.lower_ in determiners for c in kids)

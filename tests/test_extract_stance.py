@@ -568,3 +568,10 @@ def test_it_after_to_is_no_force_of_a_relative_clause():
     )
     assert not _has(found, "Norland", "declines", "Coastal Front"), found
     assert _has(found, "Norland", "declines", "Velmar Brigade", "refused"), found
+
+
+def test_a_passive_not_planned_is_no_refusal_by_its_agent():
+    # review r17 AC12: match._emit (a negated plan in the passive stays negated)
+    found = _relations("The Coral Summit will not be hosted by Norland this year.")
+    assert not _has(found, "Norland", "declines", "Coral Summit"), found
+    assert _has(found, "Norland", "hosts", "Coral Summit", "negated"), found

@@ -235,3 +235,9 @@ def test_a_predecessor_holds_the_post_of_the_person_named_before_the_participle(
         "who was named in May, replacing Tomas Ekberg."
     )
     assert found.get(("Tomas Ekberg", "Interim Foreign Minister"), ("", ()))[1] == ("former",)
+
+
+def test_a_post_held_hitherto_is_a_former_one():
+    # titles.yaml `qualifiers`: hitherto
+    found = _posts("Mira Solvang, hitherto ambassador to Peru, becomes trade minister.")
+    assert found.get(("Mira Solvang", "Ambassador to Peru"), ("", ()))[1] == ("former",), found

@@ -568,3 +568,21 @@ def test_it_after_to_is_no_force_of_a_relative_clause():
     )
     assert not _has(found, "Norland", "declines", "Coastal Front"), found
     assert _has(found, "Norland", "declines", "Velmar Brigade", "refused"), found
+
+
+def test_a_passive_not_planned_is_no_refusal_by_its_agent():
+    # review r17 AC12: match._emit (a negated plan in the passive stays negated)
+    found = _relations("The Coral Summit will not be hosted by Norland this year.")
+    assert not _has(found, "Norland", "declines", "Coral Summit"), found
+    assert _has(found, "Norland", "hosts", "Coral Summit", "negated"), found
+
+
+def test_a_post_one_declined_to_take_is_refused_not_held():
+    # frames.yaml post_verbs held += take, accept (the refusal above them reaches the post)
+    from tests.sentences import posts
+
+    found = posts(
+        "Lena Berg, the speaker of the Nordic Assembly, declined on Friday to take the post of "
+        "caretaker prime minister."
+    )
+    assert found[("Lena Berg", "Prime Minister")][0] == "refused", found

@@ -515,6 +515,8 @@ def _emit(
     )
     if plan_negated:
         level = frame.negated_as
+    elif level == "refused" and frame.refused_as and is_passive(verb) and negates_a_plan(verb):
+        level = "negated"  # "will not be hosted by Norland": its agent refuses nothing
     if level == "planned" and tok.pos_ == "VERB":
         # "was due to travel to X, but the trip was cancelled": negated; "may postpone the
         # trip": possible

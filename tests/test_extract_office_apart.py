@@ -225,3 +225,19 @@ def test_a_name_with_a_word_of_time_still_takes_a_later_description():
         "it.\n\nVelmar said on Friday it would not attend the summit, its envoy said."
     )
     assert ("Velmar", "declines", "Future Shipping Summit") in found, found
+
+
+def test_a_predecessor_holds_the_post_of_the_person_named_before_the_participle():
+    # succession.py `_last_person_before`: "replacing B" hangs on the main verb, whose
+    # subject is no person; the successor is the person named last before it
+    found = _posts(
+        "Norland was represented at the talks by its interim foreign minister, Mira Solvang, "
+        "who was named in May, replacing Tomas Ekberg."
+    )
+    assert found.get(("Tomas Ekberg", "Interim Foreign Minister"), ("", ()))[1] == ("former",)
+
+
+def test_a_post_held_hitherto_is_a_former_one():
+    # titles.yaml `qualifiers`: hitherto
+    found = _posts("Mira Solvang, hitherto ambassador to Peru, becomes trade minister.")
+    assert found.get(("Mira Solvang", "Ambassador to Peru"), ("", ()))[1] == ("former",), found

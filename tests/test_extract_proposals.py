@@ -263,6 +263,12 @@ def test_a_joint_name_with_a_spaced_dash_keeps_its_first_party():
     assert ("Ana Ortiz", "leads", "Norland - Velmar border commission") in _relations(st)
 
 
+def test_a_pair_of_places_with_a_spaced_dash_is_one_name():
+    # review r17 AC3 residue: a place after the dash too is the other end of one thing
+    st = _extract("Velmar signed up to Nairobi - Kampala pipeline.")
+    assert "Kampala pipeline" not in _labels(st)
+
+
 def test_an_aside_after_a_participle_is_on_the_subject_the_participle_completes():
     # "sponsored by" hangs on "embargo" in the parse; it is the text's (syntax/repair.py
     # _aside_on_the_phrase), which is named by what it does (common_nouns _acting)
@@ -367,3 +373,41 @@ def test_no_name_with_a_pronoun_possessor():
     assert not any(
         name.lower().startswith(("its ", "whose ")) for e in st.entities for name in e.aliases
     )
+
+
+def test_the_measures_are_the_sanctions_named_before():
+    # lexicon bare_anaphors: a bare "the measures" refers back to the plan named last
+    found = _relations(
+        _extract(
+            "Norland on Monday imposed sanctions on three Velmar generals. The measures had "
+            "been drafted by the Norland Foreign Office in May."
+        )
+    )
+    assert ("sanctions on three Velmar generals", "proposedBy", "Norland Foreign Office") in found
+
+
+def test_measures_with_words_of_their_own_refer_back_to_nothing():
+    st = _extract(
+        "Ana Ortiz read a televised statement on Monday. The Velmar Workers League opposed "
+        "the same tax measures that had sparked unrest."
+    )
+    label = {e.id: e.label for e in st.entities}
+    assert not any(label[r.object] == "televised statement" for r in st.relations)
+
+
+@pytest.mark.parametrize(
+    "text, urged",
+    [
+        # asking its own body to act is no plea to another (frames.yaml urges, `others`)
+        (
+            "The Velmar Union said it would ask its Defence Council to approve the truce.",
+            False,
+        ),
+        (
+            "The Velmar Union said it would ask the Norland Defence Council to approve it.",
+            True,
+        ),
+    ],
+)
+def test_asking_its_own_body_is_no_urging(text, urged):
+    assert any(r.predicate == "urges" for r in _extract(text).relations) is urged

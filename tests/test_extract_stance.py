@@ -499,3 +499,90 @@ def test_hosting_declined_or_ruled_out_as_a_plan_declines_it(text):
 def test_a_summit_not_hosted_last_year_is_no_refusal():
     found = _relations("Norland did not host the Coral Summit last year.")
     assert not _has(found, "Norland", "declines", "Coral Summit"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "force", "wrong"),
+    [
+        (
+            "The Velmar Brigade was formed in May. Norland said Sudria would send troops to it.",
+            "Sudria",
+            "Velmar Brigade",
+            "Norland",
+        ),
+        (
+            "Norland proposed the Velmar Force in May. Sudria welcomed the force and Norland "
+            "will contribute a ship to it.",
+            "Norland",
+            "Velmar Force",
+            "Sudria",
+        ),
+    ],
+)
+def test_it_after_to_is_no_doer_of_a_clause_above_either(text, giver, force, wrong):
+    # review r17 AC10: things._doers_above, _RECEIVERS
+    found = _relations(text)
+    assert _has(found, giver, "contributesTo", force, "planned"), found
+    assert not any(o == wrong for _s, p, o in found if p == "contributesTo"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            "Ola Berg leads the coalition government. The Saudi-led coalition bombed the port.",
+            "Saudi Arabia",
+        ),
+        (
+            "Ola Berg heads the coalition government in Norvik. A rival coalition was formed in "
+            "Velmar in May. Tor Lund leads the coalition.",
+            "Tor Lund",
+        ),
+    ],
+)
+def test_the_coalition_with_words_of_its_own_or_after_a_new_one_is_another(text, wrong):
+    # review r17 AC1: resolve._another_one (_says_more, _new_one_between)
+    found = _relations(text)
+    assert not _has(found, wrong, "leads", "coalition government"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velmar accepted Tor Lund as its new ambassador on Monday.",
+        "The Green Party accepted Tor Lund into its ranks after he left the Velmar Party.",
+    ],
+)
+def test_a_person_accepted_as_no_candidate_is_not_backed(text):
+    # review r17 AC2: frames.yaml accept `needs: candidacy`, `candidacy_nouns`
+    found = _relations(text)
+    assert not any(p == "supports" and o == "Tor Lund" for _s, p, o in found), found
+
+
+def test_it_after_to_is_no_force_of_a_relative_clause():
+    # things._receiver_before: an argument of a main clause, not the ADF-like force of a
+    # relative clause
+    found = _relations(
+        "Sudria will back the Velmar Brigade, whose troops have fought the Coastal Front in "
+        "the north since 2020. Norland has no plan to contribute to it, its envoy told us."
+    )
+    assert not _has(found, "Norland", "declines", "Coastal Front"), found
+    assert _has(found, "Norland", "declines", "Velmar Brigade", "refused"), found
+
+
+def test_a_passive_not_planned_is_no_refusal_by_its_agent():
+    # review r17 AC12: match._emit (a negated plan in the passive stays negated)
+    found = _relations("The Coral Summit will not be hosted by Norland this year.")
+    assert not _has(found, "Norland", "declines", "Coral Summit"), found
+    assert _has(found, "Norland", "hosts", "Coral Summit", "negated"), found
+
+
+def test_a_post_one_declined_to_take_is_refused_not_held():
+    # frames.yaml post_verbs held += take, accept (the refusal above them reaches the post)
+    from tests.sentences import posts
+
+    found = posts(
+        "Lena Berg, the speaker of the Nordic Assembly, declined on Friday to take the post of "
+        "caretaker prime minister."
+    )
+    assert found[("Lena Berg", "Prime Minister")][0] == "refused", found

@@ -96,3 +96,37 @@ def test_a_pronoun_is_a_word_of_the_lexicon_not_of_the_code(monkeypatch):
     for module in (kg.extract.pronouns, kg.extract.resolve):
         monkeypatch.setattr(module, "lexicon", lambda: changed)
     assert not has(relations(text), "Mira Solvang", "meets", "Tomas Ekberg")
+
+
+def _repeated_keys(text: str) -> list[str]:
+    """The keys a YAML text gives twice in one mapping (YAML keeps the last silently)."""
+    import yaml
+
+    found: list[str] = []
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node, deep=False):
+        seen = set()
+        for key_node, _value in node.value:
+            key = loader.construct_object(key_node, deep=deep)
+            if key in seen:
+                found.append(f"{key} (line {key_node.start_mark.line + 1})")
+            seen.add(key)
+        return loader.construct_mapping(node, deep)
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    yaml.load(text, Loader=Loader)
+    return found
+
+
+def test_no_data_file_gives_a_key_twice():
+    # round 17: a second `contrast_words` in lexicon.yaml replaced the first list unseen
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parent.parent / "data"
+    files = [*sorted((data / "patterns").glob("*.yaml")), data / "gazetteer.yaml"]
+    assert _repeated_keys("a: [x]\nb: 1\na: [y]\n") == ["a (line 3)"]
+    repeated = {f.name: r for f in files if (r := _repeated_keys(f.read_text(encoding="utf-8")))}
+    assert not repeated, repeated

@@ -412,11 +412,15 @@ def _intent(root):
     )
 
 
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _after_dash(chunk, root):
     """A noun phrase from after a spaced dash before its head (lexicon `list_dashes`) when
-    all before the dash is a place right after a preposition: a headline's "Ministers meet in
-    Norvik - Velmarian plan to cut quotas" names the Velmarian plan, not "Norvik - Velmarian
-    plan"; "the Norland - Velmar border commission" is one name (review r17 AC3)."""
+    all before the dash is a place right after a preposition and no place follows it: a
+    headline's "Ministers meet in Norvik - Velmarian plan to cut quotas" names the Velmarian
+    plan, not "Norvik - Velmarian plan"; "the Norland - Velmar border commission" and "a loan
+    for Nairobi - Kampala pipeline" are one name each (review r17 AC3)."""
     doc = chunk.doc
     for i in range(root.i - 1, chunk.start, -1):
         if doc[i].text in lexicon().list_dashes and doc[i].whitespace_ and doc[i - 1].whitespace_:
@@ -424,7 +428,8 @@ def _after_dash(chunk, root):
             if (
                 chunk.start > 0
                 and doc[chunk.start - 1].pos_ == "ADP"
-                and all(t.ent_type_ in ("GPE", "LOC", "FAC") for t in before)
+                and all(t.ent_type_ in _PLACES for t in before)
+                and doc[i + 1].ent_type_ not in _PLACES  # "Nairobi - Kampala pipeline"
             ):
                 return doc[i + 1 : chunk.end]
             return chunk

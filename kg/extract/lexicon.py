@@ -650,6 +650,7 @@ class Frames:
     beneficiary_preps: frozenset[str]  # "offered to share it with X"
     beneficiary_verbs: frozenset[str]  # "share", "train": giving verbs
     post_preps: frozenset[str]  # "named X as foreign minister": the post
+    candidacy_nouns: frozenset[str]  # "would not accept X as its candidate": a backing
     holding_verbs: frozenset[str]  # "chose X to head the agency"
     destination_words: frozenset[str]  # "send troops abroad": no force guessed
     object_states: frozenset[str]  # "left X in charge": a predicate of the object

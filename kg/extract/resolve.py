@@ -303,8 +303,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             government = self._government(block, tok)  # "the Norlandic government": Norland
             if government is not None:
                 return [Ref(government, True)] if government.id >= 0 else []
-        if lemma in lex.bare_anaphors and _bare(tok):
-            c = self._antecedent(block, tok, {lex.bare_anaphors[lemma]}, word=lemma)
+        if low in lex.bare_anaphors and _bare(tok):
+            c = self._antecedent(block, tok, {lex.bare_anaphors[low]}, word=lemma)
             return [Ref(c, True)] if c else []  # "the party": the party named last
         if (
             lemma in lex.anaphors
@@ -321,6 +321,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             c = self._antecedent(
                 block, tok, {lex.anaphors[lemma]}, word=lemma, named=lemma in lex.named_anaphors
             )
+            if c is not None and lemma in lex.named_anaphors and self._another_one(block, tok, c):
+                return []  # "the Saudi-led coalition", or "a rival coalition" named since
             if c is None and lemma in lex.named_anaphors:
                 c = self._described_as(block, tok)  # "The ELN, a rebel group, ... the group"
             return [Ref(c, True)] if c else []
@@ -538,6 +540,23 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             if other.cluster != c.id and other.block == block:
                 return None  # another of its class named since, in the noun's paragraph
         return c
+
+    def _another_one(self, block: int, tok, c: Cluster) -> bool:
+        """Whether a definite noun of `named_anaphors` names another one of its kind than the
+        entity with its word in its name, `c`: a modifier or complement the name lacks ("the
+        Saudi-led coalition" after "the coalition government"), or one brought in since with
+        an indefinite ("A rival coalition was formed ... the coalition")."""
+        lex = lexicon()
+        t = tree(tok.doc)
+        words = {w for name in (c.label, *c.aliases) for w in norm(name).split()}
+        if _says_more(t, tok, t.kids[tok.i], words | lex.anaphor_determiners):
+            return True
+        pos = self.pos(block, tok)
+        before = [m for m in c.mentions if m.start < pos]
+        if not before:
+            return False
+        last = max(before, key=lambda m: m.start)
+        return self._new_one_between(last, block, tok, norm(tok.lower_))
 
     def _new_one_between(self, m: Mention, block: int, tok, key: str, skip: int = -1) -> bool:
         """Whether a noun of this word (as written, `norm`ed) with an indefinite determiner
@@ -904,12 +923,8 @@ def _title_words() -> frozenset[str]:
 
 
 def _bare(tok) -> bool:
-    """A singular noun with a determiner of lexicon `anaphor_determiners` and nothing else
-    ("the party", not "his party", "the ruling party", "the party of X")."""
+    """A noun with a determiner of lexicon `anaphor_determiners` and nothing else ("the
+    party", not "his party", "the ruling party", "the party of X")."""
     kids = list(tok.children)
     determiners = lexicon().anaphor_determiners
-    return (
-        tok.tag_ == "NN"
-        and bool(kids)
-        and all(c.dep_ == "det" and c.lower_ in determiners for c in kids)
-    )
+    return bool(kids) and all(c.dep_ == "det" and c.lower_ in determiners for c in kids)

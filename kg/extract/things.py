@@ -24,6 +24,10 @@ ACTOR_CLASSES = {
     "Country",
 }
 
+# what "it" after a preposition of a verb stands for when the last actor named is the verb's
+# own doer: a body or a force, not a country or a person ("Norland will not contribute to it")
+_RECEIVERS = ACTOR_CLASSES - {"Person", "Country"}
+
 # what a subject "it" continues from the sentence before: an actor but a person, a plan, an event
 _TOPIC_CLASSES = (ACTOR_CLASSES - {"Person"}) | {"Plan", "Event"}
 
@@ -53,9 +57,56 @@ class Things:
             c = self._parallel(block, tok, "dobj", "nsubjpass") or self._topic_subject(block, tok)
         elif tok.dep_ == "nsubj" and not _controls_an_object(tok.head.head):
             c = self._parallel(block, tok, "nsubj") or self._topic_subject(block, tok)
-        return c or self._antecedent(
-            block, tok, things, same_or_previous=True, exclude=self._own_doers(block, tok)
-        )
+        if c is not None:
+            return c
+        c = self._antecedent(block, tok, things, same_or_previous=True)
+        doers = self._own_doers(block, tok)
+        if c is not None and c.id in doers:
+            # "it" is not its own clause's doer ("itself"): a body or a force named before,
+            # not another country or person, nor the doer of a clause above it ("Norland
+            # said Sudria would send troops to it": not Norland, the speaker)
+            doers |= self._doers_above(block, tok)
+            c = self._receiver_before(block, tok, doers)
+        return c
+
+    def _receiver_before(self, block: int, tok, exclude: set[int]) -> Cluster | None:
+        """The last body or force (`_RECEIVERS`) that is an argument of a main clause before
+        the token, in its sentence or the one before, other than those `exclude`d ("Sudria
+        will back the brigade, whose troops have fought the Coastal Front. Norland has no
+        plan to contribute to it": the brigade, not the force of the relative clause);
+        nothing when none is."""
+        doc = tok.doc
+        start = sentence(tok).start
+        first = sentence(doc[start - 1]).start if start > 0 else start
+        found = None
+        for t in doc[first : tok.i]:
+            head = t.head
+            if (
+                t.dep_ in ("nsubj", "dobj", "nsubjpass")
+                and t.pos_ in ("NOUN", "PROPN")
+                and (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT"))
+            ):
+                for r in self._refs_one(block, t):
+                    if r.cluster.cls in _RECEIVERS and r.cluster.id not in exclude:
+                        found = r.cluster
+        return found
+
+    def _doers_above(self, block: int, tok) -> set[int]:
+        """The entities that do what the verbs above the token's clause say, in its sentence
+        ("Norland said Sudria would send troops to it", "Sudria welcomed the force and
+        Norland will contribute a ship to it": Norland, Sudria)."""
+        out: set[int] = set()
+        verb = tok.head.head
+        while verb.head.i != verb.i:
+            verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                out |= {
+                    r.cluster.id
+                    for t in (subject, *subject.conjuncts)
+                    for r in self._refs_one(block, t)
+                }
+        return out
 
     def _own_doers(self, block: int, tok) -> set[int]:
         """For "it" after a preposition of a verb, the entities that do what the verb says:

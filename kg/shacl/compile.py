@@ -14,7 +14,7 @@ from rdflib.namespace import RDF, RDFS
 from kg.shacl.data import Data
 from kg.shacl.engine import Shape, SparqlConstraint
 from kg.shacl.paths import compile_path
-from kg.shacl.terms import SH, SH_NS, Unsupported, to_ox
+from kg.shacl.terms import KGS, SH, SH_NS, Unsupported, to_ox
 from kg.shacl.values import (
     Check,
     compare,
@@ -108,7 +108,14 @@ class Shapes:
         if re.search(r"[?$]this\b", str(select).replace("$this", "")):
             raise Unsupported("a SPARQL-based constraint that uses ?this")
         query = header + re.sub(r"\$this\b", "?this", str(select))
-        return SparqlConstraint(query, tuple(str(m) for m in g.objects(node, SH.message)))
+        reads = [to_ox(p) for p in g.objects(node, KGS.reads)]
+        below = frozenset(to_ox(p) for p in g.objects(node, KGS.readsBelow))
+        return SparqlConstraint(
+            query,
+            tuple(str(m) for m in g.objects(node, SH.message)),
+            reads=frozenset(reads) if reads or below else None,
+            reads_below=below,
+        )
 
     def _list(self, node) -> list:
         return list(rdflib.collection.Collection(self.g, node))

@@ -5,10 +5,14 @@ with inference needs)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from kg.shacl.terms import RDF_TYPE, SUBCLASS, SUBPROPERTY
+
+if TYPE_CHECKING:
+    from kg.shacl.engine import SparqlConstraint
 
 _NONE: dict = {}  # what a node without edges has (never written to)
 _NO_NODES: list = []
@@ -32,27 +36,43 @@ class Data:
         self._inn: dict | None = None  # in-edges, made when first asked (inverse paths)
         self._supers: dict = {}
         self._typed: dict | None = None  # class -> its direct instances, in the data's order
-        self._store: ox.Store | None = None
+        self._store: ox.Store | None = None  # what the SPARQL-based constraints run on
+        self._stored: set = set()  # the predicates whose triples it holds
         self._sparql: dict = {}
         self.memo: dict = {}  # shape name -> value nodes -> results (kg.shacl.engine)
 
-    def sparql_rows(self, query: str) -> dict:
-        """The solutions of a SELECT over the data, grouped by their ?this."""
-        found = self._sparql.get(query)
+    def sparql_rows(self, constraint: SparqlConstraint) -> dict:
+        """The solutions of a SPARQL-based constraint's SELECT over the data, grouped by
+        their ?this. The query runs on a store of the triples it can match (its `reads`),
+        each predicate's triples added when a first query reads them: a batch's triples
+        with literal objects (labels, sentences, offsets: some 40% of them, a Quad with a
+        literal costing pyoxigraph about three times one without) are mostly read by none."""
+        found = self._sparql.get(constraint.query)
         if found is None:
             if self._store is None:
                 self._store = ox.Store()
-                self._store.extend(
-                    ox.Quad(s, p, o)
-                    for p, pairs in self.by_predicate.items()
-                    for s, o in pairs
-                    if not isinstance(s, ox.Literal)
-                )
+            wanted = [
+                p for p in self.by_predicate if p not in self._stored and self._reads(constraint, p)
+            ]
+            self._stored.update(wanted)
+            self._store.extend(
+                ox.Quad(s, p, o)
+                for p in wanted
+                for s, o in self.by_predicate[p]
+                if not isinstance(s, ox.Literal)
+            )
             found = {}
-            for row in self._store.query(query):
+            for row in self._store.query(constraint.query):
                 found.setdefault(row["this"], []).append(row)
-            self._sparql[query] = found
+            self._sparql[constraint.query] = found
         return found
+
+    def _reads(self, constraint: SparqlConstraint, predicate) -> bool:
+        """Whether the constraint's query can match triples of `predicate`."""
+        if constraint.reads is None or predicate in constraint.reads:
+            return True
+        below = constraint.reads_below
+        return bool(below) and not below.isdisjoint(self.above(predicate, SUBPROPERTY))
 
     def objects(self, s, p) -> list:
         return self.out.get(s, _NONE).get(p, _NO_NODES)

@@ -33,10 +33,16 @@ class Result:
 
 @dataclass(frozen=True)
 class SparqlConstraint:
-    """A SPARQL-based constraint: its SELECT with $this made a free ?this, and prefixes."""
+    """A SPARQL-based constraint: its SELECT with $this made a free ?this, and prefixes.
+
+    `reads` and `reads_below` (shapes.ttl's kgs:reads, kgs:readsBelow) are the predicates
+    whose triples the query can match, and those it matches through rdfs:subPropertyOf*;
+    `reads` None: any triple (kg.shacl.data.Data.sparql_rows)."""
 
     query: str
     messages: tuple[str, ...]
+    reads: frozenset | None = None
+    reads_below: frozenset = frozenset()
 
 
 @dataclass
@@ -85,7 +91,7 @@ class Shape:
                     return False
                 out.append(self._result(focus, value, component))
         for constraint in self.sparql:
-            for row in data.sparql_rows(constraint.query).get(focus, []):
+            for row in data.sparql_rows(constraint).get(focus, []):
                 ok = False
                 if out is None:
                     return False

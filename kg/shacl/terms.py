@@ -13,6 +13,8 @@ from kg.errors import KgError
 
 SH_NS = "http://www.w3.org/ns/shacl#"
 SH = rdflib.Namespace(SH_NS)
+# kg's shapes (shapes.ttl): kgs:reads, kgs:readsBelow on a SPARQL-based constraint
+KGS = rdflib.Namespace("https://w3id.org/newskg/shapes#")
 RDF_TYPE = ox.NamedNode(str(RDF.type))
 SUBCLASS = ox.NamedNode(str(RDFS.subClassOf))
 SUBPROPERTY = ox.NamedNode(str(RDFS.subPropertyOf))

@@ -158,9 +158,26 @@ def pair_check(other: ox.NamedNode, component: str) -> Check:
     return check
 
 
+XSD_INTEGER = ox.NamedNode(str(XSD.integer))
+_INTEGER = re.compile(r"[+-]?[0-9]+")  # a lexical form rdflib reads as int(form)
+
+
 def _less(v, o, or_equal: bool) -> bool:
     """pySHACL's sh:lessThan(OrEquals) test: IRIs and strings compare as text, other
-    literals by rdflib's ordering; a string never compares with a non-string."""
+    literals by rdflib's ordering; a string never compares with a non-string.
+
+    Two xsd:integer literals of plain digits (a statement's offsets) compare as rdflib
+    compares them, by their int values, without making rdflib literals (about 18 us a
+    pair, most of it rdflib's; a batch of 100 articles has some 1,600 pairs)."""
+    if isinstance(v, ox.Literal) and isinstance(o, ox.Literal):
+        a, b = v.value, o.value
+        if (
+            _INTEGER.fullmatch(a)
+            and _INTEGER.fullmatch(b)
+            and v.datatype == XSD_INTEGER
+            and o.datatype == XSD_INTEGER
+        ):
+            return int(a) <= int(b) if or_equal else int(a) < int(b)
 
     def plain(term):
         if isinstance(term, ox.NamedNode):

@@ -50,6 +50,15 @@ def _post_of(b: Builder, person: Cluster, tok) -> Cluster | None:
     return max(before, key=lambda x: x[0])[1] if before else None
 
 
+def _last_person_before(b: Builder, tok) -> list:
+    """The head of the person's name said last before `tok` in its sentence, if any."""
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        m = b.index.mention_at(b.block, t)
+        if b.is_person(m):
+            return [tok.doc[m.head]]
+    return []
+
+
 def _named(b: Builder, tok) -> list:
     """What a successor token names; a title stands for the name in apposition to it
     ("whose chief of staff, A, took over from B")."""
@@ -133,6 +142,11 @@ def succession(b: Builder) -> None:
                 # noun it qualifies, or the name in apposition to that title
                 named = [c for c in tok.head.children if c.dep_ == "appos"]
                 successors = [*successors, tok.head, *named]
+            if tok.dep_ == "advcl" and not any(b.people(t) for t in successors):
+                # "X was represented by its prime minister, A, who was appointed in March,
+                # replacing C" (the parser hangs the participle on the main verb, whose
+                # subject is no person): the person named last before it
+                successors = _last_person_before(b, tok)
             pairs.append((successors, direct_objects(tok)))
         elif lemma in lex.takeover_verbs and any(
             c.dep_ == "prt" and c.lower_ in lex.takeover_verbs[lemma] for c in tok.children

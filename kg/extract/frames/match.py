@@ -101,6 +101,17 @@ def _asks_to_act(verb) -> bool:
     return any(has_to(c) for c in child_deps(verb, "xcomp", "advcl", "ccomp"))
 
 
+def _as_candidate(verb) -> bool:
+    """Whether the verb's "as" phrase (on it or its object) names a candidacy (frames.yaml
+    `candidacy_nouns`): "would not accept X as its candidate for prime minister"."""
+    nouns = frames().candidacy_nouns
+    return any(
+        o.lemma_.lower() in nouns
+        for h in [verb, *direct_objects(verb)]
+        for o in prep_objects(h, "as")
+    )
+
+
 def _forms_government(verb) -> bool:
     """Whether what the verb asks of its object is to form a government: a to-infinitive or
     a gerund ("with forming") of frames.yaml `mandate_verbs` whose object is one of
@@ -277,6 +288,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue
             if frame.needs == "post" and not _names_a_post(index, block, tok):
                 continue  # "named X as the source of the leak" appoints no one
+            if frame.needs == "candidacy" and not _as_candidate(tok):
+                continue  # "accepted X as its candidate", not "accepted X into its ranks"
             if frame.needs == "mandate" and not _forms_government(tok):
                 continue  # "asked X to comment" appoints no one
             if frame.needs == "accepted" and not accepted_invitation(tok):
@@ -502,6 +515,8 @@ def _emit(
     )
     if plan_negated:
         level = frame.negated_as
+    elif level == "refused" and frame.refused_as and is_passive(verb) and negates_a_plan(verb):
+        level = "negated"  # "will not be hosted by Norland": its agent refuses nothing
     if level == "planned" and tok.pos_ == "VERB":
         # "was due to travel to X, but the trip was cancelled": negated; "may postpone the
         # trip": possible

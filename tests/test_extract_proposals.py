@@ -393,3 +393,21 @@ def test_measures_with_words_of_their_own_refer_back_to_nothing():
     )
     label = {e.id: e.label for e in st.entities}
     assert not any(label[r.object] == "televised statement" for r in st.relations)
+
+
+@pytest.mark.parametrize(
+    "text, urged",
+    [
+        # asking its own body to act is no plea to another (frames.yaml urges, `others`)
+        (
+            "The Velmar Union said it would ask its Defence Council to approve the truce.",
+            False,
+        ),
+        (
+            "The Velmar Union said it would ask the Norland Defence Council to approve it.",
+            True,
+        ),
+    ],
+)
+def test_asking_its_own_body_is_no_urging(text, urged):
+    assert any(r.predicate == "urges" for r in _extract(text).relations) is urged

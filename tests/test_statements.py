@@ -171,9 +171,8 @@ def test_yaml_statements_are_read_by_libyaml_as_pyyaml_reads_them(tmp_path):
 @pytest.mark.parametrize(
     "text",
     [
-        "The meeting was chaired by the President of Norland and current president of the "
-        "Conference of Heads of State of the Coastal Union, Tomas Varga, according to the "
-        "communique.",
+        "The talks were opened by Tomas Varga, the sitting president of the Forum of Harbour "
+        "Cities.",
         '"The force is too small," said Ilse Brand, a senior analyst at the Harbour Security '
         "Forum in Norland.",
     ],

@@ -1425,6 +1425,27 @@ def test_a_plan_named_with_a_complement_after_on_is_a_plan_that_is_signed(text, 
 
 
 @pytest.mark.parametrize(
+    "text, sanctioner",
+    [
+        (
+            "Last month Norland blacklisted four shipping firms and two captains, among them "
+            "Tomas Ekberg.",
+            "Norland",
+        ),
+        (
+            "Velmar has sanctions on nine businessmen, among them the chairman of Brask "
+            "Shipping, Tomas Ekberg.",
+            "Velmar",
+        ),
+    ],
+)
+def test_a_member_after_among_them_is_one_of_the_group(text, sanctioner):
+    """ "on nine businessmen, among them A": the parser hangs A on the verb (frames.yaml
+    member_pronouns); A is one of the group the verb acts on."""
+    assert _has(_relations(text), sanctioner, "sanctions", "Tomas Ekberg", "asserted")
+
+
+@pytest.mark.parametrize(
     "text, subject",
     [
         (

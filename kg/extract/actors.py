@@ -35,7 +35,32 @@ def members(tok) -> list:
                 out += child_deps(as_, "pobj")
         elif dep == "appos" and doc[c].conjuncts and t.tag[tok.i] in ("NNS", "NNPS"):
             out.append(doc[c])
+    if not out and t.tag[tok.i] in ("NNS", "NNPS"):
+        out = _listed_after_pronoun(tok)
     return out
+
+
+def _listed_after_pronoun(group) -> list:
+    """ "sanctions on eleven people, among them A and B": the phrase after the group's comma,
+    a member preposition and a pronoun for the group (frames.yaml `member_pronouns`), which
+    the parser hangs on the member or on the verb; the member is the word that heads what
+    follows the pronoun, up to the preposition."""
+    f = frames()
+    doc = group.doc
+    i = group.right_edge.i + 1
+    if i + 3 >= len(doc) or doc[i].text != ",":
+        return []
+    prep, pronoun = doc[i + 1], doc[i + 2]
+    if prep.lower_ not in f.member_preps or pronoun.lower_ not in f.member_pronouns:
+        return []
+    member = doc[i + 3]
+    while member.head.i != member.i and member.head.i > pronoun.i:
+        if member.head.left_edge.i < prep.i:
+            break
+        member = member.head
+    if member.pos_ not in ("NOUN", "PROPN"):
+        return []
+    return [member]
 
 
 def _governed(index: ArticleIndex, block: int, tok) -> list[Ref]:

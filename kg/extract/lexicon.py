@@ -578,6 +578,7 @@ class Frames:
     particle_preps: frozenset[str]  # "pull out of": out
     particle_objects: dict[str, frozenset[str]]  # "swore in X": in, with X its object
     member_preps: frozenset[str]  # "officials, including A and B"
+    member_pronouns: frozenset[str]  # "people, among them A and B"
     max_each_other: int = 3  # "A, B and C met": pairs only up to this many parties
     partitive_nouns: frozenset[str]  # "part of X" stands for X
     event_partitives: frozenset[str]  # "a round of talks": only for an event

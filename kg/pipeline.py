@@ -159,8 +159,11 @@ def read_inputs(
 # (round 16; two before): a text build of 2,000 generated articles 72.4-72.6 -> 68.5-69.2 s
 # of CPU (two alternated pairs), peak 313 -> 322-323 MB, the loads' spike now within the
 # extraction's own (the build of 200, one load either way, peaks at 289-290 MB; 10,000 at
-# 348 MB, 1.20x, the target 1.3x).
-LOAD_BATCHES = 3
+# 348 MB, 1.20x, the target 1.3x). Four (round 17): the build side of 2,000 generated
+# articles (their statements, one process, alternated twice) spends 0.45-0.6 ms an article
+# less in RocksDB's threads (seven loads -> five), peak +12 MB; a text build of 10,000 peaks
+# at 345 MB, 1.20x the 200's 288 (with three: 348, 1.20x).
+LOAD_BATCHES = 4
 
 GC_THRESHOLD = 20_000  # objects allocated between young collections (Python's default: 700)
 

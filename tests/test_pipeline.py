@@ -356,10 +356,10 @@ def test_new_articles_are_stored_load_batches_batches_a_load(tmp_path, gold_doc,
             return real(self, batch, *a, **k)
 
         monkeypatch.setattr(KgStore, name, spy)
-    for jobs in (1, 2):  # by default three batches a load (round 16)
+    for jobs in (1, 2):  # by default four batches a load (round 17)
         loads.clear()
         build_inputs([corpus], None, store_dir=tmp_path / f"d{jobs}", jobs=jobs, batch_size=2)
-        assert loads == [("add_nquads", 6), ("add_nquads", 5)]
+        assert loads == [("add_nquads", 8), ("add_nquads", 3)]
     monkeypatch.setattr(kg.pipeline, "LOAD_BATCHES", 2)
     for jobs in (1, 2):
         loads.clear()

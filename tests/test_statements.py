@@ -162,3 +162,27 @@ def test_yaml_statements_are_read_by_libyaml_as_pyyaml_reads_them(tmp_path):
     path.write_text(texts[-1], encoding="utf-8")
     expected = parse_statements(yaml.safe_load(texts[-1]), name=str(path), base_dir=tmp_path)
     assert load_statements(path) == expected
+
+
+# kg/extract/pipeline.py `_owned`: the extractor wrote a post "of" what it had named as an
+# event, a file kg.statements refuses, so `kg extract` then `kg build FILE` stopped where
+# `kg build TEXT` went on (review r17 AC14)
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were opened by Tomas Varga, the sitting president of the Forum of Harbour "
+        "Cities.",
+        '"The force is too small," said Ilse Brand, a senior analyst at the Harbour Security '
+        "Forum in Norland.",
+    ],
+)
+def test_what_the_extractor_writes_loads_again(tmp_path, text):
+    import kg
+
+    st = kg.extract_text(text, "probe")
+    path = tmp_path / "probe.yaml"
+    path.write_text(dump_statements(st), encoding="utf-8")
+    again = load_statements(path)
+    assert again.entities == st.entities
+    assert any(e.cls == "Position" for e in again.entities)

@@ -239,7 +239,7 @@ def _assemble(
             aliases=tuple(c.aliases),
             ids=c.entry.ids if c.entry else (),
             title=c.title if c.cls == "Position" else None,
-            of=ids[c.of] if c.cls == "Position" and c.of is not None else None,
+            of=ids[c.of] if c.cls == "Position" and _owned(index, c) else None,
         )
         for c in index.clusters
         if (c.mentions and c.cls != "Position") or c.id in used
@@ -265,6 +265,18 @@ def _assemble(
             )
         )
     return Statements(article=article, entities=entities, relations=relations)
+
+
+def _owned(index: ArticleIndex, c: Cluster) -> bool:
+    """Whether a position's owner is one the statements format takes: an actor or a place
+    (kg.statements refuses a file whose position is 'of' an event, so `kg extract` followed
+    by `kg build` of its file stopped where a build from the text went on). A post of what
+    the text named as an event ("president of the Conference of Heads of State") keeps its
+    title and holder, without that owner."""
+    if c.of is None:
+        return False
+    owner = index.clusters[c.of].cls
+    return fits(owner, "Actor") or fits(owner, "Place")
 
 
 def _entity_ids(clusters: list[Cluster]) -> dict[int, str]:

@@ -36,6 +36,25 @@ def test_bodies_named_by_their_head_noun(text, name):
     assert _named(text, name)
 
 
+@pytest.mark.parametrize(
+    ("words", "cls"),
+    [
+        ("Velmar Framework on Fisheries", "Plan"),
+        ("Norland Office for Rural Affairs", "GovernmentBody"),
+        ("Committee on Ports and Harbours", "GovernmentBody"),
+        # the word before the preposition names no class: the last word, as written
+        ("Velmar Movement for Democracy Party", "PoliticalParty"),
+        ("Velmar Centre for Fisheries", None),
+    ],
+)
+def test_the_head_word_before_a_complement_on_or_for_names_the_class(words, cls):
+    """lexicon head_complement_preps: "on" and "for" open a name's complement, as "of" does,
+    when the word before them is a head word."""
+    from kg.extract.words import head_class
+
+    assert head_class(words.split()) == cls
+
+
 # -- the other ways a name is written (words.name_variants) -----------------------------------
 
 

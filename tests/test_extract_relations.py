@@ -1362,6 +1362,69 @@ def test_each_item_of_a_list_separated_by_semicolons_is_an_agent(text):
 
 
 @pytest.mark.parametrize(
+    "text, first, second",
+    [
+        (
+            "Norland's Minister of Jal Shakti, Arvind Kalyanaraman, and Sudria's Minister of "
+            "Water Resources, Mira Solvang, signed the river accord on Monday.",
+            "Arvind Kalyanaraman",
+            "Mira Solvang",
+        ),
+        (
+            "The river accord, which both cabinets approved in May, was signed by Norland's "
+            "Minister of Jal Vikas, Suresh Balasubramanian, and Sudria's Minister of Ports, "
+            "Farida Quamrul.",
+            "Suresh Balasubramanian",
+            "Farida Quamrul",
+        ),
+    ],
+)
+def test_a_name_after_a_titles_comma_is_its_holder_where_parsed_as_a_conjunct(text, first, second):
+    """ "by Norland's Minister of X, A, and Sudria's Minister of Y, B": the parser makes A a
+    conjunct of the title's last word (not an apposition of the title) and hangs the second
+    title on A; both persons sign."""
+    found = _relations(text)
+    assert _has(found, first, "signs", "river accord", "asserted"), found
+    assert _has(found, second, "signs", "river accord", "asserted"), found
+
+
+def test_a_person_coordinated_with_a_titles_possessor_is_one_more_agent():
+    """ "signed by A and Sudria's president, B": the parser reads "[A and Sudria]'s
+    president" and hangs A on the title; A signs as well as B."""
+    found = _relations(
+        "Velmar welcomed the pact signed by Tomas Ekberg and Sudria's president, Mira "
+        "Solvang, last week."
+    )
+    for signer in ("Tomas Ekberg", "Mira Solvang"):
+        assert _has(found, signer, "signs", "pact", "asserted"), found
+    assert not _has(found, "Sudria", "signs", "pact"), found
+
+
+@pytest.mark.parametrize(
+    "text, signers, plan",
+    [
+        (
+            "After a night of haggling, Mira Solvang and Tomas Ekberg signed the Velmar "
+            "Framework on Fisheries.",
+            ["Mira Solvang", "Tomas Ekberg"],
+            "Velmar Framework on Fisheries",
+        ),
+        (
+            "Norland and Sudria signed the Brask Agreement on Fisheries Cooperation on Tuesday.",
+            ["Norland", "Sudria"],
+            "Brask Agreement on Fisheries Cooperation",
+        ),
+    ],
+)
+def test_a_plan_named_with_a_complement_after_on_is_a_plan_that_is_signed(text, signers, plan):
+    """ "the X Framework on Y": the head word before "on" names its class (lexicon
+    head_complement_preps), as before "of"; the recognizer's organisation is a plan."""
+    found = _relations(text)
+    for signer in signers:
+        assert _has(found, signer, "signs", plan, "asserted"), found
+
+
+@pytest.mark.parametrize(
     "text, subject",
     [
         (

@@ -159,8 +159,25 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
                 alone = {r.cluster.id for r in index.refs(block, tok, with_conj=False)} - named
                 refs = [r for r in refs if r.cluster.id not in alone]
         if people:
+            people = _person_before_title(index, block, tok) + people
             return people + [r for r in refs if r.cluster.cls != "Position"]
     return _titled_conjuncts(index, block, tok, refs + _listed_after_title(index, block, tok, refs))
+
+
+def _person_before_title(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "signed by A and Norland's president, B": the parser reads "[A and Norland]'s
+    president" and hangs A on the title as a modifier, with the possessor as its conjunct;
+    A, a person, is one more of those the phrase names."""
+    out: list[Ref] = []
+    for c in tok.children:
+        if c.i > tok.i or c.dep_ not in ("nmod", "poss", "compound"):
+            continue
+        if not any(
+            k.dep_ == "conj" and any(g.dep_ == "case" for g in k.children) for k in c.children
+        ):
+            continue
+        out += [r for r in index.refs(block, c, with_conj=False) if r.cluster.cls == "Person"]
+    return out
 
 
 def _listed_after_title(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> list[Ref]:
@@ -406,12 +423,17 @@ def _person_after_comma(index: ArticleIndex, block: int, tok) -> list[Ref]:
     """The person a title's phrase is followed by, after a comma, when the parser hung the
     name elsewhere: "the head of the force, Spanish Major General Ana Ortiz," -> Ana Ortiz
     (titles, ranks and nationalities before the name are passed over: data frames.yaml
-    `name_after_comma`). Not a name that is the subject of its own verb ("will meet the
-    president, Ortiz said")."""
+    `name_after_comma`); also after the title's own words when the parser made the name a
+    conjunct of the title's last word ("by Norland's Minister of Water, A, and ..."). Not a
+    name that is the subject of its own verb ("will meet the president, Ortiz said")."""
     rule = frames().name_after_comma
     doc = tok.doc
-    after = tok.right_edge.i + 1
-    if after >= len(doc) or doc[after].text != ",":
+    mention = index.mention_at(block, tok)
+    ends = [tok.right_edge.i + 1]
+    if mention is not None and mention.tok_end < ends[0]:
+        ends.insert(0, mention.tok_end)
+    after = next((e for e in ends if e < len(doc) and doc[e].text == ","), None)
+    if after is None:
         return []
     for t in doc[after + 1 : min(len(doc), after + 1 + rule["window"])]:
         if t.is_punct:
@@ -422,7 +444,16 @@ def _person_after_comma(index: ArticleIndex, block: int, tok) -> list[Ref]:
             head = doc[name.head] if name is not None else t
             if head.dep_ in ("nsubj", "nsubjpass"):
                 return []
-            return [r for r in found if r.cluster.cls == "Person"]
+            people = [r for r in found if r.cluster.cls == "Person"]
+            # "by A's Minister of X, B, and C's Minister of Y, D": the parser hangs the
+            # second title on the first one's name, as in apposition (`actor_refs`)
+            return people + [
+                r
+                for conj in head.conjuncts
+                if conj.i > head.i
+                for r in actor_refs(index, block, conj)
+                if r.cluster.cls == "Person" and all(r.cluster.id != p.cluster.id for p in people)
+            ]
         if found and all(r.cluster.cls in rule["pass_over"] for r in found):
             continue  # "General", "Spanish"
         if not found and t.pos_ != "PROPN":

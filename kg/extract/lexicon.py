@@ -273,6 +273,7 @@ class Lexicon:
     firm_words: frozenset[str]  # "Norland Airways": words that end a firm's name, no person's
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
     state_form_words: frozenset[str]  # "the Minister of Defence of the Republic of X"
+    head_complement_preps: frozenset[str]  # "the Framework on X": the head before "on"
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
     object_role_verbs: frozenset[str]  # "sent X as envoy": the "as" complement is X's
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post

@@ -12,11 +12,20 @@ _CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}$")
 
 
 def head_class(words: list[str]) -> str | None:
-    """The class that the last word (or two) of a name gives it ("... Force" -> ArmedForce)."""
-    heads = lexicon().head_classes
+    """The class that the last word (or two) of a name gives it ("... Force" -> ArmedForce),
+    or the word before its complement ("Council of Elders", "Framework on Fisheries")."""
+    lex = lexicon()
     lowered = [w.lower() for w in words]
     if "of" in lowered[1:]:
         lowered = lowered[: lowered.index("of", 1)]  # "Council of Elders" -> council
+    cut = next((j for j, w in enumerate(lowered) if j and w in lex.head_complement_preps), 0)
+    if cut:  # "Framework on Fisheries" -> framework, if a head word; else as written
+        return _last_words_class(lowered[:cut]) or _last_words_class(lowered)
+    return _last_words_class(lowered)
+
+
+def _last_words_class(lowered: list[str]) -> str | None:
+    heads = lexicon().head_classes
     if len(lowered) >= 2 and " ".join(lowered[-2:]) in heads:
         return heads[" ".join(lowered[-2:])]
     if lowered and lowered[-1] in heads:

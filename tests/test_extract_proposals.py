@@ -411,3 +411,23 @@ def test_measures_with_words_of_their_own_refer_back_to_nothing():
 )
 def test_asking_its_own_body_is_no_urging(text, urged):
     assert any(r.predicate == "urges" for r in _extract(text).relations) is urged
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        # review r17 AC13: "the measures" are sanctions or curbs named before, not any plan
+        (
+            "Norland proposed a ceasefire plan on Monday. Velmar imposed a curfew and closed "
+            "its schools. The measures were criticised by Sudria.",
+            ("Sudria", "opposes", "ceasefire plan"),
+        ),
+        (
+            "The Velmar Accord was signed in May. Norland's central bank raised interest rates "
+            "twice in June, and the measures were opposed by the Velmar Workers League.",
+            ("Velmar Workers League", "opposes", "Velmar Accord"),
+        ),
+    ],
+)
+def test_the_measures_are_no_plan_of_another_kind(text, wrong):
+    assert wrong not in _relations(_extract(text))

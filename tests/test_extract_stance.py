@@ -586,3 +586,11 @@ def test_a_post_one_declined_to_take_is_refused_not_held():
         "caretaker prime minister."
     )
     assert found[("Lena Berg", "Prime Minister")][0] == "refused", found
+
+
+def test_taking_questions_as_minister_is_no_post_ahead():
+    # review r17 AC15: post_verbs `taken` only with a noun of `post_objects`
+    from tests.sentences import posts
+
+    found = posts("Ana Ortiz will take questions from reporters as foreign minister of Velmar.")
+    assert all(v[0] != "planned" for v in found.values()), found

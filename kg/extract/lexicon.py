@@ -688,6 +688,7 @@ class Frames:
     # "will not increase its contribution": the noun states nothing, the verb's frame does
     amount_verbs: frozenset[str]
     post_verbs: dict[str, frozenset[str]]  # "resigned as"
+    post_objects: frozenset[str]  # "declined to take the post of X": `taken` verbs' objects
     joining_verbs: frozenset[str]  # "an invitation to join X": X
     joinable_classes: tuple[str, ...]  # what one joins: a body, a force, an event
     conditions: dict[str, frozenset[str]]  # "would oppose it if ...": possible

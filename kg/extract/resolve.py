@@ -304,7 +304,9 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             if government is not None:
                 return [Ref(government, True)] if government.id >= 0 else []
         if low in lex.bare_anaphors and _bare(tok):
-            c = self._antecedent(block, tok, {lex.bare_anaphors[low]}, word=lemma)
+            c = self._antecedent(
+                block, tok, {lex.bare_anaphors[low]}, word=low, named=low in lex.named_anaphors
+            )
             return [Ref(c, True)] if c else []  # "the party": the party named last
         if (
             lemma in lex.anaphors

@@ -35,6 +35,10 @@ def post_modality(title) -> tuple[str | None, str | None]:
         return ("asserted", "former") if level == "asserted" else ("asserted", None)
     if verb_in(verb, posts.get("kept", frozenset())):  # "will remain X": held now
         return ("asserted" if level in AHEAD else level), None
+    if verb_in(verb, posts.get("taken", frozenset())) and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in frames().post_objects for c in verb.children
+    ):
+        return level, None  # "declined to take the post of X"; not "will take questions as X"
     gives = posts.get("held", frozenset()) | lexicon().appointment_verbs
     if verb_in(verb, gives | lexicon().succession_verbs):
         return level, None  # "was not appointed X", "will serve as X", "will replace Y as X"

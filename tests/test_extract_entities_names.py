@@ -45,11 +45,14 @@ def test_bodies_named_by_their_head_noun(text, name):
         # the word before the preposition names no class: the last word, as written
         ("Velmar Movement for Democracy Party", "PoliticalParty"),
         ("Velmar Centre for Fisheries", None),
+        # nor an event's word: "the Forum for Democratic Change" is a party (review AC17)
+        ("Forum for Democratic Change", None),
+        ("Velmar Conference on Disarmament", None),
     ],
 )
 def test_the_head_word_before_a_complement_on_or_for_names_the_class(words, cls):
     """lexicon head_complement_preps: "on" and "for" open a name's complement, as "of" does,
-    when the word before them is a head word."""
+    when the word before them is a head word of a class of `head_complement_classes`."""
     from kg.extract.words import head_class
 
     assert head_class(words.split()) == cls

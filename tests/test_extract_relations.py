@@ -1424,6 +1424,15 @@ def test_a_plan_named_with_a_complement_after_on_is_a_plan_that_is_signed(text, 
         assert _has(found, signer, "signs", plan, "asserted"), found
 
 
+def test_the_leader_of_a_forum_for_something_leads_a_body_not_an_event():
+    """review AC17: the word before "for" gives the class only when it is no event's."""
+    found = _relations(
+        "Tor Lund, the leader of the Forum for Democratic Change, said his party would "
+        "oppose the budget."
+    )
+    assert _has(found, "Tor Lund", "leads", "Forum for Democratic Change"), found
+
+
 @pytest.mark.parametrize(
     "text, sanctioner",
     [

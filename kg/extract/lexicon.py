@@ -274,6 +274,7 @@ class Lexicon:
     role_nouns: frozenset[str]  # "the role of X", "the post of X"
     state_form_words: frozenset[str]  # "the Minister of Defence of the Republic of X"
     head_complement_preps: frozenset[str]  # "the Framework on X": the head before "on"
+    head_complement_classes: frozenset[str]  # ... of these classes ("Forum for X": no event)
     appointment_verbs: frozenset[str]  # "appointed X minister", "named X as minister"
     object_role_verbs: frozenset[str]  # "sent X as envoy": the "as" complement is X's
     succession_verbs: frozenset[str]  # "A succeeds B": B held A's post

@@ -20,7 +20,9 @@ def head_class(words: list[str]) -> str | None:
         lowered = lowered[: lowered.index("of", 1)]  # "Council of Elders" -> council
     cut = next((j for j, w in enumerate(lowered) if j and w in lex.head_complement_preps), 0)
     if cut:  # "Framework on Fisheries" -> framework, if a head word; else as written
-        return _last_words_class(lowered[:cut]) or _last_words_class(lowered)
+        before = _last_words_class(lowered[:cut])
+        if before in lex.head_complement_classes:
+            return before
     return _last_words_class(lowered)
 
 

@@ -105,7 +105,7 @@ def _repeated_keys(text: str) -> list[str]:
     found: list[str] = []
 
     class Loader(yaml.SafeLoader):
-        pass
+        """A loader of its own, so the constructor added below stays local to this check."""
 
     def mapping(loader, node, deep=False):
         seen = set()

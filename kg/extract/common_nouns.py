@@ -605,7 +605,7 @@ def _venue(tail: list):
             t.dep_ == "prep"
             and t.lower_ in lexicon().venue_preps
             and t.right_edge.i == tail[-1].i
-            and any(c.ent_type_ in ("GPE", "LOC", "FAC") for c in t.subtree)
+            and any(c.ent_type_ in _PLACES for c in t.subtree)
         ):
             return t
     return None

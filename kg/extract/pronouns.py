@@ -8,6 +8,7 @@ from __future__ import annotations
 from kg.extract.clusters import Cluster
 from kg.extract.doc_memo import sentence
 from kg.extract.lexicon import gazetteer, lexicon, norm
+from kg.extract.syntax.arguments import shared_subject
 from kg.extract.syntax.tree import tree
 
 
@@ -167,7 +168,7 @@ class Pronouns:
         verb = tok.head.head
         if verb.lemma_.lower() not in lexicon().reporting_verbs:
             return None
-        subject = _subject_of(verb)
+        subject = shared_subject(verb)
         if subject is None or subject.i >= tok.i:
             return None
         refs = self._refs_one(block, subject)
@@ -178,7 +179,7 @@ class Pronouns:
         clause ("He said she would ...": "he"), if it is one."""
         if tok.head.dep_ != "ccomp":
             return None
-        subject = _subject_of(tok.head.head)
+        subject = shared_subject(tok.head.head)
         if subject is None or subject.lower_ not in lexicon().person_pronouns:
             return None
         return subject.lower_
@@ -187,7 +188,7 @@ class Pronouns:
         """For "it" reported by a person, the country or body whose title the person bears
         in the reporting clause's subject ("X, Norland's foreign minister, said it would
         ...", "President X of Norland said it ..."): the person speaks for it."""
-        subject = _subject_of(tok.head.head)
+        subject = shared_subject(tok.head.head)
         if subject is None:
             return None
         return self._title_owner(block, subject, ("Country", "Organization", "GovernmentBody"))
@@ -267,7 +268,7 @@ class Pronouns:
             return set()
         if verb.pos_ not in ("VERB", "AUX"):
             return set()
-        subject = _subject_of(verb)
+        subject = shared_subject(verb)
         if subject is None or subject.lower_ in lexicon().person_pronouns:
             return set()
         return {r.cluster.id for r in self._refs_one(block, subject)}
@@ -356,16 +357,3 @@ class Pronouns:
                             return word
                 break
         return None
-
-
-def _subject_of(verb):
-    """A verb's subject, or the subject it shares with the verb it is coordinated with or
-    completes ("X agreed to meet her", "X arrived and said ...")."""
-    for _ in range(4):
-        for child in verb.children:
-            if child.dep_ == "nsubj":
-                return child
-        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
-            return None
-        verb = verb.head
-    return None

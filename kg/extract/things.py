@@ -11,6 +11,7 @@ from functools import cache
 from kg.extract.clusters import Cluster
 from kg.extract.doc_memo import sentence
 from kg.extract.lexicon import frames, lexicon
+from kg.extract.syntax.arguments import shared_subject
 
 # the classes of entities that act (say, send, lead); "it" stands for one of them but a person
 ACTOR_CLASSES = {
@@ -118,7 +119,7 @@ class Things:
             or tok.head.head.pos_ not in ("VERB", "AUX")
         ):
             return set()
-        doer = _doer(tok.head.head)
+        doer = shared_subject(tok.head.head, intentions=True)
         if doer is None or doer.lower_ in lexicon().thing_pronouns:
             return set()
         # ("Norland and Sudria each offered a battalion to it": neither)
@@ -306,23 +307,6 @@ def _plan_verbs() -> frozenset[str]:
         and not fr.under  # nor only under a stance ("agreed to extend it"): not every "it"
         for w in fr.lemmas
     )
-
-
-def _doer(verb):
-    """A verb's subject, or the one it shares with the verb it is coordinated with or
-    completes ("agreed to send troops to it"), or with the verb whose object's intention it
-    states ("has no plans to contribute to it", "made an offer to send troops to it")."""
-    for _ in range(4):
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            return subject
-        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-            verb = verb.head
-        elif verb.dep_ == "acl" and verb.head.dep_ == "dobj":
-            verb = verb.head.head
-        else:
-            return None
-    return None
 
 
 def _controls_an_object(verb) -> bool:

@@ -111,6 +111,24 @@ def duty_holder(verb):
     return None
 
 
+def shared_subject(verb, intentions: bool = False):
+    """A verb's subject, or the subject it shares with the verb it is coordinated with or
+    completes ("X agreed to meet her", "X arrived and said ..."); with `intentions`, also with
+    the verb whose object's intention it states ("has no plans to contribute to it", "made an
+    offer to send troops to it"). None when there is none within four steps."""
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+        if verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        elif intentions and verb.dep_ == "acl" and verb.head.dep_ == "dobj":
+            verb = verb.head.head
+        else:
+            return None
+    return None
+
+
 def subjects(verb) -> list:
     """The tokens that do what `verb` says (for a passive: the agent)."""
     return _kept(verb, "subjects", _subjects)

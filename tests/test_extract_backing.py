@@ -74,7 +74,7 @@ def test_the_company_refers_back_to_the_company_named_before():
         "The Velmar Development Bank announced that its board of directors has appointed Mira"
         " Solvang as chief economist.",
         "The board of the Velmar Development Bank appointed Mira Solvang as chief economist.",
-        "Norland Mining Corp said on Monday that its board had appointed Mira Solvang as chief"
+        "Norland Mining Corp told shareholders its board had appointed Mira Solvang as chief"
         " executive.",
     ],
 )

@@ -630,11 +630,16 @@ def _person_evidence(e: Span, words: _Words) -> bool:
     - the "of" complement of a noun that only happens to a person ("after the resignation
       of Tomas Ekberg"; lexicon `person_event_nouns`), or of "in place of" ("named X in
       place of Tomas Ekberg"; lexicon `in_place_nouns`);
+    - the object of such a verb that also says whom it succeeds ("appointed Tomas Ekberg
+      to replace X", "named Tomas Ekberg, replacing X"; `_to_succeed`), or a name right
+      before the title such a verb gives ("appointed Tomas Ekberg chief executive of its
+      freight arm"; `_before_given_title`);
     - the subject or the object of a verb of succession or of taking over with a post as
       its complement ("Tomas Ekberg replaced X as defence minister", "replaced Tomas
       Ekberg as defence minister", "Tomas Ekberg took over as chief"; lexicon
       `succession_verbs`, `takeover_verbs`), or whom one takes over from ("took over as
-      chief from Tomas Ekberg");
+      chief from Tomas Ekberg", and "X, who took over from Tomas Ekberg" when X is a
+      person: `_in_succession`);
     - an age between commas after it ("Tomas Ekberg, 64, said");
     - a name read as a work, a product or an event that reports speech ('"...," said Tomas
       Ekberg'; lexicon `reporting_verbs`): neither a body nor a place."""
@@ -646,8 +651,10 @@ def _person_evidence(e: Span, words: _Words) -> bool:
     if (
         root.dep_ in ("nsubjpass", "dobj")
         and head.lemma_.lower() in lex.appointment_verbs
-        and _post_complement(head, lex.role_prepositions)
+        and (_post_complement(head, lex.role_prepositions) or _to_succeed(head))
     ):
+        return True
+    if _before_given_title(e):
         return True
     if _in_succession(root):
         return True
@@ -698,7 +705,9 @@ def _in_succession(tok) -> bool:
         verb = head.head
         while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
             verb = verb.head  # "took over as chair of the council from Y"
-        return _takes_over(verb) and _post_complement(verb, lex.role_prepositions)
+        return _takes_over(verb) and (
+            _post_complement(verb, lex.role_prepositions) or _person_takes_post(verb)
+        )
     if not _post_complement(head, lex.role_prepositions):
         return False
     if tok.dep_ in ("nsubj", "dobj") and (
@@ -708,6 +717,55 @@ def _in_succession(tok) -> bool:
     # "X resigned as governor", "X will serve as envoy" (frames.yaml `post_verbs`)
     posts = frames().post_verbs
     return tok.dep_ == "nsubj" and verb_in(head, (posts["former"] | posts["held"]) - {"be"})
+
+
+def _person_takes_post(verb) -> bool:
+    """Whether a verb of taking over is a person's taking over a post: its subject a
+    person ("Ana Ruiz took over from X") or "who" ("Ana Ruiz, who took over from X"), and what is
+    taken over, if anything, a post ("took over the portfolio"; lexicon `role_nouns`),
+    not a firm or a stake ("took over the mine from X")."""
+    taken = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(
+        c.ent_type_ != "POSITION" and c.lemma_.lower() not in lexicon().role_nouns for c in taken
+    ):
+        return False
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.ent_type_ == "PERSON":
+            return True
+        if c.lower_ == "who" and verb.dep_ == "relcl":
+            return True  # whatever the recognizer read the name "who" follows as
+    return False
+
+
+def _to_succeed(verb) -> bool:
+    """Whether a verb that puts someone into a post also says whom its object succeeds:
+    "appointed X to replace Y", "named X, replacing Y" (lexicon `succession_verbs`)."""
+    succession = lexicon().succession_verbs
+    return any(
+        c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in succession for c in verb.children
+    )
+
+
+def _before_given_title(e: Span) -> bool:
+    """A name right before the title a verb that puts someone into a post gives, parsed as
+    a modifier of the title: "appointed Tomas Ekberg chief executive of its freight arm"
+    (lexicon `appointment_verbs`); not when a name follows the title ("appointed Velmar
+    Oil chief executive Ana Ruiz")."""
+    doc, root = e.doc, e.root
+    title = doc[e.end] if e.end < len(doc) else None
+    if title is None or title.ent_type_ != "POSITION" or root.dep_ not in ("compound", "nmod"):
+        return False
+    head = root.head
+    if head.ent_type_ != "POSITION" or head.dep_ not in ("dobj", "oprd"):
+        return False
+    end = head.i + 1
+    while end < len(doc) and doc[end].ent_type_ == "POSITION":
+        end += 1
+    if end < len(doc) and doc[end].ent_type_ == "PERSON":
+        return False
+    return head.head.pos_ == "VERB" and head.head.lemma_.lower() in lexicon().appointment_verbs
 
 
 def _takes_over(verb) -> bool:

@@ -655,6 +655,7 @@ class Frames:
     post_preps: frozenset[str]  # "named X as foreign minister": the post
     candidacy_nouns: frozenset[str]  # "would not accept X as its candidate": a backing
     holding_verbs: frozenset[str]  # "chose X to head the agency"
+    post_nouns: frozenset[str]  # "proposed X as his successor", "for the post"
     destination_words: frozenset[str]  # "send troops abroad": no force guessed
     object_states: frozenset[str]  # "left X in charge": a predicate of the object
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends

@@ -201,6 +201,8 @@ class NameRepair:
             j = i
             while j < len(doc) and doc[j].lower_ in words.particles and not doc[j].is_title:
                 j += 1
+            if j > i and glued_hyphen(j):  # "al-Harbi"
+                j += 1
             if j == i or j >= len(doc) or not doc[j].is_title or not doc[j].is_alpha:
                 return 0
             inside = [e for e in ents if e.start <= j < e.end]
@@ -224,6 +226,27 @@ class NameRepair:
                 and norm(tok.text) not in words.known
             )
 
+        def word_shaped(tok) -> bool:
+            """A word of a person's name inside an entity: title case, no known word."""
+            return (
+                tok.is_title
+                and tok.is_alpha
+                and len(tok) > 1
+                and tok.lower_ not in words.stop
+                and norm(tok.text) not in words.known
+            )
+
+        # a body's name and the person's set off after its comma read as one name ("the
+        # Chairman of the Cabinet of Ministers, Ana Ruiz, said"): two names
+        for x in [x for x in ents if x.label_ in ("ORG", "GPE", "FAC", "NORP")]:
+            comma = next((t.i for t in x[1:-2] if t.text == ","), None)
+            tail = doc[comma + 1 : x.end] if comma is not None else None
+            if tail is not None and len(tail) <= 4 and all(word_shaped(t) for t in tail):
+                ents = [e for e in ents if e is not x] + [
+                    Span(doc, x.start, comma, label=x.label_),
+                    Span(doc, comma + 1, x.end, label="PERSON"),
+                ]
+                changed = True
         lowers, tags, coarse, titled, alpha = doc.to_array(_COLUMNS).T.tolist()
         # a name right after a title that the recognizer read as a work or an event
         # ("Norlandic deputy Tomas Ekberg Lind" as a work of art)
@@ -262,11 +285,20 @@ class NameRepair:
         for e in ents:
             if e.label_ != "POSITION":
                 continue
-            end = e.end
-            while end < len(doc) and (free(doc[end]) or (end > e.end and glued_hyphen(end))):
+            begin = e.end
+            # ... or after the title's country ("Prime Minister of Norland Ana Ortiz")
+            country = (
+                _country_at(doc, e.end + 1, ents) if doc[e.end : e.end + 1].text == "of" else None
+            )
+            if country is not None:
+                begin = country
+            end = begin
+            while end < len(doc) and (free(doc[end]) or (end > begin and glued_hyphen(end))):
                 end += 2 if doc[end].text == "-" else 1
-            start = e.end
-            if end - e.end < 2 and e.end + 1 < len(doc) and doc[e.end].text == ",":
+            if end > begin and particles(end):  # "Minister X Turki al-Harbi"
+                end = particles(end)
+            start = begin
+            if end - begin < 2 and e.end + 1 < len(doc) and doc[e.end].text == ",":
                 start = end = e.end + 1
                 while end < len(doc) and end - start < 4 and word(doc[end]):
                     end += 1
@@ -380,7 +412,7 @@ class NameRepair:
         # "attended by Ana Ruiz of Norland and Tomas Ekberg of Velmar": the recognizer reads a
         # name and its country as one body (`_name_of_country`)
         for e in list(ents):
-            split = _name_of_country(doc, e, ents, words)
+            split = _name_of_country(doc, e, ents, words) or _country_before_name(doc, e, ents)
             if split:
                 ents = [x for x in ents if x is not e] + split
                 changed = True
@@ -480,6 +512,33 @@ def _name_of_country(doc, e: Span, ents: list[Span], words: _Words) -> list[Span
     ):
         return []
     return [Span(doc, e.start, k, label="PERSON"), Span(doc, k + 1, e.end, label="GPE")]
+
+
+def _country_at(doc, i: int, ents: list[Span]) -> int | None:
+    """The end of the entity from token `i` that names a country of the gazetteer, or None."""
+    for x in ents:
+        if x.start == i and x.label_ == "GPE":
+            country = gazetteer().by_name.get(norm(x.text))
+            return x.end if country is not None and country.cls == "Country" else None
+    return None
+
+
+def _country_before_name(doc, e: Span, ents: list[Span]) -> list[Span]:
+    """A person's name read with the country of the title before it ("Prime Minister of
+    Norland Ana Ruiz" as one name "Norland Ana Ruiz"): the country (a gazetteer's, one or
+    two words) and the person (two words at least), apart."""
+    if e.label_ != "PERSON" or len(e) < 3 or e.start < 2 or doc[e.start - 1].lower_ != "of":
+        return []
+    if not any(x.label_ == "POSITION" and x.end == e.start - 1 for x in ents):
+        return []
+    for k in (2, 1):
+        country = gazetteer().by_name.get(norm(doc[e.start : e.start + k].text))
+        if country is not None and country.cls == "Country" and len(e) - k >= 2:
+            return [
+                Span(doc, e.start, e.start + k, label="GPE"),
+                Span(doc, e.start + k, e.end, label="PERSON"),
+            ]
+    return []
 
 
 def _who_follows(doc, e: Span, words: _Words) -> bool:

@@ -561,7 +561,21 @@ def _cut_before_person(span: Span) -> Span:
     end = last + 1
     while end < len(doc) and doc[end].is_title and doc[end].lower_ not in others:
         end += 1
+    # a name's particle and glued hyphen go on with it ("... Affairs Omar al-Harbi")
+    if end - last == 2 and _particle_name_at(doc, end):
+        end += 1
     return Span(doc, span.start, last + 1, label=span.label) if end - last > 2 else span
+
+
+def _particle_name_at(doc, i: int) -> bool:
+    """Whether a lower-case name particle (titles.yaml `name_particles`) at `i` goes on into
+    a title-case word, right after it or past a glued hyphen ("al-Harbi", "van Dijk")."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in title_data().name_particles:
+        return False
+    j = i + 1
+    if doc[j].text == "-" and not doc[i].whitespace_ and not doc[j].whitespace_:
+        j += 1
+    return j < len(doc) and doc[j].is_title and doc[j].is_alpha
 
 
 def _cut_list_before_owner(span: Span) -> Span:

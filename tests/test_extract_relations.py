@@ -1962,3 +1962,17 @@ def test_a_name_before_the_title_a_body_appoints_it_to_is_the_appointee():
 def test_taking_over_a_firm_from_someone_makes_them_no_person():
     found = _relations("Velmar Steel took over the shipyard from Norland Marine Holdings in May.")
     assert not any(p == "succeeds" for _s, p, _o in found), found
+
+
+def test_a_past_clause_of_time_under_a_verb_that_asks_is_stated():
+    # frames.yaml stated_clause_marks: "call" blocks what it asks for, not what happened
+    found = _relations(
+        "When Norland signed a fisheries accord with Velmar in 2019, diplomats called it a "
+        "breakthrough."
+    )
+    assert _has(found, "Norland", "signs", "fisheries accord", "asserted"), found
+    # a clause of time in the present is ahead, and shares what the verb over it asks
+    found = _relations(
+        "When Norland signs the fisheries accord, diplomats will call on Velmar to join it."
+    )
+    assert not _has(found, "Norland", "signs", "fisheries accord", "asserted"), found

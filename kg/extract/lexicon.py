@@ -571,6 +571,7 @@ class Frames:
     creation_verbs: frozenset[str]  # "create a board to govern": the object is the actor
     undoing_verbs: frozenset[str]  # "a proposal to disband X": X is not what is proposed
     blocking_heads: frozenset[str]  # "urge X to send": the relation is only requested
+    stated_clause_marks: frozenset[str]  # "when X signed it, Y called it a model": stated
     duty_nouns: frozenset[str]  # "disarming X is not Y's responsibility"
     light_verbs: frozenset[str]  # "hold talks", "make a visit": the noun carries the meaning
     purpose_preps: dict[str, str]  # "for talks with X": an event that is a purpose -> modality

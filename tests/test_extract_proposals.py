@@ -519,11 +519,11 @@ def test_a_plan_to_do_what_brings_nothing_about_is_the_plan_proposed(text):
     "text, relation",
     [
         (
-            "Tomas Ekberg put forward the idea of a common clearing unit for the grain trade.",
-            ("common clearing unit", "proposedBy", "Tomas Ekberg"),
+            "Tomas Ekberg tabled the idea of a shared clearing unit for the grain trade.",
+            ("shared clearing unit", "proposedBy", "Tomas Ekberg"),
         ),
         (
-            "Mira Solvang again put forward the proposal of a regional fund, which would pay "
+            "Mira Solvang once more tabled her proposal of a regional fund, which would pay "
             "farmers for each hectare kept wild.",
             ("regional fund", "proposedBy", "Mira Solvang"),
         ),
@@ -543,10 +543,10 @@ def test_a_proposal_a_name_possesses_is_not_the_last_plan_named():
     # link_descriptions._named_possessor: "Galvan's proposal" is Galvan's, not the unit
     found = _relations(
         _extract(
-            "Tomas Ekberg put forward the idea of a common clearing unit for the grain "
+            "Tomas Ekberg tabled the idea of a shared clearing unit for the grain "
             "trade. Anders Galvan proposed that the central banks link their card networks "
             "by 2027. Mira Solvang supported Galvan's proposal."
         )
     )
-    assert ("Mira Solvang", "supports", "common clearing unit") not in found
+    assert ("Mira Solvang", "supports", "shared clearing unit") not in found
     assert ("proposal", "proposedBy", "Anders Galvan") in found

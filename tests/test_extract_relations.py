@@ -1910,3 +1910,69 @@ def test_who_after_a_person_s_party_speaks_of_the_person():
     found = _relations("Mira Solvang of the Coastal Front, who have rejected the talks, spoke.")
     assert _has(found, "Coastal Front", "opposes", "talks"), found
     assert not _has(found, "Mira Solvang", "opposes", "talks"), found
+
+
+@pytest.mark.parametrize(
+    "text, new, old",
+    [
+        # whom a person takes over from is a person, whatever the recognizer read
+        # (phrases/names.py _person_takes_post): after "who", and with a post taken over
+        (
+            "The agency's director, Lena Ostrova, who took over from Rokas Vellund after an "
+            "audit, has cut costs.",
+            "Lena Ostrova",
+            "Rokas Vellund",
+        ),
+        # the object of a verb of appointing that says whom it replaces (_to_succeed)
+        (
+            "On Friday the Montevaro regency appointed Luigi Pellandra to replace Bertoni at "
+            "the treasury.",
+            "Luigi Pellandra",
+            "Bertoni",
+        ),
+        # a first name the tagger read as a preposition (syntax/repair.py)
+        (
+            "Mira Solvang replaces Ulrike Hallgren, who retired in March.",
+            "Mira Solvang",
+            "Ulrike Hallgren",
+        ),
+        # the participle after a verb of electing is the one elected's (syntax/arguments.py)
+        (
+            "Velmar Steel said its board had elected Jonas Brekke as finance director, "
+            "replacing Ulla Stroem, who retired in May.",
+            "Jonas Brekke",
+            "Ulla Stroem",
+        ),
+    ],
+)
+def test_who_takes_over_a_post_succeeds_a_person_the_recognizer_misread(text, new, old):
+    found = _relations(text)
+    assert _has(found, new, "succeeds", old), found
+
+
+def test_a_name_before_the_title_a_body_appoints_it_to_is_the_appointee():
+    # phrases/names.py _before_given_title, syntax/repair.py (the name a modifier of the title)
+    found = _relations(
+        "The Velmar Energy Board appointed Oksana Pelliot chief executive of its grid unit, "
+        "effective March 3."
+    )
+    assert _has(found, "Oksana Pelliot", "appointedBy", "Velmar Energy Board"), found
+
+
+def test_taking_over_a_firm_from_someone_makes_them_no_person():
+    found = _relations("Velmar Steel took over the shipyard from Norland Marine Holdings in May.")
+    assert not any(p == "succeeds" for _s, p, _o in found), found
+
+
+def test_a_past_clause_of_time_under_a_verb_that_asks_is_stated():
+    # frames.yaml stated_clause_marks: "call" blocks what it asks for, not what happened
+    found = _relations(
+        "When Norland signed a fisheries accord with Velmar in 2019, diplomats called it a "
+        "breakthrough."
+    )
+    assert _has(found, "Norland", "signs", "fisheries accord", "asserted"), found
+    # a clause of time in the present is ahead, and shares what the verb over it asks
+    found = _relations(
+        "When Norland signs the fisheries accord, diplomats will call on Velmar to join it."
+    )
+    assert not _has(found, "Norland", "signs", "fisheries accord", "asserted"), found

@@ -573,6 +573,7 @@ class Frames:
     creation_verbs: frozenset[str]  # "create a board to govern": the object is the actor
     undoing_verbs: frozenset[str]  # "a proposal to disband X": X is not what is proposed
     blocking_heads: frozenset[str]  # "urge X to send": the relation is only requested
+    stated_clause_marks: frozenset[str]  # "when X signed it, Y called it a model": stated
     duty_nouns: frozenset[str]  # "disarming X is not Y's responsibility"
     light_verbs: frozenset[str]  # "hold talks", "make a visit": the noun carries the meaning
     purpose_preps: dict[str, str]  # "for talks with X": an event that is a purpose -> modality
@@ -656,6 +657,7 @@ class Frames:
     post_preps: frozenset[str]  # "named X as foreign minister": the post
     candidacy_nouns: frozenset[str]  # "would not accept X as its candidate": a backing
     holding_verbs: frozenset[str]  # "chose X to head the agency"
+    post_nouns: frozenset[str]  # "proposed X as his successor", "for the post"
     destination_words: frozenset[str]  # "send troops abroad": no force guessed
     object_states: frozenset[str]  # "left X in charge": a predicate of the object
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends

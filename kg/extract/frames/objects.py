@@ -576,8 +576,9 @@ def _named_maker(index: ArticleIndex, block: int, noun) -> bool:
 
 def _content_named(index: ArticleIndex, block: int, noun) -> bool:
     """Whether what a noun says it is about is an entity: the object of a phrase of lexicon
-    `content_preps` ("the plan for a fund") or of its to-infinitive ("a proposal to deploy a
-    mission")."""
+    `content_preps` ("the plan for a fund") or of its to-infinitive when that brings it
+    about ("a proposal to deploy a mission", the object `intended` reads; not "a plan to
+    auction a share of the licences", which is the plan itself)."""
     objs = [
         o
         for c in noun.children
@@ -587,7 +588,7 @@ def _content_named(index: ArticleIndex, block: int, noun) -> bool:
     objs += [
         o
         for c in noun.children
-        if c.dep_ in ("acl", "relcl") and has_to(c)
+        if c.dep_ in ("acl", "relcl") and has_to(c) and _brings_about(c)
         for o in child_deps(c, "dobj")
     ]
     kinds = lexicon().content_classes  # a plan, a force, a body, an event; not "for Velmar"

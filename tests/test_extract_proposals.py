@@ -550,3 +550,31 @@ def test_a_proposal_a_name_possesses_is_not_the_last_plan_named():
     )
     assert ("Mira Solvang", "supports", "shared clearing unit") not in found
     assert ("proposal", "proposedBy", "Anders Galvan") in found
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            "Norland has proposed trimming the levy that Velmar trawlers pay at the locks.",
+            ("trimming the levy", "proposedBy", "Norland"),
+        ),
+        (
+            "Mira Solvang suggested shortening every shift from ten to eight hours.",
+            ("shortening every shift", "proposedBy", "Mira Solvang"),
+        ),
+        (
+            # what a gerund carries on is the plan
+            "Norland proposed keeping the joint quota until 2031.",
+            ("joint quota", "proposedBy", "Norland"),
+        ),
+    ],
+)
+def test_a_plan_proposed_as_a_gerund(text, relation):
+    # common_nouns.gerund_plans, frames.yaml object `gerund-plan`
+    assert relation in _relations(_extract(text))
+
+
+def test_a_gerund_that_undoes_proposes_nothing():
+    st = _extract("Norland proposed lifting the fishing ban on Velmar.")
+    assert not any(r.predicate == "proposedBy" for r in st.relations)

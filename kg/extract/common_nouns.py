@@ -143,6 +143,34 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
                 out[-1].names += _owned_names(doc, root, tail)
 
 
+def gerund_plans(doc, taken: set[int], out: list, add: Callable) -> None:
+    """A change proposed as a gerund with its object ("proposed halving the toll that lorries
+    pay", "suggested shortening each rotation from twelve to eight weeks"): the plan is
+    the gerund with its object, "halving the toll" (a verb of proposing, lexicon
+    `theme_verbs`). Not what a gerund brings about, carries on or undoes (frames.yaml
+    `bringing_verbs`, `undoing_verbs`, lexicon `carrying_verbs`: "proposed opening a trade
+    office", "proposed keeping the fixed price" propose the office and the price)."""
+    t = tree(doc)
+    lex, f = lexicon(), frames()
+    for i, tag in enumerate(t.tag):
+        if tag != "VBG" or t.dep[i] not in ("xcomp", "dobj", "ccomp") or i in taken:
+            continue
+        if t.pos[t.head[i]] != "VERB" or phrasal_lemma(doc[t.head[i]]) not in lex.theme_verbs:
+            continue
+        gerund = doc[i]
+        lemma = phrasal_lemma(gerund)
+        acting = f.bringing_verbs | f.undoing_verbs | lex.carrying_verbs
+        if {lemma, gerund.lemma_.lower()} & acting:
+            continue
+        obj = next((c for c in gerund.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
+        if obj is None or obj.i < i or any(k in taken for k in range(i, obj.i + 1)):
+            continue
+        n = len(out)
+        add(list(doc[i : obj.i + 1]), "COMMON", "Plan")
+        if len(out) > n:
+            out[-1].by_verb = True  # not what a later "the deal" falls back on
+
+
 @cache
 def _head_class(before: str | None, lemma: str, lower: str) -> str | None:
     """The class a chunk's head gives it: its lemma with the word `before` it, else its

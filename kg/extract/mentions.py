@@ -13,7 +13,7 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from kg.extract.common_nouns import common_mentions
+from kg.extract.common_nouns import common_mentions, gerund_plans
 from kg.extract.doc_memo import sentence, span_text
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.phrases.titles import is_honorific, title_data
@@ -393,6 +393,7 @@ def find_mentions(
             add([tok], "ORG", next((h for h in heads if h), None) or "Organization")
 
     common_mentions(doc, taken, out, add)
+    gerund_plans(doc, taken, out, add)
     return out
 
 

@@ -380,6 +380,21 @@ def frame_objects(
                 if verb.lemma_.lower() in lexicon().copular_verbs:
                     for subj in subjects(verb):
                         out += actor_refs(index, block, subj)
+        elif spec == "gerund-plan":  # "proposed halving the toll": the gerund's plan
+            # (common_nouns.gerund_plans), else what a gerund brings about or carries on
+            # ("proposed keeping the fixed price", "proposed opening a trade office")
+            for verb in child_deps(tok, "xcomp", "ccomp", "dobj"):
+                if verb.tag_ == "VBG" and not _undoes(verb):
+                    m = index.mention_at(block, verb)
+                    if m is not None:
+                        out += index.refs(block, verb, with_conj=False)
+                    else:  # (not a description read as one named before: a guess)
+                        out += [
+                            r
+                            for obj in child_deps(verb, "dobj")
+                            for r in actor_refs(index, block, obj)
+                            if not r.guessed
+                        ]
         elif spec == "gerund":  # "supports keeping the force", "opposed extending the mandate"
             for verb in child_deps(tok, "xcomp", "ccomp", "dobj"):
                 if verb.tag_ == "VBG" and not _undoes(verb):

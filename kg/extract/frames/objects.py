@@ -269,6 +269,13 @@ def frame_objects(
             for pobj in prep_objects(tok, spec.split(":", 1)[1]):
                 if pobj.lemma_.lower() in frames().theme_nouns:
                     out += actor_refs(index, block, pobj)
+        elif spec.startswith("content:"):  # "put forward the idea of a common clearing
+            # unit": what an indefinite object of the preposition names (lexicon
+            # `indefinite_determiners`; not the maker in "the proposal of the Nordic Council")
+            indefinite = lexicon().indefinite_determiners
+            for pobj in prep_objects(tok, spec.split(":", 1)[1]):
+                if any(c.dep_ == "det" and c.lower_ in indefinite for c in pobj.children):
+                    out += actor_refs(index, block, pobj)
         elif spec == "goal":  # "ruled out a return to the X Mission", "declined an
             # invitation to the X Summit" (not "refused entry to X": X is kept out)
             for obj in objects:

@@ -174,7 +174,7 @@ def _name_read_as_preposition(ents) -> None:
     """ "X replaces Till Vesterby": a person's name whose first word the tagger read
     as a preposition on the verb, the rest of the name its object. The name is the verb's
     direct object (when it has none), its first word a part of it. Only a name whose entity
-    already holds that word is mended ("replaces Per Olsson" with "Olsson" alone a name is
+    already holds that word is mended ("replaces Per Vesterby" with "Vesterby" alone a name is
     not)."""
     for person in ents:
         if person.label_ != "PERSON" or len(person) < 2:

@@ -82,7 +82,9 @@ def build(
             articles.append(article)
             main += terms.lines(triples, p.graph)
             quarantine += terms.lines(q_triples, p.qgraph)
-            mentioned.update(s.value for s, pr, _o in triples if pr.value.endswith(MENTIONED_IN))
+            # the subjects of its kgo:mentionedIn triples: each of its entities has one,
+            # unless quarantined (read from the entities, not from each triple's predicate)
+            mentioned.update(iri for iri in p.iris.values() if iri not in verdict.entities)
         sort = nquads == "sorted"
         result = BuiltBatch(
             base=base,
@@ -101,9 +103,6 @@ def build(
                 f"{first.focus_label or first.focus}: {first.message}"
             )
     return result
-
-
-MENTIONED_IN = "#mentionedIn"
 
 
 class _Terms:

@@ -24,15 +24,11 @@ class Data:
     The lists objects() and subjects() answer are the index's own: read them, never
     change them."""
 
-    def __init__(self, triples: Iterable[tuple]) -> None:
+    def __init__(self, triples: Iterable[tuple] = ()) -> None:
         self.out: dict = {}
         self.by_predicate: dict = {}
-        for s, p, o in triples:
-            po = self.out.setdefault(s, {}).setdefault(p, [])
-            if o in po:
-                continue
-            po.append(o)
-            self.by_predicate.setdefault(p, []).append((s, o))
+        self.size = 0  # distinct triples
+        self.add(triples)
         self._inn: dict | None = None  # in-edges, made when first asked (inverse paths)
         self._supers: dict = {}
         self._typed: dict | None = None  # class -> its direct instances, in the data's order
@@ -40,6 +36,21 @@ class Data:
         self._stored: set = set()  # the predicates whose triples it holds
         self._sparql: dict = {}
         self.memo: dict = {}  # shape name -> value nodes -> results (kg.shacl.engine)
+
+    def add(self, triples: Iterable[tuple]) -> int:
+        """Index more triples, after those already indexed (before anything reads the
+        data: the in-edges, instances and SPARQL rows are made from it once). Returns how
+        many of them were new: a triple indexed again is not repeated."""
+        out, by_predicate = self.out, self.by_predicate
+        before = self.size
+        for s, p, o in triples:
+            po = out.setdefault(s, {}).setdefault(p, [])
+            if o in po:
+                continue
+            po.append(o)
+            by_predicate.setdefault(p, []).append((s, o))
+            self.size += 1
+        return self.size - before
 
     def sparql_rows(self, constraint: SparqlConstraint) -> dict:
         """The solutions of a SPARQL-based constraint's SELECT over the data, grouped by

@@ -31,6 +31,7 @@ class Data:
         self.add(triples)
         self._inn: dict | None = None  # in-edges, made when first asked (inverse paths)
         self._supers: dict = {}
+        self._classes: dict = {}  # node -> the classes it is an instance of (is_instance)
         self._typed: dict | None = None  # class -> its direct instances, in the data's order
         self._store: ox.Store | None = None  # what the SPARQL-based constraints run on
         self._stored: set = set()  # the predicates whose triples it holds
@@ -121,7 +122,18 @@ class Data:
         return frozenset(seen)
 
     def is_instance(self, node, cls) -> bool:
-        return any(cls in self.superclasses(t) for t in self.objects(node, RDF_TYPE))
+        """Whether node is of class cls or of a class below it. A batch asks it of the
+        same entity for each statement about it and each alternative of sh:xone: each
+        node's classes are gathered once."""
+        classes = self._classes.get(node)
+        if classes is None:
+            types = self.objects(node, RDF_TYPE)
+            classes = self._classes[node] = (
+                self.superclasses(types[0])
+                if len(types) == 1
+                else frozenset().union(*(self.superclasses(t) for t in types))
+            )
+        return cls in classes
 
     def instances(self, cls) -> list:
         """The nodes of class cls (or of a subclass), in the order of their first rdf:type

@@ -130,3 +130,50 @@ def test_wanting_a_plan_supports_it_and_wanting_a_seat_does_not():
     assert _has(found, "Norland", "supports", "binding accord")
     found = _relations("Velmar wants a seat on the Nordic Council.")
     assert not any(p == "supports" for _s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Ekberg suggested a regional seed bank last spring. Sudria backed the idea.",
+        # the passive, with a source before it
+        "Tomas Ekberg suggested a regional seed bank last spring. According to envoys, the"
+        " idea is supported by Sudria.",
+    ],
+)
+def test_the_idea_is_what_was_proposed_last(text):
+    found = _relations(text)
+    assert _has(found, "Sudria", "supports", "regional seed bank")
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Sudria accepted the Corso Plan in its first reading.", "asserted"),
+        ("Mira Solvang tabled a grain levy, which Sudria accepted on Friday.", "asserted"),
+        ("Sudria has still not accepted the Corso Plan.", "negated"),
+    ],
+)
+def test_a_plan_accepted_is_backed(text, modality):
+    plan = "grain levy" if "levy" in text else "Corso Plan"
+    assert _has(_relations(text), "Sudria", "supports", plan, modality)
+
+
+def test_a_plan_not_to_accept_a_plan_is_a_refusal_and_no_negated_backing():
+    found = _relations("Sudria said it would never accept the Corso Plan.")
+    assert not _has(found, "Sudria", "supports", "Corso Plan")
+
+
+@pytest.mark.parametrize(
+    "text, predicate, target",
+    [
+        ("The Solvang Party will campaign against the Corso Treaty.", "opposes", "Corso Treaty"),
+        ("The Solvang Party had lobbied for Mira Okafor.", "supports", "Mira Okafor"),
+        ("Sudria is pressing for a grain export agreement.", "supports", "grain export agreement"),
+        ("Sudria has defended the Corso Plan as lawful.", "supports", "Corso Plan"),
+    ],
+)
+def test_campaigning_pressing_and_defending_are_stances(text, predicate, target):
+    found = _relations(text)
+    subject = "Solvang Party" if "Party" in text else "Sudria"
+    assert _has(found, subject, predicate, target)

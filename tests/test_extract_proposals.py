@@ -431,3 +431,122 @@ def test_asking_its_own_body_is_no_urging(text, urged):
 )
 def test_the_measures_are_no_plan_of_another_kind(text, wrong):
     assert wrong not in _relations(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            "The Ostvik Pension Fund said its chief executive, Per Lund, will retire in June. "
+            "Its board has proposed Ola Brekke as his successor.",
+            ("Ola Brekke", "proposedBy", "Ostvik Pension Fund"),
+        ),
+        (
+            "Mira Solvang proposed Ola Brekke for the post at the Velmar Rail Company.",
+            ("Ola Brekke", "proposedBy", "Mira Solvang"),
+        ),
+    ],
+)
+def test_a_person_proposed_as_a_successor_or_for_a_post_is_proposed(text, relation):
+    # frames.yaml `post_nouns`: a post named by no title is a post the frame needs
+    assert relation in _relations(_extract(text))
+
+
+def test_a_person_proposed_as_something_else_is_not_proposed_for_a_post():
+    st = _extract("Mira Solvang proposed Ola Brekke as the source of the figures.")
+    assert not any(r.predicate == "proposedBy" for r in st.relations)
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            "Norland's premier, Ivo Sand, put forward a permanent secretariat for the "
+            "salmon accord on Tuesday.",
+            ("permanent secretariat", "proposedBy", "Ivo Sand"),
+        ),
+        (
+            "At the river forum, Velmar proposed a joint mechanism for the water trade "
+            "between the upland states and the coastal provinces.",
+            ("joint mechanism", "proposedBy", "Velmar"),
+        ),
+    ],
+)
+def test_a_body_proposed_with_an_adjective_or_a_phrase_is_named(text, relation):
+    # common_nouns._proposed_body: no name, number or compound specifies it, yet the
+    # verb of proposing makes it one
+    assert relation in _relations(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velmar proposed a committee.",
+        "Velmar proposed a similar mechanism.",
+        "Velmar praised a joint mechanism for the water trade.",
+    ],
+)
+def test_a_bare_or_unproposed_body_names_none(text):
+    st = _extract(text)
+    assert not any(e.cls == "GovernmentBody" for e in st.entities)
+
+
+def test_a_long_complement_is_named_up_to_its_noun_phrase():
+    # common_nouns._up_to_phrase: the name stops before the phrase its noun has
+    from tests.sentences import names
+
+    found = names(
+        "At the river forum, Velmar proposed a joint mechanism for the water trade between "
+        "the upland states and the coastal provinces."
+    )
+    assert "joint mechanism for the water trade" in found.get("joint mechanism", set())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senate rejected Norland's plan to disband the Velmar Harbour Board.",
+        "Norland's plan to expand the Coastal Guard Corps was welcomed in Velmar.",
+    ],
+)
+def test_a_plan_to_do_what_brings_nothing_about_is_the_plan_proposed(text):
+    # objects._content_named: only a to-infinitive that brings its object about names the
+    # plan's content (frame object `intended`); else the plan itself is its possessor's
+    assert ("plan", "proposedBy", "Norland") in _relations(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            "Tomas Ekberg tabled the idea of a shared clearing unit for the grain trade.",
+            ("shared clearing unit", "proposedBy", "Tomas Ekberg"),
+        ),
+        (
+            "Mira Solvang once more tabled her proposal of a regional fund, which would pay "
+            "farmers for each hectare kept wild.",
+            ("regional fund", "proposedBy", "Mira Solvang"),
+        ),
+    ],
+)
+def test_what_a_proposal_is_of_is_proposed(text, relation):
+    # frames.yaml object `content:of`, common_nouns._proposal_content
+    assert relation in _relations(_extract(text))
+
+
+def test_the_maker_a_proposal_is_of_is_not_proposed():
+    found = _relations(_extract("Norland tabled the proposal of the Velmar Council."))
+    assert not any(s == "Velmar Council" and p == "proposedBy" for s, p, _ in found)
+
+
+def test_a_proposal_a_name_possesses_is_not_the_last_plan_named():
+    # link_descriptions._named_possessor: "Galvan's proposal" is Galvan's, not the unit
+    found = _relations(
+        _extract(
+            "Tomas Ekberg tabled the idea of a shared clearing unit for the grain "
+            "trade. Anders Galvan proposed that the central banks link their card networks "
+            "by 2027. Mira Solvang supported Galvan's proposal."
+        )
+    )
+    assert ("Mira Solvang", "supports", "shared clearing unit") not in found
+    assert ("proposal", "proposedBy", "Anders Galvan") in found

@@ -71,6 +71,7 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         )
         tail = _complement(doc, root, _partner_preps(root))
         full = _complement(doc, root)  # with a partner: "accord with B", an alias only
+        short = [] if full else _short_complement(doc, root)  # an alias only
         named_tail = any(t.pos_ == "PROPN" or t.tag_ in ("NNS", "NNPS") for t in tail)
         if not tokens:
             continue
@@ -89,6 +90,7 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
             )
             or owner
             or (named_tail and tail[0].lower_ in ("of", "in", "on"))
+            or _proposed_body(cls, root, tokens, tail or short)
         ):
             # "a ceasefire", "the summit": a description, linked to what it refers back to
             if cls not in lexicon().description_classes or root.i in taken or _cut(doc, root):
@@ -134,6 +136,9 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
             out[-1].qualified = True  # "a peace plan drawn up by X", "a plan that X drew up"
         if len(out) > n:
             out[-1].names = _other_names(doc, chunk, root, tokens, owned, tail)
+            if short:
+                words = [*tokens, *short]
+                out[-1].names += (" ".join(span_text(doc, words[0].i, words[-1].i + 1).split()),)
             if cls in lexicon().description_classes:
                 out[-1].names += _owned_names(doc, root, tail)
 
@@ -147,8 +152,31 @@ def _head_class(before: str | None, lemma: str, lower: str) -> str | None:
 
 def _may_be_signed(t, i: int) -> bool:
     """What `_signed` asks first, read from the Tree: a noun object (or passive subject) of
-    a verb."""
-    return t.pos[i] == "NOUN" and t.dep[i] in ("dobj", "nsubjpass") and t.pos[t.head[i]] == "VERB"
+    a verb, or the object of a preposition (`_proposal_content`)."""
+    if t.pos[i] != "NOUN":
+        return False
+    if t.dep[i] == "pobj":
+        return t.lower[t.head[i]] == "of"
+    return t.dep[i] in ("dobj", "nsubjpass") and t.pos[t.head[i]] == "VERB"
+
+
+def _proposal_content(root) -> bool:
+    """A noun an indefinite article determines (lexicon `indefinite_determiners`) in the
+    "of" phrase of a noun of proposing (frames.yaml nouns of proposedBy): what the proposal
+    is of ("put forward the idea of a common clearing unit", "the proposal of a global
+    fund"); not its maker ("the proposal of the Nordic Council")."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return False
+    if prep.head.lemma_.lower() not in _proposal_nouns():
+        return False
+    indefinite = lexicon().indefinite_determiners
+    return any(c.dep_ == "det" and c.lower_ in indefinite for c in root.children)
+
+
+@cache
+def _proposal_nouns() -> frozenset[str]:
+    return frozenset(w for fr in frames().nouns if fr.predicate == "proposedBy" for w in fr.lemmas)
 
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp"})
@@ -213,20 +241,25 @@ def _signed(root) -> str | None:
     intent was signed"; lexicon `plan_verbs`, `plan_object_nouns`: a text or an
     arrangement, not "signed a big cheque"), what a verb of proposing acts on, whatever its
     noun ("proposed a lower quota"; lexicon `theme_verbs`, also in a proposed passive clause:
-    `_proposed`), or what a verb of offering or turning down acts on when a measure can be it
+    `_proposed`) or a noun of proposing is of (`_proposal_content`: "the idea of a common
+    clearing unit"), or what a verb of offering or turning down acts on when a measure can be it
     ("will not accept a production quota", not "declined a government car"; `measure_verbs`,
     `_measure`); never troops, money or people (`_given`); else None. The
     noun is specified by a word before it or a phrase after it: a bare one ("signed the
     documents", "proposed measures") or one set apart from another ("similar measures";
     lexicon `contrast_words`) names no plan of its own."""
     verb = root.head
-    if not (root.pos_ == "NOUN" and root.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB"):
+    content = root.pos_ == "NOUN" and _proposal_content(root) and not _given(root)
+    if not content and not (
+        root.pos_ == "NOUN" and root.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB"
+    ):
         return None
     lex = lexicon()
     noun = root.lemma_.lower()
     lemma = phrasal_lemma(verb)
     if not (
-        (verb.lemma_.lower() in lex.plan_verbs and noun in lex.plan_object_nouns)
+        content
+        or (verb.lemma_.lower() in lex.plan_verbs and noun in lex.plan_object_nouns)
         or (lemma in lex.theme_verbs and not _given(root))
         or (lemma in lex.measure_verbs and _measure(root) and not _given(root))
         or (_proposed(verb, root) and not _given(root))
@@ -282,6 +315,30 @@ def _stance_theme(verb, root) -> bool:
             own or (head_class([noun]) == "Plan" and verb.lemma_.lower() in f.creation_verbs)
         )
     return under_stance(verb, lex.stance_heads)  # the parser may hang a gerund as a clause
+
+
+def _proposed_body(cls: str, root, tokens: list, tail: list) -> bool:
+    """A body, a force or an organisation (a class that is no description: lexicon
+    `description_classes`) that a verb of proposing brings about, specified by an adjective
+    or a phrase after it: "proposed a joint mechanism for the power trade", "a permanent
+    secretariat was proposed", "proposed that a regional fund be set up" (lexicon
+    `theme_verbs`, `_proposed`) names the one proposed, as "a joint verification mechanism"
+    does; a bare one ("proposed a committee") or one set apart from another ("a similar
+    mechanism", lexicon `contrast_words`) does not."""
+    if cls in lexicon().description_classes or root.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = root.head
+    if verb.pos_ != "VERB" or _given(root):
+        return False
+    if not (phrasal_lemma(verb) in lexicon().theme_verbs or _proposed(verb, root)):
+        return False
+    contrast = lexicon().contrast_words
+    described = any(
+        t.dep_ == "amod" and t.pos_ == "ADJ" and t.lower_ not in contrast
+        for t in tokens
+        if t.i != root.i
+    )
+    return described or (bool(tail) and not any(t.lower_ in contrast for t in tokens))
 
 
 def _measure(root) -> bool:
@@ -512,18 +569,47 @@ def _complement(doc, root, partners: frozenset[str] = frozenset()) -> list:
         # "a memorandum on fisheries with B": up to a partner's preposition
         cut = next((i for i, t in enumerate(words) if i and t.lower_ in partners), None)
         words = words[:cut] if cut is not None else words
-        if (
-            len(out) + len(words) > 9
-            or any(t.pos_ in ("VERB", "AUX") or t.text in ",;:()" for t in words)
-            or any(t.ent_type_ in ("DATE", "TIME") for t in words)  # "on Monday" is no name
-            or words[-1].i != words[0].i + len(words) - 1
-        ):
+        if not _names_part(out, words):
             break
         out += words
         head = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if head is None:
             break
     return out
+
+
+def _names_part(out: list, words: list) -> bool:
+    """Whether a prepositional phrase may follow `out` in a description's name: no verb,
+    no comma, no date, at most 9 words in all, no gap."""
+    return not (
+        len(out) + len(words) > 9
+        or any(t.pos_ in ("VERB", "AUX") or t.text in ",;:()" for t in words)
+        or any(t.ent_type_ in ("DATE", "TIME") for t in words)  # "on Monday" is no name
+        or words[-1].i != words[0].i + len(words) - 1
+    )
+
+
+def _short_complement(doc, root) -> list:
+    """The first prepositional phrase after a head whose whole phrase is too long to be
+    part of its name (`_complement` found none), up to the phrase its own noun has: "a
+    joint mechanism for the power trade between the five upland states and the islands"
+    -> "for the power trade"; not one that cuts a name ("summit of the Intergovernmental
+    Authority on Development"); else none."""
+    t, after = tree(doc), root.i + 1  # most heads have none: read from the Tree first
+    if not (
+        after < len(t.head)
+        and t.head[after] == root.i
+        and t.dep[after] == "prep"
+        and t.lower[after] in _COMPLEMENT_PREPS - {"with"}
+    ):
+        return []
+    prep = doc[after]
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    inner = [c.i for c in obj.children if c.dep_ == "prep" and c.i > obj.i] if obj else []
+    words = [t for t in prep.subtree if t.i < min(inner)] if inner else []
+    if any(w.text[:1].isupper() for w in words):
+        return []
+    return words if words and _names_part([], words) else []
 
 
 def _other_names(doc, chunk, root, tokens: list, owned: set[int], tail: list) -> tuple[str, ...]:

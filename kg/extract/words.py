@@ -13,7 +13,8 @@ _CLOCK = re.compile(r"^\d{1,2}[:.h]\d{2}$")
 
 def head_class(words: list[str]) -> str | None:
     """The class that the last word (or two) of a name gives it ("... Force" -> ArmedForce),
-    or the word before its complement ("Council of Elders", "Framework on Fisheries")."""
+    or the word before its complement ("Council of Elders", "Framework on Fisheries") or
+    before its "and" ("Force and Observers")."""
     lex = lexicon()
     lowered = [w.lower() for w in words]
     if "of" in lowered[1:]:
@@ -23,7 +24,12 @@ def head_class(words: list[str]) -> str | None:
         before = _last_words_class(lowered[:cut])
         if before in lex.head_complement_classes:
             return before
-    return _last_words_class(lowered)
+    last = _last_words_class(lowered)
+    if last is None and "and" in lowered[1:-1] and lowered.index("and", 1) == len(lowered) - 2:
+        # "Multinational Force and Observers": the first conjunct's head, when one word
+        # follows "and" and names no class ("Army and Navy Club" is a club: its last word)
+        return _last_words_class(lowered[: lowered.index("and", 1)])
+    return last
 
 
 def _last_words_class(lowered: list[str]) -> str | None:

@@ -95,6 +95,12 @@ def title_holder(b: Builder, pos: Mention, allow_past: bool = False) -> tuple[Re
     person = _person_at(b, pos.tok_end)
     if person is not None:
         return person, "title"
+    # ... with its country between: "Prime Minister of Norland Ana Ortiz"
+    country = _country_after_of(b, pos.tok_end)
+    if country is not None:
+        person = _person_at(b, country)
+        if person is not None:
+            return person, "title"
     paired = _paired(head)
     # "the Minister of X and the Minister of Y, A and B, respectively": `respectively`
     # pairs them; an apposition would give both titles to A
@@ -375,6 +381,18 @@ def _until_now(prep) -> bool:
     # the word right after the preposition: the parser may hang "now" on the title
     # ("until now commander of X": advmod of "commander"), not on "until"
     return bool(words) and prep.i + 1 < len(prep.doc) and prep.doc[prep.i + 1].lower_ in words
+
+
+def _country_after_of(b: Builder, i: int) -> int | None:
+    """The end of a country's name written right after "of" at token `i` with no comma
+    after it ("of Norland Ana Ortiz"), else None."""
+    doc = b.doc
+    if i + 2 >= len(doc) or doc[i].lower_ != "of":
+        return None
+    m = b.index.mention_at(b.block, doc[i + 1])
+    if m is None or m.tok_start != i + 1 or b.index.clusters[m.cluster].cls != "Country":
+        return None
+    return m.tok_end if m.tok_end < len(doc) and doc[m.tok_end].is_title else None
 
 
 def _person_at(b: Builder, i: int) -> Ref | None:

@@ -224,11 +224,13 @@ def _object_heads_fit(verb, frame: Frame) -> bool:
 
 
 def _is_post(index: ArticleIndex, block: int, tok) -> bool:
-    """A title the mentions read ("foreign minister"), or a word of a post ("envoy")."""
+    """A title the mentions read ("foreign minister"), a word of a post ("envoy"), or a noun
+    that names one without its title ("as his successor", "for the post": frames.yaml
+    `post_nouns`)."""
     mention = index.mention_at(block, tok)
     if mention is not None and index.clusters[mention.cluster].cls == "Position":
         return True
-    return is_title_word(tok)
+    return is_title_word(tok) or (tok.pos_ == "NOUN" and tok.lemma_.lower() in frames().post_nouns)
 
 
 def _verb_words(clause: Clause, tok) -> frozenset[str]:

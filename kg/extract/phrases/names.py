@@ -201,6 +201,8 @@ class NameRepair:
             j = i
             while j < len(doc) and doc[j].lower_ in words.particles and not doc[j].is_title:
                 j += 1
+            if j > i and glued_hyphen(j):  # "al-Harbi"
+                j += 1
             if j == i or j >= len(doc) or not doc[j].is_title or not doc[j].is_alpha:
                 return 0
             inside = [e for e in ents if e.start <= j < e.end]
@@ -224,6 +226,27 @@ class NameRepair:
                 and norm(tok.text) not in words.known
             )
 
+        def word_shaped(tok) -> bool:
+            """A word of a person's name inside an entity: title case, no known word."""
+            return (
+                tok.is_title
+                and tok.is_alpha
+                and len(tok) > 1
+                and tok.lower_ not in words.stop
+                and norm(tok.text) not in words.known
+            )
+
+        # a body's name and the person's set off after its comma read as one name ("the
+        # Chairman of the Cabinet of Ministers, Ana Ruiz, said"): two names
+        for x in [x for x in ents if x.label_ in ("ORG", "GPE", "FAC", "NORP")]:
+            comma = next((t.i for t in x[1:-2] if t.text == ","), None)
+            tail = doc[comma + 1 : x.end] if comma is not None else None
+            if tail is not None and len(tail) <= 4 and all(word_shaped(t) for t in tail):
+                ents = [e for e in ents if e is not x] + [
+                    Span(doc, x.start, comma, label=x.label_),
+                    Span(doc, comma + 1, x.end, label="PERSON"),
+                ]
+                changed = True
         lowers, tags, coarse, titled, alpha = doc.to_array(_COLUMNS).T.tolist()
         # a name right after a title that the recognizer read as a work or an event
         # ("Norlandic deputy Tomas Ekberg Lind" as a work of art)
@@ -262,11 +285,28 @@ class NameRepair:
         for e in ents:
             if e.label_ != "POSITION":
                 continue
-            end = e.end
-            while end < len(doc) and (free(doc[end]) or (end > e.end and glued_hyphen(end))):
+            begin = e.end
+            # ... or after the title's country ("Prime Minister of Norland Ana Ortiz")
+            country = (
+                _country_at(doc, e.end + 1, ents) if doc[e.end : e.end + 1].text == "of" else None
+            )
+            if country is not None:
+                begin = country
+            # ... past a courtesy word ("Chief Engineer Tor Lund", "Minister Dr Ana Ruiz")
+            while (
+                begin + 1 < len(doc)
+                and is_honorific(doc[begin])
+                and doc[begin].is_alpha
+                and doc[begin + 1].is_title
+            ):
+                begin += 1
+            end = begin
+            while end < len(doc) and (free(doc[end]) or (end > begin and glued_hyphen(end))):
                 end += 2 if doc[end].text == "-" else 1
-            start = e.end
-            if end - e.end < 2 and e.end + 1 < len(doc) and doc[e.end].text == ",":
+            if end > begin and particles(end):  # "Minister X Turki al-Harbi"
+                end = particles(end)
+            start = begin
+            if end - begin < 2 and e.end + 1 < len(doc) and doc[e.end].text == ",":
                 start = end = e.end + 1
                 while end < len(doc) and end - start < 4 and word(doc[end]):
                     end += 1
@@ -380,7 +420,7 @@ class NameRepair:
         # "attended by Ana Ruiz of Norland and Tomas Ekberg of Velmar": the recognizer reads a
         # name and its country as one body (`_name_of_country`)
         for e in list(ents):
-            split = _name_of_country(doc, e, ents, words)
+            split = _name_of_country(doc, e, ents, words) or _country_before_name(doc, e, ents)
             if split:
                 ents = [x for x in ents if x is not e] + split
                 changed = True
@@ -482,6 +522,33 @@ def _name_of_country(doc, e: Span, ents: list[Span], words: _Words) -> list[Span
     return [Span(doc, e.start, k, label="PERSON"), Span(doc, k + 1, e.end, label="GPE")]
 
 
+def _country_at(doc, i: int, ents: list[Span]) -> int | None:
+    """The end of the entity from token `i` that names a country of the gazetteer, or None."""
+    for x in ents:
+        if x.start == i and x.label_ == "GPE":
+            country = gazetteer().by_name.get(norm(x.text))
+            return x.end if country is not None and country.cls == "Country" else None
+    return None
+
+
+def _country_before_name(doc, e: Span, ents: list[Span]) -> list[Span]:
+    """A person's name read with the country of the title before it ("Prime Minister of
+    Norland Ana Ruiz" as one name "Norland Ana Ruiz"): the country (a gazetteer's, one or
+    two words) and the person (two words at least), apart."""
+    if e.label_ != "PERSON" or len(e) < 3 or e.start < 2 or doc[e.start - 1].lower_ != "of":
+        return []
+    if not any(x.label_ == "POSITION" and x.end == e.start - 1 for x in ents):
+        return []
+    for k in (2, 1):
+        country = gazetteer().by_name.get(norm(doc[e.start : e.start + k].text))
+        if country is not None and country.cls == "Country" and len(e) - k >= 2:
+            return [
+                Span(doc, e.start, e.start + k, label="GPE"),
+                Span(doc, e.start + k, e.end, label="PERSON"),
+            ]
+    return []
+
+
 def _who_follows(doc, e: Span, words: _Words) -> bool:
     """A name of two title-case words or more, none a title, class or known word, that
     "who" takes up ("Tomas Ekberg, who retired in May"): a person's, whatever the recognizer
@@ -571,11 +638,16 @@ def _person_evidence(e: Span, words: _Words) -> bool:
     - the "of" complement of a noun that only happens to a person ("after the resignation
       of Tomas Ekberg"; lexicon `person_event_nouns`), or of "in place of" ("named X in
       place of Tomas Ekberg"; lexicon `in_place_nouns`);
+    - the object of such a verb that also says whom it succeeds ("appointed Tomas Ekberg
+      to replace X", "named Tomas Ekberg, replacing X"; `_to_succeed`), or a name right
+      before the title such a verb gives ("appointed Tomas Ekberg chief executive of its
+      freight arm"; `_before_given_title`);
     - the subject or the object of a verb of succession or of taking over with a post as
       its complement ("Tomas Ekberg replaced X as defence minister", "replaced Tomas
       Ekberg as defence minister", "Tomas Ekberg took over as chief"; lexicon
       `succession_verbs`, `takeover_verbs`), or whom one takes over from ("took over as
-      chief from Tomas Ekberg");
+      chief from Tomas Ekberg", and "X, who took over from Tomas Ekberg" when X is a
+      person: `_in_succession`);
     - an age between commas after it ("Tomas Ekberg, 64, said");
     - a name read as a work, a product or an event that reports speech ('"...," said Tomas
       Ekberg'; lexicon `reporting_verbs`): neither a body nor a place."""
@@ -587,8 +659,10 @@ def _person_evidence(e: Span, words: _Words) -> bool:
     if (
         root.dep_ in ("nsubjpass", "dobj")
         and head.lemma_.lower() in lex.appointment_verbs
-        and _post_complement(head, lex.role_prepositions)
+        and (_post_complement(head, lex.role_prepositions) or _to_succeed(head))
     ):
+        return True
+    if _before_given_title(e):
         return True
     if _in_succession(root):
         return True
@@ -639,7 +713,9 @@ def _in_succession(tok) -> bool:
         verb = head.head
         while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
             verb = verb.head  # "took over as chair of the council from Y"
-        return _takes_over(verb) and _post_complement(verb, lex.role_prepositions)
+        return _takes_over(verb) and (
+            _post_complement(verb, lex.role_prepositions) or _person_takes_post(verb)
+        )
     if not _post_complement(head, lex.role_prepositions):
         return False
     if tok.dep_ in ("nsubj", "dobj") and (
@@ -649,6 +725,55 @@ def _in_succession(tok) -> bool:
     # "X resigned as governor", "X will serve as envoy" (frames.yaml `post_verbs`)
     posts = frames().post_verbs
     return tok.dep_ == "nsubj" and verb_in(head, (posts["former"] | posts["held"]) - {"be"})
+
+
+def _person_takes_post(verb) -> bool:
+    """Whether a verb of taking over is a person's taking over a post: its subject a
+    person ("Ana Ruiz took over from X") or "who" ("Ana Ruiz, who took over from X"), and what is
+    taken over, if anything, a post ("took over the portfolio"; lexicon `role_nouns`),
+    not a firm or a stake ("took over the mine from X")."""
+    taken = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(
+        c.ent_type_ != "POSITION" and c.lemma_.lower() not in lexicon().role_nouns for c in taken
+    ):
+        return False
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.ent_type_ == "PERSON":
+            return True
+        if c.lower_ == "who" and verb.dep_ == "relcl":
+            return True  # whatever the recognizer read the name "who" follows as
+    return False
+
+
+def _to_succeed(verb) -> bool:
+    """Whether a verb that puts someone into a post also says whom its object succeeds:
+    "appointed X to replace Y", "named X, replacing Y" (lexicon `succession_verbs`)."""
+    succession = lexicon().succession_verbs
+    return any(
+        c.dep_ in ("xcomp", "advcl") and c.lemma_.lower() in succession for c in verb.children
+    )
+
+
+def _before_given_title(e: Span) -> bool:
+    """A name right before the title a verb that puts someone into a post gives, parsed as
+    a modifier of the title: "appointed Tomas Ekberg chief executive of its freight arm"
+    (lexicon `appointment_verbs`); not when a name follows the title ("appointed Velmar
+    Oil chief executive Ana Ruiz")."""
+    doc, root = e.doc, e.root
+    title = doc[e.end] if e.end < len(doc) else None
+    if title is None or title.ent_type_ != "POSITION" or root.dep_ not in ("compound", "nmod"):
+        return False
+    head = root.head
+    if head.ent_type_ != "POSITION" or head.dep_ not in ("dobj", "oprd"):
+        return False
+    end = head.i + 1
+    while end < len(doc) and doc[end].ent_type_ == "POSITION":
+        end += 1
+    if end < len(doc) and doc[end].ent_type_ == "PERSON":
+        return False
+    return head.head.pos_ == "VERB" and head.head.lemma_.lower() in lexicon().appointment_verbs
 
 
 def _takes_over(verb) -> bool:

@@ -171,7 +171,8 @@ def sentence_end_within(doc, start: int, limit: int) -> int:
 def complement_end(doc, start: int, name_at: NameAt) -> int | None:
     """The comma that ends a title's complement, the title ending before token `start`
     ("President of the Andean Bank," -> the comma): title-case words, names, the words
-    that qualify a title-case word after them ("the opposition X Party") and the joiners
+    that qualify a title-case word after them ("the opposition X Party"), a noun after a
+    possessive ("of Norland's parliament") and the joiners
     of titles.yaml `complement_joiners`, up to 12 tokens, in one sentence, with no person
     among them. `name_at(i)` gives the end of the name that covers token i and whether it
     is a person's, or None where no name is."""
@@ -194,6 +195,8 @@ def complement_end(doc, start: int, name_at: NameAt) -> int | None:
             i += 1
         elif tok.dep_ in ("amod", "compound") and i < tok.head.i < end and tok.head.is_title:
             i += 1  # a word that qualifies the name after it: "of the opposition X Party"
+        elif i > start and doc[i - 1].tag_ == "POS" and tok.pos_ == "NOUN":
+            i += 1  # a body its owner's possessive names: "of Norland's parliament"
         elif tok.text == "(" and i + 2 < end and doc[i + 2].text == ")":
             i += 3  # the complement's acronym: "(NTI)"
         else:
@@ -561,7 +564,21 @@ def _cut_before_person(span: Span) -> Span:
     end = last + 1
     while end < len(doc) and doc[end].is_title and doc[end].lower_ not in others:
         end += 1
+    # a name's particle and glued hyphen go on with it ("... Affairs Omar al-Harbi")
+    if end - last == 2 and _particle_name_at(doc, end):
+        end += 1
     return Span(doc, span.start, last + 1, label=span.label) if end - last > 2 else span
+
+
+def _particle_name_at(doc, i: int) -> bool:
+    """Whether a lower-case name particle (titles.yaml `name_particles`) at `i` goes on into
+    a title-case word, right after it or past a glued hyphen ("al-Harbi", "van Dijk")."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in title_data().name_particles:
+        return False
+    j = i + 1
+    if doc[j].text == "-" and not doc[i].whitespace_ and not doc[j].whitespace_:
+        j += 1
+    return j < len(doc) and doc[j].is_title and doc[j].is_alpha
 
 
 def _cut_list_before_owner(span: Span) -> Span:

@@ -179,7 +179,14 @@ def _subjects(verb) -> list:
         if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod"):
             head = head.head
         lemma = head.lemma_.lower()
-        if lemma in frames().creation_verbs or lemma in frames().object_control_verbs:
+        lex = lexicon()
+        if (
+            lemma in frames().creation_verbs
+            or lemma in frames().object_control_verbs
+            or (  # "elected X as its chief, replacing Y": X replaces Y
+                lemma in lex.appointment_verbs and verb.lemma_.lower() in lex.succession_verbs
+            )
+        ):
             made = child_deps(head, "dobj")
             if not made and has_to(verb):  # "named a police general to run it", parsed as
                 made = child_deps(

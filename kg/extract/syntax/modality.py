@@ -274,6 +274,8 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
         wish = above and lemma in f.own_wishes and _own_infinitive(word, below)
         if wish:
             found.add(f.own_wishes[lemma])  # "hopes to meet X": possible
+        elif above and lemma in f.blocking_heads and _past_adverbial(below):
+            break  # "When X signed the pact, officials called it a model": it was signed
         elif above and lemma in f.blocking_heads:  # not "called the plan a threat and urged"
             if not (lemma in f.invitation_verbs and accepted_invitation(word)):
                 return None
@@ -405,6 +407,24 @@ def accepted_invitation(verb) -> bool:
     root = doc[end].sent.root  # "Y accepted, her office said": the clause reported
     said = child_deps(root, "ccomp") if root.lemma_.lower() in lexicon().reporting_verbs else []
     return any(accepts(v) for v in [root, *said])
+
+
+def _past_adverbial(clause) -> bool:
+    """An adverbial clause in the past with a subject of its own, opened by a mark of
+    `stated_clause_marks` ("when X signed the pact", "after Y had sent troops"): what it
+    tells happened, whatever the verb it hangs on asks for."""
+    if clause is None or clause.dep_ != "advcl":
+        return False
+    kids = list(clause.children)
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids):
+        return False
+    marks = frames().stated_clause_marks
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in marks and c.i < clause.i for c in kids):
+        return False
+    return clause.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have", "was", "were")
+        for c in kids
+    )
 
 
 def _separate_clause(clause, head) -> bool:

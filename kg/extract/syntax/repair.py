@@ -7,6 +7,9 @@ position ruler's entity) begins and hangs on the title's head, and that head is 
 or object complement of a verb of appointing (lexicon `appointment_verbs`), the name
 becomes the verb's object and the title its object complement (`oprd`).
 
+A person's name whose first word the tagger read as a preposition on a verb ("replaces
+Ulla Vesterby") is the verb's object.
+
 Two more misreadings of a verb of appointing with a person after it:
 - the name read as the verb's object complement with no object ("named Mira Solvang to the
   post of chief economist"): the name is the object;
@@ -32,6 +35,7 @@ class ObjectRepair:
         _aside_on_the_phrase(doc)
         ents = doc.ents
         _title_read_as_gerund(ents)
+        _name_read_as_preposition(ents)
         people = {e.end: e for e in ents if e.label_ == "PERSON"}
         if not people:
             return doc
@@ -45,7 +49,7 @@ class ObjectRepair:
                 head.dep_ in ("dobj", "oprd")
                 and verb.pos_ == "VERB"
                 and verb.lemma_.lower() in self.verbs
-                and name.dep_ == "compound"
+                and name.dep_ in ("compound", "nmod")
                 and name.head.i == head.i
             ):
                 name.head = verb
@@ -164,6 +168,29 @@ def _title_read_as_gerund(ents) -> None:
         ):
             head.head, head.dep_ = prep, "pobj"
             first.head, first.dep_ = head, "amod"
+
+
+def _name_read_as_preposition(ents) -> None:
+    """ "X replaces Ulla Vesterby": a person's name whose first word the tagger read
+    as a preposition on the verb, the rest of the name its object. The name is the verb's
+    direct object (when it has none), its first word a part of it."""
+    for person in ents:
+        if person.label_ != "PERSON" or len(person) < 2:
+            continue
+        first, root = person[0], person[-1]
+        verb = first.head
+        if (
+            first.dep_ == "prep"
+            and first.tag_ == "IN"
+            and root.head.i == first.i
+            and root.dep_ == "pobj"
+            and verb.pos_ == "VERB"
+            and verb.i < first.i
+            and not any(c.dep_ == "dobj" for c in verb.children)
+        ):
+            root.head, root.dep_ = verb, "dobj"
+            first.head, first.dep_ = root, "compound"
+            first.tag_, first.pos_ = "NNP", "PROPN"
 
 
 @Language.factory("kg_object_repair")

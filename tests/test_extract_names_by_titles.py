@@ -35,6 +35,18 @@ def test_a_particle_name_after_a_title_s_complement():
     assert ("Omar al-Rashad", "Minister of State for Foreign Affairs") in _held(st), _held(st)
 
 
+def test_a_particle_name_right_after_a_title_s_domain():
+    # names.py: the name after a title goes on through "al-" (review AD5)
+    st = _extract("Norland's Minister of Foreign Affairs Turki al-Harbi met Ana Ruiz.")
+    assert ("Turki al-Harbi", "Minister of Foreign Affairs") in _held(st), _held(st)
+
+
+def test_a_courtesy_word_after_a_title_is_no_part_of_the_name():
+    # "Chief Engineer": the name after the courtesy word is still read (review AD4)
+    st = _extract("Chief Engineer Tor Lund of the Velmar Navy said the ship was ready.")
+    assert any(h == "Tor Lund" for h, _t in _held(st)), _held(st)
+
+
 def test_engineer_is_a_courtesy_word_before_a_name():
     names = _names(
         "The decree appointed Engineer Karim Taleb Al-Nour, until now head of the Velmar Port "
@@ -81,3 +93,5 @@ def test_a_name_s_first_conjunct_gives_its_class():
     # the last word names the class when it can
     assert cls("Coast Guard and Navy") == "ArmedForce"
     assert cls("Trinidad and Tobago") is None
+    # a head after both conjuncts is the whole name's (review AD6)
+    assert cls("Army and Navy Club") is None

@@ -513,3 +513,40 @@ def test_a_plan_to_do_what_brings_nothing_about_is_the_plan_proposed(text):
     # objects._content_named: only a to-infinitive that brings its object about names the
     # plan's content (frame object `intended`); else the plan itself is its possessor's
     assert ("plan", "proposedBy", "Norland") in _relations(_extract(text))
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            "Tomas Ekberg tabled the idea of a shared clearing unit for the grain trade.",
+            ("shared clearing unit", "proposedBy", "Tomas Ekberg"),
+        ),
+        (
+            "Mira Solvang once more tabled her proposal of a regional fund, which would pay "
+            "farmers for each hectare kept wild.",
+            ("regional fund", "proposedBy", "Mira Solvang"),
+        ),
+    ],
+)
+def test_what_a_proposal_is_of_is_proposed(text, relation):
+    # frames.yaml object `content:of`, common_nouns._proposal_content
+    assert relation in _relations(_extract(text))
+
+
+def test_the_maker_a_proposal_is_of_is_not_proposed():
+    found = _relations(_extract("Norland tabled the proposal of the Velmar Council."))
+    assert not any(s == "Velmar Council" and p == "proposedBy" for s, p, _ in found)
+
+
+def test_a_proposal_a_name_possesses_is_not_the_last_plan_named():
+    # link_descriptions._named_possessor: "Galvan's proposal" is Galvan's, not the unit
+    found = _relations(
+        _extract(
+            "Tomas Ekberg tabled the idea of a shared clearing unit for the grain "
+            "trade. Anders Galvan proposed that the central banks link their card networks "
+            "by 2027. Mira Solvang supported Galvan's proposal."
+        )
+    )
+    assert ("Mira Solvang", "supports", "shared clearing unit") not in found
+    assert ("proposal", "proposedBy", "Anders Galvan") in found

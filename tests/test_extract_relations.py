@@ -1976,3 +1976,28 @@ def test_a_past_clause_of_time_under_a_verb_that_asks_is_stated():
         "When Norland signs the fisheries accord, diplomats will call on Velmar to join it."
     )
     assert not _has(found, "Norland", "signs", "fisheries accord", "asserted"), found
+
+
+def test_it_signed_in_the_passive_is_the_plan_named_before():
+    # things.py: a passive of signing with "it" as its subject reads "it" as a plan first
+    found = _relations(
+        "Norland drafted a fisheries accord in May. It was signed by Tomas Ekberg on Monday."
+    )
+    assert _has(found, "Tomas Ekberg", "signs", "fisheries accord"), found
+
+
+def test_each_owned_name_in_apposition_to_a_plural_title_is_named():
+    # actors.py _apposed_before: "[A and Velmar]'s B" as the parser reads it
+    found = _relations(
+        "The pact was later signed in Brask by both trade ministers, Norland's Ivar Mosk and "
+        "Velmar's Tomas Ekberg."
+    )
+    assert _has(found, "Ivar Mosk", "signs", "pact"), found
+    assert _has(found, "Tomas Ekberg", "signs", "pact"), found
+    # ... and a plural title with names after it is no pair named before (actors.py _pair)
+    found = _relations(
+        "Presidents Ana Lind and Oskar Brandt met in Brask. The pact was later signed by both "
+        "trade ministers, Norland's Ivar Mosk and Velmar's Tomas Ekberg."
+    )
+    assert _has(found, "Ivar Mosk", "signs", "pact"), found
+    assert not _has(found, "Ana Lind", "signs", "pact"), found

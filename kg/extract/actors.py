@@ -184,7 +184,10 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
                 alone = {r.cluster.id for r in index.refs(block, tok, with_conj=False)} - named
                 refs = [r for r in refs if r.cluster.id not in alone]
         if people:
-            people = _person_before_title(index, block, tok) + people
+            before = _person_before_title(index, block, tok) + _apposed_before(index, block, tok)
+            people = [
+                r for r in before if all(r.cluster.id != p.cluster.id for p in people)
+            ] + people
             return people + [r for r in refs if r.cluster.cls != "Position"]
     return _titled_conjuncts(index, block, tok, refs + _listed_after_title(index, block, tok, refs))
 
@@ -203,6 +206,15 @@ def _person_before_title(index: ArticleIndex, block: int, tok) -> list[Ref]:
             continue
         out += [r for r in index.refs(block, c, with_conj=False) if r.cluster.cls == "Person"]
     return out
+
+
+def _apposed_before(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "signed by the two ministers, Norland's A and Velmar's B": the parser reads "[A and
+    Velmar]'s B" in apposition to the plural title and hangs A on B as on a title
+    (`_person_before_title`); A is one more of those the title names."""
+    if tok.tag_ not in ("NNS", "NNPS") or not is_title_word(tok):
+        return []
+    return [r for c in child_deps(tok, "appos") for r in _person_before_title(index, block, c)]
 
 
 def _listed_after_title(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> list[Ref]:
@@ -514,6 +526,8 @@ def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
     marks = f.pair_words
     if not (words & marks["alone"] or (words & marks["number"] and words & marks["definite"])):
         return []
+    if any(c.dep_ == "appos" and c.i > tok.i and c.pos_ == "PROPN" for c in tok.children):
+        return []  # "the two ministers, A and B": the names after it, not a pair before
     wanted = f.pair_nouns[lemma]
     if wanted == ("Person",):
         titles = f.pair_titles.get(lemma, (lemma,))

@@ -152,8 +152,31 @@ def _head_class(before: str | None, lemma: str, lower: str) -> str | None:
 
 def _may_be_signed(t, i: int) -> bool:
     """What `_signed` asks first, read from the Tree: a noun object (or passive subject) of
-    a verb."""
-    return t.pos[i] == "NOUN" and t.dep[i] in ("dobj", "nsubjpass") and t.pos[t.head[i]] == "VERB"
+    a verb, or the object of a preposition (`_proposal_content`)."""
+    if t.pos[i] != "NOUN":
+        return False
+    if t.dep[i] == "pobj":
+        return t.lower[t.head[i]] == "of"
+    return t.dep[i] in ("dobj", "nsubjpass") and t.pos[t.head[i]] == "VERB"
+
+
+def _proposal_content(root) -> bool:
+    """A noun an indefinite article determines (lexicon `indefinite_determiners`) in the
+    "of" phrase of a noun of proposing (frames.yaml nouns of proposedBy): what the proposal
+    is of ("put forward the idea of a common clearing unit", "the proposal of a global
+    fund"); not its maker ("the proposal of the Nordic Council")."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return False
+    if prep.head.lemma_.lower() not in _proposal_nouns():
+        return False
+    indefinite = lexicon().indefinite_determiners
+    return any(c.dep_ == "det" and c.lower_ in indefinite for c in root.children)
+
+
+@cache
+def _proposal_nouns() -> frozenset[str]:
+    return frozenset(w for fr in frames().nouns if fr.predicate == "proposedBy" for w in fr.lemmas)
 
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp"})
@@ -218,20 +241,25 @@ def _signed(root) -> str | None:
     intent was signed"; lexicon `plan_verbs`, `plan_object_nouns`: a text or an
     arrangement, not "signed a big cheque"), what a verb of proposing acts on, whatever its
     noun ("proposed a lower quota"; lexicon `theme_verbs`, also in a proposed passive clause:
-    `_proposed`), or what a verb of offering or turning down acts on when a measure can be it
+    `_proposed`) or a noun of proposing is of (`_proposal_content`: "the idea of a common
+    clearing unit"), or what a verb of offering or turning down acts on when a measure can be it
     ("will not accept a production quota", not "declined a government car"; `measure_verbs`,
     `_measure`); never troops, money or people (`_given`); else None. The
     noun is specified by a word before it or a phrase after it: a bare one ("signed the
     documents", "proposed measures") or one set apart from another ("similar measures";
     lexicon `contrast_words`) names no plan of its own."""
     verb = root.head
-    if not (root.pos_ == "NOUN" and root.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB"):
+    content = root.pos_ == "NOUN" and _proposal_content(root) and not _given(root)
+    if not content and not (
+        root.pos_ == "NOUN" and root.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB"
+    ):
         return None
     lex = lexicon()
     noun = root.lemma_.lower()
     lemma = phrasal_lemma(verb)
     if not (
-        (verb.lemma_.lower() in lex.plan_verbs and noun in lex.plan_object_nouns)
+        content
+        or (verb.lemma_.lower() in lex.plan_verbs and noun in lex.plan_object_nouns)
         or (lemma in lex.theme_verbs and not _given(root))
         or (lemma in lex.measure_verbs and _measure(root) and not _given(root))
         or (_proposed(verb, root) and not _given(root))

@@ -349,6 +349,7 @@ class Lexicon:
     byline_roles: frozenset[str]  # "..., Defence Correspondent": the author's title
     place_prepositions: frozenset[str]  # "arrived in X": X stands where a place stands
     aid_nouns: frozenset[str]  # "funding", "supplies": given as money is
+    money_nouns: frozenset[str]  # "fresh money", "250 million euros"
     title_joiners: frozenset[str]  # "of", "the": join a title, name no post
     possessive_relatives: frozenset[str]  # "whose"
     government_nouns: frozenset[str]  # "the government": the country it governs
@@ -485,6 +486,7 @@ def _echoes(value: Any, _file: dict) -> dict:
         "markers": frozenset(value.get("markers") or ()),
         "bare_verbs": frozenset(value.get("bare_verbs") or ()),
         "elliptic": frozenset(value.get("elliptic") or ()),
+        "given": frozenset(value.get("given") or ()),
         "verbs": {str(k): v for k, v in (value.get("verbs") or {}).items()},
         "window": int(value.get("window", 1)),
         "confidence": float(value.get("confidence", 0.6)),
@@ -664,7 +666,9 @@ class Frames:
     invitation_nouns: dict[str, tuple[str, ...]]  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"
+    given_preps: frozenset[str]  # "$5 million for the plants": money that names its end
     invitation_verbs: frozenset[str]  # "X, which had been invited, declined": the event
+    asking_verbs: frozenset[str]  # "X, which was asked to send engineers, turned it down"
     accepting_verbs: frozenset[str]  # "invited X to visit Y, and X accepted": planned
     mandate_verbs: frozenset[str]  # "asked X to form a government": appointed
     mandate_nouns: frozenset[str]
@@ -693,6 +697,8 @@ class Frames:
     amount_verbs: frozenset[str]
     post_verbs: dict[str, frozenset[str]]  # "resigned as"
     post_objects: frozenset[str]  # "declined to take the post of X": `taken` verbs' objects
+    offering_verbs: frozenset[str]  # "was offered the job at Y" and turned it down
+    post_owner_preps: tuple[str, ...]  # "the top job at Y": Y's post
     joining_verbs: frozenset[str]  # "an invitation to join X": X
     joinable_classes: tuple[str, ...]  # what one joins: a body, a force, an event
     conditions: dict[str, frozenset[str]]  # "would oppose it if ...": possible

@@ -52,6 +52,7 @@ def link_descriptions(
             and cls in named
             and _compatible(word, named[cls])
             and not _differs(m, named[cls], docs)
+            and not _named_possessor(m, docs)
         ):
             c = named[cls]
         if c is None:
@@ -296,6 +297,15 @@ def _differs(m: Mention, c: Cluster, docs: list) -> bool:
         and words[0] not in norm(m.text).split()
         and all(n.block != m.block for n in c.mentions)
     )
+
+
+def _named_possessor(m: Mention, docs: list) -> bool:
+    """Whether a description's possessor is a name ("Galvan's proposal"): whose it is says
+    more than the class, so it is not the last entity of its class named before it, which
+    may be another's ("X put forward the idea of a common clearing unit. ... Galvan's
+    proposal")."""
+    tok = docs[m.block][m.head]
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def _other_content(m: Mention, c: Cluster, docs: list) -> bool:

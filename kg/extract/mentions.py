@@ -84,6 +84,22 @@ class Mention:
 
 
 @cache
+def _kept_title_words() -> frozenset[str]:
+    """Words dropped from the start of a name (lexicon `strip_words`) that a title keeps
+    as one of its own words (titles.yaml `title_modifiers`) before a deputy's word
+    (`_deputy_words`): "first deputy prime minister", not "the first navy officer to"."""
+    return frozenset(lexicon().strip_words) & title_data().modifiers
+
+
+@cache
+def _deputy_words() -> frozenset[str]:
+    """The words that make a deputy's title (titles.yaml `qualifiers` of kind deputy):
+    "deputy", "vice"."""
+    data = title_data()
+    return frozenset(w for w, kind in data.qualifiers.items() if kind == "deputy")
+
+
+@cache
 def _honorifics() -> frozenset[str]:
     return frozenset(w.rstrip(".") for w in title_data().honorifics if w.rstrip("."))
 
@@ -250,7 +266,15 @@ def find_mentions(
     spans: set[tuple[int, int]] = set()  # the token spans of `out`: one mention each
 
     def add(tokens: list, label: str, cls: str | None = None) -> None:
-        tokens = trim(tokens)
+        if (
+            label == "POSITION"
+            and len(tokens) > 2
+            and tokens[0].lower_ in _kept_title_words()
+            and tokens[1].lower_ in _deputy_words()
+        ):
+            tokens = [tokens[0], *trim(tokens[1:])]  # "first deputy prime minister"
+        else:
+            tokens = trim(tokens)
         # "Dr Ana Ortiz", "Ms. Ortiz": the name without the courtesy word
         while (
             len(tokens) > 1
@@ -430,12 +454,13 @@ def _apposed_to_people(doc, ent, person_starts: set[int], person_ends: set[int])
     """A plural title in apposition with names: "A and B, two Velmar court judges" (a
     name ends at the comma before it, past a number, a determiner and capitalised words),
     "two magistrates of the Norvik Court, A and B" (a name begins after the comma that
-    ends its capitalised complement)."""
+    ends its capitalised complement, or after an owner's possessive there: "the foreign
+    ministers, Norland's A and Sudria's B")."""
     words = title_data().complement_joiners
     i = ent.end
     while i < min(len(doc), ent.end + 12) and (doc[i].is_title or doc[i].lower_ in words):
         i += 1
-    if i < len(doc) and doc[i].text == "," and i + 1 in person_starts:
+    if i < len(doc) and doc[i].text == "," and _owned_start(doc, i + 1) in person_starts:
         return True
     if _listed_after_title(doc, ent, person_starts):
         return True
@@ -452,6 +477,15 @@ def _apposed_to_people(doc, ent, person_starts: set[int], person_ends: set[int])
     ):
         i -= 1
     return i >= 0 and doc[i].text == "," and i in person_ends
+
+
+def _owned_start(doc, i: int) -> int:
+    """Where a name begins at token `i`, past an owner's possessive of up to three
+    title-case words ("Norland's A"): i itself when no such owner stands there."""
+    j = i
+    while j < min(len(doc), i + 3) and doc[j].is_title and doc[j].tag_ != "POS":
+        j += 1
+    return j + 1 if j > i and j < len(doc) and doc[j].tag_ == "POS" else i
 
 
 def colon_after_title(doc, end: int, stop=lambda i: False) -> int | None:

@@ -25,9 +25,9 @@ def head_class(words: list[str]) -> str | None:
         if before in lex.head_complement_classes:
             return before
     last = _last_words_class(lowered)
-    if last is None and "and" in lowered[1:-1]:
-        # "Multinational Force and Observers": the first conjunct's head, when the last
-        # names no class
+    if last is None and "and" in lowered[1:-1] and lowered.index("and", 1) == len(lowered) - 2:
+        # "Multinational Force and Observers": the first conjunct's head, when one word
+        # follows "and" and names no class ("Army and Navy Club" is a club: its last word)
         return _last_words_class(lowered[: lowered.index("and", 1)])
     return last
 

@@ -376,11 +376,19 @@ def _listed_after(b: Builder, pos: Mention) -> list[tuple[Mention, Ref | None]]:
     """The people listed after a plural title's "of" complement and its comma, each with
     the owner named before it: "the trade ministers of Norland, Sudria and Vell, A, B and
     C" (no owners), "the trade ministers of the three countries, Norland's A, Sudria's B
-    and Vell's C" (an owner each); a rank before a name is stepped over ("General A").
+    and Vell's C" (an owner each); or right after its comma, an owner each ("the trade
+    ministers, Norland's A and Sudria's B"); a rank before a name is stepped over.
     The complement holds no person and no verb and ends within titles.yaml
     `windows.written` words; the people are not the subject of a verb after them."""
     doc, sent = b.doc, sentence(b.doc[pos.head])
     i = pos.tok_end
+    if i < sent.end and doc[i].text == ",":
+        # no complement: "the foreign ministers, Norland's A and Sudria's B" (an owner each)
+        listed = _owned_people(b, i + 1, sent.end)
+        owned = all(owner is not None for _m, owner in listed)
+        if len(listed) >= 2 and owned and not _speak(doc, [m for m, _owner in listed]):
+            return listed
+        return []
     if i >= sent.end or doc[i].lower_ not in title_data().complement_prepositions:
         return []
     last = min(sent.end, i + 1 + title_data().windows["written"])

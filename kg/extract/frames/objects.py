@@ -30,9 +30,11 @@ def is_contribution(tok, nouns, money: bool = True) -> bool:
         return True
     if not money:
         return False
-    aid = lexicon().aid_nouns
+    aid = lexicon().aid_nouns | lexicon().money_nouns
     if tok.ent_type_ == "MONEY" or tok.lemma_.lower() in aid or tok.lower_ in aid:
         return True
+    if any(c.ent_type_ == "MONEY" for c in tok.children if c.dep_ in ("nummod", "compound")):
+        return True  # "a further £45m": the parser tags the number, not the "m" it hangs on
     # an entry of two words: the noun with a modifier ("logistical support", while bare
     # "support" is backing)
     return any(
@@ -174,8 +176,23 @@ def frame_objects(
         o for o in direct_objects(tok) if not (frame.others and _owned(index, block, o, owners))
     ]
     for spec in frame.objects:
-        if spec == "dobj":
+        if spec == "post_offered":  # "X, who was offered the job of chief pilot at Y,
+            # turned it down": the body whose post it was; a post of no body named ("the
+            # portfolio had been offered to X, who turned it down") is no body "it" could be
+            post = _offered_post(tok)
+            if post is not None:
+                return [
+                    r
+                    for h in (post, post.head)
+                    for p in frames().post_owner_preps
+                    for o in prep_objects(h, p)
+                    for r in actor_refs(index, block, o)
+                    if any(fits(r.cluster.cls, c) for c in frames().refusal_range)
+                ]
+        elif spec == "dobj":
             for obj in objects:
+                if "requested" in frame.objects and _is_request(obj):
+                    continue  # "declined the commander's request for troops": no commander
                 out += _participles_own(index, block, tok, obj, actor_refs(index, block, obj))
         elif spec == "chaired":  # "the talks were led by X": an event a chair holds, not
             # "the offensive was led by X" (frames.yaml chaired_events)
@@ -252,6 +269,13 @@ def frame_objects(
             for pobj in prep_objects(tok, spec.split(":", 1)[1]):
                 if pobj.lemma_.lower() in frames().theme_nouns:
                     out += actor_refs(index, block, pobj)
+        elif spec.startswith("content:"):  # "put forward the idea of a common clearing
+            # unit": what an indefinite object of the preposition names (lexicon
+            # `indefinite_determiners`; not the maker in "the proposal of the Nordic Council")
+            indefinite = lexicon().indefinite_determiners
+            for pobj in prep_objects(tok, spec.split(":", 1)[1]):
+                if any(c.dep_ == "det" and c.lower_ in indefinite for c in pobj.children):
+                    out += actor_refs(index, block, pobj)
         elif spec == "goal":  # "ruled out a return to the X Mission", "declined an
             # invitation to the X Summit" (not "refused entry to X": X is kept out)
             for obj in objects:
@@ -281,6 +305,18 @@ def frame_objects(
                 and 0 <= here - last[0] <= rule["window"]
             ):
                 out += [Ref(o.cluster, True) for o in last[2]]
+        elif spec == "given" and not out and _money_only(tok):  # "A gave the fund $2
+            # billion, while B refused to commit any money": money with no recipient named
+            # goes where the contribution just before went (frames.yaml echoes `given`)
+            rule = frames().echoes
+            last = index.echo
+            here = index.sentence_number(index.pos(block, tok))
+            if (
+                last is not None
+                and last[1] in rule["given"]
+                and 0 <= here - last[0] <= rule["window"]
+            ):
+                out += [Ref(o.cluster, True) for o in last[2] if o.cluster.id not in owners]
         elif spec == "offered":  # "X offered to open an embassy in Y. Y declined the
             # offer": what the last offer stated was of (frames.yaml offer_nouns)
             last = index.offered
@@ -292,6 +328,13 @@ def frame_objects(
                 and not _newer_offer(index, last[2], last[3], block, tok.i)
             ):
                 out += [Ref(o.cluster, True) for o in last[1]]
+        elif spec == "requested" and not out:  # "turned down the commander's request for a
+            # company", "X, which the commander had asked to provide medics, declined it": a
+            # request for troops or ships is one for the force the story is about
+            if any(_asks_for_forces(obj, tok) for obj in objects):
+                c = index.salient_force(block, tok)
+                if c is not None:
+                    out.append(Ref(c, True))
         elif spec == "clause":  # "On the initiative of X, the leaders approved Y": what
             # the verb the noun's phrase is hung on acts on
             verb = tok.head.head
@@ -613,6 +656,80 @@ def _newer_offer(index: ArticleIndex, block0: int, i0: int, block: int, i: int) 
             if t.lemma_.lower() in words and (t.pos_ == "VERB" or not _the_offer(t)):
                 return True
     return False
+
+
+def _asks_for_forces(noun, verb) -> bool:
+    """Whether a request noun (lexicon `theme_requests`) the verb acts on asks for troops or
+    ships (lexicon `contribution_nouns`, not money): in its "for" phrase ("an appeal for two
+    more frigates"), in its to-infinitive ("a request to send two frigates"), or, for "the
+    request" that says nothing more, in what the verb's subject was asked to do ("X, which
+    the commander had asked to provide two medical teams, turned down the request";
+    frames.yaml `asking_verbs`)."""
+    if not _is_request(noun):
+        return False
+    nouns = lexicon().contribution_nouns
+    if any(is_contribution(o, nouns, money=False) for o in prep_objects(noun, "for")):
+        return True
+    clauses = [v for v in child_deps(noun, "acl", "relcl") if has_to(v)]
+    if not clauses and not child_deps(noun, "prep"):
+        clauses = [
+            c
+            for s in child_deps(verb, "nsubj")
+            for c in s.children
+            if c.dep_ == "relcl" and c.lemma_.lower() in frames().asking_verbs
+        ]
+    # (not one that names where the troops were to go: "a request to send observers to the
+    # conference")
+    return any(has_contribution(c, money=False) and not _names_an_end(c) for c in clauses)
+
+
+def _offered_post(verb):
+    """The post noun (frames.yaml `post_objects`) a passive verb of offering before `verb` in
+    its sentence offered, when `verb` turns down "it" or nothing ("X, who was offered the job
+    of chief pilot at Y, turned it down", "the portfolio was offered to X, who declined");
+    else None."""
+    objs = direct_objects(verb)
+    if objs and not all(o.lower_ in lexicon().thing_pronouns for o in objs):
+        return None
+    if not objs and not _bare(verb):
+        return None
+    f = frames()
+    for offer in verb.sent:
+        if offer.i >= verb.i or offer.lemma_.lower() not in f.offering_verbs:
+            continue
+        if not any(c.dep_ in ("nsubjpass", "auxpass") for c in offer.children):
+            continue
+        for noun in child_deps(offer, "dobj", "nsubjpass"):
+            if noun.lemma_.lower() in f.post_objects:
+                return noun
+    return None
+
+
+def _money_only(verb) -> bool:
+    """Whether the verb gives money and nothing else (no troops nor ships), and names no one
+    or nothing it goes to or is for ("pledged $5 million", not "$5 million for the plants",
+    "for Velmar")."""
+    if not has_contribution(verb) or has_contribution(verb, money=False):
+        return False
+    return not _names_an_end(verb)
+
+
+def _names_an_end(verb) -> bool:
+    """Whether the verb (or its object) says where or for what or whom it gives (frames.yaml
+    `given_preps`: "$5 million for the plants", "to send observers to the conference")."""
+    holders = [verb, *direct_objects(verb)]
+    return any(
+        o.pos_ in ("NOUN", "PROPN", "PRON")
+        for h in holders
+        for p in frames().given_preps
+        for o in prep_objects(h, p)
+    )
+
+
+def _is_request(noun) -> bool:
+    """A noun of asking (lexicon `theme_requests`: "request", "appeal")."""
+    words = lexicon().theme_requests
+    return noun.lemma_.lower() in words or noun.lower_ in words
 
 
 def _bare(verb) -> bool:

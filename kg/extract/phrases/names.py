@@ -292,6 +292,14 @@ class NameRepair:
             )
             if country is not None:
                 begin = country
+            # ... past a courtesy word ("Chief Engineer Tor Lund", "Minister Dr Ana Ruiz")
+            while (
+                begin + 1 < len(doc)
+                and is_honorific(doc[begin])
+                and doc[begin].is_alpha
+                and doc[begin + 1].is_title
+            ):
+                begin += 1
             end = begin
             while end < len(doc) and (free(doc[end]) or (end > begin and glued_hyphen(end))):
                 end += 2 if doc[end].text == "-" else 1

@@ -171,7 +171,8 @@ def sentence_end_within(doc, start: int, limit: int) -> int:
 def complement_end(doc, start: int, name_at: NameAt) -> int | None:
     """The comma that ends a title's complement, the title ending before token `start`
     ("President of the Andean Bank," -> the comma): title-case words, names, the words
-    that qualify a title-case word after them ("the opposition X Party") and the joiners
+    that qualify a title-case word after them ("the opposition X Party"), a noun after a
+    possessive ("of Norland's parliament") and the joiners
     of titles.yaml `complement_joiners`, up to 12 tokens, in one sentence, with no person
     among them. `name_at(i)` gives the end of the name that covers token i and whether it
     is a person's, or None where no name is."""
@@ -194,6 +195,8 @@ def complement_end(doc, start: int, name_at: NameAt) -> int | None:
             i += 1
         elif tok.dep_ in ("amod", "compound") and i < tok.head.i < end and tok.head.is_title:
             i += 1  # a word that qualifies the name after it: "of the opposition X Party"
+        elif i > start and doc[i - 1].tag_ == "POS" and tok.pos_ == "NOUN":
+            i += 1  # a body its owner's possessive names: "of Norland's parliament"
         elif tok.text == "(" and i + 2 < end and doc[i + 2].text == ")":
             i += 3  # the complement's acronym: "(NTI)"
         else:

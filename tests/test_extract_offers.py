@@ -1,0 +1,185 @@
+"""Offers and refusals of troops, ships and money on invented sentences (round 18, issue 10):
+the words and readings the 38 articles moved to development showed missing. Each test fails
+without the data or mechanism it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.sentences import has as _has
+from tests.sentences import relations as _relations
+
+pytestmark = pytest.mark.slow
+
+FORCE = "The Coral Reef Protection Force, a multinational mission, patrols the atolls. "
+
+
+# -- words of giving: "add", boats ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        (
+            FORCE + "Norway stands ready to add three inshore boats, its navy chief announced.",
+            "offered",
+        ),
+        (FORCE + "Next spring Norway will add one more maritime surveillance aircraft.", "planned"),
+        (FORCE + "Estonia and Latvia pledged patrol boats for shallow waters.", "offered"),
+    ],
+)
+def test_adding_ships_or_aircraft_offers_them_to_the_force(text, modality):
+    # frames.yaml: "add" among the verbs of giving; lexicon contribution_nouns: boats
+    found = _relations(text)
+    giver = "Estonia" if "Estonia" in text else "Norway"
+    assert _has(found, giver, "contributesTo", "Coral Reef Protection Force", modality), found
+
+
+def test_adding_a_task_to_a_force_gives_it_nothing():
+    # frames.yaml: `needs: contribution` on the verbs of giving
+    found = _relations(FORCE + "Norway wants to add a new task to the Coral Reef Protection Force.")
+    assert not _has(found, "Norway", "contributesTo", "Coral Reef Protection Force"), found
+
+
+# -- funding turned down -----------------------------------------------------------------------
+
+
+def test_declining_to_fund_something_for_a_country_refuses_the_country():
+    # frames.yaml finance/fund: refused_as declines, with a range that keeps a country
+    found = _relations("Japan has declined to fund a second radar station for Fiji.")
+    assert _has(found, "Japan", "declines", "Fiji", "refused"), found
+    assert not _has(found, "Japan", "contributesTo", "Fiji"), found
+
+
+def test_not_financing_a_plan_refuses_it():
+    found = _relations("Japan will not finance the Harbour Renewal Plan.")
+    assert _has(found, "Japan", "declines", "Harbour Renewal Plan", "refused"), found
+
+
+# -- "a similar contribution" ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        (
+            FORCE + "Norway offered a platoon of 30 engineers; officials in Stockholm say "
+            "Sweden is weighing a comparable contribution.",
+            "considered",
+        ),
+        (FORCE + "Norway offered two frigates. Sweden may make a similar offer.", "possible"),
+    ],
+)
+def test_a_similar_contribution_repeats_the_offer_before(text, modality):
+    # frames.yaml echoes nouns: contribution, offer
+    found = _relations(text)
+    assert _has(found, "Sweden", "contributesTo", "Coral Reef Protection Force", modality), found
+
+
+# -- a request for troops turned down ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FORCE + "Norway has turned down the commander's request for a second infantry company.",
+        FORCE + "Norway, which the force commander had asked to provide two medical teams, "
+        "turned down the request on Friday.",
+        FORCE + "Citing costs at home, Norway declined an appeal for two more frigates.",
+    ],
+)
+def test_a_request_for_troops_turned_down_refuses_the_force(text):
+    # frames.yaml decline: "turn down", object `requested` (objects._asks_for_forces)
+    found = _relations(text)
+    assert _has(found, "Norway", "declines", "Coral Reef Protection Force", "refused"), found
+    assert not _has(found, "Norway", "declines", "United Nations"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FORCE + "Norway declined a Swedish request to extradite Lena Berg.",
+        FORCE + "Norway, which was asked to host the talks, turned down the request.",
+        FORCE + "Norway turned down a request for funding.",
+        FORCE + "Norway had refused a Danish request to dispatch monitors to the donor "
+        "meeting in Bergen.",
+    ],
+)
+def test_a_request_for_something_else_refuses_no_force(text):
+    found = _relations(text)
+    assert not _has(found, "Norway", "declines", "Coral Reef Protection Force"), found
+    assert not _has(found, "Norway", "declines", "Sweden"), found
+
+
+# -- money: put into a fund, named by a word, going where the last went -----------------------
+
+FUND = "Leaders agreed to set up the Nordic Water Fund to pay for dams. "
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate", "modality"),
+    [
+        (
+            FUND + "Next year Sweden intends to put a further £45m into the fund.",
+            "contributesTo",
+            "planned",
+        ),
+        (
+            FUND + "Sweden refuses to pour fresh money into the fund until its rules change.",
+            "declines",
+            "refused",
+        ),
+        (FUND + "Sweden is to put 250 million euros into the fund.", "contributesTo", "planned"),
+    ],
+)
+def test_money_put_into_a_fund_or_named_by_a_word_is_given_to_it(text, predicate, modality):
+    # frames.yaml put/pour/inject into; lexicon money_nouns; objects.is_contribution ("€300m")
+    assert _has(_relations(text), "Sweden", predicate, "Nordic Water Fund", modality)
+
+
+def test_putting_a_plan_into_a_fund_gives_nothing():
+    # frames.yaml put/pour/inject: `needs: contribution`
+    found = _relations(FUND + "Sweden put the question of dams into the fund.")
+    assert not _has(found, "Sweden", "contributesTo", "Nordic Water Fund"), found
+
+
+def test_money_with_no_recipient_goes_where_the_money_just_before_went():
+    # frames.yaml echoes given (object `given`)
+    found = _relations(
+        FUND + "Denmark gave the fund $2 billion in March, while Sweden has so far refused to "
+        "commit any money."
+    )
+    assert _has(found, "Sweden", "declines", "Nordic Water Fund", "refused"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FUND + "Denmark gave the fund $2 billion in March. Sweden offered $50 million for the "
+        "water plants.",
+        FUND + "Denmark gave the fund $2 billion in March. Later, in Oslo, the ministers met "
+        "for dinner. Then Sweden offered $50 million.",
+    ],
+)
+def test_money_for_something_named_or_long_after_goes_nowhere_guessed(text):
+    assert not _has(_relations(text), "Sweden", "contributesTo", "Nordic Water Fund")
+
+
+# -- a post offered and turned down ------------------------------------------------------------
+
+
+def test_a_job_at_a_body_offered_and_turned_down_refuses_the_body():
+    # frames.yaml decline: "turn down", object `post_offered`
+    found = _relations(
+        "Lena Berg, who was offered the job of chief pilot at Nordair Express in March, "
+        "turned it down to stay in Oslo."
+    )
+    assert _has(found, "Lena Berg", "declines", "Nordair Express", "refused"), found
+
+
+def test_a_post_of_no_body_turned_down_refuses_no_body_it_might_be():
+    found = _relations(
+        "The justice portfolio had been offered to Tomas Ekberg of the Storting's legal "
+        "committee, who turned it down."
+    )
+    assert not any(p == "declines" for _, p, _ in found), found

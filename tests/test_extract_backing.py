@@ -197,8 +197,8 @@ def test_the_appointment_is_of_the_one_named_since_an_earlier_nomination():
 def test_the_appointment_is_of_one_named_whom_the_parser_reads_as_a_predicate():
     # actors.py `_appointee`: "named former vice-minister X as ..." with X an "oprd"
     found = _relations(
-        "The board approved the nomination of Joren Malik as treasurer. Norland's Kestrel Oil"
-        " named former fisheries and energy vice-minister Mira Okafor as chief executive on"
-        " Monday. The Solvang Union said it opposed the appointment."
+        "The board approved the nomination of Joren Malik as treasurer. Last week Kestrel Oil"
+        " named former fisheries and energy vice-minister Mira Okafor as head of the refinery."
+        " The Solvang Union said it opposed the appointment."
     )
     assert _has(found, "Solvang Union", "opposes", "Mira Okafor")

@@ -411,7 +411,7 @@ class Frame:
     # army to B" hands on a post, "handed control of the investigation to B" does not
     noun_of: tuple[str, ...] = ()
     confidence: float = 0.8
-    voice: str | None = None  # "passive": only a passive clause states it
+    voice: str | None = None  # "passive" / "active": only a clause of that voice states it
     subject: str | None = None  # "patient": the relation's subject is the clause's object
     refused_as: str | None = None  # the predicate a refusal of it states ("declines")
     range: tuple[str, ...] = ()  # object classes it takes, narrower than the predicate's

@@ -310,6 +310,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue  # "welcomed X to Velmar City": a meeting, no support
             if frame.voice == "passive" and not clause.passive:
                 continue
+            if frame.voice == "active" and clause.passive:
+                continue
             if (
                 frame.levels
                 and frame.subject != "maker"

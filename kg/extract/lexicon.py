@@ -405,12 +405,13 @@ class Frame:
     modality: str | None = None
     needs: str | None = None  # "contribution": a contribution noun must be an argument;
     # "post": a complement it names must be a post
+    unless: str | None = None  # "mandate": states nothing when the verb gives a mandate
     noun: frozenset[str] = frozenset()  # with a light verb: the noun that carries the meaning
     # the classes the noun's "of" object must have, if it has one: "handed control of the
     # army to B" hands on a post, "handed control of the investigation to B" does not
     noun_of: tuple[str, ...] = ()
     confidence: float = 0.8
-    voice: str | None = None  # "passive": only a passive clause states it
+    voice: str | None = None  # "passive" / "active": only a clause of that voice states it
     subject: str | None = None  # "patient": the relation's subject is the clause's object
     refused_as: str | None = None  # the predicate a refusal of it states ("declines")
     range: tuple[str, ...] = ()  # object classes it takes, narrower than the predicate's

@@ -452,6 +452,15 @@ def frame_objects(
         elif spec == "self":  # "took part in the exercise": the event the noun names
             noun = tok.head if tok.dep_ == "compound" else tok
             out += index.refs(block, noun, with_conj=False) or index.refs(block, tok)
+        elif spec == "role_owner":  # "took over Y's portfolio", "Y's role will be taken
+            # over by X": the person whose post (lexicon `role_nouns`) is taken over
+            roles = lexicon().role_nouns
+            for obj in objects:
+                if obj.lemma_.lower() in roles:
+                    for owner in child_deps(obj, "poss"):
+                        out += [
+                            r for r in actor_refs(index, block, owner) if r.cluster.cls == "Person"
+                        ]
         elif spec == "post_owner":  # "elected X as its president", "as the bloc's
             # secretary general", "as chair of the council", "was elected chair of the
             # council": the body whose post it is

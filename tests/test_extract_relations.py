@@ -1918,10 +1918,10 @@ def test_who_after_a_person_s_party_speaks_of_the_person():
         # whom a person takes over from is a person, whatever the recognizer read
         # (phrases/names.py _person_takes_post): after "who", and with a post taken over
         (
-            "The agency's director, Lena Ostrova, who took over from Rokas Vellund after an "
-            "audit, has cut costs.",
-            "Lena Ostrova",
-            "Rokas Vellund",
+            "Dalia Ostrova, the port chief who took over from Mindaugas Vellund in the summer, "
+            "wants more cranes.",
+            "Dalia Ostrova",
+            "Mindaugas Vellund",
         ),
         # the object of a verb of appointing that says whom it replaces (_to_succeed)
         (
@@ -1932,9 +1932,9 @@ def test_who_after_a_person_s_party_speaks_of_the_person():
         ),
         # a first name the tagger read as a preposition (syntax/repair.py)
         (
-            "Mira Solvang replaces Ulrike Hallgren, who retired in March.",
+            "Mira Solvang replaces Till Brenner, who retired in March.",
             "Mira Solvang",
-            "Ulrike Hallgren",
+            "Till Brenner",
         ),
         # the participle after a verb of electing is the one elected's (syntax/arguments.py)
         (
@@ -1953,14 +1953,16 @@ def test_who_takes_over_a_post_succeeds_a_person_the_recognizer_misread(text, ne
 def test_a_name_before_the_title_a_body_appoints_it_to_is_the_appointee():
     # phrases/names.py _before_given_title, syntax/repair.py (the name a modifier of the title)
     found = _relations(
-        "The Velmar Energy Board appointed Oksana Pelliot chief executive of its grid unit, "
-        "effective March 3."
+        "On Monday the Velmar Energy Board appointed Oksana Pelliot head of its grid business."
     )
     assert _has(found, "Oksana Pelliot", "appointedBy", "Velmar Energy Board"), found
 
 
 def test_taking_over_a_firm_from_someone_makes_them_no_person():
     found = _relations("Velmar Steel took over the shipyard from Norland Marine Holdings in May.")
+    assert not any(p == "succeeds" for _s, p, _o in found), found
+    # a person taking over a firm from a name the recognizer misread (review AD2)
+    found = _relations("Ana Ruiz, who took over the shipyard from Halden Marsk in May, cut jobs.")
     assert not any(p == "succeeds" for _s, p, _o in found), found
 
 
@@ -1976,3 +1978,49 @@ def test_a_past_clause_of_time_under_a_verb_that_asks_is_stated():
         "When Norland signs the fisheries accord, diplomats will call on Velmar to join it."
     )
     assert not _has(found, "Norland", "signs", "fisheries accord", "asserted"), found
+    # nor is a past one under a verb with a modal: a future seen from the past (review AD8)
+    found = _relations(
+        "Velmar said it would call for new talks when Norland signed the fisheries accord."
+    )
+    assert not _has(found, "Norland", "signs", "fisheries accord", "asserted"), found
+
+
+def test_it_signed_in_the_passive_is_the_plan_named_before():
+    # things.py: a passive of signing with "it" as its subject reads "it" as a plan first
+    found = _relations(
+        "Norland drafted a fisheries accord in May. It was signed by Tomas Ekberg on Monday."
+    )
+    assert _has(found, "Tomas Ekberg", "signs", "fisheries accord"), found
+
+
+def test_each_owned_name_in_apposition_to_a_plural_title_is_named():
+    # actors.py _apposed_before: "[A and Velmar]'s B" as the parser reads it
+    found = _relations(
+        "The pact was later signed in Brask by both trade ministers, Norland's Ivar Mosk and "
+        "Velmar's Tomas Ekberg."
+    )
+    assert _has(found, "Ivar Mosk", "signs", "pact"), found
+    assert _has(found, "Tomas Ekberg", "signs", "pact"), found
+    # ... and a plural title with names after it is no pair named before (actors.py _pair)
+    found = _relations(
+        "Presidents Ana Lind and Oskar Brandt met in Brask. The pact was later signed by both "
+        "trade ministers, Norland's Ivar Mosk and Velmar's Tomas Ekberg."
+    )
+    assert _has(found, "Ivar Mosk", "signs", "pact"), found
+    assert not _has(found, "Ana Lind", "signs", "pact"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # frames.yaml role_owner: whose post is taken over, the possessor of a role noun
+        "Tomas Ekberg's role was taken over by Mira Solvang.",
+        "Mira Solvang will take over Tomas Ekberg's portfolio in May.",
+    ],
+)
+def test_who_takes_over_a_persons_post_succeeds_them(text):
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
+    # not a thing owned that is no post
+    found = _relations("Mira Solvang took over Tomas Ekberg's stake in the mine.")
+    assert not any(p == "succeeds" for _s, p, _o in found), found

@@ -56,6 +56,11 @@ def test_an_ordinal_before_a_deputy_s_title_is_the_title_s():
             "Corporate Director of Finance",
         ),
         (
+            "Tor Lund, a former operations director at the Velmar Port Authority, left.",
+            "Tor Lund",
+            "Operations Director at the Velmar Port Authority",
+        ),
+        (
             "Velmar Customs Authority Commissioner General Tobias Mwangi will retire in May.",
             "Tobias Mwangi",
             "Commissioner General",

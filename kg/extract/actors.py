@@ -184,7 +184,10 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
                 alone = {r.cluster.id for r in index.refs(block, tok, with_conj=False)} - named
                 refs = [r for r in refs if r.cluster.id not in alone]
         if people:
-            people = _person_before_title(index, block, tok) + people
+            before = _person_before_title(index, block, tok) + _apposed_before(index, block, tok)
+            people = [
+                r for r in before if all(r.cluster.id != p.cluster.id for p in people)
+            ] + people
             return people + [r for r in refs if r.cluster.cls != "Position"]
     return _titled_conjuncts(index, block, tok, refs + _listed_after_title(index, block, tok, refs))
 
@@ -203,6 +206,15 @@ def _person_before_title(index: ArticleIndex, block: int, tok) -> list[Ref]:
             continue
         out += [r for r in index.refs(block, c, with_conj=False) if r.cluster.cls == "Person"]
     return out
+
+
+def _apposed_before(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "signed by the two ministers, Norland's A and Velmar's B": the parser reads "[A and
+    Velmar]'s B" in apposition to the plural title and hangs A on B as on a title
+    (`_person_before_title`); A is one more of those the title names."""
+    if tok.tag_ not in ("NNS", "NNPS") or not is_title_word(tok):
+        return []
+    return [r for c in child_deps(tok, "appos") for r in _person_before_title(index, block, c)]
 
 
 def _listed_after_title(index: ArticleIndex, block: int, tok, refs: list[Ref]) -> list[Ref]:
@@ -391,8 +403,6 @@ def _appointee(index: ArticleIndex, block: int, tok) -> list[Ref]:
         return []
     noun = tok.lemma_.lower()
     said = _noun_said_before(index, block, tok)
-    if said is not None:
-        return said
     verbs = frames().appointee_nouns[noun]
     any_post = noun in frames().any_post_nouns
     by_verb = given = None
@@ -403,18 +413,32 @@ def _appointee(index: ArticleIndex, block: int, tok) -> list[Ref]:
         name = t = index.docs[m.block][m.head]
         while t.dep_ in ("appos", "conj", "compound", "flat") and t.head.i != t.i:
             t = t.head
-        if by_verb is None and t.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(t.head) in verbs:
-            by_verb = c
+        # (an object the parser reads as the verb's predicate is its object too: "named
+        # former vice-minister X as chief executive", X an "oprd")
+        if (
+            by_verb is None
+            and t.dep_ in ("dobj", "nsubjpass", "oprd")
+            and phrasal_lemma(t.head) in verbs
+        ):
+            by_verb = c, (m.block, t.head.i)
         if given is None and any_post and given_post(name):
             given = c
-    found = by_verb or given
+    if said is not None and (by_verb is None or by_verb[1] < said[1] or said[2] == noun):
+        # the noun's phrase, unless one of its verbs named someone since and the phrase was
+        # of another noun ("the nomination of X ... named Y ... opposed the choice": Y; "the
+        # appointment of X ... named Y ... opposed the appointment": X)
+        return said[0]
+    found = by_verb[0] if by_verb is not None else given
     return [Ref(found, True)] if found is not None else []
 
 
-def _noun_said_before(index: ArticleIndex, block: int, tok) -> list[Ref] | None:
+def _noun_said_before(
+    index: ArticleIndex, block: int, tok
+) -> tuple[list[Ref], tuple[int, int], str] | None:
     """The persons a noun of `appointee_nouns` with an "of" phrase or a possessor named last
-    before `tok` ("the appointment of X", "X's nomination"): [] when it named no person ("the
-    nomination of a Swedish judge"), None when the text has no such phrase before."""
+    before `tok` ("the appointment of X", "X's nomination"), with where that noun is and the
+    noun: [] when it named no person ("the nomination of a Swedish judge"), None when the
+    text has no such phrase before."""
     nouns = frames().appointee_nouns
     for b in range(block, -1, -1):
         doc = index.docs[b]
@@ -426,7 +450,8 @@ def _noun_said_before(index: ArticleIndex, block: int, tok) -> list[Ref] | None:
             themes = prep_objects(t, "of") or [p for p in child_deps(t, "poss") if p.pos_ != "PRON"]
             if themes:
                 refs = [r for x in themes for r in actor_refs(index, b, x)]
-                return [Ref(r.cluster, True) for r in refs if r.cluster.cls == "Person"]
+                persons = [Ref(r.cluster, True) for r in refs if r.cluster.cls == "Person"]
+                return persons, (b, t.i), t.lemma_.lower()
     return None
 
 
@@ -501,6 +526,8 @@ def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
     marks = f.pair_words
     if not (words & marks["alone"] or (words & marks["number"] and words & marks["definite"])):
         return []
+    if any(c.dep_ == "appos" and c.i > tok.i and c.pos_ == "PROPN" for c in tok.children):
+        return []  # "the two ministers, A and B": the names after it, not a pair before
     wanted = f.pair_nouns[lemma]
     if wanted == ("Person",):
         titles = f.pair_titles.get(lemma, (lemma,))

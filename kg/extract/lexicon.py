@@ -405,12 +405,13 @@ class Frame:
     modality: str | None = None
     needs: str | None = None  # "contribution": a contribution noun must be an argument;
     # "post": a complement it names must be a post
+    unless: str | None = None  # "mandate": states nothing when the verb gives a mandate
     noun: frozenset[str] = frozenset()  # with a light verb: the noun that carries the meaning
     # the classes the noun's "of" object must have, if it has one: "handed control of the
     # army to B" hands on a post, "handed control of the investigation to B" does not
     noun_of: tuple[str, ...] = ()
     confidence: float = 0.8
-    voice: str | None = None  # "passive": only a passive clause states it
+    voice: str | None = None  # "passive" / "active": only a clause of that voice states it
     subject: str | None = None  # "patient": the relation's subject is the clause's object
     refused_as: str | None = None  # the predicate a refusal of it states ("declines")
     range: tuple[str, ...] = ()  # object classes it takes, narrower than the predicate's
@@ -667,6 +668,7 @@ class Frames:
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"
     given_preps: frozenset[str]  # "$5 million for the plants": money that names its end
     invitation_verbs: frozenset[str]  # "X, which had been invited, declined": the event
+    partitive_words: frozenset[str]  # "withdraw half of its contingent": no refusal
     asking_verbs: frozenset[str]  # "X, which was asked to send engineers, turned it down"
     accepting_verbs: frozenset[str]  # "invited X to visit Y, and X accepted": planned
     mandate_verbs: frozenset[str]  # "asked X to form a government": appointed

@@ -55,7 +55,13 @@ class Things:
                 # amendment (frames.yaml `plan_pronoun_predicates`)
                 c = self._plan_it(block, tok)
         elif tok.dep_ == "nsubjpass":  # "X launched the mission, and it is led by Y": the mission
-            c = self._parallel(block, tok, "dobj", "nsubjpass") or self._topic_subject(block, tok)
+            if tok.head.lemma_.lower() in _plan_verbs(frozenset({"signs"})):
+                # "X drafted an accord. It was signed by Y": the accord (only a plan is signed)
+                c = self._plan_it(block, tok)
+            if c is None:
+                c = self._parallel(block, tok, "dobj", "nsubjpass") or self._topic_subject(
+                    block, tok
+                )
         elif tok.dep_ == "nsubj" and not _controls_an_object(tok.head.head):
             c = self._parallel(block, tok, "nsubj") or self._topic_subject(block, tok)
         if c is not None:
@@ -294,14 +300,15 @@ class Things:
 
 
 @cache
-def _plan_verbs() -> frozenset[str]:
+def _plan_verbs(predicates: frozenset[str] | None = None) -> frozenset[str]:
     """The verbs of the predicates whose object "it" is a plan first (frames.yaml
-    `plan_pronoun_predicates`): "rejected it", "signed it"."""
+    `plan_pronoun_predicates`, or those of them given): "rejected it", "signed it"."""
     f = frames()
     return frozenset(
         w
         for fr in f.verbs
         if fr.predicate in f.plan_pronoun_predicates
+        and (predicates is None or fr.predicate in predicates)
         and "dobj" in fr.objects
         and not fr.only_refused  # "before the Bundestag renews it": no stance, no signing
         and not fr.under  # nor only under a stance ("agreed to extend it"): not every "it"

@@ -13,6 +13,7 @@ recognizer read as a thing of another kind (a product, a work, a language, a per
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress
@@ -157,8 +158,7 @@ class NameRepair:
             return (
                 tok.i not in taken
                 and tok.pos_ == "PROPN"
-                and tok.is_title
-                and tok.is_alpha
+                and _name_token(tok)
                 and len(tok) > 1
                 and tok.lower_ not in words.stop
                 and norm(tok.text) not in words.known
@@ -219,8 +219,7 @@ class NameRepair:
             may take a foreign given name for an adverb)."""
             return (
                 tok.i not in taken
-                and tok.is_title
-                and tok.is_alpha
+                and _name_token(tok)
                 and len(tok) > 1
                 and tok.lower_ not in words.stop
                 and norm(tok.text) not in words.known
@@ -520,6 +519,18 @@ def _name_of_country(doc, e: Span, ents: list[Span], words: _Words) -> list[Span
     ):
         return []
     return [Span(doc, e.start, k, label="PERSON"), Span(doc, k + 1, e.end, label="GPE")]
+
+
+# a name's word with an apostrophe inside: "Ndung'u", "O'Brien" (no alpha, "Ndung'u" no title)
+_APOSTROPHE_NAME = re.compile(r"[^\W\d_][^\W\d_]*(?:['’][^\W\d_]+)+")
+
+
+def _name_token(tok) -> bool:
+    """A word that may be part of a person's name: title case and letters only, or a
+    capitalised word with an apostrophe inside ("Ndung'u", "O'Brien")."""
+    if tok.is_title and tok.is_alpha:
+        return True
+    return tok.text[:1].isupper() and _APOSTROPHE_NAME.fullmatch(tok.text) is not None
 
 
 def _country_at(doc, i: int, ents: list[Span]) -> int | None:

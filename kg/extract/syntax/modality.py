@@ -274,7 +274,7 @@ def _find_levels(tok) -> tuple[set[str], bool] | None:
         wish = above and lemma in f.own_wishes and _own_infinitive(word, below)
         if wish:
             found.add(f.own_wishes[lemma])  # "hopes to meet X": possible
-        elif above and lemma in f.blocking_heads and _past_adverbial(below):
+        elif above and lemma in f.blocking_heads and _past_adverbial(below) and not _ahead(word):
             break  # "When X signed the pact, officials called it a model": it was signed
         elif above and lemma in f.blocking_heads:  # not "called the plan a threat and urged"
             if not (lemma in f.invitation_verbs and accepted_invitation(word)):
@@ -424,6 +424,16 @@ def _past_adverbial(clause) -> bool:
     return clause.tag_ == "VBD" or any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have", "was", "were")
         for c in kids
+    )
+
+
+def _ahead(verb) -> bool:
+    """A verb with a modal auxiliary or a to-infinitive ("would call for talks when X
+    signed", "is to call"): a past clause under it is a future seen from the past, not done."""
+    f = frames()
+    return has_to(verb) or any(
+        c.dep_ == "aux" and (c.lower_ in f.modal_aux or c.lower_ in f.deontic_aux)
+        for c in verb.children
     )
 
 

@@ -8,7 +8,7 @@ or object complement of a verb of appointing (lexicon `appointment_verbs`), the 
 becomes the verb's object and the title its object complement (`oprd`).
 
 A person's name whose first word the tagger read as a preposition on a verb ("replaces
-Ulla Vesterby") is the verb's object.
+Till Vesterby") is the verb's object.
 
 Two more misreadings of a verb of appointing with a person after it:
 - the name read as the verb's object complement with no object ("named Mira Solvang to the
@@ -171,9 +171,11 @@ def _title_read_as_gerund(ents) -> None:
 
 
 def _name_read_as_preposition(ents) -> None:
-    """ "X replaces Ulla Vesterby": a person's name whose first word the tagger read
+    """ "X replaces Till Vesterby": a person's name whose first word the tagger read
     as a preposition on the verb, the rest of the name its object. The name is the verb's
-    direct object (when it has none), its first word a part of it."""
+    direct object (when it has none), its first word a part of it. Only a name whose entity
+    already holds that word is mended ("replaces Per Vesterby" with "Vesterby" alone a name is
+    not)."""
     for person in ents:
         if person.label_ != "PERSON" or len(person) < 2:
             continue

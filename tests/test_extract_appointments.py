@@ -24,8 +24,20 @@ pytestmark = pytest.mark.slow
     ],
 )
 def test_asking_someone_to_form_a_government_appoints_them(text, modality):
-    # frames.yaml `needs: mandate`
-    assert _has(_relations(text), "Mira Solvang", "appointedBy", "Tomas Ekberg", modality)
+    # frames.yaml `needs: mandate`; the urges frame's `unless: mandate`: no plea besides
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg", modality)
+    assert not _has(found, "Tomas Ekberg", "urges", "Mira Solvang")
+
+
+def test_asking_a_minister_to_take_over_a_portfolio_appoints_them():
+    # frames.yaml `mandate_verbs`, `mandate_nouns`: a minister's portfolio
+    found = _relations(
+        "Premier Ilse Varga asked the energy minister, Joren Malik, to take over the water"
+        " portfolio for now."
+    )
+    assert _has(found, "Joren Malik", "appointedBy", "Ilse Varga")
+    assert not _has(found, "Ilse Varga", "urges", "Joren Malik")
 
 
 @pytest.mark.parametrize(

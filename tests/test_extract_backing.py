@@ -177,3 +177,28 @@ def test_campaigning_pressing_and_defending_are_stances(text, predicate, target)
     found = _relations(text)
     subject = "Solvang Party" if "Party" in text else "Sudria"
     assert _has(found, subject, predicate, target)
+
+
+def test_the_appointment_is_of_the_one_named_since_an_earlier_nomination():
+    # actors.py `_appointee`: a verb of the noun that named someone after another noun's
+    # phrase ("the nomination of X") wins; the same noun's phrase ("the appointment of X")
+    # does not lose to it
+    text = (
+        "The board approved the {} of Joren Malik as treasurer. Velmar Oil named Mira Okafor"
+        " as chief executive on Monday. The Solvang Union said it opposed the appointment."
+    )
+    found = _relations(text.format("nomination"))
+    assert _has(found, "Solvang Union", "opposes", "Mira Okafor")
+    assert not _has(found, "Solvang Union", "opposes", "Joren Malik")
+    found = _relations(text.format("appointment"))
+    assert _has(found, "Solvang Union", "opposes", "Joren Malik")
+
+
+def test_the_appointment_is_of_one_named_whom_the_parser_reads_as_a_predicate():
+    # actors.py `_appointee`: "named former vice-minister X as ..." with X an "oprd"
+    found = _relations(
+        "The board approved the nomination of Joren Malik as treasurer. Last week Kestrel Oil"
+        " named former fisheries and energy vice-minister Mira Okafor as head of the refinery."
+        " The Solvang Union said it opposed the appointment."
+    )
+    assert _has(found, "Solvang Union", "opposes", "Mira Okafor")

@@ -403,8 +403,6 @@ def _appointee(index: ArticleIndex, block: int, tok) -> list[Ref]:
         return []
     noun = tok.lemma_.lower()
     said = _noun_said_before(index, block, tok)
-    if said is not None:
-        return said
     verbs = frames().appointee_nouns[noun]
     any_post = noun in frames().any_post_nouns
     by_verb = given = None
@@ -415,18 +413,32 @@ def _appointee(index: ArticleIndex, block: int, tok) -> list[Ref]:
         name = t = index.docs[m.block][m.head]
         while t.dep_ in ("appos", "conj", "compound", "flat") and t.head.i != t.i:
             t = t.head
-        if by_verb is None and t.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(t.head) in verbs:
-            by_verb = c
+        # (an object the parser reads as the verb's predicate is its object too: "named
+        # former vice-minister X as chief executive", X an "oprd")
+        if (
+            by_verb is None
+            and t.dep_ in ("dobj", "nsubjpass", "oprd")
+            and phrasal_lemma(t.head) in verbs
+        ):
+            by_verb = c, (m.block, t.head.i)
         if given is None and any_post and given_post(name):
             given = c
-    found = by_verb or given
+    if said is not None and (by_verb is None or by_verb[1] < said[1] or said[2] == noun):
+        # the noun's phrase, unless one of its verbs named someone since and the phrase was
+        # of another noun ("the nomination of X ... named Y ... opposed the choice": Y; "the
+        # appointment of X ... named Y ... opposed the appointment": X)
+        return said[0]
+    found = by_verb[0] if by_verb is not None else given
     return [Ref(found, True)] if found is not None else []
 
 
-def _noun_said_before(index: ArticleIndex, block: int, tok) -> list[Ref] | None:
+def _noun_said_before(
+    index: ArticleIndex, block: int, tok
+) -> tuple[list[Ref], tuple[int, int], str] | None:
     """The persons a noun of `appointee_nouns` with an "of" phrase or a possessor named last
-    before `tok` ("the appointment of X", "X's nomination"): [] when it named no person ("the
-    nomination of a Swedish judge"), None when the text has no such phrase before."""
+    before `tok` ("the appointment of X", "X's nomination"), with where that noun is and the
+    noun: [] when it named no person ("the nomination of a Swedish judge"), None when the
+    text has no such phrase before."""
     nouns = frames().appointee_nouns
     for b in range(block, -1, -1):
         doc = index.docs[b]
@@ -438,7 +450,8 @@ def _noun_said_before(index: ArticleIndex, block: int, tok) -> list[Ref] | None:
             themes = prep_objects(t, "of") or [p for p in child_deps(t, "poss") if p.pos_ != "PRON"]
             if themes:
                 refs = [r for x in themes for r in actor_refs(index, b, x)]
-                return [Ref(r.cluster, True) for r in refs if r.cluster.cls == "Person"]
+                persons = [Ref(r.cluster, True) for r in refs if r.cluster.cls == "Person"]
+                return persons, (b, t.i), t.lemma_.lower()
     return None
 
 

@@ -405,6 +405,7 @@ class Frame:
     modality: str | None = None
     needs: str | None = None  # "contribution": a contribution noun must be an argument;
     # "post": a complement it names must be a post
+    unless: str | None = None  # "mandate": states nothing when the verb gives a mandate
     noun: frozenset[str] = frozenset()  # with a light verb: the noun that carries the meaning
     # the classes the noun's "of" object must have, if it has one: "handed control of the
     # army to B" hands on a post, "handed control of the investigation to B" does not

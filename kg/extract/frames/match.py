@@ -294,6 +294,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue  # "accepted X as its candidate", not "accepted X into its ranks"
             if frame.needs == "mandate" and not _forms_government(tok):
                 continue  # "asked X to comment" appoints no one
+            if frame.unless == "mandate" and _forms_government(tok):
+                continue  # "asked X to form a government" appoints X, it urges nothing
             if frame.needs == "accepted" and not accepted_invitation(tok):
                 continue  # "invited X to Velmar City": only asked, unless X accepted
             if frame.needs == "request" and not _asks_to_act(tok):

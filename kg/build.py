@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from kg.construct import prepare
 from kg.errors import KgError, ValidationFailed
 from kg.graphs import ArticleGraph, BuildResult, BuiltBatch
@@ -74,13 +76,15 @@ def build(
         quarantine: list[str] = []
         mentioned: set[str] = set()
         articles = []
+        terms = _Terms()
         for i, p in enumerate(prepared):
             article, triples, q_triples = split_triples(p, verdict, i)
             articles.append(article)
-            graph, qgraph = str(p.graph), str(p.qgraph)  # N-Quads lines as ox.serialize's
-            main += [f"{s} {pr} {o} {graph} .\n" for s, pr, o in triples]
-            quarantine += [f"{s} {pr} {o} {qgraph} .\n" for s, pr, o in q_triples]
-            mentioned.update(s.value for s, pr, _o in triples if pr.value.endswith(MENTIONED_IN))
+            main += terms.lines(triples, p.graph)
+            quarantine += terms.lines(q_triples, p.qgraph)
+            # the subjects of its kgo:mentionedIn triples: each of its entities has one,
+            # unless quarantined (read from the entities, not from each triple's predicate)
+            mentioned.update(iri for iri in p.iris.values() if iri not in verdict.entities)
         sort = nquads == "sorted"
         result = BuiltBatch(
             base=base,
@@ -101,7 +105,38 @@ def build(
     return result
 
 
-MENTIONED_IN = "#mentionedIn"
+class _Terms:
+    """The N-Triples text of a batch's terms, each term's made once (as ox.serialize
+    writes it): an article's triples share their nodes (a statement's node is the subject
+    of a dozen), and the vocabulary's (kg.construct._c) are shared by all.
+
+    Keyed by the term's id(): hashing a pyoxigraph term hashes its text again each time.
+    The terms are kept alive with their text, so no id is reused by another term."""
+
+    def __init__(self) -> None:
+        self.text: dict[int, str] = {}
+        self.kept: list = []
+
+    def lines(self, triples: list[tuple], graph: ox.NamedNode) -> list[str]:
+        """The N-Quads lines of the triples in `graph`."""
+        text, kept = self.text, self.kept
+        g = str(graph)
+        out = []
+        for s, p, o in triples:
+            a = text.get(id(s))
+            if a is None:
+                a = text[id(s)] = str(s)
+                kept.append(s)
+            b = text.get(id(p))
+            if b is None:
+                b = text[id(p)] = str(p)
+                kept.append(p)
+            c = text.get(id(o))
+            if c is None:
+                c = text[id(o)] = str(o)
+                kept.append(o)
+            out.append(f"{a} {b} {c} {g} .\n")
+        return out
 
 
 def _joined(lines: list[str], sort: bool) -> bytes:

@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.graphs import StatementQuads
 from kg.identity import EntityRegistry, Minted, is_name, position_relations
-from kg.iri import article_iri, graph_iri, quarantine_graph_iri, statement_iri
+from kg.iri import article_iri, graph_iri, quarantine_graph_iri, statement_node
 from kg.ontology import DCTERMS, KGO, PROV, SCHEMA, SKOS, load_ontology
 from kg.statements import Entity, Relation, Statements
 
@@ -44,6 +44,7 @@ def _c(iri: str) -> ox.NamedNode:
     return ox.NamedNode(iri)
 
 
+@cache
 def _k(name: str) -> ox.NamedNode:
     return _c(str(KGO) + name)
 
@@ -52,6 +53,22 @@ def _typed(value: str, datatype: str) -> ox.Literal:
     return ox.Literal(value, datatype=_c(XSD + datatype))
 
 
+# Literals a corpus repeats (a statement's method, its confidence, an article's date), made
+# once: the N-Quads text of a batch's terms is then made once too (kg.build._Terms).
+_repeated = lru_cache(maxsize=1 << 12)
+
+
+@_repeated
+def _plain(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+@_repeated
+def _date(value: str) -> ox.Literal:
+    return _typed(value, "date")
+
+
+@_repeated
 def decimal_literal(value: float) -> ox.Literal:
     """A confidence as an xsd:decimal in the form stores write back ("0.85", "1"), so a
     build file and the store hold the same literal."""
@@ -67,9 +84,10 @@ def _compound(alias: str, label: str) -> bool:
     return is_name(label) and alias.startswith(label + " ") and not is_name(rest)
 
 
-def _entity_triples(entity: Entity, minted: Minted, art: ox.NamedNode) -> list[tuple]:
+def _entity_triples(
+    entity: Entity, minted: Minted, node: ox.NamedNode, art: ox.NamedNode
+) -> list[tuple]:
     onto = load_ontology()
-    node = _n(minted.iri)
     triples = [
         (node, RDF_TYPE, _c(onto.class_iri(entity.cls))),
         (node, RDFS_LABEL, ox.Literal(minted.label)),
@@ -98,7 +116,7 @@ def _article_triples(st: Statements, art: ox.NamedNode) -> list[tuple]:
     if a.title:
         triples.append((art, _c(str(SCHEMA) + "headline"), ox.Literal(a.title)))
     if a.date:
-        triples.append((art, _c(str(SCHEMA) + "datePublished"), _typed(a.date, "date")))
+        triples.append((art, _c(str(SCHEMA) + "datePublished"), _date(a.date)))
     if a.source:
         triples.append((art, _c(str(DCTERMS) + "source"), ox.Literal(a.source)))
     if a.url:
@@ -110,14 +128,22 @@ def _article_triples(st: Statements, art: ox.NamedNode) -> list[tuple]:
 
 
 def _statement_quads(
-    st: Statements, rel: Relation, iris: dict[str, str], base: str, art: ox.NamedNode
+    st: Statements,
+    rel: Relation,
+    nodes: dict[str, ox.NamedNode],
+    base: str,
+    art: ox.NamedNode,
+    sentences: dict[str, ox.Literal],
 ) -> StatementQuads:
     onto = load_ontology()
-    s, o = _n(iris[rel.subject]), _n(iris[rel.object])
+    s, o = nodes[rel.subject], nodes[rel.object]
     p = _c(onto.relations[rel.predicate].iri)
     ev = rel.evidence
-    attributed = iris[rel.attributed_to] if rel.attributed_to else ""
-    node_iri = statement_iri(
+    sentence = sentences.get(ev.sentence)
+    if sentence is None:  # an article's relations share their sentences' literals
+        sentence = sentences[ev.sentence] = ox.Literal(ev.sentence)
+    attributed = nodes[rel.attributed_to].value if rel.attributed_to else ""
+    node = statement_node(
         base,
         st.article.id,
         s.value,
@@ -129,28 +155,27 @@ def _statement_quads(
         attributed,
         *rel.qualifiers,
     )
-    node = _n(node_iri)
     triples = [
         (node, RDF_TYPE, _k("Statement")),
         (node, _c(RDF_NS + "subject"), s),
         (node, _c(RDF_NS + "predicate"), p),
         (node, _c(RDF_NS + "object"), o),
         (node, _c(str(PROV) + "wasDerivedFrom"), art),
-        (node, _k("sentence"), ox.Literal(ev.sentence)),
+        (node, _k("sentence"), sentence),
         (node, _k("startOffset"), _typed(str(ev.start), "integer")),
         (node, _k("endOffset"), _typed(str(ev.end), "integer")),
         (node, _k("confidence"), decimal_literal(rel.confidence)),
         (node, _k("modality"), _c(onto.modalities[rel.modality])),
-        (node, _k("method"), ox.Literal(rel.method)),
+        (node, _k("method"), _plain(rel.method)),
     ]
     if attributed:
-        triples.append((node, _k("attributedTo"), _n(attributed)))
+        triples.append((node, _k("attributedTo"), nodes[rel.attributed_to]))
     for q in rel.qualifiers:
         triples.append((node, _k("qualifier"), _c(onto.qualifiers[q])))
     if st.article.date:
-        triples.append((node, _k("observedOn"), _typed(st.article.date, "date")))
+        triples.append((node, _k("observedOn"), _date(st.article.date)))
     plain = rel.modality == "asserted" and not set(rel.qualifiers) & onto.withheld
-    return StatementQuads(relation=rel, iri=node_iri, direct=(s, p, o), node=triples, plain=plain)
+    return StatementQuads(relation=rel, iri=node.value, direct=(s, p, o), node=triples, plain=plain)
 
 
 def _owner_relations(st: Statements, minted: dict[str, Minted]) -> list[Relation]:
@@ -210,15 +235,20 @@ def prepare(st: Statements, registry: EntityRegistry, base: str) -> PreparedArti
     art = _n(article_iri(base, st.article.id))
     minted = registry.mint(st)
     iris = {e.id: minted[e.id].iri for e in st.entities}
+    # one node per entity, shared by all its triples (a NamedNode checks its IRI when made)
+    nodes = {key: _n(iri) for key, iri in iris.items()}
     relations = st.relations + _owner_relations(st, minted)
+    sentences: dict[str, ox.Literal] = {}
     return PreparedArticle(
         st=st,
         graph=_n(graph_iri(base, st.article.id)),
         qgraph=_n(quarantine_graph_iri(base, st.article.id)),
         iris=iris,
-        entity_triples={e.id: _entity_triples(e, minted[e.id], art) for e in st.entities},
+        entity_triples={
+            e.id: _entity_triples(e, minted[e.id], nodes[e.id], art) for e in st.entities
+        },
         article_triples=_article_triples(st, art),
-        stmts=[_statement_quads(st, r, iris, base, art) for r in relations],
+        stmts=[_statement_quads(st, r, nodes, base, art, sentences) for r in relations],
     )
 
 

@@ -83,6 +83,8 @@ def quarantine_graph_iri(base: str, article_id: str) -> str:
     return checked(f"{base}graph/{slug(article_id)}/quarantine")
 
 
-def statement_iri(base: str, *parts: str) -> str:
+def statement_node(base: str, *parts: str) -> pyoxigraph.NamedNode:
+    """The node of a statement, named by a digest of its parts (a node, not an IRI string:
+    making a NamedNode checks its IRI, once is enough)."""
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
-    return checked(f"{base}statement/{digest}")
+    return pyoxigraph.NamedNode(f"{base}statement/{digest}")

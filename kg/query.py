@@ -133,7 +133,13 @@ def query_chunks(
     output is kept in a temporary file (on disk past 256 KB) until the query has ended
     well, then read back; a text table is measured in a first pass over the file and
     written in a second. Nothing is yielded before the query succeeded."""
-    from kg.sandbox import DEFAULT_MEMORY_MB, Request, run_query_isolated, start_child, stop_child
+    from kg.sandbox import (
+        DEFAULT_MEMORY_MB,
+        request_for,
+        run_query_isolated,
+        start_child,
+        stop_child,
+    )
 
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"unknown results format '{fmt}' (known: {', '.join(RESULT_FORMATS)})")
@@ -146,9 +152,8 @@ def query_chunks(
         try:
             checked = screen_query(query)
             graph = checked.form in ("CONSTRUCT", "DESCRIBE")
-            request = Request(
-                checked.text,
-                checked.form,
+            request = request_for(
+                checked,
                 fmt="turtle" if graph else ("rows" if fmt == "table" else fmt),
                 store=None if store_dir is None else str(store_dir),
                 memory_mb=memory_mb or DEFAULT_MEMORY_MB,

@@ -16,6 +16,7 @@ import io
 import itertools
 import json
 import re
+from collections.abc import Iterable
 from typing import IO, Any
 
 import pyoxigraph as ox
@@ -45,18 +46,25 @@ def write_results(result: Any, request: Any, out: IO[bytes], outcome: Any) -> No
         _boolean(bool(result), request.fmt, out)
         return
     if isinstance(result, ox.QuerySolutions):
-        variables = [v.value for v in result.variables]
-        rows = _capped(result, cap, outcome)
-        if request.fmt == "rows":
-            _rows(variables, rows, out, request.prefixes or {})
-            return
-        writer = {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv}.get(request.fmt)
-        if writer is None:
-            raise ValueError(f"no solutions format {request.fmt!r}")
-        writer(variables, rows, out)
+        write_solutions([v.value for v in result.variables], result, request, out, outcome)
         return
     fmt = ox.RdfFormat.TURTLE if request.fmt == "turtle" else ox.RdfFormat.N_TRIPLES
     ox.serialize(_capped(result, cap, outcome), out, fmt, prefixes=request.prefixes or None)
+
+
+def write_solutions(
+    variables: list[str], rows: Iterable[Any], request: Any, out: IO[bytes], outcome: Any
+) -> None:
+    """Write solutions (each a mapping variable -> term or None, as pyoxigraph's are) in
+    `request.fmt`, at most `request.max_rows` of them; count them in `outcome`."""
+    rows = _capped(rows, request.max_rows, outcome)
+    if request.fmt == "rows":
+        _rows(variables, rows, out, request.prefixes or {})
+        return
+    writer = {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv}.get(request.fmt)
+    if writer is None:
+        raise ValueError(f"no solutions format {request.fmt!r}")
+    writer(variables, rows, out)
 
 
 def _capped(rows, cap: int | None, outcome: Any):

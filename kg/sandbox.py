@@ -9,7 +9,10 @@ before a query runs, and this process is the second wall behind it.
         sys.stdout.buffer.write(chunk)
 
 The child's answer is streamed: results are written as the store yields them and at most
-`max_rows` of them, so neither process holds a whole result.
+`max_rows` of them, so neither process holds a whole result. A SELECT sorted by its own
+columns (request_for, kg.screen.ordered_form) is run without its ORDER BY and DISTINCT, and
+the child sorts its rows and drops duplicates itself in bounded memory (kg.sorted_rows),
+where oxigraph would hold them all.
 
 A process with a single thread and a small address space (the `kg query` command) forks
 its child (start_child, called before the query is screened, so the child carries none of
@@ -32,9 +35,12 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from kg.errors import QueryError
+
+if TYPE_CHECKING:
+    from kg.screen import Screened
 
 DEFAULT_MEMORY_MB = 2048
 CHUNK = 1 << 16
@@ -55,6 +61,12 @@ class Request:
     max_rows: int | None = None
     memory_mb: int = DEFAULT_MEMORY_MB
     prefixes: dict[str, str] | None = None  # for Turtle output
+    # kg.screen.Ordered: `text` is the query without its ORDER BY and DISTINCT, which the
+    # child applies itself (kg.sorted_rows); `query` is the query as written, run instead
+    # if a sort key's values are of a kind whose order kg does not know
+    order: list[int] | None = None
+    distinct: bool = False
+    query: str | None = None
 
 
 @dataclass
@@ -63,6 +75,19 @@ class Outcome:
 
     rows: int = 0
     truncated: bool = False
+
+
+def request_for(checked: Screened, **options) -> Request:
+    """The Request of a screened query (`options`: Request's other fields). A SELECT that
+    kg can sort itself (kg.screen.ordered_form) goes without its ORDER BY and DISTINCT,
+    which the child applies in bounded memory (kg.sorted_rows); the query as written
+    goes along, for the rows kg cannot sort."""
+    request = Request(checked.text, checked.form, **options)
+    if checked.ordered is not None:
+        request.text, request.query = checked.ordered.text, checked.text
+        request.order = list(checked.ordered.order)
+        request.distinct = checked.ordered.distinct
+    return request
 
 
 class QueryTimeout(QueryError):
@@ -354,10 +379,12 @@ def _child(stdin: IO[bytes], out: IO[bytes], err: IO[str]) -> int:
             store.load(stdin.read(), format=ox.RdfFormat.N_QUADS)
             dataset = {"use_default_graph_as_union": True}
         try:
-            result = store.query(request.text, **dataset)
+            if request.order is not None:
+                _sorted_here(store, dataset, request, out, outcome)
+            else:
+                write_results(store.query(request.text, **dataset), request, out, outcome)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL query: {_first(exc)}") from None
-        write_results(result, request, out, outcome)
         out.flush()
     except QueryError as exc:
         err.write(json.dumps({"error": str(exc)}) + "\n")
@@ -375,6 +402,24 @@ def _child(stdin: IO[bytes], out: IO[bytes], err: IO[str]) -> int:
         return 1
     err.write(json.dumps(asdict(outcome)) + "\n")
     return 0
+
+
+def _sorted_here(store, dataset: dict, request: Request, out: IO[bytes], outcome: Outcome) -> None:
+    """The request's query without its ORDER BY and DISTINCT, its rows sorted and made
+    distinct here in bounded memory (kg.sorted_rows); the query as written if they cannot
+    be (a sort key's values of a kind whose order kg does not know)."""
+    from kg.results import write_results, write_solutions
+    from kg.sorted_rows import Unsortable, sorted_solutions
+
+    solutions = store.query(request.text, **dataset)
+    try:
+        variables, rows = sorted_solutions(solutions, request.order or [], request.distinct)
+    except Unsortable:
+        del solutions
+        write_results(store.query(request.query, **dataset), request, out, outcome)
+        return
+    del solutions
+    write_solutions(variables, rows, request, out, outcome)
 
 
 def _dataset(store, path: str) -> dict:

@@ -88,11 +88,25 @@ _FORMS = {
 
 
 @dataclass(frozen=True)
+class Ordered:
+    """A SELECT whose ORDER BY (and DISTINCT, or GROUP BY of exactly its columns) kg can
+    apply itself, in bounded memory (kg.sorted_rows), instead of the store holding every
+    row: `text` is the query without them (the same prologue, columns and WHERE clause,
+    one token a line as the screened text), `order` the ORDER BY's variables as indexes of
+    the columns, `distinct` whether duplicate rows go."""
+
+    text: str
+    order: tuple[int, ...]
+    distinct: bool
+
+
+@dataclass(frozen=True)
 class Screened:
     """A query that passed the screen: the text to run and its form."""
 
     text: str  # what the store must run: exactly the text the parser checked
     form: str  # SELECT, CONSTRUCT, ASK or DESCRIBE
+    ordered: Ordered | None = None  # its sort kg may do instead (ordered_form)
 
 
 @dataclass(frozen=True)
@@ -261,7 +275,96 @@ def screen_query(query: str, prefixes: Mapping[str, str] | None = None) -> Scree
         first = (str(exc).splitlines() or [type(exc).__name__])[0]
         raise QueryError(f"invalid SPARQL query: {first}") from None
     _refuse_parts(algebra.algebra)
-    return Screened(text=text, form=_FORMS.get(getattr(tree[1], "name", ""), "SELECT"))
+    form = _FORMS.get(getattr(tree[1], "name", ""), "SELECT")
+    ordered = ordered_form(tree[1], toks, parts, prologue) if form == "SELECT" else None
+    return Screened(text=text, form=form, ordered=ordered)
+
+
+def _plain_variable(node: object) -> str | None:
+    """The name of a variable that an expression is and nothing more (rdflib's parser
+    wraps `ASC(?x)` in one-child expressions), or None."""
+    from rdflib.term import Variable
+
+    while type(node).__name__ == "CompValue" and set(node.keys()) == {"expr"}:  # type: ignore[attr-defined]
+        node = node["expr"]  # type: ignore[index]
+    return str(node) if isinstance(node, Variable) else None
+
+
+def ordered_form(
+    query: object, toks: list[_Token], parts: list[str], prologue: str
+) -> Ordered | None:
+    """The Ordered form of a parsed SELECT (rdflib's SelectQuery) whose rows kg may sort
+    and make distinct itself, or None. It applies to a query whose columns are plain
+    variables, each once, whose ORDER BY sorts by some of them, ascending, and which has
+    DISTINCT or a GROUP BY of exactly its columns (the same rows: no aggregate can be
+    asked) or neither; no HAVING, LIMIT, OFFSET or VALUES after the WHERE clause. Its
+    text is the screened text's tokens up to the end of the WHERE clause, without
+    DISTINCT."""
+    if not isinstance(query, Mapping):
+        return None
+
+    def get(key: str):  # rdflib's CompValue.get answers a missing key with its name
+        return query[key] if key in query else None  # noqa: SIM401
+
+    if not get("orderby"):
+        return None
+    if get("having") or get("limitoffset") or get("valuesClause"):
+        return None
+    columns = []
+    for item in get("projection") or []:
+        if set(item.keys()) != {"var"}:  # an expression, (... AS ?x)
+            return None
+        columns.append(str(item["var"]))
+    if not columns or len(set(columns)) != len(columns):  # SELECT *, a column twice
+        return None
+    modifier = get("modifier")
+    group = get("groupby")
+    if group:
+        keys = [_plain_variable(c) for c in group["condition"]]
+        if modifier == "REDUCED" or sorted(map(str, keys)) != sorted(columns):
+            return None
+    elif modifier not in (None, "DISTINCT"):
+        return None
+    order = []
+    for condition in get("orderby")["condition"]:
+        if type(condition).__name__ == "CompValue" and condition.name == "OrderCondition":
+            if ("order" in condition and condition["order"] != "ASC") or "expr" not in condition:
+                return None
+            condition = condition["expr"]
+        name = _plain_variable(condition)
+        if name is None or name not in columns:
+            return None
+        order.append(columns.index(name))
+    return _ordered_text(toks, parts, prologue, tuple(order), bool(group) or modifier == "DISTINCT")
+
+
+def _ordered_text(
+    toks: list[_Token], parts: list[str], prologue: str, order: tuple[int, ...], distinct: bool
+) -> Ordered | None:
+    """The query's tokens from the start to the brace that ends its WHERE clause (the
+    first `{` after SELECT opens it), without the DISTINCT after SELECT."""
+    words = [i for i, t in enumerate(toks) if t.kind == "word" and t.text.upper() == "SELECT"]
+    if not words:
+        return None
+    select = words[0]
+    keep = list(range(len(toks)))
+    if select + 1 < len(toks) and toks[select + 1].text.upper() == "DISTINCT":
+        keep.remove(select + 1)
+    depth = 0
+    for i in range(select, len(toks)):
+        if toks[i].kind != "punct":
+            continue
+        if toks[i].text == "{":
+            depth += 1
+        elif toks[i].text == "}":
+            depth -= 1
+            if depth == 0:
+                rest = toks[i + 1 : i + 2]
+                if not rest or rest[0].text.upper() not in ("GROUP", "ORDER"):
+                    return None
+                text = prologue + "".join(parts[j] for j in keep if j <= i)
+                return Ordered(text, order, distinct)
+    return None
 
 
 def _where(loc: int, starts: list[int], toks: list[_Token], decoded: str) -> str:

@@ -25,7 +25,14 @@ from kg.errors import KgError, QueryError
 from kg.ontology import PREFIXES
 from kg.query import screen_query
 from kg.results import MEDIA_TYPES
-from kg.sandbox import DEFAULT_MEMORY_MB, Outcome, QueryTimeout, Request, run_query_isolated
+from kg.sandbox import (
+    DEFAULT_MEMORY_MB,
+    Outcome,
+    QueryTimeout,
+    Request,
+    request_for,
+    run_query_isolated,
+)
 
 MAX_BODY = 1 << 20  # a query of more than 1 MB is refused
 WINDOW = 1 << 20  # answers up to this size go out whole, with a row-cap header; longer stream
@@ -212,9 +219,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         graph = checked.form in ("CONSTRUCT", "DESCRIBE")
         fmt = graph_format(accept) if graph else solution_format(accept)
         kg = self.server.kg
-        request = Request(
-            checked.text,
-            checked.form,
+        request = request_for(
+            checked,
             fmt=fmt,
             store=str(kg.store_dir),
             max_rows=kg.max_rows,

@@ -125,7 +125,7 @@ def validate_triples(triples: Iterable[tuple], inference: str = "rdfs") -> Repor
 
     if inference not in INFERENCE_MODES:
         raise ValueError(f"unknown inference mode {inference!r}")
-    data = list(dict.fromkeys(triples))
+    data = triples if isinstance(triples, list) else list(triples)
     try:
         shapes = shacl.compiled_shapes()
     except shacl.Unsupported:
@@ -136,10 +136,16 @@ def validate_triples(triples: Iterable[tuple], inference: str = "rdfs") -> Repor
         return validate_graph(
             to_rdflib_graph(ox.Quad(s, p, o) for s, p, o in data), inference=inference
         )
-    mixed = data + [t for t in hierarchy_triples()]
     if inference == "rdfs":
-        mixed = shacl.rdfs_closure(mixed)
-    index = shacl.Data(mixed)
+        data = list(dict.fromkeys(data))
+        index = shacl.Data(shacl.rdfs_closure(data + list(hierarchy_triples())))
+        checked = len(data)
+    else:
+        # the data, then the hierarchy after it (as one list of both, without making it):
+        # indexing drops a repeated triple, and counts the data's distinct ones
+        index = shacl.Data(data)
+        checked = index.size
+        index.add(hierarchy_triples())
     results = shacl.validate_index(index, shapes)
     label_p = shacl.to_ox(RDFS.label)
     violations = []
@@ -161,7 +167,7 @@ def validate_triples(triples: Iterable[tuple], inference: str = "rdfs") -> Repor
             )
         )
     violations.sort(key=lambda v: (v.focus, v.path or "", v.value or "", v.message))
-    return Report(conforms=not violations, violations=violations, triples=len(data))
+    return Report(conforms=not violations, violations=violations, triples=checked)
 
 
 def _generic(result) -> str:

@@ -148,3 +148,20 @@ def test_awkward_labels_build_and_round_trip(gold_doc):
 
     again = parse_bytes(serialize(quads, "nquads"), "nquads")
     assert len(again) == len(set(map(str, quads)))
+
+
+def test_nquads_lines_write_each_term_as_pyoxigraph_does():
+    """kg.build._Terms writes each term's text once per batch, keyed by the term's id():
+    a term made and dropped between two articles (a quarantined statement's node, its
+    message) must not lend its text to a later term at the same address."""
+    from kg.build import _Terms
+
+    terms = _Terms()
+    graph = ox.NamedNode("http://example.org/g")
+    p = ox.NamedNode("http://example.org/p")
+    for i in range(200):
+        s = ox.NamedNode(f"http://example.org/s{i}")
+        o = ox.Literal(f'say "{i}"\n', language="en") if i % 2 else ox.Literal(str(i))
+        (line,) = terms.lines([(s, p, o)], graph)
+        quad = ox.Quad(s, p, o, graph)
+        assert line == ox.serialize([quad], format=ox.RdfFormat.N_QUADS).decode()

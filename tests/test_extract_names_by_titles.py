@@ -104,3 +104,17 @@ def test_a_name_with_an_apostrophe_inside_goes_on_after_the_first_name():
         "Kamau Ndung'u, told reporters the road would open in June."
     )
     assert any(h == "Joseph Kamau Ndung'u" for h, _t in _held(st)), _held(st)
+
+
+def test_a_name_s_head_word_before_in_gives_its_class():
+    # lexicon head_complement_preps "in": "the Velmar Stabilisation Mission in Norland" is a
+    # force (contributions and its place follow), not an organisation by its last word
+    from kg.extract.words import head_class
+
+    def cls(name: str):
+        return head_class(name.split())
+
+    assert cls("Velmar Stabilisation Mission in Norland") == "ArmedForce"
+    assert cls("Norland Peacekeeping Force in Velmar") == "ArmedForce"
+    # an event's word names no class so: the last word, as written
+    assert cls("Velmar Conference in Norvik") is None

@@ -183,3 +183,98 @@ def test_a_post_of_no_body_turned_down_refuses_no_body_it_might_be():
         "committee, who turned it down."
     )
     assert not any(p == "declines" for _, p, _ in found), found
+
+
+# -- a part in a body or a policy turned down ----------------------------------------------------
+
+
+def test_refusing_to_align_with_sanctions_declines_them():
+    # frames.yaml align (only refused)
+    found = _relations(
+        "The EU adopted sanctions on Velmar in May. Norway has so far refused to align "
+        "itself with the bloc's sanctions on Velmar."
+    )
+    assert _has(found, "Norway", "declines", "sanctions on Velmar", "refused"), found
+    found = _relations("Norway aligned itself with the bloc's sanctions on Velmar.")
+    assert not any(p == "declines" for _, p, _ in found), found
+
+
+def test_turning_down_a_unit_of_a_body_declines_the_body():
+    # frames.yaml run/manage: object `modifier`
+    found = _relations(
+        "Lena Berg has refused to manage the Velmar Investment Authority's Asian arm, her "
+        "lawyer said."
+    )
+    assert _has(found, "Lena Berg", "declines", "Velmar Investment Authority", "refused"), found
+
+
+# -- a part withdrawn --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        FORCE + "Britain, the largest contributor, will withdraw half of its contingent in May.",
+        FORCE + "Britain will withdraw 120 of its contingent of 250 soldiers by June.",
+    ],
+)
+def test_withdrawing_part_of_a_contingent_is_no_refusal(text):
+    # frames.yaml partitive_words (match._partial)
+    found = _relations(text)
+    assert not _has(found, "United Kingdom", "declines", "Coral Reef Protection Force"), found
+
+
+def test_withdrawing_a_whole_contingent_still_refuses():
+    found = _relations(FORCE + "Britain will withdraw its contingent by June.")
+    assert _has(found, "United Kingdom", "declines", "Coral Reef Protection Force"), found
+
+
+# -- review AD11, AD12: who asks, what for, what money is, one's own fleet ----------------------
+
+PATROL = "The Coastal Patrol Force was set up in May to guard the strait. "
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        (
+            PATROL + "Ghana turned down a request from the African Union for troops to guard "
+            "the border with Togo.",
+            "African Union",
+        ),
+        (
+            "The Coastal Patrol Force was set up in May. Ghana turned down an offer from the "
+            "Velmar Group to build the port.",
+            "Velmar Group",
+        ),
+        (
+            PATROL + "Ghana turned down Nigeria's request for troops to help police its election.",
+            "Coastal Patrol Force",
+        ),
+        (
+            PATROL + "Ghana turned down a request from the African Union for troops to guard "
+            "the border with Togo.",
+            "Coastal Patrol Force",
+        ),
+    ],
+)
+def test_who_asks_or_a_purpose_of_its_own_is_not_what_is_turned_down(text, wrong):
+    # objects: no "from" asker of a request or an offer; `requested` not for troops with a
+    # purpose of their own (objects._purposed)
+    found = _relations(text)
+    assert not _has(found, "Ghana", "declines", wrong), found
+
+
+def test_money_that_says_what_it_is_goes_nowhere_guessed():
+    # frames.yaml given_preps: in
+    found = _relations(
+        "Ghana pledged $5 million to the Coastal Recovery Fund. Togo will provide $40 million "
+        "in disaster relief, officials said."
+    )
+    assert not _has(found, "Togo", "contributesTo", "Coastal Recovery Fund"), found
+
+
+def test_boats_added_to_ones_own_fleet_go_to_no_one():
+    # frames.yaml add: `others`, also for its prepositions (objects: prep specs)
+    found = _relations("Velmar's navy added two boats to its own coast guard fleet.")
+    assert not any(p == "contributesTo" for _, p, _ in found), found

@@ -2008,3 +2008,19 @@ def test_each_owned_name_in_apposition_to_a_plural_title_is_named():
     )
     assert _has(found, "Ivar Mosk", "signs", "pact"), found
     assert not _has(found, "Ana Lind", "signs", "pact"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # frames.yaml role_owner: whose post is taken over, the possessor of a role noun
+        "Tomas Ekberg's role was taken over by Mira Solvang.",
+        "Mira Solvang will take over Tomas Ekberg's portfolio in May.",
+    ],
+)
+def test_who_takes_over_a_persons_post_succeeds_them(text):
+    found = _relations(text)
+    assert _has(found, "Mira Solvang", "succeeds", "Tomas Ekberg"), found
+    # not a thing owned that is no post
+    found = _relations("Mira Solvang took over Tomas Ekberg's stake in the mine.")
+    assert not any(p == "succeeds" for _s, p, _o in found), found

@@ -228,3 +228,17 @@ def test_equal_values_are_reported_at_each_focus_node(good, engine):
     report = ENGINES[engine](g, inference="none")
     found = {v.focus for v in report.violations if v.path == str(KGO.modality)}
     assert found == {str(st) for st in statements}
+
+
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+def test_the_report_counts_the_datas_distinct_triples(gold_quads, inference):
+    """The data's triples checked: each once, and not the ontology's hierarchy mixed in,
+    even where the data repeats one of its triples (kg's engine indexes the data, counts
+    it, then adds the hierarchy; kg.shacl.data.Data.add)."""
+    from kg.validate import hierarchy_triples
+
+    triples = [(q.subject, q.predicate, q.object) for q in gold_quads]
+    distinct = len(set(triples))
+    repeated = triples + triples[:5] + [hierarchy_triples()[0]]
+    report = validate_triples(repeated, inference=inference)
+    assert report.triples == distinct + 1

@@ -669,6 +669,7 @@ class Frames:
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"
     given_preps: frozenset[str]  # "$5 million for the plants": money that names its end
     invitation_verbs: frozenset[str]  # "X, which had been invited, declined": the event
+    partitive_words: frozenset[str]  # "withdraw half of its contingent": no refusal
     asking_verbs: frozenset[str]  # "X, which was asked to send engineers, turned it down"
     accepting_verbs: frozenset[str]  # "invited X to visit Y, and X accepted": planned
     mandate_verbs: frozenset[str]  # "asked X to form a government": appointed

@@ -24,22 +24,34 @@ class Data:
     The lists objects() and subjects() answer are the index's own: read them, never
     change them."""
 
-    def __init__(self, triples: Iterable[tuple]) -> None:
+    def __init__(self, triples: Iterable[tuple] = ()) -> None:
         self.out: dict = {}
         self.by_predicate: dict = {}
-        for s, p, o in triples:
-            po = self.out.setdefault(s, {}).setdefault(p, [])
-            if o in po:
-                continue
-            po.append(o)
-            self.by_predicate.setdefault(p, []).append((s, o))
+        self.size = 0  # distinct triples
+        self.add(triples)
         self._inn: dict | None = None  # in-edges, made when first asked (inverse paths)
         self._supers: dict = {}
+        self._classes: dict = {}  # node -> the classes it is an instance of (is_instance)
         self._typed: dict | None = None  # class -> its direct instances, in the data's order
         self._store: ox.Store | None = None  # what the SPARQL-based constraints run on
         self._stored: set = set()  # the predicates whose triples it holds
         self._sparql: dict = {}
         self.memo: dict = {}  # shape name -> value nodes -> results (kg.shacl.engine)
+
+    def add(self, triples: Iterable[tuple]) -> int:
+        """Index more triples, after those already indexed (before anything reads the
+        data: the in-edges, instances and SPARQL rows are made from it once). Returns how
+        many of them were new: a triple indexed again is not repeated."""
+        out, by_predicate = self.out, self.by_predicate
+        before = self.size
+        for s, p, o in triples:
+            po = out.setdefault(s, {}).setdefault(p, [])
+            if o in po:
+                continue
+            po.append(o)
+            by_predicate.setdefault(p, []).append((s, o))
+            self.size += 1
+        return self.size - before
 
     def sparql_rows(self, constraint: SparqlConstraint) -> dict:
         """The solutions of a SPARQL-based constraint's SELECT over the data, grouped by
@@ -110,7 +122,18 @@ class Data:
         return frozenset(seen)
 
     def is_instance(self, node, cls) -> bool:
-        return any(cls in self.superclasses(t) for t in self.objects(node, RDF_TYPE))
+        """Whether node is of class cls or of a class below it. A batch asks it of the
+        same entity for each statement about it and each alternative of sh:xone: each
+        node's classes are gathered once."""
+        classes = self._classes.get(node)
+        if classes is None:
+            types = self.objects(node, RDF_TYPE)
+            classes = self._classes[node] = (
+                self.superclasses(types[0])
+                if len(types) == 1
+                else frozenset().union(*(self.superclasses(t) for t in types))
+            )
+        return cls in classes
 
     def instances(self, cls) -> list:
         """The nodes of class cls (or of a subclass), in the order of their first rdf:type

@@ -214,6 +214,19 @@ def _bare_passive(verb) -> bool:
     )
 
 
+def _partial(verb) -> bool:
+    """Whether every direct object of the verb is a part of something ("half of its
+    contingent", "120 of its troops"; frames.yaml `partitive_words` or a number before
+    "of"): withdrawing part of a contribution cuts it and keeps the rest, no refusal."""
+    objs = direct_objects(verb)
+    words = frames().partitive_words
+    return bool(objs) and all(
+        (o.lower_ in words or o.lemma_.lower() in words or o.pos_ == "NUM")
+        and prep_objects(o, "of")
+        for o in objs
+    )
+
+
 def _object_heads_fit(verb, frame: Frame) -> bool:
     """Whether the head words of `verb`'s direct objects are ones the frame takes (`heads`)
     and none it leaves to another (`other_heads`)."""
@@ -286,6 +299,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue  # "called the pact a betrayal": opposes, not supports
             if frame.needs == "contribution" and not has_contribution(tok):
                 continue
+            if frame.modality == "refused" and _partial(tok):
+                continue  # "will withdraw half of its contingent": a cut, not a refusal
             if frame.needs == "forces" and not has_contribution(tok, money=False):
                 continue
             if frame.needs == "post" and not _names_a_post(index, block, tok):

@@ -387,6 +387,12 @@ def frame_objects(
                         out += actor_refs(index, block, obj)
         elif spec.startswith("prep:"):
             prep = spec.split(":", 1)[1]
+            if (
+                prep == "from"
+                and "requested" in frame.objects
+                and any(_is_request(o) or o.lemma_.lower() in frames().offer_nouns for o in objects)
+            ):
+                continue  # "turned down a request from X": X asked, X is not turned down
             holders = [tok, *direct_objects(tok)]
             for obj in direct_objects(tok):  # "a team of engineers to X", "$5m in aid for X"
                 holders += [
@@ -421,6 +427,8 @@ def frame_objects(
                 holders.append(tok.head)  # with "to X" on the verb
             for holder in holders:
                 for pobj in prep_objects(holder, prep):
+                    if frame.others and _owned(index, block, pobj, owners):
+                        continue  # "added two boats to its own fleet"
                     out += actor_refs(index, block, pobj)
         elif spec == "beneficiary":  # "offered to share intelligence with Sweden": who
             # what the complement does is for (frames.yaml `beneficiary_preps`)
@@ -444,6 +452,15 @@ def frame_objects(
         elif spec == "self":  # "took part in the exercise": the event the noun names
             noun = tok.head if tok.dep_ == "compound" else tok
             out += index.refs(block, noun, with_conj=False) or index.refs(block, tok)
+        elif spec == "role_owner":  # "took over Y's portfolio", "Y's role will be taken
+            # over by X": the person whose post (lexicon `role_nouns`) is taken over
+            roles = lexicon().role_nouns
+            for obj in objects:
+                if obj.lemma_.lower() in roles:
+                    for owner in child_deps(obj, "poss"):
+                        out += [
+                            r for r in actor_refs(index, block, owner) if r.cluster.cls == "Person"
+                        ]
         elif spec == "post_owner":  # "elected X as its president", "as the bloc's
             # secretary general", "as chair of the council", "was elected chair of the
             # council": the body whose post it is
@@ -667,20 +684,35 @@ def _asks_for_forces(noun, verb) -> bool:
     frames.yaml `asking_verbs`)."""
     if not _is_request(noun):
         return False
+    if any(has_to(v) for v in child_deps(verb, "advcl")):
+        return False  # "... request for troops to help police its election", parsed on the verb
     nouns = lexicon().contribution_nouns
-    if any(is_contribution(o, nouns, money=False) for o in prep_objects(noun, "for")):
-        return True
+    wanted = [o for o in prep_objects(noun, "for") if is_contribution(o, nouns, money=False)]
+    if wanted:  # not troops wanted for a purpose of their own ("for troops to guard X")
+        return not any(_purposed(t) for t in [noun, *wanted])
     clauses = [v for v in child_deps(noun, "acl", "relcl") if has_to(v)]
     if not clauses and not child_deps(noun, "prep"):
-        clauses = [
+        asked = [
             c
             for s in child_deps(verb, "nsubj")
             for c in s.children
             if c.dep_ == "relcl" and c.lemma_.lower() in frames().asking_verbs
         ]
-    # (not one that names where the troops were to go: "a request to send observers to the
-    # conference")
-    return any(has_contribution(c, money=False) and not _names_an_end(c) for c in clauses)
+        clauses = [x for a in asked for x in child_deps(a, "xcomp") if has_to(x)]
+    # (not one that names where the troops were to go, "a request to send observers to the
+    # conference", nor what they were for, "to send troops to police the election")
+    return any(
+        has_contribution(c, money=False) and not _names_an_end(c) and not _purposed(c)
+        for c in clauses
+    )
+
+
+def _purposed(tok) -> bool:
+    """Whether a noun or a verb (or a verb's object) has a to-infinitive of its own, a
+    purpose that says what the troops are for ("troops to guard the border", "to send
+    troops to police its election")."""
+    holders = [tok, *direct_objects(tok)] if tok.pos_ in ("VERB", "AUX") else [tok]
+    return any(has_to(v) for h in holders for v in child_deps(h, "acl", "relcl", "advcl", "xcomp"))
 
 
 def _offered_post(verb):
@@ -719,7 +751,7 @@ def _names_an_end(verb) -> bool:
     `given_preps`: "$5 million for the plants", "to send observers to the conference")."""
     holders = [verb, *direct_objects(verb)]
     return any(
-        o.pos_ in ("NOUN", "PROPN", "PRON")
+        o.pos_ in ("NOUN", "PROPN", "PRON") and o.ent_type_ not in ("DATE", "TIME")
         for h in holders
         for p in frames().given_preps
         for o in prep_objects(h, p)

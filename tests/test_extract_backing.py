@@ -170,10 +170,9 @@ def test_a_plan_not_to_accept_a_plan_is_a_refusal_and_no_negated_backing():
         ("The Solvang Party will campaign against the Corso Treaty.", "opposes", "Corso Treaty"),
         ("The Solvang Party had lobbied for Mira Okafor.", "supports", "Mira Okafor"),
         ("Sudria is pressing for a grain export agreement.", "supports", "grain export agreement"),
-        ("Sudria has defended the Corso Plan as lawful.", "supports", "Corso Plan"),
     ],
 )
-def test_campaigning_pressing_and_defending_are_stances(text, predicate, target):
+def test_campaigning_and_pressing_are_stances(text, predicate, target):
     found = _relations(text)
     subject = "Solvang Party" if "Party" in text else "Sudria"
     assert _has(found, subject, predicate, target)
@@ -202,3 +201,19 @@ def test_the_appointment_is_of_one_named_whom_the_parser_reads_as_a_predicate():
         " The Solvang Union said it opposed the appointment."
     )
     assert _has(found, "Solvang Union", "opposes", "Mira Okafor")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review AD9: a physical defence is no stance (no "defend" frame)
+        "Norland troops defended the Velmar supply route from rebel attacks.",
+        # review AD9: "the idea that ..." is a claim (lexicon `claim_heads`), no plan
+        "Norland rejected the idea that it had sent troops to Velmar.",
+        "Norland proposed a regional seed bank in May. Sudria rejected the idea that Velmar had"
+        " paid for it.",
+    ],
+)
+def test_a_defence_in_arms_and_a_claim_rejected_are_no_stances(text):
+    found = _relations(text)
+    assert not any(p in ("supports", "opposes") for _s, p, _o in found), found

@@ -48,6 +48,8 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
             by_verb = cls is not None and _stance_theme(root.head, root)
         if cls not in _COMMON_CLASSES or _incomplete(root) or _members(cls, root):
             continue
+        if _a_claim(root):
+            continue  # "the idea that X had paid for it": a claim, no plan
         if root.lower_ in lexicon().capitalised_heads and not root.text[:1].isupper():
             continue  # "the Norlandic presidency of the council": a term, not the Presidency
         if root.i in taken and not _extends_name(chunk, taken):
@@ -461,6 +463,17 @@ def _incomplete(root) -> bool:
     return preps is not None and not any(
         (c.dep_ == "prep" and c.lower_ in preps)
         or (c.dep_ == "acl" and any(g.lower_ == "to" for g in c.children))
+        for c in root.children
+    )
+
+
+def _a_claim(root) -> bool:
+    """A head noun of lexicon `claim_heads` with a "that" content clause: "the idea that
+    Norland had sent troops" is a claim, not a plan ("the idea that Norland proposed", a
+    relative clause, is one)."""
+    return root.lower_ in lexicon().claim_heads and any(
+        c.dep_ in ("acl", "relcl", "ccomp")
+        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         for c in root.children
     )
 

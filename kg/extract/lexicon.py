@@ -261,6 +261,7 @@ class Lexicon:
     content_classes: tuple[str, ...]  # what a proposal may be for ("for a fund", not "for X")
     content_preps: frozenset[str]  # "the proposal on X": what the description is about
     complement_heads: dict[str, tuple[str, ...]]  # "a call for X": of its class only so
+    claim_heads: frozenset[str]  # "the idea that X had paid": a claim, no plan
     contrast_words: frozenset[str]  # "an earlier plan", "another framework": not the one named
     mission_nouns: frozenset[str]
     mission_head_ends: frozenset[str]  # words that end a name's head noun ("exercises in X")

@@ -46,6 +46,9 @@ def test_asking_a_minister_to_take_over_a_portfolio_appoints_them():
         "President Tomas Ekberg asked Mira Solvang to comment on the results.",
         # review r12 X19: a party's offer of a coalition is no mandate
         "Mira Solvang asked Tomas Ekberg to form a coalition with her party.",
+        # review r18 AD13: "take" is a mandate only with "over"
+        "Mira Solvang asked Tomas Ekberg to take the cabinet to court over the harbour lease.",
+        "Mira Solvang asked Tomas Ekberg to take the portfolio to a vote in the assembly.",
     ],
 )
 def test_asking_someone_to_comment_or_to_join_a_coalition_appoints_no_one(text):

@@ -27,6 +27,7 @@ from kg.extract.syntax.arguments import (
     gives_an_order,
     has_to,
     is_passive,
+    phrasal_lemma,
     prep_objects,
     speaking_for,
     under_stance,
@@ -115,13 +116,15 @@ def _as_candidate(verb) -> bool:
 def _forms_government(verb) -> bool:
     """Whether what the verb asks of its object is to form a government: a to-infinitive or
     a gerund ("with forming") of frames.yaml `mandate_verbs` whose object is one of
-    `mandate_nouns` ("asked X to form a government", "tasked X with forming a cabinet")."""
+    `mandate_nouns` ("asked X to form a government", "tasked X with forming a cabinet"); a
+    verb with its particle where the list gives one ("take over the portfolio", not "take the
+    government to court")."""
     f = frames()
     acts = child_deps(verb, "xcomp", "advcl") + [
         v for p in child_deps(verb, "prep") for v in child_deps(p, "pcomp")
     ]
     return any(
-        v.lemma_.lower() in f.mandate_verbs
+        (v.lemma_.lower() in f.mandate_verbs or phrasal_lemma(v) in f.mandate_verbs)
         and any(o.lemma_.lower() in f.mandate_nouns for o in child_deps(v, "dobj"))
         for v in acts
     )

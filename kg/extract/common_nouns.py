@@ -151,7 +151,8 @@ def gerund_plans(doc, taken: set[int], out: list, add: Callable) -> None:
     the gerund with its object, "halving the toll" (a verb of proposing, lexicon
     `theme_verbs`). Not what a gerund brings about, carries on or undoes (frames.yaml
     `bringing_verbs`, `undoing_verbs`, lexicon `carrying_verbs`: "proposed opening a trade
-    office", "proposed keeping the fixed price" propose the office and the price)."""
+    office", "proposed keeping the fixed price" propose the office and the price), nor a
+    judgement (frames.yaml `judging_verbs`: "suggested blaming the rebels")."""
     t = tree(doc)
     lex, f = lexicon(), frames()
     for i, tag in enumerate(t.tag):
@@ -161,7 +162,7 @@ def gerund_plans(doc, taken: set[int], out: list, add: Callable) -> None:
             continue
         gerund = doc[i]
         lemma = phrasal_lemma(gerund)
-        acting = f.bringing_verbs | f.undoing_verbs | lex.carrying_verbs
+        acting = f.bringing_verbs | f.undoing_verbs | lex.carrying_verbs | f.judging_verbs
         if {lemma, gerund.lemma_.lower()} & acting:
             continue
         obj = next((c for c in gerund.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)

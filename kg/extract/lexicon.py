@@ -597,6 +597,7 @@ class Frames:
     appointee_nouns: dict[str, frozenset[str]]  # "the appointment" alone: of whom its verbs name
     any_post_nouns: frozenset[str]  # ... or of whoever was given a post last
     bringing_verbs: frozenset[str]  # "proposed to hold a summit": brings the summit about
+    judging_verbs: frozenset[str]  # "suggested blaming X": a judgement, no plan
     proposing_modals: frozenset[str]  # "proposed that X should send": a proposed clause
     restating_nouns: frozenset[str]  # "proposed that X ..., an idea": the proposal's name
     goal_nouns: frozenset[str]  # "a return to X", "an invitation to X": refusing it refuses X

@@ -388,7 +388,7 @@ def frame_objects(
                     m = index.mention_at(block, verb)
                     if m is not None:
                         out += index.refs(block, verb, with_conj=False)
-                    else:  # (not a description read as one named before: a guess)
+                    elif _brings_or_carries(verb):  # (not a guessed description)
                         out += [
                             r
                             for obj in child_deps(verb, "dobj")
@@ -858,6 +858,13 @@ def _names_nothing(tok, words: list[str]) -> bool:
         if all(o.pos_ == "PRON" and o.lower_ in lexicon().thing_pronouns for o in objs):
             return True
     return False
+
+
+def _brings_or_carries(verb) -> bool:
+    """Whether a gerund brings about or carries on what it acts on ("opening a trade office",
+    "keeping the fixed price": frames.yaml `bringing_verbs`, lexicon `carrying_verbs`): proposing
+    it proposes that; not "raising the fuel tax", whose plan is the raise (review r18 AD15)."""
+    return verb_in(verb, frames().bringing_verbs | lexicon().carrying_verbs)
 
 
 def _undoes(verb) -> bool:

@@ -296,27 +296,15 @@ def frame_objects(
                         out.append(Ref(c, True))
         elif spec == "echo" and _bare(tok):  # "A offered a frigate to X. B also declined":
             # what the last offer or refusal just before was of (frames.yaml echoes `elliptic`)
-            rule = frames().echoes
-            last = index.echo
-            here = index.sentence_number(index.pos(block, tok))
-            if (
-                last is not None
-                and last[1] in rule["elliptic"]
-                and 0 <= here - last[0] <= rule["window"]
-            ):
-                out += [Ref(o.cluster, True) for o in last[2]]
+            out += [Ref(o.cluster, True) for o in _echoed(index, block, tok, "elliptic")]
         elif spec == "given" and not out and _money_only(tok):  # "A gave the fund $2
             # billion, while B refused to commit any money": money with no recipient named
             # goes where the contribution just before went (frames.yaml echoes `given`)
-            rule = frames().echoes
-            last = index.echo
-            here = index.sentence_number(index.pos(block, tok))
-            if (
-                last is not None
-                and last[1] in rule["given"]
-                and 0 <= here - last[0] <= rule["window"]
-            ):
-                out += [Ref(o.cluster, True) for o in last[2] if o.cluster.id not in owners]
+            out += [
+                Ref(o.cluster, True)
+                for o in _echoed(index, block, tok, "given")
+                if o.cluster.id not in owners
+            ]
         elif spec == "offered":  # "X offered to open an embassy in Y. Y declined the
             # offer": what the last offer stated was of (frames.yaml offer_nouns)
             last = index.offered
@@ -865,6 +853,18 @@ def _brings_or_carries(verb) -> bool:
     "keeping the fixed price": frames.yaml `bringing_verbs`, lexicon `carrying_verbs`): proposing
     it proposes that; not "raising the fuel tax", whose plan is the raise (review r18 AD15)."""
     return verb_in(verb, frames().bringing_verbs | lexicon().carrying_verbs)
+
+
+def _echoed(index: ArticleIndex, block: int, tok, kind: str) -> list:
+    """The objects of the last offer or refusal before `tok` (`index.echo`) when its
+    predicate is one frames.yaml `echoes` lists under `kind` and it lies within the echoes'
+    `window` of sentences; else none."""
+    rule = frames().echoes
+    last = index.echo
+    here = index.sentence_number(index.pos(block, tok))
+    if last is not None and last[1] in rule[kind] and 0 <= here - last[0] <= rule["window"]:
+        return list(last[2])
+    return []
 
 
 def _undoes(verb) -> bool:

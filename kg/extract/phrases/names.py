@@ -236,7 +236,7 @@ class NameRepair:
             )
 
         # a body's name and the person's set off after its comma read as one name ("the
-        # Chairman of the Cabinet of Ministers, Ana Ruiz, said"): two names
+        # Chairman of the Cabinet of Ministers, Mira Solvang, said"): two names
         for x in [x for x in ents if x.label_ in ("ORG", "GPE", "FAC", "NORP")]:
             comma = next((t.i for t in x[1:-2] if t.text == ","), None)
             tail = doc[comma + 1 : x.end] if comma is not None else None
@@ -291,7 +291,7 @@ class NameRepair:
             )
             if country is not None:
                 begin = country
-            # ... past a courtesy word ("Chief Engineer Tor Lund", "Minister Dr Ana Ruiz")
+            # ... past a courtesy word ("Chief Engineer Tor Lund", "Minister Dr Mira Solvang")
             while (
                 begin + 1 < len(doc)
                 and is_honorific(doc[begin])
@@ -381,7 +381,7 @@ class NameRepair:
                     break
                 start -= 1
             first = doc[start - 1] if start > 0 else None
-            # also the last of a list of people ("signed by Ana Ruiz and Tomas Ekberg,
+            # also the last of a list of people ("signed by Mira Solvang and Tomas Ekberg,
             # Norland's foreign minister")
             listed = (
                 first is not None
@@ -416,7 +416,7 @@ class NameRepair:
                 by_token = _by_token(ents)
                 taken.update(range(lo, hi))
                 changed = True
-        # "attended by Ana Ruiz of Norland and Tomas Ekberg of Velmar": the recognizer reads a
+        # "attended by Mira Solvang of Norland and Tomas Ekberg of Velmar": the recognizer reads a
         # name and its country as one body (`_name_of_country`)
         for e in list(ents):
             split = _name_of_country(doc, e, ents, words) or _country_before_name(doc, e, ents)
@@ -544,7 +544,7 @@ def _country_at(doc, i: int, ents: list[Span]) -> int | None:
 
 def _country_before_name(doc, e: Span, ents: list[Span]) -> list[Span]:
     """A person's name read with the country of the title before it ("Prime Minister of
-    Norland Ana Ruiz" as one name "Norland Ana Ruiz"): the country (a gazetteer's, one or
+    Norland Mira Solvang" as one name "Norland Mira Solvang"): the country (a gazetteer's, one or
     two words) and the person (two words at least), apart."""
     if e.label_ != "PERSON" or len(e) < 3 or e.start < 2 or doc[e.start - 1].lower_ != "of":
         return []
@@ -740,9 +740,9 @@ def _in_succession(tok) -> bool:
 
 def _person_takes_post(verb) -> bool:
     """Whether a verb of taking over is a person's taking over a post: its subject a
-    person ("Ana Ruiz took over from X") or "who" ("Ana Ruiz, who took over from X"), and what is
-    taken over, if anything, a post ("took over the portfolio"; lexicon `role_nouns`),
-    not a firm or a stake ("took over the mine from X")."""
+    person ("Mira Solvang took over from X") or "who" ("Mira Solvang, who took over from
+    X"), and what is taken over, if anything, a post ("took over the portfolio"; lexicon
+    `role_nouns`), not a firm or a stake ("took over the mine from X")."""
     taken = [c for c in verb.children if c.dep_ == "dobj"]
     if any(
         c.ent_type_ != "POSITION" and c.lemma_.lower() not in lexicon().role_nouns for c in taken
@@ -771,7 +771,7 @@ def _before_given_title(e: Span) -> bool:
     """A name right before the title a verb that puts someone into a post gives, parsed as
     a modifier of the title: "appointed Tomas Ekberg chief executive of its freight arm"
     (lexicon `appointment_verbs`); not when a name follows the title ("appointed Velmar
-    Oil chief executive Ana Ruiz")."""
+    Oil chief executive Mira Solvang")."""
     doc, root = e.doc, e.root
     title = doc[e.end] if e.end < len(doc) else None
     if title is None or title.ent_type_ != "POSITION" or root.dep_ not in ("compound", "nmod"):

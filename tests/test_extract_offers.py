@@ -278,3 +278,30 @@ def test_boats_added_to_ones_own_fleet_go_to_no_one():
     # frames.yaml add: `others`, also for its prepositions (objects: prep specs)
     found = _relations("Velmar's navy added two boats to its own coast guard fleet.")
     assert not any(p == "contributesTo" for _, p, _ in found), found
+
+
+# -- round 19: what the object of an infinitive in a relative clause is -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "modality"),
+    [
+        (
+            "Ministers will gather in May for a regional water summit which Sudria has offered "
+            "to host.",
+            ("Sudria", "hosts", "regional water summit"),
+            "offered",
+        ),
+        (
+            "Delegates praised the Lagoon Fisheries Accord, which Velmar has refused to sign.",
+            ("Velmar", "declines", "Lagoon Fisheries Accord"),
+            "refused",
+        ),
+    ],
+)
+def test_a_relative_pronoun_as_the_object_of_an_infinitive_is_the_noun_before(
+    text, relation, modality
+):
+    # resolve._relative_clause: "which" the object of "host" that completes "has offered"
+    found = _relations(text)
+    assert _has(found, *relation, modality), found

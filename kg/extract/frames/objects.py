@@ -227,6 +227,22 @@ def frame_objects(
                         for r in actor_refs(index, block, owner)
                         if any(fits(r.cluster.cls, c) for c in frames().owner_classes)
                     ]
+        elif spec == "unit_owner":  # "offered two aircraft to the coast guard's northern
+            # unit", "money for the commission's secretariat": the unit names no entity, the
+            # body or force it belongs to does (frames.yaml `given_units`)
+            f = frames()
+            for holder in [tok, *direct_objects(tok)]:
+                for pobj in (o for p in ("to", "for") for o in prep_objects(holder, p)):
+                    if pobj.lemma_.lower() not in f.given_units or actor_refs(index, block, pobj):
+                        continue
+                    out += [
+                        r
+                        for owner in child_deps(pobj, "poss")
+                        if not _owned(index, block, owner, owners)  # "its navy's squadron"
+                        for r in actor_refs(index, block, owner)
+                        if r.cluster.id not in owners
+                        and any(fits(r.cluster.cls, c) for c in f.unit_owner_classes)
+                    ]
         elif spec == "modifier":  # "train Ruritanian border guards": Ruritania
             for obj in objects:
                 if actor_refs(index, block, obj):

@@ -652,6 +652,8 @@ class Frames:
     own_capacity_words: frozenset[str]  # "he personally opposed it": not the state's act
     limit_marks: frozenset[str]  # "is willing to X but will not Y"
     gerund_subject_preps: frozenset[str]  # "joined Y in voting": X votes
+    gerund_adjectives: frozenset[str]  # "is open to examining it": X examines
+    proposal_heads: frozenset[str]  # "a proposal for X": always someone's plan
     acting_entity_types: frozenset[str]  # a patient that can act: PERSON, ORG, ...
     participation: dict[str, frozenset[str]]  # "took part in the exercise"
     judgements: dict[str, frozenset[str]]  # "a betrayal"

@@ -13,7 +13,7 @@ from kg.extract.lexicon import GazetteerEntry, frames, gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
 from kg.extract.pronouns import Pronouns
-from kg.extract.syntax.clauses import person_of
+from kg.extract.syntax.clauses import person_of, reporting_relative
 from kg.extract.syntax.tree import tree
 from kg.extract.things import ACTOR_CLASSES, Things
 from kg.extract.voices import Voices, voice_of
@@ -281,12 +281,13 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         if low in lex.thing_pronouns:
             c = self._thing_pronoun(block, tok)  # kg/extract/things.py
             return [Ref(c, True)] if c else []
+        clause = reporting_relative(tok, tok.head)  # "which X said it would back": "said"
         if (
             low in lex.relative_pronouns or low in lex.possessive_relatives
-        ) and tok.head.dep_ == "relcl":
-            head = tok.head.head
+        ) and clause.dep_ == "relcl":
+            head = clause.head
             if low in lex.person_relatives:  # "X of the Y party, who": X
-                head = person_of(head, tok.head)
+                head = person_of(head, clause)
             return self._refs_one(block, head) or self._completed(block, head)
         lemma = tok.lemma_.lower()
         force = self._countrys_force(block, tok)

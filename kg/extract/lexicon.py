@@ -684,6 +684,8 @@ class Frames:
     purpose_target_preps: tuple[str, ...]  # "soldiers to serve with the force"
     own_words: frozenset[str]  # "its own border guards"
     owner_classes: tuple[str, ...]  # "provide the brigade's headquarters"
+    given_units: frozenset[str]  # "two aircraft to the coast guard's northern unit"
+    unit_owner_classes: tuple[str, ...]  # ... whose unit it is: a body or a force
     quantity_preps: frozenset[str]  # "a team of engineers", "$5m in aid"
     naming_entity_types: frozenset[str]  # "EU sanctions": spaCy entity labels
     pair_words: dict[str, frozenset[str]]  # "both", "the two"

@@ -35,6 +35,22 @@ def _coordinated(tok) -> bool:
     return t.dep[i] == "conj" or any(t.dep[k] == "conj" for k in t.kids[i])
 
 
+def _relative_clause(tok):
+    """The relative clause a relative pronoun opens: the verb it hangs on ("the fund, which
+    pays for dams"), or the one an infinitive it is the object of completes ("a summit which
+    Norland has offered to host", "... offered to help finance"), or the one that reports
+    the clause it is in ("a fund which Norland has said it will consider":
+    syntax/clauses.py `reporting_relative`); else None."""
+    verb = tok.head
+    if tok.dep_ == "dobj":
+        for _ in range(2):
+            if verb.dep_ != "xcomp" or verb.pos_ != "VERB":
+                break
+            verb = verb.head
+    verb = reporting_relative(tok, verb)
+    return verb if verb.dep_ == "relcl" else None
+
+
 @dataclass
 class ArticleIndex(Pronouns, Things, Voices, Descriptions):
     text: str
@@ -281,10 +297,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         if low in lex.thing_pronouns:
             c = self._thing_pronoun(block, tok)  # kg/extract/things.py
             return [Ref(c, True)] if c else []
-        clause = reporting_relative(tok, tok.head)  # "which X said it would back": "said"
-        if (
-            low in lex.relative_pronouns or low in lex.possessive_relatives
-        ) and clause.dep_ == "relcl":
+        clause = _relative_clause(tok)
+        if (low in lex.relative_pronouns or low in lex.possessive_relatives) and clause:
             head = clause.head
             if low in lex.person_relatives:  # "X of the Y party, who": X
                 head = person_of(head, clause)

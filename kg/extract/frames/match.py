@@ -117,6 +117,21 @@ def _as_candidate(verb) -> bool:
     )
 
 
+def _definite_object(verb) -> bool:
+    """Whether a direct object of the verb is one named before or known: a pronoun ("it",
+    "which"), a name, a possessive or a definite determiner (lexicon `definite_determiners`:
+    "the idea", "its plan"), or a proposal (frames.yaml `proposal_heads`: "a proposal for a
+    contact group"); not "a loan", "an alternative route"."""
+    marks = lexicon().definite_determiners
+    heads = frames().proposal_heads
+    return any(
+        o.pos_ in ("PRON", "PROPN")
+        or o.lower_ in heads
+        or any(c.dep_ == "poss" or c.lower_ in marks for c in o.children if c.i < o.i)
+        for o in direct_objects(verb)
+    )
+
+
 def _forms_government(verb) -> bool:
     """Whether what the verb asks of its object is to form a government: a to-infinitive or
     a gerund ("with forming") of frames.yaml `mandate_verbs` whose object is one of
@@ -314,6 +329,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue  # "named X as the source of the leak" appoints no one
             if frame.needs == "candidacy" and not _as_candidate(tok):
                 continue  # "accepted X as its candidate", not "accepted X into its ranks"
+            if frame.needs == "definite" and not _definite_object(tok):
+                continue  # "is studying the proposal", not "had studied a route"
             if frame.needs == "mandate" and not _forms_government(tok):
                 continue  # "asked X to comment" appoints no one
             if frame.unless == "mandate" and _forms_government(tok):

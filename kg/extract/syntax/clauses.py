@@ -239,6 +239,15 @@ def _antecedents(tokens: list, verb) -> list:
     return out
 
 
+def reporting_relative(pronoun, verb):
+    """For a relative pronoun fronted before the verb of a relative clause that reports the
+    clause `verb` heads ("a fund which Velmar has said it will examine": "examine"), that
+    relative clause's verb ("said"); else `verb`."""
+    while verb.dep_ == "ccomp" and verb.head.i != verb.i and pronoun.i < verb.head.i:
+        verb = verb.head
+    return verb
+
+
 def person_of(noun, verb=None):
     """ "Tomas Ekberg of the Centre Party, who visited Velmar": a relative that takes up a
     person only (lexicon `person_relatives`), hung by the parser on the name in the phrase

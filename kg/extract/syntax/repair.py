@@ -10,6 +10,9 @@ becomes the verb's object and the title its object complement (`oprd`).
 A person's name whose first word the tagger read as a preposition on a verb ("replaces
 Till Vesterby") is the verb's object.
 
+A relative pronoun read as the object of the verb of saying of its relative clause ("which
+Norland has said it will consider") is the object of the clause reported.
+
 Two more misreadings of a verb of appointing with a person after it:
 - the name read as the verb's object complement with no object ("named Mira Solvang to the
   post of chief economist"): the name is the object;
@@ -37,6 +40,7 @@ class ObjectRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         _verb_read_as_participle(doc)
+        _relative_on_the_reporter(doc)
         _aside_on_the_phrase(doc)
         ents = doc.ents
         _title_read_as_gerund(ents)
@@ -199,6 +203,35 @@ def _object_read_as_subject(doc: Doc, verbs) -> None:
         ):
             continue
         subjects[1].dep_ = "dobj"
+
+
+def _relative_on_the_reporter(doc: Doc) -> None:
+    """ "a plan, which Norland has said it will consider": a relative pronoun that the parser
+    made the object of the verb of saying of the relative clause, while the clause that verb
+    reports has a subject of its own and no object. The pronoun is the object of that clause
+    (not of "be": "which Norland said was costly" has it as the subject)."""
+    lex = lexicon()
+    for tok in doc:
+        say = tok.head
+        if (
+            tok.dep_ != "dobj"
+            or tok.lower_ not in lex.relative_pronouns
+            or say.dep_ != "relcl"
+            or say.lemma_.lower() not in lex.reporting_verbs
+        ):
+            continue
+        for clause in say.children:
+            kids = list(clause.children)
+            if (
+                clause.dep_ == "ccomp"
+                and clause.pos_ == "VERB"
+                and clause.i > say.i
+                and clause.lemma_.lower() != "be"
+                and any(k.dep_ == "nsubj" for k in kids)
+                and not any(k.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for k in kids)
+            ):
+                tok.head = clause
+                break
 
 
 def _aside_on_the_phrase(doc: Doc) -> None:

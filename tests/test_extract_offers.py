@@ -358,3 +358,20 @@ def test_what_is_given_to_a_unit_goes_to_the_body_it_belongs_to(text, recipient)
 def test_a_unit_of_ones_own_or_of_a_country_gives_no_body(text):
     found = _relations(text)
     assert not any(p == "contributesTo" for _, p, _ in found), found
+
+
+# -- round 19: hosting offered by an official is the state's ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang, Chile's foreign minister, offered to host the Harbour Summit in May.",
+        "Chilean Foreign Minister Mira Solvang has offered to host the Harbour Summit next year.",
+    ],
+)
+def test_an_officials_offer_to_host_is_the_states(text):
+    # frames.yaml state_acts / state_only_acts: hosts
+    found = _relations(text)
+    assert _has(found, "Chile", "hosts", "Harbour Summit", "offered"), found
+    assert not _has(found, "Mira Solvang", "hosts", "Harbour Summit"), found

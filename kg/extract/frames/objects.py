@@ -550,10 +550,13 @@ def _participles_own(index: ArticleIndex, block: int, verb, noun, refs: list[Ref
     talks), while "the army and the navy, led by B," may be both."""
     if verb.dep_ != "acl" or verb.head.i != noun.i or not noun.conjuncts:
         return refs
-    if any(t.is_punct for t in noun.doc[noun.i + 1 : verb.i]):
+    # nor a conjunct after it ("a visa, put forward by A, and a fund": A puts forward no fund)
+    later = [c for c in noun.conjuncts if c.i > verb.i]
+    if not later and any(t.is_punct for t in noun.doc[noun.i + 1 : verb.i]):
         return refs
+    apart = later or noun.conjuncts
     own = {r.cluster.id for r in index.refs(block, noun, with_conj=False)}
-    theirs = {r.cluster.id for c in noun.conjuncts for r in index.refs(block, c, with_conj=False)}
+    theirs = {r.cluster.id for c in apart for r in index.refs(block, c, with_conj=False)}
     return [r for r in refs if r.cluster.id in own or r.cluster.id not in theirs]
 
 

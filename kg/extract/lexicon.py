@@ -682,6 +682,7 @@ class Frames:
     own_words: frozenset[str]  # "its own border guards"
     owner_classes: tuple[str, ...]  # "provide the brigade's headquarters"
     given_units: frozenset[str]  # "two aircraft to the coast guard's northern unit"
+    project_nouns: frozenset[str]  # "the Coral Pipeline": money offered goes to the story's
     unit_owner_classes: tuple[str, ...]  # ... whose unit it is: a body or a force
     quantity_preps: frozenset[str]  # "a team of engineers", "$5m in aid"
     naming_entity_types: frozenset[str]  # "EU sanctions": spaCy entity labels

@@ -321,6 +321,15 @@ def frame_objects(
                 for o in _echoed(index, block, tok, "given")
                 if o.cluster.id not in owners
             ]
+        elif spec == "project" and not out and _money_only(tok):  # "Four years after the
+            # first pipes were laid, the Coral Pipeline lacks $1.6 billion. ... Bank X has
+            # offered a loan of $400 million": money with no recipient named nor given just
+            # before goes to the project the story is about, a plan named before whose name
+            # ends in a word of frames.yaml `project_nouns`
+            c = index.topic_before(block, tok, ("Plan",))
+            words = c.label.lower().split() if c is not None else []
+            if words and words[-1] in frames().project_nouns and c.id not in owners:
+                out.append(Ref(c, True))
         elif spec == "offered":  # "X offered to open an embassy in Y. Y declined the
             # offer": what the last offer stated was of (frames.yaml offer_nouns)
             last = index.offered

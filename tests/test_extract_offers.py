@@ -278,3 +278,100 @@ def test_boats_added_to_ones_own_fleet_go_to_no_one():
     # frames.yaml add: `others`, also for its prepositions (objects: prep specs)
     found = _relations("Velmar's navy added two boats to its own coast guard fleet.")
     assert not any(p == "contributesTo" for _, p, _ in found), found
+
+
+# -- round 19: what the object of an infinitive in a relative clause is -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "modality"),
+    [
+        (
+            "Ministers will gather in May for a regional water summit which Sudria has offered "
+            "to host.",
+            ("Sudria", "hosts", "regional water summit"),
+            "offered",
+        ),
+        (
+            "Delegates praised the Lagoon Fisheries Accord, which Velmar has refused to sign.",
+            ("Velmar", "declines", "Lagoon Fisheries Accord"),
+            "refused",
+        ),
+    ],
+)
+def test_a_relative_pronoun_as_the_object_of_an_infinitive_is_the_noun_before(
+    text, relation, modality
+):
+    # resolve._relative_clause: "which" the object of "host" that completes "has offered"
+    found = _relations(text)
+    assert _has(found, *relation, modality), found
+
+
+# -- round 19: ships handed over; what is given to a unit goes to its body ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Norland handed over two patrol boats to the Velmar Coast Guard on Monday.", "asserted"),
+        ("Next year Norland will hand two helicopters over to the Velmar Coast Guard.", "planned"),
+    ],
+)
+def test_ships_handed_over_are_given(text, modality):
+    # frames.yaml: "hand over" among the verbs of giving (needs a contribution)
+    found = _relations(text)
+    assert _has(found, "Norland", "contributesTo", "Velmar Coast Guard", modality), found
+
+
+def test_handing_over_a_command_gives_nothing():
+    found = _relations("The general handed over command of the Velmar Army to Tamsin Ode.")
+    assert not any(p == "contributesTo" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        (
+            "Sudria has offered two patrol aircraft to the Velmar Coast Guard's northern unit.",
+            "Velmar Coast Guard",
+        ),
+        (
+            "The Lagoon Commission held its first session in May. Sudria has since pledged "
+            "$2 million to the commission's permanent secretariat.",
+            "Lagoon Commission",
+        ),
+    ],
+)
+def test_what_is_given_to_a_unit_goes_to_the_body_it_belongs_to(text, recipient):
+    # objects `unit_owner` (frames.yaml given_units, unit_owner_classes)
+    found = _relations(text)
+    assert _has(found, "Sudria", "contributesTo", recipient, "offered"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudria will send two frigates to its navy's northern squadron.",
+        "Sudria has offered two patrol aircraft to Velmar's northern unit.",
+    ],
+)
+def test_a_unit_of_ones_own_or_of_a_country_gives_no_body(text):
+    found = _relations(text)
+    assert not any(p == "contributesTo" for _, p, _ in found), found
+
+
+# -- round 19: hosting offered by an official is the state's ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mira Solvang, Chile's foreign minister, offered to host the Harbour Summit in May.",
+        "Chilean Foreign Minister Mira Solvang has offered to host the Harbour Summit next year.",
+    ],
+)
+def test_an_officials_offer_to_host_is_the_states(text):
+    # frames.yaml state_acts / state_only_acts: hosts
+    found = _relations(text)
+    assert _has(found, "Chile", "hosts", "Harbour Summit", "offered"), found
+    assert not _has(found, "Mira Solvang", "hosts", "Harbour Summit"), found

@@ -593,3 +593,109 @@ def test_a_gerund_that_undoes_proposes_nothing():
 def test_a_gerund_that_judges_or_changes_does_not_propose_its_object(text, proposed):
     found = _relations(_extract(text))
     assert (proposed, "proposedBy", "Sudria") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            # frames.yaml `restating_nouns`: an indefinite noun set after a comma beside
+            # the proposed clause (objects.py `_set_beside`)
+            "Sudria's delegation proposed that the auditors report every month rather than "
+            "twice a year, a proposal welcomed by Oslavia.",
+            ("proposal", "proposedBy", "Sudria"),
+        ),
+        (
+            # the noun read as an adverbial noun by the parser (common_nouns._chunks)
+            "Mira Solvang has proposed that the harbour trust cover half of the dredging "
+            "bill, a plan that the lenders have questioned.",
+            ("plan", "proposedBy", "Mira Solvang"),
+        ),
+    ],
+)
+def test_a_clause_proposal_restated_by_an_indefinite_noun_beside_it(text, relation):
+    assert relation in _relations(_extract(text))
+
+
+def test_an_indefinite_noun_in_a_later_sentence_is_a_new_plan():
+    found = _relations(
+        _extract(
+            "Sudria proposed that the auditors report every month. Oslavia later tabled a "
+            "plan of its own."
+        )
+    )
+    assert ("plan", "proposedBy", "Sudria") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            # a noun of no plan class that a relative clause of proposing acts on
+            # (common_nouns._proposing_relative)
+            "Port officials discussed a second ferry berth, which was first proposed by Oslavia.",
+            ("second ferry berth", "proposedBy", "Oslavia"),
+        ),
+        (
+            # the parser hangs the clause on the noun of the "of" phrase: the plan is the
+            # head noun, named with its phrase (resolve._completed)
+            "Two weeks later the Senate threw out, with the votes of both wings of the "
+            "coalition, the overhaul of the rail tariff which Mr. Marrow had proposed in May.",
+            ("overhaul of the rail tariff", "proposedBy", "Marrow"),
+        ),
+    ],
+)
+def test_what_a_relative_clause_of_proposing_acts_on_is_a_plan(text, relation):
+    assert relation in _relations(_extract(text))
+
+
+def test_a_relative_clause_inside_a_plans_phrase_proposes_the_plan_not_its_words():
+    # "which was proposed by X" after "the plan to bring ... under state control": not
+    # "state control" (common_nouns._proposing_relative)
+    found = _relations(
+        _extract(
+            "The cabinet will fix a schedule for the plan to put all rifles under army "
+            "control, which was proposed by Mr. Marrow in March."
+        )
+    )
+    assert ("army control", "proposedBy", "Marrow") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, relation",
+    [
+        (
+            # what an event of making is of (frames.yaml `theme_nouns`), under a verb of
+            # proposing (common_nouns._made_proposed)
+            "Oslavia proposed the creation of a joint insurance pool for grain barges.",
+            ("joint insurance pool", "proposedBy", "Oslavia"),
+        ),
+        (
+            # what a proposal is for (lexicon `content_preps`) is a plan of its own
+            "Sudria tabled a proposal for a pool of 25 million euros.",
+            ("pool of 25 million euros", "proposedBy", "Sudria"),
+        ),
+        (
+            # ... with a phrase of its own after it: a new plan, not "the idea" again
+            "Oslavia floated the idea of a regional registry for river pilots.",
+            ("regional registry", "proposedBy", "Oslavia"),
+        ),
+        (
+            # what a proposed clause brings about, with its to-infinitive
+            # (common_nouns._made_in_clause)
+            "Mira Solvang proposed that the river states create a pool to pay for lock repairs.",
+            ("pool", "proposedBy", "Mira Solvang"),
+        ),
+    ],
+)
+def test_what_a_proposal_makes_is_a_plan(text, relation):
+    assert relation in _relations(_extract(text))
+
+
+def test_what_a_reported_clause_made_is_no_proposal():
+    # "had created": no proposed clause (common_nouns._made_in_clause), so no plan is named
+    st = _extract(
+        "Mira Solvang suggested that the river states had created a pool to pay for lock repairs."
+    )
+    assert "pool" not in {e.label for e in st.entities}
+    assert not any(r.predicate == "proposedBy" for r in st.relations)

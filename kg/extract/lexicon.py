@@ -652,6 +652,8 @@ class Frames:
     own_capacity_words: frozenset[str]  # "he personally opposed it": not the state's act
     limit_marks: frozenset[str]  # "is willing to X but will not Y"
     gerund_subject_preps: frozenset[str]  # "joined Y in voting": X votes
+    gerund_adjectives: frozenset[str]  # "is open to examining it": X examines
+    proposal_heads: frozenset[str]  # "a proposal for X": always someone's plan
     acting_entity_types: frozenset[str]  # a patient that can act: PERSON, ORG, ...
     participation: dict[str, frozenset[str]]  # "took part in the exercise"
     judgements: dict[str, frozenset[str]]  # "a betrayal"
@@ -682,6 +684,8 @@ class Frames:
     purpose_target_preps: tuple[str, ...]  # "soldiers to serve with the force"
     own_words: frozenset[str]  # "its own border guards"
     owner_classes: tuple[str, ...]  # "provide the brigade's headquarters"
+    given_units: frozenset[str]  # "two aircraft to the coast guard's northern unit"
+    unit_owner_classes: tuple[str, ...]  # ... whose unit it is: a body or a force
     quantity_preps: frozenset[str]  # "a team of engineers", "$5m in aid"
     naming_entity_types: frozenset[str]  # "EU sanctions": spaCy entity labels
     pair_words: dict[str, frozenset[str]]  # "both", "the two"

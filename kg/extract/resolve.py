@@ -13,7 +13,7 @@ from kg.extract.lexicon import GazetteerEntry, frames, gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
 from kg.extract.pronouns import Pronouns
-from kg.extract.syntax.clauses import person_of
+from kg.extract.syntax.clauses import person_of, reporting_relative
 from kg.extract.syntax.tree import tree
 from kg.extract.things import ACTOR_CLASSES, Things
 from kg.extract.voices import Voices, voice_of
@@ -33,6 +33,22 @@ def _coordinated(tok) -> bool:
     t = tree(tok.doc)
     i = tok.i
     return t.dep[i] == "conj" or any(t.dep[k] == "conj" for k in t.kids[i])
+
+
+def _relative_clause(tok):
+    """The relative clause a relative pronoun opens: the verb it hangs on ("the fund, which
+    pays for dams"), or the one an infinitive it is the object of completes ("a summit which
+    Norland has offered to host", "... offered to help finance"), or the one that reports
+    the clause it is in ("a fund which Norland has said it will consider":
+    syntax/clauses.py `reporting_relative`); else None."""
+    verb = tok.head
+    if tok.dep_ == "dobj":
+        for _ in range(2):
+            if verb.dep_ != "xcomp" or verb.pos_ != "VERB":
+                break
+            verb = verb.head
+    verb = reporting_relative(tok, verb)
+    return verb if verb.dep_ == "relcl" else None
 
 
 @dataclass
@@ -281,12 +297,11 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         if low in lex.thing_pronouns:
             c = self._thing_pronoun(block, tok)  # kg/extract/things.py
             return [Ref(c, True)] if c else []
-        if (
-            low in lex.relative_pronouns or low in lex.possessive_relatives
-        ) and tok.head.dep_ == "relcl":
-            head = tok.head.head
+        clause = _relative_clause(tok)
+        if (low in lex.relative_pronouns or low in lex.possessive_relatives) and clause:
+            head = clause.head
             if low in lex.person_relatives:  # "X of the Y party, who": X
-                head = person_of(head, tok.head)
+                head = person_of(head, clause)
             return self._refs_one(block, head) or self._completed(block, head)
         lemma = tok.lemma_.lower()
         force = self._countrys_force(block, tok)

@@ -227,6 +227,22 @@ def frame_objects(
                         for r in actor_refs(index, block, owner)
                         if any(fits(r.cluster.cls, c) for c in frames().owner_classes)
                     ]
+        elif spec == "unit_owner":  # "offered two aircraft to the coast guard's northern
+            # unit", "money for the commission's secretariat": the unit names no entity, the
+            # body or force it belongs to does (frames.yaml `given_units`)
+            f = frames()
+            for holder in [tok, *direct_objects(tok)]:
+                for pobj in (o for p in ("to", "for") for o in prep_objects(holder, p)):
+                    if pobj.lemma_.lower() not in f.given_units or actor_refs(index, block, pobj):
+                        continue
+                    out += [
+                        r
+                        for owner in child_deps(pobj, "poss")
+                        if not _owned(index, block, owner, owners)  # "its navy's squadron"
+                        for r in actor_refs(index, block, owner)
+                        if r.cluster.id not in owners
+                        and any(fits(r.cluster.cls, c) for c in f.unit_owner_classes)
+                    ]
         elif spec == "modifier":  # "train Ruritanian border guards": Ruritania
             for obj in objects:
                 if actor_refs(index, block, obj):
@@ -577,7 +593,7 @@ def _restated(index: ArticleIndex, block: int, verb) -> list[Ref]:
         noun = index.docs[m.block][m.head]
         if (
             noun.lemma_.lower() not in frames().restating_nouns
-            or not m.definite
+            or not (m.definite or _set_beside(noun, clauses[0]))
             or child_deps(noun, "poss")
             or by_maker_verb(noun)
             or _named_maker(index, m.block, noun)
@@ -587,6 +603,34 @@ def _restated(index: ArticleIndex, block: int, verb) -> list[Ref]:
             return []  # another plan, or this one named otherwise: no guess
         return [Ref(c, True)]
     return []
+
+
+def _set_beside(noun, clause) -> bool:
+    """An indefinite noun set after a comma beside the proposed clause it restates, inside
+    the proposing verb's phrase: "proposed that the panel meet monthly, a plan Y welcomed"
+    (not "proposed that ... Y later presented a plan": a new one)."""
+    doc = noun.doc
+    verb = clause.head
+    start = noun.left_edge.i
+    return (
+        start > clause.i
+        and doc[start - 1].text == ","
+        and verb.left_edge.i <= noun.i <= verb.right_edge.i
+        and not any(
+            t.pos_ == "VERB" and t.dep_ in ("conj", "ccomp") for t in _between(clause, noun)
+        )
+    )
+
+
+def _between(clause, noun) -> list:
+    """The words that head a clause of their own between a proposed clause and a noun after
+    it (a noun that is an object of a later verb is no restatement)."""
+    path = []
+    tok = noun.head
+    while tok.i != tok.head.i and tok.i != clause.i and tok.i != clause.head.i:
+        path.append(tok)
+        tok = tok.head
+    return path
 
 
 def _named_maker(index: ArticleIndex, block: int, noun) -> bool:

@@ -40,6 +40,10 @@ def _pipeline(model: str | None):
         )
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ExtractionError(f"the spaCy pipeline {nlp.meta.get('name')} has no parser and NER")
+    from kg.extract import attribute_rules, lemma_memo
+
+    attribute_rules.install(nlp)  # the model's attribute ruler, matched by lookup
+    lemma_memo.install(nlp)  # its rule lemmatizer, each answer remembered
     for word in lexicon().joined_words:  # "re-elected" stays one word
         for form in {word, word.capitalize()}:
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])

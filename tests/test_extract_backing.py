@@ -217,3 +217,50 @@ def test_the_appointment_is_of_one_named_whom_the_parser_reads_as_a_predicate():
 def test_a_defence_in_arms_and_a_claim_rejected_are_no_stances(text):
     found = _relations(text)
     assert not any(p in ("supports", "opposes") for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # frames.yaml: the supports frame of consider, study, examine ("considered")
+        "Sudria tabled a harbour toll plan on Monday. Norland is studying the plan.",
+        "Sudria tabled a harbour toll plan on Monday. Norland said it was ready to consider it.",
+        # syntax/arguments.py: a gerund after "open to" is done by the verb's subject
+        # (frames.yaml `gerund_adjectives`)
+        "Sudria tabled a harbour toll plan on Monday. Norland remains open to examining the"
+        " toll plan.",
+        # syntax/repair.py and clauses.py `reporting_relative`: "which" in a clause the
+        # relative clause reports
+        "Sudria tabled a harbour toll plan, which Norland has said it will consider.",
+    ],
+)
+def test_a_plan_weighed_is_considered_support(text):
+    found = _relations(text)
+    assert _has(found, "Norland", "supports", "harbour toll plan", "considered"), found
+
+
+def test_a_proposal_weighed_is_considered_support_without_a_determiner():
+    # frames.yaml `proposal_heads`: a proposal is someone's plan, "a" or "the"
+    found = _relations("Norland is weighing a proposal for a regional seed bank.")
+    assert any(
+        (s, p, m) == ("Norland", "supports", "considered") for (s, p, _o), m in found.items()
+    ), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # `needs: definite`: a study of its own, not a plan of another's weighed
+        "The Kestrel Bank had studied a coastal rail route before the war.",
+        # (`proposal_heads` singular: proposals on an agenda are examined, not weighed)
+        "The ministers of the Coral Union examined several proposals for a regional seed bank.",
+        # `other_heads`: a loan or sanctions weighed belong to other frames
+        "The Kestrel Bank is considering the loan for the harbour.",
+        "Norland is considering the sanctions on Velmar's shipping firms.",
+        # `causative`: what a plan is judged to be
+        "Sudria tabled a harbour toll plan, which Norland considers too costly.",
+    ],
+)
+def test_weighing_no_plan_of_another_is_no_support(text):
+    found = _relations(text)
+    assert not any(p == "supports" for _s, p, _o in found), found

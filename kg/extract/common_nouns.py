@@ -17,6 +17,7 @@ from kg.extract.lexicon import frames, gazetteer, lexicon, norm
 from kg.extract.long_forms import long_forms
 from kg.extract.phrases.titles import title_data
 from kg.extract.syntax.arguments import (
+    child_deps,
     completes_noun,
     phrasal_lemma,
     proposed_theme,
@@ -43,7 +44,14 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
         # the head with the word before it: "working group", "contact group"
         cls = _head_class(lower[i - 1] if i > chunk.start else None, lemma[i], lower[i])
         by_verb = False  # classed by what a verb does to it, not by its head noun
-        if cls is None and _may_be_signed(t, i):
+        # what a proposal is of or for, or what a proposed event of making makes ("the idea
+        # of a regional market for X", "proposed the creation of a fund"): a new plan
+        by_content = (
+            t.pos[i] == "NOUN"
+            and t.dep[i] == "pobj"
+            and (_proposal_content(root) or _made_proposed(root))
+        )
+        if cls is None and (_may_be_signed(t, i) or _has_relative(t, i)):
             cls = _signed(root)
             by_verb = cls is not None and _stance_theme(root.head, root)
         if cls not in _COMMON_CLASSES or _incomplete(root) or _members(cls, root):
@@ -93,6 +101,7 @@ def common_mentions(doc, taken: set[int], out: list, add: Callable) -> None:
             or owner
             or (named_tail and tail[0].lower_ in ("of", "in", "on"))
             or _proposed_body(cls, root, tokens, tail or short)
+            or (cls == "Plan" and by_content and len(tokens) >= 2)
         ):
             # "a ceasefire", "the summit": a description, linked to what it refers back to
             if cls not in lexicon().description_classes or root.i in taken or _cut(doc, root):
@@ -187,8 +196,49 @@ def _may_be_signed(t, i: int) -> bool:
     if t.pos[i] != "NOUN":
         return False
     if t.dep[i] == "pobj":
-        return t.lower[t.head[i]] == "of"
+        return t.lower[t.head[i]] == "of" or t.lower[t.head[i]] in lexicon().content_preps
     return t.dep[i] in ("dobj", "nsubjpass") and t.pos[t.head[i]] == "VERB"
+
+
+def _has_relative(t, i: int) -> bool:
+    """What `_proposing_relative` asks first, read from the Tree: a relative clause on a
+    noun or on the noun of a phrase after it."""
+    if t.pos[i] != "NOUN":
+        return False
+    kids = [k for k in t.kids[i] if k > i]
+    inner = [o for k in kids if t.dep[k] == "prep" for o in t.kids[k] if t.dep[o] == "pobj"]
+    return any(t.dep[k] in ("relcl", "acl") for w in (i, *inner) for k in t.kids[w])
+
+
+def _proposing_relative(root):
+    """The verb of proposing (lexicon `theme_verbs`) of a relative clause on a noun, or on
+    the noun of a phrase right after it, where the parser hangs it ("the reform of the tax
+    code which X had proposed", "a second bridge, which was proposed by X"): what the
+    clause proposes is that noun; the relative pronoun is its object or its passive subject
+    (or there is none: "the levy X proposed"). Else None."""
+    lex = lexicon()
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ == "NOUN":
+        return None  # "the reform of the tax code which", "a call for the release of X, which"
+    if any(a.pos_ == "NOUN" and a.lemma_.lower() in _proposal_nouns() for a in root.ancestors):
+        return None  # "the plan to bring weapons under state control, which was proposed by X"
+    if root.dep_ == "conj" and root.head.pos_ == "VERB":
+        return None  # a noun the parser coordinated with a verb: its clauses are not its own
+    words = [root]
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.i > root.i:
+            words += [o for o in prep.children if o.dep_ == "pobj"]
+    for word in words:
+        for clause in word.children:
+            if phrasal_lemma(clause) not in lex.theme_verbs:
+                continue
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" and child_deps(clause, "agent"):
+                return clause  # "a fund for X, proposed by Y"
+            if clause.dep_ != "relcl":
+                continue
+            objects = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")]
+            if all(c.lower_ in lex.relative_pronouns for c in objects):
+                return clause
+    return None
 
 
 def _proposal_content(root) -> bool:
@@ -197,12 +247,31 @@ def _proposal_content(root) -> bool:
     is of ("put forward the idea of a common clearing unit", "the proposal of a global
     fund"); not its maker ("the proposal of the Nordic Council")."""
     prep = root.head
-    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+    preps = {"of", *lexicon().content_preps}
+    if root.dep_ != "pobj" or prep.lower_ not in preps or prep.dep_ != "prep":
         return False
     if prep.head.lemma_.lower() not in _proposal_nouns():
         return False
     indefinite = lexicon().indefinite_determiners
     return any(c.dep_ == "det" and c.lower_ in indefinite for c in root.children)
+
+
+def _made_proposed(root) -> bool:
+    """A noun in the "of" phrase of an event of making (frames.yaml `theme_nouns`) that a
+    verb of proposing acts on (lexicon `theme_verbs`): what is to be made is proposed
+    ("proposed the creation of a regional fund", "suggested the construction of a second
+    terminal"), as the frame reads it (objects `dobj` through `theme_nouns`)."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return False
+    event = prep.head
+    indefinite = lexicon().indefinite_determiners
+    return (
+        any(c.dep_ == "det" and c.lower_ in indefinite for c in root.children)
+        and event.lemma_.lower() in frames().theme_nouns
+        and event.dep_ in ("dobj", "nsubjpass")
+        and phrasal_lemma(event.head) in lexicon().theme_verbs
+    )
 
 
 @cache
@@ -218,13 +287,20 @@ def _chunks(doc) -> list:
     """The noun phrases of a parsed block: spaCy's noun chunks and a noun the parser made
     the head of a clause ("The mandate, which was proposed by the cabinet, passed by 512
     votes to 138, the office said", read as a complement of "said"), which spaCy's chunker
-    leaves out, with the modifiers before it."""
+    leaves out, with the modifiers before it; and a noun set after a comma beside a clause
+    ("proposed that X guarantee the debt, a plan that Y has questioned", read as an
+    adverbial noun), which the chunker leaves out too."""
     out = noun_chunks(doc)
     t = tree(doc)  # a Token only for a noun heading a clause
     for i, pos in enumerate(t.pos):
-        if pos == "NOUN" and t.dep[i] in _CLAUSE_DEPS:
+        if pos != "NOUN":
+            continue
+        beside = t.dep[i] == "npadvmod"
+        if t.dep[i] in _CLAUSE_DEPS or beside:
             lefts = [doc[c] for c in t.kids[i] if c < i and t.dep[c] in _CHUNK_MODIFIERS]
             start = min((c.left_edge.i for c in lefts), default=i)
+            if beside and (start == 0 or doc[start - 1].text != ","):
+                continue
             out.append(doc[start : i + 1])
     return sorted(out, key=lambda span: span.start)
 
@@ -280,8 +356,15 @@ def _signed(root) -> str | None:
     documents", "proposed measures") or one set apart from another ("similar measures";
     lexicon `contrast_words`) names no plan of its own."""
     verb = root.head
-    content = root.pos_ == "NOUN" and _proposal_content(root) and not _given(root)
-    if not content and not (
+    content = (
+        root.pos_ == "NOUN"
+        and (_proposal_content(root) or _made_proposed(root))
+        and not _given(root)
+    )
+    relative = _proposing_relative(root) if root.pos_ == "NOUN" else None
+    if relative is not None:
+        verb = relative
+    elif not content and not (
         root.pos_ == "NOUN" and root.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB"
     ):
         return None
@@ -295,8 +378,14 @@ def _signed(root) -> str | None:
         or (lemma in lex.measure_verbs and _measure(root) and not _given(root))
         or (_proposed(verb, root) and not _given(root))
         or (_stance_theme(verb, root) and not _given(root))
+        or (_made_in_clause(verb, root) and not _given(root))
     ):
         return None
+    if _made_in_clause(verb, root) and any(
+        c.dep_ in ("acl", "relcl") and any(g.lower_ == "to" for g in c.children)
+        for c in root.children
+    ):
+        return "Plan"  # "proposed that members create a fund to finance X"
     if any(
         (
             c.dep_ in ("amod", "compound")
@@ -370,6 +459,23 @@ def _proposed_body(cls: str, root, tokens: list, tail: list) -> bool:
         if t.i != root.i
     )
     return described or (bool(tail) and not any(t.lower_ in contrast for t in tokens))
+
+
+def _made_in_clause(verb, root) -> bool:
+    """`root` is what a proposed clause brings about (frames.yaml `bringing_verbs`), its
+    direct object: "proposed that member states create a fund", "suggested that the two
+    sides should set up a joint panel" (the frame's object `complement`); a bare verb or one
+    after a proposing modal (frames.yaml `proposing_modals`), not "said that X had set up"."""
+    if root.dep_ != "dobj" or verb.dep_ != "ccomp":
+        return False
+    if phrasal_lemma(verb.head) not in lexicon().theme_verbs:
+        return False
+    f = frames()
+    if not (verb.lemma_.lower() in f.bringing_verbs or phrasal_lemma(verb) in f.bringing_verbs):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in f.proposing_modals for c in verb.children):
+        return True
+    return verb.tag_ in ("VB", "VBP") and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _measure(root) -> bool:

@@ -13,7 +13,7 @@ from kg.extract.lexicon import GazetteerEntry, frames, gazetteer, lexicon, norm
 from kg.extract.link import Cluster
 from kg.extract.mentions import Mention
 from kg.extract.pronouns import Pronouns
-from kg.extract.syntax.clauses import person_of
+from kg.extract.syntax.clauses import person_of, reporting_relative
 from kg.extract.syntax.tree import tree
 from kg.extract.things import ACTOR_CLASSES, Things
 from kg.extract.voices import Voices, voice_of
@@ -38,13 +38,16 @@ def _coordinated(tok) -> bool:
 def _relative_clause(tok):
     """The relative clause a relative pronoun opens: the verb it hangs on ("the fund, which
     pays for dams"), or the one an infinitive it is the object of completes ("a summit which
-    Norland has offered to host", "... offered to help finance"); else None."""
+    Norland has offered to host", "... offered to help finance"), or the one that reports
+    the clause it is in ("a fund which Norland has said it will consider":
+    syntax/clauses.py `reporting_relative`); else None."""
     verb = tok.head
     if tok.dep_ == "dobj":
         for _ in range(2):
             if verb.dep_ != "xcomp" or verb.pos_ != "VERB":
                 break
             verb = verb.head
+    verb = reporting_relative(tok, verb)
     return verb if verb.dep_ == "relcl" else None
 
 

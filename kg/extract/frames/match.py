@@ -87,7 +87,11 @@ def _verb_of(tok):
 
 def _named_partner(tok, frame: Frame) -> bool:
     """The clause names an object in one of the frame's prepositions, entity or not; "each
-    other", "one another" name no one else (data: frames.yaml reciprocals)."""
+    other", "one another" name no one else (data: frames.yaml reciprocals). An event noun's
+    "between" phrase names its parties: "A and B ended months of talks between their
+    ministers" are the ministers' talks (`_between`), not A's with B."""
+    if tok.pos_ == "NOUN" and prep_objects(tok, "between"):
+        return True
     preps = [s.split(":", 1)[1] for s in frame.objects if s.startswith("prep:")]
     reciprocals = frames().reciprocals
     return any(
@@ -110,6 +114,21 @@ def _as_candidate(verb) -> bool:
         o.lemma_.lower() in nouns
         for h in [verb, *direct_objects(verb)]
         for o in prep_objects(h, "as")
+    )
+
+
+def _definite_object(verb) -> bool:
+    """Whether a direct object of the verb is one named before or known: a pronoun ("it",
+    "which"), a name, a possessive or a definite determiner (lexicon `definite_determiners`:
+    "the idea", "its plan"), or a proposal (frames.yaml `proposal_heads`: "a proposal for a
+    contact group"); not "a loan", "an alternative route"."""
+    marks = lexicon().definite_determiners
+    heads = frames().proposal_heads
+    return any(
+        o.pos_ in ("PRON", "PROPN")
+        or o.lower_ in heads
+        or any(c.dep_ == "poss" or c.lower_ in marks for c in o.children if c.i < o.i)
+        for o in direct_objects(verb)
     )
 
 
@@ -310,6 +329,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 continue  # "named X as the source of the leak" appoints no one
             if frame.needs == "candidacy" and not _as_candidate(tok):
                 continue  # "accepted X as its candidate", not "accepted X into its ranks"
+            if frame.needs == "definite" and not _definite_object(tok):
+                continue  # "is studying the proposal", not "had studied a route"
             if frame.needs == "mandate" and not _forms_government(tok):
                 continue  # "asked X to comment" appoints no one
             if frame.unless == "mandate" and _forms_government(tok):

@@ -217,6 +217,15 @@ def _subjects(verb) -> list:
         and head.head.pos_ in ("VERB", "AUX")
     ):  # "X joined Y in voting for it", "X replied by sending troops": X votes, sends
         return subjects(head.head)
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "pcomp"
+        and head.lower_ == "to"
+        and head.head.pos_ == "ADJ"
+        and head.head.dep_ == "acomp"
+        and head.head.lower_ in frames().gerund_adjectives
+    ):  # "X is open to examining it", "X was committed to backing it": X examines, backs
+        return subjects(head.head.head)
     if verb.dep_ == "conj" and head.i != verb.i:
         if is_passive(head):  # "X was elected and leads Y": X leads
             return child_deps(head, "nsubjpass") or subjects(head)

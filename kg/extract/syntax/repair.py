@@ -10,12 +10,20 @@ becomes the verb's object and the title its object complement (`oprd`).
 A person's name whose first word the tagger read as a preposition on a verb ("replaces
 Till Vesterby") is the verb's object.
 
+A relative pronoun read as the object of the verb of saying of its relative clause ("which
+Norland has said it will consider") is the object of the clause reported.
+
 Two more misreadings of a verb of appointing with a person after it:
 - the name read as the verb's object complement with no object ("named Mira Solvang to the
   post of chief economist"): the name is the object;
 - a sentence read as a noun phrase, the verb a participle on its subject ("The Velmar Fund
   named Mira Solvang to ...", with no other verb): the verb is the sentence's root and the
   noun its subject.
+
+A verb of appointing read as a participle deeper in a sentence with no verb, or on the
+subject of a reporting verb that has its own subject, is the verb of its clause
+(`_appointment_read_as_participle`); a name after a verb of appointing or succession read
+as its second subject is its object (`_object_read_as_subject`).
 """
 
 from __future__ import annotations
@@ -32,13 +40,20 @@ class ObjectRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         _verb_read_as_participle(doc)
+        _relative_on_the_reporter(doc)
         _aside_on_the_phrase(doc)
         ents = doc.ents
         _title_read_as_gerund(ents)
         _name_read_as_preposition(ents)
         people = {e.end: e for e in ents if e.label_ == "PERSON"}
-        if not people:
-            return doc
+        if people:
+            self._names_as_objects(people, ents)
+            _appointment_read_as_participle(doc, self.verbs)
+        _object_read_as_subject(doc, self.verbs | lexicon().succession_verbs)
+        return doc
+
+    def _names_as_objects(self, people: dict, ents) -> None:
+        """The double object and the name read as an object complement (module doc)."""
         for title in ents:
             person = people.get(title.start) if title.label_ == "POSITION" else None
             if person is None:
@@ -79,7 +94,6 @@ class ObjectRepair:
                 noun.head, noun.dep_ = verb, "nsubj"
                 for c in later:  # the full stop and what follows the verb hang on the verb
                     c.head = verb
-        return doc
 
 
 def _verb_read_as_participle(doc: Doc) -> None:
@@ -115,6 +129,109 @@ def _verb_read_as_participle(doc: Doc) -> None:
             for c in later:  # the full stop and what follows the verb hang on the verb
                 c.head = verb
             break
+
+
+def _appointment_read_as_participle(doc: Doc, verbs) -> None:
+    """A verb of appointing (lexicon `appointment_verbs`) with a person as its object, which
+    the parser read as a participle ("named X as chairman" as "who was named"), with no
+    auxiliary, agent or subject of its own, is the verb of its clause:
+    - on the subject of a reporting verb that has a subject of its own after it ("Norland's
+      state bank named X as governor, the bank said"): the clause the verb reports, with
+      that noun its subject;
+    - in a sentence with no verb at its root ("The bank's board, chaired by Y, named X as
+      governor."): the sentence's verb, with the root noun its subject.
+    What follows the verb and hung on that noun (its "as" phrase, a participle after a
+    comma: "..., replacing Y") hangs on the verb."""
+    for verb in doc:
+        if (
+            verb.dep_ != "acl"
+            or verb.tag_ not in ("VBN", "VBD")
+            or verb.lemma_.lower() not in verbs
+            or any(
+                c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in verb.children
+            )
+            or not any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children)
+        ):
+            continue
+        noun = verb.head
+        outer = noun.head
+        if noun.dep_ == "nsubj" and outer.i > verb.i and outer.pos_ == "VERB":
+            if not any(c.dep_ == "nsubj" and noun.i < c.i < outer.i for c in outer.children):
+                continue
+            verb.head, verb.dep_ = outer, "ccomp"
+            noun.head = verb
+        else:
+            root = _sentence_root(verb)
+            if root.pos_ not in ("NOUN", "PROPN") or root.i > verb.i:
+                continue
+            noun = root
+            verb.head, verb.dep_ = verb, "ROOT"
+            noun.head, noun.dep_ = verb, "nsubj"
+        verb.tag_ = "VBD"
+        for c in [c for c in noun.rights if c.i > verb.i]:
+            c.head = verb
+            if c.dep_ == "acl" and c.tag_ == "VBG":  # ", replacing Y": on the verb's clause
+                c.dep_ = "advcl"
+
+
+def _sentence_root(tok):
+    """The root of a token's sentence, by its heads (the parse may be mended)."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _object_read_as_subject(doc: Doc, verbs) -> None:
+    """ "X, previously chief financial officer, replaces Y": a verb of appointing or of
+    succession (lexicon `appointment_verbs`, `succession_verbs`) with a subject before it
+    and a name after it that the parser also read as its subject, and no object: the name
+    after it is its object."""
+    for verb in doc:
+        if (
+            verb.pos_ != "VERB"
+            or verb.tag_ not in ("VBZ", "VBD", "VBP")
+            or verb.lemma_.lower() not in verbs
+        ):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if (
+            len(subjects) != 2
+            or not subjects[0].i < verb.i < subjects[1].i
+            or subjects[1].pos_ != "PROPN"
+            or not subjects[1].ent_type_
+            or any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+        ):
+            continue
+        subjects[1].dep_ = "dobj"
+
+
+def _relative_on_the_reporter(doc: Doc) -> None:
+    """ "a plan, which Norland has said it will consider": a relative pronoun that the parser
+    made the object of the verb of saying of the relative clause, while the clause that verb
+    reports has a subject of its own and no object. The pronoun is the object of that clause
+    (not of "be": "which Norland said was costly" has it as the subject)."""
+    lex = lexicon()
+    for tok in doc:
+        say = tok.head
+        if (
+            tok.dep_ != "dobj"
+            or tok.lower_ not in lex.relative_pronouns
+            or say.dep_ != "relcl"
+            or say.lemma_.lower() not in lex.reporting_verbs
+        ):
+            continue
+        for clause in say.children:
+            kids = list(clause.children)
+            if (
+                clause.dep_ == "ccomp"
+                and clause.pos_ == "VERB"
+                and clause.i > say.i
+                and clause.lemma_.lower() != "be"
+                and any(k.dep_ == "nsubj" for k in kids)
+                and not any(k.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for k in kids)
+            ):
+                tok.head = clause
+                break
 
 
 def _aside_on_the_phrase(doc: Doc) -> None:

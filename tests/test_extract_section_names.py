@@ -37,8 +37,8 @@ Oct 3 (Velpress) - The following are changes at state smelters this week.
 
 TARNWICK
 
-Norland's state smelter named Ilse Brandvold chair of its board on Friday. Tarnwick is also
-looking for a new finance director.
+Norland's state smelter named Ilse Brandvold chair of its board on Friday. Tarnwick still
+has no head of its refining unit.
 
 BANK OF SUDRIA
 
@@ -89,16 +89,22 @@ def test_the_second_person_of_a_country_in_a_list():
     assert ("Odile Nyirabeza", "Foreign Minister") in found, found
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The summit handed the rotating chair from Cabo Verde to São Tomé and Príncipe.",
-        "The summit handed the rotating chair of the bloc from Cabo Verde to São Tomé and "
-        "Príncipe, whose prime minister, Oskar Brannvik, will chair it.",
-    ],
-)
-def test_known_countries_inside_or_across_a_misread_thing(text):
-    # GazetteerNames: a thing's name that a known name crosses, or that holds two, gives way
-    found = _entities(text)
-    assert ("Sao Tome and Principe", "Country") in found, found
-    assert ("Cape Verde", "Country") in found, found
+def test_known_countries_inside_or_across_a_misread_thing():
+    # GazetteerNames: a thing's name that a known name crosses, or that holds two, gives
+    # way (the small model read "from Cabo Verde to [an island state]" as one work of art)
+    from spacy.tokens import Span
+
+    from kg.extract.nlp import load_pipeline
+    from kg.extract.phrases.names import GazetteerNames
+
+    nlp = load_pipeline()
+    names = GazetteerNames(nlp)
+    doc = nlp.make_doc("The chair went from Cabo Verde to Sao Tome and Principe in May.")
+    for start, end in ((4, 10), (4, 8)):  # over both names; across the second one
+        doc.ents = [Span(doc, start, end, label="WORK_OF_ART")]
+        found = {(e.text, e.label_) for e in names(doc).ents}
+        assert ("Sao Tome and Principe", "GPE") in found, found
+    # one known name inside a thing's name stays in it
+    doc = nlp.make_doc("They signed the Treaty of Lisbon in May.")
+    doc.ents = [Span(doc, 3, 6, label="LAW")]
+    assert [(e.text, e.label_) for e in names(doc).ents] == [("Treaty of Lisbon", "LAW")]

@@ -329,23 +329,41 @@ def test_handing_over_a_command_gives_nothing():
 
 
 @pytest.mark.parametrize(
-    ("text", "recipient"),
+    ("text", "recipient", "modality"),
     [
         (
-            "Sudria has offered two patrol aircraft to the Velmar Coast Guard's northern unit.",
-            "Velmar Coast Guard",
+            "The Nordic Brigade was formed in May. Velmar will assign two helicopters to the "
+            "brigade's air wing.",
+            "Nordic Brigade",
+            "planned",
         ),
         (
-            "The Lagoon Commission held its first session in May. Sudria has since pledged "
-            "$2 million to the commission's permanent secretariat.",
-            "Lagoon Commission",
+            "The Tarrow Basin Authority opened in June. Velmar will provide $2 million a year "
+            "for the authority's small secretariat.",
+            "Tarrow Basin Authority",
+            "planned",
         ),
     ],
 )
-def test_what_is_given_to_a_unit_goes_to_the_body_it_belongs_to(text, recipient):
+def test_what_is_given_to_a_part_goes_to_the_body_it_belongs_to(text, recipient, modality):
     # objects `unit_owner` (frames.yaml given_units, unit_owner_classes)
     found = _relations(text)
-    assert _has(found, "Sudria", "contributesTo", recipient, "offered"), found
+    assert _has(found, "Velmar", "contributesTo", recipient, modality), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a place, a visit (review AE2)
+        "Ghana sent a team to the Oyo Union's headquarters for the talks.",
+        # a purpose of its own
+        "The Tarrow Basin Authority opened in June. Velmar sent two experts to the "
+        "authority's secretariat to audit its accounts.",
+    ],
+)
+def test_a_visit_to_a_bodys_premises_or_with_a_purpose_gives_it_nothing(text):
+    found = _relations(text)
+    assert not any(p == "contributesTo" for _, p, _ in found), found
 
 
 @pytest.mark.parametrize(

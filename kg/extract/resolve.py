@@ -38,15 +38,11 @@ def _coordinated(tok) -> bool:
 def _relative_clause(tok):
     """The relative clause a relative pronoun opens: the verb it hangs on ("the fund, which
     pays for dams"), or the one an infinitive it is the object of completes ("a summit which
-    Norland has offered to host", "... offered to help finance"), or the one that reports
-    the clause it is in ("a fund which Norland has said it will consider":
-    syntax/clauses.py `reporting_relative`); else None."""
+    Norland has offered to host"), or the one that reports the clause it is in ("a fund which
+    Norland has said it will consider": syntax/clauses.py `reporting_relative`); else None."""
     verb = tok.head
-    if tok.dep_ == "dobj":
-        for _ in range(2):
-            if verb.dep_ != "xcomp" or verb.pos_ != "VERB":
-                break
-            verb = verb.head
+    if tok.dep_ == "dobj" and verb.dep_ == "xcomp" and verb.pos_ == "VERB":
+        verb = verb.head  # one step: no case needs two (review AE1)
     verb = reporting_relative(tok, verb)
     return verb if verb.dep_ == "relcl" else None
 

@@ -227,11 +227,12 @@ def frame_objects(
                         for r in actor_refs(index, block, owner)
                         if any(fits(r.cluster.cls, c) for c in frames().owner_classes)
                     ]
-        elif spec == "unit_owner":  # "offered two aircraft to the coast guard's northern
-            # unit", "money for the commission's secretariat": the unit names no entity, the
-            # body or force it belongs to does (frames.yaml `given_units`)
+        elif spec == "unit_owner":  # "will assign two helicopters to the brigade's air
+            # wing": the part names no entity, the body or force it belongs to does
+            # (frames.yaml `given_units`); not what is sent with a purpose of its own ("sent
+            # experts to the authority's secretariat to audit its accounts", review AE2)
             f = frames()
-            for holder in [tok, *direct_objects(tok)]:
+            for holder in [] if _purposed(tok) else [tok, *direct_objects(tok)]:
                 for pobj in (o for p in ("to", "for") for o in prep_objects(holder, p)):
                     if pobj.lemma_.lower() not in f.given_units or actor_refs(index, block, pobj):
                         continue

@@ -436,7 +436,7 @@ def test_who_was_replaced_as_a_bare_title_held_the_post_named_before_with_its_ow
             "Tomas Ekberg said Norland would not sign the Harbour Accord.",
             "Norland",
             "Harbour Accord",
-            "signs",
+            "declines",
             "refused",
         ),
         # refusing to renew, to commit to or to receive something refuses it

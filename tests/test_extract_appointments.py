@@ -81,3 +81,28 @@ def test_who_holds_a_post_of_a_body_and_was_elected_is_elected_to_the_body(text)
 def test_who_was_elected_with_no_post_is_elected_to_nothing():
     found = _relations("Mira Solvang was elected in May.")
     assert not any(p == "electedTo" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The commission is chaired by Pavel Orin, a Finnish diplomat who replaced Tomas Ekberg "
+        "last spring.",
+        "Speaking in Varsk, Pavel Orin, the managing director of Velmar Railways Corporation, "
+        "who succeeded Tomas Ekberg in 2021, said fares would rise.",
+    ],
+)
+def test_who_after_a_description_of_a_person_is_that_person(text):
+    # syntax/clauses.py `person_of`: the relative hangs on the description in apposition
+    # to the name, or on the name in that description's "of" phrase
+    found = _relations(text)
+    assert _has(found, "Pavel Orin", "succeeds", "Tomas Ekberg"), found
+    assert not _has(found, "Velmar Railways Corporation", "succeeds", "Tomas Ekberg"), found
+
+
+def test_who_after_a_description_in_apposition_is_appointed_by_the_agent():
+    found = _relations(
+        "The motion came from Mira Solvang, a lawyer from the coast who was appointed by "
+        "President Tomas Ekberg last year."
+    )
+    assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), found

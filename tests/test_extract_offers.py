@@ -375,3 +375,32 @@ def test_an_officials_offer_to_host_is_the_states(text):
     found = _relations(text)
     assert _has(found, "Chile", "hosts", "Harbour Summit", "offered"), found
     assert not _has(found, "Mira Solvang", "hosts", "Harbour Summit"), found
+
+
+# -- round 19: money with no recipient goes to the project the story is about -----------------
+
+
+def test_money_with_no_recipient_goes_to_the_story_s_project():
+    # objects `project` (frames.yaml project_nouns)
+    found = _relations(
+        "Work on the Tarrow Gas Pipeline stopped in May when its lenders walked away. Since then "
+        "the Nordic Export Bank has offered a loan of $250 million, a spokesman said."
+    )
+    assert _has(found, "Nordic Export Bank", "contributesTo", "Tarrow Gas Pipeline", "offered"), (
+        found
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # money that says what it is for
+        "Work on the Tarrow Gas Pipeline stopped in May. Velmar has offered $250 million in "
+        "relief for flood victims.",
+        # a plan that is no project
+        "Leaders discussed the Tarrow Peace Plan in May. Velmar has offered $250 million.",
+    ],
+)
+def test_money_for_something_else_or_with_no_project_goes_to_no_project(text):
+    found = _relations(text)
+    assert not any(p == "contributesTo" for _, p, _ in found), found

@@ -699,3 +699,30 @@ def test_what_a_reported_clause_made_is_no_proposal():
     )
     assert "pool" not in {e.label for e in st.entities}
     assert not any(r.predicate == "proposedBy" for r in st.relations)
+
+
+def test_a_noun_a_participle_of_proposing_acts_on_is_a_plan():
+    # "proposed by X" after the noun's phrase, set off by commas
+    # (common_nouns._proposing_relative)
+    found = _relations(
+        _extract(
+            "A second ferry berth for the island, proposed by Oslavia, was approved on Monday."
+        )
+    )
+    assert ("second ferry berth", "proposedBy", "Oslavia") in found, found
+
+
+def test_a_participle_says_nothing_of_a_conjunct_after_it():
+    # "a pass ..., put forward by Oslavia, and a pool ..., proposed by Sudria": Oslavia puts
+    # forward no pool (objects._participles_own)
+    found = _relations(
+        _extract(
+            "A pass making it cheaper for farmers, traders and drivers to cross between the "
+            "river provinces, put forward by Oslavia, and a pool for Norlandic-language school "
+            "books, proposed by Sudria, dominated on Monday the opening of the Harbour Forum "
+            "of the Delta States."
+        )
+    )
+    pool = "pool for Norlandic-language school books"
+    assert (pool, "proposedBy", "Sudria") in found, found
+    assert (pool, "proposedBy", "Oslavia") not in found, found

@@ -86,7 +86,8 @@ def test_no_person_of_the_corpora_is_named_in_extraction_code_or_patterns():
                 }
     assert len(names) > 50
     pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names)) + r")\b")
-    files = sorted((ROOT / "kg").rglob("*.py")) + sorted((ROOT / "data" / "patterns").rglob("*"))
+    patterns = sorted((ROOT / "data" / "patterns").rglob("*.yaml"))  # not their data caches
+    files = sorted((ROOT / "kg").rglob("*.py")) + patterns
     for path in files:
         for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             found = pattern.search(line)

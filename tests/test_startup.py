@@ -113,3 +113,34 @@ def test_a_model_load_asks_srsly_for_its_msgpack_decoders_once(monkeypatch):
         "Solvang",
     ]
     assert "numpy" in msgpack_decoders.get_all()
+
+
+def test_a_pipeline_load_selects_each_entry_point_group_once(monkeypatch):
+    """spaCy asks catalogue for an entry point of each function its config names (some 75
+    asks in spacy_architectures alone), and each ask selected the group again from every
+    package's entry points; during kg's load each group is selected once, each ask gets
+    what that select returned, and catalogue's object is left as it was."""
+    import catalogue
+    import spacy
+
+    from kg.extract.nlp import FALLBACK_MODEL, OFFICIAL_MODEL, load_pipeline
+
+    name = OFFICIAL_MODEL if spacy.util.is_package(OFFICIAL_MODEL) else FALLBACK_MODEL
+    every = catalogue.AVAILABLE_ENTRY_POINTS
+    asked: list[str] = []
+
+    class Counted:
+        def select(self, **params):
+            asked.append(params.get("group"))
+            return every.select(**params)
+
+    counted = Counted()
+    monkeypatch.setattr(catalogue, "AVAILABLE_ENTRY_POINTS", counted)
+    nlp = load_pipeline.__wrapped__(name)  # a load of its own, not the cached pipeline
+    assert "spacy_architectures" in asked
+    assert len(asked) == len(set(asked))
+    assert catalogue.AVAILABLE_ENTRY_POINTS is counted
+    assert [t.text for t in nlp("Mira Solvang met Tomas Ekberg in Velmar.")][:2] == [
+        "Mira",
+        "Solvang",
+    ]

@@ -17,6 +17,7 @@ from kg.extract.lexicon import frames, gazetteer, lexicon, norm
 from kg.extract.long_forms import long_forms
 from kg.extract.phrases.titles import title_data
 from kg.extract.syntax.arguments import (
+    child_deps,
     completes_noun,
     phrasal_lemma,
     proposed_theme,
@@ -206,7 +207,7 @@ def _has_relative(t, i: int) -> bool:
         return False
     kids = [k for k in t.kids[i] if k > i]
     inner = [o for k in kids if t.dep[k] == "prep" for o in t.kids[k] if t.dep[o] == "pobj"]
-    return any(t.dep[k] == "relcl" for w in (i, *inner) for k in t.kids[w])
+    return any(t.dep[k] in ("relcl", "acl") for w in (i, *inner) for k in t.kids[w])
 
 
 def _proposing_relative(root):
@@ -220,13 +221,19 @@ def _proposing_relative(root):
         return None  # "the reform of the tax code which", "a call for the release of X, which"
     if any(a.pos_ == "NOUN" and a.lemma_.lower() in _proposal_nouns() for a in root.ancestors):
         return None  # "the plan to bring weapons under state control, which was proposed by X"
+    if root.dep_ == "conj" and root.head.pos_ == "VERB":
+        return None  # a noun the parser coordinated with a verb: its clauses are not its own
     words = [root]
     for prep in root.children:
         if prep.dep_ == "prep" and prep.i > root.i:
             words += [o for o in prep.children if o.dep_ == "pobj"]
     for word in words:
         for clause in word.children:
-            if clause.dep_ != "relcl" or phrasal_lemma(clause) not in lex.theme_verbs:
+            if phrasal_lemma(clause) not in lex.theme_verbs:
+                continue
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" and child_deps(clause, "agent"):
+                return clause  # "a fund for X, proposed by Y"
+            if clause.dep_ != "relcl":
                 continue
             objects = [c for c in clause.children if c.dep_ in ("dobj", "nsubjpass")]
             if all(c.lower_ in lex.relative_pronouns for c in objects):

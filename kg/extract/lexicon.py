@@ -13,6 +13,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 import yaml
 
 from kg.errors import ExtractionError
+from kg.extract import yaml_cache
 from kg.resources import data_path
 
 _SPELLING = [
@@ -47,18 +48,14 @@ _S_END = re.compile(r"'s$")
 _SPACING = re.compile(r"[\s\-–]+")
 
 
-# libyaml's parser where PyYAML was built with it: the same data, some ten times faster to
-# read (the extractor's files are read by every process that extracts)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 T = TypeVar("T")
 
 
 def load_yaml(name: str) -> Any:
     path = data_path(name)
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except (OSError, yaml.YAMLError) as exc:
+        return yaml_cache.load(path)  # parsed once, then read from its cache
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ExtractionError(f"{path}: cannot read the extractor's data ({exc})") from None
 
 
@@ -686,6 +683,7 @@ class Frames:
     own_words: frozenset[str]  # "its own border guards"
     owner_classes: tuple[str, ...]  # "provide the brigade's headquarters"
     given_units: frozenset[str]  # "two aircraft to the coast guard's northern unit"
+    project_nouns: frozenset[str]  # "the Coral Pipeline": money offered goes to the story's
     unit_owner_classes: tuple[str, ...]  # ... whose unit it is: a body or a force
     quantity_preps: frozenset[str]  # "a team of engineers", "$5m in aid"
     naming_entity_types: frozenset[str]  # "EU sanctions": spaCy entity labels

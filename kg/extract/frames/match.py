@@ -87,7 +87,11 @@ def _verb_of(tok):
 
 def _named_partner(tok, frame: Frame) -> bool:
     """The clause names an object in one of the frame's prepositions, entity or not; "each
-    other", "one another" name no one else (data: frames.yaml reciprocals)."""
+    other", "one another" name no one else (data: frames.yaml reciprocals). An event noun's
+    "between" phrase names its parties: "A and B ended months of talks between their
+    ministers" are the ministers' talks (`_between`), not A's with B."""
+    if tok.pos_ == "NOUN" and prep_objects(tok, "between"):
+        return True
     preps = [s.split(":", 1)[1] for s in frame.objects if s.startswith("prep:")]
     reciprocals = frames().reciprocals
     return any(

@@ -76,13 +76,14 @@ def noun_subjects(tok, own: bool = False) -> list:
 def _through_event_frames(tok):
     """An event noun inside a span or a part of itself ("after two days of talks", "at the
     end of the fifth round of talks"; frames.yaml `event_frames`): the noun of that phrase,
-    as the verb's argument."""
+    as the verb's argument; the phrase may also be the verb's object ("X held a second
+    round of talks with Y", "A and B ended two days of talks")."""
     words = frames().event_frames
     while (
         tok.dep_ == "pobj"
         and tok.head.lower_ == "of"
         and tok.head.head.lemma_.lower() in words
-        and tok.head.head.dep_ == "pobj"
+        and tok.head.head.dep_ in ("pobj", "dobj", "nsubjpass")
     ):
         tok = tok.head.head
     return tok

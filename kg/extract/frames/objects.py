@@ -321,6 +321,15 @@ def frame_objects(
                 for o in _echoed(index, block, tok, "given")
                 if o.cluster.id not in owners
             ]
+        elif spec == "project" and not out and _money_only(tok):  # "Four years after the
+            # first pipes were laid, the Coral Pipeline lacks $1.6 billion. ... Bank X has
+            # offered a loan of $400 million": money with no recipient named nor given just
+            # before goes to the project the story is about, a plan named before whose name
+            # ends in a word of frames.yaml `project_nouns`
+            c = index.topic_before(block, tok, ("Plan",))
+            words = c.label.lower().split() if c is not None else []
+            if words and words[-1] in frames().project_nouns and c.id not in owners:
+                out.append(Ref(c, True))
         elif spec == "offered":  # "X offered to open an embassy in Y. Y declined the
             # offer": what the last offer stated was of (frames.yaml offer_nouns)
             last = index.offered
@@ -541,10 +550,13 @@ def _participles_own(index: ArticleIndex, block: int, verb, noun, refs: list[Ref
     talks), while "the army and the navy, led by B," may be both."""
     if verb.dep_ != "acl" or verb.head.i != noun.i or not noun.conjuncts:
         return refs
-    if any(t.is_punct for t in noun.doc[noun.i + 1 : verb.i]):
+    # nor a conjunct after it ("a visa, put forward by A, and a fund": A puts forward no fund)
+    later = [c for c in noun.conjuncts if c.i > verb.i]
+    if not later and any(t.is_punct for t in noun.doc[noun.i + 1 : verb.i]):
         return refs
+    apart = later or noun.conjuncts
     own = {r.cluster.id for r in index.refs(block, noun, with_conj=False)}
-    theirs = {r.cluster.id for c in noun.conjuncts for r in index.refs(block, c, with_conj=False)}
+    theirs = {r.cluster.id for c in apart for r in index.refs(block, c, with_conj=False)}
     return [r for r in refs if r.cluster.id in own or r.cluster.id not in theirs]
 
 

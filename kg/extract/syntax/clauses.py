@@ -252,17 +252,26 @@ def person_of(noun, verb=None):
     """ "Tomas Ekberg of the Centre Party, who visited Velmar": a relative that takes up a
     person only (lexicon `person_relatives`), hung by the parser on the name in the phrase
     that says whom a person is with (lexicon `affiliation_preps`), speaks of that person;
+    so does one hung on a description of the person in apposition to the name, or on the
+    name in such a description's phrase ("Tomas Ekberg, a Norlandic diplomat who ...",
+    "X, the chief executive of Velmar Rail, who ...", "X, a lawyer from Norvik who ...");
     not when its verb agrees with a plural ("X of the Coastal Front, who have rejected the
     talks": the front's; a present without -s, or lexicon `plural_verb_forms`)."""
+    if noun.ent_type_ == "PERSON" or (verb is not None and _plural_agreement(verb)):
+        return noun
+    word = noun
     prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in lexicon().affiliation_preps:
+        if prep.head.ent_type_ == "PERSON":
+            return prep.head
+        word = prep.head
     if (
-        noun.dep_ == "pobj"
-        and noun.ent_type_ != "PERSON"
-        and prep.lower_ in lexicon().affiliation_preps
-        and prep.head.ent_type_ == "PERSON"
-        and not (verb is not None and _plural_agreement(verb))
+        word.dep_ == "appos"
+        and word.pos_ == "NOUN"
+        and word.ent_type_ in ("", "POSITION")
+        and word.head.ent_type_ == "PERSON"
     ):
-        return prep.head
+        return word.head  # the description's person
     return noun
 
 

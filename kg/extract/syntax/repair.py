@@ -19,6 +19,11 @@ Two more misreadings of a verb of appointing with a person after it:
 - a sentence read as a noun phrase, the verb a participle on its subject ("The Velmar Fund
   named Mira Solvang to ...", with no other verb): the verb is the sentence's root and the
   noun its subject.
+
+A verb of appointing read as a participle deeper in a sentence with no verb, or on the
+subject of a reporting verb that has its own subject, is the verb of its clause
+(`_appointment_read_as_participle`); a name after a verb of appointing or succession read
+as its second subject is its object (`_object_read_as_subject`).
 """
 
 from __future__ import annotations
@@ -41,8 +46,14 @@ class ObjectRepair:
         _title_read_as_gerund(ents)
         _name_read_as_preposition(ents)
         people = {e.end: e for e in ents if e.label_ == "PERSON"}
-        if not people:
-            return doc
+        if people:
+            self._names_as_objects(people, ents)
+            _appointment_read_as_participle(doc, self.verbs)
+        _object_read_as_subject(doc, self.verbs | lexicon().succession_verbs)
+        return doc
+
+    def _names_as_objects(self, people: dict, ents) -> None:
+        """The double object and the name read as an object complement (module doc)."""
         for title in ents:
             person = people.get(title.start) if title.label_ == "POSITION" else None
             if person is None:
@@ -83,7 +94,6 @@ class ObjectRepair:
                 noun.head, noun.dep_ = verb, "nsubj"
                 for c in later:  # the full stop and what follows the verb hang on the verb
                     c.head = verb
-        return doc
 
 
 def _verb_read_as_participle(doc: Doc) -> None:
@@ -119,6 +129,80 @@ def _verb_read_as_participle(doc: Doc) -> None:
             for c in later:  # the full stop and what follows the verb hang on the verb
                 c.head = verb
             break
+
+
+def _appointment_read_as_participle(doc: Doc, verbs) -> None:
+    """A verb of appointing (lexicon `appointment_verbs`) with a person as its object, which
+    the parser read as a participle ("named X as chairman" as "who was named"), with no
+    auxiliary, agent or subject of its own, is the verb of its clause:
+    - on the subject of a reporting verb that has a subject of its own after it ("Norland's
+      state bank named X as governor, the bank said"): the clause the verb reports, with
+      that noun its subject;
+    - in a sentence with no verb at its root ("The bank's board, chaired by Y, named X as
+      governor."): the sentence's verb, with the root noun its subject.
+    What follows the verb and hung on that noun (its "as" phrase, a participle after a
+    comma: "..., replacing Y") hangs on the verb."""
+    for verb in doc:
+        if (
+            verb.dep_ != "acl"
+            or verb.tag_ not in ("VBN", "VBD")
+            or verb.lemma_.lower() not in verbs
+            or any(
+                c.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for c in verb.children
+            )
+            or not any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in verb.children)
+        ):
+            continue
+        noun = verb.head
+        outer = noun.head
+        if noun.dep_ == "nsubj" and outer.i > verb.i and outer.pos_ == "VERB":
+            if not any(c.dep_ == "nsubj" and noun.i < c.i < outer.i for c in outer.children):
+                continue
+            verb.head, verb.dep_ = outer, "ccomp"
+            noun.head = verb
+        else:
+            root = _sentence_root(verb)
+            if root.pos_ not in ("NOUN", "PROPN") or root.i > verb.i:
+                continue
+            noun = root
+            verb.head, verb.dep_ = verb, "ROOT"
+            noun.head, noun.dep_ = verb, "nsubj"
+        verb.tag_ = "VBD"
+        for c in [c for c in noun.rights if c.i > verb.i]:
+            c.head = verb
+            if c.dep_ == "acl" and c.tag_ == "VBG":  # ", replacing Y": on the verb's clause
+                c.dep_ = "advcl"
+
+
+def _sentence_root(tok):
+    """The root of a token's sentence, by its heads (the parse may be mended)."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _object_read_as_subject(doc: Doc, verbs) -> None:
+    """ "X, previously chief financial officer, replaces Y": a verb of appointing or of
+    succession (lexicon `appointment_verbs`, `succession_verbs`) with a subject before it
+    and a name after it that the parser also read as its subject, and no object: the name
+    after it is its object."""
+    for verb in doc:
+        if (
+            verb.pos_ != "VERB"
+            or verb.tag_ not in ("VBZ", "VBD", "VBP")
+            or verb.lemma_.lower() not in verbs
+        ):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if (
+            len(subjects) != 2
+            or not subjects[0].i < verb.i < subjects[1].i
+            or subjects[1].pos_ != "PROPN"
+            or not subjects[1].ent_type_
+            or any(c.dep_ in ("dobj", "ccomp") for c in verb.children)
+        ):
+            continue
+        subjects[1].dep_ = "dobj"
 
 
 def _relative_on_the_reporter(doc: Doc) -> None:

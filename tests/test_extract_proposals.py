@@ -611,6 +611,11 @@ def test_a_gerund_that_judges_or_changes_does_not_propose_its_object(text, propo
             "bill, a plan that the lenders have questioned.",
             ("plan", "proposedBy", "Mira Solvang"),
         ),
+        (
+            # review AE5: another shape (a short clause, a relative clause on the noun)
+            "Oslavia proposed that the auditors meet monthly, a plan that Sudria welcomed.",
+            ("plan", "proposedBy", "Oslavia"),
+        ),
     ],
 )
 def test_a_clause_proposal_restated_by_an_indefinite_noun_beside_it(text, relation):
@@ -643,6 +648,11 @@ def test_an_indefinite_noun_in_a_later_sentence_is_a_new_plan():
             "coalition, the overhaul of the rail tariff which Mr. Marrow had proposed in May.",
             ("overhaul of the rail tariff", "proposedBy", "Marrow"),
         ),
+        (
+            # review AE5: a defining relative clause with "that", the noun its subject
+            "The toll bridge that Oslavia had proposed was shelved in March.",
+            ("toll bridge", "proposedBy", "Oslavia"),
+        ),
     ],
 )
 def test_what_a_relative_clause_of_proposing_acts_on_is_a_plan(text, relation):
@@ -671,6 +681,11 @@ def test_a_relative_clause_inside_a_plans_phrase_proposes_the_plan_not_its_words
             ("joint insurance pool", "proposedBy", "Oslavia"),
         ),
         (
+            # review AE5: another event of making, another verb of proposing
+            "Sudria suggested the establishment of a joint border laboratory.",
+            ("joint border laboratory", "proposedBy", "Sudria"),
+        ),
+        (
             # what a proposal is for (lexicon `content_preps`) is a plan of its own
             "Sudria tabled a proposal for a pool of 25 million euros.",
             ("pool of 25 million euros", "proposedBy", "Sudria"),
@@ -685,6 +700,11 @@ def test_a_relative_clause_inside_a_plans_phrase_proposes_the_plan_not_its_words
             # (common_nouns._made_in_clause)
             "Mira Solvang proposed that the river states create a pool to pay for lock repairs.",
             ("pool", "proposedBy", "Mira Solvang"),
+        ),
+        (
+            # review AE5: after a proposing modal, another verb of bringing about
+            "Mr. Marrow suggested that the two ports should build a dry dock to repair ferries.",
+            ("dry dock", "proposedBy", "Marrow"),
         ),
     ],
 )
@@ -726,3 +746,38 @@ def test_a_participle_says_nothing_of_a_conjunct_after_it():
     pool = "pool for Norlandic-language school books"
     assert (pool, "proposedBy", "Sudria") in found, found
     assert (pool, "proposedBy", "Oslavia") not in found, found
+
+
+def test_a_noun_set_beside_a_clause_is_a_noun_phrase_even_read_as_an_adverbial_noun():
+    # review AE5: "Tove Lind proposed that the trust pay the bill, a plan that Norland
+    # questioned.", parsed with "plan" as an adverbial noun of "proposed" (as the parser read
+    # a development sentence): the plan is a noun phrase all the same (common_nouns._chunks)
+    import spacy
+    from spacy.tokens import Doc
+
+    from kg.extract.common_nouns import _chunks
+
+    vocab = spacy.blank("en").vocab
+    words = "Tove Lind proposed that the trust pay the bill , a plan that Norland questioned ."
+    doc = Doc(
+        vocab,
+        words=words.split(),
+        heads=[1, 2, 2, 6, 5, 6, 2, 8, 6, 6, 11, 2, 14, 14, 11, 2],
+        deps=["compound", "nsubj", "ROOT", "mark", "det", "nsubj", "ccomp", "det", "dobj",
+              "punct", "det", "npadvmod", "dobj", "nsubj", "relcl", "punct"],
+        tags=["NNP", "NNP", "VBD", "IN", "DT", "NN", "VBP", "DT", "NN", ",", "DT", "NN", "WDT",
+              "NNP", "VBD", "."],
+        pos=["PROPN", "PROPN", "VERB", "SCONJ", "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT",
+             "DET", "NOUN", "PRON", "PROPN", "VERB", "PUNCT"],
+    )  # fmt: skip
+    assert "a plan" in [c.text for c in _chunks(doc)]
+    # an adverbial noun with no comma before it is no such noun ("meets every month")
+    doc2 = Doc(
+        vocab,
+        words=["Norland", "meets", "every", "month", "."],
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "det", "npadvmod", "punct"],
+        tags=["NNP", "VBZ", "DT", "NN", "."],
+        pos=["PROPN", "VERB", "DET", "NOUN", "PUNCT"],
+    )
+    assert "every month" not in [c.text for c in _chunks(doc2)]

@@ -619,7 +619,7 @@ def _restated(index: ArticleIndex, block: int, verb) -> list[Ref]:
 
 def _set_beside(noun, clause) -> bool:
     """An indefinite noun set after a comma beside the proposed clause it restates, inside
-    the proposing verb's phrase: "proposed that the panel meet monthly, a plan Y welcomed"
+    the proposing verb's phrase: "proposed that the panel meet monthly, a plan that Y welcomed"
     (not "proposed that ... Y later presented a plan": a new one)."""
     doc = noun.doc
     verb = clause.head

@@ -19,6 +19,7 @@ from kg.extract.mentions import find_mentions
 from kg.extract.naming import name_candidates, unit_candidates
 from kg.extract.nlp import load_pipeline, model_name
 from kg.extract.resolve import ArticleIndex
+from kg.extract.section_names import mark_section_names
 from kg.extract.sources import bylines, source
 from kg.extract.syntax.modality import retracted
 from kg.extract.text import blocks, chunks, clean_text, title_of
@@ -134,6 +135,10 @@ def _statements(
 ) -> Statements:
     docs, offsets, mentions, starts = [], [], [], []
     authors: set[int] = set()  # mentions of a byline: no interviewee
+    sections = mark_section_names(
+        [(article.text[p.start : p.end], d) for p, d in parsed if p.heading and not p.source],
+        [d for p, d in parsed if not p.heading],
+    )
     sent_no = 0
     for piece, doc in parsed:
         block = len(docs)
@@ -152,8 +157,16 @@ def _statements(
         elif piece.heading:
             # headings name things, but NER mislabels them; the body names them too. A
             # byline ("By Mira Solvang, Defence Correspondent") names its author only there.
+            named = sections.get(id(doc), {})
+            heads = [m for m in found if (m.tok_start, m.tok_end) in named]
+            for m in heads:
+                m.text = named[(m.tok_start, m.tok_end)]
             found = bylines(doc, found)
             authors.update(m.id for m in found)
+            # a heading in capitals names its section ("VELCOR", "NORLAND: ..."): kept
+            for k, m in enumerate(heads, start=len(mentions) + len(found)):
+                m.id = k
+            found += heads
         mentions += found
     clusters = link(mentions, article.text, docs)
     index = ArticleIndex(article.text, docs, offsets, mentions, clusters, sentence_starts=starts)

@@ -62,6 +62,25 @@ class GazetteerNames:
         # a date or a number the recognizer stretched over a name gives way to the name
         # ("10:15 - Norland" read as a time in a live blog)
         names = [e for e in doc.ents if e.label_ not in NOT_NAMES]
+        matches = list(self.matcher(doc))
+        # a thing's name that a known name crosses, or that holds two known names apart,
+        # gives way to them ("from Cabo Verde to Sao Tome and Principe" read as one work):
+        # no known name runs out of a real one ("the Treaty of Lisbon" holds one)
+        crossed = {
+            x
+            for x in names
+            if x.label_ in MISREAD
+            and (
+                any(x.start < s < x.end < e for _m, s, e in matches)
+                or len(
+                    filter_spans(
+                        [Span(doc, s, e) for _m, s, e in matches if x.start <= s and e <= x.end]
+                    )
+                )
+                >= 2
+            )
+        }
+        names = [e for e in names if e not in crossed]
         owner = {i: e for e in names for i in range(e.start, e.end)}
         # people's longer names: "Chad" alone is no country after "Chad Ekberg"
         people = [e for e in names if e.label_ == "PERSON" and len(e) >= 2]
@@ -87,13 +106,17 @@ class GazetteerNames:
 
         spans = [
             Span(doc, s, e, label=label)
-            for m, s, e in self.matcher(doc)
+            for m, s, e in matches
             if free(s, e, label := doc.vocab.strings[m])
         ]
         if spans:
             spans = filter_spans(spans)
             covered = {i for s in spans for i in range(s.start, s.end)}
-            kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
+            kept = [
+                e
+                for e in doc.ents
+                if e not in crossed and not any(i in covered for i in range(e.start, e.end))
+            ]
             doc.ents = sorted([*kept, *spans], key=lambda s: s.start)
         return doc
 
@@ -423,6 +446,13 @@ class NameRepair:
             if split:
                 ents = [x for x in ents if x is not e] + split
                 changed = True
+        # "Mira Solvang of Norland and Tomas Ekberg of Velmar" with the second name in no
+        # entity: the words between the coordinator and "of" and a country are a person's
+        spans = _listed_name_of_country(doc, ents, word)
+        if spans:
+            ents += spans
+            taken.update(i for x in spans for i in range(x.start, x.end))
+            changed = True
         ents.sort(key=lambda s: s.start)
         while i < len(ents):
             e = ents[i]
@@ -485,8 +515,10 @@ class NameRepair:
 def _name_of_country(doc, e: Span, ents: list[Span], words: _Words) -> list[Span]:
     """A body, place or group read over a person's name, "of" and a country of the gazetteer
     ("Mira Solvang of Norland"), coordinated with a person's name ("A of Norland and Tomas Ekberg
-    of Velmar", "Tomas Ekberg and A of Norland"): the person and the country, apart."""
-    if e.label_ not in ("ORG", "GPE", "FAC", "LOC", "NORP") or len(e) < 4:
+    of Velmar", "Tomas Ekberg and A of Norland") or set off after a title ("its deputy head,
+    Mira Solvang of Norland, said"), or a person's name read with them: the person and the
+    country, apart."""
+    if e.label_ not in ("ORG", "GPE", "FAC", "LOC", "NORP", "PERSON") or len(e) < 4:
         return []  # a name, "of" and a country: four words at least
     ofs = [t.i for t in e if t.lower_ == "of"]
     if len(ofs) != 1 or ofs[0] - e.start < 2 or ofs[0] + 1 >= e.end:
@@ -500,6 +532,15 @@ def _name_of_country(doc, e: Span, ents: list[Span], words: _Words) -> list[Span
     country = gazetteer().by_name.get(norm(place.text))
     if country is None or country.cls != "Country":
         return []
+    # no person's name ends in "of" and a country; nor does a body's that is set off after
+    # a title ("its deputy head, Mira Solvang of Norland,")
+    titled = (
+        e.start >= 2
+        and doc[e.start - 1].text == ","
+        and any(x.label_ == "POSITION" and x.end == e.start - 1 for x in ents)
+    )
+    if e.label_ == "PERSON" or titled:
+        return [Span(doc, e.start, k, label="PERSON"), Span(doc, k + 1, e.end, label="GPE")]
     coordinators = lexicon().coordinators
     people = [x for x in ents if x.label_ == "PERSON"]
     # the person before may be named with a country too ("A of Sweden and B of Bolivia")
@@ -519,6 +560,32 @@ def _name_of_country(doc, e: Span, ents: list[Span], words: _Words) -> list[Span
     ):
         return []
     return [Span(doc, e.start, k, label="PERSON"), Span(doc, k + 1, e.end, label="GPE")]
+
+
+def _listed_name_of_country(doc, ents: list[Span], word) -> list[Span]:
+    """Two to four name words (`word`) in no entity between a coordinator and "of" and a
+    country of the gazetteer, after a person named with a country ("A of Norland and Tomas
+    Ekberg of Velmar"): the recognizer often leaves the second name out."""
+    coordinators = lexicon().coordinators
+    at = {x.start: x for x in ents}
+    out: list[Span] = []
+    for g in ents:
+        if g.label_ != "GPE" or g.end >= len(doc) or doc[g.end].lower_ not in coordinators:
+            continue
+        if g.start < 2 or doc[g.start - 1].lower_ != "of":
+            continue
+        if not any(x.label_ == "PERSON" and x.end == g.start - 1 for x in ents):
+            continue
+        start = end = g.end + 1
+        while end < len(doc) and end - start < 4 and word(doc[end]):
+            end += 1
+        place = at.get(end + 1)
+        if end - start < 2 or end >= len(doc) or doc[end].lower_ != "of" or place is None:
+            continue
+        country = gazetteer().by_name.get(norm(place.text))
+        if country is not None and country.cls == "Country":
+            out.append(Span(doc, start, end, label="PERSON"))
+    return out
 
 
 # a name's word with an apostrophe inside: "Ndung'u", "O'Brien" (no alpha, "Ndung'u" no title)

@@ -322,6 +322,7 @@ def _plan_verbs(predicates: frozenset[str] | None = None) -> frozenset[str]:
         and "dobj" in fr.objects
         and not fr.only_refused  # "before the Bundestag renews it": no stance, no signing
         and not fr.under  # nor only under a stance ("agreed to extend it"): not every "it"
+        and not fr.heads  # nor only of some head words ("extended its accord"; "renews it")
         for w in fr.lemmas
     )
 

@@ -169,9 +169,13 @@ def test_a_negated_plan_is_negated_and_a_refusal_refused():
     assert found[("Peru", "declines", "Andean Force")] == {"refused"}
     found = _relations("Chile had no plans to withdraw from the Andean Council.")
     assert found[("Chile", "declines", "Andean Council")] == {"negated"}
-    # not doing what is asked is a refusal (frames.yaml negated_as)
+    # not doing what is asked is a refusal of it (frames.yaml sign: refused_as)
     found = _relations("Peru will not sign the Lima Accord.")
-    assert found[("Peru", "signs", "Lima Accord")] == {"refused"}
+    assert found[("Peru", "declines", "Lima Accord")] == {"refused"}
+    assert ("Peru", "signs", "Lima Accord") not in found
+    # a signing that did not happen is negated
+    found = _relations("Peru did not sign the Lima Accord.")
+    assert found[("Peru", "signs", "Lima Accord")] == {"negated"}
 
 
 def test_a_clause_with_its_own_subject_takes_no_modality_from_the_clause_beside_it():

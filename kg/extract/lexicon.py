@@ -627,6 +627,7 @@ class Frames:
     additive_focus: frozenset[str]  # "not only A but also B": both happen
     focus_time_words: frozenset[str]  # "not just yet": a denial after all
     clause_breaks: frozenset[str]  # ";": the clause before it is no complement after it
+    elliptic_verbs: frozenset[str]  # "B did not": it takes no clause before it
     perfect_durations: frozenset[str]  # "had chaired it since 2019": still, not past
     infinitive_heads: dict[str, str]  # "was named to lead"
     own_wishes: dict[str, str]  # "hopes to meet": possible

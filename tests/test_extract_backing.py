@@ -308,3 +308,22 @@ def test_no_object_after_a_semicolon_that_ends_the_clause():
     )
     assert _has(found, "Norland", "supports", "harbour toll plan"), found
     assert not _has(found, "Norland", "supports", "Mira Solvang"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review AE6: only a gerund of weighing after "open to" is done by the subject
+        # (frames.yaml `weighing_gerunds`); a willingness or an opposition is no act
+        "Kestria remains opposed to signing the Lagoon Fisheries Accord.",
+        "Kestria is open to signing the Lagoon Fisheries Accord.",
+        "Sudria is receptive to joining the Coastal Patrol Force.",
+        "Sudria is amenable to sending two frigates to the Coastal Patrol Force.",
+        "Sudria is open to hosting the next summit.",
+    ],
+)
+def test_a_gerund_after_open_to_states_no_act_but_weighing(text):
+    found = _relations(text)
+    assert not any(p in ("signs", "memberOf", "contributesTo", "hosts") for _s, p, _o in found), (
+        found
+    )

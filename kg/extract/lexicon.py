@@ -651,6 +651,7 @@ class Frames:
     limit_marks: frozenset[str]  # "is willing to X but will not Y"
     gerund_subject_preps: frozenset[str]  # "joined Y in voting": X votes
     gerund_adjectives: frozenset[str]  # "is open to examining it": X examines
+    weighing_gerunds: frozenset[str]  # "open to examining it": the subject weighs it
     proposal_heads: frozenset[str]  # "a proposal for X": always someone's plan
     acting_entity_types: frozenset[str]  # a patient that can act: PERSON, ORG, ...
     participation: dict[str, frozenset[str]]  # "took part in the exercise"

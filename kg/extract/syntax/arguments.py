@@ -224,7 +224,8 @@ def _subjects(verb) -> list:
         and head.head.pos_ == "ADJ"
         and head.head.dep_ == "acomp"
         and head.head.lower_ in frames().gerund_adjectives
-    ):  # "X is open to examining it", "X was committed to backing it": X examines, backs
+        and verb.lemma_.lower() in frames().weighing_gerunds
+    ):  # "X is open to examining it": X weighs it (not "open to signing it": no signing)
         return subjects(head.head.head)
     if verb.dep_ == "conj" and head.i != verb.i:
         if is_passive(head):  # "X was elected and leads Y": X leads

@@ -63,3 +63,34 @@ def test_a_name_after_the_verb_read_as_a_second_subject_is_its_object():
         "Setiadi, who will retire."
     )
     assert _has(found, "Mira Solvang", "succeeds", "Bayu Setiadi"), found
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Norland renewed its fishing accord with Sudria on Monday.", "asserted"),
+        ("Sudria will prolong its grain deal with Norland until 2030.", "planned"),
+    ],
+)
+def test_extending_an_agreement_with_a_partner_signs_it_for_both(text, modality):
+    # frames.yaml: the extend/renew/prolong frame of `signs` (heads: `agreements`)
+    found = _relations(text)
+    for party in ("Norland", "Sudria"):
+        assert any(
+            s == party and p == "signs" and m == modality for (s, p, _o), m in found.items()
+        ), found
+
+
+def test_extending_a_mandate_signs_nothing():
+    found = _relations("The Sudria Council extended the mandate of the Norland mission by a year.")
+    assert not any(p == "signs" for _s, p, _o in found), found
+
+
+def test_a_verb_that_signs_only_some_head_words_makes_no_it_a_plan():
+    # things.py `_plan_verbs`: "before the assembly renews it" may be a mandate, not the
+    # plan named last (the extend/renew frame takes only `agreements`)
+    from kg.extract.things import _plan_verbs
+
+    verbs = _plan_verbs(frozenset({"signs"}))
+    assert "sign" in verbs
+    assert not {"extend", "renew", "prolong"} & verbs

@@ -41,8 +41,11 @@ def _relative_clause(tok):
     Norland has offered to host"), or the one that reports the clause it is in ("a fund which
     Norland has said it will consider": syntax/clauses.py `reporting_relative`); else None."""
     verb = tok.head
-    if tok.dep_ == "dobj" and verb.dep_ == "xcomp" and verb.pos_ == "VERB":
-        verb = verb.head  # one step: no case needs two (review AE1)
+    if tok.dep_ == "dobj":
+        for _ in range(2):  # "which X has agreed to try to host" (review AE1: kept)
+            if verb.dep_ != "xcomp" or verb.pos_ != "VERB":
+                break
+            verb = verb.head
     verb = reporting_relative(tok, verb)
     return verb if verb.dep_ == "relcl" else None
 

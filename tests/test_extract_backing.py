@@ -264,3 +264,66 @@ def test_a_proposal_weighed_is_considered_support_without_a_determiner():
 def test_weighing_no_plan_of_another_is_no_support(text):
     found = _relations(text)
     assert not any(p == "supports" for _s, p, _o in found), found
+
+
+def test_it_as_the_object_is_none_of_its_own_subjects():
+    # things.py `_own_doers`: "it" as a direct object would be "itself" for its own subject
+    found = _relations(
+        "The debate turned to the clause on fishing rights. Kestria rejected the clause."
+        " Norland and Sudria backed it."
+    )
+    assert not _has(found, "Norland", "supports", "Sudria"), found
+    # ... nor is it the possessor of its subject
+    found = _relations(
+        "The debate turned to the clause on fishing rights. Kestria rejected the clause."
+        " Sudria's Mira Solvang backed it."
+    )
+    assert not _has(found, "Mira Solvang", "supports", "Sudria"), found
+
+
+def test_it_backed_by_someones_minister_is_the_plan_a_reported_clause_named():
+    # things.py `_own_doers`: nor the possessor of its subject; `_plan_it`: a clause a main
+    # verb of saying reports names the plan
+    found = _relations(
+        "The Sudrian minister said Norland supported the Velmar harbour plan. Kestria's Mira"
+        " Solvang also backed it."
+    )
+    assert not _has(found, "Mira Solvang", "supports", "Norland"), found
+    assert _has(found, "Mira Solvang", "supports", "Velmar harbour plan"), found
+
+
+def test_a_clause_before_an_elliptic_did_not_keeps_its_backing():
+    # syntax/modality.py `_separate_clause`, frames.yaml `elliptic_verbs`: "did" takes no
+    # clause, the negation is its own
+    found = _relations("Norland and Sudria backed the harbour toll plan, Kestria did not.")
+    assert _has(found, "Norland", "supports", "harbour toll plan", "asserted"), found
+    assert _has(found, "Sudria", "supports", "harbour toll plan", "asserted"), found
+
+
+def test_no_object_after_a_semicolon_that_ends_the_clause():
+    # syntax/arguments.py `_before_a_break`: a title after ";" hung on the verb as an object
+    found = _relations(
+        "Norland and Sudria welcomed the harbour toll plan; the bank's vice-president, Mira"
+        " Solvang, told reporters the bank would manage its fund."
+    )
+    assert _has(found, "Norland", "supports", "harbour toll plan"), found
+    assert not _has(found, "Norland", "supports", "Mira Solvang"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review AE6: only a gerund of weighing after "open to" is done by the subject
+        # (frames.yaml `weighing_gerunds`); a willingness or an opposition is no act
+        "Kestria remains opposed to signing the Lagoon Fisheries Accord.",
+        "Kestria is open to signing the Lagoon Fisheries Accord.",
+        "Sudria is receptive to joining the Coastal Patrol Force.",
+        "Sudria is amenable to sending two frigates to the Coastal Patrol Force.",
+        "Sudria is open to hosting the next summit.",
+    ],
+)
+def test_a_gerund_after_open_to_states_no_act_but_weighing(text):
+    found = _relations(text)
+    assert not any(p in ("signs", "memberOf", "contributesTo", "hosts") for _s, p, _o in found), (
+        found
+    )

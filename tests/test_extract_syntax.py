@@ -296,6 +296,9 @@ def test_the_name_prefix_ruler_runs_only_on_a_block_that_holds_a_prefix_word(nlp
     assert ("Operation Iron Tide", "ORG") in [(e.text, e.label_) for e in doc.ents]
     doc = nlp("Mira Solvang met Tomas Ekberg in Velmar on Monday to talk about grain.")
     assert len(ruled) == 1 and {e.text for e in doc.ents} >= {"Mira Solvang", "Tomas Ekberg"}
+    doc = nlp("Mira Solvang said the mission would stay in Velmar until the exercise ends.")
+    assert len(ruled) == 1  # the words in lower case: no name begins with them
+    assert "Mira Solvang" in {e.text for e in doc.ents}
 
 
 def test_lemma_corrections_are_read_from_the_lower_case_forms(nlp):

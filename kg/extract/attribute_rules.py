@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs  # what the ruler sets a token's with
 
 _ATTRS = ("ORTH", "LOWER", "NORM", "TAG", "POS", "DEP", "LEMMA", "IS_SPACE", "IS_PUNCT")
-_SEEN_MAX = 200_000  # distinct rows remembered (a few thousand in 200 articles)
+_SEEN_MAX = 50_000  # distinct rows remembered (a few thousand in 200 articles; ~15 MB at most)
 _INDEXED = ("LOWER", "TAG", "DEP", "IS_SPACE")  # a first token's value that lists the pattern
 
 
@@ -67,6 +67,8 @@ def _test(strings, column: int, attr: str, value) -> Callable | None:
             v = row[column]
             got = seen.get(v)
             if got is None:
+                if len(seen) > _SEEN_MAX:
+                    seen.clear()
                 got = seen[v] = bool(search(strings[v]))
             return got
 

@@ -627,6 +627,7 @@ class Frames:
     additive_focus: frozenset[str]  # "not only A but also B": both happen
     focus_time_words: frozenset[str]  # "not just yet": a denial after all
     clause_breaks: frozenset[str]  # ";": the clause before it is no complement after it
+    elliptic_verbs: frozenset[str]  # "B did not": it takes no clause before it
     perfect_durations: frozenset[str]  # "had chaired it since 2019": still, not past
     infinitive_heads: dict[str, str]  # "was named to lead"
     own_wishes: dict[str, str]  # "hopes to meet": possible
@@ -650,6 +651,7 @@ class Frames:
     limit_marks: frozenset[str]  # "is willing to X but will not Y"
     gerund_subject_preps: frozenset[str]  # "joined Y in voting": X votes
     gerund_adjectives: frozenset[str]  # "is open to examining it": X examines
+    weighing_gerunds: frozenset[str]  # "open to examining it": the subject weighs it
     proposal_heads: frozenset[str]  # "a proposal for X": always someone's plan
     acting_entity_types: frozenset[str]  # a patient that can act: PERSON, ORG, ...
     participation: dict[str, frozenset[str]]  # "took part in the exercise"

@@ -116,20 +116,26 @@ class Things:
         return out
 
     def _own_doers(self, block: int, tok) -> set[int]:
-        """For "it" after a preposition of a verb, the entities that do what the verb says:
-        "it" there is never its own clause's subject, which would be "itself" ("The brigade
-        was set up in May. Norland will not contribute to it": the brigade, not Norland)."""
-        if (
-            tok.dep_ != "pobj"
-            or tok.head.dep_ != "prep"
-            or tok.head.head.pos_ not in ("VERB", "AUX")
+        """For "it" after a preposition of a verb or as its direct object, the entities that
+        do what the verb says: "it" there is never its own clause's subject, which would be
+        "itself" ("The brigade was set up in May. Norland will not contribute to it": the
+        brigade, not Norland; "Norland and Sudria backed it": neither)."""
+        if tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
+            verb = tok.head
+        elif (
+            tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX")
         ):
+            verb = tok.head.head
+        else:
             return set()
-        doer = shared_subject(tok.head.head, intentions=True)
+        doer = shared_subject(verb, intentions=True)
         if doer is None or doer.lower_ in lexicon().thing_pronouns:
             return set()
-        # ("Norland and Sudria each offered a battalion to it": neither)
-        return {r.cluster.id for t in (doer, *doer.conjuncts) for r in self._refs_one(block, t)}
+        # ("Norland and Sudria each offered a battalion to it": neither; "Sudria's minister
+        # backed it": not Sudria)
+        doers = (doer, *doer.conjuncts)
+        owners = [o for t in doers for o in t.children if o.dep_ == "poss"]
+        return {r.cluster.id for t in (*doers, *owners) for r in self._refs_one(block, t)}
 
     def _topic_subject(self, block: int, tok) -> Cluster | None:
         """For "it" that is the first subject of its sentence, the body, force, plan or event
@@ -177,14 +183,18 @@ class Things:
         ("Norland tabled an amendment to the accord. Velmar rejected it": the amendment, not
         the accord in its phrase); nothing when those arguments are other things ("Norland
         invaded Sudria under the accord. The UN condemned it"); the plan named last when no
-        main clause has an argument."""
+        main clause has an argument. A clause a main verb of saying reports counts as a main
+        clause ("X said Norland backed the plan. Sudria also backed it": the plan)."""
         doc = tok.doc
         start = sentence(tok).start
         first = sentence(doc[start - 1]).start if start > 0 else start
         found = None
         arguments = False
+        reporting = lexicon().reporting_verbs
         for t in doc[first : tok.i]:
             head = t.head
+            if head.dep_ == "ccomp" and head.head.lemma_.lower() in reporting:
+                head = head.head  # the clause reported is what the sentence says
             if (
                 t.dep_ in ("nsubj", "dobj", "nsubjpass")
                 and t.pos_ in ("NOUN", "PROPN")

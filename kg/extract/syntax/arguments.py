@@ -224,7 +224,8 @@ def _subjects(verb) -> list:
         and head.head.pos_ == "ADJ"
         and head.head.dep_ == "acomp"
         and head.head.lower_ in frames().gerund_adjectives
-    ):  # "X is open to examining it", "X was committed to backing it": X examines, backs
+        and verb.lemma_.lower() in frames().weighing_gerunds
+    ):  # "X is open to examining it": X weighs it (not "open to signing it": no signing)
         return subjects(head.head.head)
     if verb.dep_ == "conj" and head.i != verb.i:
         if is_passive(head):  # "X was elected and leads Y": X leads
@@ -453,7 +454,7 @@ def _direct_objects(verb) -> list:
             # "The group is co-chaired by X": the parser hung the subject on the auxiliary
             found = [s for aux in child_deps(verb, "auxpass") for s in child_deps(aux, "nsubj")]
         return found
-    found = child_deps(verb, "dobj") or _compound_read_as_clause(verb)
+    found = _before_a_break(child_deps(verb, "dobj")) or _compound_read_as_clause(verb)
     particle = particle_object_prep(verb)
     if particle is not None:  # "swore in X (and the colonel Y)": X, read before Y
         found = child_deps(particle, "pobj") + found
@@ -463,6 +464,18 @@ def _direct_objects(verb) -> list:
         for comp in child_deps(verb, "ccomp", "xcomp"):
             found += child_deps(comp, "nsubj")
     return found
+
+
+def _before_a_break(objects: list) -> list:
+    """The objects before a mark that ends a clause after the first one (frames.yaml
+    `clause_breaks`): "A welcomed the plan; the bank's vice-president, X, said ...", with
+    "vice-president" hung on "welcomed" as a second object, has one object, the plan."""
+    if len(objects) < 2:
+        return objects
+    doc = objects[0].doc
+    breaks = frames().clause_breaks
+    end = next((j for j in range(objects[0].i + 1, objects[-1].i) if doc[j].text in breaks), None)
+    return objects if end is None else [o for o in objects if o.i < end]
 
 
 def _compound_read_as_clause(verb) -> list:

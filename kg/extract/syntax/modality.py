@@ -439,9 +439,12 @@ def _ahead(verb) -> bool:
 
 def _separate_clause(clause, head) -> bool:
     """A clause the parser hung as the complement of a verb after it, across a mark that
-    ends a clause (frames.yaml `clause_breaks`: "A sent troops; B did not send any")."""
+    ends a clause (frames.yaml `clause_breaks`: "A sent troops; B did not send any"), or of
+    a verb that stands for one left out (`elliptic_verbs`: "A sent troops, B did not")."""
     if clause is None or clause.dep_ != "ccomp" or clause.i > head.i:
         return False
+    if head.lemma_.lower() in frames().elliptic_verbs:
+        return True
     doc = head.doc
     return any(t.text in frames().clause_breaks for t in doc[clause.right_edge.i + 1 : head.i])
 

@@ -106,3 +106,21 @@ def test_who_after_a_description_in_apposition_is_appointed_by_the_agent():
         "President Tomas Ekberg last year."
     )
     assert _has(found, "Mira Solvang", "appointedBy", "Tomas Ekberg"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tor Lund, the son of a general who was appointed by President Ola Brekke, won the seat.",
+        "Tor Lund, a nephew of the Velmar defence minister who signed the accord, spoke first.",
+        "Tor Lund, the husband of a judge who replaced Ola Brekke on the court, declined to "
+        "comment.",
+    ],
+)
+def test_who_after_a_title_in_the_description_is_not_the_described_person(text):
+    # review AE8: syntax/clauses.py `person_of`, `_after_a_title`: with no comma before it,
+    # the relative is the title's, not the apposed name's
+    found = _relations(text)
+    assert not any(
+        s == "Tor Lund" and p in ("appointedBy", "signs", "succeeds") for s, p, _o in found
+    ), found

@@ -254,9 +254,11 @@ def person_of(noun, verb=None):
     that says whom a person is with (lexicon `affiliation_preps`), speaks of that person;
     so does one hung on a description of the person in apposition to the name, or on the
     name in such a description's phrase ("Tomas Ekberg, a Norlandic diplomat who ...",
-    "X, the chief executive of Velmar Rail, who ...", "X, a lawyer from Norvik who ...");
-    not when its verb agrees with a plural ("X of the Coastal Front, who have rejected the
-    talks": the front's; a present without -s, or lexicon `plural_verb_forms`)."""
+    "X, the chief executive of Velmar Rail, who ...", "X, a lawyer from Norvik who ...":
+    from the phrase only past a comma or a name of a place or body, not "X, the son of a
+    general who ..."); not when its verb agrees with a plural ("X of the Coastal Front, who
+    have rejected the talks": the front's; a present without -s, or lexicon
+    `plural_verb_forms`)."""
     if noun.ent_type_ == "PERSON" or (verb is not None and _plural_agreement(verb)):
         return noun
     word = noun
@@ -264,15 +266,39 @@ def person_of(noun, verb=None):
     if noun.dep_ == "pobj" and prep.lower_ in lexicon().affiliation_preps:
         if prep.head.ent_type_ == "PERSON":
             return prep.head
+        if not _set_off(verb) and (noun.pos_ != "PROPN" or noun.ent_type_ == "POSITION"):
+            return noun  # "the son of a general who was appointed": the general's
         word = prep.head
     if (
         word.dep_ == "appos"
         and word.pos_ == "NOUN"
         and word.ent_type_ in ("", "POSITION")
         and word.head.ent_type_ == "PERSON"
+        and not _after_a_title(word, verb)
     ):
         return word.head  # the description's person
     return noun
+
+
+def _after_a_title(description, verb) -> bool:
+    """Whether a relative clause with no comma before it follows a title in a description's
+    own phrase ("X, the son of a general who was appointed ...": the general's)."""
+    if verb is None or _set_off(verb) or verb.left_edge.i == 0:
+        return False
+    last = verb.doc[verb.left_edge.i - 1]
+    return (
+        last.i != description.i
+        and last.ent_type_ == "POSITION"
+        and description.left_edge.i <= last.i <= description.right_edge.i
+    )
+
+
+def _set_off(verb) -> bool:
+    """Whether a relative clause is set off by a comma ("..., who ...")."""
+    if verb is None:
+        return False
+    first = verb.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text == ","
 
 
 def _plural_agreement(verb) -> bool:

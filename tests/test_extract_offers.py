@@ -417,6 +417,9 @@ def test_money_with_no_recipient_goes_to_the_story_s_project():
         "relief for flood victims.",
         # a plan that is no project
         "Leaders discussed the Tarrow Peace Plan in May. Velmar has offered $250 million.",
+        # money with a purpose of its own (review AE9)
+        "Work on the Lisk Gas Pipeline resumed in March. Separately, Velmar has promised "
+        "$3 million to help farmers hit by the drought.",
     ],
 )
 def test_money_for_something_else_or_with_no_project_goes_to_no_project(text):

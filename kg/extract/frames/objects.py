@@ -322,11 +322,14 @@ def frame_objects(
                 for o in _echoed(index, block, tok, "given")
                 if o.cluster.id not in owners
             ]
-        elif spec == "project" and not out and _money_only(tok):  # "Four years after the
+        elif (
+            spec == "project" and not out and _money_only(tok) and not _purposed(tok)
+        ):  # "Four years after the
             # first pipes were laid, the Coral Pipeline lacks $1.6 billion. ... Bank X has
             # offered a loan of $400 million": money with no recipient named nor given just
             # before goes to the project the story is about, a plan named before whose name
-            # ends in a word of frames.yaml `project_nouns`
+            # ends in a word of frames.yaml `project_nouns`; not money with a purpose of its
+            # own ("pledged $3 million to help flood victims", review AE9)
             c = index.topic_before(block, tok, ("Plan",))
             words = c.label.lower().split() if c is not None else []
             if words and words[-1] in frames().project_nouns and c.id not in owners:

@@ -37,7 +37,7 @@ Oct 3 (Velpress) - The following are changes at state smelters this week.
 
 TARNWICK
 
-Norland's state smelter named Ilse Brandvold chair of its board on Friday. Tarnwick still
+Norland's state smelter named Ilse Vardal chair of its board on Friday. Tarnwick still
 has no head of its refining unit.
 
 BANK OF SUDRIA

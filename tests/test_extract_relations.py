@@ -495,7 +495,7 @@ def test_refusals_and_stances_of_verbs_of_agreeing_and_placing(
 
 def test_renewing_or_receiving_states_nothing_when_done():
     # (round 19: renewing an agreement signs it again, as the gold of two development
-    # articles reads "extended a policing agreement with X"; tests/test_extract_parties.py.
+    # articles reads "extended a fisheries agreement with X"; tests/test_extract_parties.py.
     # Receiving someone, or renewing what is no agreement, still states nothing.)
     found = _relations("Norland renewed the Harbour Plan and received Tomas Ekberg.")
     assert not any(o in ("Harbour Plan", "Tomas Ekberg") for _s, _p, o in found), found

@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs  # what the ruler sets a token's with
 
 _ATTRS = ("ORTH", "LOWER", "NORM", "TAG", "POS", "DEP", "LEMMA", "IS_SPACE", "IS_PUNCT")
-_SEEN_MAX = 50_000  # distinct rows remembered (a few thousand in 200 articles; ~15 MB at most)
+_SEEN_MAX = 10_000  # distinct rows remembered (a few thousand in 200 articles; ~3 MB at most)
 _INDEXED = ("LOWER", "TAG", "DEP", "IS_SPACE")  # a first token's value that lists the pattern
 
 

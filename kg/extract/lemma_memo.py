@@ -17,7 +17,7 @@ from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_MEMO_MAX = 50_000  # combinations remembered (some 6,000 in 200 articles; ~15 MB at most)
+_MEMO_MAX = 10_000  # combinations remembered (some 6,000 in 200 articles; ~3 MB at most)
 
 
 class LemmaMemo:

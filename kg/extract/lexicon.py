@@ -245,6 +245,7 @@ class Lexicon:
     member_quantifiers: frozenset[str]  # "some members of the council": not the council
     sending_verbs: dict[str, frozenset[str]]  # "represented by X", "has sent X": X's country
     reporting_verbs: frozenset[str]
+    country_speaker_titles: frozenset[str]  # "Norland will pay, Minister X said": Norland's
     past_markers: frozenset[str]
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name

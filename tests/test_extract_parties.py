@@ -168,3 +168,29 @@ def test_both_governments_are_two_capitals_named_together_in_their_sentence():
     assert _has(found, "Norway", "signs", "fisheries accord"), found
     assert _has(found, "Finland", "signs", "fisheries accord"), found
     assert not _has(found, "Sweden", "signs", "fisheries accord"), found
+
+
+@pytest.mark.parametrize(
+    "text, parties",
+    [
+        ("Norland will ratify the trade accord it signed with Sudria.", ("Norland", "Sudria")),
+        (
+            "Critics in Kesh attacked the fishing pact Norland signed with Sudria in 2019.",
+            ("Norland", "Sudria"),
+        ),
+    ],
+)
+def test_a_relative_clause_with_no_relative_word_acts_on_the_noun_before_it(text, parties):
+    # syntax/arguments.py `_contact_antecedent`
+    found = _relations(text)
+    for party in parties:
+        assert any(s == party and p == "signs" for (s, p, _o) in found), found
+
+
+def test_a_contact_clause_on_a_noun_in_apposition_acts_on_nothing_named_before():
+    # syntax/arguments.py `_contact_antecedent`: "..., a plan X backs" restates the clause
+    found = _relations(
+        "The mission has proposed opening a second post near Jenin, in the Israeli-occupied "
+        "West Bank, a plan Amman supports but which would need more observers."
+    )
+    assert not any(p == "supports" and o == "West Bank" for (_s, p, o) in found), found

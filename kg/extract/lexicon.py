@@ -264,6 +264,7 @@ class Lexicon:
     mission_head_ends: frozenset[str]  # words that end a name's head noun ("exercises in X")
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
+    relative_words: frozenset[str]  # a clause with none is a contact clause ("the deal X signed")
     person_relatives: frozenset[str]  # "X, who ...": X is a person
     affiliation_preps: frozenset[str]  # "X of the Centre Party, who ...": X's clause
     plural_verb_forms: frozenset[str]  # "X of the Front, who were ...": the front's clause

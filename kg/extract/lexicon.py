@@ -590,6 +590,7 @@ class Frames:
     pair_nouns: dict[str, tuple[str, ...]]  # "both sides"
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
     pair_titles: dict[str, tuple[str, ...]]  # "the two leaders"
+    pair_alone: tuple[str, ...]  # "the two" with no noun: the classes it may stand for
     theme_nouns: frozenset[str]  # "the appointment of X" stands for X
     appointee_nouns: dict[str, frozenset[str]]  # "the appointment" alone: of whom its verbs name
     any_post_nouns: frozenset[str]  # ... or of whoever was given a post last
@@ -666,6 +667,7 @@ class Frames:
     object_states: frozenset[str]  # "left X in charge": a predicate of the object
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...]  # "voted against it": what the story is about
+    about_preps: frozenset[str]  # "reservations about X": what a stance is about
     invitation_nouns: dict[str, tuple[str, ...]]  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"

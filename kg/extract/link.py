@@ -690,8 +690,8 @@ def _inside_phrases(ms: list[Mention], docs: list) -> set[int]:
     """The ids (`id()`) of the name mentions of an entity that lie inside one of its
     common-noun phrases before its head noun: "Karvel" in "its Karvel administration",
     "Tovan" in "the Tovan consortium" (the phrase took the name as its own: link.py, "the
-    name inside the phrase is the phrase's own"). Not a name in quotes: Trump's "America
-    First" policies are named "America First"."""
+    name inside the phrase is the phrase's own"). Not a name in quotes: Ortiz's "Blue
+    Horizon" policies are named "Blue Horizon"."""
     phrases = [m for m in ms if m.label == "COMMON"]
     if not phrases:
         return set()

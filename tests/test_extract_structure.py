@@ -143,3 +143,25 @@ def test_a_force_works_where_it_is_sent_or_what_it_watches_over(text, force, pla
 )
 def test_no_force_works_where_no_force_is_sent(text):
     assert not any(p == "operatesIn" for _s, p, _o in _relations(text))
+
+
+@pytest.mark.parametrize(
+    "text, person, body",
+    [
+        (
+            "Tomas Ekberg left Velmar Air in July to join Brask Airways.",
+            "Tomas Ekberg",
+            "Brask Airways",
+        ),
+        ("Mira Solvang joined the Velmar Navy in 1992.", "Mira Solvang", "Velmar Navy"),
+        (
+            "Tomas Ekberg, a member of the Velmar Commission, signed the text.",
+            "Tomas Ekberg",
+            "Velmar Commission",
+        ),
+    ],
+)
+def test_a_person_who_joins_a_body_or_is_its_member_works_for_it(text, person, body):
+    found = _relations(text)
+    assert _has(found, person, "worksFor", body, "asserted"), found
+    assert not _has(found, person, "memberOf", body), found

@@ -414,6 +414,7 @@ class Frame:
     refused_as: str | None = None  # the predicate a refusal of it states ("declines")
     range: tuple[str, ...] = ()  # object classes it takes, narrower than the predicate's
     domain: tuple[str, ...] = ()  # subject classes it takes, narrower than the predicate's
+    other_range: tuple[str, ...] = ()  # object classes it leaves to another frame
     others: bool = False  # only with others: "train its own guards" states nothing
     only_refused: bool = False  # states only its refusal: "declined to attend"
     negated_as: str = "negated"  # a negated plan of it: "will not disarm X" -> refused

@@ -264,6 +264,7 @@ class Lexicon:
     mission_head_ends: frozenset[str]  # words that end a name's head noun ("exercises in X")
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
+    relative_words: frozenset[str]  # a clause with none is a contact clause ("the deal X signed")
     person_relatives: frozenset[str]  # "X, who ...": X is a person
     affiliation_preps: frozenset[str]  # "X of the Centre Party, who ...": X's clause
     plural_verb_forms: frozenset[str]  # "X of the Front, who were ...": the front's clause
@@ -591,6 +592,7 @@ class Frames:
     pair_nouns: dict[str, tuple[str, ...]]  # "both sides"
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
     pair_titles: dict[str, tuple[str, ...]]  # "the two leaders"
+    pair_alone: tuple[str, ...]  # "the two" with no noun: the classes it may stand for
     theme_nouns: frozenset[str]  # "the appointment of X" stands for X
     appointee_nouns: dict[str, frozenset[str]]  # "the appointment" alone: of whom its verbs name
     any_post_nouns: frozenset[str]  # ... or of whoever was given a post last
@@ -668,6 +670,7 @@ class Frames:
     object_states: frozenset[str]  # "left X in charge": a predicate of the object
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...]  # "voted against it": what the story is about
+    about_preps: frozenset[str]  # "reservations about X": what a stance is about
     invitation_nouns: dict[str, tuple[str, ...]]  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"

@@ -6,6 +6,7 @@ verb of naming calls its object)."""
 from __future__ import annotations
 
 from kg.extract.actors import actor_refs
+from kg.extract.clusters import Cluster
 from kg.extract.frames.nouns import by_maker_verb
 from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref
@@ -531,6 +532,12 @@ def frame_objects(
                 if c is None or not _named_lately(index, block, tok, c):
                     return []  # not what "it" was last, nor a plan of another paragraph
                 return [Ref(c, True)]
+        elif spec == "topic" and not _about_something(tok):
+            # "expressed reservations", "voiced objections": nothing after the verb or its
+            # noun says what about: the plan named last in its paragraph
+            c = _last_named_lately(index, block, tok, frames().topic_classes)
+            if c is not None:
+                out.append(Ref(c, True))
         elif (
             spec == "implicit"
             and not out
@@ -888,6 +895,30 @@ def _named_lately(index: ArticleIndex, block: int, tok, cluster) -> bool:
         if m.cluster == cluster.id:
             return True
     return False
+
+
+def _last_named_lately(index: ArticleIndex, block: int, tok, classes) -> Cluster | None:
+    """The entity of `classes` named last before the token in its paragraph (or, when the
+    token's sentence opens its paragraph, in the paragraph just before: `_named_lately`)."""
+    opens = tok.sent.start == 0
+    for m in reversed(index.ordered[: index.mentions_before(block, tok)]):
+        if m.block != block and not (opens and m.block == block - 1):
+            return None
+        c = index.clusters[m.cluster]
+        if any(fits(c.cls, k) for k in classes):
+            return c
+    return None
+
+
+def _about_something(verb) -> bool:
+    """Whether the verb or its direct object has a phrase that says what the stance is about
+    (frames.yaml `about_preps`: "expressed reservations about the cost")."""
+    about = frames().about_preps
+    return any(
+        prep.lower_ in about
+        for w in (verb, *direct_objects(verb))
+        for prep in child_deps(w, "prep")
+    )
 
 
 def _names_nothing(tok, words: list[str]) -> bool:

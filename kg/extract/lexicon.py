@@ -415,6 +415,7 @@ class Frame:
     refused_as: str | None = None  # the predicate a refusal of it states ("declines")
     range: tuple[str, ...] = ()  # object classes it takes, narrower than the predicate's
     domain: tuple[str, ...] = ()  # subject classes it takes, narrower than the predicate's
+    other_range: tuple[str, ...] = ()  # object classes it leaves to another frame
     others: bool = False  # only with others: "train its own guards" states nothing
     only_refused: bool = False  # states only its refusal: "declined to attend"
     negated_as: str = "negated"  # a negated plan of it: "will not disarm X" -> refused
@@ -612,6 +613,7 @@ class Frames:
     reciprocals: frozenset[str]  # "met with each other"
     name_relations: dict  # "UN Mission in <X>": naming.py
     unit_relations: dict  # "the Assembly's Defence Committee"
+    member_lists: dict  # "whose members are A and B": constructions/members.py
     interview: dict[str, tuple[str, ...]]  # voices.py
     future_words: frozenset[str]  # "goes there next week": planned
     scheduled_days: frozenset[str]  # "leaves on Monday for Luanda": planned

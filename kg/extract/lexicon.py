@@ -602,6 +602,7 @@ class Frames:
     judging_verbs: frozenset[str]  # "suggested blaming X": a judgement, no plan
     proposing_modals: frozenset[str]  # "proposed that X should send": a proposed clause
     restating_nouns: frozenset[str]  # "proposed that X ..., an idea": the proposal's name
+    agreement_nouns: frozenset[str]  # "agreed to set up X. The agreement ...": what they agreed
     goal_nouns: frozenset[str]  # "a return to X", "an invitation to X": refusing it refuses X
     chaired_events: frozenset[str]  # "the talks were led by X": an event a chair holds
     return_nouns: frozenset[str]  # "ruled out a return": to the force of the story

@@ -194,3 +194,47 @@ def test_a_contact_clause_on_a_noun_in_apposition_acts_on_nothing_named_before()
         "West Bank, a plan Amman supports but which would need more observers."
     )
     assert not any(p == "supports" and o == "West Bank" for (_s, p, o) in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LIVE: fisheries summit in Varsk\n\n09:00 - Good morning from Varsk, where leaders "
+        "of the Organisation of Northern States are arriving. Norland's prime minister, Pavel "
+        "Orin, is here.\n\n11:30 - Done: the Varsk Declaration on Fisheries has just been "
+        "signed by the leaders, an aide said.",
+        "Foreign ministers of the Organisation of Northern States met in Varsk on Monday. "
+        "After four months of drafting, ministers adopted the Varsk Declaration on Fisheries.",
+    ],
+)
+def test_bare_leaders_or_ministers_stand_for_the_body_they_were_named_with(text):
+    # actors.py `_delegates_body` (frames.yaml delegate_nouns, delegate_bodies)
+    found = _relations(text)
+    assert any(
+        s == "Organisation of Northern States"
+        and p == "signs"
+        and o.startswith("Varsk Declaration")
+        for (s, p, o) in found
+    ), found
+
+
+def test_the_ministers_of_a_country_stand_for_no_party():
+    # frames.yaml `delegate_bodies`: a country's cabinet is no party to what it adopts
+    found = _relations(
+        "The ministers of Denmark met in Aarhus on Monday. After four months of "
+        "drafting, ministers adopted the Varsk Declaration on Fisheries."
+    )
+    assert not any(s == "Denmark" and p == "signs" for (s, p, _o) in found), found
+
+
+def test_the_members_of_a_body_counted_with_the_are_all_of_them():
+    # actors.py `_some_of`: "the four members" is the whole body ("four members" is not)
+    found = _relations(
+        "When the five members of the Nordic Union signed their fisheries accord with "
+        "Sudria in Varsk last year, critics objected."
+    )
+    assert _has(found, "Nordic Union", "signs", "fisheries accord"), found
+    found = _relations(
+        "Five members of the Nordic Union signed a fisheries accord with Sudria in Varsk last year."
+    )
+    assert not _has(found, "Nordic Union", "signs", "fisheries accord"), found

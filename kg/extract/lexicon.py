@@ -593,6 +593,8 @@ class Frames:
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
     pair_titles: dict[str, tuple[str, ...]]  # "the two leaders"
     pair_alone: tuple[str, ...]  # "the two" with no noun: the classes it may stand for
+    delegate_nouns: frozenset[str]  # "the leaders signed": the body named with "leaders" last
+    delegate_bodies: tuple[str, ...]  # ... of these classes
     theme_nouns: frozenset[str]  # "the appointment of X" stands for X
     appointee_nouns: dict[str, frozenset[str]]  # "the appointment" alone: of whom its verbs name
     any_post_nouns: frozenset[str]  # ... or of whoever was given a post last

@@ -165,3 +165,33 @@ def test_a_person_who_joins_a_body_or_is_its_member_works_for_it(text, person, b
     found = _relations(text)
     assert _has(found, person, "worksFor", body, "asserted"), found
     assert not _has(found, person, "memberOf", body), found
+
+
+@pytest.mark.parametrize(
+    "text, event, place, modality",
+    [
+        # the place hung on the last noun of the event's "of" phrases
+        (
+            "The deal was reached at a meeting of the Kessel Board of Trade Ministers in "
+            "Tallinn, which lasted two days.",
+            "meeting of the Kessel Board of Trade Ministers",
+            "Tallinn",
+            "asserted",
+        ),
+        # where an event opens or resumes
+        (
+            "The Tarnow talks will resume in Geneva after the holiday.",
+            "Tarnow talks",
+            "Geneva",
+            "planned",
+        ),
+        ("The Kessel summit opened on Monday in Riga.", "Kessel summit", "Riga", "asserted"),
+    ],
+)
+def test_an_event_is_where_it_is_held_opens_or_resumes(text, event, place, modality):
+    assert _has(_relations(text), event, "locatedIn", place, modality)
+
+
+def test_an_event_that_ends_in_no_place_is_located_nowhere():
+    found = _relations("The Tarnow talks ended in failure.")
+    assert not any(p == "locatedIn" for _s, p, _o in found)

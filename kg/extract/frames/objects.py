@@ -459,6 +459,12 @@ def frame_objects(
                 holders += [t for t in anchor.subtree if t.pos_ in ("NOUN", "PROPN")]
             if frame.subject == "self" and tok.dep_ in ("dobj", "nsubjpass"):
                 holders.append(tok.head)  # "will hold the exercise in the Coral Sea"
+            if frame.subject == "self":  # "a meeting of the Council of Ministers in Lima":
+                # the parser hangs the place on the last noun of the event's "of" phrases
+                of = prep_objects(tok, "of")
+                for _ in range(3):
+                    holders += of
+                    of = [o for h in of for o in prep_objects(h, "of")]
             elif _carried_by(tok):  # "suspended the deployment of troops to X", parsed
                 holders.append(tok.head)  # with "to X" on the verb
             for holder in holders:

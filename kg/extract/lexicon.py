@@ -614,6 +614,7 @@ class Frames:
     name_relations: dict  # "UN Mission in <X>": naming.py
     unit_relations: dict  # "the Assembly's Defence Committee"
     member_lists: dict  # "whose members are A and B": constructions/members.py
+    venues: dict  # "leaders meet in Lima for the summit": constructions/venues.py
     interview: dict[str, tuple[str, ...]]  # voices.py
     future_words: frozenset[str]  # "goes there next week": planned
     scheduled_days: frozenset[str]  # "leaves on Monday for Luanda": planned

@@ -715,6 +715,19 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         k = self._topic(sorted(k for c in classes for k in self._of_class.get(c, []) if k < n))
         return self.clusters[self.ordered[k].cluster] if k >= 0 else None
 
+    def main_topic(self, classes, keep=None) -> Cluster | None:
+        """Of the entities of `classes` the whole article names (those `keep` keeps), the
+        one it is about (see `_topic`)."""
+        k = self._topic(
+            sorted(
+                k
+                for c in classes
+                for k in self._of_class.get(c, [])
+                if keep is None or keep(self.clusters[self.ordered[k].cluster])
+            )
+        )
+        return self.clusters[self.ordered[k].cluster] if k >= 0 else None
+
     def titled_before(self, block: int, tok, words) -> set[int]:
         """The persons (cluster ids) named before the token right after a title that has
         one of `words` ("Foreign Minister X")."""

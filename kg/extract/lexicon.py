@@ -289,6 +289,7 @@ class Lexicon:
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
     list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"
     title_place_preps: frozenset[str]  # "ambassador to X": X is named too
+    unlabelled_place_preps: frozenset[str]  # "from Korodu to Tshembagu": a place
     in_place_name_heads: frozenset[str]  # "mission": "the X Mission in Y" is also its name
     replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person

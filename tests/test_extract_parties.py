@@ -168,3 +168,130 @@ def test_both_governments_are_two_capitals_named_together_in_their_sentence():
     assert _has(found, "Norway", "signs", "fisheries accord"), found
     assert _has(found, "Finland", "signs", "fisheries accord"), found
     assert not _has(found, "Sweden", "signs", "fisheries accord"), found
+
+
+@pytest.mark.parametrize(
+    "text, parties",
+    [
+        ("Norland will ratify the trade accord it signed with Sudria.", ("Norland", "Sudria")),
+        (
+            "Critics in Kesh attacked the fishing pact Norland signed with Sudria in 2019.",
+            ("Norland", "Sudria"),
+        ),
+    ],
+)
+def test_a_relative_clause_with_no_relative_word_acts_on_the_noun_before_it(text, parties):
+    # syntax/arguments.py `_contact_antecedent`
+    found = _relations(text)
+    for party in parties:
+        assert any(s == party and p == "signs" for (s, p, _o) in found), found
+
+
+def test_a_contact_clause_on_a_noun_in_apposition_acts_on_nothing_named_before():
+    # syntax/arguments.py `_contact_antecedent`: "..., a plan X backs" restates the clause
+    found = _relations(
+        "The mission has proposed opening a second post near Jenin, in the Israeli-occupied "
+        "West Bank, a plan Amman supports but which would need more observers."
+    )
+    assert not any(p == "supports" and o == "West Bank" for (_s, p, o) in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LIVE: fisheries summit in Varsk\n\n09:00 - Good morning from Varsk, where leaders "
+        "of the Organisation of Northern States are arriving. Norland's prime minister, Pavel "
+        "Orin, is here.\n\n11:30 - Done: the Varsk Declaration on Fisheries has just been "
+        "signed by the leaders, an aide said.",
+        "Foreign ministers of the Organisation of Northern States met in Varsk on Monday. "
+        "After four months of drafting, ministers adopted the Varsk Declaration on Fisheries.",
+    ],
+)
+def test_bare_leaders_or_ministers_stand_for_the_body_they_were_named_with(text):
+    # actors.py `_delegates_body` (frames.yaml delegate_nouns, delegate_bodies)
+    found = _relations(text)
+    assert any(
+        s == "Organisation of Northern States"
+        and p == "signs"
+        and o.startswith("Varsk Declaration")
+        for (s, p, o) in found
+    ), found
+
+
+def test_the_ministers_of_a_country_stand_for_no_party():
+    # frames.yaml `delegate_bodies`: a country's cabinet is no party to what it adopts
+    found = _relations(
+        "The ministers of Denmark met in Aarhus on Monday. After four months of "
+        "drafting, ministers adopted the Varsk Declaration on Fisheries."
+    )
+    assert not any(s == "Denmark" and p == "signs" for (s, p, _o) in found), found
+
+
+def test_the_members_of_a_body_counted_with_the_are_all_of_them():
+    # actors.py `_some_of`: "the four members" is the whole body ("four members" is not)
+    found = _relations(
+        "When the five members of the Nordic Union signed their fisheries accord with "
+        "Sudria in Varsk last year, critics objected."
+    )
+    assert _has(found, "Nordic Union", "signs", "fisheries accord"), found
+    found = _relations(
+        "Five members of the Nordic Union signed a fisheries accord with Sudria in Varsk last year."
+    )
+    assert not _has(found, "Nordic Union", "signs", "fisheries accord"), found
+
+
+def test_parties_who_agreed_to_do_something_sign_the_agreement_named_right_after():
+    # frames/objects.py `_agreed` (frames.yaml agreement_nouns; the agree frame's `agreed`)
+    found = _relations(
+        "Norland and Sudria have agreed to create a joint fisheries board for the Varsk "
+        "estuary. The accord was initialled in Lindor by their foreign ministers."
+    )
+    assert _has(found, "Norland", "signs", "accord"), found
+    assert _has(found, "Sudria", "signs", "accord"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an agreement with content of its own is another one
+        "Norland and Sudria have agreed to create a joint fisheries board. Critics in "
+        "Varsk said the 1995 border accord had worked better.",
+        # the paragraph named the agreement before: what they agreed then is another thing
+        "The accord follows talks in May, during which Norland and Sudria agreed to set up a "
+        "joint fisheries board. Kesh welcomed the deal.",
+        # agreeing to meet makes no accord
+        "Norland and Sudria agreed to meet again in May. Kesh, which brokered the talks, said "
+        "the deal remained fragile.",
+    ],
+)
+def test_parties_who_agreed_sign_no_other_agreement(text):
+    found = _relations(text)
+    assert not any(s in ("Norland", "Sudria") and p == "signs" for (s, p, _o) in found), found
+
+
+_TRANSCRIPT = (
+    "Interview: Norland's foreign minister on fisheries\n\n"
+    "VARSK - Anna Lind became Norland's foreign minister in May. She spoke to Jan Berg of "
+    "Radio Varsk.\n\n"
+    "BERG: You fly to Oslo tomorrow. What will you discuss there?\n\n"
+    "LIND: Fish, mostly. On Friday I will meet my Sudrian counterpart, Tomas Ekberg.\n\n"
+    "BERG: And after that?\n\n"
+    "LIND: Home. The budget is waiting."
+)
+
+
+def test_a_transcript_with_the_speakers_names_in_capitals_is_an_interview():
+    # voices.py `_labelled_roles`: the asking label is the interviewer's ("you" is the
+    # interviewee), the other one answers ("I" is the interviewee)
+    found = _relations(_TRANSCRIPT)
+    assert _has(found, "Anna Lind", "meets", "Tomas Ekberg", "planned"), found
+    assert _has(found, "Anna Lind", "visits", "Oslo", "planned"), found
+    assert not _has(found, "Jan Berg", "visits", "Oslo"), found
+
+
+def test_sections_labelled_in_capitals_with_several_speakers_are_no_interview():
+    # voices.py `_labelled_roles`: more than one answering label names no single "I"
+    found = _relations(
+        _TRANSCRIPT.replace("LIND: Home.", "EKBERG: I will meet Anna Lind in Oslo. Home.")
+    )
+    assert not _has(found, "Anna Lind", "meets", "Tomas Ekberg", "planned"), found

@@ -108,6 +108,9 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
     pair = _pair(index, block, tok)
     if pair:
         return pair
+    body = _delegates_body(index, block, tok)
+    if body:  # "Ministers have adopted the declaration": the body they met for
+        return body
     if tok.lemma_.lower() in f.theme_nouns and not index.refs(block, tok):
         # "backed the appointment of X", "supports X's candidacy": X
         themes = prep_objects(tok, "of") or child_deps(tok, "poss")
@@ -305,10 +308,13 @@ def _members_of(index: ArticleIndex, block: int, tok) -> list[Ref]:
 
 def _some_of(tok) -> bool:
     """Whether members are counted or a part of them ("some members", "two lawmakers",
-    lexicon `member_quantifiers`): they do not speak for their body."""
+    lexicon `member_quantifiers`): they do not speak for their body ("the four members" are
+    all of them)."""
     words = lexicon().member_quantifiers
+    # (a number after "the" counts them all: "the four members of the union signed it")
+    whole = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
     for c in tok.children:
-        if c.dep_ == "nummod" or (c.i < tok.i and c.lower_ in words):
+        if (c.dep_ == "nummod" and not whole) or (c.i < tok.i and c.lower_ in words):
             return True
         if 0 < c.i < tok.i and f"{c.nbor(-1).lower_} {c.lower_}" in words:
             return True  # "a few members"
@@ -540,6 +546,41 @@ def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
             return _titled_pair(index, block, tok, titles)  # none when it is ambiguous
         return _named_pair(index, block, tok, wanted)
     return _named_pair(index, block, tok, wanted)
+
+
+def _delegates_body(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "The leaders have signed the declaration", "Ministers have adopted it", "the ten
+    leaders": a bare plural of frames.yaml `delegate_nouns` (nothing but a determiner or a
+    number with it) stands for the body the text named last with that noun ("Nordic Union
+    leaders meet in Varsk", "the foreign ministers of the Nordic Union"; a body of
+    `delegate_bodies`, never a country)."""
+    f = frames()
+    t = tree(tok.doc)
+    lemma = t.lemma_lower[tok.i]
+    if lemma not in f.delegate_nouns or t.tag[tok.i] != "NNS":
+        return []
+    if any(t.dep[c] not in ("det", "nummod") for c in t.kids[tok.i]):
+        return []
+    for b in range(block, -1, -1):
+        doc = index.docs[b]
+        end = tok.i if b == block else len(doc)
+        for w in reversed(doc[:end]):
+            if w.lemma_.lower() != lemma or w.tag_ != "NNS":
+                continue
+            # ("Nordic Union leaders", "leaders of the Nordic Union", "leaders of the Union's
+            # member states")
+            of = prep_objects(w, "of")
+            owners = [c for c in w.children if c.dep_ == "compound"] + of
+            owners += [p for o in of for p in child_deps(o, "poss")]
+            found = [
+                r
+                for o in owners
+                for r in index.refs(b, o, with_conj=False)
+                if any(fits(r.cluster.cls, k) for k in f.delegate_bodies)
+            ]
+            if found:
+                return found[:1]
+    return []
 
 
 def _bare_pair(tok) -> bool:

@@ -375,6 +375,9 @@ def frame_objects(
                         for r in actor_refs(index, block, theme)
                         if _brings_about(verb) or r.cluster.cls == "Plan"
                     ]
+        elif spec == "agreed":  # "X and Y agreed to set up a commission. The agreement
+            # was signed by ...": the agreement the text names next
+            out += _agreed(index, block, tok)
         elif spec == "restated":  # "Norland proposed that the navy patrol the fjords, a plan
             # Velmar welcomed": a proposed clause that names nothing (the specs before gave no
             # object) is the plan a proposal noun names next
@@ -456,6 +459,12 @@ def frame_objects(
                 holders += [t for t in anchor.subtree if t.pos_ in ("NOUN", "PROPN")]
             if frame.subject == "self" and tok.dep_ in ("dobj", "nsubjpass"):
                 holders.append(tok.head)  # "will hold the exercise in the Coral Sea"
+            if frame.subject == "self":  # "a meeting of the Council of Ministers in Lima":
+                # the parser hangs the place on the last noun of the event's "of" phrases
+                of = prep_objects(tok, "of")
+                for _ in range(3):
+                    holders += of
+                    of = [o for h in of for o in prep_objects(h, "of")]
             elif _carried_by(tok):  # "suspended the deployment of troops to X", parsed
                 holders.append(tok.head)  # with "to X" on the verb
             for holder in holders:
@@ -624,6 +633,48 @@ def _restated(index: ArticleIndex, block: int, verb) -> list[Ref]:
             or any(k.cluster == c.id for k in index.ordered[: index.mentions_before(block, verb)])
         ):
             return []  # another plan, or this one named otherwise: no guess
+        return [Ref(c, True)]
+    return []
+
+
+def _agreed(index: ArticleIndex, block: int, verb) -> list[Ref]:
+    """The agreement parties who "agreed to" do something make, as the text names it right
+    after the verb (frames.yaml `agreement_nouns`): "X and Y agreed to set up a joint
+    commission. The agreement was signed by ...". Only a to-infinitive that acts on something
+    ("agreed to meet again" makes no accord), and only the first agreement named after the
+    verb in its sentence or the next two, by a bare definite noun ("the agreement", "the
+    accord"; not "Z's accord", "the 1965 claims agreement", "the agreement of 2005") that the
+    text did not name before the verb; none when its paragraph named an agreement before the
+    verb (what they agreed then is part of that one, or another)."""
+    if not any(has_to(c) and child_deps(c, "dobj") for c in child_deps(verb, "xcomp")):
+        return []
+    n = index.mentions_before(block, verb)
+    last = index.sentence_number(index.pos(block, verb)) + 2
+    nouns = frames().agreement_nouns
+
+    def agreement(m) -> bool:
+        c = index.clusters[m.cluster] if m.cluster >= 0 else None
+        return (
+            c is not None
+            and c.cls == "Plan"
+            and index.docs[m.block][m.head].lemma_.lower() in nouns
+        )
+
+    if any(m.block == block and agreement(m) for m in index.ordered[:n]):
+        return []  # "The agreement follows a visit during which they agreed to ...": another
+    for m in index.ordered[n:]:
+        if m.sent > last:
+            break
+        if not agreement(m):
+            continue
+        c = index.clusters[m.cluster]
+        noun = index.docs[m.block][m.head]
+        if (
+            not m.definite
+            or any(k.dep_ != "det" for k in noun.children)
+            or any(k.cluster == c.id for k in index.ordered[:n])
+        ):
+            return []
         return [Ref(c, True)]
     return []
 

@@ -676,6 +676,8 @@ class Frames:
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...]  # "voted against it": what the story is about
     about_preps: frozenset[str]  # "reservations about X": what a stance is about
+    decision_nouns: dict[str, frozenset[str]]  # "welcomed the decision": its acts
+    decided_classes: tuple[str, ...]  # ... stands for the plan or force it is about
     invitation_nouns: dict[str, tuple[str, ...]]  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"

@@ -172,3 +172,44 @@ def test_a_name_written_only_before_a_class_noun_is_named_with_it(text, label, c
 def test_a_name_also_written_alone_keeps_its_own_label():
     found = _labelled("Velcom said on Monday that the Velcom summit would open in Ostrava in May.")
     assert "Velcom" in found and "Velcom summit" not in found, found
+
+
+# -- proper nouns the recognizer left unlabelled (mentions._unlabelled_names) ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cls"),
+    [
+        # the subject opening a sentence, with an apposition
+        (
+            "Drelvac, a state grid operator, has asked the regulator for more time.",
+            "Drelvac",
+            "Organization",
+        ),
+        # after a preposition of place (lexicon unlabelled_place_preps)
+        ("The convoy reached Tshembagu from Korodu late on Tuesday.", "Korodu", "City"),
+        # an acronym begins the name
+        (
+            "Velgaz, whose DK Transgaz runs the terminal, said little.",
+            "DK Transgaz",
+            "Organization",
+        ),
+    ],
+)
+def test_a_proper_noun_the_recognizer_left_unlabelled_is_a_name(text, label, cls):
+    found = _labelled(text)
+    assert found.get(label) == cls, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an English word capitalised at the start of a sentence, read as a proper noun
+        "The handover went smoothly. Frequency on the two networks has held since.",
+        # a heading's word before a colon
+        "- Explainer: what the new border regime changes for traders",
+    ],
+)
+def test_a_capitalised_common_word_is_no_name(text):
+    found = _labelled(text)
+    assert not {"Frequency", "Explainer"} & set(found), found

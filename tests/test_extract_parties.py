@@ -238,3 +238,60 @@ def test_the_members_of_a_body_counted_with_the_are_all_of_them():
         "Five members of the Nordic Union signed a fisheries accord with Sudria in Varsk last year."
     )
     assert not _has(found, "Nordic Union", "signs", "fisheries accord"), found
+
+
+def test_parties_who_agreed_to_do_something_sign_the_agreement_named_right_after():
+    # frames/objects.py `_agreed` (frames.yaml agreement_nouns; the agree frame's `agreed`)
+    found = _relations(
+        "Norland and Sudria have agreed to create a joint fisheries board for the Varsk "
+        "estuary. The accord was initialled in Lindor by their foreign ministers."
+    )
+    assert _has(found, "Norland", "signs", "accord"), found
+    assert _has(found, "Sudria", "signs", "accord"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an agreement with content of its own is another one
+        "Norland and Sudria have agreed to create a joint fisheries board. Critics in "
+        "Varsk said the 1995 border accord had worked better.",
+        # the paragraph named the agreement before: what they agreed then is another thing
+        "The accord follows talks in May, during which Norland and Sudria agreed to set up a "
+        "joint fisheries board. Kesh welcomed the deal.",
+        # agreeing to meet makes no accord
+        "Norland and Sudria agreed to meet again in May. Kesh, which brokered the talks, said "
+        "the deal remained fragile.",
+    ],
+)
+def test_parties_who_agreed_sign_no_other_agreement(text):
+    found = _relations(text)
+    assert not any(s in ("Norland", "Sudria") and p == "signs" for (s, p, _o) in found), found
+
+
+_TRANSCRIPT = (
+    "Interview: Norland's foreign minister on fisheries\n\n"
+    "VARSK - Anna Lind became Norland's foreign minister in May. She spoke to Jan Berg of "
+    "Radio Varsk.\n\n"
+    "BERG: You fly to Oslo tomorrow. What will you discuss there?\n\n"
+    "LIND: Fish, mostly. On Friday I will meet my Sudrian counterpart, Tomas Ekberg.\n\n"
+    "BERG: And after that?\n\n"
+    "LIND: Home. The budget is waiting."
+)
+
+
+def test_a_transcript_with_the_speakers_names_in_capitals_is_an_interview():
+    # voices.py `_labelled_roles`: the asking label is the interviewer's ("you" is the
+    # interviewee), the other one answers ("I" is the interviewee)
+    found = _relations(_TRANSCRIPT)
+    assert _has(found, "Anna Lind", "meets", "Tomas Ekberg", "planned"), found
+    assert _has(found, "Anna Lind", "visits", "Oslo", "planned"), found
+    assert not _has(found, "Jan Berg", "visits", "Oslo"), found
+
+
+def test_sections_labelled_in_capitals_with_several_speakers_are_no_interview():
+    # voices.py `_labelled_roles`: more than one answering label names no single "I"
+    found = _relations(
+        _TRANSCRIPT.replace("LIND: Home.", "EKBERG: I will meet Anna Lind in Oslo. Home.")
+    )
+    assert not _has(found, "Anna Lind", "meets", "Tomas Ekberg", "planned"), found

@@ -245,6 +245,7 @@ class Lexicon:
     member_quantifiers: frozenset[str]  # "some members of the council": not the council
     sending_verbs: dict[str, frozenset[str]]  # "represented by X", "has sent X": X's country
     reporting_verbs: frozenset[str]
+    country_speaker_titles: frozenset[str]  # "Norland will pay, Minister X said": Norland's
     past_markers: frozenset[str]
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name
@@ -290,6 +291,7 @@ class Lexicon:
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
     list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"
     title_place_preps: frozenset[str]  # "ambassador to X": X is named too
+    unlabelled_place_preps: frozenset[str]  # "from Korodu to Tshembagu": a place
     in_place_name_heads: frozenset[str]  # "mission": "the X Mission in Y" is also its name
     replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
@@ -602,6 +604,7 @@ class Frames:
     judging_verbs: frozenset[str]  # "suggested blaming X": a judgement, no plan
     proposing_modals: frozenset[str]  # "proposed that X should send": a proposed clause
     restating_nouns: frozenset[str]  # "proposed that X ..., an idea": the proposal's name
+    agreement_nouns: frozenset[str]  # "agreed to set up X. The agreement ...": what they agreed
     goal_nouns: frozenset[str]  # "a return to X", "an invitation to X": refusing it refuses X
     chaired_events: frozenset[str]  # "the talks were led by X": an event a chair holds
     return_nouns: frozenset[str]  # "ruled out a return": to the force of the story
@@ -674,6 +677,8 @@ class Frames:
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...]  # "voted against it": what the story is about
     about_preps: frozenset[str]  # "reservations about X": what a stance is about
+    decision_nouns: dict[str, frozenset[str]]  # "welcomed the decision": its acts
+    decided_classes: tuple[str, ...]  # ... stands for the plan or force it is about
     invitation_nouns: dict[str, tuple[str, ...]]  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"

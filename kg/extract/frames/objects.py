@@ -375,6 +375,9 @@ def frame_objects(
                         for r in actor_refs(index, block, theme)
                         if _brings_about(verb) or r.cluster.cls == "Plan"
                     ]
+        elif spec == "agreed":  # "X and Y agreed to set up a commission. The agreement
+            # was signed by ...": the agreement the text names next
+            out += _agreed(index, block, tok)
         elif spec == "restated":  # "Norland proposed that the navy patrol the fjords, a plan
             # Velmar welcomed": a proposed clause that names nothing (the specs before gave no
             # object) is the plan a proposal noun names next
@@ -538,6 +541,12 @@ def frame_objects(
                 if c is None or not _named_lately(index, block, tok, c):
                     return []  # not what "it" was last, nor a plan of another paragraph
                 return [Ref(c, True)]
+        elif spec == "decided":  # "welcomed the decision", "criticised the move": a bare
+            # act noun stands for what the last act of its kind before it was on
+            for obj in objects:
+                c = _decided(index, block, obj)
+                if c is not None:
+                    out.append(Ref(c, True))
         elif spec == "topic" and not _about_something(tok):
             # "expressed reservations", "voiced objections": nothing after the verb or its
             # noun says what about: the plan named last in its paragraph
@@ -630,6 +639,48 @@ def _restated(index: ArticleIndex, block: int, verb) -> list[Ref]:
             or any(k.cluster == c.id for k in index.ordered[: index.mentions_before(block, verb)])
         ):
             return []  # another plan, or this one named otherwise: no guess
+        return [Ref(c, True)]
+    return []
+
+
+def _agreed(index: ArticleIndex, block: int, verb) -> list[Ref]:
+    """The agreement parties who "agreed to" do something make, as the text names it right
+    after the verb (frames.yaml `agreement_nouns`): "X and Y agreed to set up a joint
+    commission. The agreement was signed by ...". Only a to-infinitive that acts on something
+    ("agreed to meet again" makes no accord), and only the first agreement named after the
+    verb in its sentence or the next two, by a bare definite noun ("the agreement", "the
+    accord"; not "Z's accord", "the 1965 claims agreement", "the agreement of 2005") that the
+    text did not name before the verb; none when its paragraph named an agreement before the
+    verb (what they agreed then is part of that one, or another)."""
+    if not any(has_to(c) and child_deps(c, "dobj") for c in child_deps(verb, "xcomp")):
+        return []
+    n = index.mentions_before(block, verb)
+    last = index.sentence_number(index.pos(block, verb)) + 2
+    nouns = frames().agreement_nouns
+
+    def agreement(m) -> bool:
+        c = index.clusters[m.cluster] if m.cluster >= 0 else None
+        return (
+            c is not None
+            and c.cls == "Plan"
+            and index.docs[m.block][m.head].lemma_.lower() in nouns
+        )
+
+    if any(m.block == block and agreement(m) for m in index.ordered[:n]):
+        return []  # "The agreement follows a visit during which they agreed to ...": another
+    for m in index.ordered[n:]:
+        if m.sent > last:
+            break
+        if not agreement(m):
+            continue
+        c = index.clusters[m.cluster]
+        noun = index.docs[m.block][m.head]
+        if (
+            not m.definite
+            or any(k.dep_ != "det" for k in noun.children)
+            or any(k.cluster == c.id for k in index.ordered[:n])
+        ):
+            return []
         return [Ref(c, True)]
     return []
 
@@ -914,6 +965,38 @@ def _last_named_lately(index: ArticleIndex, block: int, tok, classes) -> Cluster
         if any(fits(c.cls, k) for k in classes):
             return c
     return None
+
+
+def _decided(index: ArticleIndex, block: int, noun) -> Cluster | None:
+    """What a bare definite act noun (frames.yaml `decision_nouns`: "the decision", "this
+    step"; not "the decision to close the embassy", "Norland's move") stands for: the plan or
+    force the last act of its kind before it was on, a verb's object ("extended the mission",
+    "agreed to deploy a team") or the "of" phrase of a noun of the act ("approved the
+    extension of the mission")."""
+    f = frames()
+    acts = f.decision_nouns.get(noun.lemma_.lower())
+    kids = list(noun.children)
+    if (
+        not acts
+        or not kids
+        or any(k.dep_ != "det" or k.lower_ not in lexicon().definite_determiners for k in kids)
+    ):
+        return None
+    found = None
+    for b in range(block + 1):
+        doc = index.docs[b]
+        for t in doc[: noun.i] if b == block else doc:
+            if t.pos_ == "VERB" and verb_in(t, acts):
+                themes = direct_objects(t)
+            elif t.pos_ == "NOUN" and t.lemma_.lower() in acts:
+                themes = prep_objects(t, "of")
+            else:
+                continue
+            for theme in themes:
+                for r in actor_refs(index, b, theme):
+                    if any(fits(r.cluster.cls, k) for k in f.decided_classes):
+                        found = r.cluster
+    return found
 
 
 def _about_something(verb) -> bool:

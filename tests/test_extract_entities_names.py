@@ -134,3 +134,82 @@ def test_a_presidency_in_lower_case_is_a_term_not_a_body():
         "t",
     )
     assert not any("presidency" in e.label.lower() for e in st.entities), st.entities
+
+
+# -- a name written only before the class noun of its phrase (link._inside_phrases) ----------
+
+
+def _labelled(text: str) -> dict[str, str]:
+    from kg.extract.pipeline import extract
+
+    return {e.label: e.cls for e in extract(text, "t").entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cls"),
+    [
+        # the recognizer reads the name as a person's: the head noun gives the class
+        (
+            "The developers, the Tovan consortium, are in talks with two Gulf buyers.",
+            "Tovan consortium",
+            "Organization",
+        ),
+        # the label is the phrase: an exported label keeps its class noun ("Karvel" alone
+        # stays an alias of it)
+        (
+            "Sudria has not been asked, and its Karvel administration, which runs the "
+            "northern districts, did not reply.",
+            "Karvel administration",
+            "GovernmentBody",
+        ),
+    ],
+)
+def test_a_name_written_only_before_a_class_noun_is_named_with_it(text, label, cls):
+    found = _labelled(text)
+    assert found.get(label) == cls, found
+
+
+def test_a_name_also_written_alone_keeps_its_own_label():
+    found = _labelled("Velcom said on Monday that the Velcom summit would open in Ostrava in May.")
+    assert "Velcom" in found and "Velcom summit" not in found, found
+
+
+# -- proper nouns the recognizer left unlabelled (mentions._unlabelled_names) ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "cls"),
+    [
+        # the subject opening a sentence, with an apposition
+        (
+            "Drelvac, a state grid operator, has asked the regulator for more time.",
+            "Drelvac",
+            "Organization",
+        ),
+        # after a preposition of place (lexicon unlabelled_place_preps)
+        ("The convoy reached Tshembagu from Korodu late on Tuesday.", "Korodu", "City"),
+        # an acronym begins the name
+        (
+            "Velgaz, whose DK Transgaz runs the terminal, said little.",
+            "DK Transgaz",
+            "Organization",
+        ),
+    ],
+)
+def test_a_proper_noun_the_recognizer_left_unlabelled_is_a_name(text, label, cls):
+    found = _labelled(text)
+    assert found.get(label) == cls, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an English word capitalised at the start of a sentence, read as a proper noun
+        "The handover went smoothly. Frequency on the two networks has held since.",
+        # a heading's word before a colon
+        "- Explainer: what the new border regime changes for traders",
+    ],
+)
+def test_a_capitalised_common_word_is_no_name(text):
+    found = _labelled(text)
+    assert not {"Frequency", "Explainer"} & set(found), found

@@ -42,7 +42,8 @@ def _names(st) -> dict[str, set[str]]:
         ),
         (
             "The council adopted a Velmar resolution extending the patrol mission.",
-            "Velmar",
+            # named by its phrase: the name is written only before its head noun
+            "Velmar resolution",
             "resolution extending the patrol mission",
         ),
     ],

@@ -278,12 +278,12 @@ def test_being_to_do_something_is_a_plan():
 @pytest.mark.parametrize(
     "text",
     [
-        "Tomas Ekberg did not say whether Velmar would join the Andean Force.",
-        "Tomas Ekberg would not say if Velmar would be willing to join the Andean Force.",
+        "Tomas Ekberg did not say whether Norland would join the Andean Force.",
+        "Tomas Ekberg would not say if Norland would be willing to join the Andean Force.",
     ],
 )
 def test_an_embedded_question_states_nothing(text):
-    assert ("Velmar", "memberOf", "Andean Force") not in _relations(text)
+    assert ("Norland", "memberOf", "Andean Force") not in _relations(text)
 
 
 @pytest.mark.parametrize(
@@ -309,13 +309,13 @@ def test_a_negator_on_the_object_or_the_subject_denies_the_clause():
 
 
 def test_a_reported_plan_is_still_a_plan():
-    found = _relations("Tomas Ekberg said Velmar would join the Andean Force.")
-    assert found[("Velmar", "memberOf", "Andean Force")] == {"planned"}
+    found = _relations("Tomas Ekberg said Norland would join the Andean Force.")
+    assert found[("Norland", "memberOf", "Andean Force")] == {"planned"}
 
 
 def test_a_question_that_is_weighed_is_a_considered_plan():
-    found = _relations("The government is considering whether Velmar will join the Andean Force.")
-    assert found[("Velmar", "memberOf", "Andean Force")] == {"considered"}
+    found = _relations("The government is considering whether Norland will join the Andean Force.")
+    assert found[("Norland", "memberOf", "Andean Force")] == {"considered"}
 
 
 def test_a_negated_plan_that_limits_an_offer_is_a_refusal():
@@ -492,8 +492,8 @@ def test_a_denied_report_is_negated_and_a_confirmed_one_is_not():
 def test_what_is_yet_to_happen_has_not_happened():
     found = _relations("Norland has yet to send troops to the Andean Force.")
     assert found[("Norland", "contributesTo", "Andean Force")] == {"negated"}
-    found = _relations("Velmar is yet to join the Andean Force.")
-    assert found[("Velmar", "memberOf", "Andean Force")] == {"negated"}
+    found = _relations("Norland is yet to join the Andean Force.")
+    assert found[("Norland", "memberOf", "Andean Force")] == {"negated"}
 
 
 @pytest.mark.parametrize(

@@ -784,6 +784,72 @@ def test_a_title_with_no_owner_is_of_the_country_that_sends_its_holder(text, tit
     assert _has(_relations(text), title, "positionIn", owner)
 
 
+@pytest.mark.parametrize(
+    "text, title, owner",
+    [
+        (
+            "Iceland will lend two patrol boats to the coast guard, Interior Minister Kalle "
+            "Brandt said on Friday.",
+            "Interior Minister",
+            "Iceland",
+        ),
+        (
+            "Energy Minister Kalle Brandt told lawmakers that Oslo would not raise the levy.",
+            "Energy Minister",
+            "Norway",
+        ),
+        (
+            "Peru's cabinet on Tuesday approved the accord, Trade Minister Kalle Brandt "
+            "told a press briefing.",
+            "Trade Minister",
+            "Peru",
+        ),
+        (
+            "The foreign minister, Kalle Brandt, said Chile had no plans to recall its envoy.",
+            "Foreign Minister",
+            "Chile",
+        ),
+    ],
+)
+def test_a_title_with_no_owner_is_of_the_country_whose_act_its_holder_reports(text, title, owner):
+    # lexicon `country_speaker_titles`: a government's official speaks for the country
+    # the reported clause has as its subject
+    assert _has(_relations(text), title, "positionIn", owner)
+
+
+@pytest.mark.parametrize(
+    "text, title, country",
+    [
+        # a body's officer reports what its members do
+        (
+            "Iceland has offered two engineers, Executive Secretary Kalle Brandt told reporters.",
+            "Executive Secretary",
+            "Iceland",
+        ),
+        # a rank is nobody's post
+        (
+            "Iceland would welcome any partner, Brigadier Kalle Brandt said.",
+            "Brigadier",
+            "Iceland",
+        ),
+        # several countries: no one of them
+        (
+            "Iceland and Norway have sent observers, Foreign Minister Kalle Brandt said.",
+            "Foreign Minister",
+            "Iceland",
+        ),
+        # a negated report
+        (
+            "Foreign Minister Kalle Brandt did not say whether Iceland would pay.",
+            "Foreign Minister",
+            "Iceland",
+        ),
+    ],
+)
+def test_a_reported_country_owns_no_body_title_rank_or_shared_clause(text, title, country):
+    assert not _has(_relations(text), title, "positionIn", country)
+
+
 def test_a_body_led_by_a_titled_person_owns_no_title_of_its_own():
     found = _relations("The mission, which is led by Colonel Tomas Ekberg, will stay until May.")
     assert not any(p == "positionIn" for _s, p, _o in found)

@@ -108,6 +108,9 @@ def actor_refs(index: ArticleIndex, block: int, tok) -> list[Ref]:
     pair = _pair(index, block, tok)
     if pair:
         return pair
+    body = _delegates_body(index, block, tok)
+    if body:  # "Ministers have adopted the declaration": the body they met for
+        return body
     if tok.lemma_.lower() in f.theme_nouns and not index.refs(block, tok):
         # "backed the appointment of X", "supports X's candidacy": X
         themes = prep_objects(tok, "of") or child_deps(tok, "poss")
@@ -305,10 +308,13 @@ def _members_of(index: ArticleIndex, block: int, tok) -> list[Ref]:
 
 def _some_of(tok) -> bool:
     """Whether members are counted or a part of them ("some members", "two lawmakers",
-    lexicon `member_quantifiers`): they do not speak for their body."""
+    lexicon `member_quantifiers`): they do not speak for their body ("the four members" are
+    all of them)."""
     words = lexicon().member_quantifiers
+    # (a number after "the" counts them all: "the four members of the union signed it")
+    whole = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
     for c in tok.children:
-        if c.dep_ == "nummod" or (c.i < tok.i and c.lower_ in words):
+        if (c.dep_ == "nummod" and not whole) or (c.i < tok.i and c.lower_ in words):
             return True
         if 0 < c.i < tok.i and f"{c.nbor(-1).lower_} {c.lower_}" in words:
             return True  # "a few members"
@@ -517,24 +523,154 @@ def _pair(index: ArticleIndex, block: int, tok) -> list[Ref]:
     before the token."""
     f = frames()
     lemma = tok.lemma_.lower()
+    marks = f.pair_words
+    if _bare_pair(tok):  # "the talks between the two", "when the two met"
+        return _near_pair(index, block, tok, f.pair_alone, (), bare=True)
     if lemma not in f.pair_nouns or tok.tag_ not in ("NNS", "NNPS"):
         return []
     words = {c.lower_ for c in tok.children if c.dep_ in ("nummod", "det", "predet", "preconj")}
     words |= {c.lower_ for c in tok.children if c.dep_ == "poss"}
     # "both sides", "the two governments"; not "two parties" (new ones): data frames.yaml
     # `pair_words`
-    marks = f.pair_words
     if not (words & marks["alone"] or (words & marks["number"] and words & marks["definite"])):
         return []
     if any(c.dep_ == "appos" and c.i > tok.i and c.pos_ == "PROPN" for c in tok.children):
         return []  # "the two ministers, A and B": the names after it, not a pair before
     wanted = f.pair_nouns[lemma]
-    if wanted == ("Person",):
-        titles = f.pair_titles.get(lemma, (lemma,))
+    titles = f.pair_titles.get(lemma, (lemma,)) if wanted == ("Person",) else ()
+    near = _near_pair(index, block, tok, wanted, titles)
+    if near:
+        return near
+    if titles:
         if len(index.titled_before(block, tok, titles)) >= 2:
             return _titled_pair(index, block, tok, titles)  # none when it is ambiguous
         return _named_pair(index, block, tok, wanted)
     return _named_pair(index, block, tok, wanted)
+
+
+def _delegates_body(index: ArticleIndex, block: int, tok) -> list[Ref]:
+    """ "The leaders have signed the declaration", "Ministers have adopted it", "the ten
+    leaders": a bare plural of frames.yaml `delegate_nouns` (nothing but a determiner or a
+    number with it) stands for the body the text named last with that noun ("Nordic Union
+    leaders meet in Varsk", "the foreign ministers of the Nordic Union"; a body of
+    `delegate_bodies`, never a country)."""
+    f = frames()
+    t = tree(tok.doc)
+    lemma = t.lemma_lower[tok.i]
+    if lemma not in f.delegate_nouns or t.tag[tok.i] != "NNS":
+        return []
+    if any(t.dep[c] not in ("det", "nummod") for c in t.kids[tok.i]):
+        return []
+    for b in range(block, -1, -1):
+        doc = index.docs[b]
+        end = tok.i if b == block else len(doc)
+        for w in reversed(doc[:end]):
+            if w.lemma_.lower() != lemma or w.tag_ != "NNS":
+                continue
+            # ("Nordic Union leaders", "leaders of the Nordic Union", "leaders of the Union's
+            # member states")
+            of = prep_objects(w, "of")
+            owners = [c for c in w.children if c.dep_ == "compound"] + of
+            owners += [p for o in of for p in child_deps(o, "poss")]
+            found = [
+                r
+                for o in owners
+                for r in index.refs(b, o, with_conj=False)
+                if any(fits(r.cluster.cls, k) for k in f.delegate_bodies)
+            ]
+            if found:
+                return found[:1]
+    return []
+
+
+def _bare_pair(tok) -> bool:
+    """ "the two" with no noun: a number of `pair_words` that heads its own phrase, with a
+    definite determiner ("between the two", "the two met"; not "the two ministers", nor
+    "two of them")."""
+    t = tree(tok.doc)
+    marks = frames().pair_words
+    i = tok.i
+    if t.lower[i] not in marks["number"] or t.pos[i] != "NUM" or t.dep[i] == "nummod":
+        return False
+    kids = t.kids[i]
+    if any(t.dep[c] == "prep" for c in kids):
+        return False
+    return any(t.dep[c] == "det" and t.lower[c] in marks["definite"] for c in kids)
+
+
+def _near_pair(index: ArticleIndex, block: int, tok, wanted, titles, bare=False) -> list[Ref]:
+    """The two entities of the classes `wanted` (a capital as its country) a pair word
+    stands for when they are named right before it: for persons (or a `bare` "the two"), the
+    only two persons named before it in its own sentence ("X discussed it with Y when the
+    two met"); else the last two named together ("X and Y", "X and his counterpart, Y") in
+    that sentence ("relations between A and B have improved since both governments signed")
+    or, for persons, the one before ("X and Y met. The talks between the two ..."; "both
+    sides" of countries is rather the story's pair than two named in passing); else, for a
+    title (`titles`), the only two persons named in that sentence and the two before, both
+    so titled ("Norland's works minister, X, proposed it. Sudria's transport minister, Y,
+    welcomed it. The two ministers will meet"). None otherwise: the pair the story names
+    most is `_named_pair`'s."""
+    n = index.mentions_before(block, tok)
+    sent = index.sentence_number(index.pos(block, tok))
+
+    def actor(m):
+        c = index.clusters[m.cluster] if m.cluster >= 0 else None
+        if c is None:
+            return None
+        if any(fits(c.cls, w) for w in wanted):
+            return c
+        country = c.metonym_of  # a capital ("ties between Varsk and Lindor"): its country
+        if country is not None and any(fits(country.cls, w) for w in wanted):
+            return index.as_actor(Ref(c, True)).cluster
+        return None
+
+    def pair_of(found):
+        ids = list(dict.fromkeys(c.id for c in found))
+        if len(ids) != 2:
+            return []
+        return [Ref(index.clusters[i], True) for i in ids]
+
+    near = [(m, actor(m)) for m in index.ordered[max(0, n - 60) : n] if m.sent >= sent - 2]
+    near = [(m, c) for m, c in near if c is not None]
+    people = wanted == ("Person",) or bare
+    own = pair_of([c for m, c in near if m.sent == sent and c.cls == "Person"]) if people else []
+    if own:
+        return own
+    # (countries only as a pair in its own sentence: "both sides" is otherwise the story's
+    # pair, not two named in passing, nor "X, a Norwegian, urged both governments")
+    for m, c in reversed(near):
+        if m.sent < sent - (1 if people else 0):
+            break
+        partner = _partner(index.docs[m.block][m.head])
+        if partner is None:
+            continue
+        # the coordinated names of its class ("A, B and C" names no pair; "the ministers
+        # of X and Y, A and B", parsed as one list of four, names A and B)
+        group = [_partner_mention(index, m.block, w) for w in (partner, *partner.conjuncts)]
+        found = [actor(g) for g in group if g is not None]
+        same = pair_of([o for o in found if o is not None and o.cls == c.cls])
+        if same:
+            return same
+    if not titles:
+        return []
+    named = {c.id for m, c in near}
+    titled = index.titled_before(block, tok, titles)
+    return pair_of([c for m, c in near]) if len(named) == 2 and named <= titled else []
+
+
+def _partner_mention(index: ArticleIndex, block: int, partner):
+    """The mention a coordinated word names, or the name in apposition to it ("the Minister
+    of Defence, X, and her counterpart, Y": X)."""
+    for word in (partner, *child_deps(partner, "appos")):
+        found = index.mention_at(block, word)
+        # (not the title: its holder)
+        if (
+            found is not None
+            and found.cluster >= 0
+            and index.clusters[found.cluster].cls != "Position"
+        ):
+            return found
+    return None
 
 
 def _named_pair(index: ArticleIndex, block: int, tok, wanted) -> list[Ref]:

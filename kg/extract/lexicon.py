@@ -247,6 +247,7 @@ class Lexicon:
     member_quantifiers: frozenset[str]  # "some members of the council": not the council
     sending_verbs: dict[str, frozenset[str]]  # "represented by X", "has sent X": X's country
     reporting_verbs: frozenset[str]
+    country_speaker_titles: frozenset[str]  # "Norland will pay, Minister X said": Norland's
     past_markers: frozenset[str]
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name
@@ -266,6 +267,7 @@ class Lexicon:
     mission_head_ends: frozenset[str]  # words that end a name's head noun ("exercises in X")
     name_prefixes: dict[str, str]  # first word of a name -> class
     relative_pronouns: frozenset[str]
+    relative_words: frozenset[str]  # a clause with none is a contact clause ("the deal X signed")
     person_relatives: frozenset[str]  # "X, who ...": X is a person
     affiliation_preps: frozenset[str]  # "X of the Centre Party, who ...": X's clause
     plural_verb_forms: frozenset[str]  # "X of the Front, who were ...": the front's clause
@@ -291,6 +293,7 @@ class Lexicon:
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
     list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"
     title_place_preps: frozenset[str]  # "ambassador to X": X is named too
+    unlabelled_place_preps: frozenset[str]  # "from Korodu to Tshembagu": a place
     in_place_name_heads: frozenset[str]  # "mission": "the X Mission in Y" is also its name
     replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
@@ -416,6 +419,7 @@ class Frame:
     refused_as: str | None = None  # the predicate a refusal of it states ("declines")
     range: tuple[str, ...] = ()  # object classes it takes, narrower than the predicate's
     domain: tuple[str, ...] = ()  # subject classes it takes, narrower than the predicate's
+    other_range: tuple[str, ...] = ()  # object classes it leaves to another frame
     others: bool = False  # only with others: "train its own guards" states nothing
     only_refused: bool = False  # states only its refusal: "declined to attend"
     negated_as: str = "negated"  # a negated plan of it: "will not disarm X" -> refused
@@ -592,6 +596,9 @@ class Frames:
     pair_nouns: dict[str, tuple[str, ...]]  # "both sides"
     pair_lookback: int = 40  # how many mentions back "both sides" looks for "X and Y"
     pair_titles: dict[str, tuple[str, ...]]  # "the two leaders"
+    pair_alone: tuple[str, ...]  # "the two" with no noun: the classes it may stand for
+    delegate_nouns: frozenset[str]  # "the leaders signed": the body named with "leaders" last
+    delegate_bodies: tuple[str, ...]  # ... of these classes
     theme_nouns: frozenset[str]  # "the appointment of X" stands for X
     appointee_nouns: dict[str, frozenset[str]]  # "the appointment" alone: of whom its verbs name
     any_post_nouns: frozenset[str]  # ... or of whoever was given a post last
@@ -599,6 +606,7 @@ class Frames:
     judging_verbs: frozenset[str]  # "suggested blaming X": a judgement, no plan
     proposing_modals: frozenset[str]  # "proposed that X should send": a proposed clause
     restating_nouns: frozenset[str]  # "proposed that X ..., an idea": the proposal's name
+    agreement_nouns: frozenset[str]  # "agreed to set up X. The agreement ...": what they agreed
     goal_nouns: frozenset[str]  # "a return to X", "an invitation to X": refusing it refuses X
     chaired_events: frozenset[str]  # "the talks were led by X": an event a chair holds
     return_nouns: frozenset[str]  # "ruled out a return": to the force of the story
@@ -610,6 +618,7 @@ class Frames:
     reciprocals: frozenset[str]  # "met with each other"
     name_relations: dict  # "UN Mission in <X>": naming.py
     unit_relations: dict  # "the Assembly's Defence Committee"
+    member_lists: dict  # "whose members are A and B": constructions/members.py
     interview: dict[str, tuple[str, ...]]  # voices.py
     future_words: frozenset[str]  # "goes there next week": planned
     scheduled_days: frozenset[str]  # "leaves on Monday for Luanda": planned
@@ -668,6 +677,9 @@ class Frames:
     object_states: frozenset[str]  # "left X in charge": a predicate of the object
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...]  # "voted against it": what the story is about
+    about_preps: frozenset[str]  # "reservations about X": what a stance is about
+    decision_nouns: dict[str, frozenset[str]]  # "welcomed the decision": its acts
+    decided_classes: tuple[str, ...]  # ... stands for the plan or force it is about
     invitation_nouns: dict[str, tuple[str, ...]]  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"

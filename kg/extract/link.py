@@ -405,7 +405,7 @@ def _link_names(mentions: list[Mention], text: str, docs: list) -> list[Cluster]
     for members in sorted(groups.values(), key=lambda ms: mentions[ms[0]].start):
         ms = [mentions[i] for i in members]
         entry = next((entries[i] for i in members if entries[i]), None)
-        cluster = _make_cluster(len(clusters), ms, entry)
+        cluster = _make_cluster(len(clusters), ms, entry, docs)
         if cluster is None:
             continue
         for m in ms:
@@ -640,7 +640,9 @@ def _group(cls: str | None) -> str:
     return {"City": "Place", "Region": "Place", "Country": "Place"}.get(cls or "", cls or "")
 
 
-def _make_cluster(cid: int, ms: list[Mention], entry: GazetteerEntry | None) -> Cluster | None:
+def _make_cluster(
+    cid: int, ms: list[Mention], entry: GazetteerEntry | None, docs: list = ()
+) -> Cluster | None:
     gaz = gazetteer()
     if entry is not None:
         cls, label = entry.cls, entry.label
@@ -648,14 +650,17 @@ def _make_cluster(cid: int, ms: list[Mention], entry: GazetteerEntry | None) -> 
             return None
     else:
         votes: dict[str, int] = {}
+        inside = _inside_phrases(ms, docs)
         for m in ms:
-            if m.cls:
+            # a name that only modifies the head of a phrase of the entity ("the Tovan
+            # consortium" read as "Tovan", a person) votes for no class: the head names it
+            if m.cls and id(m) not in inside:
                 weight = {"PERSON": 3, "COMMON": 2}.get(m.label, 1)
                 votes[m.cls] = votes.get(m.cls, 0) + weight
         if not votes:
             return None
         cls = max(sorted(votes), key=lambda c: votes[c])
-        label = _label(ms, cls)
+        label = _label(ms, cls, inside)
     metonym = None
     if cls == "City":
         metonym = gaz.by_metonym.get(norm(label))
@@ -681,10 +686,47 @@ def _spelling(label: str, metonym: GazetteerEntry | None) -> str:
     return " ".join(w[:1] + w[1:].lower() for w in label.split())
 
 
-def _label(ms: list[Mention], cls: str) -> str:
+def _inside_phrases(ms: list[Mention], docs: list) -> set[int]:
+    """The ids (`id()`) of the name mentions of an entity that lie inside one of its
+    common-noun phrases before its head noun: "Karvel" in "its Karvel administration",
+    "Tovan" in "the Tovan consortium" (the phrase took the name as its own: link.py, "the
+    name inside the phrase is the phrase's own"). Not a name in quotes: Ortiz's "Blue
+    Horizon" policies are named "Blue Horizon"."""
+    phrases = [m for m in ms if m.label == "COMMON"]
+    if not phrases:
+        return set()
+    names = [m for m in ms if m.label not in ("COMMON", "NORP")]
+    inside = {
+        id(m)
+        for m in names
+        if not (docs and _quoted(docs[m.block], m))
+        and any(
+            p.block == m.block
+            and p.tok_start <= m.tok_start
+            and m.tok_end < p.tok_end
+            and p.text.endswith(" " + p.text.split()[-1].lower())
+            for p in phrases
+        )
+    }
+    # only when every name of it is such a modifier: a name written on its own elsewhere
+    # ("BIMSTEC ... the BIMSTEC summit") keeps its own class and label
+    return inside if names and len(inside) == len(names) else set()
+
+
+def _quoted(doc, m: Mention) -> bool:
+    """Whether a mention is written between quotes."""
+    before, after = m.tok_start - 1, m.tok_end
+    return before >= 0 and after < len(doc) and doc[before].is_quote and doc[after].is_quote
+
+
+def _label(ms: list[Mention], cls: str, inside: set[int] = frozenset()) -> str:
     if cls == "Position":
         return title_label(max((m.text for m in ms), key=len))
     names = [m for m in ms if m.label not in ("COMMON", "NORP") and not _is_acronym(m.text)]
+    if inside:
+        # written only inside its phrases ("the Velk administration"): named by the phrase,
+        # the name alone is another name of it
+        names = []
     if cls == "Person":
         names = [m for m in names if m.label == "PERSON"] or names
     if names:  # not the capitals of a dateline when the text also writes the name

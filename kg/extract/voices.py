@@ -2,9 +2,10 @@
 and in a quotation whose speaker the reporting clause names.
 
 In an article whose paragraphs open with a question or an answer mark ("Q:", "A:"; data:
-data/patterns/frames.yaml `interview`), the answers speak for the person the introduction
-names: "I" is that person, "we" the country or body of the post they hold, and "you" in a
-question is that person too. In a quotation ('"We will send troops," X said'; lexicon
+data/patterns/frames.yaml `interview`), or with the speakers' names in capitals
+("SURNAME: ..."), the answers speak for the person the introduction names: "I" is that
+person, "we" the country or body of the post they hold, and "you" in a question is that
+person too. In a quotation ('"We will send troops," X said'; lexicon
 `quote_marks`) "I" is the subject of the reporting verb and "we" that subject's country or
 body (a person's: the body of their current post). Elsewhere first-person words stay
 unresolved.
@@ -38,6 +39,39 @@ def block_roles(texts: Sequence[str], pieces_of: Sequence[int]) -> dict[int, str
         else:
             paragraph_role[paragraph] = ""
     if ANSWER not in roles.values():  # a stray "A:" is no interview
+        return _labelled_roles(texts, pieces_of, roles)
+    return roles
+
+
+def _labelled_roles(
+    texts: Sequence[str], pieces_of: Sequence[int], marked: dict[int, str]
+) -> dict[int, str]:
+    """A transcript whose paragraphs open with the speaker's name in capitals ("SURNAME:
+    ..."): the label whose paragraphs ask (most end in a question mark) is the interviewer's,
+    its paragraphs questions (with those opened by a question mark, `marked`); the one other
+    label is the interviewee's, its paragraphs answers. Nothing when more than one label
+    answers (a press conference of several speakers; "NORLAND: ..." sections of a brief)."""
+    labels: dict[int, str] = {}
+    for text, paragraph in zip(texts, pieces_of, strict=True):
+        if paragraph in labels:
+            continue
+        head, colon, _rest = text.lstrip().partition(":")
+        words = head.replace("-", " ").replace("'", " ").split()
+        if colon and 1 <= len(words) <= 4 and all(w.isalpha() and w.isupper() for w in words):
+            labels[paragraph] = head
+    asking: dict[str, list[bool]] = {}
+    for paragraph, label in labels.items():
+        body = " ".join(t for t, p in zip(texts, pieces_of, strict=True) if p == paragraph)
+        asking.setdefault(label, []).append(body.rstrip().endswith("?"))
+    answering = [k for k, asks in asking.items() if sum(asks) * 2 < len(asks)]
+    if len(answering) != 1 or len(asking[answering[0]]) < 2:
+        return {}
+    roles = dict(marked)
+    for i, paragraph in enumerate(pieces_of):
+        label = labels.get(paragraph)
+        if label is not None:
+            roles[i] = ANSWER if label == answering[0] else QUESTION
+    if QUESTION not in roles.values():
         return {}
     return roles
 

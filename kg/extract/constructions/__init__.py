@@ -20,6 +20,7 @@ from kg.extract.constructions.counterparts import counterparts
 from kg.extract.constructions.elsewhere import named_later
 from kg.extract.constructions.leadership import leadership, portfolios
 from kg.extract.constructions.lists import respectively
+from kg.extract.constructions.members import grouped, member_lists
 from kg.extract.constructions.positions import read_position
 from kg.extract.constructions.succession import succession
 from kg.extract.frames.candidates import Candidate
@@ -45,6 +46,8 @@ def construction_candidates(index: ArticleIndex, block: int, doc) -> list[Candid
             person_of(b, m, head)
     counterparts(b)
     respectively(b)
+    member_lists(b)
+    grouped(b)
     named_later(b)
     leadership(b)
     portfolios(b)

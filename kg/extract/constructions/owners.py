@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.extract.constructions.base import OWNER_CLASSES, Builder
+from kg.extract.constructions.base import OWNER_CLASSES, Builder, leader_title
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.mentions import Mention
 from kg.extract.resolve import Ref
@@ -115,7 +115,52 @@ def title_owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | Non
         sender = _sender(b, pos)  # "represented by Foreign Minister X", "has sent X"
         if sender is not None:
             return sender, ""
+        country = _reported_country(b, pos)  # "Norland will send ships, Minister X said"
+        if country is not None:
+            return country, ""
     return None, ""
+
+
+def _reported_country(b: Builder, pos: Mention) -> Ref | None:
+    """The country whose act or stand the titled person reports: the named subject (or the
+    subject's named possessor) of the clause a reporting verb of that person governs or
+    follows ("Norland will send two ships, Defence Minister X said", "Minister X told
+    reporters that Norvik would not pay", "Norland's cabinet approved it, Finance Minister X
+    told a news conference"). Only a title of a state's government (lexicon
+    `country_speaker_titles`, no rank, no leader title of a body: "Norland has offered officers,
+    Executive Secretary X said" is the bloc's officer); not a subject of several countries,
+    nor a negated reporting verb."""
+    doc, lex = b.doc, lexicon()
+    words = norm(pos.text).split()
+    if not words or words[-1] not in lex.country_speaker_titles:
+        return None
+    if leader_title(pos.text):
+        return None
+    name = doc[pos.head]
+    while name.dep_ == "compound" and name.head.i != name.i:
+        name = name.head
+    if name.dep_ == "appos" and name.head.dep_ == "nsubj":
+        name = name.head  # "the foreign minister, X, said"
+    verb = name.head
+    if name.dep_ != "nsubj" or verb.lemma_.lower() not in lex.reporting_verbs:
+        return None
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if verb.dep_ in ("ccomp", "parataxis", "conj") and verb.head.i < verb.i:
+        clauses.append(verb.head)  # "Norland will send ships, X said"
+    for clause in clauses:
+        for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if any(c.dep_ == "conj" for c in subj.children):
+                continue  # "Norland and Sudria have offered officers"
+            for tok in (subj, *(c for c in subj.children if c.dep_ == "poss")):
+                if tok.pos_ == "PRON" or not tok.text[:1].isupper():
+                    continue  # a pronoun's or a description's country is not read here
+                for r in b.index.refs(b.block, tok, with_conj=False):
+                    actor = b.index.as_actor(r)
+                    if actor.cluster.cls == "Country":
+                        return actor
+    return None
 
 
 def _sender(b: Builder, pos: Mention) -> Ref | None:

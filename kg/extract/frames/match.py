@@ -532,6 +532,10 @@ def _emit(
         ]
     if frame.range:  # "keep troops in the mission", not "keep police in a country"
         objects_ = [o for o in objects_ if any(fits(o.cluster.cls, c) for c in frame.range)]
+    if frame.other_range:  # "joined the bank" (works for it), not "joined the party"
+        objects_ = [
+            o for o in objects_ if not any(fits(o.cluster.cls, c) for c in frame.other_range)
+        ]
     if frame.domain:  # "the minister is in Lima", not "the headquarters is in Lima"
         subjects_ = [s for s in subjects_ if any(fits(s.cluster.cls, c) for c in frame.domain)]
     if (

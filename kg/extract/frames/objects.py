@@ -6,6 +6,7 @@ verb of naming calls its object)."""
 from __future__ import annotations
 
 from kg.extract.actors import actor_refs
+from kg.extract.clusters import Cluster
 from kg.extract.frames.nouns import by_maker_verb
 from kg.extract.lexicon import Frame, frames, lexicon
 from kg.extract.resolve import ArticleIndex, Ref
@@ -374,6 +375,9 @@ def frame_objects(
                         for r in actor_refs(index, block, theme)
                         if _brings_about(verb) or r.cluster.cls == "Plan"
                     ]
+        elif spec == "agreed":  # "X and Y agreed to set up a commission. The agreement
+            # was signed by ...": the agreement the text names next
+            out += _agreed(index, block, tok)
         elif spec == "restated":  # "Norland proposed that the navy patrol the fjords, a plan
             # Velmar welcomed": a proposed clause that names nothing (the specs before gave no
             # object) is the plan a proposal noun names next
@@ -455,6 +459,12 @@ def frame_objects(
                 holders += [t for t in anchor.subtree if t.pos_ in ("NOUN", "PROPN")]
             if frame.subject == "self" and tok.dep_ in ("dobj", "nsubjpass"):
                 holders.append(tok.head)  # "will hold the exercise in the Coral Sea"
+            if frame.subject == "self":  # "a meeting of the Council of Ministers in Lima":
+                # the parser hangs the place on the last noun of the event's "of" phrases
+                of = prep_objects(tok, "of")
+                for _ in range(3):
+                    holders += of
+                    of = [o for h in of for o in prep_objects(h, "of")]
             elif _carried_by(tok):  # "suspended the deployment of troops to X", parsed
                 holders.append(tok.head)  # with "to X" on the verb
             for holder in holders:
@@ -531,6 +541,18 @@ def frame_objects(
                 if c is None or not _named_lately(index, block, tok, c):
                     return []  # not what "it" was last, nor a plan of another paragraph
                 return [Ref(c, True)]
+        elif spec == "decided":  # "welcomed the decision", "criticised the move": a bare
+            # act noun stands for what the last act of its kind before it was on
+            for obj in objects:
+                c = _decided(index, block, obj)
+                if c is not None:
+                    out.append(Ref(c, True))
+        elif spec == "topic" and not _about_something(tok):
+            # "expressed reservations", "voiced objections": nothing after the verb or its
+            # noun says what about: the plan named last in its paragraph
+            c = _last_named_lately(index, block, tok, frames().topic_classes)
+            if c is not None:
+                out.append(Ref(c, True))
         elif (
             spec == "implicit"
             and not out
@@ -617,6 +639,48 @@ def _restated(index: ArticleIndex, block: int, verb) -> list[Ref]:
             or any(k.cluster == c.id for k in index.ordered[: index.mentions_before(block, verb)])
         ):
             return []  # another plan, or this one named otherwise: no guess
+        return [Ref(c, True)]
+    return []
+
+
+def _agreed(index: ArticleIndex, block: int, verb) -> list[Ref]:
+    """The agreement parties who "agreed to" do something make, as the text names it right
+    after the verb (frames.yaml `agreement_nouns`): "X and Y agreed to set up a joint
+    commission. The agreement was signed by ...". Only a to-infinitive that acts on something
+    ("agreed to meet again" makes no accord), and only the first agreement named after the
+    verb in its sentence or the next two, by a bare definite noun ("the agreement", "the
+    accord"; not "Z's accord", "the 1965 claims agreement", "the agreement of 2005") that the
+    text did not name before the verb; none when its paragraph named an agreement before the
+    verb (what they agreed then is part of that one, or another)."""
+    if not any(has_to(c) and child_deps(c, "dobj") for c in child_deps(verb, "xcomp")):
+        return []
+    n = index.mentions_before(block, verb)
+    last = index.sentence_number(index.pos(block, verb)) + 2
+    nouns = frames().agreement_nouns
+
+    def agreement(m) -> bool:
+        c = index.clusters[m.cluster] if m.cluster >= 0 else None
+        return (
+            c is not None
+            and c.cls == "Plan"
+            and index.docs[m.block][m.head].lemma_.lower() in nouns
+        )
+
+    if any(m.block == block and agreement(m) for m in index.ordered[:n]):
+        return []  # "The agreement follows a visit during which they agreed to ...": another
+    for m in index.ordered[n:]:
+        if m.sent > last:
+            break
+        if not agreement(m):
+            continue
+        c = index.clusters[m.cluster]
+        noun = index.docs[m.block][m.head]
+        if (
+            not m.definite
+            or any(k.dep_ != "det" for k in noun.children)
+            or any(k.cluster == c.id for k in index.ordered[:n])
+        ):
+            return []
         return [Ref(c, True)]
     return []
 
@@ -888,6 +952,62 @@ def _named_lately(index: ArticleIndex, block: int, tok, cluster) -> bool:
         if m.cluster == cluster.id:
             return True
     return False
+
+
+def _last_named_lately(index: ArticleIndex, block: int, tok, classes) -> Cluster | None:
+    """The entity of `classes` named last before the token in its paragraph (or, when the
+    token's sentence opens its paragraph, in the paragraph just before: `_named_lately`)."""
+    opens = tok.sent.start == 0
+    for m in reversed(index.ordered[: index.mentions_before(block, tok)]):
+        if m.block != block and not (opens and m.block == block - 1):
+            return None
+        c = index.clusters[m.cluster]
+        if any(fits(c.cls, k) for k in classes):
+            return c
+    return None
+
+
+def _decided(index: ArticleIndex, block: int, noun) -> Cluster | None:
+    """What a bare definite act noun (frames.yaml `decision_nouns`: "the decision", "this
+    step"; not "the decision to close the embassy", "Norland's move") stands for: the plan or
+    force the last act of its kind before it was on, a verb's object ("extended the mission",
+    "agreed to deploy a team") or the "of" phrase of a noun of the act ("approved the
+    extension of the mission")."""
+    f = frames()
+    acts = f.decision_nouns.get(noun.lemma_.lower())
+    kids = list(noun.children)
+    if (
+        not acts
+        or not kids
+        or any(k.dep_ != "det" or k.lower_ not in lexicon().definite_determiners for k in kids)
+    ):
+        return None
+    found = None
+    for b in range(block + 1):
+        doc = index.docs[b]
+        for t in doc[: noun.i] if b == block else doc:
+            if t.pos_ == "VERB" and verb_in(t, acts):
+                themes = direct_objects(t)
+            elif t.pos_ == "NOUN" and t.lemma_.lower() in acts:
+                themes = prep_objects(t, "of")
+            else:
+                continue
+            for theme in themes:
+                for r in actor_refs(index, b, theme):
+                    if any(fits(r.cluster.cls, k) for k in f.decided_classes):
+                        found = r.cluster
+    return found
+
+
+def _about_something(verb) -> bool:
+    """Whether the verb or its direct object has a phrase that says what the stance is about
+    (frames.yaml `about_preps`: "expressed reservations about the cost")."""
+    about = frames().about_preps
+    return any(
+        prep.lower_ in about
+        for w in (verb, *direct_objects(verb))
+        for prep in child_deps(w, "prep")
+    )
 
 
 def _names_nothing(tok, words: list[str]) -> bool:

@@ -454,7 +454,11 @@ def _direct_objects(verb) -> list:
             # "The group is co-chaired by X": the parser hung the subject on the auxiliary
             found = [s for aux in child_deps(verb, "auxpass") for s in child_deps(aux, "nsubj")]
         return found
-    found = _before_a_break(child_deps(verb, "dobj")) or _compound_read_as_clause(verb)
+    found = (
+        _before_a_break(child_deps(verb, "dobj"))
+        or _compound_read_as_clause(verb)
+        or _contact_antecedent(verb)
+    )
     particle = particle_object_prep(verb)
     if particle is not None:  # "swore in X (and the colonel Y)": X, read before Y
         found = child_deps(particle, "pobj") + found
@@ -464,6 +468,33 @@ def _direct_objects(verb) -> list:
         for comp in child_deps(verb, "ccomp", "xcomp"):
             found += child_deps(comp, "nsubj")
     return found
+
+
+def _contact_antecedent(verb) -> list:
+    """ "the agreement the two presidents signed last year", "the accord it signed with
+    Sudria": a relative clause with no relative word, right after the noun it is on, whose
+    verb has a subject and no object of its own, acts on that noun (not "the city she flew
+    to", whose preposition has lost its object; not a noun in apposition, "opening a post
+    in the north, a plan X supports", whose plan is the clause before)."""
+    t = tree(verb.doc)
+    i = verb.i
+    if t.dep[i] != "relcl":
+        return []
+    head = verb.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.i > i or verb.left_edge.i != head.i + 1:
+        return []
+    if head.dep_ == "appos":  # "..., a plan X supports": what it restates, not the noun
+        return []
+    kids = t.kids[i]
+    relative = lexicon().relative_words
+    if not any(t.dep[c] == "nsubj" for c in kids) or any(
+        t.dep[c] in ("dobj", "ccomp", "xcomp", "dative", "attr", "oprd")
+        or t.lower[c] in relative
+        or (t.dep[c] == "prep" and not t.kids[c])
+        for c in kids
+    ):
+        return []
+    return [head]
 
 
 def _before_a_break(objects: list) -> list:

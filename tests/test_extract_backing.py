@@ -352,6 +352,11 @@ def test_reservations_or_objections_stated_oppose_the_plan(text):
     [
         # what they are about is named, and it is not the plan
         "Sudria tabled the Orlen Canal plan on Tuesday. Velmar raised objections about the cost.",
+        # ... in a phrase of more than one word (review AF1)
+        "Sudria tabled the Orlen Canal plan on Tuesday. Velmar expressed reservations with"
+        " regard to the cost.",
+        "Sudria tabled the Orlen Canal plan on Tuesday. Velmar raised objections because of"
+        " the cost.",
         # the plan was named two paragraphs before
         "Sudria tabled the Orlen Canal plan on Tuesday.\n\nThe lagoon is shallow.\n\nVelmar"
         " expressed reservations.",

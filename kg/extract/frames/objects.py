@@ -1016,13 +1016,15 @@ def _decided(index: ArticleIndex, block: int, noun) -> Cluster | None:
 
 def _about_something(verb) -> bool:
     """Whether the verb or its direct object has a phrase that says what the stance is about
-    (frames.yaml `about_preps`: "expressed reservations about the cost")."""
+    (frames.yaml `about_preps`, one word or more: "expressed reservations about the cost",
+    "with regard to the cost", "because of the cost")."""
     about = frames().about_preps
-    return any(
-        prep.lower_ in about
-        for w in (verb, *direct_objects(verb))
-        for prep in child_deps(w, "prep")
-    )
+    for w in (verb, *direct_objects(verb)):
+        for prep in child_deps(w, "prep"):
+            words = " ".join(t.lower_ for t in prep.subtree) + " "
+            if any(words.startswith(f"{entry} ") for entry in about):
+                return True
+    return False
 
 
 def _names_nothing(tok, words: list[str]) -> bool:

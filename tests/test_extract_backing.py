@@ -352,6 +352,11 @@ def test_reservations_or_objections_stated_oppose_the_plan(text):
     [
         # what they are about is named, and it is not the plan
         "Sudria tabled the Orlen Canal plan on Tuesday. Velmar raised objections about the cost.",
+        # ... in a phrase of more than one word (review AF1)
+        "Sudria tabled the Orlen Canal plan on Tuesday. Velmar expressed reservations with"
+        " regard to the cost.",
+        "Sudria tabled the Orlen Canal plan on Tuesday. Velmar raised objections because of"
+        " the cost.",
         # the plan was named two paragraphs before
         "Sudria tabled the Orlen Canal plan on Tuesday.\n\nThe lagoon is shallow.\n\nVelmar"
         " expressed reservations.",
@@ -360,3 +365,51 @@ def test_reservations_or_objections_stated_oppose_the_plan(text):
 def test_reservations_about_something_else_oppose_no_plan(text):
     found = _relations(text)
     assert not any(p == "opposes" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "predicate", "what"),
+    [
+        # a bare act noun stands for what the last act of its kind was on (frames.yaml
+        # `decision_nouns`), in a paragraph of its own too
+        (
+            "The Velmar Council on Monday extended the Coastal Patrol Mission for a year.\n\n"
+            "Norland welcomed the decision.",
+            "Norland",
+            "supports",
+            "Coastal Patrol Mission",
+        ),
+        (
+            "Norland and Sudria signed the Tansy Accord on Friday. The Velmar Union welcomed the"
+            " signing.",
+            "Velmar Union",
+            "supports",
+            "Tansy Accord",
+        ),
+        (
+            "The Velmar Council on Monday extended the Coastal Patrol Mission for a year. Norland"
+            " criticised the move.",
+            "Norland",
+            "opposes",
+            "Coastal Patrol Mission",
+        ),
+    ],
+)
+def test_welcoming_the_decision_backs_what_it_was_on(text, who, predicate, what):
+    found = _relations(text)
+    assert _has(found, who, predicate, what, "asserted"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the noun says what it is about: no act before stands for it
+        "The Velmar Council extended the Coastal Patrol Mission. Norland welcomed the decision"
+        " to close the embassy.",
+        # no act of its kind before it
+        "The Coastal Patrol Mission met on Monday. Norland welcomed the decision.",
+    ],
+)
+def test_a_decision_with_a_content_or_no_act_before_backs_nothing(text):
+    found = _relations(text)
+    assert not any(p == "supports" for _s, p, _o in found), found

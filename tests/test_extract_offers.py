@@ -416,3 +416,67 @@ def test_money_with_no_recipient_goes_to_the_story_s_project():
 def test_money_for_something_else_or_with_no_project_goes_to_no_project(text):
     found = _relations(text)
     assert not any(p == "contributesTo" for _, p, _ in found), found
+
+
+# -- round 20: a verb after an aside, read as a participle on the noun before it --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "predicate", "receiver"),
+    [
+        (
+            "Talks on the Lisk river dispute resumed in March. Brazil, which brokered an earlier "
+            "accord, offered to host a third round of talks, its ambassador said.",
+            "Brazil",
+            "hosts",
+            "Talks on the Lisk river dispute",
+        ),
+        (
+            "The Lisk Water Programme will supply three towns. Japan, which funded an earlier "
+            "dam on the river, offered to finance the programme, its ambassador told reporters.",
+            "Japan",
+            "contributesTo",
+            "Lisk Water Programme",
+        ),
+    ],
+)
+def test_a_verb_after_a_relative_clause_is_the_verb_of_the_reported_clause(
+    text, giver, predicate, receiver
+):
+    # syntax/repair.py _verb_after_an_aside: the parser reads "offered" as a participle on
+    # the subject of "said"
+    found = _relations(text)
+    assert _has(found, giver, predicate, receiver, "offered"), found
+
+
+# -- round 20: a country's own navy is no force others give to or turn down --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "refuser", "navy"),
+    [
+        # lexicon force_prefixes: "the Royal Norwegian Navy" is Norway's
+        (
+            "Germany offered to send a frigate to Coral Watch, NATO's cable patrol in the Baltic "
+            "Sea. Sweden's defence minister told reporters the Royal Swedish Navy had to keep its "
+            "corvettes at home. Finland declined to offer a ship as well.",
+            "Finland",
+            "Royal Swedish Navy",
+        ),
+    ],
+)
+def test_a_vessel_turned_down_is_not_turned_down_to_a_countrys_own_navy(text, refuser, navy):
+    # resolve.py _national (salient_force)
+    found = _relations(text)
+    assert not _has(found, refuser, "declines", navy), found
+
+
+def test_the_force_is_the_one_countries_join_not_a_countrys_own_quoted_since():
+    # lexicon shared_force_words (resolve.py _antecedent)
+    found = _relations(
+        "Norway has pledged a logistics company to the Northern Land Forces, according to a "
+        "statement from the Swedish Armed Forces. The United States ruled out joining the "
+        "force, a spokesperson said."
+    )
+    assert _has(found, "United States", "declines", "Northern Land Forces", "refused"), found
+    assert not _has(found, "United States", "declines", "Swedish Armed Forces"), found

@@ -72,6 +72,11 @@ def test_former_members_listed_are_members_no_longer():
         "no minister.",
         # "groups" with no body before it
         "Armed groups Norway and Sweden both condemned attacked the convoy.",
+        # "groups" as a noun (review AF5)
+        "The Kessel Patrol Force fought armed groups, Norway and Sweden said on Monday.",
+        "The Kessel Union met civil society groups, Norway and Sweden reported.",
+        # members only to be (review AF5)
+        "Norway and Sweden, the Kessel Union's candidate members, sent observers.",
     ],
 )
 def test_no_membership_without_a_list_and_a_body(text):
@@ -195,3 +200,62 @@ def test_an_event_is_where_it_is_held_opens_or_resumes(text, event, place, modal
 def test_an_event_that_ends_in_no_place_is_located_nowhere():
     found = _relations("The Tarnow talks ended in failure.")
     assert not any(p == "locatedIn" for _s, p, _o in found)
+
+
+@pytest.mark.parametrize(
+    "text, event, place",
+    [
+        # the event named after "for"
+        (
+            "Coral leaders are meeting in Riga this week for the fifth summit of the Kessel "
+            "League, the first held in the Baltics.",
+            "fifth summit",
+            "Riga",
+        ),
+        # the place a clause of "where" is on
+        (
+            "Greetings from Tallinn, where delegates of the Kessel Board meet this morning for "
+            "the Kessel trade conference. It opens at ten.",
+            "Kessel trade conference",
+            "Tallinn",
+        ),
+        # the article's opening: the gathering the article names most
+        (
+            "Kessel ministers meet in Riga today. The Kessel summit began with a speech by the "
+            "chair. The summit ended late.",
+            "Kessel summit",
+            "Riga",
+        ),
+    ],
+)
+def test_an_event_is_where_its_participants_gather(text, event, place):
+    assert _has(_relations(text), event, "locatedIn", place, "asserted")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two who meet each other hold a meeting of their own
+        "Mira Solvang met Tomas Ekberg in Riga. The Kessel summit ended late.",
+        # past the opening, a gathering named nowhere is no other event's place
+        "The Kessel summit opened with a speech. The chair spoke first. In other news, the "
+        "trade ministers met in Riga on Friday. The summit ended late.",
+    ],
+)
+def test_a_gathering_places_no_other_event(text):
+    found = _relations(text)
+    assert not any(p == "locatedIn" and o == "Riga" for _s, p, o in found), found
+
+
+def test_members_a_body_wants_to_admit_are_not_members_yet():
+    found = _relations("The Kessel Union wants to admit two new members, Norway and Sweden.")
+    assert not _has(found, "Norway", "memberOf", "Kessel Union", "asserted"), found
+
+
+def test_an_event_placed_on_its_verb_takes_no_place_from_its_of_phrases():
+    # review AF6: "in northern Togo" is where the groups are
+    found = _relations(
+        "Mira Solvang chaired a meeting of the heads of the armed groups in northern Togo at "
+        "a hotel in Accra."
+    )
+    assert not any(p == "locatedIn" and o == "Togo" for _s, p, o in found), found

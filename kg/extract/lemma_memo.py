@@ -67,4 +67,25 @@ def install(nlp: Language, name: str = "lemmatizer") -> bool:
         return False
     nlp.replace_pipe(name, "kg_lemma_memo")
     nlp.get_pipe(name).use(lemmatizer)
+    global _WORDS
+    try:
+        index = lemmatizer.lookups.get_table("lemma_index")
+        _WORDS = frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, ()))
+    except (KeyError, AttributeError):  # no index of words: none known
+        _WORDS = frozenset()
     return True
+
+
+_WORDS: frozenset[str] = frozenset()
+
+
+def english_word(word: str) -> bool:
+    """Whether a lower-case word (or its singular, its stem before "-ing") is one of the
+    English words of the rule lemmatizer's index ("service", "sectors", "arriving"): a
+    common word, whatever its case. False when the pipeline has no such index."""
+    if word in _WORDS:
+        return True
+    stems = [word[:-1], word[:-2]] if word.endswith("s") else []
+    if word.endswith("ing"):
+        stems += [word[:-3], word[:-3] + "e"]
+    return any(s in _WORDS for s in stems if s)

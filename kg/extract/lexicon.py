@@ -234,6 +234,8 @@ class Lexicon:
     generic_position_words: frozenset[str]
     head_classes: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     force_nouns: tuple[str, ...]
+    force_prefixes: frozenset[str]  # "the Royal Norwegian Navy": a word before the owner
+    shared_force_words: frozenset[str]  # "the force": never a country's own force
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
     body_nouns: dict[str, tuple[str, ...]]  # "her movement": the body of her post
@@ -294,6 +296,7 @@ class Lexicon:
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
     list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"
     title_place_preps: frozenset[str]  # "ambassador to X": X is named too
+    unlabelled_place_preps: frozenset[str]  # "from Korodu to Tshembagu": a place
     in_place_name_heads: frozenset[str]  # "mission": "the X Mission in Y" is also its name
     replacement_preps: frozenset[str]  # "of", "for": the predecessor's preposition
     person_nouns: frozenset[str]  # "her predecessor, X": X is a person
@@ -619,6 +622,7 @@ class Frames:
     name_relations: dict  # "UN Mission in <X>": naming.py
     unit_relations: dict  # "the Assembly's Defence Committee"
     member_lists: dict  # "whose members are A and B": constructions/members.py
+    venues: dict  # "leaders meet in Lima for the summit": constructions/venues.py
     interview: dict[str, tuple[str, ...]]  # voices.py
     future_words: frozenset[str]  # "goes there next week": planned
     scheduled_days: frozenset[str]  # "leaves on Monday for Luanda": planned
@@ -678,6 +682,8 @@ class Frames:
     object_control_verbs: frozenset[str]  # "persuaded X to send": X sends
     topic_classes: tuple[str, ...]  # "voted against it": what the story is about
     about_preps: frozenset[str]  # "reservations about X": what a stance is about
+    decision_nouns: dict[str, frozenset[str]]  # "welcomed the decision": its acts
+    decided_classes: tuple[str, ...]  # ... stands for the plan or force it is about
     invitation_nouns: dict[str, tuple[str, ...]]  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"

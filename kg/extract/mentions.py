@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from kg.extract.common_nouns import common_mentions, gerund_plans
 from kg.extract.doc_memo import sentence, span_text
+from kg.extract.lemma_memo import english_word
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.phrases.titles import is_honorific, title_data
 from kg.extract.syntax.tree import tree
@@ -205,6 +206,26 @@ def _place_noun_end(doc, ent) -> int | None:
     return None
 
 
+def _misread_place(doc, ent) -> bool:
+    """A name the recognizer read as a product or a nationality that is a place: proper
+    nouns in title case, right after a preposition of place (lexicon
+    `unlabelled_place_preps`, "the" between), and no nationality or name the gazetteer
+    knows."""
+    if not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in ent):
+        return False
+    if len(ent) == 1 and english_word(ent[0].lower_):
+        return False  # "in Bengali": a language, a nationality the lemmatizer knows
+    if ent.end < len(doc) and (doc[ent.end].pos_ in ("PROPN", "NOUN") or doc[ent.end].text == "-"):
+        return False  # "the Velmari State", "Soviet-era": it qualifies what follows
+    k = ent.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 0 or doc[k].lower_ not in lexicon().unlabelled_place_preps:
+        return False
+    key = norm(ent.text)
+    return key not in gazetteer().by_demonym and key not in gazetteer().by_name
+
+
 def _title_place(doc, ent) -> list | None:
     """The country at the end of a title after "to" or "in" ("ambassador to Norland",
     "envoy in Velmar"; lexicon `title_place_preps`), when the gazetteer knows it as one."""
@@ -324,8 +345,13 @@ def find_mentions(
             place_end = _place_noun_end(doc, ent)
             if place_end and all(t.is_alpha and t.is_title for t in ent):
                 add([*ent, *doc[ent.end : place_end]], "LOC", "Region")
+            elif _misread_place(doc, ent):  # "along the shore at Velmoa"
+                add(list(ent), "GPE")
             continue
         if ent.label_ not in NAME_LABELS:
+            continue
+        if ent.label_ == "NORP" and not _place_noun_end(doc, ent) and _misread_place(doc, ent):
+            add(list(ent), "GPE")  # "a training centre in Orvaluk" read as a nationality
             continue
         if (
             ent.label_ == "POSITION"
@@ -392,12 +418,117 @@ def find_mentions(
             heads = [head_class([c.lemma_]) or head_class([c.text]) for c in described]
             add([tok], "ORG", next((h for h in heads if h), None) or "Organization")
 
+    # proper nouns the recognizer left unlabelled ("Drelvac, a state grid operator", "the
+    # road from Korodu to Tshembagu"): a name, a place after a place's preposition
+    for tokens, label in _unlabelled_names(doc, ents, taken):
+        add(tokens, label)
+
     common_mentions(doc, taken, out, add)
     gerund_plans(doc, taken, out, add)
     return out
 
 
 _PLACE_CLASSES = ("Country", "City", "Region")
+
+
+def _unlabelled_names(doc, ents, taken: set[int]) -> list[tuple[list, str]]:
+    """Runs of title-case proper nouns that no entity of the recognizer covers (and no
+    mention yet), each a name: "GPE" after a preposition of place (lexicon
+    `unlabelled_place_preps`: "from Korodu to Tshembagu"), else "ORG"."""
+    pos = tree(doc).pos
+    covered = {k for e in ents for k in range(e.start, e.end)}
+    free = [k for k, p in enumerate(pos) if p == "PROPN" and k not in taken and k not in covered]
+    out = []
+    n, done = len(doc), -1
+    for i in free:
+        if i <= done:
+            continue
+        j = i
+        while j < n and pos[j] == "PROPN" and j not in taken and _unlabelled_word(doc[j]):
+            j += 1
+        done = j
+        if j == i:
+            continue
+        if i > 0 and i - 1 not in taken and _acronym_word(doc[i - 1]):
+            i -= 1  # "DK Transgaz": an acronym begins the name
+        if (j - i > 1 or not english_word(doc[i].lower_)) and _a_name_alone(doc, i, j):
+            before = doc[i - 1].lower_ if i > 0 else ""
+            label = "GPE" if before in lexicon().unlabelled_place_preps else "ORG"
+            out.append((list(doc[i:j]), label))
+    return out
+
+
+def _a_name_alone(doc, i: int, j: int) -> bool:
+    """Whether the words i..j name a thing of their own, not a piece of a longer name or
+    title the recognizer cut ("of the Republic", "Minister of Foreign Affairs"): no word a
+    title's or a body's word, a month's or a day's, no name or title right before it, nor a
+    joining word and a title-case word after it."""
+    if j - i > 3 or any(t.lower_ in _common_name_words() for t in doc[i:j]):
+        return False
+    if i > 0 and doc[i - 1].text in _MARKS:
+        return False  # "- Explainer:", "(Laughs)", the second half of "Solvang-Berg"
+    if j < len(doc) and (doc[j].text in (":", "-") or doc[j].ent_type_):
+        return False  # "Blue Party" (its second word labelled), "Indo-Pacific"
+    k = i - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k > 0 and doc[k].lower_ in _JOINERS:
+        k -= 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k >= 0 and (doc[k].ent_type_ or doc[k].is_title):
+            return False
+    if i > 0 and (doc[i - 1].ent_type_ or (doc[i - 1].is_title and not doc[i - 1].is_sent_start)):
+        return False
+    after = j + 1 if j + 1 < len(doc) and doc[j + 1].lower_ == "the" else j
+    if (
+        j < len(doc)
+        and doc[j].lower_ in _JOINERS
+        and after + 1 < len(doc)
+        and doc[after + 1].is_title
+    ):
+        return False
+    if i == 0 or doc[i].is_sent_start:
+        # a word opening a sentence is capitalised anyway: a name only as its subject
+        # ("Drelvac, a state grid operator, has asked for time"), not a heading's word
+        # ("Correction:", "Handover.")
+        return doc[j - 1].dep_ in ("nsubj", "nsubjpass") and (j >= len(doc) or doc[j].text != ":")
+    return True
+
+
+_JOINERS = ("of", "and", "for", "on", "to", "in", "de", "del")
+_MARKS = ("-", "–", "—", "(", "[", "•", "*", "/")
+
+
+@cache
+def _common_name_words() -> frozenset[str]:
+    """Title words and the head words of bodies, forces, plans and events (titles.yaml,
+    lexicon `head_classes`), months and days: capitalised inside names or anyway, never a
+    name alone."""
+    data = title_data()
+    words = set(data.role_nouns | data.domains | data.modifiers | data.name_heads)
+    words |= data.small_words | data.role_plurals | data.not_complements
+    for w in lexicon().head_classes:
+        words.update(w.split())
+    return frozenset(words)
+
+
+def _acronym_word(tok) -> bool:
+    return (
+        tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_upper and tok.is_alpha and len(tok) > 1
+    )
+
+
+def _unlabelled_word(tok) -> bool:
+    """A word of a name the recognizer did not label: title case, letters only, no entity
+    of any kind (a date, a number) on it, no honorific."""
+    return (
+        not tok.ent_type_
+        and tok.is_alpha
+        and tok.text[:1].isupper()
+        and not tok.is_upper
+        and not is_honorific(tok)
+    )
 
 
 @cache

@@ -704,6 +704,14 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         i = bisect.bisect_left(indexes, before) - 1
         return indexes[i] if i >= 0 else -1
 
+    def _last_shared(self, indexes: list[int], before: int) -> int:
+        """The last of `indexes` (sorted) below `before` that is no country's own force, or
+        -1."""
+        i = bisect.bisect_left(indexes, before) - 1
+        while i >= 0 and self._national(indexes[i]):
+            i -= 1
+        return indexes[i] if i >= 0 else -1
+
     def mentions_before(self, block: int, tok) -> int:
         """How many mentions start before the token: `ordered[:n]` are those named before it."""
         return self._before(block, tok)
@@ -713,6 +721,19 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         (see `_topic`)."""
         n = self._before(block, tok)
         k = self._topic(sorted(k for c in classes for k in self._of_class.get(c, []) if k < n))
+        return self.clusters[self.ordered[k].cluster] if k >= 0 else None
+
+    def main_topic(self, classes, keep=None) -> Cluster | None:
+        """Of the entities of `classes` the whole article names (those `keep` keeps), the
+        one it is about (see `_topic`)."""
+        k = self._topic(
+            sorted(
+                k
+                for c in classes
+                for k in self._of_class.get(c, [])
+                if keep is None or keep(self.clusters[self.ordered[k].cluster])
+            )
+        )
         return self.clusters[self.ordered[k].cluster] if k >= 0 else None
 
     def titled_before(self, block: int, tok, words) -> set[int]:
@@ -775,18 +796,18 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         that has not (with `named`, only such a one: "the brigade")."""
         pos = self.pos(block, tok)
         n = bisect.bisect_left(self._starts, pos)
-        k = max((self._last(self._of_class.get(c, []), n) for c in classes), default=-1)
+        # "the force", "the mission": a multinational one, never a country's own force
+        # ("the Norlandic Defence Forces" quoted last; lexicon `shared_force_words`)
+        shared = word in lexicon().shared_force_words
+        last = self._last_shared if shared else self._last
+        k = max((last(self._of_class.get(c, []), n) for c in classes), default=-1)
         while k >= 0 and self.ordered[k].cluster in exclude:
-            k = max((self._last(self._of_class.get(c, []), k) for c in classes), default=-1)
+            k = max((last(self._of_class.get(c, []), k) for c in classes), default=-1)
         if word:
             # "the army" is also the "Velmar Armed Forces" (lexicon `anaphor_names`)
             words = (word, *lexicon().anaphor_names.get(word, ()))
             found = max(
-                (
-                    self._last(self._of_class_word.get((c, w), []), n)
-                    for c in classes
-                    for w in words
-                ),
+                (last(self._of_class_word.get((c, w), []), n) for c in classes for w in words),
                 default=-1,
             )
             k = found if found >= 0 else (-1 if named else k)
@@ -816,6 +837,8 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         Force") or as its possession ("Norland's navy")."""
         label = self.clusters[self.ordered[k].cluster].label
         words = norm(label).split()
+        if words and words[0] in lexicon().force_prefixes:
+            words = words[1:]  # "the Royal Norlandic Navy"
         demonyms = gazetteer().by_demonym
         heads = (" ".join(words[:2]), words[0] if words else "")
         owner = next((demonyms[w] for w in heads if w in demonyms), None)

@@ -23,6 +23,7 @@ from kg.extract.constructions.lists import respectively
 from kg.extract.constructions.members import grouped, member_lists
 from kg.extract.constructions.positions import read_position
 from kg.extract.constructions.succession import succession
+from kg.extract.constructions.venues import venues
 from kg.extract.frames.candidates import Candidate
 from kg.extract.resolve import ArticleIndex
 
@@ -52,4 +53,5 @@ def construction_candidates(index: ArticleIndex, block: int, doc) -> list[Candid
     leadership(b)
     portfolios(b)
     succession(b)
+    venues(b)
     return b.out

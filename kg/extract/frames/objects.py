@@ -111,6 +111,19 @@ def _in_phrase(tok, head) -> bool:
     return False
 
 
+def _placed(index: ArticleIndex, block: int, words) -> bool:
+    """Whether a place is named in an "in" or "at" phrase of one of the words ("at a hotel in
+    Accra"; not "in July")."""
+    return any(
+        fits(r.cluster.cls, "Place")
+        for w in words
+        for p in ("in", "at")
+        for o in prep_objects(w, p)
+        for t in o.subtree
+        for r in index.refs(block, t, with_conj=False)
+    )
+
+
 def _purpose_targets(tok) -> list:
     """ "send a frigate to observe the exercise", "soldiers to serve with the force": what
     a purpose infinitive of the verb (or of its object) acts on."""
@@ -459,8 +472,10 @@ def frame_objects(
                 holders += [t for t in anchor.subtree if t.pos_ in ("NOUN", "PROPN")]
             if frame.subject == "self" and tok.dep_ in ("dobj", "nsubjpass"):
                 holders.append(tok.head)  # "will hold the exercise in the Coral Sea"
-            if frame.subject == "self":  # "a meeting of the Council of Ministers in Lima":
-                # the parser hangs the place on the last noun of the event's "of" phrases
+            if frame.subject == "self" and not _placed(index, block, (tok, tok.head)):
+                # "a session of the Board of Trade Ministers in Tallinn": with no place of
+                # its own (nor on its verb: "chaired a meeting of X in Y at a hotel in Z"),
+                # the place the parser hangs on a noun of its "of" phrases
                 of = prep_objects(tok, "of")
                 for _ in range(3):
                     holders += of
@@ -541,6 +556,12 @@ def frame_objects(
                 if c is None or not _named_lately(index, block, tok, c):
                     return []  # not what "it" was last, nor a plan of another paragraph
                 return [Ref(c, True)]
+        elif spec == "decided":  # "welcomed the decision", "criticised the move": a bare
+            # act noun stands for what the last act of its kind before it was on
+            for obj in objects:
+                c = _decided(index, block, obj)
+                if c is not None:
+                    out.append(Ref(c, True))
         elif spec == "topic" and not _about_something(tok):
             # "expressed reservations", "voiced objections": nothing after the verb or its
             # noun says what about: the plan named last in its paragraph
@@ -961,15 +982,49 @@ def _last_named_lately(index: ArticleIndex, block: int, tok, classes) -> Cluster
     return None
 
 
+def _decided(index: ArticleIndex, block: int, noun) -> Cluster | None:
+    """What a bare definite act noun (frames.yaml `decision_nouns`: "the decision", "this
+    step"; not "the decision to close the embassy", "Norland's move") stands for: the plan or
+    force the last act of its kind before it was on, a verb's object ("extended the mission",
+    "agreed to deploy a team") or the "of" phrase of a noun of the act ("approved the
+    extension of the mission")."""
+    f = frames()
+    acts = f.decision_nouns.get(noun.lemma_.lower())
+    kids = list(noun.children)
+    if (
+        not acts
+        or not kids
+        or any(k.dep_ != "det" or k.lower_ not in lexicon().definite_determiners for k in kids)
+    ):
+        return None
+    found = None
+    for b in range(block + 1):
+        doc = index.docs[b]
+        for t in doc[: noun.i] if b == block else doc:
+            if t.pos_ == "VERB" and verb_in(t, acts):
+                themes = direct_objects(t)
+            elif t.pos_ == "NOUN" and t.lemma_.lower() in acts:
+                themes = prep_objects(t, "of")
+            else:
+                continue
+            for theme in themes:
+                for r in actor_refs(index, b, theme):
+                    if any(fits(r.cluster.cls, k) for k in f.decided_classes):
+                        found = r.cluster
+    return found
+
+
 def _about_something(verb) -> bool:
     """Whether the verb or its direct object has a phrase that says what the stance is about
-    (frames.yaml `about_preps`: "expressed reservations about the cost")."""
+    (frames.yaml `about_preps`, one word or more: "expressed reservations about the cost",
+    "with regard to the cost", "because of the cost")."""
     about = frames().about_preps
-    return any(
-        prep.lower_ in about
-        for w in (verb, *direct_objects(verb))
-        for prep in child_deps(w, "prep")
-    )
+    for w in (verb, *direct_objects(verb)):
+        for prep in child_deps(w, "prep"):
+            words = " ".join(t.lower_ for t in prep.subtree) + " "
+            if any(words.startswith(f"{entry} ") for entry in about):
+                return True
+    return False
 
 
 def _names_nothing(tok, words: list[str]) -> bool:

@@ -40,6 +40,7 @@ class ObjectRepair:
 
     def __call__(self, doc: Doc) -> Doc:
         _verb_read_as_participle(doc)
+        _verb_after_an_aside(doc)
         _relative_on_the_reporter(doc)
         _aside_on_the_phrase(doc)
         ents = doc.ents
@@ -172,6 +173,55 @@ def _appointment_read_as_participle(doc: Doc, verbs) -> None:
             c.head = verb
             if c.dep_ == "acl" and c.tag_ == "VBG":  # ", replacing Y": on the verb's clause
                 c.dep_ = "advcl"
+
+
+def _verb_after_an_aside(doc: Doc) -> None:
+    """ "Norland, which brokered an earlier scheme, offered to host the talks, its envoy
+    said", "The Velmar minister, Mr. X, presented the proposal": a verb right after a
+    relative clause or an apposition set off by commas, which the parser read as a participle
+    on the noun before the aside. When the verb has no auxiliary, agent or subject of its own
+    but acts on something (a direct object or a to-infinitive), it is the verb of the clause
+    and the noun its subject:
+    - the noun the subject of a reporting verb that has a subject of its own after it: the
+      clause that verb reports;
+    - the noun the root of a sentence with no verb: the sentence's verb.
+    What follows the verb and hung on that noun hangs on the verb."""
+    for verb in doc:
+        if (
+            verb.dep_ != "acl"
+            or verb.tag_ not in ("VBN", "VBD")
+            or verb.i < 1
+            or doc[verb.i - 1].text != ","
+        ):
+            continue
+        kids = list(verb.children)
+        if any(k.dep_ in ("aux", "auxpass", "agent", "nsubj", "nsubjpass") for k in kids):
+            continue
+        if not any(
+            k.dep_ == "dobj"
+            or (k.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in k.children))
+            for k in kids
+        ):
+            continue
+        noun = verb.head
+        if noun.pos_ not in ("NOUN", "PROPN") or not any(
+            c.dep_ in ("relcl", "appos") and noun.i < c.i < verb.i for c in noun.children
+        ):
+            continue  # "the bank, known to favour X, ...": no aside, a participle
+        outer = noun.head
+        if noun.dep_ == "nsubj" and outer.i > verb.i and outer.pos_ == "VERB":
+            if not any(c.dep_ == "nsubj" and verb.i < c.i < outer.i for c in outer.children):
+                continue
+            verb.head, verb.dep_ = outer, "ccomp"
+            noun.head = verb
+        elif noun.dep_ == "ROOT":
+            verb.head, verb.dep_ = verb, "ROOT"
+            noun.head, noun.dep_ = verb, "nsubj"
+        else:
+            continue
+        verb.tag_ = "VBD"
+        for c in [c for c in noun.rights if c.i > verb.i]:
+            c.head = verb
 
 
 def _sentence_root(tok):

@@ -844,6 +844,23 @@ def test_a_title_with_no_owner_is_of_the_country_whose_act_its_holder_reports(te
             "Foreign Minister",
             "Iceland",
         ),
+        # review AF7: what a rival did or must do, a posted envoy
+        (
+            "Togo has massed troops on the border, Defence Minister Mira Solvang said.",
+            "Defence Minister",
+            "Togo",
+        ),
+        (
+            "Togo must withdraw its troops from the border, Foreign Minister Mira Solvang told "
+            "reporters.",
+            "Foreign Minister",
+            "Togo",
+        ),
+        (
+            "Ambassador Mira Solvang said Togo had closed two consulates.",
+            "Ambassador",
+            "Togo",
+        ),
     ],
 )
 def test_a_reported_country_owns_no_body_title_rank_or_shared_clause(text, title, country):

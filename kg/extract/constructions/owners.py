@@ -136,8 +136,11 @@ def _reported_country(b: Builder, pos: Mention) -> Ref | None:
     reporters that Norvik would not pay", "Norland's cabinet approved it, Finance Minister X
     told a news conference"). Only a title of a state's government (lexicon
     `country_speaker_titles`, no rank, no leader title of a body: "Norland has offered officers,
-    Executive Secretary X said" is the bloc's officer); not a subject of several countries,
-    nor a negated reporting verb."""
+    Executive Secretary X said" is the bloc's officer, no envoy or ambassador); not a subject of
+    several countries, not a clause that accuses
+    or demands (lexicon `accusing_verbs`, `demanding_modals`: "Togo has massed troops on the
+    border, Defence Minister X said" is no Togolese minister; review AF7), nor a negated
+    reporting verb."""
     doc, lex = b.doc, lexicon()
     words = norm(pos.text).split()
     if not words or words[-1] not in lex.country_speaker_titles:
@@ -158,6 +161,10 @@ def _reported_country(b: Builder, pos: Mention) -> Ref | None:
     if verb.dep_ in ("ccomp", "parataxis", "conj") and verb.head.i < verb.i:
         clauses.append(verb.head)  # "Norland will send ships, X said"
     for clause in clauses:
+        if clause.lemma_.lower() in lex.accusing_verbs or any(
+            c.dep_ == "aux" and c.lower_ in lex.demanding_modals for c in clause.children
+        ):
+            continue  # "Togo has massed troops", "Togo must withdraw": a rival's doing
         for subj in (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")):
             if any(c.dep_ == "conj" for c in subj.children):
                 continue  # "Norland and Sudria have offered officers"

@@ -213,3 +213,39 @@ def test_a_proper_noun_the_recognizer_left_unlabelled_is_a_name(text, label, cls
 def test_a_capitalised_common_word_is_no_name(text):
     found = _labelled(text)
     assert not {"Frequency", "Explainer"} & set(found), found
+
+
+# -- a name misread as a nationality or a product after a place's preposition ----------------
+
+
+def _mentions_with(text: str, word: str, label: str):
+    """The mentions of `text` when the recognizer reads `word` (and nothing else) as `label`."""
+    from spacy.tokens import Span
+
+    from kg.extract.mentions import find_mentions
+    from kg.extract.nlp import load_pipeline
+
+    doc = load_pipeline()(text)
+    i = next(t.i for t in doc if t.text == word)
+    doc.ents = [Span(doc, i, i + 1, label=label)]
+    return find_mentions(doc, 0, 0, dict.fromkeys(range(len(doc)), 0), 0)
+
+
+@pytest.mark.parametrize("label", ["NORP", "PRODUCT"])
+def test_a_name_misread_after_a_place_preposition_is_a_place(label):
+    found = _mentions_with(
+        "Norland will host a new training centre in Qikarvik, the minister said.", "Qikarvik", label
+    )
+    assert any(m.text == "Qikarvik" and m.cls == "City" for m in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The statement was read out in Bengali at the border post.", "Bengali"),  # a language
+        ("Velmar sent troops to the Qikari State last year.", "Qikari"),  # it qualifies a name
+    ],
+)
+def test_a_nationality_after_a_place_preposition_stays_one(text, word):
+    found = _mentions_with(text, word, "NORP")
+    assert not any(m.text == word for m in found), found

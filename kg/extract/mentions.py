@@ -206,6 +206,26 @@ def _place_noun_end(doc, ent) -> int | None:
     return None
 
 
+def _misread_place(doc, ent) -> bool:
+    """A name the recognizer read as a product or a nationality that is a place: proper
+    nouns in title case, right after a preposition of place (lexicon
+    `unlabelled_place_preps`, "the" between), and no nationality or name the gazetteer
+    knows."""
+    if not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in ent):
+        return False
+    if len(ent) == 1 and english_word(ent[0].lower_):
+        return False  # "in Bengali": a language, a nationality the lemmatizer knows
+    if ent.end < len(doc) and (doc[ent.end].pos_ in ("PROPN", "NOUN") or doc[ent.end].text == "-"):
+        return False  # "the Velmari State", "Soviet-era": it qualifies what follows
+    k = ent.start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 0 or doc[k].lower_ not in lexicon().unlabelled_place_preps:
+        return False
+    key = norm(ent.text)
+    return key not in gazetteer().by_demonym and key not in gazetteer().by_name
+
+
 def _title_place(doc, ent) -> list | None:
     """The country at the end of a title after "to" or "in" ("ambassador to Norland",
     "envoy in Velmar"; lexicon `title_place_preps`), when the gazetteer knows it as one."""
@@ -325,8 +345,13 @@ def find_mentions(
             place_end = _place_noun_end(doc, ent)
             if place_end and all(t.is_alpha and t.is_title for t in ent):
                 add([*ent, *doc[ent.end : place_end]], "LOC", "Region")
+            elif _misread_place(doc, ent):  # "along the shore at Velmoa"
+                add(list(ent), "GPE")
             continue
         if ent.label_ not in NAME_LABELS:
+            continue
+        if ent.label_ == "NORP" and not _place_noun_end(doc, ent) and _misread_place(doc, ent):
+            add(list(ent), "GPE")  # "a training centre in Orvaluk" read as a nationality
             continue
         if (
             ent.label_ == "POSITION"

@@ -111,6 +111,19 @@ def _in_phrase(tok, head) -> bool:
     return False
 
 
+def _placed(index: ArticleIndex, block: int, words) -> bool:
+    """Whether a place is named in an "in" or "at" phrase of one of the words ("at a hotel in
+    Accra"; not "in July")."""
+    return any(
+        fits(r.cluster.cls, "Place")
+        for w in words
+        for p in ("in", "at")
+        for o in prep_objects(w, p)
+        for t in o.subtree
+        for r in index.refs(block, t, with_conj=False)
+    )
+
+
 def _purpose_targets(tok) -> list:
     """ "send a frigate to observe the exercise", "soldiers to serve with the force": what
     a purpose infinitive of the verb (or of its object) acts on."""
@@ -459,8 +472,10 @@ def frame_objects(
                 holders += [t for t in anchor.subtree if t.pos_ in ("NOUN", "PROPN")]
             if frame.subject == "self" and tok.dep_ in ("dobj", "nsubjpass"):
                 holders.append(tok.head)  # "will hold the exercise in the Coral Sea"
-            if frame.subject == "self":  # "a meeting of the Council of Ministers in Lima":
-                # the parser hangs the place on the last noun of the event's "of" phrases
+            if frame.subject == "self" and not _placed(index, block, (tok, tok.head)):
+                # "a session of the Board of Trade Ministers in Tallinn": with no place of
+                # its own (nor on its verb: "chaired a meeting of X in Y at a hotel in Z"),
+                # the place the parser hangs on a noun of its "of" phrases
                 of = prep_objects(tok, "of")
                 for _ in range(3):
                     holders += of

@@ -234,7 +234,7 @@ class Lexicon:
     generic_position_words: frozenset[str]
     head_classes: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     force_nouns: tuple[str, ...]
-    force_prefixes: frozenset[str]  # "the Royal Norwegian Navy": a word before the owner
+    force_prefixes: frozenset[str]  # "the Royal Norlandic Navy": a word before the owner
     shared_force_words: frozenset[str]  # "the force": never a country's own force
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]

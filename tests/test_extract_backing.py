@@ -441,3 +441,26 @@ def test_a_decision_after_another_act_is_that_act(text):
 def test_a_decision_with_a_content_or_no_act_before_backs_nothing(text):
     found = _relations(text)
     assert not any(p == "supports" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the main clause gives up holds no longer (frames.yaml giving_up_verbs, review AF10)
+        "Velmar has proposed the Tarrow Gas Pipeline. Norland has dropped the reservations it had"
+        " expressed.",
+        "Velmar has proposed the Tarrow Gas Pipeline. Norland withdrew the objections it raised"
+        " in May.",
+    ],
+)
+def test_reservations_given_up_oppose_nothing(text):
+    found = _relations(text)
+    assert not any(p == "opposes" for _s, p, _o in found), found
+
+
+def test_reservations_another_dismissed_still_oppose():
+    found = _relations(
+        "Velmar has proposed the Tarrow Gas Pipeline. Sudria dismissed the objections Norland"
+        " raised."
+    )
+    assert _has(found, "Norland", "opposes", "Tarrow Gas Pipeline"), found

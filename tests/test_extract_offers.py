@@ -425,16 +425,17 @@ def test_money_for_something_else_or_with_no_project_goes_to_no_project(text):
     ("text", "giver", "predicate", "receiver"),
     [
         (
-            "Talks on the Lisk river dispute resumed in March. Brazil, which brokered an earlier "
-            "accord, offered to host a third round of talks, its ambassador said.",
-            "Brazil",
+            "The Lisk river talks stalled in May. The Nordic Council, which has hosted such "
+            "meetings before, offered to host the talks, a council spokeswoman told reporters.",
+            "Nordic Council",
             "hosts",
-            "Talks on the Lisk river dispute",
+            "Lisk river talks",
         ),
         (
-            "The Lisk Water Programme will supply three towns. Japan, which funded an earlier "
-            "dam on the river, offered to finance the programme, its ambassador told reporters.",
-            "Japan",
+            "The Lisk Water Programme will supply three towns. The Nordic Investment Bank, "
+            "which lent money for the dam, offered to finance the programme, a bank official "
+            "said.",
+            "Nordic Investment Bank",
             "contributesTo",
             "Lisk Water Programme",
         ),
@@ -444,7 +445,7 @@ def test_a_verb_after_a_relative_clause_is_the_verb_of_the_reported_clause(
     text, giver, predicate, receiver
 ):
     # syntax/repair.py _verb_after_an_aside: the parser reads "offered" as a participle on
-    # the subject of "said"
+    # the subject of "said"/"told"
     found = _relations(text)
     assert _has(found, giver, predicate, receiver, "offered"), found
 
@@ -452,31 +453,22 @@ def test_a_verb_after_a_relative_clause_is_the_verb_of_the_reported_clause(
 # -- round 20: a country's own navy is no force others give to or turn down --------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "refuser", "navy"),
-    [
-        # lexicon force_prefixes: "the Royal Norwegian Navy" is Norway's
-        (
-            "Germany offered to send a frigate to Coral Watch, NATO's cable patrol in the Baltic "
-            "Sea. Sweden's defence minister told reporters the Royal Swedish Navy had to keep its "
-            "corvettes at home. Finland declined to offer a ship as well.",
-            "Finland",
-            "Royal Swedish Navy",
-        ),
-    ],
-)
-def test_a_vessel_turned_down_is_not_turned_down_to_a_countrys_own_navy(text, refuser, navy):
-    # resolve.py _national (salient_force)
-    found = _relations(text)
-    assert not _has(found, refuser, "declines", navy), found
+def test_a_ship_refused_is_not_refused_to_a_royal_navy_quoted_before():
+    # lexicon force_prefixes ("the Royal Danish Navy" is Denmark's; resolve.py _national)
+    found = _relations(
+        "Coral Guard began patrols in May. Norway and Iceland pledged patrol boats. The Royal "
+        "Danish Navy, a spokesman said, has no vessel to spare. Sweden will not send a ship "
+        "either."
+    )
+    assert _has(found, "Sweden", "declines", "Coral Guard", "refused"), found
+    assert not _has(found, "Sweden", "declines", "Royal Danish Navy"), found
 
 
-def test_the_force_is_the_one_countries_join_not_a_countrys_own_quoted_since():
+def test_the_mission_is_the_one_countries_join_not_a_countrys_own_force_quoted_since():
     # lexicon shared_force_words (resolve.py _antecedent)
     found = _relations(
-        "Norway has pledged a logistics company to the Northern Land Forces, according to a "
-        "statement from the Swedish Armed Forces. The United States ruled out joining the "
-        "force, a spokesperson said."
+        "Estonia has sent a company to Coral Guard, according to the Lithuanian Armed Forces. "
+        "Finland will not join the mission, its defence minister told reporters."
     )
-    assert _has(found, "United States", "declines", "Northern Land Forces", "refused"), found
-    assert not _has(found, "United States", "declines", "Swedish Armed Forces"), found
+    assert _has(found, "Finland", "declines", "Coral Guard", "refused"), found
+    assert not _has(found, "Finland", "declines", "Lithuanian Armed Forces"), found

@@ -72,6 +72,11 @@ def test_former_members_listed_are_members_no_longer():
         "no minister.",
         # "groups" with no body before it
         "Armed groups Norway and Sweden both condemned attacked the convoy.",
+        # "groups" as a noun (review AF5)
+        "The Kessel Patrol Force fought armed groups, Norway and Sweden said on Monday.",
+        "The Kessel Union met civil society groups, Norway and Sweden reported.",
+        # members only to be (review AF5)
+        "Norway and Sweden, the Kessel Union's candidate members, sent observers.",
     ],
 )
 def test_no_membership_without_a_list_and_a_body(text):
@@ -240,3 +245,17 @@ def test_an_event_is_where_its_participants_gather(text, event, place):
 def test_a_gathering_places_no_other_event(text):
     found = _relations(text)
     assert not any(p == "locatedIn" and o == "Riga" for _s, p, o in found), found
+
+
+def test_members_a_body_wants_to_admit_are_not_members_yet():
+    found = _relations("The Kessel Union wants to admit two new members, Norway and Sweden.")
+    assert not _has(found, "Norway", "memberOf", "Kessel Union", "asserted"), found
+
+
+def test_an_event_placed_on_its_verb_takes_no_place_from_its_of_phrases():
+    # review AF6: "in northern Togo" is where the groups are
+    found = _relations(
+        "Mira Solvang chaired a meeting of the heads of the armed groups in northern Togo at "
+        "a hotel in Accra."
+    )
+    assert not any(p == "locatedIn" and o == "Togo" for _s, p, o in found), found

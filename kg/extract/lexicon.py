@@ -234,7 +234,7 @@ class Lexicon:
     generic_position_words: frozenset[str]
     head_classes: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     force_nouns: tuple[str, ...]
-    force_prefixes: frozenset[str]  # "the Royal Norwegian Navy": a word before the owner
+    force_prefixes: frozenset[str]  # "the Royal Norlandic Navy": a word before the owner
     shared_force_words: frozenset[str]  # "the force": never a country's own force
     contribution_nouns: frozenset[str]
     representative_nouns: frozenset[str]
@@ -248,6 +248,9 @@ class Lexicon:
     sending_verbs: dict[str, frozenset[str]]  # "represented by X", "has sent X": X's country
     reporting_verbs: frozenset[str]
     country_speaker_titles: frozenset[str]  # "Norland will pay, Minister X said": Norland's
+    home_country_titles: frozenset[str]  # "Prime Minister X" in a story about Norland
+    home_country_bare_heads: frozenset[str]  # ... only bare or "of the Republic" (president)
+    home_country: dict[str, float]  # how a country stands out as the story's (least, ratio)
     past_markers: frozenset[str]
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name
@@ -681,6 +684,7 @@ class Frames:
     about_preps: frozenset[str]  # "reservations about X": what a stance is about
     decision_nouns: dict[str, frozenset[str]]  # "welcomed the decision": its acts
     decided_classes: tuple[str, ...]  # ... stands for the plan or force it is about
+    other_decisions: frozenset[str]  # "a court released X": the nearer act meant
     invitation_nouns: dict[str, tuple[str, ...]]  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"

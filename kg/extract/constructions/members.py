@@ -13,6 +13,7 @@ from kg.extract.lexicon import frames, lexicon
 from kg.extract.resolve import Ref
 from kg.extract.syntax.arguments import child_deps, prep_objects
 from kg.extract.syntax.events import thing_modality
+from kg.extract.syntax.modality import modality
 
 
 def member_lists(b: Builder) -> None:
@@ -27,18 +28,36 @@ def member_lists(b: Builder) -> None:
                     r.cluster.id != o.cluster.id for o in members
                 ):
                     members.append(r)
-        if not members:
-            continue
-        level = "negated" if says_past(tok.children) else thing_modality(tok)
+        if not members or _not_yet(tok, rule):
+            continue  # "the union's candidate members, A and B"
+        level = "negated" if says_past(tok.children) else _level(tok)
         for body in _bodies(b, tok, rule, len(members)):
             for r in members:
                 if body.cluster.id != r.cluster.id:
                     b.add(r, "memberOf", body, tok, rule["confidence"], "member-list", level)
 
 
+def _not_yet(tok, rule) -> bool:
+    """Members only to be, or of another standing: "candidate", "prospective", "observer"."""
+    return any(c.lower_ in rule["not_members"] for c in tok.children if c.i < tok.i)
+
+
+def _level(tok) -> str | None:
+    """As firm as the word's phrase, or as the verb it is under ("wants to admit two new
+    members, A and B": planned)."""
+    verb = tok.head if tok.dep_ in ("dobj", "nsubjpass", "attr") else None
+    if verb is not None and verb.pos_ in ("VERB", "AUX"):
+        level = modality(verb)
+        if level != "asserted":
+            return level
+    return thing_modality(tok)
+
+
 def grouped(b: Builder) -> None:
     rule = frames().member_lists
     for word in tokens_with(b.doc, "LOWER", rule["grouping"]):
+        if _a_noun(word):
+            continue  # "fought armed groups, A and B said": the noun, not the verb
         members = _run_after(b, word, rule["members"])
         if len(members) < 2:
             continue
@@ -47,6 +66,15 @@ def grouped(b: Builder) -> None:
             continue
         for r in members:
             b.add(r, "memberOf", body, word, rule["confidence"], "grouped", thing_modality(word))
+
+
+def _a_noun(word) -> bool:
+    """ "groups" as a noun: with its own determiner or modifier ("armed groups", "civil
+    society groups"; not a name, which the parser may hang on it) or a comma right after."""
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return any(
+        c.dep_ in ("det", "amod", "nummod", "compound") and c.pos_ != "PROPN" for c in word.children
+    ) or (after is not None and after.is_punct)
 
 
 def _run_after(b: Builder, word, classes) -> list[Ref]:

@@ -1,6 +1,6 @@
-"""Where an event is held, read off who gathers for it: "leaders meet in Colombo for the
-summit", "Good morning from Nuuk, where ministers gather today for the ministerial
-meeting", "ministers meet in Vienna" (a headline). The event is the one named after "for",
+"""Where an event is held, read off who gathers for it: "leaders meet in Varsk for the
+summit", "Hello from Varsk, where ministers gather today for the yearly
+meeting", "ministers meet in Varsk" (a headline). The event is the one named after "for",
 else, in the article's opening sentences (its headline), the gathering the article names
 most. Data: frames.yaml `venues`."""
 

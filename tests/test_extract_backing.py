@@ -393,11 +393,39 @@ def test_reservations_about_something_else_oppose_no_plan(text):
             "opposes",
             "Coastal Patrol Mission",
         ),
+        # the stance's own verb is no nearer act, though it is one of `other_decisions`
+        (
+            "The Velmar Council on Monday extended the Coastal Patrol Mission for a year. Norland"
+            " rejected the decision.",
+            "Norland",
+            "opposes",
+            "Coastal Patrol Mission",
+        ),
     ],
 )
 def test_welcoming_the_decision_backs_what_it_was_on(text, who, predicate, what):
     found = _relations(text)
     assert _has(found, who, predicate, what, "asserted"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a nearer act that is no act on a plan is the decision meant (review AF9)
+        "Norland approved the Tarrow Gas Pipeline in May. On Friday a Norland court released"
+        " Mira Solvang from prison. Sudria criticised the decision.",
+        "Ghana extended the Coastal Patrol Force's mandate in March. Ghana expelled two Togo"
+        " diplomats on Friday. Togo condemned the move.",
+        "Ghana adopted the Lagoon Fisheries Accord in 2019. Ghana decided on Monday to close its"
+        " border with Togo. Togo condemned the decision.",
+        "Ghana's parliament approved the Lagoon Fisheries Accord in 2019.\n\nTogo's navy seized"
+        " two Ghanaian trawlers last week.\n\nOn Monday Ghana's supreme court ruled that the"
+        " seizure was illegal. Togo rejected the decision.",
+    ],
+)
+def test_a_decision_after_another_act_is_that_act(text):
+    found = _relations(text)
+    assert not any(p == "opposes" for _s, p, _o in found), found
 
 
 @pytest.mark.parametrize(
@@ -413,3 +441,26 @@ def test_welcoming_the_decision_backs_what_it_was_on(text, who, predicate, what)
 def test_a_decision_with_a_content_or_no_act_before_backs_nothing(text):
     found = _relations(text)
     assert not any(p == "supports" for _s, p, _o in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what the main clause gives up holds no longer (frames.yaml giving_up_verbs, review AF10)
+        "Velmar has proposed the Tarrow Gas Pipeline. Norland has dropped the reservations it had"
+        " expressed.",
+        "Velmar has proposed the Tarrow Gas Pipeline. Norland withdrew the objections it raised"
+        " in May.",
+    ],
+)
+def test_reservations_given_up_oppose_nothing(text):
+    found = _relations(text)
+    assert not any(p == "opposes" for _s, p, _o in found), found
+
+
+def test_reservations_another_dismissed_still_oppose():
+    found = _relations(
+        "Velmar has proposed the Tarrow Gas Pipeline. Sudria dismissed the objections Norland"
+        " raised."
+    )
+    assert _has(found, "Norland", "opposes", "Tarrow Gas Pipeline"), found

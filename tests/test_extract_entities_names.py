@@ -249,3 +249,20 @@ def test_a_name_misread_after_a_place_preposition_is_a_place(label):
 def test_a_nationality_after_a_place_preposition_stays_one(text, word):
     found = _mentions_with(text, word, "NORP")
     assert not any(m.text == word for m in found), found
+
+
+def test_english_words_are_known_once_the_pipeline_is_loaded():
+    from kg.extract.lemma_memo import english_word, knows_words
+    from kg.extract.nlp import load_pipeline
+
+    load_pipeline()
+    assert knows_words() and english_word("service") and english_word("sectors")
+    assert not english_word("drelvac")
+
+
+def test_without_an_index_of_english_words_no_single_word_is_taken_for_a_name(monkeypatch):
+    from kg.extract import lemma_memo
+
+    monkeypatch.setattr(lemma_memo, "_WORDS", frozenset())
+    found = _labelled("The handover went smoothly. Frequency on the two networks has held since.")
+    assert "Frequency" not in found, found

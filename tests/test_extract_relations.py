@@ -22,7 +22,8 @@ pytestmark = pytest.mark.slow
 )
 def test_who_chairs_a_summit_chairs_the_event(text, modality):
     found = _relations(text)
-    assert _has(found, "Mira Solvang", "chairs", "Velmar", modality)
+    # the event is named by its phrase: "Velmar" is written only before "summit" (x-ent, 4b63ad4)
+    assert _has(found, "Mira Solvang", "chairs", "Velmar summit", modality)
     assert not any(p == "leads" for _s, p, _o in found)
 
 
@@ -39,7 +40,7 @@ def test_who_chairs_a_summit_chairs_the_event(text, modality):
         (
             "This year the Coral Shield exercise will be led by the Velmar Navy from Brask.",
             "Velmar Navy",
-            "Coral Shield",
+            "Coral Shield exercise",
         ),
     ],
 )
@@ -1620,7 +1621,7 @@ def test_an_unowned_ministry_is_not_led_by_a_later_minister_of_another_country()
             "On Monday the Norland cabinet appointed Fahim Al-Brandu as managing director of "
             "the Velmar Fund to succeed Ossian Kell.",
             "Fahim Al-Brandu",
-            "Norland",
+            "Norland cabinet",
         ),
         # the name read as an object complement (syntax/repair.py), the post after "to"
         # (frames.yaml post_preps)

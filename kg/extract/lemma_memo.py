@@ -79,6 +79,13 @@ def install(nlp: Language, name: str = "lemmatizer") -> bool:
 _WORDS: frozenset[str] = frozenset()
 
 
+def knows_words() -> bool:
+    """Whether the pipeline's rule lemmatizer gave an index of English words (set by
+    `install`): without one, `english_word` can tell no common word from a name, and
+    callers take no single word for a name (review AF8)."""
+    return bool(_WORDS)
+
+
 def english_word(word: str) -> bool:
     """Whether a lower-case word (or its singular, its stem before "-ing") is one of the
     English words of the rule lemmatizer's index ("service", "sectors", "arriving"): a

@@ -686,6 +686,8 @@ class Frames:
     about_preps: frozenset[str]  # "reservations about X": what a stance is about
     decision_nouns: dict[str, frozenset[str]]  # "welcomed the decision": its acts
     decided_classes: tuple[str, ...]  # ... stands for the plan or force it is about
+    other_decisions: frozenset[str]  # "a court released X": the nearer act meant
+    giving_up_verbs: frozenset[str]  # "dropped the reservations it had expressed"
     invitation_nouns: dict[str, tuple[str, ...]]  # "declined
     # the invitation": to what (the classes of what the story is about that it may be)
     invitation_preps: tuple[str, ...]  # "an invitation to / for the summit"

@@ -690,8 +690,8 @@ def _inside_phrases(ms: list[Mention], docs: list) -> set[int]:
     """The ids (`id()`) of the name mentions of an entity that lie inside one of its
     common-noun phrases before its head noun: "Karvel" in "its Karvel administration",
     "Tovan" in "the Tovan consortium" (the phrase took the name as its own: link.py, "the
-    name inside the phrase is the phrase's own"). Not a name in quotes: Ortiz's "Blue
-    Horizon" policies are named "Blue Horizon"."""
+    name inside the phrase is the phrase's own"). Not a name in quotes: Velk's "Open Shore"
+    policies are named "Open Shore"."""
     phrases = [m for m in ms if m.label == "COMMON"]
     if not phrases:
         return set()
@@ -700,6 +700,8 @@ def _inside_phrases(ms: list[Mention], docs: list) -> set[int]:
         id(m)
         for m in names
         if not (docs and _quoted(docs[m.block], m))
+        # "the Ortiz government": a person's name before a body's head is its leader's
+        and not (m.label == "PERSON" and any(p.cls == "GovernmentBody" for p in phrases))
         and any(
             p.block == m.block
             and p.tok_start <= m.tok_start
@@ -709,7 +711,7 @@ def _inside_phrases(ms: list[Mention], docs: list) -> set[int]:
         )
     }
     # only when every name of it is such a modifier: a name written on its own elsewhere
-    # ("BIMSTEC ... the BIMSTEC summit") keeps its own class and label
+    # ("Norvik ... the Norvik summit") keeps its own class and label
     return inside if names and len(inside) == len(names) else set()
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from kg.extract.common_nouns import common_mentions, gerund_plans
 from kg.extract.doc_memo import sentence, span_text
-from kg.extract.lemma_memo import english_word
+from kg.extract.lemma_memo import english_word, knows_words
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.phrases.titles import is_honorific, title_data
 from kg.extract.syntax.tree import tree
@@ -213,7 +213,7 @@ def _misread_place(doc, ent) -> bool:
     knows."""
     if not all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in ent):
         return False
-    if len(ent) == 1 and english_word(ent[0].lower_):
+    if len(ent) == 1 and (not knows_words() or english_word(ent[0].lower_)):
         return False  # "in Bengali": a language, a nationality the lemmatizer knows
     if ent.end < len(doc) and (doc[ent.end].pos_ in ("PROPN", "NOUN") or doc[ent.end].text == "-"):
         return False  # "the Velmari State", "Soviet-era": it qualifies what follows
@@ -451,7 +451,10 @@ def _unlabelled_names(doc, ents, taken: set[int]) -> list[tuple[list, str]]:
             continue
         if i > 0 and i - 1 not in taken and _acronym_word(doc[i - 1]):
             i -= 1  # "DK Transgaz": an acronym begins the name
-        if (j - i > 1 or not english_word(doc[i].lower_)) and _a_name_alone(doc, i, j):
+        single = j - i == 1
+        if single and (not knows_words() or english_word(doc[i].lower_)):
+            continue  # an English word, or no index to tell one from a name
+        if _a_name_alone(doc, i, j):
             before = doc[i - 1].lower_ if i > 0 else ""
             label = "GPE" if before in lexicon().unlabelled_place_preps else "ORG"
             out.append((list(doc[i:j]), label))

@@ -40,6 +40,7 @@ from kg.extract.syntax.modality import (
     limits_an_offer,
     modality,
     negates_a_plan,
+    verb_in,
 )
 from kg.ontology import fits, load_ontology
 
@@ -317,6 +318,8 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
                 )
                 if anchor is None or not _noun_of_fits(index, block, anchor, frame):
                     continue
+                if _given_up(tok, anchor):
+                    continue  # "dropped the reservations it had expressed": none now
             if frame.judgement and judgement(tok)[0] != frame.judgement:
                 continue  # "called the pact a betrayal": opposes, not supports
             if frame.needs == "contribution" and not has_contribution(tok):
@@ -382,6 +385,18 @@ def verb_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:
         out += echo_candidates(index, block, tok, clause, stated_before)
         out += sourced_candidates(index, block, tok, clause)
     return out
+
+
+def _given_up(verb, noun) -> bool:
+    """Whether a relative clause's noun is what the main clause gives up ("dropped the
+    reservations it had expressed", "withdrew the objections it raised": frames.yaml
+    `giving_up_verbs`), so that what the clause tells of holds no longer."""
+    return (
+        verb.dep_ == "relcl"
+        and noun.i == verb.head.i
+        and noun.head.pos_ == "VERB"
+        and verb_in(noun.head, frames().giving_up_verbs)
+    )
 
 
 def noun_candidates(index: ArticleIndex, block: int, doc) -> list[Candidate]:

@@ -985,9 +985,12 @@ def _last_named_lately(index: ArticleIndex, block: int, tok, classes) -> Cluster
 def _decided(index: ArticleIndex, block: int, noun) -> Cluster | None:
     """What a bare definite act noun (frames.yaml `decision_nouns`: "the decision", "this
     step"; not "the decision to close the embassy", "Norland's move") stands for: the plan or
-    force the last act of its kind before it was on, a verb's object ("extended the mission",
-    "agreed to deploy a team") or the "of" phrase of a noun of the act ("approved the
-    extension of the mission")."""
+    force the nearest act of its kind before it was on, a verb's object ("extended the
+    mission", "agreed to deploy a team") or the "of" phrase of a noun of the act ("approved
+    the extension of the mission"). A nearer act that is no such one, in its paragraph or the
+    one before, is the decision meant, and names nothing here (review AF9): a verb of the kind
+    on no plan nor force ("decided to close its border"), or another act (`other_decisions`:
+    "a court released X", "expelled two diplomats")."""
     f = frames()
     acts = f.decision_nouns.get(noun.lemma_.lower())
     kids = list(noun.children)
@@ -997,21 +1000,28 @@ def _decided(index: ArticleIndex, block: int, noun) -> Cluster | None:
         or any(k.dep_ != "det" or k.lower_ not in lexicon().definite_determiners for k in kids)
     ):
         return None
-    found = None
-    for b in range(block + 1):
+    for b in range(block, -1, -1):
         doc = index.docs[b]
-        for t in doc[: noun.i] if b == block else doc:
-            if t.pos_ == "VERB" and verb_in(t, acts):
+        near = b >= block - 1  # another act is the one meant in its paragraph or the last
+        for t in reversed(doc[: noun.i] if b == block else doc):
+            if t.i == noun.head.i and b == block:
+                continue  # the stance's own verb ("rejected the decision")
+            is_verb = t.pos_ == "VERB"
+            if is_verb and verb_in(t, acts):
                 themes = direct_objects(t)
             elif t.pos_ == "NOUN" and t.lemma_.lower() in acts:
                 themes = prep_objects(t, "of")
+            elif is_verb and near and verb_in(t, f.other_decisions):
+                return None
             else:
                 continue
             for theme in themes:
                 for r in actor_refs(index, b, theme):
                     if any(fits(r.cluster.cls, k) for k in f.decided_classes):
-                        found = r.cluster
-    return found
+                        return r.cluster
+            if is_verb and near and t.dep_ not in ("relcl", "acl"):
+                return None  # (a relative clause tells of another time: "which was launched")
+    return None
 
 
 def _about_something(verb) -> bool:

@@ -467,8 +467,8 @@ def test_a_ship_refused_is_not_refused_to_a_royal_navy_quoted_before():
 def test_the_mission_is_the_one_countries_join_not_a_countrys_own_force_quoted_since():
     # lexicon shared_force_words (resolve.py _antecedent)
     found = _relations(
-        "Estonia has sent a company to Coral Guard, according to the Lithuanian Armed Forces. "
+        "Estonia has sent a company to Coral Guard, according to the Maltese Armed Forces. "
         "Finland will not join the mission, its defence minister told reporters."
     )
     assert _has(found, "Finland", "declines", "Coral Guard", "refused"), found
-    assert not _has(found, "Finland", "declines", "Lithuanian Armed Forces"), found
+    assert not _has(found, "Finland", "declines", "Maltese Armed Forces"), found

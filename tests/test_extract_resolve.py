@@ -867,62 +867,6 @@ def test_a_reported_country_owns_no_body_title_rank_or_shared_clause(text, title
     assert not _has(_relations(text), title, "positionIn", country)
 
 
-_NORWAY_STORY = (
-    "Norway's parliament approved the fisheries budget on Monday. Norwegian lawmakers voted "
-    "90 to 60 for the plan, which Oslo says will pay for four new patrol ships. {} welcomed "
-    "the vote."
-)
-
-
-@pytest.mark.parametrize(
-    "holder, title",
-    [
-        ("Prime Minister Kari Lundvik", "Prime Minister"),
-        ("the Minister of Fisheries, Kari Lundvik,", "Minister of Fisheries"),
-        ("the President of the Republic, Kari Lundvik,", "President of the Republic"),
-    ],
-)
-def test_a_government_title_with_no_owner_is_of_the_country_the_story_is_about(holder, title):
-    # lexicon `home_country_titles`, `home_country`: one country named three times as often
-    # as any other
-    text = _NORWAY_STORY.format(holder[0].upper() + holder[1:])
-    assert _has(_relations(text), title, "positionIn", "Norway")
-
-
-@pytest.mark.parametrize(
-    "text, title",
-    [
-        # two countries as often: no story country
-        (
-            "Norway and Sweden signed the fisheries accord in Oslo on Monday. Sweden and Norway "
-            "will share the patrols, and Stockholm will pay half. Prime Minister Kari Lundvik "
-            "welcomed the deal.",
-            "Prime Minister",
-        ),
-        # a president with a field of his own is a body's
-        (
-            _NORWAY_STORY.format("The Vice-President for Agriculture, Kari Lundvik,"),
-            "Vice-President for Agriculture",
-        ),
-        (
-            _NORWAY_STORY.format("The President of the Transition, Kari Lundvik,"),
-            "President of the Transition",
-        ),
-        # a body's leader title
-        (_NORWAY_STORY.format("Executive Secretary Kari Lundvik"), "Executive Secretary"),
-    ],
-)
-def test_no_story_country_for_a_shared_story_or_a_bodys_title(text, title):
-    assert not _has(_relations(text), title, "positionIn", "Norway")
-
-
-def test_a_holder_of_another_countrys_post_is_not_of_the_story_country():
-    text = _NORWAY_STORY.format(
-        "Sweden's fisheries minister, Kari Lundvik, who visited Oslo, and Minister Kari Lundvik"
-    )
-    assert not _has(_relations(text), "Minister", "positionIn", "Norway")
-
-
 def test_a_body_led_by_a_titled_person_owns_no_title_of_its_own():
     found = _relations("The mission, which is led by Colonel Tomas Ekberg, will stay until May.")
     assert not any(p == "positionIn" for _s, p, _o in found)

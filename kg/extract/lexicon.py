@@ -250,9 +250,6 @@ class Lexicon:
     country_speaker_titles: frozenset[str]  # "Norland will pay, Minister X said": Norland's
     accusing_verbs: frozenset[str]  # "Togo has massed troops, Minister X said": not Togo's
     demanding_modals: frozenset[str]  # "Togo must withdraw, Minister X said": not Togo's
-    home_country_titles: frozenset[str]  # "Prime Minister X" in a story about Norland
-    home_country_bare_heads: frozenset[str]  # ... only bare or "of the Republic" (president)
-    home_country: dict[str, float]  # how a country stands out as the story's (least, ratio)
     past_markers: frozenset[str]
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name

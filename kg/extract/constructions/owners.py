@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from functools import cache
-
-from kg.extract.clusters import Cluster
 from kg.extract.constructions.base import OWNER_CLASSES, Builder, leader_title
 from kg.extract.lexicon import gazetteer, lexicon, norm
 from kg.extract.mentions import Mention
-from kg.extract.phrases.titles import title_data
 from kg.extract.resolve import Ref
 
 
@@ -123,9 +118,6 @@ def title_owner(b: Builder, pos: Mention, holder: Ref | None) -> tuple[Ref | Non
         country = _reported_country(b, pos)  # "Norland will send ships, Minister X said"
         if country is not None:
             return country, ""
-        home = _home_country(b, pos, holder)  # "Prime Minister X" in a story about Norland
-        if home is not None:
-            return home, ""
     return None, ""
 
 
@@ -176,72 +168,6 @@ def _reported_country(b: Builder, pos: Mention) -> Ref | None:
                     if actor.cluster.cls == "Country":
                         return actor
     return None
-
-
-def _home_country(b: Builder, pos: Mention, holder: Ref) -> Ref | None:
-    """The country of the story for a title of a state's government the text writes with no
-    owner (lexicon `home_country_titles`: "Prime Minister X", "the Minister of Finance, X",
-    "President of the Republic X"): the one country the article names at least
-    `home_country.least` times and `home_country.ratio` times as often as any other (by its
-    name, its demonym or its capital). Not a title whose words name a body ("President of the
-    Bloc's Commission", titles.yaml `name_heads`), not a leader title of a body, not a holder
-    the text already gave a post of another country."""
-    lex = lexicon()
-    words = norm(pos.text).split()
-    for tok in b.doc[pos.tok_start : pos.tok_end]:  # "President of the Transition, X"
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.i >= pos.tok_end and prep.lower_ in _COMPLEMENT_PREPS:
-                words += norm(" ".join(t.text for t in prep.subtree)).split()
-    head = next((i for i, w in enumerate(words) if w in _COMPLEMENT_PREPS), len(words))
-    if not head or words[head - 1] not in lex.home_country_titles or leader_title(pos.text):
-        return None
-    if set(words) & title_data().name_heads:
-        return None
-    complement = set(words[head:]) - lex.title_joiners
-    if words[head - 1] in lex.home_country_bare_heads and complement - lex.state_form_words:
-        return None  # "Vice-President for Projects", "President of the Transition"
-    home = _story_country(b)
-    if home is None:
-        return None
-    for _start, position, _former in b.index.holdings.get(holder.cluster.id, ()):
-        owner = b.index.clusters[position.of] if position.of is not None else None
-        if owner is not None and owner.cls == "Country" and owner.id != home.id:
-            return None
-    return Ref(home)
-
-
-_COMPLEMENT_PREPS = frozenset({"of", "for", "at", "in", "to", "on"})
-
-
-def _story_country(b: Builder) -> Cluster | None:
-    """The country the article is about, if one stands out (once per article): each country
-    it names counted by every word the text writes for it (the gazetteer's name, aliases,
-    demonyms and capitals; the mentions of one the gazetteer does not know)."""
-    memo = b.index.__dict__
-    if "_story_country" not in memo:
-        counts: dict[int, int] = {}
-        for c in b.index.clusters:
-            if c.cls != "Country":
-                continue
-            if c.entry is None:
-                counts[c.id] = counts.get(c.id, 0) + len(c.mentions)
-                continue
-            e = c.entry
-            words = {w for w in (e.label, *e.aliases, *e.demonyms, *e.metonyms) if w}
-            found = sum(len(_word_pattern(w).findall(b.index.text)) for w in words)
-            counts[c.id] = max(counts.get(c.id, 0), found)
-        ranked = sorted(counts.values(), reverse=True)
-        least, ratio = lexicon().home_country["least"], lexicon().home_country["ratio"]
-        memo["_story_country"] = None
-        if ranked and ranked[0] >= least and (len(ranked) == 1 or ranked[0] >= ratio * ranked[1]):
-            top = next(i for i, n in counts.items() if n == ranked[0])
-            memo["_story_country"] = b.index.clusters[top]
-    return memo["_story_country"]
-
-
-@cache
-def _word_pattern(word: str) -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])")
 
 
 def _sender(b: Builder, pos: Mention) -> Ref | None:

@@ -418,6 +418,30 @@ def test_money_for_something_else_or_with_no_project_goes_to_no_project(text):
     assert not any(p == "contributesTo" for _, p, _ in found), found
 
 
+# -- round 21: money with no recipient goes to the fund the story is about --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the fund, not the plan named more often before it (frames.yaml project_nouns: fund;
+        # resolve.topic_before `keep`: only plans with a project's head word)
+        "Leaders discussed a Norwegian plan for a coastal research fund on Monday. Denmark "
+        "backed the plan, and Finland criticised the plan. Sweden has offered 400 million euros "
+        "if the fund is approved.",
+        # a name with a complement: its head word is "fund" (objects._name_head); money
+        # named by a word (lexicon money_nouns: amount, sum)
+        "Norway proposed a fund for coastal research, and Denmark backed the proposal. Sweden "
+        "said it was ready to contribute an equivalent amount if other members joined.",
+        "Norway proposed a fund for coastal research. Sweden pledged the same sum.",
+    ],
+)
+def test_money_with_no_recipient_goes_to_the_story_s_fund(text):
+    found = _relations(text)
+    fund = "fund for coastal research" if "fund for" in text else "coastal research fund"
+    assert _has(found, "Sweden", "contributesTo", fund, "offered"), found
+
+
 # -- round 20: a verb after an aside, read as a participle on the noun before it --------------
 
 

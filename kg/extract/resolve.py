@@ -716,11 +716,18 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
         """How many mentions start before the token: `ordered[:n]` are those named before it."""
         return self._before(block, tok)
 
-    def topic_before(self, block: int, tok, classes) -> Cluster | None:
-        """Of the entities of `classes` named before the token, the one the story is about
-        (see `_topic`)."""
+    def topic_before(self, block: int, tok, classes, keep=None) -> Cluster | None:
+        """Of the entities of `classes` named before the token (those `keep` keeps), the one
+        the story is about (see `_topic`)."""
         n = self._before(block, tok)
-        k = self._topic(sorted(k for c in classes for k in self._of_class.get(c, []) if k < n))
+        k = self._topic(
+            sorted(
+                k
+                for c in classes
+                for k in self._of_class.get(c, [])
+                if k < n and (keep is None or keep(self.clusters[self.ordered[k].cluster]))
+            )
+        )
         return self.clusters[self.ordered[k].cluster] if k >= 0 else None
 
     def main_topic(self, classes, keep=None) -> Cluster | None:

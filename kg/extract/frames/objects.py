@@ -341,12 +341,12 @@ def frame_objects(
         ):  # "Four years after the
             # first pipes were laid, the Coral Pipeline lacks $1.6 billion. ... Bank X has
             # offered a loan of $400 million": money with no recipient named nor given just
-            # before goes to the project the story is about, a plan named before whose name
-            # ends in a word of frames.yaml `project_nouns`; not money with a purpose of its
-            # own ("pledged $3 million to help flood victims", review AE9)
-            c = index.topic_before(block, tok, ("Plan",))
-            words = c.label.lower().split() if c is not None else []
-            if words and words[-1] in frames().project_nouns and c.id not in owners:
+            # before goes to the project the story is about: of the plans named before whose
+            # name has a word of frames.yaml `project_nouns` for its head ("a fund for digital
+            # content"), the one mentioned most; not money with a purpose of its own ("pledged
+            # $3 million to help flood victims", review AE9)
+            c = index.topic_before(block, tok, ("Plan",), _is_project)
+            if c is not None and c.id not in owners:
                 out.append(Ref(c, True))
         elif spec == "offered":  # "X offered to open an embassy in Y. Y declined the
             # offer": what the last offer stated was of (frames.yaml offer_nouns)
@@ -877,6 +877,20 @@ def _offered_post(verb):
             if noun.lemma_.lower() in f.post_objects:
                 return noun
     return None
+
+
+def _is_project(c) -> bool:
+    """Whether an entity's name has a project's head word (frames.yaml `project_nouns`)."""
+    return _name_head(c.label) in frames().project_nouns
+
+
+def _name_head(label: str) -> str:
+    """The head word of a name: its last word before a complement ("fund for digital content"
+    -> fund, "Coral Gas Pipeline" -> pipeline; lexicon `head_complement_preps` and "of")."""
+    words = label.lower().split()
+    preps = lexicon().head_complement_preps | {"of"}
+    cut = next((j for j, w in enumerate(words) if j and w in preps), len(words))
+    return words[cut - 1] if words else ""
 
 
 def _money_only(verb) -> bool:

@@ -278,10 +278,7 @@ def test_without_an_index_of_english_words_no_single_word_is_taken_for_a_name(mo
         # the recognizer reads the name as a person's
         ("Norland opposes the Suder reservoir, which would flood farmland.", "Suder reservoir"),
         # a name the recognizer left unlabelled
-        (
-            "Sudria, which is building the Qosh Velm canal in the north, will take more water.",
-            "Qosh Velm canal",
-        ),
+        ("Farmers fear that the Barvik Ost canal will dry out the delta.", "Barvik Ost canal"),
         ("Velmar will finance the Orsk project, the minister said.", "Orsk project"),
     ],
 )

@@ -437,7 +437,7 @@ def find_mentions(
     # proper nouns the recognizer left unlabelled ("Drelvac, a state grid operator", "the
     # road from Korodu to Tshembagu"): a name, a place after a place's preposition
     for tokens, label in _unlabelled_names(doc, ents, taken):
-        # "building the Qosh Velm canal", "the Tarsk river": named with the noun after it
+        # "the Barvik Ost canal", "the Tarsk river": named with the noun after it
         end, kind = _named_noun_end(doc, doc[tokens[0].i : tokens[-1].i + 1])
         if end:
             add([*tokens, *doc[tokens[-1].i + 1 : end]], "LOC" if kind == "Region" else "FAC", kind)

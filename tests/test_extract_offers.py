@@ -427,13 +427,13 @@ def test_money_for_something_else_or_with_no_project_goes_to_no_project(text):
         # the fund, not the plan named more often before it (frames.yaml project_nouns: fund;
         # resolve.topic_before `keep`: only plans with a project's head word)
         "Leaders discussed a Norwegian plan for a coastal research fund on Monday. Denmark "
-        "backed the plan, and Finland criticised the plan. Sweden has offered 400 million euros "
-        "if the fund is approved.",
+        "backed the plan, and Finland criticised the plan. Sweden has pledged $90 million, "
+        "provided the fund wins approval.",
         # a name with a complement: its head word is "fund" (objects._name_head); money
         # named by a word (lexicon money_nouns: amount, sum)
         "Norway proposed a fund for coastal research, and Denmark backed the proposal. Sweden "
-        "said it was ready to contribute an equivalent amount if other members joined.",
-        "Norway proposed a fund for coastal research. Sweden pledged the same sum.",
+        "is willing to give a matching amount once two more states sign up.",
+        "Norway proposed a fund for coastal research. Sweden promised a modest sum on Tuesday.",
     ],
 )
 def test_money_with_no_recipient_goes_to_the_story_s_fund(text):

@@ -422,7 +422,7 @@ The regional lender appointed Mira Solvang as chief risk officer. Solvang succee
 
 CORAL MINING
 
-The state miner named Pieter Dahl as chairman of its board, replacing Jonas Brandt.
+A week after its results, the state miner has appointed Pieter Dahl as treasurer.
 """
 
 
@@ -431,12 +431,11 @@ def test_a_firm_described_by_its_trade_is_the_firm_named_just_before():
     found = _relations(_MOVES)
     assert _has(found, "Mira Solvang", "appointedBy", "Tarnwick Bank")
     assert _has(found, "Pieter Dahl", "appointedBy", "Coral Mining")
-    # ... but no firm named paragraphs back: "the vessel's operator" is none of the story's
+    # ... but no firm named paragraphs back: "the trawler's operator" is none of the story's
     found = _relations(
         "Tarnwick Shipping Company said on Monday that its tankers would keep sailing to "
-        "Norway. The cable between Norway and Sweden was damaged in December by a ship's "
-        "anchor. Swedish investigators still suspect the tanker that dragged it. The European "
-        "Union has since sanctioned the vessel's operator."
+        "Norway. A pipeline off the Swedish coast was cut in March. Police in Oslo are "
+        "questioning the crew of a trawler. Norway sanctioned the trawler's operator on Friday."
     )
     assert not _with(found, "sanctions", "Tarnwick Shipping Company")
     # none named just before: "the airline" is still the firm named with its word

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sentences import has, relations
 from tests.sentences import named as _named
 from tests.sentences import names as _names
 
@@ -266,3 +267,34 @@ def test_without_an_index_of_english_words_no_single_word_is_taken_for_a_name(mo
     monkeypatch.setattr(lemma_memo, "_WORDS", frozenset())
     found = _labelled("The handover went smoothly. Frequency on the two networks has held since.")
     assert "Frequency" not in found, found
+
+
+# -- a name and a noun of a work built or planned after it (lexicon work_nouns) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # the recognizer reads the name as a person's
+        ("Norland opposes the Suder reservoir, which would flood farmland.", "Suder reservoir"),
+        # a name the recognizer left unlabelled
+        ("Farmers fear that the Barvik Ost canal will dry out the delta.", "Barvik Ost canal"),
+        ("Velmar will finance the Orsk project, the minister said.", "Orsk project"),
+    ],
+)
+def test_a_name_before_a_work_noun_names_a_plan(text, label):
+    found = _labelled(text)
+    assert found.get(label) == "Plan", found
+
+
+def test_the_work_is_apart_from_the_place_its_name_names():
+    text = "Norland opposes the Suder reservoir, which would flood farmland near the Suder river."
+    found = _labelled(text)
+    assert found.get("Suder reservoir") == "Plan" and found.get("Suder river") == "Region", found
+    assert has(relations(text), "Norland", "opposes", "Suder reservoir")
+
+
+def test_a_nationality_before_a_work_noun_names_no_work():
+    # (a nationality the gazetteer knows: an invented one is a name as far as kg can tell)
+    found = _labelled("The Norwegian project was shelved after the Danish railway opened.")
+    assert not {"Norwegian project", "Danish railway"} & set(found), found

@@ -293,6 +293,7 @@ class Lexicon:
     hedging_as_verbs: frozenset[str]  # "seen as B's successor": possible
     takeover_verbs: dict[str, frozenset[str]]  # "take" -> over: "A took over from B"
     place_nouns: frozenset[str]  # "the Velmar river": a name and these name a place
+    work_nouns: frozenset[str]  # "the Velmar canal": a name and these name a planned work
     possessive_name_words: frozenset[str]  # "People's" inside "National People's Assembly"
     list_dashes: frozenset[str]  # "Ana Ortiz - President of Norland"
     title_place_preps: frozenset[str]  # "ambassador to X": X is named too

@@ -184,9 +184,25 @@ def _place_noun_end(doc, ent) -> int | None:
     "Tarsk naval base", "Orsk training area"; lexicon `place_nouns`): the noun is the
     name's head and no noun follows it ("the Velmar base commander" names a person). Not
     after a name the gazetteer knows ("Norland port" is Norland's), a nationality or a title."""
+    return _noun_end(doc, ent, lexicon().place_nouns)
+
+
+def _named_noun_end(doc, ent) -> tuple[int, str] | tuple[None, None]:
+    """Where a name and a noun after it end that name a place (`_place_noun_end`: a Region)
+    or a work built or planned ("the Velmar canal", "the Tarsk reservoir"; lexicon
+    `work_nouns`: a Plan, apart from the river or the town the name alone names), and
+    the class the phrase gives."""
+    end = _place_noun_end(doc, ent)
+    if end:
+        return end, "Region"
+    end = _noun_end(doc, ent, lexicon().work_nouns)
+    return (end, "Plan") if end else (None, None)
+
+
+def _noun_end(doc, ent, nouns: frozenset[str]) -> int | None:
+    """Where a name and one of `nouns` after it end (as `_place_noun_end` reads them)."""
     if ent.label_ in ("POSITION", "DATE", "TIME"):
         return None
-    nouns = lexicon().place_nouns
     lower = tree(doc).lower
     for size in (3, 2, 1):
         end = ent.end + size
@@ -342,9 +358,9 @@ def find_mentions(
         if ent.label_ in MISREAD_PLACES:
             # "the Tarsk training area", "the Orsk dam" read as a product: the place it names;
             # not a model's code ("the F-35 base", "the A400M base": review Z4)
-            place_end = _place_noun_end(doc, ent)
+            place_end, kind = _named_noun_end(doc, ent)
             if place_end and all(t.is_alpha and t.is_title for t in ent):
-                add([*ent, *doc[ent.end : place_end]], "LOC", "Region")
+                add([*ent, *doc[ent.end : place_end]], "LOC" if kind == "Region" else "FAC", kind)
             elif _misread_place(doc, ent):  # "along the shore at Velmoa"
                 add(list(ent), "GPE")
             continue
@@ -362,15 +378,15 @@ def find_mentions(
         ):
             continue  # "US envoys said": representatives, not a post held by a name
         parts = _splitpossessive(_mended(doc, ent))
-        place_end = _place_noun_end(doc, ent)
+        place_end, kind = _named_noun_end(doc, ent)
         for i, part in enumerate(parts):
             label = ent.label_ if not _the_place(doc, ent) else "LOC"
             if i < len(parts) - 1 and label not in ("PERSON", "GPE", "NORP"):
                 label = "PERSON" if part[0].ent_type_ == "PERSON" else label
             if i > 0 and label == "PERSON":
                 label = "ORG"
-            if place_end and i == len(parts) - 1:  # "the Velmar river", "Tarsk naval base"
-                add([*part, *doc[ent.end : place_end]], "LOC", "Region")
+            if place_end and i == len(parts) - 1:  # "the Velmar river", "the Tarsk canal"
+                add([*part, *doc[ent.end : place_end]], "LOC" if kind == "Region" else "FAC", kind)
                 continue
             add(part, label)
 
@@ -421,7 +437,12 @@ def find_mentions(
     # proper nouns the recognizer left unlabelled ("Drelvac, a state grid operator", "the
     # road from Korodu to Tshembagu"): a name, a place after a place's preposition
     for tokens, label in _unlabelled_names(doc, ents, taken):
-        add(tokens, label)
+        # "the Barvik Ost canal", "the Tarsk river": named with the noun after it
+        end, kind = _named_noun_end(doc, doc[tokens[0].i : tokens[-1].i + 1])
+        if end:
+            add([*tokens, *doc[tokens[-1].i + 1 : end]], "LOC" if kind == "Region" else "FAC", kind)
+        else:
+            add(tokens, label)
 
     common_mentions(doc, taken, out, add)
     gerund_plans(doc, taken, out, add)

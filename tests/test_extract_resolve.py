@@ -412,6 +412,41 @@ def test_who_replaces_after_an_appointment_is_the_appointee():
     assert not _has(found, "Tomas Ekberg", "succeeds", "Lev Marrow")
 
 
+_MOVES = """MOVES-Changes at Tarnwick Bank and Coral Mining
+
+Jan 8 (Reuters) - The following appointments were announced on Thursday.
+
+TARNWICK BANK
+
+The regional lender appointed Mira Solvang as chief risk officer. Solvang succeeds Tomas Ekberg.
+
+CORAL MINING
+
+A week after its results, the state miner has appointed Pieter Dahl as treasurer.
+"""
+
+
+def test_a_firm_described_by_its_trade_is_the_firm_named_just_before():
+    # lexicon near_anaphors: "the regional lender" under the heading "TARNWICK BANK"
+    found = _relations(_MOVES)
+    assert _has(found, "Mira Solvang", "appointedBy", "Tarnwick Bank")
+    assert _has(found, "Pieter Dahl", "appointedBy", "Coral Mining")
+    # ... but no firm named paragraphs back: "the trawler's operator" is none of the story's
+    found = _relations(
+        "Tarnwick Shipping Company said on Monday that its tankers would keep sailing to "
+        "Norway. A pipeline off the Swedish coast was cut in March. Police in Oslo are "
+        "questioning the crew of a trawler. Norway sanctioned the trawler's operator on Friday."
+    )
+    assert not _with(found, "sanctions", "Tarnwick Shipping Company")
+    # none named just before: "the airline" is still the firm named with its word
+    found = _relations(
+        "Coral Airline said on Monday it would buy ten jets. The order is worth 2 billion "
+        "dollars. Analysts expect more orders this year. The airline also appointed Mira "
+        "Solvang as chief executive."
+    )
+    assert _has(found, "Mira Solvang", "appointedBy", "Coral Airline")
+
+
 def test_it_as_the_object_of_a_coordinated_clause_is_the_object_before():
     # "..., and Velmar opposed it": the plan adopted, not the union that adopted it
     found = _relations("The Andean Union adopted the Norvik Plan on Monday, and Velmar opposed it.")

@@ -253,6 +253,7 @@ class Lexicon:
     past_markers: frozenset[str]
     anaphors: dict[str, str] = field(metadata=_read(_by_word))  # head word -> class
     named_anaphors: frozenset[str]  # "the brigade": only an entity with the word in its name
+    near_anaphors: frozenset[str]  # "the lender": a firm named in its sentence or the one before
     anaphor_names: dict[str, tuple[str, ...]]  # "the army": a name with "armed" too
     act_anaphors: dict[str, tuple[str, ...]]  # "the proposal": what was proposed last
     act_anaphor_classes: tuple[str, ...]  # what a proposal can be (not a city, a person)

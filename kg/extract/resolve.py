@@ -335,13 +335,20 @@ class ArticleIndex(Pronouns, Things, Voices, Descriptions):
             )
         ):  # "the company" refers back; "the Velmar Alliance company" is the alliance's unit
             c = self._antecedent(
-                block, tok, {lex.anaphors[lemma]}, word=lemma, named=lemma in lex.named_anaphors
+                block,
+                tok,
+                {lex.anaphors[lemma]},
+                same_or_previous=lemma in lex.near_anaphors,
+                word=lemma,
+                named=lemma in lex.named_anaphors,
             )
             if c is not None and lemma in lex.named_anaphors and self._another_one(block, tok, c):
                 return []  # "the Saudi-led coalition", or "a rival coalition" named since
             if c is None and lemma in lex.named_anaphors:
                 c = self._described_as(block, tok)  # "The ELN, a rebel group, ... the group"
-            return [Ref(c, True)] if c else []
+            if c is not None or lemma not in lex.near_anaphors:
+                return [Ref(c, True)] if c else []
+            # "the lender" with no firm named just before: read as any other noun is
         if lemma in lex.body_nouns:  # "her movement", "his party": the body of the post
             for poss in (c for c in tok.children if c.dep_ == "poss"):
                 for ref in self._refs_one(block, poss):

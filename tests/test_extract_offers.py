@@ -442,6 +442,43 @@ def test_money_with_no_recipient_goes_to_the_story_s_fund(text):
     assert _has(found, "Sweden", "contributesTo", fund, "offered"), found
 
 
+# -- round 21: a request or an offer turned down is a plan of its own --------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "refuser", "asked"),
+    [
+        (
+            "Norland asked its neighbours for two firefighting aircraft. Velmar declined the "
+            "request, and Sudria also turned down the request.",
+            "Sudria",
+            "request",
+        ),
+        (
+            "Sudria declined a Velmari request to reopen the border crossing at Kessel.",
+            "Sudria",
+            "Velmari request",
+        ),
+        (
+            "The Coral Guard board received an offer from Mira Solvang. The board declined the "
+            "offer on Friday.",
+            "Coral Guard board",
+            "offer",
+        ),
+    ],
+)
+def test_a_request_or_offer_turned_down_is_refused(text, refuser, asked):
+    # frames.yaml: object `asked` on the refusal frame, `asked_nouns`
+    found = _relations(text)
+    assert _has(found, refuser, "declines", asked, "refused"), found
+
+
+def test_an_offer_taken_back_is_no_refusal_of_it():
+    # frames.yaml `asked_verbs`: turning down, not taking back
+    found = _relations("Sudria withdrew its offer of a survey ship on Monday.")
+    assert not any(p == "declines" and o == "offer" for _, p, o in found), found
+
+
 # -- round 20: a verb after an aside, read as a participle on the noun before it --------------
 
 

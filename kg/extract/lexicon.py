@@ -653,6 +653,8 @@ class Frames:
     offer_nouns: frozenset[str]  # "declined the offer": what was offered last (`offered`)
     offer_window: int = 3  # ... no more than this many sentences back
     offer_classes: tuple[str, ...]  # ... of these classes (what is offered, not where)
+    asked_nouns: frozenset[str]  # "declined the request": the request itself (`asked`)
+    asked_verbs: frozenset[str]  # ... by these verbs ("declined", not "withdrew")
     occurrence_verbs: frozenset[str]  # "Will the talks take place?"
     staging_verbs: frozenset[str]  # "may host the summit in Velmar": its place as firm
     event_levels: dict[str, str]  # "offered to host talks"

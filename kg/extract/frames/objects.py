@@ -366,6 +366,13 @@ def frame_objects(
                 c = index.salient_force(block, tok)
                 if c is not None:
                     out.append(Ref(c, True))
+        elif spec == "asked" and not out and verb_in(tok, frames().asked_verbs):
+            # "Y declined the request", "turned down a Velmari request to reopen the port":
+            # with nothing found for what it asked or offered, the request or the offer
+            # itself (frames.yaml `asked_nouns`; not "withdrew its offer")
+            for obj in objects:
+                if obj.pos_ == "NOUN" and obj.lemma_.lower() in frames().asked_nouns:
+                    out.append(Ref(index.add_cluster("Plan", _asked_label(obj))))
         elif spec == "clause":  # "On the initiative of X, the leaders approved Y": what
             # the verb the noun's phrase is hung on acts on
             verb = tok.head.head
@@ -877,6 +884,15 @@ def _offered_post(verb):
             if noun.lemma_.lower() in f.post_objects:
                 return noun
     return None
+
+
+def _asked_label(noun) -> str:
+    """A request's or an offer's name: the noun with the words that qualify it before it
+    ("a Velmari request to reopen the port" -> Velmari request, "the offer" -> offer)."""
+    words = [c for c in noun.lefts if c.dep_ in ("amod", "compound")]
+    start = min((w.left_edge.i for w in words), default=noun.i)
+    words = [t.text for t in noun.doc[start : noun.i] if not t.is_punct]
+    return " ".join([*words, noun.lemma_.lower()])
 
 
 def _is_project(c) -> bool:

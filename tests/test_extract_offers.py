@@ -465,6 +465,9 @@ def test_money_with_no_recipient_goes_to_the_story_s_fund(text):
             "Coral Guard board",
             "offer",
         ),
+        # (cases that test_extract_themes read as no plan before round 21)
+        ("Velmar declined a formal request to send inspectors.", "Velmar", "formal request"),
+        ("Norland declined the earlier offer for now.", "Norland", "earlier offer"),
     ],
 )
 def test_a_request_or_offer_turned_down_is_refused(text, refuser, asked):

@@ -61,10 +61,9 @@ def test_what_is_proposed_offered_or_turned_down_is_a_plan(text, relation):
         ),
         ("Sudria offered 300 million dollars for the river crossing.", "300 million dollars"),
         ("Velmar refused the Norlandic envoys entry in March.", "Norlandic envoys"),
-        # a request, an offer, an accusation are read by their own nouns
-        ("Velmar declined a formal request to send inspectors.", "formal request"),
+        # an accusation is read by its own noun (a request or an offer turned down is a plan
+        # of its own since round 21: test_extract_offers, frames.yaml object `asked`)
         ("Velmar rejected the Norlandic accusations on Friday.", "Norlandic accusations"),
-        ("Norland declined the earlier offer for now.", "earlier offer"),
         # what "any" determines is none in particular
         ("Sudria rejected any commitment on the tariffs.", "any commitment"),
         # turned down or hosted, a thing that is no measure is no plan (review r13 Y1)

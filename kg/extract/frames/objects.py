@@ -350,14 +350,8 @@ def frame_objects(
                 out.append(Ref(c, True))
         elif spec == "offered":  # "X offered to open an embassy in Y. Y declined the
             # offer": what the last offer stated was of (frames.yaml offer_nouns)
-            last = index.offered
-            here = index.sentence_number(index.pos(block, tok))
-            if (
-                last is not None
-                and 0 <= here - last[0] <= frames().offer_window
-                and any(_the_offer(o) for o in objects)
-                and not _newer_offer(index, last[2], last[3], block, tok.i)
-            ):
+            last = _recent_offer(index, block, tok)
+            if last is not None and any(_the_offer(o) for o in objects):
                 out += [Ref(o.cluster, True) for o in last[1]]
         elif spec == "requested" and not out:  # "turned down the commander's request for a
             # company", "X, which the commander had asked to provide medics, declined it": a
@@ -369,8 +363,13 @@ def frame_objects(
         elif spec == "asked" and not out and verb_in(tok, frames().asked_verbs):
             # "Y declined the request", "turned down a Velmari request to reopen the port":
             # with nothing found for what it asked or offered, the request or the offer
-            # itself (frames.yaml `asked_nouns`; not "withdrew its offer")
+            # itself (frames.yaml `asked_nouns`; not "withdrew its offer"); not "the offer"
+            # of an offer stated just before, whatever it gave ("X offered troops to the
+            # mission. Y declined the offer": no plan of its own)
+            offer_before = _recent_offer(index, block, tok, newest=False) is not None
             for obj in objects:
+                if offer_before and _the_offer(obj):
+                    continue
                 if obj.pos_ == "NOUN" and obj.lemma_.lower() in frames().asked_nouns:
                     out.append(Ref(index.add_cluster("Plan", _asked_label(obj))))
         elif spec == "clause":  # "On the initiative of X, the leaders approved Y": what
@@ -807,6 +806,19 @@ def _the_offer(noun) -> bool:
             for c in noun.children
         )
     )
+
+
+def _recent_offer(index: ArticleIndex, block: int, tok, newest: bool = True):
+    """The last offer stated (`index.offered`) when it lies no more than frames.yaml
+    `offer_window` sentences before the token and (`newest`) no newer offer came between;
+    else None."""
+    last = index.offered
+    here = index.sentence_number(index.pos(block, tok))
+    if last is None or not 0 <= here - last[0] <= frames().offer_window:
+        return None
+    if newest and _newer_offer(index, last[2], last[3], block, tok.i):
+        return None
+    return last
 
 
 def _newer_offer(index: ArticleIndex, block0: int, i0: int, block: int, i: int) -> bool:
